@@ -1,0 +1,159 @@
+"""Find article files and decode them into `RawArticle`s, never crashing on bad files.
+
+Decoding order (SPEC §4): UTF-8, UTF-8 with BOM, UTF-16 with BOM, UTF-16
+without BOM when the NUL pattern gives it away, then an 8-bit encoding that
+charset-normalizer detects (falling back to Windows-1252 / Latin-1).
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from .models import RawArticle, Skipped
+from .sanitize import safe_line, sanitize, summarize
+
+SUFFIXES = (".txt", ".md")
+# Articles larger than this are opened truncated, with a warning, so one
+# pathological file cannot freeze the reader or exhaust memory.
+MAX_BYTES = 8 * 1024 * 1024
+_SNIFF = 8192
+
+
+class DecodeError(ValueError):
+    """The bytes are not text (binary, or empty)."""
+
+
+def discover(paths: Iterable[Path]) -> tuple[list[Path], list[Skipped]]:
+    """Expand files and folders into article files, sorted, each once.
+
+    Folders are walked without following symlinks (no loops); a folder that
+    happens to be named `x.txt` is walked, not read.
+    """
+    found: dict[Path, None] = {}
+    skipped: list[Skipped] = []
+    for path in paths:
+        path = Path(path)
+        if path.is_dir():
+            for file in _walk(path):
+                found.setdefault(file, None)
+        elif path.is_file():
+            found.setdefault(path, None)
+        else:
+            skipped.append(Skipped(path, "no such file or folder"))
+    return sorted(found, key=lambda p: (p.name, str(p))), skipped
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    for root, dirs, files in os.walk(folder, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            file = Path(root, name)
+            if name.lower().endswith(SUFFIXES) and not name.startswith(".") and file.is_file():
+                yield file
+
+
+def article_id(path: Path) -> str:
+    return safe_line(path.stem)
+
+
+def read_article(path: Path) -> RawArticle | Skipped:
+    """Read and decode one file; a file that is not text comes back as `Skipped`."""
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except OSError as error:
+        return Skipped(path, f"unreadable: {error.strerror or error}")
+    warnings = []
+    if len(data) > MAX_BYTES:
+        data = data[:MAX_BYTES]
+        warnings.append(f"file larger than {MAX_BYTES // (1024 * 1024)} MB: only the first part is shown")
+    try:
+        text, encoding = decode(data)
+    except DecodeError as error:
+        return Skipped(path, str(error))
+    text, found = sanitize(text)
+    if note := summarize(found):
+        warnings.append(note)
+    if encoding not in ("utf-8", "utf-8-sig"):
+        warnings.append(f"decoded as {encoding}")
+    return RawArticle(article_id(path), path, text, encoding, tuple(warnings))
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Decode article bytes; return the text and the encoding used."""
+    if not data.strip():
+        raise DecodeError("empty file")
+    if data.startswith(codecs.BOM_UTF8):
+        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16", errors="replace"), "utf-16"
+    if bomless := _utf16_without_bom(data):
+        text = data.decode(bomless, errors="replace")
+        if _mostly_printable(text):
+            return text, bomless
+    if _looks_binary(data):
+        raise DecodeError("binary file (not text)")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as error:
+        # A multi-byte character cut by truncation is still UTF-8.
+        if error.start >= len(data) - 3 and error.reason == "unexpected end of data":
+            return data.decode("utf-8", errors="replace"), "utf-8"
+    return _decode_8bit(data)
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    sample = data[:_SNIFF]
+    if len(sample) < 4:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    if odd.count(0) > 0.4 * len(odd) and even.count(0) < 0.05 * len(even):
+        return "utf-16-le"
+    if even.count(0) > 0.4 * len(even) and odd.count(0) < 0.05 * len(odd):
+        return "utf-16-be"
+    return None
+
+
+def _mostly_printable(text: str) -> bool:
+    sample = text[:_SNIFF]
+    printable = sum(1 for c in sample if c.isprintable() or c in "\n\t\r")
+    return printable >= 0.95 * len(sample)
+
+
+def _looks_binary(data: bytes) -> bool:
+    """Many NULs or control bytes: an image or archive, not an article.
+
+    A stray NUL or escape in real text is kept (and shown as a placeholder).
+    """
+    sample = data[:_SNIFF]
+    controls = sum(1 for b in sample if b < 9 or 13 < b < 27 or 27 < b < 32)
+    return sample.count(0) > 0.01 * len(sample) or controls > 0.1 * len(sample)
+
+
+def _decode_8bit(data: bytes) -> tuple[str, str]:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:65536]).best()
+    if best is not None and best.encoding not in ("utf_8", "ascii"):
+        encoding = codecs.lookup(best.encoding).name
+        try:
+            return data.decode(encoding), encoding
+        except UnicodeDecodeError:
+            pass
+    try:
+        return data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), "iso8859-1"
+
+
+def load(paths: Iterable[Path]) -> tuple[list[RawArticle], list[Skipped]]:
+    """Discover and read every article under `paths`."""
+    files, skipped = discover(paths)
+    articles: list[RawArticle] = []
+    for path in files:
+        result = read_article(path)
+        (articles if isinstance(result, RawArticle) else skipped).append(result)
+    return articles, skipped

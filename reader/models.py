@@ -1,0 +1,119 @@
+"""Small frozen dataclasses shared by the core, the CLI and the TUI.
+
+They carry no behaviour beyond trivial properties, so every layer can build
+and compare them without importing any other layer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class RawArticle:
+    """A decoded file, before cleaning. `text` is already sanitised."""
+
+    id: str
+    path: Path
+    text: str
+    encoding: str
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A file that could not be read as an article, and why."""
+
+    path: Path
+    reason: str
+
+
+@dataclass(frozen=True)
+class Dropped:
+    """A raw line (1-based) removed from the clean view, with the rule that removed it."""
+
+    line: int
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One passage of the clean view; `line` is the raw line it starts on."""
+
+    index: int
+    kind: str  # "body" | "subheading" | "quote"
+    text: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Metadata:
+    title: str
+    source: str | None = None
+    date: str | None = None  # ISO YYYY-MM-DD
+    dateline: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class CleanText:
+    """What cleaning makes of a raw text: metadata, passages and what it set aside."""
+
+    meta: Metadata
+    paragraphs: tuple[Paragraph, ...]
+    dropped: tuple[Dropped, ...]
+
+    @property
+    def word_count(self) -> int:
+        return sum(len(p.text.split()) for p in self.paragraphs)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An entity mention: character offsets into one paragraph's text."""
+
+    start: int
+    end: int
+    text: str
+    type: str
+    canonical: str
+
+
+@dataclass(frozen=True)
+class TopicHit:
+    """A passage is on `topic` with this score, because of these signals."""
+
+    topic: str
+    score: float
+    evidence: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Document:
+    """A fully analysed article: what `show`, `related` and the TUI present."""
+
+    raw: RawArticle
+    clean: CleanText
+    mentions: tuple[tuple[Mention, ...], ...] = ()  # one tuple per paragraph
+    passage_topics: tuple[tuple[TopicHit, ...], ...] = ()  # one tuple per paragraph, strongest first
+    warnings: tuple[str, ...] = field(default=())
+
+    @property
+    def id(self) -> str:
+        return self.raw.id
+
+    @property
+    def meta(self) -> Metadata:
+        return self.clean.meta
+
+    @property
+    def topics(self) -> tuple[str, ...]:
+        seen: dict[str, None] = {}
+        for hits in self.passage_topics:
+            seen.update(dict.fromkeys(hit.topic for hit in hits))
+        return tuple(seen)
+
+    def topic_ids(self, index: int) -> tuple[str, ...]:
+        return tuple(hit.topic for hit in self.passage_topics[index]) if self.passage_topics else ()

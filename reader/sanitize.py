@@ -1,0 +1,66 @@
+"""Make untrusted text safe to show: no control byte ever reaches a terminal.
+
+Article text and file names come from scrapers and strangers. Every character
+that a terminal or a bidi algorithm would interpret is replaced by a visible
+placeholder, and counted so the article's warnings can name it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+# C0 controls (but tab and newline), DEL, C1 controls, bidi embeddings,
+# overrides and isolates, invisible separators and stray BOMs. ZWNJ and ZWJ
+# (U+200C/U+200D) are kept: Persian spelling needs them.
+_UNSAFE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b\u200e\u200f\u2028\u2029"
+    "\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb\ud800-\udfff]"
+)
+
+_NAMES = {0x1B: "ESC", 0x7F: "DEL", 0x202E: "RLO", 0x202D: "LRO", 0x200B: "ZWSP", 0xFEFF: "BOM"}
+
+
+def placeholder(char: str) -> str:
+    """The visible stand-in for one unsafe character."""
+    code = ord(char)
+    if code < 0x20:
+        return chr(0x2400 + code)  # Unicode control pictures: ␀ ␛ …
+    if code == 0x7F:
+        return "\u2421"  # ␡
+    return f"⟨U+{code:04X}⟩"
+
+
+def describe(char: str) -> str:
+    code = ord(char)
+    return _NAMES.get(code, f"U+{code:04X}")
+
+
+def sanitize(text: str) -> tuple[str, Counter[str]]:
+    """Return `text` with unsafe characters replaced, and a count of them by name.
+
+    Line endings are normalised first, so CR is not reported as a control.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    found: Counter[str] = Counter()
+
+    def _swap(match: re.Match[str]) -> str:
+        found[describe(match.group())] += 1
+        return placeholder(match.group())
+
+    return _UNSAFE.sub(_swap, text), found
+
+
+def safe_line(text: str) -> str:
+    """A one-line, terminal-safe rendering of a name (file names may hold newlines)."""
+    cleaned, _ = sanitize(text.replace("\n", "\u240a"))
+    return cleaned
+
+
+def summarize(found: Counter[str]) -> str | None:
+    """One warning line for the characters `sanitize` replaced, or None."""
+    if not found:
+        return None
+    parts = ", ".join(f"{name}×{count}" for name, count in sorted(found.items()))
+    total = sum(found.values())
+    return f"{total} control or invisible character(s) shown as placeholders: {parts}"

@@ -1,0 +1,129 @@
+"""Read YAML safely and say exactly where it is wrong.
+
+Only the safe loader is used; aliases are refused outright (a "billion
+laughs" document is rejected before it is expanded), and every error carries
+the file, line and column a user has to look at.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from difflib import get_close_matches
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+MAX_BYTES = 4 * 1024 * 1024
+
+
+class ConfigError(Exception):
+    """A config file problem, located for the user: `file:line:col: message`."""
+
+    def __init__(self, file: Path | str, line: int | None, column: int | None, message: str):
+        super().__init__(message)
+        self.file, self.line, self.column, self.message = str(file), line, column, message
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.line is not None:
+            where += f":{self.line}:{self.column or 1}"
+        return f"{where}: {self.message}"
+
+
+@dataclass(frozen=True)
+class YamlDoc:
+    """Parsed data plus the node tree, so validators can point at a line."""
+
+    path: Path
+    data: Any
+    node: yaml.Node | None
+
+    def where(self, *keys: str | int) -> tuple[int | None, int | None]:
+        node = self.node
+        for key in keys:
+            if isinstance(node, yaml.MappingNode):
+                node = next((v for k, v in node.value if k.value == str(key) or k.value == key), None)
+            elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
+                node = node.value[key]
+            else:
+                node = None
+            if node is None:
+                break
+        if node is None:
+            return (None, None) if self.node is None else (self.node.start_mark.line + 1, 1)
+        return node.start_mark.line + 1, node.start_mark.column + 1
+
+    def key_where(self, *keys: str) -> tuple[int | None, int | None]:
+        """Location of the last key itself (for unknown or duplicate keys)."""
+        node = self.node
+        for depth, key in enumerate(keys):
+            if not isinstance(node, yaml.MappingNode):
+                return None, None
+            pair = next(((k, v) for k, v in node.value if k.value == key), None)
+            if pair is None:
+                return None, None
+            if depth == len(keys) - 1:
+                return pair[0].start_mark.line + 1, pair[0].start_mark.column + 1
+            node = pair[1]
+        return None, None
+
+    def error(self, keys: Iterable[str | int], message: str) -> ConfigError:
+        line, column = self.where(*keys)
+        return ConfigError(self.path, line, column, message)
+
+
+def load_yaml(path: Path) -> YamlDoc:
+    """Parse one YAML file with the safe loader; raise ConfigError on any problem."""
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise ConfigError(path, None, None, f"cannot read: {error.strerror or error}") from None
+    if len(raw) > MAX_BYTES:
+        raise ConfigError(path, None, None, f"file is over {MAX_BYTES // (1024 * 1024)} MB; refusing to parse it")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ConfigError(path, None, None, f"not UTF-8 (byte {error.start})") from None
+    try:
+        _refuse_aliases(text)
+        loader = _Loader(text)
+        try:
+            node = loader.get_single_node()
+            data = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        problem = error.problem or error.context or "invalid YAML"
+        if error.context and error.problem:
+            problem = f"{problem} ({error.context})"
+        line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
+        raise ConfigError(path, line, column, f"invalid YAML: {problem}") from None
+    except yaml.YAMLError as error:
+        raise ConfigError(path, None, None, f"invalid YAML: {error}") from None
+    return YamlDoc(path, data, node)
+
+
+def _refuse_aliases(text: str) -> None:
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.AliasEvent):
+            mark = event.start_mark
+            raise yaml.MarkedYAMLError(
+                problem="YAML aliases (*name) are not allowed in this file", problem_mark=mark
+            )
+
+
+def unknown_keys(doc: YamlDoc, mapping: dict, allowed: Iterable[str], *keys: str) -> list[str]:
+    """Warnings for keys not in `allowed`, with a close-match suggestion."""
+    allowed = list(allowed)
+    warnings = []
+    for key in mapping:
+        if key not in allowed:
+            line, column = doc.key_where(*keys, str(key))
+            hint = get_close_matches(str(key), allowed, n=1)
+            suggestion = f"; did you mean '{hint[0]}'?" if hint else f" (known: {', '.join(allowed)})"
+            warnings.append(str(ConfigError(doc.path, line, column, f"unknown key '{key}'{suggestion}")))
+    return warnings

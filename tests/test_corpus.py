@@ -1,0 +1,100 @@
+import codecs
+
+from reader.corpus import decode, discover, load, read_article
+from reader.models import RawArticle, Skipped
+
+from conftest import SEEDS
+
+
+def test_seeds_are_discovered_in_name_order():
+    files, skipped = discover([SEEDS])
+    assert [f.name for f in files] == sorted(p.name for p in SEEDS.glob("*.txt"))
+    assert len(files) == 5 and not skipped
+
+
+def test_folders_are_walked_for_txt_and_md_only(write, tmp_path):
+    write("a/one.txt", "One\n\nBody.")
+    write("a/b/two.md", "Two\n\nBody.")
+    write("a/notes.pdf", "x")
+    write("a/.hidden.txt", "x")
+    (tmp_path / "a" / "dir.txt").mkdir()  # a folder named like an article
+    files, _ = discover([tmp_path / "a"])
+    assert sorted(f.name for f in files) == ["one.txt", "two.md"]
+
+
+def test_missing_path_is_reported(tmp_path):
+    _, skipped = discover([tmp_path / "nope"])
+    assert skipped[0].reason == "no such file or folder"
+
+
+def test_symlink_loop_does_not_hang(write, tmp_path):
+    write("loop/a.txt", "A\n\nBody.")
+    (tmp_path / "loop" / "again").symlink_to(tmp_path / "loop")
+    files, _ = discover([tmp_path / "loop"])
+    assert [f.name for f in files] == ["a.txt"]
+
+
+def test_utf8():
+    assert decode("Iran’s".encode()) == ("Iran’s", "utf-8")
+
+
+def test_utf8_with_bom():
+    assert decode(codecs.BOM_UTF8 + "Iran’s".encode()) == ("Iran’s", "utf-8-sig")
+
+
+def test_utf16_with_bom_both_orders():
+    assert decode("Iran’s ties".encode("utf-16")) == ("Iran’s ties", "utf-16")
+    assert decode(codecs.BOM_UTF16_BE + "Iran’s ties".encode("utf-16-be"))[0] == "Iran’s ties"
+
+
+def test_utf16_without_bom_is_recognised():
+    assert decode("Moscow and Tehran agreed.".encode("utf-16-le")) == ("Moscow and Tehran agreed.", "utf-16-le")
+
+
+def test_windows_1252_fallback():
+    # Short samples cannot tell cp1250 from cp1252; both give the same text here.
+    text, encoding = decode("Iran’s “deal” — done".encode("cp1252"))
+    assert text == "Iran’s “deal” — done" and encoding.startswith("cp125")
+
+
+def test_cyrillic_8bit_is_detected():
+    sample = "Россия и Иран подписали договор о всеобъемлющем стратегическом партнёрстве. " * 5
+    text, encoding = decode(sample.encode("cp1251"))
+    assert text == sample and encoding == "cp1251"
+
+
+def test_binary_and_empty_files_are_skipped_with_a_reason(write):
+    assert read_article(write("bin.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00IHDR")).reason == "binary file (not text)"
+    assert read_article(write("empty.txt", b"")).reason == "empty file"
+    assert read_article(write("blank.txt", "  \n\n ")).reason == "empty file"
+
+
+def test_unreadable_path_is_skipped_not_raised(tmp_path):
+    folder = tmp_path / "x.txt"
+    folder.mkdir()
+    result = read_article(folder)
+    assert isinstance(result, Skipped) and result.reason.startswith("unreadable")
+
+
+def test_control_characters_are_sanitised_and_warned(write):
+    article = read_article(write("evil.txt", "Title\n\nText \x1b]52;c;ZXZpbA==\x07 here."))
+    assert "\x1b" not in article.text and "\x07" not in article.text
+    assert any("placeholders" in w for w in article.warnings)
+
+
+def test_non_utf8_encoding_is_named_in_warnings(write):
+    article = read_article(write("latin.txt", "Caf\xe9 in T\xe9h\xe9ran\n\nBody.".encode("latin-1")))
+    assert any(w.startswith("decoded as") for w in article.warnings)
+
+
+def test_load_splits_articles_from_skipped(write, tmp_path):
+    write("c/good.txt", "Good\n\nBody.")
+    write("c/bad.txt", b"\x00\x01\x02\x03")
+    articles, skipped = load([tmp_path / "c"])
+    assert [a.id for a in articles] == ["good"] and [s.path.name for s in skipped] == ["bad.txt"]
+
+
+def test_a_stray_nul_in_real_text_is_kept_as_a_placeholder(write):
+    body = "Iran and Russia signed the treaty in Moscow. " * 10
+    article = read_article(write("nul.txt", ("Title\n\n" + body + "\x00 end.").encode()))
+    assert isinstance(article, RawArticle) and "␀" in article.text

@@ -1,0 +1,41 @@
+from reader.sanitize import safe_line, sanitize, summarize
+
+
+def test_escape_sequences_become_visible_placeholders():
+    text, found = sanitize("red \x1b[31mALERT\x1b[0m and a bell\x07")
+    assert "\x1b" not in text and "\x07" not in text
+    assert "␛[31mALERT" in text
+    assert found["ESC"] == 2 and found["U+0007"] == 1
+
+
+def test_c1_controls_bidi_overrides_and_zero_width_are_replaced():
+    text, found = sanitize("a\x9b31mb \u202eevil\u202c c\u200bd e\ufeff")
+    for char in "\x9b\u202e\u202c\u200b\ufeff":
+        assert char not in text
+    assert "⟨U+202E⟩" in text and found["RLO"] == 1
+
+
+def test_persian_joiners_and_ordinary_text_are_kept():
+    persian = "می\u200cخواهم"
+    text, found = sanitize(f"Tehran’s “strategic partner” — {persian}\n")
+    assert text == f"Tehran’s “strategic partner” — {persian}\n" and not found
+
+
+def test_line_endings_are_normalised_not_reported():
+    text, found = sanitize("one\r\ntwo\rthree")
+    assert text == "one\ntwo\nthree" and not found
+
+
+def test_lone_surrogates_are_replaced():
+    text, _ = sanitize("bad \udc80 byte")
+    assert "\udc80" not in text
+
+
+def test_file_names_with_newlines_stay_on_one_line():
+    assert safe_line("evil\nname\x1b]0;title\x07.txt") == "evil␊name␛]0;title␇.txt"
+
+
+def test_summary_names_what_was_replaced():
+    _, found = sanitize("\x1b\x1b\x00")
+    assert summarize(found) == "3 control or invisible character(s) shown as placeholders: ESC×2, U+0000×1"
+    assert summarize(sanitize("clean")[1]) is None
