@@ -1,0 +1,144 @@
+import pytest
+
+from reader.config import bundled_config
+from reader.entities import Matcher, candidates, load_gazetteer, parse_gazetteer
+from reader.yamlfile import ConfigError, load_yaml
+
+
+@pytest.fixture(scope="module")
+def matcher():
+    return Matcher(load_gazetteer(bundled_config().parent / "gazetteer.yaml"))
+
+
+def found(matcher, text):
+    return [(m.text, m.type, m.canonical) for m in matcher.mentions(text)]
+
+
+def test_whole_words_only(matcher):
+    assert found(matcher, "Iranian") == [("Iranian", "NORP", "Iranian")]
+    assert found(matcher, "the usual business, Iranium") == []
+
+
+def test_short_acronyms_are_case_sensitive(matcher):
+    assert found(matcher, "let us go") == []
+    assert found(matcher, "the US said") == [("US", "GPE", "United States")]
+
+
+def test_longest_match_wins_without_overlaps(matcher):
+    assert found(matcher, "the Joint Comprehensive Plan of Action") == [
+        ("Joint Comprehensive Plan of Action", "EVENT", "Joint Comprehensive Plan of Action")]
+    spans = matcher.mentions("Islamic Republic of Iran Railways and the Islamic Republic of Iran")
+    assert [m.canonical for m in spans] == ["Islamic Republic of Iran Railways", "Iran"]
+
+
+def test_curly_and_straight_apostrophes(matcher):
+    assert found(matcher, "Iran’s")[0][:2] == ("Iran", "GPE")
+    assert found(matcher, "Iran's")[0][:2] == ("Iran", "GPE")
+
+
+def test_hyphenated_compounds_match_their_parts(matcher):
+    assert [m[2] for m in found(matcher, "Tehran-Moscow ties and Iran-Russia trade")] == ["Tehran", "Moscow", "Iran", "Russia"]
+
+
+def test_titles_stay_out_of_person_spans(matcher):
+    assert found(matcher, "President Vladimir Putin said") == [("Vladimir Putin", "PERSON", "Vladimir Putin")]
+    assert found(matcher, "Ayatollah Seyyed Ali Khamenei") == [("Seyyed Ali Khamenei", "PERSON", "Ali Khamenei")]
+
+
+def test_aliases_resolve_to_canonical_names(matcher):
+    text = "Raisi, Raeesi and Amir-Abdollahian met the JCPAO negotiators."
+    assert [m.canonical for m in matcher.mentions(text)] == [
+        "Ebrahim Raisi", "Ebrahim Raisi", "Hossein Amir-Abdollahian", "Joint Comprehensive Plan of Action"]
+
+
+def test_all_caps_variant_for_datelines(matcher):
+    assert found(matcher, "TEHRAN and MOSCOW")[0][2] == "Tehran"
+
+
+def test_nationality_plurals(matcher):
+    assert [m.canonical for m in matcher.mentions("Russians, Iranians and Azeris")] == ["Russian", "Iranian", "Azerbaijani"]
+
+
+@pytest.mark.parametrize("text,kind,span", [
+    ("worth up to $30 billion.", "MONEY", "$30 billion"),
+    ("trade stood at $1.6 billion over", "MONEY", "$1.6 billion"),
+    ("up 41% over", "PERCENT", "41%"),
+    ("in Tehran on Nov. 1.", "DATE", "Nov. 1"),
+    ("held in August 2016 in Baku", "DATE", "August 2016"),
+    ("since 2015, during", "DATE", "2015"),
+    ("on Wednesday, reported", "DATE", "Wednesday"),
+    ("the last week visit", "DATE", "last week"),
+    ("speech on October 13, Trump", "DATE", "October 13"),
+])
+def test_patterns(matcher, text, kind, span):
+    assert (span, kind) in [(m.text, m.type) for m in matcher.mentions(text)]
+
+
+@pytest.mark.parametrize("text", ["four de-escalation zones", "the next 20 years", "three devices", "1,500 troops", "2015 people"])
+def test_patterns_do_not_fire_on_ordinary_numbers(matcher, text):
+    assert [m for m in matcher.mentions(text) if m.type in ("MONEY", "PERCENT", "DATE")] == []
+
+
+def test_spans_are_in_bounds_and_ordered(matcher, library):
+    for doc in library.documents:
+        for paragraph, mentions in zip(doc.clean.paragraphs, doc.mentions):
+            end = 0
+            for m in mentions:
+                assert end <= m.start < m.end <= len(paragraph.text)
+                assert paragraph.text[m.start:m.end] == m.text
+                end = m.end
+
+
+EXPECTED = {
+    "000_f4d4ea7fa12037db": {"Ali Khamenei", "Vladimir Putin", "Hassan Rouhani", "Donald Trump", "Ilham Aliyev", "Iran",
+                             "Russia", "Syria", "Turkey", "Azerbaijan", "Baku", "Tehran", "Moscow", "Astana process",
+                             "International North-South Transport Corridor", "Joint Comprehensive Plan of Action", "Iranian", "Azerbaijani"},
+    "001_fb143f89bf631b66": {"Heshmatollah Falahatpisheh", "Islamic Consultative Assembly News Agency", "Rosneft",
+                             "National Iranian Oil Company", "Aleppo", "Astana", "Sochi", "Kazakhstan", "Caspian Sea",
+                             "Majlis National Security and Foreign Policy Commission"},
+    "002_c60d12b64ace6e87": {"Ebrahim Raisi", "Recep Tayyip Erdogan", "Joe Biden", "Bashar al-Assad", "Israel", "Saudi Arabia",
+                             "Armenia", "Nagorno-Karabakh war", "White House", "Javad Owji", "war in Ukraine", "Kurdish", "Western",
+                             "United Arab Emirates", "Istanbul", "Jerusalem", "Jeddah"},
+    "003_4958d00dca6ef37f": {"Joint Comprehensive Plan of Action", "International Atomic Energy Agency", "Astana process",
+                             "International North-South Transport Corridor", "Azerbaijan", "Middle East"},
+    "004_1930e3c77fad4e3e": {"Hossein Amir-Abdollahian", "Wang Yi", "Majid-Reza Hariri", "Iran-China Chamber of Commerce",
+                             "Kremlin", "Afghanistan", "Vienna", "China", "Beijing", "25-year cooperation plan", "Bashar al-Assad"},
+}
+
+
+@pytest.mark.parametrize("doc_id", sorted(EXPECTED))
+def test_each_seed_mentions_its_main_actors(library, doc_id):
+    doc = library.get(doc_id)
+    canonicals = {m.canonical for mentions in doc.mentions for m in mentions}
+    assert EXPECTED[doc_id] <= canonicals, EXPECTED[doc_id] - canonicals
+
+
+def test_an_unseen_article_from_the_field_lights_up(matcher):
+    text = ("Iranian Foreign Minister Abbas Araghchi met Sergei Lavrov in Moscow after Masoud Pezeshkian signed "
+            "the comprehensive strategic partnership treaty; Rosatom and Gazprom pledged projects, and both rejected "
+            "the E3's snapback at the IAEA and the UN Security Council.")
+    canonicals = {m.canonical for m in matcher.mentions(text)}
+    assert {"Abbas Araghchi", "Sergei Lavrov", "Moscow", "Masoud Pezeshkian", "Treaty on Comprehensive Strategic Partnership",
+            "Rosatom", "Gazprom", "E3", "snapback", "International Atomic Energy Agency", "UN Security Council", "Iranian"} <= canonicals
+
+
+def test_gazetteer_is_large_and_free_of_ambiguous_aliases():
+    gazetteer = load_gazetteer(bundled_config().parent / "gazetteer.yaml")
+    assert len(gazetteer.entities) >= 400
+    assert not gazetteer.warnings, gazetteer.warnings
+
+
+def test_one_character_alias_is_refused(write):
+    with pytest.raises(ConfigError) as caught:
+        parse_gazetteer(load_yaml(write("g.yaml", "PERSON:\n  Someone: [S]\n")))
+    assert caught.value.line == 2 and "too short" in caught.value.message
+
+
+def test_alias_claimed_twice_warns(write):
+    gazetteer = parse_gazetteer(load_yaml(write("g.yaml", "PERSON:\n  A One: [Ace]\nORG:\n  Ace Corp: [Ace]\n")))
+    assert any("'Ace' belongs to both" in w for w in gazetteer.warnings)
+
+
+def test_candidates_are_unknown_capitalised_names(matcher):
+    counts = candidates(["Putin met Yevgeny Primakov in Tehran’s Mehrabad airport.", "The talks ended."], matcher)
+    assert counts == {"Yevgeny Primakov": 1, "Mehrabad": 1}
