@@ -1,0 +1,287 @@
+"""Topic map: passages get topics on evidence; passages link across articles.
+
+A topic has weighted signals: phrases (case-insensitive literal words, a
+trailing `*` allows word endings: `sanction*`) and entity names (canonical
+names from the gazetteer). A passage is on a topic when the weights of the
+distinct signals it contains reach the topic's threshold and, where the topic
+says so, one of its `requires` signals is present too. An article is only
+considered when it belongs to the field at all (`field:` entities), so a
+football report from Astana gets no topics.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import ahocorasick_rs
+
+from .models import Document, Mention, TopicHit
+from .yamlfile import ConfigError, YamlDoc, load_yaml, unknown_keys
+
+DEFAULT_THRESHOLD = 3.0
+_TOPIC_KEYS = ("label", "description", "signals", "entities", "threshold", "requires", "related")
+_FOLD = str.maketrans({"’": "'", "‘": "'", "‑": "-", "‐": "-", "–": "-"})
+
+
+@dataclass(frozen=True)
+class Topic:
+    id: str
+    label: str
+    description: str
+    phrases: tuple[tuple[str, float], ...]
+    entities: tuple[tuple[str, float], ...]
+    threshold: float = DEFAULT_THRESHOLD
+    requires: tuple[str, ...] = ()
+    related: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class TopicMap:
+    topics: tuple[Topic, ...]
+    field_entities: frozenset[str]
+    field_min_mentions: int
+    path: Path | None = None
+    warnings: tuple[str, ...] = ()
+
+    def get(self, topic_id: str) -> Topic | None:
+        return next((t for t in self.topics if t.id == topic_id), None)
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        return tuple(t.id for t in self.topics)
+
+
+def load_topic_map(path: Path) -> TopicMap:
+    return parse_topic_map(load_yaml(path))
+
+
+def parse_topic_map(doc: YamlDoc) -> TopicMap:
+    data = doc.data
+    if not isinstance(data, dict) or not isinstance(data.get("topics"), dict):
+        raise doc.error((), "expected a mapping with 'topics:' (id -> label, signals, …)")
+    warnings = unknown_keys(doc, data, ["field", "topics"])
+    field = data.get("field") or {}
+    if not isinstance(field, dict) or not isinstance(field.get("entities", []), list):
+        raise doc.error(["field"], "'field' must have 'entities' (a list of canonical names) and 'min_mentions'")
+    min_mentions = field.get("min_mentions", 1)
+    if not isinstance(min_mentions, int) or min_mentions < 0:
+        raise doc.error(["field", "min_mentions"], "'min_mentions' must be a whole number")
+    topics = []
+    for topic_id, spec in data["topics"].items():
+        where = ["topics", topic_id]
+        if not isinstance(spec, dict):
+            raise doc.error(where, f"topic '{topic_id}' must be a mapping (label, description, signals…)")
+        if not re.fullmatch(r"[a-z][a-z0-9_]*", str(topic_id)):
+            raise doc.error(where, f"topic id '{topic_id}' must be lower_snake_case")
+        warnings += unknown_keys(doc, spec, _TOPIC_KEYS, "topics", str(topic_id))
+        phrases = _weights(doc, spec, "signals", where)
+        entities = _weights(doc, spec, "entities", where)
+        if not phrases and not entities:
+            raise doc.error(where, f"topic '{topic_id}' needs 'signals' or 'entities' to ever match")
+        threshold = spec.get("threshold", DEFAULT_THRESHOLD)
+        if not isinstance(threshold, (int, float)) or threshold <= 0:
+            raise doc.error([*where, "threshold"], "'threshold' must be a positive number")
+        requires = _strings(doc, spec, "requires", where)
+        known = {p for p, _ in phrases} | {e for e, _ in entities}
+        for required in requires:
+            if required not in known:
+                raise doc.error([*where, "requires"], f"'{required}' in requires is not one of this topic's signals or entities")
+        topics.append(Topic(
+            id=str(topic_id), label=str(spec.get("label") or topic_id), description=str(spec.get("description") or ""),
+            phrases=phrases, entities=entities, threshold=float(threshold), requires=requires,
+            related=_strings(doc, spec, "related", where),
+        ))
+    ids = {t.id for t in topics}
+    for topic in topics:
+        for other in topic.related:
+            if other not in ids:
+                line, column = doc.where("topics", topic.id, "related")
+                warnings.append(str(ConfigError(doc.path, line, column, f"topic '{topic.id}' is related to unknown topic '{other}'")))
+    return TopicMap(tuple(topics), frozenset(field.get("entities", [])), min_mentions, doc.path, tuple(warnings))
+
+
+def _weights(doc: YamlDoc, spec: dict, key: str, where: list) -> tuple[tuple[str, float], ...]:
+    value = spec.get(key) or {}
+    if not isinstance(value, dict):
+        raise doc.error([*where, key], f"'{key}' must map a phrase or entity name to a weight, e.g. 'nuclear deal: 3'")
+    result = []
+    for name, weight in value.items():
+        if not isinstance(weight, (int, float)) or isinstance(weight, bool) or weight <= 0:
+            raise doc.error([*where, key, name], f"weight of '{name}' must be a positive number")
+        text = str(name).strip()
+        if len(text.rstrip("*")) < 2:
+            raise doc.error([*where, key, name], f"signal '{name}' is too short to be evidence")
+        result.append((text, float(weight)))
+    return tuple(result)
+
+
+def _strings(doc: YamlDoc, spec: dict, key: str, where: list) -> tuple[str, ...]:
+    value = spec.get(key) or []
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise doc.error([*where, key], f"'{key}' must be a list of names")
+    return tuple(value)
+
+
+class TopicMatcher:
+    """Scores passages against every topic in one automaton pass per passage."""
+
+    def __init__(self, topic_map: TopicMap):
+        self.topic_map = topic_map
+        self._phrases: list[tuple[str, bool]] = []  # (folded phrase, is prefix)
+        index: dict[str, int] = {}
+        self._phrase_topics: dict[int, list[tuple[Topic, str, float]]] = {}
+        for topic in topic_map.topics:
+            for phrase, weight in topic.phrases:
+                prefix = phrase.endswith("*")
+                key = phrase.rstrip("*").lower().translate(_FOLD)
+                slot = index.setdefault(f"{key}{'*' if prefix else ''}", len(self._phrases))
+                if slot == len(self._phrases):
+                    self._phrases.append((key, prefix))
+                self._phrase_topics.setdefault(slot, []).append((topic, phrase, weight))
+        self._automaton = (
+            ahocorasick_rs.AhoCorasick([p for p, _ in self._phrases], matchkind=ahocorasick_rs.MATCHKIND_STANDARD)
+            if self._phrases else None
+        )
+
+    def in_field(self, mentions: Iterable[Iterable[Mention]]) -> bool:
+        wanted = self.topic_map.field_entities
+        if not wanted:
+            return True
+        count = sum(1 for paragraph in mentions for m in paragraph if m.canonical in wanted)
+        return count >= self.topic_map.field_min_mentions
+
+    def passage_topics(self, text: str, mentions: Sequence[Mention]) -> tuple[TopicHit, ...]:
+        found: dict[str, dict[str, float]] = {}  # topic id -> signal -> weight
+        topics = {t.id: t for t in self.topic_map.topics}
+        # Keyed case-insensitively: "Afghan" the word and Afghan the entity are one piece of evidence.
+        def note(topic_id: str, signal: str, weight: float) -> None:
+            signals = found.setdefault(topic_id, {})
+            key = signal.lower().rstrip("*")
+            signals[key] = max(weight, signals.get(key, 0.0))
+
+        for topic, signal, weight in self._phrase_hits(text):
+            note(topic.id, signal, weight)
+        canonicals = {m.canonical for m in mentions}
+        for topic in self.topic_map.topics:
+            for name, weight in topic.entities:
+                if name in canonicals:
+                    note(topic.id, name, weight)
+        hits = []
+        for topic_id, signals in found.items():
+            topic = topics[topic_id]
+            score = sum(signals.values())
+            required = (r.lower().rstrip("*") for r in topic.requires)
+            if score >= topic.threshold and (not topic.requires or any(r in signals for r in required)):
+                hits.append(TopicHit(topic_id, score, tuple(signals)))
+        hits.sort(key=lambda h: (-h.score, self.topic_map.ids.index(h.topic)))
+        return tuple(hits)
+
+    def _phrase_hits(self, text: str):
+        if self._automaton is None:
+            return
+        folded = text.lower().translate(_FOLD)
+        length = len(folded)
+        for slot, start, stop in self._automaton.find_matches_as_indexes(folded, overlapping=True):
+            phrase, prefix = self._phrases[slot]
+            if start > 0 and folded[start - 1].isalnum():
+                continue
+            if not prefix and stop < length and folded[stop].isalnum():
+                continue
+            yield from self._phrase_topics[slot]
+
+    def unused_signals(self, corpus: Sequence[Document]) -> list[tuple[str, str]]:
+        """(topic id, signal) pairs that no passage of `corpus` contains, for `check`."""
+        used: set[tuple[str, str]] = set()
+        for doc in corpus:
+            for paragraph, mentions in zip(doc.clean.paragraphs, doc.mentions):
+                used.update((topic.id, signal) for topic, signal, _ in self._phrase_hits(paragraph.text))
+                canonicals = {m.canonical for m in mentions}
+                used.update((t.id, name) for t in self.topic_map.topics for name, _ in t.entities if name in canonicals)
+        return [(t.id, s) for t in self.topic_map.topics for s, _ in (*t.phrases, *t.entities) if (t.id, s) not in used]
+
+
+# --- links across the corpus --------------------------------------------------
+
+@dataclass(frozen=True)
+class Passage:
+    """A reference to one paragraph of one article, for trails and links."""
+
+    article_id: str
+    index: int
+    date: str | None
+    title: str
+    snippet: str
+
+
+@dataclass(frozen=True)
+class Related:
+    passage: Passage
+    shared: tuple[str, ...]
+    score: float
+
+
+def snippet(text: str, width: int = 100) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1].rsplit(" ", 1)[0] + "…"
+
+
+def passage_of(doc: Document, index: int) -> Passage:
+    return Passage(doc.id, index, doc.meta.date, doc.meta.title, snippet(doc.clean.paragraphs[index].text))
+
+
+def related_passages(source: Document, index: int, corpus: Sequence[Document]) -> list[Related]:
+    """Other articles' passages sharing a topic with passage `index` of `source`.
+
+    Ranked by the number of shared topics, then the strength of their
+    evidence, then date proximity (undated last), then corpus order.
+    """
+    if not source.passage_topics or index >= len(source.passage_topics):
+        return []
+    wanted = {hit.topic for hit in source.passage_topics[index]}
+    if not wanted:
+        return []
+    origin = _ordinal(source.meta.date)
+    ranked = []
+    for order, doc in enumerate(corpus):
+        if doc.id == source.id:
+            continue
+        for i, hits in enumerate(doc.passage_topics):
+            shared = [h for h in hits if h.topic in wanted]
+            if not shared:
+                continue
+            when = _ordinal(doc.meta.date)
+            distance = abs(when - origin) if when is not None and origin is not None else 10**9
+            strength = sum(h.score for h in shared)
+            ranked.append(((-len(shared), -strength, distance, order, i),
+                           Related(passage_of(doc, i), tuple(h.topic for h in shared), strength)))
+    ranked.sort(key=lambda pair: pair[0])
+    return [related for _, related in ranked]
+
+
+def trail(topic_id: str, corpus: Sequence[Document]) -> list[Passage]:
+    """Every passage on `topic_id`, in date order (undated last), then passage order."""
+    result = []
+    for doc in date_order(corpus):
+        for i, hits in enumerate(doc.passage_topics):
+            if any(h.topic == topic_id for h in hits):
+                result.append(passage_of(doc, i))
+    return result
+
+
+def date_order(corpus: Sequence[Document]) -> list[Document]:
+    return sorted(corpus, key=lambda d: (d.meta.date is None, d.meta.date or "", d.meta.title.lower(), d.id))
+
+
+def _ordinal(iso: str | None) -> int | None:
+    if not iso:
+        return None
+    from datetime import date
+
+    try:
+        return date.fromisoformat(iso).toordinal()
+    except ValueError:
+        return None
+
