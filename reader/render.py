@@ -21,14 +21,24 @@ TAGS = {"PERSON": "PER", "GPE": "GPE", "ORG": "ORG", "NORP": "NORP", "EVENT": "E
         "MONEY": "$", "PERCENT": "%", "DATE": "DATE"}
 
 
+SELECTED_STYLE = "bold underline reverse"
+
+
 def highlight(text: str, mentions: Sequence[Mention], styles: Mapping[str, str],
-              type_tags: bool = False, base: str | Style = "") -> Text:
-    """One paragraph as `Text` with a styled span per mention."""
+              type_tags: bool = False, base: str | Style = "", selected: str | None = None) -> Text:
+    """One paragraph as `Text` with a styled span per mention.
+
+    Mentions of the `selected` canonical entity are emphasised on top of
+    their type's style.
+    """
     result = Text(style=base)
     position = 0
     for mention in mentions:
         result.append(text[position:mention.start])
-        result.append(text[mention.start:mention.end], style=styles.get(mention.type, "bold"))
+        style = styles.get(mention.type, "bold")
+        if selected is not None and mention.canonical == selected:
+            style = f"{style} {SELECTED_STYLE}"
+        result.append(text[mention.start:mention.end], style=style)
         if type_tags:
             result.append(f"[{TAGS.get(mention.type, mention.type)}]", style="dim")
         position = mention.end

@@ -285,3 +285,18 @@ def _ordinal(iso: str | None) -> int | None:
     except ValueError:
         return None
 
+
+
+def trail_step(passages: Sequence[Passage], ranks: dict[str, int], article_id: str, index: int,
+               step: int) -> Passage | None:
+    """The passage after (step=1) or before (step=-1) a position, along a trail.
+
+    `ranks` gives each article's place in date order; the position need not
+    be on the trail itself (a jump from an off-topic passage lands on the
+    nearest trail passage in that direction).
+    """
+    here = (ranks.get(article_id, -1), index)
+    keyed = [((ranks.get(p.article_id, -1), p.index), p) for p in passages]
+    if step > 0:
+        return next((p for key, p in keyed if key > here), None)
+    return next((p for key, p in reversed(keyed) if key < here), None)

@@ -1,0 +1,172 @@
+"""Read marks, bookmarks and the last position, kept in the user state directory.
+
+Every change is a small operation applied under a file lock to what is on
+disk *now*, then written atomically (temp file + rename): two readers open at
+once (two ssh sessions) merge their changes instead of overwriting each
+other. A corrupt or unreadable file is set aside and reported, never fatal;
+a read-only directory means changes stay in memory, with a warning.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import tempfile
+import time
+from collections.abc import Callable
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from platformdirs import user_state_dir
+
+from .history import Location
+
+VERSION = 1
+
+
+@dataclass(frozen=True)
+class Bookmark:
+    article_id: str
+    passage: int
+    title: str
+    snippet: str
+    created: str
+
+
+@dataclass(frozen=True)
+class State:
+    read: frozenset[str] = frozenset()
+    bookmarks: tuple[Bookmark, ...] = ()
+    last: Location | None = None
+
+    def is_bookmarked(self, location: Location) -> bool:
+        return any((b.article_id, b.passage) == (location.article_id, location.passage) for b in self.bookmarks)
+
+
+def default_path() -> Path:
+    return Path(user_state_dir("iranru-reader")) / "state.json"
+
+
+# --- pure operations ------------------------------------------------------------
+
+def mark_read(article_id: str) -> Callable[[State], State]:
+    return lambda s: s if article_id in s.read else replace(s, read=s.read | {article_id})
+
+
+def toggle_bookmark(bookmark: Bookmark) -> Callable[[State], State]:
+    def apply(state: State) -> State:
+        key = (bookmark.article_id, bookmark.passage)
+        kept = tuple(b for b in state.bookmarks if (b.article_id, b.passage) != key)
+        return replace(state, bookmarks=kept if len(kept) < len(state.bookmarks) else (*state.bookmarks, bookmark))
+    return apply
+
+
+def set_last(location: Location) -> Callable[[State], State]:
+    return lambda s: replace(s, last=location)
+
+
+# --- file format ----------------------------------------------------------------
+
+def to_dict(state: State) -> dict:
+    return {
+        "version": VERSION,
+        "read": sorted(state.read),
+        "bookmarks": [vars(b) for b in state.bookmarks],
+        "last": None if state.last is None else {"article": state.last.article_id, "passage": state.last.passage},
+    }
+
+
+def from_dict(data: object) -> State:
+    """Parse the file's JSON; raise ValueError on any unexpected shape."""
+    if not isinstance(data, dict):
+        raise ValueError("not a JSON object")
+    read = data.get("read", [])
+    if not isinstance(read, list) or not all(isinstance(r, str) for r in read):
+        raise ValueError("'read' is not a list of ids")
+    bookmarks = []
+    for item in data.get("bookmarks", []):
+        try:
+            bookmarks.append(Bookmark(str(item["article_id"]), int(item["passage"]), str(item["title"]),
+                                      str(item["snippet"]), str(item["created"])))
+        except (KeyError, TypeError, ValueError) as error:
+            raise ValueError(f"bad bookmark: {error}") from None
+    last = data.get("last")
+    location = None
+    if isinstance(last, dict) and isinstance(last.get("article"), str) and isinstance(last.get("passage"), int):
+        location = Location(last["article"], last["passage"])
+    return State(frozenset(read), tuple(bookmarks), location)
+
+
+class StateStore:
+    """The state file: load once, then apply operations that merge with disk."""
+
+    def __init__(self, path: Path | None = None):
+        self.path = path or default_path()
+        self.state = State()
+        self.warnings: list[str] = []
+        self._writable = True
+
+    def load(self) -> State:
+        self.state = self._read(report=True)
+        return self.state
+
+    def apply(self, operation: Callable[[State], State]) -> State:
+        """Apply `operation` to the state on disk (merging other instances' changes) and save."""
+        if not self._writable:
+            self.state = operation(self.state)
+            return self.state
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            with self._locked():
+                self.state = operation(self._read(report=False))
+                self._write(self.state)
+        except OSError as error:
+            self._writable = False
+            self.warnings.append(f"cannot save reading state in {self.path.parent} ({error.strerror or error}); "
+                                 "read marks and bookmarks last only for this session")
+            self.state = operation(self.state)
+        return self.state
+
+    def _read(self, report: bool) -> State:
+        try:
+            raw = self.path.read_bytes()
+        except FileNotFoundError:
+            return State()
+        except OSError as error:
+            if report:
+                self.warnings.append(f"cannot read {self.path}: {error.strerror or error}")
+            return self.state
+        try:
+            return from_dict(json.loads(raw.decode("utf-8")))
+        except (UnicodeDecodeError, ValueError) as error:
+            aside = self.path.with_name(f"{self.path.name}.corrupt-{time.strftime('%Y%m%d-%H%M%S')}")
+            try:
+                os.replace(self.path, aside)
+                where = f"moved to {aside.name}"
+            except OSError:
+                where = "left in place"
+            self.warnings.append(f"state file {self.path} was corrupt ({error}); {where}, starting afresh")
+            return State()
+
+    def _write(self, state: State) -> None:
+        handle, temp = tempfile.mkstemp(dir=self.path.parent, prefix=".state-", suffix=".tmp")
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                json.dump(to_dict(state), out, ensure_ascii=False, indent=1)
+                out.flush()
+                os.fsync(out.fileno())
+            os.replace(temp, self.path)
+        except BaseException:
+            Path(temp).unlink(missing_ok=True)
+            raise
+
+    @contextmanager
+    def _locked(self):
+        with open(self.path.with_name(self.path.name + ".lock"), "a") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(lock, fcntl.LOCK_UN)

@@ -1,0 +1,1 @@
+"""The interactive shell: renders core models and dispatches keys, nothing more."""

@@ -1,0 +1,487 @@
+"""The reader: a thin shell over the core. It renders models and dispatches keys.
+
+Widgets post messages up (an article chosen, the cursor moved, an entity
+selected); the app decides and sets attributes down. Every key is declared
+in `bindings.py` with an id, so `keymap:` in config.yaml can remap it.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from rich.text import Text
+from textual import on
+from textual.app import App, ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Footer, Header, Input, OptionList
+from textual.widgets.option_list import Option
+
+from ..history import History, Location
+from ..library import Library
+from ..sanitize import safe_line
+from ..state import Bookmark, StateStore, mark_read, set_last, toggle_bookmark
+from ..topics import related_passages, snippet, trail, trail_step
+from .bindings import APP, SECTIONS
+from .commands import ReaderCommands
+from .screens.bookmarks import BookmarksScreen
+from .screens.help import HelpScreen
+from .screens.search import SearchScreen
+from .widgets.article import ArticleView
+from .widgets.legend import Legend, legend_text
+from .widgets.panel import SEP, EntityList, LinkList, Panel, follow_topic_options, related_options
+from .widgets.sidebar import ArticleList, FilterInput, Sidebar, matches
+
+class FindInput(FilterInput):
+    """The find-in-article box; same keys as the sidebar filter."""
+
+
+class ReaderApp(App[None]):
+    CSS_PATH = "reader.tcss"
+    TITLE = "iranru-reader"
+    BINDINGS = APP
+    COMMANDS = App.COMMANDS | {ReaderCommands}
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+
+    def __init__(self, library: Library, store: StateStore | None = None) -> None:
+        super().__init__()
+        self.library = library
+        self.store = store or StateStore()
+        self.history = History()
+        self.visible_docs = list(library.documents)
+        self.ranks = {doc.id: rank for rank, doc in enumerate(library.documents)}
+        self.active_topic: str | None = None
+        self.selected_entity: str | None = None
+        self.match_mode = "find"
+        self._trails: dict[str, list] = {}
+
+    # --- layout ----------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="main"):
+            yield Sidebar(id="sidebar")
+            with Horizontal(id="content"):
+                with Vertical(id="reading"):
+                    yield ArticleView(id="article")
+                    yield FindInput(placeholder="find in this article (Enter: go, n/N: next/prev, Esc: close)", id="find")
+                yield Panel(id="panel")
+        yield Legend(id="legend")
+        yield Footer()
+
+    @property
+    def view(self) -> ArticleView:
+        return self.query_one(ArticleView)
+
+    @property
+    def panel(self) -> Panel:
+        return self.query_one(Panel)
+
+    def _apply_breakpoints(self) -> None:
+        """Set the width classes now: in a real terminal, Textual 8.2 applies
+        HORIZONTAL_BREAKPOINTS only on a later resize, not at start-up."""
+        width = self.size.width
+        names = [name for _, name in self.HORIZONTAL_BREAKPOINTS]
+        current = next((name for limit, name in reversed(self.HORIZONTAL_BREAKPOINTS) if width >= limit), names[0])
+        self.screen.update_classes({name: name == current for name in names})
+
+    async def on_mount(self) -> None:
+        self._apply_breakpoints()
+        config = self.library.config
+        known = {b.id for b in self._all_bindings()}
+        unknown = sorted(set(config.keymap) - known)
+        if unknown:
+            self.notify(f"keymap: unknown binding id(s): {', '.join(unknown)} (see ? for ids)", severity="warning",
+                        markup=False, timeout=8)
+        self.set_keymap(dict(config.keymap))
+        view = self.view
+        view.entity_styles = config.styles
+        view.type_tags = config.type_tags
+        view.topic_labels = {t.id: t.label for t in self.library.topic_map.topics}
+        self.query_one(Legend).update(legend_text(self.library.gazetteer.labels, config.styles, config.type_tags))
+        state = self.store.load()
+        for warning in self.store.warnings:
+            self.notify(warning, severity="warning", markup=False, timeout=10)
+        skipped = self.library.skipped
+        if skipped:
+            names = "; ".join(f"{safe_line(s.path.name)}: {s.reason}" for s in skipped[:5])
+            self.notify(f"{len(skipped)} file(s) skipped — {names}", severity="warning", markup=False, timeout=10)
+        self._update_subtitle()
+        self.query_one(ArticleList).show_documents(self.visible_docs, state.read, None)
+        start = state.last if state.last and self.library.get(state.last.article_id) else None
+        if start is None and self.library.documents:
+            start = Location(self.library.documents[0].id, 0)
+        if start is not None:
+            await self.go(start)
+        view.focus()
+
+    @staticmethod
+    def _all_bindings():
+        return [b for _, bindings, _ in SECTIONS for b in bindings]
+
+    def _update_subtitle(self) -> None:
+        total = len(self.library.documents)
+        parts = [f"{total} articles"]
+        query = self.query_one(FilterInput).value if self.is_mounted else ""
+        if query:
+            parts.append(f"filter “{query}”: {len(self.visible_docs)} shown")
+        if self.library.skipped:
+            parts.append(f"{len(self.library.skipped)} skipped")
+        self.sub_title = " · ".join(parts)
+
+    # --- navigation --------------------------------------------------------------
+
+    async def go(self, location: Location, record: bool = True) -> None:
+        """Show `location`: open its article if needed and put the cursor on its passage."""
+        doc = self.library.get(location.article_id)
+        if doc is None:
+            self.notify(f"no article {location.article_id}", severity="error", markup=False)
+            return
+        view = self.view
+        if view.doc is None or view.doc.id != doc.id:
+            if self.selected_entity and not self._mentions_of(doc, self.selected_entity):
+                self._clear_entity()
+            await view.show(doc, location.passage)
+            self.panel.show_entities(doc, self.library.gazetteer.labels, self.library.config.styles)
+            self.store.apply(mark_read(doc.id))
+            sidebar_list = self.query_one(ArticleList)
+            sidebar_list.mark_read(doc)
+            sidebar_list.point_at(doc.id)
+        else:
+            view.set_cursor(location.passage, center=True, announce=False)
+        here = Location(doc.id, view.cursor)
+        self.history = self.history.visit(here) if record else self.history.move_within(here)
+        self.store.apply(set_last(here))
+        self._refresh_links()
+
+    async def open_article(self, article_id: str) -> None:
+        await self.go(Location(article_id, 0))
+        self.view.focus()
+
+    def _here(self) -> Location | None:
+        view = self.view
+        return None if view.doc is None else Location(view.doc.id, view.cursor)
+
+    @on(ArticleView.CursorMoved)
+    def cursor_moved(self, event: ArticleView.CursorMoved) -> None:
+        here = self._here()
+        if here is not None:
+            self.history = self.history.move_within(here)
+        self._refresh_links()
+
+    @on(OptionList.OptionSelected, "#articles")
+    async def article_chosen(self, event: OptionList.OptionSelected) -> None:
+        await self.open_article(event.option.id)
+
+    async def action_back(self) -> None:
+        await self._travel(self.history.back(), "Nothing to go back to")
+
+    async def action_forward(self) -> None:
+        await self._travel(self.history.forward(), "Nothing to go forward to")
+
+    async def _travel(self, history: History | None, message: str) -> None:
+        if history is None or history.current is None:
+            self.notify(message, timeout=2)
+            return
+        self.history = history
+        await self.go(history.current, record=False)
+        self.history = history
+        self.view.focus()
+
+    # --- topics --------------------------------------------------------------------
+
+    def _trail(self, topic_id: str) -> list:
+        if topic_id not in self._trails:
+            self._trails[topic_id] = trail(topic_id, self.library.documents)
+        return self._trails[topic_id]
+
+    def _topic_label(self, topic_id: str | None) -> str:
+        topic = self.library.topic_map.get(topic_id) if topic_id else None
+        return topic.label if topic else (topic_id or "")
+
+    async def action_trail(self, step: int) -> None:
+        here = self._here()
+        if here is None:
+            return
+        if self.active_topic is None:
+            self.notify("This passage has no topic yet: move to one with topics, or pick a topic with Ctrl+P",
+                        timeout=4)
+            return
+        target = trail_step(self._trail(self.active_topic), self.ranks, here.article_id, here.passage, step)
+        if target is None:
+            where = "end" if step > 0 else "start"
+            self.notify(f"At the {where} of the “{self._topic_label(self.active_topic)}” trail", markup=False, timeout=3)
+            return
+        await self.go(Location(target.article_id, target.index))
+
+    async def follow_topic(self, topic_id: str) -> None:
+        self.active_topic = topic_id
+        passages = self._trail(topic_id)
+        if not passages:
+            self.notify(f"No passage in this corpus is on “{self._topic_label(topic_id)}”", markup=False)
+            return
+        here = self._here()
+        target = (trail_step(passages, self.ranks, here.article_id, here.passage - 1, 1) if here else None) or passages[0]
+        await self.go(Location(target.article_id, target.index))
+        self.active_topic = topic_id
+        self._refresh_links()
+
+    def _refresh_links(self) -> None:
+        view, panel = self.view, self.panel
+        doc = view.doc
+        if doc is None:
+            return
+        if self.selected_entity:
+            self._show_entity_links()
+            return
+        topics = {t.id: t for t in self.library.topic_map.topics}
+        passage_topics = doc.topic_ids(view.cursor) if not view.raw else ()
+        if passage_topics and self.active_topic not in passage_topics:
+            self.active_topic = passage_topics[0]
+        related = related_passages(doc, view.cursor, self.library.documents) if passage_topics else []
+        title = Text()
+        title.append(f"Same topic as ¶{view.cursor} · t", style="bold")
+        if passage_topics:
+            title.append("\n" + ", ".join(topics[t].label for t in passage_topics if t in topics), style="italic")
+        else:
+            title.append("\nthis passage has no topic", style="dim")
+        if self.active_topic:
+            title.append(f"\n]/[ trail: {self._topic_label(self.active_topic)}", style="dim")
+        options = related_options(related, topics, self.active_topic)
+        options += follow_topic_options(passage_topics, topics)
+        panel.show_links(title, options)
+
+    @on(OptionList.OptionSelected, "#links")
+    async def link_chosen(self, event: OptionList.OptionSelected) -> None:
+        kind, _, rest = (event.option.id or "").partition(":")
+        if kind == "jump":
+            article_id, index = rest.rsplit(SEP, 1)
+            await self.go(Location(article_id, int(index)))
+            self.view.focus()
+        elif kind == "topic":
+            await self.follow_topic(rest)
+            self.view.focus()
+
+    def action_same_topic(self) -> None:
+        self._clear_entity()
+        self._show_panel()
+        self._refresh_links()
+        self.query_one(LinkList).focus()
+
+    # --- entities -------------------------------------------------------------------
+
+    def corpus_entities(self) -> list[tuple[str, str]]:
+        seen: dict[str, str] = {}
+        for doc in self.library.documents:
+            for mentions in doc.mentions:
+                for m in mentions:
+                    seen.setdefault(m.canonical, m.type)
+        return sorted(seen.items())
+
+    @staticmethod
+    def _mentions_of(doc, name: str) -> list[int]:
+        return [i for i, mentions in enumerate(doc.mentions) if any(m.canonical == name for m in mentions)]
+
+    @on(OptionList.OptionSelected, "#entities")
+    async def entity_chosen(self, event: OptionList.OptionSelected) -> None:
+        name = (event.option.id or "").removeprefix("entity:")
+        if name == self.selected_entity:
+            self._clear_entity()
+            self._refresh_links()
+        else:
+            await self.select_entity(name)
+
+    async def select_entity(self, name: str) -> None:
+        """Emphasise an entity's mentions here, list them, and the other articles that mention it."""
+        doc = self.view.doc
+        if doc is None or not self._mentions_of(doc, name):
+            elsewhere = next((d for d in self.library.documents if self._mentions_of(d, name)), None)
+            if elsewhere is None:
+                self.notify(f"No article mentions {name}", markup=False)
+                return
+            await self.go(Location(elsewhere.id, self._mentions_of(elsewhere, name)[0]))
+        self.selected_entity = name
+        self.match_mode = "entity"
+        self.view.selected_entity = name
+        self.view.refresh_passages()
+        self._show_panel()
+        self._show_entity_links()
+
+    def _clear_entity(self) -> None:
+        if self.selected_entity:
+            self.selected_entity = None
+            self.view.selected_entity = None
+            self.view.refresh_passages()
+            self.match_mode = "find"
+
+    def _show_entity_links(self) -> None:
+        doc, name = self.view.doc, self.selected_entity
+        here = self._mentions_of(doc, name)
+        title = Text()
+        title.append(f"{name}", style="bold")
+        title.append(f"\n{sum(len([m for m in ms if m.canonical == name]) for ms in doc.mentions)} mentions here"
+                     " · n/N · Enter again on it to clear", style="dim")
+        options = [Option(Text("In this article", style="bold"), disabled=True)]
+        for index in here:
+            options.append(Option(Text.assemble(f"  ¶{index}: ", (snippet(doc.clean.paragraphs[index].text, 70), "dim")),
+                                  id=f"jump:{doc.id}{SEP}{index}"))
+        others = [(d, self._mentions_of(d, name)) for d in self.library.documents if d.id != doc.id]
+        others = [(d, found) for d, found in others if found]
+        options.append(Option(Text(f"Other articles ({len(others)})", style="bold"), disabled=True))
+        for other, found in others:
+            options.append(Option(Text.assemble((other.meta.date or "—", "bold"), f"  {other.meta.title}",
+                                                (f"  ×{len(found)} passages", "dim")),
+                                  id=f"jump:{other.id}{SEP}{found[0]}"))
+        self.panel.show_links(title, options)
+
+    def action_entities(self) -> None:
+        entity_list = self.query_one(EntityList)
+        if entity_list.has_focus:
+            self.view.focus()
+            return
+        self._show_panel()
+        entity_list.focus()
+
+    # --- find and search ------------------------------------------------------------
+
+    def action_find(self) -> None:
+        sidebar = self.query_one(Sidebar)
+        if sidebar.has_focus_within:
+            sidebar.open_filter()
+            return
+        box = self.query_one(FindInput)
+        box.display = True
+        box.focus()
+
+    @on(Input.Changed, "#find")
+    def find_changed(self, event: Input.Changed) -> None:
+        self._clear_entity()
+        self.match_mode = "find"
+        self.view.find_query = event.value
+        self.view.refresh_passages()
+
+    @on(Input.Submitted, "#find")
+    def find_submitted(self, event: Input.Submitted) -> None:
+        box = self.query_one(FindInput)
+        box.display = False
+        self.view.focus()
+        if event.value:
+            self._next_match(1, include_current=True)
+
+    @on(FilterInput.Cancelled, "#find")
+    def find_cancelled(self) -> None:
+        box = self.query_one(FindInput)
+        box.value = ""
+        box.display = False
+        self.view.find_query = ""
+        self.view.refresh_passages()
+        self.view.focus()
+
+    @on(Sidebar.FilterChanged)
+    def filter_changed(self, event: Sidebar.FilterChanged) -> None:
+        words = event.text.casefold().split()
+        self.visible_docs = [d for d in self.library.documents if matches(d, words)]
+        current = self.view.doc.id if self.view.doc else None
+        self.query_one(ArticleList).show_documents(self.visible_docs, self.store.state.read, current)
+        self._update_subtitle()
+
+    def action_next_match(self) -> None:
+        self._next_match(1)
+
+    def action_previous_match(self) -> None:
+        self._next_match(-1)
+
+    def _next_match(self, step: int, include_current: bool = False) -> None:
+        view, doc = self.view, self.view.doc
+        if doc is None or view.raw:
+            return
+        if self.match_mode == "entity" and self.selected_entity:
+            hits, what = self._mentions_of(doc, self.selected_entity), self.selected_entity
+        elif view.find_query:
+            query = view.find_query.casefold()
+            hits = [p.index for p in doc.clean.paragraphs if query in p.text.casefold()]
+            what = f"“{view.find_query}”"
+        else:
+            self.notify("Nothing to match: press / to find, or select an entity (e)", timeout=3)
+            return
+        if not hits:
+            self.notify(f"No match for {what} in this article", markup=False, timeout=3)
+            return
+        here = view.cursor
+        if step > 0:
+            target = next((i for i in hits if i > here or (include_current and i == here)), None)
+        else:
+            target = next((i for i in reversed(hits) if i < here), None)
+        if target is None:
+            target = hits[0] if step > 0 else hits[-1]
+            self.notify(f"Wrapped around: {len(hits)} passages match {what}", markup=False, timeout=2)
+        view.set_cursor(target, center=True)
+
+    async def action_search_corpus(self) -> None:
+        def done(location: Location | None) -> None:
+            if location is not None:
+                self.call_later(self._go_and_focus, location)
+
+        await self.push_screen(SearchScreen(self.library.documents), done)
+
+    async def _go_and_focus(self, location: Location) -> None:
+        await self.go(location)
+        self.view.focus()
+
+    # --- view toggles, bookmarks, clipboard, help ------------------------------------
+
+    def _show_panel(self) -> None:
+        self.panel.remove_class("-hidden")
+
+    def action_toggle_panel(self) -> None:
+        self.panel.toggle_class("-hidden")
+        if self.panel.has_class("-hidden") and self.panel.has_focus_within:
+            self.view.focus()
+
+    def action_toggle_sidebar(self) -> None:
+        sidebar = self.query_one(Sidebar)
+        sidebar.toggle_class("-hidden")
+        if sidebar.has_class("-hidden") and sidebar.has_focus_within:
+            self.view.focus()
+
+    async def action_toggle_raw(self) -> None:
+        view = self.view
+        if view.doc is None:
+            return
+        cursor = view.cursor
+        view.raw = not view.raw
+        await view.show(view.doc, cursor)
+        self.notify("Raw file: every line as it is" if view.raw else "Clean view", timeout=2)
+
+    def action_bookmark(self) -> None:
+        doc, view = self.view.doc, self.view
+        if doc is None or view.raw:
+            return
+        mark = Bookmark(doc.id, view.cursor, doc.meta.title, snippet(doc.clean.paragraphs[view.cursor].text, 90),
+                        datetime.now().isoformat(timespec="seconds"))
+        state = self.store.apply(toggle_bookmark(mark))
+        added = state.is_bookmarked(Location(doc.id, view.cursor))
+        self.notify(f"Bookmarked ¶{view.cursor} (M lists bookmarks)" if added else f"Bookmark on ¶{view.cursor} removed",
+                    timeout=3)
+
+    async def action_bookmarks(self) -> None:
+        screen = BookmarksScreen(self.store.state.bookmarks)
+
+        def done(location: Location | None) -> None:
+            for mark in screen.deleted:
+                self.store.apply(toggle_bookmark(mark))
+            if location is not None:
+                self.call_later(self._go_and_focus, location)
+
+        await self.push_screen(screen, done)
+
+    def action_copy_passage(self) -> None:
+        doc, view = self.view.doc, self.view
+        if doc is None or view.raw:
+            return
+        meta = doc.meta
+        citation = ", ".join(x for x in (meta.title, meta.source, meta.date) if x)
+        self.copy_to_clipboard(f"{doc.clean.paragraphs[view.cursor].text}\n— {citation}")
+        self.notify(f"Copied ¶{view.cursor} with its citation (OSC 52: works over ssh)", timeout=3)
+
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen(dict(self.library.config.keymap)))

@@ -1,0 +1,39 @@
+"""Command palette (Ctrl+P): jump to any article, entity or topic by fuzzy name.
+
+Candidates come from articles, so they are displayed as plain `Content`:
+Textual's `Matcher.highlight` and the palette's `help` line both parse their
+input as markup, which an article title or source must never be. The help
+line therefore only ever holds this module's own fixed strings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from functools import partial
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+
+
+class ReaderCommands(Provider):
+    def _candidates(self) -> Iterator[tuple[str, str, Callable[[], object]]]:
+        app = self.app
+        library = app.library
+        for doc in library.documents:
+            yield f"Article: {doc.meta.date or '—'} {doc.meta.title}", "Open this article", partial(app.open_article, doc.id)
+        for topic in library.topic_map.topics:
+            yield f"Topic: {topic.label}", "Go to the first passage on this topic", partial(app.follow_topic, topic.id)
+        for name, kind in app.corpus_entities():
+            yield f"Entity: {name} ({kind})", "Show its mentions and the articles that mention it", partial(app.select_entity, name)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for text, help_text, callback in self._candidates():
+            score = matcher.match(text)
+            if score > 0:
+                yield Hit(score, Content(text), callback, text=text, help=help_text)
+
+    async def discover(self) -> Hits:
+        for text, help_text, callback in self._candidates():
+            if not text.startswith("Entity:"):
+                yield DiscoveryHit(Content(text), callback, text=text, help=help_text)

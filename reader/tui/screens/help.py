@@ -1,0 +1,60 @@
+"""`?`: every key, generated from the bindings (and the user's keymap), so it cannot drift."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from ..bindings import MODAL, SECTIONS
+
+_KEY_NAMES = {
+    "question_mark": "?", "slash": "/", "right_square_bracket": "]", "left_square_bracket": "[",
+    "space": "Space", "pagedown": "PgDn", "pageup": "PgUp", "backspace": "Backspace", "escape": "Esc",
+    "enter": "Enter", "down": "↓", "up": "↑", "home": "Home", "end": "End",
+}
+
+
+def key_label(keys: str) -> str:
+    names = []
+    for key in keys.split(","):
+        key = key.strip()
+        if key.startswith("ctrl+"):
+            names.append("Ctrl+" + key[5:].upper())
+        else:
+            names.append(_KEY_NAMES.get(key, key))
+    return " / ".join(names)
+
+
+def help_table(keymap: Mapping[str, str]) -> Table:
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="bold", no_wrap=True)
+    table.add_column()
+    for title, bindings, note in SECTIONS:
+        table.add_row(Text(title, style="bold underline"), Text(note, style="italic"))
+        for binding in bindings:
+            keys = keymap.get(binding.id, binding.key) if binding.id else binding.key
+            table.add_row(Text(key_label(keys)), Text(f"{binding.description}  ({binding.id})", style=""))
+        table.add_row("", "")
+    return table
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = MODAL
+
+    def __init__(self, keymap: Mapping[str, str]) -> None:
+        super().__init__()
+        self.keymap = keymap
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help-body") as body:
+            body.border_title = "Keys — Esc, q or Ctrl+G closes"
+            yield Static(help_table(self.keymap))
+
+    def action_close(self) -> None:
+        self.dismiss(None)

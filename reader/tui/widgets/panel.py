@@ -1,0 +1,104 @@
+"""The side panel: this article's entities by type, and where to go from here.
+
+The links list shows either the same-topic passages for the passage cursor
+(and the related topics to follow) or, once an entity is selected, its
+mentions here and the other articles that mention it. Option ids carry the
+target: `jump:<article>SEP<passage>`, `topic:<id>`, `entity:<name>`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from ...models import Document
+from ...topics import Related, Topic
+from ..bindings import LIST
+
+SEP = "\x00"  # separates fields in option ids (article ids may hold ':')
+
+
+class EntityList(OptionList):
+    BINDINGS = LIST
+
+
+class LinkList(OptionList):
+    BINDINGS = LIST
+
+
+def entity_options(doc: Document, labels: Mapping[str, str], styles: Mapping[str, str]) -> list[Option]:
+    """Entities of `doc` grouped by type (in gazetteer order), most mentioned first."""
+    counts: Counter[tuple[str, str]] = Counter(
+        (m.type, m.canonical) for mentions in doc.mentions for m in mentions
+    )
+    options: list[Option] = []
+    for kind in labels:
+        group = sorted(((c, name) for (t, name), c in counts.items() if t == kind), key=lambda x: (-x[0], x[1]))
+        if not group:
+            continue
+        header = Text()
+        header.append(f"{labels[kind]}", style=styles.get(kind, "bold"))
+        header.append(f"  {len(group)}", style="dim")
+        options.append(Option(header, disabled=True))
+        for count, name in group:
+            options.append(Option(Text.assemble("  ", name, (f"  ×{count}", "dim")), id=f"entity:{name}"))
+    return options
+
+
+def related_options(related: Sequence[Related], topics: Mapping[str, Topic], active: str | None,
+                    limit: int = 40) -> list[Option]:
+    options: list[Option] = []
+    for rel in related[:limit]:
+        p = rel.passage
+        prompt = Text()
+        prompt.append(p.date or "—", style="bold")
+        prompt.append(f"  {p.title}\n", style="")
+        prompt.append("  " + " ".join(f"[{topics[t].label if t in topics else t}]" for t in rel.shared), style="italic")
+        prompt.append(f"  ¶{p.index}: {p.snippet}", style="dim")
+        options.append(Option(prompt, id=f"jump:{p.article_id}{SEP}{p.index}"))
+    return options
+
+
+def follow_topic_options(topic_ids: Sequence[str], topics: Mapping[str, Topic]) -> list[Option]:
+    """Options to follow a passage's topics and their related topics."""
+    options: list[Option] = []
+    seen: set[str] = set()
+    for topic_id in topic_ids:
+        topic = topics.get(topic_id)
+        if topic is None:
+            continue
+        for related in topic.related:
+            if related in topics and related not in seen and related not in topic_ids:
+                seen.add(related)
+                options.append(Option(Text.assemble("  → related topic: ", (topics[related].label, "bold")),
+                                      id=f"topic:{related}"))
+    if options:
+        options.insert(0, Option(Text("Related topics", style="bold"), disabled=True))
+    return options
+
+
+class Panel(Vertical):
+    def compose(self) -> ComposeResult:
+        yield Static(id="entities-title", classes="panel-title")
+        yield EntityList(id="entities")
+        yield Static(id="links-title", classes="panel-title")
+        yield LinkList(id="links")
+
+    def show_entities(self, doc: Document, labels: Mapping[str, str], styles: Mapping[str, str]) -> None:
+        options = entity_options(doc, labels, styles)
+        total = sum(len(m) for m in doc.mentions)
+        distinct = sum(1 for o in options if o.id)
+        self.query_one("#entities-title", Static).update(Text(f"Entities: {distinct} ({total} mentions) · e"))
+        self.query_one(EntityList).set_options(options)
+
+    def show_links(self, title: Text, options: Sequence[Option]) -> None:
+        self.query_one("#links-title", Static).update(title)
+        links = self.query_one(LinkList)
+        links.set_options(options)
+        links.highlighted = next((i for i, o in enumerate(options) if not o.disabled), None)
