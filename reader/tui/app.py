@@ -13,6 +13,7 @@ from rich.text import Text
 from textual import on
 from textual.app import App, ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, OptionList
 from textual.widgets.option_list import Option
 
@@ -53,6 +54,7 @@ class ReaderApp(App[None]):
         self.selected_entity: str | None = None
         self.match_mode = "find"
         self._trails: dict[str, list] = {}
+        self._save_timer: Timer | None = None
 
     # --- layout ----------------------------------------------------------------
 
@@ -67,6 +69,15 @@ class ReaderApp(App[None]):
                 yield Panel(id="panel")
         yield Legend(id="legend")
         yield Footer()
+
+    def focus_now(self, widget) -> None:
+        """Move focus before the next key is handled.
+
+        `Widget.focus()` defers the change with `call_later`, so keys that
+        arrive in the same burst (typed fast, or bundled by ssh) would still
+        go to the old focus; `Screen.set_focus` takes effect at once.
+        """
+        self.screen.set_focus(widget)
 
     @property
     def view(self) -> ArticleView:
@@ -112,7 +123,7 @@ class ReaderApp(App[None]):
             start = Location(self.library.documents[0].id, 0)
         if start is not None:
             await self.go(start)
-        view.focus()
+        self.focus_now(view)
 
     @staticmethod
     def _all_bindings():
@@ -120,7 +131,9 @@ class ReaderApp(App[None]):
 
     def _update_subtitle(self) -> None:
         total = len(self.library.documents)
-        parts = [f"{total} articles"]
+        doc = self.view.doc if self.is_mounted else None
+        # The open article's title stays visible after a jump scrolls the article header away.
+        parts = ([doc.meta.title] if doc else []) + [f"{total} articles"]
         query = self.query_one(FilterInput).value if self.is_mounted else ""
         if query:
             parts.append(f"filter “{query}”: {len(self.visible_docs)} shown")
@@ -149,13 +162,14 @@ class ReaderApp(App[None]):
         else:
             view.set_cursor(location.passage, center=True, announce=False)
         here = Location(doc.id, view.cursor)
+        self._update_subtitle()
         self.history = self.history.visit(here) if record else self.history.move_within(here)
         self.store.apply(set_last(here))
         self._refresh_links()
 
     async def open_article(self, article_id: str) -> None:
         await self.go(Location(article_id, 0))
-        self.view.focus()
+        self.focus_now(self.view)
 
     def _here(self) -> Location | None:
         view = self.view
@@ -166,7 +180,20 @@ class ReaderApp(App[None]):
         here = self._here()
         if here is not None:
             self.history = self.history.move_within(here)
+            # Saved a moment after the cursor settles, not on every keypress.
+            if self._save_timer is not None:
+                self._save_timer.stop()
+            self._save_timer = self.set_timer(1.0, self._remember_position)
         self._refresh_links()
+
+    def _remember_position(self) -> None:
+        here = self._here()
+        if here is not None and here != self.store.state.last:
+            self.store.apply(set_last(here))
+
+    async def action_quit(self) -> None:
+        self._remember_position()
+        self.exit()
 
     @on(OptionList.OptionSelected, "#articles")
     async def article_chosen(self, event: OptionList.OptionSelected) -> None:
@@ -185,7 +212,7 @@ class ReaderApp(App[None]):
         self.history = history
         await self.go(history.current, record=False)
         self.history = history
-        self.view.focus()
+        self.focus_now(self.view)
 
     # --- topics --------------------------------------------------------------------
 
@@ -256,16 +283,16 @@ class ReaderApp(App[None]):
         if kind == "jump":
             article_id, index = rest.rsplit(SEP, 1)
             await self.go(Location(article_id, int(index)))
-            self.view.focus()
+            self.focus_now(self.view)
         elif kind == "topic":
             await self.follow_topic(rest)
-            self.view.focus()
+            self.focus_now(self.view)
 
     def action_same_topic(self) -> None:
         self._clear_entity()
         self._show_panel()
         self._refresh_links()
-        self.query_one(LinkList).focus()
+        self.focus_now(self.query_one(LinkList))
 
     # --- entities -------------------------------------------------------------------
 
@@ -336,10 +363,10 @@ class ReaderApp(App[None]):
     def action_entities(self) -> None:
         entity_list = self.query_one(EntityList)
         if entity_list.has_focus:
-            self.view.focus()
+            self.focus_now(self.view)
             return
         self._show_panel()
-        entity_list.focus()
+        self.focus_now(entity_list)
 
     # --- find and search ------------------------------------------------------------
 
@@ -350,7 +377,7 @@ class ReaderApp(App[None]):
             return
         box = self.query_one(FindInput)
         box.display = True
-        box.focus()
+        self.focus_now(box)
 
     @on(Input.Changed, "#find")
     def find_changed(self, event: Input.Changed) -> None:
@@ -363,7 +390,7 @@ class ReaderApp(App[None]):
     def find_submitted(self, event: Input.Submitted) -> None:
         box = self.query_one(FindInput)
         box.display = False
-        self.view.focus()
+        self.focus_now(self.view)
         if event.value:
             self._next_match(1, include_current=True)
 
@@ -374,7 +401,7 @@ class ReaderApp(App[None]):
         box.display = False
         self.view.find_query = ""
         self.view.refresh_passages()
-        self.view.focus()
+        self.focus_now(self.view)
 
     @on(Sidebar.FilterChanged)
     def filter_changed(self, event: Sidebar.FilterChanged) -> None:
@@ -425,7 +452,7 @@ class ReaderApp(App[None]):
 
     async def _go_and_focus(self, location: Location) -> None:
         await self.go(location)
-        self.view.focus()
+        self.focus_now(self.view)
 
     # --- view toggles, bookmarks, clipboard, help ------------------------------------
 
@@ -435,13 +462,13 @@ class ReaderApp(App[None]):
     def action_toggle_panel(self) -> None:
         self.panel.toggle_class("-hidden")
         if self.panel.has_class("-hidden") and self.panel.has_focus_within:
-            self.view.focus()
+            self.focus_now(self.view)
 
     def action_toggle_sidebar(self) -> None:
         sidebar = self.query_one(Sidebar)
         sidebar.toggle_class("-hidden")
         if sidebar.has_class("-hidden") and sidebar.has_focus_within:
-            self.view.focus()
+            self.focus_now(self.view)
 
     async def action_toggle_raw(self) -> None:
         view = self.view

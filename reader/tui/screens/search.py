@@ -78,7 +78,7 @@ class SearchScreen(ModalScreen[Location | None]):
     def to_results(self) -> None:
         results = self.query_one("#search-results", OptionList)
         if results.option_count:
-            results.focus()
+            self.set_focus(results)  # at once, so a burst of keys lands here
             results.highlighted = 0
 
     @on(OptionList.OptionSelected, "#search-results")

@@ -166,7 +166,7 @@ class ArticleView(VerticalScroll, can_focus=True):
 
     def action_page(self, direction: int) -> None:
         """Scroll a page, then put the cursor on the first passage in view."""
-        self.scroll_to(y=self.scroll_y + direction * max(1, self.size.height - 2), animate=False)
+        self.scroll_to(y=self.scroll_y + direction * max(1, self.size.height - 2), animate=False, immediate=True)
         if self.raw:
             return
         first_in_view = next((w for w in self.query(Passage) if w.virtual_region.y >= self.scroll_y), None)

@@ -30,14 +30,14 @@ class ArticleList(OptionList):
 
     def show_documents(self, docs: Sequence[Document], read: frozenset[str], current: str | None) -> None:
         self.set_options(Option(self._prompt(doc, doc.id in read), id=doc.id) for doc in docs)
-        if current is not None:
-            self.point_at(current)
+        self.point_at(current)
 
-    def point_at(self, doc_id: str) -> None:
+    def point_at(self, doc_id: str | None) -> None:
+        """Highlight `doc_id`, or the first article when it is filtered out of view."""
         try:
-            self.highlighted = self.get_option_index(doc_id)
-        except OptionDoesNotExist:  # the article is filtered out of view
-            return
+            self.highlighted = self.get_option_index(doc_id) if doc_id else 0
+        except OptionDoesNotExist:
+            self.highlighted = 0 if self.option_count else None
 
     def mark_read(self, doc: Document) -> None:
         try:
@@ -93,7 +93,7 @@ class Sidebar(Vertical):
     def open_filter(self) -> None:
         box = self.query_one(FilterInput)
         box.display = True
-        box.focus()
+        self.screen.set_focus(box)  # at once: see ReaderApp.focus_now
 
     @on(Input.Changed, "#filter")
     def filter_typed(self, event: Input.Changed) -> None:
@@ -103,7 +103,7 @@ class Sidebar(Vertical):
     @on(Input.Submitted, "#filter")
     def filter_done(self, event: Input.Submitted) -> None:
         event.stop()
-        self.query_one(ArticleList).focus()
+        self.screen.set_focus(self.query_one(ArticleList))
         if not event.value:
             self.query_one(FilterInput).display = False
 
@@ -113,4 +113,4 @@ class Sidebar(Vertical):
         box = event.box
         box.value = ""
         box.display = False
-        self.query_one(ArticleList).focus()
+        self.screen.set_focus(self.query_one(ArticleList))

@@ -1,0 +1,409 @@
+"""The reader driven with Pilot: keys in, widget state and shown text out."""
+
+from __future__ import annotations
+
+import pytest
+from textual.events import Key
+
+from reader.config import bundled_config, load_config
+from reader.history import Location
+from reader.library import Library
+from reader.state import StateStore
+from reader.tui.app import FindInput, ReaderApp
+from reader.tui.screens.bookmarks import BookmarksScreen
+from reader.tui.screens.help import HelpScreen
+from reader.tui.screens.search import SearchScreen
+from reader.tui.widgets.article import RawText
+from reader.tui.widgets.panel import EntityList, LinkList
+from reader.tui.widgets.sidebar import ArticleList, Sidebar
+
+from tui_helpers import drive, make_app, marked, option_texts, text_of, where
+
+FIRST = "003_4958d00dca6ef37f"  # the earliest seed: where a first start opens
+
+
+@pytest.fixture
+def app(library, tmp_path) -> ReaderApp:
+    return make_app(library, tmp_path)
+
+
+def test_first_start_opens_the_earliest_article_with_the_cursor_marked(app):
+    async def scenario(pilot):
+        assert where(app) == (FIRST, 0) and marked(app) == [0]
+        assert app.focused is app.view
+        assert app.sub_title == "Rouhani and Putin: Iran and Russia are ‘strategic partners’ · 5 articles"
+        header = text_of(app.view.query_one("ArticleHeader"))
+        assert "Tehran Times · 2017-11-01 · TEHRAN" in header and "Nuclear deal (JCPOA)" in header
+
+    drive(app, scenario)
+
+
+def test_passage_cursor_keys(app):
+    async def scenario(pilot):
+        await pilot.press("j", "j", "down")
+        assert where(app)[1] == 3 and marked(app) == [3]
+        await pilot.press("k", "up")
+        assert where(app)[1] == 1
+        await pilot.press("G")
+        assert where(app)[1] == len(app.view.doc.clean.paragraphs) - 1
+        await pilot.press("g")
+        assert where(app)[1] == 0
+        await pilot.press("space")
+        assert where(app)[1] > 0
+
+    drive(app, scenario)
+
+
+def test_open_an_article_from_the_sidebar(app):
+    async def scenario(pilot):
+        await pilot.press("shift+tab")
+        assert isinstance(app.focused, ArticleList)
+        await pilot.press("j", "j", "enter")
+        await pilot.pause()
+        assert where(app) == ("001_fb143f89bf631b66", 0)
+        assert app.focused is app.view
+
+    drive(app, scenario)
+
+
+def test_read_marker_clears_when_opened(app):
+    async def scenario(pilot):
+        sidebar = app.query_one(ArticleList)
+        assert option_texts(sidebar)[2].startswith("● ")
+        await app.open_article("001_fb143f89bf631b66")
+        assert not option_texts(sidebar)[2].startswith("● ")
+
+    drive(app, scenario)
+
+
+def test_same_topic_jump_lands_on_the_passage_and_back_forward_restore(app):
+    async def scenario(pilot):
+        await pilot.press("j", "j", "j", "j", "j", "j", "j")  # ¶7: Putin on the JCPOA
+        assert "jcpoa" in app.view.doc.topic_ids(7)
+        await pilot.press("t")
+        links = app.query_one(LinkList)
+        assert app.focused is links
+        first = option_texts(links)[0]
+        assert "[Nuclear deal (JCPOA)]" in first
+        await pilot.press("enter")
+        await pilot.pause()
+        target = where(app)
+        assert target[0] != FIRST and "jcpoa" in app.view.doc.topic_ids(target[1])
+        assert marked(app) == [target[1]]
+        await pilot.press("b")
+        await pilot.pause()
+        assert where(app) == (FIRST, 7)
+        await pilot.press("f")
+        await pilot.pause()
+        assert where(app) == target
+        await pilot.press("backspace")
+        await pilot.pause()
+        assert where(app) == (FIRST, 7)
+
+    drive(app, scenario)
+
+
+def test_trail_keys_walk_a_topic_in_date_order(app):
+    async def scenario(pilot):
+        await app.follow_topic("jcpoa")
+        start = where(app)
+        visited = [start]
+        for _ in range(30):
+            await pilot.press("right_square_bracket")
+            await pilot.pause()
+            if where(app) == visited[-1]:
+                break
+            visited.append(where(app))
+        ranks = app.ranks
+        keys = [(ranks[a], i) for a, i in visited]
+        assert keys == sorted(keys) and len({a for a, _ in visited}) == 5
+        assert all("jcpoa" in app.library.get(a).topic_ids(i) for a, i in visited)
+        await pilot.press("left_square_bracket")
+        await pilot.pause()
+        assert where(app) == visited[-2]
+
+    drive(app, scenario)
+
+
+def test_related_topic_can_be_followed(app):
+    async def scenario(pilot):
+        await app.follow_topic("jcpoa")
+        links = app.query_one(LinkList)
+        ids = [links.get_option_at_index(i).id for i in range(links.option_count)]
+        assert "topic:sanctions" in ids
+        links.focus()
+        links.highlighted = ids.index("topic:sanctions")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.active_topic == "sanctions" and "sanctions" in app.view.doc.topic_ids(app.view.cursor)
+
+    drive(app, scenario)
+
+
+def test_entity_panel_selects_an_entity_and_lists_its_mentions_and_articles(app):
+    async def scenario(pilot):
+        await pilot.press("e")
+        entities = app.query_one(EntityList)
+        assert app.focused is entities
+        assert "Person" in option_texts(entities)[0]
+        await pilot.press("down", "enter")  # the first person: Vladimir Putin
+        await pilot.pause()
+        assert app.selected_entity == "Vladimir Putin"
+        texts = option_texts(app.query_one(LinkList))
+        assert "In this article" in texts and any(t.startswith("Other articles (4)") for t in texts)
+        app.view.focus()
+        await pilot.press("g", "n")
+        first = where(app)[1]
+        await pilot.press("n")
+        assert where(app)[1] > first
+        assert any(m.canonical == "Vladimir Putin" for m in app.view.doc.mentions[where(app)[1]])
+        await pilot.press("N")
+        assert where(app)[1] == first
+
+    drive(app, scenario)
+
+
+def test_find_in_article_with_n_and_escape(app):
+    async def scenario(pilot):
+        await pilot.press("slash")
+        assert isinstance(app.focused, FindInput)
+        await pilot.press(*"astana", "enter")
+        await pilot.pause()
+        assert app.focused is app.view
+        hit = where(app)[1]
+        assert "astana" in app.view.doc.clean.paragraphs[hit].text.casefold()
+        await pilot.press("slash", "escape")
+        assert app.view.find_query == "" and app.focused is app.view
+
+    drive(app, scenario)
+
+
+def test_sidebar_filter(app):
+    async def scenario(pilot):
+        app.query_one(ArticleList).focus()
+        await pilot.press("slash")
+        await pilot.press(*"tribune")
+        await pilot.pause()
+        assert len(app.visible_docs) == 2 and "filter “tribune”: 2 shown" in app.sub_title
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+        assert app.view.doc.meta.source == "Financial Tribune"
+        app.query_one(Sidebar).open_filter()
+        await pilot.press("ctrl+g")
+        assert len(app.visible_docs) == 5
+
+    drive(app, scenario)
+
+
+def test_corpus_search_jumps_to_the_passage(app):
+    async def scenario(pilot):
+        await pilot.press("s")
+        assert isinstance(app.screen, SearchScreen)
+        await pilot.press(*"de-escalation", "enter", "enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, SearchScreen)
+        assert "de-escalation" in app.view.doc.clean.paragraphs[app.view.cursor].text
+
+    drive(app, scenario)
+
+
+def test_escape_and_ctrl_g_close_search(app):
+    async def scenario(pilot):
+        for key in ("escape", "ctrl+g"):
+            await pilot.press("s")
+            await pilot.press(key)
+            assert not isinstance(app.screen, SearchScreen)
+
+    drive(app, scenario)
+
+
+def test_command_palette_opens_an_article_by_fuzzy_name(app):
+    async def scenario(pilot):
+        await pilot.press("ctrl+p")
+        await pilot.press(*"new chapter")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert app.view.doc.id == "004_1930e3c77fad4e3e"
+
+    drive(app, scenario)
+
+
+def test_command_palette_selects_an_entity(app):
+    async def scenario(pilot):
+        await pilot.press("ctrl+p")
+        await pilot.press(*"entity wang yi")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert app.selected_entity == "Wang Yi" and app.view.doc.id == "004_1930e3c77fad4e3e"
+
+    drive(app, scenario)
+
+
+def test_bookmarks_toggle_list_and_jump(app):
+    async def scenario(pilot):
+        await pilot.press("j", "j", "m")
+        assert app.store.state.bookmarks[0].passage == 2
+        await app.open_article("000_f4d4ea7fa12037db")
+        await pilot.press("M")
+        assert isinstance(app.screen, BookmarksScreen)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert where(app) == (FIRST, 2)
+        await pilot.press("m")
+        assert app.store.state.bookmarks == ()
+
+    drive(app, scenario)
+
+
+def test_state_is_restored_on_the_next_start(library, tmp_path):
+    first = make_app(library, tmp_path)
+
+    async def read_some(pilot):
+        await first.open_article("002_c60d12b64ace6e87")
+        await pilot.press("j", "j", "j", "m", "q")
+
+    drive(first, read_some)
+    second = make_app(library, tmp_path)
+
+    async def check(pilot):
+        assert where(second) == ("002_c60d12b64ace6e87", 3)
+        assert "002_c60d12b64ace6e87" in second.store.state.read
+        assert second.store.state.bookmarks[0].passage == 3
+
+    drive(second, check)
+
+
+def test_raw_view_shows_every_line_with_reasons(app):
+    async def scenario(pilot):
+        await app.open_article("001_fb143f89bf631b66")
+        await pilot.press("r")
+        raw = text_of(app.view.query_one(RawText))
+        assert "Add new comment  ← comment widget" in raw and "National  ← section label" in raw
+        assert raw.count("Russia's Pursuit of Closer Relations") == 3
+        await pilot.press("r")
+        assert not app.view.query(RawText)
+
+    drive(app, scenario)
+
+
+def test_copy_passage_with_citation(app):
+    async def scenario(pilot):
+        await pilot.press("j", "y")
+        assert app.clipboard.startswith("“Russia is a friend, neighbor and strategic partner,”")
+        assert app.clipboard.endswith("— Rouhani and Putin: Iran and Russia are ‘strategic partners’, Tehran Times, 2017-11-01")
+
+    drive(app, scenario)
+
+
+def test_help_lists_every_binding(app):
+    from reader.tui.bindings import SECTIONS
+
+    async def scenario(pilot):
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        table = app.screen.query_one("Static").content
+        rendered = "\n".join(str(cell) for column in table.columns for cell in column._cells)
+        for _, bindings, _ in SECTIONS:
+            for binding in bindings:
+                assert f"({binding.id})" in rendered
+        await pilot.press("q")
+        assert not isinstance(app.screen, HelpScreen)
+        assert app.is_running
+
+    drive(app, scenario)
+
+
+def test_panel_and_sidebar_toggle(app):
+    async def scenario(pilot):
+        await pilot.press("p")
+        assert not app.panel.display or app.panel.has_class("-hidden")
+        await pilot.press("z")
+        assert app.query_one(Sidebar).has_class("-hidden")
+        await pilot.press("p", "z")
+        assert not app.panel.has_class("-hidden") and not app.query_one(Sidebar).has_class("-hidden")
+
+    drive(app, scenario)
+
+
+def test_narrow_terminal_puts_the_panel_below(app):
+    async def scenario(pilot):
+        assert app.screen.has_class("-narrow")
+        assert app.panel.region.y > app.view.region.y and app.panel.region.x == app.view.region.x
+
+    drive(app, scenario, size=(80, 24))
+
+
+def test_keymap_from_config_remaps_a_binding(library, tmp_path, write):
+    config_path = write("c.yaml", "keymap:\n  passage.next: 'l'\n  trail.next: 'x'\n")
+    config = load_config(config_path)
+    remapped = Library(config)
+    app = ReaderApp(remapped, StateStore(tmp_path / "s.json"))
+
+    async def scenario(pilot):
+        await pilot.press("l", "l")
+        assert where(app)[1] == 2
+
+    drive(app, scenario)
+
+
+def test_markup_and_escapes_in_an_article_are_shown_not_run(tmp_path, write):
+    folder = tmp_path / "hostile"
+    write("hostile/evil.txt", "[bold]Bold?[/bold] [@click=app.quit]Quit[/]\n\n"
+                              "Text with \x1b[31mred\x1b[0m and [link=file:///etc/passwd]link[/link].\n")
+    library = Library(load_config(bundled_config()), [folder])
+    app = ReaderApp(library, StateStore(tmp_path / "s.json"))
+
+    async def scenario(pilot):
+        header = text_of(app.view.query_one("ArticleHeader"))
+        assert "[bold]Bold?[/bold] [@click=app.quit]Quit[/]" in header
+        body = app.view.doc.clean.paragraphs[0].text
+        assert "␛[31mred" in body and "[link=file:///etc/passwd]" in body
+        await pilot.click("ArticleHeader")
+        await pilot.pause()
+        assert app.is_running
+
+    drive(app, scenario)
+
+
+def test_resizes_down_to_tiny_never_crash(app):
+    async def scenario(pilot):
+        for size in [(20, 5), (40, 10), (200, 60), (25, 8), (80, 24)]:
+            await pilot.resize_terminal(*size)
+            await pilot.press("j", "t", "escape", "e", "tab")
+            await pilot.pause()
+        assert app.is_running
+
+    drive(app, scenario)
+
+
+def test_quit(app):
+    async def scenario(pilot):
+        await pilot.press("q")
+        assert not app.is_running or app._exit_renderables is not None
+
+    drive(app, scenario)
+
+
+def test_a_burst_of_keys_follows_focus_changes(app):
+    """Keys that arrive together (fast typing, ssh) go where the previous key moved focus."""
+
+    async def scenario(pilot):
+        for key in ("e", "down", "enter"):  # no pause between them
+            app.post_message(Key(key, None))
+        await pilot.pause(0.3)
+        assert app.selected_entity == "Vladimir Putin" and app.view.cursor == 0
+
+    drive(app, scenario)
+
+
+def test_readme_key_table_names_every_binding():
+    from conftest import ROOT
+    from reader.tui.bindings import SECTIONS
+    from reader.tui.screens.bookmarks import BookmarksScreen
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    ids = [b.id for _, bindings, _ in SECTIONS for b in bindings] + [b.id for b in BookmarksScreen.BINDINGS]
+    missing = [i for i in ids if f"`{i}`" not in readme]
+    assert not missing, missing

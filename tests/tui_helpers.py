@@ -1,0 +1,49 @@
+"""Drive the reader with Pilot the way a user would: keys in, what is shown out."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+from reader.library import Library
+from reader.state import StateStore
+from reader.tui.app import ReaderApp
+from reader.tui.widgets.article import Passage
+
+
+def make_app(library: Library, state_dir: Path) -> ReaderApp:
+    return ReaderApp(library, StateStore(state_dir / "state.json"))
+
+
+def drive(app: ReaderApp, scenario: Callable[..., Awaitable[None]], size=(120, 40)) -> None:
+    async def session() -> None:
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            await scenario(pilot)
+
+    asyncio.run(session())
+
+
+def where(app: ReaderApp) -> tuple[str, int]:
+    return app.view.doc.id, app.view.cursor
+
+
+def marked(app: ReaderApp) -> list[int]:
+    """Passages that carry the visible cursor mark."""
+    return [p.index for p in app.view.query(Passage) if p.has_class("-cursor")]
+
+
+def text_of(widget) -> str:
+    """The plain text a Static shows (its content is a Text or a string)."""
+    content = widget.content
+    return content.plain if hasattr(content, "plain") else str(content)
+
+
+def option_texts(option_list) -> list[str]:
+    result = []
+    for i in range(option_list.option_count):
+        prompt = option_list.get_option_at_index(i).prompt
+        parts = getattr(prompt, "renderables", [prompt])  # a Group of Text and Padding(Text)
+        result.append("\n".join(getattr(getattr(p, "renderable", p), "plain", str(p)) for p in parts))
+    return result
