@@ -217,26 +217,18 @@ def test_escape_and_ctrl_g_close_search(app):
     drive(app, scenario)
 
 
-def test_command_palette_opens_an_article_by_fuzzy_name(app):
+@pytest.mark.parametrize("typed,expected", [
+    ("new chapter", ("004_1930e3c77fad4e3e", None)),          # an article by fuzzy title
+    ("entity wang yi", ("004_1930e3c77fad4e3e", "Wang Yi")),  # an entity: opens where it is mentioned
+])
+def test_command_palette_jumps_by_fuzzy_name(app, typed, expected):
     async def scenario(pilot):
         await pilot.press("ctrl+p")
-        await pilot.press(*"new chapter")
+        await pilot.press(*typed)
         await pilot.pause(0.5)
         await pilot.press("enter")
         await pilot.pause(0.3)
-        assert app.view.doc.id == "004_1930e3c77fad4e3e"
-
-    drive(app, scenario)
-
-
-def test_command_palette_selects_an_entity(app):
-    async def scenario(pilot):
-        await pilot.press("ctrl+p")
-        await pilot.press(*"entity wang yi")
-        await pilot.pause(0.5)
-        await pilot.press("enter")
-        await pilot.pause(0.3)
-        assert app.selected_entity == "Wang Yi" and app.view.doc.id == "004_1930e3c77fad4e3e"
+        assert (app.view.doc.id, app.selected_entity) == expected
 
     drive(app, scenario)
 
