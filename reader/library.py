@@ -65,7 +65,7 @@ class Library:
         """Clean, annotate and assign topics to one raw article."""
         cleaned = clean(raw.text)
         cleaned = replace(cleaned, meta=self._metadata(raw, cleaned.meta))
-        mentions = tuple(self.matcher.mentions(p.text) for p in cleaned.paragraphs)
+        mentions = tuple(self.matcher.mentions_many([p.text for p in cleaned.paragraphs])) if cleaned.paragraphs else ()
         if self.topic_matcher.in_field(mentions):
             topics = tuple(
                 self.topic_matcher.passage_topics(p.text, m) for p, m in zip(cleaned.paragraphs, mentions)

@@ -18,12 +18,13 @@ from pathlib import Path
 
 import ahocorasick_rs
 
+from .entities import fold
 from .models import Document, Mention, TopicHit
 from .yamlfile import ConfigError, YamlDoc, load_yaml, unknown_keys
 
 DEFAULT_THRESHOLD = 3.0
 _TOPIC_KEYS = ("label", "description", "signals", "entities", "threshold", "requires", "related")
-_FOLD = str.maketrans({"’": "'", "‘": "'", "‑": "-", "‐": "-", "–": "-"})
+_FOLD_PAIRS = (("’", "'"), ("‘", "'"), ("‑", "-"), ("‐", "-"), ("–", "-"))
 
 
 @dataclass(frozen=True)
@@ -136,7 +137,7 @@ class TopicMatcher:
         for topic in topic_map.topics:
             for phrase, weight in topic.phrases:
                 prefix = phrase.endswith("*")
-                key = phrase.rstrip("*").lower().translate(_FOLD)
+                key = fold(phrase.rstrip("*").lower(), _FOLD_PAIRS)
                 slot = index.setdefault(f"{key}{'*' if prefix else ''}", len(self._phrases))
                 if slot == len(self._phrases):
                     self._phrases.append((key, prefix))
@@ -182,7 +183,7 @@ class TopicMatcher:
     def _phrase_hits(self, text: str):
         if self._automaton is None:
             return
-        folded = text.lower().translate(_FOLD)
+        folded = fold(text.lower(), _FOLD_PAIRS)
         length = len(folded)
         for slot, start, stop in self._automaton.find_matches_as_indexes(folded, overlapping=True):
             phrase, prefix = self._phrases[slot]

@@ -142,3 +142,48 @@ def test_alias_claimed_twice_warns(write):
 def test_candidates_are_unknown_capitalised_names(matcher):
     counts = candidates(["Putin met Yevgeny Primakov in Tehran’s Mehrabad airport.", "The talks ended."], matcher)
     assert counts == {"Yevgeny Primakov": 1, "Mehrabad": 1}
+
+
+def reference_gazetteer_mentions(matcher, text):
+    """The plain method: every overlapping hit, boundary check, leftmost-longest sweep."""
+    from reader.entities import _at_boundary, fold
+
+    folded = fold(text)
+    hits = sorted(((s, e, i) for i, s, e in matcher._overlapping.find_matches_as_indexes(folded, overlapping=True)
+                   if _at_boundary(folded, s, e)), key=lambda h: (h[0], h[0] - h[1]))
+    chosen, end = [], -1
+    for s, e, i in hits:
+        if s >= end:
+            chosen.append((s, e, matcher._alias_entity[i].canonical))
+            end = e
+    return chosen
+
+
+def test_fast_matcher_equals_the_reference_on_the_seeds(matcher, library):
+    for doc in library.documents:
+        for paragraph in doc.clean.paragraphs:
+            fast, _ = matcher._gazetteer_mentions(paragraph.text)
+            assert [(m.start, m.end, m.canonical) for m in fast] == reference_gazetteer_mentions(matcher, paragraph.text)
+
+
+def test_boundary_fallback_finds_the_shorter_name(matcher):
+    # "Astana process" fails its end boundary in "processes"; "Astana" must still be found.
+    found = [(m.text, m.canonical) for m in matcher.mentions("the Astana processes began")]
+    assert found == [("Astana", "Astana")]
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+_WORDS = ["Iran", "Iranian", "Iranians", "Russia", "US", "us", "USSR", "Astana", "process", "processes", "Astana process",
+          "Putin", "Putins", "Tehran-Moscow", "Iran’s", "JCPOA", "2015", "$30", "billion", "Nov.", "1", "-", "’", "x",
+          "New", "Delhi", "Nagorno-Karabakh", "crisis", "Raisi", "Amir-Abdollahian", "Amir", "Abdollahian"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), max_size=30), st.lists(st.sampled_from(["", " ", "-", "'", "’", ",", "."]), max_size=30))
+def test_fast_matcher_equals_the_reference_on_generated_text(matcher, words, seps):
+    text = "".join(w + (seps[i] if i < len(seps) else " ") for i, w in enumerate(words))
+    fast, _ = matcher._gazetteer_mentions(text)
+    assert [(m.start, m.end, m.canonical) for m in fast] == reference_gazetteer_mentions(matcher, text)
+    for mention in matcher.mentions(text):
+        assert 0 <= mention.start < mention.end <= len(text) and text[mention.start:mention.end] == mention.text
