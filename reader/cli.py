@@ -160,7 +160,7 @@ def _list(library: Library, args: argparse.Namespace) -> int:
     docs = library.documents
     if args.json:
         _emit_json([{
-            "id": d.id, "path": str(d.raw.path), "title": d.meta.title, "source": d.meta.source,
+            "id": d.id, "path": safe_line(str(d.raw.path)), "title": d.meta.title, "source": d.meta.source,
             "date": d.meta.date, "encoding": d.raw.encoding, "words": d.clean.word_count,
             "topics": list(d.topics), "warnings": list(d.warnings),
         } for d in docs])

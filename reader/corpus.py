@@ -94,14 +94,18 @@ def decode(data: bytes) -> tuple[str, str]:
         text = data.decode(bomless, errors="replace")
         if _mostly_printable(text):
             return text, bomless
-    if _looks_binary(data):
-        raise DecodeError("binary file (not text)")
     try:
-        return data.decode("utf-8"), "utf-8"
+        text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         # A multi-byte character cut by truncation is still UTF-8.
         if error.start >= len(data) - 3 and error.reason == "unexpected end of data":
             return data.decode("utf-8", errors="replace"), "utf-8"
+    else:
+        if _looks_binary(data, valid_utf8=True):
+            raise DecodeError("binary file (not text)")
+        return text, "utf-8"
+    if _looks_binary(data, valid_utf8=False):
+        raise DecodeError("binary file (not text)")
     return _decode_8bit(data)
 
 
@@ -123,14 +127,18 @@ def _mostly_printable(text: str) -> bool:
     return printable >= 0.95 * len(sample)
 
 
-def _looks_binary(data: bytes) -> bool:
-    """Many NULs or control bytes: an image or archive, not an article.
+def _looks_binary(data: bytes, valid_utf8: bool) -> bool:
+    """An image or archive, not an article.
 
-    A stray NUL or escape in real text is kept (and shown as a placeholder).
+    As git does, a NUL in the first 8 KB means binary, except in valid UTF-8,
+    where a stray NUL or escape is kept and shown as a placeholder; a sample
+    that is mostly control bytes is binary either way.
     """
     sample = data[:_SNIFF]
     controls = sum(1 for b in sample if b < 9 or 13 < b < 27 or 27 < b < 32)
-    return sample.count(0) > 0.01 * len(sample) or controls > 0.1 * len(sample)
+    if len(sample) >= 512 and controls > 0.3 * len(sample):
+        return True
+    return sample.count(0) > 0.02 * len(sample) if valid_utf8 else b"\x00" in sample
 
 
 def _decode_8bit(data: bytes) -> tuple[str, str]:

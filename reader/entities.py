@@ -23,6 +23,7 @@ from .models import Mention
 from .yamlfile import ConfigError, YamlDoc, load_yaml, unknown_keys
 
 GAZETTEER_TYPES = ("PERSON", "GPE", "ORG", "NORP", "EVENT")
+MAX_ALIAS = 200  # characters: a name, never a paragraph
 PATTERN_TYPES = ("MONEY", "PERCENT", "DATE")
 DEFAULT_LABELS = {
     "PERSON": "Person", "GPE": "Country or city", "ORG": "Organisation", "NORP": "Nationality or group",
@@ -91,6 +92,9 @@ def parse_gazetteer(doc: YamlDoc) -> Gazetteer:
                 raise doc.error(where, f"aliases of '{canonical}' must be a list of strings")
             names = [str(canonical), *aliases]
             for alias in names:
+                if len(alias) > MAX_ALIAS:
+                    raise doc.error(where, f"alias '{alias[:40]}…' of '{canonical}' is {len(alias)} characters; "
+                                           f"{MAX_ALIAS} at most")
                 if len(alias.strip()) < 2:
                     raise doc.error(where, f"alias '{alias}' of '{canonical}' is too short to match safely (2 characters at least)")
                 previous = owner.get(alias)

@@ -16,6 +16,7 @@ from rich.style import Style
 from rich.text import Text
 
 from .models import Document, Mention
+from .sanitize import safe_line
 
 TAGS = {"PERSON": "PER", "GPE": "GPE", "ORG": "ORG", "NORP": "NORP", "EVENT": "EVT",
         "MONEY": "$", "PERCENT": "%", "DATE": "DATE"}
@@ -118,7 +119,7 @@ def to_json(doc: Document) -> dict[str, Any]:
         })
     return {
         "id": doc.id,
-        "path": str(doc.raw.path),
+        "path": safe_line(str(doc.raw.path)),
         "title": meta.title,
         "source": meta.source,
         "date": meta.date,

@@ -11,14 +11,18 @@ import re
 from collections import Counter
 
 # C0 controls (but tab and newline), DEL, C1 controls, bidi embeddings,
-# overrides and isolates, invisible separators and stray BOMs. ZWNJ and ZWJ
-# (U+200C/U+200D) are kept: Persian spelling needs them.
+# overrides and isolates, invisible separators and stray BOMs, and the
+# zero-width joiners ZWNJ/ZWJ except between two Arabic-script letters, where
+# Persian spelling needs them ("می‌خواهم").
+_ARABIC = "\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufefe"
 _UNSAFE = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b\u200e\u200f\u2028\u2029"
     "\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb\ud800-\udfff]"
+    f"|(?<![{_ARABIC}])[\u200c\u200d]|[\u200c\u200d](?![{_ARABIC}])"
 )
 
-_NAMES = {0x1B: "ESC", 0x7F: "DEL", 0x202E: "RLO", 0x202D: "LRO", 0x200B: "ZWSP", 0xFEFF: "BOM"}
+_NAMES = {0x1B: "ESC", 0x7F: "DEL", 0x202E: "RLO", 0x202D: "LRO", 0x200B: "ZWSP", 0x200C: "ZWNJ",
+          0x200D: "ZWJ", 0xFEFF: "BOM"}
 
 
 def placeholder(char: str) -> str:

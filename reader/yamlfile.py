@@ -104,7 +104,43 @@ def load_yaml(path: Path) -> YamlDoc:
         raise ConfigError(path, line, column, f"invalid YAML: {problem}") from None
     except yaml.YAMLError as error:
         raise ConfigError(path, None, None, f"invalid YAML: {error}") from None
-    return YamlDoc(path, data, node)
+    _refuse_duplicate_keys(path, node)
+    return YamlDoc(path, _sanitized(data), node)
+
+
+def _refuse_duplicate_keys(path: Path, node: yaml.Node | None) -> None:
+    """PyYAML keeps the last of two equal keys silently; a duplicate id is an error here."""
+    stack = [node] if node is not None else []
+    while stack:
+        current = stack.pop()
+        if isinstance(current, yaml.MappingNode):
+            seen: dict[str, yaml.Node] = {}
+            for key, value in current.value:
+                if isinstance(key, yaml.ScalarNode):
+                    if key.value in seen:
+                        first = seen[key.value].start_mark.line + 1
+                        raise ConfigError(path, key.start_mark.line + 1, key.start_mark.column + 1,
+                                          f"duplicate key '{key.value}' (first defined on line {first})")
+                    seen[key.value] = key
+                stack.append(value)
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend(current.value)
+
+
+def _sanitized(data: Any) -> Any:
+    """Config strings are shown on screen too: no control character gets through.
+
+    Aliases are refused, so the tree is finite and this walk is bounded.
+    """
+    from .sanitize import safe_line
+
+    if isinstance(data, str):
+        return safe_line(data) if not data.isprintable() else data
+    if isinstance(data, list):
+        return [_sanitized(item) for item in data]
+    if isinstance(data, dict):
+        return {_sanitized(k): _sanitized(v) for k, v in data.items()}
+    return data
 
 
 def _refuse_aliases(text: str) -> None:

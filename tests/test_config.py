@@ -96,3 +96,14 @@ def test_missing_config_file(tmp_path):
 def test_non_utf8_config(write):
     with pytest.raises(ConfigError, match="not UTF-8"):
         load_yaml(write("latin.yaml", "title: caf\xe9\n".encode("latin-1")))
+
+
+def test_duplicate_keys_are_an_error_with_both_lines(write):
+    with pytest.raises(ConfigError) as caught:
+        load_yaml(write("dup.yaml", "PERSON:\n  Vladimir Putin: [Putin]\n  Ali Khamenei: []\n  Vladimir Putin: [V.P.]\n"))
+    assert caught.value.line == 4 and "duplicate key 'Vladimir Putin' (first defined on line 2)" in caught.value.message
+
+
+def test_control_characters_in_config_strings_are_neutralised(write):
+    config = load_config(write("c.yaml", 'articles:\n  x.txt: {title: "Evil \\e]0;pwned\\a title"}\n'))
+    assert config.articles["x.txt"].title == "Evil ␛]0;pwned␇ title"

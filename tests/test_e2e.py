@@ -3,6 +3,7 @@ and once through a real ssh connection; ../shared/tools/tui-drive does both."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -33,15 +34,34 @@ def drive(*args: str, timeout: float = 30) -> str:
 class Session:
     """One reader in its own tmux session, with its own XDG folders."""
 
-    def __init__(self, tmp_path: Path, size: str, ssh: bool = False, env: tuple[str, ...] = ()):
+    def __init__(self, tmp_path: Path, size: str, ssh: bool = False, env: tuple[str, ...] = (),
+                 paths: tuple[str, ...] = ()):
         self.name = f"e2e-{uuid.uuid4().hex[:8]}"
         envs = [f"XDG_{kind}_HOME={tmp_path / kind.lower()}" for kind in ("STATE", "CONFIG", "CACHE", "DATA")]
-        args = ["start", self.name, "--size", size]
-        for item in (*envs, *env):
-            args += ["--env", item]
+        options = ["--size", size, *(item for pair in (("--env", e) for e in (*envs, *env)) for item in pair)]
         if ssh:
-            args.append("--ssh")
-        drive(*args, "--", str(COMMAND))
+            options.append("--ssh")
+        drive("start", self.name, *options, "--", str(COMMAND), *paths)
+        self.size = tuple(int(n) for n in size.split("x"))
+
+    def wait_ready(self) -> None:
+        """Wait for the footer; if tmux resized the pane before the app listened for
+        SIGWINCH (the app then draws at 80x24), nudge the size so it redraws."""
+        self.wait("q Quit")
+        if self.screen().rstrip("\n").count("\n") + 1 < self.size[1]:
+            socket = os.environ.get("TUIDRIVE_SOCKET", "tuidrive")
+            width, height = self.size
+            for w in (width - 1, width):
+                subprocess.run(["tmux", "-L", socket, "resize-window", "-t", f"={self.name}:", "-x", str(w), "-y",
+                                str(height)], check=True, timeout=10)
+                time.sleep(0.2)
+            self.wait("q Quit")
+
+    def pane_title(self) -> str:
+        socket = os.environ.get("TUIDRIVE_SOCKET", "tuidrive")
+        result = subprocess.run(["tmux", "-L", socket, "display", "-p", "-t", f"={self.name}:", "#{pane_title}"],
+                                capture_output=True, text=True, timeout=10)
+        return result.stdout.strip()
 
     def wait(self, regex: str, timeout: float = 20) -> int:
         return int(drive("wait", self.name, regex, "--timeout", str(timeout), timeout=timeout + 10).strip())
@@ -75,25 +95,25 @@ def session_factory(tmp_path):
 
 def test_open_jump_to_same_topic_and_back_in_a_real_terminal(session_factory):
     reader = session_factory("120x40")
+    reader.wait_ready()
     reader.wait("Entities: 20")
-    reader.wait("q Quit")  # the footer paints just after the panes
     screen = reader.screen()
-    assert "Rouhani and Putin" in screen and "5 articles" in screen and "q Quit" in screen
+    assert "5 articles · Rouhani and Putin" in screen and "q Quit" in screen
     for _ in range(7):
         reader.keys("j")
     reader.wait("Same topic as ¶7")
     reader.keys("t", "Enter")
-    reader.wait("iranru-reader — Syria Experience Bodes Well")  # another article, named in the header
+    reader.wait("5 articles · Syria Experience Bodes Well")  # another article, named in the header
     reader.keys("b")
     reader.wait("Same topic as ¶7")
-    assert "iranru-reader — Rouhani and Putin" in reader.screen()
+    assert "5 articles · Rouhani and Putin" in reader.screen()
     reader.keys("q")
     assert reader.exit_status() == 0
 
 
 def test_escape_closes_a_dialog_at_once(session_factory):
     reader = session_factory("100x30")
-    reader.wait("Entities")
+    reader.wait_ready()
     reader.keys("s")
     reader.wait("Search all articles")
     start = time.monotonic()
@@ -107,7 +127,7 @@ def test_escape_closes_a_dialog_at_once(session_factory):
 
 def test_no_color_and_16_colours_keep_entity_types_apart(session_factory):
     reader = session_factory("80x24", env=("NO_COLOR=1", "TERM=xterm"))
-    reader.wait("Entities")
+    reader.wait_ready()
     ansi = reader.screen(ansi=True)
     for attribute in ("\x1b[1m", "\x1b[4m", "\x1b[3m", "\x1b[7m"):  # bold, underline, italic, reverse
         assert attribute in ansi
@@ -123,11 +143,30 @@ def sshd():
 
 def test_over_ssh_at_80x24(sshd, session_factory):
     reader = session_factory("80x24", ssh=True)
-    reader.wait("Entities", timeout=30)
+    reader.wait("q Quit", timeout=30)
+    reader.wait_ready()
     assert "Rouhani and Putin" in reader.screen()
     reader.keys("e", "Down", "Enter")
     reader.wait("mentions here")
     reader.keys("t", "Enter")
     reader.wait("Same topic as")
+    reader.keys("q")
+    assert reader.exit_status() == 0
+
+
+def test_hostile_articles_never_reach_the_terminal(session_factory, tmp_path):
+    from hostile import make_corpus
+
+    folder = tmp_path / "hostile"
+    make_corpus(folder, big=False)
+    reader = session_factory("100x30", paths=(str(folder),))
+    reader.wait_ready()
+    title_before = reader.pane_title()
+    reader.keys("BTab")
+    for _ in range(16):  # open every article in turn, clean and raw
+        reader.keys("Down", "Enter", "r", "r", "BTab")
+    screen = reader.screen()
+    assert "pwned" not in reader.pane_title() and reader.pane_title() == title_before  # no OSC 0 title change
+    assert "iranru-reader" in screen and "q Quit" in screen
     reader.keys("q")
     assert reader.exit_status() == 0

@@ -187,3 +187,11 @@ def test_fast_matcher_equals_the_reference_on_generated_text(matcher, words, sep
     assert [(m.start, m.end, m.canonical) for m in fast] == reference_gazetteer_mentions(matcher, text)
     for mention in matcher.mentions(text):
         assert 0 <= mention.start < mention.end <= len(text) and text[mention.start:mention.end] == mention.text
+
+
+def test_overlong_alias_is_refused_with_its_location(write):
+    from reader.yamlfile import ConfigError
+
+    with pytest.raises(ConfigError) as caught:
+        parse_gazetteer(load_yaml(write("g.yaml", "ORG:\n  Big: ['" + "x" * 1_000_000 + "']\n")))
+    assert caught.value.line == 2 and "200 at most" in caught.value.message

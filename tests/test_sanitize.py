@@ -39,3 +39,8 @@ def test_summary_names_what_was_replaced():
     _, found = sanitize("\x1b\x1b\x00")
     assert summarize(found) == "3 control or invisible character(s) shown as placeholders: ESC×2, U+0000×1"
     assert summarize(sanitize("clean")[1]) is None
+
+
+def test_zero_width_joiners_outside_arabic_script_are_shown():
+    text, found = sanitize("Pu\u200ctin and \u200dIran")
+    assert "\u200c" not in text and "\u200d" not in text and found["ZWNJ"] == 1 and found["ZWJ"] == 1

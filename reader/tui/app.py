@@ -22,6 +22,7 @@ from ..library import Library
 from ..sanitize import safe_line
 from ..state import Bookmark, StateStore, mark_read, set_last, toggle_bookmark
 from ..topics import related_passages, snippet, trail, trail_step
+from . import compat  # noqa: F401  (guards for Textual bugs, applied on import)
 from .bindings import APP, SECTIONS
 from .commands import ReaderCommands
 from .screens.bookmarks import BookmarksScreen
@@ -29,6 +30,7 @@ from .screens.help import HelpScreen
 from .screens.search import SearchScreen
 from .widgets.article import ArticleView
 from .widgets.legend import Legend, legend_text
+from .widgets.raw import RawView
 from .widgets.panel import SEP, EntityList, LinkList, Panel, follow_topic_options, related_options
 from .widgets.sidebar import ArticleList, FilterInput, Sidebar, matches
 
@@ -65,6 +67,7 @@ class ReaderApp(App[None]):
             with Horizontal(id="content"):
                 with Vertical(id="reading"):
                     yield ArticleView(id="article")
+                    yield RawView(id="raw")
                     yield FindInput(placeholder="find in this article (Enter: go, n/N: next/prev, Esc: close)", id="find")
                 yield Panel(id="panel")
         yield Legend(id="legend")
@@ -82,6 +85,14 @@ class ReaderApp(App[None]):
     @property
     def view(self) -> ArticleView:
         return self.query_one(ArticleView)
+
+    @property
+    def raw(self) -> RawView:
+        return self.query_one(RawView)
+
+    @property
+    def raw_mode(self) -> bool:
+        return self.raw.display
 
     @property
     def panel(self) -> Panel:
@@ -131,14 +142,17 @@ class ReaderApp(App[None]):
 
     def _update_subtitle(self) -> None:
         total = len(self.library.documents)
-        doc = self.view.doc if self.is_mounted else None
-        # The open article's title stays visible after a jump scrolls the article header away.
-        parts = ([doc.meta.title] if doc else []) + [f"{total} articles"]
+        parts = [f"{total} articles"]
         query = self.query_one(FilterInput).value if self.is_mounted else ""
         if query:
             parts.append(f"filter “{query}”: {len(self.visible_docs)} shown")
         if self.library.skipped:
             parts.append(f"{len(self.library.skipped)} skipped")
+        # Last, so a narrow header cuts the title, not the counts: it keeps the open
+        # article named after a jump has scrolled the article's own header away.
+        doc = self.view.doc if self.is_mounted else None
+        if doc:
+            parts.append(doc.meta.title)
         self.sub_title = " · ".join(parts)
 
     # --- navigation --------------------------------------------------------------
@@ -154,6 +168,8 @@ class ReaderApp(App[None]):
             if self.selected_entity and not self._mentions_of(doc, self.selected_entity):
                 self._clear_entity()
             await view.show(doc, location.passage)
+            if self.raw_mode:
+                self.raw.show(doc)
             self.panel.show_entities(doc, self.library.gazetteer.labels, self.library.config.styles)
             self.store.apply(mark_read(doc.id))
             sidebar_list = self.query_one(ArticleList)
@@ -261,7 +277,7 @@ class ReaderApp(App[None]):
             self._show_entity_links()
             return
         topics = {t.id: t for t in self.library.topic_map.topics}
-        passage_topics = doc.topic_ids(view.cursor) if not view.raw else ()
+        passage_topics = doc.topic_ids(view.cursor)
         if passage_topics and self.active_topic not in passage_topics:
             self.active_topic = passage_topics[0]
         related = related_passages(doc, view.cursor, self.library.documents) if passage_topics else []
@@ -419,7 +435,7 @@ class ReaderApp(App[None]):
 
     def _next_match(self, step: int, include_current: bool = False) -> None:
         view, doc = self.view, self.view.doc
-        if doc is None or view.raw:
+        if doc is None or self.raw_mode:
             return
         if self.match_mode == "entity" and self.selected_entity:
             hits, what = self._mentions_of(doc, self.selected_entity), self.selected_entity
@@ -470,18 +486,21 @@ class ReaderApp(App[None]):
         if sidebar.has_class("-hidden") and sidebar.has_focus_within:
             self.focus_now(self.view)
 
-    async def action_toggle_raw(self) -> None:
-        view = self.view
-        if view.doc is None:
+    def action_toggle_raw(self) -> None:
+        """Show the file as it is (every line, dropped ones marked), or the clean view."""
+        doc = self.view.doc
+        if doc is None:
             return
-        cursor = view.cursor
-        view.raw = not view.raw
-        await view.show(view.doc, cursor)
-        self.notify("Raw file: every line as it is" if view.raw else "Clean view", timeout=2)
+        raw = self.raw
+        if not raw.display:
+            raw.show(doc)
+        raw.display, self.view.display = not raw.display, raw.display
+        self.focus_now(raw if raw.display else self.view)
+        self.notify("Raw file: every line as it is" if raw.display else "Clean view", timeout=2)
 
     def action_bookmark(self) -> None:
         doc, view = self.view.doc, self.view
-        if doc is None or view.raw:
+        if doc is None or self.raw_mode:
             return
         mark = Bookmark(doc.id, view.cursor, doc.meta.title, snippet(doc.clean.paragraphs[view.cursor].text, 90),
                         datetime.now().isoformat(timespec="seconds"))
@@ -503,7 +522,7 @@ class ReaderApp(App[None]):
 
     def action_copy_passage(self) -> None:
         doc, view = self.view.doc, self.view
-        if doc is None or view.raw:
+        if doc is None or self.raw_mode:
             return
         meta = doc.meta
         citation = ", ".join(x for x in (meta.title, meta.source, meta.date) if x)

@@ -4,6 +4,11 @@ Text arrives as core models and leaves as `rich.text.Text` built with spans;
 nothing from an article is ever parsed as markup. The app sets attributes
 (document, find query, selected entity) and the view posts `CursorMoved`
 when the reader moves the passage cursor.
+
+Long articles stay responsive: only a window of passages around the cursor
+is mounted (a widget costs about half a millisecond to mount), and a
+pathological paragraph (a 5 MB single line) is shown truncated, with the
+whole of it one key away in the raw view.
 """
 
 from __future__ import annotations
@@ -21,6 +26,8 @@ from ...render import highlight, meta_line
 from ..bindings import ARTICLE
 
 FIND_STYLE = "bold reverse"
+WINDOW = 150  # passages mounted on each side of the cursor in long articles
+MAX_SHOWN_CHARS = 20_000  # longer paragraphs are cut in the clean view
 
 
 class Passage(Static):
@@ -35,8 +42,8 @@ class ArticleHeader(Static):
     pass
 
 
-class RawText(Static):
-    pass
+class MorePassages(Static):
+    """Says how many passages lie outside the mounted window."""
 
 
 class ArticleView(VerticalScroll, can_focus=True):
@@ -54,26 +61,37 @@ class ArticleView(VerticalScroll, can_focus=True):
         super().__init__(**kwargs)
         self.doc: Document | None = None
         self.cursor = 0
-        self.raw = False
         self.entity_styles: Mapping[str, str] = {}
         self.type_tags = False
         self.topic_labels: Mapping[str, str] = {}
         self.find_query = ""
         self.selected_entity: str | None = None
+        self._window = (0, 0)
+        self._passages: dict[int, Passage] = {}
 
     # --- content -------------------------------------------------------------
 
     async def show(self, doc: Document, passage: int = 0) -> None:
         """Replace the content with `doc` and put the cursor on `passage`."""
         self.doc = doc
-        await self.remove_children()
-        if self.raw:
-            await self.mount(ArticleHeader(self._header()), RawText(self._raw_text()))
-            self.scroll_home(animate=False)
-            return
-        await self.mount(ArticleHeader(self._header()),
-                         *(Passage(p.index, self._passage_text(p.index), p.kind) for p in doc.clean.paragraphs))
-        self.set_cursor(passage, center=True, announce=False)
+        self.cursor = max(0, min(passage, self.passage_count - 1))
+        await self._mount_window(self.cursor)
+        self.set_cursor(self.cursor, center=True, announce=False)
+
+    async def _mount_window(self, around: int) -> None:
+        count = self.passage_count
+        low, high = (0, count) if count <= 2 * WINDOW else (max(0, around - WINDOW), min(count, around + WINDOW))
+        self._window = (low, high)
+        self._passages = {i: Passage(i, self._passage_text(i), self.doc.clean.paragraphs[i].kind) for i in range(low, high)}
+        widgets: list[Static] = [ArticleHeader(self._header())]
+        if low:
+            widgets.append(MorePassages(Text(f"… {low} passages above (k / PgUp to go on)", style="dim italic")))
+        widgets += self._passages.values()
+        if high < count:
+            widgets.append(MorePassages(Text(f"… {count - high} passages below (j / PgDn to go on)", style="dim italic")))
+        with self.app.batch_update():
+            await self.remove_children()
+            await self.mount(*widgets)
 
     def _header(self) -> Text:
         doc = self.doc
@@ -90,9 +108,6 @@ class ArticleView(VerticalScroll, can_focus=True):
                 out.append(" ")
         for warning in doc.warnings:
             out.append(f"\n⚠ {warning}", style="bold")
-        if self.raw:
-            out.append("\nRAW VIEW — the file as it is; dropped lines are dimmed with the reason (r: back to clean)",
-                       style="bold reverse")
         return out
 
     def _passage_text(self, index: int) -> Text:
@@ -100,50 +115,45 @@ class ArticleView(VerticalScroll, can_focus=True):
         paragraph = doc.clean.paragraphs[index]
         mentions = doc.mentions[index] if doc.mentions else ()
         base = {"subheading": "bold", "quote": "italic"}.get(paragraph.kind, "")
-        text = highlight(paragraph.text, mentions, self.entity_styles, self.type_tags, base=base,
+        shown = paragraph.text
+        if len(shown) > MAX_SHOWN_CHARS:
+            shown = shown[:MAX_SHOWN_CHARS]
+            mentions = tuple(m for m in mentions if m.end <= MAX_SHOWN_CHARS)
+        text = highlight(shown, mentions, self.entity_styles, self.type_tags, base=base,
                          selected=self.selected_entity)
         if self.find_query:
             text.highlight_regex(re.compile(re.escape(self.find_query), re.IGNORECASE), FIND_STYLE)
+        if len(paragraph.text) > MAX_SHOWN_CHARS:
+            text.append(f" … {len(paragraph.text) - MAX_SHOWN_CHARS:,} more characters (r: raw view shows them all)",
+                        style="bold reverse")
         return text
-
-    def _raw_text(self) -> Text:
-        doc = self.doc
-        dropped = {d.line: d.reason for d in doc.clean.dropped}
-        lines = doc.raw.text.split("\n")
-        width = len(str(len(lines)))
-        out = Text()
-        for number, line in enumerate(lines, start=1):
-            out.append(f"{number:>{width}} │ ", style="dim")
-            if number in dropped:
-                out.append(line, style="dim strike")
-                out.append(f"  ← {dropped[number]}", style="italic")
-            else:
-                out.append(line)
-            out.append("\n")
-        return out
 
     def refresh_passages(self) -> None:
         """Re-render passages after the find query or selected entity changed."""
-        if self.doc is None or self.raw:
+        if self.doc is None:
             return
-        for widget in self.query(Passage):
-            widget.update(self._passage_text(widget.index))
+        for index, widget in self._passages.items():
+            widget.update(self._passage_text(index))
 
     # --- passage cursor ------------------------------------------------------
 
     @property
     def passage_count(self) -> int:
-        return 0 if self.doc is None or self.raw else len(self.doc.clean.paragraphs)
+        return 0 if self.doc is None else len(self.doc.clean.paragraphs)
 
     def set_cursor(self, index: int, center: bool = False, announce: bool = True, scroll: bool = True) -> None:
         if not self.passage_count:
             return
         index = max(0, min(index, self.passage_count - 1))
-        passages = list(self.query(Passage))
-        if self.cursor < len(passages):
-            passages[self.cursor].remove_class("-cursor")
+        low, high = self._window
+        if not low <= index < high:
+            self.cursor = index
+            self.run_worker(self._recentre(index, announce), exclusive=True, group="window")
+            return
+        if self.cursor in self._passages:
+            self._passages[self.cursor].remove_class("-cursor")
         self.cursor = index
-        target = passages[index]
+        target = self._passages[index]
         target.add_class("-cursor")
         if center:
             self.call_after_refresh(self.scroll_to_center, target, animate=False)
@@ -152,24 +162,25 @@ class ArticleView(VerticalScroll, can_focus=True):
         if announce:
             self.post_message(self.CursorMoved(index))
 
+    async def _recentre(self, index: int, announce: bool) -> None:
+        """The cursor left the mounted window: mount a new window around it."""
+        await self._mount_window(index)
+        self.set_cursor(index, center=True, announce=announce)
+
     def action_cursor(self, delta: int) -> None:
-        if self.raw:
-            self.scroll_relative(y=delta, animate=False)
-            return
         self.set_cursor(self.cursor + delta)
 
     def action_cursor_to(self, where: str) -> None:
-        if self.raw:
-            self.scroll_home(animate=False) if where == "first" else self.scroll_end(animate=False)
-            return
         self.set_cursor(0 if where == "first" else self.passage_count - 1)
 
     def action_page(self, direction: int) -> None:
         """Scroll a page, then put the cursor on the first passage in view."""
+        before = self.scroll_y
         self.scroll_to(y=self.scroll_y + direction * max(1, self.size.height - 2), animate=False, immediate=True)
-        if self.raw:
+        if self.scroll_y == before:  # at an end of the window: move the cursor on instead
+            self.set_cursor(self.cursor + direction * max(1, self.size.height // 4))
             return
-        first_in_view = next((w for w in self.query(Passage) if w.virtual_region.y >= self.scroll_y), None)
+        first_in_view = next((w for w in self._passages.values() if w.virtual_region.y >= self.scroll_y), None)
         if first_in_view is not None and first_in_view.index != self.cursor:
             self.set_cursor(first_in_view.index, scroll=False)
 
