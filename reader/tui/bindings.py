@@ -39,6 +39,17 @@ ARTICLE = [
     Binding("enter", "open_links", "Same topic", id="passage.links", show=False),
 ]
 
+RAW = [
+    Binding("j,down", "scroll_down", "Line down", id="raw.down", show=False),
+    Binding("k,up", "scroll_up", "Line up", id="raw.up", show=False),
+    Binding("g,home", "scroll_home", "Top", id="raw.top", show=False),
+    Binding("G,end", "scroll_end", "Bottom", id="raw.bottom", show=False),
+    Binding("space,pagedown", "page_down", "Page down", id="raw.page-down", show=False),
+    Binding("pageup", "page_up", "Page up", id="raw.page-up", show=False),
+    Binding("left,h", "scroll_left", "Scroll left", id="raw.left", show=False),
+    Binding("right,l", "scroll_right", "Scroll right", id="raw.right", show=False),
+]
+
 LIST = [
     Binding("j", "cursor_down", "Down", id="list.down", show=False),
     Binding("k", "cursor_up", "Up", id="list.up", show=False),
@@ -58,6 +69,7 @@ MODAL = [
 SECTIONS = [
     ("Everywhere", APP, "Tab / Shift+Tab move between the sidebar, the article and the panel; Ctrl+P opens the command palette."),
     ("Article", ARTICLE, "The marked passage is the passage cursor; jumps land on a passage and mark it."),
+    ("Raw view (r)", RAW, "The file as it is: dropped lines struck through, long lines not wrapped."),
     ("Lists (sidebar, panel)", LIST, "Arrows, PgUp/PgDn, Home/End and Enter work too."),
     ("Find, filter and search boxes", INPUT, "Escape closes as well; Enter keeps the result."),
     ("Dialogs (help, search, bookmarks)", MODAL, "Enter opens the highlighted item."),

@@ -9,27 +9,17 @@ from __future__ import annotations
 
 from rich.style import Style
 from rich.text import Text
-from textual.binding import Binding
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from ...models import Document
+from ..bindings import RAW
 
-RAW_BINDINGS = [
-    Binding("j,down", "scroll_down", "Down", id="raw.down", show=False),
-    Binding("k,up", "scroll_up", "Up", id="raw.up", show=False),
-    Binding("g,home", "scroll_home", "Top", id="raw.top", show=False),
-    Binding("G,end", "scroll_end", "Bottom", id="raw.bottom", show=False),
-    Binding("space,pagedown", "page_down", "Page down", id="raw.page-down", show=False),
-    Binding("pageup", "page_up", "Page up", id="raw.page-up", show=False),
-    Binding("left,h", "scroll_left", "Left", id="raw.left", show=False),
-    Binding("right,l", "scroll_right", "Right", id="raw.right", show=False),
-]
 
 
 class RawView(ScrollView, can_focus=True):
-    BINDINGS = RAW_BINDINGS
+    BINDINGS = RAW
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
