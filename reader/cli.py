@@ -17,15 +17,14 @@ from pathlib import Path
 from . import __version__
 from .config import load_config
 from .entities import candidates, unused_aliases
-from .library import AmbiguousArticle, Library
+from .library import AmbiguousArticle, Library, cache_dir, clear_cache
 from .models import Document, Skipped
 from .render import meta_line, to_ansi, to_json, to_plain
 from .sanitize import safe_line
-from .topics import related_passages, trail
 from .yamlfile import ConfigError
 
 OK, NOTHING, BAD = 0, 1, 2
-SUBCOMMANDS = ("list", "show", "related", "topics", "entities", "check")
+SUBCOMMANDS = ("list", "show", "related", "topics", "entities", "check", "cache")
 
 
 class UsageError(Exception):
@@ -60,6 +59,8 @@ def _say(message: str) -> None:
 
 def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--config", metavar="FILE", help="config file (default: see README, 'Configuration')")
+    parser.add_argument("--no-cache", action="store_true",
+                        help="analyse every article now, in memory, without reading or writing the cached index")
 
 
 def _tui_parser() -> argparse.ArgumentParser:
@@ -108,25 +109,31 @@ def _subcommand_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     _common(p)
 
+    p = sub.add_parser("cache", help="the cached corpus index: `cache clear` deletes it")
+    p.add_argument("action", choices=["clear"])
+
     p = sub.add_parser("check", help="validate the config, gazetteer and topic map against the corpus")
     p.add_argument("--verbose", "-v", action="store_true", help="list every unused alias and signal")
     _common(p)
     return parser
 
 
-def _library(args: argparse.Namespace) -> Library:
+def _library(args: argparse.Namespace, fresh: bool = True) -> Library:
     config = load_config(args.config)
     for warning in config.warnings:
         _say(f"warning: {warning}")
     paths = getattr(args, "paths", None) or None
-    return Library(config, paths)
+    library = Library(config, paths, cache=not args.no_cache)
+    for warning in library.warnings:
+        _say(f"warning: {warning}")
+    return library.ensure_fresh() if fresh else library
 
 
 # --- TUI -------------------------------------------------------------------------
 
 def _run_tui(argv: list[str]) -> int:
     args = _tui_parser().parse_args(argv)
-    library = _library(args)
+    library = _library(args, fresh=False)  # the app indexes in a worker, with progress
     if not sys.stdin.isatty() or not sys.stdout.isatty():
         raise UsageError("the reader needs a terminal; for scripts use a subcommand (iranru-reader --help)")
     from .tui.app import ReaderApp
@@ -139,6 +146,10 @@ def _run_tui(argv: list[str]) -> int:
 
 def _run_subcommand(argv: list[str]) -> int:
     args = _subcommand_parser().parse_args(argv)
+    if args.command == "cache":
+        removed = clear_cache()
+        print(f"removed {removed} cached index(es) from {cache_dir()}")
+        return OK
     library = _library(args)
     handler = {"list": _list, "show": _show, "related": _related, "topics": _topics,
                "entities": _entities, "check": _check}[args.command]
@@ -157,24 +168,23 @@ def _report_skipped(library: Library) -> None:
 
 def _list(library: Library, args: argparse.Namespace) -> int:
     _report_skipped(library)
-    docs = library.documents
+    entries = library.entries
     if args.json:
         _emit_json([{
-            "id": d.id, "path": safe_line(str(d.raw.path)), "title": d.meta.title, "source": d.meta.source,
-            "date": d.meta.date, "encoding": d.raw.encoding, "words": d.clean.word_count,
-            "topics": list(d.topics), "warnings": list(d.warnings),
-        } for d in docs])
+            "id": e.id, "path": safe_line(e.path), "title": e.title, "source": e.source, "date": e.date,
+            "words": e.words, "topics": list(e.topics), "warnings": list(e.warnings),
+        } for e in entries])
     else:
-        for d in docs:
-            print("\t".join([d.id, d.meta.date or "—", d.meta.title, d.meta.source or "—"]))
-    return OK if docs else NOTHING
+        for e in entries:
+            print("\t".join([e.id, e.date or "—", e.title, e.source or "—"]))
+    return OK if entries else NOTHING
 
 
 def _resolve(library: Library, reference: str) -> Document:
     try:
         found = library.resolve(reference)
     except AmbiguousArticle as error:
-        names = "; ".join(f"{d.id} ({d.meta.title})" for d in error.matches[:5])
+        names = "; ".join(f"{e.id} ({e.title})" for e in error.matches[:5])
         raise UsageError(f"'{reference}' matches {len(error.matches)} articles: {names}") from None
     except LookupError as error:
         raise UsageError(str(error.args[0])) from None
@@ -206,7 +216,7 @@ def _related(library: Library, args: argparse.Namespace) -> int:
     indexes = [args.passage] if args.passage is not None else range(count)
     rows = []
     for index in indexes:
-        for rel in related_passages(doc, index, library.documents)[: args.limit]:
+        for rel in library.related(doc, index, args.limit):
             rows.append((index, rel))
     if args.json:
         _emit_json([{
@@ -224,8 +234,7 @@ def _related(library: Library, args: argparse.Namespace) -> int:
 def _topics(library: Library, args: argparse.Namespace) -> int:
     result = []
     for topic in library.topic_map.topics:
-        passages = trail(topic.id, library.documents)
-        result.append((topic, passages))
+        result.append((topic, library.trail(topic.id)))
     if args.json:
         _emit_json([{
             "id": t.id, "label": t.label, "description": t.description, "related": list(t.related),
@@ -242,9 +251,8 @@ def _topics(library: Library, args: argparse.Namespace) -> int:
 
 
 def _entities(library: Library, args: argparse.Namespace) -> int:
-    docs = library.documents
     if args.candidates:
-        counts = candidates((p.text for d in docs for p in d.clean.paragraphs), library.matcher)
+        counts = candidates((p.text for d in library.documents() for p in d.clean.paragraphs), library.matcher)
         ranked = counts.most_common()
         if args.json:
             _emit_json([{"name": name, "count": count} for name, count in ranked])
@@ -253,10 +261,8 @@ def _entities(library: Library, args: argparse.Namespace) -> int:
                 print(f"{count}\t{name}")
         return OK if ranked else NOTHING
     per_entity: dict[tuple[str, str], Counter[str]] = {}
-    for doc in docs:
-        for mentions in doc.mentions:
-            for m in mentions:
-                per_entity.setdefault((m.canonical, m.type), Counter())[doc.id] += 1
+    for name, kind, article, count in library.index.entity_counts():
+        per_entity.setdefault((name, kind), Counter())[article] += count
     ranked = sorted(per_entity.items(), key=lambda kv: (-sum(kv[1].values()), kv[0][0]))
     if args.json:
         _emit_json([{"canonical": name, "type": kind, "count": sum(c.values()), "articles": dict(c)}
@@ -271,7 +277,7 @@ def _entities(library: Library, args: argparse.Namespace) -> int:
 def _check(library: Library, args: argparse.Namespace) -> int:
     warnings: list[str] = [*library.gazetteer.warnings, *library.topic_map.warnings]
     config = library.config
-    docs = library.documents
+    docs = list(library.documents())
     for skipped in library.skipped:
         warnings.append(f"{safe_line(str(skipped.path))}: skipped: {skipped.reason}")
     names = {d.raw.path.name for d in docs} | {d.id for d in docs}
@@ -279,7 +285,7 @@ def _check(library: Library, args: argparse.Namespace) -> int:
         if name not in names:
             warnings.append(f"{config.path}: metadata for '{name}', which is not in the corpus")
     for topic in library.topic_map.topics:
-        if not trail(topic.id, docs):
+        if not library.trail(topic.id):
             warnings.append(f"{library.topic_map.path}: topic '{topic.id}' has no passage in this corpus")
     texts = [p.text for d in docs for p in d.clean.paragraphs]
     unused = unused_aliases(library.matcher, texts)

@@ -1,75 +1,241 @@
-"""The corpus as the CLI and the TUI see it: analysed documents, looked up by id.
+"""The corpus as the CLI and the TUI see it: an index of analysed articles.
 
-This is the one place that wires config, corpus, cleaning, entities and
-topics together; everything it returns is a frozen model.
+This is the one place that wires config, corpus, cleaning, entities, topics
+and the cached index together. Listing reads the index; a document is
+analysed once per change of its file (or of the config) and read back from
+the index after that; trails, related passages, search and entity look-ups
+are index queries, so 10,000 articles cost what five do.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import replace
-from functools import cached_property
+import hashlib
+import os
+import shutil
+import sqlite3
+import uuid
+from collections import OrderedDict
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from platformdirs import user_cache_dir
+
 from .clean import clean
-from .config import Config
-from .corpus import article_id, load, read_article
+from .config import APP_NAME, Config
+from .corpus import article_id, discover, read_article
 from .entities import Gazetteer, Matcher, load_gazetteer
+from .index import CorpusIndex, Entry, Stamp, content_hash, fingerprint
 from .models import Document, Metadata, RawArticle, Skipped
-from .topics import TopicMap, TopicMatcher, date_order, load_topic_map
+from .topics import Passage, Related, TopicMap, TopicMatcher, load_topic_map
+
+Progress = Callable[[int, int], None]
+CACHE_SIZE = 32  # analysed documents kept in memory
+
+
+def cache_dir() -> Path:
+    return Path(user_cache_dir(APP_NAME))
+
+
+def clear_cache() -> int:
+    """Delete every cached index; return how many files were removed."""
+    folder = cache_dir()
+    count = len(list(folder.glob("index-*.sqlite"))) if folder.is_dir() else 0
+    shutil.rmtree(folder, ignore_errors=True)
+    return count
 
 
 class AmbiguousArticle(LookupError):
-    def __init__(self, reference: str, matches: Sequence[Document]):
+    def __init__(self, reference: str, matches: list[Entry]):
         super().__init__(reference)
         self.reference, self.matches = reference, matches
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What a refresh has to do: files to (re)analyse, ids to forget, what to skip."""
+
+    ids: dict[Path, str]
+    stamps: dict[Path, Stamp]
+    to_check: list[Path]
+    removed: list[str]
+    skipped: list[Skipped]
 
 
 class Library:
     """Everything loaded for one config and one set of corpus paths."""
 
-    def __init__(self, config: Config, paths: Iterable[Path] | None = None):
+    def __init__(self, config: Config, paths: Iterable[Path] | None = None, cache: bool = True):
         self.config = config
-        self.paths = tuple(paths) if paths else config.corpus
+        self.paths = tuple(Path(p) for p in paths) if paths else config.corpus
         self.gazetteer: Gazetteer = load_gazetteer(config.gazetteer)
         self.topic_map: TopicMap = load_topic_map(config.topics)
         self.matcher = Matcher(self.gazetteer)
         self.topic_matcher = TopicMatcher(self.topic_map)
+        self.version = fingerprint(config.path, config.gazetteer, config.topics)
+        self.warnings: list[str] = []
+        self.location, self._uri = self._location(cache)
+        self.index = self._open_index()
+        self._entries: list[Entry] | None = None
+        self._skipped: list[Skipped] = []
+        self._documents: OrderedDict[str, Document] = OrderedDict()
+        self._plan: Plan | None = None
 
-    @cached_property
-    def _loaded(self) -> tuple[list[Document], list[Skipped]]:
-        raws, skipped = load(self.paths)
+    # --- the index -------------------------------------------------------------------
+
+    def _location(self, cache: bool) -> tuple[str, bool]:
+        if cache:
+            key = hashlib.blake2b("\n".join(sorted(str(p.resolve()) for p in self.paths)).encode(),
+                                  digest_size=8).hexdigest()
+            return str(cache_dir() / f"index-{key}.sqlite"), False
+        return f"file:iranru-{uuid.uuid4().hex}?mode=memory&cache=shared", True
+
+    def _open_index(self) -> CorpusIndex:
+        try:
+            return CorpusIndex(self._path_or_uri(), self.version)
+        except (OSError, sqlite3.Error) as error:
+            self.warnings.append(f"cannot use the cache in {cache_dir()} ({error}); indexing in memory")
+            self.location, self._uri = f"file:iranru-{uuid.uuid4().hex}?mode=memory&cache=shared", True
+            return CorpusIndex(self._path_or_uri(), self.version)
+
+    def _path_or_uri(self) -> Path | str:
+        return self.location if self._uri else Path(self.location)
+
+    def connect(self) -> CorpusIndex:
+        """A second connection to the same index, for a worker thread."""
+        return CorpusIndex(self._path_or_uri(), self.version)
+
+    def plan(self) -> Plan:
+        """Compare the files on disk with the index (stat only: no file is read)."""
+        files, skipped = discover(self.paths)
+        ids: dict[Path, str] = {}
         seen: dict[str, int] = {}
-        documents = []
-        for raw in raws:
-            count = seen.get(raw.id, 0)
-            seen[raw.id] = count + 1
-            if count:  # same file name in two folders: keep both, apart
-                raw = replace(raw, id=f"{raw.id}~{count + 1}")
-            documents.append(self.analyse(raw))
-        return date_order(documents), skipped
+        for path in files:
+            base = article_id(path)
+            count = seen.get(base, 0)
+            seen[base] = count + 1
+            ids[path] = base if not count else f"{base}~{count + 1}"
+        stored = self.index.stamps()
+        stamps: dict[Path, Stamp] = {}
+        to_check = []
+        for path in files:
+            try:
+                info = path.stat()
+            except OSError as error:
+                skipped.append(Skipped(path, f"unreadable: {error.strerror or error}"))
+                continue
+            stamps[path] = Stamp(info.st_size, info.st_mtime_ns)
+            known = stored.get(str(path))
+            if known is None or known[0] != ids[path] or known[1] != stamps[path]:
+                to_check.append(path)
+        current = {str(p) for p in stamps}
+        removed = [aid for p, (aid, _, _) in stored.items() if p not in current]
+        return Plan(ids, stamps, to_check, removed, skipped)
 
     @property
-    def documents(self) -> list[Document]:
-        """All articles, sorted by date then title."""
-        return self._loaded[0]
+    def stale(self) -> bool:
+        """Whether some file still has to be (re)analysed."""
+        if self._plan is None:
+            self._plan = self.plan()
+        return bool(self._plan.to_check or self._plan.removed)
+
+    def refresh(self, progress: Progress | None = None, index: CorpusIndex | None = None, batch: int = 100) -> None:
+        """Bring the index up to date with the files: analyse what changed, forget what went."""
+        plan = self._plan or self.plan()
+        index = index or self.index
+        index.forget(plan.removed)
+        stored = index.stamps()
+        skipped = list(plan.skipped)
+        pending: list[tuple[Document, Stamp, str]] = []
+        total = len(plan.to_check)
+        for done, path in enumerate(plan.to_check, start=1):
+            stamp = plan.stamps[path]
+            known = stored.get(str(path))
+            try:
+                data = path.read_bytes() if stamp.size < 64 * 1024 * 1024 else b""
+            except OSError:
+                data = b""
+            digest = content_hash(data)
+            if known and known[0] == plan.ids[path] and known[2] == digest:
+                index.restamp(str(path), stamp)  # touched, not changed
+            else:
+                raw = read_article(path)
+                if isinstance(raw, Skipped):
+                    skipped.append(raw)
+                    index.forget([plan.ids[path]])
+                else:
+                    pending.append((self.analyse(replace(raw, id=plan.ids[path])), stamp, digest))
+            if len(pending) >= batch or done == total:
+                index.store(pending)
+                pending = []
+                if progress:
+                    progress(done, total)
+        if pending:
+            index.store(pending)
+        self._skipped = skipped
+        self._plan = None
+        self._entries = None
+        self._documents.clear()
+
+    def ensure_fresh(self) -> Library:
+        """Refresh now if anything changed (files that cannot be read are re-checked
+        each time, which is how the list of skipped files is known on a warm start)."""
+        if self.stale:
+            self.refresh()
+        else:
+            self._skipped = list(self._plan.skipped)
+        return self
+
+    # --- reading -----------------------------------------------------------------------
+
+    @property
+    def entries(self) -> list[Entry]:
+        """All indexed articles, sorted by date then title."""
+        if self._entries is None:
+            self._entries = self.index.entries()
+        return self._entries
+
+    def reload_entries(self) -> list[Entry]:
+        self._entries = None
+        return self.entries
 
     @property
     def skipped(self) -> list[Skipped]:
-        return self._loaded[1]
+        return self._skipped
 
     def get(self, doc_id: str) -> Document | None:
-        return next((d for d in self.documents if d.id == doc_id), None)
+        if doc_id in self._documents:
+            self._documents.move_to_end(doc_id)
+            return self._documents[doc_id]
+        doc = self.index.document(doc_id)
+        if doc is not None:
+            self._documents[doc_id] = doc
+            if len(self._documents) > CACHE_SIZE:
+                self._documents.popitem(last=False)
+        return doc
+
+    def documents(self) -> Iterator[Document]:
+        """Every document, in date order (read one at a time: fine for 10,000)."""
+        for entry in self.entries:
+            doc = self.index.document(entry.id)
+            if doc is not None:
+                yield doc
+
+    @staticmethod
+    def raw_text(doc: Document) -> str:
+        """The file as it is now (documents read from the index do not carry it)."""
+        if doc.raw.text:
+            return doc.raw.text
+        raw = read_article(doc.raw.path)
+        return raw.text if isinstance(raw, RawArticle) else f"(cannot read {doc.raw.path}: {raw.reason})"
 
     def analyse(self, raw: RawArticle) -> Document:
         """Clean, annotate and assign topics to one raw article."""
         cleaned = clean(raw.text)
         cleaned = replace(cleaned, meta=self._metadata(raw, cleaned.meta))
-        mentions = tuple(self.matcher.mentions_many([p.text for p in cleaned.paragraphs])) if cleaned.paragraphs else ()
+        mentions = tuple(self.matcher.mentions_many([p.text for p in cleaned.paragraphs]))
         if self.topic_matcher.in_field(mentions):
-            topics = tuple(
-                self.topic_matcher.passage_topics(p.text, m) for p, m in zip(cleaned.paragraphs, mentions)
-            )
+            topics = tuple(self.topic_matcher.passage_topics(p.text, m) for p, m in zip(cleaned.paragraphs, mentions))
         else:
             topics = tuple(() for _ in cleaned.paragraphs)
         return Document(raw, cleaned, mentions, topics, raw.warnings)
@@ -78,14 +244,37 @@ class Library:
         override = self.config.override_for(raw.path, raw.id)
         meta = replace(found, title=found.title or raw.id, source=self.config.source_name(found.source))
         if override:
-            meta = replace(
-                meta,
-                title=override.title or meta.title,
-                source=override.source or meta.source,
-                date=override.date or meta.date,
-                url=override.url or meta.url,
-            )
+            meta = replace(meta, title=override.title or meta.title, source=override.source or meta.source,
+                           date=override.date or meta.date, url=override.url or meta.url)
         return meta
+
+    # --- queries -------------------------------------------------------------------------
+
+    def related(self, doc: Document, index: int, limit: int = 40) -> list[Related]:
+        """Other articles' passages sharing a topic with passage `index` of `doc`, best first."""
+        topics = doc.topic_ids(index) if index < len(doc.passage_topics) else ()
+        if not topics:
+            return []
+        rows = self.index.related(doc.id, topics, doc.meta.date, limit)
+        return [Related(Passage(aid, idx, when, title, text), shared, strength)
+                for aid, idx, when, title, text, shared, strength in rows]
+
+    def trail(self, topic: str) -> list[Passage]:
+        return [Passage(aid, idx, when, title, text) for aid, idx, when, title, text in self.index.trail(topic)]
+
+    def search(self, query: str, limit: int = 200) -> list[tuple[Entry, int, str]]:
+        """Passages holding every word of `query` (as word prefixes): (article, passage, text)."""
+        by_id = {e.id: e for e in self.entries}
+        return [(by_id[aid], idx, text) for aid, idx, text in self.index.search(query, limit) if aid in by_id]
+
+    def entity_articles(self, canonical: str) -> list[tuple[str, int, int]]:
+        return self.index.entity_articles(canonical)
+
+    def corpus_entities(self) -> list[tuple[str, str]]:
+        return self.index.entities()
+
+    def entry(self, doc_id: str) -> Entry | None:
+        return next((e for e in self.entries if e.id == doc_id), None)
 
     def resolve(self, reference: str) -> Document | Skipped:
         """An article by id, id prefix, title prefix, or the path of any text file.
@@ -94,26 +283,23 @@ class Library:
         """
         path = Path(reference)
         if path.is_file():
-            resolved = path.resolve()
-            for doc in self.documents:
-                if doc.raw.path.resolve() == resolved:
-                    return doc
+            resolved = str(path.resolve())
+            for entry in self.entries:
+                if str(Path(entry.path).resolve()) == resolved:
+                    return self.get(entry.id)
             raw = read_article(path)
             return self.analyse(raw) if isinstance(raw, RawArticle) else raw
-        for exact in (lambda d: d.id == reference, lambda d: d.meta.title.casefold() == reference.casefold()):
-            found = [d for d in self.documents if exact(d)]
+        for exact in (lambda e: e.id == reference, lambda e: e.title.casefold() == reference.casefold()):
+            found = [e for e in self.entries if exact(e)]
             if len(found) == 1:
-                return found[0]
+                return self.get(found[0].id)
         lowered = reference.casefold()
-        found = [d for d in self.documents
-                 if d.id.startswith(reference) or d.meta.title.casefold().startswith(lowered)]
+        found = [e for e in self.entries if e.id.startswith(reference) or e.title.casefold().startswith(lowered)]
         if len(found) == 1:
-            return found[0]
+            return self.get(found[0].id)
         if found:
             raise AmbiguousArticle(reference, found)
-        if path.suffix or "/" in reference:
+        if path.suffix or os.sep in reference:
             raise LookupError(f"no such file: {reference}")
         raise LookupError(f"no article matches '{reference}' (try an id from `iranru-reader list`)")
 
-
-__all__ = ["Library", "AmbiguousArticle", "article_id"]

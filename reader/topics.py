@@ -229,65 +229,6 @@ def snippet(text: str, width: int = 100) -> str:
     return text if len(text) <= width else text[: width - 1].rsplit(" ", 1)[0] + "…"
 
 
-def passage_of(doc: Document, index: int) -> Passage:
-    return Passage(doc.id, index, doc.meta.date, doc.meta.title, snippet(doc.clean.paragraphs[index].text))
-
-
-def related_passages(source: Document, index: int, corpus: Sequence[Document]) -> list[Related]:
-    """Other articles' passages sharing a topic with passage `index` of `source`.
-
-    Ranked by the number of shared topics, then the strength of their
-    evidence, then date proximity (undated last), then corpus order.
-    """
-    if not source.passage_topics or index >= len(source.passage_topics):
-        return []
-    wanted = {hit.topic for hit in source.passage_topics[index]}
-    if not wanted:
-        return []
-    origin = _ordinal(source.meta.date)
-    ranked = []
-    for order, doc in enumerate(corpus):
-        if doc.id == source.id:
-            continue
-        for i, hits in enumerate(doc.passage_topics):
-            shared = [h for h in hits if h.topic in wanted]
-            if not shared:
-                continue
-            when = _ordinal(doc.meta.date)
-            distance = abs(when - origin) if when is not None and origin is not None else 10**9
-            strength = sum(h.score for h in shared)
-            ranked.append(((-len(shared), -strength, distance, order, i),
-                           Related(passage_of(doc, i), tuple(h.topic for h in shared), strength)))
-    ranked.sort(key=lambda pair: pair[0])
-    return [related for _, related in ranked]
-
-
-def trail(topic_id: str, corpus: Sequence[Document]) -> list[Passage]:
-    """Every passage on `topic_id`, in date order (undated last), then passage order."""
-    result = []
-    for doc in date_order(corpus):
-        for i, hits in enumerate(doc.passage_topics):
-            if any(h.topic == topic_id for h in hits):
-                result.append(passage_of(doc, i))
-    return result
-
-
-def date_order(corpus: Sequence[Document]) -> list[Document]:
-    return sorted(corpus, key=lambda d: (d.meta.date is None, d.meta.date or "", d.meta.title.lower(), d.id))
-
-
-def _ordinal(iso: str | None) -> int | None:
-    if not iso:
-        return None
-    from datetime import date
-
-    try:
-        return date.fromisoformat(iso).toordinal()
-    except ValueError:
-        return None
-
-
-
 def trail_step(passages: Sequence[Passage], ranks: dict[str, int], article_id: str, index: int,
                step: int) -> Passage | None:
     """The passage after (step=1) or before (step=-1) a position, along a trail.

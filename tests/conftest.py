@@ -26,7 +26,7 @@ def _isolated_home(tmp_path_factory, monkeypatch):
 @pytest.fixture(scope="session")
 def library() -> Library:
     """The bundled corpus, config, gazetteer and topic map (loaded once)."""
-    return Library(load_config(bundled_config()))
+    return Library(load_config(bundled_config()), cache=False).ensure_fresh()
 
 
 @pytest.fixture

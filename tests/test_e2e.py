@@ -131,7 +131,9 @@ def test_no_color_and_16_colours_keep_entity_types_apart(session_factory):
     ansi = reader.screen(ansi=True)
     for attribute in ("\x1b[1m", "\x1b[4m", "\x1b[3m", "\x1b[7m"):  # bold, underline, italic, reverse
         assert attribute in ansi
-    reader.keys("q")
+    reader.keys("r", "j", "BTab", "j")  # the Line-API widgets (raw view, sidebar) under NO_COLOR
+    reader.wait("RAW")
+    reader.keys("r", "q")
     assert reader.exit_status() == 0
 
 

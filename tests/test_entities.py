@@ -80,7 +80,7 @@ def test_patterns_do_not_fire_on_ordinary_numbers(matcher, text):
 
 
 def test_spans_are_in_bounds_and_ordered(matcher, library):
-    for doc in library.documents:
+    for doc in library.documents():
         for paragraph, mentions in zip(doc.clean.paragraphs, doc.mentions):
             end = 0
             for m in mentions:
@@ -160,7 +160,7 @@ def reference_gazetteer_mentions(matcher, text):
 
 
 def test_fast_matcher_equals_the_reference_on_the_seeds(matcher, library):
-    for doc in library.documents:
+    for doc in library.documents():
         for paragraph in doc.clean.paragraphs:
             fast, _ = matcher._gazetteer_mentions(paragraph.text)
             assert [(m.start, m.end, m.canonical) for m in fast] == reference_gazetteer_mentions(matcher, paragraph.text)

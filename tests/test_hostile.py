@@ -111,7 +111,7 @@ def test_unknown_key_is_a_warning_with_a_suggestion(capsys, write):
 
 def test_a_1mb_alias_list_loads(tmp_path):
     config = load_config(make_large_gazetteer(tmp_path))
-    library = Library(config)
+    library = Library(config, cache=False)
     assert len(library.gazetteer.entities) == 60_000
     assert [m.canonical for m in library.matcher.mentions("Firm 59999 Ltd met F12X.")] == [
         "Company number 59999", "Company number 12"]
@@ -124,15 +124,15 @@ def test_the_tui_opens_every_hostile_article(hostile, tmp_path):
     from tui_helpers import drive
 
     folder, _ = hostile
-    library = Library(load_config(bundled_config()), [folder])
+    library = Library(load_config(bundled_config()), [folder], cache=False)
     app = ReaderApp(library, StateStore(tmp_path / "state.json"))
 
     async def scenario(pilot):
-        for doc in library.documents:
-            await app.open_article(doc.id)
+        for entry in library.entries:
+            await app.open_article(entry.id)
             await pilot.press("j", "G", "r", "G", "right", "r")
             shown = [w.content.plain for w in app.view.query(Passage)]
-            assert not terminal_unsafe("\n".join(shown)), doc.id
+            assert not terminal_unsafe("\n".join(shown)), entry.id
             assert not terminal_unsafe(app.sub_title)
         assert app.is_running
 

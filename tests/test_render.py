@@ -35,7 +35,7 @@ def test_ansi_without_colour_keeps_attributes(library):
 
 
 def test_json_offsets_point_into_the_paragraph(library):
-    for doc in library.documents:
+    for doc in library.documents():
         for paragraph in to_json(doc)["paragraphs"]:
             for entity in paragraph["entities"]:
                 assert paragraph["text"][entity["start"]:entity["end"]] == entity["text"]

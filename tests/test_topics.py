@@ -3,7 +3,7 @@ import pytest
 from reader.config import bundled_config
 from reader.entities import Matcher, load_gazetteer
 from reader.library import Library
-from reader.topics import TopicMatcher, load_topic_map, parse_topic_map, related_passages, trail
+from reader.topics import TopicMatcher, load_topic_map, parse_topic_map
 from reader.yamlfile import ConfigError, load_yaml
 
 REQUIRED = ["strategic_partnership", "syria", "astana_process", "jcpoa", "civil_nuclear", "sanctions",
@@ -98,7 +98,7 @@ def test_off_field_article_gets_no_topics(library, write):
 
 
 def test_article_topics_are_the_union_of_its_passages(library):
-    for doc in library.documents:
+    for doc in library.documents():
         union = {t for i in range(len(doc.clean.paragraphs)) for t in doc.topic_ids(i)}
         assert set(doc.topics) == union
 
@@ -106,7 +106,7 @@ def test_article_topics_are_the_union_of_its_passages(library):
 def test_nuclear_deal_passages_link_across_seeds(library):
     source = library.get("003_4958d00dca6ef37f")
     index = next(p.index for p in source.clean.paragraphs if "JCPOA as a good deal" in p.text)
-    results = related_passages(source, index, library.documents)
+    results = library.related(source, index)
     jcpoa_articles = {r.passage.article_id for r in results if "jcpoa" in r.shared}
     assert jcpoa_articles == {"000_f4d4ea7fa12037db", "001_fb143f89bf631b66", "002_c60d12b64ace6e87", "004_1930e3c77fad4e3e"}
     assert all("jcpoa" in r.shared for r in results[:5])
@@ -117,18 +117,18 @@ def test_nuclear_deal_passages_link_across_seeds(library):
     ("jcpoa", 5), ("syria", 5), ("trilateral_summits", 4), ("north_south_corridor", 3),
 ])
 def test_seed_topics_span_articles(library, topic, articles):
-    assert len({p.article_id for p in trail(topic, library.documents)}) >= articles
+    assert len({p.article_id for p in library.trail(topic)}) >= articles
 
 
 def test_trail_is_in_date_order(library):
-    dates = [p.date for p in trail("syria", library.documents)]
+    dates = [p.date for p in library.trail("syria")]
     assert dates == sorted(dates)
 
 
 def test_related_ranks_more_shared_topics_first(library):
     source = library.get("003_4958d00dca6ef37f")
     index = next(p.index for p in source.clean.paragraphs if p.text.startswith("He also pointed to the Astana talks"))
-    results = related_passages(source, index, library.documents)
+    results = library.related(source, index)
     assert set(results[0].shared) == {"astana_process", "syria"}
     counts = [len(r.shared) for r in results]
     assert counts == sorted(counts, reverse=True)

@@ -69,9 +69,9 @@ def test_open_an_article_from_the_sidebar(app):
 def test_read_marker_clears_when_opened(app):
     async def scenario(pilot):
         sidebar = app.query_one(ArticleList)
-        assert option_texts(sidebar)[2].startswith("● ")
+        assert sidebar.row_text(2).startswith("● ")
         await app.open_article("001_fb143f89bf631b66")
-        assert not option_texts(sidebar)[2].startswith("● ")
+        assert not sidebar.row_text(2).startswith("● ")
 
     drive(app, scenario)
 
@@ -184,13 +184,13 @@ def test_sidebar_filter(app):
         await pilot.press("slash")
         await pilot.press(*"tribune")
         await pilot.pause()
-        assert len(app.visible_docs) == 2 and app.sub_title.startswith("5 articles · filter “tribune”: 2 shown")
+        assert len(app.shown_entries) == 2 and app.sub_title.startswith("5 articles · filter “tribune”: 2 shown")
         await pilot.press("enter", "enter")
         await pilot.pause()
         assert app.view.doc.meta.source == "Financial Tribune"
         app.query_one(Sidebar).open_filter()
         await pilot.press("ctrl+g")
-        assert len(app.visible_docs) == 5
+        assert len(app.shown_entries) == 5
 
     drive(app, scenario)
 
@@ -335,7 +335,7 @@ def test_narrow_terminal_puts_the_panel_below(app):
 def test_keymap_from_config_remaps_a_binding(library, tmp_path, write):
     config_path = write("c.yaml", "keymap:\n  passage.next: 'l'\n  trail.next: 'x'\n")
     config = load_config(config_path)
-    remapped = Library(config)
+    remapped = Library(config, cache=False)
     app = ReaderApp(remapped, StateStore(tmp_path / "s.json"))
 
     async def scenario(pilot):
@@ -349,7 +349,7 @@ def test_markup_and_escapes_in_an_article_are_shown_not_run(tmp_path, write):
     folder = tmp_path / "hostile"
     write("hostile/evil.txt", "[bold]Bold?[/bold] [@click=app.quit]Quit[/]\n\n"
                               "Text with \x1b[31mred\x1b[0m and [link=file:///etc/passwd]link[/link].\n")
-    library = Library(load_config(bundled_config()), [folder])
+    library = Library(load_config(bundled_config()), [folder], cache=False)
     app = ReaderApp(library, StateStore(tmp_path / "s.json"))
 
     async def scenario(pilot):

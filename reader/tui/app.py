@@ -14,14 +14,14 @@ from textual import on
 from textual.app import App, ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Input, OptionList
+from textual.widgets import Footer, Header, Input, OptionList, ProgressBar
 from textual.widgets.option_list import Option
 
 from ..history import History, Location
 from ..library import Library
 from ..sanitize import safe_line
 from ..state import Bookmark, StateStore, mark_read, set_last, toggle_bookmark
-from ..topics import related_passages, snippet, trail, trail_step
+from ..topics import snippet, trail_step
 from . import compat  # noqa: F401  (guards for Textual bugs, applied on import)
 from .bindings import APP, SECTIONS
 from .commands import ReaderCommands
@@ -33,6 +33,9 @@ from .widgets.legend import Legend, legend_text
 from .widgets.raw import RawView
 from .widgets.panel import SEP, EntityList, LinkList, Panel, follow_topic_options, related_options
 from .widgets.sidebar import ArticleList, FilterInput, Sidebar, matches
+
+SYNC_LIMIT = 50  # more files than this to (re)index: index in a worker, with progress
+
 
 class FindInput(FilterInput):
     """The find-in-article box; same keys as the sidebar filter."""
@@ -50,13 +53,14 @@ class ReaderApp(App[None]):
         self.library = library
         self.store = store or StateStore()
         self.history = History()
-        self.visible_docs = list(library.documents)
-        self.ranks = {doc.id: rank for rank, doc in enumerate(library.documents)}
+        self.shown_entries: list = []
+        self.ranks: dict[str, int] = {}
         self.active_topic: str | None = None
         self.selected_entity: str | None = None
         self.match_mode = "find"
         self._trails: dict[str, list] = {}
         self._save_timer: Timer | None = None
+        self._indexing = ""
 
     # --- layout ----------------------------------------------------------------
 
@@ -123,29 +127,73 @@ class ReaderApp(App[None]):
         state = self.store.load()
         for warning in self.store.warnings:
             self.notify(warning, severity="warning", markup=False, timeout=10)
+        self.query_one("#indexing").display = False
+        if self.library.stale and len(self.library.plan().to_check) > SYNC_LIMIT:
+            self._show_entries()
+            self.query_one("#indexing").display = True
+            self.run_worker(self._build_index, thread=True, exclusive=True, group="index")
+        else:
+            self.library.ensure_fresh()
+            self._report_skipped()
+            self._show_entries()
+        start = state.last if state.last and self.library.entry(state.last.article_id) else None
+        if start is None and self.library.entries:
+            start = Location(self.library.entries[0].id, 0)
+        if start is not None:
+            await self.go(start)
+        self.focus_now(view)
+
+    def _report_skipped(self) -> None:
         skipped = self.library.skipped
         if skipped:
             names = "; ".join(f"{safe_line(s.path.name)}: {s.reason}" for s in skipped[:5])
             self.notify(f"{len(skipped)} file(s) skipped — {names}", severity="warning", markup=False, timeout=10)
+
+    def _show_entries(self) -> None:
+        """(Re)load the article list from the index, keeping the filter and the cursor."""
+        entries = self.library.reload_entries()
+        self.ranks = {entry.id: rank for rank, entry in enumerate(entries)}
+        self._trails.clear()
+        words = self.query_one(FilterInput).value.casefold().split()
+        self.shown_entries = [e for e in entries if matches(e, words)]
+        current = self.view.doc.id if self.view.doc else None
+        self.query_one(ArticleList).show_entries(self.shown_entries, self.store.state.read, current)
         self._update_subtitle()
-        self.query_one(ArticleList).show_documents(self.visible_docs, state.read, None)
-        start = state.last if state.last and self.library.get(state.last.article_id) else None
-        if start is None and self.library.documents:
-            start = Location(self.library.documents[0].id, 0)
-        if start is not None:
-            await self.go(start)
-        self.focus_now(view)
+
+    def _build_index(self) -> None:
+        """Worker thread: index new and changed files, showing progress; the UI stays live."""
+        index = self.library.connect()
+        try:
+            self.library.refresh(progress=lambda done, total: self.call_from_thread(self._indexed, done, total),
+                                 index=index, batch=200)
+        finally:
+            index.close()
+        self.call_from_thread(self._indexing_done)
+
+    def _indexed(self, done: int, total: int) -> None:
+        bar = self.query_one("#indexing", ProgressBar)
+        bar.update(total=total, progress=done)
+        self._indexing = f"indexing {done:,}/{total:,}"
+        self._show_entries()
+        if self.view.doc is None and self.library.entries:
+            self.call_later(self.go, Location(self.library.entries[0].id, 0))
+
+    def _indexing_done(self) -> None:
+        self._indexing = ""
+        self.query_one("#indexing").display = False
+        self._report_skipped()
+        self._show_entries()
 
     @staticmethod
     def _all_bindings():
         return [b for _, bindings, _ in SECTIONS for b in bindings]
 
     def _update_subtitle(self) -> None:
-        total = len(self.library.documents)
-        parts = [f"{total} articles"]
+        total = len(self.library.entries)
+        parts = [f"{total} articles"] + ([self._indexing] if self._indexing else [])
         query = self.query_one(FilterInput).value if self.is_mounted else ""
         if query:
-            parts.append(f"filter “{query}”: {len(self.visible_docs)} shown")
+            parts.append(f"filter “{query}”: {len(self.shown_entries)} shown")
         if self.library.skipped:
             parts.append(f"{len(self.library.skipped)} skipped")
         # Last, so a narrow header cuts the title, not the counts: it keeps the open
@@ -169,11 +217,11 @@ class ReaderApp(App[None]):
                 self._clear_entity()
             await view.show(doc, location.passage)
             if self.raw_mode:
-                self.raw.show(doc)
+                self.raw.show(doc, self.library.raw_text(doc))
             self.panel.show_entities(doc, self.library.gazetteer.labels, self.library.config.styles)
             self.store.apply(mark_read(doc.id))
             sidebar_list = self.query_one(ArticleList)
-            sidebar_list.mark_read(doc)
+            sidebar_list.mark_read(doc.id)
             sidebar_list.point_at(doc.id)
         else:
             view.set_cursor(location.passage, center=True, announce=False)
@@ -211,9 +259,9 @@ class ReaderApp(App[None]):
         self._remember_position()
         self.exit()
 
-    @on(OptionList.OptionSelected, "#articles")
-    async def article_chosen(self, event: OptionList.OptionSelected) -> None:
-        await self.open_article(event.option.id)
+    @on(ArticleList.Chosen)
+    async def article_chosen(self, event: ArticleList.Chosen) -> None:
+        await self.open_article(event.article_id)
 
     async def action_back(self) -> None:
         await self._travel(self.history.back(), "Nothing to go back to")
@@ -234,7 +282,7 @@ class ReaderApp(App[None]):
 
     def _trail(self, topic_id: str) -> list:
         if topic_id not in self._trails:
-            self._trails[topic_id] = trail(topic_id, self.library.documents)
+            self._trails[topic_id] = self.library.trail(topic_id)
         return self._trails[topic_id]
 
     def _topic_label(self, topic_id: str | None) -> str:
@@ -280,7 +328,7 @@ class ReaderApp(App[None]):
         passage_topics = doc.topic_ids(view.cursor)
         if passage_topics and self.active_topic not in passage_topics:
             self.active_topic = passage_topics[0]
-        related = related_passages(doc, view.cursor, self.library.documents) if passage_topics else []
+        related = self.library.related(doc, view.cursor) if passage_topics else []
         title = Text()
         title.append(f"Same topic as ¶{view.cursor} · t", style="bold")
         if passage_topics:
@@ -313,12 +361,7 @@ class ReaderApp(App[None]):
     # --- entities -------------------------------------------------------------------
 
     def corpus_entities(self) -> list[tuple[str, str]]:
-        seen: dict[str, str] = {}
-        for doc in self.library.documents:
-            for mentions in doc.mentions:
-                for m in mentions:
-                    seen.setdefault(m.canonical, m.type)
-        return sorted(seen.items())
+        return self.library.corpus_entities()
 
     @staticmethod
     def _mentions_of(doc, name: str) -> list[int]:
@@ -337,11 +380,12 @@ class ReaderApp(App[None]):
         """Emphasise an entity's mentions here, list them, and the other articles that mention it."""
         doc = self.view.doc
         if doc is None or not self._mentions_of(doc, name):
-            elsewhere = next((d for d in self.library.documents if self._mentions_of(d, name)), None)
-            if elsewhere is None:
+            elsewhere = self.library.entity_articles(name)
+            if not elsewhere:
                 self.notify(f"No article mentions {name}", markup=False)
                 return
-            await self.go(Location(elsewhere.id, self._mentions_of(elsewhere, name)[0]))
+            article_id, _, first = elsewhere[0]
+            await self.go(Location(article_id, first))
         self.selected_entity = name
         self.match_mode = "entity"
         self.view.selected_entity = name
@@ -367,13 +411,14 @@ class ReaderApp(App[None]):
         for index in here:
             options.append(Option(Text.assemble(f"  ¶{index}: ", (snippet(doc.clean.paragraphs[index].text, 70), "dim")),
                                   id=f"jump:{doc.id}{SEP}{index}"))
-        others = [(d, self._mentions_of(d, name)) for d in self.library.documents if d.id != doc.id]
-        others = [(d, found) for d, found in others if found]
+        others = [(self.library.entry(aid), count, first)
+                  for aid, count, first in self.library.entity_articles(name) if aid != doc.id]
         options.append(Option(Text(f"Other articles ({len(others)})", style="bold"), disabled=True))
-        for other, found in others:
-            options.append(Option(Text.assemble((other.meta.date or "—", "bold"), f"  {other.meta.title}",
-                                                (f"  ×{len(found)} passages", "dim")),
-                                  id=f"jump:{other.id}{SEP}{found[0]}"))
+        for entry, count, first in others[:200]:
+            if entry is not None:
+                options.append(Option(Text.assemble((entry.date or "—", "bold"), f"  {entry.title}",
+                                                    (f"  ×{count} mentions", "dim")),
+                                      id=f"jump:{entry.id}{SEP}{first}"))
         self.panel.show_links(title, options)
 
     def action_entities(self) -> None:
@@ -421,11 +466,7 @@ class ReaderApp(App[None]):
 
     @on(Sidebar.FilterChanged)
     def filter_changed(self, event: Sidebar.FilterChanged) -> None:
-        words = event.text.casefold().split()
-        self.visible_docs = [d for d in self.library.documents if matches(d, words)]
-        current = self.view.doc.id if self.view.doc else None
-        self.query_one(ArticleList).show_documents(self.visible_docs, self.store.state.read, current)
-        self._update_subtitle()
+        self._show_entries()
 
     def action_next_match(self) -> None:
         self._next_match(1)
@@ -464,7 +505,7 @@ class ReaderApp(App[None]):
             if location is not None:
                 self.call_later(self._go_and_focus, location)
 
-        await self.push_screen(SearchScreen(self.library.documents), done)
+        await self.push_screen(SearchScreen(self.library.search), done)
 
     async def _go_and_focus(self, location: Location) -> None:
         await self.go(location)
@@ -493,7 +534,7 @@ class ReaderApp(App[None]):
             return
         raw = self.raw
         if not raw.display:
-            raw.show(doc)
+            raw.show(doc, self.library.raw_text(doc))
         raw.display, self.view.display = not raw.display, raw.display
         self.focus_now(raw if raw.display else self.view)
         self.notify("Raw file: every line as it is" if raw.display else "Clean view", timeout=2)

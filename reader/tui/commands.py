@@ -19,8 +19,8 @@ class ReaderCommands(Provider):
     def _candidates(self) -> Iterator[tuple[str, str, Callable[[], object]]]:
         app = self.app
         library = app.library
-        for doc in library.documents:
-            yield f"Article: {doc.meta.date or '—'} {doc.meta.title}", "Open this article", partial(app.open_article, doc.id)
+        for entry in library.entries:
+            yield f"Article: {entry.date or '—'} {entry.title}", "Open this article", partial(app.open_article, entry.id)
         for topic in library.topic_map.topics:
             yield f"Topic: {topic.label}", "Go to the first passage on this topic", partial(app.follow_topic, topic.id)
         for name, kind in app.corpus_entities():

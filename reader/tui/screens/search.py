@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
 from rich.text import Text
 from textual import on
@@ -13,39 +13,22 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...history import Location
-from ...models import Document
+from ...index import Entry
 from ..bindings import MODAL
 
 MAX_RESULTS = 200
 
 
-def search_passages(docs: Sequence[Document], query: str, limit: int = MAX_RESULTS) -> list[tuple[Document, int]]:
-    """Passages containing every word of `query` (case-insensitive), in corpus order."""
-    words = query.casefold().split()
-    if not words:
-        return []
-    hits = []
-    for doc in docs:
-        for paragraph in doc.clean.paragraphs:
-            folded = paragraph.text.casefold()
-            if all(word in folded for word in words):
-                hits.append((doc, paragraph.index))
-                if len(hits) >= limit:
-                    return hits
-    return hits
-
-
-def result_prompt(doc: Document, index: int, query: str) -> Text:
-    text = doc.clean.paragraphs[index].text
-    first = min((text.casefold().find(w) for w in query.casefold().split() if w in text.casefold()), default=0)
+def result_prompt(entry: Entry, index: int, text: str, query: str) -> Text:
+    folded = text.casefold()
+    first = min((folded.find(w) for w in query.casefold().split() if w in folded), default=0)
     start = max(0, first - 30)
     excerpt = ("…" if start else "") + text[start:start + 110]
     prompt = Text()
-    prompt.append(doc.meta.date or "—", style="bold")
-    prompt.append(f"  {doc.meta.title}  ¶{index}\n  ")
+    prompt.append(entry.date or "—", style="bold")
+    prompt.append(f"  {entry.title}  ¶{index}\n  ")
     line = Text(excerpt, style="dim")
-    for word in query.split():
-        line.highlight_words([word], style="bold reverse", case_sensitive=False)
+    line.highlight_words(query.split(), style="bold reverse", case_sensitive=False)
     prompt.append_text(line)
     return prompt
 
@@ -53,10 +36,9 @@ def result_prompt(doc: Document, index: int, query: str) -> Text:
 class SearchScreen(ModalScreen[Location | None]):
     BINDINGS = MODAL
 
-    def __init__(self, docs: Sequence[Document], searcher: Callable[[str], list[tuple[Document, int]]] | None = None):
+    def __init__(self, searcher: Callable[[str], list[tuple[Entry, int, str]]]):
         super().__init__()
-        self.docs = docs
-        self.searcher = searcher or (lambda q: search_passages(self.docs, q))
+        self.searcher = searcher
 
     def compose(self) -> ComposeResult:
         with Vertical(id="search-body") as body:
@@ -69,7 +51,8 @@ class SearchScreen(ModalScreen[Location | None]):
     def run_search(self, event: Input.Changed) -> None:
         hits = self.searcher(event.value)
         results = self.query_one("#search-results", OptionList)
-        results.set_options(Option(result_prompt(doc, i, event.value), id=f"{doc.id}\x00{i}") for doc, i in hits)
+        results.set_options(Option(result_prompt(entry, i, text, event.value), id=f"{entry.id}\x00{i}")
+                            for entry, i, text in hits)
         more = "+" if len(hits) >= MAX_RESULTS else ""
         self.query_one("#search-count", Static).update(
             Text(f"{len(hits)}{more} passages" if event.value.strip() else "type to search", style="dim"))

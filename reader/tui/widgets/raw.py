@@ -7,6 +7,9 @@ Long lines are not wrapped: scroll sideways (← →), as in `less -S`.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
+from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual.geometry import Size
@@ -18,6 +21,12 @@ from ..bindings import RAW
 
 
 
+def line_strip(segments: Iterable[Segment], width: int, base: Style) -> Strip:
+    """One Line-API line: every segment carries a style (NO_COLOR's monochrome
+    filter fails on a segment whose style is None), padded or cut to `width`."""
+    return Strip(Segment.apply_style(segments, base)).adjust_cell_length(width, base)
+
+
 class RawView(ScrollView, can_focus=True):
     BINDINGS = RAW
 
@@ -27,8 +36,8 @@ class RawView(ScrollView, can_focus=True):
         self.dropped: dict[int, str] = {}
         self._gutter = 1
 
-    def show(self, doc: Document) -> None:
-        self.lines = doc.raw.text.split("\n")
+    def show(self, doc: Document, text: str) -> None:
+        self.lines = text.split("\n")
         self.dropped = {d.line: d.reason for d in doc.clean.dropped}
         self._gutter = len(str(len(self.lines))) + 3
         longest = max(map(len, self.lines), default=0)
@@ -59,8 +68,7 @@ class RawView(ScrollView, can_focus=True):
         gutter, body = text.divide([self._gutter])
         # Crop the body by characters before rendering: a 5 MB line renders as one screen width.
         body = body[scroll_x: scroll_x + width]
-        segments = [*gutter.render(self.app.console), *body.render(self.app.console)]
-        return Strip(segments).adjust_cell_length(width, self.rich_style or Style())
+        return line_strip([*gutter.render(self.app.console), *body.render(self.app.console)], width, self.rich_style)
 
     # Immediate, not animated: over ssh an animation is only extra redraw traffic.
     def action_scroll_home(self) -> None:

@@ -1,60 +1,155 @@
-"""The article list: date, source, title and an unread marker; filtered as you type."""
+"""The article list: date, source, title and an unread marker; filtered as you type.
+
+On Textual's Line API: each article is two lines and only the visible lines
+are rendered, so 10,000 articles scroll as fast as five.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from rich.console import Group
-from rich.padding import Padding
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Vertical
+from textual.geometry import Size
 from textual.message import Message
-from textual.widgets import Input, OptionList
-from textual.widgets.option_list import Option, OptionDoesNotExist
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.widgets import Input, ProgressBar
 
-from ...models import Document
+from ...index import Entry
 from ..bindings import INPUT, LIST
+from .raw import line_strip
+
+ROW_HEIGHT = 2
 
 
-def matches(doc: Document, words: Sequence[str]) -> bool:
-    haystack = " ".join([doc.id, doc.meta.title, doc.meta.source or "", doc.meta.date or ""]).casefold()
+def matches(entry: Entry, words: Sequence[str]) -> bool:
+    haystack = " ".join([entry.id, entry.title, entry.source or "", entry.date or ""]).casefold()
     return all(word in haystack for word in words)
 
 
-class ArticleList(OptionList):
-    """One option per article; ids are article ids."""
+class ArticleList(ScrollView, can_focus=True):
+    """One two-line row per article; Enter posts `Chosen`."""
 
-    BINDINGS = LIST
+    BINDINGS = [
+        *LIST,
+        Binding("down", "cursor_down", "Down", show=False),
+        Binding("up", "cursor_up", "Up", show=False),
+        Binding("home", "first", "First", show=False),
+        Binding("end", "last", "Last", show=False),
+        Binding("pagedown", "page(1)", "Page down", show=False),
+        Binding("pageup", "page(-1)", "Page up", show=False),
+        Binding("enter", "select", "Open", show=False),
+    ]
 
-    def show_documents(self, docs: Sequence[Document], read: frozenset[str], current: str | None) -> None:
-        self.set_options(Option(self._prompt(doc, doc.id in read), id=doc.id) for doc in docs)
+    class Chosen(Message):
+        def __init__(self, article_id: str) -> None:
+            super().__init__()
+            self.article_id = article_id
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.entries: list[Entry] = []
+        self.read: set[str] = set()
+        self.cursor = 0
+
+    # --- content -----------------------------------------------------------------
+
+    def show_entries(self, entries: Sequence[Entry], read: frozenset[str] | set[str], current: str | None) -> None:
+        self.entries = list(entries)
+        self.read = set(read)
+        self.virtual_size = Size(self.size.width, len(self.entries) * ROW_HEIGHT)
         self.point_at(current)
+        self.refresh()
 
-    def point_at(self, doc_id: str | None) -> None:
-        """Highlight `doc_id`, or the first article when it is filtered out of view."""
-        try:
-            self.highlighted = self.get_option_index(doc_id) if doc_id else 0
-        except OptionDoesNotExist:
-            self.highlighted = 0 if self.option_count else None
+    def point_at(self, article_id: str | None) -> None:
+        """Put the cursor on `article_id`, or on the first article when it is filtered out."""
+        index = next((i for i, e in enumerate(self.entries) if e.id == article_id), 0)
+        self._move(index)
 
-    def mark_read(self, doc: Document) -> None:
-        try:
-            self.replace_option_prompt(doc.id, self._prompt(doc, True))
-        except OptionDoesNotExist:
+    def mark_read(self, article_id: str) -> None:
+        self.read.add(article_id)
+        self.refresh()
+
+    def row_text(self, index: int) -> str:
+        """Both lines of row `index` as plain text (what a reader sees)."""
+        return "\n".join(self._line(index, part).plain for part in range(ROW_HEIGHT))
+
+    @property
+    def highlighted_id(self) -> str | None:
+        return self.entries[self.cursor].id if self.entries else None
+
+    # --- rendering -----------------------------------------------------------------
+
+    def _line(self, index: int, part: int) -> Text:
+        entry = self.entries[index]
+        if part == 0:
+            line = Text(no_wrap=True, overflow="ellipsis")
+            line.append("  " if entry.id in self.read else "● ", style="bold")
+            line.append(entry.date or "—", style="bold")
+            line.append(f"  {entry.source or 'unknown source'}", style="dim")
+            if entry.warnings:
+                line.append(" ⚠", style="bold")
+            return line
+        return Text("  " + entry.title, no_wrap=True, overflow="ellipsis")
+
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        line_number = self.scroll_offset.y + y
+        index, part = divmod(line_number, ROW_HEIGHT)
+        if index >= len(self.entries):
+            return Strip.blank(width, self.rich_style)
+        text = self._line(index, part)
+        text.truncate(width, overflow="ellipsis", pad=True)
+        if index == self.cursor:
+            text.stylize("reverse" if self.has_focus else "bold underline")
+        return line_strip(text.render(self.app.console), width, self.rich_style)
+
+    def on_resize(self) -> None:
+        self.virtual_size = Size(self.size.width, len(self.entries) * ROW_HEIGHT)
+
+    def on_focus(self) -> None:
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self.refresh()
+
+    # --- keys ----------------------------------------------------------------------
+
+    def _move(self, index: int) -> None:
+        if not self.entries:
+            self.cursor = 0
             return
+        self.cursor = max(0, min(index, len(self.entries) - 1))
+        top = self.cursor * ROW_HEIGHT
+        height = max(ROW_HEIGHT, self.size.height)
+        if top < self.scroll_offset.y:
+            self.scroll_to(y=top, animate=False, immediate=True)
+        elif top + ROW_HEIGHT > self.scroll_offset.y + height:
+            self.scroll_to(y=top + ROW_HEIGHT - height, animate=False, immediate=True)
+        self.refresh()
 
-    @staticmethod
-    def _prompt(doc: Document, read: bool) -> Group:
-        """Marker, date and source on one line; the title below, indented when it wraps."""
-        line = Text(no_wrap=True, overflow="ellipsis")
-        line.append("  " if read else "● ", style="bold")
-        line.append(doc.meta.date or "—", style="bold")
-        line.append(f"  {doc.meta.source or 'unknown source'}", style="dim")
-        if doc.warnings:
-            line.append(" ⚠", style="bold")
-        return Group(line, Padding(Text(doc.meta.title), (0, 0, 0, 2)))
+    def action_cursor_down(self) -> None:
+        self._move(self.cursor + 1)
+
+    def action_cursor_up(self) -> None:
+        self._move(self.cursor - 1)
+
+    def action_first(self) -> None:
+        self._move(0)
+
+    def action_last(self) -> None:
+        self._move(len(self.entries) - 1)
+
+    def action_page(self, direction: int) -> None:
+        self._move(self.cursor + direction * max(1, self.size.height // ROW_HEIGHT - 1))
+
+    def action_select(self) -> None:
+        if self.entries:
+            self.post_message(self.Chosen(self.entries[self.cursor].id))
 
 
 class FilterInput(Input):
@@ -79,7 +174,7 @@ class FilterInput(Input):
 
 
 class Sidebar(Vertical):
-    """A filter box over the article list; messages go up, documents come down."""
+    """A filter box and an indexing progress bar over the article list."""
 
     class FilterChanged(Message):
         def __init__(self, text: str) -> None:
@@ -88,6 +183,7 @@ class Sidebar(Vertical):
 
     def compose(self) -> ComposeResult:
         yield FilterInput(placeholder="filter: words in title, source, date", id="filter")
+        yield ProgressBar(id="indexing", show_eta=False)
         yield ArticleList(id="articles")
 
     def open_filter(self) -> None:

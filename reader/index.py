@@ -1,0 +1,245 @@
+"""The cached corpus index: sqlite3 (WAL) in the user cache directory.
+
+Per article: metadata, the analysed document (compressed JSON), its passage
+topics (for trails and related passages), its entity mentions (for "other
+articles that mention it") and an FTS5 table of clean paragraphs (for
+corpus-wide search). A file is re-analysed when its size or mtime changed
+and its content hash too; the whole index is dropped when the config, the
+gazetteer, the topic map or the program version change. `--no-cache` uses
+the same code on an in-memory database.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+import zlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import __version__
+from .models import CleanText, Document, Dropped, Mention, Metadata, Paragraph, RawArticle, TopicHit
+
+SCHEMA = 2
+_PER_ARTICLE = 1_000_000  # search rowid = article rowid * this + passage index
+
+_TABLES = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS articles (
+    id TEXT PRIMARY KEY, path TEXT UNIQUE, size INTEGER, mtime_ns INTEGER, hash TEXT,
+    title TEXT, source TEXT, date TEXT, words INTEGER, topics TEXT, warnings TEXT, doc BLOB);
+CREATE TABLE IF NOT EXISTS passages (
+    article_id TEXT, idx INTEGER, date TEXT, topic TEXT, score REAL, snippet TEXT);
+CREATE INDEX IF NOT EXISTS passages_topic ON passages (topic, date);
+CREATE INDEX IF NOT EXISTS passages_article ON passages (article_id, idx);
+CREATE TABLE IF NOT EXISTS mentions (canonical TEXT, type TEXT, article_id TEXT, count INTEGER, first INTEGER);
+CREATE INDEX IF NOT EXISTS mentions_canonical ON mentions (canonical);
+CREATE INDEX IF NOT EXISTS mentions_article ON mentions (article_id);
+CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(
+    text, article_id UNINDEXED, idx UNINDEXED, tokenize = 'unicode61 remove_diacritics 2');
+"""
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What the sidebar and `list` need of an article, without its text."""
+
+    id: str
+    path: str
+    title: str
+    source: str | None
+    date: str | None
+    words: int
+    topics: tuple[str, ...]
+    warnings: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Stamp:
+    size: int
+    mtime_ns: int
+
+
+def fingerprint(*files: Path) -> str:
+    """Changes whenever any of `files` or the program changes: then the index is rebuilt."""
+    digest = hashlib.blake2b(f"{__version__}/{SCHEMA}".encode(), digest_size=16)
+    for file in files:
+        digest.update(str(file).encode())
+        try:
+            digest.update(file.read_bytes())
+        except OSError:
+            digest.update(b"-")
+    return digest.hexdigest()
+
+
+def content_hash(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+class CorpusIndex:
+    """One sqlite database of analysed articles; safe to open from several processes."""
+
+    def __init__(self, location: Path | str, version: str):
+        self.location = location
+        if isinstance(location, Path):
+            location.parent.mkdir(parents=True, exist_ok=True)
+        self.db = sqlite3.connect(str(location), timeout=30, check_same_thread=False)
+        self.db.execute("PRAGMA journal_mode = WAL")
+        self.db.execute("PRAGMA synchronous = NORMAL")
+        self.db.executescript(_TABLES)
+        current = self.db.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
+        if current is None or current[0] != version:
+            with self.db:
+                for table in ("articles", "passages", "mentions", "search"):
+                    self.db.execute(f"DELETE FROM {table}")
+                self.db.execute("INSERT OR REPLACE INTO meta VALUES ('version', ?)", (version,))
+
+    def close(self) -> None:
+        self.db.close()
+
+    # --- what is stored ----------------------------------------------------------
+
+    def stamps(self) -> dict[str, tuple[str, Stamp, str]]:
+        """path -> (article id, size/mtime, content hash) of every stored article."""
+        rows = self.db.execute("SELECT path, id, size, mtime_ns, hash FROM articles")
+        return {path: (aid, Stamp(size, mtime), digest) for path, aid, size, mtime, digest in rows}
+
+    def restamp(self, path: str, stamp: Stamp) -> None:
+        with self.db:
+            self.db.execute("UPDATE articles SET size = ?, mtime_ns = ? WHERE path = ?", (stamp.size, stamp.mtime_ns, path))
+
+    def forget(self, article_ids: Iterable[str]) -> None:
+        """Remove articles and everything derived from them."""
+        rows = [self.db.execute("SELECT rowid FROM articles WHERE id = ?", (i,)).fetchone() for i in article_ids]
+        rowids = [r[0] for r in rows if r is not None]
+        if not rowids:
+            return
+        with self.db:
+            for rowid in rowids:
+                aid = self.db.execute("SELECT id FROM articles WHERE rowid = ?", (rowid,)).fetchone()[0]
+                self.db.execute("DELETE FROM passages WHERE article_id = ?", (aid,))
+                self.db.execute("DELETE FROM mentions WHERE article_id = ?", (aid,))
+                # Search rows are keyed by the article's rowid: a range delete, not a table scan.
+                self.db.execute("DELETE FROM search WHERE rowid BETWEEN ? AND ?",
+                                (rowid * _PER_ARTICLE, rowid * _PER_ARTICLE + _PER_ARTICLE - 1))
+                self.db.execute("DELETE FROM articles WHERE rowid = ?", (rowid,))
+
+    def store(self, docs: Sequence[tuple[Document, Stamp, str]]) -> None:
+        """Write analysed documents (replacing earlier versions) in one transaction."""
+        self.forget(doc.id for doc, _, _ in docs)
+        with self.db:
+            for doc, stamp, digest in docs:
+                meta = doc.meta
+                cursor = self.db.execute(
+                    "INSERT INTO articles (id, path, size, mtime_ns, hash, title, source, date, words, topics, warnings, doc) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (doc.id, str(doc.raw.path), stamp.size, stamp.mtime_ns, digest, meta.title, meta.source, meta.date,
+                     doc.clean.word_count, json.dumps(doc.topics), json.dumps(doc.warnings),
+                     zlib.compress(json.dumps(_document_dict(doc), ensure_ascii=False).encode(), 3)))
+                base = cursor.lastrowid * _PER_ARTICLE
+                self.db.executemany("INSERT INTO passages VALUES (?, ?, ?, ?, ?, ?)", [
+                    (doc.id, i, meta.date, hit.topic, hit.score, _snippet(doc.clean.paragraphs[i].text))
+                    for i, hits in enumerate(doc.passage_topics) for hit in hits])
+                counts: dict[tuple[str, str], list[int]] = {}
+                for i, mentions in enumerate(doc.mentions):
+                    for m in mentions:
+                        if m.type in ("MONEY", "PERCENT", "DATE"):
+                            continue
+                        entry = counts.setdefault((m.canonical, m.type), [0, i])
+                        entry[0] += 1
+                self.db.executemany("INSERT INTO mentions VALUES (?, ?, ?, ?, ?)",
+                                    [(name, kind, doc.id, c, first) for (name, kind), (c, first) in counts.items()])
+                self.db.executemany("INSERT INTO search (rowid, text, article_id, idx) VALUES (?, ?, ?, ?)",
+                                    [(base + p.index, p.text, doc.id, p.index) for p in doc.clean.paragraphs
+                                     if p.index < _PER_ARTICLE])
+
+    # --- queries -------------------------------------------------------------------
+
+    def entries(self) -> list[Entry]:
+        rows = self.db.execute("SELECT id, path, title, source, date, words, topics, warnings FROM articles "
+                               "ORDER BY date IS NULL, date, lower(title), id")
+        return [Entry(aid, path, title, source, when, words, tuple(json.loads(topics)), tuple(json.loads(warnings)))
+                for aid, path, title, source, when, words, topics, warnings in rows]
+
+    def document(self, article_id: str) -> Document | None:
+        row = self.db.execute("SELECT doc FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return None if row is None else _document_from(json.loads(zlib.decompress(row[0])))
+
+    def related(self, article_id: str, topics: Sequence[str], date: str | None, limit: int) -> list[tuple]:
+        """(article id, passage, date, title, snippet, shared topics, strength), best first."""
+        marks = ",".join("?" * len(topics))
+        query = f"""
+            SELECT p.article_id, p.idx, p.date, a.title, p.snippet, group_concat(p.topic), count(*), sum(p.score)
+            FROM passages p JOIN articles a ON a.id = p.article_id
+            WHERE p.topic IN ({marks}) AND p.article_id != ?
+            GROUP BY p.article_id, p.idx
+            ORDER BY count(*) DESC, sum(p.score) DESC,
+                     coalesce(abs(julianday(p.date) - julianday(?)), 1e9), p.date, p.article_id, p.idx
+            LIMIT ?"""
+        return [(aid, idx, when, title, snippet, tuple(shared.split(",")), strength)
+                for aid, idx, when, title, snippet, shared, _, strength
+                in self.db.execute(query, (*topics, article_id, date, limit))]
+
+    def trail(self, topic: str) -> list[tuple]:
+        """(article id, passage, date, title, snippet) on `topic`, in date order."""
+        return list(self.db.execute(
+            "SELECT p.article_id, p.idx, p.date, a.title, p.snippet FROM passages p JOIN articles a ON a.id = p.article_id "
+            "WHERE p.topic = ? ORDER BY p.date IS NULL, p.date, lower(a.title), p.article_id, p.idx", (topic,)))
+
+    def search(self, query: str, limit: int) -> list[tuple[str, int, str]]:
+        """(article id, passage, text) whose text holds every word of `query` (as word prefixes)."""
+        words = [w.replace('"', '""') for w in query.split()]
+        if not words:
+            return []
+        expression = " ".join(f'"{w}"*' for w in words)
+        rows = self.db.execute(
+            "SELECT s.article_id, s.idx, s.text FROM search s JOIN articles a ON a.id = s.article_id "
+            "WHERE search MATCH ? ORDER BY a.date IS NULL, a.date, a.id, s.idx LIMIT ?", (expression, limit))
+        return [(aid, int(idx), text) for aid, idx, text in rows]
+
+    def entity_articles(self, canonical: str) -> list[tuple[str, int, int]]:
+        """(article id, mentions, first passage) of every article that mentions `canonical`."""
+        return list(self.db.execute(
+            "SELECT m.article_id, m.count, m.first FROM mentions m JOIN articles a ON a.id = m.article_id "
+            "WHERE m.canonical = ? ORDER BY a.date IS NULL, a.date, a.id", (canonical,)))
+
+    def entity_counts(self) -> list[tuple[str, str, str, int]]:
+        """(canonical, type, article id, mentions) for every entity and article."""
+        return list(self.db.execute("SELECT canonical, type, article_id, count FROM mentions"))
+
+    def entities(self) -> list[tuple[str, str]]:
+        return list(self.db.execute("SELECT DISTINCT canonical, type FROM mentions ORDER BY canonical"))
+
+
+def _snippet(text: str, width: int = 100) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1].rsplit(" ", 1)[0] + "…"
+
+
+# --- Document <-> JSON -------------------------------------------------------------
+
+def _document_dict(doc: Document) -> dict:
+    raw, meta = doc.raw, doc.meta
+    return {
+        # The raw text is not stored: the raw view reads the file when asked (Library.raw_text).
+        "raw": {"id": raw.id, "path": str(raw.path), "encoding": raw.encoding, "warnings": list(raw.warnings)},
+        "meta": [meta.title, meta.source, meta.date, meta.dateline, meta.url],
+        "paragraphs": [[p.kind, p.text, p.line] for p in doc.clean.paragraphs],
+        "dropped": [[d.line, d.text, d.reason] for d in doc.clean.dropped],
+        "mentions": [[[m.start, m.end, m.type, m.canonical] for m in ms] for ms in doc.mentions],
+        "topics": [[[h.topic, h.score, list(h.evidence)] for h in hits] for hits in doc.passage_topics],
+        "warnings": list(doc.warnings),
+    }
+
+
+def _document_from(data: dict) -> Document:
+    r = data["raw"]
+    raw = RawArticle(r["id"], Path(r["path"]), "", r["encoding"], tuple(r["warnings"]))
+    paragraphs = tuple(Paragraph(i, kind, text, line) for i, (kind, text, line) in enumerate(data["paragraphs"]))
+    clean = CleanText(Metadata(*data["meta"]), paragraphs, tuple(Dropped(*d) for d in data["dropped"]))
+    mentions = tuple(tuple(Mention(s, e, paragraphs[i].text[s:e], kind, name) for s, e, kind, name in ms)
+                     for i, ms in enumerate(data["mentions"]))
+    topics = tuple(tuple(TopicHit(t, score, tuple(ev)) for t, score, ev in hits) for hits in data["topics"])
+    return Document(raw, clean, mentions, topics, tuple(data["warnings"]))

@@ -1,0 +1,106 @@
+"""The cached index: built once, read back, invalidated per file and per config."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+
+import pytest
+
+from reader.cli import main
+from reader.config import bundled_config, load_config
+from reader.library import Library, cache_dir
+
+from conftest import SEEDS
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    folder = tmp_path / "corpus"
+    shutil.copytree(SEEDS, folder)
+    return folder
+
+
+def counting(library: Library) -> list[str]:
+    """Record which articles the library analyses."""
+    analysed: list[str] = []
+    original = library.analyse
+
+    def analyse(raw):
+        analysed.append(raw.id)
+        return original(raw)
+
+    library.analyse = analyse
+    return analysed
+
+
+def test_second_start_reads_the_cache(corpus):
+    first = Library(load_config(bundled_config()), [corpus])
+    assert len(counting(first) or []) == 0 and first.stale
+    first.ensure_fresh()
+    assert len(first.entries) == 5 and any(cache_dir().glob("index-*.sqlite"))
+    second = Library(load_config(bundled_config()), [corpus])
+    analysed = counting(second)
+    second.ensure_fresh()
+    assert analysed == [] and [e.id for e in second.entries] == [e.id for e in first.entries]
+    assert second.get("003_4958d00dca6ef37f").clean.paragraphs == first.get("003_4958d00dca6ef37f").clean.paragraphs
+
+
+def test_changed_file_is_reanalysed_and_touched_file_is_not(corpus):
+    Library(load_config(bundled_config()), [corpus]).ensure_fresh()
+    changed, touched = corpus / "003_4958d00dca6ef37f.txt", corpus / "000_f4d4ea7fa12037db.txt"
+    changed.write_text(changed.read_text(encoding="utf-8").replace("Rouhani and Putin", "Raisi and Putin", 1), encoding="utf-8")
+    os.utime(touched, ns=(1, 1))
+    library = Library(load_config(bundled_config()), [corpus])
+    analysed = counting(library)
+    library.ensure_fresh()
+    assert analysed == ["003_4958d00dca6ef37f"]
+    assert library.entry("003_4958d00dca6ef37f").title.startswith("Raisi and Putin")
+
+
+def test_removed_file_is_forgotten_everywhere(corpus):
+    Library(load_config(bundled_config()), [corpus]).ensure_fresh()
+    (corpus / "004_1930e3c77fad4e3e.txt").unlink()
+    library = Library(load_config(bundled_config()), [corpus]).ensure_fresh()
+    assert "004_1930e3c77fad4e3e" not in [e.id for e in library.entries]
+    assert all(p.article_id != "004_1930e3c77fad4e3e" for p in library.trail("strategic_partnership"))
+    assert not [hit for hit in library.search("Amir-Abdollahian") if hit[0].id == "004_1930e3c77fad4e3e"]
+    assert library.entity_articles("Wang Yi") == []
+
+
+def test_config_change_rebuilds_everything(corpus, write):
+    Library(load_config(bundled_config()), [corpus]).ensure_fresh()
+    config = write("c.yaml", "sources: {financialtribune.com: The Financial Tribune}\n")
+    library = Library(load_config(config), [corpus])
+    analysed = counting(library)
+    library.ensure_fresh()
+    assert len(analysed) == 5
+
+
+def test_no_cache_writes_nothing(corpus, capsys):
+    assert main(["list", str(corpus), "--no-cache"]) == 0
+    assert not cache_dir().exists() or not any(cache_dir().glob("index-*"))
+
+
+def test_cache_clear(corpus, capsys):
+    assert main(["list", str(corpus)]) == 0
+    assert any(cache_dir().glob("index-*"))
+    assert main(["cache", "clear"]) == 0
+    assert "removed 1" in capsys.readouterr().out and not cache_dir().exists()
+
+
+def test_search_finds_every_word_as_prefix(library):
+    hits = library.search("nuclear deal Trump")
+    assert len(hits) >= 3
+    for _, _, text in hits:
+        assert all(re.search(rf"\b{word}", text, re.IGNORECASE) for word in ("nuclear", "deal", "trump")), text
+    assert library.search('"; DROP TABLE articles; --') == [] and library.entries  # FTS syntax is quoted
+
+
+def test_two_files_with_one_name_keep_apart(tmp_path):
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "same.txt").write_text(f"From {folder}\n\nTehran.\n", encoding="utf-8")
+    library = Library(load_config(bundled_config()), [tmp_path / "a", tmp_path / "b"], cache=False).ensure_fresh()
+    assert sorted(e.id for e in library.entries) == ["same", "same~2"]
