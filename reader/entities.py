@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
 from itertools import repeat
 from pathlib import Path
 
@@ -135,14 +136,18 @@ _DATE_WORDS = ("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec Mon Tue Wed Thu 
                "last next this yesterday tomorrow early mid late").split()
 _TRIGGERS = (*"$€£¥", "US$", "C$", "A$", *_DATE_WORDS, *(str(n) for n in range(10)),
              *(f"{n:0{width}d}" for width in (2, 3, 4) for n in range(10 ** width)))
-_TRIGGER_AUTOMATON = ahocorasick_rs.AhoCorasick(list(dict.fromkeys(_TRIGGERS)),
-                                                matchkind=ahocorasick_rs.MATCHKIND_LEFTMOST_LONGEST)
 _NO_START_AFTER = frozenset("$€£¥.,_")
+
+
+@cache
+def _trigger_automaton() -> ahocorasick_rs.AhoCorasick:
+    """Built on first use: a warm start that reads the index never needs it."""
+    return ahocorasick_rs.AhoCorasick(list(dict.fromkeys(_TRIGGERS)), matchkind=ahocorasick_rs.MATCHKIND_LEFTMOST_LONGEST)
 
 
 def _pattern_starts(text: str):
     """Positions where a MONEY/PERCENT/DATE pattern may begin, in order."""
-    for _, start, _ in _TRIGGER_AUTOMATON.find_matches_as_indexes(text):
+    for _, start, _ in _trigger_automaton().find_matches_as_indexes(text):
         if start:
             before = text[start - 1]
             if before.isalnum() or before in _NO_START_AFTER:

@@ -17,6 +17,7 @@ import uuid
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
+from functools import cached_property
 from pathlib import Path
 
 from platformdirs import user_cache_dir
@@ -70,8 +71,6 @@ class Library:
         self.paths = tuple(Path(p) for p in paths) if paths else config.corpus
         self.gazetteer: Gazetteer = load_gazetteer(config.gazetteer)
         self.topic_map: TopicMap = load_topic_map(config.topics)
-        self.matcher = Matcher(self.gazetteer)
-        self.topic_matcher = TopicMatcher(self.topic_map)
         self.version = fingerprint(config.path, config.gazetteer, config.topics)
         self.warnings: list[str] = []
         self.location, self._uri = self._location(cache)
@@ -80,6 +79,15 @@ class Library:
         self._skipped: list[Skipped] = []
         self._documents: OrderedDict[str, Document] = OrderedDict()
         self._plan: Plan | None = None
+
+    @cached_property
+    def matcher(self) -> Matcher:
+        """Built when an article is first analysed: a warm start does not need it."""
+        return Matcher(self.gazetteer)
+
+    @cached_property
+    def topic_matcher(self) -> TopicMatcher:
+        return TopicMatcher(self.topic_map)
 
     # --- the index -------------------------------------------------------------------
 

@@ -65,6 +65,7 @@ class ReaderApp(App[None]):
     # --- layout ----------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
+        self._apply_breakpoints()  # before any widget exists: no restyle of a mounted tree
         yield Header()
         with Horizontal(id="main"):
             yield Sidebar(id="sidebar")
@@ -103,15 +104,14 @@ class ReaderApp(App[None]):
         return self.query_one(Panel)
 
     def _apply_breakpoints(self) -> None:
-        """Set the width classes now: in a real terminal, Textual 8.2 applies
-        HORIZONTAL_BREAKPOINTS only on a later resize, not at start-up."""
+        """Set the width classes at start: in a real terminal, Textual 8.2 applies
+        HORIZONTAL_BREAKPOINTS only on a later resize."""
         width = self.size.width
         names = [name for _, name in self.HORIZONTAL_BREAKPOINTS]
         current = next((name for limit, name in reversed(self.HORIZONTAL_BREAKPOINTS) if width >= limit), names[0])
         self.screen.update_classes({name: name == current for name in names})
 
     async def on_mount(self) -> None:
-        self._apply_breakpoints()
         config = self.library.config
         known = {b.id for b in self._all_bindings()}
         unknown = sorted(set(config.keymap) - known)
@@ -139,9 +139,10 @@ class ReaderApp(App[None]):
         start = state.last if state.last and self.library.entry(state.last.article_id) else None
         if start is None and self.library.entries:
             start = Location(self.library.entries[0].id, 0)
-        if start is not None:
-            await self.go(start)
         self.focus_now(view)
+        if start is not None:
+            # Paint the frame (header, list, footer) first; the article follows a moment later.
+            self.call_after_refresh(self.go, start)
 
     def _report_skipped(self) -> None:
         skipped = self.library.skipped
