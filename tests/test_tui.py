@@ -437,3 +437,23 @@ def test_double_enter_in_the_palette_does_not_crash(app):
         assert app.is_running and app.view.doc.id == "004_1930e3c77fad4e3e"
 
     drive(app, scenario)
+
+
+def test_a_large_new_file_is_indexed_in_the_background(tmp_path, write):
+    """One big file is enough to index in a worker: the first frame does not wait for it."""
+    from reader.tui.widgets.sidebar import ArticleList
+
+    body = "\n\n".join(f"Putin met Raisi in Tehran on item {i} of the North-South corridor." for i in range(25_000))
+    write("big/big.txt", "A Big Article\n\n" + body)
+    write("big/small.txt", "Small\n\nTehran and Moscow.\n")
+    library = Library(load_config(bundled_config()), [tmp_path / "big"], cache=False)
+    app = ReaderApp(library, StateStore(tmp_path / "state.json"))
+
+    async def scenario(pilot):
+        assert app.query_one("#indexing").display  # the progress bar is up while the worker runs
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert not app.query_one("#indexing").display
+        assert len(app.query_one(ArticleList).entries) == 2
+
+    drive(app, scenario)

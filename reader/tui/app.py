@@ -34,7 +34,9 @@ from .widgets.raw import RawView
 from .widgets.panel import SEP, EntityList, LinkList, Panel, follow_topic_options, related_options
 from .widgets.sidebar import ArticleList, FilterInput, Sidebar, matches
 
-SYNC_LIMIT = 50  # more files than this to (re)index: index in a worker, with progress
+# More than this to (re)index, and the app indexes in a worker, with progress.
+SYNC_LIMIT = 50  # files
+SYNC_BYTES = 1_000_000  # bytes of text (one 50 MB article is enough)
 
 
 class FindInput(FilterInput):
@@ -128,7 +130,7 @@ class ReaderApp(App[None]):
         for warning in self.store.warnings:
             self.notify(warning, severity="warning", markup=False, timeout=10)
         self.query_one("#indexing").display = False
-        if self.library.stale and len(self.library.plan().to_check) > SYNC_LIMIT:
+        if self.library.stale and self._much_to_index():
             self._show_entries()
             self.query_one("#indexing").display = True
             self.run_worker(self._build_index, thread=True, exclusive=True, group="index")
@@ -143,6 +145,11 @@ class ReaderApp(App[None]):
         if start is not None:
             # Paint the frame (header, list, footer) first; the article follows a moment later.
             self.call_after_refresh(self.go, start)
+
+    def _much_to_index(self) -> bool:
+        """Enough new or changed text that indexing it before the first frame would show."""
+        plan = self.library.plan()
+        return len(plan.to_check) > SYNC_LIMIT or sum(plan.stamps[p].size for p in plan.to_check) > SYNC_BYTES
 
     def _report_skipped(self) -> None:
         skipped = self.library.skipped
