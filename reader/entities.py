@@ -14,7 +14,6 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
 from itertools import repeat
 from pathlib import Path
 
@@ -129,30 +128,15 @@ _PATTERNS = [
     ("DATE", rf"(?:(?<=\bin )|(?<=\bsince )|(?<=\buntil )|(?<=\bby )|(?<=\bfrom )|(?<=\bthe )|(?<=\bof )|(?<=\bearly )|(?<=\blate )|(?<=\bbefore )|(?<=\bafter )|(?<=\bduring )|(?<=\bto ))(?:mid-)?{_YEAR}(?!\d|%|,\d)\b"),
 ]
 _PATTERN = re.compile("|".join(f"(?P<{kind}{i}>{p})" for i, (kind, p) in enumerate(_PATTERNS)))
-# Where a pattern can start: a number or currency sign, or a date word. A
-# small automaton finds these (a regex scan of every position is the slowest
-# step otherwise); digit runs are matched in chunks of up to four.
+# Where a pattern can start: a number or currency sign, or a date word. The
+# matcher's automaton finds these with the aliases (a regex scan of every
+# position was the slowest step); digit runs are matched in chunks of four.
 _DATE_WORDS = ("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec Mon Tue Wed Thu Fri Sat Sun "
                "last next this yesterday tomorrow early mid late").split()
 _TRIGGERS = (*"$€£¥", "US$", "C$", "A$", *_DATE_WORDS, *(str(n) for n in range(10)),
              *(f"{n:0{width}d}" for width in (2, 3, 4) for n in range(10 ** width)))
 _NO_START_AFTER = frozenset("$€£¥.,_")
 
-
-@cache
-def _trigger_automaton() -> ahocorasick_rs.AhoCorasick:
-    """Built on first use: a warm start that reads the index never needs it."""
-    return ahocorasick_rs.AhoCorasick(list(dict.fromkeys(_TRIGGERS)), matchkind=ahocorasick_rs.MATCHKIND_LEFTMOST_LONGEST)
-
-
-def _pattern_starts(text: str):
-    """Positions where a MONEY/PERCENT/DATE pattern may begin, in order."""
-    for _, start, _ in _trigger_automaton().find_matches_as_indexes(text):
-        if start:
-            before = text[start - 1]
-            if before.isalnum() or before in _NO_START_AFTER:
-                continue
-        yield start
 
 
 class Matcher:
@@ -180,16 +164,21 @@ class Matcher:
                         self._alias_entity.append(entity)
         self.patterns = tuple(patterns)
         self._longest = max(map(len, patterns), default=0)
-        self._automaton = self._overlapping = None
+        self._overlapping = None
         if patterns:
-            self._automaton = ahocorasick_rs.AhoCorasick(patterns, matchkind=ahocorasick_rs.MATCHKIND_LEFTMOST_LONGEST)
             self._overlapping = ahocorasick_rs.AhoCorasick(patterns, matchkind=ahocorasick_rs.MATCHKIND_STANDARD)
+        # One automaton finds aliases and the places a MONEY/PERCENT/DATE pattern may
+        # start (triggers, indexed after the aliases): one pass per paragraph for both.
+        triggers = [t for t in dict.fromkeys(_TRIGGERS) if t not in seen]
+        self._first_trigger = len(patterns)
+        self._automaton = ahocorasick_rs.AhoCorasick([*patterns, *triggers],
+                                                     matchkind=ahocorasick_rs.MATCHKIND_LEFTMOST_LONGEST)
 
     def mentions(self, text: str) -> tuple[Mention, ...]:
         """Every mention in `text`: non-overlapping, leftmost-longest, sorted."""
-        found, overlapping = self._gazetteer_mentions(text)
+        found, overlapping, starts = self._scan(text)
         extra = [Mention(m.start(), m.end(), m.group(), m.lastgroup.rstrip("0123456789"), m.group())
-                 for m in map(_PATTERN.match, repeat(text), _pattern_starts(text)) if m]
+                 for m in map(_PATTERN.match, repeat(text), starts) if m]
         if not extra and not overlapping:  # the common case: already sorted and disjoint
             return tuple(found)
         found.extend(extra)
@@ -213,16 +202,27 @@ class Matcher:
 
     def _gazetteer_mentions(self, text: str) -> tuple[list[Mention], bool]:
         """Gazetteer mentions in order, and whether boundary fallbacks may overlap them."""
-        if self._automaton is None:
-            return [], False
+        found, overlapping, _ = self._scan(text)
+        return found, overlapping
+
+    def _scan(self, text: str) -> tuple[list[Mention], bool, list[int]]:
+        """One automaton pass: gazetteer mentions, whether fallbacks may overlap them,
+        and where a MONEY/PERCENT/DATE pattern may start."""
         folded = fold(text)
         length = len(folded)
         entities = self._alias_entity
-        found = []
+        first_trigger = self._first_trigger
+        found: list[Mention] = []
+        starts: list[int] = []
         overlapping = False
         for index, start, stop in self._automaton.find_matches_as_indexes(folded):
+            before = folded[start - 1] if start else " "
+            if index >= first_trigger:  # a pattern may start here: the regex judges the rest
+                if not (before.isalnum() or before in _NO_START_AFTER):
+                    starts.append(start)
+                continue
             # Inline word-boundary test: this loop is the hot path.
-            if not ((start and (folded[start - 1].isalnum() or folded[start - 1] == "_") and folded[start].isalnum())
+            if not (((before.isalnum() or before == "_") and folded[start].isalnum())
                     or (stop < length and (folded[stop].isalnum() or folded[stop] == "_") and folded[stop - 1].isalnum())):
                 entity = entities[index]
                 found.append(Mention(start, stop, text[start:stop], entity.type, entity.canonical))
@@ -233,7 +233,7 @@ class Matcher:
                     entity = entities[other]
                     found.append(Mention(start + s, start + e, text[start + s:start + e], entity.type, entity.canonical))
                     overlapping = True
-        return found, overlapping
+        return found, overlapping, starts
 
 
 def _at_boundary(text: str, start: int, stop: int) -> bool:
