@@ -156,12 +156,3 @@ def _decode_8bit(data: bytes) -> tuple[str, str]:
     except UnicodeDecodeError:
         return data.decode("latin-1"), "iso8859-1"
 
-
-def load(paths: Iterable[Path]) -> tuple[list[RawArticle], list[Skipped]]:
-    """Discover and read every article under `paths`."""
-    files, skipped = discover(paths)
-    articles: list[RawArticle] = []
-    for path in files:
-        result = read_article(path)
-        (articles if isinstance(result, RawArticle) else skipped).append(result)
-    return articles, skipped

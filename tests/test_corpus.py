@@ -1,6 +1,6 @@
 import codecs
 
-from reader.corpus import decode, discover, load, read_article
+from reader.corpus import decode, discover, read_article
 from reader.models import RawArticle, Skipped
 
 from conftest import SEEDS
@@ -87,11 +87,13 @@ def test_non_utf8_encoding_is_named_in_warnings(write):
     assert any(w.startswith("decoded as") for w in article.warnings)
 
 
-def test_load_splits_articles_from_skipped(write, tmp_path):
+def test_discovered_files_split_into_articles_and_skipped(write, tmp_path):
     write("c/good.txt", "Good\n\nBody.")
     write("c/bad.txt", b"\x00\x01\x02\x03")
-    articles, skipped = load([tmp_path / "c"])
-    assert [a.id for a in articles] == ["good"] and [s.path.name for s in skipped] == ["bad.txt"]
+    files, _ = discover([tmp_path / "c"])
+    results = [read_article(f) for f in files]
+    assert [r.id for r in results if isinstance(r, RawArticle)] == ["good"]
+    assert [r.path.name for r in results if isinstance(r, Skipped)] == ["bad.txt"]
 
 
 def test_a_stray_nul_in_real_text_is_kept_as_a_placeholder(write):
