@@ -457,3 +457,17 @@ def test_a_large_new_file_is_indexed_in_the_background(tmp_path, write):
         assert len(app.query_one(ArticleList).entries) == 2
 
     drive(app, scenario)
+
+
+def test_reloading_the_list_keeps_its_cursor(app):
+    """Index batches reload the list; the reader's place in it must not jump."""
+
+    async def scenario(pilot):
+        articles = app.query_one(ArticleList)
+        app.focus_now(articles)
+        await pilot.press("j", "j", "j")
+        chosen = articles.highlighted_id
+        app._show_entries()
+        assert articles.highlighted_id == chosen != app.view.doc.id
+
+    drive(app, scenario)

@@ -164,8 +164,10 @@ class ReaderApp(App[None]):
         self._trails.clear()
         words = self.query_one(FilterInput).value.casefold().split()
         self.shown_entries = [e for e in entries if matches(e, words)]
-        current = self.view.doc.id if self.view.doc else None
-        self.query_one(ArticleList).show_entries(self.shown_entries, self.store.state.read, current)
+        article_list = self.query_one(ArticleList)
+        # Keep the list's own cursor: batches land while the reader may be moving in the list.
+        current = article_list.highlighted_id or (self.view.doc.id if self.view.doc else None)
+        article_list.show_entries(self.shown_entries, self.store.state.read, current)
         self._update_subtitle()
 
     def _build_index(self) -> None:
