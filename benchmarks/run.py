@@ -24,7 +24,6 @@ import asyncio
 import json
 import os
 import platform
-import resource
 import shutil
 import statistics
 import subprocess
@@ -148,7 +147,7 @@ def annotation(library, texts: list[str]) -> dict:
     floor_mbs, floor_out = throughput(floor)
     gaz_mbs, gaz_out = throughput(ours_gazetteer)
     full_mbs, _ = throughput(ours_full)
-    differing = sum(1 for a, b in zip(floor_out, gaz_out) if a != b)
+    differing = sum(1 for a, b in zip(floor_out, gaz_out, strict=True) if a != b)
     return {"megabytes": megabytes, "floor_mb_s": floor_mbs, "gazetteer_mb_s": gaz_mbs, "full_mb_s": full_mbs,
             "paragraphs": len(texts), "paragraphs_differing_from_floor": differing}
 

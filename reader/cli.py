@@ -19,7 +19,7 @@ from .config import load_config
 from .entities import candidates, unused_aliases
 from .library import AmbiguousArticle, Library, cache_dir, clear_cache
 from .models import Document, Skipped
-from .render import meta_line, to_ansi, to_json, to_plain
+from .render import to_ansi, to_json, to_plain
 from .sanitize import safe_line
 from .yamlfile import ConfigError
 

@@ -70,7 +70,7 @@ def article_text(doc: Document, styles: Mapping[str, str], type_tags: bool = Fal
         out.append("\n")
     for warning in doc.warnings:
         out.append(f"warning: {warning}\n", style="yellow")
-    for paragraph, mentions in zip(doc.clean.paragraphs, doc.mentions or [()] * len(doc.clean.paragraphs)):
+    for paragraph, mentions in zip(doc.clean.paragraphs, doc.mentions or [()] * len(doc.clean.paragraphs), strict=True):
         out.append("\n")
         if paragraph.kind == "subheading":
             out.append("## ", style="bold")

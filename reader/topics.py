@@ -197,7 +197,7 @@ class TopicMatcher:
         """(topic id, signal) pairs that no passage of `corpus` contains, for `check`."""
         used: set[tuple[str, str]] = set()
         for doc in corpus:
-            for paragraph, mentions in zip(doc.clean.paragraphs, doc.mentions):
+            for paragraph, mentions in zip(doc.clean.paragraphs, doc.mentions, strict=True):
                 used.update((topic.id, signal) for topic, signal, _ in self._phrase_hits(paragraph.text))
                 canonicals = {m.canonical for m in mentions}
                 used.update((t.id, name) for t in self.topic_map.topics for name, _ in t.entities if name in canonicals)

@@ -81,7 +81,7 @@ def test_patterns_do_not_fire_on_ordinary_numbers(matcher, text):
 
 def test_spans_are_in_bounds_and_ordered(matcher, library):
     for doc in library.documents():
-        for paragraph, mentions in zip(doc.clean.paragraphs, doc.mentions):
+        for paragraph, mentions in zip(doc.clean.paragraphs, doc.mentions, strict=True):
             end = 0
             for m in mentions:
                 assert end <= m.start < m.end <= len(paragraph.text)

@@ -2,7 +2,6 @@ import pytest
 
 from reader.config import bundled_config
 from reader.entities import Matcher, load_gazetteer
-from reader.library import Library
 from reader.topics import TopicMatcher, load_topic_map, parse_topic_map
 from reader.yamlfile import ConfigError, load_yaml
 

@@ -6,7 +6,6 @@ import pytest
 from textual.events import Key
 
 from reader.config import bundled_config, load_config
-from reader.history import Location
 from reader.library import Library
 from reader.state import StateStore
 from reader.tui.app import FindInput, ReaderApp
