@@ -470,3 +470,14 @@ def test_reloading_the_list_keeps_its_cursor(app):
         assert articles.highlighted_id == chosen != app.view.doc.id
 
     drive(app, scenario)
+
+
+def test_the_position_timer_firing_at_shutdown_is_harmless(app):
+    """Leaving right after a cursor move: the debounced save must not crash on exit."""
+
+    async def scenario(pilot):
+        await pilot.press("j")
+        await app.view.remove()  # what shutdown does to the widgets before the timer fires
+        app._remember_position()
+
+    drive(app, scenario)

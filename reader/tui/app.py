@@ -13,7 +13,9 @@ from rich.text import Text
 from textual import on
 from textual.app import App, ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.css.query import NoMatches
 from textual.timer import Timer
+from textual.worker import get_current_worker
 from textual.widgets import Footer, Header, Input, OptionList, ProgressBar
 from textual.widgets.option_list import Option
 
@@ -37,6 +39,10 @@ from .widgets.sidebar import ArticleList, FilterInput, Sidebar, matches
 # More than this to (re)index, and the app indexes in a worker, with progress.
 SYNC_LIMIT = 50  # files
 SYNC_BYTES = 1_000_000  # bytes of text (one 50 MB article is enough)
+
+
+class IndexingStopped(Exception):
+    """The app is quitting: the indexing worker stops between batches."""
 
 
 class FindInput(FilterInput):
@@ -171,14 +177,27 @@ class ReaderApp(App[None]):
         self._update_subtitle()
 
     def _build_index(self) -> None:
-        """Worker thread: index new and changed files, showing progress; the UI stays live."""
+        """Worker thread: index new and changed files, showing progress; the UI stays live.
+
+        Quitting cancels the worker: it stops after the batch in hand (what is
+        stored stays stored; the rest is indexed on the next start).
+        """
+        worker = get_current_worker()
+
+        def progress(done: int, total: int) -> None:
+            if worker.is_cancelled or not self.is_running:
+                raise IndexingStopped
+            self.call_from_thread(self._indexed, done, total)
+
         index = self.library.connect()
         try:
-            self.library.refresh(progress=lambda done, total: self.call_from_thread(self._indexed, done, total),
-                                 index=index, batch=200)
+            self.library.refresh(progress=progress, index=index, batch=200)
+        except IndexingStopped:
+            return
         finally:
             index.close()
-        self.call_from_thread(self._indexing_done)
+        if not worker.is_cancelled and self.is_running:
+            self.call_from_thread(self._indexing_done)
 
     def _indexed(self, done: int, total: int) -> None:
         bar = self.query_one("#indexing", ProgressBar)
@@ -261,11 +280,16 @@ class ReaderApp(App[None]):
         self._refresh_links()
 
     def _remember_position(self) -> None:
-        here = self._here()
+        try:
+            here = self._here()
+        except NoMatches:  # the debounce timer fired while the app was shutting down
+            return
         if here is not None and here != self.store.state.last:
             self.store.apply(set_last(here))
 
     async def action_quit(self) -> None:
+        if self._save_timer is not None:
+            self._save_timer.stop()
         self._remember_position()
         self.exit()
 
