@@ -16,7 +16,7 @@ from reader.tui.widgets.raw import RawView
 from reader.tui.widgets.panel import EntityList, LinkList
 from reader.tui.widgets.sidebar import ArticleList, Sidebar
 
-from tui_helpers import drive, make_app, marked, option_texts, text_of, where
+from tui_helpers import drive, make_app, marked, option_texts, text_of, wait_until, where
 
 FIRST = "003_4958d00dca6ef37f"  # the earliest seed: where a first start opens
 
@@ -224,9 +224,10 @@ def test_command_palette_jumps_by_fuzzy_name(app, typed, expected):
     async def scenario(pilot):
         await pilot.press("ctrl+p")
         await pilot.press(*typed)
-        await pilot.pause(0.5)
+        await wait_until(pilot, lambda: bool(app.screen.query("CommandList")) and app.screen.query_one("CommandList").option_count > 0)
         await pilot.press("enter")
-        await pilot.pause(0.3)
+        await wait_until(pilot, lambda: app.view.doc.id == expected[0])
+        await wait_until(pilot, lambda: app.selected_entity == expected[1])
         assert (app.view.doc.id, app.selected_entity) == expected
 
     drive(app, scenario)
@@ -388,7 +389,7 @@ def test_a_burst_of_keys_follows_focus_changes(app):
     async def scenario(pilot):
         for key in ("e", "down", "enter"):  # no pause between them
             app.post_message(Key(key, None))
-        await pilot.pause(0.3)
+        await wait_until(pilot, lambda: app.selected_entity is not None)
         assert app.selected_entity == "Vladimir Putin" and app.view.cursor == 0
 
     drive(app, scenario)
@@ -411,6 +412,7 @@ def test_paging_the_palette_before_it_is_drawn_does_not_crash(app):
     async def scenario(pilot):
         for key in ("ctrl+p", "pageup", "pagedown", "pageup"):
             app.post_message(Key(key, None))
+        await wait_until(pilot, lambda: app.screen is not app.screen_stack[0])  # the palette is up
         await pilot.pause(0.3)
         assert app.is_running
 
@@ -429,11 +431,11 @@ def test_double_enter_in_the_palette_does_not_crash(app):
 
     async def scenario(pilot):
         await pilot.press("ctrl+p", *"new chapter")
-        await pilot.pause(0.5)
+        await wait_until(pilot, lambda: bool(app.screen.query("CommandList")) and app.screen.query_one("CommandList").option_count > 0)
         for key in ("enter", "enter", "enter"):
             app.post_message(Key(key, None))
-        await pilot.pause(0.5)
-        assert app.is_running and app.view.doc.id == "004_1930e3c77fad4e3e"
+        await wait_until(pilot, lambda: app.view.doc.id == "004_1930e3c77fad4e3e")
+        assert app.is_running
 
     drive(app, scenario)
 

@@ -47,3 +47,12 @@ def option_texts(option_list) -> list[str]:
         parts = getattr(prompt, "renderables", [prompt])  # a Group of Text and Padding(Text)
         result.append("\n".join(getattr(getattr(p, "renderable", p), "plain", str(p)) for p in parts))
     return result
+
+
+async def wait_until(pilot, condition, limit: float = 10.0) -> None:
+    """Let the app work until `condition()` holds (a hang guard, not a timing assertion)."""
+    loop_time = 0.0
+    while not condition() and loop_time < limit:
+        await pilot.pause(0.05)
+        loop_time += 0.05
+    assert condition(), "the app did not get there"
