@@ -300,8 +300,9 @@ def test_help_lists_every_binding(app):
     async def scenario(pilot):
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
-        table = app.screen.query_one("Static").content
-        rendered = "\n".join(str(cell) for column in table.columns for cell in column._cells)
+        group = app.screen.query_one("Static").content
+        rendered = "\n".join(str(cell) for table in group.renderables if hasattr(table, "columns")
+                             for column in table.columns for cell in column._cells)
         for _, bindings, _ in SECTIONS:
             for binding in bindings:
                 assert f"({binding.id})" in rendered

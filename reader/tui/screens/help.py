@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -31,17 +32,19 @@ def key_label(keys: str) -> str:
     return " / ".join(names)
 
 
-def help_table(keymap: Mapping[str, str]) -> Table:
-    table = Table.grid(padding=(0, 2))
-    table.add_column(style="bold", no_wrap=True)
-    table.add_column()
+def help_table(keymap: Mapping[str, str]) -> Group:
+    """Each section: its title and note, then a grid of keys and what they do."""
+    parts = []
     for title, bindings, note in SECTIONS:
-        table.add_row(Text(title, style="bold underline"), Text(note, style="italic"))
+        parts.append(Text.assemble((title, "bold underline"), "  ", (note, "italic")))
+        table = Table.grid(padding=(0, 2))
+        table.add_column(style="bold", no_wrap=True)
+        table.add_column()
         for binding in bindings:
             keys = keymap.get(binding.id, binding.key) if binding.id else binding.key
-            table.add_row(Text(key_label(keys)), Text(f"{binding.description}  ({binding.id})", style=""))
-        table.add_row("", "")
-    return table
+            table.add_row(Text(key_label(keys)), Text(f"{binding.description}  ({binding.id})"))
+        parts += [table, Text("")]
+    return Group(*parts)
 
 
 class HelpScreen(ModalScreen[None]):
