@@ -141,15 +141,20 @@ class Library:
         return Plan(ids, stamps, to_check, removed, skipped)
 
     @property
-    def stale(self) -> bool:
-        """Whether some file still has to be (re)analysed."""
+    def pending(self) -> Plan:
+        """The plan for the next refresh, computed once (a stat of every file)."""
         if self._plan is None:
             self._plan = self.plan()
-        return bool(self._plan.to_check or self._plan.removed)
+        return self._plan
+
+    @property
+    def stale(self) -> bool:
+        """Whether some file still has to be (re)analysed."""
+        return bool(self.pending.to_check or self.pending.removed)
 
     def refresh(self, progress: Progress | None = None, index: CorpusIndex | None = None, batch: int = 100) -> None:
         """Bring the index up to date with the files: analyse what changed, forget what went."""
-        plan = self._plan or self.plan()
+        plan = self.pending
         index = index or self.index
         index.forget(plan.removed)
         stored = index.stamps()

@@ -154,7 +154,7 @@ class ReaderApp(App[None]):
 
     def _much_to_index(self) -> bool:
         """Enough new or changed text that indexing it before the first frame would show."""
-        plan = self.library.plan()
+        plan = self.library.pending
         return len(plan.to_check) > SYNC_LIMIT or sum(plan.stamps[p].size for p in plan.to_check) > SYNC_BYTES
 
     def _report_skipped(self) -> None:
