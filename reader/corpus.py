@@ -59,13 +59,22 @@ def article_id(path: Path) -> str:
     return safe_line(path.stem)
 
 
-def read_article(path: Path) -> RawArticle | Skipped:
-    """Read and decode one file; a file that is not text comes back as `Skipped`."""
+def read_bytes(path: Path) -> bytes | Skipped:
+    """The file's bytes, up to one more than MAX_BYTES (so truncation can be told)."""
     try:
         with open(path, "rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
+            return handle.read(MAX_BYTES + 1)
     except OSError as error:
         return Skipped(path, f"unreadable: {error.strerror or error}")
+
+
+def read_article(path: Path, data: bytes | None = None) -> RawArticle | Skipped:
+    """Read and decode one file (or bytes already read from it by `read_bytes`);
+    a file that is not text comes back as `Skipped`."""
+    if data is None:
+        data = read_bytes(path)
+        if isinstance(data, Skipped):
+            return data
     warnings = []
     if len(data) > MAX_BYTES:
         data = data[:MAX_BYTES]

@@ -20,7 +20,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import __version__
-from .models import CleanText, Document, Dropped, Mention, Metadata, Paragraph, RawArticle, TopicHit
+from .models import (
+    CleanText,
+    Document,
+    Dropped,
+    Mention,
+    Metadata,
+    Paragraph,
+    RawArticle,
+    TopicHit,
+)
+from .topics import snippet
 
 SCHEMA = 2
 _PER_ARTICLE = 1_000_000  # search rowid = article rowid * this + passage index
@@ -112,13 +122,12 @@ class CorpusIndex:
 
     def forget(self, article_ids: Iterable[str]) -> None:
         """Remove articles and everything derived from them."""
-        rows = [self.db.execute("SELECT rowid FROM articles WHERE id = ?", (i,)).fetchone() for i in article_ids]
-        rowids = [r[0] for r in rows if r is not None]
-        if not rowids:
+        found = [self.db.execute("SELECT rowid, id FROM articles WHERE id = ?", (i,)).fetchone() for i in article_ids]
+        found = [row for row in found if row is not None]
+        if not found:
             return
         with self.db:
-            for rowid in rowids:
-                aid = self.db.execute("SELECT id FROM articles WHERE rowid = ?", (rowid,)).fetchone()[0]
+            for rowid, aid in found:
                 self.db.execute("DELETE FROM passages WHERE article_id = ?", (aid,))
                 self.db.execute("DELETE FROM mentions WHERE article_id = ?", (aid,))
                 # Search rows are keyed by the article's rowid: a range delete, not a table scan.
@@ -140,7 +149,7 @@ class CorpusIndex:
                      zlib.compress(json.dumps(_document_dict(doc), ensure_ascii=False).encode(), 3)))
                 base = cursor.lastrowid * _PER_ARTICLE
                 self.db.executemany("INSERT INTO passages VALUES (?, ?, ?, ?, ?, ?)", [
-                    (doc.id, i, meta.date, hit.topic, hit.score, _snippet(doc.clean.paragraphs[i].text))
+                    (doc.id, i, meta.date, hit.topic, hit.score, snippet(doc.clean.paragraphs[i].text))
                     for i, hits in enumerate(doc.passage_topics) for hit in hits])
                 counts: dict[tuple[str, str], list[int]] = {}
                 for i, mentions in enumerate(doc.mentions):
@@ -211,11 +220,6 @@ class CorpusIndex:
 
     def entities(self) -> list[tuple[str, str]]:
         return list(self.db.execute("SELECT DISTINCT canonical, type FROM mentions ORDER BY canonical"))
-
-
-def _snippet(text: str, width: int = 100) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1].rsplit(" ", 1)[0] + "…"
 
 
 # --- Document <-> JSON -------------------------------------------------------------

@@ -24,7 +24,7 @@ from platformdirs import user_cache_dir
 
 from .clean import clean
 from .config import APP_NAME, Config
-from .corpus import article_id, discover, read_article
+from .corpus import article_id, discover, read_article, read_bytes
 from .entities import Gazetteer, Matcher, load_gazetteer
 from .index import CorpusIndex, Entry, Stamp, content_hash, fingerprint
 from .models import Document, Metadata, RawArticle, Skipped
@@ -58,6 +58,7 @@ class Plan:
 
     ids: dict[Path, str]
     stamps: dict[Path, Stamp]
+    stored: dict[str, tuple[str, Stamp, str]]  # what the index holds, by path
     to_check: list[Path]
     removed: list[str]
     skipped: list[Skipped]
@@ -138,7 +139,7 @@ class Library:
                 to_check.append(path)
         current = {str(p) for p in stamps}
         removed = [aid for p, (aid, _, _) in stored.items() if p not in current]
-        return Plan(ids, stamps, to_check, removed, skipped)
+        return Plan(ids, stamps, stored, to_check, removed, skipped)
 
     @property
     def pending(self) -> Plan:
@@ -157,34 +158,30 @@ class Library:
         plan = self.pending
         index = index or self.index
         index.forget(plan.removed)
-        stored = index.stamps()
         skipped = list(plan.skipped)
         pending: list[tuple[Document, Stamp, str]] = []
         total = len(plan.to_check)
         for done, path in enumerate(plan.to_check, start=1):
-            stamp = plan.stamps[path]
-            known = stored.get(str(path))
-            try:
-                data = path.read_bytes() if stamp.size < 64 * 1024 * 1024 else b""
-            except OSError:
-                data = b""
-            digest = content_hash(data)
-            if known and known[0] == plan.ids[path] and known[2] == digest:
+            stamp, article = plan.stamps[path], plan.ids[path]
+            data = read_bytes(path)  # read once: hashed, then decoded if it changed
+            known = plan.stored.get(str(path))
+            if isinstance(data, Skipped):
+                skipped.append(data)
+                index.forget([article])
+            elif known and known[0] == article and known[2] == content_hash(data):
                 index.restamp(str(path), stamp)  # touched, not changed
             else:
-                raw = read_article(path)
+                raw = read_article(path, data)
                 if isinstance(raw, Skipped):
                     skipped.append(raw)
-                    index.forget([plan.ids[path]])
+                    index.forget([article])
                 else:
-                    pending.append((self.analyse(replace(raw, id=plan.ids[path])), stamp, digest))
+                    pending.append((self.analyse(replace(raw, id=article)), stamp, content_hash(data)))
             if len(pending) >= batch or done == total:
                 index.store(pending)
                 pending = []
                 if progress:
                     progress(done, total)
-        if pending:
-            index.store(pending)
         self._skipped = skipped
         self._plan = None
         self._entries = None

@@ -146,6 +146,15 @@ class TopicMatcher:
             ahocorasick_rs.AhoCorasick([p for p, _ in self._phrases], matchkind=ahocorasick_rs.MATCHKIND_STANDARD)
             if self._phrases else None
         )
+        # Per topic map, not per passage: lookups the scoring loop would otherwise rebuild.
+        self._topics = {t.id: t for t in topic_map.topics}
+        self._order = {t.id: i for i, t in enumerate(topic_map.topics)}
+        self._keys = {name: name.lower().rstrip("*") for t in topic_map.topics for name, _ in (*t.phrases, *t.entities)}
+        self._required = {t.id: frozenset(r.lower().rstrip("*") for r in t.requires) for t in topic_map.topics}
+        self._entity_signals: dict[str, list[tuple[str, str, float]]] = {}
+        for topic in topic_map.topics:
+            for name, weight in topic.entities:
+                self._entity_signals.setdefault(name, []).append((topic.id, name, weight))
 
     def in_field(self, mentions: Iterable[Iterable[Mention]]) -> bool:
         wanted = self.topic_map.field_entities
@@ -155,29 +164,22 @@ class TopicMatcher:
         return count >= self.topic_map.field_min_mentions
 
     def passage_topics(self, text: str, mentions: Sequence[Mention]) -> tuple[TopicHit, ...]:
-        found: dict[str, dict[str, float]] = {}  # topic id -> signal -> weight
-        topics = {t.id: t for t in self.topic_map.topics}
         # Keyed case-insensitively: "Afghan" the word and Afghan the entity are one piece of evidence.
-        def note(topic_id: str, signal: str, weight: float) -> None:
+        found: dict[str, dict[str, float]] = {}  # topic id -> signal key -> weight
+        evidence = [(topic.id, signal, weight) for topic, signal, weight in self._phrase_hits(text)]
+        for canonical in {m.canonical for m in mentions}:
+            evidence += self._entity_signals.get(canonical, ())
+        for topic_id, signal, weight in evidence:
             signals = found.setdefault(topic_id, {})
-            key = signal.lower().rstrip("*")
+            key = self._keys[signal]
             signals[key] = max(weight, signals.get(key, 0.0))
-
-        for topic, signal, weight in self._phrase_hits(text):
-            note(topic.id, signal, weight)
-        canonicals = {m.canonical for m in mentions}
-        for topic in self.topic_map.topics:
-            for name, weight in topic.entities:
-                if name in canonicals:
-                    note(topic.id, name, weight)
         hits = []
         for topic_id, signals in found.items():
-            topic = topics[topic_id]
+            topic, required = self._topics[topic_id], self._required[topic_id]
             score = sum(signals.values())
-            required = (r.lower().rstrip("*") for r in topic.requires)
-            if score >= topic.threshold and (not topic.requires or any(r in signals for r in required)):
+            if score >= topic.threshold and (not required or not required.isdisjoint(signals)):
                 hits.append(TopicHit(topic_id, score, tuple(signals)))
-        hits.sort(key=lambda h: (-h.score, self.topic_map.ids.index(h.topic)))
+        hits.sort(key=lambda h: (-h.score, self._order[h.topic]))
         return tuple(hits)
 
     def _phrase_hits(self, text: str):

@@ -20,7 +20,6 @@ from ...models import Document
 from ..bindings import RAW
 
 
-
 def line_strip(segments: Iterable[Segment], width: int, base: Style) -> Strip:
     """One Line-API line: every segment carries a style (NO_COLOR's monochrome
     filter fails on a segment whose style is None), padded or cut to `width`."""
