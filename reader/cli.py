@@ -277,25 +277,33 @@ def _entities(library: Library, args: argparse.Namespace) -> int:
 def _check(library: Library, args: argparse.Namespace) -> int:
     warnings: list[str] = [*library.gazetteer.warnings, *library.topic_map.warnings]
     config = library.config
-    docs = list(library.documents())
+    entries = library.entries
     for skipped in library.skipped:
         warnings.append(f"{safe_line(str(skipped.path))}: skipped: {skipped.reason}")
-    names = {d.raw.path.name for d in docs} | {d.id for d in docs}
+    names = {Path(e.path).name for e in entries} | {e.id for e in entries}
     for name in config.articles:
         if name not in names:
             warnings.append(f"{config.path}: metadata for '{name}', which is not in the corpus")
     for topic in library.topic_map.topics:
         if not library.trail(topic.id):
             warnings.append(f"{library.topic_map.path}: topic '{topic.id}' has no passage in this corpus")
-    texts = [p.text for d in docs for p in d.clean.paragraphs]
-    unused = unused_aliases(library.matcher, texts)
+    # One pass over the documents, none kept: topic signals are checked on the
+    # way, and the mentions each document carries are noted for the aliases.
+    mention_texts: set[str] = set()
+
+    def noting_mentions():
+        for doc in library.documents():
+            mention_texts.update(m.text for mentions in doc.mentions for m in mentions)
+            yield doc
+
+    unused_signals = library.topic_matcher.unused_signals(noting_mentions())
+    unused = unused_aliases(library.gazetteer, mention_texts)
     if unused:
         entities = len({e.canonical for e, _ in unused})
         warnings.append(f"{library.gazetteer.path}: {len(unused)} aliases of {entities} entities never match "
-                        f"in this corpus ({len(docs)} articles){'' if args.verbose else '; --verbose lists them'}")
+                        f"in this corpus ({len(entries)} articles){'' if args.verbose else '; --verbose lists them'}")
         if args.verbose:
             warnings += [f"  unused alias: {alias!r} ({e.type} {e.canonical})" for e, alias in unused]
-    unused_signals = library.topic_matcher.unused_signals(docs)
     if unused_signals:
         warnings.append(f"{library.topic_map.path}: {len(unused_signals)} topic signals never match in this corpus"
                         f"{'' if args.verbose else '; --verbose lists them'}")
@@ -303,7 +311,7 @@ def _check(library: Library, args: argparse.Namespace) -> int:
             warnings += [f"  unused signal: {topic}: {signal!r}" for topic, signal in unused_signals]
     for warning in warnings:
         print(f"warning: {warning}")
-    print(f"check: {len(docs)} articles, {len(library.gazetteer.entities)} entities, "
+    print(f"check: {len(entries)} articles, {len(library.gazetteer.entities)} entities, "
           f"{len(library.topic_map.topics)} topics; 0 errors, {len(warnings)} warnings")
     return OK
 

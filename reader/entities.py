@@ -306,14 +306,12 @@ def _sentence_initial(text: str, position: int) -> bool:
     return not before or before.endswith((".", "!", "?", ":", "—"))
 
 
-def unused_aliases(matcher: Matcher, texts: Sequence[str]) -> list[tuple[Entity, str]]:
-    """Aliases that match nowhere in `texts`, for `check`."""
-    used: set[str] = set()
-    for text in texts:
-        for mention in matcher.mentions(text):
-            used.add(fold(mention.text))
+def unused_aliases(gazetteer: Gazetteer, mention_texts: Iterable[str]) -> list[tuple[Entity, str]]:
+    """Aliases that no mention was written as, for `check` (the documents already
+    carry their mentions: nothing is matched again)."""
+    used = {fold(text) for text in mention_texts}
     result = []
-    for entity in matcher.gazetteer.entities:
+    for entity in gazetteer.entities:
         for alias in entity.aliases:
             folded = fold(alias)
             if folded not in used and folded.upper() not in used:

@@ -77,6 +77,8 @@ class Library:
         self.location, self._uri = self._location(cache)
         self.index = self._open_index()
         self._entries: list[Entry] | None = None
+        self._by_id: dict[str, Entry] = {}
+        self._entities: list[tuple[str, str]] | None = None
         self._skipped: list[Skipped] = []
         self._documents: OrderedDict[str, Document] = OrderedDict()
         self._plan: Plan | None = None
@@ -184,7 +186,7 @@ class Library:
                     progress(done, total)
         self._skipped = skipped
         self._plan = None
-        self._entries = None
+        self._entries = self._entities = None
         self._documents.clear()
 
     def ensure_fresh(self) -> Library:
@@ -203,10 +205,16 @@ class Library:
         """All indexed articles, sorted by date then title."""
         if self._entries is None:
             self._entries = self.index.entries()
+            self._by_id = {e.id: e for e in self._entries}
         return self._entries
 
+    def _entries_by_id(self) -> dict[str, Entry]:
+        self.entries  # noqa: B018 - loading the list builds the dict too
+        return self._by_id
+
     def reload_entries(self) -> list[Entry]:
-        self._entries = None
+        """Read the list again (a worker may have indexed more since)."""
+        self._entries = self._entities = None
         return self.entries
 
     @property
@@ -274,17 +282,21 @@ class Library:
 
     def search(self, query: str, limit: int = 200) -> list[tuple[Entry, int, str]]:
         """Passages holding every word of `query` (as word prefixes): (article, passage, text)."""
-        by_id = {e.id: e for e in self.entries}
+        by_id = self._entries_by_id()
         return [(by_id[aid], idx, text) for aid, idx, text in self.index.search(query, limit) if aid in by_id]
 
     def entity_articles(self, canonical: str) -> list[tuple[str, int, int]]:
         return self.index.entity_articles(canonical)
 
     def corpus_entities(self) -> list[tuple[str, str]]:
-        return self.index.entities()
+        """Every (canonical name, type) in the corpus; read once per change of the index
+        (the command palette asks on every keystroke)."""
+        if self._entities is None:
+            self._entities = self.index.entities()
+        return self._entities
 
     def entry(self, doc_id: str) -> Entry | None:
-        return next((e for e in self.entries if e.id == doc_id), None)
+        return self._entries_by_id().get(doc_id)
 
     def resolve(self, reference: str) -> Document | Skipped:
         """An article by id, id prefix, title prefix, or the path of any text file.

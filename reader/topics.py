@@ -195,7 +195,7 @@ class TopicMatcher:
                 continue
             yield from self._phrase_topics[slot]
 
-    def unused_signals(self, corpus: Sequence[Document]) -> list[tuple[str, str]]:
+    def unused_signals(self, corpus: Iterable[Document]) -> list[tuple[str, str]]:
         """(topic id, signal) pairs that no passage of `corpus` contains, for `check`."""
         used: set[tuple[str, str]] = set()
         for doc in corpus:
