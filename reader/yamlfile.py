@@ -15,6 +15,8 @@ from typing import Any
 
 import yaml
 
+from .sanitize import safe_line
+
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_BYTES = 4 * 1024 * 1024
 
@@ -132,8 +134,6 @@ def _sanitized(data: Any) -> Any:
 
     Aliases are refused, so the tree is finite and this walk is bounded.
     """
-    from .sanitize import safe_line
-
     if isinstance(data, str):
         return safe_line(data) if not data.isprintable() else data
     if isinstance(data, list):
