@@ -12,6 +12,7 @@ from reader.tui.app import FindInput, ReaderApp
 from reader.tui.screens.bookmarks import BookmarksScreen
 from reader.tui.screens.help import HelpScreen
 from reader.tui.screens.search import SearchScreen
+from reader.tui.widgets.keybar import KeyBar
 from reader.tui.widgets.raw import RawView
 from reader.tui.widgets.panel import EntityList, LinkList
 from reader.tui.widgets.sidebar import ArticleList, Sidebar
@@ -309,6 +310,47 @@ def test_help_lists_every_binding(app):
         await pilot.press("q")
         assert not isinstance(app.screen, HelpScreen)
         assert app.is_running
+
+    drive(app, scenario)
+
+
+def key_line(app) -> str:
+    """The key bar as drawn (its render cache: stale unless the bar refreshed)."""
+    return app.query_one(KeyBar).render_line(0).text
+
+
+def test_the_key_bar_follows_the_focus(app):
+    async def scenario(pilot):
+        line = key_line(app)
+        assert line.startswith(" q Quit  ? Help  / Find ") and "t Same topic" in line
+        assert line.rstrip().endswith("^p palette") and len(line) == 120
+        await pilot.press("slash")  # find box: its keys replace the article's
+        assert isinstance(app.focused, FindInput)
+        assert "^g Close" in key_line(app) and "t Same topic" not in key_line(app)
+        await pilot.press("escape")
+        assert "t Same topic" in key_line(app)
+
+    drive(app, scenario)
+
+
+def test_the_key_bar_drops_whole_keys_when_narrow(app):
+    async def scenario(pilot):
+        wide = key_line(app).split("  ")
+        await pilot.resize_terminal(50, 24)
+        await pilot.pause()
+        narrow = key_line(app)
+        assert len(narrow) == 50 and narrow.endswith("^p palette")
+        shown = [item for item in narrow.split("  ") if item.strip()][:-1]
+        assert shown and shown == wide[: len(shown)] and len(shown) < len(wide) - 1
+
+    drive(app, scenario)
+
+
+def test_clicking_a_key_in_the_bar_presses_it(app):
+    async def scenario(pilot):
+        x = key_line(app).index("? Help")
+        await pilot.click(KeyBar, offset=(x + 1, 0))
+        assert isinstance(app.screen, HelpScreen)
 
     drive(app, scenario)
 

@@ -16,7 +16,7 @@ from textual.containers import Horizontal, Vertical
 from textual.css.query import NoMatches
 from textual.timer import Timer
 from textual.worker import get_current_worker
-from textual.widgets import Footer, Header, Input, OptionList, ProgressBar
+from textual.widgets import Header, Input, OptionList, ProgressBar
 from textual.widgets.option_list import Option
 
 from ..history import History, Location
@@ -31,6 +31,7 @@ from .screens.bookmarks import BookmarksScreen
 from .screens.help import HelpScreen
 from .screens.search import SearchScreen
 from .widgets.article import ArticleView
+from .widgets.keybar import KeyBar
 from .widgets.legend import Legend, legend_text
 from .widgets.raw import RawView
 from .widgets.panel import SEP, EntityList, LinkList, Panel, follow_topic_options, related_options
@@ -85,7 +86,7 @@ class ReaderApp(App[None]):
                     yield FindInput(placeholder="find in this article (Enter: go, n/N: next/prev, Esc: close)", id="find")
                 yield Panel(id="panel")
         yield Legend(id="legend")
-        yield Footer()
+        yield KeyBar(id="keys")
 
     def focus_now(self, widget) -> None:
         """Move focus before the next key is handled.
@@ -150,7 +151,7 @@ class ReaderApp(App[None]):
             start = Location(self.library.entries[0].id, 0)
         self.focus_now(view)
         if start is not None:
-            # Paint the frame (header, list, footer) first; the article follows a moment later.
+            # Paint the frame (header, list, keys) first; the article follows a moment later.
             self.call_after_refresh(self.go, start)
 
     def _much_to_index(self) -> bool:
