@@ -30,6 +30,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from itertools import islice
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -276,7 +277,7 @@ def main() -> None:
         index = next((i for i in range(len(doc.clean.paragraphs)) if doc.topic_ids(i)), 0)
         ours = query_ms(lambda: big.related(doc, index), args.runs)
         record("related passages, 10k articles", ours, ours, "ms", "no visible stall", ours < 300)
-        texts = [p.text for d in list(big.documents())[:1000] for p in d.clean.paragraphs]
+        texts = [p.text for d in islice(big.documents(), 1000) for p in d.clean.paragraphs]
 
     figures = annotation(library, texts)
     ok = figures["gazetteer_mb_s"] / figures["floor_mb_s"] >= 0.5

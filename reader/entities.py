@@ -13,13 +13,16 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from operator import itemgetter
 from dataclasses import dataclass
-from itertools import repeat
+from functools import cache
 from pathlib import Path
 
 import ahocorasick_rs
 
 from .models import Mention
+
+_new_tuple = tuple.__new__  # builds a Mention without a Python-level __new__ call (hot loop)
 from .yamlfile import ConfigError, YamlDoc, load_yaml, unknown_keys
 
 GAZETTEER_TYPES = ("PERSON", "GPE", "ORG", "NORP", "EVENT")
@@ -127,15 +130,27 @@ _PATTERNS = [
     # A bare year only after a word that makes it one ("since 2015", "the 2015 deal").
     ("DATE", rf"(?:(?<=\bin )|(?<=\bsince )|(?<=\buntil )|(?<=\bby )|(?<=\bfrom )|(?<=\bthe )|(?<=\bof )|(?<=\bearly )|(?<=\blate )|(?<=\bbefore )|(?<=\bafter )|(?<=\bduring )|(?<=\bto ))(?:mid-)?{_YEAR}(?!\d|%|,\d)\b"),
 ]
-_PATTERN = re.compile("|".join(f"(?P<{kind}{i}>{p})" for i, (kind, p) in enumerate(_PATTERNS)))
-# Where a pattern can start: a number or currency sign, or a date word. The
-# matcher's automaton finds these with the aliases (a regex scan of every
-# position was the slowest step); digit runs are matched in chunks of four.
+_GROUP_KIND = {f"{kind}{i}": kind for i, (kind, _) in enumerate(_PATTERNS)}
 _DATE_WORDS = ("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec Mon Tue Wed Thu Fri Sat Sun "
                "last next this yesterday tomorrow early mid late").split()
-_TRIGGERS = (*"$€£¥", "US$", "C$", "A$", *_DATE_WORDS, *(str(n) for n in range(10)),
-             *(f"{n:0{width}d}" for width in (2, 3, 4) for n in range(10 ** width)))
 _NO_START_AFTER = frozenset("$€£¥.,_")
+_start = itemgetter(0)  # Mention.start
+
+
+@cache
+def _pattern() -> re.Pattern[str]:
+    """The MONEY/PERCENT/DATE regex, compiled with the first matcher (not at import:
+    a warm start never annotates)."""
+    return re.compile("|".join(f"(?P<{kind}{i}>{p})" for i, (kind, p) in enumerate(_PATTERNS)))
+
+
+def _triggers() -> Iterable[str]:
+    """Where a pattern can start: a number or currency sign, or a date word. The
+    matcher's automaton finds these with the aliases (a regex scan of every
+    position was the slowest step); digit runs are matched in chunks of four."""
+    yield from (*"$€£¥", "US$", "C$", "A$", *_DATE_WORDS)
+    for width in (1, 2, 3, 4):
+        yield from (f"{n:0{width}d}" for n in range(10 ** width))
 
 
 
@@ -169,7 +184,10 @@ class Matcher:
             self._overlapping = ahocorasick_rs.AhoCorasick(patterns, matchkind=ahocorasick_rs.MATCHKIND_STANDARD)
         # One automaton finds aliases and the places a MONEY/PERCENT/DATE pattern may
         # start (triggers, indexed after the aliases): one pass per paragraph for both.
-        triggers = [t for t in dict.fromkeys(_TRIGGERS) if t not in seen]
+        self._types = [entity.type for entity in self._alias_entity]
+        self._canonicals = [entity.canonical for entity in self._alias_entity]
+        self._pattern = _pattern()
+        triggers = [t for t in _triggers() if t not in seen]
         self._first_trigger = len(patterns)
         self._automaton = ahocorasick_rs.AhoCorasick([*patterns, *triggers],
                                                      matchkind=ahocorasick_rs.MATCHKIND_LEFTMOST_LONGEST)
@@ -177,17 +195,28 @@ class Matcher:
     def mentions(self, text: str) -> tuple[Mention, ...]:
         """Every mention in `text`: non-overlapping, leftmost-longest, sorted."""
         found, overlapping, starts = self._scan(text)
-        extra = [Mention(m.start(), m.end(), m.group(), m.lastgroup.rstrip("0123456789"), m.group())
-                 for m in map(_PATTERN.match, repeat(text), starts) if m]
+        extra = False
+        match = self._pattern.match
+        for start in starts:
+            hit = match(text, start)
+            if hit:
+                shown = hit.group()
+                found.append(_new_tuple(Mention, (start, hit.end(), shown, _GROUP_KIND[hit.lastgroup], shown)))
+                extra = True
         if not extra and not overlapping:  # the common case: already sorted and disjoint
             return tuple(found)
-        found.extend(extra)
-        found.sort(key=lambda m: (m.start, m.start - m.end))
-        chosen = []
-        end = -1
+        # Leftmost, then longest: a stable sort by start keeps equal spans in the
+        # order found (aliases first); a longer mention at the same start replaces
+        # the one just chosen.
+        found.sort(key=_start)
+        chosen: list[Mention] = []
+        end = chosen_start = -1
         for mention in found:
             if mention.start >= end:
                 chosen.append(mention)
+                end, chosen_start = mention.end, mention.start
+            elif mention.start == chosen_start and mention.end > end:
+                chosen[-1] = mention
                 end = mention.end
         return tuple(chosen)
 
@@ -210,7 +239,7 @@ class Matcher:
         and where a MONEY/PERCENT/DATE pattern may start."""
         folded = fold(text)
         length = len(folded)
-        entities = self._alias_entity
+        types, canonicals = self._types, self._canonicals
         first_trigger = self._first_trigger
         found: list[Mention] = []
         starts: list[int] = []
@@ -224,14 +253,12 @@ class Matcher:
             # Inline word-boundary test: this loop is the hot path.
             if not (((before.isalnum() or before == "_") and folded[start].isalnum())
                     or (stop < length and (folded[stop].isalnum() or folded[stop] == "_") and folded[stop - 1].isalnum())):
-                entity = entities[index]
-                found.append(Mention(start, stop, text[start:stop], entity.type, entity.canonical))
+                found.append(_new_tuple(Mention, (start, stop, text[start:stop], types[index], canonicals[index])))
                 continue
             window = folded[start:stop + self._longest]
             for other, s, e in self._overlapping.find_matches_as_indexes(window, overlapping=True):
                 if s < stop - start and _at_boundary(folded, start + s, start + e):
-                    entity = entities[other]
-                    found.append(Mention(start + s, start + e, text[start + s:start + e], entity.type, entity.canonical))
+                    found.append(Mention(start + s, start + e, text[start + s:start + e], types[other], canonicals[other]))
                     overlapping = True
         return found, overlapping, starts
 
