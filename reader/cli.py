@@ -17,7 +17,8 @@ from pathlib import Path
 from . import __version__
 from .config import load_config
 from .entities import candidates, unused_aliases
-from .library import AmbiguousArticle, Library, cache_dir, clear_cache
+from .cache import cache_dir, clear_cache
+from .library import AmbiguousArticle, Library
 from .models import Document, Skipped
 from .render import to_ansi, to_json, to_plain
 from .sanitize import safe_line
@@ -119,7 +120,7 @@ def _subcommand_parser() -> argparse.ArgumentParser:
 
 
 def _library(args: argparse.Namespace, fresh: bool = True) -> Library:
-    config = load_config(args.config)
+    config = load_config(args.config, use_cache=not args.no_cache)
     for warning in config.warnings:
         _say(f"warning: {warning}")
     paths = getattr(args, "paths", None) or None

@@ -18,9 +18,9 @@ from typing import Any, Mapping
 
 from platformdirs import user_config_dir
 
-from .yamlfile import ConfigError, YamlDoc, load_yaml, unknown_keys
+from .cache import APP_NAME, load_parsed
+from .yamlfile import ConfigError, YamlDoc, unknown_keys
 
-APP_NAME = "iranru-reader"
 ENV_VAR = "IRANRU_READER_CONFIG"
 _HERE = Path(__file__).resolve().parent
 
@@ -103,13 +103,12 @@ def find_config(explicit: str | Path | None = None, cwd: Path | None = None) -> 
     return bundled_config()
 
 
-def load_config(explicit: str | Path | None = None) -> Config:
+def load_config(explicit: str | Path | None = None, use_cache: bool = True) -> Config:
     """Find and load the config; raise ConfigError (file:line:col) when it is wrong."""
     path = find_config(explicit)
     if not path.is_file():
         raise ConfigError(path, None, None, "config file not found")
-    doc = load_yaml(path)
-    return parse_config(doc)
+    return load_parsed(path, parse_config, use_cache)
 
 
 def parse_config(doc: YamlDoc) -> Config:

@@ -23,7 +23,8 @@ import ahocorasick_rs
 from .models import Mention
 
 _new_tuple = tuple.__new__  # builds a Mention without a Python-level __new__ call (hot loop)
-from .yamlfile import ConfigError, YamlDoc, load_yaml, unknown_keys
+from .cache import load_parsed
+from .yamlfile import ConfigError, YamlDoc, unknown_keys
 
 GAZETTEER_TYPES = ("PERSON", "GPE", "ORG", "NORP", "EVENT")
 MAX_ALIAS = 200  # characters: a name, never a paragraph
@@ -61,8 +62,8 @@ class Gazetteer:
         return tuple(self.labels)
 
 
-def load_gazetteer(path: Path) -> Gazetteer:
-    return parse_gazetteer(load_yaml(path))
+def load_gazetteer(path: Path, use_cache: bool = True) -> Gazetteer:
+    return load_parsed(path, parse_gazetteer, use_cache)
 
 
 def parse_gazetteer(doc: YamlDoc) -> Gazetteer:

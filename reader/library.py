@@ -20,10 +20,9 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
 
-from platformdirs import user_cache_dir
-
+from .cache import cache_dir
 from .clean import clean
-from .config import APP_NAME, Config
+from .config import Config
 from .corpus import article_id, discover, read_article, read_bytes
 from .entities import Gazetteer, Matcher, load_gazetteer
 from .index import CorpusIndex, Entry, Stamp, content_hash, fingerprint
@@ -32,18 +31,6 @@ from .topics import Passage, Related, TopicMap, TopicMatcher, load_topic_map
 
 Progress = Callable[[int, int], None]
 CACHE_SIZE = 32  # analysed documents kept in memory
-
-
-def cache_dir() -> Path:
-    return Path(user_cache_dir(APP_NAME))
-
-
-def clear_cache() -> int:
-    """Delete every cached index; return how many files were removed."""
-    folder = cache_dir()
-    count = len(list(folder.glob("index-*.sqlite"))) if folder.is_dir() else 0
-    shutil.rmtree(folder, ignore_errors=True)
-    return count
 
 
 class AmbiguousArticle(LookupError):
@@ -70,8 +57,8 @@ class Library:
     def __init__(self, config: Config, paths: Iterable[Path] | None = None, cache: bool = True):
         self.config = config
         self.paths = tuple(Path(p) for p in paths) if paths else config.corpus
-        self.gazetteer: Gazetteer = load_gazetteer(config.gazetteer)
-        self.topic_map: TopicMap = load_topic_map(config.topics)
+        self.gazetteer: Gazetteer = load_gazetteer(config.gazetteer, use_cache=cache)
+        self.topic_map: TopicMap = load_topic_map(config.topics, use_cache=cache)
         self.version = fingerprint(config.path, config.gazetteer, config.topics)
         self.warnings: list[str] = []
         self.location, self._uri = self._location(cache)

@@ -20,7 +20,8 @@ import ahocorasick_rs
 
 from .entities import fold
 from .models import Document, Mention, TopicHit
-from .yamlfile import ConfigError, YamlDoc, load_yaml, unknown_keys
+from .cache import load_parsed
+from .yamlfile import ConfigError, YamlDoc, unknown_keys
 
 DEFAULT_THRESHOLD = 3.0
 _TOPIC_KEYS = ("label", "description", "signals", "entities", "threshold", "requires", "related")
@@ -55,8 +56,8 @@ class TopicMap:
         return tuple(t.id for t in self.topics)
 
 
-def load_topic_map(path: Path) -> TopicMap:
-    return parse_topic_map(load_yaml(path))
+def load_topic_map(path: Path, use_cache: bool = True) -> TopicMap:
+    return load_parsed(path, parse_topic_map, use_cache)
 
 
 def parse_topic_map(doc: YamlDoc) -> TopicMap:

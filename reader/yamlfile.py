@@ -9,15 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from difflib import get_close_matches
 from pathlib import Path
-from typing import Any
-
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from .sanitize import safe_line
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+if TYPE_CHECKING:
+    import yaml
+
 MAX_BYTES = 4 * 1024 * 1024
 
 
@@ -44,6 +43,8 @@ class YamlDoc:
     node: yaml.Node | None
 
     def where(self, *keys: str | int) -> tuple[int | None, int | None]:
+        import yaml
+
         node = self.node
         for key in keys:
             if isinstance(node, yaml.MappingNode):
@@ -60,6 +61,8 @@ class YamlDoc:
 
     def key_where(self, *keys: str) -> tuple[int | None, int | None]:
         """Location of the last key itself (for unknown or duplicate keys)."""
+        import yaml
+
         node = self.node
         for depth, key in enumerate(keys):
             if not isinstance(node, yaml.MappingNode):
@@ -77,12 +80,21 @@ class YamlDoc:
         return ConfigError(self.path, line, column, message)
 
 
-def load_yaml(path: Path) -> YamlDoc:
-    """Parse one YAML file with the safe loader; raise ConfigError on any problem."""
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise ConfigError(path, None, None, f"cannot read: {error.strerror or error}") from None
+def load_yaml(path: Path, raw: bytes | None = None) -> YamlDoc:
+    """Parse one YAML file (or its bytes, already read) with the safe loader;
+    raise ConfigError on any problem.
+
+    PyYAML is imported here, not at start-up: a warm start reads parsed
+    files from the cache (`cache.load_parsed`) and never needs it.
+    """
+    import yaml
+
+    loader_class = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    if raw is None:
+        try:
+            raw = path.read_bytes()
+        except OSError as error:
+            raise ConfigError(path, None, None, f"cannot read: {error.strerror or error}") from None
     if len(raw) > MAX_BYTES:
         raise ConfigError(path, None, None, f"file is over {MAX_BYTES // (1024 * 1024)} MB; refusing to parse it")
     try:
@@ -90,8 +102,9 @@ def load_yaml(path: Path) -> YamlDoc:
     except UnicodeDecodeError as error:
         raise ConfigError(path, None, None, f"not UTF-8 (byte {error.start})") from None
     try:
-        _refuse_aliases(text)
-        loader = _Loader(text)
+        if "*" in text:  # every alias has one: no second pass over a file without
+            _refuse_aliases(text, loader_class)
+        loader = loader_class(text)
         try:
             node = loader.get_single_node()
             data = loader.construct_document(node) if node is not None else None
@@ -112,6 +125,8 @@ def load_yaml(path: Path) -> YamlDoc:
 
 def _refuse_duplicate_keys(path: Path, node: yaml.Node | None) -> None:
     """PyYAML keeps the last of two equal keys silently; a duplicate id is an error here."""
+    import yaml
+
     stack = [node] if node is not None else []
     while stack:
         current = stack.pop()
@@ -143,8 +158,10 @@ def _sanitized(data: Any) -> Any:
     return data
 
 
-def _refuse_aliases(text: str) -> None:
-    for event in yaml.parse(text, Loader=_Loader):
+def _refuse_aliases(text: str, loader_class: type) -> None:
+    import yaml
+
+    for event in yaml.parse(text, Loader=loader_class):
         if isinstance(event, yaml.AliasEvent):
             mark = event.start_mark
             raise yaml.MarkedYAMLError(
@@ -154,6 +171,8 @@ def _refuse_aliases(text: str) -> None:
 
 def unknown_keys(doc: YamlDoc, mapping: dict, allowed: Iterable[str], *keys: str) -> list[str]:
     """Warnings for keys not in `allowed`, with a close-match suggestion."""
+    from difflib import get_close_matches  # only for a config that has a typo
+
     allowed = list(allowed)
     warnings = []
     for key in mapping:

@@ -10,7 +10,8 @@ import pytest
 
 from reader.cli import main
 from reader.config import bundled_config, load_config
-from reader.library import Library, cache_dir
+from reader.cache import cache_dir
+from reader.library import Library
 
 from conftest import SEEDS
 
