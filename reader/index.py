@@ -32,7 +32,7 @@ from .models import (
 )
 from .topics import snippet
 
-SCHEMA = 2
+SCHEMA = 3
 _PER_ARTICLE = 1_000_000  # search rowid = article rowid * this + passage index
 
 _TABLES = """
@@ -41,8 +41,9 @@ CREATE TABLE IF NOT EXISTS articles (
     id TEXT PRIMARY KEY, path TEXT UNIQUE, size INTEGER, mtime_ns INTEGER, hash TEXT,
     title TEXT, source TEXT, date TEXT, words INTEGER, topics TEXT, warnings TEXT, doc BLOB);
 CREATE TABLE IF NOT EXISTS passages (
-    article_id TEXT, idx INTEGER, date TEXT, topic TEXT, score REAL, snippet TEXT);
-CREATE INDEX IF NOT EXISTS passages_topic ON passages (topic, date);
+    article_id TEXT, idx INTEGER, date TEXT, day REAL, topic TEXT, score REAL, snippet TEXT);
+-- Covers the related-passages and trail queries: no table row is read for them.
+CREATE INDEX IF NOT EXISTS passages_topic ON passages (topic, article_id, idx, score, day, date);
 CREATE INDEX IF NOT EXISTS passages_article ON passages (article_id, idx);
 CREATE TABLE IF NOT EXISTS mentions (canonical TEXT, type TEXT, article_id TEXT, count INTEGER, first INTEGER);
 CREATE INDEX IF NOT EXISTS mentions_canonical ON mentions (canonical);
@@ -148,8 +149,8 @@ class CorpusIndex:
                      doc.clean.word_count, json.dumps(doc.topics), json.dumps(doc.warnings),
                      zlib.compress(json.dumps(_document_dict(doc), ensure_ascii=False).encode(), 3)))
                 base = cursor.lastrowid * _PER_ARTICLE
-                self.db.executemany("INSERT INTO passages VALUES (?, ?, ?, ?, ?, ?)", [
-                    (doc.id, i, meta.date, hit.topic, hit.score, snippet(doc.clean.paragraphs[i].text))
+                self.db.executemany("INSERT INTO passages VALUES (?, ?, ?, julianday(?), ?, ?, ?)", [
+                    (doc.id, i, meta.date, meta.date, hit.topic, hit.score, snippet(doc.clean.paragraphs[i].text))
                     for i, hits in enumerate(doc.passage_topics) for hit in hits])
                 counts: dict[tuple[str, str], list[int]] = {}
                 for i, mentions in enumerate(doc.mentions):
@@ -179,23 +180,25 @@ class CorpusIndex:
     def related(self, article_id: str, topics: Sequence[str], date: str | None, limit: int) -> list[tuple]:
         """(article id, passage, date, title, snippet, shared topics, strength), best first."""
         marks = ",".join("?" * len(topics))
+        # Rank from the covering index alone; titles and snippets only for the `limit` kept.
+        order = "{0}n DESC, {0}strength DESC, coalesce(abs({0}day - julianday(?)), 1e9), {0}date, {0}article_id, {0}idx"
         query = f"""
-            SELECT p.article_id, p.idx, p.date, a.title, p.snippet, group_concat(p.topic), count(*), sum(p.score)
-            FROM passages p JOIN articles a ON a.id = p.article_id
-            WHERE p.topic IN ({marks}) AND p.article_id != ?
-            GROUP BY p.article_id, p.idx
-            ORDER BY count(*) DESC, sum(p.score) DESC,
-                     coalesce(abs(julianday(p.date) - julianday(?)), 1e9), p.date, p.article_id, p.idx
-            LIMIT ?"""
+            WITH best AS (
+                SELECT article_id, idx, day, date, group_concat(topic) AS shared, count(*) AS n, sum(score) AS strength
+                FROM passages WHERE topic IN ({marks}) AND article_id != ?
+                GROUP BY article_id, idx ORDER BY {order.format('')} LIMIT ?)
+            SELECT b.article_id, b.idx, b.date, a.title,
+                   (SELECT p.snippet FROM passages p WHERE p.article_id = b.article_id AND p.idx = b.idx LIMIT 1),
+                   b.shared, b.strength
+            FROM best b JOIN articles a ON a.id = b.article_id ORDER BY {order.format('b.')}"""
         return [(aid, idx, when, title, snippet, tuple(shared.split(",")), strength)
-                for aid, idx, when, title, snippet, shared, _, strength
-                in self.db.execute(query, (*topics, article_id, date, limit))]
+                for aid, idx, when, title, snippet, shared, strength
+                in self.db.execute(query, (*topics, article_id, date, limit, date))]
 
-    def trail(self, topic: str) -> list[tuple]:
-        """(article id, passage, date, title, snippet) on `topic`, in date order."""
-        return list(self.db.execute(
-            "SELECT p.article_id, p.idx, p.date, a.title, p.snippet FROM passages p JOIN articles a ON a.id = p.article_id "
-            "WHERE p.topic = ? ORDER BY p.date IS NULL, p.date, lower(a.title), p.article_id, p.idx", (topic,)))
+    def trail(self, topic: str) -> list[tuple[str, int, str]]:
+        """(article id, passage, snippet) of every passage on `topic`, unordered (the
+        library orders them as its article list: a join and sort here cost 4x more)."""
+        return self.db.execute("SELECT article_id, idx, snippet FROM passages WHERE topic = ?", (topic,)).fetchall()
 
     def search(self, query: str, limit: int) -> list[tuple[str, int, str]]:
         """(article id, passage, text) whose text holds every word of `query` (as word prefixes)."""

@@ -65,6 +65,7 @@ class Library:
         self.index = self._open_index()
         self._entries: list[Entry] | None = None
         self._by_id: dict[str, Entry] = {}
+        self._rank: dict[str, int] = {}
         self._entities: list[tuple[str, str]] | None = None
         self._skipped: list[Skipped] = []
         self._documents: OrderedDict[str, Document] = OrderedDict()
@@ -193,6 +194,7 @@ class Library:
         if self._entries is None:
             self._entries = self.index.entries()
             self._by_id = {e.id: e for e in self._entries}
+            self._rank = {e.id: rank for rank, e in enumerate(self._entries)}
         return self._entries
 
     def _entries_by_id(self) -> dict[str, Entry]:
@@ -265,7 +267,10 @@ class Library:
                 for aid, idx, when, title, text, shared, strength in rows]
 
     def trail(self, topic: str) -> list[Passage]:
-        return [Passage(aid, idx, when, title, text) for aid, idx, when, title, text in self.index.trail(topic)]
+        """Every passage on `topic`, in the article list's order (date, then title)."""
+        entries, rank = self.entries, self._rank
+        rows = sorted((rank[aid], idx, snippet) for aid, idx, snippet in self.index.trail(topic) if aid in rank)
+        return [Passage(entries[r].id, idx, entries[r].date, entries[r].title, snippet) for r, idx, snippet in rows]
 
     def search(self, query: str, limit: int = 200) -> list[tuple[Entry, int, str]]:
         """Passages holding every word of `query` (as word prefixes): (article, passage, text)."""
