@@ -99,13 +99,16 @@ class CorpusIndex:
         self.db = sqlite3.connect(str(location), timeout=30, check_same_thread=False)
         self.db.execute("PRAGMA journal_mode = WAL")
         self.db.execute("PRAGMA synchronous = NORMAL")
-        self.db.executescript(_TABLES)
+        self.db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
         current = self.db.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
         if current is None or current[0] != version:
+            # Another program version or config: start afresh. Dropped, not emptied: an
+            # older schema's tables may lack columns this version writes.
             with self.db:
                 for table in ("articles", "passages", "mentions", "search"):
-                    self.db.execute(f"DELETE FROM {table}")
+                    self.db.execute(f"DROP TABLE IF EXISTS {table}")
                 self.db.execute("INSERT OR REPLACE INTO meta VALUES ('version', ?)", (version,))
+        self.db.executescript(_TABLES)
 
     def close(self) -> None:
         self.db.close()

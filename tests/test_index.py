@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import sqlite3
 
 import pytest
 
@@ -77,6 +78,25 @@ def test_config_change_rebuilds_everything(corpus, write):
     analysed = counting(library)
     library.ensure_fresh()
     assert len(analysed) == 5
+
+
+def test_an_index_from_an_older_schema_is_rebuilt(corpus):
+    """A cache written by an earlier version (fewer columns) is replaced, not written into."""
+    library = Library(load_config(bundled_config()), [corpus])
+    location = library.location
+    library.index.close()
+    old = sqlite3.connect(location)
+    with old:
+        old.execute("DROP TABLE passages")
+        old.execute("CREATE TABLE passages (article_id TEXT, idx INTEGER, date TEXT, topic TEXT, score REAL, snippet TEXT)")
+        old.execute("CREATE INDEX passages_topic ON passages (topic, date)")
+        old.execute("UPDATE meta SET value = 'an older version' WHERE key = 'version'")
+    old.close()
+    again = Library(load_config(bundled_config()), [corpus])
+    assert again.location == location and not again.warnings  # the cache file itself, not a fallback
+    analysed = counting(again)
+    again.ensure_fresh()
+    assert len(analysed) == 5 and again.trail("jcpoa")
 
 
 def test_no_cache_writes_nothing(corpus, capsys):
