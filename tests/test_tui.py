@@ -12,12 +12,13 @@ from reader.tui.app import FindInput, ReaderApp
 from reader.tui.screens.bookmarks import BookmarksScreen
 from reader.tui.screens.help import HelpScreen
 from reader.tui.screens.search import SearchScreen
+from reader.tui.widgets.article import ArticleView
 from reader.tui.widgets.keybar import KeyBar
 from reader.tui.widgets.raw import RawView
 from reader.tui.widgets.panel import EntityList, LinkList
 from reader.tui.widgets.sidebar import ArticleList, Sidebar
 
-from tui_helpers import drive, make_app, marked, option_texts, text_of, wait_until, where
+from tui_helpers import drive, header_text, make_app, marked, option_texts, wait_until, where
 
 FIRST = "003_4958d00dca6ef37f"  # the earliest seed: where a first start opens
 
@@ -32,7 +33,7 @@ def test_first_start_opens_the_earliest_article_with_the_cursor_marked(app):
         assert where(app) == (FIRST, 0) and marked(app) == [0]
         assert app.focused is app.view
         assert app.sub_title == "5 articles · Rouhani and Putin: Iran and Russia are ‘strategic partners’"
-        header = text_of(app.view.query_one("ArticleHeader"))
+        header = header_text(app)
         assert "Tehran Times · 2017-11-01 · TEHRAN" in header and "Nuclear deal (JCPOA)" in header
 
     drive(app, scenario)
@@ -396,11 +397,11 @@ def test_markup_and_escapes_in_an_article_are_shown_not_run(tmp_path, write):
     app = ReaderApp(library, StateStore(tmp_path / "s.json"))
 
     async def scenario(pilot):
-        header = text_of(app.view.query_one("ArticleHeader"))
+        header = header_text(app)
         assert "[bold]Bold?[/bold] [@click=app.quit]Quit[/]" in header
         body = app.view.doc.clean.paragraphs[0].text
         assert "␛[31mred" in body and "[link=file:///etc/passwd]" in body
-        await pilot.click("ArticleHeader")
+        await pilot.click(ArticleView, offset=(5, 0))  # on the title's markup
         await pilot.pause()
         assert app.is_running
 

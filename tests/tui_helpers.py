@@ -9,7 +9,7 @@ from pathlib import Path
 from reader.library import Library
 from reader.state import StateStore
 from reader.tui.app import ReaderApp
-from reader.tui.widgets.article import Passage
+from reader.tui.widgets.article import HEADER
 
 
 def make_app(library: Library, state_dir: Path) -> ReaderApp:
@@ -30,8 +30,23 @@ def where(app: ReaderApp) -> tuple[str, int]:
 
 
 def marked(app: ReaderApp) -> list[int]:
-    """Passages that carry the visible cursor mark."""
-    return [p.index for p in app.view.query(Passage) if p.has_class("-cursor")]
+    """Passages drawn on screen with the cursor bar."""
+    view = app.view
+    shown = set()
+    for y in range(view.size.height):
+        index = view.scroll_offset.y + y
+        if index < len(view.lines) and view.render_line(y).text[1:2] == "█":
+            shown.add(view.lines[index].owner)
+    return sorted(shown)
+
+
+def article_lines(app: ReaderApp, owner: int | None = None) -> str:
+    """The article as laid out for the screen (all of it, or one passage or the header)."""
+    return "\n".join(line.strip.text for line in app.view.lines if owner is None or line.owner == owner)
+
+
+def header_text(app: ReaderApp) -> str:
+    return article_lines(app, HEADER)
 
 
 def text_of(widget) -> str:

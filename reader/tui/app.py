@@ -165,11 +165,16 @@ class ReaderApp(App[None]):
             names = "; ".join(f"{safe_line(s.path.name)}: {s.reason}" for s in skipped[:5])
             self.notify(f"{len(skipped)} file(s) skipped — {names}", severity="warning", markup=False, timeout=10)
 
-    def _show_entries(self) -> None:
-        """(Re)load the article list from the index, keeping the filter and the cursor."""
-        entries = self.library.reload_entries()
-        self.ranks = {entry.id: rank for rank, entry in enumerate(entries)}
-        self._trails.clear()
+    def _show_entries(self, reload: bool = True) -> None:
+        """Show the article list through the filter, keeping the cursor; `reload` reads
+        it from the index again first (after indexing; a filter keystroke needs not:
+        reading 10,000 entries took 110 ms a key)."""
+        if reload:
+            entries = self.library.reload_entries()
+            self.ranks = {entry.id: rank for rank, entry in enumerate(entries)}
+            self._trails.clear()
+        else:
+            entries = self.library.entries
         words = self.query_one(FilterInput).value.casefold().split()
         self.shown_entries = [e for e in entries if matches(e, words)]
         article_list = self.query_one(ArticleList)
@@ -246,7 +251,7 @@ class ReaderApp(App[None]):
         if view.doc is None or view.doc.id != doc.id:
             if self.selected_entity and not self._mentions_of(doc, self.selected_entity):
                 self._clear_entity()
-            await view.show(doc, location.passage)
+            view.show(doc, location.passage)
             if self.raw_mode:
                 self.raw.show(doc, self.library.raw_text(doc))
             self.panel.show_entities(doc, self.library.gazetteer.labels, self.library.config.styles)
@@ -513,7 +518,7 @@ class ReaderApp(App[None]):
 
     @on(Sidebar.FilterChanged)
     def filter_changed(self, event: Sidebar.FilterChanged) -> None:
-        self._show_entries()
+        self._show_entries(reload=False)
 
     def action_next_match(self) -> None:
         self._next_match(1)
