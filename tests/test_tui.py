@@ -55,6 +55,28 @@ def test_passage_cursor_keys(app):
     drive(app, scenario)
 
 
+def test_clicking_a_passage_puts_the_cursor_there(app):
+    async def scenario(pilot):
+        view = app.view
+        target = next(y for y in range(view.size.height)
+                      if view.lines[view.scroll_offset.y + y].owner == 2)  # a line of passage 2 on screen
+        await pilot.click(ArticleView, offset=(10, target))
+        assert where(app)[1] == 2 and marked(app) == [2]
+        await pilot.click(ArticleView, offset=(10, 0))  # the header: no passage there
+        assert where(app)[1] == 2
+
+    drive(app, scenario)
+
+
+def test_clicking_an_article_in_the_list_opens_it(app):
+    async def scenario(pilot):
+        article_list = app.query_one(ArticleList)
+        await pilot.click(ArticleList, offset=(5, 2 * 3 + 1))  # the title line of the fourth row
+        assert app.view.doc.id == article_list.entries[3].id == article_list.highlighted_id
+
+    drive(app, scenario)
+
+
 def test_open_an_article_from_the_sidebar(app):
     async def scenario(pilot):
         await pilot.press("shift+tab")
@@ -308,6 +330,7 @@ def test_help_lists_every_binding(app):
         for _, bindings, _ in SECTIONS:
             for binding in bindings:
                 assert f"({binding.id})" in rendered
+        assert "a click on a passage puts the cursor there" in group.renderables[-1].plain
         await pilot.press("q")
         assert not isinstance(app.screen, HelpScreen)
         assert app.is_running

@@ -32,6 +32,10 @@ def key_label(keys: str) -> str:
     return " / ".join(names)
 
 
+MOUSE = ("a click on a passage puts the cursor there; on an article in the list, opens it; "
+         "on a key in the bottom line, presses it")
+
+
 def help_table(keymap: Mapping[str, str]) -> Group:
     """Each section: its title and note, then a grid of keys and what they do."""
     parts = []
@@ -44,6 +48,7 @@ def help_table(keymap: Mapping[str, str]) -> Group:
             keys = keymap.get(binding.id, binding.key) if binding.id else binding.key
             table.add_row(Text(key_label(keys)), Text(f"{binding.description}  ({binding.id})"))
         parts += [table, Text("")]
+    parts.append(Text.assemble(("Mouse", "bold underline"), "  ", (MOUSE, "italic")))
     return Group(*parts)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -150,6 +150,13 @@ class ArticleList(ScrollView, can_focus=True):
     def action_select(self) -> None:
         if self.entries:
             self.post_message(self.Chosen(self.entries[self.cursor].id))
+
+    def on_click(self, event: events.Click) -> None:
+        """A click on a row opens that article, as Enter on it would."""
+        index = (event.y + self.scroll_offset.y) // ROW_HEIGHT
+        if 0 <= index < len(self.entries):
+            self._move(index)
+            self.action_select()
 
 
 class FilterInput(Input):
