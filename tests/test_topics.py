@@ -1,8 +1,10 @@
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from reader.config import bundled_config
 from reader.entities import Matcher, load_gazetteer
-from reader.topics import TopicMatcher, load_topic_map, parse_topic_map
+from reader.topics import Passage, TopicMatcher, load_topic_map, parse_topic_map, trail_step
 from reader.yamlfile import ConfigError, load_yaml
 
 REQUIRED = ["strategic_partnership", "syria", "astana_process", "jcpoa", "civil_nuclear", "sanctions",
@@ -147,3 +149,16 @@ def test_unknown_related_topic_warns(write):
 def test_topic_without_signals_is_an_error(write):
     with pytest.raises(ConfigError, match="needs 'signals' or 'entities'"):
         parse_topic_map(load_yaml(write("t.yaml", "topics:\n  x: {label: X}\n")))
+
+
+@given(st.lists(st.tuples(st.integers(0, 5), st.integers(0, 5)), unique=True),
+       st.integers(-1, 6), st.integers(0, 6), st.sampled_from([1, -1]))
+def test_a_trail_step_lands_on_the_nearest_trail_passage_that_way(points, rank, index, step):
+    ranks = {f"a{r}": r for r in range(7)}
+    trail = [Passage(f"a{r}", i, None, "title", "snippet") for r, i in sorted(points)]
+    here = (rank, index)
+    ahead = [p for p in trail if (ranks[p.article_id], p.index) > here]
+    behind = [p for p in trail if (ranks[p.article_id], p.index) < here]
+    expected = (ahead[0] if ahead else None) if step > 0 else (behind[-1] if behind else None)
+    article = f"a{rank}" if rank >= 0 else "not-in-the-list"
+    assert trail_step(trail, ranks, article, index, step) == expected
