@@ -113,6 +113,11 @@ class CorpusIndex:
     def close(self) -> None:
         self.db.close()
 
+    def interrupt(self) -> None:
+        """Abort the query running on this connection (from any thread); it raises
+        sqlite3.OperationalError there."""
+        self.db.interrupt()
+
     # --- what is stored ----------------------------------------------------------
 
     def stamps(self) -> dict[str, tuple[str, Stamp, str]]:

@@ -272,10 +272,14 @@ class Library:
         rows = sorted((rank[aid], idx, snippet) for aid, idx, snippet in self.index.trail(topic) if aid in rank)
         return [Passage(entries[r].id, idx, entries[r].date, entries[r].title, snippet) for r, idx, snippet in rows]
 
-    def search(self, query: str, limit: int = 200) -> list[tuple[Entry, int, str]]:
-        """Passages holding every word of `query` (as word prefixes): (article, passage, text)."""
+    def search(self, query: str, limit: int = 200, index: CorpusIndex | None = None) -> list[tuple[Entry, int, str]]:
+        """Passages holding every word of `query` (as word prefixes): (article, passage, text).
+
+        `index`: another connection (see `connect`), for a search in a worker thread.
+        """
         by_id = self._entries_by_id()
-        return [(by_id[aid], idx, text) for aid, idx, text in self.index.search(query, limit) if aid in by_id]
+        rows = (index or self.index).search(query, limit)
+        return [(by_id[aid], idx, text) for aid, idx, text in rows if aid in by_id]
 
     def entity_articles(self, canonical: str) -> list[tuple[str, int, int]]:
         return self.index.entity_articles(canonical)

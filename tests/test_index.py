@@ -125,3 +125,25 @@ def test_two_files_with_one_name_keep_apart(tmp_path):
         (tmp_path / folder / "same.txt").write_text(f"From {folder}\n\nTehran.\n", encoding="utf-8")
     library = Library(load_config(bundled_config()), [tmp_path / "a", tmp_path / "b"], cache=False).ensure_fresh()
     assert sorted(e.id for e in library.entries) == ["same", "same~2"]
+
+
+def test_a_running_query_can_be_interrupted_from_another_thread(library):
+    """What the search dialog does to the search before the latest keystroke."""
+    import threading
+
+    index = library.connect()
+    failures = []
+
+    def endless() -> None:
+        try:
+            index.db.execute("WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n) SELECT count(*) FROM n")
+        except sqlite3.OperationalError as error:
+            failures.append(str(error))
+
+    thread = threading.Thread(target=endless)
+    thread.start()
+    while thread.is_alive():
+        index.interrupt()
+        thread.join(0.05)
+    index.close()
+    assert failures == ["interrupted"]

@@ -230,6 +230,20 @@ def test_corpus_search_jumps_to_the_passage(app):
     drive(app, scenario)
 
 
+def test_search_results_arrive_from_a_worker_and_stale_ones_are_dropped(app):
+    async def scenario(pilot):
+        await pilot.press("s", *"strategic")
+        screen = app.screen
+        results = screen.query_one("#search-results")
+        await wait_until(pilot, lambda: results.option_count > 0)
+        count = results.option_count
+        screen._show("an older query", [])  # results of a query the box no longer holds
+        assert results.option_count == count
+        assert "passages" in str(screen.query_one("#search-count").content)
+
+    drive(app, scenario)
+
+
 def test_escape_and_ctrl_g_close_search(app):
     async def scenario(pilot):
         for key in ("escape", "ctrl+g"):

@@ -557,7 +557,7 @@ class ReaderApp(App[None]):
             if location is not None:
                 self.call_later(self._go_and_focus, location)
 
-        await self.push_screen(SearchScreen(self.library.search), done)
+        await self.push_screen(SearchScreen(self.library), done)
 
     async def _go_and_focus(self, location: Location) -> None:
         await self.go(location)
