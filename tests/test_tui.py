@@ -32,6 +32,7 @@ def test_first_start_opens_the_earliest_article_with_the_cursor_marked(app):
     async def scenario(pilot):
         assert where(app) == (FIRST, 0) and marked(app) == [0]
         assert app.focused is app.view
+        assert not app.query("#indexing")  # nothing to index: no progress bar (nor its animation timer)
         assert app.sub_title == "5 articles · Rouhani and Putin: Iran and Russia are ‘strategic partners’"
         header = header_text(app)
         assert "Tehran Times · 2017-11-01 · TEHRAN" in header and "Nuclear deal (JCPOA)" in header
@@ -535,7 +536,7 @@ def test_a_large_new_file_is_indexed_in_the_background(tmp_path, write):
         assert app.query_one("#indexing").display  # the progress bar is up while the worker runs
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert not app.query_one("#indexing").display
+        assert not app.query("#indexing")  # and gone when it is done
         assert len(app.query_one(ArticleList).entries) == 2
 
     drive(app, scenario)

@@ -16,7 +16,7 @@ from textual.containers import Horizontal, Vertical
 from textual.css.query import NoMatches
 from textual.timer import Timer
 from textual.worker import get_current_worker
-from textual.widgets import Header, Input, OptionList, ProgressBar
+from textual.widgets import Header, Input, OptionList
 from textual.widgets.option_list import Option
 
 from ..history import History, Location
@@ -137,10 +137,9 @@ class ReaderApp(App[None]):
         state = self.store.load()
         for warning in self.store.warnings:
             self.notify(warning, severity="warning", markup=False, timeout=10)
-        self.query_one("#indexing").display = False
         if self.library.stale and self._much_to_index():
             self._show_entries()
-            self.query_one("#indexing").display = True
+            self.query_one(Sidebar).show_progress(0, len(self.library.pending.to_check))
             self.run_worker(self._build_index, thread=True, exclusive=True, group="index")
         else:
             self.library.ensure_fresh()
@@ -207,8 +206,7 @@ class ReaderApp(App[None]):
             self.call_from_thread(self._indexing_done)
 
     def _indexed(self, done: int, total: int) -> None:
-        bar = self.query_one("#indexing", ProgressBar)
-        bar.update(total=total, progress=done)
+        self.query_one(Sidebar).show_progress(done, total)
         self._indexing = f"indexing {done:,}/{total:,}"
         self._show_entries()
         if self.view.doc is None and self.library.entries:
@@ -216,7 +214,7 @@ class ReaderApp(App[None]):
 
     def _indexing_done(self) -> None:
         self._indexing = ""
-        self.query_one("#indexing").display = False
+        self.query_one(Sidebar).hide_progress()
         self._report_skipped()
         self._show_entries()
 

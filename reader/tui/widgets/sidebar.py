@@ -181,7 +181,7 @@ class FilterInput(Input):
 
 
 class Sidebar(Vertical):
-    """A filter box and an indexing progress bar over the article list."""
+    """A filter box, and while a worker indexes a progress bar, over the article list."""
 
     class FilterChanged(Message):
         def __init__(self, text: str) -> None:
@@ -190,8 +190,19 @@ class Sidebar(Vertical):
 
     def compose(self) -> ComposeResult:
         yield FilterInput(placeholder="filter: words in title, source, date", id="filter")
-        yield ProgressBar(id="indexing", show_eta=False)
         yield ArticleList(id="articles")
+
+    def show_progress(self, done: int, total: int) -> None:
+        """Mounted only while indexing: a hidden bar with no total yet would still
+        animate itself 15 times a second for the whole session."""
+        bars = self.query(ProgressBar)
+        bar = bars.first() if bars else ProgressBar(id="indexing", show_eta=False)
+        bar.update(total=total, progress=done)
+        if not bars:
+            self.mount(bar, before=self.query_one(ArticleList))
+
+    def hide_progress(self) -> None:
+        self.query(ProgressBar).remove()
 
     def open_filter(self) -> None:
         box = self.query_one(FilterInput)
