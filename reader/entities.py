@@ -13,17 +13,15 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from operator import itemgetter
 from dataclasses import dataclass
 from functools import cache
+from operator import itemgetter
 from pathlib import Path
 
 import ahocorasick_rs
 
-from .models import Mention
-
-_new_tuple = tuple.__new__  # builds a Mention without a Python-level __new__ call (hot loop)
 from .cache import load_parsed
+from .models import Mention
 from .yamlfile import ConfigError, YamlDoc, unknown_keys
 
 GAZETTEER_TYPES = ("PERSON", "GPE", "ORG", "NORP", "EVENT")
@@ -35,6 +33,8 @@ DEFAULT_LABELS = {
 }
 # Same-length substitutions, so offsets in the folded text are offsets in the original.
 _FOLD_PAIRS = (("’", "'"), ("‘", "'"), ("ʼ", "'"), ("‑", "-"), ("‐", "-"))
+
+
 def fold(text: str, pairs: tuple[tuple[str, str], ...] = _FOLD_PAIRS) -> str:
     """Curly apostrophes and odd hyphens made plain (chained replace beats translate)."""
     for before, after in pairs:
@@ -136,6 +136,7 @@ _DATE_WORDS = ("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec Mon Tue Wed Thu 
                "last next this yesterday tomorrow early mid late").split()
 _NO_START_AFTER = frozenset("$€£¥.,_")
 _start = itemgetter(0)  # Mention.start
+_new_tuple = tuple.__new__  # builds a Mention without a Python-level __new__ call (hot loop)
 
 
 @cache
@@ -154,12 +155,11 @@ def _triggers() -> Iterable[str]:
         yield from (f"{n:0{width}d}" for n in range(10 ** width))
 
 
-
 class Matcher:
     """Finds entity mentions in text; built once per gazetteer.
 
-    One leftmost-longest Aho-Corasick pass runs over a whole article (its
-    paragraphs joined by newlines). A hit that fails the word-boundary check
+    One leftmost-longest Aho-Corasick pass runs over each paragraph and finds
+    aliases and pattern starts together. A hit that fails the word-boundary check
     cannot hide a valid one except inside its own span, so only that window
     is searched again with every overlapping hit: the result equals the
     leftmost-longest choice among all boundary-respecting matches.

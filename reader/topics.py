@@ -20,8 +20,8 @@ from typing import NamedTuple
 
 import ahocorasick_rs
 
-from .entities import fold
 from .cache import load_parsed
+from .entities import fold
 from .models import Document, Mention, TopicHit
 from .yamlfile import ConfigError, YamlDoc, unknown_keys
 

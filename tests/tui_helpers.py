@@ -49,12 +49,6 @@ def header_text(app: ReaderApp) -> str:
     return article_lines(app, HEADER)
 
 
-def text_of(widget) -> str:
-    """The plain text a Static shows (its content is a Text or a string)."""
-    content = widget.content
-    return content.plain if hasattr(content, "plain") else str(content)
-
-
 def option_texts(option_list) -> list[str]:
     result = []
     for i in range(option_list.option_count):
