@@ -154,10 +154,11 @@ class Library:
             stamp, article = plan.stamps[path], plan.ids[path]
             data = read_bytes(path)  # read once: hashed, then decoded if it changed
             known = plan.stored.get(str(path))
+            digest = None if isinstance(data, Skipped) else content_hash(data)
             if isinstance(data, Skipped):
                 skipped.append(data)
                 index.forget([article])
-            elif known and known[0] == article and known[2] == content_hash(data):
+            elif known and known[0] == article and known[2] == digest:
                 index.restamp(str(path), stamp)  # touched, not changed
             else:
                 raw = read_article(path, data)
@@ -165,7 +166,7 @@ class Library:
                     skipped.append(raw)
                     index.forget([article])
                 else:
-                    pending.append((self.analyse(replace(raw, id=article)), stamp, content_hash(data)))
+                    pending.append((self.analyse(replace(raw, id=article)), stamp, digest))
             if len(pending) >= batch or done == total:
                 index.store(pending)
                 pending = []
@@ -199,6 +200,12 @@ class Library:
     def _entries_by_id(self) -> dict[str, Entry]:
         self.entries  # noqa: B018 - loading the list builds the dict too
         return self._by_id
+
+    @property
+    def ranks(self) -> dict[str, int]:
+        """Each article's place in the list (date, then title): the order of trails."""
+        self.entries  # noqa: B018 - loading the list builds the ranks too
+        return self._rank
 
     def reload_entries(self) -> list[Entry]:
         """Read the list again (a worker may have indexed more since)."""
@@ -267,7 +274,7 @@ class Library:
 
     def trail(self, topic: str) -> list[Passage]:
         """Every passage on `topic`, in the article list's order (date, then title)."""
-        entries, rank = self.entries, self._rank
+        entries, rank = self.entries, self.ranks
         rows = sorted((rank[aid], idx, snippet) for aid, idx, snippet in self.index.trail(topic) if aid in rank)
         return [Passage(entries[r].id, idx, entries[r].date, entries[r].title, snippet) for r, idx, snippet in rows]
 

@@ -15,6 +15,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import NamedTuple
 
@@ -50,8 +51,12 @@ class TopicMap:
     path: Path | None = None
     warnings: tuple[str, ...] = ()
 
+    @cached_property
+    def by_id(self) -> dict[str, Topic]:
+        return {t.id: t for t in self.topics}
+
     def get(self, topic_id: str) -> Topic | None:
-        return next((t for t in self.topics if t.id == topic_id), None)
+        return self.by_id.get(topic_id)
 
     @property
     def ids(self) -> tuple[str, ...]:
@@ -150,7 +155,7 @@ class TopicMatcher:
             if self._phrases else None
         )
         # Per topic map, not per passage: lookups the scoring loop would otherwise rebuild.
-        self._topics = {t.id: t for t in topic_map.topics}
+        self._topics = topic_map.by_id
         self._order = {t.id: i for i, t in enumerate(topic_map.topics)}
         self._keys = {name: name.lower().rstrip("*") for t in topic_map.topics for name, _ in (*t.phrases, *t.entities)}
         self._required = {t.id: frozenset(r.lower().rstrip("*") for r in t.requires) for t in topic_map.topics}

@@ -138,7 +138,7 @@ def test_trail_keys_walk_a_topic_in_date_order(app):
             if where(app) == visited[-1]:
                 break
             visited.append(where(app))
-        ranks = app.ranks
+        ranks = app.library.ranks
         keys = [(ranks[a], i) for a, i in visited]
         assert keys == sorted(keys) and len({a for a, _ in visited}) == 5
         assert all("jcpoa" in app.library.get(a).topic_ids(i) for a, i in visited)

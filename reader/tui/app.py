@@ -63,7 +63,6 @@ class ReaderApp(App[None]):
         self.store = store or StateStore()
         self.history = History()
         self.shown_entries: list = []
-        self.ranks: dict[str, int] = {}
         self.active_topic: str | None = None
         self.selected_entity: str | None = None
         self.match_mode = "find"
@@ -170,7 +169,6 @@ class ReaderApp(App[None]):
         reading 10,000 entries took 110 ms a key)."""
         if reload:
             entries = self.library.reload_entries()
-            self.ranks = {entry.id: rank for rank, entry in enumerate(entries)}
             self._trails.clear()
         else:
             entries = self.library.entries
@@ -347,7 +345,7 @@ class ReaderApp(App[None]):
             self.notify("This passage has no topic yet: move to one with topics, or pick a topic with Ctrl+P",
                         timeout=4)
             return
-        target = trail_step(self._trail(self.active_topic), self.ranks, here.article_id, here.passage, step)
+        target = trail_step(self._trail(self.active_topic), self.library.ranks, here.article_id, here.passage, step)
         if target is None:
             where = "end" if step > 0 else "start"
             self.notify(f"At the {where} of the “{self._topic_label(self.active_topic)}” trail", markup=False, timeout=3)
@@ -361,7 +359,7 @@ class ReaderApp(App[None]):
             self.notify(f"No passage in this corpus is on “{self._topic_label(topic_id)}”", markup=False)
             return
         here = self._here()
-        target = (trail_step(passages, self.ranks, here.article_id, here.passage - 1, 1) if here else None) or passages[0]
+        target = (trail_step(passages, self.library.ranks, here.article_id, here.passage - 1, 1) if here else None) or passages[0]
         await self.go(Location(target.article_id, target.index))
         self.active_topic = topic_id
         self._refresh_links()
@@ -374,7 +372,7 @@ class ReaderApp(App[None]):
         if self.selected_entity:
             self._show_entity_links()
             return
-        topics = {t.id: t for t in self.library.topic_map.topics}
+        topics = self.library.topic_map.by_id
         passage_topics = doc.topic_ids(view.cursor)
         if passage_topics and self.active_topic not in passage_topics:
             self.active_topic = passage_topics[0]
