@@ -285,8 +285,9 @@ def _check(library: Library, args: argparse.Namespace) -> int:
     for name in config.articles:
         if name not in names:
             warnings.append(f"{config.path}: metadata for '{name}', which is not in the corpus")
+    in_corpus = library.topics_in_corpus()
     for topic in library.topic_map.topics:
-        if not library.trail(topic.id):
+        if topic.id not in in_corpus:
             warnings.append(f"{library.topic_map.path}: topic '{topic.id}' has no passage in this corpus")
     # One pass over the documents, none kept: topic signals are checked on the
     # way, and the mentions each document carries are noted for the aliases.

@@ -229,6 +229,10 @@ class CorpusIndex:
         """(canonical, type, article id, mentions) for every entity and article."""
         return list(self.db.execute("SELECT canonical, type, article_id, count FROM mentions"))
 
+    def topics(self) -> set[str]:
+        """The topics at least one passage is on (read from the covering index)."""
+        return {topic for (topic,) in self.db.execute("SELECT DISTINCT topic FROM passages")}
+
     def entities(self) -> list[tuple[str, str]]:
         return list(self.db.execute("SELECT DISTINCT canonical, type FROM mentions ORDER BY canonical"))
 

@@ -278,6 +278,10 @@ class Library:
         rows = sorted((rank[aid], idx, snippet) for aid, idx, snippet in self.index.trail(topic) if aid in rank)
         return [Passage(entries[r].id, idx, entries[r].date, entries[r].title, snippet) for r, idx, snippet in rows]
 
+    def topics_in_corpus(self) -> set[str]:
+        """The topics some passage of the corpus is on."""
+        return self.index.topics()
+
     def search(self, query: str, limit: int = 200, index: CorpusIndex | None = None) -> list[tuple[Entry, int, str]]:
         """Passages holding every word of `query` (as word prefixes): (article, passage, text).
 
