@@ -50,6 +50,11 @@ class Plan:
     skipped: list[Skipped]
 
 
+def _in_memory() -> str:
+    """A fresh in-memory database that worker threads can connect to as well."""
+    return f"file:iranru-{uuid.uuid4().hex}?mode=memory&cache=shared"
+
+
 class Library:
     """Everything loaded for one config and one set of corpus paths."""
 
@@ -86,14 +91,14 @@ class Library:
             key = hashlib.blake2b("\n".join(sorted(str(p.resolve()) for p in self.paths)).encode(),
                                   digest_size=8).hexdigest()
             return str(cache_dir() / f"index-{key}.sqlite"), False
-        return f"file:iranru-{uuid.uuid4().hex}?mode=memory&cache=shared", True
+        return _in_memory(), True
 
     def _open_index(self) -> CorpusIndex:
         try:
             return CorpusIndex(self._path_or_uri(), self.version)
         except (OSError, sqlite3.Error) as error:
             self.warnings.append(f"cannot use the cache in {cache_dir()} ({error}); indexing in memory")
-            self.location, self._uri = f"file:iranru-{uuid.uuid4().hex}?mode=memory&cache=shared", True
+            self.location, self._uri = _in_memory(), True
             return CorpusIndex(self._path_or_uri(), self.version)
 
     def _path_or_uri(self) -> Path | str:
