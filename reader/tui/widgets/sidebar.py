@@ -27,6 +27,8 @@ ROW_HEIGHT = 2
 
 
 def matches(entry: Entry, words: Sequence[str]) -> bool:
+    if not words:  # no filter: every start and every indexing batch lists all 10,000
+        return True
     haystack = " ".join([entry.id, entry.title, entry.source or "", entry.date or ""]).casefold()
     return all(word in haystack for word in words)
 
