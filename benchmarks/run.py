@@ -120,7 +120,7 @@ def annotation(library, texts: list[str]) -> dict:
     does not), which is not what the app pays."""
     import ahocorasick_rs
 
-    from reader.entities import fold
+    from reader.annotate.gazetteer import fold
 
     matcher = library.matcher
     floor_automaton = ahocorasick_rs.AhoCorasick(list(matcher.patterns), matchkind=ahocorasick_rs.MATCHKIND_LEFTMOST_LONGEST)

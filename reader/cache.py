@@ -49,9 +49,9 @@ def _program_stamp() -> bytes:
     field in a dataclass), not only with the version number."""
     package = Path(__file__).parent
     parts = [__version__, str(package)]
-    for module in sorted(package.glob("*.py")):
+    for module in sorted(package.rglob("*.py")):
         info = module.stat()
-        parts.append(f"{module.name}:{info.st_size}:{info.st_mtime_ns}")
+        parts.append(f"{module.relative_to(package)}:{info.st_size}:{info.st_mtime_ns}")
     return "\n".join(parts).encode()
 
 

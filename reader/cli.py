@@ -17,7 +17,7 @@ from pathlib import Path
 from . import __version__
 from .cache import cache_dir, clear_cache
 from .config import load_config
-from .entities import candidates, unused_aliases
+from .annotate.gazetteer import candidates, unused_aliases
 from .library import AmbiguousArticle, Library
 from .models import Document, Skipped
 from .render import to_ansi, to_json, to_plain

@@ -30,7 +30,7 @@ from .models import (
     RawArticle,
     TopicHit,
 )
-from .topics import snippet
+from .annotate.topics import snippet
 
 SCHEMA = 3
 _PER_ARTICLE = 1_000_000  # search rowid = article rowid * this + passage index

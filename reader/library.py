@@ -20,13 +20,13 @@ from functools import cached_property
 from pathlib import Path
 
 from .cache import cache_dir
-from .clean import clean
+from .ingest.clean import clean
 from .config import Config
-from .corpus import article_id, discover, read_article, read_bytes
-from .entities import Gazetteer, Matcher, load_gazetteer
+from .ingest.decode import article_id, discover, read_article, read_bytes
+from .annotate.gazetteer import Gazetteer, Matcher, load_gazetteer
 from .index import CorpusIndex, Entry, Stamp, content_hash, fingerprint
 from .models import Document, Metadata, RawArticle, Skipped
-from .topics import Passage, Related, TopicMap, TopicMatcher, load_topic_map
+from .annotate.topics import Passage, Related, TopicMap, TopicMatcher, load_topic_map
 
 Progress = Callable[[int, int], None]
 CACHE_SIZE = 32  # analysed documents kept in memory

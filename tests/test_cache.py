@@ -10,8 +10,8 @@ import pytest
 import reader.cache as cache
 from reader.cache import cache_dir, load_parsed
 from reader.config import load_config
-from reader.entities import load_gazetteer
-from reader.topics import load_topic_map
+from reader.annotate.gazetteer import load_gazetteer
+from reader.annotate.topics import load_topic_map
 from reader.yamlfile import ConfigError
 
 GAZETTEER = "PERSON:\n  Vladimir Putin: [Putin]\n"
@@ -45,7 +45,7 @@ def test_each_parser_and_path_has_its_own_entry(write):
     load_gazetteer(other)
     load_topic_map(write("t.yaml", "topics:\n  x:\n    label: X\n    signals: {alpha beta: 3}\n"))
     names = stored()
-    assert len(names) == 3 and sum(n.startswith("reader.entities.parse_gazetteer-") for n in names) == 2
+    assert len(names) == 3 and sum(n.startswith("reader.annotate.gazetteer.parse_gazetteer-") for n in names) == 2
 
 
 def test_a_config_with_read_only_mappings_round_trips(write):

@@ -1,7 +1,7 @@
 """Each cleaning rule on a small made-up text, then on the seeds as they are."""
 
-from reader.clean import clean
-from reader.corpus import read_article
+from reader.ingest.clean import clean
+from reader.ingest.decode import read_article
 
 from conftest import SEEDS
 

@@ -7,9 +7,9 @@ from collections import Counter
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.clean import clean
+from reader.ingest.clean import clean
 from reader.config import bundled_config
-from reader.entities import Matcher, load_gazetteer
+from reader.annotate.gazetteer import Matcher, load_gazetteer
 from reader.sanitize import sanitize
 
 # Lines built from the pieces scraped news is made of, residue included.

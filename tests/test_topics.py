@@ -3,8 +3,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from reader.config import bundled_config
-from reader.entities import Matcher, load_gazetteer
-from reader.topics import Passage, TopicMatcher, load_topic_map, parse_topic_map, trail_step
+from reader.annotate.gazetteer import Matcher, load_gazetteer
+from reader.annotate.topics import Passage, TopicMatcher, load_topic_map, parse_topic_map, trail_step
 from reader.yamlfile import ConfigError, load_yaml
 
 REQUIRED = ["strategic_partnership", "syria", "astana_process", "jcpoa", "civil_nuclear", "sanctions",

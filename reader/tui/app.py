@@ -23,7 +23,7 @@ from ..history import History, Location
 from ..library import Library
 from ..sanitize import safe_line
 from ..state import Bookmark, StateStore, mark_read, set_last, toggle_bookmark
-from ..topics import snippet, trail_step
+from ..annotate.topics import snippet, trail_step
 from . import compat  # noqa: F401  (guards for Textual bugs, applied on import)
 from .bindings import APP, SECTIONS
 from .commands import ReaderCommands

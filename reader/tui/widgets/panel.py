@@ -18,7 +18,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...models import Document
-from ...topics import Related, Topic
+from ...annotate.topics import Related, Topic
 from ..bindings import LIST
 
 SEP = "\x00"  # separates fields in option ids (article ids may hold ':')

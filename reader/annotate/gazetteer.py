@@ -20,9 +20,9 @@ from pathlib import Path
 
 import ahocorasick_rs
 
-from .cache import load_parsed
-from .models import Mention
-from .yamlfile import ConfigError, YamlDoc, unknown_keys
+from ..cache import load_parsed
+from ..models import Mention
+from ..yamlfile import ConfigError, YamlDoc, unknown_keys
 
 GAZETTEER_TYPES = ("PERSON", "GPE", "ORG", "NORP", "EVENT")
 MAX_ALIAS = 200  # characters: a name, never a paragraph

@@ -1,6 +1,6 @@
 import codecs
 
-from reader.corpus import decode, discover, read_article
+from reader.ingest.decode import decode, discover, read_article
 from reader.models import RawArticle, Skipped
 
 from conftest import SEEDS

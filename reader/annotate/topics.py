@@ -21,10 +21,10 @@ from typing import NamedTuple
 
 import ahocorasick_rs
 
-from .cache import load_parsed
-from .entities import fold
-from .models import Document, Mention, TopicHit
-from .yamlfile import ConfigError, YamlDoc, unknown_keys
+from ..cache import load_parsed
+from .gazetteer import fold
+from ..models import Document, Mention, TopicHit
+from ..yamlfile import ConfigError, YamlDoc, unknown_keys
 
 DEFAULT_THRESHOLD = 3.0
 _TOPIC_KEYS = ("label", "description", "signals", "entities", "threshold", "requires", "related")

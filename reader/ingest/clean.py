@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from .models import CleanText, Dropped, Metadata, Paragraph
+from ..models import CleanText, Dropped, Metadata, Paragraph
 
 _MONTHS = {
     name: number

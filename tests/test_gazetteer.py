@@ -1,7 +1,7 @@
 import pytest
 
 from reader.config import bundled_config
-from reader.entities import Matcher, candidates, load_gazetteer, parse_gazetteer
+from reader.annotate.gazetteer import Matcher, candidates, load_gazetteer, parse_gazetteer
 from reader.yamlfile import ConfigError, load_yaml
 
 
@@ -146,7 +146,7 @@ def test_candidates_are_unknown_capitalised_names(matcher):
 
 def reference_gazetteer_mentions(matcher, text):
     """The plain method: every overlapping hit, boundary check, leftmost-longest sweep."""
-    from reader.entities import _at_boundary, fold
+    from reader.annotate.gazetteer import _at_boundary, fold
 
     folded = fold(text)
     hits = sorted(((s, e, i) for i, s, e in matcher._overlapping.find_matches_as_indexes(folded, overlapping=True)

@@ -12,8 +12,8 @@ import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from .models import RawArticle, Skipped
-from .sanitize import safe_line, sanitize, summarize
+from ..models import RawArticle, Skipped
+from ..sanitize import safe_line, sanitize, summarize
 
 SUFFIXES = (".txt", ".md")
 # Articles larger than this are opened truncated, with a warning, so one

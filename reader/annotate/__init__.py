@@ -1,0 +1,1 @@
+"""Annotate: entities (gazetteer, patterns) and topics over clean paragraphs (SPEC §10)."""

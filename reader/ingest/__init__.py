@@ -1,0 +1,1 @@
+"""Ingest: bytes -> text -> clean article with metadata (SPEC §10)."""
