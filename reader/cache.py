@@ -43,6 +43,15 @@ def clear_cache() -> int:
     return count
 
 
+def corpus_key(paths: Iterable[Path]) -> str:
+    """A corpus's identity: 16 hex digits from its resolved paths, in any order.
+
+    Names its index in the cache folder and its reading state (read marks,
+    bookmarks, last position) in the state folder.
+    """
+    return _digest_hex("\n".join(sorted(str(Path(p).resolve()) for p in paths)).encode(), size=8)
+
+
 @cache
 def _program_stamp() -> bytes:
     """Changes when any module of the package changes (an edited parser, a new
@@ -76,7 +85,11 @@ def load_parsed(path: Path, parse: Callable[[YamlDoc], T], use_cache: bool = Tru
 
 
 def _digest(*parts: bytes) -> str:
-    digest = hashlib.blake2b(digest_size=12)
+    return _digest_hex(*parts, size=12)
+
+
+def _digest_hex(*parts: bytes, size: int) -> str:
+    digest = hashlib.blake2b(digest_size=size)
     for part in parts:
         digest.update(part)
     return digest.hexdigest()

@@ -9,6 +9,9 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shlex
+import shutil
+import subprocess
 import sys
 from collections import Counter
 from collections.abc import Sequence
@@ -20,7 +23,7 @@ from .config import load_config
 from .annotate.gazetteer import candidates, unused_aliases
 from .library import AmbiguousArticle, Library
 from .models import Document, Skipped
-from .render import to_ansi, to_json, to_plain
+from .render import plural, to_ansi, to_json, to_plain
 from .sanitize import safe_line
 from .yamlfile import ConfigError
 
@@ -30,6 +33,17 @@ SUBCOMMANDS = ("list", "show", "related", "topics", "entities", "check", "cache"
 
 class UsageError(Exception):
     """Bad input from the user: reported on stderr with exit status 2."""
+
+
+class NotFound(Exception):
+    """Nothing to show: the message says what was not found; exit status 1."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, with its errors on one line (argparse prints the usage first)."""
+
+    def error(self, message: str):
+        self.exit(BAD, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -44,6 +58,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as error:
         _say(f"error: {error}")
         return BAD
+    except NotFound as error:
+        _say(str(error))
+        return NOTHING
     except BrokenPipeError:
         # The reader of our stdout went away (`| head`); that is not an error.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
@@ -64,8 +81,20 @@ def _common(parser: argparse.ArgumentParser) -> None:
                         help="analyse every article now, in memory, without reading or writing the cached index")
 
 
+def _positive(value: str) -> int:
+    """An argparse type: a whole number above 0 (a width of 0 columns or a limit of
+    0 results is a mistake, not a request)."""
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got '{value}'") from None
+    if number <= 0:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, got {number}")
+    return number
+
+
 def _tui_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="iranru-reader",
         description="Read news about Iran–Russia relations: entities highlighted, same-topic passages one key away.",
         epilog="subcommands: " + ", ".join(SUBCOMMANDS) + " (iranru-reader SUBCOMMAND --help)",
@@ -77,8 +106,8 @@ def _tui_parser() -> argparse.ArgumentParser:
 
 
 def _subcommand_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="iranru-reader")
-    sub = parser.add_subparsers(dest="command", required=True)
+    parser = _Parser(prog="iranru-reader")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     p = sub.add_parser("list", help="the articles, one a line (id, date, title, source)")
     p.add_argument("paths", nargs="*", metavar="PATH", type=Path)
@@ -91,14 +120,17 @@ def _subcommand_parser() -> argparse.ArgumentParser:
     fmt.add_argument("--json", action="store_true", help="the article as one JSON object")
     fmt.add_argument("--plain", action="store_true", help="plain text, no colours")
     fmt.add_argument("--ansi", action="store_true", help="ANSI colours (for less -R)")
-    p.add_argument("--width", type=int, default=None, help="wrap ANSI output at this width")
+    p.add_argument("--width", type=_positive, default=None, metavar="N",
+                   help="wrap the text at N columns (default: the terminal's width on a terminal, else no wrapping)")
+    p.add_argument("--no-pager", action="store_true",
+                   help="do not page the article on a terminal (default: through $PAGER, else less -R)")
     _common(p)
 
     p = sub.add_parser("related", help="other articles' passages on the same topics as a passage")
     p.add_argument("article", metavar="ARTICLE")
     p.add_argument("--passage", type=int, default=None, metavar="N", help="paragraph index (default: every passage of the article)")
     p.add_argument("--json", action="store_true")
-    p.add_argument("--limit", type=int, default=20, help="at most this many results (default 20)")
+    p.add_argument("--limit", type=_positive, default=20, metavar="N", help="at most N results in all (default 20)")
     _common(p)
 
     p = sub.add_parser("topics", help="each topic with its passages across the corpus, in date order")
@@ -112,6 +144,7 @@ def _subcommand_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("cache", help="the cached corpus index: `cache clear` deletes it")
     p.add_argument("action", choices=["clear"])
+    _common(p)  # accepted like everywhere; the cache folder is the user's, whatever the config
 
     p = sub.add_parser("check", help="validate the config, gazetteer and topic map against the corpus")
     p.add_argument("--verbose", "-v", action="store_true", help="list every unused alias and signal")
@@ -134,6 +167,9 @@ def _library(args: argparse.Namespace, fresh: bool = True) -> Library:
 
 def _run_tui(argv: list[str]) -> int:
     args = _tui_parser().parse_args(argv)
+    for path in args.paths:
+        if not path.exists():
+            raise UsageError(not_found_message(str(path)))
     library = _library(args, fresh=False)  # the app indexes in a worker, with progress
     if not sys.stdin.isatty() or not sys.stdout.isatty():
         raise UsageError("the reader needs a terminal; for scripts use a subcommand (iranru-reader --help)")
@@ -143,13 +179,23 @@ def _run_tui(argv: list[str]) -> int:
     return OK
 
 
+def not_found_message(argument: str) -> str:
+    """What to say when the reader's PATH argument names nothing: it may be a
+    mistyped subcommand (`lsit`) or an article id meant for `show` (`003`)."""
+    from difflib import get_close_matches  # only on this error path
+
+    guess = get_close_matches(argument, SUBCOMMANDS, n=1)
+    hint = f" (did you mean {guess[0]}?)" if guess else f" (to print an article: iranru-reader show {argument})"
+    return f"no such file, folder or subcommand: {safe_line(argument)}{hint}"
+
+
 # --- subcommands -----------------------------------------------------------------
 
 def _run_subcommand(argv: list[str]) -> int:
     args = _subcommand_parser().parse_args(argv)
     if args.command == "cache":
         removed = clear_cache()
-        print(f"removed {removed} cached index(es) from {cache_dir()}")
+        _say(f"removed {plural(removed, 'cached index', 'cached indexes')} from {cache_dir()}")
         return OK
     library = _library(args)
     handler = {"list": _list, "show": _show, "related": _related, "topics": _topics,
@@ -178,7 +224,9 @@ def _list(library: Library, args: argparse.Namespace) -> int:
     else:
         for e in entries:
             print("\t".join([e.id, e.date or "—", e.title, e.source or "—"]))
-    return OK if entries else NOTHING
+    if not entries:
+        raise NotFound(f"no articles in {', '.join(safe_line(str(p)) for p in library.paths)}")
+    return OK
 
 
 def _resolve(library: Library, reference: str) -> Document:
@@ -199,14 +247,47 @@ def _show(library: Library, args: argparse.Namespace) -> int:
     labels = {t.id: t.label for t in library.topic_map.topics}
     for warning in doc.warnings:
         _say(f"warning: {doc.id}: {warning}")
+    terminal = sys.stdout.isatty()
+    width = args.width or (shutil.get_terminal_size().columns if terminal else None)
+    options = {"type_tags": library.config.type_tags, "topic_labels": labels, "warnings": False}
     if args.json:
-        _emit_json(to_json(doc))
-    elif args.ansi or (not args.plain and sys.stdout.isatty()):
-        sys.stdout.write(to_ansi(doc, library.config.styles, width=args.width, no_color=bool(os.environ.get("NO_COLOR")),
-                                 type_tags=library.config.type_tags, topic_labels=labels))
+        text = json.dumps(to_json(doc), ensure_ascii=False, indent=2) + "\n"
+    elif args.ansi or (not args.plain and terminal):
+        text = to_ansi(doc, library.config.styles, width=width, no_color=bool(os.environ.get("NO_COLOR")), **options)
     else:
-        sys.stdout.write(to_plain(doc, type_tags=library.config.type_tags, topic_labels=labels))
+        text = to_plain(doc, width=width, **options)
+    if terminal and not args.no_pager:
+        page(text)
+    else:
+        sys.stdout.write(text)
     return OK
+
+
+def pager_command(environ: dict[str, str]) -> list[str] | None:
+    """The pager to run, as git chooses it: $PAGER, else `less -R`; None for no
+    pager (`PAGER=` or `PAGER=cat`) or one that is not installed."""
+    command = shlex.split(environ.get("PAGER", "less -R"))
+    if not command or command == ["cat"] or shutil.which(command[0]) is None:
+        return None
+    return command
+
+
+def page(text: str) -> None:
+    """Write `text` to stdout through the pager. Like git, `LESS=FRX` unless LESS is
+    set: less exits at once when the text fits the screen, shows colours and leaves
+    the text on the screen."""
+    command = pager_command(dict(os.environ))
+    if command is None:
+        sys.stdout.write(text)
+        return
+    sys.stdout.flush()
+    environment = {**os.environ, "LESS": os.environ.get("LESS", "FRX")}
+    with subprocess.Popen(command, stdin=subprocess.PIPE, env=environment) as pager:
+        try:
+            pager.stdin.write(text.encode("utf-8"))
+            pager.stdin.close()
+        except BrokenPipeError:  # the user quit the pager before the end
+            pass
 
 
 def _related(library: Library, args: argparse.Namespace) -> int:
@@ -216,9 +297,10 @@ def _related(library: Library, args: argparse.Namespace) -> int:
         raise UsageError(f"{doc.id} has passages 0 to {count - 1}; there is no passage {args.passage}")
     indexes = [args.passage] if args.passage is not None else range(count)
     rows = []
-    for index in indexes:
-        for rel in library.related(doc, index, args.limit):
-            rows.append((index, rel))
+    for index in indexes:  # the limit is for the whole output: the first rows of an unlimited one
+        rows += [(index, rel) for rel in library.related(doc, index, args.limit - len(rows))]
+        if len(rows) >= args.limit:
+            break
     if args.json:
         _emit_json([{
             "from_passage": index, "article": rel.passage.article_id, "passage": rel.passage.index,
@@ -229,7 +311,10 @@ def _related(library: Library, args: argparse.Namespace) -> int:
         for index, rel in rows:
             p = rel.passage
             print("\t".join([f"¶{index}", p.article_id, f"¶{p.index}", p.date or "—", ",".join(rel.shared), p.snippet]))
-    return OK if rows else NOTHING
+    if not rows:
+        which = f"passage {args.passage} of {doc.id}" if args.passage is not None else f"any passage of {doc.id}"
+        raise NotFound(f"no other article has a passage on the same topic as {which}")
+    return OK
 
 
 def _topics(library: Library, args: argparse.Namespace) -> int:
@@ -245,10 +330,13 @@ def _topics(library: Library, args: argparse.Namespace) -> int:
     else:
         for topic, passages in result:
             articles = len({p.article_id for p in passages})
-            print(f"{topic.id}\t{topic.label}\t{len(passages)} passages in {articles} articles")
+            print(f"{topic.id}\t{topic.label}\t{plural(len(passages), 'passage')} in {plural(articles, 'article')}")
             for p in passages:
                 print(f"  {p.date or '—'}\t{p.article_id}\t¶{p.index}\t{p.snippet}")
-    return OK if any(passages for _, passages in result) else NOTHING
+    if not any(passages for _, passages in result):
+        raise NotFound(f"no passage of the {plural(len(library.entries), 'article')} is on any of "
+                       f"the {plural(len(result), 'topic')} in {library.topic_map.path}")
+    return OK
 
 
 def _entities(library: Library, args: argparse.Namespace) -> int:
@@ -260,7 +348,9 @@ def _entities(library: Library, args: argparse.Namespace) -> int:
         else:
             for name, count in ranked:
                 print(f"{count}\t{name}")
-        return OK if ranked else NOTHING
+        if not ranked:
+            raise NotFound(f"no capitalised name outside the gazetteer in the {plural(len(library.entries), 'article')}")
+        return OK
     per_entity: dict[tuple[str, str], Counter[str]] = {}
     for name, kind, article, count in library.index.entity_counts():
         per_entity.setdefault((name, kind), Counter())[article] += count
@@ -272,7 +362,9 @@ def _entities(library: Library, args: argparse.Namespace) -> int:
         for (name, kind), c in ranked:
             per_article = ", ".join(f"{doc_id}:{n}" for doc_id, n in c.most_common())
             print(f"{sum(c.values())}\t{kind}\t{name}\t{per_article}")
-    return OK if ranked else NOTHING
+    if not ranked:
+        raise NotFound(f"no entity of the gazetteer is mentioned in the {plural(len(library.entries), 'article')}")
+    return OK
 
 
 def _check(library: Library, args: argparse.Namespace) -> int:

@@ -1,16 +1,20 @@
 """Find, load and validate `config.yaml` into a typed, frozen `Config`.
 
 Search order (SPEC §7): `--config`, `$IRANRU_READER_CONFIG`, `./config.yaml`,
-the user config directory, then the bundled default. Paths inside a config
-are relative to the file that names them; what a user config leaves out
-(gazetteer, topics, corpus) falls back to the bundled files.
+the user config directory, then the bundled default. The first one found is
+the user's config, and it is laid over the bundled one key by key: mappings
+merge (a keymap-only config keeps the bundled articles' dates and sources),
+anything else (a list, a string, a number) replaces. Paths inside a config are
+relative to the file that names them; a relative path that does not exist
+there but does among the bundled files (a copied `config.yaml` naming
+`gazetteer.yaml`) means the bundled file, with one warning.
 """
 
 from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from types import MappingProxyType
@@ -72,6 +76,8 @@ class Config:
     type_tags: bool = False
     keymap: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     warnings: tuple[str, ...] = ()
+    #: The files this config was merged from, the bundled one first.
+    files: tuple[Path, ...] = ()
 
     def override_for(self, path: Path, article_id: str) -> ArticleOverride | None:
         return self.articles.get(path.name) or self.articles.get(article_id)
@@ -104,11 +110,96 @@ def find_config(explicit: str | Path | None = None, cwd: Path | None = None) -> 
 
 
 def load_config(explicit: str | Path | None = None, use_cache: bool = True) -> Config:
-    """Find and load the config; raise ConfigError (file:line:col) when it is wrong."""
+    """Find and load the config, laid over the bundled one (see the module's docstring).
+
+    Raises ConfigError (file:line:col) when either file is wrong: each file is
+    validated on its own, so an error points into the file that has it.
+    """
     path = find_config(explicit)
     if not path.is_file():
         raise ConfigError(path, None, None, "config file not found")
-    return load_parsed(path, parse_config, use_cache)
+    bundled = bundled_config()
+    layers = [load_parsed(path, parse_layer, use_cache)]
+    if path.resolve() != bundled.resolve():
+        layers.insert(0, load_parsed(bundled, parse_layer, use_cache))
+    return merge_layers(layers)
+
+
+@dataclass(frozen=True)
+class Layer:
+    """One config file, validated: its settings as written (paths still relative) and its warnings."""
+
+    path: Path
+    data: Mapping[str, Any]
+    warnings: tuple[str, ...]
+
+
+def parse_layer(doc: YamlDoc) -> Layer:
+    """Validate one file (raising ConfigError located in it) and keep its settings for merging."""
+    config = parse_config(doc)
+    return Layer(doc.path, doc.data or {}, config.warnings)
+
+
+_PATH_KEYS = ("gazetteer", "topics")
+
+
+def merge_layers(layers: list[Layer]) -> Config:
+    """The config of `layers` (the bundled one first), each later one laid over the
+    earlier key by key. Pure but for `stat` calls: whether a relative path exists."""
+    merged: dict[str, Any] = {}
+    fell_back: list[str] = []
+    for layer in layers:
+        merged = deep_merge(merged, _absolute_paths(layer, fell_back))
+    top = layers[-1]
+    warnings = [w for layer in layers for w in layer.warnings]
+    if fell_back:
+        warnings.append(f"{top.path}: {', '.join(fell_back)} not found next to this file; using the bundled "
+                        f"{'copy' if len(fell_back) == 1 else 'copies'} in {bundled_dir()}")
+    config = parse_config(YamlDoc(top.path, merged, None))
+    return replace(config, warnings=tuple(warnings), files=tuple(layer.path for layer in layers))
+
+
+def deep_merge(base: Mapping[str, Any], over: Mapping[str, Any]) -> dict[str, Any]:
+    """`over` laid on `base`: mappings merge recursively, other values replace, and a
+    key left empty (`keymap:` with nothing after it, YAML's null) keeps `base`'s value."""
+    result = dict(base)
+    for key, value in over.items():
+        if value is None:
+            continue
+        if isinstance(value, Mapping) and isinstance(result.get(key), Mapping):
+            result[key] = deep_merge(result[key], value)
+        else:
+            result[key] = value
+    return result
+
+
+def _absolute_paths(layer: Layer, fell_back: list[str]) -> dict[str, Any]:
+    """`layer.data` with its file and corpus paths made absolute; a relative path
+    missing next to a user's config but present among the bundled files is the
+    bundled one (its name is added to `fell_back`)."""
+    base = layer.path.resolve().parent
+    bundled = bundled_dir()
+
+    def absolute(value: str) -> str:
+        path = Path(value).expanduser()
+        if path.is_absolute():
+            return str(path)
+        here = base / path
+        if base != bundled and not here.exists() and (bundled / path).exists():
+            fell_back.append(value)
+            return str(bundled / path)
+        return str(here)
+
+    data = dict(layer.data)
+    for key in _PATH_KEYS:
+        if isinstance(data.get(key), str) and data[key].strip():
+            data[key] = absolute(data[key])
+    corpus = data.get("corpus")
+    if isinstance(corpus, str):
+        data["corpus"] = absolute(corpus)
+    elif isinstance(corpus, list):
+        data["corpus"] = [absolute(item) for item in corpus]
+    return data
 
 
 def parse_config(doc: YamlDoc) -> Config:

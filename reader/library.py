@@ -9,7 +9,6 @@ are index queries, so 10,000 articles cost what five do.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import sqlite3
 import uuid
@@ -19,7 +18,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
 
-from .cache import cache_dir
+from .cache import cache_dir, corpus_key
 from .ingest.clean import clean
 from .config import Config
 from .ingest.decode import article_id, discover, read_article, read_bytes
@@ -63,7 +62,7 @@ class Library:
         self.paths = tuple(Path(p) for p in paths) if paths else config.corpus
         self.gazetteer: Gazetteer = load_gazetteer(config.gazetteer, use_cache=cache)
         self.topic_map: TopicMap = load_topic_map(config.topics, use_cache=cache)
-        self.version = fingerprint(config.path, config.gazetteer, config.topics)
+        self.version = fingerprint(*(config.files or (config.path,)), config.gazetteer, config.topics)
         self.warnings: list[str] = []
         self.location, self._uri = self._location(cache)
         self.index = self._open_index()
@@ -88,9 +87,7 @@ class Library:
 
     def _location(self, cache: bool) -> tuple[str, bool]:
         if cache:
-            key = hashlib.blake2b("\n".join(sorted(str(p.resolve()) for p in self.paths)).encode(),
-                                  digest_size=8).hexdigest()
-            return str(cache_dir() / f"index-{key}.sqlite"), False
+            return str(cache_dir() / f"index-{corpus_key(self.paths)}.sqlite"), False
         return _in_memory(), True
 
     def _open_index(self) -> CorpusIndex:

@@ -57,8 +57,11 @@ def meta_line(doc: Document) -> str:
 
 
 def article_text(doc: Document, styles: Mapping[str, str], type_tags: bool = False,
-                 topic_labels: Mapping[str, str] | None = None) -> Text:
-    """The whole clean article as one `Text`, for `show --ansi` and `--plain`."""
+                 topic_labels: Mapping[str, str] | None = None, warnings: bool = True) -> Text:
+    """The whole clean article as one `Text`, for `show --ansi` and `--plain`.
+
+    `warnings=False` leaves the article's warnings out (`show` prints them on stderr).
+    """
     labels = topic_labels or {}
     out = Text()
     out.append(doc.meta.title, style="bold")
@@ -68,7 +71,7 @@ def article_text(doc: Document, styles: Mapping[str, str], type_tags: bool = Fal
     if doc.topics:
         out.append("topics: " + ", ".join(labels.get(t, t) for t in doc.topics), style="dim")
         out.append("\n")
-    for warning in doc.warnings:
+    for warning in doc.warnings if warnings else ():
         out.append(f"warning: {warning}\n", style="yellow")
     for paragraph, mentions in zip(doc.clean.paragraphs, doc.mentions or [()] * len(doc.clean.paragraphs), strict=True):
         out.append("\n")
@@ -82,8 +85,15 @@ def article_text(doc: Document, styles: Mapping[str, str], type_tags: bool = Fal
     return out
 
 
-def to_plain(doc: Document, **kwargs: Any) -> str:
-    return article_text(doc, {}, **kwargs).plain
+def to_plain(doc: Document, width: int | None = None, **kwargs: Any) -> str:
+    """The article as plain text, wrapped at `width` columns (None: one line a paragraph)."""
+    text = article_text(doc, {}, **kwargs)
+    if width is None:
+        return text.plain
+    buffer = io.StringIO()
+    Console(file=buffer, force_terminal=False, color_system=None, width=width, legacy_windows=False,
+            emoji=False, highlight=False, markup=False).print(text)
+    return "".join(line.rstrip(" ") + "\n" for line in buffer.getvalue().splitlines())
 
 
 def to_ansi(doc: Document, styles: Mapping[str, str], width: int | None = None,
@@ -132,3 +142,8 @@ def to_json(doc: Document) -> dict[str, Any]:
         "paragraphs": paragraphs,
         "dropped": [{"line": d.line, "text": d.text, "reason": d.reason} for d in doc.clean.dropped],
     }
+
+
+def plural(count: int, noun: str, nouns: str | None = None) -> str:
+    """`1 passage`, `2 passages` (`nouns`: the plural, where adding "s" is wrong)."""
+    return f"{count} {noun if count == 1 else nouns or noun + 's'}"

@@ -1,5 +1,11 @@
 """Read marks, bookmarks and the last position, kept in the user state directory.
 
+Each corpus (the set of files and folders opened) has its own file,
+`corpora/<key>.json`, keyed like its index (`cache.corpus_key`): opening
+another folder never touches this one's marks. The single `state.json` of
+earlier versions belongs to the configured corpus: it is moved into that
+corpus's file the first time it is opened, and kept as `state.json.migrated`.
+
 Every change is a small operation applied under a file lock to what is on
 disk *now*, then written atomically (temp file + rename): two readers open at
 once (two ssh sessions) merge their changes instead of overwriting each
@@ -14,13 +20,14 @@ import json
 import os
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from platformdirs import user_state_dir
 
+from .cache import APP_NAME, corpus_key
 from .history import Location
 
 VERSION = 1
@@ -46,7 +53,13 @@ class State:
 
 
 def default_path() -> Path:
-    return Path(user_state_dir("iranru-reader")) / "state.json"
+    """The one state file of versions before state per corpus (see the module's docstring)."""
+    return Path(user_state_dir(APP_NAME)) / "state.json"
+
+
+def corpus_path(paths: Iterable[Path]) -> Path:
+    """The state file of the corpus made of `paths` (files and folders)."""
+    return Path(user_state_dir(APP_NAME)) / "corpora" / f"{corpus_key(paths)}.json"
 
 
 # --- pure operations ------------------------------------------------------------
@@ -69,9 +82,10 @@ def set_last(location: Location) -> Callable[[State], State]:
 
 # --- file format ----------------------------------------------------------------
 
-def to_dict(state: State) -> dict:
+def to_dict(state: State, corpus: Iterable[str] = ()) -> dict:
     return {
         "version": VERSION,
+        "corpus": list(corpus),  # for a person looking into the folder; not read back
         "read": sorted(state.read),
         "bookmarks": [vars(b) for b in state.bookmarks],
         "last": None if state.last is None else {"article": state.last.article_id, "passage": state.last.passage},
@@ -100,17 +114,48 @@ def from_dict(data: object) -> State:
 
 
 class StateStore:
-    """The state file: load once, then apply operations that merge with disk."""
+    """The state file: load once, then apply operations that merge with disk.
 
-    def __init__(self, path: Path | None = None):
+    `legacy`: an older single state file whose contents become this file's
+    when this one does not exist yet (moved under the lock, so two instances
+    starting at once migrate it once). `corpus`: the corpus's paths, written
+    into the file for a person to read.
+    """
+
+    def __init__(self, path: Path | None = None, legacy: Path | None = None, corpus: Iterable[Path] = ()):
         self.path = path or default_path()
+        self.legacy = legacy
+        self.corpus = tuple(str(Path(p).resolve()) for p in corpus)
         self.state = State()
         self.warnings: list[str] = []
         self._writable = True
 
+    @classmethod
+    def for_corpus(cls, paths: Iterable[Path], configured: Iterable[Path]) -> StateStore:
+        """The store of the corpus `paths`; the old single state file is migrated into
+        it when it is the `configured` corpus (the one opened without PATH)."""
+        paths = tuple(paths)
+        legacy = default_path() if corpus_key(paths) == corpus_key(configured) else None
+        return cls(corpus_path(paths), legacy=legacy, corpus=paths)
+
     def load(self) -> State:
+        if self.legacy is not None and not self.path.exists() and self.legacy.is_file():
+            self._migrate(self.legacy)
         self.state = self._read(report=True)
         return self.state
+
+    def _migrate(self, legacy: Path) -> None:
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            with self._locked():
+                if self.path.exists():  # another instance migrated it first
+                    return
+                self._write(self._read(report=True, path=legacy))
+                if legacy.exists():  # (a corrupt one has been set aside already)
+                    os.replace(legacy, legacy.with_name(legacy.name + ".migrated"))
+        except OSError as error:
+            self.warnings.append(f"cannot move reading state from {legacy} to {self.path} "
+                                 f"({error.strerror or error}); it stays in {legacy.name}")
 
     def apply(self, operation: Callable[[State], State]) -> State:
         """Apply `operation` to the state on disk (merging other instances' changes) and save."""
@@ -129,32 +174,33 @@ class StateStore:
             self.state = operation(self.state)
         return self.state
 
-    def _read(self, report: bool) -> State:
+    def _read(self, report: bool, path: Path | None = None) -> State:
+        path = path or self.path
         try:
-            raw = self.path.read_bytes()
+            raw = path.read_bytes()
         except FileNotFoundError:
             return State()
         except OSError as error:
             if report:
-                self.warnings.append(f"cannot read {self.path}: {error.strerror or error}")
+                self.warnings.append(f"cannot read {path}: {error.strerror or error}")
             return self.state
         try:
             return from_dict(json.loads(raw.decode("utf-8")))
         except (UnicodeDecodeError, ValueError) as error:
-            aside = self.path.with_name(f"{self.path.name}.corrupt-{time.strftime('%Y%m%d-%H%M%S')}")
+            aside = path.with_name(f"{path.name}.corrupt-{time.strftime('%Y%m%d-%H%M%S')}")
             try:
-                os.replace(self.path, aside)
+                os.replace(path, aside)
                 where = f"moved to {aside.name}"
             except OSError:
                 where = "left in place"
-            self.warnings.append(f"state file {self.path} was corrupt ({error}); {where}, starting afresh")
+            self.warnings.append(f"state file {path} was corrupt ({error}); {where}, starting afresh")
             return State()
 
     def _write(self, state: State) -> None:
         handle, temp = tempfile.mkstemp(dir=self.path.parent, prefix=".state-", suffix=".tmp")
         try:
             with os.fdopen(handle, "w", encoding="utf-8") as out:
-                json.dump(to_dict(state), out, ensure_ascii=False, indent=1)
+                json.dump(to_dict(state, self.corpus), out, ensure_ascii=False, indent=1)
                 out.flush()
                 os.fsync(out.fileno())
             os.replace(temp, self.path)

@@ -107,8 +107,11 @@ def test_no_cache_writes_nothing(corpus, capsys):
 def test_cache_clear(corpus, capsys):
     assert main(["list", str(corpus)]) == 0
     assert any(cache_dir().glob("index-*"))
-    assert main(["cache", "clear"]) == 0
-    assert "removed 1" in capsys.readouterr().out and not cache_dir().exists()
+    capsys.readouterr()
+    assert main(["cache", "clear", "--config", str(bundled_config())]) == 0
+    out, err = capsys.readouterr()
+    # A message, not data: on stderr, in the singular.
+    assert out == "" and "removed 1 cached index from" in err and not cache_dir().exists()
 
 
 def test_search_finds_every_word_as_prefix(library):

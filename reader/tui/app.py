@@ -60,7 +60,7 @@ class ReaderApp(App[None]):
     def __init__(self, library: Library, store: StateStore | None = None) -> None:
         super().__init__()
         self.library = library
-        self.store = store or StateStore()
+        self.store = store or StateStore.for_corpus(library.paths, library.config.corpus)
         self.history = History()
         self.shown_entries: list = []
         self.active_topic: str | None = None
