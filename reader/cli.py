@@ -21,6 +21,7 @@ from . import __version__
 from .cache import cache_dir, clear_cache
 from .config import load_config
 from .annotate.gazetteer import candidates, unused_aliases
+from .keys import keymap_problems
 from .library import AmbiguousArticle, Library
 from .models import Document, Skipped
 from .render import plural, to_ansi, to_json, to_plain
@@ -368,13 +369,14 @@ def _entities(library: Library, args: argparse.Namespace) -> int:
 
 
 def _check(library: Library, args: argparse.Namespace) -> int:
-    warnings: list[str] = [*library.gazetteer.warnings, *library.topic_map.warnings]
     config = library.config
+    errors, keymap_warnings = keymap_problems(config.keymap)
+    warnings: list[str] = [*library.gazetteer.warnings, *library.topic_map.warnings, *keymap_warnings]
     entries = library.entries
     for skipped in library.skipped:
         warnings.append(f"{safe_line(str(skipped.path))}: skipped: {skipped.reason}")
     names = {Path(e.path).name for e in entries} | {e.id for e in entries}
-    for name in config.articles:
+    for name in config.own_articles:  # the bundled seeds' metadata is no concern of another corpus
         if name not in names:
             warnings.append(f"{config.path}: metadata for '{name}', which is not in the corpus")
     in_corpus = library.topics_in_corpus()
@@ -403,11 +405,14 @@ def _check(library: Library, args: argparse.Namespace) -> int:
                         f"{'' if args.verbose else '; --verbose lists them'}")
         if args.verbose:
             warnings += [f"  unused signal: {topic}: {signal!r}" for topic, signal in unused_signals]
+    for error in errors:
+        _say(f"error: {config.path}: {error}")
     for warning in warnings:
-        print(f"warning: {warning}")
-    print(f"check: {len(entries)} articles, {len(library.gazetteer.entities)} entities, "
-          f"{len(library.topic_map.topics)} topics; 0 errors, {len(warnings)} warnings")
-    return OK
+        _say(f"warning: {warning}")
+    print(f"check: {plural(len(entries), 'article')}, {plural(len(library.gazetteer.entities), 'entity', 'entities')}, "
+          f"{plural(len(library.topic_map.topics), 'topic')}; {plural(len(errors), 'error')}, "
+          f"{plural(len(warnings), 'warning')}")
+    return BAD if errors else OK
 
 
 if __name__ == "__main__":

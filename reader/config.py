@@ -23,6 +23,7 @@ from typing import Any, Mapping
 from platformdirs import user_config_dir
 
 from .cache import APP_NAME, load_parsed
+from .keys import normalize_keys
 from .yamlfile import ConfigError, YamlDoc, unknown_keys
 
 ENV_VAR = "IRANRU_READER_CONFIG"
@@ -78,6 +79,8 @@ class Config:
     warnings: tuple[str, ...] = ()
     #: The files this config was merged from, the bundled one first.
     files: tuple[Path, ...] = ()
+    #: The `articles` named in the top file itself (not inherited from the bundled one).
+    own_articles: frozenset[str] = frozenset()
 
     def override_for(self, path: Path, article_id: str) -> ArticleOverride | None:
         return self.articles.get(path.name) or self.articles.get(article_id)
@@ -156,7 +159,9 @@ def merge_layers(layers: list[Layer]) -> Config:
         warnings.append(f"{top.path}: {', '.join(fell_back)} not found next to this file; using the bundled "
                         f"{'copy' if len(fell_back) == 1 else 'copies'} in {bundled_dir()}")
     config = parse_config(YamlDoc(top.path, merged, None))
-    return replace(config, warnings=tuple(warnings), files=tuple(layer.path for layer in layers))
+    own = top.data.get("articles")
+    return replace(config, warnings=tuple(warnings), files=tuple(layer.path for layer in layers),
+                   own_articles=frozenset(map(str, own)) if isinstance(own, dict) else frozenset())
 
 
 def deep_merge(base: Mapping[str, Any], over: Mapping[str, Any]) -> dict[str, Any]:
@@ -252,7 +257,7 @@ def parse_config(doc: YamlDoc) -> Config:
         sources=MappingProxyType(_sources(doc, data)),
         styles=MappingProxyType(styles),
         type_tags=type_tags,
-        keymap=MappingProxyType({str(k): str(v) for k, v in keymap.items()}),
+        keymap=MappingProxyType({str(k): normalize_keys(str(v)) for k, v in keymap.items()}),
         warnings=tuple(warnings),
     )
 

@@ -111,14 +111,21 @@ def test_entities_counts_and_candidates(capsys):
 
 
 def test_check_bundled_config(capsys):
-    code, out, _ = run(capsys, "check")
-    assert code == 0 and "0 errors" in out and "aliases of" in out
+    code, out, err = run(capsys, "check")
+    # The summary is the data; warnings are messages, on stderr only.
+    assert code == 0 and "0 errors" in out and "aliases of" in err and "warning" not in out.replace("warnings", "")
+    assert out.count("\n") == 1
 
 
-def test_check_warns_about_metadata_for_missing_files(capsys, write):
+def test_check_warns_about_metadata_for_missing_files(capsys, write, tmp_path):
     config = write("c.yaml", "articles:\n  gone.txt: {title: Gone}\n")
-    code, out, _ = run(capsys, "check", "--config", str(config))
-    assert code == 0 and "metadata for 'gone.txt'" in out
+    code, _, err = run(capsys, "check", "--config", str(config))
+    assert code == 0 and "metadata for 'gone.txt'" in err
+    # Another corpus: the bundled config's metadata for the seeds is not this config's concern.
+    write("news/a.txt", "A headline\n\nIran and Russia signed a deal on gas in Tehran today.\n")
+    config = write("d.yaml", "corpus: [news]\narticles:\n  gone.txt: {title: Gone}\n")
+    code, _, err = run(capsys, "check", "--config", str(config))
+    assert "metadata for 'gone.txt'" in err and "000_f4d4ea7fa12037db" not in err
 
 
 def test_malformed_config_exits_2_with_location(capsys, write):

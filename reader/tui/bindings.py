@@ -1,76 +1,33 @@
-"""Every key of the reader, in one place, each with an id a keymap can remap.
+"""Every key of the reader as Textual `Binding`s, each with an id a keymap can remap.
 
-The help screen is generated from these lists, so it cannot drift from what
-the keys do. Remap in config.yaml:  keymap: {trail.next: "right_square_bracket,l"}
+The keys themselves are plain data in `reader/keys.py` (so `check` validates a
+keymap without Textual); the help screen is generated from these lists, so it
+cannot drift from what the keys do. Remap in config.yaml:
+keymap: {trail.next: "right_square_bracket,l"}
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from textual.binding import Binding
 
-APP = [
-    Binding("q", "quit", "Quit", id="quit"),
-    Binding("question_mark", "help", "Help", id="help"),
-    Binding("slash", "find", "Find", id="find"),
-    Binding("s", "search_corpus", "Search all", id="search-corpus"),
-    Binding("n", "next_match", "Next match", id="match.next", show=False),
-    Binding("N", "previous_match", "Prev match", id="match.previous", show=False),
-    Binding("t", "same_topic", "Same topic", id="same-topic"),
-    Binding("right_square_bracket", "trail(1)", "Next on topic", id="trail.next"),
-    Binding("left_square_bracket", "trail(-1)", "Prev on topic", id="trail.previous", show=False),
-    Binding("backspace,b", "back", "Back", id="back"),
-    Binding("f", "forward", "Forward", id="forward", show=False),
-    Binding("e", "entities", "Entities", id="entities", show=False),
-    Binding("r", "toggle_raw", "Raw/clean", id="raw", show=False),
-    Binding("m", "bookmark", "Bookmark", id="bookmark", show=False),
-    Binding("M", "bookmarks", "Bookmarks", id="bookmarks", show=False),
-    Binding("y", "copy_passage", "Copy passage", id="copy", show=False),
-    Binding("p", "toggle_panel", "Panel", id="panel", show=False),
-    Binding("z", "toggle_sidebar", "Sidebar", id="sidebar", show=False),
-]
+from .. import keys
 
-ARTICLE = [
-    Binding("j,down", "cursor(1)", "Next passage", id="passage.next", show=False),
-    Binding("k,up", "cursor(-1)", "Prev passage", id="passage.previous", show=False),
-    Binding("g,home", "cursor_to('first')", "First passage", id="passage.first", show=False),
-    Binding("G,end", "cursor_to('last')", "Last passage", id="passage.last", show=False),
-    Binding("space,pagedown", "page(1)", "Page down", id="page.down", show=False),
-    Binding("pageup", "page(-1)", "Page up", id="page.up", show=False),
-    Binding("enter", "open_links", "Same topic", id="passage.links", show=False),
-]
 
-RAW = [
-    Binding("j,down", "scroll_down", "Line down", id="raw.down", show=False),
-    Binding("k,up", "scroll_up", "Line up", id="raw.up", show=False),
-    Binding("g,home", "scroll_home", "Top", id="raw.top", show=False),
-    Binding("G,end", "scroll_end", "Bottom", id="raw.bottom", show=False),
-    Binding("space,pagedown", "page_down", "Page down", id="raw.page-down", show=False),
-    Binding("pageup", "page_up", "Page up", id="raw.page-up", show=False),
-    Binding("left,h", "scroll_left", "Scroll left", id="raw.left", show=False),
-    Binding("right,l", "scroll_right", "Scroll right", id="raw.right", show=False),
-]
+def bindings(rows: Iterable[keys.Key]) -> list[Binding]:
+    return [Binding(row.keys, row.action, row.description, id=row.id, show=row.show) for row in rows]
 
-LIST = [
-    Binding("j", "cursor_down", "Down", id="list.down", show=False),
-    Binding("k", "cursor_up", "Up", id="list.up", show=False),
-    Binding("g", "first", "First", id="list.first", show=False),
-    Binding("G", "last", "Last", id="list.last", show=False),
-]
 
-INPUT = [
-    Binding("ctrl+g", "cancel", "Close", id="input.cancel"),
-]
+APP = bindings(keys.APP)
+ARTICLE = bindings(keys.ARTICLE)
+RAW = bindings(keys.RAW)
+LIST = bindings(keys.LIST)
+INPUT = bindings(keys.INPUT)
+MODAL = bindings(keys.MODAL)
+BOOKMARKS = bindings(keys.BOOKMARKS)
 
-MODAL = [
-    Binding("escape,ctrl+g,q", "close", "Close", id="modal.close"),
-]
+_OF_ROWS = {keys.APP: APP, keys.ARTICLE: ARTICLE, keys.RAW: RAW, keys.LIST: LIST, keys.INPUT: INPUT, keys.MODAL: MODAL}
 
 #: (pane, bindings, what that pane is) in the order the help screen shows them.
-SECTIONS = [
-    ("Everywhere", APP, "Tab / Shift+Tab move between the sidebar, the article and the panel; Ctrl+P opens the command palette."),
-    ("Article", ARTICLE, "The marked passage is the passage cursor; jumps land on a passage and mark it."),
-    ("Raw view (r)", RAW, "The file as it is: dropped lines struck through, long lines not wrapped."),
-    ("Lists (sidebar, panel)", LIST, "Arrows, PgUp/PgDn, Home/End and Enter work too."),
-    ("Find, filter and search boxes", INPUT, "Escape closes as well; Enter keeps the result."),
-    ("Dialogs (help, search, bookmarks)", MODAL, "Enter opens the highlighted item."),
-]
+SECTIONS = [(pane, _OF_ROWS[rows], text) for pane, rows, text in keys.SECTIONS]

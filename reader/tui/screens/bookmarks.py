@@ -6,7 +6,6 @@ from collections.abc import Sequence
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
@@ -14,11 +13,11 @@ from textual.widgets.option_list import Option
 
 from ...history import Location
 from ...state import Bookmark
-from ..bindings import MODAL
+from ..bindings import BOOKMARKS, MODAL
 
 
 class BookmarksScreen(ModalScreen[Location | None]):
-    BINDINGS = [*MODAL, Binding("d,delete", "delete", "Delete bookmark", id="bookmarks.delete")]
+    BINDINGS = [*MODAL, *BOOKMARKS]
 
     def __init__(self, bookmarks: Sequence[Bookmark]) -> None:
         super().__init__()
