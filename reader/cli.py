@@ -68,6 +68,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return OK
     except KeyboardInterrupt:
         return 130
+    except SystemExit as done:  # argparse: --help, --version, a usage error (already printed)
+        return done.code if isinstance(done.code, int) else BAD
 
 
 def _say(message: str) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import sqlite3
 import zlib
 from collections.abc import Iterable, Sequence
@@ -209,15 +210,18 @@ class CorpusIndex:
         return self.db.execute("SELECT article_id, idx, snippet FROM passages WHERE topic = ?", (topic,)).fetchall()
 
     def search(self, query: str, limit: int) -> list[tuple[str, int, str]]:
-        """(article id, passage, text) whose text holds every word of `query` (as word prefixes)."""
+        """(article id, passage, excerpt) of the passages holding every word of `query`
+        (as word prefixes), most relevant first (FTS5's bm25: rare words, short
+        passages), ties in date order. The excerpt is `excerpt(text, query)`."""
         words = [w.replace('"', '""') for w in query.split()]
         if not words:
             return []
         expression = " ".join(f'"{w}"*' for w in words)
         rows = self.db.execute(
             "SELECT s.article_id, s.idx, s.text FROM search s JOIN articles a ON a.id = s.article_id "
-            "WHERE search MATCH ? ORDER BY a.date IS NULL, a.date, a.id, s.idx LIMIT ?", (expression, limit))
-        return [(aid, int(idx), text) for aid, idx, text in rows]
+            "WHERE search MATCH ? ORDER BY bm25(search), a.date IS NULL, a.date, a.id, s.idx LIMIT ?",
+            (expression, limit))
+        return [(aid, int(idx), excerpt(text, query)) for aid, idx, text in rows]
 
     def entity_articles(self, canonical: str) -> list[tuple[str, int, int]]:
         """(article id, mentions, first passage) of every article that mentions `canonical`."""
@@ -235,6 +239,22 @@ class CorpusIndex:
 
     def entities(self) -> list[tuple[str, str]]:
         return list(self.db.execute("SELECT DISTINCT canonical, type FROM mentions ORDER BY canonical"))
+
+
+def excerpt(text: str, query: str, width: int = 100, before: int = 30) -> str:
+    """At most `width` characters of `text` (whitespace runs made one space) around
+    the first word starting with a word of `query` (case-insensitive), which begins
+    at most `before` characters in; a cut at either end is marked with "…".
+    Without a match (FTS5 also matches without diacritics) it is the start of `text`."""
+    text = " ".join(text.split())
+    found = [m.start() for word in query.split()
+             if (m := re.search(rf"(?<!\w){re.escape(word)}", text, re.IGNORECASE))]
+    first = min(found, default=0)
+    space = text.find(" ", first - before, first) if first > before else -1
+    start = 0 if first <= before else space + 1 if space >= 0 else first
+    if not start:
+        return snippet(text, width)
+    return "…" + snippet(text[start:], width - 1)
 
 
 # --- Document <-> JSON -------------------------------------------------------------

@@ -194,15 +194,18 @@ def keymap_problems(keymap: Mapping[str, str], rows: Sequence[Key] = ALL) -> tup
         return [n for n in (key_name(k) for k in written.split(",")) if n is not None]
 
     quit_keys = set()
+    clashes: dict[tuple[str, str, str], list[str]] = {}  # (key, id, id) -> where both are live
     for place, groups in CONTEXTS:
         taken: dict[str, Key] = {}  # the pane's keys first: they shadow the app's
         for row in (row for group in reversed(groups) for row in group):
             for name in live(row):
                 other = taken.setdefault(name, row)
                 if other.id != row.id:
-                    errors.append(f"keymap: {name} is bound to both '{other.id}' and '{row.id}' in {place}")
+                    clashes.setdefault((name, *sorted((other.id, row.id))), []).append(place)
         if place == CONTEXTS[0][0]:
             quit_keys = {name for name, row in taken.items() if row.action == "quit" and name not in SWALLOWED}
+    errors += [f"keymap: {name} is bound to both '{first}' and '{second}' in {', '.join(places)}"
+               for (name, first, second), places in clashes.items()]
     if not quit_keys:
         errors.append("keymap: no key is left that quits the reader (give 'quit' a key of its own, such as q)")
     return errors, warnings

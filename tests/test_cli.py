@@ -33,7 +33,8 @@ def test_list_json(capsys):
 
 
 def test_list_of_an_empty_folder_finds_nothing(capsys, tmp_path):
-    assert run(capsys, "list", str(tmp_path))[0] == 1
+    code, out, err = run(capsys, "list", str(tmp_path))
+    assert code == 1 and out == "" and f"no articles in {tmp_path}" in err
 
 
 @pytest.mark.parametrize("doc_id", sorted(SEED_META))
@@ -138,3 +139,121 @@ def test_malformed_config_exits_2_with_location(capsys, write):
 def test_tui_refuses_without_a_terminal(capsys):
     code, _, err = run(capsys)
     assert code == 2 and "needs a terminal" in err
+
+
+# --- issue 12: a new user's command line ---------------------------------------------
+
+ANSI = __import__("re").compile(r"\x1b\[[0-9;]*m")
+
+
+@pytest.mark.parametrize(("argument", "hint"), [("lsit", "(did you mean list?)"), ("shwo", "(did you mean show?)"),
+                                                ("003", "(to print an article: iranru-reader show 003)")])
+def test_a_path_that_names_nothing_is_an_error_not_an_empty_reader(capsys, argument, hint):
+    code, out, err = run(capsys, argument)
+    assert code == 2 and out == ""
+    assert err == f"iranru-reader: error: no such file, folder or subcommand: {argument} {hint}\n"
+
+
+def test_an_existing_folder_still_opens_the_reader(capsys, tmp_path):
+    code, _, err = run(capsys, str(tmp_path))
+    assert code == 2 and "needs a terminal" in err  # past the path check: the reader would open
+
+
+@pytest.mark.parametrize("fmt", ["--plain", "--ansi"])
+def test_show_width_wraps_every_text_format(capsys, fmt):
+    code, wide, _ = run(capsys, "show", "003", fmt)
+    code_narrow, narrow, _ = run(capsys, "show", "003", fmt, "--width", "40")
+    lines = ANSI.sub("", narrow).splitlines()
+    assert code == code_narrow == 0 and max(map(len, lines)) <= 40 < max(len(x) for x in ANSI.sub("", wide).splitlines())
+    assert " ".join(ANSI.sub("", narrow).split()) == " ".join(ANSI.sub("", wide).split())  # nothing lost
+
+
+def test_show_json_accepts_a_width_and_ignores_it(capsys):
+    assert run(capsys, "show", "003", "--json", "--width", "30") == run(capsys, "show", "003", "--json")
+
+
+@pytest.mark.parametrize("width", ["0", "-3", "wide"])
+def test_a_width_below_one_is_a_clear_error(capsys, width):
+    code, out, err = run(capsys, "show", "003", "--plain", f"--width={width}")
+    assert code == 2 and out == "" and len(err.splitlines()) == 1 and "--width" in err
+
+
+def test_show_on_a_terminal_pages_at_the_terminal_width(capsys, monkeypatch, tmp_path):
+    import os
+    import shutil
+    import sys
+
+    paged = tmp_path / "paged.txt"
+    monkeypatch.setenv("PAGER", f"sh -c 'exec > {paged}; echo LESS=$LESS; cat'")  # a pager that keeps what it got
+    monkeypatch.delenv("LESS", raising=False)
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    monkeypatch.setattr(shutil, "get_terminal_size", lambda *a: os.terminal_size((50, 20)))
+    code, out, _ = run(capsys, "show", "003")
+    text = paged.read_text(encoding="utf-8")
+    lines = ANSI.sub("", text).splitlines()
+    assert code == 0 and out == "" and lines[0] == "LESS=FRX"  # as git: quit if one screen, colours, no clearing
+    assert "\x1b[" in text and max(map(len, lines[1:])) <= 50 and "Rouhani" in text
+    code, out, _ = run(capsys, "show", "003", "--no-pager")
+    assert code == 0 and "Rouhani" in out
+
+
+def test_the_pager_is_chosen_as_git_chooses_it():
+    import shutil as sh
+
+    from reader.cli import pager_command
+
+    assert pager_command({}) == (["less", "-R"] if sh.which("less") else None)
+    assert pager_command({"PAGER": "cat"}) is None and pager_command({"PAGER": ""}) is None
+    assert pager_command({"PAGER": "no-such-pager-here -x"}) is None
+    assert pager_command({"PAGER": "sh -c 'cat'"}) == ["sh", "-c", "cat"]
+
+
+def test_related_limit_limits_the_whole_output(capsys):
+    _, everything, _ = run(capsys, "related", "003", "--limit", "1000")
+    code, limited, _ = run(capsys, "related", "003", "--limit", "3")
+    rows = everything.splitlines()
+    assert code == 0 and len({r.split("\t")[0] for r in rows}) > 1  # several passages have related ones
+    assert limited.splitlines() == rows[:3]
+
+
+def test_exit_1_says_what_was_not_found(capsys, write, tmp_path):
+    article = write("news/a.txt", "Pumpkin soup\n\nCut the pumpkin, add stock and simmer for an hour.\n")
+    for argv, message in [(["related", str(article)], "no other article has a passage on the same topic as any passage of"),
+                          (["topics"], "no passage of the 1 article is on any of the"),
+                          (["entities"], "no entity of the gazetteer is mentioned in the 1 article")]:
+        code, out, err = run(capsys, *argv, "--config", str(write("c.yaml", f"corpus: [{article.parent}]\n")))
+        assert code == 1 and message in err and "Traceback" not in err, argv
+
+
+def test_counts_are_in_the_singular_for_one(capsys, write):
+    write("news/a.txt", "Gas deal\n\nIran and Russia agreed on a gas pipeline today.\n")
+    write("t.yaml", "topics:\n  gas:\n    label: Gas\n    signals: {gas pipeline: 3}\n")
+    config = write("c.yaml", "corpus: [news]\ntopics: t.yaml\n")
+    code, out, _ = run(capsys, "topics", "--config", str(config))
+    assert code == 0 and out.splitlines()[0] == "gas\tGas\t1 passage in 1 article"
+    code, out, _ = run(capsys, "check", "--config", str(config))
+    assert "1 article, " in out and "1 topic;" in out
+
+
+def test_article_warnings_go_to_stderr_only(capsys, write):
+    article = write("odd.txt", b"A title\n\nIran and Russia \xff signed a deal in Tehran.\n")
+    code, out, err = run(capsys, "show", str(article), "--plain")
+    assert code == 0 and "warning" not in out and "warning" in err
+
+
+def test_check_reports_keymap_problems_one_line_each(capsys, write):
+    config = write("c.yaml", 'keymap: {trail.nxt: "o", quit: "j", find: "ctrl+s"}\n')
+    code, out, err = run(capsys, "check", "--config", str(config))
+    errors = [line for line in err.splitlines() if ": error: " in line]
+    assert code == 2 and "3 errors" not in out and f"{len(errors)} errors" in out
+    assert any("unknown binding id 'trail.nxt' (did you mean 'trail.next'?)" in e for e in errors)
+    assert any("j is bound to both 'passage.next' and 'quit' in the article" in e for e in errors)
+    assert any("no key is left that quits the reader" in e for e in errors)
+    assert any("ctrl+s is often swallowed" in line for line in err.splitlines() if ": warning: " in line)
+
+
+def test_the_readme_keymap_passes_check(capsys, write):
+    from test_config import _readme_keymap
+
+    code, out, err = run(capsys, "check", "--config", str(write("c.yaml", _readme_keymap() + "\n")))
+    assert code == 0 and "0 errors" in out and "keymap" not in err

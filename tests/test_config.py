@@ -1,3 +1,5 @@
+import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -107,3 +109,86 @@ def test_duplicate_keys_are_an_error_with_both_lines(write):
 def test_control_characters_in_config_strings_are_neutralised(write):
     config = load_config(write("c.yaml", 'articles:\n  x.txt: {title: "Evil \\e]0;pwned\\a title"}\n'))
     assert config.articles["x.txt"].title == "Evil ␛]0;pwned␇ title"
+
+
+# --- a user config laid over the bundled one (issue 12) ---------------------------
+
+def _readme_keymap() -> str:
+    """The keymap example the README gives, as written there."""
+    import re
+
+    from conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    return re.search(r"`(keymap: \{[^`]*\})`", readme).group(1)
+
+
+def _bundled_metadata(capsys, *argv):
+    from reader.cli import main
+
+    assert main(["list", "--json", *argv]) == 0
+    return {a["id"]: (a["date"], a["source"]) for a in json.loads(capsys.readouterr().out)}
+
+
+def test_the_readme_keymap_alone_keeps_the_bundled_dates_and_sources(capsys, write):
+    expected = _bundled_metadata(capsys)
+    assert all(date and source for date, source in expected.values())
+    config = write("c.yaml", _readme_keymap() + "\n")
+    assert _bundled_metadata(capsys, "--config", str(config)) == expected
+    assert load_config(config).keymap  # and the keymap is there too
+
+
+def test_user_article_fields_merge_with_the_bundled_ones(write):
+    config = load_config(write("c.yaml", "articles:\n  001_fb143f89bf631b66.txt: {title: Mine}\n"))
+    article = config.articles["001_fb143f89bf631b66.txt"]
+    assert (article.title, article.date) == ("Mine", "2017-11-07")
+    assert config.articles["004_1930e3c77fad4e3e.txt"].source == "Kayhan International"
+    assert config.own_articles == {"001_fb143f89bf631b66.txt"}
+    assert config.files == (bundled_config(), config.path)
+
+
+def test_a_copied_config_in_the_user_directory_works_with_one_warning(capsys, tmp_path, monkeypatch):
+    from platformdirs import user_config_dir
+
+    from reader.cli import main
+
+    user = Path(user_config_dir("iranru-reader"))
+    user.mkdir(parents=True)
+    shutil.copy(bundled_config(), user / "config.yaml")  # as the bundled config's comment advises
+    monkeypatch.chdir(tmp_path)  # not the repository, whose config.yaml is the bundled one
+    assert main(["list"]) == 0
+    out, err = capsys.readouterr()
+    assert len(out.splitlines()) == 5 and "—" not in out
+    assert len(err.splitlines()) == 1 and "gazetteer.yaml, topics.yaml, seeds not found" in err
+    assert str(user / "config.yaml") in err
+
+
+def test_files_next_to_the_user_config_are_its_own(write):
+    gazetteer = write("gazetteer.yaml", "PERSON:\n  Jane Roe: [Roe]\n")
+    config = load_config(write("config.yaml", "gazetteer: gazetteer.yaml\ntopics: topics.yaml\n"))
+    assert config.gazetteer == gazetteer.resolve()
+    assert config.topics == bundled_config().parent / "topics.yaml"
+    assert [w for w in config.warnings if "not found next to" in w] == [f"{config.path}: topics.yaml not found "
+                                                                       f"next to this file; using the bundled copy "
+                                                                       f"in {bundled_config().parent}"]
+
+
+def test_deep_merge_merges_mappings_and_replaces_the_rest():
+    from reader.config import deep_merge
+
+    base = {"a": {"x": 1, "y": {"z": 2}}, "corpus": ["seeds"], "keymap": {"quit": "q"}}
+    over = {"a": {"y": {"w": 3}}, "corpus": ["news"], "keymap": None}
+    assert deep_merge(base, over) == {"a": {"x": 1, "y": {"z": 2, "w": 3}}, "corpus": ["news"], "keymap": {"quit": "q"}}
+    assert base["a"]["y"] == {"z": 2}  # the inputs are left alone
+
+
+def test_an_error_in_the_user_config_points_into_it(write):
+    path = write("c.yaml", "keymap: {quit: q}\nentities:\n  styles:\n    PERSON: 'bold blurple'\n")
+    with pytest.raises(ConfigError) as caught:
+        load_config(path)
+    assert caught.value.file == str(path) and caught.value.line == 4
+
+
+def test_keymap_keys_are_written_as_textual_names(write):
+    config = load_config(write("c.yaml", 'keymap: {trail.next: "], o", find: "ctrl+f"}\n'))
+    assert dict(config.keymap) == {"trail.next": "right_square_bracket,o", "find": "ctrl+f"}

@@ -117,7 +117,8 @@ def test_cache_clear(corpus, capsys):
 def test_search_finds_every_word_as_prefix(library):
     hits = library.search("nuclear deal Trump")
     assert len(hits) >= 3
-    for _, _, text in hits:
+    for entry, index, _ in hits:
+        text = library.get(entry.id).clean.paragraphs[index].text
         assert all(re.search(rf"\b{word}", text, re.IGNORECASE) for word in ("nuclear", "deal", "trump")), text
     assert library.search('"; DROP TABLE articles; --') == [] and library.entries  # FTS syntax is quoted
 
@@ -150,3 +151,30 @@ def test_a_running_query_can_be_interrupted_from_another_thread(library):
         thread.join(0.05)
     index.close()
     assert failures == ["interrupted"]
+
+
+def test_search_ranks_by_relevance_not_by_date(tmp_path):
+    """bm25: a short passage about the words beats an older, long one that mentions them in passing."""
+    filler = " ".join(["The delegation also discussed tourism, culture, football and the weather."] * 8)
+    news = tmp_path / "news"
+    news.mkdir()
+    (news / "old.txt").write_text(f"Old news\n\n{filler} Oil sanctions came up once.\n", encoding="utf-8")
+    (news / "new.txt").write_text("New news\n\nOil sanctions: sanctions on oil, and more oil sanctions.\n", encoding="utf-8")
+    config = tmp_path / "c.yaml"
+    config.write_text("articles:\n  old.txt: {date: 2017-01-01}\n  new.txt: {date: 2022-01-01}\n", encoding="utf-8")
+    library = Library(load_config(config), [news], cache=False).ensure_fresh()
+    hits = library.search("oil sanctions")
+    assert [entry.date for entry, _, _ in hits] == ["2022-01-01", "2017-01-01"]
+    assert [entry.id for entry in library.entries] == ["old", "new"]  # while the list is in date order
+
+
+def test_search_excerpts_mark_their_cuts():
+    from reader.index import excerpt
+
+    text = "Words before the match, " * 4 + "then oil sanctions were tightened, " + "and words after it " * 6
+    cut = excerpt(text, "sanctions", width=80, before=20)
+    assert cut.startswith("…") and cut.endswith("…") and len(cut) <= 80
+    assert 0 < cut.index("sanctions") <= 21 and cut[1:-1].strip() in " ".join(text.split())
+    assert excerpt("Short: sanctions on oil.", "oil") == "Short: sanctions on oil."
+    long_start = excerpt("Sanctions " + "and more " * 30, "sanctions", width=40)
+    assert long_start.startswith("Sanctions") and long_start.endswith("…") and len(long_start) <= 40

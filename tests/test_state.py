@@ -4,7 +4,7 @@ import os
 import pytest
 
 from reader.history import Location
-from reader.state import Bookmark, StateStore, mark_read, set_last, toggle_bookmark
+from reader.state import Bookmark, State, StateStore, mark_read, set_last, toggle_bookmark
 
 MARK = Bookmark("003", 4, "Rouhani and Putin", "Rouhani also pointed…", "2026-01-01T00:00:00")
 
@@ -71,3 +71,49 @@ def test_unwritable_location_warns_and_keeps_state_in_memory(tmp_path):
     assert store.apply(mark_read("x")).read == {"x"}
     assert "cannot save" in store.warnings[0]
     assert store.apply(mark_read("y")).read == {"x", "y"} and len(store.warnings) == 1
+
+
+# --- state per corpus (issue 12) ---------------------------------------------------
+
+def test_two_corpora_keep_their_own_marks_position_and_bookmarks(tmp_path):
+    from reader.state import corpus_path
+
+    news, other = tmp_path / "news", tmp_path / "other"
+    first = StateStore.for_corpus([news], configured=[news])
+    first.load()
+    first.apply(mark_read("003"))
+    first.apply(toggle_bookmark(MARK))
+    first.apply(set_last(Location("003", 4)))
+    second = StateStore.for_corpus([other], configured=[news])
+    second.load()
+    second.apply(mark_read("xyz"))
+    second.apply(set_last(Location("xyz", 1)))
+    again = StateStore.for_corpus([news], configured=[news]).load()
+    assert again.read == {"003"} and again.bookmarks == (MARK,) and again.last == Location("003", 4)
+    assert StateStore.for_corpus([other], configured=[news]).load().read == {"xyz"}
+    # The same corpus named another way (order, relative path) is the same corpus.
+    assert corpus_path([news, other]) == corpus_path([other, news / ".." / "news"])
+    assert json.loads(first.path.read_text())["corpus"] == [str(news.resolve())]
+
+
+def test_the_old_single_state_file_moves_to_the_configured_corpus(tmp_path):
+    from reader.state import default_path
+
+    legacy = default_path()
+    legacy.parent.mkdir(parents=True)
+    legacy.write_text(json.dumps({"version": 1, "read": ["003"], "bookmarks": [vars(MARK)],
+                                  "last": {"article": "003", "passage": 4}}))
+    configured = [tmp_path / "seeds"]
+    elsewhere = StateStore.for_corpus([tmp_path / "other"], configured)
+    assert elsewhere.load() == State() and legacy.exists()  # another corpus does not take it
+    migrated = StateStore.for_corpus(configured, configured).load()
+    assert migrated.read == {"003"} and migrated.bookmarks == (MARK,) and migrated.last == Location("003", 4)
+    assert not legacy.exists() and legacy.with_name("state.json.migrated").exists()
+    assert StateStore.for_corpus(configured, configured).load() == migrated  # once, and kept
+
+
+def test_the_reader_keeps_state_per_corpus(library):
+    from reader.state import corpus_path
+    from reader.tui.app import ReaderApp
+
+    assert ReaderApp(library).store.path == corpus_path(library.paths)
