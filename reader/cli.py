@@ -79,7 +79,9 @@ def _say(message: str) -> None:
 # --- argument parsing -----------------------------------------------------------
 
 def _common(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--config", metavar="FILE", help="config file (default: see README, 'Configuration')")
+    parser.add_argument("--config", metavar="FILE",
+                        help="config file (default: $IRANRU_READER_CONFIG, ./config.yaml, the user config "
+                             "directory's config.yaml, else the bundled one; yours is laid over the bundled one)")
     parser.add_argument("--no-cache", action="store_true",
                         help="analyse every article now, in memory, without reading or writing the cached index")
 
@@ -96,11 +98,25 @@ def _positive(value: str) -> int:
     return number
 
 
+#: What each subcommand does: its --help and the reader's --help list.
+HELP = {
+    "list": "the articles, one a line (id, date, title, source)",
+    "show": "one article, cleaned and highlighted",
+    "related": "other articles' passages on the same topics as an article's passages",
+    "topics": "each topic with its passages across the corpus, in date order",
+    "entities": "canonical entities with mention counts per article",
+    "check": "validate the config, keymap, gazetteer and topic map against the corpus",
+    "cache": "the cached corpus index: `cache clear` deletes it",
+}
+
+
 def _tui_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="iranru-reader",
         description="Read news about Iran–Russia relations: entities highlighted, same-topic passages one key away.",
-        epilog="subcommands: " + ", ".join(SUBCOMMANDS) + " (iranru-reader SUBCOMMAND --help)",
+        epilog="subcommands, for scripts and pipes (iranru-reader SUBCOMMAND --help):\n"
+               + "".join(f"  {name:<10}{HELP.get(name, '')}\n" for name in SUBCOMMANDS),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", type=Path, help="article files or folders (default: the configured corpus)")
     _common(parser)
@@ -112,46 +128,51 @@ def _subcommand_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="iranru-reader")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
-    p = sub.add_parser("list", help="the articles, one a line (id, date, title, source)")
-    p.add_argument("paths", nargs="*", metavar="PATH", type=Path)
+    def add(name: str) -> argparse.ArgumentParser:
+        return sub.add_parser(name, help=HELP[name], description=HELP[name][0].upper() + HELP[name][1:] + ".")
+
+    p = add("list")
+    p.add_argument("paths", nargs="*", metavar="PATH", type=Path,
+                   help="article files or folders (default: the configured corpus)")
     p.add_argument("--json", action="store_true", help="a JSON array instead of tab-separated lines")
     _common(p)
 
-    p = sub.add_parser("show", help="one article, cleaned and highlighted")
+    p = add("show")
     p.add_argument("article", metavar="ARTICLE", help="an id or title prefix from the corpus, or the path of any text file")
     fmt = p.add_mutually_exclusive_group()
     fmt.add_argument("--json", action="store_true", help="the article as one JSON object")
-    fmt.add_argument("--plain", action="store_true", help="plain text, no colours")
-    fmt.add_argument("--ansi", action="store_true", help="ANSI colours (for less -R)")
+    fmt.add_argument("--plain", action="store_true", help="plain text, no colours (the default into a pipe or file)")
+    fmt.add_argument("--ansi", action="store_true", help="ANSI colours (for less -R; the default on a terminal)")
     p.add_argument("--width", type=_positive, default=None, metavar="N",
                    help="wrap the text at N columns (default: the terminal's width on a terminal, else no wrapping)")
     p.add_argument("--no-pager", action="store_true",
                    help="do not page the article on a terminal (default: through $PAGER, else less -R)")
     _common(p)
 
-    p = sub.add_parser("related", help="other articles' passages on the same topics as a passage")
-    p.add_argument("article", metavar="ARTICLE")
-    p.add_argument("--passage", type=int, default=None, metavar="N", help="paragraph index (default: every passage of the article)")
-    p.add_argument("--json", action="store_true")
+    p = add("related")
+    p.add_argument("article", metavar="ARTICLE", help="an id or title prefix from the corpus, or the path of any text file")
+    p.add_argument("--passage", type=int, default=None, metavar="N",
+                   help="only passage N, counted from 0 (default: every passage of the article)")
+    p.add_argument("--json", action="store_true", help="a JSON array instead of tab-separated lines")
     p.add_argument("--limit", type=_positive, default=20, metavar="N", help="at most N results in all (default 20)")
     _common(p)
 
-    p = sub.add_parser("topics", help="each topic with its passages across the corpus, in date order")
-    p.add_argument("--json", action="store_true")
+    p = add("topics")
+    p.add_argument("--json", action="store_true", help="a JSON array instead of lines")
     _common(p)
 
-    p = sub.add_parser("entities", help="canonical entities with mention counts per article")
+    p = add("entities")
     p.add_argument("--candidates", action="store_true", help="capitalised names the gazetteer misses, with counts")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help="a JSON array instead of tab-separated lines")
     _common(p)
 
-    p = sub.add_parser("cache", help="the cached corpus index: `cache clear` deletes it")
-    p.add_argument("action", choices=["clear"])
-    _common(p)  # accepted like everywhere; the cache folder is the user's, whatever the config
-
-    p = sub.add_parser("check", help="validate the config, gazetteer and topic map against the corpus")
+    p = add("check")
     p.add_argument("--verbose", "-v", action="store_true", help="list every unused alias and signal")
     _common(p)
+
+    p = add("cache")
+    p.add_argument("action", choices=["clear"], help="clear: delete the cached indexes and parsed files")
+    _common(p)  # accepted like everywhere; the cache folder is the user's, whatever the config
     return parser
 
 
@@ -413,7 +434,7 @@ def _check(library: Library, args: argparse.Namespace) -> int:
         _say(f"warning: {warning}")
     print(f"check: {plural(len(entries), 'article')}, {plural(len(library.gazetteer.entities), 'entity', 'entities')}, "
           f"{plural(len(library.topic_map.topics), 'topic')}; {plural(len(errors), 'error')}, "
-          f"{plural(len(warnings), 'warning')}")
+          f"{plural(len(warnings) + len(config.warnings) + len(library.warnings), 'warning')}")  # those two: said on loading
     return BAD if errors else OK
 
 
