@@ -11,6 +11,7 @@ import json
 import os
 import shlex
 import shutil
+import signal
 import subprocess
 import sys
 from collections import Counter
@@ -48,7 +49,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
+    argv = _subcommand_first(list(sys.argv[1:] if argv is None else argv))
     try:
         if argv and argv[0] in SUBCOMMANDS:
             return _run_subcommand(argv)
@@ -70,6 +71,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except SystemExit as done:  # argparse: --help, --version, a usage error (already printed)
         return done.code if isinstance(done.code, int) else BAD
+
+
+def _subcommand_first(argv: list[str]) -> list[str]:
+    """`--config FILE list` as `list --config FILE`: common options may come before
+    the subcommand (it is the first argument that is neither an option nor its value)."""
+    position = 0
+    while position < len(argv) and argv[position] in ("--config", "--no-cache"):
+        position += 2 if argv[position] == "--config" else 1
+    if 0 < position < len(argv) and argv[position] in SUBCOMMANDS:
+        return [argv[position], *argv[:position], *argv[position + 1:]]
+    return argv
 
 
 def _say(message: str) -> None:
@@ -307,11 +319,16 @@ def page(text: str) -> None:
     sys.stdout.flush()
     environment = {**os.environ, "LESS": os.environ.get("LESS", "FRX")}
     with subprocess.Popen(command, stdin=subprocess.PIPE, env=environment) as pager:
+        # Ctrl+C is the pager's (less stops a search with it), as git has it: ignored here.
+        interrupt = signal.signal(signal.SIGINT, signal.SIG_IGN)
         try:
             pager.stdin.write(text.encode("utf-8"))
             pager.stdin.close()
         except BrokenPipeError:  # the user quit the pager before the end
             pass
+        finally:
+            pager.wait()
+            signal.signal(signal.SIGINT, interrupt)
 
 
 def _related(library: Library, args: argparse.Namespace) -> int:

@@ -257,3 +257,10 @@ def test_the_readme_keymap_passes_check(capsys, write):
 
     code, out, err = run(capsys, "check", "--config", str(write("c.yaml", _readme_keymap() + "\n")))
     assert code == 0 and "0 errors" in out and "keymap" not in err
+
+
+def test_common_options_may_come_before_the_subcommand(capsys, write):
+    config = write("c.yaml", "sources: {example.com: Example}\n")
+    assert run(capsys, "--no-cache", "--config", str(config), "list") == run(capsys, "list", "--config", str(config))
+    code, out, _ = run(capsys, "--config", str(config), "list", "--json")
+    assert code == 0 and len(json.loads(out)) == 5
