@@ -112,6 +112,10 @@ ALL = APP + ARTICLE + RAW + LIST + INPUT + MODAL + BOOKMARKS
 #: Keys a terminal or ssh may keep for itself (XON/XOFF flow control); SPEC §3.
 SWALLOWED = frozenset({"ctrl+s", "ctrl+q"})
 
+#: Keys Textual itself binds in every pane, ahead of or instead of ours (they have no id to remap).
+RESERVED = {"tab": "moves to the next pane", "shift+tab": "moves to the previous pane",
+            "ctrl+p": "opens the command palette"}
+
 _MODIFIERS = ("ctrl", "shift", "alt", "meta", "super", "hyper")
 _NAMED = frozenset({
     "escape", "enter", "tab", "backspace", "delete", "insert", "home", "end", "pageup", "pagedown",
@@ -166,8 +170,9 @@ def normalize_keys(keys: str) -> str:
 def keymap_problems(keymap: Mapping[str, str], rows: Sequence[Key] = ALL) -> tuple[list[str], list[str]]:
     """(errors, warnings) of a keymap (binding id -> comma-separated keys), one line each.
 
-    Errors: an unknown binding id; a key that names no key; one key for two
-    actions where both are live (CONTEXTS); no key left that quits the reader.
+    Errors: an unknown binding id; a key that names no key or one Textual keeps
+    (RESERVED); one key for two actions where both are live (CONTEXTS); no key
+    left that quits the reader.
     Warnings: keys that terminals or ssh swallow (SWALLOWED).
     """
     from difflib import get_close_matches
@@ -188,6 +193,8 @@ def keymap_problems(keymap: Mapping[str, str], rows: Sequence[Key] = ALL) -> tup
                               "(write keys as j, G, ], ctrl+n, pagedown, f5)")
             elif name in SWALLOWED:
                 warnings.append(f"keymap: '{binding_id}': {name} is often swallowed by terminals and ssh")
+            elif name in RESERVED:
+                errors.append(f"keymap: '{binding_id}': {name} {RESERVED[name]}; choose another key")
 
     def live(row: Key) -> list[str]:
         written = keymap.get(row.id, row.keys)

@@ -88,3 +88,9 @@ def test_every_binding_of_the_reader_is_in_the_table():
             if cls.__module__ == module.__name__:
                 found |= {(b.id, b.key, b.action) for b in vars(cls).get("BINDINGS", ()) if isinstance(b, Binding) and b.id}
     assert found and found <= table, found - table
+
+
+def test_keys_textual_keeps_for_itself_are_errors():
+    errors, _ = keymap_problems({"find": "tab", "help": "ctrl+p,question_mark"})
+    assert errors == ["keymap: 'find': tab moves to the next pane; choose another key",
+                      "keymap: 'help': ctrl+p opens the command palette; choose another key"]
