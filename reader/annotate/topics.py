@@ -7,6 +7,28 @@ distinct signals it contains reach the topic's threshold and, where the topic
 says so, one of its `requires` signals is present too. An article is only
 considered when it belongs to the field at all (`field:` entities), so a
 football report from Astana gets no topics.
+
+Evidence is counted the way a reader weighs it (issue 15):
+
+- one stretch of words is one piece of evidence: overlapping signals
+  ("uranium enrichment" and "enrich*", the entity Caspian Sea and the word
+  "caspian") count once, at the heaviest weight;
+- a passing mention counts a third (`PASSING`): a signal inside a series of
+  three or more coordinated items ("Afghanistan, Belarus and Mongolia have
+  observer status"), inside a background adverbial that opens with a
+  subordinator of time or cause ("after … a warrant over the war in
+  Ukraine", "since Moscow's invasion of Ukraine") or in a reporting clause's
+  speaker ("…, Chinese President Xi Jinping said"). A theme carried by its
+  own words still adds up: three listed signals of one topic make a whole.
+  Sources: SPEC §6 ("a passing mention in a list … is not a topic"); the
+  three constituents are the grammar's own (Quirk et al., *A Comprehensive
+  Grammar of the English Language*, 1985: coordination, adverbial
+  subordinate clauses, reporting clauses), the ones that enumerate,
+  background or attribute rather than assert the news; checked against
+  the project's English development set (/work/devset, issue 15);
+- a topic may say `since: YYYY-MM-DD`: an article dated before it cannot be
+  on it (the JCPOA did not exist before 14 July 2015); undated articles are
+  judged on their words alone.
 """
 
 from __future__ import annotations
@@ -27,7 +49,8 @@ from ..models import Document, Mention, TopicHit
 from ..yamlfile import ConfigError, YamlDoc, unknown_keys
 
 DEFAULT_THRESHOLD = 3.0
-_TOPIC_KEYS = ("label", "description", "signals", "entities", "threshold", "requires", "related")
+PASSING = 1 / 3  # a passing mention's share of its signal's weight: a decisive 3 becomes context 1
+_TOPIC_KEYS = ("label", "description", "signals", "entities", "threshold", "requires", "related", "since")
 _FOLD_PAIRS = (("’", "'"), ("‘", "'"), ("‑", "-"), ("‐", "-"), ("–", "-"))
 
 
@@ -41,6 +64,7 @@ class Topic:
     threshold: float = DEFAULT_THRESHOLD
     requires: tuple[str, ...] = ()
     related: tuple[str, ...] = ()
+    since: str | None = None  # ISO date: articles dated before it are not on this topic
 
 
 @dataclass(frozen=True)
@@ -98,10 +122,15 @@ def parse_topic_map(doc: YamlDoc) -> TopicMap:
         for required in requires:
             if required not in known:
                 raise doc.error([*where, "requires"], f"'{required}' in requires is not one of this topic's signals or entities")
+        since = spec.get("since")
+        if since is not None:
+            since = str(since)
+            if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", since):
+                raise doc.error([*where, "since"], "'since' must be a date, YYYY-MM-DD")
         topics.append(Topic(
             id=str(topic_id), label=str(spec.get("label") or topic_id), description=str(spec.get("description") or ""),
             phrases=phrases, entities=entities, threshold=float(threshold), requires=requires,
-            related=_strings(doc, spec, "related", where),
+            related=_strings(doc, spec, "related", where), since=since,
         ))
     ids = {t.id for t in topics}
     for topic in topics:
@@ -132,6 +161,128 @@ def _strings(doc: YamlDoc, spec: dict, key: str, where: list) -> tuple[str, ...]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise doc.error([*where, key], f"'{key}' must be a list of names")
     return tuple(value)
+
+
+# Passing mentions (see the module docstring). No backtracking pattern: a passage is
+# cut once at its punctuation, and the pieces are inspected in one linear pass.
+_CUT = re.compile(r",\s|[;:.!?()\[\]\"“”]|\s[—–]\s")
+_CONJUNCTION = re.compile(r"(?<!\S)(?:and|or)\s")
+_ITEM_WORDS = 6  # a list item is a name (up to six words: "Indian Prime Minister Narendra Modi")…
+_NOUN_WORDS = 3  # … or a short noun phrase ("drug trafficking", "oil refineries")
+_NAME_WORD = re.compile(r"(?:[A-Z]\S*|of|the|al|bin|da|de|van|von|and)$")
+_SUBORDINATOR = re.compile(r"\b(?:[Aa]fter|[Ss]ince|[Ff]ollowing|[Aa]midst|[Aa]mid|[Dd]espite|[Aa]head of"
+                           r"|[Ii]n the wake of|[Ii]n response to|[Bb]ecause of|[Dd]ue to) ")
+_SCOPE = re.compile(r"[^,;:.!?—–]+")
+_NOT_A_CLAUSE = re.compile(r"\d|(?:[Jj]an|[Ff]eb|[Mm]ar|[Aa]pr|[Mm]ay|[Jj]un|[Jj]ul|[Aa]ug|[Ss]ep|[Oo]ct|[Nn]ov|[Dd]ec)[a-z]*\b")
+_ADVERB_SINCE = ("have ", "has ", "had ")  # "have since agreed": since the adverb, not the subordinator
+_SPEECH = re.compile(r"\b(?:said|says|told|added|noted|stated|explained)\b")
+_CAPITALISED = re.compile(r"[A-Z][^\s,;:.!?]*")
+
+
+def passing_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of `text` whose signals are passing mentions, in no order.
+
+    The items of a series of three or more ("A, B and C", "A, B, or C"; the
+    first and last items are trimmed to the middle items' length plus one
+    word, so the clause around a list is not swallowed), the scope of a
+    background adverbial ("since Moscow's invasion of Ukraine", up to the
+    next comma or sentence end; a bare date after the subordinator is not
+    one) and the speaker of a reporting clause ("Xi Jinping said", "said
+    Xi Jinping"). Linear in the length of `text`.
+    """
+    spans = _series_items(text) if ", " in text else []
+    for match in _SUBORDINATOR.finditer(text):
+        start, end = match.span()
+        if _NOT_A_CLAUSE.match(text, end) or text.endswith(_ADVERB_SINCE, 0, start):
+            continue
+        scope = _SCOPE.match(text, end)
+        spans.append((start, scope.end() if scope else end))
+    if "sa" in text or "told" in text or "ed " in text:
+        spans += _speakers(text)
+    return spans
+
+
+def _series_items(text: str) -> list[tuple[int, int]]:
+    chunks: list[tuple[int, int]] = []  # the comma-separated chunks of one stretch without other punctuation
+    spans: list[tuple[int, int]] = []
+    position = 0
+    for cut in (*_CUT.finditer(text), None):
+        chunks.append((position, cut.start() if cut else len(text)))
+        if len(chunks) > 1 and ("and " in text[chunks[-1][0]:chunks[-1][1]] or "or " in text[chunks[-1][0]:chunks[-1][1]]):
+            spans += _items_ending(text, chunks)
+        if cut is None or not cut.group().startswith(","):
+            chunks = []
+        position = cut.end() if cut else len(text)
+    return spans
+
+
+def _items_ending(text: str, chunks: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The items of a series whose conjunction is in the last chunk, or [] when there is none.
+
+    "A, B and C" and "A, B, and C": the chunks between the first and the last
+    are middle items (each at most `_ITEM_WORDS` words; the series starts just
+    after a longer one), the first chunk ends with the first item.
+    """
+    last_start, last_end = chunks[-1]
+    conjunction = _CONJUNCTION.search(text, last_start, last_end)
+    if conjunction is None:
+        return []
+    first = len(chunks) - 2
+    while first > 0 and _is_item(text[chunks[first][0]:chunks[first][1]]):
+        first -= 1
+    middle = list(chunks[first + 1:-1])
+    if text[last_start:conjunction.start()].strip():  # "A, B and C": B is an item too
+        middle.append((last_start, conjunction.start()))
+    if not middle or not all(_is_item(text[a:b]) for a, b in middle):
+        return []
+    longest = max(len(text[a:b].split()) for a, b in middle) + 1
+    first_start, first_end = chunks[first]
+    words = text[first_start:first_end].split()
+    if len(words) > longest:
+        first_start = first_end - len(" ".join(words[-longest:]))
+    final_start = conjunction.end()
+    words = text[final_start:last_end].split()
+    final_end = final_start + len(" ".join(words[:longest]))
+    return [(first_start, first_end), *middle, (final_start, final_end)]
+
+
+def _is_item(chunk: str) -> bool:
+    """A short noun phrase, or a name: words that are all capitalised or name particles."""
+    words = chunk.split()
+    if not words or len(words) > _ITEM_WORDS:
+        return False
+    return len(words) <= _NOUN_WORDS or all(_NAME_WORD.match(word) for word in words)
+
+
+def _speakers(text: str) -> list[tuple[int, int]]:
+    """The capitalised name (up to six words) just after or just before a verb of saying."""
+    spans = []
+    for verb in _SPEECH.finditer(text):
+        after = []
+        for word in _CAPITALISED.finditer(text, verb.end() + 1):
+            if word.start() != (after[-1].end() + 1 if after else verb.end() + 1) or len(after) == _ITEM_WORDS:
+                break
+            after.append(word)
+        if after:
+            spans.append((after[0].start(), after[-1].end()))
+        words = text[max(0, verb.start() - 120):verb.start()].split(" ")
+        names = []
+        for word in reversed(words[:-1] if words and words[-1] == "" else words):
+            if not word[:1].isupper() or len(names) == _ITEM_WORDS or word[-1:] in ",;:.!?":
+                break
+            names.append(word)
+        if names:
+            length = len(" ".join(names))
+            spans.append((verb.start() - 1 - length, verb.start() - 1))
+    return spans
+
+
+class _Piece(NamedTuple):
+    start: int
+    end: int
+    key: str  # the signal's case-folded name: one signal counts once per passage
+    weight: float
+    name: str  # the signal as the topic map writes it
 
 
 class TopicMatcher:
@@ -171,47 +322,112 @@ class TopicMatcher:
         count = sum(1 for paragraph in mentions for m in paragraph if m.canonical in wanted)
         return count >= self.topic_map.field_min_mentions
 
-    def passage_topics(self, text: str, mentions: Sequence[Mention]) -> tuple[TopicHit, ...]:
-        # Keyed case-insensitively: "Afghan" the word and Afghan the entity are one piece of evidence.
-        found: dict[str, dict[str, float]] = {}  # topic id -> signal key -> weight
-        evidence = [(topic.id, signal, weight) for topic, signal, weight in self._phrase_hits(text)]
-        for canonical in {m.canonical for m in mentions}:
-            evidence += self._entity_signals.get(canonical, ())
-        for topic_id, signal, weight in evidence:
-            signals = found.setdefault(topic_id, {})
-            key = self._keys[signal]
-            signals[key] = max(weight, signals.get(key, 0.0))
+    def passage_topics(self, text: str, mentions: Sequence[Mention], date: str | None = None) -> tuple[TopicHit, ...]:
+        """The topics of one passage, strongest first, each with its evidence.
+
+        `text` is the paragraph, `mentions` its entity mentions (character
+        offsets into `text`), `date` the article's ISO date or None. Each hit's
+        `evidence` lists the words of `text` that counted, in reading order.
+        """
+        pieces: dict[str, list[_Piece]] = {}  # topic id -> its signals found here
+        names = [(m.start, m.end) for m in mentions]
+        for topic, name, weight, start, stop in self._phrase_hits(text):
+            if any(a <= start and stop <= b and b - a > stop - start for a, b in names):
+                continue  # a word inside a name ("security" in "UN Security Council") is not that word
+            pieces.setdefault(topic.id, []).append(_Piece(start, stop, self._keys[name], weight, name))
+        for mention in mentions:
+            for topic_id, name, weight in self._entity_signals.get(mention.canonical, ()):
+                pieces.setdefault(topic_id, []).append(_Piece(mention.start, mention.end, self._keys[name], weight, name))
+        if not pieces:
+            return ()
+        passing: list[tuple[int, int]] | None = None
         hits = []
-        for topic_id, signals in found.items():
-            topic, required = self._topics[topic_id], self._required[topic_id]
+        for topic_id, found in pieces.items():
+            topic = self._topics[topic_id]
+            if topic.since and date and date < topic.since:
+                continue
+            merged = _merged(found)
+            signals: dict[str, float] = {}
+            for _, _, key, weight in merged:
+                if weight > signals.get(key, 0.0):
+                    signals[key] = weight
+            if sum(signals.values()) < topic.threshold - 1e-9:
+                continue  # damping only lowers a score: no need to look for passing mentions
+            if passing is None:
+                passing = passing_spans(text)
+            if passing:
+                signals = {}
+                for start, end, key, weight in merged:
+                    if any(a < end and start < b for a, b in passing):
+                        weight *= PASSING
+                    if weight > signals.get(key, 0.0):
+                        signals[key] = weight
             score = sum(signals.values())
-            if score >= topic.threshold and (not required or not required.isdisjoint(signals)):
-                hits.append(TopicHit(topic_id, score, tuple(signals)))
+            required = self._required[topic_id]
+            if score >= topic.threshold - 1e-9 and (not required or not required.isdisjoint(signals)):
+                words: dict[str, str] = {}
+                for start, end, key, _ in merged:
+                    words.setdefault(key, text[start:end])
+                hits.append(TopicHit(topic_id, round(score, 2), tuple(words.values())))
         hits.sort(key=lambda h: (-h.score, self._order[h.topic]))
         return tuple(hits)
 
     def _phrase_hits(self, text: str):
+        """(topic, signal, weight, start, end) for each whole-word phrase signal in `text`.
+
+        Overlapping matches are all yielded: each topic keeps the longest of
+        its own (`_merged`), so "uranium enrichment" and "enrich*" are one
+        piece of evidence, and a topic listing only "enrich*" still has it.
+        """
         if self._automaton is None:
             return
         folded = fold(text.lower(), _FOLD_PAIRS)
+        if len(folded) != len(text):  # a case mapping that changes length: keep offsets into `text`
+            folded = fold("".join(c.lower() if len(c.lower()) == 1 else c for c in text), _FOLD_PAIRS)
         length = len(folded)
         for slot, start, stop in self._automaton.find_matches_as_indexes(folded, overlapping=True):
             phrase, prefix = self._phrases[slot]
             if start > 0 and folded[start - 1].isalnum():
                 continue
-            if not prefix and stop < length and folded[stop].isalnum():
+            if prefix:
+                while stop < length and folded[stop].isalnum():
+                    stop += 1
+            elif stop < length and folded[stop].isalnum():
                 continue
-            yield from self._phrase_topics[slot]
+            for topic, name, weight in self._phrase_topics[slot]:
+                yield topic, name, weight, start, stop
 
     def unused_signals(self, corpus: Iterable[Document]) -> list[tuple[str, str]]:
         """(topic id, signal) pairs that no passage of `corpus` contains, for `check`."""
         used: set[tuple[str, str]] = set()
         for doc in corpus:
             for paragraph, mentions in zip(doc.clean.paragraphs, doc.mentions, strict=True):
-                used.update((topic.id, signal) for topic, signal, _ in self._phrase_hits(paragraph.text))
+                used.update((topic.id, signal) for topic, signal, *_ in self._phrase_hits(paragraph.text))
                 canonicals = {m.canonical for m in mentions}
                 used.update((t.id, name) for t in self.topic_map.topics for name, _ in t.entities if name in canonicals)
         return [(t.id, s) for t in self.topic_map.topics for s, _ in (*t.phrases, *t.entities) if (t.id, s) not in used]
+
+
+def _merged(pieces: list[_Piece]) -> list[tuple[int, int, str, float]]:
+    """Overlapping pieces of one topic made one, in reading order: (start, end, key, weight).
+
+    The longest signal speaks for the stretch (the heaviest among equals), as
+    the gazetteer's longest match does: "uranium enrichment" over "enrich*",
+    "energy-rich" over "energy", the entity Caspian Sea and the word
+    "caspian" as one piece.
+    """
+    result: list[tuple[int, int, str, float]] = []
+    best: _Piece | None = None
+    for piece in sorted(pieces):
+        if result and piece.start < result[-1][1]:
+            start, end, key, weight = result[-1]
+            if (piece.end - piece.start, piece.weight) > (best.end - best.start, best.weight):
+                best, key, weight = piece, piece.key, piece.weight
+            result[-1] = (start, max(end, piece.end), key, weight)
+        else:
+            best = piece
+            result.append((piece.start, piece.end, piece.key, piece.weight))
+    return result
 
 
 # --- links across the corpus --------------------------------------------------
