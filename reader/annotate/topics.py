@@ -169,6 +169,8 @@ _CUT = re.compile(r",\s|[;:.!?()\[\]\"“”]|\s[—–]\s")
 _CONJUNCTION = re.compile(r"(?<!\S)(?:and|or)\s")
 _ITEM_WORDS = 6  # a list item is a name (up to six words: "Indian Prime Minister Narendra Modi")…
 _NOUN_WORDS = 3  # … or a short noun phrase ("drug trafficking", "oil refineries")
+_NOT_ITEM_START = frozenset("according which who whom whose that while as when where if but because although though "
+                            "said says told added including to in on at by for with from into after since".split())
 _NAME_WORD = re.compile(r"(?:[A-Z]\S*|of|the|al|bin|da|de|van|von|and)$")
 _SUBORDINATOR = re.compile(r"\b(?:[Aa]fter|[Ss]ince|[Ff]ollowing|[Aa]midst|[Aa]mid|[Dd]espite|[Aa]head of"
                            r"|[Ii]n the wake of|[Ii]n response to|[Bb]ecause of|[Dd]ue to) ")
@@ -247,9 +249,13 @@ def _items_ending(text: str, chunks: list[tuple[int, int]]) -> list[tuple[int, i
 
 
 def _is_item(chunk: str) -> bool:
-    """A short noun phrase, or a name: words that are all capitalised or name particles."""
+    """A short noun phrase, or a name: words that are all capitalised or name particles.
+
+    A chunk that opens like a clause or an adjunct ("according to…", "which…",
+    "said…") is not a list item.
+    """
     words = chunk.split()
-    if not words or len(words) > _ITEM_WORDS:
+    if not words or len(words) > _ITEM_WORDS or words[0].lower() in _NOT_ITEM_START:
         return False
     return len(words) <= _NOUN_WORDS or all(_NAME_WORD.match(word) for word in words)
 
@@ -275,6 +281,10 @@ def _speakers(text: str) -> list[tuple[int, int]]:
             length = len(" ".join(names))
             spans.append((verb.start() - 1 - length, verb.start() - 1))
     return spans
+
+
+_TITLES = re.compile(r"\s(?:(?:President|Prime|Minister|Foreign|Defen[cs]e|Deputy|Vice|Premier|Supreme|Leader|Ayatollah"
+                     r"|Chancellor|King|Crown|Prince|Secretary|General|Spokes(?:man|woman)|Ambassador|Envoy|Chief)\s)+")
 
 
 class _Piece(NamedTuple):
@@ -346,7 +356,7 @@ class TopicMatcher:
             topic = self._topics[topic_id]
             if topic.since and date and date < topic.since:
                 continue
-            merged = _merged(found)
+            merged = _merged(found, text)
             signals: dict[str, float] = {}
             for _, _, key, weight in merged:
                 if weight > signals.get(key, 0.0):
@@ -364,7 +374,8 @@ class TopicMatcher:
                         signals[key] = weight
             score = sum(signals.values())
             required = self._required[topic_id]
-            if score >= topic.threshold - 1e-9 and (not required or not required.isdisjoint(signals)):
+            # `requires` asks for one of its signals anywhere in the passage, merged or not.
+            if score >= topic.threshold - 1e-9 and (not required or any(piece.key in required for piece in found)):
                 words: dict[str, str] = {}
                 for start, end, key, _ in merged:
                     words.setdefault(key, text[start:end])
@@ -408,18 +419,19 @@ class TopicMatcher:
         return [(t.id, s) for t in self.topic_map.topics for s, _ in (*t.phrases, *t.entities) if (t.id, s) not in used]
 
 
-def _merged(pieces: list[_Piece]) -> list[tuple[int, int, str, float]]:
+def _merged(pieces: list[_Piece], text: str) -> list[tuple[int, int, str, float]]:
     """Overlapping pieces of one topic made one, in reading order: (start, end, key, weight).
 
     The longest signal speaks for the stretch (the heaviest among equals), as
     the gazetteer's longest match does: "uranium enrichment" over "enrich*",
     "energy-rich" over "energy", the entity Caspian Sea and the word
-    "caspian" as one piece.
+    "caspian" as one piece. Pieces joined only by titles are one referent
+    ("Chinese President Xi Jinping") and merge too.
     """
     result: list[tuple[int, int, str, float]] = []
     best: _Piece | None = None
     for piece in sorted(pieces):
-        if result and piece.start < result[-1][1]:
+        if result and (piece.start < result[-1][1] or _TITLES.fullmatch(text, result[-1][1], piece.start)):
             start, end, key, weight = result[-1]
             if (piece.end - piece.start, piece.weight) > (best.end - best.start, best.weight):
                 best, key, weight = piece, piece.key, piece.weight
