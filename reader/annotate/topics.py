@@ -165,20 +165,23 @@ def _strings(doc: YamlDoc, spec: dict, key: str, where: list) -> tuple[str, ...]
 
 # Passing mentions (see the module docstring). No backtracking pattern: a passage is
 # cut once at its punctuation, and the pieces are inspected in one linear pass.
-_CUT = re.compile(r",\s|[;:.!?()\[\]\"“”]|\s[—–]\s")
-_CONJUNCTION = re.compile(r"(?<!\S)(?:and|or)\s")
+_STRONG = re.compile(r"[;:.!?()\[\]\"“”]|\s[—–]\s")
 _ITEM_WORDS = 6  # a list item is a name (up to six words: "Indian Prime Minister Narendra Modi")…
 _NOUN_WORDS = 3  # … or a short noun phrase ("drug trafficking", "oil refineries")
 _NOT_ITEM_START = frozenset("according which who whom whose that while as when where if but because although though "
                             "said says told added including to in on at by for with from into after since".split())
 _NAME_WORD = re.compile(r"(?:[A-Z]\S*|of|the|al|bin|da|de|van|von|and)$")
-_SUBORDINATOR = re.compile(r"\b(?:[Aa]fter|[Ss]ince|[Ff]ollowing|[Aa]midst|[Aa]mid|[Dd]espite|[Aa]head of"
-                           r"|[Ii]n the wake of|[Ii]n response to|[Bb]ecause of|[Dd]ue to) ")
+_SUBORDINATORS = ("after", "since", "following", "amid", "amidst", "despite", "ahead of", "in the wake of",
+                  "in response to", "because of", "due to")  # open background adverbials of time and cause
+_SPEECH = ("said", "says", "told", "added", "noted", "stated", "explained")  # verbs of a reporting clause
+_MARKERS = ahocorasick_rs.AhoCorasick([*_SUBORDINATORS, *_SPEECH, "and", "or"],
+                                      matchkind=ahocorasick_rs.MATCHKIND_LEFTMOST_LONGEST)
+_SPEECH_SLOTS = range(len(_SUBORDINATORS), len(_SUBORDINATORS) + len(_SPEECH))
+_CONJUNCTION_SLOTS = range(len(_SUBORDINATORS) + len(_SPEECH), len(_SUBORDINATORS) + len(_SPEECH) + 2)
 _SCOPE = re.compile(r"[^,;:.!?—–]+")
-_NOT_A_CLAUSE = re.compile(r"\d|(?:[Jj]an|[Ff]eb|[Mm]ar|[Aa]pr|[Mm]ay|[Jj]un|[Jj]ul|[Aa]ug|[Ss]ep|[Oo]ct|[Nn]ov|[Dd]ec)[a-z]*\b")
+_NOT_A_CLAUSE = re.compile(r"\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.IGNORECASE)
 _ADVERB_SINCE = ("have ", "has ", "had ")  # "have since agreed": since the adverb, not the subordinator
-_SPEECH = re.compile(r"\b(?:said|says|told|added|noted|stated|explained)\b")
-_CAPITALISED = re.compile(r"[A-Z][^\s,;:.!?]*")
+_NAME_AFTER = re.compile(r"[A-Z][^\s,;:.!?]*(?: [A-Z][^\s,;:.!?]*){0,5}")
 
 
 def passing_spans(text: str) -> list[tuple[int, int]]:
@@ -192,58 +195,75 @@ def passing_spans(text: str) -> list[tuple[int, int]]:
     one) and the speaker of a reporting clause ("Xi Jinping said", "said
     Xi Jinping"). Linear in the length of `text`.
     """
-    spans = _series_items(text) if ", " in text else []
-    for match in _SUBORDINATOR.finditer(text):
-        start, end = match.span()
-        if _NOT_A_CLAUSE.match(text, end) or text.endswith(_ADVERB_SINCE, 0, start):
-            continue
-        scope = _SCOPE.match(text, end)
-        spans.append((start, scope.end() if scope else end))
-    if "sa" in text or "told" in text or "ed " in text:
-        spans += _speakers(text)
-    return spans
-
-
-def _series_items(text: str) -> list[tuple[int, int]]:
-    chunks: list[tuple[int, int]] = []  # the comma-separated chunks of one stretch without other punctuation
+    lower = text.lower() if len(text.lower()) == len(text) else "".join(c.lower()[:1] for c in text)
     spans: list[tuple[int, int]] = []
-    position = 0
-    for cut in (*_CUT.finditer(text), None):
-        chunks.append((position, cut.start() if cut else len(text)))
-        if len(chunks) > 1 and ("and " in text[chunks[-1][0]:chunks[-1][1]] or "or " in text[chunks[-1][0]:chunks[-1][1]]):
-            spans += _items_ending(text, chunks)
-        if cut is None or not cut.group().startswith(","):
-            chunks = []
-        position = cut.end() if cut else len(text)
+    conjunctions: list[tuple[int, int]] = []
+    for slot, start, end in _MARKERS.find_matches_as_indexes(lower):
+        if (start and lower[start - 1].isalnum()) or (end < len(text) and lower[end].isalnum()):
+            continue  # whole words only
+        if slot in _SPEECH_SLOTS:
+            spans += _speakers(text, start, end)
+        elif end == len(text) or text[end] != " ":
+            continue  # a conjunction or a subordinator is followed by its clause
+        elif slot in _CONJUNCTION_SLOTS:
+            conjunctions.append((start, end + 1))
+        elif not _NOT_A_CLAUSE.match(text, end + 1) and not text.endswith(_ADVERB_SINCE, 0, start):
+            scope = _SCOPE.match(text, end + 1)
+            spans.append((start, scope.end() if scope else end))
+    if conjunctions and ", " in text:
+        spans += _series_items(text, conjunctions)
     return spans
 
 
-def _items_ending(text: str, chunks: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The items of a series whose conjunction is in the last chunk, or [] when there is none.
+def _series_items(text: str, conjunctions: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The items of each series "A, B and C" / "A, B, or C" in `text` (see `passing_spans`).
 
-    "A, B and C" and "A, B, and C": the chunks between the first and the last
-    are middle items (each at most `_ITEM_WORDS` words; the series starts just
-    after a longer one), the first chunk ends with the first item.
+    `conjunctions` are the (start, end) of each "and " / "or ". Each one's
+    comma-separated chunks are read backwards to the previous strong
+    punctuation.
     """
-    last_start, last_end = chunks[-1]
-    conjunction = _CONJUNCTION.search(text, last_start, last_end)
-    if conjunction is None:
-        return []
-    first = len(chunks) - 2
-    while first > 0 and _is_item(text[chunks[first][0]:chunks[first][1]]):
-        first -= 1
-    middle = list(chunks[first + 1:-1])
-    if text[last_start:conjunction.start()].strip():  # "A, B and C": B is an item too
-        middle.append((last_start, conjunction.start()))
+    strong: list[int] | None = None
+    spans: list[tuple[int, int]] = []
+    for at, after in conjunctions:
+        comma = text.rfind(", ", 0, at)
+        if comma < 0:
+            continue
+        if strong is None:
+            strong = [m.end() for m in _STRONG.finditer(text)]
+        low = strong[bisect_right(strong, at) - 1] if strong and strong[0] <= at else 0
+        if comma < low:
+            continue
+        chunks = [(comma + 2, at)]  # backwards from the conjunction: B, then the chunks before it
+        while True:
+            previous = text.rfind(", ", low, chunks[-1][0] - 2)
+            chunks.append((previous + 2 if previous >= 0 else low, chunks[-1][0] - 2))
+            if previous < 0 or not _is_item(text[chunks[-1][0]:chunks[-1][1]]):
+                break
+        high = strong[bisect_right(strong, after)] - 1 if strong and strong[-1] > after else len(text)
+        following = text.find(", ", after, high)
+        spans += _items_of(text, chunks[::-1], after, following if following >= 0 else high)
+    return spans
+
+
+def _items_of(text: str, chunks: list[tuple[int, int]], final_start: int, final_end: int) -> list[tuple[int, int]]:
+    """The items of one series, or [] when the chunks do not make one.
+
+    `chunks` are the comma-separated chunks before the conjunction (the first
+    one ends with the first item, the last one is the item just before the
+    conjunction, empty after an Oxford comma); the final item runs from
+    `final_start` to `final_end`. The first and final items are trimmed to the
+    middle items' length plus one word, so the clause around a list is not
+    swallowed.
+    """
+    middle = [(a, b) for a, b in chunks[1:] if text[a:b].strip()]
     if not middle or not all(_is_item(text[a:b]) for a, b in middle):
         return []
     longest = max(len(text[a:b].split()) for a, b in middle) + 1
-    first_start, first_end = chunks[first]
+    first_start, first_end = chunks[0]
     words = text[first_start:first_end].split()
     if len(words) > longest:
         first_start = first_end - len(" ".join(words[-longest:]))
-    final_start = conjunction.end()
-    words = text[final_start:last_end].split()
+    words = text[final_start:final_end].split()
     final_end = final_start + len(" ".join(words[:longest]))
     return [(first_start, first_end), *middle, (final_start, final_end)]
 
@@ -260,39 +280,25 @@ def _is_item(chunk: str) -> bool:
     return len(words) <= _NOUN_WORDS or all(_NAME_WORD.match(word) for word in words)
 
 
-def _speakers(text: str) -> list[tuple[int, int]]:
-    """The capitalised name (up to six words) just after or just before a verb of saying."""
+def _speakers(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The capitalised name (up to six words) just after or just before the verb of saying at start:end."""
     spans = []
-    for verb in _SPEECH.finditer(text):
-        after = []
-        for word in _CAPITALISED.finditer(text, verb.end() + 1):
-            if word.start() != (after[-1].end() + 1 if after else verb.end() + 1) or len(after) == _ITEM_WORDS:
-                break
-            after.append(word)
-        if after:
-            spans.append((after[0].start(), after[-1].end()))
-        words = text[max(0, verb.start() - 120):verb.start()].split(" ")
-        names = []
-        for word in reversed(words[:-1] if words and words[-1] == "" else words):
-            if not word[:1].isupper() or len(names) == _ITEM_WORDS or word[-1:] in ",;:.!?":
-                break
-            names.append(word)
-        if names:
-            length = len(" ".join(names))
-            spans.append((verb.start() - 1 - length, verb.start() - 1))
+    after = _NAME_AFTER.match(text, end + 1)
+    if after:
+        spans.append(after.span())
+    words = text[max(0, start - 120):start].rsplit(" ", _ITEM_WORDS + 1)[:-1]
+    length = 0
+    for word in reversed(words):
+        if not word[:1].isupper() or word[-1:] in ",;:.!?":
+            break
+        length += len(word) + 1
+    if length:
+        spans.append((start - length, start - 1))
     return spans
 
 
 _TITLES = re.compile(r"\s(?:(?:President|Prime|Minister|Foreign|Defen[cs]e|Deputy|Vice|Premier|Supreme|Leader|Ayatollah"
                      r"|Chancellor|King|Crown|Prince|Secretary|General|Spokes(?:man|woman)|Ambassador|Envoy|Chief)\s)+")
-
-
-class _Piece(NamedTuple):
-    start: int
-    end: int
-    key: str  # the signal's case-folded name: one signal counts once per passage
-    weight: float
-    name: str  # the signal as the topic map writes it
 
 
 class TopicMatcher:
@@ -320,10 +326,12 @@ class TopicMatcher:
         self._order = {t.id: i for i, t in enumerate(topic_map.topics)}
         self._keys = {name: name.lower().rstrip("*") for t in topic_map.topics for name, _ in (*t.phrases, *t.entities)}
         self._required = {t.id: frozenset(r.lower().rstrip("*") for r in t.requires) for t in topic_map.topics}
-        self._entity_signals: dict[str, list[tuple[str, str, float]]] = {}
+        self._entity_signals: dict[str, list[tuple[str, str, float]]] = {}  # canonical -> (topic id, key, weight)
         for topic in topic_map.topics:
             for name, weight in topic.entities:
-                self._entity_signals.setdefault(name, []).append((topic.id, name, weight))
+                self._entity_signals.setdefault(name, []).append((topic.id, self._keys[name], weight))
+        self._slot_signals = [tuple((topic.id, self._keys[name], weight) for topic, name, weight in self._phrase_topics[slot])
+                              for slot in range(len(self._phrases))]
 
     def in_field(self, mentions: Iterable[Iterable[Mention]]) -> bool:
         wanted = self.topic_map.field_entities
@@ -339,22 +347,38 @@ class TopicMatcher:
         offsets into `text`), `date` the article's ISO date or None. Each hit's
         `evidence` lists the words of `text` that counted, in reading order.
         """
-        pieces: dict[str, list[_Piece]] = {}  # topic id -> its signals found here
-        names = [(m.start, m.end) for m in mentions]
-        for topic, name, weight, start, stop in self._phrase_hits(text):
-            if any(a <= start and stop <= b and b - a > stop - start for a, b in names):
-                continue  # a word inside a name ("security" in "UN Security Council") is not that word
-            pieces.setdefault(topic.id, []).append(_Piece(start, stop, self._keys[name], weight, name))
-        for mention in mentions:
-            for topic_id, name, weight in self._entity_signals.get(mention.canonical, ()):
-                pieces.setdefault(topic_id, []).append(_Piece(mention.start, mention.end, self._keys[name], weight, name))
+        # topic id -> its pieces of evidence (start, end, key, weight), and key -> heaviest weight (a bound on its score)
+        pieces: dict[str, list[tuple[int, int, str, float]]] = {}
+        bound: dict[str, dict[str, float]] = {}
+        starts = [m.start for m in mentions]  # mentions never overlap (SPEC §5): one bisection finds the name around a word
+        found = [(signals, start, stop) for slot, start, stop in self._phrase_matches(text)
+                 for signals in (self._slot_signals[slot],)]
+        for at, (signals, start, stop) in enumerate(found):
+            inside = bisect_right(starts, start) - 1
+            if inside >= 0 and stop <= mentions[inside].end and mentions[inside].end - mentions[inside].start > stop - start:
+                found[at] = ((), start, stop)  # a word inside a name ("security" in "UN Security Council") is not that word
+        found += [(self._entity_signals[m.canonical], m.start, m.end) for m in mentions if m.canonical in self._entity_signals]
+        for signals, start, stop in found:
+            for topic_id, key, weight in signals:
+                if topic_id in pieces:
+                    pieces[topic_id].append((start, stop, key, weight))
+                    keys = bound[topic_id]
+                    if weight > keys.get(key, 0.0):
+                        keys[key] = weight
+                else:
+                    pieces[topic_id] = [(start, stop, key, weight)]
+                    bound[topic_id] = {key: weight}
         if not pieces:
             return ()
         passing: list[tuple[int, int]] | None = None
         hits = []
         for topic_id, found in pieces.items():
             topic = self._topics[topic_id]
-            if topic.since and date and date < topic.since:
+            keys, required = bound[topic_id], self._required[topic_id]
+            # `requires` asks for one of its signals anywhere in the passage, merged or not; a topic
+            # that cannot reach its threshold before damping never will after it.
+            if (sum(keys.values()) < topic.threshold - 1e-9 or (required and required.isdisjoint(keys))
+                    or (topic.since and date and date < topic.since)):
                 continue
             merged = _merged(found, text)
             signals: dict[str, float] = {}
@@ -365,17 +389,14 @@ class TopicMatcher:
                 continue  # damping only lowers a score: no need to look for passing mentions
             if passing is None:
                 passing = passing_spans(text)
-            if passing:
-                signals = {}
-                for start, end, key, weight in merged:
-                    if any(a < end and start < b for a, b in passing):
-                        weight *= PASSING
-                    if weight > signals.get(key, 0.0):
-                        signals[key] = weight
+            signals = {}
+            for start, end, key, weight in merged:
+                if any(a < end and start < b for a, b in passing):
+                    weight *= PASSING
+                if weight > signals.get(key, 0.0):
+                    signals[key] = weight
             score = sum(signals.values())
-            required = self._required[topic_id]
-            # `requires` asks for one of its signals anywhere in the passage, merged or not.
-            if score >= topic.threshold - 1e-9 and (not required or any(piece.key in required for piece in found)):
+            if score >= topic.threshold - 1e-9:
                 words: dict[str, str] = {}
                 for start, end, key, _ in merged:
                     words.setdefault(key, text[start:end])
@@ -383,12 +404,12 @@ class TopicMatcher:
         hits.sort(key=lambda h: (-h.score, self._order[h.topic]))
         return tuple(hits)
 
-    def _phrase_hits(self, text: str):
-        """(topic, signal, weight, start, end) for each whole-word phrase signal in `text`.
+    def _phrase_matches(self, text: str):
+        """(slot, start, end) of each whole-word phrase match in `text`, overlaps included.
 
-        Overlapping matches are all yielded: each topic keeps the longest of
-        its own (`_merged`), so "uranium enrichment" and "enrich*" are one
-        piece of evidence, and a topic listing only "enrich*" still has it.
+        Every overlapping match is kept: each topic keeps the longest of its
+        own (`_merged`), so "uranium enrichment" and "enrich*" are one piece
+        of evidence, and a topic listing only "enrich*" still has it.
         """
         if self._automaton is None:
             return
@@ -396,30 +417,30 @@ class TopicMatcher:
         if len(folded) != len(text):  # a case mapping that changes length: keep offsets into `text`
             folded = fold("".join(c.lower() if len(c.lower()) == 1 else c for c in text), _FOLD_PAIRS)
         length = len(folded)
+        phrases = self._phrases
         for slot, start, stop in self._automaton.find_matches_as_indexes(folded, overlapping=True):
-            phrase, prefix = self._phrases[slot]
             if start > 0 and folded[start - 1].isalnum():
                 continue
-            if prefix:
+            if phrases[slot][1]:  # a prefix: the match runs to the end of the word
                 while stop < length and folded[stop].isalnum():
                     stop += 1
             elif stop < length and folded[stop].isalnum():
                 continue
-            for topic, name, weight in self._phrase_topics[slot]:
-                yield topic, name, weight, start, stop
+            yield slot, start, stop
 
     def unused_signals(self, corpus: Iterable[Document]) -> list[tuple[str, str]]:
         """(topic id, signal) pairs that no passage of `corpus` contains, for `check`."""
         used: set[tuple[str, str]] = set()
         for doc in corpus:
             for paragraph, mentions in zip(doc.clean.paragraphs, doc.mentions, strict=True):
-                used.update((topic.id, signal) for topic, signal, *_ in self._phrase_hits(paragraph.text))
+                used.update((topic.id, signal) for slot, _, _ in self._phrase_matches(paragraph.text)
+                            for topic, signal, _ in self._phrase_topics[slot])
                 canonicals = {m.canonical for m in mentions}
                 used.update((t.id, name) for t in self.topic_map.topics for name, _ in t.entities if name in canonicals)
         return [(t.id, s) for t in self.topic_map.topics for s, _ in (*t.phrases, *t.entities) if (t.id, s) not in used]
 
 
-def _merged(pieces: list[_Piece], text: str) -> list[tuple[int, int, str, float]]:
+def _merged(pieces: list[tuple[int, int, str, float]], text: str) -> list[tuple[int, int, str, float]]:
     """Overlapping pieces of one topic made one, in reading order: (start, end, key, weight).
 
     The longest signal speaks for the stretch (the heaviest among equals), as
@@ -428,17 +449,19 @@ def _merged(pieces: list[_Piece], text: str) -> list[tuple[int, int, str, float]
     "caspian" as one piece. Pieces joined only by titles are one referent
     ("Chinese President Xi Jinping") and merge too.
     """
+    if len(pieces) == 1:
+        return pieces
     result: list[tuple[int, int, str, float]] = []
-    best: _Piece | None = None
-    for piece in sorted(pieces):
-        if result and (piece.start < result[-1][1] or _TITLES.fullmatch(text, result[-1][1], piece.start)):
-            start, end, key, weight = result[-1]
-            if (piece.end - piece.start, piece.weight) > (best.end - best.start, best.weight):
-                best, key, weight = piece, piece.key, piece.weight
-            result[-1] = (start, max(end, piece.end), key, weight)
+    best = (0, 0.0)  # (length, weight) of the signal that speaks for the last stretch
+    for start, end, key, weight in sorted(pieces):
+        if result and (start < result[-1][1] or _TITLES.fullmatch(text, result[-1][1], start)):
+            first, last, best_key, best_weight = result[-1]
+            if (end - start, weight) > best:
+                best, best_key, best_weight = (end - start, weight), key, weight
+            result[-1] = (first, max(last, end), best_key, best_weight)
         else:
-            best = piece
-            result.append((piece.start, piece.end, piece.key, piece.weight))
+            best = (end - start, weight)
+            result.append((start, end, key, weight))
     return result
 
 
