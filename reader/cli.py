@@ -114,7 +114,8 @@ def _subcommand_parser() -> argparse.ArgumentParser:
     p.add_argument("action", choices=["clear"])
 
     p = sub.add_parser("check", help="validate the config, gazetteer and topic map against the corpus")
-    p.add_argument("--verbose", "-v", action="store_true", help="list every unused alias and signal")
+    p.add_argument("--verbose", "-v", action="store_true",
+                   help="list every unused alias and signal, and the words that put passages on each topic")
     _common(p)
     return parser
 
@@ -292,10 +293,16 @@ def _check(library: Library, args: argparse.Namespace) -> int:
     # One pass over the documents, none kept: topic signals are checked on the
     # way, and the mentions each document carries are noted for the aliases.
     mention_texts: set[str] = set()
+    evidence: dict[str, Counter[str]] = {}  # topic id -> the words that put passages on it, for --verbose
+    passages: Counter[str] = Counter()
 
     def noting_mentions():
         for doc in library.documents():
             mention_texts.update(m.text for mentions in doc.mentions for m in mentions)
+            for hits in doc.passage_topics:
+                for hit in hits:
+                    passages[hit.topic] += 1
+                    evidence.setdefault(hit.topic, Counter()).update(word.lower() for word in hit.evidence)
             yield doc
 
     unused_signals = library.topic_matcher.unused_signals(noting_mentions())
@@ -313,6 +320,11 @@ def _check(library: Library, args: argparse.Namespace) -> int:
             warnings += [f"  unused signal: {topic}: {signal!r}" for topic, signal in unused_signals]
     for warning in warnings:
         print(f"warning: {warning}")
+    if args.verbose:  # why each topic has its passages: the words that fired most often
+        for topic in library.topic_map.topics:
+            if passages[topic.id]:
+                words = ", ".join(f"{safe_line(word)!r} ×{n}" for word, n in evidence[topic.id].most_common(8))
+                print(f"topic {topic.id}: {passages[topic.id]} passages, on the evidence of {words}")
     print(f"check: {len(entries)} articles, {len(library.gazetteer.entities)} entities, "
           f"{len(library.topic_map.topics)} topics; 0 errors, {len(warnings)} warnings")
     return OK

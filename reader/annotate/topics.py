@@ -181,6 +181,7 @@ _CONJUNCTION_SLOTS = range(len(_SUBORDINATORS) + len(_SPEECH), len(_SUBORDINATOR
 _SCOPE = re.compile(r"[^,;:.!?—–]+")
 _NOT_A_CLAUSE = re.compile(r"\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.IGNORECASE)
 _ADVERB_SINCE = ("have ", "has ", "had ")  # "have since agreed": since the adverb, not the subordinator
+_INVERSION = tuple(',"”’\'')  # what ends a quotation before an inverted "said X"
 _NAME_AFTER = re.compile(r"[A-Z][^\s,;:.!?]*(?: [A-Z][^\s,;:.!?]*){0,5}")
 
 
@@ -281,9 +282,10 @@ def _is_item(chunk: str) -> bool:
 
 
 def _speakers(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The capitalised name (up to six words) just after or just before the verb of saying at start:end."""
+    """The capitalised name (up to six words) just before the verb of saying at start:end, or just after it
+    in an inverted attribution ('…," said Xi Jinping'; not 'diplomats said Afghanistan will…')."""
     spans = []
-    after = _NAME_AFTER.match(text, end + 1)
+    after = _NAME_AFTER.match(text, end + 1) if text[:start].rstrip()[-1:] in _INVERSION else None
     if after:
         spans.append(after.span())
     words = text[max(0, start - 120):start].rsplit(" ", _ITEM_WORDS + 1)[:-1]

@@ -37,6 +37,7 @@ ARTICLE = [
     Binding("space,pagedown", "page(1)", "Page down", id="page.down", show=False),
     Binding("pageup", "page(-1)", "Page up", id="page.up", show=False),
     Binding("enter", "open_links", "Same topic", id="passage.links", show=False),
+    Binding("w", "toggle_evidence", "Why: topic evidence", id="passage.evidence", show=False),
 ]
 
 RAW = [
