@@ -346,3 +346,16 @@ def test_check_verbose_says_why_each_topic_has_its_passages(capsys):
     reasons = [line for line in capsys.readouterr().out.splitlines() if line.startswith("topic ")]
     assert any(line.startswith("topic jcpoa: ") and "'jcpoa'" in line for line in reasons)
     assert not any(line.startswith("topic nuclear_dispute:") for line in reasons)  # no seed is on it
+
+
+def test_the_readme_example_topic_works_as_documented(write):
+    import re
+    from pathlib import Path
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"Example — a topic for the Chabahar port:\n\n```yaml\n(.*?)```", readme, re.S).group(1)
+    folder = bundled_config().parent
+    matcher, topic_matcher = Matcher(load_gazetteer(folder / "gazetteer.yaml")), TopicMatcher(parse_topic_map(load_yaml(write("t.yaml", block))))
+    on = "India will run the Shahid Beheshti terminal at Chabahar port under a new waiver."
+    off = "The port of Rotterdam opened a new terminal."
+    assert [h.topic for h in topic_matcher.passage_topics(on, matcher.mentions(on))] == ["chabahar_port"]
+    assert topic_matcher.passage_topics(off, matcher.mentions(off)) == ()
