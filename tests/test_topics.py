@@ -193,6 +193,12 @@ def test_the_longest_signal_speaks_for_its_words(write):
     assert fires(matcher, "Energy talks turned to oil.")
 
 
+def test_signals_sharing_a_word_count_once_at_the_heavier_weight(write):
+    matcher = small_map(write, "    signals: {disputed nuclear: 3, nuclear program*: 1.5}\n")
+    assert fires(matcher, "Talks over its disputed nuclear programme resumed.")
+    assert not fires(matcher, "Talks over its nuclear programme resumed.")
+
+
 def test_a_word_inside_a_name_is_not_that_word(write):
     matcher = small_map(write, "    signals: {security: 3}\n")
     text = "The UN Security Council met on Monday."
@@ -279,6 +285,10 @@ THEMES = [
      "Iran Air resumed its flights from Tehran to Moscow."),
     ("trade_investment", "Iran wants to import 10 million tons of wheat from Russia a year.",
      "The harvest in Golestan was gathered in June."),
+    ("trade_investment", "Iran imported more Russian grain, and business memorandums followed.",
+     "The memorandum is important for relations, the expert said."),
+    ("syria", "Lavrov will discuss the Syria crisis in Tehran.", "Lavrov will discuss the crisis in Tehran."),
+    ("regional_rivals", "The satellite lets Iran watch its arch-enemy Israel.", "The satellite lets Iran watch its borders."),
     ("ukraine_war", "Iran supplied Fath-360 missiles to Moscow for use against Ukraine.",
      "Putin joined the summit by video after his travel was complicated by an arrest warrant over the war in Ukraine."),
     ("military_security", "Iran supplied Fath-360 missiles to Moscow for use against Ukraine.",

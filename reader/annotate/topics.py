@@ -445,24 +445,28 @@ class TopicMatcher:
 def _merged(pieces: list[tuple[int, int, str, float]], text: str) -> list[tuple[int, int, str, float]]:
     """Overlapping pieces of one topic made one, in reading order: (start, end, key, weight).
 
-    The longest signal speaks for the stretch (the heaviest among equals), as
-    the gazetteer's longest match does: "uranium enrichment" over "enrich*",
-    "energy-rich" over "energy", the entity Caspian Sea and the word
-    "caspian" as one piece. Pieces joined only by titles are one referent
-    ("Chinese President Xi Jinping") and merge too.
+    A signal inside a longer one is subsumed by it, as the gazetteer's longest
+    match is: "uranium enrichment" over "enrich*", "energy-rich" over
+    "energy", the entity Caspian Sea and the word "caspian" as one piece.
+    Signals that only share words ("disputed nuclear" and "nuclear
+    programme") are one piece at the heavier weight. Pieces joined only by
+    titles are one referent ("Chinese President Xi Jinping") and merge too.
     """
     if len(pieces) == 1:
         return pieces
     result: list[tuple[int, int, str, float]] = []
-    best = (0, 0.0)  # (length, weight) of the signal that speaks for the last stretch
+    best = (0, 0, 0.0)  # (start, end, weight) of the signal that speaks for the last stretch
     for start, end, key, weight in sorted(pieces):
         if result and (start < result[-1][1] or _TITLES.fullmatch(text, result[-1][1], start)):
             first, last, best_key, best_weight = result[-1]
-            if (end - start, weight) > best:
-                best, best_key, best_weight = (end - start, weight), key, weight
+            same = (start, end) == best[:2]
+            inside = not same and best[0] <= start and end <= best[1]
+            contains = not same and start <= best[0] and best[1] <= end
+            if contains or (not inside and weight > best[2]):
+                best, best_key, best_weight = (start, end, weight), key, weight
             result[-1] = (first, max(last, end), best_key, best_weight)
         else:
-            best = (end - start, weight)
+            best = (start, end, weight)
             result.append((start, end, key, weight))
     return result
 
