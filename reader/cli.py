@@ -324,7 +324,8 @@ def _check(library: Library, args: argparse.Namespace) -> int:
         for topic in library.topic_map.topics:
             if passages[topic.id]:
                 words = ", ".join(f"{safe_line(word)!r} ×{n}" for word, n in evidence[topic.id].most_common(8))
-                print(f"topic {topic.id}: {passages[topic.id]} passages, on the evidence of {words}")
+                count = passages[topic.id]
+                print(f"topic {topic.id}: {count} passage{'s' if count != 1 else ''}, on the evidence of {words}")
     print(f"check: {len(entries)} articles, {len(library.gazetteer.entities)} entities, "
           f"{len(library.topic_map.topics)} topics; 0 errors, {len(warnings)} warnings")
     return OK
