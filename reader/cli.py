@@ -179,7 +179,8 @@ def _subcommand_parser() -> argparse.ArgumentParser:
     _common(p)
 
     p = add("check")
-    p.add_argument("--verbose", "-v", action="store_true", help="list every unused alias and signal")
+    p.add_argument("--verbose", "-v", action="store_true",
+                   help="list every unused alias and signal, and the words that put passages on each topic")
     _common(p)
 
     p = add("cache")
@@ -426,10 +427,16 @@ def _check(library: Library, args: argparse.Namespace) -> int:
     # One pass over the documents, none kept: topic signals are checked on the
     # way, and the mentions each document carries are noted for the aliases.
     mention_texts: set[str] = set()
+    evidence: dict[str, Counter[str]] = {}  # topic id -> the words that put passages on it, for --verbose
+    passages: Counter[str] = Counter()
 
     def noting_mentions():
         for doc in library.documents():
             mention_texts.update(m.text for mentions in doc.mentions for m in mentions)
+            for hits in doc.passage_topics:
+                for hit in hits:
+                    passages[hit.topic] += 1
+                    evidence.setdefault(hit.topic, Counter()).update(word.lower() for word in hit.evidence)
             yield doc
 
     unused_signals = library.topic_matcher.unused_signals(noting_mentions())
@@ -449,6 +456,11 @@ def _check(library: Library, args: argparse.Namespace) -> int:
         _say(f"error: {config.path}: {error}")
     for warning in warnings:
         _say(f"warning: {warning}")
+    if args.verbose:  # why each topic has its passages: the words that fired most often
+        for topic in library.topic_map.topics:
+            if passages[topic.id]:
+                words = ", ".join(f"{safe_line(word)!r} ×{n}" for word, n in evidence[topic.id].most_common(8))
+                print(f"topic {topic.id}: {plural(passages[topic.id], 'passage')}, on the evidence of {words}")
     print(f"check: {plural(len(entries), 'article')}, {plural(len(library.gazetteer.entities), 'entity', 'entities')}, "
           f"{plural(len(library.topic_map.topics), 'topic')}; {plural(len(errors), 'error')}, "
           f"{plural(len(warnings) + len(config.warnings) + len(library.warnings), 'warning')}")  # those two: said on loading

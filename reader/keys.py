@@ -53,6 +53,7 @@ ARTICLE = (
     Key("space,pagedown", "page(1)", "Page down", "page.down", show=False),
     Key("pageup", "page(-1)", "Page up", "page.up", show=False),
     Key("enter", "open_links", "Same topic", "passage.links", show=False),
+    Key("w", "toggle_evidence", "Why: topic evidence", "passage.evidence", show=False),
 )
 
 RAW = (

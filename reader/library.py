@@ -250,7 +250,9 @@ class Library:
         cleaned = replace(cleaned, meta=self._metadata(raw, cleaned.meta))
         mentions = tuple(self.matcher.mentions_many([p.text for p in cleaned.paragraphs]))
         if self.topic_matcher.in_field(mentions):
-            topics = tuple(self.topic_matcher.passage_topics(p.text, m) for p, m in zip(cleaned.paragraphs, mentions, strict=True))
+            date = cleaned.meta.date
+            topics = tuple(self.topic_matcher.passage_topics(p.text, m, date)
+                           for p, m in zip(cleaned.paragraphs, mentions, strict=True))
         else:
             topics = tuple(() for _ in cleaned.paragraphs)
         return Document(raw, cleaned, mentions, topics, raw.warnings)

@@ -15,7 +15,7 @@ from rich.console import Console
 from rich.style import Style
 from rich.text import Text
 
-from .models import Document, Mention
+from .models import Document, Mention, TopicHit
 from .sanitize import safe_line
 
 TAGS = {"PERSON": "PER", "GPE": "GPE", "ORG": "ORG", "NORP": "NORP", "EVENT": "EVT",
@@ -85,6 +85,22 @@ def article_text(doc: Document, styles: Mapping[str, str], type_tags: bool = Fal
     return out
 
 
+def evidence_line(hits: Sequence[TopicHit], labels: Mapping[str, str] | None = None) -> Text:
+    """Why a passage is on its topics, as one line of `Text`: "why: Sanctions — SWIFT, sanctions · …".
+
+    `hits` are the passage's topic hits (strongest first), `labels` topic id ->
+    label. The words come from the article, so they are appended as plain
+    strings, never parsed as markup. An empty `Text` when there are no hits.
+    """
+    labels = labels or {}
+    line = Text(style="dim")
+    for number, hit in enumerate(hits):
+        line.append("why: " if not number else " · ")
+        line.append(labels.get(hit.topic, hit.topic), style="italic")
+        line.append(" — " + ", ".join(safe_line(word) for word in hit.evidence))
+    return line
+
+
 def to_plain(doc: Document, width: int | None = None, **kwargs: Any) -> str:
     """The article as plain text, wrapped at `width` columns (None: one line a paragraph)."""
     text = article_text(doc, {}, **kwargs)
@@ -122,6 +138,7 @@ def to_json(doc: Document) -> dict[str, Any]:
             "text": paragraph.text,
             "line": paragraph.line,
             "topics": list(doc.topic_ids(i)),
+            "evidence": {hit.topic: list(hit.evidence) for hit in (doc.passage_topics[i] if doc.passage_topics else ())},
             "entities": [
                 {"start": m.start, "end": m.end, "text": m.text, "type": m.type, "canonical": m.canonical}
                 for m in mentions

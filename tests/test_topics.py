@@ -162,3 +162,210 @@ def test_a_trail_step_lands_on_the_nearest_trail_passage_that_way(points, rank, 
     expected = (ahead[0] if ahead else None) if step > 0 else (behind[-1] if behind else None)
     article = f"a{rank}" if rank >= 0 else "not-in-the-list"
     assert trail_step(trail, ranks, article, index, step) == expected
+
+
+# --- issue 15: evidence weighed as a reader weighs it ------------------------------------------
+
+from reader.annotate.topics import passing_spans  # noqa: E402
+from reader.cli import main  # noqa: E402
+from reader.models import Mention  # noqa: E402
+from reader.render import evidence_line, to_json  # noqa: E402
+
+
+def small_map(write, body: str) -> TopicMatcher:
+    """A one-topic map `t` from a YAML body (the topic's keys, indented by four)."""
+    return TopicMatcher(parse_topic_map(load_yaml(write("t.yaml", "topics:\n  t:\n" + body))))
+
+
+def fires(matcher: TopicMatcher, text: str, mentions=(), date=None) -> bool:
+    return any(hit.topic == "t" for hit in matcher.passage_topics(text, mentions, date))
+
+
+def test_overlapping_signals_count_once(write):
+    matcher = small_map(write, "    signals: {uranium enrichment: 2, enrich*: 1}\n")
+    assert not fires(matcher, "Talks on uranium enrichment resumed.")
+    assert fires(matcher, "Talks on uranium enrichment resumed as Iran enriched more.")
+
+
+def test_the_longest_signal_speaks_for_its_words(write):
+    matcher = small_map(write, "    signals: {oil: 2, energy: 1, energy-rich: 0.1}\n")
+    assert not fires(matcher, "The energy-rich state exports oil.")
+    assert fires(matcher, "Energy talks turned to oil.")
+
+
+def test_signals_sharing_a_word_count_once_at_the_heavier_weight(write):
+    matcher = small_map(write, "    signals: {disputed nuclear: 3, nuclear program*: 1.5}\n")
+    assert fires(matcher, "Talks over its disputed nuclear programme resumed.")
+    assert not fires(matcher, "Talks over its nuclear programme resumed.")
+
+
+def test_a_word_inside_a_name_is_not_that_word(write):
+    matcher = small_map(write, "    signals: {security: 3}\n")
+    text = "The UN Security Council met on Monday."
+    council = Mention(4, 23, "Security Council", "ORG", "UN Security Council")
+    assert not fires(matcher, text, (council,))
+    assert fires(matcher, "Security was tight in the capital.")
+
+
+def test_one_referent_counts_once(write):
+    matcher = small_map(write, "    signals: {chinese: 2, xi jinping: 2}\n")
+    assert not fires(matcher, "Chinese President Xi Jinping arrived in Tehran.")
+    assert fires(matcher, "Chinese firms welcomed the plan that Xi Jinping announced.")
+
+
+@pytest.mark.parametrize("passing,carried", [
+    ("Belarus, Afghanistan and Mongolia currently have observer status.",  # a series of names
+     "Iran and Russia urged Afghanistan's rulers to form an inclusive government."),
+    ("Putin joined by video after his travel was complicated by a warrant over Afghanistan.",  # background clause
+     "Afghanistan has now been cut off from its neighbours."),
+    ("The bloc will grow, Afghanistan said on Monday.",  # the speaker of a reporting clause
+     "Diplomats said Afghanistan will be the first item of the agenda."),
+])
+def test_a_passing_mention_is_not_a_topic(write, passing, carried):
+    matcher = small_map(write, "    signals: {afghanistan: 3}\n")
+    assert not fires(matcher, passing)
+    assert fires(matcher, carried)
+
+
+def test_listed_signals_of_one_topic_still_add_up(write):
+    matcher = small_map(write, "    signals: {su-35: 3, s-400: 3, mi-28: 3, drones: 3}\n")
+    assert fires(matcher, "Russia delivered Su-35 jets, S-400 systems and Mi-28 helicopters.")
+    assert not fires(matcher, "Tehran, Minsk, Su-35 and Caracas were on the list.")
+
+
+def test_passing_spans_leave_dates_and_the_adverb_since_alone():
+    assert passing_spans("Since 2018 the banks have been cut off.") == []
+    assert passing_spans("Its allies have since the start accused Iran.") == []
+    text = "Since the invasion of Ukraine, Moscow has faced sanctions."
+    assert [text[a:b] for a, b in passing_spans(text)] == ["Since the invasion of Ukraine"]
+
+
+def test_series_items_do_not_swallow_the_clause_around_them():
+    text = "Iran, Russia and Turkey agreed on new de-escalation zones in Syria."
+    spans = [text[a:b] for a, b in passing_spans(text)]
+    assert spans[:2] == ["Iran", "Russia "] and not any("zones" in s for s in spans)
+    prose = "Iran and Russia, in particular, said the talks went well and that more would come."
+    assert passing_spans(prose) == []
+
+
+def test_requires_is_met_by_a_signal_under_a_longer_one(write):
+    matcher = small_map(write, "    signals: {sanction*: 2, new sanctions: 3}\n    requires: [sanction*]\n")
+    assert fires(matcher, "New sanctions on Iran were announced.")
+    assert not fires(matcher, "Nothing new was announced.")
+
+
+def test_a_topic_since_a_date_is_not_given_to_older_articles(write):
+    matcher = small_map(write, "    signals: {nuclear deal: 3}\n    since: 2015-07-14\n")
+    text = "Iran and Russia reached a nuclear deal."
+    assert not fires(matcher, text, date="2006-04-23")
+    assert fires(matcher, text, date="2017-11-01") and fires(matcher, text, date=None)
+
+
+def test_since_must_be_a_date(write):
+    with pytest.raises(ConfigError, match="'since' must be a date"):
+        parse_topic_map(load_yaml(write("t.yaml", "topics:\n  t:\n    signals: {a b: 3}\n    since: soon\n")))
+
+
+def test_evidence_is_the_words_of_the_passage_in_reading_order(engines):
+    matcher, topic_matcher = engines
+    text = "Iran linked its Shetab network to Russia's Mir cards, bypassing SWIFT."
+    hits = {h.topic: h for h in topic_matcher.passage_topics(text, matcher.mentions(text))}
+    evidence = hits["banking_finance"].evidence
+    assert evidence[0].startswith("Shetab") and evidence.index("Mir cards") == 1  # as written, in reading order
+    assert all(word in text for hit in hits.values() for word in hit.evidence)
+
+
+# Bundled map, issue 15's themes: (passage that must carry the topic, near miss that must not).
+THEMES = [
+    ("banking_finance", "Iran linked its Shetab interbank network to Russia's Mir cards, bypassing SWIFT.",
+     "Iran's swift progress to full membership was welcomed by the bank of the river."),
+    ("sanctions", "Iran linked its Shetab interbank network to Russia's Mir cards, bypassing SWIFT.",
+     "Iran linked its two largest cities by a new road."),
+    ("sanctions", "The EU imposed new sanctions on Iran Air over the missile transfers.",
+     "Iran Air resumed its flights from Tehran to Moscow."),
+    ("trade_investment", "Iran wants to import 10 million tons of wheat from Russia a year.",
+     "The harvest in Golestan was gathered in June."),
+    ("trade_investment", "Iran imported more Russian grain, and business memorandums followed.",
+     "The memorandum is important for relations, the expert said."),
+    ("syria", "Lavrov will discuss the Syria crisis in Tehran.", "Lavrov will discuss the crisis in Tehran."),
+    ("regional_rivals", "The satellite lets Iran watch its arch-enemy Israel.", "The satellite lets Iran watch its borders."),
+    ("ukraine_war", "Iran supplied Fath-360 missiles to Moscow for use against Ukraine.",
+     "Putin joined the summit by video after his travel was complicated by an arrest warrant over the war in Ukraine."),
+    ("military_security", "Iran supplied Fath-360 missiles to Moscow for use against Ukraine.",
+     "Rouhani said the deal has nothing to do with Iran's defense and missile programs."),
+    ("military_security", "Russian Tu-22M3 bombers flew from Iran's Hamedan airbase to strike targets in Syria.",
+     "Passengers flew from Hamedan to Mashhad on Monday."),
+    ("civil_nuclear", "Iran agreed in principle on a joint venture with Russia to enrich uranium on Russian soil.",
+     "The two firms set up a company to make tractors."),
+    ("nuclear_dispute", "The Security Council adopted resolution 1737, imposing sanctions on Iran for refusing to suspend enrichment.",
+     "The US left the JCPOA in 2018, and Iran then enriched uranium to 60%."),
+    ("jcpoa", "The US left the JCPOA in 2018, and Iran then enriched uranium to 60%.",
+     "The Security Council adopted resolution 1737, imposing sanctions on Iran for refusing to suspend enrichment."),
+    ("caspian", "Weapons crossed the Caspian Sea to Russia aboard Russian vessels.",
+     "The corridor's route runs across the Caspian Sea."),
+    ("brics_sco", "Argentina, Egypt, Iran, Ethiopia, Saudi Arabia and the United Arab Emirates were invited to join BRICS.",
+     "Iran exported bricks to Iraq."),
+]
+NEAR_MISSES = [
+    ("afghanistan", "Aside from Belarus, Afghanistan and Mongolia currently have observer status."),
+    ("regional_rivals", "Argentina, Egypt, Iran, Ethiopia, Saudi Arabia and the United Arab Emirates were invited to join BRICS."),
+    ("energy_oil_gas", "The energy-rich country hosted the summit."),
+    ("china", "The expansion will inject new impetus into the bloc, Chinese President Xi Jinping said."),
+    ("trilateral_summits", "Officials of the railway departments of Russia, Iran and Azerbaijan met in Baku."),
+]
+
+
+@pytest.mark.parametrize("topic,carried,near_miss", THEMES)
+def test_a_theme_is_carried_by_its_own_words(engines, topic, carried, near_miss):
+    assert topic in topics_of(engines, carried)
+    assert topic not in topics_of(engines, near_miss)
+
+
+@pytest.mark.parametrize("topic,near_miss", NEAR_MISSES)
+def test_a_passing_mention_in_the_bundled_map_is_not_a_topic(engines, topic, near_miss):
+    assert topic not in topics_of(engines, near_miss)
+
+
+def test_the_2015_deal_is_not_given_to_a_2006_article(library, write):
+    path = write("2006.txt", "Iran and Russia agree on nuclear deal\n\nFebruary 26, 2006 - 13:32\n\nIran and Russia reached a basic "
+                 "nuclear deal on a joint uranium enrichment venture on Russian soil, Iran's nuclear chief said.\n\n"
+                 "The deal could head off a referral of Iran to the UN Security Council over its enrichment.\n")
+    doc = library.resolve(str(path))
+    assert doc.meta.date == "2006-02-26"
+    assert "jcpoa" not in doc.topics and {"nuclear_dispute", "civil_nuclear"} <= set(doc.topics)
+
+
+def test_show_json_gives_each_passage_its_evidence(library):
+    data = to_json(library.get("003_4958d00dca6ef37f"))
+    on_topic = [p for p in data["paragraphs"] if p["topics"]]
+    assert on_topic and all(set(p["evidence"]) == set(p["topics"]) and all(p["evidence"].values()) for p in on_topic)
+    assert all(word in p["text"] for p in on_topic for words in p["evidence"].values() for word in words)
+    assert all(p["evidence"] == {} for p in data["paragraphs"] if not p["topics"])
+
+
+def test_evidence_line_names_topic_and_words_and_runs_no_markup():
+    from reader.models import TopicHit
+    line = evidence_line((TopicHit("sanctions", 4.0, ("SWIFT", "[bold]sanctions")), TopicHit("jcpoa", 3.0, ("JCPOA",))),
+                         {"sanctions": "Sanctions"})
+    assert line.plain == "why: Sanctions — SWIFT, [bold]sanctions · jcpoa — JCPOA"
+    assert evidence_line(()).plain == ""
+
+
+def test_check_verbose_says_why_each_topic_has_its_passages(capsys):
+    assert main(["check", "--verbose", "--no-cache"]) == 0
+    reasons = [line for line in capsys.readouterr().out.splitlines() if line.startswith("topic ")]
+    assert any(line.startswith("topic jcpoa: ") and "'jcpoa'" in line for line in reasons)
+    assert not any(line.startswith("topic nuclear_dispute:") for line in reasons)  # no seed is on it
+
+
+def test_the_readme_example_topic_works_as_documented(write):
+    import re
+    from pathlib import Path
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"Example — a topic for the Chabahar port:\n\n```yaml\n(.*?)```", readme, re.S).group(1)
+    folder = bundled_config().parent
+    matcher, topic_matcher = Matcher(load_gazetteer(folder / "gazetteer.yaml")), TopicMatcher(parse_topic_map(load_yaml(write("t.yaml", block))))
+    on = "India will run the Shahid Beheshti terminal at Chabahar port under a new waiver."
+    off = "The port of Rotterdam opened a new terminal."
+    assert [h.topic for h in topic_matcher.passage_topics(on, matcher.mentions(on))] == ["chabahar_port"]
+    assert topic_matcher.passage_topics(off, matcher.mentions(off)) == ()

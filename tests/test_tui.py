@@ -565,3 +565,21 @@ def test_the_position_timer_firing_at_shutdown_is_harmless(app):
         app._remember_position()
 
     drive(app, scenario)
+
+
+def test_w_shows_why_each_passage_is_on_its_topics_and_hides_it_again(app):
+    from tui_helpers import article_lines
+
+    async def scenario(pilot):
+        doc = app.view.doc
+        index = next(i for i, hits in enumerate(doc.passage_topics) if hits)
+        assert "why: " not in article_lines(app, index)
+        await pilot.press("w")
+        shown = article_lines(app, index)
+        label = app.view.topic_labels[doc.passage_topics[index][0].topic]
+        assert f"why: {label} — " in " ".join(shown.split())
+        assert all("why: " not in article_lines(app, i) for i, hits in enumerate(doc.passage_topics) if not hits)
+        await pilot.press("w")
+        assert "why: " not in article_lines(app, index)
+
+    drive(app, scenario)

@@ -7,6 +7,28 @@ distinct signals it contains reach the topic's threshold and, where the topic
 says so, one of its `requires` signals is present too. An article is only
 considered when it belongs to the field at all (`field:` entities), so a
 football report from Astana gets no topics.
+
+Evidence is counted the way a reader weighs it (issue 15):
+
+- one stretch of words is one piece of evidence: overlapping signals
+  ("uranium enrichment" and "enrich*", the entity Caspian Sea and the word
+  "caspian") count once, at the heaviest weight;
+- a passing mention counts a third (`PASSING`): a signal inside a series of
+  three or more coordinated items ("Afghanistan, Belarus and Mongolia have
+  observer status"), inside a background adverbial that opens with a
+  subordinator of time or cause ("after … a warrant over the war in
+  Ukraine", "since Moscow's invasion of Ukraine") or in a reporting clause's
+  speaker ("…, Chinese President Xi Jinping said"). A theme carried by its
+  own words still adds up: three listed signals of one topic make a whole.
+  Sources: SPEC §6 ("a passing mention in a list … is not a topic"); the
+  three constituents are the grammar's own (Quirk et al., *A Comprehensive
+  Grammar of the English Language*, 1985: coordination, adverbial
+  subordinate clauses, reporting clauses), the ones that enumerate,
+  background or attribute rather than assert the news; checked against
+  the project's English development set (/work/devset, issue 15);
+- a topic may say `since: YYYY-MM-DD`: an article dated before it cannot be
+  on it (the JCPOA did not exist before 14 July 2015); undated articles are
+  judged on their words alone.
 """
 
 from __future__ import annotations
@@ -27,7 +49,8 @@ from ..models import Document, Mention, TopicHit
 from ..yamlfile import ConfigError, YamlDoc, unknown_keys
 
 DEFAULT_THRESHOLD = 3.0
-_TOPIC_KEYS = ("label", "description", "signals", "entities", "threshold", "requires", "related")
+PASSING = 1 / 3  # a passing mention's share of its signal's weight: a decisive 3 becomes context 1
+_TOPIC_KEYS = ("label", "description", "signals", "entities", "threshold", "requires", "related", "since")
 _FOLD_PAIRS = (("’", "'"), ("‘", "'"), ("‑", "-"), ("‐", "-"), ("–", "-"))
 
 
@@ -41,6 +64,7 @@ class Topic:
     threshold: float = DEFAULT_THRESHOLD
     requires: tuple[str, ...] = ()
     related: tuple[str, ...] = ()
+    since: str | None = None  # ISO date: articles dated before it are not on this topic
 
 
 @dataclass(frozen=True)
@@ -98,10 +122,15 @@ def parse_topic_map(doc: YamlDoc) -> TopicMap:
         for required in requires:
             if required not in known:
                 raise doc.error([*where, "requires"], f"'{required}' in requires is not one of this topic's signals or entities")
+        since = spec.get("since")
+        if since is not None:
+            since = str(since)
+            if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", since):
+                raise doc.error([*where, "since"], "'since' must be a date, YYYY-MM-DD")
         topics.append(Topic(
             id=str(topic_id), label=str(spec.get("label") or topic_id), description=str(spec.get("description") or ""),
             phrases=phrases, entities=entities, threshold=float(threshold), requires=requires,
-            related=_strings(doc, spec, "related", where),
+            related=_strings(doc, spec, "related", where), since=since,
         ))
     ids = {t.id for t in topics}
     for topic in topics:
@@ -134,6 +163,146 @@ def _strings(doc: YamlDoc, spec: dict, key: str, where: list) -> tuple[str, ...]
     return tuple(value)
 
 
+# Passing mentions (see the module docstring). No backtracking pattern: a passage is
+# cut once at its punctuation, and the pieces are inspected in one linear pass.
+_STRONG = re.compile(r"[;:.!?()\[\]\"“”]|\s[—–]\s")
+_ITEM_WORDS = 6  # a list item is a name (up to six words: "Indian Prime Minister Narendra Modi")…
+_NOUN_WORDS = 3  # … or a short noun phrase ("drug trafficking", "oil refineries")
+_NOT_ITEM_START = frozenset("according which who whom whose that while as when where if but because although though "
+                            "said says told added including to in on at by for with from into after since".split())
+_NAME_WORD = re.compile(r"(?:[A-Z]\S*|of|the|al|bin|da|de|van|von|and)$")
+_SUBORDINATORS = ("after", "since", "following", "amid", "amidst", "despite", "ahead of", "in the wake of",
+                  "in response to", "because of", "due to")  # open background adverbials of time and cause
+_SPEECH = ("said", "says", "told", "added", "noted", "stated", "explained")  # verbs of a reporting clause
+_MARKERS = ahocorasick_rs.AhoCorasick([*_SUBORDINATORS, *_SPEECH, "and", "or"],
+                                      matchkind=ahocorasick_rs.MATCHKIND_LEFTMOST_LONGEST)
+_SPEECH_SLOTS = range(len(_SUBORDINATORS), len(_SUBORDINATORS) + len(_SPEECH))
+_CONJUNCTION_SLOTS = range(len(_SUBORDINATORS) + len(_SPEECH), len(_SUBORDINATORS) + len(_SPEECH) + 2)
+_SCOPE = re.compile(r"[^,;:.!?—–]+")
+_NOT_A_CLAUSE = re.compile(r"\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.IGNORECASE)
+_ADVERB_SINCE = ("have ", "has ", "had ")  # "have since agreed": since the adverb, not the subordinator
+_INVERSION = tuple(',"”’\'')  # what ends a quotation before an inverted "said X"
+_NAME_AFTER = re.compile(r"[A-Z][^\s,;:.!?]*(?: [A-Z][^\s,;:.!?]*){0,5}")
+
+
+def passing_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of `text` whose signals are passing mentions, in no order.
+
+    The items of a series of three or more ("A, B and C", "A, B, or C"; the
+    first and last items are trimmed to the middle items' length plus one
+    word, so the clause around a list is not swallowed), the scope of a
+    background adverbial ("since Moscow's invasion of Ukraine", up to the
+    next comma or sentence end; a bare date after the subordinator is not
+    one) and the speaker of a reporting clause ("Xi Jinping said", "said
+    Xi Jinping"). Linear in the length of `text`.
+    """
+    lower = text.lower() if len(text.lower()) == len(text) else "".join(c.lower()[:1] for c in text)
+    spans: list[tuple[int, int]] = []
+    conjunctions: list[tuple[int, int]] = []
+    for slot, start, end in _MARKERS.find_matches_as_indexes(lower):
+        if (start and lower[start - 1].isalnum()) or (end < len(text) and lower[end].isalnum()):
+            continue  # whole words only
+        if slot in _SPEECH_SLOTS:
+            spans += _speakers(text, start, end)
+        elif end == len(text) or text[end] != " ":
+            continue  # a conjunction or a subordinator is followed by its clause
+        elif slot in _CONJUNCTION_SLOTS:
+            conjunctions.append((start, end + 1))
+        elif not _NOT_A_CLAUSE.match(text, end + 1) and not text.endswith(_ADVERB_SINCE, 0, start):
+            scope = _SCOPE.match(text, end + 1)
+            spans.append((start, scope.end() if scope else end))
+    if conjunctions and ", " in text:
+        spans += _series_items(text, conjunctions)
+    return spans
+
+
+def _series_items(text: str, conjunctions: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The items of each series "A, B and C" / "A, B, or C" in `text` (see `passing_spans`).
+
+    `conjunctions` are the (start, end) of each "and " / "or ". Each one's
+    comma-separated chunks are read backwards to the previous strong
+    punctuation.
+    """
+    strong: list[int] | None = None
+    spans: list[tuple[int, int]] = []
+    for at, after in conjunctions:
+        comma = text.rfind(", ", 0, at)
+        if comma < 0:
+            continue
+        if strong is None:
+            strong = [m.end() for m in _STRONG.finditer(text)]
+        low = strong[bisect_right(strong, at) - 1] if strong and strong[0] <= at else 0
+        if comma < low:
+            continue
+        chunks = [(comma + 2, at)]  # backwards from the conjunction: B, then the chunks before it
+        while True:
+            previous = text.rfind(", ", low, chunks[-1][0] - 2)
+            chunks.append((previous + 2 if previous >= 0 else low, chunks[-1][0] - 2))
+            if previous < 0 or not _is_item(text[chunks[-1][0]:chunks[-1][1]]):
+                break
+        high = strong[bisect_right(strong, after)] - 1 if strong and strong[-1] > after else len(text)
+        following = text.find(", ", after, high)
+        spans += _items_of(text, chunks[::-1], after, following if following >= 0 else high)
+    return spans
+
+
+def _items_of(text: str, chunks: list[tuple[int, int]], final_start: int, final_end: int) -> list[tuple[int, int]]:
+    """The items of one series, or [] when the chunks do not make one.
+
+    `chunks` are the comma-separated chunks before the conjunction (the first
+    one ends with the first item, the last one is the item just before the
+    conjunction, empty after an Oxford comma); the final item runs from
+    `final_start` to `final_end`. The first and final items are trimmed to the
+    middle items' length plus one word, so the clause around a list is not
+    swallowed.
+    """
+    middle = [(a, b) for a, b in chunks[1:] if text[a:b].strip()]
+    if not middle or not all(_is_item(text[a:b]) for a, b in middle):
+        return []
+    longest = max(len(text[a:b].split()) for a, b in middle) + 1
+    first_start, first_end = chunks[0]
+    words = text[first_start:first_end].split()
+    if len(words) > longest:
+        first_start = first_end - len(" ".join(words[-longest:]))
+    words = text[final_start:final_end].split()
+    final_end = final_start + len(" ".join(words[:longest]))
+    return [(first_start, first_end), *middle, (final_start, final_end)]
+
+
+def _is_item(chunk: str) -> bool:
+    """A short noun phrase, or a name: words that are all capitalised or name particles.
+
+    A chunk that opens like a clause or an adjunct ("according to…", "which…",
+    "said…") is not a list item.
+    """
+    words = chunk.split()
+    if not words or len(words) > _ITEM_WORDS or words[0].lower() in _NOT_ITEM_START:
+        return False
+    return len(words) <= _NOUN_WORDS or all(_NAME_WORD.match(word) for word in words)
+
+
+def _speakers(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The capitalised name (up to six words) just before the verb of saying at start:end, or just after it
+    in an inverted attribution ('…," said Xi Jinping'; not 'diplomats said Afghanistan will…')."""
+    spans = []
+    after = _NAME_AFTER.match(text, end + 1) if text[:start].rstrip()[-1:] in _INVERSION else None
+    if after:
+        spans.append(after.span())
+    words = text[max(0, start - 120):start].rsplit(" ", _ITEM_WORDS + 1)[:-1]
+    length = 0
+    for word in reversed(words):
+        if not word[:1].isupper() or word[-1:] in ",;:.!?":
+            break
+        length += len(word) + 1
+    if length:
+        spans.append((start - length, start - 1))
+    return spans
+
+
+_TITLES = re.compile(r"\s(?:(?:President|Prime|Minister|Foreign|Defen[cs]e|Deputy|Vice|Premier|Supreme|Leader|Ayatollah"
+                     r"|Chancellor|King|Crown|Prince|Secretary|General|Spokes(?:man|woman)|Ambassador|Envoy|Chief)\s)+")
+
+
 class TopicMatcher:
     """Scores passages against every topic in one automaton pass per passage."""
 
@@ -159,10 +328,12 @@ class TopicMatcher:
         self._order = {t.id: i for i, t in enumerate(topic_map.topics)}
         self._keys = {name: name.lower().rstrip("*") for t in topic_map.topics for name, _ in (*t.phrases, *t.entities)}
         self._required = {t.id: frozenset(r.lower().rstrip("*") for r in t.requires) for t in topic_map.topics}
-        self._entity_signals: dict[str, list[tuple[str, str, float]]] = {}
+        self._entity_signals: dict[str, list[tuple[str, str, float]]] = {}  # canonical -> (topic id, key, weight)
         for topic in topic_map.topics:
             for name, weight in topic.entities:
-                self._entity_signals.setdefault(name, []).append((topic.id, name, weight))
+                self._entity_signals.setdefault(name, []).append((topic.id, self._keys[name], weight))
+        self._slot_signals = [tuple((topic.id, self._keys[name], weight) for topic, name, weight in self._phrase_topics[slot])
+                              for slot in range(len(self._phrases))]
 
     def in_field(self, mentions: Iterable[Iterable[Mention]]) -> bool:
         wanted = self.topic_map.field_entities
@@ -171,47 +342,133 @@ class TopicMatcher:
         count = sum(1 for paragraph in mentions for m in paragraph if m.canonical in wanted)
         return count >= self.topic_map.field_min_mentions
 
-    def passage_topics(self, text: str, mentions: Sequence[Mention]) -> tuple[TopicHit, ...]:
-        # Keyed case-insensitively: "Afghan" the word and Afghan the entity are one piece of evidence.
-        found: dict[str, dict[str, float]] = {}  # topic id -> signal key -> weight
-        evidence = [(topic.id, signal, weight) for topic, signal, weight in self._phrase_hits(text)]
-        for canonical in {m.canonical for m in mentions}:
-            evidence += self._entity_signals.get(canonical, ())
-        for topic_id, signal, weight in evidence:
-            signals = found.setdefault(topic_id, {})
-            key = self._keys[signal]
-            signals[key] = max(weight, signals.get(key, 0.0))
+    def passage_topics(self, text: str, mentions: Sequence[Mention], date: str | None = None) -> tuple[TopicHit, ...]:
+        """The topics of one passage, strongest first, each with its evidence.
+
+        `text` is the paragraph, `mentions` its entity mentions (character
+        offsets into `text`), `date` the article's ISO date or None. Each hit's
+        `evidence` lists the words of `text` that counted, in reading order.
+        """
+        # topic id -> its pieces of evidence (start, end, key, weight), and key -> heaviest weight (a bound on its score)
+        pieces: dict[str, list[tuple[int, int, str, float]]] = {}
+        bound: dict[str, dict[str, float]] = {}
+        starts = [m.start for m in mentions]  # mentions never overlap (SPEC §5): one bisection finds the name around a word
+        found = [(signals, start, stop) for slot, start, stop in self._phrase_matches(text)
+                 for signals in (self._slot_signals[slot],)]
+        for at, (signals, start, stop) in enumerate(found):
+            inside = bisect_right(starts, start) - 1
+            if inside >= 0 and stop <= mentions[inside].end and mentions[inside].end - mentions[inside].start > stop - start:
+                found[at] = ((), start, stop)  # a word inside a name ("security" in "UN Security Council") is not that word
+        found += [(self._entity_signals[m.canonical], m.start, m.end) for m in mentions if m.canonical in self._entity_signals]
+        for signals, start, stop in found:
+            for topic_id, key, weight in signals:
+                if topic_id in pieces:
+                    pieces[topic_id].append((start, stop, key, weight))
+                    keys = bound[topic_id]
+                    if weight > keys.get(key, 0.0):
+                        keys[key] = weight
+                else:
+                    pieces[topic_id] = [(start, stop, key, weight)]
+                    bound[topic_id] = {key: weight}
+        if not pieces:
+            return ()
+        passing: list[tuple[int, int]] | None = None
         hits = []
-        for topic_id, signals in found.items():
-            topic, required = self._topics[topic_id], self._required[topic_id]
+        for topic_id, found in pieces.items():
+            topic = self._topics[topic_id]
+            keys, required = bound[topic_id], self._required[topic_id]
+            # `requires` asks for one of its signals anywhere in the passage, merged or not; a topic
+            # that cannot reach its threshold before damping never will after it.
+            if (sum(keys.values()) < topic.threshold - 1e-9 or (required and required.isdisjoint(keys))
+                    or (topic.since and date and date < topic.since)):
+                continue
+            merged = _merged(found, text)
+            signals: dict[str, float] = {}
+            for _, _, key, weight in merged:
+                if weight > signals.get(key, 0.0):
+                    signals[key] = weight
+            if sum(signals.values()) < topic.threshold - 1e-9:
+                continue  # damping only lowers a score: no need to look for passing mentions
+            if passing is None:
+                passing = passing_spans(text)
+            signals = {}
+            for start, end, key, weight in merged:
+                if any(a < end and start < b for a, b in passing):
+                    weight *= PASSING
+                if weight > signals.get(key, 0.0):
+                    signals[key] = weight
             score = sum(signals.values())
-            if score >= topic.threshold and (not required or not required.isdisjoint(signals)):
-                hits.append(TopicHit(topic_id, score, tuple(signals)))
+            if score >= topic.threshold - 1e-9:
+                words: dict[str, str] = {}
+                for start, end, key, _ in merged:
+                    words.setdefault(key, text[start:end])
+                hits.append(TopicHit(topic_id, round(score, 2), tuple(words.values())))
         hits.sort(key=lambda h: (-h.score, self._order[h.topic]))
         return tuple(hits)
 
-    def _phrase_hits(self, text: str):
+    def _phrase_matches(self, text: str):
+        """(slot, start, end) of each whole-word phrase match in `text`, overlaps included.
+
+        Every overlapping match is kept: each topic keeps the longest of its
+        own (`_merged`), so "uranium enrichment" and "enrich*" are one piece
+        of evidence, and a topic listing only "enrich*" still has it.
+        """
         if self._automaton is None:
             return
         folded = fold(text.lower(), _FOLD_PAIRS)
+        if len(folded) != len(text):  # a case mapping that changes length: keep offsets into `text`
+            folded = fold("".join(c.lower() if len(c.lower()) == 1 else c for c in text), _FOLD_PAIRS)
         length = len(folded)
+        phrases = self._phrases
         for slot, start, stop in self._automaton.find_matches_as_indexes(folded, overlapping=True):
-            phrase, prefix = self._phrases[slot]
             if start > 0 and folded[start - 1].isalnum():
                 continue
-            if not prefix and stop < length and folded[stop].isalnum():
+            if phrases[slot][1]:  # a prefix: the match runs to the end of the word
+                while stop < length and folded[stop].isalnum():
+                    stop += 1
+            elif stop < length and folded[stop].isalnum():
                 continue
-            yield from self._phrase_topics[slot]
+            yield slot, start, stop
 
     def unused_signals(self, corpus: Iterable[Document]) -> list[tuple[str, str]]:
         """(topic id, signal) pairs that no passage of `corpus` contains, for `check`."""
         used: set[tuple[str, str]] = set()
         for doc in corpus:
             for paragraph, mentions in zip(doc.clean.paragraphs, doc.mentions, strict=True):
-                used.update((topic.id, signal) for topic, signal, _ in self._phrase_hits(paragraph.text))
+                used.update((topic.id, signal) for slot, _, _ in self._phrase_matches(paragraph.text)
+                            for topic, signal, _ in self._phrase_topics[slot])
                 canonicals = {m.canonical for m in mentions}
                 used.update((t.id, name) for t in self.topic_map.topics for name, _ in t.entities if name in canonicals)
         return [(t.id, s) for t in self.topic_map.topics for s, _ in (*t.phrases, *t.entities) if (t.id, s) not in used]
+
+
+def _merged(pieces: list[tuple[int, int, str, float]], text: str) -> list[tuple[int, int, str, float]]:
+    """Overlapping pieces of one topic made one, in reading order: (start, end, key, weight).
+
+    A signal inside a longer one is subsumed by it, as the gazetteer's longest
+    match is: "uranium enrichment" over "enrich*", "energy-rich" over
+    "energy", the entity Caspian Sea and the word "caspian" as one piece.
+    Signals that only share words ("disputed nuclear" and "nuclear
+    programme") are one piece at the heavier weight. Pieces joined only by
+    titles are one referent ("Chinese President Xi Jinping") and merge too.
+    """
+    if len(pieces) == 1:
+        return pieces
+    result: list[tuple[int, int, str, float]] = []
+    best = (0, 0, 0.0)  # (start, end, weight) of the signal that speaks for the last stretch
+    for start, end, key, weight in sorted(pieces):
+        if result and (start < result[-1][1] or _TITLES.fullmatch(text, result[-1][1], start)):
+            first, last, best_key, best_weight = result[-1]
+            same = (start, end) == best[:2]
+            inside = not same and best[0] <= start and end <= best[1]
+            contains = not same and start <= best[0] and best[1] <= end
+            if contains or (not inside and weight > best[2]):
+                best, best_key, best_weight = (start, end, weight), key, weight
+            result[-1] = (first, max(last, end), best_key, best_weight)
+        else:
+            best = (start, end, weight)
+            result.append((start, end, key, weight))
+    return result
 
 
 # --- links across the corpus --------------------------------------------------

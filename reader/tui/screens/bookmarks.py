@@ -16,6 +16,11 @@ from ...state import Bookmark
 from ..bindings import BOOKMARKS, MODAL
 
 
+def _option_id(mark: Bookmark) -> str:
+    """A bookmark's row id: stable when rows above it are deleted."""
+    return f"{mark.article_id}:{mark.passage}"
+
+
 class BookmarksScreen(ModalScreen[Location | None]):
     BINDINGS = [*MODAL, *BOOKMARKS]
 
@@ -31,12 +36,15 @@ class BookmarksScreen(ModalScreen[Location | None]):
             yield OptionList(*self._options(), id="bookmark-list")
 
     def _options(self) -> list[Option]:
-        return [Option(Text.assemble((b.title, "bold"), f"  ¶{b.passage}\n  ", (b.snippet, "dim")), id=str(i))
-                for i, b in enumerate(self.bookmarks)]
+        return [Option(Text.assemble((b.title, "bold"), f"  ¶{b.passage}\n  ", (b.snippet, "dim")),
+                       id=_option_id(b))
+                for b in self.bookmarks]
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        mark = self.bookmarks[int(event.option.id)]
-        self.dismiss(Location(mark.article_id, mark.passage))
+        # A key pressed before the list redrew may name a bookmark deleted meanwhile.
+        mark = next((b for b in self.bookmarks if _option_id(b) == event.option.id), None)
+        if mark is not None:
+            self.dismiss(Location(mark.article_id, mark.passage))
 
     def action_delete(self) -> None:
         options = self.query_one(OptionList)

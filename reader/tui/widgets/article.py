@@ -29,7 +29,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from ...models import Document
-from ...render import highlight, meta_line
+from ...render import evidence_line, highlight, meta_line
 from ..bindings import ARTICLE
 from .raw import line_strip
 
@@ -68,6 +68,7 @@ class ArticleView(ScrollView, can_focus=True):
         self.topic_labels: Mapping[str, str] = {}
         self.find_query = ""
         self.selected_entity: str | None = None
+        self.show_evidence = False  # `w`: a line under each passage saying why it is on its topics
         self._window = (0, 0)
         self.lines: list[Line] = []
         self._tops: dict[int, int] = {}  # passage -> its first line
@@ -164,6 +165,9 @@ class ArticleView(ScrollView, can_focus=True):
         if len(paragraph.text) > MAX_SHOWN_CHARS:
             text.append(f" … {len(paragraph.text) - MAX_SHOWN_CHARS:,} more characters (r: raw view shows them all)",
                         style="bold reverse")
+        if self.show_evidence and doc.passage_topics and doc.passage_topics[index]:
+            text.append("\n")
+            text.append_text(evidence_line(doc.passage_topics[index], self.topic_labels))
         return text
 
     # --- drawing -------------------------------------------------------------
@@ -257,6 +261,11 @@ class ArticleView(ScrollView, can_focus=True):
         first_in_view = next((i for i, top in self._tops.items() if top >= self.scroll_y), None)
         if first_in_view is not None and first_in_view != self.cursor:
             self.set_cursor(first_in_view, scroll=False)
+
+    def action_toggle_evidence(self) -> None:
+        """Show or hide, under each passage, the words that put it on its topics."""
+        self.show_evidence = not self.show_evidence
+        self.refresh_passages()
 
     def action_open_links(self) -> None:
         self.post_message(self.LinksRequested())
