@@ -32,7 +32,7 @@ from .models import (
 )
 from .annotate.topics import snippet
 
-SCHEMA = 3
+SCHEMA = 4  # 4: entity_passages (the entity timelines of SPEC §12)
 _PER_ARTICLE = 1_000_000  # search rowid = article rowid * this + passage index
 
 _TABLES = """
@@ -48,6 +48,10 @@ CREATE INDEX IF NOT EXISTS passages_article ON passages (article_id, idx);
 CREATE TABLE IF NOT EXISTS mentions (canonical TEXT, type TEXT, article_id TEXT, count INTEGER, first INTEGER);
 CREATE INDEX IF NOT EXISTS mentions_canonical ON mentions (canonical);
 CREATE INDEX IF NOT EXISTS mentions_article ON mentions (article_id);
+-- One row per passage that mentions an entity: entity timelines count them by month.
+CREATE TABLE IF NOT EXISTS entity_passages (canonical TEXT, date TEXT, article_id TEXT, idx INTEGER);
+CREATE INDEX IF NOT EXISTS entity_passages_canonical ON entity_passages (canonical, date, article_id, idx);
+CREATE INDEX IF NOT EXISTS entity_passages_article ON entity_passages (article_id);
 CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(
     text, article_id UNINDEXED, idx UNINDEXED, tokenize = 'unicode61 remove_diacritics 2');
 """
@@ -105,7 +109,7 @@ class CorpusIndex:
             # Another program version or config: start afresh. Dropped, not emptied: an
             # older schema's tables may lack columns this version writes.
             with self.db:
-                for table in ("articles", "passages", "mentions", "search"):
+                for table in ("articles", "passages", "mentions", "search", "entity_passages"):
                     self.db.execute(f"DROP TABLE IF EXISTS {table}")
                 self.db.execute("INSERT OR REPLACE INTO meta VALUES ('version', ?)", (version,))
         self.db.executescript(_TABLES)
@@ -139,6 +143,7 @@ class CorpusIndex:
             for rowid, aid in found:
                 self.db.execute("DELETE FROM passages WHERE article_id = ?", (aid,))
                 self.db.execute("DELETE FROM mentions WHERE article_id = ?", (aid,))
+                self.db.execute("DELETE FROM entity_passages WHERE article_id = ?", (aid,))
                 # Search rows are keyed by the article's rowid: a range delete, not a table scan.
                 self.db.execute("DELETE FROM search WHERE rowid BETWEEN ? AND ?",
                                 (rowid * _PER_ARTICLE, rowid * _PER_ARTICLE + _PER_ARTICLE - 1))
@@ -169,6 +174,8 @@ class CorpusIndex:
                         entry[0] += 1
                 self.db.executemany("INSERT INTO mentions VALUES (?, ?, ?, ?, ?)",
                                     [(name, kind, doc.id, c, first) for (name, kind), (c, first) in counts.items()])
+                self.db.executemany("INSERT INTO entity_passages VALUES (?, ?, ?, ?)",
+                                    [(name, meta.date, doc.id, i) for i, name in _entity_passages(doc)])
                 self.db.executemany("INSERT INTO search (rowid, text, article_id, idx) VALUES (?, ?, ?, ?)",
                                     [(base + p.index, p.text, doc.id, p.index) for p in doc.clean.paragraphs
                                      if p.index < _PER_ARTICLE])
@@ -235,6 +242,47 @@ class CorpusIndex:
 
     def entities(self) -> list[tuple[str, str]]:
         return list(self.db.execute("SELECT DISTINCT canonical, type FROM mentions ORDER BY canonical"))
+
+    # --- timelines (SPEC §12) --------------------------------------------------------
+
+    def topic_months(self, topic: str) -> list[tuple[str | None, int]]:
+        """(month "YYYY-MM", or None for undated articles, passages on `topic`), unordered;
+        read from the covering index alone."""
+        return self.db.execute("SELECT substr(date, 1, 7), count(*) FROM passages WHERE topic = ? GROUP BY 1",
+                               (topic,)).fetchall()
+
+    def entity_months(self, canonical: str) -> list[tuple[str | None, int]]:
+        """(month or None, passages that mention `canonical`), unordered; from the covering index."""
+        return self.db.execute("SELECT substr(date, 1, 7), count(*) FROM entity_passages WHERE canonical = ? "
+                               "GROUP BY 1", (canonical,)).fetchall()
+
+    def topic_month_passages(self, topic: str, month: str | None) -> list[tuple[str, int, str]]:
+        """(article id, passage, snippet) on `topic` in `month` ("YYYY-MM"; None: undated), unordered."""
+        if month is None:
+            return self.db.execute("SELECT article_id, idx, snippet FROM passages WHERE topic = ? AND date IS NULL",
+                                   (topic,)).fetchall()
+        return self.db.execute("SELECT article_id, idx, snippet FROM passages WHERE topic = ? AND date >= ? AND date < ?",
+                               (topic, month, month + "~")).fetchall()
+
+    def entity_month_passages(self, canonical: str, month: str | None) -> list[tuple[str, int, str]]:
+        """(article id, passage, passage text) mentioning `canonical` in `month` (None: undated), unordered."""
+        when = "e.date IS NULL" if month is None else "e.date >= ? AND e.date < ?"
+        rows = self.db.execute(
+            "SELECT e.article_id, e.idx, s.text FROM entity_passages e JOIN articles a ON a.id = e.article_id "
+            f"JOIN search s ON s.rowid = a.rowid * {_PER_ARTICLE} + e.idx WHERE e.canonical = ? AND {when}",
+            (canonical,) if month is None else (canonical, month, month + "~"))
+        return [(aid, idx, snippet(text)) for aid, idx, text in rows]
+
+    def entity_passage_ids(self, canonical: str) -> list[tuple[str, int]]:
+        """(article id, passage) of every passage that mentions `canonical`, unordered."""
+        return self.db.execute("SELECT article_id, idx FROM entity_passages WHERE canonical = ?",
+                               (canonical,)).fetchall()
+
+
+def _entity_passages(doc: Document) -> list[tuple[int, str]]:
+    """(passage, canonical name) once per entity and passage; patterns (money, dates) left out."""
+    return sorted({(i, m.canonical) for i, mentions in enumerate(doc.mentions) for m in mentions
+                   if m.type not in ("MONEY", "PERCENT", "DATE")})
 
 
 # --- Document <-> JSON -------------------------------------------------------------
