@@ -378,7 +378,7 @@ def _timeline(args: argparse.Namespace) -> int:
 def _brief(args: argparse.Namespace) -> int:
     from datetime import date
 
-    from .export import Quote, brief_markdown, date_bound, slug, within
+    from .export import brief_markdown, date_bound, default_name, gather
     from .state import StateStore
 
     try:
@@ -398,19 +398,15 @@ def _brief(args: argparse.Namespace) -> int:
     else:
         subject = _subject(library, args.topic)
         title, wanted = f"Brief: {subject.label}", library.subject_passages(subject)
-    quotes = []
-    for article_id, index in wanted:
-        doc = library.get(article_id)
-        if doc is None or not 0 <= index < len(doc.clean.paragraphs):
-            _say(f"warning: ¶{index} of {article_id} is no longer in the corpus; left out")
-        elif within(doc.meta.date, start, end):
-            quotes.append(Quote(doc, index))
+    quotes, missing = gather(wanted, library.get, start, end)
+    for article_id, index in missing:
+        _say(f"warning: ¶{index + 1} of {article_id} is no longer in the corpus; left out")
     if not quotes:
         between = f" between {start or 'the start'} and {end or 'the end'}" if start or end else ""
         _say(f"nothing to brief: no passage{between}")
         return NOTHING
     text = brief_markdown(title, quotes, start, end, made=date.today().isoformat())
-    out = args.out or f"brief-{slug(title.removeprefix('Brief: '))}-{date.today().isoformat()}.md"
+    out = args.out or default_name(title, date.today().isoformat())
     if out == "-":
         sys.stdout.write(text)
         return OK

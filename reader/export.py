@@ -15,7 +15,7 @@ import os
 import re
 import tempfile
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -136,6 +136,26 @@ def ordered(quotes: Iterable[Quote]) -> list[Quote]:
     unique = {(q.doc.id, q.index): q for q in quotes}
     return sorted(unique.values(), key=lambda q: (q.doc.meta.date is None, q.doc.meta.date or "",
                                                   q.doc.meta.title.casefold(), q.doc.id, q.index))
+
+
+def gather(wanted: Iterable[tuple[str, int]], get: Callable[[str], Document | None],
+           start: str | None = None, end: str | None = None) -> tuple[list[Quote], list[tuple[str, int]]]:
+    """The quotes for (article id, 0-based passage) pairs dated within [start, end]
+    (see `within`), and the pairs whose article or passage is no longer there.
+    `get`: article id -> analysed document or None (e.g. `Library.get`)."""
+    quotes, missing = [], []
+    for article_id, index in wanted:
+        doc = get(article_id)
+        if doc is None or not 0 <= index < len(doc.clean.paragraphs):
+            missing.append((article_id, index))
+        elif within(doc.meta.date, start, end):
+            quotes.append(Quote(doc, index))
+    return quotes, missing
+
+
+def default_name(title: str, today: str) -> str:
+    """"brief-north-south-transport-corridor-2026-11-30.md" for a brief titled "Brief: North–South…"."""
+    return f"brief-{slug(title.removeprefix('Brief: '))}-{today}.md"
 
 
 def brief_markdown(title: str, quotes: Sequence[Quote], start: str | None = None, end: str | None = None,

@@ -27,6 +27,8 @@ APP = [
     Binding("y", "copy_passage", "Copy passage", id="copy", show=False),
     Binding("p", "toggle_panel", "Panel", id="panel", show=False),
     Binding("z", "toggle_sidebar", "Sidebar", id="sidebar", show=False),
+    Binding("T", "timeline", "Timeline", id="timeline", show=False),
+    Binding("B", "brief", "Brief", id="brief", show=False),
 ]
 
 ARTICLE = [
@@ -65,6 +67,29 @@ MODAL = [
     Binding("escape,ctrl+g,q", "close", "Close", id="modal.close"),
 ]
 
+TIMELINE = [
+    Binding("left,h", "month(-1)", "Previous month with passages", id="timeline.previous"),
+    Binding("right,l", "month(1)", "Next month with passages", id="timeline.next"),
+    Binding("home", "month_to('first')", "First month", id="timeline.first", show=False),
+    Binding("end", "month_to('last')", "Last month", id="timeline.last", show=False),
+    Binding("enter", "open_month", "The month's passages", id="timeline.open"),
+    Binding("a", "add_subject", "Compare with another topic or entity", id="timeline.add"),
+    Binding("d", "drop_subject", "Drop the last one compared", id="timeline.drop"),
+]
+
+BRIEF = [
+    Binding("w", "save", "Save the brief as…", id="brief.save"),
+    Binding("t", "switch", "Bookmarks / the current topic", id="brief.switch"),
+]
+
+BRIEF_SCROLL = [
+    Binding("j", "scroll_down", "Line down", id="brief.down", show=False),
+    Binding("k", "scroll_up", "Line up", id="brief.up", show=False),
+    Binding("g", "scroll_home", "Top", id="brief.top", show=False),
+    Binding("G", "scroll_end", "Bottom", id="brief.bottom", show=False),
+    Binding("space", "page_down", "Page down", id="brief.page-down", show=False),
+]
+
 #: (pane, bindings, what that pane is) in the order the help screen shows them.
 SECTIONS = [
     ("Everywhere", APP, "Tab / Shift+Tab move between the sidebar, the article and the panel; Ctrl+P opens the command palette."),
@@ -73,4 +98,6 @@ SECTIONS = [
     ("Lists (sidebar, panel)", LIST, "Arrows, PgUp/PgDn, Home/End and Enter work too."),
     ("Find, filter and search boxes", INPUT, "Escape closes as well; Enter keeps the result."),
     ("Dialogs (help, search, bookmarks)", MODAL, "Enter opens the highlighted item."),
+    ("Timeline (T)", TIMELINE, "Passages per month on the passage's topic (Ctrl+P: any topic or entity)."),
+    ("Brief (B)", BRIEF + BRIEF_SCROLL, "Bookmarked passages, or the topic's, quoted and cited as Markdown."),
 ]
