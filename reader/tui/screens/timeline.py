@@ -175,7 +175,7 @@ class TimelineScreen(Screen[Location | None]):
         month = self.timeline.months[self.cursor]
         several = len(self.subjects) > 1
         options: list[Option] = []
-        for subject in self.subjects:
+        for k, subject in enumerate(self.subjects):
             passages = self.library.month_passages(subject, month)
             if several and passages:
                 options.append(Option(Text(f"{subject.label} · {len(passages)}", style="bold"), disabled=True))
@@ -184,7 +184,8 @@ class TimelineScreen(Screen[Location | None]):
                 prompt.append(p.date or "—", style="bold")
                 prompt.append(f"  {p.title}\n")
                 prompt.append(f"  ¶{p.index}: {p.snippet}", style="dim")
-                options.append(Option(prompt, id=f"{p.article_id}{SEP}{p.index}"))
+                # The series number first: one passage may be listed under two subjects.
+                options.append(Option(prompt, id=f"{k}{SEP}{p.article_id}{SEP}{p.index}"))
         passages_list = self.query_one(MonthList)
         passages_list.set_options(options)
         passages_list.highlighted = next((i for i, o in enumerate(options) if not o.disabled), None)
@@ -193,7 +194,7 @@ class TimelineScreen(Screen[Location | None]):
 
     @on(OptionList.OptionSelected, "#timeline-passages")
     def passage_chosen(self, event: OptionList.OptionSelected) -> None:
-        article_id, index = (event.option.id or "").rsplit(SEP, 1)
+        _, article_id, index = (event.option.id or "").split(SEP)
         self.dismiss(Location(article_id, int(index)))
 
     def action_add_subject(self) -> None:
