@@ -397,7 +397,8 @@ def _brief(args: argparse.Namespace) -> int:
         title, wanted = "Brief: bookmarks", [(b.article_id, b.passage) for b in marks]
     else:
         subject = _subject(library, args.topic)
-        title, wanted = f"Brief: {subject.label}", library.subject_passages(subject)
+        title = f"Brief: {subject.label}"
+        wanted = [(p.article_id, p.index) for p in library.subject_passages(subject)]
     quotes, missing = gather(wanted, library.get, start, end)
     for article_id, index in missing:
         _say(f"warning: ¶{index + 1} of {article_id} is no longer in the corpus; left out")

@@ -26,7 +26,7 @@ from .ingest.decode import article_id, discover, read_article, read_bytes
 from .annotate.gazetteer import Gazetteer, Matcher, load_gazetteer
 from .index import CorpusIndex, Entry, Stamp, content_hash, fingerprint
 from .models import Document, Metadata, RawArticle, Skipped
-from .annotate.topics import Passage, Related, TopicMap, TopicMatcher, load_topic_map
+from .annotate.topics import Passage, Related, TopicMap, TopicMatcher, load_topic_map, snippet
 from .timeline import Subject, Timeline, build_timeline, same_name, suggest
 
 Progress = Callable[[int, int], None]
@@ -327,22 +327,23 @@ class Library:
         raise LookupError(f"no such topic: {name}" + (f" (did you mean {close}?)" if close else ""))
 
     def timeline(self, subjects: Iterable[Subject]) -> Timeline:
-        """Passages per month for each subject, from the index (two covering-index queries)."""
-        return build_timeline([(s, self.index.topic_months(s.key) if s.kind == "topic" else
-                                self.index.entity_months(s.key)) for s in subjects])
+        """Passages per month for each subject, from the index (one query each)."""
+        return build_timeline([(s, self.index.subject_months(f"{s.kind}:{s.key}")) for s in subjects])
 
     def month_passages(self, subject: Subject, month: str | None) -> list[Passage]:
-        """The passages of `subject` in `month` ("YYYY-MM"; None: undated), in the article list's order."""
-        query = self.index.topic_month_passages if subject.kind == "topic" else self.index.entity_month_passages
-        entries, rank = self.entries, self.ranks
-        rows = sorted((rank[aid], idx, text) for aid, idx, text in query(subject.key, month) if aid in rank)
-        return [Passage(entries[r].id, idx, entries[r].date, entries[r].title, text) for r, idx, text in rows]
+        """The passages of `subject` in `month` ("YYYY-MM"; None: the undated ones), in
+        the article list's order, each with a snippet."""
+        rows = self.index.subject_passages(f"{subject.kind}:{subject.key}", "" if month is None else month)
+        return self._in_list_order((aid, idx, snippet(text)) for aid, idx, text in rows)
 
-    def subject_passages(self, subject: Subject) -> list[tuple[str, int]]:
-        """(article id, passage) of every passage on a topic or mentioning an entity."""
-        if subject.kind == "topic":
-            return [(p.article_id, p.index) for p in self.trail(subject.key)]
-        return self.index.entity_passage_ids(subject.key)
+    def subject_passages(self, subject: Subject) -> list[Passage]:
+        """Every passage on a topic or mentioning an entity, in the article list's order."""
+        return self._in_list_order((aid, idx, "") for aid, idx, _ in self.index.subject_passages(f"{subject.kind}:{subject.key}"))
+
+    def _in_list_order(self, rows: Iterable[tuple[str, int, str]]) -> list[Passage]:
+        entries, rank = self.entries, self.ranks
+        ranked = sorted((rank[aid], idx, text) for aid, idx, text in rows if aid in rank)
+        return [Passage(entries[r].id, idx, entries[r].date, entries[r].title, text) for r, idx, text in ranked]
 
     def entry(self, doc_id: str) -> Entry | None:
         return self._entries_by_id().get(doc_id)
