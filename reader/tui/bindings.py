@@ -82,14 +82,6 @@ BRIEF = [
     Binding("t", "switch", "Bookmarks / the current topic", id="brief.switch"),
 ]
 
-BRIEF_SCROLL = [
-    Binding("j", "scroll_down", "Line down", id="brief.down", show=False),
-    Binding("k", "scroll_up", "Line up", id="brief.up", show=False),
-    Binding("g", "scroll_home", "Top", id="brief.top", show=False),
-    Binding("G", "scroll_end", "Bottom", id="brief.bottom", show=False),
-    Binding("space", "page_down", "Page down", id="brief.page-down", show=False),
-]
-
 #: (pane, bindings, what that pane is) in the order the help screen shows them.
 SECTIONS = [
     ("Everywhere", APP, "Tab / Shift+Tab move between the sidebar, the article and the panel; Ctrl+P opens the command palette."),
@@ -99,5 +91,5 @@ SECTIONS = [
     ("Find, filter and search boxes", INPUT, "Escape closes as well; Enter keeps the result."),
     ("Dialogs (help, search, bookmarks)", MODAL, "Enter opens the highlighted item."),
     ("Timeline (T)", TIMELINE, "Passages per month on the passage's topic (Ctrl+P: any topic or entity)."),
-    ("Brief (B)", BRIEF + BRIEF_SCROLL, "Bookmarked passages, or the topic's, quoted and cited as Markdown."),
+    ("Brief (B)", BRIEF, "Bookmarked passages, or the topic's, quoted and cited as Markdown; it scrolls with the raw view's keys."),
 ]

@@ -19,7 +19,7 @@ from textual.screen import Screen
 from textual.widgets import Input, Markdown, Static
 
 from ...export import write_atomic
-from ..bindings import BRIEF, BRIEF_SCROLL, MODAL
+from ..bindings import BRIEF, MODAL, RAW
 
 # A brief to show: (title, Markdown text, default file name), or a reason there is none.
 Brief = tuple[str, str, str]
@@ -27,7 +27,7 @@ Source = Callable[[], "Brief | str"]
 
 
 class BriefScroll(VerticalScroll):
-    BINDINGS = BRIEF_SCROLL
+    BINDINGS = RAW  # j/k, g/G, space/PgUp, h/l: as in the raw view
 
 
 class BriefScreen(Screen[Path | None]):
