@@ -365,7 +365,9 @@ def _timeline(args: argparse.Namespace) -> int:
         _emit_json(to_json(timeline))
     else:
         terminal = sys.stdout.isatty()
-        if terminal or len(timeline.series) > 1:
+        if terminal and len(timeline.series) == 1:
+            print(f"{timeline.series[0].subject.label}: passages per month ({timeline.series[0].total} in all)")
+        elif len(timeline.series) > 1:
             print("\t".join(["month", *(s.subject.label for s in timeline.series)]))
         for line in text_lines(timeline, bars=terminal):
             print(line)

@@ -133,3 +133,26 @@ def test_cli_timeline_of_a_topic_with_no_passage_exits_1(capsys, library):
     absent = next(t.id for t in library.topic_map.topics if t.id not in library.topics_in_corpus())
     code, _, err = run(capsys, "timeline", absent)
     assert code == 1 and "no passage" in err
+
+
+def test_the_timeline_follows_edits_and_deletions(write, tmp_path):
+    from reader.config import bundled_config, load_config
+    from reader.library import Library
+
+    text = "Russia and Iran signed a deal on the North-South corridor railway.\n\nMarch 3, {year}\n\n" \
+           "Vladimir Putin said the International North-South Transport Corridor will carry freight.\n"
+    first = write("corpus/a.txt", "Corridor deal\n\n" + text.format(year=2019))
+    write("corpus/b.txt", "Corridor again\n\n" + text.format(year=2021))
+    config = load_config(bundled_config())
+
+    def months(subject: str) -> dict[str, int]:
+        library = Library(config, [tmp_path / "corpus"]).ensure_fresh()
+        timeline = library.timeline([library.subject(subject)])
+        return {timeline.months[i]: timeline.count(i) for i in timeline.bars}
+
+    assert months("north_south_corridor") == {"2019-03": 2, "2021-03": 2}
+    assert months("Vladimir Putin") == {"2019-03": 1, "2021-03": 1}
+    first.write_text("Corridor deal\n\n" + text.format(year=2020), encoding="utf-8")
+    assert months("north_south_corridor") == {"2020-03": 2, "2021-03": 2}
+    first.unlink()
+    assert months("Vladimir Putin") == {"2021-03": 1}
