@@ -87,10 +87,11 @@ def cursor_move_ms(runs: int, corpus: Path | None) -> float:
     return statistics.median(samples)
 
 
-def article_switch_ms(runs: int, library) -> float:
+def keys_ms(library, runs: int, setup, between: tuple[str, ...], timed: tuple[str, ...]) -> float:
+    """Median ms from pressing `timed` to the next repaint, in the reader on `library`
+    at 120×40; `setup(app)` once first, the `between` keys untimed before each run."""
     from reader.state import StateStore
     from reader.tui.app import ReaderApp
-    from reader.tui.widgets.sidebar import ArticleList
 
     app = ReaderApp(library, StateStore(Path(tempfile.mkdtemp()) / "state.json"))
     samples: list[float] = []
@@ -98,16 +99,31 @@ def article_switch_ms(runs: int, library) -> float:
     async def session() -> None:
         async with app.run_test(size=(120, 40)) as pilot:
             await pilot.pause()
-            app.focus_now(app.query_one(ArticleList))
-            for _ in range(runs * 5):
-                await pilot.press("down")
+            setup(app)
+            for _ in range(runs):
+                await pilot.press(*between)
+                await pilot.pause()
                 start = time.perf_counter()
-                await pilot.press("enter")
+                await pilot.press(*timed)
                 await pilot.pause()
                 samples.append((time.perf_counter() - start) * 1000)
 
     asyncio.run(session())
     return statistics.median(samples)
+
+
+def article_switch_ms(runs: int, library) -> float:
+    from reader.tui.widgets.sidebar import ArticleList
+
+    return keys_ms(library, runs * 5, lambda app: app.focus_now(app.query_one(ArticleList)), ("down",), ("enter",))
+
+
+def timeline_draw_ms(runs: int, library) -> float:
+    """From T pressed to the timeline screen drawn (chart, caption); Escape closes it between runs."""
+    def setup(app) -> None:
+        app.active_topic = "strategic_partnership"
+
+    return keys_ms(library, runs, setup, ("escape",), ("T",))
 
 
 # --- annotation throughput ----------------------------------------------------------------
@@ -284,6 +300,16 @@ def main() -> None:
         index = next((i for i in range(len(doc.clean.paragraphs)) if doc.topic_ids(i)), 0)
         ours = query_ms(lambda: big.related(doc, index), args.runs)
         record("related passages, 10k articles", ours, ours, "ms", "no visible stall", ours < 300)
+        # Timelines (SPEC §12; issue 18: drawn in under 100 ms from the index at 10,000 articles).
+        for name in ("north_south_corridor", "strategic_partnership", "Iran"):
+            subject = big.subject(name)
+            key = f"{subject.kind}:{subject.key}"
+            floor = query_ms(lambda key=key: db.execute("SELECT count(*) FROM timeline WHERE subject = ?",
+                                                        (key,)).fetchall(), args.runs)
+            ours = query_ms(lambda subject=subject: big.timeline([subject]), args.runs)
+            record(f"timeline '{name}', 10k articles", ours, floor, "ms", "< 100 ms", ours < 100)
+        ours = timeline_draw_ms(args.runs, big)
+        record("T to the timeline drawn, 10k articles", ours, move, "ms", "< 100 ms", ours < 100)
         texts = [p.text for d in islice(big.documents(), 1000) for p in d.clean.paragraphs]
 
     figures = annotation(library, texts)

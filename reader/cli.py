@@ -7,6 +7,7 @@ stdout is data, stderr is messages. Exit status: 0 ok, 1 nothing found,
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import os
 import shlex
@@ -30,7 +31,7 @@ from .sanitize import safe_line
 from .yamlfile import ConfigError
 
 OK, NOTHING, BAD = 0, 1, 2
-SUBCOMMANDS = ("list", "show", "related", "topics", "entities", "check", "cache")
+SUBCOMMANDS = ("list", "show", "related", "topics", "entities", "check", "cache", "timeline", "brief", "serve")
 
 
 class UsageError(Exception):
@@ -119,6 +120,9 @@ HELP = {
     "entities": "canonical entities with mention counts per article",
     "check": "validate the config, keymap, gazetteer and topic map against the corpus",
     "cache": "the cached corpus index: `cache clear` deletes it",
+    "timeline": "passages per month on a topic or about an entity, across the corpus",
+    "brief": "a Markdown brief: bookmarked passages, or a topic's, quoted and cited",
+    "serve": "the reader in a web browser (textual-serve)",
 }
 
 
@@ -186,6 +190,8 @@ def _subcommand_parser() -> argparse.ArgumentParser:
     p = add("cache")
     p.add_argument("action", choices=["clear"], help="clear: delete the cached indexes and parsed files")
     _common(p)  # accepted like everywhere; the cache folder is the user's, whatever the config
+
+    _view_parsers(add)
     return parser
 
 
@@ -208,7 +214,7 @@ def _run_tui(argv: list[str]) -> int:
         if not path.exists():
             raise UsageError(not_found_message(str(path)))
     library = _library(args, fresh=False)  # the app indexes in a worker, with progress
-    if not sys.stdin.isatty() or not sys.stdout.isatty():
+    if not _served() and (not sys.stdin.isatty() or not sys.stdout.isatty()):
         raise UsageError("the reader needs a terminal; for scripts use a subcommand (iranru-reader --help)")
     from .tui.app import ReaderApp
 
@@ -234,6 +240,8 @@ def _run_subcommand(argv: list[str]) -> int:
         removed = clear_cache()
         _say(f"removed {plural(removed, 'cached index', 'cached indexes')} from {cache_dir()}")
         return OK
+    if args.command in VIEW_COMMANDS:
+        return VIEW_COMMANDS[args.command](args)
     library = _library(args)
     handler = {"list": _list, "show": _show, "related": _related, "topics": _topics,
                "entities": _entities, "check": _check}[args.command]
@@ -465,6 +473,151 @@ def _check(library: Library, args: argparse.Namespace) -> int:
           f"{plural(len(library.topic_map.topics), 'topic')}; {plural(len(errors), 'error')}, "
           f"{plural(len(warnings) + len(config.warnings) + len(library.warnings), 'warning')}")  # those two: said on loading
     return BAD if errors else OK
+
+
+# --- the analyst's views: timeline, brief, serve (SPEC §12) ------------------------
+
+def _view_parsers(add) -> None:
+    p = add("timeline")
+    p.add_argument("subjects", nargs="+", metavar="TOPIC",
+                   help="a topic id or label, or an entity's canonical name; several are compared")
+    p.add_argument("--json", action="store_true", help="months and counts as one JSON object")
+    _common(p)
+
+    p = add("brief")
+    what = p.add_mutually_exclusive_group(required=True)
+    what.add_argument("--bookmarks", action="store_true", help="the passages bookmarked in the reader (m)")
+    what.add_argument("--topic", metavar="ID", help="every passage on this topic (id or label) or about this entity")
+    p.add_argument("--from", dest="start", metavar="DATE", help="only passages dated on or after DATE (YYYY[-MM[-DD]])")
+    p.add_argument("--to", dest="end", metavar="DATE", help="only passages dated on or before DATE (YYYY[-MM[-DD]])")
+    p.add_argument("--out", metavar="FILE", help="write here (atomically); '-' prints it (default: brief-NAME-DATE.md)")
+    _common(p)
+
+    p = add("serve")
+    p.add_argument("paths", nargs="*", metavar="PATH", type=Path)
+    p.add_argument("--host", default="127.0.0.1",
+                   help="address to listen on (default 127.0.0.1: this machine only; 0.0.0.0: every network)")
+    p.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
+    _common(p)
+
+
+def _subject(library: Library, name: str):
+    try:
+        return library.subject(name)
+    except LookupError as error:
+        raise UsageError(str(error.args[0])) from None
+
+
+def _timeline(args: argparse.Namespace) -> int:
+    from .timeline import text_lines, to_json
+
+    library = _library(args)
+    timeline = library.timeline([_subject(library, name) for name in args.subjects])
+    if args.json:
+        _emit_json(to_json(timeline))
+    else:
+        terminal = sys.stdout.isatty()
+        if terminal and len(timeline.series) == 1:
+            print(f"{timeline.series[0].subject.label}: passages per month ({timeline.series[0].total} in all)")
+        elif len(timeline.series) > 1:
+            print("\t".join(["month", *(s.subject.label for s in timeline.series)]))
+        for line in text_lines(timeline, bars=terminal):
+            print(line)
+    if timeline.empty:
+        _say(f"no passage on {', '.join(s.subject.label for s in timeline.series)} in this corpus")
+        return NOTHING
+    return OK
+
+
+def _brief(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from .export import brief_markdown, date_bound, default_name, gather
+    from .state import StateStore
+
+    try:
+        start, end = (date_bound(x) if x else None for x in (args.start, args.end))
+    except ValueError as error:
+        raise UsageError(str(error)) from None
+    library = _library(args)
+    if args.bookmarks:
+        store = StateStore()
+        marks = store.load().bookmarks
+        for warning in store.warnings:
+            _say(f"warning: {warning}")
+        if not marks:
+            _say("no bookmarks yet: press m on a passage in the reader to bookmark it")
+            return NOTHING
+        title, wanted = "Brief: bookmarks", [(b.article_id, b.passage) for b in marks]
+    else:
+        subject = _subject(library, args.topic)
+        title = f"Brief: {subject.label}"
+        wanted = [(p.article_id, p.index) for p in library.subject_passages(subject)]
+    quotes, missing = gather(wanted, library.get, start, end)
+    for article_id, index in missing:
+        _say(f"warning: ¶{index + 1} of {article_id} is no longer in the corpus; left out")
+    if not quotes:
+        between = f" between {start or 'the start'} and {end or 'the end'}" if start or end else ""
+        _say(f"nothing to brief: no passage{between}")
+        return NOTHING
+    text = brief_markdown(title, quotes, start, end, made=date.today().isoformat())
+    out = args.out or default_name(title, date.today().isoformat())
+    if out == "-":
+        sys.stdout.write(text)
+        return OK
+    _write_file(Path(out), text)
+    _say(f"wrote {out}: {len(quotes)} passages")
+    return OK
+
+
+def _write_file(path: Path, text: str) -> None:
+    from .export import write_atomic
+
+    try:
+        write_atomic(path, text)
+    except OSError as error:
+        raise UsageError(f"cannot write {safe_line(str(path))}: {error.strerror or error}") from None
+
+
+def _served() -> bool:
+    """Whether this process is the app behind `serve` (a browser is its terminal)."""
+    return os.environ.get("TEXTUAL_DRIVER", "").endswith(":WebDriver")
+
+
+def _serve(args: argparse.Namespace) -> int:
+    import shlex
+    import socket
+
+    library = _library(args, fresh=False)  # config errors now, not in the browser
+    command = [sys.executable, "-m", "reader.cli", *(str(p.resolve()) for p in args.paths)]
+    if args.config:
+        command += ["--config", str(Path(args.config).resolve())]
+    if args.no_cache:
+        command.append("--no-cache")
+    if not 0 < args.port < 65536:
+        raise UsageError(f"--port {args.port}: not a port number (1 to 65535)")
+    try:  # as aiohttp binds (SO_REUSEADDR), so a port in use is one line, not a traceback
+        family = socket.AF_INET6 if ":" in args.host else socket.AF_INET
+        with socket.socket(family, socket.SOCK_STREAM) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind((args.host, args.port))
+    except OSError as error:
+        if error.errno == errno.EADDRINUSE:
+            raise UsageError(f"port {args.port} is in use on {args.host}: pick another with --port") from None
+        raise UsageError(f"cannot listen on {args.host}:{args.port}: {error.strerror or error}") from None
+    from .serve import serve
+
+    url = f"http://{args.host if ':' not in args.host else f'[{args.host}]'}:{args.port}"
+    scope = "only this machine can connect" if args.host in ("127.0.0.1", "localhost", "::1") else \
+        f"anyone who can reach {args.host} can read the corpus"
+    _say(f"serving the reader ({len(library.paths)} corpus path(s)) on {url} — {scope}; Ctrl+C stops")
+    try:
+        return serve(shlex.join(command), args.host, args.port)
+    except OSError as error:  # lost the race for the port since the probe
+        raise UsageError(f"cannot listen on {args.host}:{args.port}: {error.strerror or error}") from None
+
+
+VIEW_COMMANDS = {"timeline": _timeline, "brief": _brief, "serve": _serve}
 
 
 if __name__ == "__main__":

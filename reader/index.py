@@ -33,7 +33,7 @@ from .models import (
 )
 from .annotate.topics import snippet
 
-SCHEMA = 3
+SCHEMA = 4  # 4: the timeline table (SPEC §12)
 _PER_ARTICLE = 1_000_000  # search rowid = article rowid * this + passage index
 
 _TABLES = """
@@ -49,6 +49,12 @@ CREATE INDEX IF NOT EXISTS passages_article ON passages (article_id, idx);
 CREATE TABLE IF NOT EXISTS mentions (canonical TEXT, type TEXT, article_id TEXT, count INTEGER, first INTEGER);
 CREATE INDEX IF NOT EXISTS mentions_canonical ON mentions (canonical);
 CREATE INDEX IF NOT EXISTS mentions_article ON mentions (article_id);
+-- Timelines: per subject ("topic:<id>" or "entity:<canonical>") and article, its passages
+-- (count, and their indexes as "3,7,12"); date '' when unknown. In subject and date order,
+-- so a month count reads one subject's rows (one per article), not one per passage.
+CREATE TABLE IF NOT EXISTS timeline (subject TEXT NOT NULL, date TEXT NOT NULL, article_id TEXT NOT NULL,
+    passages INTEGER, idx TEXT, PRIMARY KEY (subject, date, article_id)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS timeline_article ON timeline (article_id);
 CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(
     text, article_id UNINDEXED, idx UNINDEXED, tokenize = 'unicode61 remove_diacritics 2');
 """
@@ -106,7 +112,7 @@ class CorpusIndex:
             # Another program version or config: start afresh. Dropped, not emptied: an
             # older schema's tables may lack columns this version writes.
             with self.db:
-                for table in ("articles", "passages", "mentions", "search"):
+                for table in ("articles", "passages", "mentions", "search", "timeline"):
                     self.db.execute(f"DROP TABLE IF EXISTS {table}")
                 self.db.execute("INSERT OR REPLACE INTO meta VALUES ('version', ?)", (version,))
         self.db.executescript(_TABLES)
@@ -140,6 +146,7 @@ class CorpusIndex:
             for rowid, aid in found:
                 self.db.execute("DELETE FROM passages WHERE article_id = ?", (aid,))
                 self.db.execute("DELETE FROM mentions WHERE article_id = ?", (aid,))
+                self.db.execute("DELETE FROM timeline WHERE article_id = ?", (aid,))
                 # Search rows are keyed by the article's rowid: a range delete, not a table scan.
                 self.db.execute("DELETE FROM search WHERE rowid BETWEEN ? AND ?",
                                 (rowid * _PER_ARTICLE, rowid * _PER_ARTICLE + _PER_ARTICLE - 1))
@@ -170,6 +177,9 @@ class CorpusIndex:
                         entry[0] += 1
                 self.db.executemany("INSERT INTO mentions VALUES (?, ?, ?, ?, ?)",
                                     [(name, kind, doc.id, c, first) for (name, kind), (c, first) in counts.items()])
+                self.db.executemany("INSERT INTO timeline VALUES (?, ?, ?, ?, ?)",
+                                    [(subject, meta.date or "", doc.id, len(found), ",".join(map(str, found)))
+                                     for subject, found in _subjects(doc).items()])
                 self.db.executemany("INSERT INTO search (rowid, text, article_id, idx) VALUES (?, ?, ?, ?)",
                                     [(base + p.index, p.text, doc.id, p.index) for p in doc.clean.paragraphs
                                      if p.index < _PER_ARTICLE])
@@ -239,6 +249,44 @@ class CorpusIndex:
 
     def entities(self) -> list[tuple[str, str]]:
         return list(self.db.execute("SELECT DISTINCT canonical, type FROM mentions ORDER BY canonical"))
+
+    # --- timelines (SPEC §12) --------------------------------------------------------
+
+    def subject_months(self, subject: str) -> list[tuple[str, int]]:
+        """(month "YYYY-MM", or "" for undated articles, passages) of `subject`
+        ("topic:<id>" or "entity:<canonical>"), unordered: one row read per article."""
+        return self.db.execute("SELECT substr(date, 1, 7), sum(passages) FROM timeline WHERE subject = ? GROUP BY 1",
+                               (subject,)).fetchall()
+
+    def subject_passages(self, subject: str, month: str | None = None) -> list[tuple[str, int, str]]:
+        """(article id, passage, passage text) of `subject` in `month` ("YYYY-MM"; "" the
+        undated articles; None every month), unordered."""
+        where, args = "", ()
+        if month == "":
+            where = " AND t.date = ''"
+        elif month is not None:
+            where, args = " AND t.date >= ? AND t.date < ?", (month, month + "~")
+        rows = self.db.execute("SELECT t.article_id, a.rowid, t.idx FROM timeline t JOIN articles a ON a.id = t.article_id "
+                               f"WHERE t.subject = ?{where}", (subject, *args)).fetchall()
+        found = []
+        for article_id, rowid, indexes in rows:
+            for index in map(int, indexes.split(",")):
+                text = self.db.execute("SELECT text FROM search WHERE rowid = ?", (rowid * _PER_ARTICLE + index,)).fetchone()
+                found.append((article_id, index, text[0] if text else ""))
+        return found
+
+
+def _subjects(doc: Document) -> dict[str, list[int]]:
+    """"topic:<id>" / "entity:<canonical>" -> the passages of `doc` on it, in order;
+    pattern types (money, percent, dates) are not entities here."""
+    found: dict[str, list[int]] = {}
+    for i, hits in enumerate(doc.passage_topics):
+        for hit in hits:
+            found.setdefault(f"topic:{hit.topic}", []).append(i)
+    for i, mentions in enumerate(doc.mentions):
+        for name in dict.fromkeys(m.canonical for m in mentions if m.type not in ("MONEY", "PERCENT", "DATE")):
+            found.setdefault(f"entity:{name}", []).append(i)
+    return found
 
 
 def excerpt(text: str, query: str, width: int = 100, before: int = 30) -> str:

@@ -43,6 +43,8 @@ APP = (
     Key("y", "copy_passage", "Copy passage", "copy", show=False),
     Key("p", "toggle_panel", "Panel", "panel", show=False),
     Key("z", "toggle_sidebar", "Sidebar", "sidebar", show=False),
+    Key("T", "timeline", "Timeline", "timeline", show=False),
+    Key("B", "brief", "Brief", "brief", show=False),
 )
 
 ARTICLE = (
@@ -86,6 +88,21 @@ BOOKMARKS = (
     Key("d,delete", "delete", "Delete bookmark", "bookmarks.delete"),
 )
 
+TIMELINE = (
+    Key("left,h", "month(-1)", "Previous month with passages", "timeline.previous"),
+    Key("right,l", "month(1)", "Next month with passages", "timeline.next"),
+    Key("home", "month_to('first')", "First month", "timeline.first", show=False),
+    Key("end", "month_to('last')", "Last month", "timeline.last", show=False),
+    Key("enter", "open_month", "The month's passages", "timeline.open"),
+    Key("a", "add_subject", "Compare with another topic or entity", "timeline.add"),
+    Key("d", "drop_subject", "Drop the last one compared", "timeline.drop"),
+)
+
+BRIEF = (
+    Key("w", "save", "Save the brief as…", "brief.save"),
+    Key("t", "switch", "Bookmarks / the current topic", "brief.switch"),
+)
+
 #: (pane, keys, what that pane is) in the order the help screen shows them.
 SECTIONS = (
     ("Everywhere", APP, "Tab / Shift+Tab move between the sidebar, the article and the panel; Ctrl+P opens the command palette."),
@@ -94,6 +111,8 @@ SECTIONS = (
     ("Lists (sidebar, panel)", LIST, "Arrows, PgUp/PgDn, Home/End and Enter work too."),
     ("Find, filter and search boxes", INPUT, "Escape closes as well; Enter keeps the result."),
     ("Dialogs (help, search, bookmarks)", MODAL, "Enter opens the highlighted item."),
+    ("Timeline (T)", TIMELINE, "Passages per month on the passage's topic (Ctrl+P: any topic or entity)."),
+    ("Brief (B)", BRIEF, "Bookmarked passages, or the topic's, quoted and cited as Markdown; it scrolls with the raw view's keys."),
 )
 
 #: Where keys are live at the same time. A pane's own keys shadow the app's in
@@ -106,9 +125,11 @@ CONTEXTS: tuple[tuple[str, tuple[tuple[Key, ...], ...]], ...] = (
     ("the lists", (APP, LIST)),
     ("the find and filter boxes", (INPUT,)),
     ("dialogs", (MODAL, BOOKMARKS)),
+    ("the timeline", (MODAL, TIMELINE)),
+    ("the brief", (MODAL, BRIEF)),
 )
 
-ALL = APP + ARTICLE + RAW + LIST + INPUT + MODAL + BOOKMARKS
+ALL = APP + ARTICLE + RAW + LIST + INPUT + MODAL + BOOKMARKS + TIMELINE + BRIEF
 
 #: Keys a terminal or ssh may keep for itself (XON/XOFF flow control); SPEC §3.
 SWALLOWED = frozenset({"ctrl+s", "ctrl+q"})

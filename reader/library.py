@@ -25,7 +25,8 @@ from .ingest.decode import article_id, discover, read_article, read_bytes
 from .annotate.gazetteer import Gazetteer, Matcher, load_gazetteer
 from .index import CorpusIndex, Entry, Stamp, content_hash, fingerprint
 from .models import Document, Metadata, RawArticle, Skipped
-from .annotate.topics import Passage, Related, TopicMap, TopicMatcher, load_topic_map
+from .annotate.topics import Passage, Related, TopicMap, TopicMatcher, load_topic_map, snippet
+from .timeline import Subject, Timeline, build_timeline, same_name, suggest
 
 Progress = Callable[[int, int], None]
 CACHE_SIZE = 32  # analysed documents kept in memory
@@ -304,6 +305,44 @@ class Library:
         if self._entities is None:
             self._entities = self.index.entities()
         return self._entities
+
+    # --- timelines (SPEC §12) --------------------------------------------------------
+
+    def subject(self, name: str) -> Subject:
+        """A topic (by id or label) or an entity (by canonical name); case, spaces,
+        dashes and underscores aside ("North–South corridor" is north_south_corridor).
+
+        Raises LookupError("no such topic: NAME (did you mean X?)") when none matches.
+        """
+        for topic in self.topic_map.topics:
+            if same_name(name, topic.id) or same_name(name, topic.label):
+                return Subject("topic", topic.id, topic.label)
+        for canonical, _ in self.corpus_entities():
+            if same_name(name, canonical):
+                return Subject("entity", canonical, canonical)
+        names = [t.id for t in self.topic_map.topics] + [t.label for t in self.topic_map.topics] + \
+            [canonical for canonical, _ in self.corpus_entities()]
+        close = suggest(name, names)
+        raise LookupError(f"no such topic: {name}" + (f" (did you mean {close}?)" if close else ""))
+
+    def timeline(self, subjects: Iterable[Subject]) -> Timeline:
+        """Passages per month for each subject, from the index (one query each)."""
+        return build_timeline([(s, self.index.subject_months(f"{s.kind}:{s.key}")) for s in subjects])
+
+    def month_passages(self, subject: Subject, month: str | None) -> list[Passage]:
+        """The passages of `subject` in `month` ("YYYY-MM"; None: the undated ones), in
+        the article list's order, each with a snippet."""
+        rows = self.index.subject_passages(f"{subject.kind}:{subject.key}", "" if month is None else month)
+        return self._in_list_order((aid, idx, snippet(text)) for aid, idx, text in rows)
+
+    def subject_passages(self, subject: Subject) -> list[Passage]:
+        """Every passage on a topic or mentioning an entity, in the article list's order."""
+        return self._in_list_order((aid, idx, "") for aid, idx, _ in self.index.subject_passages(f"{subject.kind}:{subject.key}"))
+
+    def _in_list_order(self, rows: Iterable[tuple[str, int, str]]) -> list[Passage]:
+        entries, rank = self.entries, self.ranks
+        ranked = sorted((rank[aid], idx, text) for aid, idx, text in rows if aid in rank)
+        return [Passage(entries[r].id, idx, entries[r].date, entries[r].title, text) for r, idx, text in ranked]
 
     def entry(self, doc_id: str) -> Entry | None:
         return self._entries_by_id().get(doc_id)

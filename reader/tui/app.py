@@ -30,6 +30,10 @@ from .commands import ReaderCommands
 from .screens.bookmarks import BookmarksScreen
 from .screens.help import HelpScreen
 from .screens.search import SearchScreen
+from .screens.brief import BriefScreen
+from .screens.timeline import TimelineScreen
+from ..export import brief_markdown, default_name, gather
+from ..timeline import Subject
 from .widgets.article import ArticleView
 from .widgets.keybar import KeyBar
 from .widgets.legend import Legend, legend_text
@@ -620,3 +624,55 @@ class ReaderApp(App[None]):
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen(dict(self.library.config.keymap)))
+
+    # --- the analyst's views: timeline (T) and brief (B), SPEC §12 --------------------
+
+    def action_timeline(self) -> None:
+        """The timeline of the passage's topic (or of the selected entity)."""
+        if self.active_topic:
+            topic = self.library.topic_map.get(self.active_topic)
+            subject = Subject("topic", self.active_topic, topic.label if topic else self.active_topic)
+        elif self.selected_entity:
+            subject = Subject("entity", self.selected_entity, self.selected_entity)
+        else:
+            self.notify("This passage has no topic: move to one with topics, or pick a timeline with Ctrl+P",
+                        timeout=4)
+            return
+        self.show_timeline(subject)
+
+    def show_timeline(self, subject: Subject) -> None:
+        def done(location: Location | None) -> None:
+            if location is not None:
+                self.call_later(self._go_and_focus, location)
+
+        self.push_screen(TimelineScreen(self.library, [subject]), done)
+
+    def action_brief(self) -> None:
+        """Preview a brief of the bookmarks (or of the passage's topic) before saving it."""
+        sources = {"bookmarks": self._bookmarks_brief}
+        if self.active_topic:
+            sources["topic"] = self._topic_brief(self.active_topic)
+
+        def done(path) -> None:
+            if path is not None:
+                self.notify(f"Brief saved to {path}", markup=False, timeout=5)
+
+        self.push_screen(BriefScreen(sources, "bookmarks" if self.store.state.bookmarks or not self.active_topic
+                                     else "topic"), done)
+
+    def _brief(self, title: str, wanted) -> tuple[str, str, str] | str:
+        quotes, _ = gather(wanted, self.library.get)
+        if not quotes:
+            return "nothing to quote"
+        today = datetime.now().date().isoformat()
+        return title, brief_markdown(title, quotes, made=today), default_name(title, today)
+
+    def _bookmarks_brief(self) -> tuple[str, str, str] | str:
+        marks = self.store.state.bookmarks
+        if not marks:
+            return "no bookmarks yet: press m on a passage" + (", or t for the topic's brief" if self.active_topic else "")
+        return self._brief("Brief: bookmarks", [(b.article_id, b.passage) for b in marks])
+
+    def _topic_brief(self, topic_id: str):
+        label = self._topic_label(topic_id)
+        return lambda: self._brief(f"Brief: {label}", [(p.article_id, p.index) for p in self._trail(topic_id)])

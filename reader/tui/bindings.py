@@ -26,8 +26,11 @@ LIST = bindings(keys.LIST)
 INPUT = bindings(keys.INPUT)
 MODAL = bindings(keys.MODAL)
 BOOKMARKS = bindings(keys.BOOKMARKS)
+TIMELINE = bindings(keys.TIMELINE)
+BRIEF = bindings(keys.BRIEF)
 
-_OF_ROWS = {keys.APP: APP, keys.ARTICLE: ARTICLE, keys.RAW: RAW, keys.LIST: LIST, keys.INPUT: INPUT, keys.MODAL: MODAL}
+_OF_ROWS = {keys.APP: APP, keys.ARTICLE: ARTICLE, keys.RAW: RAW, keys.LIST: LIST, keys.INPUT: INPUT, keys.MODAL: MODAL,
+            keys.TIMELINE: TIMELINE, keys.BRIEF: BRIEF}
 
 #: (pane, bindings, what that pane is) in the order the help screen shows them.
 SECTIONS = [(pane, _OF_ROWS[rows], text) for pane, rows, text in keys.SECTIONS]

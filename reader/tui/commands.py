@@ -14,6 +14,8 @@ from functools import partial
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
+from ..timeline import Subject
+
 
 class ReaderCommands(Provider):
     def _candidates(self) -> Iterator[tuple[str, str, Callable[[], object]]]:
@@ -23,8 +25,12 @@ class ReaderCommands(Provider):
             yield f"Article: {entry.date or '—'} {entry.title}", "Open this article", partial(app.open_article, entry.id)
         for topic in library.topic_map.topics:
             yield f"Topic: {topic.label}", "Go to the first passage on this topic", partial(app.follow_topic, topic.id)
+            yield (f"Topic: {topic.label} — timeline", "Its passages per month across the corpus",
+                   partial(app.show_timeline, Subject("topic", topic.id, topic.label)))
         for name, kind in app.corpus_entities():
             yield f"Entity: {name} ({kind})", "Show its mentions and the articles that mention it", partial(app.select_entity, name)
+            yield (f"Entity: {name} ({kind}) — timeline", "The passages that mention it, per month",
+                   partial(app.show_timeline, Subject("entity", name, name)))
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)

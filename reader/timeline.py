@@ -1,0 +1,177 @@
+"""Topic and entity timelines (SPEC §12): passages per month across the corpus.
+
+Pure functions over the month counts the index returns (`CorpusIndex.topic_months`,
+`entity_months`): the months from the first to the last with a passage, with
+the empty ones in between (so the time axis is honest), one series per topic
+or entity compared. The TUI draws a `Timeline` with textual-plotext; the CLI
+prints it as text bars or JSON.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+BAR = "█"
+PARTIAL = " ▏▎▍▌▋▊▉"  # eighths of a cell, for text bars
+
+
+@dataclass(frozen=True)
+class Subject:
+    """What a timeline counts: a topic (`key` = topic id) or an entity (`key` = canonical name)."""
+
+    kind: str  # "topic" | "entity"
+    key: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Series:
+    subject: Subject
+    counts: tuple[int, ...]  # passages per month, aligned with Timeline.months
+    undated: int = 0  # passages of articles without a date (not on the axis)
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts) + self.undated
+
+
+@dataclass(frozen=True)
+class Timeline:
+    months: tuple[str, ...]  # "YYYY-MM", consecutive
+    series: tuple[Series, ...]
+
+    def count(self, month_index: int) -> int:
+        """Passages of every series in one month."""
+        return sum(s.counts[month_index] for s in self.series)
+
+    @property
+    def bars(self) -> tuple[int, ...]:
+        """Indexes of the months that have at least one passage: where the cursor can stop."""
+        return tuple(i for i in range(len(self.months)) if self.count(i))
+
+    @property
+    def empty(self) -> bool:
+        return not any(s.total for s in self.series)
+
+
+def _month_number(month: str) -> int:
+    year, number = month.split("-")
+    return int(year) * 12 + int(number) - 1
+
+
+def month_range(first: str, last: str) -> tuple[str, ...]:
+    """Every month from `first` to `last` inclusive ("YYYY-MM" strings)."""
+    return tuple(f"{n // 12:04d}-{n % 12 + 1:02d}" for n in range(_month_number(first), _month_number(last) + 1))
+
+
+def _valid_month(month: str | None) -> bool:
+    return bool(month) and len(month) == 7 and month[4] == "-" and month[:4].isdigit() and month[5:].isdigit() \
+        and 1 <= int(month[5:]) <= 12
+
+
+def build_timeline(counted: Sequence[tuple[Subject, Iterable[tuple[str | None, int]]]]) -> Timeline:
+    """One series per subject over the months from the first to the last with a passage.
+
+    `counted`: (subject, rows of (month "YYYY-MM" or None, passages)) as the index
+    returns them, in any order. A month that is None or not a valid month counts
+    as undated.
+    """
+    tallies: list[tuple[Subject, dict[str, int], int]] = []
+    for subject, rows in counted:
+        per_month: dict[str, int] = {}
+        undated = 0
+        for month, count in rows:
+            if _valid_month(month):
+                per_month[month] = per_month.get(month, 0) + count
+            else:
+                undated += count
+        tallies.append((subject, per_month, undated))
+    known = sorted({m for _, per_month, _ in tallies for m, c in per_month.items() if c})
+    months = month_range(known[0], known[-1]) if known else ()
+    return Timeline(months, tuple(Series(subject, tuple(per_month.get(m, 0) for m in months), undated)
+                                  for subject, per_month, undated in tallies))
+
+
+def year_ticks(months: Sequence[str], most: int = 12) -> tuple[list[int], list[str]]:
+    """Positions (1-based, as plotted) and labels for the x axis: one per year, at
+    most `most` of them (every second, fifth… year on a long axis)."""
+    firsts = [(i + 1, m[:4]) for i, m in enumerate(months) if i == 0 or m.endswith("-01")]
+    step = max(1, -(-len(firsts) // most))
+    kept = firsts[::step]
+    return [p for p, _ in kept], [label for _, label in kept]
+
+
+def text_bar(count: int, largest: int, width: int) -> str:
+    """A bar of `count` scaled so that `largest` fills `width` cells, in eighths of a cell."""
+    if largest <= 0 or count <= 0:
+        return ""
+    eighths = max(1, round(count * width * 8 / largest))
+    return BAR * (eighths // 8) + (PARTIAL[eighths % 8] if eighths % 8 else "")
+
+
+def text_lines(timeline: Timeline, bars: bool, width: int = 40) -> list[str]:
+    """The timeline as lines: each month with passages (and a blank line between years),
+    one count column per series; `bars` adds text bars (one series) for a terminal."""
+    lines: list[str] = []
+    largest = max((c for s in timeline.series for c in s.counts), default=0)
+    year = None
+    for i in timeline.bars:
+        month = timeline.months[i]
+        if bars and year is not None and month[:4] != year:
+            lines.append("")
+        year = month[:4]
+        counts = [s.counts[i] for s in timeline.series]
+        if bars and len(counts) == 1:
+            lines.append(f"{month}  {counts[0]:>5}  {text_bar(counts[0], largest, width)}")
+        else:
+            lines.append("\t".join([month, *map(str, counts)]))
+    undated = [s.undated for s in timeline.series]
+    if any(undated):
+        single = bars and len(undated) == 1
+        lines.append(f"undated  {undated[0]:>5}" if single else "\t".join(["undated", *map(str, undated)]))
+    return lines
+
+
+def to_json(timeline: Timeline) -> dict:
+    """{"months": [...], "series": [{"kind", "id", "label", "counts", "undated", "total"}]}"""
+    return {
+        "months": list(timeline.months),
+        "series": [{"kind": s.subject.kind, "id": s.subject.key, "label": s.subject.label, "counts": list(s.counts),
+                    "undated": s.undated, "total": s.total} for s in timeline.series],
+    }
+
+
+def _folded_key(text: str) -> str:
+    """"North–South corridor" and "north_south_corridor" alike: lower case, words joined by _."""
+    return "_".join(re.findall(r"\w+", text.casefold()))
+
+
+def same_name(name: str, candidate: str) -> bool:
+    """Whether a typed `name` names `candidate` (case, spaces, dashes and underscores aside)."""
+    return _folded_key(name) == _folded_key(candidate)
+
+
+def suggest(name: str, candidates: Iterable[str]) -> str | None:
+    """The closest candidate to a mistyped `name`, or None: difflib's ratio ≥ 0.6 on the
+    whole name (case and separators aside), else on any one word of a candidate
+    ("Putni" → "Vladimir Putin"), else a candidate containing `name`."""
+    by_key: dict[str, str] = {}
+    for candidate in candidates:
+        by_key.setdefault(_folded_key(candidate), candidate)
+    key = _folded_key(name)
+    if not key:
+        return None
+    close = difflib.get_close_matches(key, list(by_key), n=1)
+    if close:
+        return by_key[close[0]]
+    by_word: dict[str, str] = {}
+    for folded, candidate in by_key.items():
+        for word in folded.split("_"):
+            by_word.setdefault(word, candidate)
+    close = difflib.get_close_matches(key, list(by_word), n=1)
+    if close:
+        return by_word[close[0]]
+    return next((c for k, c in by_key.items() if key in k), None)

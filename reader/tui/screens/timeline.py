@@ -1,0 +1,285 @@
+"""`T`: a topic's (or an entity's) passages per month, as bars; a way into its trail.
+
+The chart is textual-plotext (Textualize's Plotext widget). The cursor moves
+from bar to bar (months with passages; ←/→, h/l, Home/End); Enter lists that
+month's passages below the chart and Enter on one lands on it. `a` adds
+another topic or entity to compare on the same chart, `d` drops the last one.
+Without colour the series stay apart by their fill (█ ▒ ░ ▚), the month under
+the cursor is drawn ▓, and the line under the chart names it with its counts.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+from textual_plotext import PlotextPlot
+
+from ...history import Location
+from ...library import Library
+from ...timeline import Subject, Timeline, year_ticks
+from ..bindings import LIST, MODAL, TIMELINE
+
+SEP = "\x00"
+MARKERS = ("█", "▒", "░", "▚")  # one fill per series: apart without colour
+COLOURS = ("cyan", "orange", "green", "magenta")
+CURSOR_MARKER, CURSOR_COLOUR = "▓", "white"
+BAR_WIDTH = 0.8  # of a month, shared by the series compared
+MAX_SERIES = len(MARKERS)
+
+
+class MonthList(OptionList):
+    BINDINGS = LIST
+
+
+def _bars(plt, xs: list[float], ys: list[int], width: float, **style) -> None:
+    """Bars of `width` x-units centred on `xs`. Plotext scales a bar's width by the
+    spread of the x values given and blanks the baseline under zero bars, so only
+    non-zero bars are passed, with the width divided back."""
+    points = [(x, y) for x, y in zip(xs, ys) if y]
+    if not points:
+        return
+    xs, ys = [x for x, _ in points], [y for _, y in points]
+    if len(xs) > 1:
+        width = width * (len(xs) - 1) / (max(xs) - min(xs))
+    plt.bar(xs, ys, width=min(width, 1.0), reset_ticks=False, **style)
+
+
+def _y_ticks(largest: int) -> list[int]:
+    step = max(1, -(-largest // 4))
+    return list(range(0, largest + 1, step)) + ([largest] if largest % step else [])
+
+
+class TimelineChart(PlotextPlot):
+    """The bars of a `Timeline`, the month under the cursor drawn apart."""
+
+    can_focus = True  # the keys of the screen (←/→, Enter) act on it
+
+    def draw(self, timeline: Timeline, cursor: int | None) -> None:
+        plt = self.plt
+        plt.clear_figure()
+        months = timeline.months
+        if not months:
+            plt.title("no dated passage")
+            self.refresh()
+            return
+        count = len(timeline.series)
+        width = BAR_WIDTH / count
+        for k, series in enumerate(timeline.series):
+            offset = (k - (count - 1) / 2) * width
+            xs = [i + 1 + offset for i in range(len(months))]
+            _bars(plt, xs, list(series.counts), width, marker=MARKERS[k], color=COLOURS[k],
+                  label=series.subject.label if count > 1 else None)
+            if cursor is not None and series.counts[cursor]:
+                _bars(plt, [cursor + 1 + offset], [series.counts[cursor]], width, marker=CURSOR_MARKER,
+                      color=CURSOR_COLOUR)
+        plt.xlim(0.5, len(months) + 0.5)
+        positions, labels = year_ticks(months, most=max(2, self.size.width // 8))
+        plt.xticks(positions, labels)
+        largest = max((c for s in timeline.series for c in s.counts), default=1)
+        plt.yticks(_y_ticks(largest))
+        plt.ylim(0, largest)
+        self.refresh()
+
+    def on_resize(self) -> None:
+        screen = self.screen
+        if isinstance(screen, TimelineScreen):
+            self.draw(screen.timeline, screen.cursor)
+
+
+class TimelineScreen(Screen[Location | None]):
+    BINDINGS = [*MODAL, *TIMELINE]
+
+    def __init__(self, library: Library, subjects: list[Subject]) -> None:
+        super().__init__()
+        self.library = library
+        self.subjects = list(subjects)
+        self.timeline = library.timeline(self.subjects)
+        bars = self.timeline.bars
+        self.cursor: int | None = bars[-1] if bars else None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="timeline-body"):
+            yield Static(id="timeline-title")
+            yield TimelineChart(id="timeline-chart")
+            yield Static(id="timeline-caption")
+            yield MonthList(id="timeline-passages")
+
+    def on_mount(self) -> None:
+        self._redraw()
+        self._hint()
+        self.set_focus(self.query_one(TimelineChart))
+
+    def _hint(self) -> None:
+        self.query_one(MonthList).set_options(
+            [Option(Text("Enter lists the passages of the month under the cursor ▶", style="dim"), disabled=True)])
+
+    # --- drawing ------------------------------------------------------------------
+
+    def _redraw(self) -> None:
+        timeline = self.timeline
+        title = Text("Timeline · passages per month · ", style="bold")
+        for k, series in enumerate(timeline.series):
+            if k:
+                title.append("  vs  ", style="dim")
+            title.append(f"{MARKERS[k]} {series.subject.label}", style="bold")
+            title.append(f" ({series.total})", style="dim")
+        self.query_one("#timeline-title", Static).update(title)
+        self.query_one(TimelineChart).draw(timeline, self.cursor)
+        self.query_one("#timeline-caption", Static).update(self._caption())
+
+    def _caption(self) -> Text:
+        timeline = self.timeline
+        caption = Text()
+        if self.cursor is None:
+            caption.append("No dated passage on this in the corpus.", style="bold")
+        else:
+            caption.append(f"▶ {timeline.months[self.cursor]}", style="bold reverse")
+            for series in timeline.series:
+                caption.append(f"  {series.subject.label}: {series.counts[self.cursor]}", style="bold")
+        undated = sum(s.undated for s in timeline.series)
+        if undated:
+            caption.append(f"  (+{undated} undated, not on the axis)", style="dim")
+        caption.append("\n←/→ h/l: month · Enter: passages · a: compare · d: drop · Esc: close",
+                       style="dim")
+        return caption
+
+    # --- keys ---------------------------------------------------------------------
+
+    def action_month(self, step: int) -> None:
+        bars = self.timeline.bars
+        if self.cursor is None or not bars:
+            return
+        here = bars.index(self.cursor) if self.cursor in bars else 0
+        self.cursor = bars[max(0, min(len(bars) - 1, here + step))]
+        self._redraw()
+        if self.query_one(MonthList).highlighted is not None:  # a month is listed: follow the cursor
+            self._list_month(focus=False)
+
+    def action_month_to(self, where: str) -> None:
+        bars = self.timeline.bars
+        if bars:
+            self.cursor = bars[0] if where == "first" else bars[-1]
+            self._redraw()
+
+    def action_open_month(self) -> None:
+        self._list_month(focus=True)
+
+    def _list_month(self, focus: bool) -> None:
+        if self.cursor is None:
+            return
+        month = self.timeline.months[self.cursor]
+        several = len(self.subjects) > 1
+        options: list[Option] = []
+        for k, subject in enumerate(self.subjects):
+            passages = self.library.month_passages(subject, month)
+            if several and passages:
+                options.append(Option(Text(f"{subject.label} · {len(passages)}", style="bold"), disabled=True))
+            for p in passages:
+                prompt = Text()
+                prompt.append(p.date or "—", style="bold")
+                prompt.append(f"  {p.title}\n")
+                prompt.append(f"  ¶{p.index}: {p.snippet}", style="dim")
+                # The series number first: one passage may be listed under two subjects.
+                options.append(Option(prompt, id=f"{k}{SEP}{p.article_id}{SEP}{p.index}"))
+        passages_list = self.query_one(MonthList)
+        passages_list.set_options(options)
+        passages_list.highlighted = next((i for i, o in enumerate(options) if not o.disabled), None)
+        if focus:
+            self.set_focus(passages_list)
+
+    @on(OptionList.OptionSelected, "#timeline-passages")
+    def passage_chosen(self, event: OptionList.OptionSelected) -> None:
+        _, article_id, index = (event.option.id or "").split(SEP)
+        self.dismiss(Location(article_id, int(index)))
+
+    def action_add_subject(self) -> None:
+        if len(self.subjects) >= MAX_SERIES:
+            self.notify(f"At most {MAX_SERIES} on one chart: d drops the last", timeout=3)
+            return
+
+        def add(subject: Subject | None) -> None:
+            if subject is not None and subject not in self.subjects:
+                self.subjects.append(subject)
+                self._replot()
+
+        self.app.push_screen(SubjectPicker(self.library), add)
+
+    def action_drop_subject(self) -> None:
+        if len(self.subjects) > 1:
+            self.subjects.pop()
+            self._replot()
+
+    def _replot(self) -> None:
+        month = self.timeline.months[self.cursor] if self.cursor is not None else None
+        self.timeline = self.library.timeline(self.subjects)
+        bars = self.timeline.bars
+        self.cursor = self.timeline.months.index(month) if month in self.timeline.months else (bars[-1] if bars else None)
+        if self.cursor is not None and self.cursor not in bars:
+            self.cursor = min(bars, key=lambda i: abs(i - self.cursor))
+        self._hint()
+        self._redraw()
+
+    def action_close(self) -> None:
+        if self.focused is self.query_one(MonthList):
+            self.set_focus(self.query_one(TimelineChart))
+            return
+        self.dismiss(None)
+
+
+class SubjectPicker(ModalScreen[Subject | None]):
+    """Type to find a topic or an entity; Enter picks it."""
+
+    BINDINGS = MODAL
+    LIMIT = 60
+
+    def __init__(self, library: Library) -> None:
+        super().__init__()
+        self.candidates = [Subject("topic", t.id, t.label) for t in library.topic_map.topics] + \
+            [Subject("entity", name, name) for name, _ in library.corpus_entities()]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="picker-body") as body:
+            body.border_title = "Compare with — type, ↓ to the list, Enter: add · Esc: cancel"
+            yield Input(placeholder="a topic or an entity", id="picker-input")
+            yield MonthList(id="picker-list")
+
+    def on_mount(self) -> None:
+        self._fill("")
+
+    def _matching(self, query: str) -> list[Subject]:
+        words = query.casefold().split()
+        return [s for s in self.candidates if all(w in s.label.casefold() for w in words)][:self.LIMIT]
+
+    def _fill(self, query: str) -> None:
+        self.shown = self._matching(query)
+        options = [Option(Text.assemble((s.label, "bold"), (f"  {s.kind}", "dim")), id=str(i))
+                   for i, s in enumerate(self.shown)]
+        picker = self.query_one(MonthList)
+        picker.set_options(options)
+        picker.highlighted = 0 if options else None
+
+    @on(Input.Changed, "#picker-input")
+    def typed(self, event: Input.Changed) -> None:
+        self._fill(event.value)
+
+    @on(Input.Submitted, "#picker-input")
+    def submitted(self) -> None:
+        picker = self.query_one(MonthList)
+        if picker.highlighted is not None:
+            self.dismiss(self.shown[picker.highlighted])
+
+    def key_down(self) -> None:
+        if isinstance(self.focused, Input):
+            self.set_focus(self.query_one(MonthList))
+
+    @on(OptionList.OptionSelected, "#picker-list")
+    def chosen(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(self.shown[int(event.option.id)])
+
+    def action_close(self) -> None:
+        self.dismiss(None)

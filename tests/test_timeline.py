@@ -1,0 +1,158 @@
+"""Timelines (SPEC §12): passages per month on a topic or about an entity."""
+
+import json
+
+import pytest
+
+from reader.cli import main
+from reader.timeline import Subject, build_timeline, month_range, suggest, text_bar, text_lines, to_json, year_ticks
+
+TOPIC = Subject("topic", "syria", "Syria")
+OTHER = Subject("entity", "Vladimir Putin", "Vladimir Putin")
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_month_range_crosses_years():
+    assert month_range("2017-11", "2018-02") == ("2017-11", "2017-12", "2018-01", "2018-02")
+    assert month_range("2020-05", "2020-05") == ("2020-05",)
+
+
+def test_build_timeline_fills_empty_months_and_counts_undated_apart():
+    timeline = build_timeline([(TOPIC, [("2018-02", 3), (None, 2), ("2017-12", 1), ("garbage", 1)]),
+                               (OTHER, [("2018-01", 4)])])
+    assert timeline.months == ("2017-12", "2018-01", "2018-02")
+    assert timeline.series[0].counts == (1, 0, 3) and timeline.series[0].undated == 3
+    assert timeline.series[1].counts == (0, 4, 0) and timeline.series[1].total == 4
+    assert timeline.bars == (0, 1, 2) and timeline.count(1) == 4
+    assert not timeline.empty
+
+
+def test_a_subject_without_passages_gives_an_empty_timeline():
+    timeline = build_timeline([(TOPIC, [])])
+    assert timeline.empty and timeline.months == () and timeline.bars == ()
+
+
+def test_year_ticks_one_per_year_and_thinned_on_long_axes():
+    months = month_range("2017-11", "2019-03")
+    assert year_ticks(months) == ([1, 3, 15], ["2017", "2018", "2019"])
+    long = month_range("2000-01", "2025-12")
+    positions, labels = year_ticks(long, most=10)
+    assert len(labels) <= 10 and labels[0] == "2000" and positions == sorted(positions)
+
+
+def test_text_bars_scale_to_the_largest_in_eighths():
+    assert text_bar(10, 10, 4) == "████"
+    assert text_bar(5, 10, 4) == "██"
+    assert text_bar(1, 10, 4) == "▍"  # 3.2 eighths rounds to 3
+    assert text_bar(0, 10, 4) == "" and text_bar(3, 0, 4) == ""
+
+
+def test_text_lines_show_months_with_passages_and_a_gap_between_years():
+    timeline = build_timeline([(TOPIC, [("2017-11", 6), ("2022-07", 3)])])
+    lines = text_lines(timeline, bars=True, width=6)
+    assert lines[0].startswith("2017-11") and lines[0].endswith("██████")
+    assert lines[1] == "" and lines[2].startswith("2022-07") and lines[2].endswith("███")
+    assert text_lines(timeline, bars=False) == ["2017-11\t6", "2022-07\t3"]
+
+
+def test_suggest_finds_typos_words_and_separators():
+    names = ["north_south_corridor", "North–South Transport Corridor", "Vladimir Putin", "syria"]
+    assert suggest("north south coridor", names) == "north_south_corridor"
+    assert suggest("Putni", names) == "Vladimir Putin"
+    assert suggest("zzzz", names) is None
+
+
+# --- from the index -------------------------------------------------------------
+
+def test_library_timeline_counts_the_corridor_passages(library):
+    subject = library.subject("North–South corridor")
+    assert subject == Subject("topic", "north_south_corridor", library.topic_map.get("north_south_corridor").label)
+    timeline = library.timeline([subject])
+    trail = library.trail("north_south_corridor")
+    # Every passage of the trail is counted once, in its article's month.
+    assert sum(timeline.series[0].counts) + timeline.series[0].undated == len(trail) > 0
+    for i in timeline.bars:
+        month = timeline.months[i]
+        passages = library.month_passages(subject, month)
+        assert len(passages) == timeline.series[0].counts[i]
+        assert all(p.date.startswith(month) for p in passages)
+        assert {(p.article_id, p.index) for p in passages} <= {(p.article_id, p.index) for p in trail}
+
+
+def test_library_entity_timeline_counts_passages_that_mention_it(library):
+    subject = library.subject("vladimir putin")
+    assert subject.kind == "entity"
+    timeline = library.timeline([subject])
+    expected: dict[str, int] = {}
+    for doc in library.documents():
+        n = sum(1 for ms in doc.mentions if any(m.canonical == "Vladimir Putin" for m in ms))
+        if n:
+            expected[doc.meta.date[:7]] = expected.get(doc.meta.date[:7], 0) + n
+    got = {m: c for m, c in zip(timeline.months, timeline.series[0].counts) if c}
+    assert got == expected
+    month = min(expected)
+    passages = library.month_passages(subject, month)
+    assert len(passages) == expected[month]
+    doc = library.get(passages[0].article_id)
+    assert any(m.canonical == "Vladimir Putin" for m in doc.mentions[passages[0].index])
+    assert passages[0].snippet  # the passage's text, shortened
+
+
+def test_unknown_subject_names_the_closest(library):
+    with pytest.raises(LookupError, match=r"no such topic: Rouhanni \(did you mean Hassan Rouhani\?\)"):
+        library.subject("Rouhanni")
+
+
+# --- command line -----------------------------------------------------------------
+
+def test_cli_timeline_text_and_json(capsys, library):
+    code, out, _ = run(capsys, "timeline", "north_south_corridor")
+    assert code == 0
+    rows = [line.split("\t") for line in out.splitlines()]
+    expected = library.timeline([library.subject("north_south_corridor")])
+    assert rows == [[expected.months[i], str(expected.series[0].counts[i])] for i in expected.bars]
+    code, out, _ = run(capsys, "timeline", "north_south_corridor", "Vladimir Putin", "--json")
+    data = json.loads(out)
+    assert code == 0 and [s["id"] for s in data["series"]] == ["north_south_corridor", "Vladimir Putin"]
+    assert all(len(s["counts"]) == len(data["months"]) for s in data["series"])
+    assert data == to_json(library.timeline([library.subject("north_south_corridor"), library.subject("Vladimir Putin")]))
+
+
+def test_cli_timeline_unknown_topic_exits_2_with_a_suggestion(capsys):
+    code, out, err = run(capsys, "timeline", "north_south_coridor")
+    assert code == 2 and out == ""
+    assert err.strip() == "iranru-reader: error: no such topic: north_south_coridor (did you mean north_south_corridor?)"
+
+
+def test_cli_timeline_of_a_topic_with_no_passage_exits_1(capsys, library):
+    absent = next(t.id for t in library.topic_map.topics if t.id not in library.topics_in_corpus())
+    code, _, err = run(capsys, "timeline", absent)
+    assert code == 1 and "no passage" in err
+
+
+def test_the_timeline_follows_edits_and_deletions(write, tmp_path):
+    from reader.config import bundled_config, load_config
+    from reader.library import Library
+
+    text = "Russia and Iran signed a deal on the North-South corridor railway.\n\nMarch 3, {year}\n\n" \
+           "Vladimir Putin said the International North-South Transport Corridor will carry freight.\n"
+    first = write("corpus/a.txt", "Corridor deal\n\n" + text.format(year=2019))
+    write("corpus/b.txt", "Corridor again\n\n" + text.format(year=2021))
+    config = load_config(bundled_config())
+
+    def months(subject: str) -> dict[str, int]:
+        library = Library(config, [tmp_path / "corpus"]).ensure_fresh()
+        timeline = library.timeline([library.subject(subject)])
+        return {timeline.months[i]: timeline.count(i) for i in timeline.bars}
+
+    assert months("north_south_corridor") == {"2019-03": 2, "2021-03": 2}
+    assert months("Vladimir Putin") == {"2019-03": 1, "2021-03": 1}
+    first.write_text("Corridor deal\n\n" + text.format(year=2020), encoding="utf-8")
+    assert months("north_south_corridor") == {"2020-03": 2, "2021-03": 2}
+    first.unlink()
+    assert months("Vladimir Putin") == {"2021-03": 1}

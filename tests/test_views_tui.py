@@ -1,0 +1,163 @@
+"""The analyst's views in the reader (SPEC §12): T timeline, B brief, palette entries."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input, Markdown
+
+from reader.config import bundled_config, load_config
+from reader.export import Quote, brief_markdown
+from reader.library import Library
+from reader.state import Bookmark, toggle_bookmark
+from reader.timeline import Subject
+from reader.tui.screens.brief import BriefScreen
+from reader.tui.screens.timeline import CURSOR_MARKER, MARKERS, MonthList, SubjectPicker, TimelineChart, TimelineScreen
+
+from tui_helpers import drive, make_app, option_texts, wait_until, where
+
+FIRST = "003_4958d00dca6ef37f"
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture
+def app(library, tmp_path):
+    return make_app(library, tmp_path)
+
+
+def chart_text(screen: TimelineScreen) -> str:
+    chart = screen.query_one(TimelineChart)
+    return "\n".join(chart.render_line(y).text for y in range(chart.size.height))
+
+
+def test_T_charts_the_passage_topic_and_Enter_on_a_month_lands_on_its_passage(app, library):
+    async def scenario(pilot):
+        topic = app.active_topic
+        assert topic  # the first passage has a topic
+        await pilot.press("T")
+        screen = app.screen
+        assert isinstance(screen, TimelineScreen) and screen.subjects == [Subject("topic", topic, app._topic_label(topic))]
+        timeline = library.timeline(screen.subjects)
+        assert screen.cursor == timeline.bars[-1]  # the latest month first
+        drawn = chart_text(screen)
+        # Bars, the month under the cursor drawn apart, and year labels: readable without colour.
+        assert MARKERS[0] in drawn and CURSOR_MARKER in drawn and "2017" in drawn and "2022" in drawn
+        await pilot.press("h")
+        assert screen.cursor == timeline.bars[-2]
+        month = timeline.months[screen.cursor]
+        caption = str(screen.query_one("#timeline-caption").render())
+        assert f"▶ {month}" in caption and f": {timeline.series[0].counts[screen.cursor]}" in caption
+        await pilot.press("l", "h", "h", "h")  # bar to bar, stopping at the first
+        assert screen.cursor == timeline.bars[0]
+        await pilot.press("end", "enter")
+        passages = library.month_passages(screen.subjects[0], timeline.months[timeline.bars[-1]])
+        listed = screen.query_one(MonthList)
+        assert app.focused is listed and listed.option_count == len(passages) > 0
+        assert all(f"¶{p.index}: " in text for p, text in zip(passages, option_texts(listed)))
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: not isinstance(app.screen, TimelineScreen))
+        await wait_until(pilot, lambda: where(app) == (passages[0].article_id, passages[0].index))
+
+    drive(app, scenario)
+
+
+def test_timeline_compares_a_second_subject_and_drops_it(app, library):
+    async def scenario(pilot):
+        app.show_timeline(Subject("topic", "north_south_corridor", "North–South corridor"))
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press("a")
+        assert isinstance(app.screen, SubjectPicker)
+        await pilot.press(*"vladimir putin", "enter")
+        await wait_until(pilot, lambda: app.screen is screen)
+        assert [s.key for s in screen.subjects] == ["north_south_corridor", "Vladimir Putin"]
+        assert len(screen.timeline.series) == 2 and MARKERS[1] in chart_text(screen)
+        title = str(screen.query_one("#timeline-title").render())
+        assert "North–South corridor" in title and "Vladimir Putin" in title
+        await pilot.press("enter")  # both series' passages of the month, under their names
+        texts = option_texts(screen.query_one(MonthList))
+        assert any(t.startswith("Vladimir Putin ·") for t in texts)
+        await pilot.press("escape", "d")  # Esc leaves the list first, then d drops the last
+        assert [s.key for s in screen.subjects] == ["north_south_corridor"]
+        await pilot.press("escape")
+        assert not isinstance(app.screen, TimelineScreen) and where(app)[0] == FIRST
+
+    drive(app, scenario, size=(80, 24))
+
+
+def test_palette_lists_timelines_for_topics_and_entities(app):
+    async def scenario(pilot):
+        await pilot.press("ctrl+p")
+        await pilot.press(*"corridor timeline")
+        await wait_until(pilot, lambda: any("— timeline" in str(o.prompt)
+                                            for o in app.screen.query("CommandList").first().options))
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, TimelineScreen))
+        assert app.screen.subjects[0].key == "north_south_corridor"
+
+    drive(app, scenario)
+
+
+def test_T_without_a_topic_says_what_to_do(app):
+    async def scenario(pilot):
+        app.active_topic = None
+        await pilot.press("T")
+        assert not isinstance(app.screen, TimelineScreen)
+        assert any("Ctrl+P" in str(n.message) for n in app._notifications)
+
+    drive(app, scenario)
+
+
+def test_B_previews_the_bookmarks_brief_and_w_saves_it_atomically(app, library, tmp_path):
+    marks = [("002_c60d12b64ace6e87", 1), (FIRST, 2)]
+    for article_id, passage in marks:
+        app.store.apply(toggle_bookmark(Bookmark(article_id, passage, "t", "s", "2026-01-01T00:00:00")))
+    out = tmp_path / "out" / "brief.md"
+    out.parent.mkdir()
+
+    async def scenario(pilot):
+        await pilot.press("B")
+        await wait_until(pilot, lambda: isinstance(app.screen, BriefScreen))
+        screen = app.screen
+        await pilot.pause()
+        expected = brief_markdown("Brief: bookmarks", [Quote(library.get(a), p) for a, p in marks])
+        # The preview is the brief itself (but for its "made" date), in Textual's Markdown widget.
+        assert screen.text.split("\n", 3)[3] == expected.split("\n", 3)[3]
+        assert screen.query_one(Markdown).source == screen.text
+        await pilot.press("w")
+        box = screen.query_one("#brief-path", Input)
+        assert box.display and app.focused is box and box.value.endswith(".md")
+        await pilot.press("escape")  # cancels the save, keeps the preview
+        assert not box.display and app.screen is screen
+        await pilot.press("t")  # the current topic's brief instead
+        assert screen.source == "topic" and "Brief: " + app._topic_label(app.active_topic) in screen.text
+        await pilot.press("t", "w")
+        box.value = str(out)
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: app.screen is not screen)
+        assert out.read_text(encoding="utf-8") == screen.text
+        assert [p.name for p in out.parent.iterdir()] == ["brief.md"]  # no temporary file left
+
+    drive(app, scenario, size=(80, 24))
+
+
+def test_B_with_a_hostile_article_previews_its_text_as_text(tmp_path):
+    library = Library(load_config(bundled_config()), [FIXTURES / "markdown_hostile.txt"], cache=False).ensure_fresh()
+    app = make_app(library, tmp_path)
+    doc = library.get(library.entries[0].id)
+    for i in range(len(doc.clean.paragraphs)):
+        app.store.apply(toggle_bookmark(Bookmark(doc.id, i, "t", "s", "2026-01-01T00:00:00")))
+
+    async def scenario(pilot):
+        await pilot.press("B")
+        await wait_until(pilot, lambda: isinstance(app.screen, BriefScreen))
+        await pilot.pause()
+        shown = "\n".join(str(block._content) for block in app.screen.query("MarkdownBlock")
+                          if hasattr(block, "_content"))
+        assert "[@click=app.quit]a click[/]" in shown and "<script>x</script>" in shown
+        assert "[Raisi](http://evil.example)" in shown
+        await pilot.press("escape")
+        assert app.is_running
+
+    drive(app, scenario)
