@@ -91,7 +91,7 @@ def _subcommand_parser() -> argparse.ArgumentParser:
     fmt.add_argument("--json", action="store_true", help="the article as one JSON object")
     fmt.add_argument("--plain", action="store_true", help="plain text, no colours")
     fmt.add_argument("--ansi", action="store_true", help="ANSI colours (for less -R)")
-    p.add_argument("--width", type=int, default=None, help="wrap ANSI output at this width")
+    p.add_argument("--width", type=int, default=None, help="wrap ANSI output (and right-to-left paragraphs) at this width")
     _common(p)
 
     p = sub.add_parser("related", help="other articles' passages on the same topics as a passage")
@@ -203,9 +203,11 @@ def _show(library: Library, args: argparse.Namespace) -> int:
         _emit_json(to_json(doc))
     elif args.ansi or (not args.plain and sys.stdout.isatty()):
         sys.stdout.write(to_ansi(doc, library.config.styles, width=args.width, no_color=bool(os.environ.get("NO_COLOR")),
-                                 type_tags=library.config.type_tags, topic_labels=labels))
+                                 type_tags=library.config.type_tags, topic_labels=labels,
+                                 display=library.config.display))
     else:
-        sys.stdout.write(to_plain(doc, type_tags=library.config.type_tags, topic_labels=labels))
+        sys.stdout.write(to_plain(doc, type_tags=library.config.type_tags, topic_labels=labels,
+                                  width=args.width, display=library.config.display))
     return OK
 
 

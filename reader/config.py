@@ -61,6 +61,20 @@ class ArticleOverride:
 
 
 @dataclass(frozen=True)
+class Display:
+    """`display:` in config: who reorders right-to-left text, `app` (the reader,
+    which asks the terminal not to) or `terminal` (VTE, Konsole, mlterm in their
+    implicit mode); `shaping` joins Arabic letters for terminals that do not."""
+
+    bidi: str = "app"
+    shaping: bool = False
+
+    @property
+    def reorders(self) -> bool:
+        return self.bidi == "app"
+
+
+@dataclass(frozen=True)
 class Config:
     path: Path
     corpus: tuple[Path, ...]
@@ -72,6 +86,7 @@ class Config:
     type_tags: bool = False
     keymap: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     warnings: tuple[str, ...] = ()
+    display: Display = Display()
 
     def override_for(self, path: Path, article_id: str) -> ArticleOverride | None:
         return self.articles.get(path.name) or self.articles.get(article_id)
@@ -83,9 +98,10 @@ class Config:
         return self.sources.get(source.lower(), source)
 
 
-_TOP_KEYS = ("corpus", "gazetteer", "topics", "articles", "sources", "entities", "keymap")
+_TOP_KEYS = ("corpus", "gazetteer", "topics", "articles", "sources", "entities", "keymap", "display")
 _ARTICLE_KEYS = ("title", "source", "date", "url")
 _ENTITY_KEYS = ("styles", "type_tags")
+_DISPLAY_KEYS = ("bidi", "shaping")
 
 
 def find_config(explicit: str | Path | None = None, cwd: Path | None = None) -> Path:
@@ -163,7 +179,24 @@ def parse_config(doc: YamlDoc) -> Config:
         type_tags=type_tags,
         keymap=MappingProxyType({str(k): str(v) for k, v in keymap.items()}),
         warnings=tuple(warnings),
+        display=_display(doc, data, warnings),
     )
+
+
+def _display(doc: YamlDoc, data: dict, warnings: list[str]) -> Display:
+    """`display: {bidi: app | terminal, shaping: on | off}` (SPEC §4a)."""
+    display = _mapping(doc, data, "display")
+    warnings += unknown_keys(doc, display, _DISPLAY_KEYS, "display")
+    bidi = display.get("bidi", "app")
+    if bidi not in ("app", "terminal"):
+        raise doc.error(["display", "bidi"], f"'bidi' must be 'app' or 'terminal', got {bidi!r}")
+    # YAML reads a bare on/off as true/false; a quoted "on"/"off" is a string.
+    shaping = display.get("shaping", False)
+    if isinstance(shaping, str):
+        shaping = {"on": True, "off": False}.get(shaping.lower(), shaping)
+    if not isinstance(shaping, bool):
+        raise doc.error(["display", "shaping"], "'shaping' must be on or off")
+    return Display(bidi, shaping)
 
 
 def _mapping(doc: YamlDoc, data: dict, key: str, parent: tuple[str, ...] = ()) -> dict:

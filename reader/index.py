@@ -31,8 +31,9 @@ from .models import (
     TopicHit,
 )
 from .annotate.topics import snippet
+from .searchtext import indexed, match_expression
 
-SCHEMA = 3
+SCHEMA = 4  # 4: the search table's folded column
 _PER_ARTICLE = 1_000_000  # search rowid = article rowid * this + passage index
 
 _TABLES = """
@@ -48,8 +49,10 @@ CREATE INDEX IF NOT EXISTS passages_article ON passages (article_id, idx);
 CREATE TABLE IF NOT EXISTS mentions (canonical TEXT, type TEXT, article_id TEXT, count INTEGER, first INTEGER);
 CREATE INDEX IF NOT EXISTS mentions_canonical ON mentions (canonical);
 CREATE INDEX IF NOT EXISTS mentions_article ON mentions (article_id);
+-- `folded`: the paragraph with Persian letters, digits and half-spaces written one
+-- way (searchtext.fold), or '' when that changes nothing; queries match either column.
 CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(
-    text, article_id UNINDEXED, idx UNINDEXED, tokenize = 'unicode61 remove_diacritics 2');
+    text, article_id UNINDEXED, idx UNINDEXED, folded, tokenize = 'unicode61 remove_diacritics 2');
 """
 
 
@@ -169,9 +172,9 @@ class CorpusIndex:
                         entry[0] += 1
                 self.db.executemany("INSERT INTO mentions VALUES (?, ?, ?, ?, ?)",
                                     [(name, kind, doc.id, c, first) for (name, kind), (c, first) in counts.items()])
-                self.db.executemany("INSERT INTO search (rowid, text, article_id, idx) VALUES (?, ?, ?, ?)",
-                                    [(base + p.index, p.text, doc.id, p.index) for p in doc.clean.paragraphs
-                                     if p.index < _PER_ARTICLE])
+                self.db.executemany("INSERT INTO search (rowid, text, article_id, idx, folded) VALUES (?, ?, ?, ?, ?)",
+                                    [(base + p.index, p.text, doc.id, p.index, indexed(p.text))
+                                     for p in doc.clean.paragraphs if p.index < _PER_ARTICLE])
 
     # --- queries -------------------------------------------------------------------
 
@@ -209,11 +212,11 @@ class CorpusIndex:
         return self.db.execute("SELECT article_id, idx, snippet FROM passages WHERE topic = ?", (topic,)).fetchall()
 
     def search(self, query: str, limit: int) -> list[tuple[str, int, str]]:
-        """(article id, passage, text) whose text holds every word of `query` (as word prefixes)."""
-        words = [w.replace('"', '""') for w in query.split()]
-        if not words:
+        """(article id, passage, text) whose text holds every word of `query` (as word
+        prefixes; Persian folded, Russian stemmed: searchtext.match_expression)."""
+        expression = match_expression(query)
+        if expression is None:
             return []
-        expression = " ".join(f'"{w}"*' for w in words)
         rows = self.db.execute(
             "SELECT s.article_id, s.idx, s.text FROM search s JOIN articles a ON a.id = s.article_id "
             "WHERE search MATCH ? ORDER BY a.date IS NULL, a.date, a.id, s.idx LIMIT ?", (expression, limit))
