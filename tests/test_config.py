@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.config import bundled_config, find_config, load_config
+from reader.config import Display, bundled_config, find_config, load_config
 from reader.yamlfile import ConfigError, load_yaml
 
 
@@ -107,3 +107,18 @@ def test_duplicate_keys_are_an_error_with_both_lines(write):
 def test_control_characters_in_config_strings_are_neutralised(write):
     config = load_config(write("c.yaml", 'articles:\n  x.txt: {title: "Evil \\e]0;pwned\\a title"}\n'))
     assert config.articles["x.txt"].title == "Evil ␛]0;pwned␇ title"
+
+
+def test_display_bidi_and_shaping(write):
+    assert load_config(bundled_config()).display == Display(bidi="app", shaping=False)
+    config = load_config(write("c.yaml", "display:\n  bidi: terminal\n  shaping: on\n"))
+    assert config.display == Display(bidi="terminal", shaping=True) and not config.display.reorders
+    assert load_config(write("d.yaml", "display: {shaping: 'off'}\n")).display == Display()
+
+
+@pytest.mark.parametrize("text, line", [("display:\n  bidi: rtl\n", 2), ("display:\n  shaping: maybe\n", 2),
+                                        ("display: [app]\n", 1)])
+def test_bad_display_settings_are_located(write, text, line):
+    with pytest.raises(ConfigError) as caught:
+        load_config(write("c.yaml", text))
+    assert caught.value.line == line
