@@ -37,6 +37,11 @@ _LETTERS = str.maketrans({
 # half-spaces (ZWNJ, ZWJ, RLM): gone, so "می‌خواهم", "میخواهم" and "کِتاب"
 # are one word each.
 _DROPPED = re.compile("[\u064b-\u065f\u0670\u0640\u200c\u200d\u200f]")
+# Each folded character -> a class of every character `fold` writes as it.
+_VARIANTS = {
+    folded: "[" + re.escape(folded + "".join(chr(c) for c, f in _LETTERS.items() if f == folded)) + "]"
+    for folded in set(_LETTERS.values())
+}
 _CYRILLIC_WORD = re.compile(r"[а-яА-ЯёЁ]+")
 _MIN_STEM = 4  # shorter stems would match other words: Иран -> ира* finds Ирак
 
@@ -73,6 +78,19 @@ def query_terms(query: str) -> list[str]:
                 word = stem
         terms.append(word)
     return terms
+
+
+def match_pattern(query: str) -> re.Pattern[str] | None:
+    """A regex that finds in the original (unfolded) text what `match_expression`
+    finds in the index: each query term at the start of a word, in any of the
+    letter and digit variants `fold` joins, with marks and half-spaces between
+    letters allowed; for highlighting results. None for an empty query."""
+    terms = query_terms(query)
+    if not terms:
+        return None
+    between = f"{_DROPPED.pattern}*"
+    words = (between.join(_VARIANTS.get(char, re.escape(char)) for char in term) for term in terms)
+    return re.compile(r"(?<!\w)(?:" + "|".join(words) + ")", re.IGNORECASE)
 
 
 def match_expression(query: str) -> str | None:

@@ -8,7 +8,7 @@ import pytest
 
 from reader.config import load_config
 from reader.library import Library
-from reader.searchtext import fold, indexed, match_expression, query_terms
+from reader.searchtext import fold, indexed, match_expression, match_pattern, query_terms
 
 FIXTURES = Path(__file__).parent / "fixtures" / "bidi"
 
@@ -71,3 +71,12 @@ def test_search_finds_cyrillic_and_persian_words(languages, query, expected):
 def test_search_does_not_find_what_is_not_there(languages):
     assert found(languages, "Москвич") == [] and found(languages, "تبریز") == []
     assert not any("Ирак" in text for text in found(languages, "Иран"))
+
+
+def test_results_highlight_what_the_index_matched():
+    pattern = match_pattern("Москва وزیر ۱۴۰۳")
+    found = [m.group() for m in pattern.finditer("В Москве вазир وزير امور خارجه، ۲۸ دی 1403 и Ёлка")]
+    assert found == ["Москв", "وزير", "1403"]
+    assert [m.group() for m in match_pattern("елка").finditer("и Ёлка")] == ["Ёлка"]
+    assert match_pattern("میخواهند").search("دو کشور می\u200cخواهند").group() == "می\u200cخواهند"
+    assert match_pattern("  ") is None

@@ -23,21 +23,25 @@ from textual.worker import get_current_worker
 from ...history import Location
 from ...index import Entry
 from ...library import Library
+from ...searchtext import match_pattern
 from ..bindings import MODAL
 
 MAX_RESULTS = 200
 
 
 def result_prompt(entry: Entry, index: int, text: str, query: str) -> Text:
-    folded = text.casefold()
-    first = min((folded.find(w) for w in query.casefold().split() if w in folded), default=0)
+    # What the index matched (Persian letters folded, Russian stems): searchtext.match_pattern.
+    pattern = match_pattern(query)
+    found = pattern.search(text) if pattern else None
+    first = found.start() if found else 0
     start = max(0, first - 30)
     excerpt = ("…" if start else "") + text[start:start + 110]
     prompt = Text()
     prompt.append(entry.date or "—", style="bold")
     prompt.append(f"  {entry.title}  ¶{index}\n  ")
     line = Text(excerpt, style="dim")
-    line.highlight_words(query.split(), style="bold reverse", case_sensitive=False)
+    if pattern:
+        line.highlight_regex(pattern, style="bold reverse")
     prompt.append_text(line)
     return prompt
 
