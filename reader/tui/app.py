@@ -133,8 +133,9 @@ class ReaderApp(App[None]):
         view = self.view
         view.bidi = config.display
         self._terminal_bidi(explicit=True)
-        self.app_suspend_signal.subscribe(self, lambda _: self._terminal_bidi(explicit=False))
-        self.app_resume_signal.subscribe(self, lambda _: self._terminal_bidi(explicit=True))
+        # Immediate: the suspend callback must write before the driver lets the terminal go.
+        self.app_suspend_signal.subscribe(self, lambda _: self._terminal_bidi(explicit=False), immediate=True)
+        self.app_resume_signal.subscribe(self, lambda _: self._terminal_bidi(explicit=True), immediate=True)
         view.entity_styles = config.styles
         view.type_tags = config.type_tags
         view.topic_labels = {t.id: t.label for t in self.library.topic_map.topics}
