@@ -9,8 +9,10 @@ from rich.cells import cell_len
 
 from reader.annotate.topics import Passage, Related, Topic
 from reader.config import Display, load_config
+from reader.index import Entry
 from reader.library import Library
 from reader.render_bidi import EXPLICIT_MODE, IMPLICIT_MODE
+from reader.tui.screens.search import result_prompt
 from reader.tui.widgets.panel import related_options
 
 from tui_helpers import drive, make_app
@@ -93,3 +95,14 @@ def test_same_topic_snippet_in_persian_is_laid_out_for_the_panel():
     assert rows[0].endswith(text.split()[0][::-1])
     logical = related_options(related, topics, None, width=40, display=Display(bidi="terminal"))[0].prompt.plain
     assert text in logical
+
+
+def test_persian_search_result_is_laid_out_with_its_match_highlighted():
+    text = (FIXTURES / "fa_agency.txt").read_text(encoding="utf-8").split("\n\n")[3]  # Arabic ي and ك
+    entry = Entry("fa", "fa.txt", "پیمان", None, None, 10, (), ())
+    prompt = result_prompt(entry, 3, text, "وزیر کشور", width=40, display=Display())
+    rows = prompt.plain.split("\n")[1:]
+    assert len(rows) > 1 and all(cell_len(row) == 40 and row.startswith("  ") for row in rows)  # right-aligned
+    assert rows[0].endswith("وزير"[::-1])
+    marked = sorted(prompt.plain[s.start:s.end] for s in prompt.spans if s.style == "bold reverse")
+    assert marked == sorted(["وزير"[::-1], "كشور"[::-1]])
