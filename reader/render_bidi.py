@@ -44,7 +44,7 @@ IMPLICIT_MODE = "\x1b[8h"  # BDSM set: the terminal's default, restored on exit
 # Strong right-to-left letters: Hebrew, Arabic, Syriac, Thaana, NKo, Samaritan,
 # Arabic Extended and the presentation forms (Bidi_Class R or AL).
 _RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
-_LTR_LETTER = re.compile(r"[^\W\d_]")
+_WORD = re.compile(r"[^\W\d_]+")  # a run of letters, in any script
 _LINE_END_NEUTRAL = ("WS", "BN", "S", "B")  # reset to the paragraph level at a line end (L1)
 
 
@@ -54,15 +54,18 @@ def has_rtl(text: str) -> bool:
 
 
 def is_rtl(text: str) -> bool:
-    """The paragraph direction: right to left when most of its letters are.
+    """The paragraph direction: right to left when at least a third of its
+    words are.
 
     UAX #9 (P2) takes the first strong letter; a Persian paragraph that opens
-    with a Latin name ("Putin گفت…") would then be laid out left to right, so
-    the majority of letters decides, as in the terminal-BiDi recommendation's
-    paragraph autodetection for mixed text.
+    with a Latin name ("Putin گفت…") would then be laid out left to right.
+    Words, not letters, are counted, and a third is enough: a Persian sentence
+    carries long Latin names ("گفت Vladimir Putin و Sergei Lavrov آمد"),
+    while an English one quotes a short Persian phrase.
     """
-    rtl = len(_RTL.findall(text))
-    return rtl > 0 and rtl >= len(_LTR_LETTER.findall(text)) - rtl
+    words = _WORD.findall(text)
+    rtl = sum(1 for word in words if _RTL.search(word))
+    return rtl > 0 and 3 * rtl >= len(words)
 
 
 @lru_cache(maxsize=512)

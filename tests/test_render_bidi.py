@@ -95,8 +95,10 @@ def test_left_to_right_paragraph_with_a_persian_quote():
 
 
 @pytest.mark.parametrize("text, rtl", [("Putin گفت که ایران و روسیه همکاری می‌کنند", True),
-                                       ("Putin said Iran", False), ("Tehran (تهران) is the capital", False)])
-def test_paragraph_direction_follows_most_letters(text, rtl):
+                                       ("گفت (Vladimir Putin) و [Sergei Lavrov] آمد", True),
+                                       ("Putin said Iran", False), ("Tehran (تهران) is the capital", False),
+                                       ("The treaty, «پیمان جامع», was signed by Putin and Pezeshkian", False)])
+def test_paragraph_direction_follows_the_words(text, rtl):
     assert is_rtl(text) is rtl
 
 
