@@ -14,6 +14,7 @@ from reader.library import Library
 from reader.render_bidi import EXPLICIT_MODE, IMPLICIT_MODE
 from reader.tui.screens.search import result_prompt
 from reader.tui.widgets.panel import related_options
+from reader.tui.widgets.raw import RawView
 
 from tui_helpers import drive, make_app
 
@@ -106,3 +107,18 @@ def test_persian_search_result_is_laid_out_with_its_match_highlighted():
     assert rows[0].endswith("وزير"[::-1])
     marked = sorted(prompt.plain[s.start:s.end] for s in prompt.spans if s.style == "bold reverse")
     assert marked == sorted(["وزير"[::-1], "كشور"[::-1]])
+
+
+def test_raw_view_stays_in_logical_order(tmp_path):
+    app = make_app(persian_library(tmp_path), tmp_path)
+    seen = {}
+
+    async def scenario(pilot):
+        await pilot.press("r")
+        await pilot.pause()
+        raw = app.query_one(RawView)
+        seen["lines"] = [raw.line_text(n).plain for n in range(1, len(raw.lines) + 1)]
+
+    drive(app, scenario)
+    body = "\n".join(seen["lines"])
+    assert "تهران – ایرنا – رئیس\u200cجمهور" in body and "می\u200cخواهند" in body  # the RLM file's half-space
