@@ -294,7 +294,8 @@ def _show(library: Library, args: argparse.Namespace) -> int:
         _say(f"warning: {doc.id}: {warning}")
     terminal = sys.stdout.isatty()
     width = args.width or (shutil.get_terminal_size().columns if terminal else None)
-    options = {"type_tags": library.config.type_tags, "topic_labels": labels, "warnings": False}
+    options = {"type_tags": library.config.type_tags, "topic_labels": labels, "warnings": False,
+               "display": library.config.display}
     if args.json:
         text = json.dumps(to_json(doc), ensure_ascii=False, indent=2) + "\n"
     elif args.ansi or (not args.plain and terminal):

@@ -66,6 +66,20 @@ class ArticleOverride:
 
 
 @dataclass(frozen=True)
+class Display:
+    """`display:` in config: who reorders right-to-left text, `app` (the reader,
+    which asks the terminal not to) or `terminal` (VTE, Konsole, mlterm in their
+    implicit mode); `shaping` joins Arabic letters for terminals that do not."""
+
+    bidi: str = "app"
+    shaping: bool = False
+
+    @property
+    def reorders(self) -> bool:
+        return self.bidi == "app"
+
+
+@dataclass(frozen=True)
 class Config:
     path: Path
     corpus: tuple[Path, ...]
@@ -81,6 +95,7 @@ class Config:
     files: tuple[Path, ...] = ()
     #: The `articles` named in the top file itself (not inherited from the bundled one).
     own_articles: frozenset[str] = frozenset()
+    display: Display = Display()
 
     def override_for(self, path: Path, article_id: str) -> ArticleOverride | None:
         return self.articles.get(path.name) or self.articles.get(article_id)
@@ -92,9 +107,10 @@ class Config:
         return self.sources.get(source.lower(), source)
 
 
-_TOP_KEYS = ("corpus", "gazetteer", "topics", "articles", "sources", "entities", "keymap")
+_TOP_KEYS = ("corpus", "gazetteer", "topics", "articles", "sources", "entities", "keymap", "display")
 _ARTICLE_KEYS = ("title", "source", "date", "url")
 _ENTITY_KEYS = ("styles", "type_tags")
+_DISPLAY_KEYS = ("bidi", "shaping")
 
 
 def find_config(explicit: str | Path | None = None, cwd: Path | None = None) -> Path:
@@ -259,7 +275,24 @@ def parse_config(doc: YamlDoc) -> Config:
         type_tags=type_tags,
         keymap=MappingProxyType({str(k): normalize_keys(str(v)) for k, v in keymap.items()}),
         warnings=tuple(warnings),
+        display=_display(doc, data, warnings),
     )
+
+
+def _display(doc: YamlDoc, data: dict, warnings: list[str]) -> Display:
+    """`display: {bidi: app | terminal, shaping: on | off}` (SPEC §4a)."""
+    display = _mapping(doc, data, "display")
+    warnings += unknown_keys(doc, display, _DISPLAY_KEYS, "display")
+    bidi = display.get("bidi", "app")
+    if bidi not in ("app", "terminal"):
+        raise doc.error(["display", "bidi"], f"'bidi' must be 'app' or 'terminal', got {bidi!r}")
+    # YAML reads a bare on/off as true/false; a quoted "on"/"off" is a string.
+    shaping = display.get("shaping", False)
+    if isinstance(shaping, str):
+        shaping = {"on": True, "off": False}.get(shaping.lower(), shaping)
+    if not isinstance(shaping, bool):
+        raise doc.error(["display", "shaping"], "'shaping' must be on or off")
+    return Display(bidi, shaping)
 
 
 def _mapping(doc: YamlDoc, data: dict, key: str, parent: tuple[str, ...] = ()) -> dict:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 import sqlite3
 import zlib
 from collections.abc import Iterable, Sequence
@@ -32,8 +31,9 @@ from .models import (
     TopicHit,
 )
 from .annotate.topics import snippet
+from .searchtext import indexed, match_expression, match_pattern
 
-SCHEMA = 4  # 4: the timeline table (SPEC §12)
+SCHEMA = 5  # 4: the timeline table (SPEC §12); 5: the search table's folded column
 _PER_ARTICLE = 1_000_000  # search rowid = article rowid * this + passage index
 
 _TABLES = """
@@ -55,8 +55,10 @@ CREATE INDEX IF NOT EXISTS mentions_article ON mentions (article_id);
 CREATE TABLE IF NOT EXISTS timeline (subject TEXT NOT NULL, date TEXT NOT NULL, article_id TEXT NOT NULL,
     passages INTEGER, idx TEXT, PRIMARY KEY (subject, date, article_id)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS timeline_article ON timeline (article_id);
+-- `folded`: the paragraph with Persian letters, digits and half-spaces written one
+-- way (searchtext.fold), or '' when that changes nothing; queries match either column.
 CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(
-    text, article_id UNINDEXED, idx UNINDEXED, tokenize = 'unicode61 remove_diacritics 2');
+    text, article_id UNINDEXED, idx UNINDEXED, folded, tokenize = 'unicode61 remove_diacritics 2');
 """
 
 
@@ -180,9 +182,9 @@ class CorpusIndex:
                 self.db.executemany("INSERT INTO timeline VALUES (?, ?, ?, ?, ?)",
                                     [(subject, meta.date or "", doc.id, len(found), ",".join(map(str, found)))
                                      for subject, found in _subjects(doc).items()])
-                self.db.executemany("INSERT INTO search (rowid, text, article_id, idx) VALUES (?, ?, ?, ?)",
-                                    [(base + p.index, p.text, doc.id, p.index) for p in doc.clean.paragraphs
-                                     if p.index < _PER_ARTICLE])
+                self.db.executemany("INSERT INTO search (rowid, text, article_id, idx, folded) VALUES (?, ?, ?, ?, ?)",
+                                    [(base + p.index, p.text, doc.id, p.index, indexed(p.text))
+                                     for p in doc.clean.paragraphs if p.index < _PER_ARTICLE])
 
     # --- queries -------------------------------------------------------------------
 
@@ -221,12 +223,12 @@ class CorpusIndex:
 
     def search(self, query: str, limit: int) -> list[tuple[str, int, str]]:
         """(article id, passage, excerpt) of the passages holding every word of `query`
-        (as word prefixes), most relevant first (FTS5's bm25: rare words, short
-        passages), ties in date order. The excerpt is `excerpt(text, query)`."""
-        words = [w.replace('"', '""') for w in query.split()]
-        if not words:
+        (as word prefixes; Persian folded, Russian stemmed: searchtext.match_expression),
+        most relevant first (FTS5's bm25: rare words, short passages), ties in date
+        order. The excerpt is `excerpt(text, query)`."""
+        expression = match_expression(query)
+        if expression is None:
             return []
-        expression = " ".join(f'"{w}"*' for w in words)
         rows = self.db.execute(
             "SELECT s.article_id, s.idx, s.text FROM search s JOIN articles a ON a.id = s.article_id "
             "WHERE search MATCH ? ORDER BY bm25(search), a.date IS NULL, a.date, a.id, s.idx LIMIT ?",
@@ -295,9 +297,9 @@ def excerpt(text: str, query: str, width: int = 100, before: int = 30) -> str:
     at most `before` characters in; a cut at either end is marked with "…".
     Without a match (FTS5 also matches without diacritics) it is the start of `text`."""
     text = " ".join(text.split())
-    found = [m.start() for word in query.split()
-             if (m := re.search(rf"(?<!\w){re.escape(word)}", text, re.IGNORECASE))]
-    first = min(found, default=0)
+    pattern = match_pattern(query)  # what the index matched: Persian folded, Russian stems
+    found = pattern.search(text) if pattern else None
+    first = found.start() if found else 0
     space = text.find(" ", first - before, first) if first > before else -1
     start = 0 if first <= before else space + 1 if space >= 0 else first
     if not start:

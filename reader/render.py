@@ -15,7 +15,9 @@ from rich.console import Console
 from rich.style import Style
 from rich.text import Text
 
+from .config import Display
 from .models import Document, Mention, TopicHit
+from .render_bidi import display_text
 from .sanitize import safe_line
 
 TAGS = {"PERSON": "PER", "GPE": "GPE", "ORG": "ORG", "NORP": "NORP", "EVENT": "EVT",
@@ -23,6 +25,7 @@ TAGS = {"PERSON": "PER", "GPE": "GPE", "ORG": "ORG", "NORP": "NORP", "EVENT": "E
 
 
 SELECTED_STYLE = "bold underline reverse"
+PLAIN_WIDTH = 80  # cells per line of right-to-left paragraphs in `show --plain`
 
 
 def highlight(text: str, mentions: Sequence[Mention], styles: Mapping[str, str],
@@ -57,14 +60,17 @@ def meta_line(doc: Document) -> str:
 
 
 def article_text(doc: Document, styles: Mapping[str, str], type_tags: bool = False,
-                 topic_labels: Mapping[str, str] | None = None, warnings: bool = True) -> Text:
+                 topic_labels: Mapping[str, str] | None = None, warnings: bool = True,
+                 width: int | None = None, display: Display | None = None) -> Text:
     """The whole clean article as one `Text`, for `show --ansi` and `--plain`.
 
     `warnings=False` leaves the article's warnings out (`show` prints them on stderr).
+    With a `width` (cells), paragraphs holding right-to-left letters are laid
+    out for `display` (render_bidi: wrapped, reordered per line, right-aligned).
     """
     labels = topic_labels or {}
     out = Text()
-    out.append(doc.meta.title, style="bold")
+    out.append_text(_laid_out(Text(doc.meta.title, style="bold"), width, display))
     out.append("\n")
     out.append(meta_line(doc), style="dim")
     out.append("\n")
@@ -76,11 +82,12 @@ def article_text(doc: Document, styles: Mapping[str, str], type_tags: bool = Fal
     for paragraph, mentions in zip(doc.clean.paragraphs, doc.mentions or [()] * len(doc.clean.paragraphs), strict=True):
         out.append("\n")
         if paragraph.kind == "subheading":
-            out.append("## ", style="bold")
-            out.append_text(highlight(paragraph.text, mentions, styles, type_tags, base="bold"))
+            shown = Text("## ", style="bold")
+            shown.append_text(highlight(paragraph.text, mentions, styles, type_tags, base="bold"))
         else:
-            out.append_text(highlight(paragraph.text, mentions, styles, type_tags,
-                                      base="italic" if paragraph.kind == "quote" else ""))
+            shown = highlight(paragraph.text, mentions, styles, type_tags,
+                              base="italic" if paragraph.kind == "quote" else "")
+        out.append_text(_laid_out(shown, width, display))
         out.append("\n")
     return out
 
@@ -101,9 +108,17 @@ def evidence_line(hits: Sequence[TopicHit], labels: Mapping[str, str] | None = N
     return line
 
 
+def _laid_out(text: Text, width: int | None, display: Display | None) -> Text:
+    """A paragraph's lines in visual order when it needs it, else `text` itself."""
+    lines = display_text(text, width, display) if width and display else None
+    return text if lines is None else Text("\n").join(lines)
+
+
 def to_plain(doc: Document, width: int | None = None, **kwargs: Any) -> str:
-    """The article as plain text, wrapped at `width` columns (None: one line a paragraph)."""
-    text = article_text(doc, {}, **kwargs)
+    """The article as plain text, wrapped at `width` columns (None: one line a
+    paragraph); right-to-left paragraphs are laid out at `width` cells (default
+    PLAIN_WIDTH) when a `display` is given."""
+    text = article_text(doc, {}, width=width or PLAIN_WIDTH, **kwargs)
     if width is None:
         return text.plain
     buffer = io.StringIO()
@@ -122,7 +137,8 @@ def to_ansi(doc: Document, styles: Mapping[str, str], width: int | None = None,
     buffer = io.StringIO()
     console = Console(file=buffer, force_terminal=True, width=width, no_color=no_color,
                       legacy_windows=False, emoji=False, highlight=False, markup=False)
-    console.print(article_text(doc, styles, **kwargs), soft_wrap=width is None)
+    # console.width: the terminal's (or 80) when no width is given.
+    console.print(article_text(doc, styles, width=console.width, **kwargs), soft_wrap=width is None)
     return buffer.getvalue()
 
 

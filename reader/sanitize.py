@@ -12,17 +12,24 @@ from collections import Counter
 
 # C0 controls (but tab and newline), DEL, C1 controls, bidi embeddings,
 # overrides and isolates, invisible separators and stray BOMs, and the
-# zero-width joiners ZWNJ/ZWJ except between two Arabic-script letters, where
-# Persian spelling needs them ("می‌خواهم").
+# zero-width joiners ZWNJ/ZWJ and the right-to-left mark RLM except between
+# two Arabic-script letters, where Persian spelling needs a half-space
+# ("می‌خواهم"): typed as ZWNJ, or as RLM by older Persian keyboard layouts.
 _ARABIC = "\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufefe"
+_HALF_SPACE = "\u200c\u200d\u200f"
 _UNSAFE = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b\u200e\u200f\u2028\u2029"
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b\u200e\u2028\u2029"
     "\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb\ud800-\udfff]"
-    f"|(?<![{_ARABIC}])[\u200c\u200d]|[\u200c\u200d](?![{_ARABIC}])"
+    f"|(?<![{_ARABIC}])[{_HALF_SPACE}]|[{_HALF_SPACE}](?![{_ARABIC}])"
 )
+# An RLM kept as a half-space is written as the half-space character itself
+# (ZWNJ): same length, and it breaks the joining of the letters as the writer
+# meant, where RLM would not (it is transparent to Arabic joining).
+_RLM_HALF_SPACE = str.maketrans({"\u200f": "\u200c"})
 
 _NAMES = {0x1B: "ESC", 0x7F: "DEL", 0x202E: "RLO", 0x202D: "LRO", 0x200B: "ZWSP", 0x200C: "ZWNJ",
-          0x200D: "ZWJ", 0xFEFF: "BOM"}
+          0x200D: "ZWJ", 0xFEFF: "BOM", 0x200E: "LRM", 0x200F: "RLM", 0x202A: "LRE", 0x202B: "RLE",
+          0x202C: "PDF", 0x2066: "LRI", 0x2067: "RLI", 0x2068: "FSI", 0x2069: "PDI", 0x061C: "ALM"}
 
 
 def placeholder(char: str) -> str:
@@ -44,6 +51,10 @@ def sanitize(text: str) -> tuple[str, Counter[str]]:
     """Return `text` with unsafe characters replaced, and a count of them by name.
 
     Line endings are normalised first, so CR is not reported as a control.
+    ZWNJ, ZWJ and RLM between two Arabic-script letters are half-spaces of
+    Persian spelling, kept (an RLM becomes a ZWNJ) and not counted; anywhere
+    else, and every embedding, override or isolate (LRE…PDF, LRI…PDI), they
+    are replaced and counted (SPEC §4a, §8).
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
     found: Counter[str] = Counter()
@@ -52,7 +63,7 @@ def sanitize(text: str) -> tuple[str, Counter[str]]:
         found[describe(match.group())] += 1
         return placeholder(match.group())
 
-    return _UNSAFE.sub(_swap, text), found
+    return _UNSAFE.sub(_swap, text).translate(_RLM_HALF_SPACE), found
 
 
 def safe_line(text: str) -> str:

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.config import bundled_config, find_config, load_config
+from reader.config import Display, bundled_config, find_config, load_config
 from reader.yamlfile import ConfigError, load_yaml
 
 
@@ -192,3 +192,18 @@ def test_an_error_in_the_user_config_points_into_it(write):
 def test_keymap_keys_are_written_as_textual_names(write):
     config = load_config(write("c.yaml", 'keymap: {trail.next: "], o", find: "ctrl+f"}\n'))
     assert dict(config.keymap) == {"trail.next": "right_square_bracket,o", "find": "ctrl+f"}
+
+
+def test_display_bidi_and_shaping(write):
+    assert load_config(bundled_config()).display == Display(bidi="app", shaping=False)
+    config = load_config(write("c.yaml", "display:\n  bidi: terminal\n  shaping: on\n"))
+    assert config.display == Display(bidi="terminal", shaping=True) and not config.display.reorders
+    assert load_config(write("d.yaml", "display: {shaping: 'off'}\n")).display == Display()
+
+
+@pytest.mark.parametrize("text, line", [("display:\n  bidi: rtl\n", 2), ("display:\n  shaping: maybe\n", 2),
+                                        ("display: [app]\n", 1)])
+def test_bad_display_settings_are_located(write, text, line):
+    with pytest.raises(ConfigError) as caught:
+        load_config(write("c.yaml", text))
+    assert caught.value.line == line

@@ -1,4 +1,8 @@
-from reader.config import DEFAULT_STYLES
+from pathlib import Path
+
+from rich.cells import cell_len
+
+from reader.config import DEFAULT_STYLES, Display
 from reader.models import Mention
 from reader.render import highlight, to_ansi, to_json, to_plain
 
@@ -39,3 +43,16 @@ def test_json_offsets_point_into_the_paragraph(library):
         for paragraph in to_json(doc)["paragraphs"]:
             for entity in paragraph["entities"]:
                 assert paragraph["text"][entity["start"]:entity["end"]] == entity["text"]
+
+
+def test_persian_show_reads_right_to_left(library):
+    doc = library.resolve(str(Path(__file__).parent / "fixtures" / "bidi" / "fa_agency.txt"))
+    first = doc.clean.paragraphs[0].text
+    plain = to_plain(doc, width=50, display=Display()).splitlines()
+    row = next(i for i, line in enumerate(plain) if line.rstrip().endswith(first.split()[0][::-1]))
+    assert all(cell_len(line) == 50 for line in plain[row:row + 3])  # right-aligned
+    assert first not in "\n".join(plain)
+    ansi = to_ansi(doc, DEFAULT_STYLES, width=50, display=Display())
+    assert first.split()[0][::-1] in ansi
+    logical = to_plain(doc, display=Display(bidi="terminal"))
+    assert first in logical  # the terminal reorders: the text stays in logical order

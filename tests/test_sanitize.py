@@ -44,3 +44,15 @@ def test_summary_names_what_was_replaced():
 def test_zero_width_joiners_outside_arabic_script_are_shown():
     text, found = sanitize("Pu\u200ctin and \u200dIran")
     assert "\u200c" not in text and "\u200d" not in text and found["ZWNJ"] == 1 and found["ZWJ"] == 1
+
+
+def test_rlm_between_persian_letters_is_a_half_space_not_a_warning():
+    text, found = sanitize("دو کشور می\u200fخواهند همکاری\u200fهای اقتصادی")
+    assert text == "دو کشور می\u200cخواهند همکاری\u200cهای اقتصادی" and not found
+
+
+def test_bidi_marks_and_overrides_outside_persian_words_are_still_warnings():
+    text, found = sanitize("رفت\u200f. متن \u202eخطرناک\u202c و \u2067جدا\u2069 x\u200cy")
+    assert "\u200f" not in text and "\u202e" not in text and "\u2067" not in text
+    assert "⟨U+200F⟩" in text and "⟨U+202E⟩" in text and "⟨U+200C⟩" in text
+    assert found == {"RLM": 1, "RLO": 1, "PDF": 1, "RLI": 1, "PDI": 1, "ZWNJ": 1}

@@ -21,6 +21,7 @@ from textual.worker import get_current_worker
 
 from ..history import History, Location
 from ..library import Library
+from ..render_bidi import EXPLICIT_MODE, IMPLICIT_MODE
 from ..sanitize import safe_line
 from ..state import Bookmark, StateStore, mark_read, set_last, toggle_bookmark
 from ..annotate.topics import snippet, trail_step
@@ -37,7 +38,8 @@ from ..timeline import Subject
 from .widgets.article import ArticleView
 from .widgets.keybar import KeyBar
 from .widgets.legend import Legend, legend_text
-from .widgets.panel import SEP, EntityList, LinkList, Panel, follow_topic_options, related_options
+from .widgets.panel import (SEP, EntityList, LinkList, Panel, follow_topic_options, passage_snippet,
+                            related_options)
 from .widgets.raw import RawView
 from .widgets.sidebar import ArticleList, FilterInput, Sidebar, matches
 
@@ -133,6 +135,11 @@ class ReaderApp(App[None]):
                         markup=False, timeout=8)
         self.set_keymap(dict(config.keymap))
         view = self.view
+        view.bidi = config.display
+        self._terminal_bidi(explicit=True)
+        # Immediate: the suspend callback must write before the driver lets the terminal go.
+        self.app_suspend_signal.subscribe(self, lambda _: self._terminal_bidi(explicit=False), immediate=True)
+        self.app_resume_signal.subscribe(self, lambda _: self._terminal_bidi(explicit=True), immediate=True)
         view.entity_styles = config.styles
         view.type_tags = config.type_tags
         view.topic_labels = {t.id: t.label for t in self.library.topic_map.topics}
@@ -155,6 +162,25 @@ class ReaderApp(App[None]):
         if start is not None:
             # Paint the frame (header, list, keys) first; the article follows a moment later.
             self.call_after_refresh(self.go, start)
+
+    def on_unmount(self) -> None:
+        self._terminal_bidi(explicit=False)
+
+    def _terminal_bidi(self, explicit: bool) -> None:
+        """Ask a real terminal not to reorder the lines the reader laid out in
+        visual order (BiDi mode explicit, `CSI 8 l`), or restore its default
+        (`CSI 8 h`) when leaving; only with `display: {bidi: app}`. Terminals
+        without BiDi support ignore both (ECMA-48 modes they do not know).
+        Written through the driver, as Textual writes OSC 52 for the clipboard."""
+        driver = self._driver
+        if driver is None or driver.is_headless or driver.is_web or not self.library.config.display.reorders:
+            return
+        driver.write(EXPLICIT_MODE if explicit else IMPLICIT_MODE)
+        driver.flush()
+
+    def _links_width(self) -> int:
+        """Cells of text in one option of the panel's links list (0 before layout)."""
+        return max(0, self.panel.query_one(LinkList).scrollable_content_region.width - 2)
 
     def _much_to_index(self) -> bool:
         """Enough new or changed text that indexing it before the first frame would show."""
@@ -389,7 +415,8 @@ class ReaderApp(App[None]):
             title.append("\nthis passage has no topic", style="dim")
         if self.active_topic:
             title.append(f"\n]/[ trail: {self._topic_label(self.active_topic)}", style="dim")
-        options = related_options(related, topics, self.active_topic)
+        options = related_options(related, topics, self.active_topic, width=self._links_width(),
+                                  display=self.library.config.display)
         options += follow_topic_options(passage_topics, topics)
         panel.show_links(title, options)
 
@@ -461,8 +488,9 @@ class ReaderApp(App[None]):
                      " · n/N · Enter again on it to clear", style="dim")
         options = [Option(Text("In this article", style="bold"), disabled=True)]
         for index in here:
-            options.append(Option(Text.assemble(f"  ¶{index}: ", (snippet(doc.clean.paragraphs[index].text, 70), "dim")),
-                                  id=f"jump:{doc.id}{SEP}{index}"))
+            prompt = passage_snippet(index, snippet(doc.clean.paragraphs[index].text, 70), self._links_width(),
+                                     self.library.config.display)
+            options.append(Option(prompt, id=f"jump:{doc.id}{SEP}{index}"))
         others = [(self.library.entry(aid), count, first)
                   for aid, count, first in self.library.entity_articles(name) if aid != doc.id]
         options.append(Option(Text(f"Other articles ({len(others)})", style="bold"), disabled=True))

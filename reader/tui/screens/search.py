@@ -20,25 +20,32 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
+from ...config import Display
 from ...history import Location
 from ...index import Entry
 from ...library import Library
+from ...render_bidi import display_text
+from ...searchtext import match_pattern
 from ..bindings import MODAL
 
 MAX_RESULTS = 200
 
 
-def result_prompt(entry: Entry, index: int, text: str, query: str) -> Text:
-    folded = text.casefold()
-    first = min((folded.find(w) for w in query.casefold().split() if w in folded), default=0)
-    start = max(0, first - 30)
-    excerpt = ("…" if start else "") + text[start:start + 110]
+def result_prompt(entry: Entry, index: int, text: str, query: str, width: int = 0,
+                  display: Display = Display()) -> Text:
+    """One result: date, title, passage, and `text`, its excerpt around the first
+    match (index.excerpt), highlighted; a right-to-left excerpt is laid out for `display` on lines
+    of `width` cells (the list's), in visual order."""
+    # What the index matched (Persian letters folded, Russian stems): searchtext.match_pattern.
+    pattern = match_pattern(query)
     prompt = Text()
     prompt.append(entry.date or "—", style="bold")
     prompt.append(f"  {entry.title}  ¶{index}\n  ")
-    line = Text(excerpt, style="dim")
-    line.highlight_words(query.split(), style="bold reverse", case_sensitive=False)
-    prompt.append_text(line)
+    line = Text(text, style="dim")  # already cut around the match (index.excerpt)
+    if pattern:
+        line.highlight_regex(pattern, style="bold reverse")
+    laid_out = display_text(line, width - 2, display) if width > 6 else None
+    prompt.append_text(line if laid_out is None else Text("\n  ").join(laid_out))
     return prompt
 
 
@@ -81,7 +88,9 @@ class SearchScreen(ModalScreen[Location | None]):
         if not self.is_attached or query != self.query_one("#search-input", Input).value:
             return  # a later query has been typed: its results are on their way
         results = self.query_one("#search-results", OptionList)
-        results.set_options(Option(result_prompt(entry, i, text, query), id=f"{entry.id}\x00{i}")
+        width = results.scrollable_content_region.width - 2  # an option's padding: a cell each side
+        display = self.library.config.display
+        results.set_options(Option(result_prompt(entry, i, text, query, width, display), id=f"{entry.id}\x00{i}")
                             for entry, i, text in hits)
         more = "+" if len(hits) >= MAX_RESULTS else ""
         self.query_one("#search-count", Static).update(

@@ -28,8 +28,10 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from ...config import Display
 from ...models import Document
 from ...render import evidence_line, highlight, meta_line
+from ...render_bidi import display_text
 from ..bindings import ARTICLE
 from .raw import line_strip
 
@@ -69,6 +71,7 @@ class ArticleView(ScrollView, can_focus=True):
         self.find_query = ""
         self.selected_entity: str | None = None
         self.show_evidence = False  # `w`: a line under each passage saying why it is on its topics
+        self.bidi = Display()  # `display:` config: how right-to-left passages are laid out
         self._window = (0, 0)
         self.lines: list[Line] = []
         self._tops: dict[int, int] = {}  # passage -> its first line
@@ -122,7 +125,10 @@ class ArticleView(ScrollView, can_focus=True):
             self.lines.append(blank)
         for index in range(low, high):
             self._tops[index] = len(self.lines)
-            add(index, self._passage_text(index))
+            text = self._passage_text(index)
+            # Right-to-left passages come as lines already wrapped and in visual order.
+            for line in display_text(text, text_width, self.bidi) or [text]:
+                add(index, line)
             self.lines.append(blank)
         if high < count:
             add(NOTE, Text(f"… {count - high} passages below (j / PgDn to go on)", style="dim italic"))

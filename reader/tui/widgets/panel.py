@@ -17,8 +17,10 @@ from textual.containers import Vertical
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from ...config import Display
 from ...models import Document
 from ...annotate.topics import Related, Topic
+from ...render_bidi import display_snippet
 from ..bindings import LIST
 
 SEP = "\x00"  # separates fields in option ids (article ids may hold ':')
@@ -52,7 +54,8 @@ def entity_options(doc: Document, labels: Mapping[str, str], styles: Mapping[str
 
 
 def related_options(related: Sequence[Related], topics: Mapping[str, Topic], active: str | None,
-                    limit: int = 40) -> list[Option]:
+                    limit: int = 40, width: int = 0, display: Display = Display()) -> list[Option]:
+    """`width`: the list's width in cells, for laying out right-to-left snippets."""
     options: list[Option] = []
     for rel in related[:limit]:
         p = rel.passage
@@ -60,9 +63,19 @@ def related_options(related: Sequence[Related], topics: Mapping[str, Topic], act
         prompt.append(p.date or "—", style="bold")
         prompt.append(f"  {p.title}\n", style="")
         prompt.append("  " + " ".join(f"[{topics[t].label if t in topics else t}]" for t in rel.shared), style="italic")
-        prompt.append(f"  ¶{p.index}: {p.snippet}", style="dim")
+        prompt.append_text(passage_snippet(p.index, p.snippet, width, display, label_style="dim"))
         options.append(Option(prompt, id=f"jump:{p.article_id}{SEP}{p.index}"))
     return options
+
+
+def passage_snippet(index: int, snippet: str, width: int, display: Display, label_style: str = "") -> Text:
+    """"  ¶N: snippet" (the snippet dim) for a list `width` cells wide; a
+    right-to-left snippet goes on lines of its own, in visual order."""
+    laid_out = display_snippet(snippet, width, display, indent="    ")
+    if laid_out is None:
+        return Text.assemble((f"  ¶{index}: ", label_style), (snippet, "dim"))
+    laid_out.stylize("dim")
+    return Text.assemble((f"  ¶{index}:\n", label_style), laid_out)
 
 
 def follow_topic_options(topic_ids: Sequence[str], topics: Mapping[str, Topic]) -> list[Option]:

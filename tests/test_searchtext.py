@@ -1,0 +1,82 @@
+"""Corpus search in Russian and Persian: folding, stems, and the index behind `s`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.config import load_config
+from reader.library import Library
+from reader.searchtext import fold, indexed, match_expression, match_pattern, query_terms
+
+FIXTURES = Path(__file__).parent / "fixtures" / "bidi"
+
+
+def test_persian_letter_variants_digits_marks_and_half_spaces_fold_alike():
+    assert fold("وزير كشور") == fold("وزیر کشور") == "وزیر کشور"
+    assert fold("می\u200cخواهند") == fold("میخواهند") == fold("می\u200fخواهند")
+    assert fold("پیمانِ ۱۴۰۳") == "پیمان 1403" == fold("پیمان ١٤٠٣")
+    assert fold("партнёрство") == "партнерство"
+
+
+def test_english_costs_no_second_copy_in_the_index():
+    assert indexed("Putin met Pezeshkian") == "" and indexed("рассмотрение") == ""
+    assert indexed("وزير") == "وزیر"
+
+
+@pytest.mark.parametrize("query, terms", [("Москва", ["москв"]), ("переговоры", ["переговор"]),
+                                          ("Иран", ["Иран"]), ("Putin", ["Putin"]), ("كشور", ["کشور"])])
+def test_russian_words_become_stems_and_short_stems_are_not_cut(query, terms):
+    assert query_terms(query) == terms
+
+
+def test_fts_syntax_in_a_query_is_text():
+    assert match_expression('a" OR b') == '"a"""* "OR"* "b"*'
+    assert match_expression("   ") is None
+
+
+@pytest.fixture(scope="module")
+def languages(tmp_path_factory) -> Library:
+    folder = tmp_path_factory.mktemp("corpus")
+    for path in FIXTURES.iterdir():
+        (folder / path.name).write_bytes(path.read_bytes())
+    config = folder / "config.yaml"
+    config.write_text("corpus: [.]\n")
+    return Library(load_config(config), cache=False).ensure_fresh()
+
+
+def found(library: Library, query: str) -> list[str]:
+    return [text for _, _, text in library.search(query)]
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("путин", "ПУТИН назвал"),  # Cyrillic case-folding
+    ("ПУТИН", "Владимир Путин"),
+    ("Москва", "В Москве"),  # an inflected form through the stem
+    ("партнерство", "стратегическом партнёрстве"),  # ё written е
+    ("емкость", "ёмкость рынка"),
+    ("میخواهند", "می\u200cخواهند"),  # an RLM half-space in the file, none in the query
+    ("همکاری‌های", "همکاری\u200cهای اقتصادی"),
+    ("وزیر کشور", "وزير امور خارجه"),  # Persian letters find the Arabic ones
+    ("۱۴۰۳", "۲۸ دی ۱۴۰۳"),
+    ("1403", "۲۸ دی ۱۴۰۳"),
+    ("پیمان تازه", "این پیمانِ تازه"),  # a vowel mark does not split the word
+])
+def test_search_finds_cyrillic_and_persian_words(languages, query, expected):
+    hits = found(languages, query)
+    assert any(expected in text for text in hits), hits
+
+
+def test_search_does_not_find_what_is_not_there(languages):
+    assert found(languages, "Москвич") == [] and found(languages, "تبریز") == []
+    assert not any("Ирак" in text for text in found(languages, "Иран"))
+
+
+def test_results_highlight_what_the_index_matched():
+    pattern = match_pattern("Москва وزیر ۱۴۰۳")
+    found = [m.group() for m in pattern.finditer("В Москве вазир وزير امور خارجه، ۲۸ دی 1403 и Ёлка")]
+    assert found == ["Москв", "وزير", "1403"]
+    assert [m.group() for m in match_pattern("елка").finditer("и Ёлка")] == ["Ёлка"]
+    assert match_pattern("میخواهند").search("دو کشور می\u200cخواهند").group() == "می\u200cخواهند"
+    assert match_pattern("  ") is None

@@ -1,0 +1,124 @@
+"""Persian in the reader: passages and panel snippets in visual order, the terminal's BiDi mode."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rich.cells import cell_len
+
+from reader.annotate.topics import Passage, Related, Topic
+from reader.config import Display, load_config
+from reader.index import Entry
+from reader.library import Library
+from reader.render_bidi import EXPLICIT_MODE, IMPLICIT_MODE
+from reader.tui.screens.search import result_prompt
+from reader.tui.widgets.panel import related_options
+from reader.tui.widgets.raw import RawView
+
+from tui_helpers import drive, make_app
+
+FIXTURES = Path(__file__).parent / "fixtures" / "bidi"
+
+
+def persian_library(folder: Path, display: str = "") -> Library:
+    (folder / "fa.txt").write_bytes((FIXTURES / "fa_agency.txt").read_bytes())
+    config = folder / "config.yaml"
+    config.write_text(f"corpus: [fa.txt]\n{display}")
+    return Library(load_config(config), cache=False).ensure_fresh()
+
+
+def passage_rows(app, index: int) -> list[str]:
+    return [line.strip.text for line in app.view.lines if line.owner == index]
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+def test_persian_passage_reads_right_to_left_in_the_article_view(tmp_path, size):
+    app = make_app(persian_library(tmp_path), tmp_path)
+    seen = {}
+
+    async def scenario(pilot):
+        seen["doc"] = app.view.doc
+        seen["rows"] = passage_rows(app, 0)
+
+    drive(app, scenario, size=size)
+    first = seen["doc"].clean.paragraphs[0].text
+    rows = seen["rows"]
+    assert len(rows) >= 3
+    assert rows[0].rstrip().endswith(first.split()[0][::-1])  # the first word, at the right end
+    assert len({cell_len(row.rstrip()) for row in rows}) == 1  # right-aligned: one right edge
+    assert first.split()[-1][::-1] in rows[-1]  # the last word on the last row
+
+
+def test_with_the_terminal_reordering_the_view_keeps_logical_order(tmp_path):
+    app = make_app(persian_library(tmp_path, "display: {bidi: terminal}\n"), tmp_path)
+    seen = {}
+
+    async def scenario(pilot):
+        seen["rows"] = passage_rows(app, 0)
+
+    drive(app, scenario)
+    assert seen["rows"][0].lstrip().startswith("تهران")
+
+
+class FakeDriver:
+    def __init__(self, headless: bool = False):
+        self.is_headless, self.is_web, self.written = headless, False, []
+
+    def write(self, data: str) -> None:
+        self.written.append(data)
+
+    def flush(self) -> None:
+        pass
+
+
+@pytest.mark.parametrize("display, headless, expected", [
+    ("", False, [EXPLICIT_MODE, IMPLICIT_MODE]),
+    ("display: {bidi: terminal}\n", False, []),
+    ("", True, []),
+])
+def test_terminal_is_asked_not_to_reorder_and_restored(tmp_path, display, headless, expected):
+    app = make_app(persian_library(tmp_path, display), tmp_path)
+    app._driver = FakeDriver(headless)
+    app._terminal_bidi(explicit=True)
+    app._terminal_bidi(explicit=False)
+    assert app._driver.written == expected
+    assert EXPLICIT_MODE == "\x1b[8l" and IMPLICIT_MODE == "\x1b[8h"
+
+
+def test_same_topic_snippet_in_persian_is_laid_out_for_the_panel():
+    text = (FIXTURES / "fa_agency.txt").read_text(encoding="utf-8").split("\n\n")[1][:100]
+    related = [Related(Passage("fa", 2, "2025-01-17", "پیمان", text), ("strategic_partnership",), 1.0)]
+    topics = {"strategic_partnership": Topic("strategic_partnership", "Strategic partnership", "", (), ())}
+    prompt = related_options(related, topics, None, width=40, display=Display())[0].prompt.plain
+    rows = prompt.split("\n")[2:]  # after the title and the topics line
+    assert rows and all(cell_len(row) == 40 for row in rows)
+    assert rows[0].endswith(text.split()[0][::-1])
+    logical = related_options(related, topics, None, width=40, display=Display(bidi="terminal"))[0].prompt.plain
+    assert text in logical
+
+
+def test_persian_search_result_is_laid_out_with_its_match_highlighted():
+    text = (FIXTURES / "fa_agency.txt").read_text(encoding="utf-8").split("\n\n")[3]  # Arabic ي and ك
+    entry = Entry("fa", "fa.txt", "پیمان", None, None, 10, (), ())
+    prompt = result_prompt(entry, 3, text, "وزیر کشور", width=40, display=Display())
+    rows = prompt.plain.split("\n")[1:]
+    assert len(rows) > 1 and all(cell_len(row) == 40 and row.startswith("  ") for row in rows)  # right-aligned
+    assert rows[0].endswith("وزير"[::-1])
+    marked = sorted(prompt.plain[s.start:s.end] for s in prompt.spans if s.style == "bold reverse")
+    assert marked == sorted(["وزير"[::-1], "كشور"[::-1]])
+
+
+def test_raw_view_stays_in_logical_order(tmp_path):
+    app = make_app(persian_library(tmp_path), tmp_path)
+    seen = {}
+
+    async def scenario(pilot):
+        await pilot.press("r")
+        await pilot.pause()
+        raw = app.query_one(RawView)
+        seen["lines"] = [raw.line_text(n).plain for n in range(1, len(raw.lines) + 1)]
+
+    drive(app, scenario)
+    body = "\n".join(seen["lines"])
+    assert "تهران – ایرنا – رئیس\u200cجمهور" in body and "می\u200cخواهند" in body  # the RLM file's half-space
