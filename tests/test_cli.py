@@ -206,6 +206,7 @@ def test_the_pager_is_chosen_as_git_chooses_it():
     assert pager_command({"PAGER": "cat"}) is None and pager_command({"PAGER": ""}) is None
     assert pager_command({"PAGER": "no-such-pager-here -x"}) is None
     assert pager_command({"PAGER": "sh -c 'cat'"}) == ["sh", "-c", "cat"]
+    assert pager_command({"PAGER": "less '-R"}) is None  # not a command line: no pager, no traceback
 
 
 def test_related_limit_limits_the_whole_output(capsys):
