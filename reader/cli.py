@@ -193,6 +193,9 @@ def _library(args: argparse.Namespace, fresh: bool = True) -> Library:
     for warning in config.warnings:
         _say(f"warning: {warning}")
     paths = getattr(args, "paths", None) or None
+    for path in paths or ():
+        if not path.exists():
+            raise UsageError(f"no such file or folder: {safe_line(str(path))}")
     library = Library(config, paths, cache=not args.no_cache)
     for warning in library.warnings:
         _say(f"warning: {warning}")

@@ -265,3 +265,8 @@ def test_common_options_may_come_before_the_subcommand(capsys, write):
     assert run(capsys, "--no-cache", "--config", str(config), "list") == run(capsys, "list", "--config", str(config))
     code, out, _ = run(capsys, "--config", str(config), "list", "--json")
     assert code == 0 and len(json.loads(out)) == 5
+
+
+def test_list_of_a_missing_path_is_bad_input(capsys, tmp_path):
+    code, out, err = run(capsys, "list", str(tmp_path), str(tmp_path / "gone"))
+    assert code == 2 and out == "" and err == f"iranru-reader: error: no such file or folder: {tmp_path / 'gone'}\n"
