@@ -200,6 +200,9 @@ def _library(args: argparse.Namespace, fresh: bool = True) -> Library:
     for warning in config.warnings:
         _say(f"warning: {warning}")
     paths = getattr(args, "paths", None) or None
+    for path in paths or ():
+        if not path.exists():
+            raise UsageError(f"no such file or folder: {safe_line(str(path))}")
     library = Library(config, paths, cache=not args.no_cache)
     for warning in library.warnings:
         _say(f"warning: {warning}")
@@ -311,8 +314,11 @@ def _show(library: Library, args: argparse.Namespace) -> int:
 
 def pager_command(environ: dict[str, str]) -> list[str] | None:
     """The pager to run, as git chooses it: $PAGER, else `less -R`; None for no
-    pager (`PAGER=` or `PAGER=cat`) or one that is not installed."""
-    command = shlex.split(environ.get("PAGER", "less -R"))
+    pager (`PAGER=` or `PAGER=cat`) or one that is not installed or not a command line."""
+    try:
+        command = shlex.split(environ.get("PAGER", "less -R"))
+    except ValueError:  # an unbalanced quote
+        return None
     if not command or command == ["cat"] or shutil.which(command[0]) is None:
         return None
     return command
@@ -323,12 +329,15 @@ def page(text: str) -> None:
     set: less exits at once when the text fits the screen, shows colours and leaves
     the text on the screen."""
     command = pager_command(dict(os.environ))
-    if command is None:
+    sys.stdout.flush()
+    try:
+        if command is None:
+            raise FileNotFoundError(None)
+        pager = subprocess.Popen(command, stdin=subprocess.PIPE, env={**os.environ, "LESS": os.environ.get("LESS", "FRX")})
+    except OSError:  # no pager, or one that cannot run: print directly
         sys.stdout.write(text)
         return
-    sys.stdout.flush()
-    environment = {**os.environ, "LESS": os.environ.get("LESS", "FRX")}
-    with subprocess.Popen(command, stdin=subprocess.PIPE, env=environment) as pager:
+    with pager:
         # Ctrl+C is the pager's (less stops a search with it), as git has it: ignored here.
         interrupt = signal.signal(signal.SIGINT, signal.SIG_IGN)
         try:

@@ -206,6 +206,7 @@ def test_the_pager_is_chosen_as_git_chooses_it():
     assert pager_command({"PAGER": "cat"}) is None and pager_command({"PAGER": ""}) is None
     assert pager_command({"PAGER": "no-such-pager-here -x"}) is None
     assert pager_command({"PAGER": "sh -c 'cat'"}) == ["sh", "-c", "cat"]
+    assert pager_command({"PAGER": "less '-R"}) is None  # not a command line: no pager, no traceback
 
 
 def test_related_limit_limits_the_whole_output(capsys):
@@ -264,3 +265,8 @@ def test_common_options_may_come_before_the_subcommand(capsys, write):
     assert run(capsys, "--no-cache", "--config", str(config), "list") == run(capsys, "list", "--config", str(config))
     code, out, _ = run(capsys, "--config", str(config), "list", "--json")
     assert code == 0 and len(json.loads(out)) == 5
+
+
+def test_list_of_a_missing_path_is_bad_input(capsys, tmp_path):
+    code, out, err = run(capsys, "list", str(tmp_path), str(tmp_path / "gone"))
+    assert code == 2 and out == "" and err == f"iranru-reader: error: no such file or folder: {tmp_path / 'gone'}\n"
