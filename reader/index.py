@@ -32,7 +32,7 @@ from .models import (
 )
 from .annotate.topics import snippet
 
-SCHEMA = 3
+SCHEMA = 4  # 4: topic evidence is the words of the passage, scored by the issue-15 rules
 _PER_ARTICLE = 1_000_000  # search rowid = article rowid * this + passage index
 
 _TABLES = """
