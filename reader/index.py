@@ -32,7 +32,7 @@ from .models import (
 )
 from .annotate.topics import snippet
 
-SCHEMA = 4  # 4: the timeline table (SPEC §12)
+SCHEMA = 5  # 5: the timeline table (SPEC §12); 4 was an interim entity_passages table
 _PER_ARTICLE = 1_000_000  # search rowid = article rowid * this + passage index
 
 _TABLES = """
