@@ -12,6 +12,7 @@ counts.
 from __future__ import annotations
 
 import math
+import re
 
 from rich.text import Text
 from textual import on
@@ -29,7 +30,8 @@ from ..bindings import LIST, MODAL, TIMELINE
 
 SEP = "\x00"
 MARKERS = ("█", "▒", "░", "▚")  # one fill per series: apart without colour
-COLOURS = ("cyan", "orange", "green", "magenta")
+STYLES = ("cyan", "dark_orange", "green", "magenta")  # Rich styles, one per series
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
 CURSOR = "▲"
 BAR_WIDTH = 0.8  # of a month, shared by the series compared
 MAX_SERIES = len(MARKERS)
@@ -92,24 +94,36 @@ class TimelineChart(PlotextPlot):
                     continue
                 for j in range(lines):
                     x = i + 1 + offset + (j - (lines - 1) / 2) * step
-                    plt.plot([x, x], [0, value], marker=MARKERS[k], color=COLOURS[k], label=label)
+                    plt.plot([x, x], [0, value], marker=MARKERS[k], label=label)
                     label = None
         # Room left of the first month for its year's label (plotext drops a label that
         # would stick out of the frame).
         self._x_range = (0.5 - min(3.0, 2.5 / columns_per_month), len(months) + 0.5)
         plt.xlim(*self._x_range)
-        positions, labels = year_ticks(months, most=max(2, self.size.width // 8))
+        # A year label takes 4 columns and wants 2 more of space.
+        positions, labels = year_ticks(months, most=max(2, self.size.width // 8), gap=math.ceil(6 / columns_per_month))
         plt.xticks(positions, labels)
         largest = max((c for s in timeline.series for c in s.counts), default=1)
         plt.yticks(_y_ticks(largest))
         plt.ylim(0, largest)
 
     def render(self) -> Text:
-        key = (self.size, self.app.theme, id(self.timeline))
+        key = (self.size, id(self.timeline))
         if self._built is None or self._built[0] != key:
+            plt = self.plt
+            plt.clear_figure()
             if self.timeline is not None:
                 self._draw_bars(self.timeline)
-            self._built = (key, super().render())
+            width, height = self.size
+            plt.plotsize(width, height)
+            plt._set_size(width, height)  # as PlotextPlot.render does (textual-plotext issue #5)
+            # Built without colour and coloured here, by fill: parsing Plotext's ANSI
+            # (an escape per bar) cost as much as building the plot.
+            plt.theme("clear")
+            text = Text(_ANSI.sub("", plt.build()))
+            for marker, style in zip(MARKERS, STYLES):
+                text.highlight_regex(f"{re.escape(marker)}+", style)
+            self._built = (key, text)
         return self._built[1]
 
     def cursor_column(self, month_index: int) -> int | None:
