@@ -169,7 +169,7 @@ def brief_markdown(title: str, quotes: Sequence[Quote], start: str | None = None
     quotes = ordered(quotes)
     dates = [q.doc.meta.date for q in quotes if q.doc.meta.date]
     first, last = start or (min(dates) if dates else None), end or (max(dates) if dates else None)
-    span = f"{first or '…'} to {last or '…'}" if (first or last) else "undated"
+    span = first if first and first == last else f"{first or '…'} to {last or '…'}" if (first or last) else "undated"
     articles = len({q.doc.id for q in quotes})
     lines = [f"# {escape_markdown(title)}", "",
              f"**Dates:** {span} · {len(quotes)} passage{'s' * (len(quotes) != 1)} "

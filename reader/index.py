@@ -33,7 +33,7 @@ from .models import (
 from .annotate.topics import snippet
 from .searchtext import indexed, match_expression, match_pattern
 
-SCHEMA = 5  # 5: the timeline table (SPEC §12), the search table's folded column, issue-15 topic evidence
+SCHEMA = 6  # 6: the timeline table (SPEC §12), the search table's folded column, issue-15 topic evidence
 _PER_ARTICLE = 1_000_000  # search rowid = article rowid * this + passage index
 
 _TABLES = """

@@ -95,12 +95,18 @@ def build_timeline(counted: Sequence[tuple[Subject, Iterable[tuple[str | None, i
                                   for subject, per_month, undated in tallies))
 
 
-def year_ticks(months: Sequence[str], most: int = 12) -> tuple[list[int], list[str]]:
-    """Positions (1-based, as plotted) and labels for the x axis: one per year, at
-    most `most` of them (every second, fifth… year on a long axis)."""
+def year_ticks(months: Sequence[str], most: int = 12, gap: int = 1) -> tuple[list[int], list[str]]:
+    """Positions (1-based, as plotted) and labels for the x axis: one per year (the
+    first month, then each January), at most `most` of them (every second, fifth…
+    year on a long axis), none closer than `gap` months to the one before (so that
+    labels do not collide: the first month's year wins)."""
     firsts = [(i + 1, m[:4]) for i, m in enumerate(months) if i == 0 or m.endswith("-01")]
-    step = max(1, -(-len(firsts) // most))
-    kept = firsts[::step]
+    spaced: list[tuple[int, str]] = []
+    for position, label in firsts:
+        if not spaced or position - spaced[-1][0] >= gap:
+            spaced.append((position, label))
+    step = max(1, -(-len(spaced) // most))
+    kept = spaced[::step]
     return [p for p, _ in kept], [label for _, label in kept]
 
 

@@ -137,6 +137,7 @@ def test_a_name_ending_in_punctuation_glued_to_a_letter_stays_plain_rather_than_
     brief = parse_brief(brief_markdown("t", [Quote(doc, 0)]))
     assert brief["quotes"][0]["text"] == "the U.S.led talks with Iran"
     assert brief["quotes"][0]["strong"] == ["Iran"]
+    assert brief["range"] == "Dates: 2020-01-01 · 1 passage from 1 article"
 
 
 def test_date_bounds_and_within():

@@ -43,6 +43,8 @@ def test_year_ticks_one_per_year_and_thinned_on_long_axes():
     long = month_range("2000-01", "2025-12")
     positions, labels = year_ticks(long, most=10)
     assert len(labels) <= 10 and labels[0] == "2000" and positions == sorted(positions)
+    # Two months from 2017-11 to 2018: with a gap of 4 months, 2018 gives way to 2017.
+    assert year_ticks(months, gap=4) == ([1, 15], ["2017", "2019"])
 
 
 def test_text_bars_scale_to_the_largest_in_eighths():

@@ -13,7 +13,7 @@ from reader.library import Library
 from reader.state import Bookmark, toggle_bookmark
 from reader.timeline import Subject
 from reader.tui.screens.brief import BriefScreen
-from reader.tui.screens.timeline import CURSOR_MARKER, MARKERS, MonthList, SubjectPicker, TimelineChart, TimelineScreen
+from reader.tui.screens.timeline import CURSOR, MARKERS, MonthList, SubjectPicker, TimelineChart, TimelineScreen
 
 from tui_helpers import drive, make_app, option_texts, wait_until, where
 
@@ -31,6 +31,28 @@ def chart_text(screen: TimelineScreen) -> str:
     return "\n".join(chart.render_line(y).text for y in range(chart.size.height))
 
 
+def cursor_mark(screen: TimelineScreen) -> tuple[int, str]:
+    """(column of the ▲, the month named beside it) under the chart."""
+    line = str(screen.query_one("#timeline-cursor").render())
+    return line.index(CURSOR), line.replace(CURSOR, "").strip()
+
+
+def bar_columns(screen: TimelineScreen, month_index: int) -> list[int]:
+    """The columns where the chart draws the bar of `month_index`."""
+    rows = chart_text(screen).splitlines()
+    columns = sorted({x for row in rows[:-2] for x, ch in enumerate(row) if ch in MARKERS})
+    runs, run = [], [columns[0]]
+    for x in columns[1:]:
+        if x == run[-1] + 1:
+            run.append(x)
+        else:
+            runs.append(run)
+            run = [x]
+    runs.append(run)
+    bars = [i for i in screen.timeline.bars]
+    return runs[bars.index(month_index)]
+
+
 def test_T_charts_the_passage_topic_and_Enter_on_a_month_lands_on_its_passage(app, library):
     async def scenario(pilot):
         topic = app.active_topic
@@ -41,13 +63,18 @@ def test_T_charts_the_passage_topic_and_Enter_on_a_month_lands_on_its_passage(ap
         timeline = library.timeline(screen.subjects)
         assert screen.cursor == timeline.bars[-1]  # the latest month first
         drawn = chart_text(screen)
-        # Bars, the month under the cursor drawn apart, and year labels: readable without colour.
-        assert MARKERS[0] in drawn and CURSOR_MARKER in drawn and "2017" in drawn and "2022" in drawn
+        # Bars and year labels, and the month under the cursor marked: readable without colour.
+        assert MARKERS[0] in drawn and "2017" in drawn and "2022" in drawn
+        column, month = cursor_mark(screen)
+        assert column in bar_columns(screen, timeline.bars[-1]) and month == timeline.months[-1]
         await pilot.press("h")
         assert screen.cursor == timeline.bars[-2]
         month = timeline.months[screen.cursor]
+        await pilot.pause()
+        column, named = cursor_mark(screen)
+        assert column in bar_columns(screen, screen.cursor) and named == month
         caption = str(screen.query_one("#timeline-caption").render())
-        assert f"▶ {month}" in caption and f": {timeline.series[0].counts[screen.cursor]}" in caption
+        assert f"{month}:" in caption and f": {timeline.series[0].counts[screen.cursor]}" in caption
         await pilot.press("l", "h", "h", "h")  # bar to bar, stopping at the first
         assert screen.cursor == timeline.bars[0]
         await pilot.press("end", "enter")
