@@ -46,6 +46,7 @@ DEFAULT_STYLES = {
     "ORG": "bold underline #c061cb",
     "NORP": "italic #57e389",
     "EVENT": "reverse #ff7800",
+    "FAC": "underline italic #f66151",
     "MONEY": "italic underline #2ec27e",
     "PERCENT": "italic underline #2ec27e",
     "DATE": "dim italic",
@@ -72,6 +73,7 @@ class Config:
     type_tags: bool = False
     keymap: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     warnings: tuple[str, ...] = ()
+    entity_model: bool = True  # `entities: {model: false}` turns the statistical recogniser off
 
     def override_for(self, path: Path, article_id: str) -> ArticleOverride | None:
         return self.articles.get(path.name) or self.articles.get(article_id)
@@ -85,7 +87,7 @@ class Config:
 
 _TOP_KEYS = ("corpus", "gazetteer", "topics", "articles", "sources", "entities", "keymap")
 _ARTICLE_KEYS = ("title", "source", "date", "url")
-_ENTITY_KEYS = ("styles", "type_tags")
+_ENTITY_KEYS = ("styles", "type_tags", "model")
 
 
 def find_config(explicit: str | Path | None = None, cwd: Path | None = None) -> Path:
@@ -146,6 +148,9 @@ def parse_config(doc: YamlDoc) -> Config:
     type_tags = entities.get("type_tags", False)
     if not isinstance(type_tags, bool):
         raise doc.error(["entities", "type_tags"], "'type_tags' must be true or false")
+    entity_model = entities.get("model", True)
+    if not isinstance(entity_model, bool):
+        raise doc.error(["entities", "model"], "'model' must be true or false")
 
     keymap = _mapping(doc, data, "keymap")
     for action, keys in keymap.items():
@@ -163,6 +168,7 @@ def parse_config(doc: YamlDoc) -> Config:
         type_tags=type_tags,
         keymap=MappingProxyType({str(k): str(v) for k, v in keymap.items()}),
         warnings=tuple(warnings),
+        entity_model=entity_model,
     )
 
 

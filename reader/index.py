@@ -32,7 +32,7 @@ from .models import (
 )
 from .annotate.topics import snippet
 
-SCHEMA = 3
+SCHEMA = 4  # 4: each stored mention carries its source (gazetteer, model, pattern)
 _PER_ARTICLE = 1_000_000  # search rowid = article rowid * this + passage index
 
 _TABLES = """
@@ -247,7 +247,7 @@ def _document_dict(doc: Document) -> dict:
         "meta": [meta.title, meta.source, meta.date, meta.dateline, meta.url],
         "paragraphs": [[p.kind, p.text, p.line] for p in doc.clean.paragraphs],
         "dropped": [[d.line, d.text, d.reason] for d in doc.clean.dropped],
-        "mentions": [[[m.start, m.end, m.type, m.canonical] for m in ms] for ms in doc.mentions],
+        "mentions": [[[m.start, m.end, m.type, m.canonical, m.source] for m in ms] for ms in doc.mentions],
         "topics": [[[h.topic, h.score, list(h.evidence)] for h in hits] for hits in doc.passage_topics],
         "warnings": list(doc.warnings),
     }
@@ -258,7 +258,7 @@ def _document_from(data: dict) -> Document:
     raw = RawArticle(r["id"], Path(r["path"]), "", r["encoding"], tuple(r["warnings"]))
     paragraphs = tuple(Paragraph(i, kind, text, line) for i, (kind, text, line) in enumerate(data["paragraphs"]))
     clean = CleanText(Metadata(*data["meta"]), paragraphs, tuple(Dropped(*d) for d in data["dropped"]))
-    mentions = tuple(tuple(Mention(s, e, paragraphs[i].text[s:e], kind, name) for s, e, kind, name in ms)
+    mentions = tuple(tuple(Mention(s, e, paragraphs[i].text[s:e], kind, name, *source) for s, e, kind, name, *source in ms)
                      for i, ms in enumerate(data["mentions"]))
     topics = tuple(tuple(TopicHit(t, score, tuple(ev)) for t, score, ev in hits) for hits in data["topics"])
     return Document(raw, clean, mentions, topics, tuple(data["warnings"]))

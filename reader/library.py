@@ -23,7 +23,8 @@ from .cache import cache_dir
 from .ingest.clean import clean
 from .config import Config
 from .ingest.decode import article_id, discover, read_article, read_bytes
-from .annotate.gazetteer import Gazetteer, Matcher, load_gazetteer
+from .annotate import context, model
+from .annotate.gazetteer import Gazetteer, Matcher, load_gazetteer, user_gazetteer_path, with_user_gazetteer
 from .index import CorpusIndex, Entry, Stamp, content_hash, fingerprint
 from .models import Document, Metadata, RawArticle, Skipped
 from .annotate.topics import Passage, Related, TopicMap, TopicMatcher, load_topic_map
@@ -61,9 +62,10 @@ class Library:
     def __init__(self, config: Config, paths: Iterable[Path] | None = None, cache: bool = True):
         self.config = config
         self.paths = tuple(Path(p) for p in paths) if paths else config.corpus
-        self.gazetteer: Gazetteer = load_gazetteer(config.gazetteer, use_cache=cache)
+        self.gazetteer: Gazetteer = with_user_gazetteer(load_gazetteer(config.gazetteer, use_cache=cache), cache)
         self.topic_map: TopicMap = load_topic_map(config.topics, use_cache=cache)
-        self.version = fingerprint(config.path, config.gazetteer, config.topics)
+        self.version = fingerprint(config.path, config.gazetteer, config.topics, user_gazetteer_path())
+        self.model_warning: str | None = None  # why the statistical recogniser is not running, if it is not
         self.warnings: list[str] = []
         self.location, self._uri = self._location(cache)
         self.index = self._open_index()
@@ -251,12 +253,39 @@ class Library:
         """Clean, annotate and assign topics to one raw article."""
         cleaned = clean(raw.text)
         cleaned = replace(cleaned, meta=self._metadata(raw, cleaned.meta))
-        mentions = tuple(self.matcher.mentions_many([p.text for p in cleaned.paragraphs]))
-        if self.topic_matcher.in_field(mentions):
+        texts = [p.text for p in cleaned.paragraphs]
+        mentions = tuple(self.matcher.mentions_many(texts))
+        spans = self._model_spans(texts, mentions)
+        if spans is not None:
+            mentions = model.canonicalise([model.merge(t, m, s) for t, m, s in zip(texts, mentions, spans, strict=True)])
+        in_field = self.topic_matcher.in_field(mentions)
+        mentions = context.resolve(texts, mentions, spans, in_field)
+        if in_field:
             topics = tuple(self.topic_matcher.passage_topics(p.text, m) for p, m in zip(cleaned.paragraphs, mentions, strict=True))
         else:
             topics = tuple(() for _ in cleaned.paragraphs)
         return Document(raw, cleaned, mentions, topics, raw.warnings)
+
+    def _model_spans(self, texts: list[str], mentions: tuple) -> list[list[model.Span]] | None:
+        """The recogniser's spans for the paragraphs that need it (None: model off,
+        not installed, or the article is not English-looking or too long)."""
+        if not self.config.entity_model or sum(map(len, texts)) > model.MAX_ARTICLE_CHARS:
+            return None
+        if not model.latin(texts):
+            return None
+        wanted = [i for i, (t, m) in enumerate(zip(texts, mentions, strict=True)) if model.worth_modelling(t, m)]
+        spans: list[list[model.Span]] = [[] for _ in texts]
+        if not wanted:
+            return spans
+        try:
+            found = model.predict([texts[i] for i in wanted])
+        except (ImportError, OSError) as error:
+            self.model_warning = f"names outside the gazetteer are not found: the model cannot load ({error})"
+            self.config = replace(self.config, entity_model=False)
+            return None
+        for i, paragraph_spans in zip(wanted, found, strict=True):
+            spans[i] = paragraph_spans
+        return spans
 
     def _metadata(self, raw: RawArticle, found: Metadata) -> Metadata:
         override = self.config.override_for(raw.path, raw.id)

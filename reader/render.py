@@ -18,7 +18,7 @@ from rich.text import Text
 from .models import Document, Mention
 from .sanitize import safe_line
 
-TAGS = {"PERSON": "PER", "GPE": "GPE", "ORG": "ORG", "NORP": "NORP", "EVENT": "EVT",
+TAGS = {"PERSON": "PER", "GPE": "GPE", "ORG": "ORG", "NORP": "NORP", "EVENT": "EVT", "FAC": "FAC",
         "MONEY": "$", "PERCENT": "%", "DATE": "DATE"}
 
 
@@ -113,7 +113,8 @@ def to_json(doc: Document) -> dict[str, Any]:
             "line": paragraph.line,
             "topics": list(doc.topic_ids(i)),
             "entities": [
-                {"start": m.start, "end": m.end, "text": m.text, "type": m.type, "canonical": m.canonical}
+                {"start": m.start, "end": m.end, "text": m.text, "type": m.type, "canonical": m.canonical,
+                 "source": m.source}
                 for m in mentions
             ],
         })

@@ -24,12 +24,12 @@ from ..cache import load_parsed
 from ..models import Mention
 from ..yamlfile import ConfigError, YamlDoc, unknown_keys
 
-GAZETTEER_TYPES = ("PERSON", "GPE", "ORG", "NORP", "EVENT")
+GAZETTEER_TYPES = ("PERSON", "GPE", "ORG", "NORP", "FAC", "EVENT")
 MAX_ALIAS = 200  # characters: a name, never a paragraph
 PATTERN_TYPES = ("MONEY", "PERCENT", "DATE")
 DEFAULT_LABELS = {
     "PERSON": "Person", "GPE": "Country or city", "ORG": "Organisation", "NORP": "Nationality or group",
-    "EVENT": "Agreement, process or war", "MONEY": "Money", "PERCENT": "Percent", "DATE": "Date",
+    "FAC": "Facility", "EVENT": "Agreement, process or war", "MONEY": "Money", "PERCENT": "Percent", "DATE": "Date",
 }
 # Same-length substitutions, so offsets in the folded text are offsets in the original.
 _FOLD_PAIRS = (("’", "'"), ("‘", "'"), ("ʼ", "'"), ("‑", "-"), ("‐", "-"))
@@ -64,6 +64,28 @@ class Gazetteer:
 
 def load_gazetteer(path: Path, use_cache: bool = True) -> Gazetteer:
     return load_parsed(path, parse_gazetteer, use_cache)
+
+
+def user_gazetteer_path() -> Path:
+    """The user's own gazetteer (names added from the reader), beside the user config."""
+    from platformdirs import user_config_dir
+
+    return Path(user_config_dir("iranru-reader")) / "gazetteer.yaml"
+
+
+def with_user_gazetteer(gazetteer: Gazetteer, use_cache: bool = True) -> Gazetteer:
+    """`gazetteer` plus the entities of the user's gazetteer, if there is one (the
+    shipped entries come first, so they win an alias both define). A broken user
+    file is a warning, never fatal: the shipped gazetteer still works."""
+    path = user_gazetteer_path()
+    if not path.is_file() or path.resolve() == (gazetteer.path or Path()).resolve():
+        return gazetteer
+    try:
+        user = load_gazetteer(path, use_cache)
+    except ConfigError as error:
+        return Gazetteer(gazetteer.entities, gazetteer.labels, gazetteer.path, (*gazetteer.warnings, str(error)))
+    return Gazetteer((*gazetteer.entities, *user.entities), {**user.labels, **gazetteer.labels}, gazetteer.path,
+                     (*gazetteer.warnings, *user.warnings))
 
 
 def parse_gazetteer(doc: YamlDoc) -> Gazetteer:
@@ -202,7 +224,7 @@ class Matcher:
             hit = match(text, start)
             if hit:
                 shown = hit.group()
-                found.append(_new_tuple(Mention, (start, hit.end(), shown, _GROUP_KIND[hit.lastgroup], shown)))
+                found.append(_new_tuple(Mention, (start, hit.end(), shown, _GROUP_KIND[hit.lastgroup], shown, "pattern")))
                 extra = True
         if not extra and not overlapping:  # the common case: already sorted and disjoint
             return tuple(found)
@@ -254,7 +276,7 @@ class Matcher:
             # Inline word-boundary test: this loop is the hot path.
             if not (((before.isalnum() or before == "_") and folded[start].isalnum())
                     or (stop < length and (folded[stop].isalnum() or folded[stop] == "_") and folded[stop - 1].isalnum())):
-                found.append(_new_tuple(Mention, (start, stop, text[start:stop], types[index], canonicals[index])))
+                found.append(_new_tuple(Mention, (start, stop, text[start:stop], types[index], canonicals[index], "gazetteer")))
                 continue
             window = folded[start:stop + self._longest]
             for other, s, e in self._overlapping.find_matches_as_indexes(window, overlapping=True):
