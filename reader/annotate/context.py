@@ -26,10 +26,10 @@ from ..models import Mention
 from .model import LABELS, Span, trim
 
 # Place (or agency) names that are also a bird, a dish, a team, a player or a surname.
-AMBIGUOUS = frozenset({"Turkey", "Georgia", "Jordan", "Chad", "Caspian", "Astana", "Mehr", "Aktau", "Kazan", "Sochi", "Tabriz"})
+AMBIGUOUS = frozenset({"Turkey", "Georgia", "Jordan", "Chad", "Caspian", "Astana", "Mehr", "Aktau", "Kazan", "Sochi", "Tabriz", "Mir"})
 # Words right after the name that make it a thing, not a place ("Caspian tern", "Turkey breast").
 _THING_AFTER = frozenset("""tern terns gull gulls seal seals plover roast breast breasts legs leg thigh thighs wing wings
-gravy stuffing dinner sandwich sandwiches burger burgers bacon meat recipe recipes""".split())
+gravy stuffing dinner sandwich sandwiches burger burgers bacon meat recipe recipes space station""".split())
 # Words right before the name that make it a club ("FC Astana", "Dinamo Tbilisi").
 _CLUB_BEFORE = frozenset("FC SC AFC CF Dynamo Dinamo Sporting Real Atletico".split())
 # Sports words: two of them in the sentence make a country name a team.
@@ -62,12 +62,16 @@ def resolve(texts: Sequence[str], paragraphs: Sequence[Sequence[Mention]],
             if m.source == "model" or m.text not in AMBIGUOUS or m.type not in _PLACE_TYPES:
                 out.append(m)
                 continue
-            verdict = _judge(text, m, in_field)
+            replacement = None if _thing_after(text, m) else _model_replacement(text, m, model_spans)
+            verdict = "model" if replacement is not None else _judge(text, m, in_field)
             if verdict is None:
                 out.append(m)
                 continue
             changed = True
-            replacement = _model_replacement(text, m, model_spans)
+            if verdict == "club":
+                start = text.rfind(" ", 0, m.start - 1) + 1
+                name = text[start:m.end]
+                replacement = Mention(start, m.end, name, "ORG", name, "gazetteer")
             if replacement is not None and not any(o.start < replacement.end and replacement.start < o.end for o in out):
                 out.append(replacement)
         if changed:
@@ -78,8 +82,7 @@ def resolve(texts: Sequence[str], paragraphs: Sequence[Sequence[Mention]],
 
 def _judge(text: str, m: Mention, in_field: bool) -> str | None:
     """Why `m` is not a place here, or None when it is one."""
-    after = _WORD.match(text, _skip_space(text, m.end))
-    if after and after.group().lower() in _THING_AFTER:
+    if _thing_after(text, m):
         return "thing"
     before = _word_before(text, m.start)
     if before in _CLUB_BEFORE:
@@ -93,6 +96,11 @@ def _judge(text: str, m: Mention, in_field: bool) -> str | None:
     if len({w for w in _WORD.findall(sentence) if w in _SPORT or w.lower() in _SPORT}) >= 2:
         return "team"
     return None
+
+
+def _thing_after(text: str, m: Mention) -> bool:
+    after = _WORD.match(text, _skip_space(text, m.end))
+    return bool(after) and after.group().lower() in _THING_AFTER
 
 
 def _model_replacement(text: str, m: Mention, spans: Sequence[Span]) -> Mention | None:

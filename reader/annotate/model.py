@@ -86,13 +86,19 @@ def worth_modelling(text: str, mentions: Sequence[Mention]) -> bool:
     for m in mentions:
         covered[m.start:m.end] = b"\x01" * (m.end - m.start)
     for match in _CAPITAL_WORD.finditer(text):
-        start = match.start()
-        if start and not covered[start] and match.group() not in _TITLES:
+        word = match.group()
+        if not covered[match.start()] and word not in _TITLES and word not in _OPENERS:
             return True
     return False
 
 
 _CAPITAL_WORD = re.compile(r"(?<![\w'’-])[A-Z][\w'’.-]*")
+# Capitalised only because they open a sentence or a headline: never a name on their own.
+_OPENERS = frozenset("""A An The In On At Of For To From By With As But And Or If When While After Before Since During
+It Its He She They We I You His Her Their Our This That These Those There Here Not No Yes So Also Thus However Meanwhile
+Earlier Later Last Next Today Yesterday Tomorrow Read More News Share Watch Photo Published Updated""".split())
+# Inside a name these are lower case; capitalised, the span is a headline fragment ("FM On Nuclear Talks").
+_HEADLINE_WORDS = frozenset("On In To With At By From As Is Are Was Were Over After Again Says Said Will Amid Into Than".split())
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -121,7 +127,8 @@ def trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     name = text[start:end]
     if not name or end - start > MAX_NAME_CHARS or not any(c.isupper() for c in name):
         return None
-    if name in _TITLES or all(word in _TITLES for word in name.split()):
+    words = name.split()
+    if all(word in _TITLES for word in words) or any(word in _HEADLINE_WORDS for word in words[1:]):
         return None
     if not name[0].isupper() and not name[0].isdigit():
         return None
@@ -134,21 +141,36 @@ def merge(text: str, mentions: Sequence[Mention], spans: Sequence[Span]) -> tupl
     Model spans are trimmed (see `trim`); their canonical name is their own text
     until `canonicalise` sees the whole article. Returns mentions sorted by start.
     """
-    taken = sorted((m.start, m.end) for m in mentions)
+    kept = list(mentions)
     added = []
     for start, end, label in spans:
         trimmed = trim(text, start, end)
         if trimmed is None:
             continue
         start, end = trimmed
-        if any(s < end and start < e for s, e in taken):
+        overlapping = [m for m in kept if m.start < end and start < m.end]
+        if overlapping and not _absorbs(text, start, end, LABELS[label], overlapping):
             continue
         name = text[start:end]
+        kept = [m for m in kept if m not in overlapping]
         added.append(Mention(start, end, name, LABELS[label], name, "model"))
-        taken.append((start, end))
+        kept.append(added[-1])
     if not added:
         return tuple(mentions)
-    return tuple(sorted((*mentions, *added), key=lambda m: m.start))
+    return tuple(sorted(kept, key=lambda m: m.start))
+
+
+def _absorbs(text: str, start: int, end: int, kind: str, inside: Sequence[Mention]) -> bool:
+    """A model organisation, facility or event whose name opens with a nationality or
+    place the gazetteer knows ("US Treasury Department", "European External Action
+    Service") is one name: it replaces those modifiers. Anything else the gazetteer
+    found in the span (a person, an organisation) wins."""
+    if kind not in ("ORG", "FAC", "EVENT"):
+        return False
+    if any(m.type not in ("NORP", "GPE") or m.source != "gazetteer" or m.start < start or m.end > end for m in inside):
+        return False
+    rest = text[max(m.end for m in inside):end].split()
+    return len(rest) >= 2 and all(word[:1].isupper() or word in ("of", "and", "for") for word in rest)
 
 
 def canonicalise(paragraphs: Sequence[Sequence[Mention]]) -> tuple[tuple[Mention, ...], ...]:
