@@ -106,7 +106,7 @@ def _subcommand_parser() -> argparse.ArgumentParser:
     _common(p)
 
     p = sub.add_parser("entities", help="canonical entities with mention counts per article")
-    p.add_argument("--candidates", action="store_true", help="capitalised names the gazetteer misses, with counts")
+    p.add_argument("--candidates", action="store_true", help="names the gazetteer misses, ranked by articles, with a guessed type and the articles")
     p.add_argument("--json", action="store_true")
     _common(p)
 
@@ -253,13 +253,14 @@ def _topics(library: Library, args: argparse.Namespace) -> int:
 
 def _entities(library: Library, args: argparse.Namespace) -> int:
     if args.candidates:
-        counts = candidates((p.text for d in library.documents() for p in d.clean.paragraphs), library.matcher)
-        ranked = counts.most_common()
+        ranked = candidates(((d.id, [p.text for p in d.clean.paragraphs], d.mentions) for d in library.documents()),
+                            library.gazetteer)
         if args.json:
-            _emit_json([{"name": name, "count": count} for name, count in ranked])
+            _emit_json([{"name": c.name, "type": c.type, "articles": len(c.articles), "count": c.count,
+                         "article_ids": list(c.articles)} for c in ranked])
         else:
-            for name, count in ranked:
-                print(f"{count}\t{name}")
+            for c in ranked:
+                print(f"{len(c.articles)}\t{c.count}\t{c.type}\t{c.name}\t{', '.join(c.articles)}")
         return OK if ranked else NOTHING
     per_entity: dict[tuple[str, str], Counter[str]] = {}
     for name, kind, article, count in library.index.entity_counts():

@@ -59,7 +59,7 @@ def resolve(texts: Sequence[str], paragraphs: Sequence[Sequence[Mention]],
         out: list[Mention] = []
         changed = False
         for m in mentions:
-            if m.source == "model" or m.text not in AMBIGUOUS or m.type not in _PLACE_TYPES:
+            if m.text not in AMBIGUOUS or m.type not in _PLACE_TYPES:
                 out.append(m)
                 continue
             replacement = None if _thing_after(text, m) else _model_replacement(text, m, model_spans)
