@@ -177,7 +177,7 @@ def test_candidates_rank_by_articles_guess_a_type_and_drop_noise(matcher):
 
 def test_a_name_the_gazetteer_knows_is_not_a_candidate_even_when_context_dropped_it(matcher):
     gazetteer = load_gazetteer(ROOT / "gazetteer.yaml", use_cache=False)
-    article = ("a1", ["Fans of Georgia cheered the Rovers."], [()])  # context left Georgia unmarked
+    article = ("a1", ["Fans in Georgia cheered the Rovers."], [()])  # context left Georgia unmarked
     assert [c.name for c in candidates([article])] == ["Georgia", "Rovers"]
     assert [c.name for c in candidates([article], gazetteer)] == ["Rovers"]
 
