@@ -173,6 +173,18 @@ class CorpusIndex:
                                     [(base + p.index, p.text, doc.id, p.index) for p in doc.clean.paragraphs
                                      if p.index < _PER_ARTICLE])
 
+    # --- the model's second pass ----------------------------------------------------
+
+    def model_pending(self) -> list[str]:
+        """Articles indexed without the statistical recogniser (the reader's first paint
+        does not wait for it): the indexer's background pass adds its names."""
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'model_pending'").fetchone()
+        return json.loads(row[0]) if row else []
+
+    def set_model_pending(self, article_ids: Sequence[str]) -> None:
+        with self.db:
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES ('model_pending', ?)", (json.dumps(list(article_ids)),))
+
     # --- queries -------------------------------------------------------------------
 
     def entries(self) -> list[Entry]:

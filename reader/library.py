@@ -66,6 +66,10 @@ class Library:
         self.topic_map: TopicMap = load_topic_map(config.topics, use_cache=cache)
         self.version = fingerprint(config.path, config.gazetteer, config.topics, user_gazetteer_path())
         self.model_warning: str | None = None  # why the statistical recogniser is not running, if it is not
+        # True in the reader before its first paint: analyse without the model (its import and
+        # load take seconds) and leave those articles to `model_pass`, run in a worker.
+        self.defer_model = False
+        self._deferred: list[str] = []
         self.warnings: list[str] = []
         self.location, self._uri = self._location(cache)
         self.index = self._open_index()
@@ -76,6 +80,11 @@ class Library:
         self._skipped: list[Skipped] = []
         self._documents: OrderedDict[str, Document] = OrderedDict()
         self._plan: Plan | None = None
+
+    def reopened(self) -> Library:
+        """The same config and corpus loaded again (after the user's gazetteer changed):
+        a new index version, so the next refresh re-annotates every article."""
+        return Library(self.config, self.paths, cache=not self._uri)
 
     @cached_property
     def matcher(self) -> Matcher:
@@ -179,6 +188,9 @@ class Library:
                 pending = []
                 if progress:
                     progress(done, total)
+        if self._deferred:
+            index.set_model_pending(sorted({*index.model_pending(), *self._deferred}))
+            self._deferred = []
         self._skipped = skipped
         self._plan = None
         self._entries = self._entities = None
@@ -186,12 +198,45 @@ class Library:
 
     def ensure_fresh(self) -> Library:
         """Refresh now if anything changed (files that cannot be read are re-checked
-        each time, which is how the list of skipped files is known on a warm start)."""
+        each time, which is how the list of skipped files is known on a warm start);
+        outside the reader, also add the model's names the reader left pending."""
         if self.stale:
             self.refresh()
         else:
             self._skipped = list(self._plan.skipped)
+        if not self.defer_model and self.config.entity_model and self.index.model_pending():
+            self.model_pass()
         return self
+
+    def model_pass(self, progress: Progress | None = None, index: CorpusIndex | None = None, batch: int = 50) -> int:
+        """Re-analyse, with the statistical recogniser, the articles indexed without it.
+
+        Returns how many were re-analysed; `progress(done, total)` after each batch.
+        """
+        index = index or self.index
+        pending = index.model_pending()
+        if not pending or not self.config.entity_model:
+            return 0
+        paths = {entry.id: Path(entry.path) for entry in index.entries()}
+        stamps = index.stamps()
+        done_ids: list[str] = []
+        analysed: list[tuple[Document, Stamp, str]] = []
+        for done, article in enumerate(pending, start=1):
+            path = paths.get(article)
+            raw = read_article(path) if path else None
+            if isinstance(raw, RawArticle) and str(path) in stamps:
+                _, stamp, digest = stamps[str(path)]
+                analysed.append((self.analyse(replace(raw, id=article), defer=False), stamp, digest))
+            done_ids.append(article)
+            if len(analysed) >= batch or done == len(pending):
+                index.store(analysed)
+                analysed = []
+                index.set_model_pending([a for a in index.model_pending() if a not in set(done_ids)])
+                if progress:
+                    progress(done, len(pending))
+        self._documents.clear()
+        self._entries = self._entities = None
+        return len(done_ids)
 
     # --- reading -----------------------------------------------------------------------
 
@@ -249,13 +294,18 @@ class Library:
         raw = read_article(doc.raw.path)
         return raw.text if isinstance(raw, RawArticle) else f"(cannot read {doc.raw.path}: {raw.reason})"
 
-    def analyse(self, raw: RawArticle) -> Document:
-        """Clean, annotate and assign topics to one raw article."""
+    def analyse(self, raw: RawArticle, defer: bool | None = None) -> Document:
+        """Clean, annotate and assign topics to one raw article (`defer`: leave the
+        model's names for `model_pass`; default: `defer_model`)."""
         cleaned = clean(raw.text)
         cleaned = replace(cleaned, meta=self._metadata(raw, cleaned.meta))
         texts = [p.text for p in cleaned.paragraphs]
         mentions = tuple(self.matcher.mentions_many(texts))
-        spans = self._model_spans(texts, mentions)
+        if (self.defer_model if defer is None else defer) and self.config.entity_model:
+            self._deferred.append(raw.id)
+            spans = None
+        else:
+            spans = self._model_spans(texts, mentions)
         if spans is not None:
             mentions = model.canonicalise([model.merge(t, m, s) for t, m, s in zip(texts, mentions, spans, strict=True)])
         in_field = self.topic_matcher.in_field(mentions)

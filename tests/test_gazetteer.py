@@ -233,3 +233,54 @@ def test_overlong_alias_is_refused_with_its_location(write):
     with pytest.raises(ConfigError) as caught:
         parse_gazetteer(load_yaml(write("g.yaml", "ORG:\n  Big: ['" + "x" * 1_000_000 + "']\n")))
     assert caught.value.line == 2 and "200 at most" in caught.value.message
+
+
+def test_adding_a_name_keeps_the_user_file_s_comments_and_order(tmp_path):
+    from reader.annotate.gazetteer import add_to_user_gazetteer
+
+    gazetteer = load_gazetteer(ROOT / "gazetteer.yaml", use_cache=False)
+    path = tmp_path / "cfg" / "gazetteer.yaml"
+    assert add_to_user_gazetteer(gazetteer, "  Pavel   Sorokin ", "PERSON", path) == path  # a new file
+    path.write_text("# mine\nORG:\n  Caspian Service: []  # a railway builder\nPERSON:\n  Pavel Sorokin: []\n", encoding="utf-8")
+    add_to_user_gazetteer(gazetteer, "Kharg Island Terminal", "FAC", path)
+    add_to_user_gazetteer(gazetteer, "Zoltan Kovaczy", "PERSON", path)
+    assert path.read_text(encoding="utf-8") == (
+        "# mine\nORG:\n  Caspian Service: []  # a railway builder\nPERSON:\n  Pavel Sorokin: []\n  Zoltan Kovaczy: []\n"
+        "FAC:\n  Kharg Island Terminal: []\n")
+    assert [p.name for p in path.parent.iterdir()] == ["gazetteer.yaml"]  # no temporary file left behind
+    parsed = parse_gazetteer(load_yaml(path))
+    assert {(e.canonical, e.type) for e in parsed.entities} >= {("Zoltan Kovaczy", "PERSON"), ("Kharg Island Terminal", "FAC")}
+
+
+@pytest.mark.parametrize("name, kind, message", [
+    ("X", "PERSON", "too short"),
+    ("A" * 201, "PERSON", "201 characters"),
+    ("Putin", "PERSON", "already an alias of Vladimir Putin (PERSON)"),
+    ("Tehran’s", "GPE", None),
+    ("New Name", "MONEY", "not an entity type"),
+])
+def test_a_bad_name_gets_a_clear_message(tmp_path, name, kind, message):
+    from reader.annotate.gazetteer import NameRejected, add_to_user_gazetteer
+
+    gazetteer = load_gazetteer(ROOT / "gazetteer.yaml", use_cache=False)
+    path = tmp_path / "gazetteer.yaml"
+    if message is None:
+        add_to_user_gazetteer(gazetteer, name, kind, path)
+        return
+    with pytest.raises(NameRejected, match=message.replace("(", r"\(").replace(")", r"\)")):
+        add_to_user_gazetteer(gazetteer, name, kind, path)
+    assert not path.exists()
+
+
+def test_the_user_gazetteer_is_merged_after_the_shipped_one(tmp_path, monkeypatch):
+    from reader.annotate.gazetteer import user_gazetteer_path, with_user_gazetteer
+
+    shipped = load_gazetteer(ROOT / "gazetteer.yaml", use_cache=False)
+    user = user_gazetteer_path()
+    user.parent.mkdir(parents=True, exist_ok=True)
+    user.write_text("PERSON:\n  Zoltan Kovaczy: [Kovaczy]\n", encoding="utf-8")
+    merged = with_user_gazetteer(shipped, use_cache=False)
+    assert merged.entities[-1].canonical == "Zoltan Kovaczy" and len(merged.entities) == len(shipped.entities) + 1
+    user.write_text("PERSON: [oops\n", encoding="utf-8")
+    broken = with_user_gazetteer(shipped, use_cache=False)
+    assert broken.entities == shipped.entities and "gazetteer.yaml" in broken.warnings[-1]

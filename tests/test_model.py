@@ -126,3 +126,31 @@ def test_a_missing_model_package_falls_back_to_the_gazetteer(tmp_path, monkeypat
     doc = library.resolve(str(FIXTURES / "ner_field_envoys.txt"))
     assert {m.source for ms in doc.mentions for m in ms} == {"gazetteer", "pattern"}
     assert "cannot load" in library.model_warning
+
+
+def test_the_reader_s_first_index_defers_the_model_and_a_later_pass_adds_its_names(tmp_path):
+    """The first paint must not import spaCy: articles indexed then are left pending,
+    and the model pass (the reader's worker, or any later command) adds the names."""
+    import subprocess
+    import sys
+
+    script = f"""
+import sys
+from pathlib import Path
+from reader.config import load_config
+from reader.library import Library
+library = Library(load_config(Path({str(tmp_path / 'config.yaml')!r})), cache=False)
+library.defer_model = True
+library.ensure_fresh()
+print('spacy' in sys.modules, len(library.index.model_pending()))
+library.defer_model = False
+library.ensure_fresh()
+doc = library.get('ner_field_envoys')
+print(len(library.index.model_pending()), any(m.source == 'model' for ms in doc.mentions for m in ms))
+"""
+    _library(tmp_path, True)  # writes the config
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, env={
+        **__import__("os").environ, "XDG_CACHE_HOME": str(tmp_path / "cache"), "XDG_CONFIG_HOME": str(tmp_path / "cfg")})
+    first, second = out.stdout.split("\n")[:2]
+    assert first == f"False {len(list(FIXTURES.glob('*.txt')))}"
+    assert second == "0 True"

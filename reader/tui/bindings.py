@@ -27,6 +27,7 @@ APP = [
     Binding("y", "copy_passage", "Copy passage", id="copy", show=False),
     Binding("p", "toggle_panel", "Panel", id="panel", show=False),
     Binding("z", "toggle_sidebar", "Sidebar", id="sidebar", show=False),
+    Binding("plus", "add_name", "Add a name", id="gazetteer.add", show=False),
 ]
 
 ARTICLE = [
@@ -72,5 +73,5 @@ SECTIONS = [
     ("Raw view (r)", RAW, "The file as it is: dropped lines struck through, long lines not wrapped."),
     ("Lists (sidebar, panel)", LIST, "Arrows, PgUp/PgDn, Home/End and Enter work too."),
     ("Find, filter and search boxes", INPUT, "Escape closes as well; Enter keeps the result."),
-    ("Dialogs (help, search, bookmarks)", MODAL, "Enter opens the highlighted item."),
+    ("Dialogs (help, search, bookmarks, names)", MODAL, "Enter opens the highlighted item; in the names dialog (+), t changes the type."),
 ]
