@@ -26,7 +26,7 @@ from .ingest.decode import article_id, discover, read_article, read_bytes
 from .annotate import context, model
 from .annotate.gazetteer import Gazetteer, Matcher, load_gazetteer, user_gazetteer_path, with_user_gazetteer
 from .index import CorpusIndex, Entry, Stamp, content_hash, fingerprint
-from .models import Document, Metadata, RawArticle, Skipped
+from .models import Document, Mention, Metadata, RawArticle, Skipped
 from .annotate.topics import Passage, Related, TopicMap, TopicMatcher, load_topic_map
 
 Progress = Callable[[int, int], None]
@@ -300,21 +300,26 @@ class Library:
         cleaned = clean(raw.text)
         cleaned = replace(cleaned, meta=self._metadata(raw, cleaned.meta))
         texts = [p.text for p in cleaned.paragraphs]
-        mentions = tuple(self.matcher.mentions_many(texts))
-        if (self.defer_model if defer is None else defer) and self.config.entity_model:
+        deferred = (self.defer_model if defer is None else defer) and self.config.entity_model
+        if deferred:
             self._deferred.append(raw.id)
-            spans = None
-        else:
-            spans = self._model_spans(texts, mentions)
-        if spans is not None:
-            mentions = model.canonicalise([model.merge(t, m, s) for t, m, s in zip(texts, mentions, spans, strict=True)])
-        in_field = self.topic_matcher.in_field(mentions)
-        mentions = context.resolve(texts, mentions, spans, in_field)
+        mentions, in_field = self.annotate(texts, use_model=not deferred)
         if in_field:
             topics = tuple(self.topic_matcher.passage_topics(p.text, m) for p, m in zip(cleaned.paragraphs, mentions, strict=True))
         else:
             topics = tuple(() for _ in cleaned.paragraphs)
         return Document(raw, cleaned, mentions, topics, raw.warnings)
+
+    def annotate(self, texts: list[str], use_model: bool = True) -> tuple[tuple[tuple[Mention, ...], ...], bool]:
+        """One article's mentions per paragraph, and whether it is about the field:
+        gazetteer and patterns, then the model's names (if on and `use_model`),
+        then ambiguous names judged in context."""
+        mentions = tuple(self.matcher.mentions_many(texts))
+        spans = self._model_spans(texts, mentions) if use_model else None
+        if spans is not None:
+            mentions = model.canonicalise([model.merge(t, m, s) for t, m, s in zip(texts, mentions, spans, strict=True)])
+        in_field = self.topic_matcher.in_field(mentions)
+        return context.resolve(texts, mentions, spans, in_field), in_field
 
     def _model_spans(self, texts: list[str], mentions: tuple) -> list[list[model.Span]] | None:
         """The recogniser's spans for the paragraphs that need it (None: model off,
