@@ -8,6 +8,7 @@ in `bindings.py` with an id, so `keymap:` in config.yaml can remap it.
 from __future__ import annotations
 
 from datetime import datetime
+from functools import partial
 
 from rich.text import Text
 from textual import on
@@ -192,22 +193,28 @@ class ReaderApp(App[None]):
         Quitting cancels the worker: it stops after the batch in hand (what is
         stored stays stored; the rest is indexed on the next start).
         """
+        self._run_indexing(self.library, partial(self.library.refresh, batch=200), self._indexed, self._indexing_done)
+
+    def _run_indexing(self, library: Library, job, on_progress, then) -> None:
+        """Worker body: `job(progress=..., index=...)` on a second connection to
+        `library`'s index, reporting `on_progress(done, total)` and finally `then()` on
+        the UI thread. Quitting cancels it between batches."""
         worker = get_current_worker()
 
         def progress(done: int, total: int) -> None:
             if worker.is_cancelled or not self.is_running:
                 raise IndexingStopped
-            self.call_from_thread(self._indexed, done, total)
+            self.call_from_thread(on_progress, done, total)
 
-        index = self.library.connect()
+        index = library.connect()
         try:
-            self.library.refresh(progress=progress, index=index, batch=200)
+            job(progress=progress, index=index)
         except IndexingStopped:
             return
         finally:
             index.close()
         if not worker.is_cancelled and self.is_running:
-            self.call_from_thread(self._indexing_done)
+            self.call_from_thread(then)
 
     def _start_model_pass(self) -> None:
         """Add the statistical recogniser's names to the articles indexed without it, in a
@@ -216,22 +223,10 @@ class ReaderApp(App[None]):
             self.run_worker(self._model_pass, thread=True, exclusive=True, group="index")
 
     def _model_pass(self) -> None:
-        worker = get_current_worker()
+        self._run_indexing(self.library, self.library.model_pass, self._show_progress, self._indexing_done)
 
-        def progress(done: int, total: int) -> None:
-            if worker.is_cancelled or not self.is_running:
-                raise IndexingStopped
-            self.call_from_thread(self.query_one(Sidebar).show_progress, done, total)
-
-        index = self.library.connect()
-        try:
-            self.library.model_pass(progress=progress, index=index)
-        except IndexingStopped:
-            return
-        finally:
-            index.close()
-        if not worker.is_cancelled and self.is_running:
-            self.call_from_thread(self._indexing_done)
+    def _show_progress(self, done: int, total: int) -> None:
+        self.query_one(Sidebar).show_progress(done, total)
 
     def _indexed(self, done: int, total: int) -> None:
         self.query_one(Sidebar).show_progress(done, total)
@@ -669,22 +664,8 @@ class ReaderApp(App[None]):
     def _reannotate(self) -> None:
         """Worker: a library with the new gazetteer indexes the corpus afresh, with progress."""
         library = self.library.reopened()
-        worker = get_current_worker()
-
-        def progress(done: int, total: int) -> None:
-            if worker.is_cancelled or not self.is_running:
-                raise IndexingStopped
-            self.call_from_thread(self.query_one(Sidebar).show_progress, done, total)
-
-        index = library.connect()
-        try:
-            library.refresh(progress=progress, index=index, batch=200)
-        except IndexingStopped:
-            return
-        finally:
-            index.close()
-        if not worker.is_cancelled and self.is_running:
-            self.call_from_thread(self._reannotated, library)
+        self._run_indexing(library, partial(library.refresh, batch=200), self._show_progress,
+                           partial(self._reannotated, library))
 
     def _reannotated(self, library: Library) -> None:
         here = self._here()
