@@ -223,7 +223,8 @@ class ReaderApp(App[None]):
             self.run_worker(self._model_pass, thread=True, exclusive=True, group="index")
 
     def _model_pass(self) -> None:
-        self._run_indexing(self.library, self.library.model_pass, self._show_progress, self._indexing_done)
+        self._run_indexing(self.library, self.library.model_pass, self._show_progress,
+                           partial(self._reannotated, self.library))
 
     def _show_progress(self, done: int, total: int) -> None:
         self.query_one(Sidebar).show_progress(done, total)
@@ -668,6 +669,7 @@ class ReaderApp(App[None]):
                            partial(self._reannotated, library))
 
     def _reannotated(self, library: Library) -> None:
+        """Indexing with new annotations is done: use `library` and redraw the article on screen."""
         here = self._here()
         self.library = library
         self._indexing_done()
