@@ -300,7 +300,7 @@ class Library:
         cleaned = clean(raw.text)
         cleaned = replace(cleaned, meta=self._metadata(raw, cleaned.meta))
         texts = [p.text for p in cleaned.paragraphs]
-        deferred = (self.defer_model if defer is None else defer) and self.config.entity_model
+        deferred = (self.defer_model if defer is None else defer) and self._wants_model(texts)
         if deferred:
             self._deferred.append(raw.id)
         mentions, in_field = self.annotate(texts, use_model=not deferred)
@@ -321,12 +321,15 @@ class Library:
         in_field = self.topic_matcher.in_field(mentions)
         return context.resolve(texts, mentions, spans, in_field), in_field
 
+    def _wants_model(self, texts: list[str]) -> bool:
+        """The model is on, and the article is English-looking and not too long for it."""
+        return (self.config.entity_model and sum(map(len, texts)) <= model.MAX_ARTICLE_CHARS
+                and model.latin(texts))
+
     def _model_spans(self, texts: list[str], mentions: tuple) -> list[list[model.Span]] | None:
         """The recogniser's spans for the paragraphs that need it (None: model off,
         not installed, or the article is not English-looking or too long)."""
-        if not self.config.entity_model or sum(map(len, texts)) > model.MAX_ARTICLE_CHARS:
-            return None
-        if not model.latin(texts):
+        if not self._wants_model(texts):
             return None
         wanted = [i for i, (t, m) in enumerate(zip(texts, mentions, strict=True)) if model.worth_modelling(t, m)]
         spans: list[list[model.Span]] = [[] for _ in texts]
