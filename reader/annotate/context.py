@@ -88,7 +88,8 @@ def _judge(text: str, m: Mention, in_field: bool) -> str | None:
     if before in _CLUB_BEFORE:
         return "club"
     if before and before[0].isupper() and before.isalpha() and before not in _NOT_GIVEN_NAMES \
-            and not text[:m.start].rstrip().endswith((".", ",", ";", ":")) and _is_name_position(text, m.start):
+            and not text[max(0, m.start - 8):m.start].rstrip().endswith((".", ",", ";", ":")) \
+            and _is_name_position(text, m.start):
         return "surname"
     if not in_field:
         return "off-field"
@@ -132,7 +133,7 @@ def _skip_space(text: str, position: int) -> int:
 
 def _word_before(text: str, position: int) -> str:
     words = _WORD.findall(text[max(0, position - 40):position])
-    return words[-1] if words and text[:position].endswith(" ") else ""
+    return words[-1] if words and text[position - 1:position] == " " else ""
 
 
 def _is_name_position(text: str, position: int) -> bool:
@@ -141,8 +142,12 @@ def _is_name_position(text: str, position: int) -> bool:
     return text[position - 1:position] == " " and text[position - 2:position - 1].isalpha()
 
 
+SENTENCE_REACH = 400  # characters each side: a sentence, never a whole 5 MB line
+
+
 def _sentence(text: str, position: int) -> str:
-    start = max(text.rfind(". ", 0, position), text.rfind("! ", 0, position), text.rfind("? ", 0, position))
-    end = min((i for i in (text.find(". ", position), text.find("! ", position), text.find("? ", position)) if i >= 0),
-              default=len(text))
+    low, high = max(0, position - SENTENCE_REACH), min(len(text), position + SENTENCE_REACH)
+    start = max(text.rfind(". ", low, position), text.rfind("! ", low, position), text.rfind("? ", low, position), low - 1)
+    end = min((i for i in (text.find(". ", position, high), text.find("! ", position, high), text.find("? ", position, high))
+               if i >= 0), default=high)
     return text[start + 1:end]
