@@ -178,7 +178,7 @@ def _subcommand_parser() -> argparse.ArgumentParser:
     _common(p)
 
     p = add("entities")
-    p.add_argument("--candidates", action="store_true", help="capitalised names the gazetteer misses, with counts")
+    p.add_argument("--candidates", action="store_true", help="names the gazetteer misses, ranked by articles, with a guessed type and the articles")
     p.add_argument("--json", action="store_true", help="a JSON array instead of tab-separated lines")
     _common(p)
 
@@ -401,15 +401,16 @@ def _topics(library: Library, args: argparse.Namespace) -> int:
 
 def _entities(library: Library, args: argparse.Namespace) -> int:
     if args.candidates:
-        counts = candidates((p.text for d in library.documents() for p in d.clean.paragraphs), library.matcher)
-        ranked = counts.most_common()
+        ranked = candidates(((d.id, [p.text for p in d.clean.paragraphs], d.mentions) for d in library.documents()),
+                            library.gazetteer)
         if args.json:
-            _emit_json([{"name": name, "count": count} for name, count in ranked])
+            _emit_json([{"name": c.name, "type": c.type, "articles": len(c.articles), "count": c.count,
+                         "article_ids": list(c.articles)} for c in ranked])
         else:
-            for name, count in ranked:
-                print(f"{count}\t{name}")
+            for c in ranked:
+                print(f"{len(c.articles)}\t{c.count}\t{c.type}\t{c.name}\t{', '.join(c.articles)}")
         if not ranked:
-            raise NotFound(f"no capitalised name outside the gazetteer in the {plural(len(library.entries), 'article')}")
+            raise NotFound(f"no name outside the gazetteer in the {plural(len(library.entries), 'article')}")
         return OK
     per_entity: dict[tuple[str, str], Counter[str]] = {}
     for name, kind, article, count in library.index.entity_counts():

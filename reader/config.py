@@ -51,6 +51,7 @@ DEFAULT_STYLES = {
     "ORG": "bold underline #c061cb",
     "NORP": "italic #57e389",
     "EVENT": "reverse #ff7800",
+    "FAC": "underline italic #f66151",
     "MONEY": "italic underline #2ec27e",
     "PERCENT": "italic underline #2ec27e",
     "DATE": "dim italic",
@@ -96,6 +97,7 @@ class Config:
     #: The `articles` named in the top file itself (not inherited from the bundled one).
     own_articles: frozenset[str] = frozenset()
     display: Display = Display()
+    entity_model: bool = True  # `entities: {model: false}` turns the statistical recogniser off
 
     def override_for(self, path: Path, article_id: str) -> ArticleOverride | None:
         return self.articles.get(path.name) or self.articles.get(article_id)
@@ -109,7 +111,7 @@ class Config:
 
 _TOP_KEYS = ("corpus", "gazetteer", "topics", "articles", "sources", "entities", "keymap", "display")
 _ARTICLE_KEYS = ("title", "source", "date", "url")
-_ENTITY_KEYS = ("styles", "type_tags")
+_ENTITY_KEYS = ("styles", "type_tags", "model")
 _DISPLAY_KEYS = ("bidi", "shaping")
 
 
@@ -258,6 +260,9 @@ def parse_config(doc: YamlDoc) -> Config:
     type_tags = entities.get("type_tags", False)
     if not isinstance(type_tags, bool):
         raise doc.error(["entities", "type_tags"], "'type_tags' must be true or false")
+    entity_model = entities.get("model", True)
+    if not isinstance(entity_model, bool):
+        raise doc.error(["entities", "model"], "'model' must be true or false")
 
     keymap = _mapping(doc, data, "keymap")
     for action, keys in keymap.items():
@@ -276,6 +281,7 @@ def parse_config(doc: YamlDoc) -> Config:
         keymap=MappingProxyType({str(k): normalize_keys(str(v)) for k, v in keymap.items()}),
         warnings=tuple(warnings),
         display=_display(doc, data, warnings),
+        entity_model=entity_model,
     )
 
 

@@ -33,7 +33,8 @@ from .models import (
 from .annotate.topics import snippet
 from .searchtext import indexed, match_expression, match_pattern
 
-SCHEMA = 6  # 6: the timeline table (SPEC §12), the search table's folded column, issue-15 topic evidence
+SCHEMA = 7  # 7: the timeline table (SPEC §12), the search table's folded column, issue-15 topic
+           # evidence, each stored mention's source (gazetteer, model, pattern)
 _PER_ARTICLE = 1_000_000  # search rowid = article rowid * this + passage index
 
 _TABLES = """
@@ -186,6 +187,18 @@ class CorpusIndex:
                                     [(base + p.index, p.text, doc.id, p.index, indexed(p.text))
                                      for p in doc.clean.paragraphs if p.index < _PER_ARTICLE])
 
+    # --- the model's second pass ----------------------------------------------------
+
+    def model_pending(self) -> list[str]:
+        """Articles indexed without the statistical recogniser (the reader's first paint
+        does not wait for it): the indexer's background pass adds its names."""
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'model_pending'").fetchone()
+        return json.loads(row[0]) if row else []
+
+    def set_model_pending(self, article_ids: Sequence[str]) -> None:
+        with self.db:
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES ('model_pending', ?)", (json.dumps(list(article_ids)),))
+
     # --- queries -------------------------------------------------------------------
 
     def entries(self) -> list[Entry]:
@@ -317,7 +330,7 @@ def _document_dict(doc: Document) -> dict:
         "meta": [meta.title, meta.source, meta.date, meta.dateline, meta.url],
         "paragraphs": [[p.kind, p.text, p.line] for p in doc.clean.paragraphs],
         "dropped": [[d.line, d.text, d.reason] for d in doc.clean.dropped],
-        "mentions": [[[m.start, m.end, m.type, m.canonical] for m in ms] for ms in doc.mentions],
+        "mentions": [[[m.start, m.end, m.type, m.canonical, m.source] for m in ms] for ms in doc.mentions],
         "topics": [[[h.topic, h.score, list(h.evidence)] for h in hits] for hits in doc.passage_topics],
         "warnings": list(doc.warnings),
     }
@@ -328,7 +341,7 @@ def _document_from(data: dict) -> Document:
     raw = RawArticle(r["id"], Path(r["path"]), "", r["encoding"], tuple(r["warnings"]))
     paragraphs = tuple(Paragraph(i, kind, text, line) for i, (kind, text, line) in enumerate(data["paragraphs"]))
     clean = CleanText(Metadata(*data["meta"]), paragraphs, tuple(Dropped(*d) for d in data["dropped"]))
-    mentions = tuple(tuple(Mention(s, e, paragraphs[i].text[s:e], kind, name) for s, e, kind, name in ms)
+    mentions = tuple(tuple(Mention(s, e, paragraphs[i].text[s:e], kind, name, *source) for s, e, kind, name, *source in ms)
                      for i, ms in enumerate(data["mentions"]))
     topics = tuple(tuple(TopicHit(t, score, tuple(ev)) for t, score, ev in hits) for hits in data["topics"])
     return Document(raw, clean, mentions, topics, tuple(data["warnings"]))

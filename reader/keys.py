@@ -45,6 +45,7 @@ APP = (
     Key("z", "toggle_sidebar", "Sidebar", "sidebar", show=False),
     Key("T", "timeline", "Timeline", "timeline", show=False),
     Key("B", "brief", "Brief", "brief", show=False),
+    Key("plus", "add_name", "Add a name", "gazetteer.add", show=False),
 )
 
 ARTICLE = (
@@ -88,6 +89,10 @@ BOOKMARKS = (
     Key("d,delete", "delete", "Delete bookmark", "bookmarks.delete"),
 )
 
+CANDIDATES = (
+    Key("t", "cycle_type", "Change type", "candidates.type"),
+)
+
 TIMELINE = (
     Key("left,h", "month(-1)", "Previous month with passages", "timeline.previous"),
     Key("right,l", "month(1)", "Next month with passages", "timeline.next"),
@@ -110,7 +115,7 @@ SECTIONS = (
     ("Raw view (r)", RAW, "The file as it is: dropped lines struck through, long lines not wrapped."),
     ("Lists (sidebar, panel)", LIST, "Arrows, PgUp/PgDn, Home/End and Enter work too."),
     ("Find, filter and search boxes", INPUT, "Escape closes as well; Enter keeps the result."),
-    ("Dialogs (help, search, bookmarks)", MODAL, "Enter opens the highlighted item."),
+    ("Dialogs (help, search, bookmarks, names)", MODAL, "Enter opens the highlighted item; in the names dialog (+), t changes the type."),
     ("Timeline (T)", TIMELINE, "Passages per month on the passage's topic (Ctrl+P: any topic or entity)."),
     ("Brief (B)", BRIEF, "Bookmarked passages, or the topic's, quoted and cited as Markdown; it scrolls with the raw view's keys."),
 )
@@ -127,9 +132,10 @@ CONTEXTS: tuple[tuple[str, tuple[tuple[Key, ...], ...]], ...] = (
     ("dialogs", (MODAL, BOOKMARKS)),
     ("the timeline", (MODAL, TIMELINE)),
     ("the brief", (MODAL, BRIEF)),
+    ("the names dialog", (MODAL, CANDIDATES)),
 )
 
-ALL = APP + ARTICLE + RAW + LIST + INPUT + MODAL + BOOKMARKS + TIMELINE + BRIEF
+ALL = APP + ARTICLE + RAW + LIST + INPUT + MODAL + BOOKMARKS + CANDIDATES + TIMELINE + BRIEF
 
 #: Keys a terminal or ssh may keep for itself (XON/XOFF flow control); SPEC §3.
 SWALLOWED = frozenset({"ctrl+s", "ctrl+q"})

@@ -22,9 +22,10 @@ from .cache import cache_dir, corpus_key
 from .ingest.clean import clean
 from .config import Config
 from .ingest.decode import article_id, discover, read_article, read_bytes
-from .annotate.gazetteer import Gazetteer, Matcher, load_gazetteer
+from .annotate import context, model
+from .annotate.gazetteer import Gazetteer, Matcher, load_gazetteer, user_gazetteer_path, with_user_gazetteer
 from .index import CorpusIndex, Entry, Stamp, content_hash, fingerprint
-from .models import Document, Metadata, RawArticle, Skipped
+from .models import Document, Mention, Metadata, RawArticle, Skipped
 from .annotate.topics import Passage, Related, TopicMap, TopicMatcher, load_topic_map, snippet
 from .timeline import Subject, Timeline, build_timeline, same_name, suggest
 
@@ -61,9 +62,14 @@ class Library:
     def __init__(self, config: Config, paths: Iterable[Path] | None = None, cache: bool = True):
         self.config = config
         self.paths = tuple(Path(p) for p in paths) if paths else config.corpus
-        self.gazetteer: Gazetteer = load_gazetteer(config.gazetteer, use_cache=cache)
+        self.gazetteer: Gazetteer = with_user_gazetteer(load_gazetteer(config.gazetteer, use_cache=cache), cache)
         self.topic_map: TopicMap = load_topic_map(config.topics, use_cache=cache)
-        self.version = fingerprint(*(config.files or (config.path,)), config.gazetteer, config.topics)
+        self.version = fingerprint(*(config.files or (config.path,)), config.gazetteer, config.topics, user_gazetteer_path())
+        self.model_warning: str | None = None  # why the statistical recogniser is not running, if it is not
+        # True in the reader before its first paint: analyse without the model (its import and
+        # load take seconds) and leave those articles to `model_pass`, run in a worker.
+        self.defer_model = False
+        self._deferred: list[str] = []
         self.warnings: list[str] = []
         self.location, self._uri = self._location(cache)
         self.index = self._open_index()
@@ -74,6 +80,11 @@ class Library:
         self._skipped: list[Skipped] = []
         self._documents: OrderedDict[str, Document] = OrderedDict()
         self._plan: Plan | None = None
+
+    def reopened(self) -> Library:
+        """The same config and corpus loaded again (after the user's gazetteer changed):
+        a new index version, so the next refresh re-annotates every article."""
+        return Library(self.config, self.paths, cache=not self._uri)
 
     @cached_property
     def matcher(self) -> Matcher:
@@ -175,6 +186,9 @@ class Library:
                 pending = []
                 if progress:
                     progress(done, total)
+        if self._deferred:
+            index.set_model_pending(sorted({*index.model_pending(), *self._deferred}))
+            self._deferred = []
         self._skipped = skipped
         self._plan = None
         self._entries = self._entities = None
@@ -182,12 +196,45 @@ class Library:
 
     def ensure_fresh(self) -> Library:
         """Refresh now if anything changed (files that cannot be read are re-checked
-        each time, which is how the list of skipped files is known on a warm start)."""
+        each time, which is how the list of skipped files is known on a warm start);
+        outside the reader, also add the model's names the reader left pending."""
         if self.stale:
             self.refresh()
         else:
             self._skipped = list(self._plan.skipped)
+        if not self.defer_model and self.config.entity_model and self.index.model_pending():
+            self.model_pass()
         return self
+
+    def model_pass(self, progress: Progress | None = None, index: CorpusIndex | None = None, batch: int = 50) -> int:
+        """Re-analyse, with the statistical recogniser, the articles indexed without it.
+
+        Returns how many were re-analysed; `progress(done, total)` after each batch.
+        """
+        index = index or self.index
+        pending = index.model_pending()
+        if not pending or not self.config.entity_model:
+            return 0
+        paths = {entry.id: Path(entry.path) for entry in index.entries()}
+        stamps = index.stamps()
+        done_ids: list[str] = []
+        analysed: list[tuple[Document, Stamp, str]] = []
+        for done, article in enumerate(pending, start=1):
+            path = paths.get(article)
+            raw = read_article(path) if path else None
+            if isinstance(raw, RawArticle) and str(path) in stamps:
+                _, stamp, digest = stamps[str(path)]
+                analysed.append((self.analyse(replace(raw, id=article), defer=False), stamp, digest))
+            done_ids.append(article)
+            if len(analysed) >= batch or done == len(pending):
+                index.store(analysed)
+                analysed = []
+                index.set_model_pending([a for a in index.model_pending() if a not in set(done_ids)])
+                if progress:
+                    progress(done, len(pending))
+        self._documents.clear()
+        self._entries = self._entities = None
+        return len(done_ids)
 
     # --- reading -----------------------------------------------------------------------
 
@@ -245,18 +292,57 @@ class Library:
         raw = read_article(doc.raw.path)
         return raw.text if isinstance(raw, RawArticle) else f"(cannot read {doc.raw.path}: {raw.reason})"
 
-    def analyse(self, raw: RawArticle) -> Document:
-        """Clean, annotate and assign topics to one raw article."""
+    def analyse(self, raw: RawArticle, defer: bool | None = None) -> Document:
+        """Clean, annotate and assign topics to one raw article (`defer`: leave the
+        model's names for `model_pass`; default: `defer_model`)."""
         cleaned = clean(raw.text)
         cleaned = replace(cleaned, meta=self._metadata(raw, cleaned.meta))
-        mentions = tuple(self.matcher.mentions_many([p.text for p in cleaned.paragraphs]))
-        if self.topic_matcher.in_field(mentions):
-            date = cleaned.meta.date
-            topics = tuple(self.topic_matcher.passage_topics(p.text, m, date)
+        texts = [p.text for p in cleaned.paragraphs]
+        deferred = (self.defer_model if defer is None else defer) and self._wants_model(texts)
+        if deferred:
+            self._deferred.append(raw.id)
+        mentions, in_field = self.annotate(texts, use_model=not deferred)
+        if in_field:
+            topics = tuple(self.topic_matcher.passage_topics(p.text, m, cleaned.meta.date)
                            for p, m in zip(cleaned.paragraphs, mentions, strict=True))
         else:
             topics = tuple(() for _ in cleaned.paragraphs)
         return Document(raw, cleaned, mentions, topics, raw.warnings)
+
+    def annotate(self, texts: list[str], use_model: bool = True) -> tuple[tuple[tuple[Mention, ...], ...], bool]:
+        """One article's mentions per paragraph, and whether it is about the field:
+        gazetteer and patterns, then the model's names (if on and `use_model`),
+        then ambiguous names judged in context."""
+        mentions = tuple(self.matcher.mentions_many(texts))
+        spans = self._model_spans(texts, mentions) if use_model else None
+        if spans is not None:
+            mentions = model.canonicalise([model.merge(t, m, s) for t, m, s in zip(texts, mentions, spans, strict=True)])
+        in_field = self.topic_matcher.in_field(mentions)
+        return context.resolve(texts, mentions, spans, in_field), in_field
+
+    def _wants_model(self, texts: list[str]) -> bool:
+        """The model is on, and the article is English-looking and not too long for it."""
+        return (self.config.entity_model and sum(map(len, texts)) <= model.MAX_ARTICLE_CHARS
+                and model.latin(texts))
+
+    def _model_spans(self, texts: list[str], mentions: tuple) -> list[list[model.Span]] | None:
+        """The recogniser's spans for the paragraphs that need it (None: model off,
+        not installed, or the article is not English-looking or too long)."""
+        if not self._wants_model(texts):
+            return None
+        wanted = [i for i, (t, m) in enumerate(zip(texts, mentions, strict=True)) if model.worth_modelling(t, m)]
+        spans: list[list[model.Span]] = [[] for _ in texts]
+        if not wanted:
+            return spans
+        try:
+            found = model.predict([texts[i] for i in wanted])
+        except (ImportError, OSError) as error:
+            self.model_warning = f"names outside the gazetteer are not found: the model cannot load ({error})"
+            self.config = replace(self.config, entity_model=False)
+            return None
+        for i, paragraph_spans in zip(wanted, found, strict=True):
+            spans[i] = paragraph_spans
+        return spans
 
     def _metadata(self, raw: RawArticle, found: Metadata) -> Metadata:
         override = self.config.override_for(raw.path, raw.id)

@@ -84,6 +84,7 @@ class Mention(NamedTuple):
     text: str
     type: str
     canonical: str
+    source: str = "gazetteer"  # "gazetteer" | "model" | "pattern": what found it
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from .models import Document, Mention, TopicHit
 from .render_bidi import display_text
 from .sanitize import safe_line
 
-TAGS = {"PERSON": "PER", "GPE": "GPE", "ORG": "ORG", "NORP": "NORP", "EVENT": "EVT",
+TAGS = {"PERSON": "PER", "GPE": "GPE", "ORG": "ORG", "NORP": "NORP", "EVENT": "EVT", "FAC": "FAC",
         "MONEY": "$", "PERCENT": "%", "DATE": "DATE"}
 
 
@@ -156,7 +156,8 @@ def to_json(doc: Document) -> dict[str, Any]:
             "topics": list(doc.topic_ids(i)),
             "evidence": {hit.topic: list(hit.evidence) for hit in (doc.passage_topics[i] if doc.passage_topics else ())},
             "entities": [
-                {"start": m.start, "end": m.end, "text": m.text, "type": m.type, "canonical": m.canonical}
+                {"start": m.start, "end": m.end, "text": m.text, "type": m.type, "canonical": m.canonical,
+                 "source": m.source}
                 for m in mentions
             ],
         })

@@ -108,7 +108,13 @@ def test_entities_counts_and_candidates(capsys):
     putin = next(e for e in json.loads(out) if e["canonical"] == "Vladimir Putin")
     assert code == 0 and putin["type"] == "PERSON" and set(putin["articles"]) == set(SEED_META)
     code, out, _ = run(capsys, "entities", "--candidates")
-    assert code == 0 and "Mehrabad" in out
+    rows = [line.split("\t") for line in out.splitlines()]
+    assert code == 0 and rows and all(len(row) == 5 for row in rows)
+    assert [int(row[0]) for row in rows] == sorted((int(row[0]) for row in rows), reverse=True)
+    assert all(row[2] in ("PERSON", "GPE", "ORG", "NORP", "FAC", "EVENT") for row in rows)
+    assert all(int(row[0]) == len(row[4].split(", ")) and set(row[4].split(", ")) <= {m.split(".")[0] for m in SEED_META}
+               for row in rows)
+    assert "Mehrabad" not in out  # a facility the gazetteer knows (Mehrabad Airport) is no candidate
 
 
 def test_check_bundled_config(capsys):

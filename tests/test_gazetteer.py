@@ -1,8 +1,12 @@
 import pytest
 
+from pathlib import Path
+
 from reader.config import bundled_config
 from reader.annotate.gazetteer import Matcher, candidates, load_gazetteer, parse_gazetteer
 from reader.yamlfile import ConfigError, load_yaml
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
@@ -62,6 +66,12 @@ def test_nationality_plurals(matcher):
 @pytest.mark.parametrize("text,kind,span", [
     ("worth up to $30 billion.", "MONEY", "$30 billion"),
     ("trade stood at $1.6 billion over", "MONEY", "$1.6 billion"),
+    ("a loan of 900 million U.S. dollars to", "MONEY", "900 million U.S. dollars"),
+    ("worth 40 billion rubles a year", "MONEY", "40 billion rubles"),
+    ("a €2bn plant", "MONEY", "€2bn"),
+    ("some 3.5 mln USD was paid", "MONEY", "3.5 mln USD"),
+    ("estimated at 1.6 billion euro.", "MONEY", "1.6 billion euro"),
+    ("a USD 5 million grant", "MONEY", "USD 5 million"),
     ("up 41% over", "PERCENT", "41%"),
     ("in Tehran on Nov. 1.", "DATE", "Nov. 1"),
     ("held in August 2016 in Baku", "DATE", "August 2016"),
@@ -139,9 +149,37 @@ def test_alias_claimed_twice_warns(write):
     assert any("'Ace' belongs to both" in w for w in gazetteer.warnings)
 
 
+def _article(matcher, article_id, *texts):
+    return article_id, list(texts), [matcher.mentions(t) for t in texts]
+
+
 def test_candidates_are_unknown_capitalised_names(matcher):
-    counts = candidates(["Putin met Yevgeny Primakov in Tehran’s Mehrabad airport.", "The talks ended."], matcher)
-    assert counts == {"Yevgeny Primakov": 1, "Mehrabad": 1}
+    found = candidates([_article(matcher, "a1", "Putin met Yevgeny Primakov in Tehran’s Zargandeh district.", "The talks ended.")])
+    assert [(c.name, c.count, c.articles) for c in found] == [("Yevgeny Primakov", 1, ("a1",)), ("Zargandeh", 1, ("a1",))]
+
+
+def test_candidates_rank_by_articles_guess_a_type_and_drop_noise(matcher):
+    found = candidates([
+        _article(matcher, "a1", "Envoy Pavel Sorokin met Iran's Atomic Fuel Company on Monday in March.",
+                 "Iran Says It Will Talk To Russia On Fuel", "Officials said Sorokin and Kozlov agreed; the ambassador left."),
+        _article(matcher, "a2", "In Tehran, Pavel Sorokin visited the Kharg Island Terminal with Ambassador Ivanov."),
+    ], load_gazetteer(ROOT / "gazetteer.yaml", use_cache=False))
+    by_name = {c.name: c for c in found}
+    assert found[0].name == "Pavel Sorokin" and found[0].articles == ("a1", "a2") and found[0].type == "PERSON"
+    assert by_name["Atomic Fuel Company"].type == "ORG"
+    assert by_name["Kharg Island Terminal"].type == "FAC"
+    assert "Sorokin" in by_name and "Kozlov" in by_name  # joined by "and": two names
+    noise = {"Monday", "March", "Says It Will Talk To Russia On Fuel", "Iran Says It Will Talk To Russia On Fuel", "Ambassador",
+             "Sorokin and Kozlov"}
+    assert not noise & set(by_name)
+    assert by_name["Kozlov"].articles == ("a1",) and by_name["Kozlov"].type == "PERSON"
+
+
+def test_a_name_the_gazetteer_knows_is_not_a_candidate_even_when_context_dropped_it(matcher):
+    gazetteer = load_gazetteer(ROOT / "gazetteer.yaml", use_cache=False)
+    article = ("a1", ["Fans in Georgia cheered the Rovers."], [()])  # context left Georgia unmarked
+    assert [c.name for c in candidates([article])] == ["Georgia", "Rovers"]
+    assert [c.name for c in candidates([article], gazetteer)] == ["Rovers"]
 
 
 def reference_gazetteer_mentions(matcher, text):
@@ -195,3 +233,54 @@ def test_overlong_alias_is_refused_with_its_location(write):
     with pytest.raises(ConfigError) as caught:
         parse_gazetteer(load_yaml(write("g.yaml", "ORG:\n  Big: ['" + "x" * 1_000_000 + "']\n")))
     assert caught.value.line == 2 and "200 at most" in caught.value.message
+
+
+def test_adding_a_name_keeps_the_user_file_s_comments_and_order(tmp_path):
+    from reader.annotate.gazetteer import add_to_user_gazetteer
+
+    gazetteer = load_gazetteer(ROOT / "gazetteer.yaml", use_cache=False)
+    path = tmp_path / "cfg" / "gazetteer.yaml"
+    assert add_to_user_gazetteer(gazetteer, "  Pavel   Sorokin ", "PERSON", path) == path  # a new file
+    path.write_text("# mine\nORG:\n  Caspian Service: []  # a railway builder\nPERSON:\n  Pavel Sorokin: []\n", encoding="utf-8")
+    add_to_user_gazetteer(gazetteer, "Kharg Island Terminal", "FAC", path)
+    add_to_user_gazetteer(gazetteer, "Zoltan Kovaczy", "PERSON", path)
+    assert path.read_text(encoding="utf-8") == (
+        "# mine\nORG:\n  Caspian Service: []  # a railway builder\nPERSON:\n  Pavel Sorokin: []\n  Zoltan Kovaczy: []\n"
+        "FAC:\n  Kharg Island Terminal: []\n")
+    assert [p.name for p in path.parent.iterdir()] == ["gazetteer.yaml"]  # no temporary file left behind
+    parsed = parse_gazetteer(load_yaml(path))
+    assert {(e.canonical, e.type) for e in parsed.entities} >= {("Zoltan Kovaczy", "PERSON"), ("Kharg Island Terminal", "FAC")}
+
+
+@pytest.mark.parametrize("name, kind, message", [
+    ("X", "PERSON", "too short"),
+    ("A" * 201, "PERSON", "201 characters"),
+    ("Putin", "PERSON", "already an alias of Vladimir Putin (PERSON)"),
+    ("Tehran’s", "GPE", None),
+    ("New Name", "MONEY", "not an entity type"),
+])
+def test_a_bad_name_gets_a_clear_message(tmp_path, name, kind, message):
+    from reader.annotate.gazetteer import NameRejected, add_to_user_gazetteer
+
+    gazetteer = load_gazetteer(ROOT / "gazetteer.yaml", use_cache=False)
+    path = tmp_path / "gazetteer.yaml"
+    if message is None:
+        add_to_user_gazetteer(gazetteer, name, kind, path)
+        return
+    with pytest.raises(NameRejected, match=message.replace("(", r"\(").replace(")", r"\)")):
+        add_to_user_gazetteer(gazetteer, name, kind, path)
+    assert not path.exists()
+
+
+def test_the_user_gazetteer_is_merged_after_the_shipped_one(tmp_path, monkeypatch):
+    from reader.annotate.gazetteer import user_gazetteer_path, with_user_gazetteer
+
+    shipped = load_gazetteer(ROOT / "gazetteer.yaml", use_cache=False)
+    user = user_gazetteer_path()
+    user.parent.mkdir(parents=True, exist_ok=True)
+    user.write_text("PERSON:\n  Zoltan Kovaczy: [Kovaczy]\n", encoding="utf-8")
+    merged = with_user_gazetteer(shipped, use_cache=False)
+    assert merged.entities[-1].canonical == "Zoltan Kovaczy" and len(merged.entities) == len(shipped.entities) + 1
+    user.write_text("PERSON: [oops\n", encoding="utf-8")
+    broken = with_user_gazetteer(shipped, use_cache=False)
+    assert broken.entities == shipped.entities and "gazetteer.yaml" in broken.warnings[-1]

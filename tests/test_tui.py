@@ -583,3 +583,51 @@ def test_w_shows_why_each_passage_is_on_its_topics_and_hides_it_again(app):
         assert "why: " not in article_lines(app, index)
 
     drive(app, scenario)
+
+
+def test_plus_offers_the_passage_s_names_and_adds_one_to_the_user_gazetteer(tmp_path, write):
+    """A name the reader missed is one key away from the user's gazetteer (SPEC §5)."""
+    from pathlib import Path
+
+    from platformdirs import user_config_dir
+
+    from reader.config import bundled_config, load_config
+    from reader.library import Library
+    from reader.tui.screens.candidates import CandidatesScreen
+
+    corpus = write("corpus/a.txt", "Talks in Tehran\n\nIran and Russia met. Envoy Zoltan Kovaczy spoke with Ulyanov in Tehran.\n")
+    config = write("config.yaml", bundled_config().read_text(encoding="utf-8")
+                   .replace("corpus: [seeds]", f"corpus: [{corpus.parent}]")
+                   .replace("gazetteer: gazetteer.yaml", f"gazetteer: {bundled_config().parent / 'gazetteer.yaml'}")
+                   .replace("topics: topics.yaml", f"topics: {bundled_config().parent / 'topics.yaml'}")
+                   .replace("  model: true", "  model: false"))
+    library = Library(load_config(config), cache=False).ensure_fresh()
+    app = make_app(library, tmp_path)
+    user_file = Path(user_config_dir("iranru-reader")) / "gazetteer.yaml"
+    user_file.parent.mkdir(parents=True, exist_ok=True)
+    user_file.write_text("# my own names\nPERSON:\n  Ali Example: []  # kept\n", encoding="utf-8")
+
+    async def scenario(pilot):
+        await pilot.press("plus")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, CandidatesScreen)
+        assert ("Zoltan Kovaczy", "PERSON") in screen.names
+        screen.query_one("#candidate-list").highlighted = [n for n, _ in screen.names].index("Zoltan Kovaczy")
+        await pilot.press("enter")
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if app.library is not library and not app.workers:
+                break
+        assert app.library is not library
+        assert any(m.text == "Zoltan Kovaczy" and m.type == "PERSON"
+                   for ms in app.view.doc.mentions for m in ms)
+        # A second add of the same name is refused with a message.
+        await pilot.press("plus")
+        await pilot.pause()
+        assert "Zoltan Kovaczy" not in [n for n, _ in app.screen.names]
+
+    drive(app, scenario)
+    written = user_file.read_text(encoding="utf-8")
+    assert written.startswith("# my own names\nPERSON:\n  Ali Example: []  # kept\n")
+    assert "Zoltan Kovaczy: []" in written

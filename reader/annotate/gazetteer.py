@@ -24,12 +24,12 @@ from ..cache import load_parsed
 from ..models import Mention
 from ..yamlfile import ConfigError, YamlDoc, unknown_keys
 
-GAZETTEER_TYPES = ("PERSON", "GPE", "ORG", "NORP", "EVENT")
+GAZETTEER_TYPES = ("PERSON", "GPE", "ORG", "NORP", "FAC", "EVENT")
 MAX_ALIAS = 200  # characters: a name, never a paragraph
 PATTERN_TYPES = ("MONEY", "PERCENT", "DATE")
 DEFAULT_LABELS = {
     "PERSON": "Person", "GPE": "Country or city", "ORG": "Organisation", "NORP": "Nationality or group",
-    "EVENT": "Agreement, process or war", "MONEY": "Money", "PERCENT": "Percent", "DATE": "Date",
+    "FAC": "Facility", "EVENT": "Agreement, process or war", "MONEY": "Money", "PERCENT": "Percent", "DATE": "Date",
 }
 # Same-length substitutions, so offsets in the folded text are offsets in the original.
 _FOLD_PAIRS = (("’", "'"), ("‘", "'"), ("ʼ", "'"), ("‑", "-"), ("‐", "-"))
@@ -64,6 +64,28 @@ class Gazetteer:
 
 def load_gazetteer(path: Path, use_cache: bool = True) -> Gazetteer:
     return load_parsed(path, parse_gazetteer, use_cache)
+
+
+def user_gazetteer_path() -> Path:
+    """The user's own gazetteer (names added from the reader), beside the user config."""
+    from platformdirs import user_config_dir
+
+    return Path(user_config_dir("iranru-reader")) / "gazetteer.yaml"
+
+
+def with_user_gazetteer(gazetteer: Gazetteer, use_cache: bool = True) -> Gazetteer:
+    """`gazetteer` plus the entities of the user's gazetteer, if there is one (the
+    shipped entries come first, so they win an alias both define). A broken user
+    file is a warning, never fatal: the shipped gazetteer still works."""
+    path = user_gazetteer_path()
+    if not path.is_file() or path.resolve() == (gazetteer.path or Path()).resolve():
+        return gazetteer
+    try:
+        user = load_gazetteer(path, use_cache)
+    except ConfigError as error:
+        return Gazetteer(gazetteer.entities, gazetteer.labels, gazetteer.path, (*gazetteer.warnings, str(error)))
+    return Gazetteer((*gazetteer.entities, *user.entities), {**user.labels, **gazetteer.labels}, gazetteer.path,
+                     (*gazetteer.warnings, *user.warnings))
 
 
 def parse_gazetteer(doc: YamlDoc) -> Gazetteer:
@@ -116,11 +138,16 @@ _MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|A
 _FULL_MONTH = r"(?:January|February|March|April|June|July|August|September|October|November|December)"
 _YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_SCALE = r"(?:\s?(?:thousand|million|billion|trillion|bn|mn|m)\b)?"
-_CURRENCY = r"(?:dollars|euros|rubles|roubles|rials|tomans|yuan|rupees|USD|EUR|RUB)"
+_SCALE = r"(?:\s?(?:thousand|million|billion|trillion|bn|bln|mn|mln|m)\b)?"
+_SCALE_WORD = r"(?:thousand|million|billion|trillion|bn|bln|mn|mln)"
+# "900 million U.S. dollars", "1.6 billion euro", "40 billion rubles", "3.5 mln USD".
+_CURRENCY = (r"(?:(?:U\.S\.|US|American|Canadian|Australian|Hong Kong|Singapore)\s)?dollars?|euros?|rubles?|roubles?|rials?"
+             r"|tomans?|yuan|rupees?|manats?|tenge|lira|liras|dirhams?|pounds sterling|USD|EUR|RUB|IRR|CNY")
+_CODE = r"(?:USD|EUR|RUB|IRR|CNY|US\$)"
 _PATTERNS = [
     ("MONEY", rf"(?:US|C|A)?[$€£¥]\s?(?:{_NUMBER}){_SCALE}"),
-    ("MONEY", rf"(?:{_NUMBER})\s?(?:thousand|million|billion|trillion)?\s{_CURRENCY}\b"),
+    ("MONEY", rf"(?:{_NUMBER})(?:\s?{_SCALE_WORD})?\s(?:{_CURRENCY})(?![\w$])"),
+    ("MONEY", rf"{_CODE}\s?(?:{_NUMBER}){_SCALE}"),
     ("PERCENT", rf"(?:{_NUMBER})\s?(?:%|percent\b|per cent\b)"),
     ("DATE", rf"{_MONTH}\.?\s\d{{1,2}}(?:st|nd|rd|th)?(?:,\s{_YEAR})?\b"),
     ("DATE", rf"\d{{1,2}}\s{_FULL_MONTH}(?:\s{_YEAR})?\b"),
@@ -150,7 +177,7 @@ def _triggers() -> Iterable[str]:
     """Where a pattern can start: a number or currency sign, or a date word. The
     matcher's automaton finds these with the aliases (a regex scan of every
     position was the slowest step); digit runs are matched in chunks of four."""
-    yield from (*"$€£¥", "US$", "C$", "A$", *_DATE_WORDS)
+    yield from (*"$€£¥", "US$", "C$", "A$", "USD", "EUR", "RUB", "IRR", "CNY", *_DATE_WORDS)
     for width in (1, 2, 3, 4):
         yield from (f"{n:0{width}d}" for n in range(10 ** width))
 
@@ -202,7 +229,7 @@ class Matcher:
             hit = match(text, start)
             if hit:
                 shown = hit.group()
-                found.append(_new_tuple(Mention, (start, hit.end(), shown, _GROUP_KIND[hit.lastgroup], shown)))
+                found.append(_new_tuple(Mention, (start, hit.end(), shown, _GROUP_KIND[hit.lastgroup], shown, "pattern")))
                 extra = True
         if not extra and not overlapping:  # the common case: already sorted and disjoint
             return tuple(found)
@@ -254,7 +281,7 @@ class Matcher:
             # Inline word-boundary test: this loop is the hot path.
             if not (((before.isalnum() or before == "_") and folded[start].isalnum())
                     or (stop < length and (folded[stop].isalnum() or folded[stop] == "_") and folded[stop - 1].isalnum())):
-                found.append(_new_tuple(Mention, (start, stop, text[start:stop], types[index], canonicals[index])))
+                found.append(_new_tuple(Mention, (start, stop, text[start:stop], types[index], canonicals[index], "gazetteer")))
                 continue
             window = folded[start:stop + self._longest]
             for other, s, e in self._overlapping.find_matches_as_indexes(window, overlapping=True):
@@ -290,48 +317,234 @@ def _variants(alias: str, kind: str) -> Iterable[str]:
 
 _CAPITALISED = re.compile(
     r"(?<![\w'’-])(?:[A-Z][\w'’-]*[a-z][\w'’-]*|[A-Z]{2,}(?:-[A-Z]+)?)"
-    r"(?:\s+(?:(?:of|the|al|bin|ibn|de|van|von|for|and)\s+)?(?:[A-Z][\w'’-]*[a-z][\w'’-]*|[A-Z]{2,}))*"
+    r"(?:\s+(?:(?:of|the|al|bin|ibn|de|van|von|for)\s+)?(?:[A-Z][\w'’-]*[a-z][\w'’-]*|[A-Z]{2,}))*"
 )
 _FUNCTION_WORDS = frozenset(
     "A An The In On At Of For To From By With As But And Or If When While After Before Since During It "
     "Its He She They We I You His Her Their Our This That These Those There Here Not No Yes So Also "
     "Earlier Later Late Last Next Meanwhile However Moreover Although Though Despite Without Among "
     "Mr Mrs Ms Dr President Prime Minister Foreign Leader Supreme Ayatollah Sheikh King Prince General "
-    "Chairman Spokesman Secretary Deputy Head Minister's Oil Defense Defence Energy Economy Interior".split()
+    "Chairman Spokesman Secretary Deputy Head Minister's Oil Defense Defence Energy Economy Interior "
+    "President-elect Director-General Governor Ambassador Envoy".split()
+)
+# Never a name on their own: months, weekdays (SPEC §5 "noise").
+_CALENDAR_WORDS = frozenset(
+    "January February March April May June July August September October November December "
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+)
+# Capitalised inside a run only in a headline ("Iran Says It Will ..."): the run is a fragment.
+_HEADLINE_WORDS = frozenset("On In To With At By From As Is Are Was Were Will Says Said Over After Amid Into".split())
+MIN_CANDIDATE = 3  # characters
+_TYPE_ENDINGS = (
+    ("ORG", ("Company", "Corporation", "Corp", "Bank", "Agency", "Ministry", "Organization", "Organisation", "Council",
+             "Group", "Institute", "Party", "Committee", "Service", "Fund", "University", "Co.", "Inc", "Airlines",
+             "Air", "News", "Times", "Post", "Authority", "Commission", "Forces", "Guard", "Corps", "Office")),
+    ("FAC", ("plant", "Plant", "railway", "Railway", "railroad", "Airport", "airport", "Port", "port", "Base", "base",
+             "airbase", "Field", "field", "Reactor", "reactor", "Station", "Stadium", "Bridge", "Pipeline", "pipeline",
+             "Cosmodrome", "Facility", "facility", "Terminal", "terminal")),
+    ("EVENT", ("Treaty", "Agreement", "Summit", "Conference", "War", "Convention", "Accord", "Initiative", "Process",
+               "Forum", "Talks", "Deal", "Plan", "Resolution")),
 )
 
 
-def candidates(paragraph_texts: Iterable[str], matcher: Matcher) -> Counter[str]:
-    """Capitalised names that the gazetteer misses, with their counts.
+# Russian, Ukrainian, Armenian and Persian surname endings (Sorokin, Kozlov, Pashinyan, Khandouzi).
+_SURNAME_ENDINGS = ("ov", "ova", "ev", "eva", "in", "ina", "sky", "skiy", "enko", "yan", "zadeh", "nejad", "pour", "far", "ani")
 
-    Sentence-initial function words and titles are left out; names that
-    overlap a known mention are left out; what remains is what a user may
-    want to add to the YAML.
+
+@dataclass(frozen=True)
+class Candidate:
+    """A name the gazetteer misses: how many articles and mentions, a guessed type,
+    and the articles (ids, in the order first seen)."""
+
+    name: str
+    type: str
+    count: int
+    articles: tuple[str, ...]
+
+
+def candidates(articles: Iterable[tuple[str, Sequence[str], Sequence[Sequence[Mention]]]],
+               gazetteer: Gazetteer | None = None) -> list[Candidate]:
+    """Capitalised names that the gazetteer misses, ranked by how many articles hold them.
+
+    `articles`: (article id, paragraph texts, that article's mentions per
+    paragraph). Names the gazetteer or a pattern found are masked; names the
+    model found count as candidates with the model's type. Left out as noise
+    (SPEC §5): function words and titles at either end, a single word that
+    just opens a sentence, months and weekdays, headline fragments (a run with
+    a capitalised "On", "Says"...), a single word the corpus also writes in
+    lower case ("Ambassador", "Treaty"), model names with digits (Su-34), and
+    aliases of `gazetteer` (a place that context judged a team is still known).
+    Names joined by "and" count apart. Sorted by articles, then mentions, then name.
     """
     counts: Counter[str] = Counter()
-    for text in paragraph_texts:
-        masked = list(text)
-        for mention in matcher.mentions(text):  # known names are not candidates
-            masked[mention.start:mention.end] = "·" * (mention.end - mention.start)
-        masked_text = "".join(masked)
-        for match in _CAPITALISED.finditer(masked_text):
-            words = match.group().split()
-            while words and words[0].strip("'’") in _FUNCTION_WORDS:
-                words = words[1:]
-            while words and words[-1].lower() in {"of", "the", "al", "and", "for"}:
-                words = words[:-1]
-            if not words or (len(words) == 1 and _sentence_initial(masked_text, match.start())):
-                continue
-            name = " ".join(words).removesuffix("’s").removesuffix("'s")
-            if len(name) >= 3:
+    where: dict[str, dict[str, None]] = {}
+    votes: dict[str, Counter[str]] = {}
+    lower_words: set[str] = set()
+    for article, texts, mentions in articles:
+        for text, found in zip(texts, mentions, strict=False):
+            lower_words.update(_LOWER_WORD.findall(text))
+            masked = list(text)
+            for mention in found:
+                if mention.source == "model":
+                    name = mention.text
+                    votes.setdefault(name, Counter())[mention.type] += 1
+                masked[mention.start:mention.end] = "·" * (mention.end - mention.start)
+            masked_text = "".join(masked)
+            names = [m.text for m in found if m.source == "model"]
+            if not _headline(text):
+                names += _capitalised_names(masked_text)
+            for name in names:
                 counts[name] += 1
-    return counts
+                where.setdefault(name, {})[article] = None
+    known = {fold(alias) for entity in gazetteer.entities for alias in entity.aliases} if gazetteer else set()
+    ranked = sorted((n for n in counts if _wanted(n, known, lower_words)), key=lambda n: (-len(where[n]), -counts[n], n))
+    return [Candidate(name, _guess_type(name, votes.get(name), counts), counts[name], tuple(where[name]))
+            for name in ranked]
+
+
+_LOWER_WORD = re.compile(r"(?<![\w-])[a-z][a-z-]+(?![\w-])")
+
+
+def _wanted(name: str, known: set[str], lower_words: set[str]) -> bool:
+    if fold(name) in known or not MIN_CANDIDATE <= len(name) <= MAX_ALIAS:
+        return False
+    if " " in name:
+        return True
+    return not any(c.isdigit() for c in name) and name.lower() not in lower_words and name not in _CALENDAR_WORDS
+
+
+def _headline(text: str) -> bool:
+    """A title-case line without a full stop ("Iran Says It Will Talk To Russia"):
+    its capitals are style, not names."""
+    words = text.split()
+    if len(words) < 4 or text.rstrip().endswith((".", "!", "?", "”", '"')):
+        return False
+    return sum(word[:1].isupper() for word in words) >= 0.6 * len(words)
+
+
+def _capitalised_names(masked_text: str) -> list[str]:
+    found = []
+    for match in _CAPITALISED.finditer(masked_text):
+        words = match.group().split()
+        if any(word in _HEADLINE_WORDS for word in words[1:]) and len(words) >= 3:
+            continue
+        while words and words[0].strip("'’") in _FUNCTION_WORDS:
+            words = words[1:]
+        while words and words[-1].lower() in {"of", "the", "al", "for"}:
+            words = words[:-1]
+        if not words or (len(words) == 1 and _sentence_initial(masked_text, match.start())):
+            continue
+        if len(words) == 1 and words[0] in _CALENDAR_WORDS:
+            continue
+        name = " ".join(words).removesuffix("’s").removesuffix("'s")
+        if MIN_CANDIDATE <= len(name) <= MAX_ALIAS:
+            found.append(name)
+    return found
+
+
+def _guess_type(name: str, votes: Counter[str] | None, counts: Counter[str]) -> str:
+    """The model's most frequent type for the name; else by its last word (an
+    organisation, facility or event word), a nationality ending, or its shape:
+    an acronym is an ORG, two to four words a PERSON, one word a PERSON if it
+    has a surname ending or ends a longer candidate, else a GPE."""
+    if votes:
+        return votes.most_common(1)[0][0]
+    words = name.split()
+    for kind, endings in _TYPE_ENDINGS:
+        if words[-1] in endings:
+            return kind
+    if name.isupper():
+        return "ORG"
+    if len(words) == 1 and name.endswith(("ian", "ese", "ish", "ean")):
+        return "NORP"
+    if len(words) == 1 and name.endswith(_SURNAME_ENDINGS):
+        return "PERSON"
+    if 2 <= len(words) <= 4:
+        return "PERSON"
+    if any(other.endswith(" " + name) for other in counts):
+        return "PERSON"
+    return "GPE"
 
 
 def _sentence_initial(text: str, position: int) -> bool:
     """A capitalised word here may just open a sentence: no evidence of a name."""
     before = text[:position].rstrip(" \"“‘'(")
     return not before or before.endswith((".", "!", "?", ":", "—"))
+
+
+# --- the user's gazetteer: names added from the reader -----------------------
+
+class NameRejected(ValueError):
+    """A name that cannot be added, with the message a user reads."""
+
+
+def check_new_name(gazetteer: Gazetteer, name: str, kind: str) -> str:
+    """`name` stripped, or NameRejected: too short, too long, an unknown type, or
+    already an alias (of which entity)."""
+    name = " ".join(name.split())
+    if len(name) < 2:
+        raise NameRejected(f"'{name}' is too short to match safely (2 characters at least)")
+    if len(name) > MAX_ALIAS:
+        raise NameRejected(f"'{name[:40]}…' is {len(name)} characters; a name is {MAX_ALIAS} at most")
+    if kind not in gazetteer.labels or kind in PATTERN_TYPES:
+        raise NameRejected(f"'{kind}' is not an entity type ({', '.join(t for t in gazetteer.labels if t not in PATTERN_TYPES)})")
+    folded = fold(name)
+    for entity in gazetteer.entities:
+        if any(fold(alias) == folded for alias in entity.aliases):
+            raise NameRejected(f"'{name}' is already an alias of {entity.canonical} ({entity.type})")
+    return name
+
+
+def add_to_user_gazetteer(gazetteer: Gazetteer, name: str, kind: str, path: Path | None = None) -> Path:
+    """Add `name` as a new `kind` entity to the user's gazetteer and return its path.
+
+    The file (default: `user_gazetteer_path()`) is read and written with
+    ruamel.yaml's round-trip mode, so its comments and order stay; the write is
+    atomic (a temporary file in the same folder, then os.replace). Raises
+    NameRejected for a bad name, ConfigError when the existing file is not a
+    gazetteer mapping.
+    """
+    import os
+    import tempfile
+
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import YAMLError
+
+    name = check_new_name(gazetteer, name, kind)
+    path = path or user_gazetteer_path()
+    yaml = YAML()  # round-trip: comments, order and quoting survive
+    yaml.preserve_quotes = True
+    if path.is_file():
+        try:
+            data = yaml.load(path.read_text(encoding="utf-8"))
+        except YAMLError as error:
+            mark = getattr(error, "problem_mark", None)
+            raise ConfigError(path, mark.line + 1 if mark else None, mark.column + 1 if mark else None,
+                              f"cannot add to this file: {getattr(error, 'problem', None) or error}") from error
+        if data is None:
+            data = yaml.load("# Names added from the reader (iranru-reader); edit freely.\n{}\n")
+        if not hasattr(data, "setdefault"):
+            raise ConfigError(path, 1, 1, "expected a mapping of entity types to names")
+    else:
+        data = yaml.load("# Names added from the reader (iranru-reader); edit freely.\n{}\n")
+    section = data.get(kind)
+    if section is None:
+        data[kind] = {}
+        section = data[kind]
+    if not hasattr(section, "setdefault"):
+        raise ConfigError(path, None, None, f"'{kind}' must map canonical names to lists of aliases")
+    section[name] = []
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".gazetteer-", suffix=".yaml")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            yaml.dump(data, out)
+        os.replace(temporary, path)
+    except BaseException:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+        raise
+    return path
 
 
 def unused_aliases(gazetteer: Gazetteer, mention_texts: Iterable[str]) -> list[tuple[Entity, str]]:

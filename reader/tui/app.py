@@ -8,6 +8,7 @@ in `bindings.py` with an id, so `keymap:` in config.yaml can remap it.
 from __future__ import annotations
 
 from datetime import datetime
+from functools import partial
 
 from rich.text import Text
 from textual import on
@@ -19,16 +20,19 @@ from textual.widgets import Header, Input, OptionList
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
+from ..annotate.gazetteer import PATTERN_TYPES, NameRejected, add_to_user_gazetteer, candidates
 from ..history import History, Location
 from ..library import Library
 from ..render_bidi import EXPLICIT_MODE, IMPLICIT_MODE
 from ..sanitize import safe_line
 from ..state import Bookmark, StateStore, mark_read, set_last, toggle_bookmark
+from ..yamlfile import ConfigError
 from ..annotate.topics import snippet, trail_step
 from . import compat  # noqa: F401  (guards for Textual bugs, applied on import)
 from .bindings import APP, SECTIONS
 from .commands import ReaderCommands
 from .screens.bookmarks import BookmarksScreen
+from .screens.candidates import CandidatesScreen
 from .screens.help import HelpScreen
 from .screens.search import SearchScreen
 from .screens.brief import BriefScreen
@@ -152,9 +156,12 @@ class ReaderApp(App[None]):
             self.query_one(Sidebar).show_progress(0, len(self.library.pending.to_check))
             self.run_worker(self._build_index, thread=True, exclusive=True, group="index")
         else:
+            self.library.defer_model = True  # the first paint never waits for the model's import
             self.library.ensure_fresh()
+            self.library.defer_model = False
             self._report_skipped()
             self._show_entries()
+            self._start_model_pass()
         start = state.last if state.last and self.library.entry(state.last.article_id) else None
         if start is None and self.library.entries:
             start = Location(self.library.entries[0].id, 0)
@@ -216,22 +223,41 @@ class ReaderApp(App[None]):
         Quitting cancels the worker: it stops after the batch in hand (what is
         stored stays stored; the rest is indexed on the next start).
         """
+        self._run_indexing(self.library, partial(self.library.refresh, batch=200), self._indexed, self._indexing_done)
+
+    def _run_indexing(self, library: Library, job, on_progress, then) -> None:
+        """Worker body: `job(progress=..., index=...)` on a second connection to
+        `library`'s index, reporting `on_progress(done, total)` and finally `then()` on
+        the UI thread. Quitting cancels it between batches."""
         worker = get_current_worker()
 
         def progress(done: int, total: int) -> None:
             if worker.is_cancelled or not self.is_running:
                 raise IndexingStopped
-            self.call_from_thread(self._indexed, done, total)
+            self.call_from_thread(on_progress, done, total)
 
-        index = self.library.connect()
+        index = library.connect()
         try:
-            self.library.refresh(progress=progress, index=index, batch=200)
+            job(progress=progress, index=index)
         except IndexingStopped:
             return
         finally:
             index.close()
         if not worker.is_cancelled and self.is_running:
-            self.call_from_thread(self._indexing_done)
+            self.call_from_thread(then)
+
+    def _start_model_pass(self) -> None:
+        """Add the statistical recogniser's names to the articles indexed without it, in a
+        worker, with progress in the sidebar (SPEC §5: the model runs in the indexer)."""
+        if self.library.config.entity_model and self.library.index.model_pending():
+            self.run_worker(self._model_pass, thread=True, exclusive=True, group="index")
+
+    def _model_pass(self) -> None:
+        self._run_indexing(self.library, self.library.model_pass, self._show_progress,
+                           partial(self._reannotated, self.library))
+
+    def _show_progress(self, done: int, total: int) -> None:
+        self.query_one(Sidebar).show_progress(done, total)
 
     def _indexed(self, done: int, total: int) -> None:
         self.query_one(Sidebar).show_progress(done, total)
@@ -640,6 +666,49 @@ class ReaderApp(App[None]):
                 self.call_later(self._go_and_focus, location)
 
         await self.push_screen(screen, done)
+
+    async def action_add_name(self) -> None:
+        """Offer the passage's unhighlighted names (and the model's); add the chosen one
+        to the user's gazetteer, then re-annotate the corpus in a worker."""
+        doc = self.view.doc
+        if doc is None or self.raw_mode or not doc.clean.paragraphs:
+            return
+        index = self.view.cursor
+        text = doc.clean.paragraphs[index].text
+        mentions = doc.mentions[index] if doc.mentions else ()
+        gazetteer = self.library.gazetteer
+        names = candidates([(doc.id, [text], [mentions])], gazetteer)
+        types = [t for t in gazetteer.labels if t not in PATTERN_TYPES]
+
+        def done(choice: tuple[str, str] | None) -> None:
+            if choice is None:
+                return
+            name, kind = choice
+            try:
+                path = add_to_user_gazetteer(gazetteer, name, kind)
+            except (NameRejected, ConfigError, OSError) as error:
+                self.notify(str(error), severity="error", markup=False, timeout=8)
+                return
+            self.notify(f"Added {name} ({kind}) to {path}; re-annotating the articles…", markup=False, timeout=6)
+            self.run_worker(self._reannotate, thread=True, exclusive=True, group="index")
+
+        await self.push_screen(CandidatesScreen(names, types), done)
+
+    def _reannotate(self) -> None:
+        """Worker: a library with the new gazetteer indexes the corpus afresh, with progress."""
+        library = self.library.reopened()
+        self._run_indexing(library, partial(library.refresh, batch=200), self._show_progress,
+                           partial(self._reannotated, library))
+
+    def _reannotated(self, library: Library) -> None:
+        """Indexing with new annotations is done: use `library` and redraw the article on screen."""
+        here = self._here()
+        self.library = library
+        self._indexing_done()
+        doc = library.get(here.article_id) if here else None
+        if doc is not None:  # the article on screen, with the new name highlighted
+            self.view.show(doc, here.passage)
+            self.panel.show_entities(doc, library.gazetteer.labels, library.config.styles)
 
     def action_copy_passage(self) -> None:
         doc, view = self.view.doc, self.view

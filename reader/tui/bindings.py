@@ -26,6 +26,7 @@ LIST = bindings(keys.LIST)
 INPUT = bindings(keys.INPUT)
 MODAL = bindings(keys.MODAL)
 BOOKMARKS = bindings(keys.BOOKMARKS)
+CANDIDATES = bindings(keys.CANDIDATES)
 TIMELINE = bindings(keys.TIMELINE)
 BRIEF = bindings(keys.BRIEF)
 

@@ -1,0 +1,153 @@
+"""Ambiguous names: a place name used as something else is not a place (SPEC §5).
+
+"Turkey" in a roast recipe, "Georgia" in a football report, "Jordan" the
+basketball player, the "Caspian tern" bird, "FC Astana" the club, "Mehr" in a
+surname. Three kinds of evidence, cheapest first:
+
+1. the neighbouring word: a bird or dish after the name ("Caspian tern",
+   "Turkey breast"), a club prefix before it ("FC Astana"), a capitalised
+   given name before it ("Michael Jordan", "Ali Mehr");
+2. the article's field: in an article that is not about Iran and Russia
+   (`TopicMatcher.in_field`), an ambiguous name is never a place;
+3. the model's view: where the recogniser calls the larger span a PERSON or
+   ORG, that span replaces the place ("Michael Jordan" PERSON).
+
+Only names listed in `AMBIGUOUS` are judged; every other mention is left
+alone, and in a field article an ambiguous name stays a place unless a
+neighbouring word says otherwise (the near-misses of tests/test_context.py).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..models import Mention
+from .model import LABELS, Span, trim
+
+# Place (or agency) names that are also a bird, a dish, a team, a player or a surname.
+AMBIGUOUS = frozenset({"Turkey", "Georgia", "Jordan", "Chad", "Caspian", "Astana", "Mehr", "Aktau", "Kazan", "Sochi", "Tabriz", "Mir"})
+# Words right after the name that make it a thing, not a place ("Caspian tern", "Turkey breast").
+_THING_AFTER = frozenset("""tern terns gull gulls seal seals plover roast breast breasts legs leg thigh thighs wing wings
+gravy stuffing dinner sandwich sandwiches burger burgers bacon meat recipe recipes space station""".split())
+# Words right before the name that make it a club ("FC Astana", "Dinamo Tbilisi").
+_CLUB_BEFORE = frozenset("FC SC AFC CF Dynamo Dinamo Sporting Real Atletico".split())
+# Sports words: two of them in the sentence make a country name a team.
+_SPORT = frozenset("""goal goals striker midfielder defender goalkeeper coach match fixture qualifier qualifying
+league cup scored score penalty squad unbeaten draw tournament points rebounds assists game games season
+basketball football soccer NBA UEFA FIFA Euro""".split())
+_WORD = re.compile(r"[\w’'-]+")
+_PLACE_TYPES = frozenset({"GPE", "ORG", "NORP", "FAC"})
+_NOT_GIVEN_NAMES = frozenset("""The A An In On At Of For To From By With As And Or But Under Over Into After Before
+Since During Across Between Against Like Via North South East West Northern Southern Eastern Western Central
+New Old Greater Upper Lower""".split())
+
+
+def resolve(texts: Sequence[str], paragraphs: Sequence[Sequence[Mention]],
+            spans: Sequence[Sequence[Span]] | None, in_field: bool) -> tuple[tuple[Mention, ...], ...]:
+    """Each paragraph's mentions with ambiguous place names judged in context.
+
+    `texts`: the paragraphs' text; `paragraphs`: their mentions (gazetteer,
+    pattern, model), sorted; `spans`: the model's raw spans per paragraph, or
+    None when the model is off; `in_field`: whether the article is about the
+    field. A place name that is something else is dropped, or replaced by the
+    model's PERSON/ORG span that contains it.
+    """
+    result = []
+    for i, (text, mentions) in enumerate(zip(texts, paragraphs, strict=True)):
+        model_spans = spans[i] if spans else ()
+        out: list[Mention] = []
+        changed = False
+        for m in mentions:
+            if m.text not in AMBIGUOUS or m.type not in _PLACE_TYPES:
+                out.append(m)
+                continue
+            replacement = None if _thing_after(text, m) else _model_replacement(text, m, model_spans)
+            verdict = "model" if replacement is not None else _judge(text, m, in_field)
+            if verdict is None:
+                out.append(m)
+                continue
+            changed = True
+            if verdict == "club":
+                start = text.rfind(" ", 0, m.start - 1) + 1
+                name = text[start:m.end]
+                replacement = Mention(start, m.end, name, "ORG", name, "gazetteer")
+            if replacement is not None and not any(o.start < replacement.end and replacement.start < o.end for o in out):
+                out.append(replacement)
+        if changed:
+            out = _without_overlaps(sorted(out, key=lambda m: (m.start, -m.end)))
+        result.append(tuple(out))
+    return tuple(result)
+
+
+def _judge(text: str, m: Mention, in_field: bool) -> str | None:
+    """Why `m` is not a place here, or None when it is one."""
+    if _thing_after(text, m):
+        return "thing"
+    before = _word_before(text, m.start)
+    if before in _CLUB_BEFORE:
+        return "club"
+    if before and before[0].isupper() and before.isalpha() and before not in _NOT_GIVEN_NAMES \
+            and not text[max(0, m.start - 8):m.start].rstrip().endswith((".", ",", ";", ":")) \
+            and _is_name_position(text, m.start):
+        return "surname"
+    if not in_field:
+        return "off-field"
+    sentence = _sentence(text, m.start)
+    if len({w for w in _WORD.findall(sentence) if w in _SPORT or w.lower() in _SPORT}) >= 2:
+        return "team"
+    return None
+
+
+def _thing_after(text: str, m: Mention) -> bool:
+    after = _WORD.match(text, _skip_space(text, m.end))
+    return bool(after) and after.group().lower() in _THING_AFTER
+
+
+def _model_replacement(text: str, m: Mention, spans: Sequence[Span]) -> Mention | None:
+    """The model's PERSON or ORG span over `m`, if it has one."""
+    for start, end, label in spans:
+        if start <= m.start and m.end <= end and LABELS.get(label) in ("PERSON", "ORG"):
+            trimmed = trim(text, start, end)
+            if trimmed and trimmed[0] <= m.start and m.end <= trimmed[1]:
+                name = text[trimmed[0]:trimmed[1]]
+                return Mention(trimmed[0], trimmed[1], name, LABELS[label], name, "model")
+    return None
+
+
+def _without_overlaps(mentions: list[Mention]) -> list[Mention]:
+    kept: list[Mention] = []
+    end = -1
+    for m in mentions:
+        if m.start >= end:
+            kept.append(m)
+            end = m.end
+    return kept
+
+
+def _skip_space(text: str, position: int) -> int:
+    while position < len(text) and text[position] == " ":
+        position += 1
+    return position
+
+
+def _word_before(text: str, position: int) -> str:
+    words = _WORD.findall(text[max(0, position - 40):position])
+    return words[-1] if words and text[position - 1:position] == " " else ""
+
+
+def _is_name_position(text: str, position: int) -> bool:
+    """The word before the name is not itself the start of a sentence's verb phrase:
+    it directly precedes with one space ("Michael Jordan", not "Michael. Jordan")."""
+    return text[position - 1:position] == " " and text[position - 2:position - 1].isalpha()
+
+
+SENTENCE_REACH = 400  # characters each side: a sentence, never a whole 5 MB line
+
+
+def _sentence(text: str, position: int) -> str:
+    low, high = max(0, position - SENTENCE_REACH), min(len(text), position + SENTENCE_REACH)
+    start = max(text.rfind(". ", low, position), text.rfind("! ", low, position), text.rfind("? ", low, position), low - 1)
+    end = min((i for i in (text.find(". ", position, high), text.find("! ", position, high), text.find("? ", position, high))
+               if i >= 0), default=high)
+    return text[start + 1:end]

