@@ -599,7 +599,7 @@ def _serve(args: argparse.Namespace) -> int:
     import shlex
     import socket
 
-    library = _library(args, fresh=False)  # config errors now, not in the browser
+    _library(args, fresh=False)  # config errors now, not in the browser
     command = [sys.executable, "-m", "reader.cli", *(str(p.resolve()) for p in args.paths)]
     if args.config:
         command += ["--config", str(Path(args.config).resolve())]
@@ -621,7 +621,7 @@ def _serve(args: argparse.Namespace) -> int:
     url = f"http://{args.host if ':' not in args.host else f'[{args.host}]'}:{args.port}"
     scope = "only this machine can connect" if args.host in ("127.0.0.1", "localhost", "::1") else \
         f"anyone who can reach {args.host} can read the corpus"
-    _say(f"serving the reader ({len(library.paths)} corpus path(s)) on {url} — {scope}; Ctrl+C stops")
+    _say(f"serving the reader on {url} — {scope}; Ctrl+C stops")
     try:
         return serve(shlex.join(command), args.host, args.port)
     except OSError as error:  # lost the race for the port since the probe

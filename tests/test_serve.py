@@ -130,8 +130,10 @@ def colour_pixels(page, colour: tuple[int, int, int], tolerance: int = 12) -> li
 
 
 def test_the_reader_in_headless_chromium(server, tmp_path):
-    sync_playwright = browser_or_skip()
     port, process = server
+    said = process.stderr.readline().decode()  # written before it listens
+    assert said.startswith(f"iranru-reader: serving the reader on http://127.0.0.1:{port} — only this machine")
+    sync_playwright = browser_or_skip()
     received: list[bytes] = []
     started = time.monotonic()
     with sync_playwright() as playwright:
