@@ -1,5 +1,5 @@
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.config import bundled_config
@@ -369,3 +369,15 @@ def test_the_readme_example_topic_works_as_documented(write):
     off = "The port of Rotterdam opened a new terminal."
     assert [h.topic for h in topic_matcher.passage_topics(on, matcher.mentions(on))] == ["chabahar_port"]
     assert topic_matcher.passage_topics(off, matcher.mentions(off)) == ()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 200), st.integers(1, 20)), max_size=12),
+       st.integers(0, 220), st.integers(1, 15))
+def test_passing_span_lookup_equals_a_scan_of_every_span(raw, start, length):
+    """The binary search over merged passing spans answers as a scan of all of them would."""
+    from reader.annotate.topics import _disjoint, _overlaps
+
+    spans = [(a, a + n) for a, n in raw]
+    end = start + length
+    assert _overlaps(_disjoint(spans), start, end) == any(a < end and start < b for a, b in spans)

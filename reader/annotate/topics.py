@@ -303,6 +303,28 @@ _TITLES = re.compile(r"\s(?:(?:President|Prime|Minister|Foreign|Defen[cs]e|Deput
                      r"|Chancellor|King|Crown|Prince|Secretary|General|Spokes(?:man|woman)|Ambassador|Envoy|Chief)\s)+")
 
 
+def _disjoint(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """`spans` (character offsets, any order, overlapping) as the starts and ends of
+    their union's disjoint intervals, in order: what `_overlaps` searches."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for start, end in sorted(spans):
+        if ends and start <= ends[-1]:
+            ends[-1] = max(ends[-1], end)
+        else:
+            starts.append(start)
+            ends.append(end)
+    return starts, ends
+
+
+def _overlaps(intervals: tuple[list[int], list[int]], start: int, end: int) -> bool:
+    """Whether `start:end` overlaps one of `_disjoint`'s intervals: a binary search, so
+    a passage with thousands of passing spans and signals (a 5 MB line) stays linear-log."""
+    starts, ends = intervals
+    first = bisect_right(ends, start)  # the first interval that ends after `start`
+    return first < len(starts) and starts[first] < end
+
+
 class TopicMatcher:
     """Scores passages against every topic in one automaton pass per passage."""
 
@@ -390,10 +412,10 @@ class TopicMatcher:
             if sum(signals.values()) < topic.threshold - 1e-9:
                 continue  # damping only lowers a score: no need to look for passing mentions
             if passing is None:
-                passing = passing_spans(text)
+                passing = _disjoint(passing_spans(text))
             signals = {}
             for start, end, key, weight in merged:
-                if any(a < end and start < b for a, b in passing):
+                if _overlaps(passing, start, end):
                     weight *= PASSING
                 if weight > signals.get(key, 0.0):
                     signals[key] = weight
