@@ -181,22 +181,27 @@ def fires(matcher: TopicMatcher, text: str, mentions=(), date=None) -> bool:
     return any(hit.topic == "t" for hit in matcher.passage_topics(text, mentions, date))
 
 
-def test_overlapping_signals_count_once(write):
-    matcher = small_map(write, "    signals: {uranium enrichment: 2, enrich*: 1}\n")
-    assert not fires(matcher, "Talks on uranium enrichment resumed.")
-    assert fires(matcher, "Talks on uranium enrichment resumed as Iran enriched more.")
+# (topic body, a passage that must fire, a near miss that must not)
+MECHANICS = [
+    # overlapping signals count once, at the longest: "uranium enrichment" is not also "enrich*"
+    ("    signals: {uranium enrichment: 2, enrich*: 1}\n",
+     "Talks on uranium enrichment resumed as Iran enriched more.", "Talks on uranium enrichment resumed."),
+    # the longest signal speaks for its words: "energy-rich" is not "energy"
+    ("    signals: {oil: 2, energy: 1, energy-rich: 0.1}\n", "Energy talks turned to oil.", "The energy-rich state exports oil."),
+    # signals that only share a word count once, at the heavier weight
+    ("    signals: {disputed nuclear: 3, nuclear program*: 1.5}\n",
+     "Talks over its disputed nuclear programme resumed.", "Talks over its nuclear programme resumed."),
+    # `requires` is met by a signal under a longer one ("sanction*" in "new sanctions")
+    ("    signals: {sanction*: 2, new sanctions: 3}\n    requires: [sanction*]\n",
+     "New sanctions on Iran were announced.", "Nothing new was announced."),
+]
 
 
-def test_the_longest_signal_speaks_for_its_words(write):
-    matcher = small_map(write, "    signals: {oil: 2, energy: 1, energy-rich: 0.1}\n")
-    assert not fires(matcher, "The energy-rich state exports oil.")
-    assert fires(matcher, "Energy talks turned to oil.")
-
-
-def test_signals_sharing_a_word_count_once_at_the_heavier_weight(write):
-    matcher = small_map(write, "    signals: {disputed nuclear: 3, nuclear program*: 1.5}\n")
-    assert fires(matcher, "Talks over its disputed nuclear programme resumed.")
-    assert not fires(matcher, "Talks over its nuclear programme resumed.")
+@pytest.mark.parametrize("body,carried,near_miss", MECHANICS)
+def test_evidence_is_counted_once_per_stretch_of_words(write, body, carried, near_miss):
+    matcher = small_map(write, body)
+    assert fires(matcher, carried)
+    assert not fires(matcher, near_miss)
 
 
 def test_a_word_inside_a_name_is_not_that_word(write):
@@ -246,12 +251,6 @@ def test_series_items_do_not_swallow_the_clause_around_them():
     assert spans[:2] == ["Iran", "Russia "] and not any("zones" in s for s in spans)
     prose = "Iran and Russia, in particular, said the talks went well and that more would come."
     assert passing_spans(prose) == []
-
-
-def test_requires_is_met_by_a_signal_under_a_longer_one(write):
-    matcher = small_map(write, "    signals: {sanction*: 2, new sanctions: 3}\n    requires: [sanction*]\n")
-    assert fires(matcher, "New sanctions on Iran were announced.")
-    assert not fires(matcher, "Nothing new was announced.")
 
 
 def test_a_topic_since_a_date_is_not_given_to_older_articles(write):
@@ -376,8 +375,8 @@ def test_the_readme_example_topic_works_as_documented(write):
        st.integers(0, 220), st.integers(1, 15))
 def test_passing_span_lookup_equals_a_scan_of_every_span(raw, start, length):
     """The binary search over merged passing spans answers as a scan of all of them would."""
-    from reader.annotate.topics import _disjoint, _overlaps
+    from reader.annotate.topics import _Intervals
 
     spans = [(a, a + n) for a, n in raw]
     end = start + length
-    assert _overlaps(_disjoint(spans), start, end) == any(a < end and start < b for a, b in spans)
+    assert _Intervals(spans).overlaps(start, end) == any(a < end and start < b for a, b in spans)

@@ -166,6 +166,7 @@ def _strings(doc: YamlDoc, spec: dict, key: str, where: list) -> tuple[str, ...]
 # Passing mentions (see the module docstring). No backtracking pattern: a passage is
 # cut once at its punctuation, and the pieces are inspected in one linear pass.
 _STRONG = re.compile(r"[;:.!?()\[\]\"“”]|\s[—–]\s")
+_REACH = 300  # characters looked back from a conjunction for its series
 _ITEM_WORDS = 6  # a list item is a name (up to six words: "Indian Prime Minister Narendra Modi")…
 _NOUN_WORDS = 3  # … or a short noun phrase ("drug trafficking", "oil refineries")
 _NOT_ITEM_START = frozenset("according which who whom whose that while as when where if but because although though "
@@ -178,7 +179,7 @@ _MARKERS = ahocorasick_rs.AhoCorasick([*_SUBORDINATORS, *_SPEECH, "and", "or"],
                                       matchkind=ahocorasick_rs.MATCHKIND_LEFTMOST_LONGEST)
 _SPEECH_SLOTS = range(len(_SUBORDINATORS), len(_SUBORDINATORS) + len(_SPEECH))
 _CONJUNCTION_SLOTS = range(len(_SUBORDINATORS) + len(_SPEECH), len(_SUBORDINATORS) + len(_SPEECH) + 2)
-_SCOPE = re.compile(r"[^,;:.!?—–]+")
+_SCOPE = re.compile(r"[^,;:.!?—–]{1,300}")  # a clause, never more than 300 characters
 _NOT_A_CLAUSE = re.compile(r"\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.IGNORECASE)
 _ADVERB_SINCE = ("have ", "has ", "had ")  # "have since agreed": since the adverb, not the subordinator
 _INVERSION = tuple(',"”’\'')  # what ends a quotation before an inverted "said X"
@@ -226,18 +227,19 @@ def _series_items(text: str, conjunctions: list[tuple[int, int]]) -> list[tuple[
     strong: list[int] | None = None
     spans: list[tuple[int, int]] = []
     for at, after in conjunctions:
-        comma = text.rfind(", ", 0, at)
-        if comma < 0:
-            continue
         if strong is None:
             strong = [m.end() for m in _STRONG.finditer(text)]
         low = strong[bisect_right(strong, at) - 1] if strong and strong[0] <= at else 0
-        if comma < low:
+        # Items are short: the comma before the conjunction is near it, and a first chunk
+        # is read back at most `_REACH` characters (bounded work on a 5 MB one-line text).
+        comma = text.rfind(", ", max(low, at - _REACH), at)
+        if comma < 0:
             continue
         chunks = [(comma + 2, at)]  # backwards from the conjunction: B, then the chunks before it
         while True:
-            previous = text.rfind(", ", low, chunks[-1][0] - 2)
-            chunks.append((previous + 2 if previous >= 0 else low, chunks[-1][0] - 2))
+            floor = max(low, chunks[-1][0] - 2 - _REACH)
+            previous = text.rfind(", ", floor, chunks[-1][0] - 2)
+            chunks.append((previous + 2 if previous >= 0 else floor, chunks[-1][0] - 2))
             if previous < 0 or not _is_item(text[chunks[-1][0]:chunks[-1][1]]):
                 break
         high = strong[bisect_right(strong, after)] - 1 if strong and strong[-1] > after else len(text)
@@ -285,7 +287,7 @@ def _speakers(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The capitalised name (up to six words) just before the verb of saying at start:end, or just after it
     in an inverted attribution ('…," said Xi Jinping'; not 'diplomats said Afghanistan will…')."""
     spans = []
-    after = _NAME_AFTER.match(text, end + 1) if text[:start].rstrip()[-1:] in _INVERSION else None
+    after = _NAME_AFTER.match(text, end + 1) if text[max(0, start - 4):start].rstrip()[-1:] in _INVERSION else None
     if after:
         spans.append(after.span())
     words = text[max(0, start - 120):start].rsplit(" ", _ITEM_WORDS + 1)[:-1]
@@ -303,26 +305,22 @@ _TITLES = re.compile(r"\s(?:(?:President|Prime|Minister|Foreign|Defen[cs]e|Deput
                      r"|Chancellor|King|Crown|Prince|Secretary|General|Spokes(?:man|woman)|Ambassador|Envoy|Chief)\s)+")
 
 
-def _disjoint(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
-    """`spans` (character offsets, any order, overlapping) as the starts and ends of
-    their union's disjoint intervals, in order: what `_overlaps` searches."""
-    starts: list[int] = []
-    ends: list[int] = []
-    for start, end in sorted(spans):
-        if ends and start <= ends[-1]:
-            ends[-1] = max(ends[-1], end)
-        else:
-            starts.append(start)
-            ends.append(end)
-    return starts, ends
+class _Intervals:
+    """Spans merged into sorted disjoint intervals: does [start, end) touch one? in log time."""
 
+    def __init__(self, spans: Iterable[tuple[int, int]]):
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for a, b in sorted(spans):
+            if self.ends and a <= self.ends[-1]:
+                self.ends[-1] = max(self.ends[-1], b)
+            elif b > a:
+                self.starts.append(a)
+                self.ends.append(b)
 
-def _overlaps(intervals: tuple[list[int], list[int]], start: int, end: int) -> bool:
-    """Whether `start:end` overlaps one of `_disjoint`'s intervals: a binary search, so
-    a passage with thousands of passing spans and signals (a 5 MB line) stays linear-log."""
-    starts, ends = intervals
-    first = bisect_right(ends, start)  # the first interval that ends after `start`
-    return first < len(starts) and starts[first] < end
+    def overlaps(self, start: int, end: int) -> bool:
+        at = bisect_left(self.starts, end) - 1  # the last interval starting before `end`
+        return at >= 0 and self.ends[at] > start
 
 
 class TopicMatcher:
@@ -394,7 +392,7 @@ class TopicMatcher:
                     bound[topic_id] = {key: weight}
         if not pieces:
             return ()
-        passing: list[tuple[int, int]] | None = None
+        passing: _Intervals | None = None
         hits = []
         for topic_id, found in pieces.items():
             topic = self._topics[topic_id]
@@ -412,10 +410,10 @@ class TopicMatcher:
             if sum(signals.values()) < topic.threshold - 1e-9:
                 continue  # damping only lowers a score: no need to look for passing mentions
             if passing is None:
-                passing = _disjoint(passing_spans(text))
+                passing = _Intervals(passing_spans(text))
             signals = {}
             for start, end, key, weight in merged:
-                if _overlaps(passing, start, end):
+                if passing.overlaps(start, end):
                     weight *= PASSING
                 if weight > signals.get(key, 0.0):
                     signals[key] = weight
