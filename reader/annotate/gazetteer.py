@@ -6,6 +6,13 @@ case-sensitive literals (an ALL-CAPS variant is added for aliases of four
 letters or more, for datelines and headlines), so "US" never matches "us".
 One Aho-Corasick pass per paragraph finds every alias occurrence; a word
 boundary check and a leftmost-longest sweep pick the mentions.
+
+Russian and Persian (SPEC §4a, issue 16): the declined forms of Russian
+aliases are generated when the file is parsed (annotate.inflect, cached with
+the parse); Persian text and aliases are matched in a normalised spelling
+(annotate.normalize) with attached suffixes allowed, and the offsets are mapped
+back so that highlights land on the original characters. Written aliases win
+over generated forms of another entity's alias.
 """
 
 from __future__ import annotations
@@ -22,6 +29,8 @@ import ahocorasick_rs
 
 from ..cache import load_parsed
 from ..models import Mention
+from .inflect import has_cyrillic, russian_forms
+from .normalize import needs_normalizing, normalize, normalize_mapped, persian_suffixed, spelling_variants
 from ..yamlfile import ConfigError, YamlDoc, unknown_keys
 
 GAZETTEER_TYPES = ("PERSON", "GPE", "ORG", "NORP", "EVENT")
@@ -48,6 +57,8 @@ class Entity:
     canonical: str
     type: str
     aliases: tuple[str, ...]
+    # Generated Russian case forms: (form, the alias it declines), matched like aliases.
+    forms: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -106,8 +117,22 @@ def parse_gazetteer(doc: YamlDoc) -> Gazetteer:
                     line, column = doc.where(*where)
                     warnings.append(str(ConfigError(doc.path, line, column, f"alias '{alias}' belongs to both '{previous}' and '{canonical}'; the first wins")))
                 owner.setdefault(alias, str(canonical))
-            entities.append(Entity(str(canonical), kind, tuple(dict.fromkeys(a.strip() for a in names))))
+            unique = tuple(dict.fromkeys(a.strip() for a in names))
+            entities.append(Entity(str(canonical), kind, unique, _forms(unique, kind)))
     return Gazetteer(tuple(entities), labels, doc.path, tuple(warnings))
+
+
+def _forms(aliases: tuple[str, ...], kind: str) -> tuple[tuple[str, str], ...]:
+    """The declined forms of an entity's Russian aliases (nationalities in the plural
+    too); forms equal to one of its own aliases are left out."""
+    own = set(aliases)
+    forms: dict[str, str] = {}
+    for alias in aliases:
+        if has_cyrillic(alias):
+            for form in russian_forms(alias, person=kind == "PERSON", plural=kind == "NORP"):
+                if form not in own:
+                    forms.setdefault(form, alias)
+    return tuple(forms.items())
 
 
 # --- patterns ---------------------------------------------------------------
@@ -170,14 +195,33 @@ class Matcher:
         self._alias_entity: list[Entity] = []
         patterns: list[str] = []
         seen: set[str] = set()
+        # Persian alias + attached suffix -> the suffix's length, trimmed from the mention.
+        self._suffix_trim: dict[str, int] = {}
+
+        def add(variant: str, entity: Entity, trim: int = 0) -> None:
+            folded = normalize(fold(variant))
+            if folded not in seen:
+                seen.add(folded)
+                patterns.append(folded)
+                self._alias_entity.append(entity)
+                if trim:
+                    self._suffix_trim[folded] = trim
+
+        # Written aliases first, so they win over generated forms of another entity.
         for entity in gazetteer.entities:
             for alias in entity.aliases:
                 for variant in _variants(alias, entity.type):
-                    folded = fold(variant)
-                    if folded not in seen:
-                        seen.add(folded)
-                        patterns.append(folded)
-                        self._alias_entity.append(entity)
+                    add(variant, entity)
+        for entity in gazetteer.entities:
+            for form, _ in entity.forms:
+                for variant in _variants(form, entity.type):
+                    add(variant, entity)
+            for alias in entity.aliases:
+                for spelling in (alias, *spelling_variants(alias)):
+                    add(spelling, entity)
+                    base = normalize(fold(spelling))
+                    for suffixed in persian_suffixed(base):
+                        add(suffixed, entity, len(suffixed) - len(base))
         self.patterns = tuple(patterns)
         self._longest = max(map(len, patterns), default=0)
         self._overlapping = None
@@ -238,7 +282,11 @@ class Matcher:
     def _scan(self, text: str) -> tuple[list[Mention], bool, list[int]]:
         """One automaton pass: gazetteer mentions, whether fallbacks may overlap them,
         and where a MONEY/PERCENT/DATE pattern may start."""
-        folded = fold(text)
+        folded = source = fold(text)
+        mapped = needs_normalizing(folded)
+        if mapped:  # Persian or Russian: matched in the normalised spelling, mapped back below
+            folded, offsets = normalize_mapped(folded)
+            source = folded
         length = len(folded)
         types, canonicals = self._types, self._canonicals
         first_trigger = self._first_trigger
@@ -254,14 +302,31 @@ class Matcher:
             # Inline word-boundary test: this loop is the hot path.
             if not (((before.isalnum() or before == "_") and folded[start].isalnum())
                     or (stop < length and (folded[stop].isalnum() or folded[stop] == "_") and folded[stop - 1].isalnum())):
-                found.append(_new_tuple(Mention, (start, stop, text[start:stop], types[index], canonicals[index])))
+                found.append(_new_tuple(Mention, (start, stop, source[start:stop], types[index], canonicals[index])))
                 continue
             window = folded[start:stop + self._longest]
             for other, s, e in self._overlapping.find_matches_as_indexes(window, overlapping=True):
                 if s < stop - start and _at_boundary(folded, start + s, start + e):
-                    found.append(Mention(start + s, start + e, text[start + s:start + e], types[other], canonicals[other]))
+                    found.append(Mention(start + s, start + e, source[start + s:start + e], types[other], canonicals[other]))
                     overlapping = True
+        if mapped:
+            found, starts = self._map_back(text, offsets, found, starts)
         return found, overlapping, starts
+
+    def _map_back(self, text: str, offsets: list[int] | None, found: list[Mention],
+                  starts: list[int]) -> tuple[list[Mention], list[int]]:
+        """Mentions found in the normalised text, as offsets into `text`: an attached
+        Persian suffix is trimmed off; `offsets` (None: the identity) maps the rest."""
+        trims = self._suffix_trim
+        result = []
+        for start, stop, shown, kind, canonical in found:
+            stop -= trims.get(shown, 0)
+            if offsets is not None:
+                start, stop = offsets[start], offsets[stop]
+            result.append(Mention(start, stop, text[start:stop], kind, canonical))
+        if offsets is not None:
+            starts = [offsets[start] for start in starts]
+        return result, starts
 
 
 def _at_boundary(text: str, start: int, stop: int) -> bool:
@@ -280,6 +345,10 @@ def _variants(alias: str, kind: str) -> Iterable[str]:
     letters = [c for c in alias if c.isalpha()]
     if len(letters) >= 4 and not alias.isupper():
         yield alias.upper()
+    if alias[:1].islower() and has_cyrillic(alias[:1]):
+        yield alias[:1].upper() + alias[1:]  # иранский, opening a sentence
+    if not alias[-1:].isascii():
+        return
     if kind == "NORP" and alias[-1:].isalpha() and not alias.endswith(("s", "ese", "sh", "ch", "i")) and alias[:1].isupper():
         yield alias + "s"
     if kind == "NORP" and alias.endswith("i"):
@@ -337,11 +406,12 @@ def _sentence_initial(text: str, position: int) -> bool:
 def unused_aliases(gazetteer: Gazetteer, mention_texts: Iterable[str]) -> list[tuple[Entity, str]]:
     """Aliases that no mention was written as, for `check` (the documents already
     carry their mentions: nothing is matched again)."""
-    used = {fold(text) for text in mention_texts}
+    used = {normalize(fold(text)) for text in mention_texts}
     result = []
     for entity in gazetteer.entities:
+        declined = {alias for form, alias in entity.forms if normalize(fold(form)) in used}
         for alias in entity.aliases:
-            folded = fold(alias)
-            if folded not in used and folded.upper() not in used:
+            spellings = {normalize(fold(s)) for s in (alias, *spelling_variants(alias))}
+            if alias not in declined and not any(s in used or s.upper() in used for s in spellings):
                 result.append((entity, alias))
     return result
