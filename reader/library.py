@@ -26,7 +26,7 @@ from .ingest.decode import article_id, discover, read_article, read_bytes
 from .annotate.gazetteer import Gazetteer, Matcher, load_gazetteer
 from .index import CorpusIndex, Entry, Stamp, content_hash, fingerprint
 from .models import Document, Metadata, RawArticle, Skipped
-from .annotate.topics import Passage, Related, TopicMap, TopicMatcher, load_topic_map
+from .annotate.topics import Passage, Related, TopicMap, TopicMatcher, load_topic_map, topic_companions
 
 Progress = Callable[[int, int], None]
 CACHE_SIZE = 32  # analysed documents kept in memory
@@ -63,7 +63,7 @@ class Library:
         self.paths = tuple(Path(p) for p in paths) if paths else config.corpus
         self.gazetteer: Gazetteer = load_gazetteer(config.gazetteer, use_cache=cache)
         self.topic_map: TopicMap = load_topic_map(config.topics, use_cache=cache)
-        self.version = fingerprint(config.path, config.gazetteer, config.topics)
+        self.version = fingerprint(config.path, config.gazetteer, config.topics, *topic_companions(config.topics))
         self.warnings: list[str] = []
         self.location, self._uri = self._location(cache)
         self.index = self._open_index()
