@@ -30,7 +30,7 @@ import ahocorasick_rs
 from ..cache import load_parsed
 from ..models import Mention
 from .inflect import has_cyrillic, russian_forms
-from .normalize import needs_normalizing, normalize, normalize_mapped, persian_suffixed, spelling_variants
+from .normalize import FOREIGN_SCRIPT, SECOND_PASS_CHARACTERS, normalize, normalize_mapped, persian_suffixed, spelling_variants
 from ..yamlfile import ConfigError, YamlDoc, unknown_keys
 
 GAZETTEER_TYPES = ("PERSON", "GPE", "ORG", "NORP", "EVENT")
@@ -222,20 +222,35 @@ class Matcher:
                     base = normalize(fold(spelling))
                     for suffixed in persian_suffixed(base):
                         add(suffixed, entity, len(suffixed) - len(base))
+        # Latin-script patterns first: the first pass needs only them (see _scan).
+        order = sorted(range(len(patterns)), key=lambda i: FOREIGN_SCRIPT.search(patterns[i]) is not None)
+        patterns = [patterns[i] for i in order]
+        self._alias_entity = [self._alias_entity[i] for i in order]
+        latin = sum(1 for p in patterns if FOREIGN_SCRIPT.search(p) is None)
         self.patterns = tuple(patterns)
         self._longest = max(map(len, patterns), default=0)
         self._overlapping = None
         if patterns:
             self._overlapping = ahocorasick_rs.AhoCorasick(patterns, matchkind=ahocorasick_rs.MATCHKIND_STANDARD)
-        # One automaton finds aliases and the places a MONEY/PERCENT/DATE pattern may
-        # start (triggers, indexed after the aliases): one pass per paragraph for both.
         self._types = [entity.type for entity in self._alias_entity]
         self._canonicals = [entity.canonical for entity in self._alias_entity]
         self._pattern = _pattern()
         triggers = [t for t in _triggers() if t not in seen]
-        self._first_trigger = len(patterns)
-        self._automaton = ahocorasick_rs.AhoCorasick([*patterns, *triggers],
-                                                     matchkind=ahocorasick_rs.MATCHKIND_LEFTMOST_LONGEST)
+        # One automaton finds aliases, the places a MONEY/PERCENT/DATE pattern may start
+        # (triggers, indexed after the aliases) and, last, the characters that call for
+        # a second pass (Cyrillic and Arabic-script letters, characters normalisation
+        # changes). The first pass runs on the text as written with the Latin aliases:
+        # English meets no such character and its one pass stays as fast as before;
+        # the second runs on normalised text with every alias.
+        self._first = self._pass_automaton(patterns[:latin], triggers)
+        self._second = self._pass_automaton(patterns, triggers)
+
+    @staticmethod
+    def _pass_automaton(patterns: list[str], triggers: list[str]) -> tuple[ahocorasick_rs.AhoCorasick, int, int]:
+        """(automaton, index of the first trigger, index of the first second-pass character)."""
+        automaton = ahocorasick_rs.AhoCorasick([*patterns, *triggers, *SECOND_PASS_CHARACTERS],
+                                               matchkind=ahocorasick_rs.MATCHKIND_LEFTMOST_LONGEST)
+        return automaton, len(patterns), len(patterns) + len(triggers)
 
     def mentions(self, text: str) -> tuple[Mention, ...]:
         """Every mention in `text`: non-overlapping, leftmost-longest, sorted."""
@@ -280,22 +295,41 @@ class Matcher:
         return found, overlapping
 
     def _scan(self, text: str) -> tuple[list[Mention], bool, list[int]]:
-        """One automaton pass: gazetteer mentions, whether fallbacks may overlap them,
-        and where a MONEY/PERCENT/DATE pattern may start."""
-        folded = source = fold(text)
-        mapped = needs_normalizing(folded)
-        if mapped:  # Persian or Russian: matched in the normalised spelling, mapped back below
-            folded, offsets = normalize_mapped(folded)
-            source = folded
+        """Gazetteer mentions, whether fallbacks may overlap them, and where a
+        MONEY/PERCENT/DATE pattern may start.
+
+        One automaton pass on the text as written; English text never needs more.
+        When that pass meets an Arabic-script letter outside a name, or a character
+        that normalisation changes (annotate.normalize: half-space, diacritic, ё),
+        the pass is made again on the normalised text and mapped back, with attached
+        Persian suffixes trimmed off the mentions.
+        """
+        folded = fold(text)
+        found, overlapping, starts, foreign = self._pass(text, folded, self._first)
+        if foreign:
+            normal, offsets = normalize_mapped(folded)
+            found, overlapping, starts, _ = self._pass(normal, normal, self._second)
+            found, starts = self._map_back(text, offsets, found, starts)
+        return found, overlapping, starts
+
+    def _pass(self, source: str, folded: str, automaton) -> tuple[list[Mention], bool, list[int], bool]:
+        """One pass of `automaton` (self._first or self._second) over `folded`, mention
+        texts cut from `source` (of the same length); and whether the first pass
+        stopped for the second."""
         length = len(folded)
         types, canonicals = self._types, self._canonicals
-        first_trigger = self._first_trigger
+        automaton, first_trigger, first_detector = automaton
+        first = automaton is self._first[0]
         found: list[Mention] = []
         starts: list[int] = []
         overlapping = False
-        for index, start, stop in self._automaton.find_matches_as_indexes(folded):
+        for index, start, stop in automaton.find_matches_as_indexes(folded):
             before = folded[start - 1] if start else " "
             if index >= first_trigger:  # a pattern may start here: the regex judges the rest
+                if index >= first_detector:
+                    if first:
+                        return found, overlapping, starts, True
+                    continue
                 if not (before.isalnum() or before in _NO_START_AFTER):
                     starts.append(start)
                 continue
@@ -309,9 +343,7 @@ class Matcher:
                 if s < stop - start and _at_boundary(folded, start + s, start + e):
                     found.append(Mention(start + s, start + e, source[start + s:start + e], types[other], canonicals[other]))
                     overlapping = True
-        if mapped:
-            found, starts = self._map_back(text, offsets, found, starts)
-        return found, overlapping, starts
+        return found, overlapping, starts, False
 
     def _map_back(self, text: str, offsets: list[int] | None, found: list[Mention],
                   starts: list[int]) -> tuple[list[Mention], list[int]]:

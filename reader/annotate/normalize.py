@@ -27,6 +27,13 @@ _SAME_LENGTH = {
 # Dropped: diacritics (harakat, superscript alef), tatweel, zero-width joiner.
 _DELETED = frozenset([*map(chr, range(0x064B, 0x0660)), "\u0670", "\u0640", "\u200d"])
 _TABLE = str.maketrans({**_SAME_LENGTH, **dict.fromkeys(_DELETED)})
+# Cyrillic and Arabic script: aliases in them are matched in the matcher's second pass.
+FOREIGN_SCRIPT = re.compile("[\u0400-\u04ff\u0600-\u06ff]")
+# Where the matcher makes that second, normalised pass: every Cyrillic and
+# Arabic-script character (Persian text needs its suffixes trimmed even when
+# already normal) and every character the normalisation changes.
+SECOND_PASS_CHARACTERS = tuple(sorted({*map(chr, range(0x0400, 0x0500)), *map(chr, range(0x0600, 0x0700)),
+                                       *_SAME_LENGTH, *_DELETED}))
 # Whether a text needs this at all: English text never does, and the test is one
 # C-level scan (the matcher's hot path runs it on every non-ASCII paragraph).
 _NEEDS = re.compile("[\u0600-\u06ff\u200b-\u200fёЁ]")
