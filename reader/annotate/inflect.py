@@ -13,9 +13,9 @@ Rules (a name is a noun phrase): adjectives before the first noun agree with
 it (Бушерская АЭС -> Бушерской АЭС); the first noun is the head and declines;
 what follows the head stays as written (Договор о стратегическом партнёрстве
 -> Договора о стратегическом партнёрстве); in a person's name every noun
-declines (Владимира Путина). Acronyms (АЭС, МИД, ОДКБ) and foreign names
-ending in a vowel that Russian does not decline (Арагчи, Раиси, Шойгу, Сочи)
-stay as written.
+declines (Владимира Путина). Acronyms (АЭС, МИД, ОДКБ), words the dictionary
+marks as indeclinable, and names it does not know that end in a vowel (Арагчи,
+Раиси: Russian does not decline these) stay as written.
 """
 
 from __future__ import annotations
@@ -65,7 +65,7 @@ def russian_forms(phrase: str, person: bool = False, plural: bool = False) -> li
     for number in numbers:
         for case in CASES:
             form = _decline(words, plan, case, number)
-            if form and form != phrase and form not in forms:
+            if form and _plain(form) != _plain(phrase) and form not in forms:
                 forms.append(form)
     return forms
 
@@ -95,7 +95,7 @@ def _plan(words: list[str], person: bool):
                 if not person:
                     break
             continue
-        if noun is None or stem.lower().endswith(_INDECLINABLE_ENDINGS) or "Fixd" in noun.tag:
+        if noun is None or "Fixd" in noun.tag or (stem.lower().endswith(_INDECLINABLE_ENDINGS) and not noun.is_known):
             if head is None and noun is not None:
                 head = noun
                 if not person:
@@ -146,6 +146,11 @@ def _decline(words: list[str], plan_and_head, case: str, number: str | None) -> 
         prefix, _, stem = word.rpartition("-")
         out.append((prefix + "-" if prefix else "") + _shape(inflected.word, stem))
     return " ".join(out)
+
+
+def _plain(text: str) -> str:
+    """ё written as е: the dictionary writes ё where the press mostly does not."""
+    return text.replace("ё", "е").replace("Ё", "Е")
 
 
 def _shape(form: str, like: str) -> str:
