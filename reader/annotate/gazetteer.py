@@ -21,7 +21,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from operator import itemgetter
 from pathlib import Path
 
@@ -243,7 +243,13 @@ class Matcher:
         # English meets no such character and its one pass stays as fast as before;
         # the second runs on normalised text with every alias.
         self._first = self._pass_automaton(patterns[:latin], triggers)
-        self._second = self._pass_automaton(patterns, triggers)
+        self._triggers = triggers
+
+    @cached_property
+    def _second(self) -> tuple[ahocorasick_rs.AhoCorasick, int, int]:
+        """Built when the first Russian or Persian paragraph needs it: an English
+        corpus never pays for it."""
+        return self._pass_automaton(list(self.patterns), self._triggers)
 
     @staticmethod
     def _pass_automaton(patterns: list[str], triggers: list[str]) -> tuple[ahocorasick_rs.AhoCorasick, int, int]:
