@@ -231,6 +231,8 @@ def test_persian_spellings_match_and_highlight_the_original_characters(matcher):
                      ("برجامِ", "Joint Comprehensive Plan of Action"), ("تهران", "Tehran"), ("ایرانی", "Iranian")]
     for mention in matcher.mentions(text):
         assert text[mention.start:mention.end] == mention.text
+    # A paragraph that is nothing but a name with a suffix still gets the suffix trimmed.
+    assert [(m.text, m.canonical) for m in matcher.mentions("پوتینها")] == [("پوتین", "Vladimir Putin")]
 
 
 def test_whole_words_and_case_in_every_script(matcher):

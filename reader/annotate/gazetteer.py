@@ -304,11 +304,12 @@ class Matcher:
         """Gazetteer mentions, whether fallbacks may overlap them, and where a
         MONEY/PERCENT/DATE pattern may start.
 
-        One automaton pass on the text as written; English text never needs more.
-        When that pass meets an Arabic-script letter outside a name, or a character
-        that normalisation changes (annotate.normalize: half-space, diacritic, ё),
-        the pass is made again on the normalised text and mapped back, with attached
-        Persian suffixes trimmed off the mentions.
+        One automaton pass on the text as written, with the Latin-script aliases;
+        English text never needs more. When that pass meets a Cyrillic or
+        Arabic-script letter, or a character that normalisation changes
+        (annotate.normalize: half-space, diacritic), the pass is made again on the
+        normalised text with every alias and mapped back, attached Persian suffixes
+        trimmed off the mentions.
         """
         folded = fold(text)
         found, overlapping, starts, foreign = self._pass(text, folded, self._first)
