@@ -300,33 +300,24 @@ class Matcher:
         found, overlapping, _ = self._scan(text)
         return found, overlapping
 
-    def _scan(self, text: str) -> tuple[list[Mention], bool, list[int]]:
+    def _scan(self, text: str, normal: str | None = None) -> tuple[list[Mention], bool, list[int]]:
         """Gazetteer mentions, whether fallbacks may overlap them, and where a
         MONEY/PERCENT/DATE pattern may start.
 
         One automaton pass on the text as written, with the Latin-script aliases;
         English text never needs more. When that pass meets a Cyrillic or
         Arabic-script letter, or a character that normalisation changes
-        (annotate.normalize: half-space, diacritic), the pass is made again on the
-        normalised text with every alias and mapped back, attached Persian suffixes
-        trimmed off the mentions.
+        (annotate.normalize: half-space, diacritic), `_scan_normalised` matches
+        again: this method on the `normal` text, with every alias.
         """
-        folded = fold(text)
-        found, overlapping, starts, foreign = self._pass(text, folded, self._first)
-        if foreign:
-            normal, offsets = normalize_mapped(folded)
-            found, overlapping, starts, _ = self._pass(normal, normal, self._second)
-            found, starts = self._map_back(text, offsets, found, starts)
-        return found, overlapping, starts
-
-    def _pass(self, source: str, folded: str, automaton) -> tuple[list[Mention], bool, list[int], bool]:
-        """One pass of `automaton` (self._first or self._second) over `folded`, mention
-        texts cut from `source` (of the same length); and whether the first pass
-        stopped for the second."""
+        if normal is None:
+            folded = fold(text)
+            source, (automaton, first_trigger, first_detector) = text, self._first
+        else:
+            folded = source = normal
+            automaton, first_trigger, first_detector = self._second
         length = len(folded)
         types, canonicals = self._types, self._canonicals
-        automaton, first_trigger, first_detector = automaton
-        first = automaton is self._first[0]
         found: list[Mention] = []
         starts: list[int] = []
         overlapping = False
@@ -334,8 +325,8 @@ class Matcher:
             before = folded[start - 1] if start else " "
             if index >= first_trigger:  # a pattern may start here: the regex judges the rest
                 if index >= first_detector:
-                    if first:
-                        return found, overlapping, starts, True
+                    if normal is None:
+                        return self._scan_normalised(text, folded)
                     continue
                 if not (before.isalnum() or before in _NO_START_AFTER):
                     starts.append(start)
@@ -350,7 +341,14 @@ class Matcher:
                 if s < stop - start and _at_boundary(folded, start + s, start + e):
                     found.append(Mention(start + s, start + e, source[start + s:start + e], types[other], canonicals[other]))
                     overlapping = True
-        return found, overlapping, starts, False
+        return found, overlapping, starts
+
+    def _scan_normalised(self, text: str, folded: str) -> tuple[list[Mention], bool, list[int]]:
+        """`_scan` on the normalised text, offsets mapped back to `text`."""
+        normal, offsets = normalize_mapped(folded)
+        found, overlapping, starts = self._scan(text, normal)
+        found, starts = self._map_back(text, offsets, found, starts)
+        return found, overlapping, starts
 
     def _map_back(self, text: str, offsets: list[int] | None, found: list[Mention],
                   starts: list[int]) -> tuple[list[Mention], list[int]]:
