@@ -26,7 +26,8 @@ from .annotate import context, model
 from .annotate.gazetteer import Gazetteer, Matcher, load_gazetteer, user_gazetteer_path, with_user_gazetteer
 from .index import CorpusIndex, Entry, Stamp, content_hash, fingerprint
 from .models import Document, Mention, Metadata, RawArticle, Skipped
-from .annotate.topics import Passage, Related, TopicMap, TopicMatcher, load_topic_map, snippet
+from .annotate.topics import (Passage, Related, TopicMap, TopicMatcher, load_topic_map, snippet,
+                              topic_companions)
 from .timeline import Subject, Timeline, build_timeline, same_name, suggest
 
 Progress = Callable[[int, int], None]
@@ -64,7 +65,8 @@ class Library:
         self.paths = tuple(Path(p) for p in paths) if paths else config.corpus
         self.gazetteer: Gazetteer = with_user_gazetteer(load_gazetteer(config.gazetteer, use_cache=cache), cache)
         self.topic_map: TopicMap = load_topic_map(config.topics, use_cache=cache)
-        self.version = fingerprint(*(config.files or (config.path,)), config.gazetteer, config.topics, user_gazetteer_path())
+        self.version = fingerprint(*(config.files or (config.path,)), config.gazetteer, config.topics, user_gazetteer_path(),
+                                   *topic_companions(config.topics))
         self.model_warning: str | None = None  # why the statistical recogniser is not running, if it is not
         # True in the reader before its first paint: analyse without the model (its import and
         # load take seconds) and leave those articles to `model_pass`, run in a worker.

@@ -11,7 +11,7 @@ from reader.annotate.gazetteer import Matcher, load_gazetteer
 from reader.config import bundled_config, load_config
 from reader.library import Library
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = Path(__file__).parent / "fixtures" / "ner"
 
 
 @pytest.fixture(scope="module")

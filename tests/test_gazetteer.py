@@ -284,3 +284,92 @@ def test_the_user_gazetteer_is_merged_after_the_shipped_one(tmp_path, monkeypatc
     user.write_text("PERSON: [oops\n", encoding="utf-8")
     broken = with_user_gazetteer(shipped, use_cache=False)
     assert broken.entities == shipped.entities and "gazetteer.yaml" in broken.warnings[-1]
+
+
+# --- Russian, Persian, German and French (issue 16) ----------------------------
+
+FIXTURES = __import__("pathlib").Path(__file__).parent / "fixtures"
+
+
+def canonicals(matcher, text):
+    return [m.canonical for m in matcher.mentions(text)]
+
+
+def test_russian_inflections_resolve_to_one_canonical_entity(matcher):
+    text = "Путин, Путина, Путину, Путиным, Путине; Тегеран и Тегеране; Ирана, Ираном; в Москве"
+    assert canonicals(matcher, text) == ["Vladimir Putin"] * 5 + ["Tehran"] * 2 + ["Iran"] * 2 + ["Moscow"]
+
+
+def test_persian_and_russian_names_of_the_issue(matcher):
+    assert canonicals(matcher, "پوتین در تهران") == ["Vladimir Putin", "Tehran"]
+    assert canonicals(matcher, "ДВЗЯ и СВПД; برجام") == ["Joint Comprehensive Plan of Action"] * 3
+    assert canonicals(matcher, "Росатом; Бушерская АЭС; نیروگاه بوشهر") == [
+        "Rosatom", "Bushehr nuclear power plant", "Bushehr nuclear power plant"]
+
+
+def test_german_and_french_names_of_the_main_entities(matcher):
+    assert canonicals(matcher, "Russland, Moskau, Teheran; Russie, Moscou, Téhéran, Poutine") == [
+        "Russia", "Moscow", "Tehran", "Russia", "Moscow", "Tehran", "Vladimir Putin"]
+
+
+def test_persian_spellings_match_and_highlight_the_original_characters(matcher):
+    zwnj, rlm = "\u200c", "\u200f"
+    text = f"پوتين گفت روس{rlm}اتم و نیروگاه‌ هستهای بوشهر و برجامِ؛ تهران{zwnj}ها و ایرانیها"
+    found = [(m.text, m.canonical) for m in matcher.mentions(text)]
+    assert found == [("پوتين", "Vladimir Putin"), (f"روس{rlm}اتم", "Rosatom"), ("بوشهر", "Bushehr"),
+                     ("برجامِ", "Joint Comprehensive Plan of Action"), ("تهران", "Tehran"), ("ایرانی", "Iranian")]
+    for mention in matcher.mentions(text):
+        assert text[mention.start:mention.end] == mention.text
+    # A paragraph that is nothing but a name with a suffix still gets the suffix trimmed.
+    assert [(m.text, m.canonical) for m in matcher.mentions("پوتینها")] == [("پوتین", "Vladimir Putin")]
+
+
+def test_whole_words_and_case_in_every_script(matcher):
+    assert canonicals(matcher, "ирангейт, Ирангейт, путинизм") == []
+    assert canonicals(matcher, "США и сша; ЕС и ес") == ["United States", "European Union"]
+    assert canonicals(matcher, "ایرانشهر") == []  # another word, not Iran with a suffix
+
+
+_MIXED = ["پوتين", "پوتین", "تهران", "ها", "\u200c", "\u200f", "\u0650", "Путина", "Лихачёва", "Iran", "JCPOA", "ـ", "ك"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_MIXED), max_size=25), st.lists(st.sampled_from(["", " ", "،", "-", "."]), max_size=25))
+def test_mentions_in_mixed_scripts_are_cut_from_the_original_text(matcher, words, seps):
+    text = "".join(w + (seps[i] if i < len(seps) else " ") for i, w in enumerate(words))
+    previous_end = 0
+    for mention in matcher.mentions(text):
+        assert previous_end <= mention.start < mention.end <= len(text)
+        assert text[mention.start:mention.end] == mention.text
+        previous_end = mention.end
+
+
+def test_fixtures_in_three_languages_name_the_same_people_and_places(library):
+    wanted = {"Vladimir Putin", "Masoud Pezeshkian", "Moscow", "Tehran", "Kremlin", "Sergei Lavrov", "Abbas Araghchi",
+              "Joint Comprehensive Plan of Action", "International Atomic Energy Agency", "Bushehr nuclear power plant",
+              "Treaty on Comprehensive Strategic Partnership"}
+    for name in ("entities_en_treaty.txt", "entities_ru_tass.txt", "entities_fa_irna.txt"):
+        doc = library.resolve(str(FIXTURES / name))
+        found = {m.canonical for paragraph in doc.mentions for m in paragraph}
+        assert wanted <= found, name
+
+
+def test_a_mixed_paragraph_finds_names_in_each_script(matcher):
+    text = (FIXTURES / "entities_mixed.txt").read_text(encoding="utf-8").split("\n\n")[1]
+    found = [(m.text, m.canonical) for m in matcher.mentions(text)]
+    assert ("عباس عراقچی", "Abbas Araghchi") in found and ("Abbas Araghchi", "Abbas Araghchi") in found
+    assert ("Сергеем Лавровым", "Sergei Lavrov") in found and ("Sergei Lavrov", "Sergei Lavrov") in found
+
+
+def test_declined_forms_count_as_uses_of_their_alias(matcher):
+    from reader.annotate.gazetteer import unused_aliases
+
+    putin = next(e for e in matcher.gazetteer.entities if e.canonical == "Vladimir Putin")
+    unused = {alias for entity, alias in unused_aliases(matcher.gazetteer, ["Путина", "پوتين"]) if entity is putin}
+    assert "Путин" not in unused and "پوتین" not in unused and "Putin" in unused
+
+
+def test_generated_forms_never_beat_a_written_alias(write):
+    gazetteer = parse_gazetteer(load_yaml(write("g.yaml", "PERSON:\n  Ivan Ivanov: [Иванов]\nGPE:\n  Ivanova: [Иванова]\n")))
+    matcher = Matcher(gazetteer)
+    assert [m.canonical for m in matcher.mentions("Иванова и Иванову")] == ["Ivanova", "Ivan Ivanov"]

@@ -13,7 +13,7 @@ from reader.library import Library
 from reader.models import Mention
 from reader.render import to_json
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = Path(__file__).parent / "fixtures" / "ner"
 
 
 def g(text: str, name: str, kind: str, canonical: str | None = None) -> Mention:

@@ -380,3 +380,153 @@ def test_passing_span_lookup_equals_a_scan_of_every_span(raw, start, length):
     spans = [(a, a + n) for a, n in raw]
     end = start + length
     assert _Intervals(spans).overlaps(start, end) == any(a < end and start < b for a, b in spans)
+
+
+# --- Russian and Persian signals, merged from topics.ru.yaml / topics.fa.yaml (issue 16) ---
+
+CASES_RU = {
+    "strategic_partnership": ("Путин и Пезешкиан подписали договор о всеобъемлющем стратегическом партнерстве.",
+                              "Стратегия развития Москвы обсуждалась на заседании мэрии."),
+    "syria": ("Российская авиация нанесла удары по боевикам в Идлибе, поддержав Башара Асада.",
+              "Делегация пролетела над Кипром по пути в Грецию."),
+    "astana_process": ("Россия, Иран и Турция как страны-гаранты астанинского формата договорились о зоне деэскалации.",
+                       "Футбольный клуб «Астана» провёл переговоры с тренером."),
+    "jcpoa": ("Иран и «евротройка» обсудили в Вене восстановление ядерной сделки и обогащение урана.",
+              "Торговая сделка с Арменией касается сыра и тканей."),
+    "civil_nuclear": ("«Росатом» построит ещё два энергоблока Бушерской АЭС.",
+                      "Завод в Исфахане выпускает сталь для автопрома."),
+    "sanctions": ("Вашингтон ввёл новые санкции против покупателей иранской нефти в рамках политики максимального давления.",
+                  "Университет одобрил новый курс персидской поэзии."),
+    "trilateral_summits": ("Президенты Ирана, России и Азербайджана провели трехсторонний саммит в Баку.",
+                           "Президент Ирана провёл телефонный разговор о погоде."),
+    "north_south_corridor": ("Россия профинансирует железную дорогу Решт — Астара в рамках МТК «Север — Юг».",
+                             "Северный ветер принёс в Москву холод."),
+    "caspian": ("Прикаспийские государства подписали в Актау конвенцию о статусе Каспийского моря.",
+                "Каспийская кухня славится осетриной."),
+    "energy_oil_gas": ("«Газпром» и Национальная иранская нефтяная компания договорились о разработке газовых месторождений.",
+                       "Газета вышла утром."),
+    "trade_investment": ("Товарооборот России и Ирана вырос на 20 процентов, сообщили в Минэкономразвития.",
+                         "Магазин на углу закрылся на ремонт."),
+    "banking_finance": ("Иран и Россия связали карты «Мир» и «Шетаб» и переходят на расчеты в национальных валютах.",
+                        "Мир тесен, сказал он."),
+    "military_security": ("Иран поставил России беспилотники и баллистические ракеты.",
+                          "Военный оркестр сыграл на празднике в парке."),
+    "terrorism": ("Россия и Иран договорились о совместной борьбе с терроризмом.",
+                  "Сериал о террористах вышел на экраны."),
+    "ukraine_war": ("Иран осудил специальную военную операцию? Нет, Тегеран поддержал Москву в конфликте на Украине.",
+                    "Украинский борщ подали на ужин."),
+    "regional_rivals": ("Россия сближается с Израилем и Саудовской Аравией, соперниками Ирана в регионе.",
+                        "Соперник сборной Ирана по футболу определился."),
+    "china": ("Иран и Китай подписали 25-летнее соглашение о сотрудничестве, Пекин закупает иранскую нефть.",
+              "Фарфор называют китайским по традиции."),
+    "afghanistan": ("Россия и Иран провели консультации по Афганистану в московском формате с участием талибов.",
+                    "Афганская борзая победила на выставке собак."),
+    "nagorno_karabakh": ("Иран выступает против Зангезурского коридора через Армению.",
+                         "Армянский коньяк продаётся в магазине."),
+    "space": ("Российская ракета-носитель вывела на орбиту иранский спутник «Хайям».",
+              "Космическая музыка звучала на концерте."),
+    "brics_sco": ("Иран стал членом ШОС и БРИКС, выступающих за многополярный мир.",
+                  "Шоссе отремонтировали к лету."),
+}
+
+CASES_FA = {
+    "strategic_partnership": ("پوتین و پزشکیان پیمان مشارکت راهبردی جامع را در مسکو امضا کردند.",
+                              "راهبرد شهرداری مسکو برای زمستان اعلام شد."),
+    "syria": ("جنگنده‌های روسیه مواضع تروریست‌ها را در ادلب هدف قرار دادند تا از بشار اسد حمایت کنند.",
+              "هیئت از فراز قبرس به یونان رفت."),
+    "astana_process": ("ایران، روسیه و ترکیه در روند آستانه درباره مناطق کاهش تنش در سوریه توافق کردند.",
+                       "تیم فوتبال در آستانه بازی نهایی است."),
+    "jcpoa": ("ایران و تروئیکای اروپایی در وین درباره احیای برجام و غنی‌سازی اورانیوم گفت‌وگو کردند.",
+              "قرارداد تجاری با ارمنستان درباره پنیر است."),
+    "civil_nuclear": ("روس‌اتم دو واحد جدید نیروگاه هسته‌ای بوشهر را می‌سازد.",
+                      "کارخانه فولاد اصفهان تولید را افزایش داد."),
+    "sanctions": ("واشنگتن در چارچوب فشار حداکثری تحریم‌های تازه‌ای علیه خریداران نفت ایران وضع کرد.",
+                  "دانشگاه درس تازه‌ای در شعر فارسی گذاشت."),
+    "trilateral_summits": ("روسای جمهور ایران، روسیه و جمهوری آذربایجان اجلاس سه‌جانبه را در باکو برگزار کردند.",
+                           "رئیس‌جمهور ایران درباره هوا تلفنی گفت‌وگو کرد."),
+    "north_south_corridor": ("روسیه هزینه راه‌آهن رشت-آستارا را در کریدور شمال-جنوب تامین می‌کند.",
+                             "باد شمالی هوای مسکو را سرد کرد."),
+    "caspian": ("کشورهای ساحلی خزر در آکتائو کنوانسیون رژیم حقوقی دریای خزر را امضا کردند.",
+                "خاویار در بازار تهران گران است."),
+    "energy_oil_gas": ("گازپروم و شرکت ملی نفت ایران برای توسعه میدان گازی قرارداد بستند.",
+                       "گازهای خنده‌آور در آزمایشگاه."),
+    "trade_investment": ("حجم تجارت ایران و روسیه بیست درصد افزایش یافت.",
+                         "مغازه سر کوچه برای تعمیر بسته شد."),
+    "banking_finance": ("ایران و روسیه کارت میر و شبکه شتاب را به هم وصل کردند و با پول‌های ملی تسویه می‌کنند.",
+                        "شتاب خودرو در جاده زیاد بود."),
+    "military_security": ("ایران به روسیه پهپاد و موشک بالستیک تحویل داد.",
+                          "دسته موزیک نظامی در پارک نواخت."),
+    "terrorism": ("ایران و روسیه بر مبارزه با تروریسم تاکید کردند.",
+                  "فیلمی درباره تروریست‌ها روی پرده رفت."),
+    "ukraine_war": ("غرب ایران را به ارسال پهپاد برای جنگ اوکراین متهم کرد.",
+                    "غذای اوکراینی در رستوران سرو شد."),
+    "regional_rivals": ("روسیه به اسرائیل و عربستان سعودی، رقیبان ایران در منطقه، نزدیک می‌شود.",
+                        "رقیب تیم ملی ایران در جام مشخص شد."),
+    "china": ("ایران و چین سند ۲۵ ساله همکاری را امضا کردند و پکن نفت ایران را می‌خرد.",
+              "ظروف چینی در بازار فروخته شد."),
+    "afghanistan": ("ایران و روسیه در قالب مسکو درباره افغانستان با طالبان رایزنی کردند.",
+                    "فرش افغان در نمایشگاه فروخته شد."),
+    "nagorno_karabakh": ("ایران با کریدور زنگزور از خاک ارمنستان مخالف است.",
+                         "کنیاک ارمنی در مغازه فروخته می‌شود."),
+    "space": ("موشک روسی ماهواره خیام ایران را به مدار برد.",
+              "موسیقی فضایی در کنسرت پخش شد."),
+    "brics_sco": ("ایران به سازمان همکاری شانگهای و بریکس پیوست که از جهان چندقطبی دفاع می‌کنند.",
+                  "جاده شانگهای تعمیر شد."),
+}
+
+
+@pytest.mark.parametrize("topic", REQUIRED)
+@pytest.mark.parametrize("cases", [CASES_RU, CASES_FA], ids=["ru", "fa"])
+def test_russian_and_persian_evidence_fires_and_near_misses_do_not(engines, cases, topic):
+    evidence, near_miss = cases[topic]
+    assert topic in topics_of(engines, evidence)
+    assert topic not in topics_of(engines, near_miss)
+
+
+def test_language_companions_merge_by_topic_id(write):
+    main = write("t.yaml", "topics:\n  a:\n    signals: {alpha: 3}\n  b:\n    signals: {beta: 2}\n    requires: [beta]\n")
+    write("t.ru.yaml", "topics:\n  a:\n    signals: {ядерная сделка: 3}\n    requires: [ядерная сделка]\n"
+                       "  b:\n    signals: {бета: 2}\n    requires: [бета]\n  zzz:\n    signals: {зет: 3}\n")
+    topic_map = load_topic_map(main, use_cache=False)
+    a, b = topic_map.get("a"), topic_map.get("b")
+    assert ("ядерная сделка", 3.0) in a.phrases and a.requires == ()  # English 'a' needs nothing: nor does Russian
+    assert b.requires == ("beta", "бета")
+    assert any("'zzz'" in w for w in topic_map.warnings)
+    matcher = TopicMatcher(topic_map)
+    hits = matcher.passage_topics("Стороны обсудили судьбу ядерной сделки.", ())
+    assert [(h.topic, h.evidence) for h in hits] == [("a", ("ядерной сделки",))]  # the passage's own words
+
+
+def test_a_companion_with_a_bad_requires_is_an_error_with_its_place(write):
+    main = write("t.yaml", "topics:\n  a:\n    signals: {alpha: 3}\n")
+    write("t.fa.yaml", "topics:\n  a:\n    signals: {تحریم*: 2}\n    requires: [برجام]\n")
+    with pytest.raises(ConfigError) as caught:
+        load_topic_map(main, use_cache=False)
+    assert caught.value.line == 4 and "t.fa.yaml" in str(caught.value)
+
+
+def test_persian_signals_match_with_and_without_half_spaces(engines):
+    for text in ("روسیه نیروگاه هسته‌ای تازه‌ای می‌سازد.", "روسیه نیروگاه هستهای تازهای میسازد.",
+                 "روسيه نيروگاه هسته‌اي تازه‌اي مي‌سازد."):  # half-spaces, none, Arabic yeh
+        assert topics_of(engines, text) == ["civil_nuclear"], text
+
+
+def test_the_same_treaty_in_three_languages_gets_the_same_topics_and_one_trail(tmp_path):
+    import shutil
+    from pathlib import Path
+
+    from reader.config import load_config
+    from reader.library import Library
+
+    fixtures = __import__("pathlib").Path(__file__).parent / "fixtures"
+    for name in ("entities_en_treaty.txt", "entities_ru_tass.txt", "entities_fa_irna.txt"):
+        shutil.copy(fixtures / name, tmp_path / name)
+    library = Library(load_config(bundled_config()), [tmp_path], cache=False).ensure_fresh()
+    name = {entry.id: Path(entry.path).name for entry in library.entries}
+    topics = {name[doc.id]: set(doc.topics) for doc in library.documents()}
+    assert topics["entities_ru_tass.txt"] == topics["entities_fa_irna.txt"] == topics["entities_en_treaty.txt"]
+    assert {"strategic_partnership", "jcpoa", "civil_nuclear"} <= topics["entities_en_treaty.txt"]
+    trail = {name[p.article_id] for p in library.trail("strategic_partnership")}
+    assert trail == set(topics)
+    putin = {name[article_id] for article_id, *_ in library.entity_articles("Vladimir Putin")}
+    assert putin == set(topics)  # one canonical entity, mentioned in every language

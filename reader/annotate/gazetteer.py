@@ -6,6 +6,13 @@ case-sensitive literals (an ALL-CAPS variant is added for aliases of four
 letters or more, for datelines and headlines), so "US" never matches "us".
 One Aho-Corasick pass per paragraph finds every alias occurrence; a word
 boundary check and a leftmost-longest sweep pick the mentions.
+
+Russian and Persian (SPEC §4a, issue 16): the declined forms of Russian
+aliases are generated when the file is parsed (annotate.inflect, cached with
+the parse); Persian text and aliases are matched in a normalised spelling
+(annotate.normalize) with attached suffixes allowed, and the offsets are mapped
+back so that highlights land on the original characters. Written aliases win
+over generated forms of another entity's alias.
 """
 
 from __future__ import annotations
@@ -14,7 +21,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from operator import itemgetter
 from pathlib import Path
 
@@ -22,6 +29,8 @@ import ahocorasick_rs
 
 from ..cache import load_parsed
 from ..models import Mention
+from .inflect import has_cyrillic, russian_forms
+from .normalize import FOREIGN_SCRIPT, SECOND_PASS_CHARACTERS, normalize, normalize_mapped, persian_suffixed, spelling_variants
 from ..yamlfile import ConfigError, YamlDoc, unknown_keys
 
 GAZETTEER_TYPES = ("PERSON", "GPE", "ORG", "NORP", "FAC", "EVENT")
@@ -48,6 +57,8 @@ class Entity:
     canonical: str
     type: str
     aliases: tuple[str, ...]
+    # Generated Russian case forms: (form, the alias it declines), matched like aliases.
+    forms: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -128,8 +139,22 @@ def parse_gazetteer(doc: YamlDoc) -> Gazetteer:
                     line, column = doc.where(*where)
                     warnings.append(str(ConfigError(doc.path, line, column, f"alias '{alias}' belongs to both '{previous}' and '{canonical}'; the first wins")))
                 owner.setdefault(alias, str(canonical))
-            entities.append(Entity(str(canonical), kind, tuple(dict.fromkeys(a.strip() for a in names))))
+            unique = tuple(dict.fromkeys(a.strip() for a in names))
+            entities.append(Entity(str(canonical), kind, unique, _forms(unique, kind)))
     return Gazetteer(tuple(entities), labels, doc.path, tuple(warnings))
+
+
+def _forms(aliases: tuple[str, ...], kind: str) -> tuple[tuple[str, str], ...]:
+    """The declined forms of an entity's Russian aliases (nationalities in the plural
+    too); forms equal to one of its own aliases are left out."""
+    own = set(aliases)
+    forms: dict[str, str] = {}
+    for alias in aliases:
+        if has_cyrillic(alias):
+            for form in russian_forms(alias, person=kind == "PERSON", plural=kind == "NORP"):
+                if form not in own:
+                    forms.setdefault(form, alias)
+    return tuple(forms.items())
 
 
 # --- patterns ---------------------------------------------------------------
@@ -197,28 +222,68 @@ class Matcher:
         self._alias_entity: list[Entity] = []
         patterns: list[str] = []
         seen: set[str] = set()
+        # Persian alias + attached suffix -> the suffix's length, trimmed from the mention.
+        self._suffix_trim: dict[str, int] = {}
+
+        def add(variant: str, entity: Entity, trim: int = 0) -> None:
+            folded = normalize(fold(variant))
+            if folded not in seen:
+                seen.add(folded)
+                patterns.append(folded)
+                self._alias_entity.append(entity)
+                if trim:
+                    self._suffix_trim[folded] = trim
+
+        # Written aliases first, so they win over generated forms of another entity.
         for entity in gazetteer.entities:
             for alias in entity.aliases:
                 for variant in _variants(alias, entity.type):
-                    folded = fold(variant)
-                    if folded not in seen:
-                        seen.add(folded)
-                        patterns.append(folded)
-                        self._alias_entity.append(entity)
+                    add(variant, entity)
+        for entity in gazetteer.entities:
+            for form, _ in entity.forms:
+                for variant in _variants(form, entity.type):
+                    add(variant, entity)
+            for alias in entity.aliases:
+                for spelling in (alias, *spelling_variants(alias)):
+                    add(spelling, entity)
+                    base = normalize(fold(spelling))
+                    for suffixed in persian_suffixed(base):
+                        add(suffixed, entity, len(suffixed) - len(base))
+        # Latin-script patterns first: the first pass needs only them (see _scan).
+        order = sorted(range(len(patterns)), key=lambda i: FOREIGN_SCRIPT.search(patterns[i]) is not None)
+        patterns = [patterns[i] for i in order]
+        self._alias_entity = [self._alias_entity[i] for i in order]
+        latin = sum(1 for p in patterns if FOREIGN_SCRIPT.search(p) is None)
         self.patterns = tuple(patterns)
         self._longest = max(map(len, patterns), default=0)
         self._overlapping = None
         if patterns:
             self._overlapping = ahocorasick_rs.AhoCorasick(patterns, matchkind=ahocorasick_rs.MATCHKIND_STANDARD)
-        # One automaton finds aliases and the places a MONEY/PERCENT/DATE pattern may
-        # start (triggers, indexed after the aliases): one pass per paragraph for both.
         self._types = [entity.type for entity in self._alias_entity]
         self._canonicals = [entity.canonical for entity in self._alias_entity]
         self._pattern = _pattern()
         triggers = [t for t in _triggers() if t not in seen]
-        self._first_trigger = len(patterns)
-        self._automaton = ahocorasick_rs.AhoCorasick([*patterns, *triggers],
-                                                     matchkind=ahocorasick_rs.MATCHKIND_LEFTMOST_LONGEST)
+        # One automaton finds aliases, the places a MONEY/PERCENT/DATE pattern may start
+        # (triggers, indexed after the aliases) and, last, the characters that call for
+        # a second pass (Cyrillic and Arabic-script letters, characters normalisation
+        # changes). The first pass runs on the text as written with the Latin aliases:
+        # English meets no such character and its one pass stays as fast as before;
+        # the second runs on normalised text with every alias.
+        self._first = self._pass_automaton(patterns[:latin], triggers)
+        self._triggers = triggers
+
+    @cached_property
+    def _second(self) -> tuple[ahocorasick_rs.AhoCorasick, int, int]:
+        """Built when the first Russian or Persian paragraph needs it: an English
+        corpus never pays for it."""
+        return self._pass_automaton(list(self.patterns), self._triggers)
+
+    @staticmethod
+    def _pass_automaton(patterns: list[str], triggers: list[str]) -> tuple[ahocorasick_rs.AhoCorasick, int, int]:
+        """(automaton, index of the first trigger, index of the first second-pass character)."""
+        automaton = ahocorasick_rs.AhoCorasick([*patterns, *triggers, *SECOND_PASS_CHARACTERS],
+                                               matchkind=ahocorasick_rs.MATCHKIND_LEFTMOST_LONGEST)
+        return automaton, len(patterns), len(patterns) + len(triggers)
 
     def mentions(self, text: str) -> tuple[Mention, ...]:
         """Every mention in `text`: non-overlapping, leftmost-longest, sorted."""
@@ -262,33 +327,70 @@ class Matcher:
         found, overlapping, _ = self._scan(text)
         return found, overlapping
 
-    def _scan(self, text: str) -> tuple[list[Mention], bool, list[int]]:
-        """One automaton pass: gazetteer mentions, whether fallbacks may overlap them,
-        and where a MONEY/PERCENT/DATE pattern may start."""
-        folded = fold(text)
+    def _scan(self, text: str, normal: str | None = None) -> tuple[list[Mention], bool, list[int]]:
+        """Gazetteer mentions, whether fallbacks may overlap them, and where a
+        MONEY/PERCENT/DATE pattern may start.
+
+        One automaton pass on the text as written, with the Latin-script aliases;
+        English text never needs more. When that pass meets a Cyrillic or
+        Arabic-script letter, or a character that normalisation changes
+        (annotate.normalize: half-space, diacritic), `_scan_normalised` matches
+        again: this method on the `normal` text, with every alias.
+        """
+        if normal is None:
+            folded = fold(text)
+            source, (automaton, first_trigger, first_detector) = text, self._first
+        else:
+            folded = source = normal
+            automaton, first_trigger, first_detector = self._second
         length = len(folded)
         types, canonicals = self._types, self._canonicals
-        first_trigger = self._first_trigger
         found: list[Mention] = []
         starts: list[int] = []
         overlapping = False
-        for index, start, stop in self._automaton.find_matches_as_indexes(folded):
+        for index, start, stop in automaton.find_matches_as_indexes(folded):
             before = folded[start - 1] if start else " "
             if index >= first_trigger:  # a pattern may start here: the regex judges the rest
+                if index >= first_detector:
+                    if normal is None:
+                        return self._scan_normalised(text, folded)
+                    continue
                 if not (before.isalnum() or before in _NO_START_AFTER):
                     starts.append(start)
                 continue
             # Inline word-boundary test: this loop is the hot path.
             if not (((before.isalnum() or before == "_") and folded[start].isalnum())
                     or (stop < length and (folded[stop].isalnum() or folded[stop] == "_") and folded[stop - 1].isalnum())):
-                found.append(_new_tuple(Mention, (start, stop, text[start:stop], types[index], canonicals[index], "gazetteer")))
+                found.append(_new_tuple(Mention, (start, stop, source[start:stop], types[index], canonicals[index], "gazetteer")))
                 continue
             window = folded[start:stop + self._longest]
             for other, s, e in self._overlapping.find_matches_as_indexes(window, overlapping=True):
                 if s < stop - start and _at_boundary(folded, start + s, start + e):
-                    found.append(Mention(start + s, start + e, text[start + s:start + e], types[other], canonicals[other]))
+                    found.append(Mention(start + s, start + e, source[start + s:start + e], types[other], canonicals[other]))
                     overlapping = True
         return found, overlapping, starts
+
+    def _scan_normalised(self, text: str, folded: str) -> tuple[list[Mention], bool, list[int]]:
+        """`_scan` on the normalised text, offsets mapped back to `text`."""
+        normal, offsets = normalize_mapped(folded)
+        found, overlapping, starts = self._scan(text, normal)
+        found, starts = self._map_back(text, offsets, found, starts)
+        return found, overlapping, starts
+
+    def _map_back(self, text: str, offsets: list[int] | None, found: list[Mention],
+                  starts: list[int]) -> tuple[list[Mention], list[int]]:
+        """Mentions found in the normalised text, as offsets into `text`: an attached
+        Persian suffix is trimmed off; `offsets` (None: the identity) maps the rest."""
+        trims = self._suffix_trim
+        result = []
+        for start, stop, shown, kind, canonical, _ in found:
+            stop -= trims.get(shown, 0)
+            if offsets is not None:
+                start, stop = offsets[start], offsets[stop]
+            result.append(Mention(start, stop, text[start:stop], kind, canonical))
+        if offsets is not None:
+            starts = [offsets[start] for start in starts]
+        return result, starts
 
 
 def _at_boundary(text: str, start: int, stop: int) -> bool:
@@ -307,6 +409,10 @@ def _variants(alias: str, kind: str) -> Iterable[str]:
     letters = [c for c in alias if c.isalpha()]
     if len(letters) >= 4 and not alias.isupper():
         yield alias.upper()
+    if alias[:1].islower() and has_cyrillic(alias[:1]):
+        yield alias[:1].upper() + alias[1:]  # иранский, opening a sentence
+    if not alias[-1:].isascii():
+        return
     if kind == "NORP" and alias[-1:].isalpha() and not alias.endswith(("s", "ese", "sh", "ch", "i")) and alias[:1].isupper():
         yield alias + "s"
     if kind == "NORP" and alias.endswith("i"):
@@ -550,11 +656,12 @@ def add_to_user_gazetteer(gazetteer: Gazetteer, name: str, kind: str, path: Path
 def unused_aliases(gazetteer: Gazetteer, mention_texts: Iterable[str]) -> list[tuple[Entity, str]]:
     """Aliases that no mention was written as, for `check` (the documents already
     carry their mentions: nothing is matched again)."""
-    used = {fold(text) for text in mention_texts}
+    used = {normalize(fold(text)) for text in mention_texts}
     result = []
     for entity in gazetteer.entities:
+        declined = {alias for form, alias in entity.forms if normalize(fold(form)) in used}
         for alias in entity.aliases:
-            folded = fold(alias)
-            if folded not in used and folded.upper() not in used:
+            spellings = {normalize(fold(s)) for s in (alias, *spelling_variants(alias))}
+            if alias not in declined and not any(s in used or s.upper() in used for s in spellings):
                 result.append((entity, alias))
     return result

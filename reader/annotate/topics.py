@@ -29,11 +29,18 @@ Evidence is counted the way a reader weighs it (issue 15):
 - a topic may say `since: YYYY-MM-DD`: an article dated before it cannot be
   on it (the JCPOA did not exist before 14 July 2015); undated articles are
   judged on their words alone.
+
+Other languages' signals live beside the map, one file per language
+(topics.ru.yaml, topics.fa.yaml: `load_topic_map` merges them by topic id), so
+each language's words are kept and reviewed together and the English map stays
+as it is. Russian signals are declined when the file is parsed (annotate.inflect)
+and Persian ones matched in normalised spelling (annotate.normalize).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -45,6 +52,8 @@ import ahocorasick_rs
 
 from ..cache import load_parsed
 from .gazetteer import fold
+from .inflect import has_cyrillic, russian_forms
+from .normalize import normalize, spelling_variants
 from ..models import Document, Mention, TopicHit
 from ..yamlfile import ConfigError, YamlDoc, unknown_keys
 
@@ -65,6 +74,9 @@ class Topic:
     requires: tuple[str, ...] = ()
     related: tuple[str, ...] = ()
     since: str | None = None  # ISO date: articles dated before it are not on this topic
+    # Other spellings of phrases (Russian case forms, Persian without half-spaces):
+    # (form, the phrase it stands for), matched with that phrase's weight.
+    phrase_forms: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -88,7 +100,89 @@ class TopicMap:
 
 
 def load_topic_map(path: Path, use_cache: bool = True) -> TopicMap:
-    return load_parsed(path, parse_topic_map, use_cache)
+    """The topic map at `path` with its language companions (`topic_companions`) merged in."""
+    topic_map = load_parsed(path, parse_topic_map, use_cache)
+    additions = [load_parsed(companion, parse_topic_additions, use_cache) for companion in topic_companions(path)]
+    return merge_topic_additions(topic_map, additions) if additions else topic_map
+
+
+def topic_companions(path: Path) -> list[Path]:
+    """The per-language files beside a topic map: topics.yaml -> topics.ru.yaml,
+    topics.fa.yaml… (a two- or three-letter ISO 639 code between name and suffix)."""
+    pattern = re.compile(rf"{re.escape(path.stem)}\.[a-z]{{2,3}}{re.escape(path.suffix)}")
+    try:
+        return sorted(p for p in path.parent.iterdir() if pattern.fullmatch(p.name))
+    except OSError:
+        return []
+
+
+@dataclass(frozen=True)
+class TopicAdditions:
+    """One language's signals for topics of the main map, by topic id."""
+
+    topics: tuple[Topic, ...]
+    path: Path | None = None
+    warnings: tuple[str, ...] = ()
+
+
+def parse_topic_additions(doc: YamlDoc) -> TopicAdditions:
+    """`topics:` id -> signals, entities, requires (weights as in the main map)."""
+    data = doc.data
+    if not isinstance(data, dict) or not isinstance(data.get("topics"), dict):
+        raise doc.error((), "expected a mapping with 'topics:' (id -> signals, entities, requires)")
+    warnings = unknown_keys(doc, data, ["topics"])
+    topics = []
+    for topic_id, spec in data["topics"].items():
+        where = ["topics", topic_id]
+        if not isinstance(spec, dict):
+            raise doc.error(where, f"topic '{topic_id}' must be a mapping (signals, entities, requires)")
+        warnings += unknown_keys(doc, spec, ("signals", "entities", "requires"), "topics", str(topic_id))
+        phrases = _weights(doc, spec, "signals", where)
+        entities = _weights(doc, spec, "entities", where)
+        requires = _strings(doc, spec, "requires", where)
+        known = {p for p, _ in phrases} | {e for e, _ in entities}
+        for required in requires:
+            if required not in known:
+                raise doc.error([*where, "requires"], f"'{required}' in requires is not one of this file's signals or entities for '{topic_id}'")
+        topics.append(Topic(id=str(topic_id), label=str(topic_id), description="", phrases=phrases, entities=entities,
+                            requires=requires, phrase_forms=_phrase_forms(phrases)))
+    return TopicAdditions(tuple(topics), doc.path, tuple(warnings))
+
+
+def _phrase_forms(phrases: tuple[tuple[str, float], ...]) -> tuple[tuple[str, str], ...]:
+    """Russian phrases without a `*` in every case and number; Persian phrases
+    written with half-spaces also without them."""
+    forms: dict[str, str] = {}
+    for phrase, _ in phrases:
+        if has_cyrillic(phrase) and not phrase.endswith("*"):
+            for form in russian_forms(phrase, plural=True):
+                forms.setdefault(form, phrase)
+        for spelling in spelling_variants(phrase):
+            forms.setdefault(spelling, phrase)
+    return tuple(forms.items())
+
+
+def merge_topic_additions(topic_map: TopicMap, additions: Sequence[TopicAdditions]) -> TopicMap:
+    """`topic_map` with each language's signals added to the topics of the same id.
+
+    A topic's `requires` grows only where the main map has one: a topic that needs
+    no particular signal in English needs none in another language either. An id
+    the main map lacks is reported and skipped.
+    """
+    merged = {topic.id: topic for topic in topic_map.topics}
+    warnings = list(topic_map.warnings)
+    for addition in additions:
+        warnings += addition.warnings
+        for extra in addition.topics:
+            topic = merged.get(extra.id)
+            if topic is None:
+                warnings.append(f"{addition.path}: topic '{extra.id}' is not in {topic_map.path}; its signals are skipped")
+                continue
+            merged[extra.id] = replace(
+                topic, phrases=topic.phrases + extra.phrases, entities=topic.entities + extra.entities,
+                requires=topic.requires + extra.requires if topic.requires else (),
+                phrase_forms=topic.phrase_forms + extra.phrase_forms)
+    return replace(topic_map, topics=tuple(merged.values()), warnings=tuple(warnings))
 
 
 def parse_topic_map(doc: YamlDoc) -> TopicMap:
@@ -332,9 +426,12 @@ class TopicMatcher:
         index: dict[str, int] = {}
         self._phrase_topics: dict[int, list[tuple[Topic, str, float]]] = {}
         for topic in topic_map.topics:
-            for phrase, weight in topic.phrases:
-                prefix = phrase.endswith("*")
-                key = fold(phrase.rstrip("*").lower(), _FOLD_PAIRS)
+            weights = dict(topic.phrases)
+            spellings = [(phrase, phrase, weight) for phrase, weight in topic.phrases]
+            spellings += [(form, phrase, weights[phrase]) for form, phrase in topic.phrase_forms]
+            for written, phrase, weight in spellings:
+                prefix = written.endswith("*")
+                key = normalize(fold(written.rstrip("*").lower(), _FOLD_PAIRS))
                 slot = index.setdefault(f"{key}{'*' if prefix else ''}", len(self._phrases))
                 if slot == len(self._phrases):
                     self._phrases.append((key, prefix))
@@ -438,6 +535,7 @@ class TopicMatcher:
         folded = fold(text.lower(), _FOLD_PAIRS)
         if len(folded) != len(text):  # a case mapping that changes length: keep offsets into `text`
             folded = fold("".join(c.lower() if len(c.lower()) == 1 else c for c in text), _FOLD_PAIRS)
+        folded = normalize(folded)
         length = len(folded)
         phrases = self._phrases
         for slot, start, stop in self._automaton.find_matches_as_indexes(folded, overlapping=True):

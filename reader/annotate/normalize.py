@@ -1,0 +1,81 @@
+"""Text made comparable for matching in Persian and Russian, with offsets kept.
+
+Persian (SPEC §4a, issue 16): Arabic yeh/kaf/teh marbuta and hamza forms are
+written as their Persian letters (ي ى ئ -> ی, ك -> ک, ة ۀ ە ھ -> ه, أ إ آ ٱ -> ا,
+ؤ -> و); zero-width non-joiners, right-to-left and left-to-right marks and
+zero-width spaces used as half-spaces become spaces, so "تحریم‌ها" is the word
+"تحریم" followed by a suffix; short vowels and other diacritics (U+064B–U+065F,
+U+0670) and the tatweel (U+0640) and zero-width joiner are dropped. Russian:
+ё is е (press copy writes either). Every other character is kept as it is.
+
+Replacements are one character for one; only deletions shift offsets, and
+`normalize_mapped` returns where each kept character came from so that a match
+in the normalised text is highlighted on the original characters.
+"""
+
+from __future__ import annotations
+
+import re
+
+# One character for one: offsets unchanged.
+_SAME_LENGTH = {
+    "ي": "ی", "ى": "ی", "ئ": "ی", "ك": "ک", "ة": "ه", "ۀ": "ه", "ە": "ه", "ھ": "ه",
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ؤ": "و",
+    "\u200c": " ", "\u200f": " ", "\u200e": " ", "\u200b": " ",
+    "ё": "е", "Ё": "Е",
+}
+# Dropped: diacritics (harakat, superscript alef), tatweel, zero-width joiner.
+_DELETED = frozenset([*map(chr, range(0x064B, 0x0660)), "\u0670", "\u0640", "\u200d"])
+_TABLE = str.maketrans({**_SAME_LENGTH, **dict.fromkeys(_DELETED)})
+# Cyrillic and Arabic script: aliases in them are matched in the matcher's second pass.
+FOREIGN_SCRIPT = re.compile("[\u0400-\u04ff\u0600-\u06ff]")
+# Where the matcher makes that second, normalised pass: every Cyrillic and
+# Arabic-script character (Persian text needs its suffixes trimmed even when
+# already normal) and every character the normalisation changes.
+SECOND_PASS_CHARACTERS = tuple(sorted({*map(chr, range(0x0400, 0x0500)), *map(chr, range(0x0600, 0x0700)),
+                                       *_SAME_LENGTH, *_DELETED}))
+# Whether a text needs this at all: English text never does, and the test is one
+# C-level scan (the matcher's hot path runs it on every non-ASCII paragraph).
+_NEEDS = re.compile("[\u0600-\u06ff\u200b-\u200fёЁ]")
+ARABIC_SCRIPT = re.compile("[\u0600-\u06ff]")
+# Attached Persian suffixes written without a half-space (plural, ezafe/indefinite,
+# object marker): "تحریمها", "روسیهای", "ایرانرا". Source: the ZWNJ-less spellings
+# in the dev set's scraped IRNA/Tasnim/Mehr copy (issue 16).
+PERSIAN_SUFFIXES = ("ها", "های", "هایی", "ی", "ای", "یی", "را")
+
+
+def needs_normalizing(text: str) -> bool:
+    """True when `text` holds Arabic-script letters, half-space marks or ё."""
+    return not text.isascii() and _NEEDS.search(text) is not None
+
+
+def normalize(text: str) -> str:
+    """`text` with Persian and Cyrillic spellings made uniform (see the module notes)."""
+    return text.translate(_TABLE) if needs_normalizing(text) else text
+
+
+def normalize_mapped(text: str) -> tuple[str, list[int] | None]:
+    """(normalised text, offsets): offsets[i] is the index in `text` of normalised
+    character i, with one more entry, len(text), for the end; None when nothing was
+    deleted (the offsets are then the identity)."""
+    out = text.translate(_TABLE)
+    if len(out) == len(text):
+        return out, None
+    offsets = [i for i, char in enumerate(text) if char not in _DELETED]
+    offsets.append(len(text))
+    return out, offsets
+
+
+def spelling_variants(alias: str) -> list[str]:
+    """Other ways the press writes a Persian alias: a half-space may be dropped
+    altogether ("رئیس‌جمهور" scraped as "رئیسجمهور")."""
+    if "\u200c" in alias:
+        return [alias.replace("\u200c", "")]
+    return []
+
+
+def persian_suffixed(alias: str) -> list[str]:
+    """`alias` (normalised) with each attached suffix: its trimmed length is len(alias)."""
+    if not ARABIC_SCRIPT.search(alias):
+        return []
+    return [alias + suffix for suffix in PERSIAN_SUFFIXES]
