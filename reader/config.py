@@ -40,16 +40,34 @@ def bundled_config() -> Path:
 
 
 DEFAULT_STYLES = {
-    # Colour plus an attribute, so types stay apart without colour.
+    # A colour plus a combination of attributes that no other type uses, so types
+    # stay apart without colour (NO_COLOR, 16 colours). Inside a quote (italic) or
+    # a subheading (bold) the renderer flips the attribute the paragraph already
+    # has (reader/render.py: contrast), which keeps every pair apart there too.
     "PERSON": "bold #e5a50a",
     "GPE": "underline #62a0ea",
     "ORG": "bold underline #c061cb",
     "NORP": "italic #57e389",
+    "FAC": "italic underline #f66151",
     "EVENT": "reverse #ff7800",
-    "MONEY": "italic underline #2ec27e",
-    "PERCENT": "italic underline #2ec27e",
-    "DATE": "dim italic",
+    "MONEY": "bold italic #2ec27e",
+    "PERCENT": "bold italic underline #2ec27e",
+    "DATE": "dim italic #deddda",
 }
+
+SIDEBAR_WIDTH = 28  # columns, the sidebar's width when the config names none
+LAYOUT_CHOICES = ("auto", "show", "hide")
+
+
+@dataclass(frozen=True)
+class Layout:
+    """`layout:` in config: whether the sidebar and panel show at start, and the
+    sidebar's width in columns. `auto` follows the state file (the last toggle),
+    else the terminal's size (reader/tui/app.py: ReaderApp.auto_layout)."""
+
+    sidebar: str = "auto"
+    panel: str = "auto"
+    sidebar_width: int = SIDEBAR_WIDTH
 
 
 @dataclass(frozen=True)
@@ -72,6 +90,7 @@ class Config:
     type_tags: bool = False
     keymap: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     warnings: tuple[str, ...] = ()
+    layout: Layout = Layout()
 
     def override_for(self, path: Path, article_id: str) -> ArticleOverride | None:
         return self.articles.get(path.name) or self.articles.get(article_id)
@@ -83,9 +102,10 @@ class Config:
         return self.sources.get(source.lower(), source)
 
 
-_TOP_KEYS = ("corpus", "gazetteer", "topics", "articles", "sources", "entities", "keymap")
+_TOP_KEYS = ("corpus", "gazetteer", "topics", "articles", "sources", "entities", "keymap", "layout")
 _ARTICLE_KEYS = ("title", "source", "date", "url")
 _ENTITY_KEYS = ("styles", "type_tags")
+_LAYOUT_KEYS = ("sidebar", "panel", "sidebar_width")
 
 
 def find_config(explicit: str | Path | None = None, cwd: Path | None = None) -> Path:
@@ -143,6 +163,7 @@ def parse_config(doc: YamlDoc) -> Config:
         if not isinstance(style, str):
             raise doc.error(["entities", "styles", kind], f"style for {kind} must be a string such as 'bold red'")
         styles[str(kind).upper()] = _check_style(doc, style, ["entities", "styles", kind])
+        warnings += _lost_colour(doc, str(kind).upper(), style)
     type_tags = entities.get("type_tags", False)
     if not isinstance(type_tags, bool):
         raise doc.error(["entities", "type_tags"], "'type_tags' must be true or false")
@@ -163,6 +184,7 @@ def parse_config(doc: YamlDoc) -> Config:
         type_tags=type_tags,
         keymap=MappingProxyType({str(k): str(v) for k, v in keymap.items()}),
         warnings=tuple(warnings),
+        layout=_layout(doc, data, warnings),
     )
 
 
@@ -221,6 +243,41 @@ def _check_style(doc: YamlDoc, style: str, where: list) -> str:
     except Exception as error:  # rich raises StyleSyntaxError / ColorParseError
         raise doc.error(where, f"not a valid style: {error}") from None
     return style
+
+
+def _lost_colour(doc: YamlDoc, kind: str, style: str) -> list[str]:
+    """A warning when a style has no colour where the bundled default has one.
+
+    The usual cause is YAML itself: in `PERSON: bold #e5a50a` unquoted, ` #…`
+    starts a comment, so the value silently loads as `bold` (YAML 1.2 §6.6).
+    """
+    from rich.style import Style
+
+    default = DEFAULT_STYLES.get(kind)
+    if default is None or Style.parse(default).color is None or Style.parse(style).color is not None:
+        return []
+    line, column = doc.where("entities", "styles", kind)
+    message = (f"style for {kind} is '{style}', without the colour of the default '{default}'; "
+               "in YAML an unquoted ' #…' is a comment: quote the value, e.g. "
+               f"{kind}: \"{default}\"")
+    return [str(ConfigError(doc.path, line, column, message))]
+
+
+def _layout(doc: YamlDoc, data: dict, warnings: list[str]) -> Layout:
+    layout = _mapping(doc, data, "layout")
+    warnings += unknown_keys(doc, layout, _LAYOUT_KEYS, "layout")
+    values: dict[str, Any] = {}
+    for key in ("sidebar", "panel"):
+        value = layout.get(key, "auto")
+        if isinstance(value, bool):  # YAML reads a bare show/hide as a string, but yes/no as booleans
+            value = "show" if value else "hide"
+        if value not in LAYOUT_CHOICES:
+            raise doc.error(["layout", key], f"'{key}' must be one of {', '.join(LAYOUT_CHOICES)}, got {value!r}")
+        values[key] = value
+    width = layout.get("sidebar_width", SIDEBAR_WIDTH)
+    if isinstance(width, bool) or not isinstance(width, int) or not 10 <= width <= 200:
+        raise doc.error(["layout", "sidebar_width"], f"'sidebar_width' must be a number of columns from 10 to 200, got {width!r}")
+    return Layout(values["sidebar"], values["panel"], width)
 
 
 def _kind(value: Any) -> str:

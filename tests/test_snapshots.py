@@ -19,7 +19,7 @@ def test_main_screen(snap_compare, app, size):
 
 
 def test_entity_selected_120x40(snap_compare, app):
-    assert snap_compare(app, terminal_size=(120, 40), press=["e", "down", "enter", "tab", "n"])
+    assert snap_compare(app, terminal_size=(120, 40), press=["e", "enter", "tab", "n"])
 
 
 def test_help_screen(snap_compare, app):

@@ -10,6 +10,9 @@ from textual.binding import Binding
 
 APP = [
     Binding("q", "quit", "Quit", id="quit"),
+    # Priority: an input box would otherwise take Ctrl+C as "copy".
+    Binding("ctrl+c", "quit", "Quit", id="quit.interrupt", show=False, priority=True),
+    Binding("escape,ctrl+g", "focus_article", "Back to the article", id="article.focus", show=False),
     Binding("question_mark", "help", "Help", id="help"),
     Binding("slash", "find", "Find", id="find"),
     Binding("s", "search_corpus", "Search all", id="search-corpus"),
@@ -18,6 +21,7 @@ APP = [
     Binding("t", "same_topic", "Same topic", id="same-topic"),
     Binding("right_square_bracket", "trail(1)", "Next on topic", id="trail.next"),
     Binding("left_square_bracket", "trail(-1)", "Prev on topic", id="trail.previous", show=False),
+    Binding("T", "switch_trail", "Switch trail topic", id="trail.topic", show=False),
     Binding("backspace,b", "back", "Back", id="back"),
     Binding("f", "forward", "Forward", id="forward", show=False),
     Binding("e", "entities", "Entities", id="entities", show=False),
@@ -27,6 +31,8 @@ APP = [
     Binding("y", "copy_passage", "Copy passage", id="copy", show=False),
     Binding("p", "toggle_panel", "Panel", id="panel", show=False),
     Binding("z", "toggle_sidebar", "Sidebar", id="sidebar", show=False),
+    Binding("less_than_sign", "sidebar_width(-4)", "Narrower sidebar", id="sidebar.narrower", show=False),
+    Binding("greater_than_sign", "sidebar_width(4)", "Wider sidebar", id="sidebar.wider", show=False),
 ]
 
 ARTICLE = [
@@ -37,6 +43,7 @@ ARTICLE = [
     Binding("space,pagedown", "page(1)", "Page down", id="page.down", show=False),
     Binding("pageup", "page(-1)", "Page up", id="page.up", show=False),
     Binding("enter", "open_links", "Same topic", id="passage.links", show=False),
+    Binding("c", "toggle_chips", "All topic chips / one line", id="topics.chips", show=False),
 ]
 
 RAW = [
@@ -65,6 +72,20 @@ MODAL = [
     Binding("escape,ctrl+g,q", "close", "Close", id="modal.close"),
 ]
 
+BOOKMARKS = [
+    Binding("d,delete", "delete", "Delete bookmark", id="bookmarks.delete"),
+    Binding("u", "undo", "Undo delete", id="bookmarks.undo"),
+]
+
+HELP = [
+    Binding("j,down", "scroll_down", "Scroll down", id="help.down", show=False),
+    Binding("k,up", "scroll_up", "Scroll up", id="help.up", show=False),
+    Binding("g,home", "scroll_home", "Top", id="help.top", show=False),
+    Binding("G,end", "scroll_end", "Bottom", id="help.bottom", show=False),
+    Binding("space,pagedown", "page_down", "Page down", id="help.page-down", show=False),
+    Binding("pageup", "page_up", "Page up", id="help.page-up", show=False),
+]
+
 #: (pane, bindings, what that pane is) in the order the help screen shows them.
 SECTIONS = [
     ("Everywhere", APP, "Tab / Shift+Tab move between the sidebar, the article and the panel; Ctrl+P opens the command palette."),
@@ -72,5 +93,7 @@ SECTIONS = [
     ("Raw view (r)", RAW, "The file as it is: dropped lines struck through, long lines not wrapped."),
     ("Lists (sidebar, panel)", LIST, "Arrows, PgUp/PgDn, Home/End and Enter work too."),
     ("Find, filter and search boxes", INPUT, "Escape closes as well; Enter keeps the result."),
-    ("Dialogs (help, search, bookmarks)", MODAL, "Enter opens the highlighted item."),
+    ("Dialogs (help, search, bookmarks)", MODAL, "Enter opens the highlighted item; j k g G move in their lists."),
+    ("Bookmarks (M)", BOOKMARKS, "The next bookmark is highlighted after a delete."),
+    ("Help (?)", HELP, "Scrolls this screen."),
 ]

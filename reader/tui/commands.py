@@ -22,7 +22,7 @@ class ReaderCommands(Provider):
         for entry in library.entries:
             yield f"Article: {entry.date or '—'} {entry.title}", "Open this article", partial(app.open_article, entry.id)
         for topic in library.topic_map.topics:
-            yield f"Topic: {topic.label}", "Go to the first passage on this topic", partial(app.follow_topic, topic.id)
+            yield f"Topic: {topic.label}", "Go to the first passage on this topic", partial(app.follow_topic, topic.id, first=True)
         for name, kind in app.corpus_entities():
             yield f"Entity: {name} ({kind})", "Show its mentions and the articles that mention it", partial(app.select_entity, name)
 
