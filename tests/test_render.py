@@ -1,6 +1,8 @@
+import pytest
+
 from reader.config import DEFAULT_STYLES
 from reader.models import Mention
-from reader.render import highlight, to_ansi, to_json, to_plain
+from reader.render import contrast, highlight, pilcrow, to_ansi, to_json, to_plain
 
 
 def test_highlight_builds_spans_not_markup():
@@ -39,3 +41,30 @@ def test_json_offsets_point_into_the_paragraph(library):
         for paragraph in to_json(doc)["paragraphs"]:
             for entity in paragraph["entities"]:
                 assert paragraph["text"][entity["start"]:entity["end"]] == entity["text"]
+
+
+def _attributes(style) -> tuple:
+    """What a monochrome terminal shows of a style: its attributes, no colour."""
+    return tuple(bool(getattr(style, name)) for name in ("bold", "dim", "italic", "underline", "reverse", "strike"))
+
+
+@pytest.mark.parametrize("base", ["", "italic", "bold", "bold #3584e4"], ids=["body", "quote", "subheading", "accent"])
+def test_entity_types_stay_distinct_inside_every_paragraph_kind(base):
+    """Without colour, inside a quote (italic) or a subheading (bold), no two types look
+    alike and none looks like the paragraph around it."""
+    from rich.style import Style
+
+    paragraph = Style.parse(base)
+    shown = {kind: _attributes(paragraph + contrast(style, base)) for kind, style in DEFAULT_STYLES.items()}
+    assert len(set(shown.values())) == len(shown), shown
+    assert _attributes(paragraph) not in shown.values()
+
+
+def test_a_nationality_in_a_quote_is_upright_and_keeps_its_colour(library):
+    text = highlight("the Iranian side", [Mention(4, 11, "Iranian", "NORP", "Iranian")], DEFAULT_STYLES, base="italic")
+    span = text.spans[0].style
+    assert span.italic is False and span.color is not None
+
+
+def test_passage_numbers_for_people_start_at_one():
+    assert pilcrow(0) == "¶1" and pilcrow(17) == "¶18"

@@ -179,11 +179,14 @@ class ReaderApp(App[None]):
         view.entity_styles = config.styles
         view.type_tags = config.type_tags
         view.topic_labels = {t.id: t.label for t in self.library.topic_map.topics}
-        self.query_one(Legend).show(self.library.gazetteer.labels, config.styles, config.type_tags)
+        legend = self.query_one(Legend)
+        legend.show(self.library.gazetteer.labels, config.styles, config.type_tags)
+        legend.refresh(layout=True)
         state = self.store.state
         for warning in self.store.warnings:
             self.notify(warning, severity="warning", markup=False, timeout=10)
-        if self.library.stale and self._much_to_index():
+        in_background = self.library.stale and self._much_to_index()
+        if in_background:
             self._show_entries()
             self.query_one(Sidebar).show_progress(0, len(self.library.pending.to_check))
             self.run_worker(self._build_index, thread=True, exclusive=True, group="index")
@@ -198,8 +201,8 @@ class ReaderApp(App[None]):
         if start is not None:
             # Paint the frame (header, list, keys) first; the article follows a moment later.
             self.call_after_refresh(self.go, start)
-        elif not self.library.entries and not self.library.stale:
-            view.show_empty(self._empty_hint())
+        elif not in_background:
+            self.call_after_refresh(view.show_empty, self._empty_hint())
 
     def _empty_hint(self) -> Text:
         paths = ", ".join(safe_line(str(p)) for p in self.library.paths)
@@ -309,6 +312,7 @@ class ReaderApp(App[None]):
             return
         view = self.view
         if view.doc is None or view.doc.id != doc.id:
+            self._remember_position()  # the article left: its last passage, before the timer's save
             if self.selected_entity and not self._mentions_of(doc, self.selected_entity):
                 self._clear_entity()
             view.show(doc, location.passage)

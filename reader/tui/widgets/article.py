@@ -221,7 +221,7 @@ class ArticleView(ScrollView, can_focus=True):
         return line_strip(segments, width, cursor_style)
 
     def on_resize(self) -> None:
-        if self.doc is not None and self.scrollable_content_region.width != self._laid_out_width:
+        if (self.doc or self.empty_hint) and self.scrollable_content_region.width != self._laid_out_width:
             self._lay_out()
             self._scroll_to_cursor(center=True)
 
@@ -271,11 +271,14 @@ class ArticleView(ScrollView, can_focus=True):
         if self.cursor not in self._tops:
             return
         region = self.passage_region(self.cursor)
+        # force: right after the first lay-out Textual has not yet decided that the view
+        # scrolls (no scrollbar yet) and would ignore the scroll; a reopened article then
+        # showed its top, without the cursor, instead of the saved passage.
         if center:
             top = region.y - max(0, (self.scrollable_content_region.height - region.height) // 2)
-            self.scroll_to(y=max(0, top), animate=False, immediate=True)
+            self.scroll_to(y=max(0, top), animate=False, immediate=True, force=True)
         else:
-            self.scroll_to_region(region, animate=False, immediate=True)
+            self.scroll_to_region(region, animate=False, immediate=True, force=True)
 
     def action_cursor(self, delta: int) -> None:
         self.set_cursor(self.cursor + delta)

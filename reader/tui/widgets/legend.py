@@ -3,8 +3,8 @@
 The names are the gazetteer's labels (`types:` in gazetteer.yaml), so a type
 added there shows here without a change to the code. A label is shown whole
 when the line has room; otherwise in its compact form ("Agreement, process
-or war" -> "Agreement/process/war"), never cut to a first word that would
-misname the type.
+or war" -> "Agreement/process/war") on two lines if need be, never cut to a
+first word that would misname the type.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import re
 from collections.abc import Mapping
 
 from rich.text import Text
+from textual.geometry import Size
 from textual.widget import Widget
 
 from ...render import TAGS
@@ -26,17 +27,27 @@ def compact_label(label: str) -> str:
 
 
 def legend_text(labels: Mapping[str, str], styles: Mapping[str, str], type_tags: bool, width: int | None = None) -> Text:
-    """The legend in `width` cells: whole labels if they fit, else compact ones (then cut with "…")."""
+    """The legend in `width` cells: whole labels on one line if they fit, else compact
+    ones, on as many lines as they need (wrapped between labels, never inside one)."""
     for shorten in (False, True):
-        text = Text(no_wrap=True, overflow="ellipsis")
+        items = []
         for kind, label in labels.items():
-            if text:
-                text.append("  ")
-            text.append(compact_label(label) if shorten else label, style=styles.get(kind, "bold"))
+            item = Text(compact_label(label) if shorten else label, style=styles.get(kind, "bold"))
             if type_tags:
-                text.append(f"[{TAGS.get(kind, kind)}]", style="dim")
-        if width is None or text.cell_len <= width:
-            break
+                item.append(f"[{TAGS.get(kind, kind)}]", style="dim")
+            items.append(item)
+        if width is None or sum(item.cell_len for item in items) + 2 * (len(items) - 1) <= width:
+            return Text("  ").join(items)
+    text, line = Text(), 0
+    for item in items:
+        if line and line + 2 + item.cell_len > width:
+            text.append("\n")
+            line = 0
+        elif line:
+            text.append("  ")
+            line += 2
+        text.append_text(item)
+        line += item.cell_len
     return text
 
 
@@ -55,3 +66,6 @@ class Legend(Widget):
 
     def render(self) -> Text:
         return legend_text(self.labels, self.entity_styles, self.type_tags, self.content_region.width)
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(legend_text(self.labels, self.entity_styles, self.type_tags, width).plain.split("\n"))
