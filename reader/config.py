@@ -48,11 +48,11 @@ DEFAULT_STYLES = {
     "GPE": "underline #62a0ea",
     "ORG": "bold underline #c061cb",
     "NORP": "italic #57e389",
-    "FAC": "italic underline #f66151",
+    "FAC": "reverse italic #99c1f1",
     "EVENT": "reverse #ff7800",
     "MONEY": "bold italic #2ec27e",
     "PERCENT": "bold italic underline #2ec27e",
-    "DATE": "dim italic #deddda",
+    "DATE": "italic underline #c0bfbc",  # not dim: Textual draws dim as a colour blend, lost without colour
 }
 
 SIDEBAR_WIDTH = 28  # columns, the sidebar's width when the config names none

@@ -44,8 +44,9 @@ def test_json_offsets_point_into_the_paragraph(library):
 
 
 def _attributes(style) -> tuple:
-    """What a monochrome terminal shows of a style: its attributes, no colour."""
-    return tuple(bool(getattr(style, name)) for name in ("bold", "dim", "italic", "underline", "reverse", "strike"))
+    """What a monochrome terminal shows of a style: its attributes, no colour (nor dim,
+    which Textual draws by blending colours)."""
+    return tuple(bool(getattr(style, name)) for name in ("bold", "italic", "underline", "reverse", "strike"))
 
 
 @pytest.mark.parametrize("base", ["", "italic", "bold", "bold #3584e4"], ids=["body", "quote", "subheading", "accent"])
