@@ -236,3 +236,186 @@ def test_an_empty_folder_shows_a_hint(tmp_path):
         assert app.is_running
 
     drive(app, scenario, size=(80, 24))
+
+
+# --- dialogs and help ------------------------------------------------------------------------
+
+def test_j_and_k_move_in_search_results(app):
+    async def scenario(pilot):
+        await pilot.press("s", *"astana", "enter")
+        results = app.screen.query_one("#search-results")
+        assert app.screen.focused is results and results.highlighted == 0 and results.option_count >= 3
+        await pilot.press("j", "j", "k")
+        assert results.highlighted == 1
+        await pilot.press("G")
+        assert results.highlighted == results.option_count - 1
+
+    drive(app, scenario)
+
+
+def test_cut_search_snippets_say_so(library):
+    from reader.tui.screens.search import result_prompt
+
+    text = "word " * 40 + "needle " + "word " * 40
+    prompt = result_prompt(library.entries[0], 3, text, "needle").plain
+    excerpt = prompt.split("\n")[1].strip()
+    assert excerpt.startswith("…") and excerpt.endswith("…") and "needle" in excerpt and "¶4" in prompt
+    short = result_prompt(library.entries[0], 0, "a needle here", "needle").plain
+    assert "…" not in short
+
+
+def test_bookmarks_keys_move_delete_and_undo(app):
+    async def scenario(pilot):
+        for key in ("j", "m", "j", "m", "j", "m"):  # bookmarks on ¶2, ¶3, ¶4
+            await pilot.press(key)
+        await pilot.press("M")
+        marks = app.screen.query_one("#bookmark-list")
+        assert app.screen.focused is marks and marks.highlighted == 0
+        await pilot.press("j")
+        assert marks.highlighted == 1
+        await pilot.press("d")  # ¶3 goes; ¶4, the next, is highlighted
+        assert [b.passage for b in app.screen.bookmarks] == [1, 3] and marks.highlighted == 1
+        await pilot.press("u")  # back where it was
+        assert [b.passage for b in app.screen.bookmarks] == [1, 2, 3] and marks.highlighted == 1
+        await pilot.press("G", "d", "escape")
+        await pilot.pause()
+        assert [b.passage for b in app.store.state.bookmarks] == [1, 2]
+
+    drive(app, scenario)
+
+
+def test_help_scrolls_with_keys_and_lists_every_key(app):
+    from reader.tui.bindings import SECTIONS
+    from reader.tui.screens.bookmarks import BookmarksScreen
+
+    async def scenario(pilot):
+        await pilot.press("question_mark")
+        body = app.screen.query_one("#help-body")
+        assert app.screen.focused is body
+        await pilot.press("j", "j")
+        assert body.scroll_y == 2
+        await pilot.press("G")
+        assert body.scroll_y == body.max_scroll_y > 2
+        await pilot.press("k")
+        assert body.scroll_y == body.max_scroll_y - 1
+        listed = [b.id for _, bindings, _ in SECTIONS for b in bindings]
+        assert all(b.id in listed for b in BookmarksScreen.BINDINGS)  # d and u included
+
+    drive(app, scenario, size=(80, 24))
+
+
+# --- the small things ------------------------------------------------------------------------
+
+def test_ctrl_c_quits_even_from_a_box(app):
+    async def scenario(pilot):
+        await pilot.press("slash", "ctrl+c")
+        await pilot.pause()
+        assert not app.is_running or app._exit_renderables is not None or app.return_code is not None
+
+    drive(app, scenario)
+
+
+def test_the_palette_first_passage_goes_to_the_first(app):
+    async def scenario(pilot):
+        await app.open_article(OTHER)
+        await pilot.press(*"jjjjjjjjjj")
+        await app.follow_topic("syria", first=True)
+        first = app._trail("syria")[0]
+        assert where(app) == (first.article_id, first.index)
+
+    drive(app, scenario)
+
+
+def test_the_palette_offers_the_first_passage_of_a_topic(app):
+    async def scenario(pilot):
+        await pilot.press("ctrl+p", *"topic syria")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        first = app._trail("syria")[0]
+        assert where(app) == (first.article_id, first.index)
+
+    drive(app, scenario)
+
+
+def test_find_counts_and_moves_match_by_match(app):
+    async def scenario(pilot):
+        await pilot.press("slash", *"iran", "enter")
+        await pilot.pause()
+        hits = app._find_hits
+        passages = [p for p, _, _ in hits]
+        assert len(passages) > len(set(passages))  # some passage holds two matches
+        assert app.view.current_match == hits[0] and f"find “iran”: 1/{len(hits)}" in app.sub_title
+        double = next(n for n in range(len(hits) - 1) if passages[n] == passages[n + 1])
+        for _ in range(double):
+            await pilot.press("n")
+        assert app.view.current_match == hits[double]
+        await pilot.press("n")  # the second match in the same passage
+        assert app.view.current_match == hits[double + 1] and where(app)[1] == passages[double]
+        assert f"{double + 2}/{len(hits)}" in app.sub_title
+        await pilot.press("N")
+        assert app.view.current_match == hits[double]
+
+    drive(app, scenario)
+
+
+def test_the_trail_says_where_it_is_and_t_switches_its_topic(app):
+    async def scenario(pilot):
+        await pilot.press(*"jjjjjj")  # ¶7: the nuclear deal and military matters
+        topics = app.view.doc.topic_ids(6)
+        assert len(topics) > 1 and app.active_topic == topics[0]
+        await pilot.press("T")
+        assert app.active_topic == topics[1]
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        trail = app._trail(topics[1])
+        position = app._trail_position()
+        assert position and trail[position - 1] == next(p for p in trail if (p.article_id, p.index) == where(app))
+        title = str(app.query_one("#links-title").content)
+        assert f"{position}/{len(trail)}" in title
+
+    drive(app, scenario)
+
+
+def test_the_sidebar_filter_matches_source_and_date(app):
+    async def scenario(pilot):
+        app.query_one(Sidebar).open_filter()
+        await pilot.press(*"2022")
+        assert {e.date[:4] for e in app.shown_entries} == {"2022"} and len(app.shown_entries) == 2
+        await pilot.press("ctrl+g")
+        app.query_one(Sidebar).open_filter()
+        await pilot.press(*"kayhan")
+        assert [e.source for e in app.shown_entries] == ["Kayhan International"]
+
+    drive(app, scenario)
+
+
+def test_numbers_shown_to_a_person_start_at_one(app):
+    async def scenario(pilot):
+        assert "Same topic as ¶1 " in str(app.query_one("#links-title").content)
+        await pilot.press("m")
+        assert any("¶1" in str(n.message) for n in app._notifications)
+
+    drive(app, scenario)
+
+
+def test_a_wire_passage_in_two_articles_is_listed_once_with_both_sources(tmp_path, write):
+    wire = ("Iran and Russia discussed the JCPOA nuclear deal in Vienna, and the uranium enrichment "
+            "limits of the nuclear agreement, said Iranian Foreign Minister Abbas Araghchi.")
+    write("c/a.txt", "Talks in Vienna\n\nIran and Russia met on the JCPOA nuclear deal and enrichment in Vienna.\n")
+    write("c/b.txt", f"Wire copy one\n\n{wire}\n")
+    write("c/d.txt", f"Wire copy two\n\n{wire}\n")
+    config = write("c.yaml", "corpus: [c]\narticles:\n  b.txt: {source: Mehr News, date: 2024-05-01}\n"
+                             "  d.txt: {source: IRNA, date: 2024-05-02}\n")
+    library = Library(load_config(config), cache=False)
+    app = ReaderApp(library, StateStore(tmp_path / "s.json"))
+
+    async def scenario(pilot):
+        await app.open_article(next(e.id for e in library.entries if e.title == "Talks in Vienna"))
+        assert app.view.doc.topic_ids(0), "the fixture passage must be on a topic"
+        texts = option_texts(app.query_one(LinkList))
+        wires = [t for t in texts if "Wire copy" in t]
+        assert len(wires) == 1 and "same text in 2 articles" in wires[0]
+        assert "Mehr News (2024-05-01)" in wires[0] and "IRNA (2024-05-02)" in wires[0]
+
+    drive(app, scenario)

@@ -31,7 +31,7 @@ from .commands import ReaderCommands
 from .screens.bookmarks import BookmarksScreen
 from .screens.help import HelpScreen
 from .screens.search import SearchScreen
-from .widgets.article import ArticleView
+from .widgets.article import ArticleView, find_hits
 from .widgets.keybar import KeyBar
 from .widgets.legend import Legend
 from .widgets.panel import SEP, EntityList, LinkList, PaneList, Panel, follow_topic_options, related_options
@@ -78,8 +78,7 @@ class ReaderApp(App[None]):
         self._indexing = ""
         self._links_due = False
         self._auto_panes: set[str] = set()  # panes still placed by the terminal's size
-        self._find_hits: list[tuple[int, int]] = []  # (passage, offset) of each find match
-        self._find_at = -1
+        self._find_hits: list[tuple[int, int, int]] = []  # (passage, start, end) of each find match
 
     # --- layout ----------------------------------------------------------------
 
@@ -293,6 +292,11 @@ class ReaderApp(App[None]):
         query = self.query_one(FilterInput).value if self.is_mounted else ""
         if query:
             parts.append(f"filter “{query}”: {len(self.shown_entries)} shown")
+        if self.is_mounted and self.view.find_query:
+            hits, current = self._find_hits, self.view.current_match
+            at = f"{hits.index(current) + 1}/{len(hits)}" if current in hits else \
+                ("1 match" if len(hits) == 1 else f"{len(hits)} matches")
+            parts.append(f"find “{self.view.find_query}”: {at}")
         if self.library.skipped:
             parts.append(f"{len(self.library.skipped)} skipped")
         # Last, so a narrow header cuts the title, not the counts: it keeps the open
@@ -315,6 +319,8 @@ class ReaderApp(App[None]):
             self._remember_position()  # the article left: its last passage, before the timer's save
             if self.selected_entity and not self._mentions_of(doc, self.selected_entity):
                 self._clear_entity()
+            view.current_match = None
+            self._find_hits = find_hits(doc, view.find_query)
             view.show(doc, location.passage)
             if self.raw_mode:
                 self.raw.show(doc, self.library.raw_text(doc))
@@ -619,7 +625,10 @@ class ReaderApp(App[None]):
         self._clear_entity()
         self.match_mode = "find"
         self.view.find_query = event.value
+        self.view.current_match = None
+        self._find_hits = find_hits(self.view.doc, event.value) if self.view.doc else []
         self.view.refresh_passages()
+        self._update_subtitle()
 
     @on(Input.Submitted, "#find")
     def find_submitted(self, event: Input.Submitted) -> None:
@@ -635,7 +644,10 @@ class ReaderApp(App[None]):
         box.value = ""
         box.display = False
         self.view.find_query = ""
+        self.view.current_match = None
+        self._find_hits = []
         self.view.refresh_passages()
+        self._update_subtitle()
         self.focus_now(self.view)
 
     @on(Sidebar.FilterChanged)
@@ -655,9 +667,8 @@ class ReaderApp(App[None]):
         if self.match_mode == "entity" and self.selected_entity:
             hits, what = self._mentions_of(doc, self.selected_entity), self.selected_entity
         elif view.find_query:
-            query = view.find_query.casefold()
-            hits = [p.index for p in doc.clean.paragraphs if query in p.text.casefold()]
-            what = f"“{view.find_query}”"
+            self._next_find_match(step, include_current)
+            return
         else:
             self.notify("Nothing to match: press / to find, or select an entity (e)", timeout=3)
             return
@@ -673,6 +684,29 @@ class ReaderApp(App[None]):
             target = hits[0] if step > 0 else hits[-1]
             self.notify(f"Wrapped around: {len(hits)} passages match {what}", markup=False, timeout=2)
         view.set_cursor(target, center=True)
+
+    def _next_find_match(self, step: int, include_current: bool) -> None:
+        """Move match by match (several in one passage too), and say which: "3/6"."""
+        view, hits = self.view, self._find_hits
+        if not hits:
+            self.notify(f"No match for “{view.find_query}” in this article", markup=False, timeout=3)
+            return
+        current = view.current_match if view.current_match in hits and view.current_match[0] == view.cursor else None
+        if current is not None:
+            target = hits.index(current) + step
+        elif step > 0:
+            target = next((n for n, hit in enumerate(hits) if hit[0] > view.cursor or (include_current and hit[0] == view.cursor)),
+                          len(hits))
+        else:
+            target = next((n for n in range(len(hits) - 1, -1, -1) if hits[n][0] < view.cursor), -1)
+        if not 0 <= target < len(hits):
+            target %= len(hits)
+            matches = "1 match" if len(hits) == 1 else f"{len(hits)} matches"
+            self.notify(f"Wrapped around: {matches} for “{view.find_query}”", markup=False, timeout=2)
+        view.current_match = hits[target]
+        view.set_cursor(hits[target][0], center=True)
+        view.refresh_passages()
+        self._update_subtitle()
 
     async def action_search_corpus(self) -> None:
         def done(location: Location | None) -> None:

@@ -23,7 +23,9 @@ from textual.worker import get_current_worker
 from ...history import Location
 from ...index import Entry
 from ...library import Library
+from ...render import pilcrow
 from ..bindings import MODAL
+from ..widgets.panel import PaneList
 
 MAX_RESULTS = 200
 
@@ -32,10 +34,11 @@ def result_prompt(entry: Entry, index: int, text: str, query: str) -> Text:
     folded = text.casefold()
     first = min((folded.find(w) for w in query.casefold().split() if w in folded), default=0)
     start = max(0, first - 30)
-    excerpt = ("…" if start else "") + text[start:start + 110]
+    end = start + 110
+    excerpt = ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")
     prompt = Text()
     prompt.append(entry.date or "—", style="bold")
-    prompt.append(f"  {entry.title}  ¶{index}\n  ")
+    prompt.append(f"  {entry.title}  {pilcrow(index)}\n  ")
     line = Text(excerpt, style="dim")
     line.highlight_words(query.split(), style="bold reverse", case_sensitive=False)
     prompt.append_text(line)
@@ -56,7 +59,7 @@ class SearchScreen(ModalScreen[Location | None]):
             body.border_title = "Search all articles — Enter: results / open · Esc or Ctrl+G: close"
             yield Input(placeholder="words to find in every article", id="search-input")
             yield Static(id="search-count")
-            yield OptionList(id="search-results")
+            yield PaneList(id="search-results")
 
     def search(self, query: str) -> list[tuple[Entry, int, str]]:
         return self.library.search(query, MAX_RESULTS, index=self.index)

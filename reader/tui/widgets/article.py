@@ -34,12 +34,26 @@ from ..bindings import ARTICLE
 from .raw import line_strip
 
 FIND_STYLE = "bold reverse"
+CURRENT_FIND_STYLE = "bold reverse underline"  # the match n/N is on
 WINDOW = 150  # passages laid out on each side of the cursor in long articles
 MAX_SHOWN_CHARS = 20_000  # longer paragraphs are cut in the clean view
 HEADER, NOTE = -1, -2  # what a line belongs to when it is not a passage
 MARGIN = 3  # columns left of the text: a space, the cursor bar, a space
 BAR, BAR_BLURRED = "█", "▌"  # the cursor's gutter mark, focused / not: told apart by shape, not colour
 CHIP_STYLE = "reverse"
+
+
+def find_pattern(query: str) -> re.Pattern:
+    """What `/` finds: the query as typed (never a regex), in any case."""
+    return re.compile(re.escape(query), re.IGNORECASE)
+
+
+def find_hits(doc: Document, query: str) -> list[tuple[int, int, int]]:
+    """Every match of `query` in `doc` as (passage, start, end), in reading order (character offsets)."""
+    if not query:
+        return []
+    pattern = find_pattern(query)
+    return [(p.index, m.start(), m.end()) for p in doc.clean.paragraphs for m in pattern.finditer(p.text)]
 
 
 def chip_lines(labels: list[str], width: int, expanded: bool) -> list[Text]:
@@ -96,6 +110,7 @@ class ArticleView(ScrollView, can_focus=True):
         self.type_tags = False
         self.topic_labels: Mapping[str, str] = {}
         self.find_query = ""
+        self.current_match: tuple[int, int, int] | None = None  # (passage, start, end) of the match n/N is on
         self.selected_entity: str | None = None
         self.chips_expanded = False
         self.empty_hint: Text | None = None  # shown when there is no article to show
@@ -194,7 +209,9 @@ class ArticleView(ScrollView, can_focus=True):
         text = highlight(shown, mentions, self.entity_styles, self.type_tags, base=base,
                          selected=self.selected_entity)
         if self.find_query:
-            text.highlight_regex(re.compile(re.escape(self.find_query), re.IGNORECASE), FIND_STYLE)
+            text.highlight_regex(find_pattern(self.find_query), FIND_STYLE)
+            if self.current_match and self.current_match[0] == index:
+                text.stylize(CURRENT_FIND_STYLE, *self.current_match[1:])
         if len(paragraph.text) > MAX_SHOWN_CHARS:
             text.append(f" … {len(paragraph.text) - MAX_SHOWN_CHARS:,} more characters (r: raw view shows them all)",
                         style="bold reverse")
