@@ -118,7 +118,7 @@ def test_escape_closes_a_dialog_at_once(session_factory):
     reader.wait("Search all articles")
     start = time.monotonic()
     drive("keys", reader.name, "Escape")
-    reader.wait("Entities", timeout=5)
+    reader.wait("· [0-9]+ words", timeout=5)  # the article's header (at 100x30 the panel starts hidden)
     closed = "Search all articles" not in reader.screen()
     assert closed and time.monotonic() - start < 2.0  # no multi-second Escape delay
     reader.keys("q")
@@ -170,5 +170,19 @@ def test_hostile_articles_never_reach_the_terminal(session_factory, tmp_path):
     screen = reader.screen()
     assert "pwned" not in reader.pane_title() and reader.pane_title() == title_before  # no OSC 0 title change
     assert "iranru-reader" in screen and "q Quit" in screen
+    reader.keys("q")
+    assert reader.exit_status() == 0
+
+
+def test_the_first_screen_at_80x24_is_mostly_article_text(session_factory):
+    """A new user at 80x24: at least 12 lines of the article's own text on the first screen."""
+    reader = session_factory("80x24")
+    reader.wait_ready()
+    reader.wait("· [0-9]+ words")  # grep -E: no \d
+    lines = reader.screen().rstrip("\n").split("\n")
+    rule = next(n for n, line in enumerate(lines) if "▁▁▁▁▁▁▁▁▁▁" in line)
+    legend = next(n for n, line in enumerate(lines) if line.lstrip().startswith("Person"))
+    body = [line for line in lines[rule + 1:legend] if line.strip(" ▏▕▁▂▃▄▅▆▇█▌")]
+    assert rule <= 5 and len(body) >= 12, "\n".join(lines)
     reader.keys("q")
     assert reader.exit_status() == 0
