@@ -46,13 +46,21 @@ ARTICLE = [
     Binding("c", "toggle_chips", "All topic chips / one line", id="topics.chips", show=False),
 ]
 
+
+def _scrolling(pane: str) -> list[Binding]:
+    """Line, end and page keys for a pane that scrolls (ids `<pane>.down`, ...)."""
+    return [
+        Binding("j,down", "scroll_down", "Line down", id=f"{pane}.down", show=False),
+        Binding("k,up", "scroll_up", "Line up", id=f"{pane}.up", show=False),
+        Binding("g,home", "scroll_home", "Top", id=f"{pane}.top", show=False),
+        Binding("G,end", "scroll_end", "Bottom", id=f"{pane}.bottom", show=False),
+        Binding("space,pagedown", "page_down", "Page down", id=f"{pane}.page-down", show=False),
+        Binding("pageup", "page_up", "Page up", id=f"{pane}.page-up", show=False),
+    ]
+
+
 RAW = [
-    Binding("j,down", "scroll_down", "Line down", id="raw.down", show=False),
-    Binding("k,up", "scroll_up", "Line up", id="raw.up", show=False),
-    Binding("g,home", "scroll_home", "Top", id="raw.top", show=False),
-    Binding("G,end", "scroll_end", "Bottom", id="raw.bottom", show=False),
-    Binding("space,pagedown", "page_down", "Page down", id="raw.page-down", show=False),
-    Binding("pageup", "page_up", "Page up", id="raw.page-up", show=False),
+    *_scrolling("raw"),
     Binding("left,h", "scroll_left", "Scroll left", id="raw.left", show=False),
     Binding("right,l", "scroll_right", "Scroll right", id="raw.right", show=False),
 ]
@@ -77,14 +85,7 @@ BOOKMARKS = [
     Binding("u", "undo", "Undo delete", id="bookmarks.undo"),
 ]
 
-HELP = [
-    Binding("j,down", "scroll_down", "Scroll down", id="help.down", show=False),
-    Binding("k,up", "scroll_up", "Scroll up", id="help.up", show=False),
-    Binding("g,home", "scroll_home", "Top", id="help.top", show=False),
-    Binding("G,end", "scroll_end", "Bottom", id="help.bottom", show=False),
-    Binding("space,pagedown", "page_down", "Page down", id="help.page-down", show=False),
-    Binding("pageup", "page_up", "Page up", id="help.page-up", show=False),
-]
+HELP = _scrolling("help")
 
 #: (pane, bindings, what that pane is) in the order the help screen shows them.
 SECTIONS = [
