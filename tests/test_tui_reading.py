@@ -77,6 +77,22 @@ def test_toggled_panes_and_sidebar_width_are_remembered(library, tmp_path):
     drive(second, check, size=(80, 24))
 
 
+def test_panes_follow_the_terminal_size_until_toggled(app):
+    async def scenario(pilot):
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert hidden(app.query_one(Sidebar)) and hidden(app.panel)
+        await pilot.press("p")  # the reader's choice: no longer automatic
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        assert not hidden(app.query_one(Sidebar)) and not hidden(app.panel)
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert hidden(app.query_one(Sidebar)) and not hidden(app.panel)
+
+    drive(app, scenario)
+
+
 @pytest.mark.parametrize("setting,sidebar,panel", [("{sidebar: show, panel: hide}", True, False),
                                                    ("{sidebar: hide, panel: show}", False, True)])
 def test_layout_in_config_decides_the_panes(tmp_path, write, setting, sidebar, panel):

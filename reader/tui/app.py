@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import App, ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.css.query import NoMatches
@@ -149,10 +149,10 @@ class ReaderApp(App[None]):
                 shown.append(by_size)
         return shown[0], shown[1]
 
-    def on_resize(self) -> None:
+    def on_resize(self, event: events.Resize) -> None:
         if not self._auto_panes:
             return
-        sidebar, panel = self.auto_layout(self.size.width, self.size.height)
+        sidebar, panel = self.auto_layout(event.size.width, event.size.height)  # self.size changes later
         if "sidebar" in self._auto_panes:
             self.query_one(Sidebar).set_class(not sidebar, "-hidden")
         if "panel" in self._auto_panes:
