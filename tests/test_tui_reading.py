@@ -331,6 +331,19 @@ def test_ctrl_c_quits_even_from_a_box(app):
     drive(app, scenario)
 
 
+def test_keys_after_ctrl_c_in_one_burst_do_not_crash(app):
+    """Ctrl+C, then Ctrl+P and a letter: the palette's search ran as the app closed
+    (Textual 8.2: NoMatches in its worker; reader/tui/compat.py)."""
+    from textual.events import Key
+
+    async def scenario(pilot):
+        for key in ("ctrl+c", "ctrl+p", "a"):
+            app.post_message(Key(key, key if len(key) == 1 else None))
+        await pilot.pause(0.5)
+
+    drive(app, scenario)
+
+
 def test_the_palette_first_passage_goes_to_the_first(app):
     async def scenario(pilot):
         await app.open_article(OTHER)
