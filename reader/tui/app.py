@@ -522,7 +522,7 @@ class ReaderApp(App[None]):
 
     def action_same_topic(self) -> None:
         doc = self.view.doc
-        if doc is None or self.raw_mode:
+        if doc is None:
             return
         self._clear_entity()
         self._refresh_links()
@@ -533,10 +533,11 @@ class ReaderApp(App[None]):
                         markup=False, timeout=4)
             return
         self._show_panel()
-        self.focus_now(links)
-        if links.highlighted is None:
+        if links.highlighted is None:  # nothing to choose: the focus stays in the article
             self.notify(f"No other article has a passage on the topics of {pilcrow(self.view.cursor)}",
                         markup=False, timeout=4)
+            return
+        self.focus_now(links)
 
     # --- entities -------------------------------------------------------------------
 
