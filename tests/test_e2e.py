@@ -45,12 +45,18 @@ class Session:
         self.size = tuple(int(n) for n in size.split("x"))
 
     def wait_ready(self) -> None:
-        """Wait for the footer; if tmux resized the pane before the app listened for
-        SIGWINCH (the app then draws at 80x24), nudge the size so it redraws."""
+        """Wait for the footer drawn at the pane's full size; if tmux resized the pane
+        before the app listened for SIGWINCH (the app then draws at 80x24, now or a
+        moment later), nudge the size so it redraws. The layout depends on the size
+        (at 80x24 the panel starts hidden), so a test must see the size it asked for."""
         self.wait("q Quit")
-        if self.screen().rstrip("\n").count("\n") + 1 < self.size[1]:
+        width, height = self.size
+        for _ in range(3):
+            time.sleep(0.3)
+            lines = self.screen().rstrip("\n").split("\n")
+            if len(lines) >= height and len(lines[-1].rstrip()) == width:  # "^p palette" at the right edge
+                return
             socket = os.environ.get("TUIDRIVE_SOCKET", "tuidrive")
-            width, height = self.size
             for w in (width - 1, width):
                 subprocess.run(["tmux", "-L", socket, "resize-window", "-t", f"={self.name}:", "-x", str(w), "-y",
                                 str(height)], check=True, timeout=10)
@@ -93,8 +99,12 @@ def session_factory(tmp_path):
         session.stop()
 
 
-def test_open_jump_to_same_topic_and_back_in_a_real_terminal(session_factory):
-    reader = session_factory("120x40")
+def test_open_jump_to_same_topic_and_back_in_a_real_terminal(session_factory, tmp_path):
+    # Panes fixed by config: the test is about jumps, and tmux may let the app draw
+    # at 80x24 for a moment, where the panel starts hidden.
+    config = tmp_path / "layout.yaml"
+    config.write_text("layout: {sidebar: show, panel: show}\n", encoding="utf-8")
+    reader = session_factory("120x40", env=(f"IRANRU_READER_CONFIG={config}",))
     reader.wait_ready()
     reader.wait("Entities: 20")
     screen = reader.screen()
