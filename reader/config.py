@@ -45,17 +45,34 @@ def bundled_config() -> Path:
 
 
 DEFAULT_STYLES = {
-    # Colour plus an attribute, so types stay apart without colour.
+    # A colour plus a combination of attributes that no other type uses, so types
+    # stay apart without colour (NO_COLOR, 16 colours). Inside a quote (italic) or
+    # a subheading (bold) the renderer flips the attribute the paragraph already
+    # has (reader/render.py: contrast), which keeps every pair apart there too.
     "PERSON": "bold #e5a50a",
     "GPE": "underline #62a0ea",
     "ORG": "bold underline #c061cb",
     "NORP": "italic #57e389",
+    "FAC": "reverse italic #99c1f1",
     "EVENT": "reverse #ff7800",
-    "FAC": "underline italic #f66151",
-    "MONEY": "italic underline #2ec27e",
-    "PERCENT": "italic underline #2ec27e",
-    "DATE": "dim italic",
+    "MONEY": "bold italic #2ec27e",
+    "PERCENT": "bold italic underline #2ec27e",
+    "DATE": "italic underline #c0bfbc",  # not dim: Textual draws dim as a colour blend, lost without colour
 }
+
+SIDEBAR_WIDTH = 28  # columns, the sidebar's width when the config names none
+LAYOUT_CHOICES = ("auto", "show", "hide")
+
+
+@dataclass(frozen=True)
+class Layout:
+    """`layout:` in config: whether the sidebar and panel show at start, and the
+    sidebar's width in columns. `auto` follows the state file (the last toggle),
+    else the terminal's size (reader/tui/app.py: ReaderApp.auto_layout)."""
+
+    sidebar: str = "auto"
+    panel: str = "auto"
+    sidebar_width: int = SIDEBAR_WIDTH
 
 
 @dataclass(frozen=True)
@@ -98,6 +115,7 @@ class Config:
     own_articles: frozenset[str] = frozenset()
     display: Display = Display()
     entity_model: bool = True  # `entities: {model: false}` turns the statistical recogniser off
+    layout: Layout = Layout()
 
     def override_for(self, path: Path, article_id: str) -> ArticleOverride | None:
         return self.articles.get(path.name) or self.articles.get(article_id)
@@ -109,10 +127,11 @@ class Config:
         return self.sources.get(source.lower(), source)
 
 
-_TOP_KEYS = ("corpus", "gazetteer", "topics", "articles", "sources", "entities", "keymap", "display")
+_TOP_KEYS = ("corpus", "gazetteer", "topics", "articles", "sources", "entities", "keymap", "display", "layout")
 _ARTICLE_KEYS = ("title", "source", "date", "url")
 _ENTITY_KEYS = ("styles", "type_tags", "model")
 _DISPLAY_KEYS = ("bidi", "shaping")
+_LAYOUT_KEYS = ("sidebar", "panel", "sidebar_width")
 
 
 def find_config(explicit: str | Path | None = None, cwd: Path | None = None) -> Path:
@@ -257,6 +276,7 @@ def parse_config(doc: YamlDoc) -> Config:
         if not isinstance(style, str):
             raise doc.error(["entities", "styles", kind], f"style for {kind} must be a string such as 'bold red'")
         styles[str(kind).upper()] = _check_style(doc, style, ["entities", "styles", kind])
+        warnings += _lost_colour(doc, str(kind).upper(), style)
     type_tags = entities.get("type_tags", False)
     if not isinstance(type_tags, bool):
         raise doc.error(["entities", "type_tags"], "'type_tags' must be true or false")
@@ -282,6 +302,7 @@ def parse_config(doc: YamlDoc) -> Config:
         warnings=tuple(warnings),
         display=_display(doc, data, warnings),
         entity_model=entity_model,
+        layout=_layout(doc, data, warnings),
     )
 
 
@@ -356,6 +377,41 @@ def _check_style(doc: YamlDoc, style: str, where: list) -> str:
     except Exception as error:  # rich raises StyleSyntaxError / ColorParseError
         raise doc.error(where, f"not a valid style: {error}") from None
     return style
+
+
+def _lost_colour(doc: YamlDoc, kind: str, style: str) -> list[str]:
+    """A warning when a style has no colour where the bundled default has one.
+
+    The usual cause is YAML itself: in `PERSON: bold #e5a50a` unquoted, ` #…`
+    starts a comment, so the value silently loads as `bold` (YAML 1.2 §6.6).
+    """
+    from rich.style import Style
+
+    default = DEFAULT_STYLES.get(kind)
+    if default is None or Style.parse(default).color is None or Style.parse(style).color is not None:
+        return []
+    line, column = doc.where("entities", "styles", kind)
+    message = (f"style for {kind} is '{style}', without the colour of the default '{default}'; "
+               "in YAML an unquoted ' #…' is a comment: quote the value, e.g. "
+               f"{kind}: \"{default}\"")
+    return [str(ConfigError(doc.path, line, column, message))]
+
+
+def _layout(doc: YamlDoc, data: dict, warnings: list[str]) -> Layout:
+    layout = _mapping(doc, data, "layout")
+    warnings += unknown_keys(doc, layout, _LAYOUT_KEYS, "layout")
+    values: dict[str, Any] = {}
+    for key in ("sidebar", "panel"):
+        value = layout.get(key, "auto")
+        if isinstance(value, bool):  # YAML reads a bare show/hide as a string, but yes/no as booleans
+            value = "show" if value else "hide"
+        if value not in LAYOUT_CHOICES:
+            raise doc.error(["layout", key], f"'{key}' must be one of {', '.join(LAYOUT_CHOICES)}, got {value!r}")
+        values[key] = value
+    width = layout.get("sidebar_width", SIDEBAR_WIDTH)
+    if isinstance(width, bool) or not isinstance(width, int) or not 10 <= width <= 200:
+        raise doc.error(["layout", "sidebar_width"], f"'sidebar_width' must be a number of columns from 10 to 200, got {width!r}")
+    return Layout(values["sidebar"], values["panel"], width)
 
 
 def _kind(value: Any) -> str:

@@ -22,10 +22,14 @@ class Key:
     description: str
     id: str
     show: bool = True
+    priority: bool = False  # checked before the focused widget's own keys (Textual's priority binding)
 
 
 APP = (
     Key("q", "quit", "Quit", "quit"),
+    # Priority: an input box would otherwise take Ctrl+C as "copy".
+    Key("ctrl+c", "quit", "Quit", "quit.interrupt", show=False, priority=True),
+    Key("escape,ctrl+g", "focus_article", "Back to the article", "article.focus", show=False),
     Key("question_mark", "help", "Help", "help"),
     Key("slash", "find", "Find", "find"),
     Key("s", "search_corpus", "Search all", "search-corpus"),
@@ -34,6 +38,7 @@ APP = (
     Key("t", "same_topic", "Same topic", "same-topic"),
     Key("right_square_bracket", "trail(1)", "Next on topic", "trail.next"),
     Key("left_square_bracket", "trail(-1)", "Prev on topic", "trail.previous", show=False),
+    Key("right_curly_bracket", "switch_trail", "Switch trail topic", "trail.topic", show=False),
     Key("backspace,b", "back", "Back", "back"),
     Key("f", "forward", "Forward", "forward", show=False),
     Key("e", "entities", "Entities", "entities", show=False),
@@ -43,6 +48,8 @@ APP = (
     Key("y", "copy_passage", "Copy passage", "copy", show=False),
     Key("p", "toggle_panel", "Panel", "panel", show=False),
     Key("z", "toggle_sidebar", "Sidebar", "sidebar", show=False),
+    Key("less_than_sign", "sidebar_width(-4)", "Narrower sidebar", "sidebar.narrower", show=False),
+    Key("greater_than_sign", "sidebar_width(4)", "Wider sidebar", "sidebar.wider", show=False),
     Key("T", "timeline", "Timeline", "timeline", show=False),
     Key("B", "brief", "Brief", "brief", show=False),
     Key("plus", "add_name", "Add a name", "gazetteer.add", show=False),
@@ -57,15 +64,23 @@ ARTICLE = (
     Key("pageup", "page(-1)", "Page up", "page.up", show=False),
     Key("enter", "open_links", "Same topic", "passage.links", show=False),
     Key("w", "toggle_evidence", "Why: topic evidence", "passage.evidence", show=False),
+    Key("c", "toggle_chips", "All topic chips / one line", "topics.chips", show=False),
 )
 
+def _scrolling(pane: str) -> tuple[Key, ...]:
+    """Line, end and page keys for a pane that scrolls (ids `<pane>.down`, ...)."""
+    return (
+        Key("j,down", "scroll_down", "Line down", f"{pane}.down", show=False),
+        Key("k,up", "scroll_up", "Line up", f"{pane}.up", show=False),
+        Key("g,home", "scroll_home", "Top", f"{pane}.top", show=False),
+        Key("G,end", "scroll_end", "Bottom", f"{pane}.bottom", show=False),
+        Key("space,pagedown", "page_down", "Page down", f"{pane}.page-down", show=False),
+        Key("pageup", "page_up", "Page up", f"{pane}.page-up", show=False),
+    )
+
+
 RAW = (
-    Key("j,down", "scroll_down", "Line down", "raw.down", show=False),
-    Key("k,up", "scroll_up", "Line up", "raw.up", show=False),
-    Key("g,home", "scroll_home", "Top", "raw.top", show=False),
-    Key("G,end", "scroll_end", "Bottom", "raw.bottom", show=False),
-    Key("space,pagedown", "page_down", "Page down", "raw.page-down", show=False),
-    Key("pageup", "page_up", "Page up", "raw.page-up", show=False),
+    *_scrolling("raw"),
     Key("left,h", "scroll_left", "Scroll left", "raw.left", show=False),
     Key("right,l", "scroll_right", "Scroll right", "raw.right", show=False),
 )
@@ -87,7 +102,10 @@ MODAL = (
 
 BOOKMARKS = (
     Key("d,delete", "delete", "Delete bookmark", "bookmarks.delete"),
+    Key("u", "undo", "Undo delete", "bookmarks.undo"),
 )
+
+HELP = _scrolling("help")
 
 CANDIDATES = (
     Key("t", "cycle_type", "Change type", "candidates.type"),
@@ -115,7 +133,10 @@ SECTIONS = (
     ("Raw view (r)", RAW, "The file as it is: dropped lines struck through, long lines not wrapped."),
     ("Lists (sidebar, panel)", LIST, "Arrows, PgUp/PgDn, Home/End and Enter work too."),
     ("Find, filter and search boxes", INPUT, "Escape closes as well; Enter keeps the result."),
-    ("Dialogs (help, search, bookmarks, names)", MODAL, "Enter opens the highlighted item; in the names dialog (+), t changes the type."),
+    ("Dialogs (help, search, bookmarks, names)", MODAL,
+     "Enter opens the highlighted item; j k g G move in their lists; in the names dialog (+), t changes the type."),
+    ("Bookmarks (M)", BOOKMARKS, "The next bookmark is highlighted after a delete."),
+    ("Help (?)", HELP, "Scrolls this screen."),
     ("Timeline (T)", TIMELINE, "Passages per month on the passage's topic (Ctrl+P: any topic or entity)."),
     ("Brief (B)", BRIEF, "Bookmarked passages, or the topic's, quoted and cited as Markdown; it scrolls with the raw view's keys."),
 )
@@ -130,12 +151,13 @@ CONTEXTS: tuple[tuple[str, tuple[tuple[Key, ...], ...]], ...] = (
     ("the lists", (APP, LIST)),
     ("the find and filter boxes", (INPUT,)),
     ("dialogs", (MODAL, BOOKMARKS)),
+    ("help", (MODAL, HELP)),
     ("the timeline", (MODAL, TIMELINE)),
     ("the brief", (MODAL, BRIEF)),
     ("the names dialog", (MODAL, CANDIDATES)),
 )
 
-ALL = APP + ARTICLE + RAW + LIST + INPUT + MODAL + BOOKMARKS + CANDIDATES + TIMELINE + BRIEF
+ALL = APP + ARTICLE + RAW + LIST + INPUT + MODAL + BOOKMARKS + HELP + CANDIDATES + TIMELINE + BRIEF
 
 #: Keys a terminal or ssh may keep for itself (XON/XOFF flow control); SPEC §3.
 SWALLOWED = frozenset({"ctrl+s", "ctrl+q"})

@@ -20,12 +20,35 @@ from .models import Document, Mention, TopicHit
 from .render_bidi import display_text
 from .sanitize import safe_line
 
-TAGS = {"PERSON": "PER", "GPE": "GPE", "ORG": "ORG", "NORP": "NORP", "EVENT": "EVT", "FAC": "FAC",
+TAGS = {"PERSON": "PER", "GPE": "GPE", "ORG": "ORG", "NORP": "NORP", "FAC": "FAC", "EVENT": "EVT",
         "MONEY": "$", "PERCENT": "%", "DATE": "DATE"}
 
 
 SELECTED_STYLE = "bold underline reverse"
 PLAIN_WIDTH = 80  # cells per line of right-to-left paragraphs in `show --plain`
+
+#: The attributes a paragraph's own style can carry (quote: italic, subheading: bold).
+_FLIPPED = ("bold", "dim", "italic", "underline", "reverse", "strike")
+
+
+def pilcrow(index: int) -> str:
+    """A passage number as a person reads it: 0-based `index` -> "¶1" (JSON keeps 0-based)."""
+    return f"¶{index + 1}"
+
+
+def contrast(style: str | Style, base: str | Style) -> Style:
+    """`style` made to stand out inside a paragraph styled `base`.
+
+    An attribute both have is switched off in the entity (a nationality,
+    italic, shows upright inside an italic quote; a person, bold, shows plain
+    inside a bold subheading). Flipping the base's attributes is one-to-one,
+    so entity types that differ in a plain paragraph still differ inside any
+    paragraph, with or without colour. Colours are kept as they are.
+    """
+    style = Style.parse(style) if isinstance(style, str) else style
+    base = Style.parse(base) if isinstance(base, str) else base
+    clash = {name: False for name in _FLIPPED if getattr(base, name) and getattr(style, name)}
+    return style + Style(**clash) if clash else style
 
 
 def highlight(text: str, mentions: Sequence[Mention], styles: Mapping[str, str],
@@ -39,9 +62,9 @@ def highlight(text: str, mentions: Sequence[Mention], styles: Mapping[str, str],
     position = 0
     for mention in mentions:
         result.append(text[position:mention.start])
-        style = styles.get(mention.type, "bold")
+        style = contrast(styles.get(mention.type, "bold"), base)
         if selected is not None and mention.canonical == selected:
-            style = f"{style} {SELECTED_STYLE}"
+            style += Style.parse(SELECTED_STYLE)
         result.append(text[mention.start:mention.end], style=style)
         if type_tags:
             result.append(f"[{TAGS.get(mention.type, mention.type)}]", style="dim")

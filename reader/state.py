@@ -20,9 +20,9 @@ import json
 import os
 import tempfile
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from platformdirs import user_state_dir
@@ -31,6 +31,7 @@ from .cache import APP_NAME, corpus_key
 from .history import Location
 
 VERSION = 1
+POSITIONS_KEPT = 5000  # articles whose last passage is remembered (most recent first out)
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,14 @@ class State:
     read: frozenset[str] = frozenset()
     bookmarks: tuple[Bookmark, ...] = ()
     last: Location | None = None
+    #: The last passage read in each article (article id -> 0-based passage), oldest first.
+    positions: Mapping[str, int] = field(default_factory=dict)
+    #: Pane choices the reader made: "sidebar"/"panel" -> shown (bool), "sidebar_width" -> columns.
+    layout: Mapping[str, bool | int] = field(default_factory=dict)
+
+    def position(self, article_id: str) -> int:
+        """Where to resume `article_id`: its last passage read, else the first."""
+        return self.positions.get(article_id, 0)
 
     def is_bookmarked(self, location: Location) -> bool:
         return any((b.article_id, b.passage) == (location.article_id, location.passage) for b in self.bookmarks)
@@ -77,7 +86,18 @@ def toggle_bookmark(bookmark: Bookmark) -> Callable[[State], State]:
 
 
 def set_last(location: Location) -> Callable[[State], State]:
-    return lambda s: replace(s, last=location)
+    """The reader is at `location`: the place to reopen, and that article's last passage."""
+    def apply(state: State) -> State:
+        positions = {k: v for k, v in state.positions.items() if k != location.article_id}
+        positions[location.article_id] = location.passage
+        if len(positions) > POSITIONS_KEPT:
+            positions = dict(list(positions.items())[-POSITIONS_KEPT:])
+        return replace(state, last=location, positions=positions)
+    return apply
+
+
+def set_layout(key: str, value: bool | int) -> Callable[[State], State]:
+    return lambda s: replace(s, layout={**s.layout, key: value})
 
 
 # --- file format ----------------------------------------------------------------
@@ -89,6 +109,8 @@ def to_dict(state: State, corpus: Iterable[str] = ()) -> dict:
         "read": sorted(state.read),
         "bookmarks": [vars(b) for b in state.bookmarks],
         "last": None if state.last is None else {"article": state.last.article_id, "passage": state.last.passage},
+        "positions": dict(state.positions),
+        "layout": dict(state.layout),
     }
 
 
@@ -110,7 +132,17 @@ def from_dict(data: object) -> State:
     location = None
     if isinstance(last, dict) and isinstance(last.get("article"), str) and isinstance(last.get("passage"), int):
         location = Location(last["article"], last["passage"])
-    return State(frozenset(read), tuple(bookmarks), location)
+    # Added later: files without them load as before; odd entries are skipped, not fatal.
+    positions = data.get("positions")
+    positions = {k: v for k, v in positions.items() if isinstance(v, int) and not isinstance(v, bool) and v >= 0} \
+        if isinstance(positions, dict) else {}
+    layout = data.get("layout")
+    layout = {k: v for k, v in layout.items() if k in _LAYOUT_TYPES and type(v) is _LAYOUT_TYPES[k]} \
+        if isinstance(layout, dict) else {}
+    return State(frozenset(read), tuple(bookmarks), location, positions, layout)
+
+
+_LAYOUT_TYPES = {"sidebar": bool, "panel": bool, "sidebar_width": int}
 
 
 class StateStore:

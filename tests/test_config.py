@@ -207,3 +207,35 @@ def test_bad_display_settings_are_located(write, text, line):
     with pytest.raises(ConfigError) as caught:
         load_config(write("c.yaml", text))
     assert caught.value.line == line
+
+
+def test_bundled_styles_carry_colours():
+    """Every bundled style keeps its colour (unquoted, YAML cut ' #e5a50a' as a comment)."""
+    from rich.style import Style
+
+    from reader.config import DEFAULT_STYLES
+
+    config = load_config(bundled_config())
+    assert set(config.styles) >= {"PERSON", "GPE", "ORG", "NORP", "FAC", "EVENT", "MONEY", "PERCENT", "DATE"}
+    for kind, style in config.styles.items():
+        assert Style.parse(style).color is not None, (kind, style)
+        assert style == DEFAULT_STYLES[kind]
+    assert not config.warnings
+
+
+def test_a_style_whose_colour_yaml_cut_off_is_a_warning(write):
+    config = load_config(write("c.yaml", "entities:\n  styles:\n    PERSON: bold #e5a50a\n    GPE: \"underline red\"\n"))
+    assert config.styles["PERSON"] == "bold"  # what YAML made of it
+    [warning] = config.warnings
+    assert "c.yaml:3:" in warning and "PERSON" in warning and "comment" in warning and "quote" in warning
+
+
+def test_layout_setting(write):
+    from reader.config import Layout
+
+    assert load_config(bundled_config()).layout == Layout()
+    config = load_config(write("c.yaml", "layout: {sidebar: hide, panel: show, sidebar_width: 40}\n"))
+    assert config.layout == Layout("hide", "show", 40)
+    for bad in ("layout: {sidebar: sometimes}\n", "layout: {sidebar_width: 3}\n", "layout: [auto]\n"):
+        with pytest.raises(ConfigError, match="c.yaml:1"):
+            load_config(write("c.yaml", bad))

@@ -45,12 +45,18 @@ class Session:
         self.size = tuple(int(n) for n in size.split("x"))
 
     def wait_ready(self) -> None:
-        """Wait for the footer; if tmux resized the pane before the app listened for
-        SIGWINCH (the app then draws at 80x24), nudge the size so it redraws."""
+        """Wait for the footer drawn at the pane's full size; if tmux resized the pane
+        before the app listened for SIGWINCH (the app then draws at 80x24, now or a
+        moment later), nudge the size so it redraws. The layout depends on the size
+        (at 80x24 the panel starts hidden), so a test must see the size it asked for."""
         self.wait("q Quit")
-        if self.screen().rstrip("\n").count("\n") + 1 < self.size[1]:
+        width, height = self.size
+        for _ in range(3):
+            time.sleep(0.3)
+            lines = self.screen().rstrip("\n").split("\n")
+            if len(lines) >= height and len(lines[-1].rstrip()) == width:  # "^p palette" at the right edge
+                return
             socket = os.environ.get("TUIDRIVE_SOCKET", "tuidrive")
-            width, height = self.size
             for w in (width - 1, width):
                 subprocess.run(["tmux", "-L", socket, "resize-window", "-t", f"={self.name}:", "-x", str(w), "-y",
                                 str(height)], check=True, timeout=10)
@@ -93,19 +99,23 @@ def session_factory(tmp_path):
         session.stop()
 
 
-def test_open_jump_to_same_topic_and_back_in_a_real_terminal(session_factory):
-    reader = session_factory("120x40")
+def test_open_jump_to_same_topic_and_back_in_a_real_terminal(session_factory, tmp_path):
+    # Panes fixed by config: the test is about jumps, and tmux may let the app draw
+    # at 80x24 for a moment, where the panel starts hidden.
+    config = tmp_path / "layout.yaml"
+    config.write_text("layout: {sidebar: show, panel: show}\n", encoding="utf-8")
+    reader = session_factory("120x40", env=(f"IRANRU_READER_CONFIG={config}",))
     reader.wait_ready()
     reader.wait("Entities: 20")
     screen = reader.screen()
     assert "5 articles · Rouhani and Putin" in screen and "q Quit" in screen
     for _ in range(7):
         reader.keys("j")
-    reader.wait("Same topic as ¶7")
+    reader.wait("Same topic as ¶8")  # the 8th passage: numbers shown to a person start at 1
     reader.keys("t", "Enter")
     reader.wait("5 articles · Syria Experience Bodes Well")  # another article, named in the header
     reader.keys("b")
-    reader.wait("Same topic as ¶7")
+    reader.wait("Same topic as ¶8")
     assert "5 articles · Rouhani and Putin" in reader.screen()
     reader.keys("q")
     assert reader.exit_status() == 0
@@ -118,7 +128,7 @@ def test_escape_closes_a_dialog_at_once(session_factory):
     reader.wait("Search all articles")
     start = time.monotonic()
     drive("keys", reader.name, "Escape")
-    reader.wait("Entities", timeout=5)
+    reader.wait("· [0-9]+ words", timeout=5)  # the article's header (at 100x30 the panel starts hidden)
     closed = "Search all articles" not in reader.screen()
     assert closed and time.monotonic() - start < 2.0  # no multi-second Escape delay
     reader.keys("q")
@@ -148,7 +158,7 @@ def test_over_ssh_at_80x24(sshd, session_factory):
     reader.wait("q Quit", timeout=30)
     reader.wait_ready()
     assert "Rouhani and Putin" in reader.screen()
-    reader.keys("e", "Down", "Enter")
+    reader.keys("e", "Enter")
     reader.wait("mentions here")
     reader.keys("t", "Enter")
     reader.wait("Same topic as")
@@ -170,5 +180,19 @@ def test_hostile_articles_never_reach_the_terminal(session_factory, tmp_path):
     screen = reader.screen()
     assert "pwned" not in reader.pane_title() and reader.pane_title() == title_before  # no OSC 0 title change
     assert "iranru-reader" in screen and "q Quit" in screen
+    reader.keys("q")
+    assert reader.exit_status() == 0
+
+
+def test_the_first_screen_at_80x24_is_mostly_article_text(session_factory):
+    """A new user at 80x24: at least 12 lines of the article's own text on the first screen."""
+    reader = session_factory("80x24")
+    reader.wait_ready()
+    reader.wait("· [0-9]+ words")  # grep -E: no \d
+    lines = reader.screen().rstrip("\n").split("\n")
+    rule = next(n for n, line in enumerate(lines) if "▁▁▁▁▁▁▁▁▁▁" in line)
+    legend = next(n for n, line in enumerate(lines) if line.lstrip().startswith("Person"))
+    body = [line for line in lines[rule + 1:legend] if line.strip(" ▏▕▁▂▃▄▅▆▇█▌")]
+    assert rule <= 5 and len(body) >= 12, "\n".join(lines)
     reader.keys("q")
     assert reader.exit_status() == 0

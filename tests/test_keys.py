@@ -53,12 +53,15 @@ def test_two_actions_on_one_key_in_one_pane():
 
 
 def test_a_remap_that_leaves_no_quit_key():
-    errors, _ = keymap_problems({"quit": "j"})
-    assert errors[-1].startswith("keymap: no key is left that quits the reader")
-    errors, warnings = keymap_problems({"quit": "ctrl+q"})  # terminals keep it for flow control
+    # Ctrl+C (quit.interrupt) quits too, so both must go for the reader to lose its way out.
+    assert keymap_problems({"quit": "j"})[0][-1].startswith("keymap: j is bound to both")
+    errors, _ = keymap_problems({"quit": "j", "quit.interrupt": "x"})
+    assert errors[-1].startswith("keymap: j is bound to both")  # and x still quits: no missing-quit error
+    errors, warnings = keymap_problems({"quit": "ctrl+q", "quit.interrupt": "ctrl+s"})  # flow control keys
     assert errors == ["keymap: no key is left that quits the reader (give 'quit' a key of its own, such as q)"]
-    assert warnings == ["keymap: 'quit': ctrl+q is often swallowed by terminals and ssh"]
-    assert keymap_problems({"quit": "ctrl+q,x"})[0] == []
+    assert warnings == ["keymap: 'quit': ctrl+q is often swallowed by terminals and ssh",
+                        "keymap: 'quit.interrupt': ctrl+s is often swallowed by terminals and ssh"]
+    assert keymap_problems({"quit": "ctrl+q,x", "quit.interrupt": "ctrl+s"})[0] == []
 
 
 def test_bad_key_names_are_errors():

@@ -1,10 +1,11 @@
 from pathlib import Path
 
+import pytest
 from rich.cells import cell_len
 
 from reader.config import DEFAULT_STYLES, Display
 from reader.models import Mention
-from reader.render import highlight, to_ansi, to_json, to_plain
+from reader.render import contrast, highlight, pilcrow, to_ansi, to_json, to_plain
 
 
 def test_highlight_builds_spans_not_markup():
@@ -56,3 +57,31 @@ def test_persian_show_reads_right_to_left(library):
     assert first.split()[0][::-1] in ansi
     logical = to_plain(doc, display=Display(bidi="terminal"))
     assert first in logical  # the terminal reorders: the text stays in logical order
+
+
+def _attributes(style) -> tuple:
+    """What a monochrome terminal shows of a style: its attributes, no colour (nor dim,
+    which Textual draws by blending colours)."""
+    return tuple(bool(getattr(style, name)) for name in ("bold", "italic", "underline", "reverse", "strike"))
+
+
+@pytest.mark.parametrize("base", ["", "italic", "bold", "bold #3584e4"], ids=["body", "quote", "subheading", "accent"])
+def test_entity_types_stay_distinct_inside_every_paragraph_kind(base):
+    """Without colour, inside a quote (italic) or a subheading (bold), no two types look
+    alike and none looks like the paragraph around it."""
+    from rich.style import Style
+
+    paragraph = Style.parse(base)
+    shown = {kind: _attributes(paragraph + contrast(style, base)) for kind, style in DEFAULT_STYLES.items()}
+    assert len(set(shown.values())) == len(shown), shown
+    assert _attributes(paragraph) not in shown.values()
+
+
+def test_a_nationality_in_a_quote_is_upright_and_keeps_its_colour(library):
+    text = highlight("the Iranian side", [Mention(4, 11, "Iranian", "NORP", "Iranian")], DEFAULT_STYLES, base="italic")
+    span = text.spans[0].style
+    assert span.italic is False and span.color is not None
+
+
+def test_passage_numbers_for_people_start_at_one():
+    assert pilcrow(0) == "¶1" and pilcrow(17) == "¶18"

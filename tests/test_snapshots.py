@@ -19,8 +19,15 @@ def test_main_screen(snap_compare, app, size):
 
 
 def test_entity_selected_120x40(snap_compare, app):
-    assert snap_compare(app, terminal_size=(120, 40), press=["e", "down", "enter", "tab", "n"])
+    assert snap_compare(app, terminal_size=(120, 40), press=["e", "enter", "tab", "n"])
 
 
 def test_help_screen(snap_compare, app):
     assert snap_compare(app, terminal_size=(120, 40), press=["question_mark"])
+
+
+def test_main_screen_no_color_80x24(snap_compare, library, tmp_path, monkeypatch):
+    """NO_COLOR: entity types still apart by attributes, the passage cursor by its bar."""
+    monkeypatch.setenv("NO_COLOR", "1")  # Textual reads it when the app is made
+    app = ReaderApp(library, StateStore(tmp_path / "state.json"))
+    assert snap_compare(app, terminal_size=(80, 24), press=["j", "j"])

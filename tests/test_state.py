@@ -117,3 +117,36 @@ def test_the_reader_keeps_state_per_corpus(library):
     from reader.tui.app import ReaderApp
 
     assert ReaderApp(library).store.path == corpus_path(library.paths)
+
+
+def test_each_article_remembers_its_last_passage(tmp_path):
+    store = StateStore(tmp_path / "state.json")
+    store.apply(set_last(Location("003", 4)))
+    store.apply(set_last(Location("001", 2)))
+    again = StateStore(tmp_path / "state.json").load()
+    assert again.position("003") == 4 and again.position("001") == 2 and again.position("002") == 0
+    assert again.last == Location("001", 2)
+
+
+def test_a_state_file_from_before_positions_and_layout_loads(tmp_path):
+    path = tmp_path / "state.json"
+    path.write_text(json.dumps({"version": 1, "read": ["003"], "bookmarks": [],
+                                "last": {"article": "003", "passage": 7}}))
+    store = StateStore(path)
+    state = store.load()
+    assert state.last == Location("003", 7) and state.positions == {} and state.layout == {} and not store.warnings
+
+
+def test_pane_choices_are_kept_and_odd_ones_skipped(tmp_path):
+    from reader.state import set_layout
+
+    store = StateStore(tmp_path / "state.json")
+    store.apply(set_layout("sidebar", False))
+    store.apply(set_layout("sidebar_width", 40))
+    assert StateStore(tmp_path / "state.json").load().layout == {"sidebar": False, "sidebar_width": 40}
+    data = json.loads((tmp_path / "state.json").read_text())
+    data["layout"] = {"sidebar": "yes", "panel": True, "other": 1}
+    data["positions"] = {"003": -1, "001": 3}
+    (tmp_path / "state.json").write_text(json.dumps(data))
+    state = StateStore(tmp_path / "state.json").load()
+    assert state.layout == {"panel": True} and state.positions == {"001": 3}

@@ -35,7 +35,13 @@ def test_first_start_opens_the_earliest_article_with_the_cursor_marked(app):
         assert not app.query("#indexing")  # nothing to index: no progress bar (nor its animation timer)
         assert app.sub_title == "5 articles · Rouhani and Putin: Iran and Russia are ‘strategic partners’"
         header = header_text(app)
-        assert "Tehran Times · 2017-11-01 · TEHRAN" in header and "Nuclear deal (JCPOA)" in header
+        assert "Tehran Times · 2017-11-01 · TEHRAN" in header
+        chips = header.splitlines()[-2]  # one line of chips, then the rule
+        shown = [label for label in app.view.topic_labels.values() if f" {label} " in chips]
+        assert shown and chips.rstrip().endswith(f"+{len(app.view.doc.topics) - len(shown)}")
+        await pilot.press("c")  # every chip, wrapped between chips
+        header = header_text(app)
+        assert all(f" {app.view.topic_labels[t]} " in header for t in app.view.doc.topics) and "+" not in header
 
     drive(app, scenario)
 
@@ -170,7 +176,8 @@ def test_entity_panel_selects_an_entity_and_lists_its_mentions_and_articles(app)
         entities = app.query_one(EntityList)
         assert app.focused is entities
         assert "Person" in option_texts(entities)[0]
-        await pilot.press("down", "enter")  # the first person: Vladimir Putin
+        assert entities.highlighted == 1  # the first entity, not its type's header, is highlighted at once
+        await pilot.press("enter")  # the first person: Vladimir Putin
         await pilot.pause()
         assert app.selected_entity == "Vladimir Putin"
         texts = option_texts(app.query_one(LinkList))
@@ -328,7 +335,8 @@ def test_copy_passage_with_citation(app):
     async def scenario(pilot):
         await pilot.press("j", "y")
         assert app.clipboard.startswith("“Russia is a friend, neighbor and strategic partner,”")
-        assert app.clipboard.endswith("— Rouhani and Putin: Iran and Russia are ‘strategic partners’, Tehran Times, 2017-11-01")
+        assert app.clipboard.endswith("— Rouhani and Putin: Iran and Russia are ‘strategic partners’, Tehran Times, "
+                                      f"2017-11-01, ¶2, [{FIRST}]")
 
     drive(app, scenario)
 
@@ -410,8 +418,11 @@ def test_narrow_terminal_puts_the_panel_below(app):
     async def scenario(pilot):
         assert app.screen.has_class("-narrow")
         assert app.panel.region.y > app.view.region.y and app.panel.region.x == app.view.region.x
+        entities, links = app.query_one("#entity-pane"), app.query_one("#link-pane")
+        assert entities.region.y == links.region.y and entities.region.x < links.region.x  # side by side
+        assert app.query_one(EntityList).region.height >= 8  # room for names, not only "Person 3"
 
-    drive(app, scenario, size=(80, 24))
+    drive(app, scenario, size=(80, 40))
 
 
 def test_keymap_from_config_remaps_a_binding(library, tmp_path, write):
@@ -469,7 +480,7 @@ def test_a_burst_of_keys_follows_focus_changes(app):
     """Keys that arrive together (fast typing, ssh) go where the previous key moved focus."""
 
     async def scenario(pilot):
-        for key in ("e", "down", "enter"):  # no pause between them
+        for key in ("e", "enter"):  # no pause between them
             app.post_message(Key(key, None))
         await wait_until(pilot, lambda: app.selected_entity is not None)
         assert app.selected_entity == "Vladimir Putin" and app.view.cursor == 0

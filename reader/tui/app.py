@@ -11,7 +11,7 @@ from datetime import datetime
 from functools import partial
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import App, ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.css.query import NoMatches
@@ -25,7 +25,8 @@ from ..history import History, Location
 from ..library import Library
 from ..render_bidi import EXPLICIT_MODE, IMPLICIT_MODE
 from ..sanitize import safe_line
-from ..state import Bookmark, StateStore, mark_read, set_last, toggle_bookmark
+from ..render import pilcrow, plural
+from ..state import Bookmark, StateStore, mark_read, set_last, set_layout, toggle_bookmark
 from ..yamlfile import ConfigError
 from ..annotate.topics import snippet, trail_step
 from . import compat  # noqa: F401  (guards for Textual bugs, applied on import)
@@ -39,13 +40,19 @@ from .screens.brief import BriefScreen
 from .screens.timeline import TimelineScreen
 from ..export import brief_markdown, default_name, gather
 from ..timeline import Subject
-from .widgets.article import ArticleView
+from .widgets.article import ArticleView, find_hits
 from .widgets.keybar import KeyBar
 from .widgets.legend import Legend, legend_text
-from .widgets.panel import (SEP, EntityList, LinkList, Panel, follow_topic_options, passage_snippet,
-                            related_options)
+from .widgets.panel import (SEP, EntityList, LinkList, PaneList, Panel, follow_topic_options,
+                            passage_snippet, related_options)
 from .widgets.raw import RawView
 from .widgets.sidebar import ArticleList, FilterInput, Sidebar, matches
+
+# Where the panes go when `layout:` says auto and the reader has not toggled them:
+SIDEBAR_FROM = 100  # columns: below this the sidebar starts hidden (z shows it)
+PANEL_BESIDE_FROM = 110  # columns: the panel beside the article (the -wide breakpoint)
+PANEL_BELOW_FROM = 40  # lines: on a narrower terminal, the panel below the article from this height
+SIDEBAR_MIN = 16  # columns: the narrowest sidebar < makes
 
 # More than this to (re)index, and the app indexes in a worker, with progress.
 SYNC_LIMIT = 50  # files
@@ -65,7 +72,7 @@ class ReaderApp(App[None]):
     TITLE = "iranru-reader"
     BINDINGS = APP
     COMMANDS = App.COMMANDS | {ReaderCommands}
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (PANEL_BESIDE_FROM, "-wide")]
 
     def __init__(self, library: Library, store: StateStore | None = None) -> None:
         super().__init__()
@@ -80,20 +87,26 @@ class ReaderApp(App[None]):
         self._save_timer: Timer | None = None
         self._indexing = ""
         self._links_due = False
+        self._auto_panes: set[str] = set()  # panes still placed by the terminal's size
+        self._find_hits: list[tuple[int, int, int]] = []  # (passage, start, end) of each find match
 
     # --- layout ----------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
         self._apply_breakpoints()  # before any widget exists: no restyle of a mounted tree
+        self.store.load()
+        sidebar, panel = self._initial_panes()
         yield Header()
         with Horizontal(id="main"):
-            yield Sidebar(id="sidebar")
+            side = Sidebar(id="sidebar", classes="" if sidebar else "-hidden")
+            side.styles.width = self.store.state.layout.get("sidebar_width", self.library.config.layout.sidebar_width)
+            yield side
             with Horizontal(id="content"):
                 with Vertical(id="reading"):
                     yield ArticleView(id="article")
                     yield RawView(id="raw")
                     yield FindInput(placeholder="find in this article (Enter: go, n/N: next/prev, Esc: close)", id="find")
-                yield Panel(id="panel")
+                yield Panel(id="panel", classes="" if panel else "-hidden")
         yield Legend(id="legend")
         yield KeyBar(id="keys")
 
@@ -102,8 +115,11 @@ class ReaderApp(App[None]):
 
         `Widget.focus()` defers the change with `call_later`, so keys that
         arrive in the same burst (typed fast, or bundled by ssh) would still
-        go to the old focus; `Screen.set_focus` takes effect at once.
+        go to the old focus; `Screen.set_focus` takes effect at once. A list gets
+        its highlighted row at once too (its Focus event comes after those keys).
         """
+        if isinstance(widget, PaneList):
+            widget.highlight_a_row()
         self.screen.set_focus(widget)
 
     @property
@@ -121,6 +137,36 @@ class ReaderApp(App[None]):
     @property
     def panel(self) -> Panel:
         return self.query_one(Panel)
+
+    @staticmethod
+    def auto_layout(width: int, height: int) -> tuple[bool, bool]:
+        """(sidebar shown, panel shown) for a terminal of `width` x `height` cells:
+        at 80x24 the article gets the whole width (SPEC §2: works at 80x24)."""
+        return width >= SIDEBAR_FROM, width >= PANEL_BESIDE_FROM or height >= PANEL_BELOW_FROM
+
+    def _initial_panes(self) -> tuple[bool, bool]:
+        """Config `show`/`hide` first, then the reader's last toggle (state), then the size."""
+        layout, remembered = self.library.config.layout, self.store.state.layout
+        auto = self.auto_layout(self.size.width, self.size.height)
+        shown = []
+        for name, setting, by_size in (("sidebar", layout.sidebar, auto[0]), ("panel", layout.panel, auto[1])):
+            if setting != "auto":
+                shown.append(setting == "show")
+            elif name in remembered:
+                shown.append(remembered[name])
+            else:
+                self._auto_panes.add(name)
+                shown.append(by_size)
+        return shown[0], shown[1]
+
+    def on_resize(self, event: events.Resize) -> None:
+        if not self._auto_panes:
+            return
+        sidebar, panel = self.auto_layout(event.size.width, event.size.height)  # self.size changes later
+        if "sidebar" in self._auto_panes:
+            self.query_one(Sidebar).set_class(not sidebar, "-hidden")
+        if "panel" in self._auto_panes:
+            self.panel.set_class(not panel, "-hidden")
 
     def _apply_breakpoints(self) -> None:
         """Set the width classes at start: in a real terminal, Textual 8.2 applies
@@ -147,11 +193,14 @@ class ReaderApp(App[None]):
         view.entity_styles = config.styles
         view.type_tags = config.type_tags
         view.topic_labels = {t.id: t.label for t in self.library.topic_map.topics}
-        self.query_one(Legend).update(legend_text(self.library.gazetteer.labels, config.styles, config.type_tags))
-        state = self.store.load()
+        legend = self.query_one(Legend)
+        legend.show(self.library.gazetteer.labels, config.styles, config.type_tags)
+        legend.refresh(layout=True)
+        state = self.store.state
         for warning in self.store.warnings:
             self.notify(warning, severity="warning", markup=False, timeout=10)
-        if self.library.stale and self._much_to_index():
+        in_background = self.library.stale and self._much_to_index()
+        if in_background:
             self._show_entries()
             self.query_one(Sidebar).show_progress(0, len(self.library.pending.to_check))
             self.run_worker(self._build_index, thread=True, exclusive=True, group="index")
@@ -169,6 +218,21 @@ class ReaderApp(App[None]):
         if start is not None:
             # Paint the frame (header, list, keys) first; the article follows a moment later.
             self.call_after_refresh(self.go, start)
+        elif not in_background:
+            self.call_after_refresh(view.show_empty, self._empty_hint())
+
+    def _empty_hint(self) -> Text:
+        paths = ", ".join(safe_line(str(p)) for p in self.library.paths)
+        hint = Text()
+        hint.append("No articles here", style="bold")
+        hint.append(f" ({paths})" if paths else "")
+        hint.append(".\n\nThe reader opens *.txt, *.md and *.html files, in folders too. Give it some:\n\n"
+                    "    iranru-reader ~/news/iran-russia\n\n"
+                    "or name them in config.yaml (corpus: [...]). Without a path and a config it opens "
+                    "its five bundled articles. q quits.")
+        if self.library.skipped:
+            hint.append(f"\n\n{len(self.library.skipped)} file(s) were skipped: see the message above.", style="dim")
+        return hint
 
     def on_unmount(self) -> None:
         self._terminal_bidi(explicit=False)
@@ -271,6 +335,8 @@ class ReaderApp(App[None]):
         self.query_one(Sidebar).hide_progress()
         self._report_skipped()
         self._show_entries()
+        if not self.library.entries:
+            self.view.show_empty(self._empty_hint())
 
     @staticmethod
     def _all_bindings():
@@ -282,6 +348,11 @@ class ReaderApp(App[None]):
         query = self.query_one(FilterInput).value if self.is_mounted else ""
         if query:
             parts.append(f"filter “{query}”: {len(self.shown_entries)} shown")
+        if self.is_mounted and self.view.find_query:
+            hits, current = self._find_hits, self.view.current_match
+            at = f"{hits.index(current) + 1}/{len(hits)}" if current in hits else \
+                ("1 match" if len(hits) == 1 else f"{len(hits)} matches")
+            parts.append(f"find “{self.view.find_query}”: {at}")
         if self.library.skipped:
             parts.append(f"{len(self.library.skipped)} skipped")
         # Last, so a narrow header cuts the title, not the counts: it keeps the open
@@ -301,8 +372,11 @@ class ReaderApp(App[None]):
             return
         view = self.view
         if view.doc is None or view.doc.id != doc.id:
+            self._remember_position()  # the article left: its last passage, before the timer's save
             if self.selected_entity and not self._mentions_of(doc, self.selected_entity):
                 self._clear_entity()
+            view.current_match = None
+            self._find_hits = find_hits(doc, view.find_query)
             view.show(doc, location.passage)
             if self.raw_mode:
                 self.raw.show(doc, self.library.raw_text(doc))
@@ -320,7 +394,12 @@ class ReaderApp(App[None]):
         self._refresh_links()
 
     async def open_article(self, article_id: str) -> None:
-        await self.go(Location(article_id, 0))
+        """Open an article where the reader left it (its last passage read), else at the top."""
+        doc = self.library.get(article_id)
+        passage = self.store.state.position(article_id)
+        if doc is not None and passage >= len(doc.clean.paragraphs):  # the file changed since
+            passage = 0
+        await self.go(Location(article_id, passage))
         self.focus_now(self.view)
 
     def _here(self) -> Location | None:
@@ -363,6 +442,10 @@ class ReaderApp(App[None]):
         self._remember_position()
         self.exit()
 
+    @on(ArticleView.LinksRequested)
+    def links_requested(self) -> None:
+        self.action_same_topic()
+
     @on(ArticleList.Chosen)
     async def article_chosen(self, event: ArticleList.Chosen) -> None:
         await self.open_article(event.article_id)
@@ -401,20 +484,48 @@ class ReaderApp(App[None]):
             self.notify("This passage has no topic yet: move to one with topics, or pick a topic with Ctrl+P",
                         timeout=4)
             return
-        target = trail_step(self._trail(self.active_topic), self.library.ranks, here.article_id, here.passage, step)
+        trail = self._trail(self.active_topic)
+        target = trail_step(trail, self.library.ranks, here.article_id, here.passage, step)
+        label = self._topic_label(self.active_topic)
         if target is None:
             where = "end" if step > 0 else "start"
-            self.notify(f"At the {where} of the “{self._topic_label(self.active_topic)}” trail", markup=False, timeout=3)
+            self.notify(f"At the {where} of the “{label}” trail ({len(trail)} passages)", markup=False, timeout=3)
             return
         await self.go(Location(target.article_id, target.index))
+        self.notify(f"“{label}” trail: {self._trail_position()}/{len(trail)}", markup=False, timeout=2)
 
-    async def follow_topic(self, topic_id: str) -> None:
+    def _trail_position(self) -> int | None:
+        """Where the cursor is on the active topic's trail (1-based), if that trail is loaded."""
+        trail, here = self._trails.get(self.active_topic or ""), self._here()
+        if trail is None or here is None:
+            return None
+        return next((n for n, p in enumerate(trail, 1) if (p.article_id, p.index) == (here.article_id, here.passage)),
+                    None)
+
+    def action_switch_trail(self) -> None:
+        """On a passage with several topics, pick the one ] and [ follow (the next, in turn)."""
+        doc = self.view.doc
+        topics = doc.topic_ids(self.view.cursor) if doc else ()
+        if not topics:
+            self.notify("This passage has no topic: ] and [ follow the last one chosen", timeout=3)
+            return
+        if len(topics) == 1 and self.active_topic == topics[0]:
+            self.notify(f"This passage has one topic: “{self._topic_label(topics[0])}”", markup=False, timeout=3)
+            return
+        now = topics.index(self.active_topic) if self.active_topic in topics else -1
+        self.active_topic = topics[(now + 1) % len(topics)]
+        self._refresh_links()
+        self.notify(f"] and [ now follow “{self._topic_label(self.active_topic)}” "
+                    f"({len(self._trail(self.active_topic))} passages)", markup=False, timeout=3)
+
+    async def follow_topic(self, topic_id: str, first: bool = False) -> None:
+        """Follow `topic_id`'s trail: from its `first` passage, or from the next one after here."""
         self.active_topic = topic_id
         passages = self._trail(topic_id)
         if not passages:
             self.notify(f"No passage in this corpus is on “{self._topic_label(topic_id)}”", markup=False)
             return
-        here = self._here()
+        here = None if first else self._here()
         target = (trail_step(passages, self.library.ranks, here.article_id, here.passage - 1, 1) if here else None) or passages[0]
         await self.go(Location(target.article_id, target.index))
         self.active_topic = topic_id
@@ -434,17 +545,26 @@ class ReaderApp(App[None]):
             self.active_topic = passage_topics[0]
         related = self.library.related(doc, view.cursor) if passage_topics else []
         title = Text()
-        title.append(f"Same topic as ¶{view.cursor} · t", style="bold")
+        title.append(f"Same topic as {pilcrow(view.cursor)} · t", style="bold")
         if passage_topics:
             title.append("\n" + ", ".join(topics[t].label for t in passage_topics if t in topics), style="italic")
         else:
             title.append("\nthis passage has no topic", style="dim")
         if self.active_topic:
             title.append(f"\n]/[ trail: {self._topic_label(self.active_topic)}", style="dim")
+            position = self._trail_position()
+            if position:
+                title.append(f" {position}/{len(self._trails[self.active_topic])}", style="dim")
+            if len(passage_topics) > 1:
+                title.append(" · }: switch", style="dim")
         options = related_options(related, topics, self.active_topic, width=self._links_width(),
-                                  display=self.library.config.display)
+                                  display=self.library.config.display, source_of=self._source_of)
         options += follow_topic_options(passage_topics, topics)
         panel.show_links(title, options)
+
+    def _source_of(self, article_id: str) -> str | None:
+        entry = self.library.entry(article_id)
+        return entry.source if entry else None
 
     @on(OptionList.OptionSelected, "#links")
     async def link_chosen(self, event: OptionList.OptionSelected) -> None:
@@ -458,10 +578,23 @@ class ReaderApp(App[None]):
             self.focus_now(self.view)
 
     def action_same_topic(self) -> None:
+        doc = self.view.doc
+        if doc is None:
+            return
         self._clear_entity()
-        self._show_panel()
         self._refresh_links()
-        self.focus_now(self.query_one(LinkList))
+        links = self.query_one(LinkList)
+        if not doc.topic_ids(self.view.cursor):
+            self.notify(f"{pilcrow(self.view.cursor)} has no topic, so no same-topic passages: "
+                        "move to a passage with topics (the panel names them), or pick a topic with Ctrl+P",
+                        markup=False, timeout=4)
+            return
+        self._show_panel()
+        if links.highlighted is None:  # nothing to choose: the focus stays in the article
+            self.notify(f"No other article has a passage on the topics of {pilcrow(self.view.cursor)}",
+                        markup=False, timeout=4)
+            return
+        self.focus_now(links)
 
     # --- entities -------------------------------------------------------------------
 
@@ -510,7 +643,8 @@ class ReaderApp(App[None]):
         here = self._mentions_of(doc, name)
         title = Text()
         title.append(f"{name}", style="bold")
-        title.append(f"\n{sum(len([m for m in ms if m.canonical == name]) for ms in doc.mentions)} mentions here"
+        count = sum(1 for ms in doc.mentions for m in ms if m.canonical == name)
+        title.append(f"\n{plural(count, 'mention')} here"
                      " · n/N · Enter again on it to clear", style="dim")
         options = [Option(Text("In this article", style="bold"), disabled=True)]
         for index in here:
@@ -523,7 +657,7 @@ class ReaderApp(App[None]):
         for entry, count, first in others[:200]:
             if entry is not None:
                 options.append(Option(Text.assemble((entry.date or "—", "bold"), f"  {entry.title}",
-                                                    (f"  ×{count} mentions", "dim")),
+                                                    (f"  ×{plural(count, 'mention')}", "dim")),
                                       id=f"jump:{entry.id}{SEP}{first}"))
         self.panel.show_links(title, options)
 
@@ -551,7 +685,10 @@ class ReaderApp(App[None]):
         self._clear_entity()
         self.match_mode = "find"
         self.view.find_query = event.value
+        self.view.current_match = None
+        self._find_hits = find_hits(self.view.doc, event.value) if self.view.doc else []
         self.view.refresh_passages()
+        self._update_subtitle()
 
     @on(Input.Submitted, "#find")
     def find_submitted(self, event: Input.Submitted) -> None:
@@ -567,7 +704,10 @@ class ReaderApp(App[None]):
         box.value = ""
         box.display = False
         self.view.find_query = ""
+        self.view.current_match = None
+        self._find_hits = []
         self.view.refresh_passages()
+        self._update_subtitle()
         self.focus_now(self.view)
 
     @on(Sidebar.FilterChanged)
@@ -587,9 +727,8 @@ class ReaderApp(App[None]):
         if self.match_mode == "entity" and self.selected_entity:
             hits, what = self._mentions_of(doc, self.selected_entity), self.selected_entity
         elif view.find_query:
-            query = view.find_query.casefold()
-            hits = [p.index for p in doc.clean.paragraphs if query in p.text.casefold()]
-            what = f"“{view.find_query}”"
+            self._next_find_match(step, include_current)
+            return
         else:
             self.notify("Nothing to match: press / to find, or select an entity (e)", timeout=3)
             return
@@ -605,6 +744,29 @@ class ReaderApp(App[None]):
             target = hits[0] if step > 0 else hits[-1]
             self.notify(f"Wrapped around: {len(hits)} passages match {what}", markup=False, timeout=2)
         view.set_cursor(target, center=True)
+
+    def _next_find_match(self, step: int, include_current: bool) -> None:
+        """Move match by match (several in one passage too), and say which: "3/6"."""
+        view, hits = self.view, self._find_hits
+        if not hits:
+            self.notify(f"No match for “{view.find_query}” in this article", markup=False, timeout=3)
+            return
+        current = view.current_match if view.current_match in hits and view.current_match[0] == view.cursor else None
+        if current is not None:
+            target = hits.index(current) + step
+        elif step > 0:
+            target = next((n for n, hit in enumerate(hits) if hit[0] > view.cursor or (include_current and hit[0] == view.cursor)),
+                          len(hits))
+        else:
+            target = next((n for n in range(len(hits) - 1, -1, -1) if hits[n][0] < view.cursor), -1)
+        if not 0 <= target < len(hits):
+            target %= len(hits)
+            matches = "1 match" if len(hits) == 1 else f"{len(hits)} matches"
+            self.notify(f"Wrapped around: {matches} for “{view.find_query}”", markup=False, timeout=2)
+        view.current_match = hits[target]
+        view.set_cursor(hits[target][0], center=True)
+        view.refresh_passages()
+        self._update_subtitle()
 
     async def action_search_corpus(self) -> None:
         def done(location: Location | None) -> None:
@@ -622,16 +784,36 @@ class ReaderApp(App[None]):
     def _show_panel(self) -> None:
         self.panel.remove_class("-hidden")
 
-    def action_toggle_panel(self) -> None:
-        self.panel.toggle_class("-hidden")
-        if self.panel.has_class("-hidden") and self.panel.has_focus_within:
+    def _toggle_pane(self, name: str, pane) -> None:
+        """Hide or show a pane; the choice is remembered for the next start."""
+        pane.toggle_class("-hidden")
+        hidden = pane.has_class("-hidden")
+        if hidden and pane.has_focus_within:
             self.focus_now(self.view)
+        self._auto_panes.discard(name)
+        self.store.apply(set_layout(name, not hidden))
+
+    def action_toggle_panel(self) -> None:
+        self._toggle_pane("panel", self.panel)
 
     def action_toggle_sidebar(self) -> None:
+        self._toggle_pane("sidebar", self.query_one(Sidebar))
+
+    def action_sidebar_width(self, delta: int) -> None:
         sidebar = self.query_one(Sidebar)
-        sidebar.toggle_class("-hidden")
-        if sidebar.has_class("-hidden") and sidebar.has_focus_within:
-            self.focus_now(self.view)
+        if sidebar.has_class("-hidden"):
+            self._toggle_pane("sidebar", sidebar)
+        now = sidebar.styles.width.value if sidebar.styles.width else self.library.config.layout.sidebar_width
+        width = int(max(SIDEBAR_MIN, min(now + delta, self.size.width * 2 // 3)))
+        sidebar.styles.width = width
+        self.store.apply(set_layout("sidebar_width", width))
+        self.notify(f"Sidebar: {width} columns (< and > change it)", timeout=2)
+
+    def action_focus_article(self) -> None:
+        """Esc from any pane: back to the article (the clean view, from the raw one)."""
+        if self.raw_mode:
+            self.action_toggle_raw()
+        self.focus_now(self.view)
 
     def action_toggle_raw(self) -> None:
         """Show the file as it is (every line, dropped ones marked), or the clean view."""
@@ -653,8 +835,8 @@ class ReaderApp(App[None]):
                         datetime.now().isoformat(timespec="seconds"))
         state = self.store.apply(toggle_bookmark(mark))
         added = state.is_bookmarked(Location(doc.id, view.cursor))
-        self.notify(f"Bookmarked ¶{view.cursor} (M lists bookmarks)" if added else f"Bookmark on ¶{view.cursor} removed",
-                    timeout=3)
+        where = pilcrow(view.cursor)
+        self.notify(f"Bookmarked {where} (M lists bookmarks)" if added else f"Bookmark on {where} removed", timeout=3)
 
     async def action_bookmarks(self) -> None:
         screen = BookmarksScreen(self.store.state.bookmarks)
@@ -715,9 +897,10 @@ class ReaderApp(App[None]):
         if doc is None or self.raw_mode:
             return
         meta = doc.meta
-        citation = ", ".join(x for x in (meta.title, meta.source, meta.date) if x)
+        where = pilcrow(view.cursor)
+        citation = ", ".join(x for x in (meta.title, meta.source, meta.date, where, f"[{doc.id}]") if x)
         self.copy_to_clipboard(f"{doc.clean.paragraphs[view.cursor].text}\n— {citation}")
-        self.notify(f"Copied ¶{view.cursor} with its citation (OSC 52: works over ssh)", timeout=3)
+        self.notify(f"Copied {where} with its citation (OSC 52: works over ssh)", timeout=3)
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen(dict(self.library.config.keymap)))

@@ -16,7 +16,8 @@ from .. import keys
 
 
 def bindings(rows: Iterable[keys.Key]) -> list[Binding]:
-    return [Binding(row.keys, row.action, row.description, id=row.id, show=row.show) for row in rows]
+    return [Binding(row.keys, row.action, row.description, id=row.id, show=row.show, priority=row.priority)
+            for row in rows]
 
 
 APP = bindings(keys.APP)
@@ -26,12 +27,13 @@ LIST = bindings(keys.LIST)
 INPUT = bindings(keys.INPUT)
 MODAL = bindings(keys.MODAL)
 BOOKMARKS = bindings(keys.BOOKMARKS)
+HELP = bindings(keys.HELP)
 CANDIDATES = bindings(keys.CANDIDATES)
 TIMELINE = bindings(keys.TIMELINE)
 BRIEF = bindings(keys.BRIEF)
 
 _OF_ROWS = {keys.APP: APP, keys.ARTICLE: ARTICLE, keys.RAW: RAW, keys.LIST: LIST, keys.INPUT: INPUT, keys.MODAL: MODAL,
-            keys.TIMELINE: TIMELINE, keys.BRIEF: BRIEF}
+            keys.BOOKMARKS: BOOKMARKS, keys.HELP: HELP, keys.TIMELINE: TIMELINE, keys.BRIEF: BRIEF}
 
 #: (pane, bindings, what that pane is) in the order the help screen shows them.
 SECTIONS = [(pane, _OF_ROWS[rows], text) for pane, rows, text in keys.SECTIONS]

@@ -24,7 +24,7 @@ class ReaderCommands(Provider):
         for entry in library.entries:
             yield f"Article: {entry.date or '—'} {entry.title}", "Open this article", partial(app.open_article, entry.id)
         for topic in library.topic_map.topics:
-            yield f"Topic: {topic.label}", "Go to the first passage on this topic", partial(app.follow_topic, topic.id)
+            yield f"Topic: {topic.label}", "Go to the first passage on this topic", partial(app.follow_topic, topic.id, first=True)
             yield (f"Topic: {topic.label} — timeline", "Its passages per month across the corpus",
                    partial(app.show_timeline, Subject("topic", topic.id, topic.label)))
         for name, kind in app.corpus_entities():

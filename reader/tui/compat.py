@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from functools import wraps
 
+from textual import work
 from textual.command import CommandPalette
 from textual.css.query import NoMatches
 from textual.widgets import OptionList
@@ -60,3 +61,22 @@ def _select_once(self: CommandPalette, *args, **kwargs):
 
 
 CommandPalette._select_or_command = _select_once
+
+
+_gather_commands = CommandPalette._gather_commands.__wrapped__  # the method under Textual's @work
+
+
+@wraps(_gather_commands)
+async def _gather_commands_while_open(self: CommandPalette, search_value: str) -> None:
+    # Ctrl+C (quit) then Ctrl+P and a letter in one burst: the palette opened as
+    # the app closed, and its search worker's query_one(CommandList) raised
+    # NoMatches once the palette had lost its children, failing the app.
+    # Found by tests/test_fuzz.py; reproduced by test_tui_reading's Ctrl+C test.
+    try:
+        await _gather_commands(self, search_value)
+    except NoMatches:
+        return
+
+
+CommandPalette._gather_commands = work(exclusive=True, group=CommandPalette._GATHER_COMMANDS_GROUP)(
+    _gather_commands_while_open)

@@ -12,8 +12,10 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...history import Location
+from ...render import pilcrow
 from ...state import Bookmark
 from ..bindings import BOOKMARKS, MODAL
+from ..widgets.panel import PaneList
 
 
 def _option_id(mark: Bookmark) -> str:
@@ -22,23 +24,39 @@ def _option_id(mark: Bookmark) -> str:
 
 
 class BookmarksScreen(ModalScreen[Location | None]):
+    """`deleted` holds what the reader deleted (the app removes it on close); `u` puts
+    the last one back where it was."""
+
     BINDINGS = [*MODAL, *BOOKMARKS]
 
     def __init__(self, bookmarks: Sequence[Bookmark]) -> None:
         super().__init__()
         self.bookmarks = list(bookmarks)
         self.deleted: list[Bookmark] = []
+        self._undo: list[tuple[int, Bookmark]] = []  # (row, bookmark) of each delete, last one last
 
     def compose(self) -> ComposeResult:
         with Vertical(id="bookmarks-body") as body:
-            body.border_title = "Bookmarks — Enter: open · d: delete · Esc, q or Ctrl+G: close"
-            yield Static(Text("No bookmarks yet: press m on a passage." if not self.bookmarks else "", style="dim"))
-            yield OptionList(*self._options(), id="bookmark-list")
+            body.border_title = "Bookmarks — Enter: open · d: delete · u: undo · Esc, q or Ctrl+G: close"
+            yield Static(self._note(), id="bookmarks-note")
+            yield PaneList(*self._options(), id="bookmark-list")
+
+    def on_mount(self) -> None:
+        self.set_focus(self.query_one(PaneList))
+
+    def _note(self) -> Text:
+        return Text("" if self.bookmarks else "No bookmarks yet: press m on a passage.", style="dim")
 
     def _options(self) -> list[Option]:
-        return [Option(Text.assemble((b.title, "bold"), f"  ¶{b.passage}\n  ", (b.snippet, "dim")),
+        return [Option(Text.assemble((b.title, "bold"), f"  {pilcrow(b.passage)}\n  ", (b.snippet, "dim")),
                        id=_option_id(b))
                 for b in self.bookmarks]
+
+    def _show(self, highlight: int) -> None:
+        options = self.query_one(PaneList)
+        options.set_options(self._options())
+        options.highlighted = min(highlight, len(self.bookmarks) - 1) if self.bookmarks else None
+        self.query_one("#bookmarks-note", Static).update(self._note())
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         # A key pressed before the list redrew may name a bookmark deleted meanwhile.
@@ -47,11 +65,24 @@ class BookmarksScreen(ModalScreen[Location | None]):
             self.dismiss(Location(mark.article_id, mark.passage))
 
     def action_delete(self) -> None:
-        options = self.query_one(OptionList)
-        if options.highlighted is None or not self.bookmarks:
+        """Delete the highlighted bookmark; the one after it is highlighted next."""
+        row = self.query_one(PaneList).highlighted
+        if row is None or not self.bookmarks:
             return
-        self.deleted.append(self.bookmarks.pop(options.highlighted))
-        options.set_options(self._options())
+        mark = self.bookmarks.pop(row)
+        self.deleted.append(mark)
+        self._undo.append((row, mark))
+        self._show(row)
+        self.notify(f"Bookmark deleted: {mark.title} {pilcrow(mark.passage)} (u undoes)", markup=False, timeout=3)
+
+    def action_undo(self) -> None:
+        if not self._undo:
+            self.notify("Nothing to undo", timeout=2)
+            return
+        row, mark = self._undo.pop()
+        self.deleted.remove(mark)
+        self.bookmarks.insert(row, mark)
+        self._show(row)
 
     def action_close(self) -> None:
         self.dismiss(None)

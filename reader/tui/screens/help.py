@@ -12,12 +12,13 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from ..bindings import MODAL, SECTIONS
+from ..bindings import HELP, MODAL, SECTIONS
 
 _KEY_NAMES = {
     "question_mark": "?", "slash": "/", "right_square_bracket": "]", "left_square_bracket": "[",
     "space": "Space", "pagedown": "PgDn", "pageup": "PgUp", "backspace": "Backspace", "escape": "Esc",
     "enter": "Enter", "down": "↓", "up": "↑", "home": "Home", "end": "End",
+    "less_than_sign": "<", "greater_than_sign": ">", "delete": "Delete", "left": "←", "right": "→",
 }
 
 
@@ -52,6 +53,12 @@ def help_table(keymap: Mapping[str, str]) -> Group:
     return Group(*parts)
 
 
+class HelpBody(VerticalScroll):
+    """The help text; it has the focus, so j/k/g/G/Space/PgUp scroll it."""
+
+    BINDINGS = HELP
+
+
 class HelpScreen(ModalScreen[None]):
     BINDINGS = MODAL
 
@@ -60,9 +67,12 @@ class HelpScreen(ModalScreen[None]):
         self.keymap = keymap
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="help-body") as body:
-            body.border_title = "Keys — Esc, q or Ctrl+G closes"
+        with HelpBody(id="help-body") as body:
+            body.border_title = "Keys — j k g G Space PgUp scroll · Esc, q or Ctrl+G closes"
             yield Static(help_table(self.keymap))
+
+    def on_mount(self) -> None:
+        self.set_focus(self.query_one(HelpBody))
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -26,7 +26,9 @@ from ...index import Entry
 from ...library import Library
 from ...render_bidi import display_text
 from ...searchtext import match_pattern
+from ...render import pilcrow
 from ..bindings import MODAL
+from ..widgets.panel import PaneList
 
 MAX_RESULTS = 200
 
@@ -40,7 +42,7 @@ def result_prompt(entry: Entry, index: int, text: str, query: str, width: int = 
     pattern = match_pattern(query)
     prompt = Text()
     prompt.append(entry.date or "—", style="bold")
-    prompt.append(f"  {entry.title}  ¶{index}\n  ")
+    prompt.append(f"  {entry.title}  {pilcrow(index)}\n  ")
     line = Text(text, style="dim")  # already cut around the match (index.excerpt)
     if pattern:
         line.highlight_regex(pattern, style="bold reverse")
@@ -63,7 +65,7 @@ class SearchScreen(ModalScreen[Location | None]):
             body.border_title = "Search all articles — Enter: results / open · Esc or Ctrl+G: close"
             yield Input(placeholder="words to find in every article", id="search-input")
             yield Static(id="search-count")
-            yield OptionList(id="search-results")
+            yield PaneList(id="search-results")
 
     def search(self, query: str) -> list[tuple[Entry, int, str]]:
         return self.library.search(query, MAX_RESULTS, index=self.index)

@@ -25,6 +25,7 @@ from textual_plotext import PlotextPlot
 
 from ...history import Location
 from ...library import Library
+from ...render import pilcrow
 from ...timeline import Subject, Timeline, year_ticks
 from ..bindings import LIST, MODAL, TIMELINE
 
@@ -257,7 +258,7 @@ class TimelineScreen(Screen[Location | None]):
                 prompt = Text()
                 prompt.append(p.date or "—", style="bold")
                 prompt.append(f"  {p.title}\n")
-                prompt.append(f"  ¶{p.index}: {p.snippet}", style="dim")
+                prompt.append(f"  {pilcrow(p.index)}: {p.snippet}", style="dim")
                 # The series number first: one passage may be listed under two subjects.
                 options.append(Option(prompt, id=f"{k}{SEP}{p.article_id}{SEP}{p.index}"))
         passages_list = self.query_one(MonthList)

@@ -36,10 +36,53 @@ from ..bindings import ARTICLE
 from .raw import line_strip
 
 FIND_STYLE = "bold reverse"
+CURRENT_FIND_STYLE = "bold reverse underline"  # the match n/N is on
 WINDOW = 150  # passages laid out on each side of the cursor in long articles
 MAX_SHOWN_CHARS = 20_000  # longer paragraphs are cut in the clean view
 HEADER, NOTE = -1, -2  # what a line belongs to when it is not a passage
 MARGIN = 3  # columns left of the text: a space, the cursor bar, a space
+BAR, BAR_BLURRED = "█", "▌"  # the cursor's gutter mark, focused / not: told apart by shape, not colour
+CHIP_STYLE = "reverse"
+
+
+def find_pattern(query: str) -> re.Pattern:
+    """What `/` finds: the query as typed (never a regex), in any case."""
+    return re.compile(re.escape(query), re.IGNORECASE)
+
+
+def find_hits(doc: Document, query: str) -> list[tuple[int, int, int]]:
+    """Every match of `query` in `doc` as (passage, start, end), in reading order (character offsets)."""
+    if not query:
+        return []
+    pattern = find_pattern(query)
+    return [(p.index, m.start(), m.end()) for p in doc.clean.paragraphs for m in pattern.finditer(p.text)]
+
+
+def chip_lines(labels: list[str], width: int, expanded: bool) -> list[Text]:
+    """Topic chips in `width` cells, never split mid-chip.
+
+    Collapsed: one line, and "+N" for the chips that did not fit. Expanded:
+    as many lines as needed, wrapped between chips. A chip wider than the
+    line is cut with "…" (width in terminal cells).
+    """
+    lines: list[Text] = []
+    line = Text(no_wrap=True, overflow="crop")
+    for n, label in enumerate(labels):
+        chip = Text(f" {label} ", style=CHIP_STYLE)
+        chip.truncate(max(1, width), overflow="ellipsis")
+        rest = len(labels) - n - 1
+        room = width - line.cell_len - (1 if line else 0)
+        more = len(f" +{rest}") if rest and not expanded else 0
+        if chip.cell_len + more > room and line:
+            if not expanded:
+                line.append(f" +{len(labels) - n}", style="bold")
+                return [line]
+            lines.append(line)
+            line = Text(no_wrap=True, overflow="crop")
+        if line:
+            line.append(" ")
+        line.append_text(chip)
+    return [*lines, line] if line else lines
 
 
 class Line(NamedTuple):
@@ -51,7 +94,7 @@ class Line(NamedTuple):
 
 class ArticleView(ScrollView, can_focus=True):
     BINDINGS = ARTICLE
-    COMPONENT_CLASSES = {"article--cursor", "article--bar", "article--subheading", "article--rule"}
+    COMPONENT_CLASSES = {"article--cursor", "article--bar", "article--subheading", "article--rule", "article--hint"}
 
     class CursorMoved(Message):
         def __init__(self, index: int) -> None:
@@ -69,9 +112,12 @@ class ArticleView(ScrollView, can_focus=True):
         self.type_tags = False
         self.topic_labels: Mapping[str, str] = {}
         self.find_query = ""
+        self.current_match: tuple[int, int, int] | None = None  # (passage, start, end) of the match n/N is on
         self.selected_entity: str | None = None
         self.show_evidence = False  # `w`: a line under each passage saying why it is on its topics
         self.bidi = Display()  # `display:` config: how right-to-left passages are laid out
+        self.chips_expanded = False
+        self.empty_hint: Text | None = None  # shown when there is no article to show
         self._window = (0, 0)
         self.lines: list[Line] = []
         self._tops: dict[int, int] = {}  # passage -> its first line
@@ -103,7 +149,7 @@ class ArticleView(ScrollView, can_focus=True):
         width = self.scrollable_content_region.width
         self._laid_out_width = width
         self.lines, self._tops = [], {}
-        if self.doc is None or width <= MARGIN + 2:
+        if width <= MARGIN + 2 or (self.doc is None and self.empty_hint is None):
             self.virtual_size = Size(0, 0)
             self.refresh()
             return
@@ -115,9 +161,17 @@ class ArticleView(ScrollView, can_focus=True):
         def add(owner: int, text: Text) -> None:
             self.lines.extend(Line(owner, Strip(segments)) for segments in console.render_lines(text, options, pad=False))
 
+        if self.doc is None:
+            add(NOTE, self.empty_hint)
+            self.virtual_size = Size(width, len(self.lines))
+            self.refresh()
+            return
         add(HEADER, self._header())
+        labels = [self.topic_labels.get(topic, topic) for topic in self.doc.topics]
+        for line in chip_lines(labels, text_width, self.chips_expanded):
+            add(HEADER, line)
         rule_style = self.get_component_rich_style("article--rule")
-        self.lines += [blank, Line(HEADER, Strip([Segment("▁" * text_width, rule_style)])), blank]
+        self.lines.append(Line(HEADER, Strip([Segment("▁" * text_width, rule_style)])))
         low, high = self._window
         count = self.passage_count
         if low:
@@ -143,11 +197,6 @@ class ArticleView(ScrollView, can_focus=True):
         out.append(meta_line(doc), style="dim")
         if doc.raw.encoding not in ("utf-8", "utf-8-sig"):
             out.append(f" · {doc.raw.encoding}", style="dim")
-        if doc.topics:
-            out.append("\n")
-            for topic in doc.topics:
-                out.append(f" {self.topic_labels.get(topic, topic)} ", style="reverse")
-                out.append(" ")
         for warning in doc.warnings:
             out.append(f"\n⚠ {warning}", style="bold")
         return out
@@ -167,7 +216,9 @@ class ArticleView(ScrollView, can_focus=True):
         text = highlight(shown, mentions, self.entity_styles, self.type_tags, base=base,
                          selected=self.selected_entity)
         if self.find_query:
-            text.highlight_regex(re.compile(re.escape(self.find_query), re.IGNORECASE), FIND_STYLE)
+            text.highlight_regex(find_pattern(self.find_query), FIND_STYLE)
+            if self.current_match and self.current_match[0] == index:
+                text.stylize(CURRENT_FIND_STYLE, *self.current_match[1:])
         if len(paragraph.text) > MAX_SHOWN_CHARS:
             text.append(f" … {len(paragraph.text) - MAX_SHOWN_CHARS:,} more characters (r: raw view shows them all)",
                         style="bold reverse")
@@ -187,15 +238,17 @@ class ArticleView(ScrollView, can_focus=True):
         owner, strip = self.lines[index]
         if owner != self.cursor or self.doc is None:
             return line_strip([Segment(" " * MARGIN), *strip], width, base)
-        # The passage under the cursor: a bar at its left and a tinted background.
+        # The passage under the cursor: a bar at its left (which shows without colour and
+        # on 16 colours, where the tinted background may not) and a tinted background.
         cursor_style = base + self.get_component_rich_style("article--cursor")
         bar_style = cursor_style + self.get_component_rich_style("article--bar", partial=True)
-        segments = [Segment(" ", cursor_style), Segment("█", bar_style), Segment(" ", cursor_style),
+        bar = BAR if self.has_focus else BAR_BLURRED
+        segments = [Segment(" ", cursor_style), Segment(bar, bar_style), Segment(" ", cursor_style),
                     *Segment.apply_style(strip, cursor_style)]
         return line_strip(segments, width, cursor_style)
 
     def on_resize(self) -> None:
-        if self.doc is not None and self.scrollable_content_region.width != self._laid_out_width:
+        if (self.doc or self.empty_hint) and self.scrollable_content_region.width != self._laid_out_width:
             self._lay_out()
             self._scroll_to_cursor(center=True)
 
@@ -245,11 +298,14 @@ class ArticleView(ScrollView, can_focus=True):
         if self.cursor not in self._tops:
             return
         region = self.passage_region(self.cursor)
+        # force: right after the first lay-out Textual has not yet decided that the view
+        # scrolls (no scrollbar yet) and would ignore the scroll; a reopened article then
+        # showed its top, without the cursor, instead of the saved passage.
         if center:
             top = region.y - max(0, (self.scrollable_content_region.height - region.height) // 2)
-            self.scroll_to(y=max(0, top), animate=False, immediate=True)
+            self.scroll_to(y=max(0, top), animate=False, immediate=True, force=True)
         else:
-            self.scroll_to_region(region, animate=False, immediate=True)
+            self.scroll_to_region(region, animate=False, immediate=True, force=True)
 
     def action_cursor(self, delta: int) -> None:
         self.set_cursor(self.cursor + delta)
@@ -275,3 +331,16 @@ class ArticleView(ScrollView, can_focus=True):
 
     def action_open_links(self) -> None:
         self.post_message(self.LinksRequested())
+
+    def action_toggle_chips(self) -> None:
+        """All the article's topic chips, or one line of them."""
+        if self.doc is None or not self.doc.topics:
+            self.notify("This article has no topics", timeout=2)
+            return
+        self.chips_expanded = not self.chips_expanded
+        self.refresh_passages()
+
+    def show_empty(self, hint: Text) -> None:
+        """No article to show (an empty folder): say what to do instead."""
+        self.doc, self.empty_hint = None, hint
+        self._lay_out()

@@ -9,7 +9,7 @@ target: `jump:<article>SEP<passage>`, `topic:<id>`, `entity:<name>`.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -21,17 +21,38 @@ from ...config import Display
 from ...models import Document
 from ...annotate.topics import Related, Topic
 from ...render_bidi import display_snippet
+from ...render import pilcrow
 from ..bindings import LIST
 
 SEP = "\x00"  # separates fields in option ids (article ids may hold ':')
 
 
-class EntityList(OptionList):
+class PaneList(OptionList):
+    """A list in the panel or a dialog: j/k/g/G move, and a row is highlighted
+    as soon as it has focus (its first rows may be headers, which Enter skips)."""
+
     BINDINGS = LIST
 
+    def on_focus(self) -> None:
+        self.highlight_a_row()
 
-class LinkList(OptionList):
-    BINDINGS = LIST
+    def highlight_a_row(self) -> None:
+        """The first enabled row, unless an enabled row is highlighted already."""
+        current = self.highlighted
+        if current is None or self.get_option_at_index(current).disabled:
+            self.highlighted = first_enabled(self)
+
+
+def first_enabled(options: OptionList) -> int | None:
+    return next((i for i in range(options.option_count) if not options.get_option_at_index(i).disabled), None)
+
+
+class EntityList(PaneList):
+    pass
+
+
+class LinkList(PaneList):
+    pass
 
 
 def entity_options(doc: Document, labels: Mapping[str, str], styles: Mapping[str, str]) -> list[Option]:
@@ -53,17 +74,33 @@ def entity_options(doc: Document, labels: Mapping[str, str], styles: Mapping[str
     return options
 
 
+def same_text_groups(related: Sequence[Related]) -> list[list[Related]]:
+    """Related passages grouped by their text, in rank order: a wire story printed by
+    two outlets is one entry (the snippet, folded, stands for the text)."""
+    groups: dict[str, list[Related]] = {}
+    for rel in related:
+        groups.setdefault(" ".join(rel.passage.snippet.casefold().split()), []).append(rel)
+    return list(groups.values())
+
+
 def related_options(related: Sequence[Related], topics: Mapping[str, Topic], active: str | None,
-                    limit: int = 40, width: int = 0, display: Display = Display()) -> list[Option]:
-    """`width`: the list's width in cells, for laying out right-to-left snippets."""
+                    limit: int = 40, width: int = 0, display: Display = Display(),
+                    source_of: Callable[[str], str | None] = lambda _: None) -> list[Option]:
+    """One option per distinct passage text; `source_of(article_id)` names the outlet,
+    so a passage that several articles share lists every source. `width`: the
+    list's width in cells, for laying out right-to-left snippets."""
     options: list[Option] = []
-    for rel in related[:limit]:
+    for group in same_text_groups(related)[:limit]:
+        rel = group[0]
         p = rel.passage
         prompt = Text()
         prompt.append(p.date or "—", style="bold")
         prompt.append(f"  {p.title}\n", style="")
         prompt.append("  " + " ".join(f"[{topics[t].label if t in topics else t}]" for t in rel.shared), style="italic")
         prompt.append_text(passage_snippet(p.index, p.snippet, width, display, label_style="dim"))
+        if len(group) > 1:
+            outlets = [f"{source_of(r.passage.article_id) or r.passage.title} ({r.passage.date or '—'})" for r in group]
+            prompt.append(f"\n  same text in {len(group)} articles: " + "; ".join(outlets), style="dim italic")
         options.append(Option(prompt, id=f"jump:{p.article_id}{SEP}{p.index}"))
     return options
 
@@ -73,9 +110,9 @@ def passage_snippet(index: int, snippet: str, width: int, display: Display, labe
     right-to-left snippet goes on lines of its own, in visual order."""
     laid_out = display_snippet(snippet, width, display, indent="    ")
     if laid_out is None:
-        return Text.assemble((f"  ¶{index}: ", label_style), (snippet, "dim"))
+        return Text.assemble((f"  {pilcrow(index)}: ", label_style), (snippet, "dim"))
     laid_out.stylize("dim")
-    return Text.assemble((f"  ¶{index}:\n", label_style), laid_out)
+    return Text.assemble((f"  {pilcrow(index)}:\n", label_style), laid_out)
 
 
 def follow_topic_options(topic_ids: Sequence[str], topics: Mapping[str, Topic]) -> list[Option]:
@@ -97,11 +134,16 @@ def follow_topic_options(topic_ids: Sequence[str], topics: Mapping[str, Topic]) 
 
 
 class Panel(Vertical):
+    """Two panes, each a title over a list: stacked beside the article, side by
+    side below it (reader.tcss), so each list keeps the panel's whole height."""
+
     def compose(self) -> ComposeResult:
-        yield Static(id="entities-title", classes="panel-title")
-        yield EntityList(id="entities")
-        yield Static(id="links-title", classes="panel-title")
-        yield LinkList(id="links")
+        with Vertical(id="entity-pane"):
+            yield Static(id="entities-title", classes="panel-title")
+            yield EntityList(id="entities")
+        with Vertical(id="link-pane"):
+            yield Static(id="links-title", classes="panel-title")
+            yield LinkList(id="links")
 
     def show_entities(self, doc: Document, labels: Mapping[str, str], styles: Mapping[str, str]) -> None:
         options = entity_options(doc, labels, styles)
@@ -114,4 +156,4 @@ class Panel(Vertical):
         self.query_one("#links-title", Static).update(title)
         links = self.query_one(LinkList)
         links.set_options(options)
-        links.highlighted = next((i for i, o in enumerate(options) if not o.disabled), None)
+        links.highlighted = first_enabled(links)
