@@ -20,7 +20,7 @@ from functools import cached_property
 from pathlib import Path
 
 from .cache import cache_dir
-from .ingest.clean import clean
+from .ingest.clean import clean, masked
 from .config import Config
 from .ingest.decode import article_id, discover, read_article, read_bytes
 from .annotate.gazetteer import Gazetteer, Matcher, load_gazetteer
@@ -249,11 +249,12 @@ class Library:
 
     def analyse(self, raw: RawArticle) -> Document:
         """Clean, annotate and assign topics to one raw article."""
-        cleaned = clean(raw.text)
+        cleaned = clean(raw.text, name=raw.path.name, outlets=self.config.sources)
         cleaned = replace(cleaned, meta=self._metadata(raw, cleaned.meta))
-        mentions = tuple(self.matcher.mentions_many([p.text for p in cleaned.paragraphs]))
+        texts = [masked(p) for p in cleaned.paragraphs]  # web addresses are never annotated
+        mentions = tuple(self.matcher.mentions_many(texts))
         if self.topic_matcher.in_field(mentions):
-            topics = tuple(self.topic_matcher.passage_topics(p.text, m) for p, m in zip(cleaned.paragraphs, mentions, strict=True))
+            topics = tuple(self.topic_matcher.passage_topics(t, m) for t, m in zip(texts, mentions, strict=True))
         else:
             topics = tuple(() for _ in cleaned.paragraphs)
         return Document(raw, cleaned, mentions, topics, raw.warnings)
@@ -262,8 +263,11 @@ class Library:
         override = self.config.override_for(raw.path, raw.id)
         meta = replace(found, title=found.title or raw.id, source=self.config.source_name(found.source))
         if override:
+            origins = meta.origins
+            origins.update({key: "config" for key in ("title", "source", "date", "url") if getattr(override, key)})
             meta = replace(meta, title=override.title or meta.title, source=override.source or meta.source,
-                           date=override.date or meta.date, url=override.url or meta.url)
+                           date=override.date or meta.date, url=override.url or meta.url,
+                           provenance=tuple(sorted(origins.items())))
         return meta
 
     # --- queries -------------------------------------------------------------------------
