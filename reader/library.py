@@ -20,7 +20,7 @@ from functools import cached_property
 from pathlib import Path
 
 from .cache import cache_dir
-from .ingest.clean import clean, masked
+from .ingest.clean import clean_article, masked
 from .config import Config
 from .ingest.decode import article_id, discover, read_article, read_bytes
 from .annotate.gazetteer import Gazetteer, Matcher, load_gazetteer
@@ -249,7 +249,7 @@ class Library:
 
     def analyse(self, raw: RawArticle) -> Document:
         """Clean, annotate and assign topics to one raw article."""
-        cleaned = clean(raw.text, name=raw.path.name, outlets=self.config.sources)
+        cleaned = clean_article(raw, self.config.sources)
         cleaned = replace(cleaned, meta=self._metadata(raw, cleaned.meta))
         texts = [masked(p) for p in cleaned.paragraphs]  # web addresses are never annotated
         mentions = tuple(self.matcher.mentions_many(texts))

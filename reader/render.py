@@ -111,6 +111,7 @@ def to_json(doc: Document) -> dict[str, Any]:
             "kind": paragraph.kind,
             "text": paragraph.text,
             "line": paragraph.line,
+            "urls": [list(span) for span in paragraph.urls],
             "topics": list(doc.topic_ids(i)),
             "entities": [
                 {"start": m.start, "end": m.end, "text": m.text, "type": m.type, "canonical": m.canonical}
@@ -125,6 +126,8 @@ def to_json(doc: Document) -> dict[str, Any]:
         "date": meta.date,
         "dateline": meta.dateline,
         "url": meta.url,
+        "language": meta.language,
+        "provenance": meta.origins,
         "encoding": doc.raw.encoding,
         "warnings": list(doc.warnings),
         "word_count": doc.clean.word_count,

@@ -15,10 +15,13 @@ from collections import Counter
 # zero-width joiners ZWNJ/ZWJ except between two Arabic-script letters, where
 # Persian spelling needs them ("می‌خواهم").
 _ARABIC = "\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufefe"
+# A ZWJ inside an emoji sequence (👨‍👩‍👧, 🏳️‍🌈) joins pictographs: kept too.
+_EMOJI = "\u2600-\u27bf\u2b00-\u2bff\ufe0f\U0001f000-\U0001faff"
 _UNSAFE = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b\u200e\u200f\u2028\u2029"
     "\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb\ud800-\udfff]"
-    f"|(?<![{_ARABIC}])[\u200c\u200d]|[\u200c\u200d](?![{_ARABIC}])"
+    f"|(?<![{_ARABIC}{_EMOJI}])[\u200c\u200d]|[\u200c\u200d](?![{_ARABIC}{_EMOJI}])"
+    f"|(?<=[{_EMOJI}])\u200c|\u200c(?=[{_EMOJI}])"
 )
 
 _NAMES = {0x1B: "ESC", 0x7F: "DEL", 0x202E: "RLO", 0x202D: "LRO", 0x200B: "ZWSP", 0x200C: "ZWNJ",

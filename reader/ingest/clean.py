@@ -17,12 +17,14 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from types import MappingProxyType
 
-from ..models import CleanText, Dropped, Metadata, Paragraph
+from ..models import CleanText, Dropped, Metadata, Paragraph, RawArticle
 from . import metadata as md
 from .dates import date_in_filename, find_date
+from .decode import HTML_SUFFIXES
+from .html import extract
 from .language import detect, stopwords
 
 # --- settings (named, as trafilatura keeps its thresholds) -------------------------------
@@ -56,7 +58,7 @@ _STORY_CODE = re.compile(r"^[^\d:：]{2,30}[:：#№]\s*\d{4,}$")
 _TIME = re.compile(r"\b\d{1,2}[:.]\d\d\b")
 # A photo credit: "Name/AGENCY", "X/AFP/Getty Images", "Photo: …", "/ AP" closing a caption.
 _CREDIT = re.compile(
-    r"(?:^|[\s\[(])(?:[\w.-]+\s){0,3}[\w.-]*[A-Za-zА-Яа-яЁё0-9]/(?:[\w.-]+\s?){1,4}(?:/[\w. -]+)*[\])]?$"
+    r"(?:^|[\s\[(])[A-ZА-ЯЁ][\w'’-]*(?:\s[A-ZА-ЯЁ][\w'’-]*){0,3}/[A-ZА-ЯЁ0-9][\w-]*(?:\s[A-ZА-ЯЁ][\w-]*){0,3}(?:/[\w -]+)*[\])]?$"
     r"|(?:^|\s)(?:photo|photos|foto|фото|picture|image|credit|عکس)\s*[:：]"
     r"|\s/\s*(?:AP|AFP|Reuters|EPA|Getty Images|ТАСС|РИА Новости)$"
     r"|(?:Stock Photo|Getty Images|hide caption|toggle caption|Photo)$"
@@ -121,22 +123,26 @@ def clean(raw: str, *, name: str = "", outlets: Mapping[str, str] = EMPTY, langu
 
     for line in lines:
         _normalise(line, drop, found)
-        _measure(line, stop)
-    content = [ln for ln in lines if ln.text and not ln.gone]
+    content = _merge(lines, _hard_wrapped(lines))
     for line in content:
-        _furniture_shapes(line, drop, found, outlets)
+        _measure(line, stop)
+    if not any(ln.good for ln in content):  # a short text: every sentence is body
+        for line in content:
+            line.good = line.terminal and line.words >= 2
+    _end_marker(content, drop, found, outlets)
+    for line in content:
+        if not line.gone:
+            _furniture_shapes(line, drop, found, outlets)
     _repeats(content, drop)
     body = [ln for ln in content if not ln.gone]
     good = [i for i, ln in enumerate(body) if ln.good]
     first, last = (good[0], good[-1]) if good else (len(body), -1)
-    _end_marker(body, first, drop, found, outlets)
-    title_line = _headline(body[:first], body[first:], stop)
+    title_line = _headline(body[:first], body[first:], content, stop)
     _top_zone(body[:first], title_line, body[first:], drop, found, outlets)
     _bottom_zone(body[last + 1:] if good else [], drop, found, outlets)
     _captions(content, drop)
 
-    kept = [None if not ln.text or ln.gone or ln is title_line else ln for ln in lines]
-    paragraphs = _paragraphs(kept, _hard_wrapped(body))
+    paragraphs = [(ln.number, ln.text) for ln in content if not ln.gone and ln is not title_line]
     paragraphs = _lift_dateline(paragraphs, found, outlets, drop)
     paragraphs = _collapse_duplicates(paragraphs, drop)
     if title_line is not None:
@@ -163,6 +169,23 @@ def clean(raw: str, *, name: str = "", outlets: Mapping[str, str] = EMPTY, langu
     meta = Metadata(title=title, source=source, date=when, dateline=found.dateline, language=language,
                     provenance=tuple(sorted(provenance.items())))
     return CleanText(meta, result, tuple(sorted(dropped, key=lambda d: d.line)))
+
+
+def clean_article(raw: RawArticle, outlets: Mapping[str, str] = EMPTY) -> CleanText:
+    """Clean one decoded file: a `.html`/`.htm` page through its main-text extractor
+    (`html.extract`; the page's own title, date, source and URL win, with provenance
+    "html"), any other file as text."""
+    if raw.path.suffix.lower() not in HTML_SUFFIXES:
+        return clean(raw.text, name=raw.path.name, outlets=outlets)
+    page = extract(raw.text)
+    result = clean(page.text, name=raw.path.name, outlets=outlets)
+    meta, origins = result.meta, result.meta.origins
+    stated = {"title": page.title, "date": page.date, "source": page.source, "url": page.url}
+    stated = {key: value for key, value in stated.items() if value}
+    origins.update(dict.fromkeys(stated, "html"))
+    meta = replace(meta, **stated, provenance=tuple(sorted(origins.items())))
+    paragraphs = tuple(p for p in result.paragraphs if p.text != meta.title)
+    return CleanText(meta, tuple(replace(p, index=i) for i, p in enumerate(paragraphs)), result.dropped)
 
 
 # --- one line at a time --------------------------------------------------------------------
@@ -246,9 +269,11 @@ def _repeats(content: list[_Line], drop: Callable) -> None:
             seen.setdefault(key, line)
 
 
-def _end_marker(body: list[_Line], first: int, drop: Callable, found: _Found, outlets: Mapping[str, str]) -> None:
-    """An agency tag alone on its line ends a wire story: what follows is the site's."""
-    for position in range(first + 1, len(body)):
+def _end_marker(body: list[_Line], drop: Callable, found: _Found, outlets: Mapping[str, str]) -> None:
+    """An agency tag alone on its line, after some body text, ends a wire story:
+    what follows is the site's."""
+    good = [i for i, ln in enumerate(body) if ln.good]
+    for position in range(good[0] + 1 if good else len(body), len(body)):
         line = body[position]
         if line.gone or not re.match(r"^\((?:[^()]{2,30}|reporting by [^()]+)\)$", line.text, re.I):
             continue
@@ -283,13 +308,13 @@ def _title_shaped(line: _Line) -> bool:
             and not text.endswith(_TEASER_END) and find_date(text) is None and sum(c.isalpha() for c in text) >= 0.5 * len(text.replace(" ", "")))
 
 
-def _headline(top: list[_Line], rest: list[_Line], stop: frozenset[str]) -> _Line | None:
+def _headline(top: list[_Line], rest: list[_Line], every: list[_Line], stop: frozenset[str]) -> _Line | None:
     """The headline: a title-shaped line above the body whose words are the body's
     (or that the page repeats); a later candidate much longer than the first wins."""
     body_stems = set().union(*(_stems(ln.text, stop) for ln in rest if not ln.gone)) if rest else set()
-    others = [ln.text.casefold() for ln in top + rest]
+    others = [ln.text.casefold() for ln in every]
     later = " ".join(ln.text for ln in rest if not ln.gone).casefold()
-    chosen = None
+    chosen, weaker = None, []
     for line in top:
         if not _title_shaped(line) or (line.words >= 4 and line.text.casefold() in later):
             continue
@@ -297,9 +322,16 @@ def _headline(top: list[_Line], rest: list[_Line], stop: frozenset[str]) -> _Lin
         repeated = line.repeated or any(line.text.casefold() in o and line.text.casefold() != o for o in others)
         overlap = len(stems & body_stems) / len(stems) if stems else 0.0
         if not (repeated or overlap >= TITLE_OVERLAP or (not body_stems and line.words >= 2)):
+            if line.words >= 2 and not line.text.endswith(":"):
+                weaker.append((-overlap, line.number, line))
             continue
         if chosen is None or line.words >= TITLE_LONGER * chosen.words:
             chosen = line
+    if chosen is None and weaker:
+        # Nothing certain: the line sharing most words with the body, else the one
+        # right above the body, where headlines stand.
+        best = min(weaker)
+        chosen = best[2] if best[0] < 0 else weaker[-1][2]
     return chosen
 
 
@@ -336,7 +368,7 @@ def _top_zone(top: list[_Line], title: _Line | None, rest: list[_Line], drop: Ca
         if title is not None and line.text.casefold() == title.text.casefold():
             drop(line, "repeated title")
             continue
-        if (alias := md.outlet_in(line.text, outlets)) and line.words <= 8:
+        if (alias := md.outlet_in(line.text, outlets)) and line.words <= 14:
             found.sources.append((3, line.number, alias))
         if (when := find_date(line.text)) is not None:
             found.dates.append((4, line.number, when[0]))
@@ -383,44 +415,38 @@ def _shared(a: str, b: str) -> float:
 # --- paragraphs ----------------------------------------------------------------------------
 
 def _hard_wrapped(lines: list[_Line]) -> bool:
-    """Fixed-width wire copy: most lines nearly as long as the longest, which is short."""
-    lengths = [len(ln.text) for ln in lines if ln.words]
+    """Fixed-width wire copy: most lines nearly as long as the longest, which is short,
+    and many of them stopping mid-sentence."""
+    lengths = [len(ln.text) for ln in lines if ln.text and not ln.gone]
     if len(lengths) < 4:
         return False
     longest = max(lengths)
     return longest <= 100 and sum(n >= 0.75 * longest for n in lengths) >= 0.6 * len(lengths) \
-        and sum(not ln.terminal for ln in lines if ln.words) >= 0.4 * len(lengths)
+        and sum(not ln.terminal for ln in lines if ln.text and not ln.gone) >= 0.4 * len(lengths)
 
 
-def _paragraphs(kept: list[_Line | None], wrapped: bool) -> list[tuple[int, str]]:
-    """Join kept lines into paragraphs.
+def _merge(lines: list[_Line], wrapped: bool) -> list[_Line]:
+    """Join raw lines into logical lines, one per paragraph (or headline, or furniture).
 
-    A blank line ends a paragraph, and so does a single newline after a
-    complete sentence (files written one line per paragraph), unless the copy
-    is hard-wrapped, where only blank lines do. A line that stops mid-sentence
-    and is followed by one starting in lower case is a broken sentence, and is
-    rejoined; a word hyphenated across the line end ("Amir-" / "Abdollahian")
-    is rejoined without a space.
+    A blank line ends one, and so does a single newline after a complete
+    sentence or before a capital (files written one line per paragraph),
+    unless the copy is hard-wrapped, where only blank lines do. A line that
+    stops mid-sentence and is followed by one starting in lower case is a
+    broken sentence, and is rejoined; a word hyphenated across the line end
+    ("Amir-" / "Abdollahian") is rejoined without a space.
     """
-    paragraphs: list[tuple[int, str]] = []
-    current: list[_Line] = []
-
-    def flush() -> None:
-        if current:
-            text = current[0].text
-            for ln in current[1:]:
-                text += ln.text if re.search(r"\w-$", text) else " " + ln.text
-            paragraphs.append((current[0].number, text))
-            current.clear()
-
-    for line in kept + [None]:
-        if line is None:
-            flush()
+    merged: list[_Line] = []
+    current: _Line | None = None
+    for line in lines:
+        if not line.text or line.gone:
+            current = None
             continue
-        if current and not (wrapped or _continues(current[-1].text, line.text)):
-            flush()
-        current.append(line)
-    return paragraphs
+        if current is not None and (wrapped or _continues(current.text, line.text)):
+            current.text += line.text if re.search(r"\w-$", current.text) else " " + line.text
+            continue
+        current = _Line(line.number, line.text)
+        merged.append(current)
+    return merged
 
 
 def _continues(previous: str, following: str) -> bool:
@@ -435,14 +461,14 @@ def _lift_dateline(paragraphs: list[tuple[int, str]], found: _Found, outlets: Ma
         line = _Line(number, text)
         dateline = md.find_dateline(text, outlets)
         if dateline is None:
-            if position == 0 and (opening := md.outlet_opening(text, outlets)):
-                found.sources.append((1, number, opening[0]))
+            if position <= 1 and (opening := md.outlet_opening(text, outlets)):
+                found.sources.append((1 + position, number, opening[0]))
                 if opening[1]:
                     drop(line, "source (source metadata)", text[:opening[1]].strip())
-                    paragraphs[0] = (number, text[opening[1]:].strip())
+                    paragraphs[position] = (number, text[opening[1]:].strip())
             continue
         found.dateline = dateline.place
-        if dateline.agency:
+        if dateline.agency and (dateline.agency.lower() in outlets or re.fullmatch(r"[A-Z]{2,6}", dateline.agency)):
             found.sources.append((0, number, dateline.agency))
         if dateline.date:
             found.dates.append((1, number, dateline.date))

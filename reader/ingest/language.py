@@ -14,6 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 SAMPLE = 2000  # characters of the text the detector looks at
+MIN_LETTERS = 12  # fewer letters than this: too short to tell
 # ISO 639-1 code -> jusText's stop-list file name.
 _STOPLISTS = {"en": "English", "ru": "Russian", "fa": "Persian", "de": "German", "fr": "French",
               "ar": "Arabic", "uk": "Ukrainian", "tr": "Turkish", "az": "Azerbaijani", "it": "Italian",
@@ -24,10 +25,10 @@ def detect(text: str) -> str | None:
     """The ISO 639-1 code of `text`'s language, or None when it has too few letters.
 
     Looks at the first SAMPLE characters. A Persian text is told from Arabic by
-    the model; a text under 20 letters is too short to tell.
+    the model; a text under MIN_LETTERS letters is too short to tell.
     """
     sample = text[:SAMPLE]
-    if sum(c.isalpha() for c in sample) < 20:
+    if sum(c.isalpha() for c in sample) < MIN_LETTERS:
         return None
     return _identifier().classify(sample)[0]
 

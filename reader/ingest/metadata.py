@@ -125,7 +125,7 @@ def outlet_opening(text: str, outlets: Mapping[str, str]) -> tuple[str, int] | N
     if match := _PERSIAN_REPORT.match(text):
         name = match.group("name").strip()
         return (name, 0) if _is_outlet(name, outlets) else None
-    head = re.match(r"^(?P<name>[A-Z]{3,6}|[\u0600-\u06FF ]{3,25}?)\s*(?P<sep>[:：]\s*|\s+(?=[A-Z]))", text)
+    head = re.match(r"^(?P<name>[A-Z]{3,6}|[\u0600-\u06FF ]{3,25}?)\s*(?P<sep>[:：]\s*|\s+(?=[A-Z])|[-–—]\s*)", text)
     if head and _is_outlet(head.group("name").strip(), outlets):
         return head.group("name").strip(), head.end()
     return None
