@@ -42,6 +42,7 @@ EMPTY: Mapping[str, str] = MappingProxyType({})
 
 _TERMINAL = ('.', '!', '?', '"', '”', '’', "'", ':', ')', '…', '»', '؟', '.»', ';')
 _OPEN_QUOTES = ('"', '“', '‘', "'", '«')
+_CLOSING = ('.', '”', '»', '"', '’')  # how the last sentence of an article ends (not "!" or "?": forms and prompts)
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-ZА-ЯЁ“\"‘'«])")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff\u180e]")  # break words; ZWNJ/ZWJ are kept
@@ -190,20 +191,29 @@ def clean_article(raw: RawArticle, outlets: Mapping[str, str] = EMPTY) -> CleanT
 
 # --- one line at a time --------------------------------------------------------------------
 
-def _normalise(line: _Line, drop: Callable, found: _Found) -> None:
-    """Fold spaces, remove word-breaking invisible characters, decode HTML left in a .txt,
-    and lift a leading ISO stamp ("date 2018-03-02 …", as some scrapers write)."""
-    text = _SPACES.sub(" ", _INVISIBLE.sub("", line.text)).strip()
+def visible(text: str) -> str:
+    """One line as the clean view shows it: spaces folded, soft hyphens and other
+    word-breaking invisible characters removed, HTML tags left in a .txt removed and
+    its entities ("&rsquo;", "&amp;", "&nbsp;") decoded."""
+    text = _INVISIBLE.sub("", text)
     if "<" in text and ">" in text:
-        wrapped = _WRAPPED_TAG.match(text)
-        if wrapped and (wrapped.group("tag") or "").lower() not in _TEXT_TAGS:
-            line.text = text
-            drop(line, "HTML markup")
-            return
         text = _TAG.sub(" ", text)
     if "&" in text and ";" in text:
         text = _ENTITY.sub(lambda m: html.unescape(m.group()), text)
-    text = _SPACES.sub(" ", text).strip()
+    return _SPACES.sub(" ", text).strip()
+
+
+def _normalise(line: _Line, drop: Callable, found: _Found) -> None:
+    """The visible text of a line; a line that is only markup (an <img>, an <image>
+    holding a data: URI) is dropped; a leading ISO stamp ("date 2018-03-02 …", as
+    some scrapers write) is lifted."""
+    folded = _SPACES.sub(" ", line.text).strip()
+    wrapped = _WRAPPED_TAG.match(folded) if folded.startswith("<") else None
+    if wrapped and (wrapped.group("tag") or "").lower() not in _TEXT_TAGS:
+        line.text = folded
+        drop(line, "HTML markup")
+        return
+    text = visible(line.text)
     if stamp := _ISO_STAMP.match(text):
         if when := find_date(stamp.group("stamp")):
             found.dates.append((2, line.number, when[0]))
@@ -393,7 +403,8 @@ def _bottom_zone(bottom: list[_Line], drop: Callable, found: _Found, outlets: Ma
             drop(line, "footer domain (source metadata)")
         elif line.text.endswith(_TEASER_END) or line.text.startswith(("...", "…")):
             drop(line, "teaser of another story")
-        elif not (line.terminal and line.words >= STANDFIRST_WORDS) or line.stop_density == 0:
+        elif line.stop_density == 0 or not (line.terminal and line.words >= STANDFIRST_WORDS
+                                              or line.text.endswith(_CLOSING) and line.words >= 3):
             if (alias := md.outlet_in(line.text, outlets)) and line.words <= 8:
                 found.sources.append((3, line.number, alias))
             drop(line, "page furniture below the article")
