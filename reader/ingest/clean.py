@@ -127,9 +127,12 @@ def clean(raw: str, *, name: str = "", outlets: Mapping[str, str] = EMPTY, langu
     content = _merge(lines, _hard_wrapped(lines))
     for line in content:
         _measure(line, stop)
-    if not any(ln.good for ln in content):  # a short text: every sentence is body
+    if not any(ln.good for ln in content):  # a short text: every sentence is body…
         for line in content:
             line.good = line.terminal and line.words >= 2
+    if not any(ln.good for ln in content):  # …and without sentences, every line is
+        for line in content[1:] or content:
+            line.good = True
     _end_marker(content, drop, found, outlets)
     for line in content:
         if not line.gone:
@@ -326,8 +329,9 @@ def _headline(top: list[_Line], rest: list[_Line], every: list[_Line], stop: fro
     later = " ".join(ln.text for ln in rest if not ln.gone).casefold()
     chosen, weaker = None, []
     for line in top:
-        if not _title_shaped(line) or (line.words >= 4 and line.text.casefold() in later):
+        if not _title_shaped(line):
             continue
+        summary = line.words >= 4 and line.text.casefold() in later  # repeated by the lead: a summary
         stems = _stems(line.text, stop)
         repeated = line.repeated or any(line.text.casefold() in o and line.text.casefold() != o for o in others)
         overlap = len(stems & body_stems) / len(stems) if stems else 0.0
@@ -335,7 +339,7 @@ def _headline(top: list[_Line], rest: list[_Line], every: list[_Line], stop: fro
             if line.words >= 2 and not line.text.endswith(":"):
                 weaker.append((-overlap, line.number, line))
             continue
-        if chosen is None or line.words >= TITLE_LONGER * chosen.words:
+        if chosen is None or (line.words >= TITLE_LONGER * chosen.words and not summary):
             chosen = line
     if chosen is None and weaker:
         # Nothing certain: the line sharing most words with the body, else the one
