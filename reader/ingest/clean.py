@@ -37,7 +37,10 @@ TITLE_OVERLAP = 0.4  # share of a headline's content words found in the body
 TITLE_LONGER = 1.5  # a later headline candidate this many times longer replaces an earlier one
 STANDFIRST_WORDS = 6  # a line under the headline with this many words is kept as text
 DATE_LINE_EXTRA_WORDS = 6  # words besides the date in a timestamp line
+SHORT_LINE_WORDS = 14  # longer lines are text or captions, never a label, date, code or byline
 DERIVED_TITLE_CHARS = 80
+CREDIT_TAIL = 90  # characters at a line's end searched for a photo credit
+HEADLINE_CONTEXT = 12  # body lines whose words a headline is compared with
 EMPTY: Mapping[str, str] = MappingProxyType({})
 
 _TERMINAL = ('.', '!', '?', '"', '”', '’', "'", ':', ')', '…', '»', '؟', '.»', ';')
@@ -46,7 +49,7 @@ _CLOSING = ('.', '”', '»', '"', '’')  # how the last sentence of an article
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-ZА-ЯЁ“\"‘'«])")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff\u180e]")  # break words; ZWNJ/ZWJ are kept
-_SPACES = re.compile(r"[ \u00a0\u2007\u202f\u3000\t]+")
+_SPACES = re.compile(r"[ \u00a0\u2007\u202f\u3000\t]{2,}|[\u00a0\u2007\u202f\u3000\t]")  # a single space is left alone
 _TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
 _WRAPPED_TAG = re.compile(r"^<(?P<tag>[a-zA-Z][a-zA-Z0-9]*)[\s>].*</(?P=tag)>$|^<[a-zA-Z][^<>]*/?>$")
 _TEXT_TAGS = {"p", "div", "span", "b", "i", "em", "strong", "u", "a", "li", "blockquote", "h1", "h2", "h3",
@@ -56,6 +59,9 @@ _ISO_STAMP = re.compile(r"^(?:date\s*:?\s*)?(?P<stamp>(?:19|20)\d\d-\d\d(?:-\d\d
 _COUNTER = re.compile(r"^[+-]?\d[\d\s.,]{0,8}$")
 _CAPTCHA = re.compile(r"^\d{1,3}\s*[-+x×*]\s*\d{1,3}\s*=\s*\??$")
 _STORY_CODE = re.compile(r"^[^\d:：]{2,30}[:：#№]\s*\d{4,}$")
+_DIGIT = re.compile(r"\d")
+_DOMAIN_END = re.compile(r"\.[a-z]{2,4}$")
+_LETTER = re.compile(r"[^\W\d_]")
 _TIME = re.compile(r"\b\d{1,2}[:.]\d\d\b")
 # A photo credit: "Name/AGENCY", "X/AFP/Getty Images", "Photo: …", "/ AP" closing a caption.
 _CREDIT = re.compile(
@@ -81,6 +87,7 @@ class _Line:
     number: int  # 1-based raw line number
     text: str  # normalised: spaces folded, invisible characters and markup out
     words: int = 0
+    tokens: tuple[str, ...] = ()  # its words, lower case
     stop_density: float = 0.0
     good: bool = False
     gone: bool = False
@@ -198,7 +205,8 @@ def visible(text: str) -> str:
     """One line as the clean view shows it: spaces folded, soft hyphens and other
     word-breaking invisible characters removed, HTML tags left in a .txt removed and
     its entities ("&rsquo;", "&amp;", "&nbsp;") decoded."""
-    text = _INVISIBLE.sub("", text)
+    if not text.isascii():
+        text = _INVISIBLE.sub("", text)
     if "<" in text and ">" in text:
         text = _TAG.sub(" ", text)
     if "&" in text and ";" in text:
@@ -210,12 +218,13 @@ def _normalise(line: _Line, drop: Callable, found: _Found) -> None:
     """The visible text of a line; a line that is only markup (an <img>, an <image>
     holding a data: URI) is dropped; a leading ISO stamp ("date 2018-03-02 …", as
     some scrapers write) is lifted."""
-    folded = _SPACES.sub(" ", line.text).strip()
-    wrapped = _WRAPPED_TAG.match(folded) if folded.startswith("<") else None
-    if wrapped and (wrapped.group("tag") or "").lower() not in _TEXT_TAGS:
-        line.text = folded
-        drop(line, "HTML markup")
-        return
+    if line.text.lstrip().startswith("<"):
+        folded = _SPACES.sub(" ", line.text).strip()
+        wrapped = _WRAPPED_TAG.match(folded)
+        if wrapped and (wrapped.group("tag") or "").lower() not in _TEXT_TAGS:
+            line.text = folded
+            drop(line, "HTML markup")
+            return
     text = visible(line.text)
     if stamp := _ISO_STAMP.match(text):
         if when := find_date(stamp.group("stamp")):
@@ -227,10 +236,10 @@ def _normalise(line: _Line, drop: Callable, found: _Found) -> None:
 
 
 def _measure(line: _Line, stop: frozenset[str]) -> None:
-    words = _WORD.findall(line.text)
-    line.words = len(words)
-    if words and stop:
-        line.stop_density = sum(w.lower() in stop for w in words) / len(words)
+    line.tokens = tuple(_WORD.findall(line.text.lower()))
+    line.words = len(line.tokens)
+    if line.tokens and stop:
+        line.stop_density = sum(map(stop.__contains__, line.tokens)) / line.words
     dense = line.stop_density >= GOOD_STOP_DENSITY or not stop
     line.good = (not line.gone and dense and line.words >= GOOD_WORDS and not line.text.endswith(_TEASER_END)
                  and (line.terminal or line.words >= GOOD_LONG_WORDS))
@@ -239,7 +248,11 @@ def _measure(line: _Line, stop: frozenset[str]) -> None:
 def _furniture_shapes(line: _Line, drop: Callable, found: _Found, outlets: Mapping[str, str]) -> None:
     """Lines that are furniture wherever they stand."""
     text = line.text
-    if line.words == 0 and not any(c.isdigit() for c in text):
+    if line.words > SHORT_LINE_WORDS:  # a long line can only be a caption
+        if _credit(text) or _CAPTION_POSITION.search(text):
+            drop(line, "photo caption or credit")
+        return
+    if line.words == 0 and not _DIGIT.search(text):
         if len(text) <= 3:
             drop(line, "decoration")
         return
@@ -252,20 +265,29 @@ def _furniture_shapes(line: _Line, drop: Callable, found: _Found, outlets: Mappi
     if (source := md.attribution(text, outlets)) is not None:
         found.sources.append((1, line.number, source))
         return drop(line, "source attribution (source metadata)")
-    if line.words <= 14 and (when := find_date(text)):
+    if when := find_date(text):
         rest = text[:when[1]] + text[when[2]:]
         extra = len(_WORD.findall(_TIME.sub(" ", rest)))
         if extra <= DATE_LINE_EXTRA_WORDS:
             found.dates.append((0 if _TIME.search(rest) else 1, line.number, when[0]))
             return drop(line, "timestamp (date metadata)")
-    if line.words <= 8 and _RELATIVE_TIME.search(text):
+    if line.words <= 8 and _DIGIT.search(text) and _RELATIVE_TIME.search(text):
         return drop(line, "timestamp")
     if _BYLINE.match(text) and not text.endswith("."):
         return drop(line, "byline")
     if _URL.fullmatch(text):
         return drop(line, "web address")
-    if (_CREDIT.search(text) or _CAPTION_POSITION.search(text)) and not text.startswith(_OPEN_QUOTES):
+    if (_credit(text) or _CAPTION_POSITION.search(text)) and not text.startswith(_OPEN_QUOTES):
         return drop(line, "photo caption or credit")
+
+
+def _credit(text: str) -> bool:
+    """Whether a line ends in (or opens with) a photo credit; only its last
+    CREDIT_TAIL characters are searched, where credits stand."""
+    tail = text[-CREDIT_TAIL:]
+    if "/" not in tail and ":" not in tail and not _DOMAIN_END.search(tail) and not tail.endswith(("Photo", "Images", "caption")):
+        return False
+    return bool(_CREDIT.search(tail))
 
 
 def _repeats(content: list[_Line], drop: Callable) -> None:
@@ -306,34 +328,34 @@ def _end_marker(body: list[_Line], drop: Callable, found: _Found, outlets: Mappi
 
 # --- the headline --------------------------------------------------------------------------
 
-def _stems(text: str, stop: frozenset[str]) -> set[str]:
-    stems = set()
-    for word in _WORD.findall(text.casefold()):
-        if word not in stop and len(word) > 2:
-            stems.add(word[:5] if len(word) >= 6 else word[:4])
-    return stems
+def _stems(line: _Line, stop: frozenset[str]) -> set[str]:
+    """A line's content words cut to a prefix (5 letters, 4 for short words): a crude
+    stem that lets "коридор" meet "коридора" and "Ruble" meet "rubles"."""
+    return {w[:5] if len(w) >= 6 else w[:4] for w in set(line.tokens).difference(stop) if len(w) > 2}
 
 
 def _title_shaped(line: _Line) -> bool:
     text = line.text
     return (not line.gone and 1 <= line.words <= TITLE_MAX_WORDS and len(text) <= TITLE_MAX_CHARS
             and not (text.endswith(".") and not text.endswith("..")) and not _BULLET.match(text)
-            and not text.endswith(_TEASER_END) and find_date(text) is None and sum(c.isalpha() for c in text) >= 0.5 * len(text.replace(" ", "")))
+            and not text.endswith(_TEASER_END) and find_date(text) is None and len(_LETTER.findall(text)) >= 0.5 * len(text.replace(" ", "")))
 
 
 def _headline(top: list[_Line], rest: list[_Line], every: list[_Line], stop: frozenset[str]) -> _Line | None:
     """The headline: a title-shaped line above the body whose words are the body's
     (or that the page repeats); a later candidate much longer than the first wins."""
-    body_stems = set().union(*(_stems(ln.text, stop) for ln in rest if not ln.gone)) if rest else set()
-    others = [ln.text.casefold() for ln in every]
+    if not any(_title_shaped(ln) for ln in top):
+        return None
+    body_stems = set().union(*(_stems(ln, stop) for ln in rest[:HEADLINE_CONTEXT] if not ln.gone)) if rest else set()
+    everything = "\n".join(ln.text for ln in every).casefold()
     later = " ".join(ln.text for ln in rest if not ln.gone).casefold()
     chosen, weaker = None, []
     for line in top:
         if not _title_shaped(line):
             continue
         summary = line.words >= 4 and line.text.casefold() in later  # repeated by the lead: a summary
-        stems = _stems(line.text, stop)
-        repeated = line.repeated or any(line.text.casefold() in o and line.text.casefold() != o for o in others)
+        stems = _stems(line, stop)
+        repeated = line.repeated or everything.count(line.text.casefold()) >= 2
         overlap = len(stems & body_stems) / len(stems) if stems else 0.0
         if not (repeated or overlap >= TITLE_OVERLAP or (not body_stems and line.words >= 2)):
             if line.words >= 2 and not line.text.endswith(":"):

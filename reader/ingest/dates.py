@@ -19,6 +19,7 @@ LANGUAGES = ("en", "ru", "fa", "de", "fr", "ar", "uk", "tr", "it", "es")
 _PERSIAN_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
 _SOLAR_MONTHS = ("فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور", "مهر", "آبان", "آذر", "دی", "بهمن", "اسفند")
 _ARABIC_LETTERS = str.maketrans("يك", "یک")
+_YEAR = re.compile(r"(?<!\d)(?:1[34]|19|20)\d\d(?!\d)|[۰-۹٠-٩]{4}")
 
 
 @lru_cache(maxsize=1)
@@ -60,7 +61,7 @@ def find_date(text: str) -> tuple[str, int, int] | None:
     "۲۸ دی ۱۴۰۰", "2018-03-02", "05.08.2024", "04 / 12 /1403" (Solar Hijri by
     its year). Impossible dates (February 30) and dates without a year are not found.
     """
-    if not any(c.isdigit() for c in text):
+    if not _YEAR.search(text):  # no four-digit year, no full date: most lines stop here
         return None
     plain = text.translate(_PERSIAN_DIGITS).translate(_ARABIC_LETTERS)  # same length: spans still fit
     named, numeric, persian = _patterns()
