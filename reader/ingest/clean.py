@@ -42,6 +42,7 @@ DERIVED_TITLE_CHARS = 80
 CREDIT_TAIL = 90  # characters at a line's end searched for a photo credit
 HEADLINE_CONTEXT = 12  # body lines whose words a headline is compared with
 EMPTY: Mapping[str, str] = MappingProxyType({})
+CAPTION = "photo caption or credit"
 
 _TERMINAL = ('.', '!', '?', '"', '”', '’', "'", ':', ')', '…', '»', '؟', '.»', ';')
 _OPEN_QUOTES = ('"', '“', '‘', "'", '«')
@@ -92,6 +93,7 @@ class _Line:
     good: bool = False
     gone: bool = False
     repeated: bool = False
+    reason: str = ""  # why it was dropped
 
     @property
     def terminal(self) -> bool:
@@ -127,7 +129,7 @@ def clean(raw: str, *, name: str = "", outlets: Mapping[str, str] = EMPTY, langu
     def drop(line: _Line, reason: str, text: str | None = None) -> None:
         dropped.append(Dropped(line.number, line.text if text is None else text, reason))
         if text is None:
-            line.gone = True
+            line.gone, line.reason = True, reason
 
     for line in lines:
         _normalise(line, drop, found)
@@ -250,7 +252,7 @@ def _furniture_shapes(line: _Line, drop: Callable, found: _Found, outlets: Mappi
     text = line.text
     if line.words > SHORT_LINE_WORDS:  # a long line can only be a caption
         if _credit(text) or _CAPTION_POSITION.search(text):
-            drop(line, "photo caption or credit")
+            drop(line, CAPTION)
         return
     if line.words == 0 and not _DIGIT.search(text):
         if len(text) <= 3:
@@ -278,7 +280,7 @@ def _furniture_shapes(line: _Line, drop: Callable, found: _Found, outlets: Mappi
     if _URL.fullmatch(text):
         return drop(line, "web address")
     if (_credit(text) or _CAPTION_POSITION.search(text)) and not text.startswith(_OPEN_QUOTES):
-        return drop(line, "photo caption or credit")
+        return drop(line, CAPTION)
 
 
 def _credit(text: str) -> bool:
@@ -439,9 +441,9 @@ def _bottom_zone(bottom: list[_Line], drop: Callable, found: _Found, outlets: Ma
 def _captions(body: list[_Line], drop: Callable) -> None:
     """A line without a full stop just above a dropped caption is its alt text."""
     for before, after in zip(body, body[1:]):
-        if (not before.gone and after.gone and not before.terminal and before.words >= 5
+        if (not before.gone and after.reason == CAPTION and not before.terminal and before.words >= 5
                 and len(_WORD.findall(before.text.lower())) and _shared(before.text, after.text) >= 0.5):
-            drop(before, "photo caption or credit")
+            drop(before, CAPTION)
 
 
 def _shared(a: str, b: str) -> float:
