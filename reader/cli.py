@@ -267,7 +267,7 @@ def _list(library: Library, args: argparse.Namespace) -> int:
     if args.json:
         _emit_json([{
             "id": e.id, "path": safe_line(e.path), "title": e.title, "source": e.source, "date": e.date,
-            "words": e.words, "topics": list(e.topics), "warnings": list(e.warnings),
+            "words": e.words, "topics": list(e.topics), "warnings": list(e.warnings), "language": e.language,
         } for e in entries])
     else:
         for e in entries:

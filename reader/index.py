@@ -33,15 +33,15 @@ from .models import (
 from .annotate.topics import snippet
 from .searchtext import indexed, match_expression, match_pattern
 
-SCHEMA = 7  # 7: the timeline table (SPEC §12), the search table's folded column, issue-15 topic
-           # evidence, each stored mention's source (gazetteer, model, pattern)
+SCHEMA = 8  # 8: the timeline table (SPEC §12), the search table's folded column, issue-15 topic
+           # evidence, each stored mention's source, articles.language, provenance and URL spans
 _PER_ARTICLE = 1_000_000  # search rowid = article rowid * this + passage index
 
 _TABLES = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS articles (
     id TEXT PRIMARY KEY, path TEXT UNIQUE, size INTEGER, mtime_ns INTEGER, hash TEXT,
-    title TEXT, source TEXT, date TEXT, words INTEGER, topics TEXT, warnings TEXT, doc BLOB);
+    title TEXT, source TEXT, date TEXT, words INTEGER, topics TEXT, warnings TEXT, doc BLOB, language TEXT);
 CREATE TABLE IF NOT EXISTS passages (
     article_id TEXT, idx INTEGER, date TEXT, day REAL, topic TEXT, score REAL, snippet TEXT);
 -- Covers the related-passages and trail queries: no table row is read for them.
@@ -75,6 +75,7 @@ class Entry:
     words: int
     topics: tuple[str, ...]
     warnings: tuple[str, ...]
+    language: str | None = None
 
 
 @dataclass(frozen=True)
@@ -162,11 +163,11 @@ class CorpusIndex:
             for doc, stamp, digest in docs:
                 meta = doc.meta
                 cursor = self.db.execute(
-                    "INSERT INTO articles (id, path, size, mtime_ns, hash, title, source, date, words, topics, warnings, doc) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    "INSERT INTO articles (id, path, size, mtime_ns, hash, title, source, date, words, topics, warnings, doc, "
+                    "language) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (doc.id, str(doc.raw.path), stamp.size, stamp.mtime_ns, digest, meta.title, meta.source, meta.date,
                      doc.clean.word_count, json.dumps(doc.topics), json.dumps(doc.warnings),
-                     zlib.compress(json.dumps(_document_dict(doc), ensure_ascii=False).encode(), 3)))
+                     zlib.compress(json.dumps(_document_dict(doc), ensure_ascii=False).encode(), 3), meta.language))
                 base = cursor.lastrowid * _PER_ARTICLE
                 self.db.executemany("INSERT INTO passages VALUES (?, ?, ?, julianday(?), ?, ?, ?)", [
                     (doc.id, i, meta.date, meta.date, hit.topic, hit.score, snippet(doc.clean.paragraphs[i].text))
@@ -202,10 +203,10 @@ class CorpusIndex:
     # --- queries -------------------------------------------------------------------
 
     def entries(self) -> list[Entry]:
-        rows = self.db.execute("SELECT id, path, title, source, date, words, topics, warnings FROM articles "
+        rows = self.db.execute("SELECT id, path, title, source, date, words, topics, warnings, language FROM articles "
                                "ORDER BY date IS NULL, date, lower(title), id")
-        return [Entry(aid, path, title, source, when, words, tuple(json.loads(topics)), tuple(json.loads(warnings)))
-                for aid, path, title, source, when, words, topics, warnings in rows]
+        return [Entry(aid, path, title, source, when, words, tuple(json.loads(topics)), tuple(json.loads(warnings)), lang)
+                for aid, path, title, source, when, words, topics, warnings, lang in rows]
 
     def document(self, article_id: str) -> Document | None:
         row = self.db.execute("SELECT doc FROM articles WHERE id = ?", (article_id,)).fetchone()
@@ -327,8 +328,8 @@ def _document_dict(doc: Document) -> dict:
     return {
         # The raw text is not stored: the raw view reads the file when asked (Library.raw_text).
         "raw": {"id": raw.id, "path": str(raw.path), "encoding": raw.encoding, "warnings": list(raw.warnings)},
-        "meta": [meta.title, meta.source, meta.date, meta.dateline, meta.url],
-        "paragraphs": [[p.kind, p.text, p.line] for p in doc.clean.paragraphs],
+        "meta": [meta.title, meta.source, meta.date, meta.dateline, meta.url, meta.language, meta.provenance],
+        "paragraphs": [[p.kind, p.text, p.line, p.urls] for p in doc.clean.paragraphs],
         "dropped": [[d.line, d.text, d.reason] for d in doc.clean.dropped],
         "mentions": [[[m.start, m.end, m.type, m.canonical, m.source] for m in ms] for ms in doc.mentions],
         "topics": [[[h.topic, h.score, list(h.evidence)] for h in hits] for hits in doc.passage_topics],
@@ -339,8 +340,11 @@ def _document_dict(doc: Document) -> dict:
 def _document_from(data: dict) -> Document:
     r = data["raw"]
     raw = RawArticle(r["id"], Path(r["path"]), "", r["encoding"], tuple(r["warnings"]))
-    paragraphs = tuple(Paragraph(i, kind, text, line) for i, (kind, text, line) in enumerate(data["paragraphs"]))
-    clean = CleanText(Metadata(*data["meta"]), paragraphs, tuple(Dropped(*d) for d in data["dropped"]))
+    paragraphs = tuple(Paragraph(i, kind, text, line, tuple(map(tuple, urls)))
+                       for i, (kind, text, line, urls) in enumerate(data["paragraphs"]))
+    *fields, language, provenance = data["meta"]
+    meta = Metadata(*fields, language=language, provenance=tuple(map(tuple, provenance)))
+    clean = CleanText(meta, paragraphs, tuple(Dropped(*d) for d in data["dropped"]))
     mentions = tuple(tuple(Mention(s, e, paragraphs[i].text[s:e], kind, name, *source) for s, e, kind, name, *source in ms)
                      for i, ms in enumerate(data["mentions"]))
     topics = tuple(tuple(TopicHit(t, score, tuple(ev)) for t, score, ev in hits) for hits in data["topics"])

@@ -19,7 +19,7 @@ from functools import cached_property
 from pathlib import Path
 
 from .cache import cache_dir, corpus_key
-from .ingest.clean import clean
+from .ingest.clean import clean_article, masked
 from .config import Config
 from .ingest.decode import article_id, discover, read_article, read_bytes
 from .annotate import context, model
@@ -297,16 +297,16 @@ class Library:
     def analyse(self, raw: RawArticle, defer: bool | None = None) -> Document:
         """Clean, annotate and assign topics to one raw article (`defer`: leave the
         model's names for `model_pass`; default: `defer_model`)."""
-        cleaned = clean(raw.text)
+        cleaned = clean_article(raw, self.config.sources)
         cleaned = replace(cleaned, meta=self._metadata(raw, cleaned.meta))
-        texts = [p.text for p in cleaned.paragraphs]
+        texts = [masked(p) for p in cleaned.paragraphs]  # web addresses are never annotated
         deferred = (self.defer_model if defer is None else defer) and self._wants_model(texts)
         if deferred:
             self._deferred.append(raw.id)
         mentions, in_field = self.annotate(texts, use_model=not deferred)
         if in_field:
-            topics = tuple(self.topic_matcher.passage_topics(p.text, m, cleaned.meta.date)
-                           for p, m in zip(cleaned.paragraphs, mentions, strict=True))
+            topics = tuple(self.topic_matcher.passage_topics(t, m, cleaned.meta.date)
+                           for t, m in zip(texts, mentions, strict=True))
         else:
             topics = tuple(() for _ in cleaned.paragraphs)
         return Document(raw, cleaned, mentions, topics, raw.warnings)
@@ -350,8 +350,11 @@ class Library:
         override = self.config.override_for(raw.path, raw.id)
         meta = replace(found, title=found.title or raw.id, source=self.config.source_name(found.source))
         if override:
+            origins = meta.origins
+            origins.update({key: "config" for key in ("title", "source", "date", "url") if getattr(override, key)})
             meta = replace(meta, title=override.title or meta.title, source=override.source or meta.source,
-                           date=override.date or meta.date, url=override.url or meta.url)
+                           date=override.date or meta.date, url=override.url or meta.url,
+                           provenance=tuple(sorted(origins.items())))
         return meta
 
     # --- queries -------------------------------------------------------------------------

@@ -47,6 +47,7 @@ class Paragraph:
     kind: str  # "body" | "subheading" | "quote"
     text: str
     line: int
+    urls: tuple[tuple[int, int], ...] = ()  # web addresses (character offsets): never annotated
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,13 @@ class Metadata:
     date: str | None = None  # ISO YYYY-MM-DD
     dateline: str | None = None
     url: str | None = None
+    language: str | None = None  # ISO 639-1, detected
+    # Where each field came from: (field, "text" | "html" | "config" | "file name" | "derived").
+    provenance: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def origins(self) -> dict[str, str]:
+        return dict(self.provenance)
 
 
 @dataclass(frozen=True)

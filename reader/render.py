@@ -176,6 +176,7 @@ def to_json(doc: Document) -> dict[str, Any]:
             "kind": paragraph.kind,
             "text": paragraph.text,
             "line": paragraph.line,
+            "urls": [list(span) for span in paragraph.urls],
             "topics": list(doc.topic_ids(i)),
             "evidence": {hit.topic: list(hit.evidence) for hit in (doc.passage_topics[i] if doc.passage_topics else ())},
             "entities": [
@@ -192,6 +193,8 @@ def to_json(doc: Document) -> dict[str, Any]:
         "date": meta.date,
         "dateline": meta.dateline,
         "url": meta.url,
+        "language": meta.language,
+        "provenance": meta.origins,
         "encoding": doc.raw.encoding,
         "warnings": list(doc.warnings),
         "word_count": doc.clean.word_count,

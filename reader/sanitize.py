@@ -17,10 +17,13 @@ from collections import Counter
 # ("می‌خواهم"): typed as ZWNJ, or as RLM by older Persian keyboard layouts.
 _ARABIC = "\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufefe"
 _HALF_SPACE = "\u200c\u200d\u200f"
+# A ZWJ inside an emoji sequence (👨‍👩‍👧, 🏳️‍🌈) joins pictographs: kept too.
+_EMOJI = "\u2600-\u27bf\u2b00-\u2bff\ufe0f\U0001f000-\U0001faff"
 _UNSAFE = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b\u200e\u2028\u2029"
     "\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb\ud800-\udfff]"
-    f"|(?<![{_ARABIC}])[{_HALF_SPACE}]|[{_HALF_SPACE}](?![{_ARABIC}])"
+    f"|(?<![{_ARABIC}{_EMOJI}])[{_HALF_SPACE}]|[{_HALF_SPACE}](?![{_ARABIC}{_EMOJI}])"
+    f"|(?<=[{_EMOJI}])[\u200c\u200f]|[\u200c\u200f](?=[{_EMOJI}])"
 )
 # An RLM kept as a half-space is written as the half-space character itself
 # (ZWNJ): same length, and it breaks the joining of the letters as the writer

@@ -12,7 +12,7 @@ def test_seeds_are_discovered_in_name_order():
     assert len(files) == 5 and not skipped
 
 
-def test_folders_are_walked_for_txt_and_md_only(write, tmp_path):
+def test_folders_are_walked_for_article_files_only(write, tmp_path):
     write("a/one.txt", "One\n\nBody.")
     write("a/b/two.md", "Two\n\nBody.")
     write("a/notes.pdf", "x")
@@ -100,3 +100,48 @@ def test_a_stray_nul_in_real_text_is_kept_as_a_placeholder(write):
     body = "Iran and Russia signed the treaty in Moscow. " * 10
     article = read_article(write("nul.txt", ("Title\n\n" + body + "\x00 end.").encode()))
     assert isinstance(article, RawArticle) and "␀" in article.text
+
+
+# --- input kinds from real scrapes (issue 13), each with its own fixture ----------------
+
+FIXTURES = SEEDS.parent / "tests" / "fixtures" / "ingest"
+
+
+def test_one_stray_byte_in_utf8_is_replaced_with_one_warning():
+    raw = read_article(FIXTURES / "stray_byte_utf8.txt")
+    assert raw.encoding == "utf-8"
+    assert "Tehran’s envoy" in raw.text and "“strategic”" in raw.text  # not re-read as Latin-1
+    assert raw.text.count("\ufffd") == 1
+    assert [w for w in raw.warnings if "not UTF-8" in w] == ["1 byte(s) that are not UTF-8 replaced by \ufffd"]
+
+
+def test_a_latin1_file_without_utf8_is_still_8bit():
+    assert decode("Iran’s “deal” — done".encode("cp1252"))[1] != "utf-8"
+
+
+def test_a_very_short_koi8r_text_decodes_as_cyrillic():
+    raw = read_article(FIXTURES / "short_koi8r.txt")
+    assert raw.text.strip() == "Путин прибыл в Тегеран." and raw.encoding == "koi8-r"
+
+
+def test_cr_cr_lf_is_one_line_end():
+    raw = read_article(FIXTURES / "crcrlf.txt")
+    assert "Sunday, ending\ntwo decades" in raw.text
+
+
+def test_text_is_nfc_normalised():
+    raw = read_article(FIXTURES / "decomposed.txt")
+    assert "Téhéran" in raw.text and "\u0301" not in raw.text
+
+
+def test_zwj_in_an_emoji_sequence_is_not_a_warning():
+    raw = read_article(FIXTURES / "emoji_zwj.txt")
+    assert raw.warnings == () and "👨\u200d👩\u200d👧" in raw.text
+
+
+def test_html_files_are_discovered_and_read_as_their_source(tmp_path, write):
+    write("a/page.html", "<html><body><p>Text.</p></body></html>")
+    write("a/other.htm", "<p>More.</p>")
+    files, _ = discover([tmp_path / "a"])
+    assert sorted(f.name for f in files) == ["other.htm", "page.html"]
+    assert read_article(files[1]).text.startswith("<html>")  # the raw view shows the HTML source

@@ -7,7 +7,7 @@ from collections import Counter
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.ingest.clean import clean
+from reader.ingest.clean import clean, visible
 from reader.config import bundled_config
 from reader.annotate.gazetteer import Matcher, load_gazetteer
 from reader.sanitize import sanitize
@@ -31,9 +31,10 @@ def chars(text: str) -> Counter[str]:
 @given(lines)
 def test_cleaning_keeps_every_character_somewhere(raw_lines):
     raw, _ = sanitize("\n".join(raw_lines))
-    result = clean(raw)
+    result = clean(raw, language="en")
     kept = " ".join([result.meta.title, *(p.text for p in result.paragraphs), *(d.text for d in result.dropped)])
-    assert chars(kept) == chars(raw)
+    # Every visible character of the raw text is kept (a derived title repeats some).
+    assert not chars("\n".join(visible(line) for line in raw.split("\n"))) - chars(kept)
 
 
 @settings(max_examples=200, deadline=None)
@@ -41,9 +42,10 @@ def test_cleaning_keeps_every_character_somewhere(raw_lines):
 def test_dropped_lines_point_at_real_raw_lines(raw_lines):
     raw, _ = sanitize("\n".join(raw_lines))
     numbered = raw.split("\n")
-    for dropped in clean(raw).dropped:
+    for dropped in clean(raw, language="en").dropped:
         assert 1 <= dropped.line <= len(numbered)
-        assert chars(dropped.text) <= chars(numbered[dropped.line - 1]) or dropped.reason.startswith("duplicated")
+        # A dropped logical line may run on over the raw lines after it.
+        assert chars(dropped.text) <= chars("\n".join(numbered[dropped.line - 1:])) or dropped.reason.startswith("duplicated")
 
 
 MATCHER = Matcher(load_gazetteer(bundled_config().parent / "gazetteer.yaml"))

@@ -1,210 +1,518 @@
-"""Cleaning: scrape residue out, paragraphs in, metadata lifted from the text.
+"""Cleaning: page furniture out, paragraphs in, metadata lifted from the text.
 
-Conservative and reversible: every raw line ends up either in a paragraph or
-in `dropped` with the rule that removed it, so the raw view loses nothing.
+Every raw line ends up in the title, in a paragraph, in the metadata, or in
+`dropped` with the rule that removed it, so the raw view loses nothing.
+
+Lines are judged by shape and language, as jusText judges blocks (Pomikálek,
+"Removing Boilerplate and Duplicate Content from Web Corpora", 2011): length
+in words, density of the language's stop words (`language.stopwords`),
+sentence-final punctuation, position (above the first or below the last
+body line), repetition, and overlap with the body's own words. A short set of
+shapes marks furniture anywhere: photo credits and captions, timestamps,
+story codes, bylines, counters, captchas and HTML markup.
 """
 
 from __future__ import annotations
 
+import html
 import re
-from dataclasses import dataclass
-from datetime import date
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
+from types import MappingProxyType
 
-from ..models import CleanText, Dropped, Metadata, Paragraph
+from ..models import CleanText, Dropped, Metadata, Paragraph, RawArticle
+from . import metadata as md
+from .dates import date_in_filename, find_date
+from .decode import HTML_SUFFIXES
+from .html import extract
+from .language import detect, stopwords
 
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
-         ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
-         ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
-         ("dec", "december")],
-        start=1,
-    )
-    for name in names
-}
-_MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
+# --- settings (named, as trafilatura keeps its thresholds) -------------------------------
+GOOD_WORDS = 10  # a body line has at least this many words…
+GOOD_LONG_WORDS = 30  # …and ends a sentence, unless it is at least this long
+GOOD_STOP_DENSITY = 0.08  # share of stop words a body line has at least (when the language has a list)
+TITLE_MAX_WORDS = 25
+TITLE_MAX_CHARS = 220
+TITLE_OVERLAP = 0.4  # share of a headline's content words found in the body
+TITLE_LONGER = 1.5  # a later headline candidate this many times longer replaces an earlier one
+STANDFIRST_WORDS = 6  # a line under the headline with this many words is kept as text
+DATE_LINE_EXTRA_WORDS = 6  # words besides the date in a timestamp line
+SHORT_LINE_WORDS = 14  # longer lines are text or captions, never a label, date, code or byline
+DERIVED_TITLE_CHARS = 80
+CREDIT_TAIL = 90  # characters at a line's end searched for a photo credit
+HEADLINE_CONTEXT = 12  # body lines whose words a headline is compared with
+EMPTY: Mapping[str, str] = MappingProxyType({})
+CAPTION = "photo caption or credit"
 
-# A line that is only a publication timestamp: "November 1, 2017 - 22:14".
-_TIMESTAMP = re.compile(
-    rf"^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?P<month>{_MONTH_RE})\.?\s+(?P<day>\d{{1,2}}),?\s+"
-    r"(?P<year>(?:19|20)\d\d)(?:\s*[-–—|,]?\s*\d{1,2}:\d\d(?:\s*[ap]\.?m\.?)?)?$",
-    re.IGNORECASE,
-)
-_ISO_TIMESTAMP = re.compile(r"^(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)(?:[ T]\d\d:\d\d(?::\d\d)?)?$")
-# "TEHRAN –", "MOSCOW (Dispatches) —", "WASHINGTON (AP) -": an upper-case place
-# and an optional agency, then a dash; alone on its line or opening a paragraph.
-_DATELINE = re.compile(
-    r"^(?P<dateline>[A-Z][A-Z.'’ -]{1,30}[A-Z.](?:,\s*[A-Z][A-Za-z.]+)?(?:\s*\([^()\n]{1,30}\))?)\s*[–—-]+\s*"
-)
-_AS_REPORTED = re.compile(r"^(?:as\s+)?(?:reported|originally published)\s+by\s+(?P<source>.{2,80}?)\.?$", re.IGNORECASE)
-_FOOTER_DOMAIN = re.compile(r"^(?:https?://)?(?:www\.)?(?P<domain>[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,6})/?$", re.IGNORECASE)
-_COUNTER = re.compile(r"^\d{1,5}$")
-_CAPTCHA = re.compile(r"^\d{1,3}\s*[-+x×*]\s*\d{1,3}\s*=\s*\??$")
-
-# Whole lines that are site furniture, not article text.
-_RESIDUE = [
-    (re.compile(p, re.IGNORECASE), reason)
-    for p, reason in [
-        (r"^add (a )?new comment$", "comment widget"),
-        (r"^(leave|post|add) a (comment|reply)$", "comment widget"),
-        (r"^\d*\s*comments?(\s*\(\d+\))?$", "comment counter"),
-        (r"^read our comment policy\b.*$", "comment policy"),
-        (r"^(comments|your comment) (are|is) (subject to|moderated)\b.*$", "comment policy"),
-        (r"^(share|share this|share on (facebook|twitter|x))$", "share widget"),
-        (r"^(tags?|related|related articles|read more|advertisement)\s*:?$", "site furniture"),
-        (r"^(©|\(c\)|copyright\b).{0,120}$", "site footer"),
-        (r"^all rights reserved\.?$", "site footer"),
-    ]
-]
-
-_TERMINAL = ('.', '!', '?', '"', '”', '’', "'", ':', ')', '…', '»')
+_TERMINAL = ('.', '!', '?', '"', '”', '’', "'", ':', ')', '…', '»', '؟', '.»', ';')
 _OPEN_QUOTES = ('"', '“', '‘', "'", '«')
-_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"‘'])")
+_CLOSING = ('.', '”', '»', '"', '’')  # how the last sentence of an article ends (not "!" or "?": forms and prompts)
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-ZА-ЯЁ“\"‘'«])")
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff\u180e]")  # break words; ZWNJ/ZWJ are kept
+_SPACES = re.compile(r"[ \u00a0\u2007\u202f\u3000\t]{2,}|[\u00a0\u2007\u202f\u3000\t]")  # a single space is left alone
+_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
+_WRAPPED_TAG = re.compile(r"^<(?P<tag>[a-zA-Z][a-zA-Z0-9]*)[\s>].*</(?P=tag)>$|^<[a-zA-Z][^<>]*/?>$")
+_TEXT_TAGS = {"p", "div", "span", "b", "i", "em", "strong", "u", "a", "li", "blockquote", "h1", "h2", "h3",
+              "h4", "h5", "h6", "br", "font", "small", "sup", "sub"}
+_ENTITY = re.compile(r"&(?:#\d{1,6}|#x[0-9a-fA-F]{1,5}|[a-zA-Z]{2,8});")
+_ISO_STAMP = re.compile(r"^(?:date\s*:?\s*)?(?P<stamp>(?:19|20)\d\d-\d\d(?:-\d\d)?(?:[T ]\d\d:\d\d(?::\d\d)?)?)(?:\s+|$)", re.I)
+_COUNTER = re.compile(r"^[+-]?\d[\d\s.,]{0,8}$")
+_CAPTCHA = re.compile(r"^\d{1,3}\s*[-+x×*]\s*\d{1,3}\s*=\s*\??$")
+_STORY_CODE = re.compile(r"^[^\d:：]{2,30}[:：#№]\s*\d{4,}$")
+_DIGIT = re.compile(r"\d")
+_DOMAIN_END = re.compile(r"\.[a-z]{2,4}$")
+_LETTER = re.compile(r"[^\W\d_]")
+_TIME = re.compile(r"\b\d{1,2}[:.]\d\d\b")
+# A photo credit: "Name/AGENCY", "X/AFP/Getty Images", "Photo: …", "/ AP" closing a caption.
+_CREDIT = re.compile(
+    r"(?:^|[\s\[(])[A-ZА-ЯЁ][\w'’-]*(?:\s[A-ZА-ЯЁ][\w'’-]*){0,3}/[A-ZА-ЯЁ0-9][\w-]*(?:\s[A-ZА-ЯЁ][\w-]*){0,3}(?:/[\w -]+)*[\])]?$"
+    r"|(?:^|\s)(?:photo|photos|foto|фото|picture|image|credit|عکس)\s*[:：]"
+    r"|\s/\s*(?:AP|AFP|Reuters|EPA|Getty Images|ТАСС|РИА Новости)$"
+    r"|(?:Stock Photo|Getty Images|hide caption|toggle caption|Photo)$"
+    r"|[.!?]\s+(?:www\.)?[\w-]+\.(?:com|org|net|ru|ir|gov|gov\.ru|co\.uk)$", re.I)
+# Photo-caption position words: "(left)", ", right,".
+_CAPTION_POSITION = re.compile(r"\((?:left|right|centre|center|second left|second right|слева|справа|links|rechts|à gauche|à droite)\)"
+                               r"|,\s(?:left|right),\s", re.I)
+# A byline: a label word, then names only ("By Admin", "Текст: Валерия Городецкая").
+_BYLINE = re.compile(r"^(?:by|von|par|por|автор|текст|tекст|text|نویسنده|به قلم)\s*:?\s+(?:[A-ZА-ЯЁ\u0600-\u06ff][\w.'’-]*\s?){1,4}$", re.I)
+_RELATIVE_TIME = re.compile(r"\b\d+\s*(?:seconds?|minutes?|mins?|hours?|days?|weeks?|months?|years?)\s+ago\b"
+                            r"|\bil y a \d+\s+\w+|\d+\s+(?:секунд|минут|час|дн|недел|месяц|год|лет)\w*\s+назад", re.I)
+_BULLET = re.compile(r"^[•·▪►▶»◦‣*]\s*")
+_URL = re.compile(r"https?://\S+|www\.[^\s/]+\S*|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|ir|ru|info|news|co\.uk|de|fr)/\S*")
+_TEASER_END = ("…", "...", "…]", "...]")
 
 
 @dataclass
 class _Line:
     number: int  # 1-based raw line number
-    text: str  # stripped, non-breaking spaces folded
+    text: str  # normalised: spaces folded, invisible characters and markup out
+    words: int = 0
+    tokens: tuple[str, ...] = ()  # its words, lower case
+    stop_density: float = 0.0
+    good: bool = False
+    gone: bool = False
+    repeated: bool = False
+    reason: str = ""  # why it was dropped
+
+    @property
+    def terminal(self) -> bool:
+        return self.text.endswith(_TERMINAL)
 
 
-def clean(raw: str) -> CleanText:
-    """Clean a sanitised raw article text."""
-    lines = [_Line(n, _fold_spaces(t)) for n, t in enumerate(raw.split("\n"), start=1)]
-    dropped: list[Dropped] = []
-    meta: dict[str, str] = {}
+@dataclass
+class _Found:
+    """Metadata candidates with their strength (lower wins)."""
 
-    def drop(line: _Line, reason: str) -> None:
-        dropped.append(Dropped(line.number, line.text, reason))
+    dates: list[tuple[int, int, str]]  # (rank, line, iso)
+    sources: list[tuple[int, int, str]]
+    dateline: str | None = None
 
-    content = [ln for ln in lines if ln.text]
-    _drop_top_furniture(content, drop)
-    title_line = content[0] if content else None
-    title = title_line.text if title_line else ""
-
-    kept: list[_Line | None] = []  # None marks a paragraph break
-    for line in lines:
-        if not line.text:
-            kept.append(None)
-            continue
-        if line is title_line:
-            kept.append(None)
-            continue
-        if any(d.line == line.number for d in dropped):
-            kept.append(None)
-            continue
-        reason = _residue_reason(line, title, meta, is_last=line is content[-1])
-        if reason:
-            drop(line, reason)
-            kept.append(None)
-        else:
-            kept.append(line)
-
-    paragraphs = _paragraphs(kept)
-    paragraphs = _lift_dateline(paragraphs, meta, drop)
-    paragraphs = _collapse_duplicates(paragraphs, drop)
-    result = tuple(
-        Paragraph(i, _kind(text, i, len(paragraphs)), text, number)
-        for i, (number, text) in enumerate(paragraphs)
-    )
-    return CleanText(
-        Metadata(title=title, source=meta.get("source"), date=meta.get("date"), dateline=meta.get("dateline")),
-        result,
-        tuple(sorted(dropped, key=lambda d: d.line)),
-    )
+    def best(self, kind: str) -> str | None:
+        found = getattr(self, kind)
+        return min(found)[2] if found else None
 
 
-def _fold_spaces(text: str) -> str:
-    return re.sub(r"[ \u00a0\u2007\u202f\u3000]+", " ", text).strip()
+def clean(raw: str, *, name: str = "", outlets: Mapping[str, str] = EMPTY, language: str | None = None) -> CleanText:
+    """Clean a sanitised raw article text (lines separated by "\\n").
 
-
-def _drop_top_furniture(content: list[_Line], drop) -> None:
-    """Section label and comment counter above the title ("National" / "0")."""
-    while len(content) > 1:
-        first, second = content[0], content[1]
-        if _COUNTER.match(first.text):
-            drop(first, "comment counter")
-            del content[0]
-        elif _COUNTER.match(second.text) and len(first.text.split()) <= 3 and not first.text.endswith(_TERMINAL):
-            drop(first, "section label")
-            drop(second, "comment counter")
-            del content[:2]
-        else:
-            break
-
-
-def _residue_reason(line: _Line, title: str, meta: dict[str, str], is_last: bool) -> str | None:
-    text = line.text
-    if text == title:
-        return "repeated title"
-    for pattern, reason in _RESIDUE:
-        if pattern.match(text):
-            return reason
-    if _CAPTCHA.match(text):
-        return "captcha"
-    if when := _parse_timestamp(text):
-        meta.setdefault("date", when)
-        return "timestamp (date metadata)"
-    if reported := _AS_REPORTED.match(text):
-        meta.setdefault("source", reported.group("source").strip())
-        return "source attribution (source metadata)"
-    if is_last and (domain := _FOOTER_DOMAIN.match(text)):
-        meta.setdefault("source", domain.group("domain"))
-        return "footer domain (source metadata)"
-    return None
-
-
-def _parse_timestamp(text: str) -> str | None:
-    if match := _TIMESTAMP.match(text):
-        month = _MONTHS[match.group("month").lower()]
-        day, year = int(match.group("day")), int(match.group("year"))
-    elif match := _ISO_TIMESTAMP.match(text):
-        year, month, day = (int(match.group(k)) for k in ("year", "month", "day"))
-    else:
-        return None
-    try:
-        return date(year, month, day).isoformat()
-    except ValueError:
-        return None
-
-
-def _paragraphs(kept: list[_Line | None]) -> list[tuple[int, str]]:
-    """Join kept lines into paragraphs.
-
-    A blank line ends a paragraph, and so does a single newline after a
-    complete sentence (files written one line per paragraph). A line that
-    stops mid-sentence and is followed by one starting in lower case is a
-    broken sentence, and is rejoined.
+    `name`: the file name (a title or date may be derived from it);
+    `outlets`: alias or domain (lower case) -> display name, the `sources:` table;
+    `language`: an ISO 639-1 code, detected from the text when not given.
     """
-    paragraphs: list[tuple[int, str]] = []
-    current: list[_Line] = []
-    for line in kept + [None]:
-        if line is None:
-            if current:
-                paragraphs.append((current[0].number, " ".join(ln.text for ln in current)))
-                current = []
+    language = language or detect(raw)
+    stop = stopwords(language)
+    lines = [_Line(n, t) for n, t in enumerate(raw.split("\n"), start=1)]
+    dropped: list[Dropped] = []
+    found = _Found([], [])
+
+    def drop(line: _Line, reason: str, text: str | None = None) -> None:
+        dropped.append(Dropped(line.number, line.text if text is None else text, reason))
+        if text is None:
+            line.gone, line.reason = True, reason
+
+    for line in lines:
+        _normalise(line, drop, found)
+    content = _merge(lines, _hard_wrapped(lines))
+    for line in content:
+        _measure(line, stop)
+    if not any(ln.good for ln in content):  # a short text: every sentence is body…
+        for line in content:
+            line.good = line.terminal and line.words >= 2
+    if not any(ln.good for ln in content):  # …and without sentences, every line is
+        for line in content[1:] or content:
+            line.good = True
+    _end_marker(content, drop, found, outlets)
+    for line in content:
+        if not line.gone:
+            _furniture_shapes(line, drop, found, outlets)
+    _repeats(content, drop)
+    body = [ln for ln in content if not ln.gone]
+    good = [i for i, ln in enumerate(body) if ln.good]
+    first, last = (good[0], good[-1]) if good else (len(body), -1)
+    title_line = _headline(body[:first], body[first:], content, stop)
+    _top_zone(body[:first], title_line, body[first:], drop, found, outlets)
+    _bottom_zone(body[last + 1:] if good else [], drop, found, outlets)
+    _captions(content, drop)
+
+    paragraphs = [(ln.number, ln.text) for ln in content if not ln.gone and ln is not title_line]
+    paragraphs = _lift_dateline(paragraphs, found, outlets, drop)
+    paragraphs = _collapse_duplicates(paragraphs, drop)
+    if title_line is not None:
+        paragraphs = [(n, t) for n, t in paragraphs if t != title_line.text] or paragraphs
+
+    provenance = {"language": "derived"} if language else {}
+    if title_line is not None:
+        title, provenance["title"] = title_line.text, "text"
+    else:
+        title, provenance["title"] = derive_title(name, paragraphs[0][1] if paragraphs else "")
+    when = found.best("dates")
+    if when:
+        provenance["date"] = "text"
+    elif when := date_in_filename(name):
+        provenance["date"] = "file name"
+    source = found.best("sources")
+    if source:
+        source = outlets.get(source.lower(), source)
+        provenance["source"] = "text"
+    if found.dateline:
+        provenance["dateline"] = "text"
+    result = tuple(Paragraph(i, _kind(text, i, len(paragraphs)), text, number, _url_spans(text))
+                   for i, (number, text) in enumerate(paragraphs))
+    meta = Metadata(title=title, source=source, date=when, dateline=found.dateline, language=language,
+                    provenance=tuple(sorted(provenance.items())))
+    return CleanText(meta, result, tuple(sorted(dropped, key=lambda d: d.line)))
+
+
+def clean_article(raw: RawArticle, outlets: Mapping[str, str] = EMPTY) -> CleanText:
+    """Clean one decoded file: a `.html`/`.htm` page through its main-text extractor
+    (`html.extract`; the page's own title, date, source and URL win, with provenance
+    "html"), any other file as text."""
+    if raw.path.suffix.lower() not in HTML_SUFFIXES:
+        return clean(raw.text, name=raw.path.name, outlets=outlets)
+    page = extract(raw.text)
+    result = clean(page.text, name=raw.path.name, outlets=outlets)
+    meta, origins = result.meta, result.meta.origins
+    stated = {"title": page.title, "date": page.date, "source": page.source, "url": page.url}
+    stated = {key: value for key, value in stated.items() if value}
+    origins.update(dict.fromkeys(stated, "html"))
+    meta = replace(meta, **stated, provenance=tuple(sorted(origins.items())))
+    paragraphs = tuple(p for p in result.paragraphs if p.text != meta.title)
+    return CleanText(meta, tuple(replace(p, index=i) for i, p in enumerate(paragraphs)), result.dropped)
+
+
+# --- one line at a time --------------------------------------------------------------------
+
+def visible(text: str) -> str:
+    """One line as the clean view shows it: spaces folded, soft hyphens and other
+    word-breaking invisible characters removed, HTML tags left in a .txt removed and
+    its entities ("&rsquo;", "&amp;", "&nbsp;") decoded."""
+    if not text.isascii():
+        text = _INVISIBLE.sub("", text)
+    if "<" in text and ">" in text:
+        text = _TAG.sub(" ", text)
+    if "&" in text and ";" in text:
+        text = _ENTITY.sub(lambda m: html.unescape(m.group()), text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def _normalise(line: _Line, drop: Callable, found: _Found) -> None:
+    """The visible text of a line; a line that is only markup (an <img>, an <image>
+    holding a data: URI) is dropped; a leading ISO stamp ("date 2018-03-02 …", as
+    some scrapers write) is lifted."""
+    if line.text.lstrip().startswith("<"):
+        folded = _SPACES.sub(" ", line.text).strip()
+        wrapped = _WRAPPED_TAG.match(folded)
+        if wrapped and (wrapped.group("tag") or "").lower() not in _TEXT_TAGS:
+            line.text = folded
+            drop(line, "HTML markup")
+            return
+    text = visible(line.text)
+    if stamp := _ISO_STAMP.match(text):
+        if when := find_date(stamp.group("stamp")):
+            found.dates.append((2, line.number, when[0]))
+        line.text = text
+        drop(line, "timestamp (date metadata)", stamp.group(0).strip())
+        text = text[stamp.end():].strip()
+    line.text = text
+
+
+def _measure(line: _Line, stop: frozenset[str]) -> None:
+    line.tokens = tuple(_WORD.findall(line.text.lower()))
+    line.words = len(line.tokens)
+    if line.tokens and stop:
+        line.stop_density = sum(map(stop.__contains__, line.tokens)) / line.words
+    dense = line.stop_density >= GOOD_STOP_DENSITY or not stop
+    line.good = (not line.gone and dense and line.words >= GOOD_WORDS and not line.text.endswith(_TEASER_END)
+                 and (line.terminal or line.words >= GOOD_LONG_WORDS))
+
+
+def _furniture_shapes(line: _Line, drop: Callable, found: _Found, outlets: Mapping[str, str]) -> None:
+    """Lines that are furniture wherever they stand."""
+    text = line.text
+    if line.words > SHORT_LINE_WORDS:  # a long line can only be a caption
+        if _credit(text) or _CAPTION_POSITION.search(text):
+            drop(line, CAPTION)
+        return
+    if line.words == 0 and not _DIGIT.search(text):
+        if len(text) <= 3:
+            drop(line, "decoration")
+        return
+    if _CAPTCHA.match(text):
+        return drop(line, "captcha")
+    if _COUNTER.match(text):
+        return drop(line, "counter")
+    if _STORY_CODE.match(text):
+        return drop(line, "story code")
+    if (source := md.attribution(text, outlets)) is not None:
+        found.sources.append((1, line.number, source))
+        return drop(line, "source attribution (source metadata)")
+    if when := find_date(text):
+        rest = text[:when[1]] + text[when[2]:]
+        extra = len(_WORD.findall(_TIME.sub(" ", rest)))
+        if extra <= DATE_LINE_EXTRA_WORDS:
+            found.dates.append((0 if _TIME.search(rest) else 1, line.number, when[0]))
+            return drop(line, "timestamp (date metadata)")
+    if line.words <= 8 and _DIGIT.search(text) and _RELATIVE_TIME.search(text):
+        return drop(line, "timestamp")
+    if _BYLINE.match(text) and not text.endswith("."):
+        return drop(line, "byline")
+    if _URL.fullmatch(text):
+        return drop(line, "web address")
+    if (_credit(text) or _CAPTION_POSITION.search(text)) and not text.startswith(_OPEN_QUOTES):
+        return drop(line, CAPTION)
+
+
+def _credit(text: str) -> bool:
+    """Whether a line ends in (or opens with) a photo credit; only its last
+    CREDIT_TAIL characters are searched, where credits stand."""
+    tail = text[-CREDIT_TAIL:]
+    if "/" not in tail and ":" not in tail and not _DOMAIN_END.search(tail) and not tail.endswith(("Photo", "Images", "caption")):
+        return False
+    return bool(_CREDIT.search(tail))
+
+
+def _repeats(content: list[_Line], drop: Callable) -> None:
+    """A short line seen before (a menu entry, a section label, a repeated headline)."""
+    seen: dict[str, _Line] = {}
+    for line in content:
+        if line.gone:
             continue
-        if current and not _continues(current[-1].text, line.text):
-            paragraphs.append((current[0].number, " ".join(ln.text for ln in current)))
-            current = []
-        current.append(line)
-    return paragraphs
+        key = line.text.casefold()
+        if key in seen and line.words <= TITLE_MAX_WORDS:
+            drop(line, "repeated line")
+            seen[key].repeated = True
+        else:
+            seen.setdefault(key, line)
+
+
+def _end_marker(body: list[_Line], drop: Callable, found: _Found, outlets: Mapping[str, str]) -> None:
+    """An agency tag alone on its line, after some body text, ends a wire story:
+    what follows is the site's."""
+    good = [i for i, ln in enumerate(body) if ln.good]
+    for position in range(good[0] + 1 if good else len(body), len(body)):
+        line = body[position]
+        if line.gone or not re.match(r"^\((?:[^()]{2,30}|reporting by [^()]+)\)$", line.text, re.I):
+            continue
+        name = line.text.strip("()")
+        if name.lower().startswith(("reporting", "editing", "writing")):
+            drop(line, "wire credits")
+        elif md.attribution(line.text, outlets) or name.lower() in outlets:
+            found.sources.append((0, line.number, name))
+            drop(line, "agency tag (source metadata)")
+        else:
+            continue
+        for after in body[position + 1:]:
+            if not after.gone:
+                drop(after, "after the end of the article")
+        return
+
+
+# --- the headline --------------------------------------------------------------------------
+
+def _stems(line: _Line, stop: frozenset[str]) -> set[str]:
+    """A line's content words cut to a prefix (5 letters, 4 for short words): a crude
+    stem that lets "коридор" meet "коридора" and "Ruble" meet "rubles"."""
+    return {w[:5] if len(w) >= 6 else w[:4] for w in set(line.tokens).difference(stop) if len(w) > 2}
+
+
+def _title_shaped(line: _Line) -> bool:
+    text = line.text
+    return (not line.gone and 1 <= line.words <= TITLE_MAX_WORDS and len(text) <= TITLE_MAX_CHARS
+            and not (text.endswith(".") and not text.endswith("..")) and not _BULLET.match(text)
+            and not text.endswith(_TEASER_END) and find_date(text) is None and len(_LETTER.findall(text)) >= 0.5 * len(text.replace(" ", "")))
+
+
+def _headline(top: list[_Line], rest: list[_Line], every: list[_Line], stop: frozenset[str]) -> _Line | None:
+    """The headline: a title-shaped line above the body whose words are the body's
+    (or that the page repeats); a later candidate much longer than the first wins."""
+    if not any(_title_shaped(ln) for ln in top):
+        return None
+    body_stems = set().union(*(_stems(ln, stop) for ln in rest[:HEADLINE_CONTEXT] if not ln.gone)) if rest else set()
+    everything = "\n".join(ln.text for ln in every).casefold()
+    later = " ".join(ln.text for ln in rest if not ln.gone).casefold()
+    chosen, weaker = None, []
+    for line in top:
+        if not _title_shaped(line):
+            continue
+        summary = line.words >= 4 and line.text.casefold() in later  # repeated by the lead: a summary
+        stems = _stems(line, stop)
+        repeated = line.repeated or everything.count(line.text.casefold()) >= 2
+        overlap = len(stems & body_stems) / len(stems) if stems else 0.0
+        if not (repeated or overlap >= TITLE_OVERLAP or (not body_stems and line.words >= 2)):
+            if line.words >= 2 and not line.text.endswith(":"):
+                weaker.append((-overlap, line.number, line))
+            continue
+        if chosen is None or (line.words >= TITLE_LONGER * chosen.words and not summary):
+            chosen = line
+    if chosen is None and weaker:
+        # Nothing certain: the line sharing most words with the body, else the one
+        # right above the body, where headlines stand.
+        best = min(weaker)
+        chosen = best[2] if best[0] < 0 else weaker[-1][2]
+    return chosen
+
+
+def derive_title(name: str, lead: str) -> tuple[str, str]:
+    """A title for a text without a headline: the file name when it reads like one
+    ("putin-visits-tehran.txt"), else the lead's first sentence, shortened with "…".
+    Returns (title, provenance)."""
+    stem = re.sub(r"\.[A-Za-z]{2,4}$", "", name)
+    words = [w for w in re.split(r"[-_\s]+", stem) if w]
+    if len(words) >= 3 and sum(w.isalpha() for w in words) >= 3 and not any(re.fullmatch(r"[0-9a-f]{8,}", w) for w in words):
+        return " ".join(words).capitalize(), "file name"
+    sentence = _SENTENCE_SPLIT.split(lead, maxsplit=1)[0] if lead else ""
+    if not sentence:
+        return stem or "(untitled)", "file name"
+    if len(sentence) > DERIVED_TITLE_CHARS or sentence != lead:
+        cut = sentence[:DERIVED_TITLE_CHARS].rsplit(" ", 1)[0] if len(sentence) > DERIVED_TITLE_CHARS else sentence.rstrip(".")
+        sentence = cut.rstrip(" ,;:.") + "…"
+    return sentence, "derived"
+
+
+# --- zones ---------------------------------------------------------------------------------
+
+def _top_zone(top: list[_Line], title: _Line | None, rest: list[_Line], drop: Callable, found: _Found,
+              outlets: Mapping[str, str]) -> None:
+    """Above the first body line: the headline, a standfirst under it, and furniture."""
+    later = " ".join(ln.text for ln in rest if not ln.gone).casefold()
+    seen_title = title is None
+    for line in top:
+        if line is title:
+            seen_title = True
+            continue
+        if line.gone:
+            continue
+        if title is not None and line.text.casefold() == title.text.casefold():
+            drop(line, "repeated title")
+            continue
+        if (alias := md.outlet_in(line.text, outlets)) and line.words <= 14:
+            found.sources.append((3, line.number, alias))
+        if (when := find_date(line.text)) is not None:
+            found.dates.append((4, line.number, when[0]))
+        if line.words <= 8 and (dateline := md.find_dateline(line.text, outlets)) and dateline.end == len(line.text):
+            found.dateline = found.dateline or dateline.place
+            drop(line, "dateline (dateline metadata)")
+        elif not seen_title:
+            drop(line, "page furniture above the headline")
+        elif line.words >= 4 and line.text.casefold() in later:
+            drop(line, "summary repeated in the text")
+        elif line.words < STANDFIRST_WORDS:
+            drop(line, "page furniture above the article")
+
+
+def _bottom_zone(bottom: list[_Line], drop: Callable, found: _Found, outlets: Mapping[str, str]) -> None:
+    """Below the last body line: short lines that do not end a sentence are the site's."""
+    for line in bottom:
+        if line.gone:
+            continue
+        if (domain := md.footer_domain(line.text)) is not None and line is bottom[-1]:
+            found.sources.append((2, line.number, domain))
+            drop(line, "footer domain (source metadata)")
+        elif line.text.endswith(_TEASER_END) or line.text.startswith(("...", "…")):
+            drop(line, "teaser of another story")
+        elif line.stop_density == 0 or not (line.terminal and line.words >= STANDFIRST_WORDS
+                                              or line.text.endswith(_CLOSING) and line.words >= 3):
+            if (alias := md.outlet_in(line.text, outlets)) and line.words <= 8:
+                found.sources.append((3, line.number, alias))
+            drop(line, "page furniture below the article")
+
+
+def _captions(body: list[_Line], drop: Callable) -> None:
+    """A line without a full stop just above a dropped caption is its alt text."""
+    for before, after in zip(body, body[1:]):
+        if (not before.gone and after.reason == CAPTION and not before.terminal and before.words >= 5
+                and len(_WORD.findall(before.text.lower())) and _shared(before.text, after.text) >= 0.5):
+            drop(before, CAPTION)
+
+
+def _shared(a: str, b: str) -> float:
+    wa, wb = set(_WORD.findall(a.lower())), set(_WORD.findall(b.lower()))
+    return len(wa & wb) / len(wa) if wa else 0.0
+
+
+# --- paragraphs ----------------------------------------------------------------------------
+
+def _hard_wrapped(lines: list[_Line]) -> bool:
+    """Fixed-width wire copy: most lines nearly as long as the longest, which is short,
+    and many of them stopping mid-sentence."""
+    lengths = [len(ln.text) for ln in lines if ln.text and not ln.gone]
+    if len(lengths) < 4:
+        return False
+    longest = max(lengths)
+    return longest <= 100 and sum(n >= 0.75 * longest for n in lengths) >= 0.6 * len(lengths) \
+        and sum(not ln.terminal for ln in lines if ln.text and not ln.gone) >= 0.4 * len(lengths)
+
+
+def _merge(lines: list[_Line], wrapped: bool) -> list[_Line]:
+    """Join raw lines into logical lines, one per paragraph (or headline, or furniture).
+
+    A blank line ends one, and so does a single newline after a complete
+    sentence or before a capital (files written one line per paragraph),
+    unless the copy is hard-wrapped, where only blank lines do. A line that
+    stops mid-sentence and is followed by one starting in lower case is a
+    broken sentence, and is rejoined; a word hyphenated across the line end
+    ("Amir-" / "Abdollahian") is rejoined without a space.
+    """
+    merged: list[_Line] = []
+    current: _Line | None = None
+    for line in lines:
+        if not line.text or line.gone:
+            current = None
+            continue
+        if current is not None and (wrapped or _continues(current.text, line.text)):
+            current.text += line.text if re.search(r"\w-$", current.text) else " " + line.text
+            continue
+        current = _Line(line.number, line.text)
+        merged.append(current)
+    return merged
 
 
 def _continues(previous: str, following: str) -> bool:
-    return not previous.endswith(_TERMINAL) and following[:1].islower()
+    return not previous.endswith(_TERMINAL) and (following[:1].islower() or bool(re.search(r"\w-$", previous)))
 
 
-def _lift_dateline(paragraphs: list[tuple[int, str]], meta: dict[str, str], drop) -> list[tuple[int, str]]:
-    """Turn the dateline opening the first body paragraph into metadata."""
+def _lift_dateline(paragraphs: list[tuple[int, str]], found: _Found, outlets: Mapping[str, str],
+                   drop: Callable) -> list[tuple[int, str]]:
+    """Turn the dateline opening one of the first body paragraphs into metadata, and an
+    outlet opening the first one ("IRNA The three…", "به گزارش ایلنا،") into the source."""
     for position, (number, text) in enumerate(paragraphs[:3]):
-        match = _DATELINE.match(text)
-        if not match or not any(c.isalpha() for c in match.group("dateline")):
+        line = _Line(number, text)
+        dateline = md.find_dateline(text, outlets)
+        if dateline is None:
+            if position <= 1 and (opening := md.outlet_opening(text, outlets)):
+                found.sources.append((1 + position, number, opening[0]))
+                if opening[1]:
+                    drop(line, "source (source metadata)", text[:opening[1]].strip())
+                    paragraphs[position] = (number, text[opening[1]:].strip())
             continue
-        meta["dateline"] = match.group("dateline").strip()
-        drop(_Line(number, match.group(0).strip()), "dateline (dateline metadata)")
-        rest = text[match.end():].strip()
+        found.dateline = dateline.place
+        if dateline.agency and (dateline.agency.lower() in outlets or re.fullmatch(r"[A-Z]{2,6}", dateline.agency)):
+            found.sources.append((0, number, dateline.agency))
+        if dateline.date:
+            found.dates.append((1, number, dateline.date))
+        drop(line, "dateline (dateline metadata)", text[:dateline.end].strip())
+        rest = text[dateline.end:].strip()
         if rest:
             paragraphs[position] = (number, rest)
         else:
@@ -213,7 +521,7 @@ def _lift_dateline(paragraphs: list[tuple[int, str]], meta: dict[str, str], drop
     return paragraphs
 
 
-def _collapse_duplicates(paragraphs: list[tuple[int, str]], drop) -> list[tuple[int, str]]:
+def _collapse_duplicates(paragraphs: list[tuple[int, str]], drop: Callable) -> list[tuple[int, str]]:
     """Collapse a sentence repeated back to back (a duplicated photo caption)
     and drop a paragraph identical to an earlier one."""
     seen: set[str] = set()
@@ -223,17 +531,31 @@ def _collapse_duplicates(paragraphs: list[tuple[int, str]], drop) -> list[tuple[
         unique = sentences[:1]
         for sentence in sentences[1:]:
             if sentence == unique[-1]:
-                drop(_Line(number, sentence), "duplicated sentence")
+                drop(_Line(number, sentence), "duplicated sentence", sentence)
             else:
                 unique.append(sentence)
         if len(unique) < len(sentences):
             text = " ".join(unique)
         if text in seen:
-            drop(_Line(number, text), "duplicated paragraph")
+            drop(_Line(number, text), "duplicated paragraph", text)
             continue
         seen.add(text)
         result.append((number, text))
     return result
+
+
+def _url_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Where web addresses are in a paragraph (character offsets): annotators skip them."""
+    return tuple(m.span() for m in _URL.finditer(text)) if ("/" in text or "www." in text) else ()
+
+
+def masked(paragraph: Paragraph) -> str:
+    """The paragraph's text with its web addresses blanked (same length, so offsets hold):
+    what the entity and topic matchers see."""
+    text = paragraph.text
+    for start, end in paragraph.urls:
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
 
 
 def _kind(text: str, index: int, total: int) -> str:
@@ -249,7 +571,7 @@ def _is_subheading(text: str, index: int, total: int) -> bool:
     words = text.split()
     if index == total - 1 or not 1 <= len(words) <= 14 or len(text) > 110:
         return False
-    inner = text.strip("\"“”‘’'")
-    if inner.endswith((".", ",", ";", ":", "!", "?", "…")) or not inner[:1].isupper():
+    inner = text.strip("\"“”‘’'«»")
+    if inner.endswith((".", ",", ";", ":", "!", "?", "…", "؟")) or not (inner[:1].isupper() or not inner[:1].isascii()):
         return False
     return True

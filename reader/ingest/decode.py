@@ -9,13 +9,17 @@ from __future__ import annotations
 
 import codecs
 import os
+import unicodedata
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from ..models import RawArticle, Skipped
 from ..sanitize import safe_line, sanitize, summarize
 
-SUFFIXES = (".txt", ".md")
+SUFFIXES = (".txt", ".md", ".html", ".htm")
+HTML_SUFFIXES = (".html", ".htm")
+SHORT_8BIT = 2048  # bytes: below this, charset detection alone misreads Cyrillic (KOI8-R as Shift-JIS)
+LOWERCASE_CYRILLIC = 0.75  # share of lower-case letters in real Cyrillic prose (capitals open sentences and names)
 # Articles larger than this are opened truncated, with a warning, so one
 # pathological file cannot freeze the reader or exhaust memory.
 MAX_BYTES = 8 * 1024 * 1024
@@ -83,10 +87,15 @@ def read_article(path: Path, data: bytes | None = None) -> RawArticle | Skipped:
         text, encoding = decode(data)
     except DecodeError as error:
         return Skipped(path, str(error))
+    text = unicodedata.normalize("NFC", text.replace("\r\r\n", "\n"))
     text, found = sanitize(text)
     if note := summarize(found):
         warnings.append(note)
-    if encoding not in ("utf-8", "utf-8-sig"):
+    if encoding.endswith("+replaced"):
+        encoding = encoding.removesuffix("+replaced")
+        bad = text.count("\ufffd")
+        warnings.append(f"{bad} byte(s) that are not UTF-8 replaced by \ufffd")
+    elif encoding not in ("utf-8", "utf-8-sig"):
         warnings.append(f"decoded as {encoding}")
     return RawArticle(article_id(path), path, text, encoding, tuple(warnings))
 
@@ -109,6 +118,8 @@ def decode(data: bytes) -> tuple[str, str]:
         # A multi-byte character cut by truncation is still UTF-8.
         if error.start >= len(data) - 3 and error.reason == "unexpected end of data":
             return data.decode("utf-8", errors="replace"), "utf-8"
+        if mostly := _mostly_utf8(data):
+            return mostly, "utf-8+replaced"
     else:
         if _looks_binary(data, valid_utf8=True):
             raise DecodeError("binary file (not text)")
@@ -150,8 +161,35 @@ def _looks_binary(data: bytes, valid_utf8: bool) -> bool:
     return sample.count(0) > 0.02 * len(sample) if valid_utf8 else b"\x00" in sample
 
 
+def _mostly_utf8(data: bytes) -> str | None:
+    """The text, when `data` is UTF-8 but for a few stray bytes from another charset:
+    at least as many valid multi-byte characters as bad bytes, and few bad bytes."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode())
+    multibyte = sum(1 for c in text if c > "\x7f") - bad
+    return text if 0 < bad <= multibyte and bad <= max(3, len(data) // 1000) else None
+
+
+def _short_cyrillic(data: bytes) -> tuple[str, str] | None:
+    """A short Cyrillic text in cp1251 or KOI8-R: the one whose letters are mostly lower case
+    (the two code pages swap the cases of each other's letters)."""
+    best = None
+    for encoding in ("cp1251", "koi8_r"):
+        text = data.decode(encoding, errors="replace")
+        letters = [c for c in text if c.isalpha()]
+        cyrillic = [c for c in letters if "\u0400" <= c <= "\u04ff"]
+        if letters and len(cyrillic) >= 0.6 * len(letters):
+            share = sum(c.islower() for c in cyrillic) / len(cyrillic)
+            if share >= LOWERCASE_CYRILLIC and (best is None or share > best[0]):
+                best = (share, text, codecs.lookup(encoding).name)
+    return (best[1], best[2]) if best else None
+
+
 def _decode_8bit(data: bytes) -> tuple[str, str]:
     from charset_normalizer import from_bytes
+
+    if len(data) < SHORT_8BIT and (cyrillic := _short_cyrillic(data)):
+        return cyrillic
 
     best = from_bytes(data[:65536]).best()
     if best is not None and best.encoding not in ("utf_8", "ascii"):

@@ -1,0 +1,119 @@
+"""Dates stated in text, in any common form and language, to ISO `YYYY-MM-DD`.
+
+A fast regular expression finds candidate spans (a day, a month name or
+number and a four-digit year, in either order); the month names come from
+dateparser's own locale data, so every language dateparser knows is covered.
+Gregorian candidates are handed to dateparser (which knows genitive months such
+as "17 мая 2023 года"); Solar Hijri ones (a year 1300-1499, Persian month names
+or digits, e.g. "۲۶ آبان ۱۴۰۴", "04 / 12 /1403") are converted with jdatetime.
+A date without a stated year is never completed: it is not found.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import lru_cache
+
+LANGUAGES = ("en", "ru", "fa", "de", "fr", "ar", "uk", "tr", "it", "es")
+_PERSIAN_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
+_SOLAR_MONTHS = ("فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور", "مهر", "آبان", "آذر", "دی", "بهمن", "اسفند")
+_ARABIC_LETTERS = str.maketrans("يك", "یک")
+_YEAR = re.compile(r"(?<!\d)(?:1[34]|19|20)\d\d(?!\d)|[۰-۹٠-٩]{4}")
+
+
+@lru_cache(maxsize=1)
+def _month_names() -> dict[str, int]:
+    """Month name (any language dateparser knows, lower-cased) -> month number."""
+    from dateparser.languages.loader import default_loader
+
+    names: dict[str, int] = {}
+    keys = ("january", "february", "march", "april", "may", "june", "july", "august",
+            "september", "october", "november", "december")
+    for code in LANGUAGES:
+        info = default_loader.get_locale(code).info
+        for number, key in enumerate(keys, start=1):
+            for name in info.get(key, ()):
+                name = name.lower().rstrip(".")
+                if len(name) >= 3 and not name.isdigit():
+                    names.setdefault(name, number)
+    return names
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    months = "|".join(sorted((re.escape(m) for m in _month_names()), key=len, reverse=True))
+    solar = "|".join(_SOLAR_MONTHS)
+    d, y = r"(?P<d>\d{1,2})(?:st|nd|rd|th|er|-?е|-?го)?", r"(?P<y>\d{4})"
+    named = re.compile(
+        rf"(?<!\w)(?:{d}\.?\s*(?P<m>{months})\.?,?\s*(?:\s*[-/]\s*)?{y}|(?P<m2>{months})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}}))(?!\d)",
+        re.IGNORECASE)
+    numeric = re.compile(r"(?<![\d.:/])(?:(?P<y>\d{4})\s*[-/.]\s*(?P<m>\d{1,2})\s*[-/.]\s*(?P<d>\d{1,2})"
+                         r"|(?P<d2>\d{1,2})\s*[/.]\s*(?P<m2>\d{1,2})\s*[/.]\s*(?P<y2>\d{4}))(?![\d:])")
+    persian = re.compile(rf"(?P<d>\d{{1,2}})\s*/?\s*(?P<m>{solar})\s*/?\s*(?P<y>1[34]\d\d)(?!\d)")
+    return named, numeric, persian
+
+
+def find_date(text: str) -> tuple[str, int, int] | None:
+    """The first full date stated in `text`: (ISO date, start, end) in characters, or None.
+
+    Accepts "Dec 03, 2015", "Wednesday 5 July 2023", "17 мая 2023 года",
+    "۲۸ دی ۱۴۰۰", "2018-03-02", "05.08.2024", "04 / 12 /1403" (Solar Hijri by
+    its year). Impossible dates (February 30) and dates without a year are not found.
+    """
+    if not _YEAR.search(text):  # no four-digit year, no full date: most lines stop here
+        return None
+    plain = text.translate(_PERSIAN_DIGITS).translate(_ARABIC_LETTERS)  # same length: spans still fit
+    named, numeric, persian = _patterns()
+    found = []
+    for pattern, kind in ((persian, "solar"), (named, "named"), (numeric, "numeric")):
+        for match in pattern.finditer(plain):
+            iso = _convert(match, kind)
+            if iso:
+                found.append((match.start(), match.end(), iso))
+                break
+    if not found:
+        return None
+    start, end, iso = min(found)
+    return iso, start, end
+
+
+def _convert(match: re.Match, kind: str) -> str | None:
+    group = match.groupdict()
+    day, month, year = (group.get("d") or group.get("d2"), group.get("m") or group.get("m2"),
+                        group.get("y") or group.get("y2"))
+    try:
+        if kind == "solar":
+            return _solar(int(year), _SOLAR_MONTHS.index(month) + 1, int(day))
+        number = _month_names()[month.lower().rstrip(".")] if kind == "named" else int(month)
+        y, d = int(year), int(day)
+        if 1300 <= y < 1500:
+            return _solar(y, number, d)
+        if not 1900 <= y <= 2100:
+            return None
+        return date(y, number, d).isoformat()
+    except (ValueError, KeyError):
+        return None
+
+
+def _solar(year: int, month: int, day: int) -> str | None:
+    import jdatetime
+
+    try:
+        return jdatetime.date(year, month, day).togregorian().isoformat()
+    except ValueError:
+        return None
+
+
+_FILENAME = re.compile(r"(?<![0-9A-Za-z])((?:19|20)\d\d)[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?![0-9A-Za-z])")
+
+
+def date_in_filename(name: str) -> str | None:
+    """A date in a file name ("2023-07-05-tass.txt", "ria_20230705.txt") as ISO, or None."""
+    match = _FILENAME.search(name)
+    if not match:
+        return None
+    try:
+        return date(*(int(g) for g in match.groups())).isoformat()
+    except ValueError:
+        return None

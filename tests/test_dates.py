@@ -1,0 +1,43 @@
+"""Dates stated in text, in every common form and language, to ISO (reader.ingest.dates)."""
+
+import pytest
+
+from reader.ingest.dates import date_in_filename, find_date
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("Posted at 6:19 AM, Dec 03, 2015", "2015-12-03"),
+    ("Wednesday 5 July 2023 - 02:57", "2023-07-05"),
+    ("Last Updated: Sunday, 26 February 2006, 13:32 GMT", "2006-02-26"),
+    ("Added On August 9, 2016", "2016-08-09"),
+    ("Name34 seconds ago Tue 17th August 2021 | 07:37 PM", "2021-08-17"),
+    ("17 мая 2023 года", "2023-05-17"),
+    ("Москва, 13 января, 2025, 15:08", "2025-01-13"),
+    ("8 janvier 2023", "2023-01-08"),
+    ("5. Juli 2023", "2023-07-05"),
+    ("۲۶ آبان ۱۴۰۴", "2025-11-17"),  # Solar Hijri, Persian digits
+    ("تاریخ انتشار : سه شنبه ۲۸ دی ۱۴۰۰ ساعت ۱۶:۱۴", "2022-01-18"),
+    ("13:57 04 / 12 /1403", "2025-02-22"),  # Solar Hijri by its year, day/month/year
+    ("date 2018-03-02", "2018-03-02"),
+])
+def test_stated_dates(text, iso):
+    assert find_date(text)[0] == iso
+
+
+@pytest.mark.parametrize("text", ["March 02, 11:02 UTC+3 MOSCOW", "February 30, 2017", "he paid 2,000 in 2015",
+                                  "on Monday", "15 дек", "1 May"])
+def test_no_date_without_a_full_stated_date(text):
+    assert find_date(text) is None
+
+
+def test_the_span_is_where_the_date_is():
+    text = "Posted at 6:19 AM, Dec 03, 2015"
+    _, start, end = find_date(text)
+    assert text[start:end] == "Dec 03, 2015"
+
+
+def test_file_name_dates():
+    assert date_in_filename("2023-07-05-tass.txt") == "2023-07-05"
+    assert date_in_filename("ria_20230705.txt") == "2023-07-05"
+    assert date_in_filename("000_f4d4ea7fa12037db.txt") is None
+    assert date_in_filename("report-20231345.txt") is None

@@ -1,0 +1,22 @@
+"""Per-article language and stop words (reader.ingest.language)."""
+
+from reader.ingest.language import detect, stopwords
+
+
+def test_detects_the_three_first_class_languages_and_others():
+    assert detect("Russian President Vladimir Putin met his Iranian counterpart in Moscow.") == "en"
+    assert detect("Президенты России и Ирана подписали договор о стратегическом партнёрстве.") == "ru"
+    assert detect("وزیر امور خارجه روسیه برای گفت‌وگو با همتای ایرانی خود وارد تهران شد.") == "fa"
+    assert detect("Der russische Präsident hat am Mittwoch einen Vertrag mit dem Iran unterzeichnet.") == "de"
+    assert detect("Le président russe est arrivé à Téhéran mercredi pour une visite officielle.") == "fr"
+
+
+def test_too_short_to_tell():
+    assert detect("09:27") is None and detect("") is None
+
+
+def test_stop_words_come_from_justext_lists():
+    assert {"the", "and"} <= stopwords("en")
+    assert {"и", "в"} <= stopwords("ru")
+    assert "از" in stopwords("fa")
+    assert stopwords("xx") == frozenset() and stopwords(None) == frozenset()
