@@ -17,7 +17,7 @@ from rich.text import Text
 
 from .config import Display
 from .models import Document, Mention, TopicHit
-from .render_bidi import display_text
+from .render_bidi import display_line, display_text
 from .sanitize import safe_line
 
 TAGS = {"PERSON": "PER", "GPE": "GPE", "ORG": "ORG", "NORP": "NORP", "FAC": "FAC", "EVENT": "EVT",
@@ -73,12 +73,17 @@ def highlight(text: str, mentions: Sequence[Mention], styles: Mapping[str, str],
     return result
 
 
-def meta_line(doc: Document) -> str:
+def meta_line(doc: Document, display: Display | None = None) -> str:
+    """"source · date · dateline · language · N words"; with a `display`, a
+    right-to-left source or dateline ("ایرنا", "تهران") is in visual order."""
     meta = doc.meta
-    parts = [meta.source or "unknown source", meta.date or "undated"]
+    shown = (lambda label: display_line(label, display)) if display else (lambda label: label)
+    parts = [shown(meta.source) if meta.source else "unknown source", meta.date or "undated"]
     if meta.dateline:
-        parts.append(meta.dateline)
-    parts.append(f"{doc.clean.word_count} words")
+        parts.append(shown(meta.dateline))
+    if meta.language:
+        parts.append(meta.language)
+    parts.append(plural(doc.clean.word_count, "word"))
     return " · ".join(parts)
 
 

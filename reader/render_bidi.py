@@ -229,6 +229,17 @@ def display_text(text: Text, width: int, display: Display) -> list[Text] | None:
     return visual_lines(text, width, display.shaping)
 
 
+def display_line(text: str, display: Display) -> str:
+    """A one-line label (a title, a dateline, a source, a list row) in visual
+    order for `display`, neither wrapped nor padded, for places that cut a long
+    line with "…" themselves; `text` unchanged when it needs nothing (no
+    right-to-left letter, or the terminal reorders)."""
+    if not display.reorders or not has_rtl(text):
+        return text
+    lines = visual_lines(Text(text), max(1, cell_len(text)), display.shaping)
+    return " ".join(line.plain.strip() for line in lines)
+
+
 def display_snippet(text: str, width: int, display: Display, indent: str = "  ") -> Text | None:
     """A snippet for a list item (panel links) on lines of `width` cells, each
     after `indent`, when it needs laying out for `display`; else None. Too

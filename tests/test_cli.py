@@ -249,7 +249,7 @@ def test_article_warnings_go_to_stderr_only(capsys, write):
 
 
 def test_check_reports_keymap_problems_one_line_each(capsys, write):
-    config = write("c.yaml", 'keymap: {trail.nxt: "o", quit: "j", find: "ctrl+s"}\n')
+    config = write("c.yaml", 'keymap: {trail.nxt: "o", quit: "j", quit.interrupt: "ctrl+q", find: "ctrl+s"}\n')
     code, out, err = run(capsys, "check", "--config", str(config))
     errors = [line for line in err.splitlines() if ": error: " in line]
     assert code == 2 and "3 errors" not in out and f"{len(errors)} errors" in out

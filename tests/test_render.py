@@ -25,7 +25,7 @@ def test_plain_show_of_a_seed(library):
     plain = to_plain(library.get("001_fb143f89bf631b66"))
     lines = plain.splitlines()
     assert lines[0] == "Russia's Pursuit of Closer Relations Attests to Iran's Regional Clout"
-    assert lines[1] == "Financial Tribune · 2017-11-07 · 708 words"
+    assert lines[1] == "Financial Tribune · 2017-11-07 · en · 708 words"
     assert plain.count(lines[0]) == 1 and "Add new comment" not in plain and "\x1b" not in plain
 
 

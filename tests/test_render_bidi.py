@@ -123,3 +123,13 @@ def test_snippet_for_a_list_is_indented_and_right_aligned():
     assert all(line.startswith("  ") and cell_len(line) == 40 for line in lines)
     assert lines[0].endswith(PERSIAN.split()[0][::-1])
     assert display_snippet("Putin", 40, Display()) is None and display_snippet(PERSIAN, 3, Display()) is None
+
+
+def test_a_one_line_label_is_shown_in_visual_order_unpadded():
+    from reader.render_bidi import display_line
+
+    title = "پیمان ایران و روسیه"
+    shown = display_line(title, Display())
+    assert shown == reference.get_display(title) and cell_len(shown) == cell_len(title)
+    assert display_line(title, Display(bidi="terminal")) == title  # the terminal reorders
+    assert display_line("Iran and Russia", Display()) == "Iran and Russia"

@@ -4,7 +4,6 @@ which keys reach which pane, what the panel and legend say. Driven with Pilot.""
 from __future__ import annotations
 
 import pytest
-from rich.text import Text
 
 from reader.config import bundled_config, load_config
 from reader.history import Location
@@ -451,3 +450,15 @@ def test_a_wire_passage_in_two_articles_is_listed_once_with_both_sources(tmp_pat
         assert "Mehr News (2024-05-01)" in wires[0] and "IRNA (2024-05-02)" in wires[0]
 
     drive(app, scenario)
+
+
+def test_the_sidebar_filter_takes_lang_and_the_row_names_the_language():
+    """`lang:ru` keeps Russian articles only; a bare word also matches the language code."""
+    from reader.index import Entry
+    from reader.tui.widgets.sidebar import matches
+
+    russian = Entry("a", "a.txt", "Путин в Тегеране", "ТАСС", "2024-01-01", 100, (), (), "ru")
+    english = Entry("b", "b.txt", "Rublev and the ruble", "Reuters", "2024-01-02", 100, (), (), "en")
+    assert [e.id for e in (russian, english) if matches(e, ["lang:ru"])] == ["a"]
+    assert [e.id for e in (russian, english) if matches(e, ["lang:en", "ruble"])] == ["b"]
+    assert [e.id for e in (russian, english) if matches(e, ["ru"])] == ["a", "b"]  # a word is a substring anywhere

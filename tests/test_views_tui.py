@@ -10,6 +10,7 @@ from textual.widgets import Input, Markdown
 from reader.config import bundled_config, load_config
 from reader.export import Quote, brief_markdown
 from reader.library import Library
+from reader.render import pilcrow
 from reader.state import Bookmark, toggle_bookmark
 from reader.timeline import Subject
 from reader.tui.screens.brief import BriefScreen
@@ -81,7 +82,7 @@ def test_T_charts_the_passage_topic_and_Enter_on_a_month_lands_on_its_passage(ap
         passages = library.month_passages(screen.subjects[0], timeline.months[timeline.bars[-1]])
         listed = screen.query_one(MonthList)
         assert app.focused is listed and listed.option_count == len(passages) > 0
-        assert all(f"¶{p.index}: " in text for p, text in zip(passages, option_texts(listed)))
+        assert all(f"{pilcrow(p.index)}: " in text for p, text in zip(passages, option_texts(listed)))
         await pilot.press("enter")
         await wait_until(pilot, lambda: not isinstance(app.screen, TimelineScreen))
         await wait_until(pilot, lambda: where(app) == (passages[0].article_id, passages[0].index))
@@ -182,7 +183,8 @@ def test_B_with_a_hostile_article_previews_its_text_as_text(tmp_path):
         await pilot.pause()
         shown = "\n".join(str(block._content) for block in app.screen.query("MarkdownBlock")
                           if hasattr(block, "_content"))
-        assert "[@click=app.quit]a click[/]" in shown and "<script>x</script>" in shown
+        assert "[@click=app.quit]a click[/]" in shown
+        assert "treaty x with" in shown  # the cleaner drops HTML tags left in a .txt (issue 13)
         assert "[Raisi](http://evil.example)" in shown
         await pilot.press("escape")
         assert app.is_running

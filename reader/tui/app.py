@@ -21,16 +21,17 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from ..annotate.gazetteer import PATTERN_TYPES, NameRejected, add_to_user_gazetteer, candidates
+from .. import keys
 from ..history import History, Location
 from ..library import Library
-from ..render_bidi import EXPLICIT_MODE, IMPLICIT_MODE
+from ..render_bidi import EXPLICIT_MODE, IMPLICIT_MODE, display_line
 from ..sanitize import safe_line
 from ..render import pilcrow, plural
 from ..state import Bookmark, StateStore, mark_read, set_last, set_layout, toggle_bookmark
 from ..yamlfile import ConfigError
 from ..annotate.topics import snippet, trail_step
 from . import compat  # noqa: F401  (guards for Textual bugs, applied on import)
-from .bindings import APP, SECTIONS
+from .bindings import APP
 from .commands import ReaderCommands
 from .screens.bookmarks import BookmarksScreen
 from .screens.candidates import CandidatesScreen
@@ -42,7 +43,7 @@ from ..export import brief_markdown, default_name, gather
 from ..timeline import Subject
 from .widgets.article import ArticleView, find_hits
 from .widgets.keybar import KeyBar
-from .widgets.legend import Legend, legend_text
+from .widgets.legend import Legend
 from .widgets.panel import (SEP, EntityList, LinkList, PaneList, Panel, follow_topic_options,
                             passage_snippet, related_options)
 from .widgets.raw import RawView
@@ -178,7 +179,7 @@ class ReaderApp(App[None]):
 
     async def on_mount(self) -> None:
         config = self.library.config
-        known = {b.id for b in self._all_bindings()}
+        known = {row.id for row in keys.ALL}  # every pane's and dialog's keys, as `check` knows them
         unknown = sorted(set(config.keymap) - known)
         if unknown:
             self.notify(f"keymap: unknown binding id(s): {', '.join(unknown)} (see ? for ids)", severity="warning",
@@ -186,6 +187,7 @@ class ReaderApp(App[None]):
         self.set_keymap(dict(config.keymap))
         view = self.view
         view.bidi = config.display
+        self.query_one(ArticleList).display_config = config.display
         self._terminal_bidi(explicit=True)
         # Immediate: the suspend callback must write before the driver lets the terminal go.
         self.app_suspend_signal.subscribe(self, lambda _: self._terminal_bidi(explicit=False), immediate=True)
@@ -338,13 +340,9 @@ class ReaderApp(App[None]):
         if not self.library.entries:
             self.view.show_empty(self._empty_hint())
 
-    @staticmethod
-    def _all_bindings():
-        return [b for _, bindings, _ in SECTIONS for b in bindings]
-
     def _update_subtitle(self) -> None:
         total = len(self.library.entries)
-        parts = [f"{total} articles"] + ([self._indexing] if self._indexing else [])
+        parts = [plural(total, "article")] + ([self._indexing] if self._indexing else [])
         query = self.query_one(FilterInput).value if self.is_mounted else ""
         if query:
             parts.append(f"filter “{query}”: {len(self.shown_entries)} shown")
@@ -359,7 +357,7 @@ class ReaderApp(App[None]):
         # article named after a jump has scrolled the article's own header away.
         doc = self.view.doc if self.is_mounted else None
         if doc:
-            parts.append(doc.meta.title)
+            parts.append(display_line(doc.meta.title, self.library.config.display))
         self.sub_title = " · ".join(parts)
 
     # --- navigation --------------------------------------------------------------

@@ -166,7 +166,11 @@ class ArticleView(ScrollView, can_focus=True):
             self.virtual_size = Size(width, len(self.lines))
             self.refresh()
             return
-        add(HEADER, self._header())
+        title = Text(self.doc.meta.title, style="bold")
+        # A right-to-left title is wrapped, then each line put in visual order, as passages are.
+        for line in display_text(title, text_width, self.bidi) or [title]:
+            add(HEADER, line)
+        add(HEADER, self._details())
         labels = [self.topic_labels.get(topic, topic) for topic in self.doc.topics]
         for line in chip_lines(labels, text_width, self.chips_expanded):
             add(HEADER, line)
@@ -189,12 +193,11 @@ class ArticleView(ScrollView, can_focus=True):
         self.virtual_size = Size(width, len(self.lines))
         self.refresh()
 
-    def _header(self) -> Text:
+    def _details(self) -> Text:
+        """The header's lines under the title: source, date, dateline, language, words; warnings."""
         doc = self.doc
         out = Text()
-        out.append(doc.meta.title, style="bold")
-        out.append("\n")
-        out.append(meta_line(doc), style="dim")
+        out.append(meta_line(doc, self.bidi), style="dim")
         if doc.raw.encoding not in ("utf-8", "utf-8-sig"):
             out.append(f" · {doc.raw.encoding}", style="dim")
         for warning in doc.warnings:

@@ -19,7 +19,9 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widgets import Input, ProgressBar
 
+from ...config import Display
 from ...index import Entry
+from ...render_bidi import display_line
 from ..bindings import INPUT, LIST
 from .raw import line_strip
 
@@ -27,10 +29,12 @@ ROW_HEIGHT = 2
 
 
 def matches(entry: Entry, words: Sequence[str]) -> bool:
+    """Whether `entry` has every one of the filter's `words` (casefolded) in its id,
+    title, source, date or language; a word `lang:xx` asks for language xx exactly."""
     if not words:  # no filter: every start and every indexing batch lists all 10,000
         return True
-    haystack = " ".join([entry.id, entry.title, entry.source or "", entry.date or ""]).casefold()
-    return all(word in haystack for word in words)
+    haystack = " ".join([entry.id, entry.title, entry.source or "", entry.date or "", entry.language or ""]).casefold()
+    return all((entry.language or "") == word[5:] if word.startswith("lang:") else word in haystack for word in words)
 
 
 class ArticleList(ScrollView, can_focus=True):
@@ -57,6 +61,7 @@ class ArticleList(ScrollView, can_focus=True):
         self.entries: list[Entry] = []
         self.read: set[str] = set()
         self.cursor = 0
+        self.display_config = Display()  # `display:` config: right-to-left titles in visual order
 
     # --- content -----------------------------------------------------------------
 
@@ -92,11 +97,14 @@ class ArticleList(ScrollView, can_focus=True):
             line = Text(no_wrap=True, overflow="ellipsis")
             line.append("  " if entry.id in self.read else "● ", style="bold")
             line.append(entry.date or "—", style="bold")
-            line.append(f"  {entry.source or 'unknown source'}", style="dim")
+            line.append(f"  {display_line(entry.source, self.display_config) if entry.source else 'unknown source'}",
+                        style="dim")
+            if entry.language:
+                line.append(f" · {entry.language}", style="dim")
             if entry.warnings:
                 line.append(" ⚠", style="bold")
             return line
-        return Text("  " + entry.title, no_wrap=True, overflow="ellipsis")
+        return Text("  " + display_line(entry.title, self.display_config), no_wrap=True, overflow="ellipsis")
 
     def render_line(self, y: int) -> Strip:
         width = self.size.width
@@ -191,7 +199,7 @@ class Sidebar(Vertical):
             self.text = text
 
     def compose(self) -> ComposeResult:
-        yield FilterInput(placeholder="filter: words in title, source, date", id="filter")
+        yield FilterInput(placeholder="filter: words in title, source, date; lang:ru", id="filter")
         yield ArticleList(id="articles")
 
     def show_progress(self, done: int, total: int) -> None:
