@@ -67,6 +67,7 @@ ARTICLE = (
     Key("c", "toggle_chips", "All topic chips / one line", "topics.chips", show=False),
 )
 
+
 def _scrolling(pane: str) -> tuple[Key, ...]:
     """Line, end and page keys for a pane that scrolls (ids `<pane>.down`, ...)."""
     return (
