@@ -26,7 +26,7 @@ from .annotate.gazetteer import candidates, unused_aliases
 from .keys import keymap_problems
 from .library import AmbiguousArticle, Library
 from .models import Document, Skipped
-from .render import plural, to_ansi, to_json, to_plain
+from .render import pilcrow, plural, to_ansi, to_json, to_plain
 from .sanitize import safe_line
 from .yamlfile import ConfigError
 
@@ -168,7 +168,7 @@ def _subcommand_parser() -> argparse.ArgumentParser:
     p = add("related")
     p.add_argument("article", metavar="ARTICLE", help="an id or title prefix from the corpus, or the path of any text file")
     p.add_argument("--passage", type=int, default=None, metavar="N",
-                   help="only passage N, counted from 0 (default: every passage of the article)")
+                   help="only passage ¶N, counted from 1 as the reader shows it (default: every passage)")
     p.add_argument("--json", action="store_true", help="a JSON array instead of tab-separated lines")
     p.add_argument("--limit", type=_positive, default=20, metavar="N", help="at most N results in all (default 20)")
     _common(p)
@@ -353,9 +353,9 @@ def page(text: str) -> None:
 def _related(library: Library, args: argparse.Namespace) -> int:
     doc = _resolve(library, args.article)
     count = len(doc.clean.paragraphs)
-    if args.passage is not None and not 0 <= args.passage < count:
-        raise UsageError(f"{doc.id} has passages 0 to {count - 1}; there is no passage {args.passage}")
-    indexes = [args.passage] if args.passage is not None else range(count)
+    if args.passage is not None and not 1 <= args.passage <= count:
+        raise UsageError(f"{doc.id} has passages ¶1 to ¶{count}; there is no passage ¶{args.passage}")
+    indexes = [args.passage - 1] if args.passage is not None else range(count)  # ¶N is index N-1
     rows = []
     for index in indexes:  # the limit is for the whole output: the first rows of an unlimited one
         rows += [(index, rel) for rel in library.related(doc, index, args.limit - len(rows))]
@@ -370,9 +370,9 @@ def _related(library: Library, args: argparse.Namespace) -> int:
     else:
         for index, rel in rows:
             p = rel.passage
-            print("\t".join([f"¶{index}", p.article_id, f"¶{p.index}", p.date or "—", ",".join(rel.shared), p.snippet]))
+            print("\t".join([pilcrow(index), p.article_id, pilcrow(p.index), p.date or "—", ",".join(rel.shared), p.snippet]))
     if not rows:
-        which = f"passage {args.passage} of {doc.id}" if args.passage is not None else f"any passage of {doc.id}"
+        which = f"passage ¶{args.passage} of {doc.id}" if args.passage is not None else f"any passage of {doc.id}"
         raise NotFound(f"no other article has a passage on the same topic as {which}")
     return OK
 
@@ -392,7 +392,7 @@ def _topics(library: Library, args: argparse.Namespace) -> int:
             articles = len({p.article_id for p in passages})
             print(f"{topic.id}\t{topic.label}\t{plural(len(passages), 'passage')} in {plural(articles, 'article')}")
             for p in passages:
-                print(f"  {p.date or '—'}\t{p.article_id}\t¶{p.index}\t{p.snippet}")
+                print(f"  {p.date or '—'}\t{p.article_id}\t{pilcrow(p.index)}\t{p.snippet}")
     if not any(passages for _, passages in result):
         raise NotFound(f"no passage of the {plural(len(library.entries), 'article')} is on any of "
                        f"the {plural(len(result), 'topic')} in {library.topic_map.path}")

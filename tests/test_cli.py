@@ -87,14 +87,19 @@ def test_show_binary_file_is_a_clear_error(capsys, write):
 
 
 def test_related_lists_nuclear_deal_passages_first(capsys):
-    code, out, _ = run(capsys, "related", "003", "--passage", "7", "--json")
+    code, out, _ = run(capsys, "related", "003", "--passage", "8", "--json")  # ¶8, as the reader numbers it
     rows = json.loads(out)
     assert code == 0 and rows and all("jcpoa" in r["topics"] for r in rows[:5])
+    assert {r["from_passage"] for r in rows} == {7}  # JSON keeps the 0-based index
+    _, text, _ = run(capsys, "related", "003", "--passage", "8")
+    assert all(line.startswith("¶8\t") for line in text.splitlines())
 
 
 def test_related_passage_out_of_range(capsys):
     code, _, err = run(capsys, "related", "003", "--passage", "999")
-    assert code == 2 and "no passage 999" in err
+    assert code == 2 and "no passage ¶999" in err
+    code, _, err = run(capsys, "related", "003", "--passage", "0")
+    assert code == 2 and "passages ¶1 to" in err
 
 
 def test_topics_json_has_trails(capsys):
