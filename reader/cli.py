@@ -552,7 +552,7 @@ def _brief(args: argparse.Namespace) -> int:
         raise UsageError(str(error)) from None
     library = _library(args)
     if args.bookmarks:
-        store = StateStore()
+        store = StateStore.for_corpus(library.paths, library.config.corpus)  # the reader's, for this corpus
         marks = store.load().bookmarks
         for warning in store.warnings:
             _say(f"warning: {warning}")

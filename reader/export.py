@@ -194,12 +194,20 @@ def slug(text: str, most: int = 40) -> str:
     return "-".join(words)[:most].strip("-") or "brief"
 
 
+def _umask() -> int:
+    """The process's file-creation mask (read by setting it, then put back)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def write_atomic(path: Path, text: str) -> None:
     """Write `text` (UTF-8) to `path` through a temporary file in the same folder and
     a rename: a reader never sees half a file. Raises OSError."""
     folder = path.parent if str(path.parent) else Path(".")
     handle, temp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
     try:
+        os.chmod(temp, 0o666 & ~_umask())  # mkstemp makes it private (0600); a brief is an ordinary file
         with os.fdopen(handle, "w", encoding="utf-8") as out:
             out.write(text)
             out.flush()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -80,6 +81,20 @@ class YamlDoc:
         return ConfigError(self.path, line, column, message)
 
 
+@cache
+def _loader(yaml):
+    """The safe loader (the C one where PyYAML has it), except that a timestamp stays
+    the string it was written as: an impossible date (2025-02-30) is then a located
+    config error from the validator, not a ValueError from inside PyYAML."""
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+    class Loader(base):
+        pass
+
+    Loader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node))
+    return Loader
+
+
 def load_yaml(path: Path, raw: bytes | None = None) -> YamlDoc:
     """Parse one YAML file (or its bytes, already read) with the safe loader;
     raise ConfigError on any problem.
@@ -89,7 +104,7 @@ def load_yaml(path: Path, raw: bytes | None = None) -> YamlDoc:
     """
     import yaml
 
-    loader_class = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    loader_class = _loader(yaml)
     if raw is None:
         try:
             raw = path.read_bytes()

@@ -58,9 +58,10 @@ def test_wrong_type_is_located(write):
     assert caught.value.line == 3 and "'articles' must be a mapping" in caught.value.message
 
 
-def test_bad_date_is_located(write):
+@pytest.mark.parametrize("value", ["'last tuesday'", "2025-02-30"])  # the second: YAML's own timestamp form
+def test_bad_date_is_located(write, value):
     with pytest.raises(ConfigError) as caught:
-        load_config(write("c.yaml", "articles:\n  x.txt:\n    date: 'last tuesday'\n"))
+        load_config(write("c.yaml", f"articles:\n  x.txt:\n    date: {value}\n"))
     assert caught.value.line == 3 and "YYYY-MM-DD" in caught.value.message
 
 

@@ -157,6 +157,18 @@ def test_write_atomic_replaces_whole_and_leaves_no_temp(tmp_path):
     assert target.read_text(encoding="utf-8") == "new ¶" and os.listdir(tmp_path) == ["brief.md"]
 
 
+def test_write_atomic_gives_an_ordinary_file_mode(tmp_path):
+    import os
+
+    old = os.umask(0o022)
+    try:
+        target = tmp_path / "brief.md"
+        write_atomic(target, "text")
+    finally:
+        os.umask(old)
+    assert target.stat().st_mode & 0o777 == 0o644  # not mkstemp's 0600
+
+
 # --- on articles, through the library ---------------------------------------------------
 
 def test_brief_of_a_hostile_article_renders_every_quote_and_citation(tmp_path):
@@ -175,7 +187,7 @@ def test_cli_brief_of_a_topic_prints_every_passage_cited(capsys, library):
 
 
 def test_cli_brief_of_bookmarks_with_dates_written_to_a_file(capsys, library, tmp_path):
-    store = StateStore()
+    store = StateStore.for_corpus(library.paths, library.config.corpus)  # where the reader keeps them
     marks = [("002_c60d12b64ace6e87", 1), ("003_4958d00dca6ef37f", 2), ("000_f4d4ea7fa12037db", 0)]
     for article_id, passage in marks:
         store.apply(toggle_bookmark(Bookmark(article_id, passage, "t", "s", "2026-01-01T00:00:00")))
