@@ -33,7 +33,7 @@ from functools import lru_cache
 from bidi import algorithm as uax9
 from bidi.mirror import MIRRORED
 from rich._wrap import divide_line  # the word wrap Rich's own Text.wrap uses
-from rich.cells import cell_len
+from rich.cells import cell_len, set_cell_size
 from rich.text import Span, Text
 
 from .config import Display
@@ -229,13 +229,19 @@ def display_text(text: Text, width: int, display: Display) -> list[Text] | None:
     return visual_lines(text, width, display.shaping)
 
 
-def display_line(text: str, display: Display) -> str:
+def display_line(text: str, display: Display, width: int | None = None) -> str:
     """A one-line label (a title, a dateline, a source, a list row) in visual
-    order for `display`, neither wrapped nor padded, for places that cut a long
-    line with "…" themselves; `text` unchanged when it needs nothing (no
-    right-to-left letter, or the terminal reorders)."""
+    order for `display`, neither wrapped nor padded; `text` unchanged when it
+    needs nothing (no right-to-left letter, or the terminal reorders).
+
+    With a `width` (cells), a longer label is cut at its logical end first,
+    marked "…", and then reordered: a right-to-left title keeps its opening
+    words (cutting after reordering would drop them, on the visual right).
+    """
     if not display.reorders or not has_rtl(text):
         return text
+    if width is not None and cell_len(text) > width:
+        text = set_cell_size(text, max(0, width - 1)).rstrip() + "…"
     lines = visual_lines(Text(text), max(1, cell_len(text)), display.shaping)
     return " ".join(line.plain.strip() for line in lines)
 

@@ -133,3 +133,14 @@ def test_a_one_line_label_is_shown_in_visual_order_unpadded():
     assert shown == reference.get_display(title) and cell_len(shown) == cell_len(title)
     assert display_line(title, Display(bidi="terminal")) == title  # the terminal reorders
     assert display_line("Iran and Russia", Display()) == "Iran and Russia"
+
+
+
+def test_a_label_too_long_keeps_its_opening_words():
+    """Cut at the logical end, then reordered: the first word stays (on the right)."""
+    from reader.render_bidi import display_line
+
+    title = "امضای توافقنامه واردات گاز از روسیه به ایران"
+    shown = display_line(title, Display(), width=20)
+    assert cell_len(shown) <= 20 and shown.startswith("…")  # the cut end is on the visual left
+    assert shown.rstrip().endswith(title.split()[0][::-1])  # the opening word, reversed into cells, on the right

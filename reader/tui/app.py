@@ -837,7 +837,7 @@ class ReaderApp(App[None]):
         self.notify(f"Bookmarked {where} (M lists bookmarks)" if added else f"Bookmark on {where} removed", timeout=3)
 
     async def action_bookmarks(self) -> None:
-        screen = BookmarksScreen(self.store.state.bookmarks)
+        screen = BookmarksScreen(self.store.state.bookmarks, self.library.config.display)
 
         def done(location: Location | None) -> None:
             for mark in screen.deleted:

@@ -11,8 +11,10 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from ...config import Display
 from ...history import Location
 from ...render import pilcrow
+from ...render_bidi import display_line
 from ...state import Bookmark
 from ..bindings import BOOKMARKS, MODAL
 from ..widgets.panel import PaneList
@@ -29,9 +31,10 @@ class BookmarksScreen(ModalScreen[Location | None]):
 
     BINDINGS = [*MODAL, *BOOKMARKS]
 
-    def __init__(self, bookmarks: Sequence[Bookmark]) -> None:
+    def __init__(self, bookmarks: Sequence[Bookmark], display: Display = Display()) -> None:
         super().__init__()
         self.bookmarks = list(bookmarks)
+        self.bidi = display  # `display:` config (not `display`: Textual owns that name)
         self.deleted: list[Bookmark] = []
         self._undo: list[tuple[int, Bookmark]] = []  # (row, bookmark) of each delete, last one last
 
@@ -48,7 +51,7 @@ class BookmarksScreen(ModalScreen[Location | None]):
         return Text("" if self.bookmarks else "No bookmarks yet: press m on a passage.", style="dim")
 
     def _options(self) -> list[Option]:
-        return [Option(Text.assemble((b.title, "bold"), f"  {pilcrow(b.passage)}\n  ", (b.snippet, "dim")),
+        return [Option(Text.assemble((display_line(b.title, self.bidi), "bold"), f"  {pilcrow(b.passage)}\n  ", (b.snippet, "dim")),
                        id=_option_id(b))
                 for b in self.bookmarks]
 

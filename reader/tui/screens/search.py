@@ -24,7 +24,7 @@ from ...config import Display
 from ...history import Location
 from ...index import Entry
 from ...library import Library
-from ...render_bidi import display_text
+from ...render_bidi import display_line, display_text
 from ...searchtext import match_pattern
 from ...render import pilcrow
 from ..bindings import MODAL
@@ -42,7 +42,7 @@ def result_prompt(entry: Entry, index: int, text: str, query: str, width: int = 
     pattern = match_pattern(query)
     prompt = Text()
     prompt.append(entry.date or "—", style="bold")
-    prompt.append(f"  {entry.title}  {pilcrow(index)}\n  ")
+    prompt.append(f"  {display_line(entry.title, display)}  {pilcrow(index)}\n  ")
     line = Text(text, style="dim")  # already cut around the match (index.excerpt)
     if pattern:
         line.highlight_regex(pattern, style="bold reverse")

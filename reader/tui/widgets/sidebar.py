@@ -104,7 +104,8 @@ class ArticleList(ScrollView, can_focus=True):
             if entry.warnings:
                 line.append(" ⚠", style="bold")
             return line
-        return Text("  " + display_line(entry.title, self.display_config), no_wrap=True, overflow="ellipsis")
+        room = max(1, self.size.width - 3)  # the row's two-cell indent and a cell of margin
+        return Text("  " + display_line(entry.title, self.display_config, room), no_wrap=True, overflow="ellipsis")
 
     def render_line(self, y: int) -> Strip:
         width = self.size.width
