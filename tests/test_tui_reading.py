@@ -462,3 +462,14 @@ def test_the_sidebar_filter_takes_lang_and_the_row_names_the_language():
     assert [e.id for e in (russian, english) if matches(e, ["lang:ru"])] == ["a"]
     assert [e.id for e in (russian, english) if matches(e, ["lang:en", "ruble"])] == ["b"]
     assert [e.id for e in (russian, english) if matches(e, ["ru"])] == ["a", "b"]  # a word is a substring anywhere
+
+
+def test_help_names_keys_as_a_keyboard_shows_them():
+    from reader.tui.screens.help import key_label
+
+    assert key_label("right_curly_bracket") == "}" and key_label("plus") == "+"
+    assert key_label("question_mark,ctrl+g") == "? / Ctrl+G" and key_label("space,pagedown") == "Space / PgDn"
+    from reader.keys import ALL  # no key of the reader is shown by its Textual name
+
+    shown = {key_label(key) for row in ALL for key in row.keys.split(",")}
+    assert not {label for label in shown if "_" in label or label in ("slash", "plus")}

@@ -9,27 +9,29 @@ from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
+from textual.keys import key_to_character
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from ..bindings import HELP, MODAL, SECTIONS
 
+# Named keys as a keyboard shows them; a printable key is its character (Textual's key_to_character).
 _KEY_NAMES = {
-    "question_mark": "?", "slash": "/", "right_square_bracket": "]", "left_square_bracket": "[",
     "space": "Space", "pagedown": "PgDn", "pageup": "PgUp", "backspace": "Backspace", "escape": "Esc",
-    "enter": "Enter", "down": "↓", "up": "↑", "home": "Home", "end": "End",
-    "less_than_sign": "<", "greater_than_sign": ">", "delete": "Delete", "left": "←", "right": "→",
+    "enter": "Enter", "down": "↓", "up": "↑", "home": "Home", "end": "End", "delete": "Delete",
+    "left": "←", "right": "→", "plus": "+", "slash": "/",
 }
 
 
 def key_label(keys: str) -> str:
+    """Textual key names ("right_curly_bracket,ctrl+g") as a person reads them ("} / Ctrl+G")."""
     names = []
     for key in keys.split(","):
         key = key.strip()
         if key.startswith("ctrl+"):
             names.append("Ctrl+" + key[5:].upper())
         else:
-            names.append(_KEY_NAMES.get(key, key))
+            names.append(_KEY_NAMES.get(key) or key_to_character(key) or key)
     return " / ".join(names)
 
 
