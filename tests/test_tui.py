@@ -642,3 +642,25 @@ def test_plus_offers_the_passage_s_names_and_adds_one_to_the_user_gazetteer(tmp_
     written = user_file.read_text(encoding="utf-8")
     assert written.startswith("# my own names\nPERSON:\n  Ali Example: []  # kept\n")
     assert "Zoltan Kovaczy: []" in written
+
+
+def test_a_cold_start_reopens_where_the_reader_left_off(tmp_path, write):
+    """Indexing in the background (more files than SYNC_LIMIT) must not open the first
+    article over the saved position: the saved article is indexed first and opened."""
+    from reader.history import Location
+    from reader.state import set_last
+
+    for i in range(60):
+        write(f"many/f{i:02}.txt", f"Article {i:02}\n\nTehran and Moscow met, item {i}.\n\nA second passage, {i}.\n")
+    library = Library(load_config(bundled_config()), [tmp_path / "many"], cache=False)
+    store = StateStore(tmp_path / "state.json")
+    store.apply(set_last(Location("f59", 1)))
+    app = ReaderApp(library, store)
+
+    async def scenario(pilot):
+        await app.workers.wait_for_complete()
+        await wait_until(pilot, lambda: app.view.doc is not None)
+        assert (app.view.doc.id, app.view.cursor) == ("f59", 1)
+
+    drive(app, scenario)
+    assert store.state.last == Location("f59", 1)

@@ -203,6 +203,9 @@ class ReaderApp(App[None]):
             self.notify(warning, severity="warning", markup=False, timeout=10)
         in_background = self.library.stale and self._much_to_index()
         if in_background:
+            if state.last:  # index the article the reader left off in first, so it can reopen at once
+                plan = self.library.pending
+                plan.to_check.sort(key=lambda path: plan.ids[path] != state.last.article_id)  # stable
             self._show_entries()
             self.query_one(Sidebar).show_progress(0, len(self.library.pending.to_check))
             self.run_worker(self._build_index, thread=True, exclusive=True, group="index")
@@ -330,7 +333,9 @@ class ReaderApp(App[None]):
         self._indexing = f"indexing {done:,}/{total:,}"
         self._show_entries()
         if self.view.doc is None and self.library.entries:
-            self.call_later(self.go, Location(self.library.entries[0].id, 0))
+            last = self.store.state.last  # where the reader left off, indexed first (on_mount)
+            start = last if last and self.library.entry(last.article_id) else Location(self.library.entries[0].id, 0)
+            self.call_later(self.go, start)
 
     def _indexing_done(self) -> None:
         self._indexing = ""
