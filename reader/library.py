@@ -300,10 +300,11 @@ class Library:
         cleaned = clean_article(raw, self.config.sources)
         cleaned = replace(cleaned, meta=self._metadata(raw, cleaned.meta))
         texts = [masked(p) for p in cleaned.paragraphs]  # web addresses are never annotated
-        deferred = (self.defer_model if defer is None else defer) and self._wants_model(texts)
+        language = cleaned.meta.language
+        deferred = (self.defer_model if defer is None else defer) and self._wants_model(texts, language)
         if deferred:
             self._deferred.append(raw.id)
-        mentions, in_field = self.annotate(texts, use_model=not deferred)
+        mentions, in_field = self.annotate(texts, use_model=not deferred, language=language)
         if in_field:
             topics = tuple(self.topic_matcher.passage_topics(t, m, cleaned.meta.date)
                            for t, m in zip(texts, mentions, strict=True))
@@ -311,26 +312,30 @@ class Library:
             topics = tuple(() for _ in cleaned.paragraphs)
         return Document(raw, cleaned, mentions, topics, raw.warnings)
 
-    def annotate(self, texts: list[str], use_model: bool = True) -> tuple[tuple[tuple[Mention, ...], ...], bool]:
+    def annotate(self, texts: list[str], use_model: bool = True,
+                 language: str | None = None) -> tuple[tuple[tuple[Mention, ...], ...], bool]:
         """One article's mentions per paragraph, and whether it is about the field:
-        gazetteer and patterns, then the model's names (if on and `use_model`),
-        then ambiguous names judged in context."""
+        gazetteer and patterns, then the model's names (if on and `use_model`, and
+        the article's `language` is English or unknown), then ambiguous names
+        judged in context."""
         mentions = tuple(self.matcher.mentions_many(texts))
-        spans = self._model_spans(texts, mentions) if use_model else None
+        spans = self._model_spans(texts, mentions, language) if use_model else None
         if spans is not None:
             mentions = model.canonicalise([model.merge(t, m, s) for t, m, s in zip(texts, mentions, spans, strict=True)])
         in_field = self.topic_matcher.in_field(mentions)
         return context.resolve(texts, mentions, spans, in_field), in_field
 
-    def _wants_model(self, texts: list[str]) -> bool:
-        """The model is on, and the article is English-looking and not too long for it."""
-        return (self.config.entity_model and sum(map(len, texts)) <= model.MAX_ARTICLE_CHARS
-                and model.latin(texts))
+    def _wants_model(self, texts: list[str], language: str | None) -> bool:
+        """The model is on, and the article is English (or of unknown language but in
+        Latin letters) and not too long for it: the pipeline is English-only, and on
+        German it took "Drohnen" for a person."""
+        return (self.config.entity_model and language in (None, "en")
+                and sum(map(len, texts)) <= model.MAX_ARTICLE_CHARS and model.latin(texts))
 
-    def _model_spans(self, texts: list[str], mentions: tuple) -> list[list[model.Span]] | None:
+    def _model_spans(self, texts: list[str], mentions: tuple, language: str | None) -> list[list[model.Span]] | None:
         """The recogniser's spans for the paragraphs that need it (None: model off,
         not installed, or the article is not English-looking or too long)."""
-        if not self._wants_model(texts):
+        if not self._wants_model(texts, language):
             return None
         wanted = [i for i, (t, m) in enumerate(zip(texts, mentions, strict=True)) if model.worth_modelling(t, m)]
         spans: list[list[model.Span]] = [[] for _ in texts]

@@ -154,3 +154,14 @@ print(len(library.index.model_pending()), any(m.source == 'model' for ms in doc.
     first, second = out.stdout.split("\n")[:2]
     assert first == f"False {len(list(FIXTURES.glob('*.txt')))}"
     assert second == "0 True"
+
+
+def test_the_english_model_leaves_german_articles_alone(tmp_path, write):
+    """The pipeline is English-only: on German it took "Drohnen" (drones) for a person."""
+    article = write("de.txt", "Drohnen für Russland\n\nDie Drohnen aus dem Iran wurden am Samstag an Russland "
+                              "geliefert, sagte Außenminister Abbas Araghchi in Teheran. Die Lieferungen der Drohnen "
+                              "gehen nach Angaben der Regierung in Kiew weiter, und Moskau bestreitet sie nicht.\n")
+    doc = _library(tmp_path, True).resolve(str(article))
+    assert doc.meta.language == "de"
+    sources = {(m.text, m.source) for ms in doc.mentions for m in ms}
+    assert ("Abbas Araghchi", "gazetteer") in sources and not any(s == "model" for _, s in sources)
