@@ -20,3 +20,11 @@ def test_stop_words_come_from_justext_lists():
     assert {"и", "в"} <= stopwords("ru")
     assert "از" in stopwords("fa")
     assert stopwords("xx") == frozenset() and stopwords(None) == frozenset()
+
+
+def test_persian_typed_with_arabic_yeh_and_kaf_is_still_persian():
+    """Many Persian sites type ي/ك (Arabic keyboard); the model then says Arabic. The
+    letters Persian adds to the alphabet (پ چ ژ گ) tell it apart; real Arabic stays Arabic."""
+    persian = "وزير امور خارجه ايران گفت كه اين پيمان همكاري هاي دو كشور را گسترش مي دهد و چند سال طول كشيده است"
+    arabic = "قال وزير الخارجية الإيراني إن هذه الاتفاقية توسع التعاون بين البلدين في مجالات الطاقة والنقل"
+    assert detect(persian) == "fa" and detect(arabic) == "ar"

@@ -17,6 +17,9 @@ from pathlib import Path
 SAMPLE = 250  # characters the detector looks at (py3langid's cost grows with them; 250 told every article of the dev set apart)
 MIN_LETTERS = 12  # fewer letters than this: too short to tell
 _LETTER = re.compile(r"[^\W\d_]")
+_PERSIAN_LETTERS = re.compile("[\u067e\u0686\u0698\u06af]")  # پ چ ژ گ: in Persian, not in Arabic
+_PASHTO_URDU_LETTERS = re.compile("[\u067c\u0689\u0693\u069a\u0696\u0681\u0685\u06bc\u06d0\u06cd"
+                                  "\u0679\u0688\u0691\u06ba\u06d2\u06c1]")
 # ISO 639-1 code -> jusText's stop-list file name.
 _STOPLISTS = {"en": "English", "ru": "Russian", "fa": "Persian", "de": "German", "fr": "French",
               "ar": "Arabic", "uk": "Ukrainian", "tr": "Turkish", "az": "Azerbaijani", "it": "Italian",
@@ -26,14 +29,20 @@ _STOPLISTS = {"en": "English", "ru": "Russian", "fa": "Persian", "de": "German",
 def detect(text: str) -> str | None:
     """The ISO 639-1 code of `text`'s language, or None when it has too few letters.
 
-    Looks at up to SAMPLE characters of the three longest lines. A Persian text is told from Arabic by
-    the model; a text under MIN_LETTERS letters is too short to tell.
+    Looks at up to SAMPLE characters of the three longest lines. Persian typed with Arabic ي/ك
+    reads to the model as Arabic, Pashto or Urdu; where it says one of those, a text with the
+    four letters Persian adds to the Arabic alphabet (پ چ ژ گ) and none of the letters only
+    Pashto or Urdu have (ټ ډ ړ ښ ږ ځ څ ڼ ې ۍ; ٹ ڈ ڑ ں ے ہ) is Persian. A text under
+    MIN_LETTERS letters is too short to tell.
     """
     lines = sorted(text.split("\n"), key=len, reverse=True)[:3]  # the body's longest lines, not its menus
     sample = "\n".join(lines)[:SAMPLE]
     if len(_LETTER.findall(sample, 0, 4 * MIN_LETTERS)) < MIN_LETTERS:
         return None
-    return _identifier().classify(sample)[0]
+    language = _identifier().classify(sample)[0]
+    if language in ("ar", "ps", "ur") and _PERSIAN_LETTERS.search(sample) and not _PASHTO_URDU_LETTERS.search(sample):
+        return "fa"
+    return language
 
 
 @lru_cache(maxsize=1)
