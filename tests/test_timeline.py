@@ -158,3 +158,11 @@ def test_the_timeline_follows_edits_and_deletions(write, tmp_path):
     assert months("north_south_corridor") == {"2020-03": 2, "2021-03": 2}
     first.unlink()
     assert months("Vladimir Putin") == {"2021-03": 1}
+
+
+def test_an_entity_is_found_by_any_alias_in_any_language(library):
+    """`timeline Путин` or `timeline پوتین` charts Vladimir Putin (a newcomer's report)."""
+    for name in ("Putin", "Путин", "Путина", "پوتین"):
+        assert library.subject(name) == Subject("entity", "Vladimir Putin", "Vladimir Putin"), name
+    with pytest.raises(LookupError):
+        library.subject("Putin visited")  # a phrase that only contains a name is not that name
