@@ -14,6 +14,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...annotate.gazetteer import Candidate
+from ..widgets.panel import PaneList
 from ..bindings import CANDIDATES, MODAL
 
 EMPTY = "No unhighlighted names in this passage."
@@ -31,7 +32,7 @@ class CandidatesScreen(ModalScreen[tuple[str, str] | None]):
         with Vertical(id="candidates-body") as body:
             body.border_title = "Add to your gazetteer — Enter: add · t: change type · Esc, q or Ctrl+G: close"
             yield Static(Text(EMPTY if not self.names else "", style="dim"))
-            yield OptionList(*self._options(), id="candidate-list")
+            yield PaneList(*self._options(), id="candidate-list")  # j/k/g/G move, as in every list
 
     def _options(self) -> list[Option]:
         return [Option(Text.assemble((name, "bold"), "  ", (kind, "dim")), id=str(i))
