@@ -373,3 +373,14 @@ def test_generated_forms_never_beat_a_written_alias(write):
     gazetteer = parse_gazetteer(load_yaml(write("g.yaml", "PERSON:\n  Ivan Ivanov: [Иванов]\nGPE:\n  Ivanova: [Иванова]\n")))
     matcher = Matcher(gazetteer)
     assert [m.canonical for m in matcher.mentions("Иванова и Иванову")] == ["Ivanova", "Ivan Ivanov"]
+
+
+def test_a_comment_only_user_gazetteer_is_empty_not_an_error(tmp_path):
+    from reader.annotate.gazetteer import user_gazetteer_path, with_user_gazetteer
+
+    shipped = load_gazetteer(ROOT / "gazetteer.yaml", use_cache=False)
+    user = user_gazetteer_path()
+    user.parent.mkdir(parents=True, exist_ok=True)
+    user.write_text("# my own names will go here\n", encoding="utf-8")
+    merged = with_user_gazetteer(shipped, use_cache=False)
+    assert merged.entities == shipped.entities and merged.warnings == shipped.warnings

@@ -102,6 +102,8 @@ def with_user_gazetteer(gazetteer: Gazetteer, use_cache: bool = True) -> Gazette
 def parse_gazetteer(doc: YamlDoc) -> Gazetteer:
     """Read `types:` (labels) and one mapping per type: canonical name -> aliases."""
     data = doc.data
+    if data is None:  # empty, or nothing but comments (a user's file before its first name)
+        data = {}
     if not isinstance(data, dict):
         raise doc.error((), "expected a mapping: types, then one section per entity type")
     labels = dict(DEFAULT_LABELS)
