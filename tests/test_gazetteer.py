@@ -384,3 +384,12 @@ def test_a_comment_only_user_gazetteer_is_empty_not_an_error(tmp_path):
     user.write_text("# my own names will go here\n", encoding="utf-8")
     merged = with_user_gazetteer(shipped, use_cache=False)
     assert merged.entities == shipped.entities and merged.warnings == shipped.warnings
+
+
+def test_an_alias_that_opens_a_pattern_trigger_is_kept_until_the_pattern_wins(matcher):
+    """"US$" is a MONEY trigger: "US$30" is money, but "US$" alone still names the US
+    (hypothesis found the fast matcher dropping the alias where the reference kept it)."""
+    assert [(m.text, m.type) for m in matcher.mentions("Iran and the US$30 fund")] == [("Iran", "GPE"), ("US$30", "MONEY")]
+    assert [(m.text, m.type) for m in matcher.mentions("the US$ deal")] == [("US", "GPE")]
+    fast, _ = matcher._gazetteer_mentions("IranIranIran US$30")
+    assert [(m.start, m.end, m.canonical) for m in fast] == reference_gazetteer_mentions(matcher, "IranIranIran US$30")

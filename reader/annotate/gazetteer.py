@@ -324,6 +324,19 @@ class Matcher:
         """
         return [self.mentions(text) for text in texts]
 
+    def _alias_at(self, folded: str, source: str, start: int) -> Mention | None:
+        """The longest alias that starts at `start` of `folded` and stands as a whole
+        word there, or None: the automaton's leftmost-longest pass gave this place to
+        a longer pattern trigger."""
+        best = None
+        for other, s, e in self._overlapping.find_matches_as_indexes(folded[start:start + self._longest], overlapping=True):
+            if s == 0 and (best is None or e > best[1]) and _at_boundary(folded, start, start + e):
+                best = (other, e)
+        if best is None:
+            return None
+        other, e = best
+        return Mention(start, start + e, source[start:start + e], self._types[other], self._canonicals[other])
+
     def _gazetteer_mentions(self, text: str) -> tuple[list[Mention], bool]:
         """Gazetteer mentions in order, and whether boundary fallbacks may overlap them."""
         found, overlapping, _ = self._scan(text)
@@ -359,6 +372,11 @@ class Matcher:
                     continue
                 if not (before.isalnum() or before in _NO_START_AFTER):
                     starts.append(start)
+                if folded[start].isalpha():  # an alias may open a letter-led trigger ("US" in "US$30")
+                    alias = self._alias_at(folded, source, start)
+                    if alias is not None:  # a pattern that matches here is longer, and wins in `mentions`
+                        found.append(alias)
+                        overlapping = True
                 continue
             # Inline word-boundary test: this loop is the hot path.
             if not (((before.isalnum() or before == "_") and folded[start].isalnum())
