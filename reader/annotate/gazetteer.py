@@ -617,8 +617,10 @@ def _cyrillic_names(masked_text: str) -> list[tuple[str, str]]:
             lemma, pos, kind = russian_nominative(word)
             if pos not in _RUSSIAN_NAME_POS or lemma.lower() in _RUSSIAN_TITLES or lemma.lower() in _RUSSIAN_CALENDAR:
                 segments.append([])  # a function word, title, month or weekday splits the run
-            else:
-                segments[-1].append((lemma, pos, kind))
+                continue
+            if kind == "PERSON" and segments[-1] and segments[-1][-1][2] in ("ORG", "GPE"):
+                segments.append([])  # Минтранс | Виталий Савельев: an organisation or place, then a person
+            segments[-1].append((lemma, pos, kind))
         for i, segment in enumerate(segments):
             while segment and segment[-1][1] == "ADJF" and segment[-1][2] is None:
                 segment.pop()  # Евразийский (экономический союз): an adjective is no name alone
@@ -627,27 +629,31 @@ def _cyrillic_names(masked_text: str) -> list[tuple[str, str]]:
             lemmas = [lemma for lemma, _, _ in segment]
             name = " ".join(lemmas)
             if MIN_CANDIDATE <= len(name) <= MAX_ALIAS:
-                found.append((name, _russian_type(lemmas, [kind for _, _, kind in segment])))
+                found.append((name, _russian_type(segment)))
     return found
 
 
-def _russian_type(lemmas: list[str], kinds: list[str | None]) -> str:
+def _russian_type(words: list[tuple[str, str | None, str | None]]) -> str:
     """By the dictionary's marks (a first name or surname: PERSON; a place: GPE; an
     organisation: ORG), then the head noun (Банк, АЭС, Договор), a Russian surname
-    ending (-ов, -ев, -ин, -ский, -ян, -енко), an acronym (ORG); else GPE for one
-    word and PERSON for two or three."""
+    ending (-ов, -ев, -ин, -ский, -ян, -енко), an acronym first (ORG); else PERSON
+    for two or three words one of which the dictionary does not know, and GPE
+    (Исламская Республика, Мумбаи). `words`: (nominative, part of speech, dictionary
+    type) as `inflect.russian_nominative` gives them."""
+    lemmas = [lemma for lemma, _, _ in words]
+    kinds = [kind for _, _, kind in words]
     for kind, heads in _RUSSIAN_TYPE_WORDS:
         if any(lemma in heads for lemma in lemmas):
             return kind
     if "PERSON" in kinds:
         return "PERSON"
-    if len(lemmas) == 1 and lemmas[0].isupper():
-        return "ORG"
     if kinds[0] in ("GPE", "ORG"):
         return kinds[0]
     if lemmas[-1].endswith(("ов", "ев", "ёв", "ин", "ын", "ский", "цкий", "ян", "енко")):
         return "PERSON"
-    return "PERSON" if 2 <= len(lemmas) <= 3 else "GPE"
+    if lemmas[0].isupper():
+        return "ORG"  # МТК, ИА Регнум
+    return "PERSON" if 2 <= len(lemmas) <= 3 and any(pos is None for _, pos, _ in words) else "GPE"
 
 
 # Persian has no capitals. A name is taken only right after a title that precedes a
