@@ -29,8 +29,8 @@ import ahocorasick_rs
 
 from ..cache import load_parsed
 from ..models import Mention
-from .inflect import has_cyrillic, russian_forms
-from .normalize import FOREIGN_SCRIPT, SECOND_PASS_CHARACTERS, normalize, normalize_mapped, persian_suffixed, spelling_variants
+from .inflect import has_cyrillic, russian_forms, russian_nominative
+from .normalize import ARABIC_SCRIPT, FOREIGN_SCRIPT, SECOND_PASS_CHARACTERS, normalize, normalize_mapped, persian_suffixed, spelling_variants
 from ..yamlfile import ConfigError, YamlDoc, unknown_keys
 
 GAZETTEER_TYPES = ("PERSON", "GPE", "ORG", "NORP", "FAC", "EVENT")
@@ -506,6 +506,7 @@ def candidates(articles: Iterable[tuple[str, Sequence[str], Sequence[Sequence[Me
     where: dict[str, dict[str, None]] = {}
     votes: dict[str, Counter[str]] = {}
     lower_words: set[str] = set()
+    guessed: dict[str, str] = {}
     for article, texts, mentions in articles:
         for text, found in zip(texts, mentions, strict=False):
             lower_words.update(_LOWER_WORD.findall(text))
@@ -519,21 +520,45 @@ def candidates(articles: Iterable[tuple[str, Sequence[str], Sequence[Sequence[Me
             names = [m.text for m in found if m.source == "model"]
             if not _headline(text):
                 names += _capitalised_names(masked_text)
+            if has_cyrillic(text):
+                lower_words.update(_LOWER_CYRILLIC.findall(normalize(text)))
+                for name, kind in _cyrillic_names(masked_text):
+                    names.append(name)
+                    guessed[name] = kind
+            if ARABIC_SCRIPT.search(text):
+                for name in _persian_names(masked_text):
+                    names.append(name)
+                    guessed[name] = "PERSON"
             for name in names:
                 counts[name] += 1
                 where.setdefault(name, {})[article] = None
-    known = {fold(alias) for entity in gazetteer.entities for alias in entity.aliases} if gazetteer else set()
+    known = _known_names(gazetteer) if gazetteer else set()
     ranked = sorted((n for n in counts if _wanted(n, known, lower_words)), key=lambda n: (-len(where[n]), -counts[n], n))
-    return [Candidate(name, _guess_type(name, votes.get(name), counts), counts[name], tuple(where[name]))
+    return [Candidate(name, _guess_type(name, votes.get(name), counts, guessed.get(name)), counts[name],
+                      tuple(where[name]))
             for name in ranked]
+
+
+def _known_names(gazetteer: Gazetteer) -> set[str]:
+    """Every alias, generated Russian case form and Persian spelling of `gazetteer`,
+    folded and normalised as candidates are."""
+    known = set()
+    for entity in gazetteer.entities:
+        for alias in (*entity.aliases, *(form for form, _ in entity.forms)):
+            for spelling in (alias, *spelling_variants(alias)):
+                known.add(fold(spelling))
+                known.add(normalize(fold(spelling)))
+    return known
 
 
 _LOWER_WORD = re.compile(r"(?<![\w-])[a-z][a-z-]+(?![\w-])")
 
 
 def _wanted(name: str, known: set[str], lower_words: set[str]) -> bool:
-    if fold(name) in known or not MIN_CANDIDATE <= len(name) <= MAX_ALIAS:
+    if fold(name) in known or normalize(fold(name)) in known or not MIN_CANDIDATE <= len(name) <= MAX_ALIAS:
         return False
+    if has_cyrillic(name) and " " not in name:
+        return normalize(name.lower()) not in lower_words
     if " " in name:
         return True
     return not any(c.isdigit() for c in name) and name.lower() not in lower_words and name not in _CALENDAR_WORDS
@@ -568,13 +593,156 @@ def _capitalised_names(masked_text: str) -> list[str]:
     return found
 
 
-def _guess_type(name: str, votes: Counter[str] | None, counts: Counter[str]) -> str:
-    """The model's most frequent type for the name; else by its last word (an
-    organisation, facility or event word), a nationality ending, or its shape:
-    an acronym is an ORG, two to four words a PERSON, one word a PERSON if it
-    has a surname ending or ends a longer candidate, else a GPE."""
+# Cyrillic runs: capitalised words (Лихачёва, Бушерской), hyphenated parts
+# (Абдоллахиян-Мохаммади), acronyms (ОДКБ).
+_CYRILLIC_CAPITALISED = re.compile(
+    r"(?<![\w'’-])(?:[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*|[А-ЯЁ]{2,6})"
+    r"(?:[ \t]+(?:[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*|[А-ЯЁ]{2,6}))*"
+)
+_LOWER_CYRILLIC = re.compile(r"(?<![\w-])[а-я][а-я-]+(?![\w-])")
+# Titles before a name, by lemma (Президента Ирана ..., министру): stripped like "Mr", "President".
+_RUSSIAN_TITLES = frozenset(
+    "президент министр премьер-министр вице-премьер вице-президент глава посол замминистра замглавы председатель "
+    "спикер генсек генеральный пресс-секретарь представитель депутат губернатор мэр сенатор аятолла шейх господин "
+    "госпожа генерал директор руководитель лидер советник помощник заместитель начальник командующий эксперт "
+    "политолог профессор доктор министерство".split()
+)
+# Months and weekdays, by lemma (any case form: 17 мая, в Мае): never names (SPEC §5 "noise").
+_RUSSIAN_CALENDAR = frozenset(
+    "январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь "
+    "понедельник вторник среда четверг пятница суббота воскресенье".split()
+)
+_RUSSIAN_NAME_POS = frozenset({"NOUN", "ADJF", "PRTF", None})  # None: a word the dictionary does not know
+_RUSSIAN_TYPE_WORDS = (  # the head noun comes first in Russian: Банк России, Договор о ...
+    ("ORG", ("Банк", "Агентство", "Министерство", "Корпорация", "Компания", "Партия", "Совет", "Комитет", "Фонд",
+             "Организация", "Служба", "Академия", "Университет", "Госдума", "Дума", "Центр", "Союз", "Группа")),
+    ("FAC", ("АЭС", "Аэропорт", "Порт", "Станция", "Космодром", "Завод", "Комбинат", "База")),
+    ("EVENT", ("Договор", "Соглашение", "Саммит", "Форум", "Конференция", "Война", "Конвенция")),
+)
+
+
+def _cyrillic_names(masked_text: str) -> list[tuple[str, str]]:
+    """Capitalised Cyrillic runs in `masked_text` (known mentions masked), each as
+    (nominative name, guessed type). Filtered like the English ones: words the
+    dictionary reads as a preposition, conjunction, pronoun, adverb or verb
+    (В, Однако, Это, Вчера), titles (Президент, Посол) and months and weekdays in
+    any case form (Мая) split a run and are left out; a single word that opens a
+    sentence is no evidence. Each word is put in the nominative
+    with pymorphy3 (`inflect.russian_nominative`), so Лихачёва and Лихачёву count
+    as one name, Лихачёв."""
+    found = []
+    for match in _CYRILLIC_CAPITALISED.finditer(masked_text):
+        segments: list[list[tuple[str, str | None, str | None]]] = [[]]
+        for word in match.group().split():
+            lemma, pos, kind = russian_nominative(word)
+            if pos not in _RUSSIAN_NAME_POS or lemma.lower() in _RUSSIAN_TITLES or lemma.lower() in _RUSSIAN_CALENDAR:
+                segments.append([])  # a function word, title, month or weekday splits the run
+                continue
+            if kind == "PERSON" and segments[-1] and segments[-1][-1][2] in ("ORG", "GPE"):
+                segments.append([])  # Минтранс | Виталий Савельев: an organisation or place, then a person
+            segments[-1].append((lemma, pos, kind))
+        for i, segment in enumerate(segments):
+            while segment and segment[-1][1] == "ADJF" and segment[-1][2] is None:
+                segment.pop()  # Евразийский (экономический союз): an adjective is no name alone
+            if not segment or (len(segment) == 1 and i == 0 and _sentence_initial(masked_text, match.start())):
+                continue
+            lemmas = [lemma for lemma, _, _ in segment]
+            name = " ".join(lemmas)
+            if MIN_CANDIDATE <= len(name) <= MAX_ALIAS:
+                found.append((name, _russian_type(segment)))
+    return found
+
+
+def _russian_type(words: list[tuple[str, str | None, str | None]]) -> str:
+    """By the dictionary's marks (a first name or surname: PERSON; a place: GPE; an
+    organisation: ORG), then the head noun (Банк, АЭС, Договор), a Russian surname
+    ending (-ов, -ев, -ин, -ский, -ян, -енко), an acronym first (ORG); else PERSON
+    for two or three words one of which the dictionary does not know, and GPE
+    (Исламская Республика, Мумбаи). `words`: (nominative, part of speech, dictionary
+    type) as `inflect.russian_nominative` gives them."""
+    lemmas = [lemma for lemma, _, _ in words]
+    kinds = [kind for _, _, kind in words]
+    for kind, heads in _RUSSIAN_TYPE_WORDS:
+        if any(lemma in heads for lemma in lemmas):
+            return kind
+    if "PERSON" in kinds:
+        return "PERSON"
+    if kinds[0] in ("GPE", "ORG"):
+        return kinds[0]
+    if lemmas[-1].endswith(("ов", "ев", "ёв", "ин", "ын", "ский", "цкий", "ян", "енко")):
+        return "PERSON"
+    if lemmas[0].isupper():
+        return "ORG"  # МТК, ИА Регнум
+    return "PERSON" if 2 <= len(lemmas) <= 3 and any(pos is None for _, pos, _ in words) else "GPE"
+
+
+# Persian has no capitals. A name is taken only right after a title that precedes a
+# person's name in agency copy (IRNA, Tasnim, Mehr, as in the dev set): "آقای",
+# "خانم", "رئیس‌جمهور", "وزیر امور خارجه", "سفیر", "سخنگوی ...", ranks and clerical
+# titles; after the title, one known mention (masked: "وزیر امور خارجه روسیه") may
+# come first. The name is one to three words and ends at punctuation, a digit, a
+# masked mention, a Latin word or one of the common words below (و، در، گفت...);
+# the noun of a compound verb ("اعتراض کرد") is dropped. Better few good candidates than noise.
+_PERSIAN_TITLES = tuple(sorted((normalize(t) for t in (
+    "آقای", "خانم", "رئیس‌جمهور", "رئیس جمهور", "رئیس‌جمهوری", "وزیر امور خارجه", "وزیر خارجه", "سفیر", "سخنگوی",
+    "سخنگوی وزارت امور خارجه", "سخنگوی وزارت خارجه", "سخنگوی دولت", "معاون وزیر امور خارجه", "سردار", "سرلشکر",
+    "سرتیپ", "دریادار", "امیر", "حجت‌الاسلام", "حجت‌الاسلام والمسلمین", "آیت‌الله", "دکتر", "مهندس", "نخست‌وزیر",
+    "نخست وزیر", "دبیر", "دبیرکل", "رئیس مجلس", "نماینده")), key=len, reverse=True))
+_PERSIAN_STOP = frozenset(normalize(w) for w in (
+    "و در با به از که را این آن برای تا بر یک هم نیز گفت گفته گفتند کرد کرده کند است بود شد شده می‌شود می‌گوید "
+    "ما او وی آنها ایشان خود ما ها های هر همه چند پس پیش بین روز سال ماه امروز دیروز هفته اظهار اعلام تاکید "
+    "کشور کشورمان ایران روسیه جمهوری اسلامی وزارت امور خارجه دولت مجلس سازمان ملل متحد کل جدید سابق پیشین "
+    "فعلی اسبق جهان جهانی کنونی ویژه رسمی ارشد محترم عالی نظام کرده‌است داد دارد دارند نیست باید بیان افزود "
+    "همچنین اما ولی اگر چون ضمن طی درباره مورد سوی سفر دیدار گفتگو گفت‌وگو نشست تهران مسکو عنوان "
+    "صبح ظهر عصر شب شنبه یکشنبه دوشنبه سه‌شنبه چهارشنبه پنجشنبه جمعه"
+).split())
+# Light verbs: a word before one is the noun of a compound verb ("اعتراض کرد"), not a name.
+_PERSIAN_LIGHT_VERBS = frozenset(normalize(w) for w in "کرد کرده کردند کند کنند شد شده شود داد داده دهد گرفت زد".split())
+# Honorifics name the person themselves: a known mention after them ends the name.
+_PERSIAN_HONORIFICS = frozenset(normalize(w) for w in ("آقای", "خانم", "دکتر", "مهندس"))
+_PERSIAN_TITLE = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(t).replace("\\ ", r"\s+") for t in _PERSIAN_TITLES) + r")(?![\w])")
+_PERSIAN_WORD = re.compile(r"\s*([\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc]{2,})")
+_MASKED_RUN = re.compile(r"\s*·+[\w]*")
+
+
+def _persian_names(masked_text: str) -> list[str]:
+    """Persian names right after a person's title in `masked_text` (known mentions
+    masked), normalised with `normalize.normalize` (see the notes above
+    `_PERSIAN_TITLES` for the rule and its source)."""
+    text = normalize(masked_text)
+    found = []
+    for title in _PERSIAN_TITLE.finditer(text):
+        position = title.end()
+        skipped = _MASKED_RUN.match(text, position)
+        if skipped and title.group() not in _PERSIAN_HONORIFICS:
+            position = skipped.end()
+        words: list[str] = []
+        while len(words) < 3:
+            word = _PERSIAN_WORD.match(text, position)
+            if not word or word.group(1) in _PERSIAN_STOP:
+                break
+            words.append(word.group(1))
+            position = word.end()
+        after = _PERSIAN_WORD.match(text, position)
+        if words and after and after.group(1) in _PERSIAN_LIGHT_VERBS:
+            words.pop()
+        name = " ".join(words)
+        if words and MIN_CANDIDATE <= len(name) <= MAX_ALIAS:
+            found.append(name)
+    return found
+
+
+def _guess_type(name: str, votes: Counter[str] | None, counts: Counter[str], guess: str | None = None) -> str:
+    """The model's most frequent type for the name; else the guess made when a
+    Cyrillic or Persian name was read (see `_cyrillic_names`, `_persian_names`);
+    else by its last word (an organisation, facility or event word), a
+    nationality ending, or its shape: an acronym is an ORG, two to four words a
+    PERSON, one word a PERSON if it has a surname ending or ends a longer
+    candidate, else a GPE."""
     if votes:
         return votes.most_common(1)[0][0]
+    if guess:
+        return guess
     words = name.split()
     for kind, endings in _TYPE_ENDINGS:
         if words[-1] in endings:

@@ -160,3 +160,40 @@ def _shape(form: str, like: str) -> str:
     if like[:1].isupper():
         return form[:1].upper() + form[1:]
     return form
+
+
+# The dictionary's marks for proper names, as OntoNotes types.
+_NAME_MARKS = (("Surn", "PERSON"), ("Name", "PERSON"), ("Patr", "PERSON"), ("Geox", "GPE"), ("Orgn", "ORG"))
+_NOMINATIVE_SURNAME = ("ов", "ев", "ёв", "ин", "ын", "ский", "цкий")
+
+
+@cache
+def russian_nominative(word: str) -> tuple[str, str | None, str | None]:
+    """(`word` in the nominative, its part of speech, the OntoNotes type its
+    dictionary marks give) for one capitalised Cyrillic word, cached per word.
+
+    Лихачёва, Лихачёву -> Лихачёв (a surname under its masculine lemma, as the
+    dictionary lists it); Сергея -> Сергей; Государственной -> Государственная
+    (an adjective keeps its gender). Acronyms (ОДКБ) and words already ending as a
+    nominative surname (Закиров: the dictionary would read a plural of Закир; Евразийский is an
+    adjective it knows) stay
+    as written. The part of speech is pymorphy3's (None: a word it does not know;
+    "Apro": a pronoun-adjective such as Ваш).
+    """
+    if word.isupper() or "-" in word:
+        return word, "NOUN", None
+    parse = _analyzer().parse(word)[0]
+    tag = parse.tag
+    kind = next((name for mark, name in _NAME_MARKS if mark in tag), None)
+    if word.lower().endswith(_NOMINATIVE_SURNAME) and (kind == "PERSON" or not parse.is_known):
+        return word, "NOUN", "PERSON"
+    if not parse.is_known:  # the analyser's guess from the ending: trusted for surnames and first names only
+        return (_shape(parse.normal_form, word), "NOUN", kind) if kind == "PERSON" else (word, None, None)
+    if "Apro" in tag:
+        return word, "Apro", None  # Ваш, Наша: pronouns, never names
+    if tag.POS in ("ADJF", "PRTF"):
+        inflected = parse.inflect({"nomn"})
+        return _shape(inflected.word if inflected else word.lower(), word), "ADJF", kind
+    if tag.POS == "NOUN" and tag.case != "nomn":
+        return _shape(parse.normal_form, word), "NOUN", kind
+    return (_shape(parse.normal_form, word) if kind == "PERSON" else word), tag.POS, kind
