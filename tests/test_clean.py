@@ -75,6 +75,18 @@ def test_bottom_furniture_and_comment_forms_are_dropped():
     assert "captcha" in reasons(result) and "page furniture below the article" in reasons(result)
 
 
+def test_a_last_paragraph_the_scrape_cut_off_stays_in_the_body():
+    """A prose line right under the body that stops mid-sentence is the article's end,
+    cut by the scraper (held-out articles lost it as furniture); a teaser does not pass."""
+    cut = "In late February the two ministers said that a site had been chosen for another plant and that the talks on"
+    second = "The delegations also agreed to meet again in Moscow before the end of the year, the ministry said."
+    raw = f"T\n\n{BODY}\n\n{second}\n\n{cut}\n\nIran and Russia deepen ties amid sanctions\n\nShare this article"
+    result = clean(raw)
+    assert texts(result) == [BODY, second, cut]
+    assert [d.text for d in result.dropped if d.reason == "page furniture below the article"] == [
+        "Iran and Russia deepen ties amid sanctions", "Share this article"]
+
+
 def test_photo_credits_and_captions_are_dropped():
     raw = (f"T\n\n{BODY}\nPutin (left) greets Raisi in Moscow on Monday.\nMehdi Ghasemi/ISNA hide caption\n"
            f"Фото: Сергей Бобылев/ТАСС\n\n{BODY.replace('Monday', 'Tuesday')}")

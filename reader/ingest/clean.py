@@ -36,6 +36,7 @@ TITLE_MAX_CHARS = 220
 TITLE_OVERLAP = 0.4  # share of a headline's content words found in the body
 TITLE_LONGER = 1.5  # a later headline candidate this many times longer replaces an earlier one
 STANDFIRST_WORDS = 6  # a line under the headline with this many words is kept as text
+CUT_PARAGRAPH_WORDS = 15  # a prose line this long right under the body is its last paragraph, cut by the scrape
 DATE_LINE_EXTRA_WORDS = 6  # words besides the date in a timestamp line
 SHORT_LINE_WORDS = 14  # longer lines are text or captions, never a label, date, code or byline
 DERIVED_TITLE_CHARS = 80
@@ -422,10 +423,21 @@ def _top_zone(top: list[_Line], title: _Line | None, rest: list[_Line], drop: Ca
 
 
 def _bottom_zone(bottom: list[_Line], drop: Callable, found: _Found, outlets: Mapping[str, str]) -> None:
-    """Below the last body line: short lines that do not end a sentence are the site's."""
+    """Below the last body line: short lines that do not end a sentence are the site's.
+
+    The first line under the body is its last paragraph when it reads as prose
+    (CUT_PARAGRAPH_WORDS words or more, the language's share of stop words) but
+    stops mid-sentence: scrapes cut articles off (held-out articles lost such
+    paragraphs, issue 13).
+    """
+    first = True
     for line in bottom:
         if line.gone:
             continue
+        if first and line.words >= CUT_PARAGRAPH_WORDS and line.stop_density >= GOOD_STOP_DENSITY:
+            first = False
+            continue
+        first = False
         if (domain := md.footer_domain(line.text)) is not None and line is bottom[-1]:
             found.sources.append((2, line.number, domain))
             drop(line, "footer domain (source metadata)")
