@@ -20,7 +20,7 @@ from textual.widgets.option_list import Option
 from ...config import Display
 from ...models import Document
 from ...annotate.topics import Related, Topic
-from ...render_bidi import display_line, display_snippet
+from ...render_bidi import display_snippet
 from ...render import pilcrow
 from ..bindings import LIST
 
@@ -95,7 +95,13 @@ def related_options(related: Sequence[Related], topics: Mapping[str, Topic], act
         p = rel.passage
         prompt = Text()
         prompt.append(p.date or "—", style="bold")
-        prompt.append(f"  {display_line(p.title, display)}\n", style="")
+        # A right-to-left title is wrapped first, then each line reordered (as snippets are).
+        title = display_snippet(p.title, width, display)
+        if title is None:
+            prompt.append(f"  {p.title}\n", style="")
+        else:
+            prompt.append_text(title)
+            prompt.append("\n")
         prompt.append("  " + " ".join(f"[{topics[t].label if t in topics else t}]" for t in rel.shared), style="italic")
         prompt.append_text(passage_snippet(p.index, p.snippet, width, display, label_style="dim"))
         if len(group) > 1:
