@@ -582,7 +582,7 @@ def _brief(args: argparse.Namespace) -> int:
 
 
 def _write_file(path: Path, text: str) -> None:
-    from .export import write_atomic
+    from .atomic import write_atomic
 
     try:
         write_atomic(path, text)

@@ -6,18 +6,15 @@ Article text is data: every Markdown metacharacter in it is backslash-escaped
 `[x](y)`, `*`, `#` or `<b>` shows literally in any viewer. Entities are set in
 bold (`**…**`) where CommonMark's flanking rules (§6.2) let the delimiters
 close; elsewhere (a name ending in punctuation glued to a letter) they stay
-plain rather than breaking the line. `write_atomic` is the one I/O helper.
+plain rather than breaking the line; briefs are written with `atomic.write_atomic`.
 """
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 from .models import Document
 
@@ -192,27 +189,3 @@ def slug(text: str, most: int = 40) -> str:
     """A file-name-safe lower-case slug of `text` (letters, digits, '-'), at most `most` characters."""
     words = re.findall(r"\w+", unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower())
     return "-".join(words)[:most].strip("-") or "brief"
-
-
-def _umask() -> int:
-    """The process's file-creation mask (read by setting it, then put back)."""
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write `text` (UTF-8) to `path` through a temporary file in the same folder and
-    a rename: a reader never sees half a file. Raises OSError."""
-    folder = path.parent if str(path.parent) else Path(".")
-    handle, temp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        os.chmod(temp, 0o666 & ~_umask())  # mkstemp makes it private (0600); a brief is an ordinary file
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise

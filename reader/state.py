@@ -18,7 +18,6 @@ from __future__ import annotations
 import fcntl
 import json
 import os
-import tempfile
 import time
 from collections.abc import Callable, Iterable, Mapping
 from contextlib import contextmanager
@@ -27,6 +26,7 @@ from pathlib import Path
 
 from platformdirs import user_state_dir
 
+from .atomic import write_atomic
 from .cache import APP_NAME, corpus_key
 from .history import Location
 
@@ -229,16 +229,7 @@ class StateStore:
             return State()
 
     def _write(self, state: State) -> None:
-        handle, temp = tempfile.mkstemp(dir=self.path.parent, prefix=".state-", suffix=".tmp")
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                json.dump(to_dict(state, self.corpus), out, ensure_ascii=False, indent=1)
-                out.flush()
-                os.fsync(out.fileno())
-            os.replace(temp, self.path)
-        except BaseException:
-            Path(temp).unlink(missing_ok=True)
-            raise
+        write_atomic(self.path, json.dumps(to_dict(state, self.corpus), ensure_ascii=False, indent=1), private=True)
 
     @contextmanager
     def _locked(self):

@@ -8,7 +8,8 @@ from markdown_it import MarkdownIt
 
 from reader.cli import main
 from reader.config import bundled_config, load_config
-from reader.export import Quote, brief_markdown, date_bound, escape_markdown, ordered, within, write_atomic
+from reader.atomic import write_atomic
+from reader.export import Quote, brief_markdown, date_bound, escape_markdown, ordered, within
 from reader.library import Library
 from reader.models import CleanText, Document, Mention, Metadata, Paragraph, RawArticle
 from reader.state import Bookmark, StateStore, toggle_bookmark

@@ -27,6 +27,7 @@ from pathlib import Path
 
 import ahocorasick_rs
 
+from ..atomic import write_atomic
 from ..cache import load_parsed
 from ..models import Mention
 from .inflect import has_cyrillic, russian_forms, russian_nominative
@@ -798,8 +799,7 @@ def add_to_user_gazetteer(gazetteer: Gazetteer, name: str, kind: str, path: Path
     NameRejected for a bad name, ConfigError when the existing file is not a
     gazetteer mapping.
     """
-    import os
-    import tempfile
+    import io
 
     from ruamel.yaml import YAML
     from ruamel.yaml.error import YAMLError
@@ -829,15 +829,9 @@ def add_to_user_gazetteer(gazetteer: Gazetteer, name: str, kind: str, path: Path
         raise ConfigError(path, None, None, f"'{kind}' must map canonical names to lists of aliases")
     section[name] = []
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".gazetteer-", suffix=".yaml")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            yaml.dump(data, out)
-        os.replace(temporary, path)
-    except BaseException:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-        raise
+    text = io.StringIO()
+    yaml.dump(data, text)
+    write_atomic(path, text.getvalue(), private=True)
     return path
 
 

@@ -18,7 +18,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Input, Markdown, Static
 
-from ...export import write_atomic
+from ...atomic import write_atomic
 from ..bindings import BRIEF, MODAL, RAW
 
 # A brief to show: (title, Markdown text, default file name), or a reason there is none.
