@@ -446,6 +446,7 @@ def test_markup_and_escapes_in_an_article_are_shown_not_run(tmp_path, write):
     app = ReaderApp(library, StateStore(tmp_path / "s.json"))
 
     async def scenario(pilot):
+        await wait_until(pilot, lambda: bool(header_text(app)))  # the article arrives after the first frame
         header = header_text(app)
         assert "[bold]Bold?[/bold] [@click=app.quit]Quit[/]" in header
         body = app.view.doc.clean.paragraphs[0].text
