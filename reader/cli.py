@@ -96,7 +96,7 @@ def _common(parser: argparse.ArgumentParser) -> None:
                         help="config file (default: $IRANRU_READER_CONFIG, ./config.yaml, the user config "
                              "directory's config.yaml, else the bundled one; yours is laid over the bundled one)")
     parser.add_argument("--no-cache", action="store_true",
-                        help="analyse every article now, in memory, without reading or writing the cached index")
+                        help="analyse every article now, into a temporary index deleted on exit, without reading or writing the cached one")
 
 
 def _positive(value: str) -> int:

@@ -103,10 +103,9 @@ def content_hash(data: bytes) -> str:
 class CorpusIndex:
     """One sqlite database of analysed articles; safe to open from several processes."""
 
-    def __init__(self, location: Path | str, version: str):
+    def __init__(self, location: Path, version: str):
         self.location = location
-        if isinstance(location, Path):
-            location.parent.mkdir(parents=True, exist_ok=True)
+        location.parent.mkdir(parents=True, exist_ok=True)
         self.db = sqlite3.connect(str(location), timeout=30, check_same_thread=False)
         self.db.execute("PRAGMA journal_mode = WAL")
         self.db.execute("PRAGMA synchronous = NORMAL")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import uuid
+import tempfile
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -52,9 +52,14 @@ class Plan:
     skipped: list[Skipped]
 
 
-def _in_memory() -> str:
-    """A fresh in-memory database that worker threads can connect to as well."""
-    return f"file:iranru-{uuid.uuid4().hex}?mode=memory&cache=shared"
+def _scratch() -> tempfile.TemporaryDirectory:
+    """A private directory for a throwaway index, deleted with the Library.
+
+    A file, not a shared-cache in-memory database: in shared-cache mode a reader
+    blocked by the indexer's write gets SQLITE_LOCKED at once (no busy timeout
+    applies; see https://www.sqlite.org/sharedcache.html §2.2), while a file in
+    WAL mode lets the reader's connection read while a worker writes."""
+    return tempfile.TemporaryDirectory(prefix="iranru-index-")
 
 
 class Library:
@@ -73,7 +78,8 @@ class Library:
         self.defer_model = False
         self._deferred: list[str] = []
         self.warnings: list[str] = []
-        self.location, self._uri = self._location(cache)
+        self._scratch: tempfile.TemporaryDirectory | None = None
+        self.location = self._location(cache)
         self.index = self._open_index()
         self._entries: list[Entry] | None = None
         self._by_id: dict[str, Entry] = {}
@@ -86,7 +92,7 @@ class Library:
     def reopened(self) -> Library:
         """The same config and corpus loaded again (after the user's gazetteer changed):
         a new index version, so the next refresh re-annotates every article."""
-        return Library(self.config, self.paths, cache=not self._uri)
+        return Library(self.config, self.paths, cache=self._scratch is None)
 
     @cached_property
     def matcher(self) -> Matcher:
@@ -99,25 +105,23 @@ class Library:
 
     # --- the index -------------------------------------------------------------------
 
-    def _location(self, cache: bool) -> tuple[str, bool]:
+    def _location(self, cache: bool) -> Path:
         if cache:
-            return str(cache_dir() / f"index-{corpus_key(self.paths)}.sqlite"), False
-        return _in_memory(), True
+            return cache_dir() / f"index-{corpus_key(self.paths)}.sqlite"
+        self._scratch = _scratch()
+        return Path(self._scratch.name) / "index.sqlite"
 
     def _open_index(self) -> CorpusIndex:
         try:
-            return CorpusIndex(self._path_or_uri(), self.version)
+            return CorpusIndex(self.location, self.version)
         except (OSError, sqlite3.Error) as error:
-            self.warnings.append(f"cannot use the cache in {cache_dir()} ({error}); indexing in memory")
-            self.location, self._uri = _in_memory(), True
-            return CorpusIndex(self._path_or_uri(), self.version)
-
-    def _path_or_uri(self) -> Path | str:
-        return self.location if self._uri else Path(self.location)
+            self.warnings.append(f"cannot use the cache in {cache_dir()} ({error}); indexing in a temporary file")
+            self.location = self._location(cache=False)
+            return CorpusIndex(self.location, self.version)
 
     def connect(self) -> CorpusIndex:
         """A second connection to the same index, for a worker thread."""
-        return CorpusIndex(self._path_or_uri(), self.version)
+        return CorpusIndex(self.location, self.version)
 
     def plan(self) -> Plan:
         """Compare the files on disk with the index (stat only: no file is read)."""

@@ -153,6 +153,22 @@ def test_a_running_query_can_be_interrupted_from_another_thread(library):
     assert failures == ["interrupted"]
 
 
+def test_the_reader_reads_while_a_worker_writes(corpus):
+    """`--no-cache` too: the indexer's open write transaction (a worker's connection)
+    must not make the reader's read fail with "database table is locked"."""
+    library = Library(load_config(bundled_config()), [corpus], cache=False).ensure_fresh()
+    first = library.entries[0].id
+    library._documents.clear()
+    worker = library.connect()
+    worker.db.execute("BEGIN IMMEDIATE")
+    worker.db.execute("UPDATE articles SET words = words + 1")
+    try:
+        assert library.get(first) is not None
+    finally:
+        worker.db.rollback()
+        worker.close()
+
+
 def test_search_ranks_by_relevance_not_by_date(tmp_path):
     """bm25: a short passage about the words beats an older, long one that mentions them in passing."""
     filler = " ".join(["The delegation also discussed tourism, culture, football and the weather."] * 8)
