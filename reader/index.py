@@ -1,9 +1,12 @@
 """The cached corpus index: sqlite3 (WAL) in the user cache directory.
 
-Per article: metadata, the analysed document (compressed JSON), its passage
-topics (for trails and related passages), its entity mentions (for "other
-articles that mention it") and an FTS5 table of clean paragraphs (for
-corpus-wide search). A file is re-analysed when its size or mtime changed
+Per article: metadata, the analysed document (compressed JSON: the only copy
+of the clean text), its passage topics (for trails, related passages and
+topic timelines), its entity mentions with their passages (for "other
+articles that mention it" and entity timelines) and a contentless FTS5 index
+of clean paragraphs (for corpus-wide search; excerpts and snippets are cut
+from the document at query time). Rows are built by `rows` (pure: the
+indexer's worker processes call it) and written by one writer (`write`). A file is re-analysed when its size or mtime changed
 and its content hash too; the whole index is dropped when the config, the
 gazetteer, the topic map or the program version change. `--no-cache` uses
 the same code on an in-memory database.
@@ -33,8 +36,10 @@ from .models import (
 from .annotate.topics import snippet
 from .searchtext import indexed, match_expression, match_pattern
 
-SCHEMA = 8  # 8: the timeline table (SPEC §12), the search table's folded column, issue-15 topic
-           # evidence, each stored mention's source, articles.language, provenance and URL spans
+SCHEMA = 9  # 9 (issue 17): contentless search, no stored snippets, no timeline table (passages and
+           # mentions answer it), WITHOUT ROWID passages/mentions, documents compressed with a preset
+           # dictionary. 8: the timeline table (SPEC §12), the search table's folded column, issue-15
+           # topic evidence, each stored mention's source, articles.language, provenance and URL spans
 _PER_ARTICLE = 1_000_000  # search rowid = article rowid * this + passage index
 
 _TABLES = """
@@ -42,25 +47,23 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS articles (
     id TEXT PRIMARY KEY, path TEXT UNIQUE, size INTEGER, mtime_ns INTEGER, hash TEXT,
     title TEXT, source TEXT, date TEXT, words INTEGER, topics TEXT, warnings TEXT, doc BLOB, language TEXT);
-CREATE TABLE IF NOT EXISTS passages (
-    article_id TEXT, idx INTEGER, date TEXT, day REAL, topic TEXT, score REAL, snippet TEXT);
--- Covers the related-passages and trail queries: no table row is read for them.
-CREATE INDEX IF NOT EXISTS passages_topic ON passages (topic, article_id, idx, score, day, date);
-CREATE INDEX IF NOT EXISTS passages_article ON passages (article_id, idx);
-CREATE TABLE IF NOT EXISTS mentions (canonical TEXT, type TEXT, article_id TEXT, count INTEGER, first INTEGER);
-CREATE INDEX IF NOT EXISTS mentions_canonical ON mentions (canonical);
-CREATE INDEX IF NOT EXISTS mentions_article ON mentions (article_id);
--- Timelines: per subject ("topic:<id>" or "entity:<canonical>") and article, its passages
--- (count, and their indexes as "3,7,12"); date '' when unknown. In subject and date order,
--- so a month count reads one subject's rows (one per article), not one per passage.
-CREATE TABLE IF NOT EXISTS timeline (subject TEXT NOT NULL, date TEXT NOT NULL, article_id TEXT NOT NULL,
-    passages INTEGER, idx TEXT, PRIMARY KEY (subject, date, article_id)) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS timeline_article ON timeline (article_id);
--- `folded`: the paragraph with Persian letters, digits and half-spaces written one
--- way (searchtext.fold), or '' when that changes nothing; queries match either column.
+-- One row per passage and topic, in the order the trail, related-passages and timeline queries
+-- read them: the table is its own covering index. Rows are deleted through the stored document.
+CREATE TABLE IF NOT EXISTS passages (topic TEXT NOT NULL, article_id TEXT NOT NULL, idx INTEGER NOT NULL,
+    score REAL, day REAL, date TEXT, PRIMARY KEY (topic, article_id, idx)) WITHOUT ROWID;
+-- One row per entity (canonical, type) and article: its mentions and the passages that mention
+-- it ("3,7,12": CAST(idx AS INTEGER) is the first), for entity look-ups and timelines.
+CREATE TABLE IF NOT EXISTS mentions (canonical TEXT NOT NULL, article_id TEXT NOT NULL, type TEXT NOT NULL,
+    count INTEGER, idx TEXT, PRIMARY KEY (canonical, article_id, type)) WITHOUT ROWID;
+-- Contentless: the index only; the text is the document's. `folded`: the paragraph with
+-- Persian letters, digits and half-spaces written one way (searchtext.fold), or '' when that
+-- changes nothing; queries match either column. rowid = article rowid * _PER_ARTICLE + passage.
 CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(
-    text, article_id UNINDEXED, idx UNINDEXED, folded, tokenize = 'unicode61 remove_diacritics 2');
+    text, folded, content = '', tokenize = 'unicode61 remove_diacritics 2');
 """
+_TABLE_NAMES = ("articles", "passages", "mentions", "search", "timeline")  # timeline: schema 8's
+_PATTERN_TYPES = frozenset({"MONEY", "PERCENT", "DATE"})  # pattern types are not entities here
+
 
 
 @dataclass(frozen=True)
@@ -100,13 +103,87 @@ def content_hash(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
-class CorpusIndex:
-    """One sqlite database of analysed articles; safe to open from several processes."""
+@dataclass(frozen=True)
+class Rows:
+    """One analysed article as the index stores it, built by `rows` (in a worker
+    process) and written by `CorpusIndex.write` (the one writer)."""
 
-    def __init__(self, location: Path, version: str):
+    id: str
+    path: str
+    stamp: Stamp
+    digest: str
+    article: tuple  # title, source, date, words, topics JSON, warnings JSON, compressed document, language
+    passages: list[tuple[str, int, float]]  # topic, passage, score
+    mentions: list[tuple[str, str, int, str]]  # canonical, type, count, passages "3,7"
+    search: list[tuple[int, str, str]]  # passage, text, folded text ('' when the same)
+
+
+def rows(doc: Document, stamp: Stamp, digest: str, dictionary: bytes = b"") -> Rows:
+    """Everything the index stores of `doc` (pure; `dictionary`: the index's preset
+    compression dictionary, `CorpusIndex.dictionary`)."""
+    meta = doc.meta
+    counts: dict[tuple[str, str], list[int]] = {}
+    for i, mentions in enumerate(doc.mentions):
+        for m in mentions:
+            if m.type not in _PATTERN_TYPES:
+                found = counts.setdefault((m.canonical, m.type), [0])
+                found[0] += 1
+                if found[-1] != i or len(found) == 1:
+                    found.append(i)
+    return Rows(
+        doc.id, str(doc.raw.path), stamp, digest,
+        (meta.title, meta.source, meta.date, doc.clean.word_count, json.dumps(doc.topics), json.dumps(doc.warnings),
+         compress(json.dumps(_document_dict(doc), ensure_ascii=False).encode(), dictionary), meta.language),
+        [(hit.topic, i, hit.score) for i, hits in enumerate(doc.passage_topics) for hit in hits],
+        [(name, kind, c, ",".join(map(str, found))) for (name, kind), (c, *found) in counts.items()],
+        [(p.index, p.text, indexed(p.text)) for p in doc.clean.paragraphs if p.index < _PER_ARTICLE])
+
+
+# The keys and values every stored document repeats (_document_dict): last in the preset
+# dictionary, where references to it are shortest.
+_SKELETON = ('{"raw": {"id": "", "path": "", "encoding": "utf-8", "warnings": []}, "meta": [null, "en", [["date", "text"], '
+             '["source", "text"], ["title", "text"]]], "dropped": [[, "boilerplate"], "paragraphs": [["heading", "quote", '
+             '"body", [], "mentions": [[[, "PERCENT", "MONEY", "FAC", "EVENT", "ORG", "NORP", "PERSON", "model"], '
+             '"pattern"], "DATE", "GPE", "gazetteer"], [[, "topics": [[[, 1.0, 2.0, 3.0, ], [[, "warnings": []}')
+PAGE_BYTES = 16_384
+DICTIONARY_BYTES = 32_768  # zlib uses at most the last 32 KiB of a preset dictionary (RFC 1950 §2.2)
+
+
+def preset_dictionary(words: Iterable[str]) -> bytes:
+    """A zlib preset dictionary: `words` (each once, in order), then the JSON every stored
+    document repeats, cut to its last DICTIONARY_BYTES bytes. On the 1,000 generated
+    articles of benchmarks/gen_corpus.py the gazetteer's and topic map's words make
+    each stored document 17% smaller than zlib alone."""
+    return ("\n".join(dict.fromkeys(words)) + _SKELETON).encode()[-DICTIONARY_BYTES:]
+
+
+def compress(data: bytes, dictionary: bytes = b"") -> bytes:
+    """zlib at level 9 with a preset dictionary (RFC 1950 §2.2: its first 32 KiB are used)."""
+    packer = zlib.compressobj(9, zdict=dictionary) if dictionary else zlib.compressobj(9)
+    return packer.compress(data) + packer.flush()
+
+
+def decompress(data: bytes, dictionary: bytes = b"") -> bytes:
+    """The inverse of `compress` with the same dictionary. Raises zlib.error."""
+    unpacker = zlib.decompressobj(zdict=dictionary) if dictionary else zlib.decompressobj()
+    return unpacker.decompress(data) + unpacker.flush()
+
+
+class CorpusIndex:
+    """One sqlite database of analysed articles; safe to open from several processes.
+
+    `dictionary`: a preset compression dictionary for the stored documents (the
+    gazetteer's and topic map's words: `Library.dictionary`), kept in the index
+    when it is created; later connections read it from there.
+    """
+
+    def __init__(self, location: Path, version: str, dictionary: bytes = b""):
         self.location = location
         location.parent.mkdir(parents=True, exist_ok=True)
         self.db = sqlite3.connect(str(location), timeout=30, check_same_thread=False)
+        # For a new file only: 16 KiB pages hold four stored documents each, where 4 KiB
+        # pages held one and an overflow page (a third of the cache was slack).
+        self.db.execute(f"PRAGMA page_size = {PAGE_BYTES}")
         self.db.execute("PRAGMA journal_mode = WAL")
         self.db.execute("PRAGMA synchronous = NORMAL")
         self.db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
@@ -115,10 +192,13 @@ class CorpusIndex:
             # Another program version or config: start afresh. Dropped, not emptied: an
             # older schema's tables may lack columns this version writes.
             with self.db:
-                for table in ("articles", "passages", "mentions", "search", "timeline"):
+                for table in _TABLE_NAMES:
                     self.db.execute(f"DROP TABLE IF EXISTS {table}")
                 self.db.execute("INSERT OR REPLACE INTO meta VALUES ('version', ?)", (version,))
+                self.db.execute("INSERT OR REPLACE INTO meta VALUES ('dictionary', ?)", (dictionary,))
         self.db.executescript(_TABLES)
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'dictionary'").fetchone()
+        self.dictionary: bytes = row[0] if row and isinstance(row[0], bytes) else b""
 
     def close(self) -> None:
         self.db.close()
@@ -140,52 +220,54 @@ class CorpusIndex:
             self.db.execute("UPDATE articles SET size = ?, mtime_ns = ? WHERE path = ?", (stamp.size, stamp.mtime_ns, path))
 
     def forget(self, article_ids: Iterable[str]) -> None:
-        """Remove articles and everything derived from them."""
-        found = [self.db.execute("SELECT rowid, id FROM articles WHERE id = ?", (i,)).fetchone() for i in article_ids]
+        """Remove articles and everything derived from them (found through the stored
+        document: the search index is contentless, the other tables keyed by name)."""
+        found = [self.db.execute("SELECT rowid, id, doc FROM articles WHERE id = ?", (i,)).fetchone() for i in article_ids]
         found = [row for row in found if row is not None]
         if not found:
             return
         with self.db:
-            for rowid, aid in found:
-                self.db.execute("DELETE FROM passages WHERE article_id = ?", (aid,))
-                self.db.execute("DELETE FROM mentions WHERE article_id = ?", (aid,))
-                self.db.execute("DELETE FROM timeline WHERE article_id = ?", (aid,))
-                # Search rows are keyed by the article's rowid: a range delete, not a table scan.
-                self.db.execute("DELETE FROM search WHERE rowid BETWEEN ? AND ?",
-                                (rowid * _PER_ARTICLE, rowid * _PER_ARTICLE + _PER_ARTICLE - 1))
-                self.db.execute("DELETE FROM articles WHERE rowid = ?", (rowid,))
+            for rowid, aid, blob in found:
+                self._forget_rows(rowid, aid, blob)
+
+    def _forget_rows(self, rowid: int, aid: str, blob: bytes) -> None:
+        doc = self._decoded(blob)
+        stored = rows(doc, Stamp(0, 0), "") if doc else None
+        if stored is None:  # unreadable document: the slow way
+            self.db.execute("DELETE FROM passages WHERE article_id = ?", (aid,))
+            self.db.execute("DELETE FROM mentions WHERE article_id = ?", (aid,))
+            self.db.execute("DELETE FROM search")  # contentless: only a rebuild is certain
+        else:
+            self.db.executemany("DELETE FROM passages WHERE topic = ? AND article_id = ? AND idx = ?",
+                                [(topic, aid, i) for topic, i, _ in stored.passages])
+            self.db.executemany("DELETE FROM mentions WHERE canonical = ? AND article_id = ? AND type = ?",
+                                [(name, aid, kind) for name, kind, *_ in stored.mentions])
+            # A contentless FTS5 row is deleted by giving its values back (FTS5 "delete" command).
+            self.db.executemany("INSERT INTO search (search, rowid, text, folded) VALUES ('delete', ?, ?, ?)",
+                                [(rowid * _PER_ARTICLE + i, text, folded) for i, text, folded in stored.search])
+        self.db.execute("DELETE FROM articles WHERE rowid = ?", (rowid,))
 
     def store(self, docs: Sequence[tuple[Document, Stamp, str]]) -> None:
         """Write analysed documents (replacing earlier versions) in one transaction."""
-        self.forget(doc.id for doc, _, _ in docs)
+        self.write([rows(doc, stamp, digest, self.dictionary) for doc, stamp, digest in docs])
+
+    def write(self, articles: Sequence[Rows]) -> None:
+        """Write `rows` of analysed articles (replacing earlier versions) in one transaction."""
+        self.forget(a.id for a in articles)
         with self.db:
-            for doc, stamp, digest in docs:
-                meta = doc.meta
+            for a in articles:
+                title, source, date, *_ = a.article
                 cursor = self.db.execute(
                     "INSERT INTO articles (id, path, size, mtime_ns, hash, title, source, date, words, topics, warnings, doc, "
                     "language) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (doc.id, str(doc.raw.path), stamp.size, stamp.mtime_ns, digest, meta.title, meta.source, meta.date,
-                     doc.clean.word_count, json.dumps(doc.topics), json.dumps(doc.warnings),
-                     zlib.compress(json.dumps(_document_dict(doc), ensure_ascii=False).encode(), 3), meta.language))
+                    (a.id, a.path, a.stamp.size, a.stamp.mtime_ns, a.digest, *a.article))
                 base = cursor.lastrowid * _PER_ARTICLE
-                self.db.executemany("INSERT INTO passages VALUES (?, ?, ?, julianday(?), ?, ?, ?)", [
-                    (doc.id, i, meta.date, meta.date, hit.topic, hit.score, snippet(doc.clean.paragraphs[i].text))
-                    for i, hits in enumerate(doc.passage_topics) for hit in hits])
-                counts: dict[tuple[str, str], list[int]] = {}
-                for i, mentions in enumerate(doc.mentions):
-                    for m in mentions:
-                        if m.type in ("MONEY", "PERCENT", "DATE"):
-                            continue
-                        entry = counts.setdefault((m.canonical, m.type), [0, i])
-                        entry[0] += 1
+                self.db.executemany("INSERT INTO passages VALUES (?, ?, ?, ?, julianday(?), ?)",
+                                    [(topic, a.id, i, score, date, date) for topic, i, score in a.passages])
                 self.db.executemany("INSERT INTO mentions VALUES (?, ?, ?, ?, ?)",
-                                    [(name, kind, doc.id, c, first) for (name, kind), (c, first) in counts.items()])
-                self.db.executemany("INSERT INTO timeline VALUES (?, ?, ?, ?, ?)",
-                                    [(subject, meta.date or "", doc.id, len(found), ",".join(map(str, found)))
-                                     for subject, found in _subjects(doc).items()])
-                self.db.executemany("INSERT INTO search (rowid, text, article_id, idx, folded) VALUES (?, ?, ?, ?, ?)",
-                                    [(base + p.index, p.text, doc.id, p.index, indexed(p.text))
-                                     for p in doc.clean.paragraphs if p.index < _PER_ARTICLE])
+                                    [(name, a.id, kind, c, found) for name, kind, c, found in a.mentions])
+                self.db.executemany("INSERT INTO search (rowid, text, folded) VALUES (?, ?, ?)",
+                                    [(base + i, text, folded) for i, text, folded in a.search])
 
     # --- the model's second pass ----------------------------------------------------
 
@@ -207,59 +289,84 @@ class CorpusIndex:
         return [Entry(aid, path, title, source, when, words, tuple(json.loads(topics)), tuple(json.loads(warnings)), lang)
                 for aid, path, title, source, when, words, topics, warnings, lang in rows]
 
+    def _decoded(self, blob: bytes) -> Document | None:
+        try:
+            return _document_from(json.loads(decompress(blob, self.dictionary)))
+        except (zlib.error, ValueError, KeyError, TypeError, IndexError):
+            return None
+
     def document(self, article_id: str) -> Document | None:
         row = self.db.execute("SELECT doc FROM articles WHERE id = ?", (article_id,)).fetchone()
-        return None if row is None else _document_from(json.loads(zlib.decompress(row[0])))
+        return None if row is None else self._decoded(row[0])
+
+    def texts(self, article_ids: Iterable[str]) -> dict[str, list[str]]:
+        """Article id -> its clean paragraphs' texts (from the stored documents: the
+        only copy), for snippets and excerpts cut at query time."""
+        found = {}
+        for aid in dict.fromkeys(article_ids):
+            row = self.db.execute("SELECT doc FROM articles WHERE id = ?", (aid,)).fetchone()
+            if row is not None:
+                found[aid] = [text for _, text, *_ in json.loads(decompress(row[0], self.dictionary))["paragraphs"]]
+        return found
+
+    def _passage_texts(self, pairs: list[tuple[str, int]]) -> list[str]:
+        texts = self.texts(aid for aid, _ in pairs)
+        return [texts[aid][i] if aid in texts and i < len(texts[aid]) else "" for aid, i in pairs]
 
     def related(self, article_id: str, topics: Sequence[str], date: str | None, limit: int) -> list[tuple]:
         """(article id, passage, date, title, snippet, shared topics, strength), best first."""
         marks = ",".join("?" * len(topics))
-        # Rank from the covering index alone; titles and snippets only for the `limit` kept.
+        # Rank from the passages table alone (its own covering index); titles and snippets only for the `limit` kept.
         order = "{0}n DESC, {0}strength DESC, coalesce(abs({0}day - julianday(?)), 1e9), {0}date, {0}article_id, {0}idx"
         query = f"""
             WITH best AS (
                 SELECT article_id, idx, day, date, group_concat(topic) AS shared, count(*) AS n, sum(score) AS strength
                 FROM passages WHERE topic IN ({marks}) AND article_id != ?
                 GROUP BY article_id, idx ORDER BY {order.format('')} LIMIT ?)
-            SELECT b.article_id, b.idx, b.date, a.title,
-                   (SELECT p.snippet FROM passages p WHERE p.article_id = b.article_id AND p.idx = b.idx LIMIT 1),
-                   b.shared, b.strength
+            SELECT b.article_id, b.idx, b.date, a.title, b.shared, b.strength
             FROM best b JOIN articles a ON a.id = b.article_id ORDER BY {order.format('b.')}"""
-        return [(aid, idx, when, title, snippet, tuple(shared.split(",")), strength)
-                for aid, idx, when, title, snippet, shared, strength
-                in self.db.execute(query, (*topics, article_id, date, limit, date))]
+        found = self.db.execute(query, (*topics, article_id, date, limit, date)).fetchall()
+        texts = self._passage_texts([(aid, idx) for aid, idx, *_ in found])
+        return [(aid, idx, when, title, snippet(text), tuple(shared.split(",")), strength)
+                for (aid, idx, when, title, shared, strength), text in zip(found, texts, strict=True)]
 
-    def trail(self, topic: str) -> list[tuple[str, int, str]]:
+    def trail(self, topic: str, snippets: bool = True) -> list[tuple[str, int, str]]:
         """(article id, passage, snippet) of every passage on `topic`, unordered (the
-        library orders them as its article list: a join and sort here cost 4x more)."""
-        return self.db.execute("SELECT article_id, idx, snippet FROM passages WHERE topic = ?", (topic,)).fetchall()
+        library orders them as its article list: a join and sort here cost 4x more).
+        Snippets are cut from the stored documents; `snippets=False` leaves them ''
+        (a trail to step along needs none, and reads no document)."""
+        found = self.db.execute("SELECT article_id, idx FROM passages WHERE topic = ?", (topic,)).fetchall()
+        if not snippets:
+            return [(aid, idx, "") for aid, idx in found]
+        return [(aid, idx, snippet(text)) for (aid, idx), text in zip(found, self._passage_texts(found), strict=True)]
 
     def search(self, query: str, limit: int) -> list[tuple[str, int, str]]:
         """(article id, passage, excerpt) of the passages holding every word of `query`
         (as word prefixes; Persian folded, Russian stemmed: searchtext.match_expression),
         most relevant first (FTS5's bm25: rare words, short passages), ties in date
-        order. The excerpt is `excerpt(text, query)`."""
+        order. The excerpt is `excerpt(text, query)`, cut from the stored document."""
         expression = match_expression(query)
         if expression is None:
             return []
-        rows = self.db.execute(
-            "SELECT s.article_id, s.idx, s.text FROM search s JOIN articles a ON a.id = s.article_id "
-            "WHERE search MATCH ? ORDER BY bm25(search), a.date IS NULL, a.date, a.id, s.idx LIMIT ?",
-            (expression, limit))
-        return [(aid, int(idx), excerpt(text, query)) for aid, idx, text in rows]
+        found = self.db.execute(
+            f"SELECT a.id, s.rowid % {_PER_ARTICLE} FROM search s JOIN articles a ON a.rowid = s.rowid / {_PER_ARTICLE} "
+            "WHERE search MATCH ? ORDER BY bm25(search), a.date IS NULL, a.date, a.id, s.rowid LIMIT ?",
+            (expression, limit)).fetchall()
+        return [(aid, int(idx), excerpt(text, query))
+                for (aid, idx), text in zip(found, self._passage_texts(found), strict=True)]
 
     def entity_articles(self, canonical: str) -> list[tuple[str, int, int]]:
         """(article id, mentions, first passage) of every article that mentions `canonical`."""
         return list(self.db.execute(
-            "SELECT m.article_id, m.count, m.first FROM mentions m JOIN articles a ON a.id = m.article_id "
-            "WHERE m.canonical = ? ORDER BY a.date IS NULL, a.date, a.id", (canonical,)))
+            "SELECT m.article_id, sum(m.count), min(CAST(m.idx AS INTEGER)) FROM mentions m JOIN articles a ON a.id = m.article_id "
+            "WHERE m.canonical = ? GROUP BY m.article_id ORDER BY a.date IS NULL, a.date, a.id", (canonical,)))
 
     def entity_counts(self) -> list[tuple[str, str, str, int]]:
         """(canonical, type, article id, mentions) for every entity and article."""
         return list(self.db.execute("SELECT canonical, type, article_id, count FROM mentions"))
 
     def topics(self) -> set[str]:
-        """The topics at least one passage is on (read from the covering index)."""
+        """The topics at least one passage is on (read from the passages table's key)."""
         return {topic for (topic,) in self.db.execute("SELECT DISTINCT topic FROM passages")}
 
     def entities(self) -> list[tuple[str, str]]:
@@ -267,41 +374,42 @@ class CorpusIndex:
 
     # --- timelines (SPEC §12) --------------------------------------------------------
 
+    def _subject_rows(self, subject: str, month: str | None) -> list[tuple[str, str | None, list[int]]]:
+        """(article id, date, passages) of `subject` ("topic:<id>" or "entity:<canonical>")
+        in `month` ("YYYY-MM"; "" the undated articles; None every month)."""
+        kind, _, key = subject.partition(":")
+        where, args = "", ()
+        if month == "":
+            where = " AND {date} IS NULL"
+        elif month is not None:
+            where, args = " AND {date} >= ? AND {date} < ?", (month, month + "~")
+        if kind == "topic":
+            by_article: dict[str, tuple[str | None, set[int]]] = {}
+            for aid, when, idx in self.db.execute("SELECT article_id, date, idx FROM passages WHERE topic = ?"
+                                                  + where.format(date="date"),
+                                                  (key, *args)):
+                by_article.setdefault(aid, (when, set()))[1].add(idx)
+        else:  # one row per type the name has in an article: their passages together
+            by_article = {}
+            query = "SELECT m.article_id, a.date, m.idx FROM mentions m JOIN articles a ON a.id = m.article_id WHERE m.canonical = ?"
+            for aid, when, idx in self.db.execute(query + where.format(date="a.date"), (key, *args)):
+                by_article.setdefault(aid, (when, set()))[1].update(map(int, idx.split(",")))
+        return [(aid, when, sorted(found)) for aid, (when, found) in by_article.items()]
+
     def subject_months(self, subject: str) -> list[tuple[str, int]]:
         """(month "YYYY-MM", or "" for undated articles, passages) of `subject`
-        ("topic:<id>" or "entity:<canonical>"), unordered: one row read per article."""
-        return self.db.execute("SELECT substr(date, 1, 7), sum(passages) FROM timeline WHERE subject = ? GROUP BY 1",
-                               (subject,)).fetchall()
+        ("topic:<id>" or "entity:<canonical>"), unordered."""
+        months: dict[str, int] = {}
+        for _, when, found in self._subject_rows(subject, None):
+            month = (when or "")[:7]
+            months[month] = months.get(month, 0) + len(found)
+        return list(months.items())
 
     def subject_passages(self, subject: str, month: str | None = None) -> list[tuple[str, int, str]]:
         """(article id, passage, passage text) of `subject` in `month` ("YYYY-MM"; "" the
         undated articles; None every month), unordered."""
-        where, args = "", ()
-        if month == "":
-            where = " AND t.date = ''"
-        elif month is not None:
-            where, args = " AND t.date >= ? AND t.date < ?", (month, month + "~")
-        rows = self.db.execute("SELECT t.article_id, a.rowid, t.idx FROM timeline t JOIN articles a ON a.id = t.article_id "
-                               f"WHERE t.subject = ?{where}", (subject, *args)).fetchall()
-        found = []
-        for article_id, rowid, indexes in rows:
-            for index in map(int, indexes.split(",")):
-                text = self.db.execute("SELECT text FROM search WHERE rowid = ?", (rowid * _PER_ARTICLE + index,)).fetchone()
-                found.append((article_id, index, text[0] if text else ""))
-        return found
-
-
-def _subjects(doc: Document) -> dict[str, list[int]]:
-    """"topic:<id>" / "entity:<canonical>" -> the passages of `doc` on it, in order;
-    pattern types (money, percent, dates) are not entities here."""
-    found: dict[str, list[int]] = {}
-    for i, hits in enumerate(doc.passage_topics):
-        for hit in hits:
-            found.setdefault(f"topic:{hit.topic}", []).append(i)
-    for i, mentions in enumerate(doc.mentions):
-        for name in dict.fromkeys(m.canonical for m in mentions if m.type not in ("MONEY", "PERCENT", "DATE")):
-            found.setdefault(f"entity:{name}", []).append(i)
-    return found
+        pairs = [(aid, i) for aid, _, found in self._subject_rows(subject, month) for i in found]
+        return [(aid, i, text) for (aid, i), text in zip(pairs, self._passage_texts(pairs), strict=True)]
 
 
 def excerpt(text: str, query: str, width: int = 100, before: int = 30) -> str:

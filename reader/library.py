@@ -9,11 +9,16 @@ are index queries, so 10,000 articles cost what five do.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
+import signal
 import sqlite3
+import sys
 import tempfile
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import closing
 from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
@@ -24,7 +29,7 @@ from .config import Config
 from .ingest.decode import article_id, discover, read_article, read_bytes
 from .annotate import context, model
 from .annotate.gazetteer import Gazetteer, Matcher, load_gazetteer, user_gazetteer_path, with_user_gazetteer
-from .index import CorpusIndex, Entry, Stamp, content_hash, fingerprint
+from .index import CorpusIndex, Entry, Rows, Stamp, content_hash, fingerprint, preset_dictionary, rows
 from .models import Document, Mention, Metadata, RawArticle, Skipped
 from .annotate.topics import (Passage, Related, TopicMap, TopicMatcher, load_topic_map, snippet,
                               topic_companions)
@@ -32,6 +37,59 @@ from .timeline import Subject, Timeline, build_timeline, same_name, suggest
 
 Progress = Callable[[int, int], None]
 CACHE_SIZE = 32  # analysed documents kept in memory
+POOL_FROM = 100  # files: fewer are analysed in the calling process (a worker's start-up costs a second or two)
+
+
+def cores() -> int:
+    """The cores this process may run on (the worker processes an index build starts)."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+@dataclass(frozen=True)
+class Job:
+    """One file for `Library.index_file`: where it is, its article id and stamp, the
+    content hash the index holds for it (None: analyse whatever it holds), and
+    whether to leave the model's names for later (None: `Library.defer_model`)."""
+
+    path: Path
+    article: str
+    stamp: Stamp
+    known: str | None
+    defer: bool | None = None
+
+
+@dataclass(frozen=True)
+class Analysed:
+    """What `Library.index_file` made of a job: rows to store, or the file skipped, or
+    neither (touched, not changed); `deferred`: analysed without the model;
+    `warning`: why the model could not run."""
+
+    rows: Rows | None = None
+    skipped: Skipped | None = None
+    deferred: bool = False
+    warning: str | None = None
+
+
+_WORKER: tuple[Library, bytes] | None = None  # in a worker process: its library and the index's dictionary
+
+
+def _start_worker(config: Config, paths: tuple[Path, ...], dictionary: bytes) -> None:
+    """A worker process's start: an analysing library of its own, no index. Quiet: the
+    reader owns the terminal, and Ctrl+C is the reader's to handle."""
+    global _WORKER
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    sys.stdout = sys.stderr = open(os.devnull, "w")  # noqa: SIM115 - for the process's life
+    _WORKER = (Library(config, paths, store=False), dictionary)
+
+
+def _plain(config: Config) -> Config:
+    """`config` with plain dicts for its read-only mappings (which cannot be pickled)."""
+    return replace(config, **{name: dict(getattr(config, name)) for name in ("articles", "sources", "styles", "keymap")})
+
+
+def _index_in_worker(job: Job) -> Analysed:
+    library, dictionary = _WORKER
+    return library.index_file(job, dictionary)
 
 
 class AmbiguousArticle(LookupError):
@@ -65,7 +123,8 @@ def _scratch() -> tempfile.TemporaryDirectory:
 class Library:
     """Everything loaded for one config and one set of corpus paths."""
 
-    def __init__(self, config: Config, paths: Iterable[Path] | None = None, cache: bool = True):
+    def __init__(self, config: Config, paths: Iterable[Path] | None = None, cache: bool = True, store: bool = True):
+        """`store=False`: analyse only, without an index (the indexer's worker processes)."""
         self.config = config
         self.paths = tuple(Path(p) for p in paths) if paths else config.corpus
         self.gazetteer: Gazetteer = with_user_gazetteer(load_gazetteer(config.gazetteer, use_cache=cache), cache)
@@ -79,8 +138,9 @@ class Library:
         self._deferred: list[str] = []
         self.warnings: list[str] = []
         self._scratch: tempfile.TemporaryDirectory | None = None
-        self.location = self._location(cache)
-        self.index = self._open_index()
+        if store:
+            self.location = self._location(cache)
+            self.index = self._open_index()
         self._entries: list[Entry] | None = None
         self._by_id: dict[str, Entry] = {}
         self._rank: dict[str, int] = {}
@@ -113,15 +173,23 @@ class Library:
 
     def _open_index(self) -> CorpusIndex:
         try:
-            return CorpusIndex(self.location, self.version)
+            return CorpusIndex(self.location, self.version, self.dictionary)
         except (OSError, sqlite3.Error) as error:
             self.warnings.append(f"cannot use the cache in {cache_dir()} ({error}); indexing in a temporary file")
             self.location = self._location(cache=False)
-            return CorpusIndex(self.location, self.version)
+            return CorpusIndex(self.location, self.version, self.dictionary)
+
+    @cached_property
+    def dictionary(self) -> bytes:
+        """The preset dictionary the index compresses documents with: the gazetteer's
+        and topic map's words, which every article of the field repeats."""
+        words = [w for e in self.gazetteer.entities for w in (*e.aliases, e.canonical)]
+        words += [w for t in self.topic_map.topics for w in (t.id, *(phrase for phrase, _ in t.phrases))]
+        return preset_dictionary(words)
 
     def connect(self) -> CorpusIndex:
         """A second connection to the same index, for a worker thread."""
-        return CorpusIndex(self.location, self.version)
+        return CorpusIndex(self.location, self.version, self.dictionary)
 
     def plan(self) -> Plan:
         """Compare the files on disk with the index (stat only: no file is read)."""
@@ -162,43 +230,100 @@ class Library:
         """Whether some file still has to be (re)analysed."""
         return bool(self.pending.to_check or self.pending.removed)
 
-    def refresh(self, progress: Progress | None = None, index: CorpusIndex | None = None, batch: int = 100) -> None:
-        """Bring the index up to date with the files: analyse what changed, forget what went."""
+    def refresh(self, progress: Progress | None = None, index: CorpusIndex | None = None, batch: int = 100,
+                workers: int | None = None) -> None:
+        """Bring the index up to date with the files: analyse what changed, forget what went.
+
+        Files are read and analysed in `workers` processes (None: one per core when
+        there are POOL_FROM files or more, else in this process); their rows are
+        written here, by one writer, `batch` articles a transaction, each batch
+        reported as `progress(done, total)`.
+        """
         plan = self.pending
         index = index or self.index
         index.forget(plan.removed)
         skipped = list(plan.skipped)
-        pending: list[tuple[Document, Stamp, str]] = []
-        total = len(plan.to_check)
-        for done, path in enumerate(plan.to_check, start=1):
-            stamp, article = plan.stamps[path], plan.ids[path]
-            data = read_bytes(path)  # read once: hashed, then decoded if it changed
+        jobs = []
+        for path in plan.to_check:
             known = plan.stored.get(str(path))
-            digest = None if isinstance(data, Skipped) else content_hash(data)
-            if isinstance(data, Skipped):
-                skipped.append(data)
-                index.forget([article])
-            elif known and known[0] == article and known[2] == digest:
-                index.restamp(str(path), stamp)  # touched, not changed
-            else:
-                raw = read_article(path, data)
-                if isinstance(raw, Skipped):
-                    skipped.append(raw)
-                    index.forget([article])
-                else:
-                    pending.append((self.analyse(replace(raw, id=article)), stamp, digest))
-            if len(pending) >= batch or done == total:
-                index.store(pending)
-                pending = []
-                if progress:
-                    progress(done, total)
-        if self._deferred:
-            index.set_model_pending(sorted({*index.model_pending(), *self._deferred}))
-            self._deferred = []
+            same = known is not None and known[0] == plan.ids[path]
+            jobs.append(Job(path, plan.ids[path], plan.stamps[path], known[2] if same else None))
+        deferred: list[str] = []
+        self._write_analysed(jobs, index, batch, workers, progress, skipped.append, deferred.append)
+        if deferred:
+            index.set_model_pending(sorted({*index.model_pending(), *deferred}))
         self._skipped = skipped
         self._plan = None
         self._entries = self._entities = None
         self._documents.clear()
+
+    def _write_analysed(self, jobs: list[Job], index: CorpusIndex, batch: int, workers: int | None,
+                        progress: Progress | None, on_skipped: Callable[[Skipped], None],
+                        on_deferred: Callable[[str], None], after_batch: Callable[[list[str]], None] | None = None) -> int:
+        """Analyse `jobs` (see `refresh`) and write their rows in batches; return how many
+        articles were written. `after_batch(ids)` runs after each batch's write."""
+        pending: list[Rows] = []
+        ids: list[str] = []
+        written = 0
+        with closing(self._analysed(jobs, index.dictionary, workers)) as results:
+            for done, (job, result) in enumerate(zip(jobs, results), start=1):
+                ids.append(job.article)
+                if result.warning and self.config.entity_model:
+                    self.model_warning = result.warning
+                    self.config = replace(self.config, entity_model=False)
+                if result.skipped is not None:
+                    on_skipped(result.skipped)
+                    index.forget([job.article])
+                elif result.rows is None:
+                    index.restamp(str(job.path), job.stamp)  # touched, not changed
+                else:
+                    pending.append(result.rows)
+                    if result.deferred:
+                        on_deferred(job.article)
+                if len(pending) >= batch or done == len(jobs):
+                    index.write(pending)
+                    written += len(pending)
+                    pending = []
+                    if after_batch:
+                        after_batch(ids)
+                    ids = []
+                    if progress:
+                        progress(done, len(jobs))
+        return written
+
+    def _analysed(self, jobs: list[Job], dictionary: bytes, workers: int | None) -> Iterator[Analysed]:
+        """`index_file` of each job, in order: in this process, or in a pool of `workers`
+        processes (spawned, not forked: the reader's threads must not be copied)."""
+        count = (cores() if len(jobs) >= POOL_FROM else 1) if workers is None else workers
+        if count <= 1 or not jobs:
+            for job in jobs:
+                yield self.index_file(job, dictionary)
+            return
+        pool = ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("spawn"), initializer=_start_worker,
+                                   initargs=(_plain(self.config), self.paths, dictionary))
+        try:
+            yield from pool.map(_index_in_worker, jobs, chunksize=max(1, min(16, len(jobs) // (4 * count))))
+        finally:
+            pool.shutdown(wait=False, cancel_futures=True)
+
+    def index_file(self, job: Job, dictionary: bytes = b"") -> Analysed:
+        """Read, hash and (if its content is not `job.known`) analyse one file: the part
+        of a refresh that needs no index, run in the indexer's worker processes.
+        `dictionary`: the index's (`CorpusIndex.dictionary`)."""
+        data = read_bytes(job.path)  # read once: hashed, then decoded if it changed
+        if isinstance(data, Skipped):
+            return Analysed(skipped=data)
+        digest = content_hash(data)
+        if digest == job.known:
+            return Analysed()
+        raw = read_article(job.path, data)
+        if isinstance(raw, Skipped):
+            return Analysed(skipped=raw)
+        raw = replace(raw, id=job.article)
+        doc = self.analyse(raw) if job.defer is None else self.analyse(raw, defer=job.defer)
+        deferred = job.article in self._deferred
+        self._deferred.clear()
+        return Analysed(rows(doc, job.stamp, digest, dictionary), deferred=deferred, warning=self.model_warning)
 
     def ensure_fresh(self) -> Library:
         """Refresh now if anything changed (files that cannot be read are re-checked
@@ -212,8 +337,10 @@ class Library:
             self.model_pass()
         return self
 
-    def model_pass(self, progress: Progress | None = None, index: CorpusIndex | None = None, batch: int = 50) -> int:
-        """Re-analyse, with the statistical recogniser, the articles indexed without it.
+    def model_pass(self, progress: Progress | None = None, index: CorpusIndex | None = None, batch: int = 50,
+                   workers: int | None = None) -> int:
+        """Re-analyse, with the statistical recogniser, the articles indexed without it
+        (in worker processes, as `refresh` does).
 
         Returns how many were re-analysed; `progress(done, total)` after each batch.
         """
@@ -221,26 +348,20 @@ class Library:
         pending = index.model_pending()
         if not pending or not self.config.entity_model:
             return 0
-        paths = {entry.id: Path(entry.path) for entry in index.entries()}
+        paths = {entry.id: entry.path for entry in index.entries()}
         stamps = index.stamps()
-        done_ids: list[str] = []
-        analysed: list[tuple[Document, Stamp, str]] = []
-        for done, article in enumerate(pending, start=1):
-            path = paths.get(article)
-            raw = read_article(path) if path else None
-            if isinstance(raw, RawArticle) and str(path) in stamps:
-                _, stamp, digest = stamps[str(path)]
-                analysed.append((self.analyse(replace(raw, id=article), defer=False), stamp, digest))
-            done_ids.append(article)
-            if len(analysed) >= batch or done == len(pending):
-                index.store(analysed)
-                analysed = []
-                index.set_model_pending([a for a in index.model_pending() if a not in set(done_ids)])
-                if progress:
-                    progress(done, len(pending))
+        jobs = [Job(Path(paths[a]), a, stamps[paths[a]][1], None, defer=False)
+                for a in pending if a in paths and paths[a] in stamps]
+
+        def forget_done(ids: list[str]) -> None:
+            done = set(ids)
+            index.set_model_pending([a for a in index.model_pending() if a not in done])
+
+        written = self._write_analysed(jobs, index, batch, workers, progress, lambda _: None, lambda _: None, forget_done)
+        forget_done(pending)  # articles gone or unreadable since: nothing left to add
         self._documents.clear()
         self._entries = self._entities = None
-        return len(done_ids)
+        return written
 
     # --- reading -----------------------------------------------------------------------
 
@@ -341,18 +462,18 @@ class Library:
         not installed, or the article is not English-looking or too long)."""
         if not self._wants_model(texts, language):
             return None
-        wanted = [i for i, (t, m) in enumerate(zip(texts, mentions, strict=True)) if model.worth_modelling(t, m)]
+        pieces = [(i, start, end) for i, runs in enumerate(model.regions(texts, mentions)) for start, end in runs]
         spans: list[list[model.Span]] = [[] for _ in texts]
-        if not wanted:
+        if not pieces:
             return spans
         try:
-            found = model.predict([texts[i] for i in wanted])
+            found = model.predict([texts[i][start:end] for i, start, end in pieces])
         except (ImportError, OSError) as error:
             self.model_warning = f"names outside the gazetteer are not found: the model cannot load ({error})"
             self.config = replace(self.config, entity_model=False)
             return None
-        for i, paragraph_spans in zip(wanted, found, strict=True):
-            spans[i] = paragraph_spans
+        for (i, offset, _), piece_spans in zip(pieces, found, strict=True):
+            spans[i] += [(start + offset, end + offset, label) for start, end, label in piece_spans]
         return spans
 
     def _metadata(self, raw: RawArticle, found: Metadata) -> Metadata:
@@ -377,10 +498,11 @@ class Library:
         return [Related(Passage(aid, idx, when, title, text), shared, strength)
                 for aid, idx, when, title, text, shared, strength in rows]
 
-    def trail(self, topic: str) -> list[Passage]:
-        """Every passage on `topic`, in the article list's order (date, then title)."""
+    def trail(self, topic: str, snippets: bool = True) -> list[Passage]:
+        """Every passage on `topic`, in the article list's order (date, then title), each
+        with a snippet (`snippets=False`: none, and no stored document is read)."""
         entries, rank = self.entries, self.ranks
-        rows = sorted((rank[aid], idx, snippet) for aid, idx, snippet in self.index.trail(topic) if aid in rank)
+        rows = sorted((rank[aid], idx, text) for aid, idx, text in self.index.trail(topic, snippets) if aid in rank)
         return [Passage(entries[r].id, idx, entries[r].date, entries[r].title, snippet) for r, idx, snippet in rows]
 
     def topics_in_corpus(self) -> set[str]:

