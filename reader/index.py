@@ -36,10 +36,11 @@ from .models import (
 from .annotate.topics import snippet
 from .searchtext import indexed, match_expression, match_pattern
 
-SCHEMA = 9  # 9 (issue 17): contentless search, no stored snippets, no timeline table (passages and
-           # mentions answer it), WITHOUT ROWID passages/mentions, documents compressed with a preset
-           # dictionary. 8: the timeline table (SPEC §12), the search table's folded column, issue-15
-           # topic evidence, each stored mention's source, articles.language, provenance and URL spans
+SCHEMA = 9  # 9 (issue 17): contentless search, no stored snippets, no timeline
+           # table (passages and mentions answer it), topic and entity names interned, documents
+           # compressed with a preset dictionary. 8: the timeline table (SPEC §12), the search table's
+           # folded column, issue-15 topic evidence, each stored mention's source, articles.language,
+           # provenance and URL spans
 _PER_ARTICLE = 1_000_000  # search rowid = article rowid * this + passage index
 
 _TABLES = """
@@ -47,21 +48,25 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS articles (
     id TEXT PRIMARY KEY, path TEXT UNIQUE, size INTEGER, mtime_ns INTEGER, hash TEXT,
     title TEXT, source TEXT, date TEXT, words INTEGER, topics TEXT, warnings TEXT, doc BLOB, language TEXT);
--- One row per passage and topic, in the order the trail, related-passages and timeline queries
--- read them: the table is its own covering index. Rows are deleted through the stored document.
-CREATE TABLE IF NOT EXISTS passages (topic TEXT NOT NULL, article_id TEXT NOT NULL, idx INTEGER NOT NULL,
-    score REAL, day REAL, date TEXT, PRIMARY KEY (topic, article_id, idx)) WITHOUT ROWID;
--- One row per entity (canonical, type) and article: its mentions and the passages that mention
--- it ("3,7,12": CAST(idx AS INTEGER) is the first), for entity look-ups and timelines.
-CREATE TABLE IF NOT EXISTS mentions (canonical TEXT NOT NULL, article_id TEXT NOT NULL, type TEXT NOT NULL,
-    count INTEGER, idx TEXT, PRIMARY KEY (canonical, article_id, type)) WITHOUT ROWID;
--- Contentless: the index only; the text is the document's. `folded`: the paragraph with
--- Persian letters, digits and half-spaces written one way (searchtext.fold), or '' when that
--- changes nothing; queries match either column. rowid = article rowid * _PER_ARTICLE + passage.
+-- Topic ids (kind 'topic') and entities (kind: their type), each stored once.
+CREATE TABLE IF NOT EXISTS names (id INTEGER PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, UNIQUE (name, kind));
+-- One row per passage and topic (`article`: the article's rowid; `day`: its date as a whole
+-- Julian day, NULL when unknown), in the order the trail, related-passages and timeline
+-- queries read them: the table is its own covering index. Deleted through the stored document.
+CREATE TABLE IF NOT EXISTS passages (topic INTEGER NOT NULL, article INTEGER NOT NULL, idx INTEGER NOT NULL,
+    score REAL, day INTEGER, PRIMARY KEY (topic, article, idx)) WITHOUT ROWID;
+-- One row per entity and article: its mentions and the passages that mention it ("3,7,12":
+-- CAST(idx AS INTEGER) is the first), for entity look-ups and timelines.
+CREATE TABLE IF NOT EXISTS mentions (entity INTEGER NOT NULL, article INTEGER NOT NULL, count INTEGER, idx TEXT,
+    PRIMARY KEY (entity, article)) WITHOUT ROWID;
+-- Contentless: the index only; the text is the document's (positions are kept: bm25 needs
+-- term frequencies, which detail=none does not record). `folded`: the paragraph with Persian letters, digits and
+-- half-spaces written one way (searchtext.fold), or '' when that changes nothing; queries
+-- match either column. rowid = article rowid * _PER_ARTICLE + passage.
 CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(
     text, folded, content = '', tokenize = 'unicode61 remove_diacritics 2');
 """
-_TABLE_NAMES = ("articles", "passages", "mentions", "search", "timeline")  # timeline: schema 8's
+_TABLE_NAMES = ("articles", "names", "passages", "mentions", "search", "timeline")  # timeline: schema 8's
 _PATTERN_TYPES = frozenset({"MONEY", "PERCENT", "DATE"})  # pattern types are not entities here
 
 
@@ -199,6 +204,7 @@ class CorpusIndex:
         self.db.executescript(_TABLES)
         row = self.db.execute("SELECT value FROM meta WHERE key = 'dictionary'").fetchone()
         self.dictionary: bytes = row[0] if row and isinstance(row[0], bytes) else b""
+        self._names: dict[tuple[str, str], int] = {}
 
     def close(self) -> None:
         self.db.close()
@@ -234,14 +240,15 @@ class CorpusIndex:
         doc = self._decoded(blob)
         stored = rows(doc, Stamp(0, 0), "") if doc else None
         if stored is None:  # unreadable document: the slow way
-            self.db.execute("DELETE FROM passages WHERE article_id = ?", (aid,))
-            self.db.execute("DELETE FROM mentions WHERE article_id = ?", (aid,))
-            self.db.execute("DELETE FROM search")  # contentless: only a rebuild is certain
+            # A document this version did not write: table scans, and its search rows stay (the
+            # search joins articles by rowid, so they match nothing unless that rowid is reused).
+            self.db.execute("DELETE FROM passages WHERE article = ?", (rowid,))
+            self.db.execute("DELETE FROM mentions WHERE article = ?", (rowid,))
         else:
-            self.db.executemany("DELETE FROM passages WHERE topic = ? AND article_id = ? AND idx = ?",
-                                [(topic, aid, i) for topic, i, _ in stored.passages])
-            self.db.executemany("DELETE FROM mentions WHERE canonical = ? AND article_id = ? AND type = ?",
-                                [(name, aid, kind) for name, kind, *_ in stored.mentions])
+            self.db.executemany("DELETE FROM passages WHERE topic = ? AND article = ? AND idx = ?",
+                                [(self._name_id(topic, "topic"), rowid, i) for topic, i, _ in stored.passages])
+            self.db.executemany("DELETE FROM mentions WHERE entity = ? AND article = ?",
+                                [(self._name_id(name, kind), rowid) for name, kind, *_ in stored.mentions])
             # A contentless FTS5 row is deleted by giving its values back (FTS5 "delete" command).
             self.db.executemany("INSERT INTO search (search, rowid, text, folded) VALUES ('delete', ?, ?, ?)",
                                 [(rowid * _PER_ARTICLE + i, text, folded) for i, text, folded in stored.search])
@@ -261,13 +268,23 @@ class CorpusIndex:
                     "INSERT INTO articles (id, path, size, mtime_ns, hash, title, source, date, words, topics, warnings, doc, "
                     "language) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (a.id, a.path, a.stamp.size, a.stamp.mtime_ns, a.digest, *a.article))
-                base = cursor.lastrowid * _PER_ARTICLE
-                self.db.executemany("INSERT INTO passages VALUES (?, ?, ?, ?, julianday(?), ?)",
-                                    [(topic, a.id, i, score, date, date) for topic, i, score in a.passages])
-                self.db.executemany("INSERT INTO mentions VALUES (?, ?, ?, ?, ?)",
-                                    [(name, a.id, kind, c, found) for name, kind, c, found in a.mentions])
+                rowid = cursor.lastrowid
+                self.db.executemany("INSERT INTO passages VALUES (?, ?, ?, ?, CAST(julianday(?) AS INTEGER))",
+                                    [(self._name_id(topic, "topic"), rowid, i, score, date) for topic, i, score in a.passages])
+                self.db.executemany("INSERT INTO mentions VALUES (?, ?, ?, ?)",
+                                    [(self._name_id(name, kind), rowid, c, found) for name, kind, c, found in a.mentions])
                 self.db.executemany("INSERT INTO search (rowid, text, folded) VALUES (?, ?, ?)",
-                                    [(base + i, text, folded) for i, text, folded in a.search])
+                                    [(rowid * _PER_ARTICLE + i, text, folded) for i, text, folded in a.search])
+
+    def _name_id(self, name: str, kind: str) -> int:
+        """The id of a topic (kind 'topic') or entity (kind: its type), added if new. Ids are
+        never reused or renumbered, so this connection may remember them."""
+        key = (name, kind)
+        found = self._names.get(key)
+        if found is None:
+            self.db.execute("INSERT OR IGNORE INTO names (name, kind) VALUES (?, ?)", key)
+            found = self._names[key] = self.db.execute("SELECT id FROM names WHERE name = ? AND kind = ?", key).fetchone()[0]
+        return found
 
     # --- the model's second pass ----------------------------------------------------
 
@@ -316,15 +333,18 @@ class CorpusIndex:
     def related(self, article_id: str, topics: Sequence[str], date: str | None, limit: int) -> list[tuple]:
         """(article id, passage, date, title, snippet, shared topics, strength), best first."""
         marks = ",".join("?" * len(topics))
-        # Rank from the passages table alone (its own covering index); titles and snippets only for the `limit` kept.
-        order = "{0}n DESC, {0}strength DESC, coalesce(abs({0}day - julianday(?)), 1e9), {0}date, {0}article_id, {0}idx"
+        # Rank from the passages table alone (its own covering index); titles and snippets
+        # only for the `limit` kept. Ties: nearest in time, earlier, then in storing order.
+        order = "{0}n DESC, {0}strength DESC, coalesce(abs({0}day - CAST(julianday(?) AS INTEGER)), 1e9), {0}day, {0}article, {0}idx"
         query = f"""
             WITH best AS (
-                SELECT article_id, idx, day, date, group_concat(topic) AS shared, count(*) AS n, sum(score) AS strength
-                FROM passages WHERE topic IN ({marks}) AND article_id != ?
-                GROUP BY article_id, idx ORDER BY {order.format('')} LIMIT ?)
-            SELECT b.article_id, b.idx, b.date, a.title, b.shared, b.strength
-            FROM best b JOIN articles a ON a.id = b.article_id ORDER BY {order.format('b.')}"""
+                SELECT p.article, p.idx, p.day, group_concat(t.name) AS shared, count(*) AS n, sum(p.score) AS strength
+                FROM names t JOIN passages p ON p.topic = t.id
+                WHERE t.kind = 'topic' AND t.name IN ({marks})
+                  AND p.article != coalesce((SELECT rowid FROM articles WHERE id = ?), 0)
+                GROUP BY p.article, p.idx ORDER BY {order.format('')} LIMIT ?)
+            SELECT a.id, b.idx, a.date, a.title, b.shared, b.strength
+            FROM best b JOIN articles a ON a.rowid = b.article ORDER BY {order.format('b.')}"""
         found = self.db.execute(query, (*topics, article_id, date, limit, date)).fetchall()
         texts = self._passage_texts([(aid, idx) for aid, idx, *_ in found])
         return [(aid, idx, when, title, snippet(text), tuple(shared.split(",")), strength)
@@ -335,7 +355,9 @@ class CorpusIndex:
         library orders them as its article list: a join and sort here cost 4x more).
         Snippets are cut from the stored documents; `snippets=False` leaves them ''
         (a trail to step along needs none, and reads no document)."""
-        found = self.db.execute("SELECT article_id, idx FROM passages WHERE topic = ?", (topic,)).fetchall()
+        found = self.db.execute("SELECT a.id, p.idx FROM names t JOIN passages p ON p.topic = t.id "
+                                "JOIN articles a ON a.rowid = p.article WHERE t.name = ? AND t.kind = 'topic'",
+                                (topic,)).fetchall()
         if not snippets:
             return [(aid, idx, "") for aid, idx in found]
         return [(aid, idx, snippet(text)) for (aid, idx), text in zip(found, self._passage_texts(found), strict=True)]
@@ -343,8 +365,9 @@ class CorpusIndex:
     def search(self, query: str, limit: int) -> list[tuple[str, int, str]]:
         """(article id, passage, excerpt) of the passages holding every word of `query`
         (as word prefixes; Persian folded, Russian stemmed: searchtext.match_expression),
-        most relevant first (FTS5's bm25: rare words, short passages), ties in date
-        order. The excerpt is `excerpt(text, query)`, cut from the stored document."""
+        most relevant first (FTS5's bm25: rare words, short
+        passages), ties in date order. The excerpt is `excerpt(text, query)`, cut from
+        the stored document."""
         expression = match_expression(query)
         if expression is None:
             return []
@@ -358,19 +381,23 @@ class CorpusIndex:
     def entity_articles(self, canonical: str) -> list[tuple[str, int, int]]:
         """(article id, mentions, first passage) of every article that mentions `canonical`."""
         return list(self.db.execute(
-            "SELECT m.article_id, sum(m.count), min(CAST(m.idx AS INTEGER)) FROM mentions m JOIN articles a ON a.id = m.article_id "
-            "WHERE m.canonical = ? GROUP BY m.article_id ORDER BY a.date IS NULL, a.date, a.id", (canonical,)))
+            "SELECT a.id, sum(m.count), min(CAST(m.idx AS INTEGER)) FROM names n JOIN mentions m ON m.entity = n.id "
+            "JOIN articles a ON a.rowid = m.article WHERE n.name = ? AND n.kind != 'topic' "
+            "GROUP BY a.id ORDER BY a.date IS NULL, a.date, a.id", (canonical,)))
 
     def entity_counts(self) -> list[tuple[str, str, str, int]]:
         """(canonical, type, article id, mentions) for every entity and article."""
-        return list(self.db.execute("SELECT canonical, type, article_id, count FROM mentions"))
+        return list(self.db.execute("SELECT n.name, n.kind, a.id, m.count FROM mentions m JOIN names n ON n.id = m.entity "
+                                    "JOIN articles a ON a.rowid = m.article"))
 
     def topics(self) -> set[str]:
-        """The topics at least one passage is on (read from the passages table's key)."""
-        return {topic for (topic,) in self.db.execute("SELECT DISTINCT topic FROM passages")}
+        """The topics at least one passage is on."""
+        return {topic for (topic,) in self.db.execute(
+            "SELECT name FROM names WHERE kind = 'topic' AND EXISTS (SELECT 1 FROM passages WHERE topic = names.id)")}
 
     def entities(self) -> list[tuple[str, str]]:
-        return list(self.db.execute("SELECT DISTINCT canonical, type FROM mentions ORDER BY canonical"))
+        return list(self.db.execute("SELECT name, kind FROM names WHERE kind != 'topic' "
+                                    "AND EXISTS (SELECT 1 FROM mentions WHERE entity = names.id) ORDER BY name"))
 
     # --- timelines (SPEC §12) --------------------------------------------------------
 
@@ -380,19 +407,19 @@ class CorpusIndex:
         kind, _, key = subject.partition(":")
         where, args = "", ()
         if month == "":
-            where = " AND {date} IS NULL"
+            where = " AND a.date IS NULL"
         elif month is not None:
-            where, args = " AND {date} >= ? AND {date} < ?", (month, month + "~")
+            where, args = " AND a.date >= ? AND a.date < ?", (month, month + "~")
+        by_article: dict[str, tuple[str | None, set[int]]] = {}
         if kind == "topic":
-            by_article: dict[str, tuple[str | None, set[int]]] = {}
-            for aid, when, idx in self.db.execute("SELECT article_id, date, idx FROM passages WHERE topic = ?"
-                                                  + where.format(date="date"),
-                                                  (key, *args)):
+            query = ("SELECT a.id, a.date, p.idx FROM names t JOIN passages p ON p.topic = t.id "
+                     "JOIN articles a ON a.rowid = p.article WHERE t.name = ? AND t.kind = 'topic'")
+            for aid, when, idx in self.db.execute(query + where, (key, *args)):
                 by_article.setdefault(aid, (when, set()))[1].add(idx)
         else:  # one row per type the name has in an article: their passages together
-            by_article = {}
-            query = "SELECT m.article_id, a.date, m.idx FROM mentions m JOIN articles a ON a.id = m.article_id WHERE m.canonical = ?"
-            for aid, when, idx in self.db.execute(query + where.format(date="a.date"), (key, *args)):
+            query = ("SELECT a.id, a.date, m.idx FROM names n JOIN mentions m ON m.entity = n.id "
+                     "JOIN articles a ON a.rowid = m.article WHERE n.name = ? AND n.kind != 'topic'")
+            for aid, when, idx in self.db.execute(query + where, (key, *args)):
                 by_article.setdefault(aid, (when, set()))[1].update(map(int, idx.split(",")))
         return [(aid, when, sorted(found)) for aid, (when, found) in by_article.items()]
 
@@ -438,7 +465,9 @@ def _document_dict(doc: Document) -> dict:
         "meta": [meta.title, meta.source, meta.date, meta.dateline, meta.url, meta.language, meta.provenance],
         "paragraphs": [[p.kind, p.text, p.line, p.urls] for p in doc.clean.paragraphs],
         "dropped": [[d.line, d.text, d.reason] for d in doc.clean.dropped],
-        "mentions": [[[m.start, m.end, m.type, m.canonical, m.source] for m in ms] for ms in doc.mentions],
+        # [start, length, type, canonical (0: the text itself), source]
+        "mentions": [[[m.start, m.end - m.start, m.type, 0 if m.canonical == m.text else m.canonical, m.source] for m in ms]
+                     for ms in doc.mentions],
         "topics": [[[h.topic, h.score, list(h.evidence)] for h in hits] for hits in doc.passage_topics],
         "warnings": list(doc.warnings),
     }
@@ -452,7 +481,11 @@ def _document_from(data: dict) -> Document:
     *fields, language, provenance = data["meta"]
     meta = Metadata(*fields, language=language, provenance=tuple(map(tuple, provenance)))
     clean = CleanText(meta, paragraphs, tuple(Dropped(*d) for d in data["dropped"]))
-    mentions = tuple(tuple(Mention(s, e, paragraphs[i].text[s:e], kind, name, *source) for s, e, kind, name, *source in ms)
-                     for i, ms in enumerate(data["mentions"]))
+    mentions = tuple(tuple(_mention(paragraphs[i].text, *stored) for stored in ms) for i, ms in enumerate(data["mentions"]))
     topics = tuple(tuple(TopicHit(t, score, tuple(ev)) for t, score, ev in hits) for hits in data["topics"])
     return Document(raw, clean, mentions, topics, tuple(data["warnings"]))
+
+
+def _mention(text: str, start: int, length: int, kind: str, canonical: str | int, *source: str) -> Mention:
+    name = text[start:start + length]
+    return Mention(start, start + length, name, kind, canonical or name, *source)
