@@ -38,6 +38,7 @@ from .timeline import Subject, Timeline, build_timeline, same_name, suggest
 Progress = Callable[[int, int], None]
 CACHE_SIZE = 32  # analysed documents kept in memory
 POOL_FROM = 100  # files: fewer are analysed in the calling process (a worker's start-up costs a second or two)
+WORKER_NICENESS = 10  # the workers yield the cores to the reader's own process: its keys stay live
 
 
 def cores() -> int:
@@ -78,8 +79,25 @@ def _start_worker(config: Config, paths: tuple[Path, ...], dictionary: bytes) ->
     reader owns the terminal, and Ctrl+C is the reader's to handle."""
     global _WORKER
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    sys.stdout = sys.stderr = open(os.devnull, "w")  # noqa: SIM115 - for the process's life
+    os.nice(WORKER_NICENESS)
+    quiet = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(quiet, 1)  # the terminal's stdout and stderr, inherited: nothing may reach the screen
+    os.dup2(quiet, 2)
     _WORKER = (Library(config, paths, store=False), dictionary)
+
+
+def _start_resource_tracker() -> None:
+    """Start multiprocessing's resource tracker (the pool's locks need it) with the real
+    stderr: under Textual `sys.stderr` is a capture whose fileno() is -1, which the
+    tracker's start passes on and fails with ("bad value(s) in fds_to_keep")."""
+    from multiprocessing import resource_tracker
+
+    captured = sys.stderr
+    sys.stderr = sys.__stderr__ or captured
+    try:
+        resource_tracker.ensure_running()
+    finally:
+        sys.stderr = captured
 
 
 def _plain(config: Config) -> Config:
@@ -299,6 +317,7 @@ class Library:
             for job in jobs:
                 yield self.index_file(job, dictionary)
             return
+        _start_resource_tracker()
         pool = ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("spawn"), initializer=_start_worker,
                                    initargs=(_plain(self.config), self.paths, dictionary))
         try:
