@@ -15,6 +15,8 @@ import signal
 import sqlite3
 import sys
 import tempfile
+import threading
+import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -38,7 +40,7 @@ from .timeline import Subject, Timeline, build_timeline, same_name, suggest
 Progress = Callable[[int, int], None]
 CACHE_SIZE = 32  # analysed documents kept in memory
 POOL_FROM = 100  # files: fewer are analysed in the calling process (a worker's start-up costs a second or two)
-WORKER_NICENESS = 10  # the workers yield the cores to the reader's own process: its keys stay live
+WORKER_NICENESS = 5  # the workers give way to the reader's own process (its keys stay live) but not to all else
 
 
 def cores() -> int:
@@ -83,7 +85,15 @@ def _start_worker(config: Config, paths: tuple[Path, ...], dictionary: bytes) ->
     quiet = os.open(os.devnull, os.O_WRONLY)
     os.dup2(quiet, 1)  # the terminal's stdout and stderr, inherited: nothing may reach the screen
     os.dup2(quiet, 2)
+    threading.Thread(target=_exit_with, args=(os.getppid(),), daemon=True).start()
     _WORKER = (Library(config, paths, store=False), dictionary)
+
+
+def _exit_with(parent: int) -> None:
+    """A worker's watch: when the reader is gone (killed, not quit), exit too."""
+    while os.getppid() == parent:
+        time.sleep(1)
+    os._exit(0)
 
 
 def _start_resource_tracker() -> None:

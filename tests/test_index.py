@@ -194,3 +194,30 @@ def test_search_excerpts_mark_their_cuts():
     assert excerpt("Short: sanctions on oil.", "oil") == "Short: sanctions on oil."
     long_start = excerpt("Sanctions " + "and more " * 30, "sanctions", width=40)
     assert long_start.startswith("Sanctions") and long_start.endswith("…") and len(long_start) <= 40
+
+
+def test_worker_processes_index_as_one_process_does(corpus, tmp_path):
+    """The pool (issue 17): files analysed in two spawned workers, written by one writer."""
+    inline = Library(load_config(bundled_config()), [corpus], cache=False)
+    inline.refresh(workers=1)
+    pooled = Library(load_config(bundled_config()), [corpus], cache=False)
+    progress = []
+    pooled.refresh(progress=lambda done, total: progress.append((done, total)), batch=2, workers=2)
+    assert progress == [(2, 5), (4, 5), (5, 5)]
+    assert pooled.entries == inline.entries
+    for entry in inline.entries:
+        assert pooled.get(entry.id) == inline.get(entry.id)
+    assert pooled.search("nuclear deal") == inline.search("nuclear deal")
+    assert pooled.trail("jcpoa") == inline.trail("jcpoa")
+
+
+def test_the_cache_keeps_no_text_in_plain_or_twice(corpus):
+    """Contentless search, snippets cut at query time, documents compressed (issue 17)."""
+    library = Library(load_config(bundled_config()), [corpus]).ensure_fresh()
+    sentence = library.get("003_4958d00dca6ef37f").clean.paragraphs[3].text[:60]
+    library.index.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    assert sentence.encode() not in library.location.read_bytes()
+    hits = library.search(" ".join(sentence.split()[:4]))
+    assert ("003_4958d00dca6ef37f", 3) in [(entry.id, index) for entry, index, _ in hits]
+    trail = library.trail("jcpoa")
+    assert all(p.snippet for p in trail) and not any(p.snippet for p in library.trail("jcpoa", snippets=False))

@@ -165,3 +165,35 @@ def test_the_english_model_leaves_german_articles_alone(tmp_path, write):
     assert doc.meta.language == "de"
     sources = {(m.text, m.source) for ms in doc.mentions for m in ms}
     assert ("Abbas Araghchi", "gazetteer") in sources and not any(s == "model" for _, s in sources)
+
+
+def test_the_model_reads_only_sentences_it_can_add_to():
+    text = ("Talks ended in Moscow. Vladimir Medvedev spoke. The envoy Pavel Sorokin arrived on Tuesday. "
+            "Then Lavrov left.")
+    mentions = (g(text, "Moscow", "GPE"), g(text, "Medvedev", "PERSON", "Dmitry Medvedev"), g(text, "Lavrov", "PERSON"))
+    # "Talks" opens its sentence and the article writes "talks" too; "Vladimir" only names the
+    # gazetteer's person after it; "Then" opens a sentence; "Pavel Sorokin" is unknown.
+    runs = model.regions([text, "Later the talks resumed."], [mentions, ()])
+    assert [text[start:end] for start, end in runs[0]] == ["The envoy Pavel Sorokin arrived on Tuesday. "]
+    assert runs[1] == []
+    # Without the lower-case "talks" elsewhere, "Talks" could be a name: its sentence is read.
+    alone = model.regions([text], [mentions])[0]
+    assert text[alone[0][0]:alone[0][1]].startswith("Talks ended")
+    # A title, an abbreviation and "U.S." do not end a sentence; a run of sentences is one region.
+    text = "Mr. Ulyanov met U.S. officials. Ulyanov said so."
+    assert model.regions([text], [()]) == [[(0, len(text))]]
+
+
+def test_model_spans_are_placed_back_in_their_paragraph(tmp_path, monkeypatch):
+    seen = []
+
+    def fake(texts, package=model.MODEL_PACKAGE):
+        seen.extend(texts)
+        return [[(text.index("Sorokin") - 6, text.index("Sorokin") + 7, "PERSON")] for text in texts]
+
+    monkeypatch.setattr(model, "predict", fake)
+    text = "Iran and Russia met. The envoy Pavel Sorokin arrived."
+    library = _library(tmp_path, True)
+    mentions, _ = library.annotate([text], language="en")
+    assert seen == ["The envoy Pavel Sorokin arrived."]
+    assert [(m.text, m.source) for m in mentions[0] if m.type == "PERSON"] == [("Pavel Sorokin", "model")]
