@@ -1,40 +1,38 @@
-"""The floor for first paint, cursor moves and memory: a bare Textual app with a
-header, a list and a footer, listing the same article titles as the reader.
+"""The floor for first paint, cursor moves and memory (SPEC §9; issue 17): a bare
+Textual app with a header, a five-item list, a static and a footer, whatever the
+corpus size. What a reader waits for is an article's text on screen; this is the
+least any Textual app shows before it.
 
-    python benchmarks/bare_app.py [FOLDER]
+    python benchmarks/bare_app.py [TEXT]
+
+TEXT (default: a fixed sentence) is shown in the static, so the benchmark can wait
+for the same words it waits for in the reader.
 """
 
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer, Header, OptionList
+from textual.widgets import Footer, Header, OptionList, Static
 
-
-def titles(folder: Path | None) -> list[str]:
-    if folder is None:
-        return [f"Article {i}" for i in range(5)]
-    result = []
-    for path in sorted(folder.glob("*.txt")):
-        with open(path, encoding="utf-8", errors="replace") as handle:
-            result.append(handle.readline().strip())
-    return result
+TEXT = "TEHRAN – The bare app's article text stands here."
+ITEMS = [f"Article {i}" for i in range(5)]
 
 
 class BareApp(App[None]):
     BINDINGS = [Binding("q", "quit", "Quit")]
 
-    def __init__(self, items: list[str]) -> None:
+    def __init__(self, text: str = TEXT) -> None:
         super().__init__()
-        self.items = items
+        self.text = text
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield OptionList(*(Text(item) for item in self.items), id="list")
+        yield OptionList(*(Text(item) for item in ITEMS), id="list")
+        yield Static(Text(self.text), id="text")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -42,4 +40,4 @@ class BareApp(App[None]):
 
 
 if __name__ == "__main__":
-    BareApp(titles(Path(sys.argv[1]) if len(sys.argv) > 1 else None)).run()
+    BareApp(sys.argv[1] if len(sys.argv) > 1 else TEXT).run()

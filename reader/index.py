@@ -70,6 +70,14 @@ _TABLE_NAMES = ("articles", "names", "passages", "mentions", "search", "timeline
 _PATTERN_TYPES = frozenset({"MONEY", "PERCENT", "DATE"})  # pattern types are not entities here
 
 
+# The article list's order (date, undated last, then title, then id) as an index, so
+# the reader reads its rows in list order from the index alone, a page at a time, and
+# never sorts (or loads) every article before its first frame (issue 17). Created on
+# open, so an existing cache gets it without a new SCHEMA.
+_LIST_ORDER = "date IS NULL, date, lower(title), id"
+_ORDER_INDEX = f"CREATE INDEX IF NOT EXISTS articles_order ON articles ({_LIST_ORDER})"
+_ENTRY_COLUMNS = "id, path, title, source, date, words, topics, warnings, language"
+
 
 @dataclass(frozen=True)
 class Entry:
@@ -205,6 +213,7 @@ class CorpusIndex:
         row = self.db.execute("SELECT value FROM meta WHERE key = 'dictionary'").fetchone()
         self.dictionary: bytes = row[0] if row and isinstance(row[0], bytes) else b""
         self._names: dict[tuple[str, str], int] = {}
+        self.db.execute(_ORDER_INDEX)
 
     def close(self) -> None:
         self.db.close()
@@ -303,8 +312,33 @@ class CorpusIndex:
     def entries(self) -> list[Entry]:
         rows = self.db.execute("SELECT id, path, title, source, date, words, topics, warnings, language FROM articles "
                                "ORDER BY date IS NULL, date, lower(title), id")
-        return [Entry(aid, path, title, source, when, words, tuple(json.loads(topics)), tuple(json.loads(warnings)), lang)
-                for aid, path, title, source, when, words, topics, warnings, lang in rows]
+        return [_entry(row) for row in rows]
+
+    def list_order(self) -> list[int]:
+        """The articles' rowids in the list's order (that of `entries`), read from the
+        order index alone: 100,000 articles cost a list of ints, not of entries."""
+        return [rowid for (rowid,) in self.db.execute(f"SELECT rowid FROM articles ORDER BY {_LIST_ORDER}")]
+
+    def entries_at(self, rowids: Sequence[int]) -> dict[int, Entry]:
+        """rowid -> Entry for `rowids` (those still indexed; at most 500 a call)."""
+        marks = ",".join("?" * len(rowids))
+        rows = self.db.execute(f"SELECT rowid, {_ENTRY_COLUMNS} FROM articles WHERE rowid IN ({marks})", tuple(rowids))
+        return {rowid: _entry(row) for rowid, *row in rows}
+
+    def entry(self, article_id: str) -> Entry | None:
+        """One article's entry, by id (None when it is not indexed)."""
+        row = self.db.execute(f"SELECT {_ENTRY_COLUMNS} FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return None if row is None else _entry(row)
+
+    def rowid(self, article_id: str) -> int | None:
+        """An article's rowid (its place in `list_order`), None when it is not indexed."""
+        row = self.db.execute("SELECT rowid FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return None if row is None else row[0]
+
+    def list_fields(self) -> list[tuple[int, str, str, str | None, str | None, str | None]]:
+        """(rowid, id, title, source, date, language) of every article: what the
+        sidebar's filter matches, without the rest of an entry."""
+        return self.db.execute("SELECT rowid, id, title, source, date, language FROM articles").fetchall()
 
     def _decoded(self, blob: bytes) -> Document | None:
         try:
@@ -437,6 +471,12 @@ class CorpusIndex:
         undated articles; None every month), unordered."""
         pairs = [(aid, i) for aid, _, found in self._subject_rows(subject, month) for i in found]
         return [(aid, i, text) for (aid, i), text in zip(pairs, self._passage_texts(pairs), strict=True)]
+
+
+def _entry(row: Sequence) -> Entry:
+    """An Entry from the `_ENTRY_COLUMNS` of one articles row."""
+    aid, path, title, source, when, words, topics, warnings, language = row
+    return Entry(aid, path, title, source, when, words, tuple(json.loads(topics)), tuple(json.loads(warnings)), language)
 
 
 def excerpt(text: str, query: str, width: int = 100, before: int = 30) -> str:

@@ -26,7 +26,6 @@ from functools import cached_property
 from pathlib import Path
 
 from .cache import cache_dir, corpus_key
-from .ingest.clean import clean_article, masked
 from .config import Config
 from .ingest.decode import article_id, discover, read_article, read_bytes
 from .annotate import context, model
@@ -36,6 +35,7 @@ from .models import Document, Mention, Metadata, RawArticle, Skipped
 from .annotate.topics import (Passage, Related, TopicMap, TopicMatcher, load_topic_map, snippet,
                               topic_companions)
 from .timeline import Subject, Timeline, build_timeline, same_name, suggest
+from .rows import Rows
 
 Progress = Callable[[int, int], None]
 CACHE_SIZE = 32  # analysed documents kept in memory
@@ -176,6 +176,7 @@ class Library:
         self._skipped: list[Skipped] = []
         self._documents: OrderedDict[str, Document] = OrderedDict()
         self._plan: Plan | None = None
+        self._rows: Rows | None = None
 
     def reopened(self) -> Library:
         """The same config and corpus loaded again (after the user's gazetteer changed):
@@ -219,8 +220,9 @@ class Library:
         """A second connection to the same index, for a worker thread."""
         return CorpusIndex(self.location, self.version, self.dictionary)
 
-    def plan(self) -> Plan:
-        """Compare the files on disk with the index (stat only: no file is read)."""
+    def plan(self, index: CorpusIndex | None = None) -> Plan:
+        """Compare the files on disk with the index (stat only: no file is read);
+        `index`: another connection (see `connect`), for a worker thread."""
         files, skipped = discover(self.paths)
         ids: dict[Path, str] = {}
         seen: dict[str, int] = {}
@@ -229,7 +231,7 @@ class Library:
             count = seen.get(base, 0)
             seen[base] = count + 1
             ids[path] = base if not count else f"{base}~{count + 1}"
-        stored = self.index.stamps()
+        stored = (index or self.index).stamps()
         stamps: dict[Path, Stamp] = {}
         to_check = []
         for path in files:
@@ -252,6 +254,19 @@ class Library:
         if self._plan is None:
             self._plan = self.plan()
         return self._plan
+
+    def check_files(self, index: CorpusIndex | None = None) -> bool:
+        """Stat every file against the index now (in a worker, on its own connection
+        `index`: the reader shows the index as it is first); whether some file has to
+        be (re)analysed. Keeps the plan for `refresh` and the list of skipped files."""
+        self._plan = self.plan(index)
+        self._skipped = list(self._plan.skipped)
+        return self.stale
+
+    def indexed(self) -> bool:
+        """Whether the index holds any article (a warm start: the reader can show it
+        before any file is looked at)."""
+        return self.index.db.execute("SELECT 1 FROM articles LIMIT 1").fetchone() is not None
 
     @property
     def stale(self) -> bool:
@@ -403,15 +418,23 @@ class Library:
             self._rank = {e.id: rank for rank, e in enumerate(self._entries)}
         return self._entries
 
-    def _entries_by_id(self) -> dict[str, Entry]:
-        self.entries  # noqa: B018 - loading the list builds the dict too
-        return self._by_id
-
     @property
     def ranks(self) -> dict[str, int]:
         """Each article's place in the list (date, then title): the order of trails."""
         self.entries  # noqa: B018 - loading the list builds the ranks too
         return self._rank
+
+    def rows(self) -> Rows:
+        """The article list, read lazily from the index (what the sidebar draws)."""
+        if self._rows is None:
+            self._rows = Rows(self.index)
+        return self._rows
+
+    def reload_rows(self) -> Rows:
+        """The list read again (a worker may have indexed more since); entries loaded
+        whole before (for trails, the palette) are read again when next asked for."""
+        self._entries = self._entities = self._rows = None
+        return self.rows()
 
     def reload_entries(self) -> list[Entry]:
         """Read the list again (a worker may have indexed more since)."""
@@ -451,6 +474,8 @@ class Library:
     def analyse(self, raw: RawArticle, defer: bool | None = None) -> Document:
         """Clean, annotate and assign topics to one raw article (`defer`: leave the
         model's names for `model_pass`; default: `defer_model`)."""
+        from .ingest.clean import clean_article, masked  # not imported before the first frame: a warm start never cleans
+
         cleaned = clean_article(raw, self.config.sources)
         cleaned = replace(cleaned, meta=self._metadata(raw, cleaned.meta))
         texts = [masked(p) for p in cleaned.paragraphs]  # web addresses are never annotated
@@ -543,9 +568,9 @@ class Library:
 
         `index`: another connection (see `connect`), for a search in a worker thread.
         """
-        by_id = self._entries_by_id()
         rows = (index or self.index).search(query, limit)
-        return [(by_id[aid], idx, text) for aid, idx, text in rows if aid in by_id]
+        by_id = {aid: (index or self.index).entry(aid) for aid in {aid for aid, _, _ in rows}}  # not all 100,000
+        return [(by_id[aid], idx, text) for aid, idx, text in rows if by_id[aid] is not None]
 
     def entity_articles(self, canonical: str) -> list[tuple[str, int, int]]:
         return self.index.entity_articles(canonical)
@@ -601,7 +626,10 @@ class Library:
         return [Passage(entries[r].id, idx, entries[r].date, entries[r].title, text) for r, idx, text in ranked]
 
     def entry(self, doc_id: str) -> Entry | None:
-        return self._entries_by_id().get(doc_id)
+        """One article's entry: from the whole list when it is loaded, else from the index."""
+        if self._entries is not None:
+            return self._by_id.get(doc_id)
+        return self.index.entry(doc_id)
 
     def resolve(self, reference: str) -> Document | Skipped:
         """An article by id, id prefix, title prefix, or the path of any text file.

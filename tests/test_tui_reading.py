@@ -455,7 +455,10 @@ def test_a_wire_passage_in_two_articles_is_listed_once_with_both_sources(tmp_pat
 def test_the_sidebar_filter_takes_lang_and_the_row_names_the_language():
     """`lang:ru` keeps Russian articles only; a bare word also matches the language code."""
     from reader.index import Entry
-    from reader.tui.widgets.sidebar import matches
+    from reader.rows import haystack, matches_words
+
+    def matches(e: Entry, words: list[str]) -> bool:
+        return matches_words(haystack(e.id, e.title, e.source, e.date, e.language), e.language, words)
 
     russian = Entry("a", "a.txt", "Путин в Тегеране", "ТАСС", "2024-01-01", 100, (), (), "ru")
     english = Entry("b", "b.txt", "Rublev and the ruble", "Reuters", "2024-01-02", 100, (), (), "en")

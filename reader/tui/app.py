@@ -37,9 +37,7 @@ from .screens.bookmarks import BookmarksScreen
 from .screens.candidates import CandidatesScreen
 from .screens.help import HelpScreen
 from .screens.search import SearchScreen
-from .screens.brief import BriefScreen
-from .screens.timeline import TimelineScreen
-from ..export import brief_markdown, default_name, gather
+from ..rows import Rows
 from ..timeline import Subject
 from .widgets.article import ArticleView, find_hits
 from .widgets.keybar import KeyBar
@@ -47,7 +45,7 @@ from .widgets.legend import Legend
 from .widgets.panel import (SEP, EntityList, LinkList, PaneList, Panel, follow_topic_options,
                             passage_snippet, related_options)
 from .widgets.raw import RawView
-from .widgets.sidebar import ArticleList, FilterInput, Sidebar, matches
+from .widgets.sidebar import ArticleList, FilterInput, Sidebar
 
 # Where the panes go when `layout:` says auto and the reader has not toggled them:
 SIDEBAR_FROM = 100  # columns: below this the sidebar starts hidden (z shows it)
@@ -80,7 +78,7 @@ class ReaderApp(App[None]):
         self.library = library
         self.store = store or StateStore.for_corpus(library.paths, library.config.corpus)
         self.history = History()
-        self.shown_entries: list = []
+        self.shown_entries: Rows | None = None  # the sidebar's rows, through the filter
         self.active_topic: str | None = None
         self.selected_entity: str | None = None
         self.match_mode = "find"
@@ -201,8 +199,13 @@ class ReaderApp(App[None]):
         state = self.store.state
         for warning in self.store.warnings:
             self.notify(warning, severity="warning", markup=False, timeout=10)
-        in_background = self.library.stale and self._much_to_index()
-        if in_background:
+        # Warm: show the index as it is, and look for changed files in a worker once the
+        # first article is on screen (a stat of 100,000 files must not delay it).
+        check = self.library.indexed()
+        in_background = not check and self.library.stale and self._much_to_index()
+        if check:
+            self._show_entries()
+        elif in_background:
             if state.last:  # index the article the reader left off in first, so it can reopen at once
                 plan = self.library.pending
                 plan.to_check.sort(key=lambda path: plan.ids[path] != state.last.article_id)  # stable
@@ -217,14 +220,41 @@ class ReaderApp(App[None]):
             self._show_entries()
             self._start_model_pass()
         start = state.last if state.last and self.library.entry(state.last.article_id) else None
-        if start is None and self.library.entries:
-            start = Location(self.library.entries[0].id, 0)
+        rows = self.library.rows()
+        if start is None and rows:
+            start = Location(rows[0].id, 0)
         self.focus_now(view)
         if start is not None:
             # Paint the frame (header, list, keys) first; the article follows a moment later.
-            self.call_after_refresh(self.go, start)
+            self.call_after_refresh(self._open_first, start, check)
         elif not in_background:
             self.call_after_refresh(view.show_empty, self._empty_hint())
+
+    async def _open_first(self, start: Location, check: bool) -> None:
+        await self.go(start)
+        if check:
+            self.call_after_refresh(self.run_worker, self._check_files, thread=True, exclusive=True, group="index")
+
+    def _check_files(self) -> None:
+        """Worker thread: stat every file against the index (on its own connection);
+        then index what changed, in the background, as a cold start does."""
+        worker = get_current_worker()
+        index = self.library.connect()
+        try:
+            stale = self.library.check_files(index)
+        finally:
+            index.close()
+        if not worker.is_cancelled and self.is_running:
+            self.call_from_thread(self._files_checked, stale)
+
+    def _files_checked(self, stale: bool) -> None:
+        if stale:
+            self.query_one(Sidebar).show_progress(0, len(self.library.pending.to_check))
+            self.run_worker(self._build_index, thread=True, exclusive=True, group="index")
+        else:
+            self._report_skipped()
+            self._update_subtitle()
+            self._start_model_pass()
 
     def _empty_hint(self) -> Text:
         paths = ", ".join(safe_line(str(p)) for p in self.library.paths)
@@ -273,13 +303,13 @@ class ReaderApp(App[None]):
         """Show the article list through the filter, keeping the cursor; `reload` reads
         it from the index again first (after indexing; a filter keystroke needs not:
         reading 10,000 entries took 110 ms a key)."""
-        if reload:
-            entries = self.library.reload_entries()
+        if reload or self.shown_entries is None:
+            rows = self.library.reload_rows() if reload else self.library.rows()
             self._trails.clear()
         else:
-            entries = self.library.entries
+            rows = self.shown_entries  # typing on narrows what is shown
         words = self.query_one(FilterInput).value.casefold().split()
-        self.shown_entries = [e for e in entries if matches(e, words)]
+        self.shown_entries = rows.filtered(words)
         article_list = self.query_one(ArticleList)
         # Keep the list's own cursor: batches land while the reader may be moving in the list.
         current = article_list.highlighted_id or (self.view.doc.id if self.view.doc else None)
@@ -332,9 +362,10 @@ class ReaderApp(App[None]):
         self.query_one(Sidebar).show_progress(done, total)
         self._indexing = f"indexing {done:,}/{total:,}"
         self._show_entries()
-        if self.view.doc is None and self.library.entries:
+        rows = self.library.rows()
+        if self.view.doc is None and rows:
             last = self.store.state.last  # where the reader left off, indexed first (on_mount)
-            start = last if last and self.library.entry(last.article_id) else Location(self.library.entries[0].id, 0)
+            start = last if last and self.library.entry(last.article_id) else Location(rows[0].id, 0)
             self.call_later(self.go, start)
 
     def _indexing_done(self) -> None:
@@ -342,15 +373,20 @@ class ReaderApp(App[None]):
         self.query_one(Sidebar).hide_progress()
         self._report_skipped()
         self._show_entries()
-        if not self.library.entries:
+        if not self.library.rows():
             self.view.show_empty(self._empty_hint())
+            return
+        doc = self.view.doc  # the file on screen may have changed: show it as it is now
+        fresh = self.library.get(doc.id) if doc is not None else None
+        if fresh is not None and fresh != doc:
+            self._reshow(fresh, self.view.cursor)
 
     def _update_subtitle(self) -> None:
-        total = len(self.library.entries)
+        total = len(self.library.rows())
         parts = [plural(total, "article")] + ([self._indexing] if self._indexing else [])
         query = self.query_one(FilterInput).value if self.is_mounted else ""
         if query:
-            parts.append(f"filter “{query}”: {len(self.shown_entries)} shown")
+            parts.append(f"filter “{query}”: {len(self.shown_entries or ())} shown")
         if self.is_mounted and self.view.find_query:
             hits, current = self._find_hits, self.view.current_match
             at = f"{hits.index(current) + 1}/{len(hits)}" if current in hits else \
@@ -654,10 +690,10 @@ class ReaderApp(App[None]):
             prompt = passage_snippet(index, snippet(doc.clean.paragraphs[index].text, 70), self._links_width(),
                                      self.library.config.display)
             options.append(Option(prompt, id=f"jump:{doc.id}{SEP}{index}"))
-        others = [(self.library.entry(aid), count, first)
-                  for aid, count, first in self.library.entity_articles(name) if aid != doc.id]
+        others = [(aid, count, first) for aid, count, first in self.library.entity_articles(name) if aid != doc.id]
         options.append(Option(Text(f"Other articles ({len(others)})", style="bold"), disabled=True))
-        for entry, count, first in others[:200]:
+        for aid, count, first in others[:200]:  # entries read for the 200 listed, not for all 100,000
+            entry = self.library.entry(aid)
             if entry is not None:
                 options.append(Option(Text.assemble((entry.date or "—", "bold"), f"  {entry.title}",
                                                     (f"  ×{plural(count, 'mention')}", "dim")),
@@ -892,8 +928,12 @@ class ReaderApp(App[None]):
         self._indexing_done()
         doc = library.get(here.article_id) if here else None
         if doc is not None:  # the article on screen, with the new name highlighted
-            self.view.show(doc, here.passage)
-            self.panel.show_entities(doc, library.gazetteer.labels, library.config.styles)
+            self._reshow(doc, here.passage)
+
+    def _reshow(self, doc, passage: int) -> None:
+        """Draw `doc` (the article on screen, analysed again) at `passage`."""
+        self.view.show(doc, passage)
+        self.panel.show_entities(doc, self.library.gazetteer.labels, self.library.config.styles)
 
     def action_copy_passage(self) -> None:
         doc, view = self.view.doc, self.view
@@ -928,6 +968,8 @@ class ReaderApp(App[None]):
             if location is not None:
                 self.call_later(self._go_and_focus, location)
 
+        from .screens.timeline import TimelineScreen  # plotext: imported when first drawn, not before the first frame
+
         self.push_screen(TimelineScreen(self.library, [subject]), done)
 
     def action_brief(self) -> None:
@@ -940,10 +982,14 @@ class ReaderApp(App[None]):
             if path is not None:
                 self.notify(f"Brief saved to {path}", markup=False, timeout=5)
 
+        from .screens.brief import BriefScreen  # Markdown: imported when first used, not before the first frame
+
         self.push_screen(BriefScreen(sources, "bookmarks" if self.store.state.bookmarks or not self.active_topic
                                      else "topic"), done)
 
     def _brief(self, title: str, wanted) -> tuple[str, str, str] | str:
+        from ..export import brief_markdown, default_name, gather
+
         quotes, _ = gather(wanted, self.library.get)
         if not quotes:
             return "nothing to quote"

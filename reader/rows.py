@@ -1,0 +1,110 @@
+"""The article list as the sidebar reads it: rows fetched from the index as they are shown.
+
+At 100,000 articles, loading every Entry before the first frame cost a second and
+some 70 MB (issue 17). `Rows` holds only the articles' rowids in list order (one
+int each, read from the index's order index) and reads the entries of a page of
+rows when one of them is drawn. Filtering reads (id, title, source, date,
+language) once, when the first filter word is typed, and then narrows lists of
+ints. No Textual here: the sidebar and the tests use it alike.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Sequence
+
+from .index import CorpusIndex, Entry
+
+PAGE = 100  # rows read from the index at once (a screen shows about 20)
+PAGES_KEPT = 20  # pages of entries kept in memory
+# A row whose article was re-indexed (a new rowid) since these rows were read: drawn
+# as a gap for the moment until the reader shows the list read after that batch.
+GONE = Entry("", "", "…", None, None, 0, (), ())
+
+
+def haystack(article_id: str, title: str, source: str | None, date: str | None, language: str | None) -> str:
+    """What the filter looks in: the fields of a row, casefolded, one string."""
+    return " ".join([article_id, title, source or "", date or "", language or ""]).casefold()
+
+
+def matches_words(text: str, language: str | None, words: Sequence[str]) -> bool:
+    """Whether a row's `haystack` `text` has every one of the filter's `words`
+    (casefolded); a word `lang:xx` asks for language xx exactly."""
+    return all((language or "") == word[5:] if word.startswith("lang:") else word in text for word in words)
+
+
+class _Haystacks:
+    """Each row's haystack and language, read from the index the first time a filter
+    word is typed, shared by a list and its filtered views."""
+
+    def __init__(self, index: CorpusIndex):
+        self.index = index
+        self._found: dict[int, tuple[str, str | None]] | None = None
+
+    def get(self) -> dict[int, tuple[str, str | None]]:
+        if self._found is None:
+            self._found = {rowid: (haystack(aid, title, source, when, lang), lang)
+                           for rowid, aid, title, source, when, lang in self.index.list_fields()}
+        return self._found
+
+
+def _implies(new: Sequence[str], old: Sequence[str]) -> bool:
+    """Whether every row matching the words `new` matches `old` too (so a filter
+    typed on from `old` narrows the last result)."""
+    return all(any(n == o if o.startswith("lang:") else (not n.startswith("lang:") and o in n) for n in new)
+               for o in old)
+
+
+class Rows(Sequence[Entry]):
+    """A sequence of Entry in list order (date, then title), read lazily from the index.
+
+    `words`: the filter these rows passed (empty: all articles). A `Rows` is a
+    snapshot: after indexing, the library makes a new one."""
+
+    def __init__(self, index: CorpusIndex, order: list[int] | None = None, words: tuple[str, ...] = (),
+                 base: Rows | None = None, haystacks: _Haystacks | None = None):
+        self._index = index
+        self._order = index.list_order() if order is None else order
+        self.words = words
+        self._base = base or self  # every article, unfiltered
+        self._haystacks = haystacks or _Haystacks(index)
+        self._pages: OrderedDict[int, dict[int, Entry]] = OrderedDict()
+        self._place: dict[int, int] | None = None
+
+    def __len__(self) -> int:
+        return len(self._order)
+
+    def __getitem__(self, position):  # type: ignore[override]
+        if isinstance(position, slice):
+            return [self[i] for i in range(*position.indices(len(self)))]
+        rowid = self._order[position]
+        number = (position % len(self._order)) // PAGE
+        page = self._pages.get(number)
+        if page is None:
+            page = self._index.entries_at(self._order[number * PAGE:(number + 1) * PAGE])
+            self._pages[number] = page
+            if len(self._pages) > PAGES_KEPT:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(number)
+        return page.get(rowid, GONE)
+
+    def position(self, article_id: str | None) -> int | None:
+        """Where `article_id` is in these rows (None: not there, or filtered out)."""
+        rowid = self._index.rowid(article_id) if article_id else None
+        if rowid is None:
+            return None
+        if self._place is None:
+            self._place = {r: i for i, r in enumerate(self._order)}
+        return self._place.get(rowid)
+
+    def filtered(self, words: Sequence[str]) -> Rows:
+        """The rows holding every one of `words` (casefolded; see `matches_words`).
+        Typing on narrows the last result instead of scanning every row again."""
+        words = tuple(words)
+        if not words:
+            return self._base
+        start = self if self.words and _implies(words, self.words) else self._base
+        hay = self._haystacks.get()
+        kept = [rowid for rowid in start._order if matches_words(*hay[rowid], words)]
+        return Rows(self._index, kept, words, self._base, self._haystacks)

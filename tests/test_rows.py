@@ -1,0 +1,63 @@
+"""The sidebar's rows, read lazily from the index (reader/rows.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader import rows as rows_module
+from reader.rows import Rows, haystack, matches_words
+
+
+def _matching(entries, words):
+    return [e.id for e in entries if matches_words(haystack(e.id, e.title, e.source, e.date, e.language), e.language, words)]
+
+
+def test_rows_are_the_entries_in_list_order(library):
+    rows = Rows(library.index)
+    assert len(rows) == len(library.entries) == 5
+    assert [e.id for e in rows] == [e.id for e in library.entries]
+    assert rows[-1] == library.entries[-1] and rows[1:3] == library.entries[1:3]
+
+
+def test_only_the_page_of_a_drawn_row_is_read(library, monkeypatch):
+    """Drawing row 0 reads its page of entries, not every article's."""
+    monkeypatch.setattr(rows_module, "PAGE", 2)
+    asked: list[list[int]] = []
+    real = library.index.entries_at
+    monkeypatch.setattr(library.index, "entries_at", lambda rowids: asked.append(list(rowids)) or real(rowids))
+    rows = Rows(library.index)
+    assert rows[0].id == library.entries[0].id and rows[1].id == library.entries[1].id
+    assert len(asked) == 1 and len(asked[0]) == 2  # one page of two, read once for both rows
+    assert rows[4].id == library.entries[4].id
+    assert len(asked) == 2 and len(asked[1]) == 1  # the last page, alone
+
+
+def test_position_finds_an_article_and_none_when_filtered_out(library):
+    rows = Rows(library.index)
+    last = library.entries[-1]
+    assert rows.position(last.id) == 4
+    assert rows.position("no-such-article") is None
+    kept = rows.filtered(["tribune"])
+    assert 0 < len(kept) < 5
+    left_out = next(e for e in library.entries if e.id not in {k.id for k in kept})
+    assert kept.position(kept[-1].id) == len(kept) - 1 and kept.position(left_out.id) is None
+
+
+@pytest.mark.parametrize("typed", [["tribune"], ["2017"], ["lang:en"], ["kayhan", "2022"], ["nothing-like-this"]])
+def test_filtering_keeps_the_rows_with_every_word(library, typed):
+    assert [e.id for e in Rows(library.index).filtered(typed)] == _matching(library.entries, typed)
+
+
+def test_typing_on_narrows_and_deleting_widens_again(library):
+    rows = Rows(library.index)
+    narrowed = rows.filtered(["t"]).filtered(["tr"]).filtered(["tribune"])
+    assert [e.id for e in narrowed] == _matching(library.entries, ["tribune"])
+    assert [e.id for e in narrowed.filtered(["t"])] == _matching(library.entries, ["t"])  # not a subset of "tribune"
+    assert narrowed.filtered([]) is rows
+
+
+def test_a_language_word_is_matched_exactly_not_narrowed(library):
+    """`lang:e` matches no row; typing on to `lang:en` must not narrow that empty result."""
+    rows = Rows(library.index)
+    assert len(rows.filtered(["lang:e"])) == 0
+    assert [e.id for e in rows.filtered(["lang:e"]).filtered(["lang:en"])] == _matching(library.entries, ["lang:en"])
