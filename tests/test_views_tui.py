@@ -114,6 +114,33 @@ def test_timeline_compares_a_second_subject_and_drops_it(app, library):
     drive(app, scenario, size=(80, 24))
 
 
+def test_the_timeline_screen_is_composed_ahead_and_reused_afresh_for_the_next_topic(app, library):
+    async def scenario(pilot):
+        await wait_until(pilot, lambda: app._timeline is not None and app._timeline.is_running)  # prepared after start
+        prepared = app._timeline
+        assert not isinstance(app.screen, TimelineScreen)  # composed off screen, never shown
+        app.show_timeline(Subject("topic", "north_south_corridor", "North–South corridor"))
+        await pilot.pause()
+        assert app.screen is prepared
+        await pilot.press("a", *"vladimir putin", "enter")
+        await wait_until(pilot, lambda: app.screen is prepared)
+        await pilot.press("enter", "escape", "escape")  # a month listed, then closed
+        assert not isinstance(app.screen, TimelineScreen)
+        app.show_timeline(Subject("topic", "syria", "Syria"))  # the same screen, nothing left of the last
+        await pilot.pause()
+        screen = app.screen
+        assert screen is prepared and [s.key for s in screen.subjects] == ["syria"]
+        assert screen.timeline == library.timeline(screen.subjects) and MARKERS[1] not in chart_text(screen)
+        title = str(screen.query_one("#timeline-title").render())
+        assert "Syria" in title and "Vladimir Putin" not in title
+        assert app.focused is screen.query_one(TimelineChart)
+        assert "Enter lists the passages" in option_texts(screen.query_one(MonthList))[0]
+        column, month = cursor_mark(screen)
+        assert month == screen.timeline.months[screen.timeline.bars[-1]]
+
+    drive(app, scenario)
+
+
 def test_palette_lists_timelines_for_topics_and_entities(app):
     async def scenario(pilot):
         await pilot.press("ctrl+p")
