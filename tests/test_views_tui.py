@@ -217,3 +217,25 @@ def test_B_with_a_hostile_article_previews_its_text_as_text(tmp_path):
         assert app.is_running
 
     drive(app, scenario)
+
+
+def test_rapid_trail_steps_show_one_toast_the_latest_not_a_pile(app, library):
+    """A newcomer's report: toasts piled up on rapid ] (one per press, each for 2 s)."""
+    async def scenario(pilot):
+        topic = app.active_topic
+        trail = library.trail(topic)
+        assert len(trail) >= 5
+        await pilot.press("]", "]", "]", "]")  # one burst: the toasts' messages come after the keys
+        await pilot.pause()
+        shown = [n.message for n in app._notifications if "trail" in n.message]
+        assert shown == [f"“{app._topic_label(topic)}” trail: {app._trail_position()}/{len(trail)}"]
+        await pilot.press("]")  # one more, after the last was shown: it takes that one's place
+        await pilot.pause()
+        shown = [n.message for n in app._notifications if "trail" in n.message]
+        assert shown == [f"“{app._topic_label(topic)}” trail: {app._trail_position()}/{len(trail)}"]
+        app.notify("another message")  # other toasts are left alone
+        await pilot.press("[")
+        await pilot.pause()
+        assert ["another message"] == [n.message for n in app._notifications if "trail" not in n.message]
+
+    drive(app, scenario)

@@ -15,6 +15,7 @@ from textual import events, on
 from textual.app import App, ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.css.query import NoMatches
+from textual.notifications import Notify
 from textual.timer import Timer
 from textual.widgets import Header, Input, OptionList
 from textual.widgets.option_list import Option
@@ -39,6 +40,7 @@ from .screens.help import HelpScreen
 from .screens.search import SearchScreen
 from .screens.brief import BriefScreen
 from .screens.timeline import TimelineScreen
+from .toasts import Toasts
 from ..export import brief_markdown, default_name, gather
 from ..timeline import Subject
 from .widgets.article import ArticleView, find_hits
@@ -92,6 +94,7 @@ class ReaderApp(App[None]):
         self._auto_panes: set[str] = set()  # panes still placed by the terminal's size
         self._find_hits: list[tuple[int, int, int]] = []  # (passage, start, end) of each find match
         self._timeline: TimelineScreen | None = None  # kept installed: see prepare_timeline
+        self._toasts = Toasts()
 
     # --- layout ----------------------------------------------------------------
 
@@ -487,18 +490,29 @@ class ReaderApp(App[None]):
         if here is None:
             return
         if self.active_topic is None:
-            self.notify("This passage has no topic yet: move to one with topics, or pick a topic with Ctrl+P",
-                        timeout=4)
+            self.toast("trail", "This passage has no topic yet: move to one with topics, or pick a topic with Ctrl+P",
+                       timeout=4)
             return
         trail = self._trail(self.active_topic)
         target = trail_step(trail, self.library.ranks, here.article_id, here.passage, step)
         label = self._topic_label(self.active_topic)
         if target is None:
             where = "end" if step > 0 else "start"
-            self.notify(f"At the {where} of the “{label}” trail ({len(trail)} passages)", markup=False, timeout=3)
+            self.toast("trail", f"At the {where} of the “{label}” trail ({len(trail)} passages)", timeout=3)
             return
         await self.go(Location(target.article_id, target.index))
-        self.notify(f"“{label}” trail: {self._trail_position()}/{len(trail)}", markup=False, timeout=2)
+        duplicates = self.library.subject_duplicates(Subject("topic", self.active_topic, label))
+        self.toast("trail", f"“{label}” trail: {self._trail_position()}/{len(trail)}"
+                   + (f" ({duplicates} in duplicate articles skipped)" if duplicates else ""), timeout=2)
+
+    def toast(self, key: str, message: str, timeout: float) -> None:
+        """`message` (plain text) in place of the last toast under `key`: ] pressed fast
+        shows one toast, the latest, not a pile of them (reader/tui/toasts.py)."""
+        self._toasts.post(self, key, message, timeout)
+
+    def on_notify(self, event: Notify) -> None:
+        if not self._toasts.arrived(event.notification):
+            event.prevent_default()  # replaced before it was shown: App._on_notify does not show it
 
     def _trail_position(self) -> int | None:
         """Where the cursor is on the active topic's trail (1-based), if that trail is loaded."""
@@ -966,12 +980,13 @@ class ReaderApp(App[None]):
         self.push_screen(BriefScreen(sources, "bookmarks" if self.store.state.bookmarks or not self.active_topic
                                      else "topic"), done)
 
-    def _brief(self, title: str, wanted) -> tuple[str, str, str] | str:
+    def _brief(self, title: str, wanted, duplicates: int = 0) -> tuple[str, str, str] | str:
         quotes, _ = gather(wanted, self.library.get)
+        quotes, repeated = self.library.distinct(quotes, lambda q: (q.doc.id, q.index))
         if not quotes:
             return "nothing to quote"
         today = datetime.now().date().isoformat()
-        return title, brief_markdown(title, quotes, made=today), default_name(title, today)
+        return title, brief_markdown(title, quotes, made=today, duplicates=duplicates + repeated), default_name(title, today)
 
     def _bookmarks_brief(self) -> tuple[str, str, str] | str:
         marks = self.store.state.bookmarks
@@ -981,4 +996,5 @@ class ReaderApp(App[None]):
 
     def _topic_brief(self, topic_id: str):
         label = self._topic_label(topic_id)
-        return lambda: self._brief(f"Brief: {label}", [(p.article_id, p.index) for p in self._trail(topic_id)])
+        left_out = self.library.subject_duplicates(Subject("topic", topic_id, label))  # the trail has none
+        return lambda: self._brief(f"Brief: {label}", [(p.article_id, p.index) for p in self._trail(topic_id)], left_out)
