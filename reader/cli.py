@@ -551,6 +551,9 @@ def _timeline(args: argparse.Namespace) -> int:
     if args.json:
         _emit_json(to_json(timeline))
     else:
+        for series in timeline.series:
+            if series.duplicates:
+                _say(f"{series.subject.label}: {plural(series.duplicates, 'passage')} of duplicate articles not counted")
         terminal = sys.stdout.isatty()
         if terminal and len(timeline.series) == 1:
             print(f"{timeline.series[0].subject.label}: passages per month ({timeline.series[0].total} in all)")
@@ -588,14 +591,17 @@ def _brief(args: argparse.Namespace) -> int:
         subject = _subject(library, args.topic)
         title = f"Brief: {subject.label}"
         wanted = [(p.article_id, p.index) for p in library.subject_passages(subject)]
+        duplicates = library.subject_duplicates(subject, start, end)
     quotes, missing = gather(wanted, library.get, start, end)
+    if args.bookmarks:  # the same passage bookmarked in two copies of one story: quoted once
+        quotes, duplicates = library.distinct(quotes, lambda q: (q.doc.id, q.index))
     for article_id, index in missing:
         _say(f"warning: ¶{index + 1} of {article_id} is no longer in the corpus; left out")
     if not quotes:
         between = f" between {start or 'the start'} and {end or 'the end'}" if start or end else ""
         _say(f"nothing to brief: no passage{between}")
         return NOTHING
-    text = brief_markdown(title, quotes, start, end, made=date.today().isoformat())
+    text = brief_markdown(title, quotes, start, end, made=date.today().isoformat(), duplicates=duplicates)
     out = args.out or default_name(title, date.today().isoformat())
     if out == "-":
         sys.stdout.write(text)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import sqlite3
 import zlib
 from collections.abc import Iterable, Sequence
@@ -33,15 +34,22 @@ from .models import (
 from .annotate.topics import snippet
 from .searchtext import indexed, match_expression, match_pattern
 
-SCHEMA = 8  # 8: the timeline table (SPEC §12), the search table's folded column, issue-15 topic
+SCHEMA = 9  # 9: articles.story and the duplicates table, headlines in the search table (issue 18)
+           # 8: the timeline table (SPEC §12), the search table's folded column, issue-15 topic
            # evidence, each stored mention's source, articles.language, provenance and URL spans
+_WORDS = re.compile(r"\w+")
 _PER_ARTICLE = 1_000_000  # search rowid = article rowid * this + passage index
+HEADLINE = -1  # the passage index of an article's headline in the search table (its rowid: the range's last)
 
 _TABLES = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS articles (
     id TEXT PRIMARY KEY, path TEXT UNIQUE, size INTEGER, mtime_ns INTEGER, hash TEXT,
-    title TEXT, source TEXT, date TEXT, words INTEGER, topics TEXT, warnings TEXT, doc BLOB, language TEXT);
+    title TEXT, source TEXT, date TEXT, words INTEGER, topics TEXT, warnings TEXT, doc BLOB, language TEXT,
+    story TEXT);
+-- Articles whose story (story_hash) an earlier one in the list already tells: `kept` is that one.
+-- Timelines, trails, related passages and briefs leave them out (and say how many).
+CREATE TABLE IF NOT EXISTS duplicates (id TEXT PRIMARY KEY, kept TEXT) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS passages (
     article_id TEXT, idx INTEGER, date TEXT, day REAL, topic TEXT, score REAL, snippet TEXT);
 -- Covers the related-passages and trail queries: no table row is read for them.
@@ -100,6 +108,17 @@ def content_hash(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
+def story_hash(doc: Document) -> str | None:
+    """What makes two articles one story: the words of their clean paragraphs, case,
+    punctuation and spacing aside (so the same text under two file names, in another
+    encoding or line ending, or with other page furniture around it, is one story),
+    paragraph by paragraph (so their passages line up). None for an article with no words."""
+    paragraphs = [" ".join(_WORDS.findall(p.text.casefold())) for p in doc.clean.paragraphs]
+    if not any(paragraphs):
+        return None
+    return hashlib.blake2b("\n".join(paragraphs).encode(), digest_size=16).hexdigest()
+
+
 class CorpusIndex:
     """One sqlite database of analysed articles; safe to open from several processes."""
 
@@ -115,7 +134,7 @@ class CorpusIndex:
             # Another program version or config: start afresh. Dropped, not emptied: an
             # older schema's tables may lack columns this version writes.
             with self.db:
-                for table in ("articles", "passages", "mentions", "search", "timeline"):
+                for table in ("articles", "passages", "mentions", "search", "timeline", "duplicates"):
                     self.db.execute(f"DROP TABLE IF EXISTS {table}")
                 self.db.execute("INSERT OR REPLACE INTO meta VALUES ('version', ?)", (version,))
         self.db.executescript(_TABLES)
@@ -163,10 +182,11 @@ class CorpusIndex:
                 meta = doc.meta
                 cursor = self.db.execute(
                     "INSERT INTO articles (id, path, size, mtime_ns, hash, title, source, date, words, topics, warnings, doc, "
-                    "language) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    "language, story) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (doc.id, str(doc.raw.path), stamp.size, stamp.mtime_ns, digest, meta.title, meta.source, meta.date,
                      doc.clean.word_count, json.dumps(doc.topics), json.dumps(doc.warnings),
-                     zlib.compress(json.dumps(_document_dict(doc), ensure_ascii=False).encode(), 3), meta.language))
+                     zlib.compress(json.dumps(_document_dict(doc), ensure_ascii=False).encode(), 3), meta.language,
+                     story_hash(doc)))
                 base = cursor.lastrowid * _PER_ARTICLE
                 self.db.executemany("INSERT INTO passages VALUES (?, ?, ?, julianday(?), ?, ?, ?)", [
                     (doc.id, i, meta.date, meta.date, hit.topic, hit.score, snippet(doc.clean.paragraphs[i].text))
@@ -185,7 +205,26 @@ class CorpusIndex:
                                      for subject, found in _subjects(doc).items()])
                 self.db.executemany("INSERT INTO search (rowid, text, article_id, idx, folded) VALUES (?, ?, ?, ?, ?)",
                                     [(base + p.index, p.text, doc.id, p.index, indexed(p.text))
-                                     for p in doc.clean.paragraphs if p.index < _PER_ARTICLE])
+                                     for p in doc.clean.paragraphs if p.index < _PER_ARTICLE - 1])
+                if meta.origins.get("title") != "derived":  # a derived title is the lead's words
+                    self.db.execute("INSERT INTO search (rowid, text, article_id, idx, folded) VALUES (?, ?, ?, ?, ?)",
+                                    (base + _PER_ARTICLE - 1, meta.title, doc.id, HEADLINE, indexed(meta.title)))
+        self.mark_duplicates()
+
+    def mark_duplicates(self) -> None:
+        """Note which articles retell an earlier one's story (same story_hash): the
+        first in the article list's order (date, title, id) is kept. Run after every
+        store (and by Library.refresh after files went): 10,000 articles take a few ms."""
+        with self.db:
+            self.db.execute("DELETE FROM duplicates")
+            self.db.execute(
+                "INSERT INTO duplicates SELECT id, kept FROM (SELECT id, first_value(id) OVER (PARTITION BY story "
+                "ORDER BY date IS NULL, date, lower(title), id) AS kept FROM articles WHERE story IS NOT NULL) "
+                "WHERE id != kept")
+
+    def duplicates(self) -> dict[str, str]:
+        """Article id -> the id of the article kept for its story, for every duplicate."""
+        return dict(self.db.execute("SELECT id, kept FROM duplicates"))
 
     # --- the model's second pass ----------------------------------------------------
 
@@ -212,14 +251,16 @@ class CorpusIndex:
         return None if row is None else _document_from(json.loads(zlib.decompress(row[0])))
 
     def related(self, article_id: str, topics: Sequence[str], date: str | None, limit: int) -> list[tuple]:
-        """(article id, passage, date, title, snippet, shared topics, strength), best first."""
+        """(article id, passage, date, title, snippet, shared topics, strength), best first; no
+        duplicate article, nor the one `article_id` duplicates."""
         marks = ",".join("?" * len(topics))
         # Rank from the covering index alone; titles and snippets only for the `limit` kept.
         order = "{0}n DESC, {0}strength DESC, coalesce(abs({0}day - julianday(?)), 1e9), {0}date, {0}article_id, {0}idx"
         query = f"""
             WITH best AS (
                 SELECT article_id, idx, day, date, group_concat(topic) AS shared, count(*) AS n, sum(score) AS strength
-                FROM passages WHERE topic IN ({marks}) AND article_id != ?
+                FROM passages WHERE topic IN ({marks}) AND article_id != ? AND article_id NOT IN (SELECT id FROM duplicates)
+                AND article_id NOT IN (SELECT kept FROM duplicates WHERE id = ?)
                 GROUP BY article_id, idx ORDER BY {order.format('')} LIMIT ?)
             SELECT b.article_id, b.idx, b.date, a.title,
                    (SELECT p.snippet FROM passages p WHERE p.article_id = b.article_id AND p.idx = b.idx LIMIT 1),
@@ -227,15 +268,16 @@ class CorpusIndex:
             FROM best b JOIN articles a ON a.id = b.article_id ORDER BY {order.format('b.')}"""
         return [(aid, idx, when, title, snippet, tuple(shared.split(",")), strength)
                 for aid, idx, when, title, snippet, shared, strength
-                in self.db.execute(query, (*topics, article_id, date, limit, date))]
+                in self.db.execute(query, (*topics, article_id, article_id, date, limit, date))]
 
     def trail(self, topic: str) -> list[tuple[str, int, str]]:
-        """(article id, passage, snippet) of every passage on `topic`, unordered (the
+        """(article id, passage, snippet) of every passage on `topic` outside duplicate articles, unordered (the
         library orders them as its article list: a join and sort here cost 4x more)."""
-        return self.db.execute("SELECT article_id, idx, snippet FROM passages WHERE topic = ?", (topic,)).fetchall()
+        return self.db.execute("SELECT article_id, idx, snippet FROM passages WHERE topic = ? "
+                               "AND article_id NOT IN (SELECT id FROM duplicates)", (topic,)).fetchall()
 
     def search(self, query: str, limit: int) -> list[tuple[str, int, str]]:
-        """(article id, passage, excerpt) of the passages holding every word of `query`
+        """(article id, passage, excerpt) of the passages and headlines (passage HEADLINE) holding every word of `query`
         (as word prefixes; Persian folded, Russian stemmed: searchtext.match_expression),
         most relevant first (FTS5's bm25: rare words, short passages), ties in date
         order. The excerpt is `excerpt(text, query)`."""
@@ -269,20 +311,34 @@ class CorpusIndex:
 
     def subject_months(self, subject: str) -> list[tuple[str, int]]:
         """(month "YYYY-MM", or "" for undated articles, passages) of `subject`
-        ("topic:<id>" or "entity:<canonical>"), unordered: one row read per article."""
-        return self.db.execute("SELECT substr(date, 1, 7), sum(passages) FROM timeline WHERE subject = ? GROUP BY 1",
-                               (subject,)).fetchall()
+        ("topic:<id>" or "entity:<canonical>"), duplicate articles left out, unordered: one row read per article."""
+        return self.db.execute("SELECT substr(date, 1, 7), sum(passages) FROM timeline WHERE subject = ? "
+                               "AND article_id NOT IN (SELECT id FROM duplicates) GROUP BY 1", (subject,)).fetchall()
+
+    def subject_duplicates(self, subject: str, start: str | None = None, end: str | None = None) -> int:
+        """Passages of `subject` in duplicate articles (left out of its timeline, trail and
+        brief), dated within [start, end] when given (as export.within: YYYY[-MM[-DD]] bounds)."""
+        where, args = "", [subject]
+        if start or end:
+            where += " AND date != ''"
+        if start:
+            where, args = where + " AND date >= ?", [*args, start]
+        if end:
+            where, args = where + " AND substr(date, 1, ?) <= ?", [*args, len(end), end]
+        return self.db.execute("SELECT coalesce(sum(passages), 0) FROM timeline WHERE subject = ? "
+                               f"AND article_id IN (SELECT id FROM duplicates){where}", args).fetchone()[0]
 
     def subject_passages(self, subject: str, month: str | None = None) -> list[tuple[str, int, str]]:
         """(article id, passage, passage text) of `subject` in `month` ("YYYY-MM"; "" the
-        undated articles; None every month), unordered."""
+        undated articles; None every month), duplicate articles left out, unordered."""
         where, args = "", ()
         if month == "":
             where = " AND t.date = ''"
         elif month is not None:
             where, args = " AND t.date >= ? AND t.date < ?", (month, month + "~")
         rows = self.db.execute("SELECT t.article_id, a.rowid, t.idx FROM timeline t JOIN articles a ON a.id = t.article_id "
-                               f"WHERE t.subject = ?{where}", (subject, *args)).fetchall()
+                               f"WHERE t.subject = ?{where} AND t.article_id NOT IN (SELECT id FROM duplicates)",
+                               (subject, *args)).fetchall()
         found = []
         for article_id, rowid, indexes in rows:
             for index in map(int, indexes.split(",")):

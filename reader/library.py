@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
+from typing import TypeVar
 
 from .cache import cache_dir, corpus_key
 from .ingest.clean import clean_article, masked
@@ -31,6 +32,7 @@ from .annotate.topics import (Passage, Related, TopicMap, TopicMatcher, load_top
 from .timeline import Subject, Timeline, build_timeline, same_name, suggest
 
 Progress = Callable[[int, int], None]
+T = TypeVar("T")
 CACHE_SIZE = 32  # analysed documents kept in memory
 
 
@@ -85,6 +87,7 @@ class Library:
         self._by_id: dict[str, Entry] = {}
         self._rank: dict[str, int] = {}
         self._entities: list[tuple[str, str]] | None = None
+        self._duplicates: dict[str, str] | None = None
         self._skipped: list[Skipped] = []
         self._documents: OrderedDict[str, Document] = OrderedDict()
         self._plan: Plan | None = None
@@ -192,12 +195,13 @@ class Library:
                 pending = []
                 if progress:
                     progress(done, total)
+        index.mark_duplicates()  # after files went too: a duplicate whose original went is kept now
         if self._deferred:
             index.set_model_pending(sorted({*index.model_pending(), *self._deferred}))
             self._deferred = []
         self._skipped = skipped
         self._plan = None
-        self._entries = self._entities = None
+        self._entries = self._entities = self._duplicates = None
         self._documents.clear()
 
     def ensure_fresh(self) -> Library:
@@ -239,7 +243,7 @@ class Library:
                 if progress:
                     progress(done, len(pending))
         self._documents.clear()
-        self._entries = self._entities = None
+        self._entries = self._entities = self._duplicates = None
         return len(done_ids)
 
     # --- reading -----------------------------------------------------------------------
@@ -265,7 +269,7 @@ class Library:
 
     def reload_entries(self) -> list[Entry]:
         """Read the list again (a worker may have indexed more since)."""
-        self._entries = self._entities = None
+        self._entries = self._entities = self._duplicates = None
         return self.entries
 
     @property
@@ -431,8 +435,35 @@ class Library:
         raise LookupError(f"no such topic: {name}" + (f" (did you mean {close}?)" if close else ""))
 
     def timeline(self, subjects: Iterable[Subject]) -> Timeline:
-        """Passages per month for each subject, from the index (one query each)."""
-        return build_timeline([(s, self.index.subject_months(f"{s.kind}:{s.key}")) for s in subjects])
+        """Passages per month for each subject, from the index (two queries each: the
+        counts, and the passages of duplicate articles left out of them)."""
+        subjects = list(subjects)
+        return build_timeline([(s, self.index.subject_months(f"{s.kind}:{s.key}")) for s in subjects],
+                              {s: self.subject_duplicates(s) for s in subjects})
+
+    def subject_duplicates(self, subject: Subject, start: str | None = None, end: str | None = None) -> int:
+        """Passages on a topic or mentioning an entity in duplicate articles (left out),
+        dated within [start, end] if given (YYYY[-MM[-DD]], as export.within)."""
+        return self.index.subject_duplicates(f"{subject.kind}:{subject.key}", start, end)
+
+    def duplicates(self) -> dict[str, str]:
+        """Duplicate article id -> the id of the article kept for its story (index.story_hash)."""
+        if self._duplicates is None:
+            self._duplicates = self.index.duplicates()
+        return self._duplicates
+
+    def distinct(self, items: Iterable[T], where: Callable[[T], tuple[str, int]]) -> tuple[list[T], int]:
+        """`items` with one per passage of a story kept (the first in the article list's
+        order; `where(item)` is its (article id, passage)) and how many were left out as
+        duplicates: e.g. the same passage bookmarked in two copies of one article."""
+        stories, rank = self.duplicates(), self.ranks
+        items = list(items)
+        kept: dict[tuple[str, int], T] = {}
+        for item in sorted(items, key=lambda item: (rank.get(where(item)[0], len(rank)), where(item))):
+            article_id, index = where(item)
+            kept.setdefault((stories.get(article_id, article_id), index), item)
+        chosen = {id(item) for item in kept.values()}
+        return [item for item in items if id(item) in chosen], len(items) - len(kept)
 
     def month_passages(self, subject: Subject, month: str | None) -> list[Passage]:
         """The passages of `subject` in `month` ("YYYY-MM"; None: the undated ones), in
