@@ -239,3 +239,35 @@ def test_rapid_trail_steps_show_one_toast_the_latest_not_a_pile(app, library):
         assert ["another message"] == [n.message for n in app._notifications if "trail" not in n.message]
 
     drive(app, scenario)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+def test_B_previews_persian_passages_right_to_left_in_visual_order(tmp_path, size):
+    """A newcomer's report: the preview showed Persian in logical order (the first word
+    on the left, its letters left to right). Each line is now in visual order: the
+    first word at the right end of the first line, right-aligned."""
+    from reader.tui.screens.brief import BidiParagraph, RightToLeft
+
+    library = Library(load_config(bundled_config()), [FIXTURES / "entities_fa_irna.txt"], cache=False).ensure_fresh()
+    app = make_app(library, tmp_path)
+    doc = library.get(library.entries[0].id)
+    app.store.apply(toggle_bookmark(Bookmark(doc.id, 1, "t", "s", "2026-01-01T00:00:00")))
+    passage = doc.clean.paragraphs[1].text
+
+    async def scenario(pilot):
+        await pilot.press("B")
+        await wait_until(pilot, lambda: isinstance(app.screen, BriefScreen))
+        await pilot.pause()
+        quoted = [b for b in app.screen.query(BidiParagraph) if b._content.plain.startswith(passage.split()[0])]
+        assert len(quoted) == 1 and isinstance(quoted[0].render(), RightToLeft)
+        block = quoted[0]
+        lines = [block.render_line(y).text for y in range(block.size.height)]
+        assert len(lines) > 1  # wrapped: each line reordered on its own
+        first_word = passage.split()[0]
+        assert lines[0].rstrip().endswith(first_word[::-1]) and not lines[0].startswith(first_word)
+        assert all(line.startswith(" ") or len(line.rstrip()) >= block.size.width - 2 for line in lines[:-1])
+        assert lines[-1].startswith(" ")  # the last, short line: right-aligned
+        english = [b for b in app.screen.query(BidiParagraph) if "Dates:" in b._content.plain]
+        assert english and not isinstance(english[0].render(), RightToLeft)  # left-to-right text as before
+
+    drive(app, scenario, size=size)

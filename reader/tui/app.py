@@ -978,7 +978,7 @@ class ReaderApp(App[None]):
                 self.notify(f"Brief saved to {path}", markup=False, timeout=5)
 
         self.push_screen(BriefScreen(sources, "bookmarks" if self.store.state.bookmarks or not self.active_topic
-                                     else "topic"), done)
+                                     else "topic", self.library.config.display), done)
 
     def _brief(self, title: str, wanted, duplicates: int = 0) -> tuple[str, str, str] | str:
         quotes, _ = gather(wanted, self.library.get)
