@@ -256,7 +256,7 @@ class TimelineScreen(Screen[Location | None]):
             caption.append(f"  (+{undated} undated, not on the axis)", style="dim")
         duplicates = sum(s.duplicates for s in timeline.series)
         if duplicates:
-            caption.append(f"  ({duplicates} in duplicate articles, not counted)", style="dim")
+            caption.append(f"  ({duplicates} duplicate passages not counted)", style="dim")
         caption.append("\n←/→ h/l: month · Enter: passages · a: compare · d: drop · Esc: close",
                        style="dim")
         return caption
