@@ -148,8 +148,7 @@ def _subcommand_parser() -> argparse.ArgumentParser:
         return sub.add_parser(name, help=HELP[name], description=HELP[name][0].upper() + HELP[name][1:] + ".")
 
     p = add("list")
-    p.add_argument("paths", nargs="*", metavar="PATH", type=Path,
-                   help="article files or folders (default: the configured corpus)")
+    _corpus_paths(p)
     p.add_argument("--json", action="store_true", help="a JSON array instead of tab-separated lines")
     _common(p)
 
@@ -174,15 +173,18 @@ def _subcommand_parser() -> argparse.ArgumentParser:
     _common(p)
 
     p = add("topics")
+    _corpus_paths(p)
     p.add_argument("--json", action="store_true", help="a JSON array instead of lines")
     _common(p)
 
     p = add("entities")
+    _corpus_paths(p)
     p.add_argument("--candidates", action="store_true", help="names the gazetteer misses, ranked by articles, with a guessed type and the articles")
     p.add_argument("--json", action="store_true", help="a JSON array instead of tab-separated lines")
     _common(p)
 
     p = add("check")
+    _corpus_paths(p)
     p.add_argument("--verbose", "-v", action="store_true",
                    help="list every unused alias and signal, and the words that put passages on each topic")
     _common(p)
@@ -193,6 +195,11 @@ def _subcommand_parser() -> argparse.ArgumentParser:
 
     _view_parsers(add)
     return parser
+
+
+def _corpus_paths(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="*", metavar="PATH", type=Path,
+                        help="article files or folders (default: the configured corpus)")
 
 
 def _library(args: argparse.Namespace, fresh: bool = True) -> Library:
@@ -490,8 +497,9 @@ def _check(library: Library, args: argparse.Namespace) -> int:
 
 def _view_parsers(add) -> None:
     p = add("timeline")
-    p.add_argument("subjects", nargs="+", metavar="TOPIC",
-                   help="a topic id or label, or an entity's canonical name; several are compared")
+    p.add_argument("subjects", nargs="+", metavar="TOPIC [PATH]",
+                   help="a topic id or label, or an entity's canonical name; several are compared; "
+                        "then article files or folders (default: the configured corpus)")
     p.add_argument("--json", action="store_true", help="months and counts as one JSON object")
     _common(p)
 
@@ -499,6 +507,7 @@ def _view_parsers(add) -> None:
     what = p.add_mutually_exclusive_group(required=True)
     what.add_argument("--bookmarks", action="store_true", help="the passages bookmarked in the reader (m)")
     what.add_argument("--topic", metavar="ID", help="every passage on this topic (id or label) or about this entity")
+    _corpus_paths(p)
     p.add_argument("--from", dest="start", metavar="DATE", help="only passages dated on or after DATE (YYYY[-MM[-DD]])")
     p.add_argument("--to", dest="end", metavar="DATE", help="only passages dated on or before DATE (YYYY[-MM[-DD]])")
     p.add_argument("--out", metavar="FILE", help="write here (atomically); '-' prints it (default: brief-NAME-DATE.md)")
@@ -519,14 +528,32 @@ def _subject(library: Library, name: str):
         raise UsageError(str(error.args[0])) from None
 
 
+def _split_paths(arguments: list[str]) -> tuple[list[str], list[Path]]:
+    """`timeline TOPIC... [PATH...]`: the first argument is a topic; after it, one that
+    names a file or folder, or looks like a path (holds a slash or ends in .txt, .md,
+    .html, .htm), is a corpus path (an existing one or not: `_library` says which is missing)."""
+    names, paths = arguments[:1], []
+    for argument in arguments[1:]:
+        if paths or os.sep in argument or "/" in argument or Path(argument).exists() \
+                or argument.lower().endswith((".txt", ".md", ".html", ".htm")):
+            paths.append(Path(argument))
+        else:
+            names.append(argument)
+    return names, paths
+
+
 def _timeline(args: argparse.Namespace) -> int:
     from .timeline import text_lines, to_json
 
+    args.subjects, args.paths = _split_paths(args.subjects)
     library = _library(args)
     timeline = library.timeline([_subject(library, name) for name in args.subjects])
     if args.json:
         _emit_json(to_json(timeline))
     else:
+        for series in timeline.series:
+            if series.duplicates:
+                _say(f"{series.subject.label}: {plural(series.duplicates, 'passage')} of duplicate articles not counted")
         terminal = sys.stdout.isatty()
         if terminal and len(timeline.series) == 1:
             print(f"{timeline.series[0].subject.label}: passages per month ({timeline.series[0].total} in all)")
@@ -564,14 +591,17 @@ def _brief(args: argparse.Namespace) -> int:
         subject = _subject(library, args.topic)
         title = f"Brief: {subject.label}"
         wanted = [(p.article_id, p.index) for p in library.subject_passages(subject)]
+        duplicates = library.subject_duplicates(subject, start, end)
     quotes, missing = gather(wanted, library.get, start, end)
+    if args.bookmarks:  # the same passage bookmarked in two copies of one story: quoted once
+        quotes, duplicates = library.distinct(quotes, lambda q: (q.doc.id, q.index))
     for article_id, index in missing:
         _say(f"warning: ¶{index + 1} of {article_id} is no longer in the corpus; left out")
     if not quotes:
         between = f" between {start or 'the start'} and {end or 'the end'}" if start or end else ""
         _say(f"nothing to brief: no passage{between}")
         return NOTHING
-    text = brief_markdown(title, quotes, start, end, made=date.today().isoformat())
+    text = brief_markdown(title, quotes, start, end, made=date.today().isoformat(), duplicates=duplicates)
     out = args.out or default_name(title, date.today().isoformat())
     if out == "-":
         sys.stdout.write(text)

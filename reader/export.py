@@ -156,12 +156,13 @@ def default_name(title: str, today: str) -> str:
 
 
 def brief_markdown(title: str, quotes: Sequence[Quote], start: str | None = None, end: str | None = None,
-                   made: str | None = None) -> str:
+                   made: str | None = None, duplicates: int = 0) -> str:
     """The brief: a title, the date range, then under each article's heading its
     passages quoted (`>`) in date order, each followed by its citation.
 
     `start`/`end`: the bounds asked for (shown as the range; otherwise the first
     and last dates quoted). `made`: a date to state as the brief's own.
+    `duplicates`: passages left out because another article tells the same story (said).
     """
     quotes = ordered(quotes)
     dates = [q.doc.meta.date for q in quotes if q.doc.meta.date]
@@ -170,7 +171,8 @@ def brief_markdown(title: str, quotes: Sequence[Quote], start: str | None = None
     articles = len({q.doc.id for q in quotes})
     lines = [f"# {escape_markdown(title)}", "",
              f"**Dates:** {span} · {len(quotes)} passage{'s' * (len(quotes) != 1)} "
-             f"from {articles} article{'s' * (articles != 1)}" + (f" · made {made}" if made else ""), ""]
+             f"from {articles} article{'s' * (articles != 1)}" + (f" · made {made}" if made else "")
+             + (f" · {duplicates} duplicate passage{'s' * (duplicates != 1)} left out" if duplicates else ""), ""]
     current = None
     for quote in quotes:
         doc = quote.doc

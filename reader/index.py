@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import sqlite3
 import zlib
 from collections.abc import Iterable, Sequence
@@ -40,14 +41,22 @@ SCHEMA = 9  # 9 (issue 17): contentless search, no stored snippets, no timeline
            # table (passages and mentions answer it), topic and entity names interned, documents
            # compressed with a preset dictionary. 8: the timeline table (SPEC §12), the search table's
            # folded column, issue-15 topic evidence, each stored mention's source, articles.language,
-           # provenance and URL spans
+           # provenance and URL spans. Also 9 (issue 18): articles.story and the duplicates table,
+           # headlines in the search table
+_WORDS = re.compile(r"\w+")
 _PER_ARTICLE = 1_000_000  # search rowid = article rowid * this + passage index
+HEADLINE = -1  # the passage index of an article's headline in search results (its rowid: the range's last)
+_HEADLINE_ROW = _PER_ARTICLE - 1
 
 _TABLES = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS articles (
     id TEXT PRIMARY KEY, path TEXT UNIQUE, size INTEGER, mtime_ns INTEGER, hash TEXT,
-    title TEXT, source TEXT, date TEXT, words INTEGER, topics TEXT, warnings TEXT, doc BLOB, language TEXT);
+    title TEXT, source TEXT, date TEXT, words INTEGER, topics TEXT, warnings TEXT, doc BLOB, language TEXT,
+    story TEXT);
+-- Articles whose story (story_hash) an earlier one in the list already tells: `kept` is that one.
+-- Timelines, trails, related passages and briefs leave them out (and say how many).
+CREATE TABLE IF NOT EXISTS duplicates (id TEXT PRIMARY KEY, kept TEXT) WITHOUT ROWID;
 -- Topic ids (kind 'topic') and entities (kind: their type), each stored once.
 CREATE TABLE IF NOT EXISTS names (id INTEGER PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, UNIQUE (name, kind));
 -- One row per passage and topic (`article`: the article's rowid; `day`: its date as a whole
@@ -62,11 +71,11 @@ CREATE TABLE IF NOT EXISTS mentions (entity INTEGER NOT NULL, article INTEGER NO
 -- Contentless: the index only; the text is the document's (positions are kept: bm25 needs
 -- term frequencies, which detail=none does not record). `folded`: the paragraph with Persian letters, digits and
 -- half-spaces written one way (searchtext.fold), or '' when that changes nothing; queries
--- match either column. rowid = article rowid * _PER_ARTICLE + passage.
+-- match either column. rowid = article rowid * _PER_ARTICLE + passage (+ _PER_ARTICLE - 1: the headline).
 CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(
     text, folded, content = '', tokenize = 'unicode61 remove_diacritics 2');
 """
-_TABLE_NAMES = ("articles", "names", "passages", "mentions", "search", "timeline")  # timeline: schema 8's
+_TABLE_NAMES = ("articles", "names", "passages", "mentions", "search", "timeline", "duplicates")  # timeline: schema 8's
 _PATTERN_TYPES = frozenset({"MONEY", "PERCENT", "DATE"})  # pattern types are not entities here
 
 
@@ -125,10 +134,21 @@ class Rows:
     path: str
     stamp: Stamp
     digest: str
-    article: tuple  # title, source, date, words, topics JSON, warnings JSON, compressed document, language
+    article: tuple  # title, source, date, words, topics JSON, warnings JSON, compressed document, language, story
     passages: list[tuple[str, int, float]]  # topic, passage, score
     mentions: list[tuple[str, str, int, str]]  # canonical, type, count, passages "3,7"
-    search: list[tuple[int, str, str]]  # passage, text, folded text ('' when the same)
+    search: list[tuple[int, str, str]]  # passage (_HEADLINE_ROW: the headline), text, folded text ('' when the same)
+
+
+def story_hash(doc: Document) -> str | None:
+    """What makes two articles one story: the words of their clean paragraphs, case,
+    punctuation and spacing aside (so the same text under two file names, in another
+    encoding or line ending, or with other page furniture around it, is one story),
+    paragraph by paragraph (so their passages line up). None for an article with no words."""
+    paragraphs = [" ".join(_WORDS.findall(p.text.casefold())) for p in doc.clean.paragraphs]
+    if not any(paragraphs):
+        return None
+    return hashlib.blake2b("\n".join(paragraphs).encode(), digest_size=16).hexdigest()
 
 
 def rows(doc: Document, stamp: Stamp, digest: str, dictionary: bytes = b"") -> Rows:
@@ -143,13 +163,17 @@ def rows(doc: Document, stamp: Stamp, digest: str, dictionary: bytes = b"") -> R
                 found[0] += 1
                 if found[-1] != i or len(found) == 1:
                     found.append(i)
+    search = [(p.index, p.text, indexed(p.text)) for p in doc.clean.paragraphs if p.index < _HEADLINE_ROW]
+    if meta.origins.get("title") != "derived":  # a derived title is the lead's words: searched there
+        search.append((_HEADLINE_ROW, meta.title, indexed(meta.title)))
     return Rows(
         doc.id, str(doc.raw.path), stamp, digest,
         (meta.title, meta.source, meta.date, doc.clean.word_count, json.dumps(doc.topics), json.dumps(doc.warnings),
-         compress(json.dumps(_document_dict(doc), ensure_ascii=False).encode(), dictionary), meta.language),
+         compress(json.dumps(_document_dict(doc), ensure_ascii=False).encode(), dictionary), meta.language,
+         story_hash(doc)),
         [(hit.topic, i, hit.score) for i, hits in enumerate(doc.passage_topics) for hit in hits],
         [(name, kind, c, ",".join(map(str, found))) for (name, kind), (c, *found) in counts.items()],
-        [(p.index, p.text, indexed(p.text)) for p in doc.clean.paragraphs if p.index < _PER_ARTICLE])
+        search)
 
 
 # The keys and values every stored document repeats (_document_dict): last in the preset
@@ -264,8 +288,10 @@ class CorpusIndex:
         self.db.execute("DELETE FROM articles WHERE rowid = ?", (rowid,))
 
     def store(self, docs: Sequence[tuple[Document, Stamp, str]]) -> None:
-        """Write analysed documents (replacing earlier versions) in one transaction."""
+        """Write analysed documents (replacing earlier versions) in one transaction, then
+        mark the duplicates."""
         self.write([rows(doc, stamp, digest, self.dictionary) for doc, stamp, digest in docs])
+        self.mark_duplicates()
 
     def write(self, articles: Sequence[Rows]) -> None:
         """Write `rows` of analysed articles (replacing earlier versions) in one transaction."""
@@ -275,7 +301,7 @@ class CorpusIndex:
                 title, source, date, *_ = a.article
                 cursor = self.db.execute(
                     "INSERT INTO articles (id, path, size, mtime_ns, hash, title, source, date, words, topics, warnings, doc, "
-                    "language) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    "language, story) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (a.id, a.path, a.stamp.size, a.stamp.mtime_ns, a.digest, *a.article))
                 rowid = cursor.lastrowid
                 self.db.executemany("INSERT INTO passages VALUES (?, ?, ?, ?, CAST(julianday(?) AS INTEGER))",
@@ -284,6 +310,20 @@ class CorpusIndex:
                                     [(self._name_id(name, kind), rowid, c, found) for name, kind, c, found in a.mentions])
                 self.db.executemany("INSERT INTO search (rowid, text, folded) VALUES (?, ?, ?)",
                                     [(rowid * _PER_ARTICLE + i, text, folded) for i, text, folded in a.search])
+
+    def mark_duplicates(self) -> None:
+        """Note which articles retell an earlier one's story (same story_hash): the
+        first in the article list's order (date, title, id) is kept. Run once after a
+        refresh's writes (and by `store`): a window over the articles table."""
+        with self.db:
+            self.db.execute("DELETE FROM duplicates")
+            self.db.execute(
+                "INSERT INTO duplicates SELECT id, kept FROM (SELECT id, first_value(id) OVER (PARTITION BY story "
+                f"ORDER BY {_LIST_ORDER}) AS kept FROM articles WHERE story IS NOT NULL) WHERE id != kept")
+
+    def duplicates(self) -> dict[str, str]:
+        """Article id -> the id of the article kept for its story, for every duplicate."""
+        return dict(self.db.execute("SELECT id, kept FROM duplicates"))
 
     def _name_id(self, name: str, kind: str) -> int:
         """The id of a topic (kind 'topic') or entity (kind: its type), added if new. Ids are
@@ -365,7 +405,8 @@ class CorpusIndex:
         return [texts[aid][i] if aid in texts and i < len(texts[aid]) else "" for aid, i in pairs]
 
     def related(self, article_id: str, topics: Sequence[str], date: str | None, limit: int) -> list[tuple]:
-        """(article id, passage, date, title, snippet, shared topics, strength), best first."""
+        """(article id, passage, date, title, snippet, shared topics, strength), best first; no
+        duplicate article, nor the one `article_id` duplicates."""
         marks = ",".join("?" * len(topics))
         # Rank from the passages table alone (its own covering index); titles and snippets
         # only for the `limit` kept. Ties: nearest in time, earlier, then in storing order.
@@ -376,28 +417,31 @@ class CorpusIndex:
                 FROM names t JOIN passages p ON p.topic = t.id
                 WHERE t.kind = 'topic' AND t.name IN ({marks})
                   AND p.article != coalesce((SELECT rowid FROM articles WHERE id = ?), 0)
+                  AND p.article NOT IN (SELECT a.rowid FROM duplicates d JOIN articles a ON a.id = d.id
+                                        UNION SELECT a.rowid FROM duplicates d JOIN articles a ON a.id = d.kept
+                                        WHERE d.id = ?)
                 GROUP BY p.article, p.idx ORDER BY {order.format('')} LIMIT ?)
             SELECT a.id, b.idx, a.date, a.title, b.shared, b.strength
             FROM best b JOIN articles a ON a.rowid = b.article ORDER BY {order.format('b.')}"""
-        found = self.db.execute(query, (*topics, article_id, date, limit, date)).fetchall()
+        found = self.db.execute(query, (*topics, article_id, article_id, date, limit, date)).fetchall()
         texts = self._passage_texts([(aid, idx) for aid, idx, *_ in found])
         return [(aid, idx, when, title, snippet(text), tuple(shared.split(",")), strength)
                 for (aid, idx, when, title, shared, strength), text in zip(found, texts, strict=True)]
 
     def trail(self, topic: str, snippets: bool = True) -> list[tuple[str, int, str]]:
-        """(article id, passage, snippet) of every passage on `topic`, unordered (the
+        """(article id, passage, snippet) of every passage on `topic` outside duplicate articles, unordered (the
         library orders them as its article list: a join and sort here cost 4x more).
         Snippets are cut from the stored documents; `snippets=False` leaves them ''
         (a trail to step along needs none, and reads no document)."""
         found = self.db.execute("SELECT a.id, p.idx FROM names t JOIN passages p ON p.topic = t.id "
-                                "JOIN articles a ON a.rowid = p.article WHERE t.name = ? AND t.kind = 'topic'",
-                                (topic,)).fetchall()
+                                "JOIN articles a ON a.rowid = p.article WHERE t.name = ? AND t.kind = 'topic' "
+                                "AND a.id NOT IN (SELECT id FROM duplicates)", (topic,)).fetchall()
         if not snippets:
             return [(aid, idx, "") for aid, idx in found]
         return [(aid, idx, snippet(text)) for (aid, idx), text in zip(found, self._passage_texts(found), strict=True)]
 
     def search(self, query: str, limit: int) -> list[tuple[str, int, str]]:
-        """(article id, passage, excerpt) of the passages holding every word of `query`
+        """(article id, passage, excerpt) of the passages and headlines (passage HEADLINE) holding every word of `query`
         (as word prefixes; Persian folded, Russian stemmed: searchtext.match_expression),
         most relevant first (FTS5's bm25: rare words, short
         passages), ties in date order. The excerpt is `excerpt(text, query)`, cut from
@@ -406,11 +450,13 @@ class CorpusIndex:
         if expression is None:
             return []
         found = self.db.execute(
-            f"SELECT a.id, s.rowid % {_PER_ARTICLE} FROM search s JOIN articles a ON a.rowid = s.rowid / {_PER_ARTICLE} "
+            f"SELECT a.id, s.rowid % {_PER_ARTICLE}, a.title FROM search s JOIN articles a ON a.rowid = s.rowid / {_PER_ARTICLE} "
             "WHERE search MATCH ? ORDER BY bm25(search), a.date IS NULL, a.date, a.id, s.rowid LIMIT ?",
             (expression, limit)).fetchall()
-        return [(aid, int(idx), excerpt(text, query))
-                for (aid, idx), text in zip(found, self._passage_texts(found), strict=True)]
+        passages = [(aid, idx) for aid, idx, _ in found if idx != _HEADLINE_ROW]
+        texts = dict(zip(passages, self._passage_texts(passages), strict=True))
+        return [(aid, HEADLINE, excerpt(title, query)) if idx == _HEADLINE_ROW else (aid, idx, excerpt(texts[aid, idx], query))
+                for aid, idx, title in found]
 
     def entity_articles(self, canonical: str) -> list[tuple[str, int, int]]:
         """(article id, mentions, first passage) of every article that mentions `canonical`."""
@@ -435,15 +481,17 @@ class CorpusIndex:
 
     # --- timelines (SPEC §12) --------------------------------------------------------
 
-    def _subject_rows(self, subject: str, month: str | None) -> list[tuple[str, str | None, list[int]]]:
+    def _subject_rows(self, subject: str, month: str | None,
+                      duplicates: bool = False) -> list[tuple[str, str | None, list[int]]]:
         """(article id, date, passages) of `subject` ("topic:<id>" or "entity:<canonical>")
-        in `month` ("YYYY-MM"; "" the undated articles; None every month)."""
+        in `month` ("YYYY-MM"; "" the undated articles; None every month), in the articles
+        that are not duplicates (`duplicates`: only in those that are)."""
         kind, _, key = subject.partition(":")
-        where, args = "", ()
+        where, args = f" AND a.id {'' if duplicates else 'NOT '}IN (SELECT id FROM duplicates)", ()
         if month == "":
-            where = " AND a.date IS NULL"
+            where += " AND a.date IS NULL"
         elif month is not None:
-            where, args = " AND a.date >= ? AND a.date < ?", (month, month + "~")
+            where, args = where + " AND a.date >= ? AND a.date < ?", (month, month + "~")
         by_article: dict[str, tuple[str | None, set[int]]] = {}
         if kind == "topic":
             query = ("SELECT a.id, a.date, p.idx FROM names t JOIN passages p ON p.topic = t.id "
@@ -459,16 +507,22 @@ class CorpusIndex:
 
     def subject_months(self, subject: str) -> list[tuple[str, int]]:
         """(month "YYYY-MM", or "" for undated articles, passages) of `subject`
-        ("topic:<id>" or "entity:<canonical>"), unordered."""
+        ("topic:<id>" or "entity:<canonical>"), duplicate articles left out, unordered."""
         months: dict[str, int] = {}
         for _, when, found in self._subject_rows(subject, None):
             month = (when or "")[:7]
             months[month] = months.get(month, 0) + len(found)
         return list(months.items())
 
+    def subject_duplicates(self, subject: str, start: str | None = None, end: str | None = None) -> int:
+        """Passages of `subject` in duplicate articles (left out of its timeline, trail and
+        brief), dated within [start, end] when given (as export.within: YYYY[-MM[-DD]] bounds)."""
+        return sum(len(found) for _, when, found in self._subject_rows(subject, None, duplicates=True)
+                   if not (start or end) or when and (not start or when >= start) and (not end or when[:len(end)] <= end))
+
     def subject_passages(self, subject: str, month: str | None = None) -> list[tuple[str, int, str]]:
         """(article id, passage, passage text) of `subject` in `month` ("YYYY-MM"; "" the
-        undated articles; None every month), unordered."""
+        undated articles; None every month), duplicate articles left out, unordered."""
         pairs = [(aid, i) for aid, _, found in self._subject_rows(subject, month) for i in found]
         return [(aid, i, text) for (aid, i), text in zip(pairs, self._passage_texts(pairs), strict=True)]
 

@@ -24,6 +24,7 @@ from contextlib import closing
 from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
+from typing import TypeVar
 
 from .cache import cache_dir, corpus_key
 from .config import Config
@@ -38,6 +39,7 @@ from .timeline import Subject, Timeline, build_timeline, same_name, suggest
 from .rows import Rows
 
 Progress = Callable[[int, int], None]
+T = TypeVar("T")
 CACHE_SIZE = 32  # analysed documents kept in memory
 POOL_FROM = 100  # files: fewer are analysed in the calling process (a worker's start-up costs a second or two)
 WORKER_NICENESS = 5  # the workers give way to the reader's own process (its keys stay live) but not to all else
@@ -173,6 +175,7 @@ class Library:
         self._by_id: dict[str, Entry] = {}
         self._rank: dict[str, int] = {}
         self._entities: list[tuple[str, str]] | None = None
+        self._duplicates: dict[str, str] | None = None
         self._skipped: list[Skipped] = []
         self._documents: OrderedDict[str, Document] = OrderedDict()
         self._plan: Plan | None = None
@@ -295,9 +298,10 @@ class Library:
         self._write_analysed(jobs, index, batch, workers, progress, skipped.append, deferred.append)
         if deferred:
             index.set_model_pending(sorted({*index.model_pending(), *deferred}))
+        index.mark_duplicates()  # after files went too: a duplicate whose original went is kept now
         self._skipped = skipped
         self._plan = None
-        self._entries = self._entities = None
+        self._entries = self._entities = self._duplicates = None
         self._documents.clear()
 
     def _write_analysed(self, jobs: list[Job], index: CorpusIndex, batch: int, workers: int | None,
@@ -404,7 +408,7 @@ class Library:
         written = self._write_analysed(jobs, index, batch, workers, progress, lambda _: None, lambda _: None, forget_done)
         forget_done(pending)  # articles gone or unreadable since: nothing left to add
         self._documents.clear()
-        self._entries = self._entities = None
+        self._entries = self._entities = self._duplicates = None
         return written
 
     # --- reading -----------------------------------------------------------------------
@@ -438,7 +442,7 @@ class Library:
 
     def reload_entries(self) -> list[Entry]:
         """Read the list again (a worker may have indexed more since)."""
-        self._entries = self._entities = None
+        self._entries = self._entities = self._duplicates = None
         return self.entries
 
     @property
@@ -607,8 +611,35 @@ class Library:
         raise LookupError(f"no such topic: {name}" + (f" (did you mean {close}?)" if close else ""))
 
     def timeline(self, subjects: Iterable[Subject]) -> Timeline:
-        """Passages per month for each subject, from the index (one query each)."""
-        return build_timeline([(s, self.index.subject_months(f"{s.kind}:{s.key}")) for s in subjects])
+        """Passages per month for each subject, from the index (two queries each: the
+        counts, and the passages of duplicate articles left out of them)."""
+        subjects = list(subjects)
+        return build_timeline([(s, self.index.subject_months(f"{s.kind}:{s.key}")) for s in subjects],
+                              {s: self.subject_duplicates(s) for s in subjects})
+
+    def subject_duplicates(self, subject: Subject, start: str | None = None, end: str | None = None) -> int:
+        """Passages on a topic or mentioning an entity in duplicate articles (left out),
+        dated within [start, end] if given (YYYY[-MM[-DD]], as export.within)."""
+        return self.index.subject_duplicates(f"{subject.kind}:{subject.key}", start, end)
+
+    def duplicates(self) -> dict[str, str]:
+        """Duplicate article id -> the id of the article kept for its story (index.story_hash)."""
+        if self._duplicates is None:
+            self._duplicates = self.index.duplicates()
+        return self._duplicates
+
+    def distinct(self, items: Iterable[T], where: Callable[[T], tuple[str, int]]) -> tuple[list[T], int]:
+        """`items` with one per passage of a story kept (the first in the article list's
+        order; `where(item)` is its (article id, passage)) and how many were left out as
+        duplicates: e.g. the same passage bookmarked in two copies of one article."""
+        stories, rank = self.duplicates(), self.ranks
+        items = list(items)
+        kept: dict[tuple[str, int], T] = {}
+        for item in sorted(items, key=lambda item: (rank.get(where(item)[0], len(rank)), where(item))):
+            article_id, index = where(item)
+            kept.setdefault((stories.get(article_id, article_id), index), item)
+        chosen = {id(item) for item in kept.values()}
+        return [item for item in items if id(item) in chosen], len(items) - len(kept)
 
     def month_passages(self, subject: Subject, month: str | None) -> list[Passage]:
         """The passages of `subject` in `month` ("YYYY-MM"; None: the undated ones), in

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 BAR = "█"
@@ -32,6 +32,7 @@ class Series:
     subject: Subject
     counts: tuple[int, ...]  # passages per month, aligned with Timeline.months
     undated: int = 0  # passages of articles without a date (not on the axis)
+    duplicates: int = 0  # passages of duplicate articles (index.story_hash), not counted at all
 
     @property
     def total(self) -> int:
@@ -72,12 +73,13 @@ def _valid_month(month: str | None) -> bool:
         and 1 <= int(month[5:]) <= 12
 
 
-def build_timeline(counted: Sequence[tuple[Subject, Iterable[tuple[str | None, int]]]]) -> Timeline:
+def build_timeline(counted: Sequence[tuple[Subject, Iterable[tuple[str | None, int]]]],
+                   duplicates: Mapping[Subject, int] | None = None) -> Timeline:
     """One series per subject over the months from the first to the last with a passage.
 
     `counted`: (subject, rows of (month "YYYY-MM" or None, passages)) as the index
     returns them, in any order. A month that is None or not a valid month counts
-    as undated.
+    as undated. `duplicates`: per subject, the passages left out as duplicates (said, not drawn).
     """
     tallies: list[tuple[Subject, dict[str, int], int]] = []
     for subject, rows in counted:
@@ -91,7 +93,9 @@ def build_timeline(counted: Sequence[tuple[Subject, Iterable[tuple[str | None, i
         tallies.append((subject, per_month, undated))
     known = sorted({m for _, per_month, _ in tallies for m, c in per_month.items() if c})
     months = month_range(known[0], known[-1]) if known else ()
-    return Timeline(months, tuple(Series(subject, tuple(per_month.get(m, 0) for m in months), undated)
+    left_out = duplicates or {}
+    return Timeline(months, tuple(Series(subject, tuple(per_month.get(m, 0) for m in months), undated,
+                                         left_out.get(subject, 0))
                                   for subject, per_month, undated in tallies))
 
 
@@ -142,11 +146,12 @@ def text_lines(timeline: Timeline, bars: bool, width: int = 40) -> list[str]:
 
 
 def to_json(timeline: Timeline) -> dict:
-    """{"months": [...], "series": [{"kind", "id", "label", "counts", "undated", "total"}]}"""
+    """{"months": [...], "series": [{"kind", "id", "label", "counts", "undated", "total", "duplicates"}]};
+    `duplicates`: passages of duplicate articles, left out of the counts."""
     return {
         "months": list(timeline.months),
         "series": [{"kind": s.subject.kind, "id": s.subject.key, "label": s.subject.label, "counts": list(s.counts),
-                    "undated": s.undated, "total": s.total} for s in timeline.series],
+                    "undated": s.undated, "total": s.total, "duplicates": s.duplicates} for s in timeline.series],
     }
 
 

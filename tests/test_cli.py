@@ -281,3 +281,31 @@ def test_common_options_may_come_before_the_subcommand(capsys, write):
 def test_list_of_a_missing_path_is_bad_input(capsys, tmp_path):
     code, out, err = run(capsys, "list", str(tmp_path), str(tmp_path / "gone"))
     assert code == 2 and out == "" and err == f"iranru-reader: error: no such file or folder: {tmp_path / 'gone'}\n"
+
+
+def test_every_corpus_subcommand_takes_corpus_paths_as_list_does(capsys, tmp_path):
+    """entities, topics, timeline, brief and check read the PATHs given, not the configured corpus."""
+    import shutil
+    from pathlib import Path
+
+    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    kept = {"000_f4d4ea7fa12037db", "003_4958d00dca6ef37f"}  # both 2017, both on Syria
+    for name in kept:
+        shutil.copy(seeds / f"{name}.txt", tmp_path / f"{name}.txt")
+    titles = {SEED_META[i][0] for i in kept}
+    others = {meta[0] for i, meta in SEED_META.items() if i not in kept}
+
+    code, out, _ = run(capsys, "entities", str(tmp_path), "--json")
+    assert code == 0 and {a for e in json.loads(out) for a in e["articles"]} == kept
+    code, out, _ = run(capsys, "topics", str(tmp_path), "--json")
+    assert code == 0 and {p["article"] for t in json.loads(out) for p in t["passages"]} == kept
+    code, out, _ = run(capsys, "timeline", "syria", "Iran", str(tmp_path), "--json")
+    series = json.loads(out)["series"]
+    assert code == 0 and [s["id"] for s in series] == ["syria", "Iran"]
+    assert {m[:4] for m in json.loads(out)["months"]} == {"2017"} and all(s["total"] for s in series)
+    code, out, _ = run(capsys, "brief", "--topic", "syria", str(tmp_path), "--out", "-")
+    assert code == 0 and all(t.split(":")[0] in out for t in titles) and not any(t.split(":")[0] in out for t in others)
+    code, out, _ = run(capsys, "check", str(tmp_path))
+    assert code == 0 and out.strip().endswith("warnings") and out.startswith("check: 2 articles")
+    code, _, err = run(capsys, "timeline", "syria", str(tmp_path / "missing") + "/")
+    assert code == 2 and "no such file or folder" in err

@@ -12,6 +12,7 @@ import pytest
 from reader.cli import main
 from reader.config import bundled_config, load_config
 from reader.cache import cache_dir
+from reader.index import HEADLINE
 from reader.library import Library
 
 from conftest import SEEDS
@@ -118,7 +119,8 @@ def test_search_finds_every_word_as_prefix(library):
     hits = library.search("nuclear deal Trump")
     assert len(hits) >= 3
     for entry, index, _ in hits:
-        text = library.get(entry.id).clean.paragraphs[index].text
+        doc = library.get(entry.id)
+        text = doc.meta.title if index == HEADLINE else doc.clean.paragraphs[index].text
         assert all(re.search(rf"\b{word}", text, re.IGNORECASE) for word in ("nuclear", "deal", "trump")), text
     assert library.search('"; DROP TABLE articles; --') == [] and library.entries  # FTS syntax is quoted
 
@@ -185,7 +187,7 @@ def test_search_ranks_by_relevance_not_by_date(tmp_path):
 
 
 def test_search_excerpts_mark_their_cuts():
-    from reader.index import excerpt
+    from reader.index import HEADLINE, excerpt
 
     text = "Words before the match, " * 4 + "then oil sanctions were tightened, " + "and words after it " * 6
     cut = excerpt(text, "sanctions", width=80, before=20)
@@ -221,3 +223,32 @@ def test_the_cache_keeps_no_text_in_plain_or_twice(corpus):
     assert ("003_4958d00dca6ef37f", 3) in [(entry.id, index) for entry, index, _ in hits]
     trail = library.trail("jcpoa")
     assert all(p.snippet for p in trail) and not any(p.snippet for p in library.trail("jcpoa", snippets=False))
+
+
+def test_search_finds_headlines_and_a_result_opens_the_article(tmp_path):
+    """A newcomer's report: `s` did not search headlines (a word only in the headline found nothing)."""
+    from reader.state import StateStore
+    from reader.tui.app import ReaderApp
+    from reader.tui.screens.search import SearchScreen, result_prompt
+
+    from tui_helpers import drive
+
+    news = tmp_path / "news"
+    news.mkdir()
+    (news / "a.txt").write_text("Zangezur corridor talks stall in Yerevan\n\nMarch 3, 2023\n\n"
+                                "Iran and Russia discussed a transit route through Armenia on Friday.\n", encoding="utf-8")
+    (news / "b.txt").write_text("Tehran Times\n\nIran and Russia met again.\n", encoding="utf-8")
+    library = Library(load_config(bundled_config()), [news], cache=False).ensure_fresh()
+    hits = library.search("zangezur")
+    assert [(entry.id, index) for entry, index, _ in hits] == [("a", HEADLINE)]
+    assert "headline" in result_prompt(*hits[0], "zangezur").plain and "¶" not in result_prompt(*hits[0], "zangezur").plain
+    assert [index for _, index, _ in library.search("transit Armenia")] == [0]  # the body as before
+    app = ReaderApp(library, StateStore(tmp_path / "state.json"))
+
+    async def scenario(pilot):
+        await pilot.press("s", *"zangezur", "enter", "enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, SearchScreen)
+        assert (app.view.doc.id, app.view.cursor) == ("a", 0)
+
+    drive(app, scenario, size=(80, 24))

@@ -142,7 +142,7 @@ def test_the_timeline_follows_edits_and_deletions(write, tmp_path):
     from reader.library import Library
 
     text = "Russia and Iran signed a deal on the North-South corridor railway.\n\nMarch 3, {year}\n\n" \
-           "Vladimir Putin said the International North-South Transport Corridor will carry freight.\n"
+           "Vladimir Putin said the International North-South Transport Corridor will carry freight in {year}.\n"
     first = write("corpus/a.txt", "Corridor deal\n\n" + text.format(year=2019))
     write("corpus/b.txt", "Corridor again\n\n" + text.format(year=2021))
     config = load_config(bundled_config())
@@ -166,3 +166,44 @@ def test_an_entity_is_found_by_any_alias_in_any_language(library):
         assert library.subject(name) == Subject("entity", "Vladimir Putin", "Vladimir Putin"), name
     with pytest.raises(LookupError):
         library.subject("Putin visited")  # a phrase that only contains a name is not that name
+
+
+def test_duplicate_articles_count_once_in_timelines_trails_related_passages_and_briefs(write, tmp_path, capsys):
+    """A newcomer's report: one story saved under two names (and again with other line
+    endings and page furniture) was counted two and three times."""
+    from reader.cli import main
+    from reader.config import bundled_config, load_config
+    from reader.library import Library
+
+    story = ("Rail deal\n\nMarch 3, 2019\n\nRussia and Iran signed a deal on the North-South corridor railway.\n\n"
+             "Vladimir Putin said the International North-South Transport Corridor will carry freight to India.\n")
+    write("corpus/a.txt", story)
+    write("corpus/copy of a.txt", story)  # the same bytes under another name
+    write("corpus/a-again.txt", story.replace("Rail deal", "Rail deal signed").replace("\n", "\r\n")
+          + "\r\nAdvertisement\r\n")  # the same story: another headline, CRLF, page furniture
+    write("corpus/other.txt", "Corridor opens\n\nMay 5, 2021\n\nThe North-South Transport Corridor carried its "
+                              "first freight train from Russia to Iran on the new railway.\n")
+    library = Library(load_config(bundled_config()), [tmp_path / "corpus"]).ensure_fresh()
+    kept = library.entries[0].id  # the first of the copies in the list's order
+    copies = {e.id for e in library.entries if e.id != "other"} - {kept}
+    assert len(copies) == 2 and set(library.duplicates()) == copies and set(library.duplicates().values()) == {kept}
+
+    corridor = library.subject("north_south_corridor")
+    timeline = library.timeline([corridor])
+    per_story = len(library.trail("north_south_corridor"))
+    assert {timeline.months[i]: timeline.count(i) for i in timeline.bars} == {"2019-03": 2, "2021-05": 1} and per_story == 3
+    assert timeline.series[0].duplicates == 4  # said, not counted: two passages in each of two copies
+    assert not {p.article_id for p in library.trail("north_south_corridor")} & copies
+    assert not {p.article_id for p in library.month_passages(corridor, "2019-03")} & copies
+    doc = library.get(kept)
+    assert {r.passage.article_id for r in library.related(doc, 0)} == {"other"}
+    copy = library.get(sorted(copies)[0])
+    assert {r.passage.article_id for r in library.related(copy, 0)} == {"other"}  # not its original either
+    marks = [(kept, 1), (sorted(copies)[0], 1), (kept, 0)]
+    assert library.distinct(marks, lambda pair: pair) == ([(kept, 1), (kept, 0)], 1)
+
+    assert main(["brief", "--topic", "north_south_corridor", str(tmp_path / "corpus"), "--out", "-"]) == 0
+    out = capsys.readouterr().out
+    assert out.count("will carry freight to") == 1 and "4 duplicate passages left out" in out
+    assert main(["timeline", "north_south_corridor", str(tmp_path / "corpus")]) == 0
+    assert "4 passages of duplicate articles not counted" in capsys.readouterr().err

@@ -114,6 +114,33 @@ def test_timeline_compares_a_second_subject_and_drops_it(app, library):
     drive(app, scenario, size=(80, 24))
 
 
+def test_the_timeline_screen_is_composed_ahead_and_reused_afresh_for_the_next_topic(app, library):
+    async def scenario(pilot):
+        await wait_until(pilot, lambda: app._timeline is not None and app._timeline.is_running)  # prepared after start
+        prepared = app._timeline
+        assert not isinstance(app.screen, TimelineScreen)  # composed off screen, never shown
+        app.show_timeline(Subject("topic", "north_south_corridor", "North–South corridor"))
+        await pilot.pause()
+        assert app.screen is prepared
+        await pilot.press("a", *"vladimir putin", "enter")
+        await wait_until(pilot, lambda: app.screen is prepared)
+        await pilot.press("enter", "escape", "escape")  # a month listed, then closed
+        assert not isinstance(app.screen, TimelineScreen)
+        app.show_timeline(Subject("topic", "syria", "Syria"))  # the same screen, nothing left of the last
+        await pilot.pause()
+        screen = app.screen
+        assert screen is prepared and [s.key for s in screen.subjects] == ["syria"]
+        assert screen.timeline == library.timeline(screen.subjects) and MARKERS[1] not in chart_text(screen)
+        title = str(screen.query_one("#timeline-title").render())
+        assert "Syria" in title and "Vladimir Putin" not in title
+        assert app.focused is screen.query_one(TimelineChart)
+        assert "Enter lists the passages" in option_texts(screen.query_one(MonthList))[0]
+        column, month = cursor_mark(screen)
+        assert month == screen.timeline.months[screen.timeline.bars[-1]]
+
+    drive(app, scenario)
+
+
 def test_palette_lists_timelines_for_topics_and_entities(app):
     async def scenario(pilot):
         await pilot.press("ctrl+p")
@@ -190,3 +217,57 @@ def test_B_with_a_hostile_article_previews_its_text_as_text(tmp_path):
         assert app.is_running
 
     drive(app, scenario)
+
+
+def test_rapid_trail_steps_show_one_toast_the_latest_not_a_pile(app, library):
+    """A newcomer's report: toasts piled up on rapid ] (one per press, each for 2 s)."""
+    async def scenario(pilot):
+        topic = app.active_topic
+        trail = library.trail(topic)
+        assert len(trail) >= 5
+        await pilot.press("]", "]", "]", "]")  # one burst: the toasts' messages come after the keys
+        await pilot.pause()
+        shown = [n.message for n in app._notifications if "trail" in n.message]
+        assert shown == [f"“{app._topic_label(topic)}” trail: {app._trail_position()}/{len(trail)}"]
+        await pilot.press("]")  # one more, after the last was shown: it takes that one's place
+        await pilot.pause()
+        shown = [n.message for n in app._notifications if "trail" in n.message]
+        assert shown == [f"“{app._topic_label(topic)}” trail: {app._trail_position()}/{len(trail)}"]
+        app.notify("another message")  # other toasts are left alone
+        await pilot.press("[")
+        await pilot.pause()
+        assert ["another message"] == [n.message for n in app._notifications if "trail" not in n.message]
+
+    drive(app, scenario)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+def test_B_previews_persian_passages_right_to_left_in_visual_order(tmp_path, size):
+    """A newcomer's report: the preview showed Persian in logical order (the first word
+    on the left, its letters left to right). Each line is now in visual order: the
+    first word at the right end of the first line, right-aligned."""
+    from reader.tui.screens.brief import BidiParagraph, RightToLeft
+
+    library = Library(load_config(bundled_config()), [FIXTURES / "entities_fa_irna.txt"], cache=False).ensure_fresh()
+    app = make_app(library, tmp_path)
+    doc = library.get(library.entries[0].id)
+    app.store.apply(toggle_bookmark(Bookmark(doc.id, 1, "t", "s", "2026-01-01T00:00:00")))
+    passage = doc.clean.paragraphs[1].text
+
+    async def scenario(pilot):
+        await pilot.press("B")
+        await wait_until(pilot, lambda: isinstance(app.screen, BriefScreen))
+        await pilot.pause()
+        quoted = [b for b in app.screen.query(BidiParagraph) if b._content.plain.startswith(passage.split()[0])]
+        assert len(quoted) == 1 and isinstance(quoted[0].render(), RightToLeft)
+        block = quoted[0]
+        lines = [block.render_line(y).text for y in range(block.size.height)]
+        assert len(lines) > 1  # wrapped: each line reordered on its own
+        first_word = passage.split()[0]
+        assert lines[0].rstrip().endswith(first_word[::-1]) and not lines[0].startswith(first_word)
+        assert all(line.startswith(" ") or len(line.rstrip()) >= block.size.width - 2 for line in lines[:-1])
+        assert lines[-1].startswith(" ")  # the last, short line: right-aligned
+        english = [b for b in app.screen.query(BidiParagraph) if "Dates:" in b._content.plain]
+        assert english and not isinstance(english[0].render(), RightToLeft)  # left-to-right text as before
+
+    drive(app, scenario, size=size)

@@ -15,10 +15,12 @@ from textual import events, on
 from textual.app import App, ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.css.query import NoMatches
+from textual.notifications import Notify
 from textual.timer import Timer
 from textual.widgets import Header, Input, OptionList
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
+from typing import TYPE_CHECKING
 
 from ..annotate.gazetteer import PATTERN_TYPES, NameRejected, add_to_user_gazetteer, candidates
 from .. import keys
@@ -32,12 +34,16 @@ from ..yamlfile import ConfigError
 from ..annotate.topics import snippet, trail_step
 from . import compat  # noqa: F401  (guards for Textual bugs, applied on import)
 from .bindings import APP
+
+if TYPE_CHECKING:
+    from .screens.timeline import TimelineScreen
 from .commands import ReaderCommands
 from .screens.bookmarks import BookmarksScreen
 from .screens.candidates import CandidatesScreen
 from .screens.help import HelpScreen
 from .screens.search import SearchScreen
 from ..rows import Rows
+from .toasts import Toasts
 from ..timeline import Subject
 from .widgets.article import ArticleView, find_hits
 from .widgets.keybar import KeyBar
@@ -56,6 +62,7 @@ SIDEBAR_MIN = 16  # columns: the narrowest sidebar < makes
 # More than this to (re)index, and the app indexes in a worker, with progress.
 SYNC_LIMIT = 50  # files
 SYNC_BYTES = 1_000_000  # bytes of text (one 50 MB article is enough)
+PREPARE_AFTER = 0.5  # seconds after start: the timeline screen is composed ahead of T
 
 
 class IndexingStopped(Exception):
@@ -88,6 +95,8 @@ class ReaderApp(App[None]):
         self._links_due = False
         self._auto_panes: set[str] = set()  # panes still placed by the terminal's size
         self._find_hits: list[tuple[int, int, int]] = []  # (passage, start, end) of each find match
+        self._timeline: TimelineScreen | None = None  # kept installed: see prepare_timeline
+        self._toasts = Toasts()
 
     # --- layout ----------------------------------------------------------------
 
@@ -229,6 +238,7 @@ class ReaderApp(App[None]):
             self.call_after_refresh(self._open_first, start, check)
         elif not in_background:
             self.call_after_refresh(view.show_empty, self._empty_hint())
+        self.set_timer(PREPARE_AFTER, self.prepare_timeline)
 
     async def _open_first(self, start: Location, check: bool) -> None:
         await self.go(start)
@@ -520,18 +530,29 @@ class ReaderApp(App[None]):
         if here is None:
             return
         if self.active_topic is None:
-            self.notify("This passage has no topic yet: move to one with topics, or pick a topic with Ctrl+P",
-                        timeout=4)
+            self.toast("trail", "This passage has no topic yet: move to one with topics, or pick a topic with Ctrl+P",
+                       timeout=4)
             return
         trail = self._trail(self.active_topic)
         target = trail_step(trail, self.library.ranks, here.article_id, here.passage, step)
         label = self._topic_label(self.active_topic)
         if target is None:
             where = "end" if step > 0 else "start"
-            self.notify(f"At the {where} of the “{label}” trail ({len(trail)} passages)", markup=False, timeout=3)
+            self.toast("trail", f"At the {where} of the “{label}” trail ({len(trail)} passages)", timeout=3)
             return
         await self.go(Location(target.article_id, target.index))
-        self.notify(f"“{label}” trail: {self._trail_position()}/{len(trail)}", markup=False, timeout=2)
+        duplicates = self.library.subject_duplicates(Subject("topic", self.active_topic, label))
+        self.toast("trail", f"“{label}” trail: {self._trail_position()}/{len(trail)}"
+                   + (f" ({duplicates} in duplicate articles skipped)" if duplicates else ""), timeout=2)
+
+    def toast(self, key: str, message: str, timeout: float) -> None:
+        """`message` (plain text) in place of the last toast under `key`: ] pressed fast
+        shows one toast, the latest, not a pile of them (reader/tui/toasts.py)."""
+        self._toasts.post(self, key, message, timeout)
+
+    def on_notify(self, event: Notify) -> None:
+        if not self._toasts.arrived(event.notification):
+            event.prevent_default()  # replaced before it was shown: App._on_notify does not show it
 
     def _trail_position(self) -> int | None:
         """Where the cursor is on the active topic's trail (1-based), if that trail is loaded."""
@@ -968,9 +989,29 @@ class ReaderApp(App[None]):
             if location is not None:
                 self.call_later(self._go_and_focus, location)
 
-        from .screens.timeline import TimelineScreen  # plotext: imported when first drawn, not before the first frame
+        screen = self._timeline_screen()
+        screen.show([subject])
+        self.push_screen(screen, done)
 
-        self.push_screen(TimelineScreen(self.library, [subject]), done)
+    def _timeline_screen(self) -> TimelineScreen:
+        """The one timeline screen, installed (kept when closed) for this library."""
+        screen = self._timeline
+        if screen is None or screen.library is not self.library:
+            from .screens.timeline import TimelineScreen  # plotext: imported after the first frame (prepare_timeline)
+
+            if screen is not None:
+                self.uninstall_screen(screen)
+            screen = self._timeline = TimelineScreen(self.library)
+            self.install_screen(screen, name="timeline")
+        return screen
+
+    def prepare_timeline(self) -> None:
+        """Compose the timeline screen ahead, off screen (after the first paint), so that
+        the first T only lays it out and draws: composing it on T took ~60% of T's time.
+        `_get_screen` is how Textual's own push_screen starts an installed screen."""
+        screen = self._timeline_screen()
+        if not screen.is_running:
+            self._get_screen(screen)
 
     def action_brief(self) -> None:
         """Preview a brief of the bookmarks (or of the passage's topic) before saving it."""
@@ -985,16 +1026,17 @@ class ReaderApp(App[None]):
         from .screens.brief import BriefScreen  # Markdown: imported when first used, not before the first frame
 
         self.push_screen(BriefScreen(sources, "bookmarks" if self.store.state.bookmarks or not self.active_topic
-                                     else "topic"), done)
+                                     else "topic", self.library.config.display), done)
 
-    def _brief(self, title: str, wanted) -> tuple[str, str, str] | str:
+    def _brief(self, title: str, wanted, duplicates: int = 0) -> tuple[str, str, str] | str:
         from ..export import brief_markdown, default_name, gather
 
         quotes, _ = gather(wanted, self.library.get)
+        quotes, repeated = self.library.distinct(quotes, lambda q: (q.doc.id, q.index))
         if not quotes:
             return "nothing to quote"
         today = datetime.now().date().isoformat()
-        return title, brief_markdown(title, quotes, made=today), default_name(title, today)
+        return title, brief_markdown(title, quotes, made=today, duplicates=duplicates + repeated), default_name(title, today)
 
     def _bookmarks_brief(self) -> tuple[str, str, str] | str:
         marks = self.store.state.bookmarks
@@ -1004,4 +1046,5 @@ class ReaderApp(App[None]):
 
     def _topic_brief(self, topic_id: str):
         label = self._topic_label(topic_id)
-        return lambda: self._brief(f"Brief: {label}", [(p.article_id, p.index) for p in self._trail(topic_id)])
+        left_out = self.library.subject_duplicates(Subject("topic", topic_id, label))  # the trail has none
+        return lambda: self._brief(f"Brief: {label}", [(p.article_id, p.index) for p in self._trail(topic_id)], left_out)

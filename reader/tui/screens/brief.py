@@ -4,6 +4,12 @@ The preview is Textual's Markdown widget over the very text `iranru-reader
 brief` writes (reader/export.py escapes article text, so it renders as text).
 `w` asks where to save it (Enter writes atomically), `t` switches between the
 bookmarks and the topic, Esc closes without saving.
+
+The file keeps Persian in logical order (a Markdown viewer lays it out); the
+preview lays out each paragraph and heading that holds right-to-left letters
+as the article view does (reader/render_bidi.py: wrapped at the block's width
+in logical order, then each line reordered and right-aligned), since Textual's
+Markdown widget draws text in logical order.
 """
 
 from __future__ import annotations
@@ -11,14 +17,22 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from rich.text import Span as RichSpan
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
+from textual.content import Content, Span
+from textual.css.styles import RulesMap
 from textual.screen import Screen
+from textual.strip import Strip
+from textual.style import Style
+from textual.visual import RenderOptions, Visual
 from textual.widgets import Input, Markdown, Static
 
 from ...atomic import write_atomic
+from ...config import Display
+from ...render_bidi import has_rtl, visual_lines
 from ..bindings import BRIEF, MODAL, RAW
 
 # A brief to show: (title, Markdown text, default file name), or a reason there is none.
@@ -30,13 +44,76 @@ class BriefScroll(VerticalScroll):
     BINDINGS = RAW  # j/k, g/G, space/PgUp, h/l: as in the raw view
 
 
+class RightToLeft(Visual):
+    """A Markdown block's content laid out for `display` at whatever width it is
+    given: lines in visual order, right-aligned (their bold and italic spans follow
+    their characters)."""
+
+    def __init__(self, content: Content, display: Display) -> None:
+        self.content = content
+        self.display = display
+        self._by_width: dict[int, Content] = {}  # height, then drawing: laid out once per width
+
+    def _laid_out(self, width: int) -> Content:
+        if width not in self._by_width:
+            logical = Text(self.content.plain, spans=[RichSpan(s.start, s.end, s.style) for s in self.content.spans])
+            lines = visual_lines(logical, max(1, width), self.display.shaping)
+            self._by_width[width] = Content("\n").join(
+                Content(line.plain, spans=[Span(s.start, s.end, s.style) for s in line.spans]) for line in lines)
+        return self._by_width[width]
+
+    def render_strips(self, width: int, height: int | None, style: Style, options: RenderOptions) -> list[Strip]:
+        return self._laid_out(width).render_strips(width, height, style, options)
+
+    def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
+        return self.content.get_optimal_width(rules, container_width)
+
+    def get_height(self, rules: RulesMap, width: int) -> int:
+        return self._laid_out(width).get_height(rules, width)
+
+
+class _Bidi:
+    """For a Markdown block: content holding right-to-left letters is drawn as a
+    RightToLeft visual when the app reorders (display: bidi: app)."""
+
+    def render(self):
+        bidi = getattr(self._markdown, "bidi", None)
+        if bidi is not None and bidi.reorders and has_rtl(self._content.plain):
+            return RightToLeft(self._content, bidi)
+        return super().render()
+
+
+# Textual's block classes, from Markdown.BLOCKS (textual.widgets.markdown does not export them).
+class BidiParagraph(_Bidi, Markdown.BLOCKS["paragraph_open"]):
+    pass
+
+
+class BidiH1(_Bidi, Markdown.BLOCKS["h1"]):
+    pass
+
+
+class BidiH2(_Bidi, Markdown.BLOCKS["h2"]):
+    pass
+
+
+class BriefMarkdown(Markdown):
+    """Textual's Markdown widget, with right-to-left paragraphs and headings laid out."""
+
+    BLOCKS = {**Markdown.BLOCKS, "paragraph_open": BidiParagraph, "h1": BidiH1, "h2": BidiH2}
+
+    def __init__(self, bidi: Display = Display(), **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.bidi = bidi  # `display:` in config (`display` is a widget's CSS display)
+
+
 class BriefScreen(Screen[Path | None]):
     """Dismissed with the path written, or None."""
 
     BINDINGS = [*MODAL, *BRIEF]
 
-    def __init__(self, sources: dict[str, Source], first: str) -> None:
+    def __init__(self, sources: dict[str, Source], first: str, bidi: Display = Display()) -> None:
         super().__init__()
+        self.bidi = bidi
         self.sources = sources
         self.source = first
         self.text = ""
@@ -46,7 +123,7 @@ class BriefScreen(Screen[Path | None]):
         with Vertical(id="brief-body"):
             yield Static(id="brief-title")
             with BriefScroll(id="brief-scroll"):
-                yield Markdown(id="brief-preview")
+                yield BriefMarkdown(self.bidi, id="brief-preview")
             yield Input(id="brief-path", placeholder="save the brief as (Enter: save, Esc: cancel)")
 
     async def on_mount(self) -> None:

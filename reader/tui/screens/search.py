@@ -1,4 +1,4 @@
-"""`s`: search every article's clean text; Enter jumps to the passage.
+"""`s`: search every article's headline and clean text; Enter jumps to the passage (a headline: the first).
 
 Each keystroke searches in a worker thread on the dialog's own database
 connection, and interrupts the search before it: a one-letter prefix on
@@ -22,7 +22,7 @@ from textual.worker import get_current_worker
 
 from ...config import Display
 from ...history import Location
-from ...index import Entry
+from ...index import HEADLINE, Entry
 from ...library import Library
 from ...render_bidi import display_line, display_text
 from ...searchtext import match_pattern
@@ -35,14 +35,14 @@ MAX_RESULTS = 200
 
 def result_prompt(entry: Entry, index: int, text: str, query: str, width: int = 0,
                   display: Display = Display()) -> Text:
-    """One result: date, title, passage, and `text`, its excerpt around the first
+    """One result: date, title, passage (or "headline"), and `text`, its excerpt around the first
     match (index.excerpt), highlighted; a right-to-left excerpt is laid out for `display` on lines
     of `width` cells (the list's), in visual order."""
     # What the index matched (Persian letters folded, Russian stems): searchtext.match_pattern.
     pattern = match_pattern(query)
     prompt = Text()
     prompt.append(entry.date or "—", style="bold")
-    prompt.append(f"  {display_line(entry.title, display)}  {pilcrow(index)}\n  ")
+    prompt.append(f"  {display_line(entry.title, display)}  {'headline' if index == HEADLINE else pilcrow(index)}\n  ")
     line = Text(text, style="dim")  # already cut around the match (index.excerpt)
     if pattern:
         line.highlight_regex(pattern, style="bold reverse")
@@ -115,7 +115,7 @@ class SearchScreen(ModalScreen[Location | None]):
     @on(OptionList.OptionSelected, "#search-results")
     def open_result(self, event: OptionList.OptionSelected) -> None:
         article_id, index = event.option.id.split("\x00")
-        self.dismiss(Location(article_id, int(index)))
+        self.dismiss(Location(article_id, max(0, int(index))))  # a headline: the article's first passage
 
     def action_close(self) -> None:
         self.dismiss(None)

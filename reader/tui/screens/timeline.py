@@ -13,12 +13,16 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 
+from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import ModalScreen, Screen
+from textual.strip import Strip
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual_plotext import PlotextPlot
@@ -33,6 +37,7 @@ SEP = "\x00"
 MARKERS = ("█", "▒", "░", "▚")  # one fill per series: apart without colour
 STYLES = ("cyan", "dark_orange", "green", "magenta")  # Rich styles, one per series
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
+_RUNS = re.compile("|".join(f"{re.escape(m)}+" for m in MARKERS) + "|[^" + "".join(MARKERS) + "]+")
 CURSOR = "▲"
 BAR_WIDTH = 0.8  # of a month, shared by the series compared
 MAX_SERIES = len(MARKERS)
@@ -66,11 +71,12 @@ class TimelineChart(PlotextPlot):
         super().__init__(**kwargs)
         self.timeline: Timeline | None = None
         self._x_range = (0.5, 1.5)
-        self._built: tuple[object, Text] | None = None
+        self._built: tuple[object, list[str]] | None = None
+        self._strips: dict[int, Strip] = {}
+        self._fill_styles = {marker: Style.parse(style) for marker, style in zip(MARKERS, STYLES)}
 
     def draw(self, timeline: Timeline) -> None:
         self.timeline = timeline
-        self._built = None
         self.refresh()
 
     def _draw_bars(self, timeline: Timeline) -> None:
@@ -113,8 +119,9 @@ class TimelineChart(PlotextPlot):
         plt.yticks(_y_ticks(largest))
         plt.ylim(0, largest)
 
-    def render(self) -> Text:
-        key = (self.size, id(self.timeline))
+    def _lines(self) -> list[str]:
+        """The chart's lines at the widget's size, built once per timeline and size."""
+        key = (self.size, self.timeline)  # equal timelines (T again on one topic) are not rebuilt
         if self._built is None or self._built[0] != key:
             plt = self.plt
             plt.clear_figure()
@@ -126,18 +133,33 @@ class TimelineChart(PlotextPlot):
             # Built without colour and coloured here, by fill: parsing Plotext's ANSI
             # (an escape per bar) cost as much as building the plot.
             plt.theme("clear")
-            text = Text(_ANSI.sub("", plt.build()))
-            for marker, style in zip(MARKERS, STYLES):
-                text.highlight_regex(f"{re.escape(marker)}+", style)
-            self._built = (key, text)
+            self._built = (key, _ANSI.sub("", plt.build()).splitlines())
+            self._strips.clear()
         return self._built[1]
+
+    def render_line(self, y: int) -> Strip:
+        """Line API: each line's runs of a series' fill get its style, the rest the
+        widget's. A `Text` of the whole chart cost as much again as building it."""
+        lines = self._lines()
+        base = self.rich_style
+        if y >= len(lines):
+            return Strip.blank(self.size.width, base)
+        if y not in self._strips:
+            fills = self._fill_styles
+            segments = [Segment(run, base + fills[run[0]] if run[0] in fills else base) for run in _RUNS.findall(lines[y])]
+            self._strips[y] = Strip(segments).adjust_cell_length(self.size.width, base)
+        return self._strips[y]
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._strips.clear()
 
     def cursor_column(self, month_index: int) -> int | None:
         """The column (0-based, in this widget) under month `month_index`, from the
         plot's own frame (its bottom border, └…┘, spans the x axis)."""
         if self._built is None or self.timeline is None or not self.timeline.months:
             return None
-        for line in reversed(self._built[1].plain.splitlines()):
+        for line in reversed(self._built[1]):
             if "└" in line and "┘" in line:
                 left, right = line.index("└") + 1, line.index("┘")
                 low, high = self._x_range
@@ -148,13 +170,26 @@ class TimelineChart(PlotextPlot):
 class TimelineScreen(Screen[Location | None]):
     BINDINGS = [*MODAL, *TIMELINE]
 
-    def __init__(self, library: Library, subjects: list[Subject]) -> None:
+    def __init__(self, library: Library, subjects: Sequence[Subject] = ()) -> None:
         super().__init__()
         self.library = library
+        self._load(subjects)
+
+    def _load(self, subjects: Sequence[Subject]) -> None:
         self.subjects = list(subjects)
-        self.timeline = library.timeline(self.subjects)
+        self.timeline = self.library.timeline(self.subjects)
         bars = self.timeline.bars
         self.cursor: int | None = bars[-1] if bars else None
+
+    def show(self, subjects: Sequence[Subject]) -> None:
+        """Chart `subjects` on this screen, mounted or not: the app keeps one timeline
+        screen installed and composed ahead of the first `T`, because composing and
+        laying out a new screen took most of T's time (benchmarks/timeline_draw.py)."""
+        self._load(subjects)
+        if self.is_mounted:
+            self._hint()
+            self._replotted()
+            self.set_focus(self.query_one(TimelineChart))
 
     def compose(self) -> ComposeResult:
         with Vertical(id="timeline-body"):
@@ -219,6 +254,9 @@ class TimelineScreen(Screen[Location | None]):
         undated = sum(s.undated for s in timeline.series)
         if undated:
             caption.append(f"  (+{undated} undated, not on the axis)", style="dim")
+        duplicates = sum(s.duplicates for s in timeline.series)
+        if duplicates:
+            caption.append(f"  ({duplicates} duplicate passages not counted)", style="dim")
         caption.append("\n←/→ h/l: month · Enter: passages · a: compare · d: drop · Esc: close",
                        style="dim")
         return caption
