@@ -611,3 +611,43 @@ THEMES_2 = [
 def test_a_theme_is_carried_by_its_own_words_in_every_language(engines, topic, carried, near_miss):
     assert topic in topics_of(engines, carried)
     assert topic not in topics_of(engines, near_miss)
+
+
+def test_a_russian_or_persian_adverbial_closed_by_a_comma_is_background():
+    closed = "Через месяц после начала переговоров, Москва и Тегеран подписали договор."
+    assert [closed[a:b] for a, b in passing_spans(closed)][:1] == ["после начала переговоров"]
+    persian = "یک ماه بعد از شروع جنگ اوکراین، بانک‌ها از سوئیفت جدا شدند."
+    assert [persian[a:b] for a, b in passing_spans(persian)] == ["بعد از شروع جنگ اوکراین"]
+
+
+THEMES_3 = [
+    # a Persian background clause closed by a comma is a passing mention; the war as the news is not
+    ("ukraine_war", "روسیه حملات خود را در جنگ اوکراین گسترش داد.",
+     "یک ماه بعد از شروع جنگ اوکراین، بانک‌های بزرگ روسیه از سوئیفت جدا شدند."),
+    # a memorandum is signed on anything: on gas it is energy, not trade
+    ("trade_investment", "Iran and Russia signed a memorandum to double bilateral trade.",
+     "Iran and Russia signed a memorandum on the export of Russian gas."),
+    # the war named by its adjective
+    ("ukraine_war", "The Supreme Leader backed Moscow in the Ukrainian war.", "The Ukrainian delegation visited the museum."),
+    # Russian words that English weighs as decisive meet the topic's `requires` too
+    ("jcpoa", "Стороны обсудили переговоры по ядерной программе Ирана.", "Стороны обсудили программу визита министра."),
+    ("sanctions", "ООН возобновила санкции в отношении Ирана.", "Решение в отношении Ирана отложено."),
+    # the littoral states by their press name
+    ("caspian", "Lavrov warned of Western plans to divide the Caspian Five.", "The five ministers met in Moscow on Monday."),
+    # economic, energy and food security are not military security
+    ("military_security", "Security and military cooperation topped the agenda.",
+     "Military historians at the summit discussed energy security."),
+    ("military_security", "Военное сотрудничество и безопасность обсудили министры.",
+     "Военные историки обсудили экономическую безопасность страны."),
+    # the Gulf Cooperation Council as scraped, "خلیجفارس" glued (the gazetteer's name misses it)
+    ("regional_rivals", "روسیه و شورای همکاری خلیجفارس از ادعای امارات متحده عربی درباره جزایر حمایت کردند.",
+     "ناوگان روسیه و امارات متحده عربی در خلیج فارس حرکت کرد."),
+    # the comprehensive treaty by its Persian names
+    ("strategic_partnership", "ایران و روسیه پیمان جامع را امضا کردند.", "طرح جامع شهری تهران تصویب شد."),
+]
+
+
+@pytest.mark.parametrize("topic,carried,near_miss", THEMES_3)
+def test_round_three_themes_fire_and_their_near_misses_do_not(engines, topic, carried, near_miss):
+    assert topic in topics_of(engines, carried)
+    assert topic not in topics_of(engines, near_miss)

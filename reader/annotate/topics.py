@@ -271,19 +271,26 @@ _NOT_ITEM_START = frozenset("according which who whom whose that while as when w
                             "который которая которое которые что как когда где если но в во на по с со из для после "
                             "که در به از با برای تا اما".split())
 _NAME_WORD = re.compile(r"(?:[A-ZА-ЯЁ]\S*|of|the|al|bin|da|de|van|von|and)$")
-# Background adverbials of time and cause: English only, where a comma closes an opening adverbial; Russian and
-# Persian press copy leaves it unpunctuated ("после введения санкций Москва прекратила поставки"), so its scope
-# cannot be read off the punctuation and such a clause is weighed like any other.
+# Background adverbials of time and cause. English closes an opening adverbial with a comma or reaches the
+# sentence's end; Russian and Persian press copy often leaves it unpunctuated ("после введения санкций Москва
+# прекратила поставки"), so there one counts only when a comma closes it ("…, после снятия санкций, Россия…";
+# "پس از امضای توافقنامه، پوتین گفت"): its scope is then known.
 _SUBORDINATORS = ("after", "since", "following", "amid", "amidst", "despite", "ahead of", "in the wake of",
                   "in response to", "because of", "due to")
+_PERSIAN_SUBORDINATORS = ("پس از", "بعد از", "در پی", "به دلیل", "به خاطر", "به علت", "با وجود", "در پاسخ به")
+_CLOSED_SUBORDINATORS = ("после", "на фоне", "из-за", "в связи с", "несмотря на", "в ответ на", "вследствие",
+                         *{form for marker in _PERSIAN_SUBORDINATORS  # also written with a half-space or glued
+                           for form in (marker, marker.replace(" ", "\u200c", 1), marker.replace(" ", "", 1))})
+_CLOSING_COMMAS = frozenset(",،")
 _SPEECH = ("said", "says", "told", "added", "noted", "stated", "explained",  # verbs of a reporting clause
            "заявил", "заявила", "сказал", "сказала", "сообщил", "сообщила", "отметил", "отметила", "подчеркнул",
            "подчеркнула", "добавил", "добавила")
 _CONJUNCTIONS = ("and", "or", "и", "или", "و", "یا")
-_MARKERS = ahocorasick_rs.AhoCorasick([*_SUBORDINATORS, *_SPEECH, *_CONJUNCTIONS],
-                                      matchkind=ahocorasick_rs.MATCHKIND_LEFTMOST_LONGEST)
-_SPEECH_SLOTS = range(len(_SUBORDINATORS), len(_SUBORDINATORS) + len(_SPEECH))
-_CONJUNCTION_SLOTS = range(len(_SUBORDINATORS) + len(_SPEECH), len(_SUBORDINATORS) + len(_SPEECH) + len(_CONJUNCTIONS))
+_MARKER_LIST = [*_SUBORDINATORS, *_CLOSED_SUBORDINATORS, *_SPEECH, *_CONJUNCTIONS]
+_MARKERS = ahocorasick_rs.AhoCorasick(_MARKER_LIST, matchkind=ahocorasick_rs.MATCHKIND_LEFTMOST_LONGEST)
+_CLOSED_SLOTS = range(len(_SUBORDINATORS), len(_SUBORDINATORS) + len(_CLOSED_SUBORDINATORS))
+_SPEECH_SLOTS = range(_CLOSED_SLOTS.stop, _CLOSED_SLOTS.stop + len(_SPEECH))
+_CONJUNCTION_SLOTS = range(_SPEECH_SLOTS.stop, len(_MARKER_LIST))
 _SCOPE = re.compile(r"[^,;:.!?—–،؛؟]{1,300}")  # a clause, never more than 300 characters
 _NOT_A_CLAUSE = re.compile(r"\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.IGNORECASE)
 _ADVERB_SINCE = ("have ", "has ", "had ")  # "have since agreed": since the adverb, not the subordinator
@@ -302,7 +309,8 @@ def passing_spans(text: str) -> list[tuple[int, int]]:
     one) and the speaker of a reporting clause ("Xi Jinping said", "said
     Xi Jinping"; Russian "…», — заявил Лавров"). Series and speakers are read
     in English, Russian and Persian (the Arabic comma separates a series);
-    background adverbials in English only. Linear in the length of `text`.
+    a Russian or Persian background adverbial only when a comma closes it.
+    Linear in the length of `text`.
     """
     lower = text.lower() if len(text.lower()) == len(text) else "".join(c.lower()[:1] for c in text)
     spans: list[tuple[int, int]] = []
@@ -318,6 +326,8 @@ def passing_spans(text: str) -> list[tuple[int, int]]:
             conjunctions.append((start, end + 1))
         elif not _NOT_A_CLAUSE.match(text, end + 1) and not text.endswith(_ADVERB_SINCE, 0, start):
             scope = _SCOPE.match(text, end + 1)
+            if slot in _CLOSED_SLOTS and (not scope or text[scope.end():scope.end() + 1] not in _CLOSING_COMMAS):
+                continue  # a Russian or Persian adverbial that no comma closes: its scope is unknown
             spans.append((start, scope.end() if scope else end))
     commas = text.replace("،", ",")  # the Arabic comma separates a Persian series: one character for one
     if conjunctions and ", " in commas:
