@@ -304,6 +304,45 @@ THEMES = [
      "The corridor's route runs across the Caspian Sea."),
     ("brics_sco", "Argentina, Egypt, Iran, Ethiopia, Saudi Arabia and the United Arab Emirates were invited to join BRICS.",
      "Iran exported bricks to Iraq."),
+    # issues 15/16, held-out misses read as kinds, in three languages
+    # the war named by its usual words without "war"
+    ("ukraine_war", "Russia may use the data as part of its military action in Ukraine.",
+     "The data will only be used for civil purposes, Tehran said."),
+    ("ukraine_war", "Россия закупает у Ирана беспилотники «Герань-2», известные как Shahed-136.",
+     "Россия закупает у Ирана сухофрукты."),
+    ("ukraine_war", "Москва продолжает военную операцию на Украине.", "Москва продолжает переговоры с Украиной о газе."),
+    ("ukraine_war", "روسیه از این پهپادها در جنگ در اوکراین استفاده می‌کند.", "روسیه با اوکراین درباره گاز گفت‌وگو کرد."),
+    # sanctions, weighed as in English ("restrictive measures", "sanctions against", "new sanctions")
+    ("sanctions", "Запад ввёл очередные ограничительные меры против Ирана.", "Стороны приняли меры по развитию туризма."),
+    ("sanctions", "Вашингтон ввёл санкции против иранских авиакомпаний.", "Вашингтон выступил против переговоров."),
+    ("sanctions", "آمریکا تحریم‌های جدید علیه شرکت‌های ایرانی وضع کرد.", "آمریکا درباره شرکت‌های ایرانی گزارش داد."),
+    # the nuclear file before 2015, in Russian and Persian
+    ("nuclear_dispute", "Совет Безопасности ООН принял резолюцию о приостановке обогащения урана Ираном.",
+     "Росатом построит новый энергоблок."),
+    ("nuclear_dispute", "شورای امنیت قطعنامه‌ای صادر کرد و تعلیق غنی‌سازی را خواست.", "روس‌اتم نیروگاه جدیدی می‌سازد."),
+    # a Persian background clause closed by a comma is a passing mention; the war as the news is not
+    ("ukraine_war", "روسیه حملات خود را در جنگ اوکراین گسترش داد.",
+     "یک ماه بعد از شروع جنگ اوکراین، بانک‌های بزرگ روسیه از سوئیفت جدا شدند."),
+    # a memorandum is signed on anything: on gas it is energy, not trade
+    ("trade_investment", "Iran and Russia signed a memorandum to double bilateral trade.",
+     "Iran and Russia signed a memorandum on the export of Russian gas."),
+    # the war named by its adjective
+    ("ukraine_war", "The Supreme Leader backed Moscow in the Ukrainian war.", "The Ukrainian delegation visited the museum."),
+    # Russian words that English weighs as decisive meet the topic's `requires` too
+    ("jcpoa", "Стороны обсудили переговоры по ядерной программе Ирана.", "Стороны обсудили программу визита министра."),
+    ("sanctions", "ООН возобновила санкции в отношении Ирана.", "Решение в отношении Ирана отложено."),
+    # the littoral states by their press name
+    ("caspian", "Lavrov warned of Western plans to divide the Caspian Five.", "The five ministers met in Moscow on Monday."),
+    # economic, energy and food security are not military security
+    ("military_security", "Security and military cooperation topped the agenda.",
+     "Military historians at the summit discussed energy security."),
+    ("military_security", "Военное сотрудничество и безопасность обсудили министры.",
+     "Военные историки обсудили экономическую безопасность страны."),
+    # the Gulf Cooperation Council as scraped, "خلیجفارس" glued (the gazetteer's name misses it)
+    ("regional_rivals", "روسیه و شورای همکاری خلیجفارس از ادعای امارات متحده عربی درباره جزایر حمایت کردند.",
+     "ناوگان روسیه و امارات متحده عربی در خلیج فارس حرکت کرد."),
+    # the comprehensive treaty by its Persian names
+    ("strategic_partnership", "ایران و روسیه پیمان جامع را امضا کردند.", "طرح جامع شهری تهران تصویب شد."),
 ]
 NEAR_MISSES = [
     ("afghanistan", "Aside from Belarus, Afghanistan and Mongolia currently have observer status."),
@@ -587,67 +626,8 @@ def test_two_words_side_by_side_are_two_pieces_of_evidence(write):
     assert not fires(matcher, "Никакие санкции не помешают нам.")
 
 
-# Bundled map: (topic, a passage that must carry it, a near miss that must not), in three languages.
-THEMES_2 = [
-    # the war named by its usual words without "war"
-    ("ukraine_war", "Russia may use the data as part of its military action in Ukraine.",
-     "The data will only be used for civil purposes, Tehran said."),
-    ("ukraine_war", "Россия закупает у Ирана беспилотники «Герань-2», известные как Shahed-136.",
-     "Россия закупает у Ирана сухофрукты."),
-    ("ukraine_war", "Москва продолжает военную операцию на Украине.", "Москва продолжает переговоры с Украиной о газе."),
-    ("ukraine_war", "روسیه از این پهپادها در جنگ در اوکراین استفاده می‌کند.", "روسیه با اوکراین درباره گاز گفت‌وگو کرد."),
-    # sanctions, weighed as in English ("restrictive measures", "sanctions against", "new sanctions")
-    ("sanctions", "Запад ввёл очередные ограничительные меры против Ирана.", "Стороны приняли меры по развитию туризма."),
-    ("sanctions", "Вашингтон ввёл санкции против иранских авиакомпаний.", "Вашингтон выступил против переговоров."),
-    ("sanctions", "آمریکا تحریم‌های جدید علیه شرکت‌های ایرانی وضع کرد.", "آمریکا درباره شرکت‌های ایرانی گزارش داد."),
-    # the nuclear file before 2015, in Russian and Persian
-    ("nuclear_dispute", "Совет Безопасности ООН принял резолюцию о приостановке обогащения урана Ираном.",
-     "Росатом построит новый энергоблок."),
-    ("nuclear_dispute", "شورای امنیت قطعنامه‌ای صادر کرد و تعلیق غنی‌سازی را خواست.", "روس‌اتم نیروگاه جدیدی می‌سازد."),
-]
-
-
-@pytest.mark.parametrize("topic,carried,near_miss", THEMES_2)
-def test_a_theme_is_carried_by_its_own_words_in_every_language(engines, topic, carried, near_miss):
-    assert topic in topics_of(engines, carried)
-    assert topic not in topics_of(engines, near_miss)
-
-
 def test_a_russian_or_persian_adverbial_closed_by_a_comma_is_background():
     closed = "Через месяц после начала переговоров, Москва и Тегеран подписали договор."
     assert [closed[a:b] for a, b in passing_spans(closed)][:1] == ["после начала переговоров"]
     persian = "یک ماه بعد از شروع جنگ اوکراین، بانک‌ها از سوئیفت جدا شدند."
     assert [persian[a:b] for a, b in passing_spans(persian)] == ["بعد از شروع جنگ اوکراین"]
-
-
-THEMES_3 = [
-    # a Persian background clause closed by a comma is a passing mention; the war as the news is not
-    ("ukraine_war", "روسیه حملات خود را در جنگ اوکراین گسترش داد.",
-     "یک ماه بعد از شروع جنگ اوکراین، بانک‌های بزرگ روسیه از سوئیفت جدا شدند."),
-    # a memorandum is signed on anything: on gas it is energy, not trade
-    ("trade_investment", "Iran and Russia signed a memorandum to double bilateral trade.",
-     "Iran and Russia signed a memorandum on the export of Russian gas."),
-    # the war named by its adjective
-    ("ukraine_war", "The Supreme Leader backed Moscow in the Ukrainian war.", "The Ukrainian delegation visited the museum."),
-    # Russian words that English weighs as decisive meet the topic's `requires` too
-    ("jcpoa", "Стороны обсудили переговоры по ядерной программе Ирана.", "Стороны обсудили программу визита министра."),
-    ("sanctions", "ООН возобновила санкции в отношении Ирана.", "Решение в отношении Ирана отложено."),
-    # the littoral states by their press name
-    ("caspian", "Lavrov warned of Western plans to divide the Caspian Five.", "The five ministers met in Moscow on Monday."),
-    # economic, energy and food security are not military security
-    ("military_security", "Security and military cooperation topped the agenda.",
-     "Military historians at the summit discussed energy security."),
-    ("military_security", "Военное сотрудничество и безопасность обсудили министры.",
-     "Военные историки обсудили экономическую безопасность страны."),
-    # the Gulf Cooperation Council as scraped, "خلیجفارس" glued (the gazetteer's name misses it)
-    ("regional_rivals", "روسیه و شورای همکاری خلیجفارس از ادعای امارات متحده عربی درباره جزایر حمایت کردند.",
-     "ناوگان روسیه و امارات متحده عربی در خلیج فارس حرکت کرد."),
-    # the comprehensive treaty by its Persian names
-    ("strategic_partnership", "ایران و روسیه پیمان جامع را امضا کردند.", "طرح جامع شهری تهران تصویب شد."),
-]
-
-
-@pytest.mark.parametrize("topic,carried,near_miss", THEMES_3)
-def test_round_three_themes_fire_and_their_near_misses_do_not(engines, topic, carried, near_miss):
-    assert topic in topics_of(engines, carried)
-    assert topic not in topics_of(engines, near_miss)
