@@ -304,6 +304,45 @@ THEMES = [
      "The corridor's route runs across the Caspian Sea."),
     ("brics_sco", "Argentina, Egypt, Iran, Ethiopia, Saudi Arabia and the United Arab Emirates were invited to join BRICS.",
      "Iran exported bricks to Iraq."),
+    # issues 15/16, held-out misses read as kinds, in three languages
+    # the war named by its usual words without "war"
+    ("ukraine_war", "Russia may use the data as part of its military action in Ukraine.",
+     "The data will only be used for civil purposes, Tehran said."),
+    ("ukraine_war", "Россия закупает у Ирана беспилотники «Герань-2», известные как Shahed-136.",
+     "Россия закупает у Ирана сухофрукты."),
+    ("ukraine_war", "Москва продолжает военную операцию на Украине.", "Москва продолжает переговоры с Украиной о газе."),
+    ("ukraine_war", "روسیه از این پهپادها در جنگ در اوکراین استفاده می‌کند.", "روسیه با اوکراین درباره گاز گفت‌وگو کرد."),
+    # sanctions, weighed as in English ("restrictive measures", "sanctions against", "new sanctions")
+    ("sanctions", "Запад ввёл очередные ограничительные меры против Ирана.", "Стороны приняли меры по развитию туризма."),
+    ("sanctions", "Вашингтон ввёл санкции против иранских авиакомпаний.", "Вашингтон выступил против переговоров."),
+    ("sanctions", "آمریکا تحریم‌های جدید علیه شرکت‌های ایرانی وضع کرد.", "آمریکا درباره شرکت‌های ایرانی گزارش داد."),
+    # the nuclear file before 2015, in Russian and Persian
+    ("nuclear_dispute", "Совет Безопасности ООН принял резолюцию о приостановке обогащения урана Ираном.",
+     "Росатом построит новый энергоблок."),
+    ("nuclear_dispute", "شورای امنیت قطعنامه‌ای صادر کرد و تعلیق غنی‌سازی را خواست.", "روس‌اتم نیروگاه جدیدی می‌سازد."),
+    # a Persian background clause closed by a comma is a passing mention; the war as the news is not
+    ("ukraine_war", "روسیه حملات خود را در جنگ اوکراین گسترش داد.",
+     "یک ماه بعد از شروع جنگ اوکراین، بانک‌های بزرگ روسیه از سوئیفت جدا شدند."),
+    # a memorandum is signed on anything: on gas it is energy, not trade
+    ("trade_investment", "Iran and Russia signed a memorandum to double bilateral trade.",
+     "Iran and Russia signed a memorandum on the export of Russian gas."),
+    # the war named by its adjective
+    ("ukraine_war", "The Supreme Leader backed Moscow in the Ukrainian war.", "The Ukrainian delegation visited the museum."),
+    # Russian words that English weighs as decisive meet the topic's `requires` too
+    ("jcpoa", "Стороны обсудили переговоры по ядерной программе Ирана.", "Стороны обсудили программу визита министра."),
+    ("sanctions", "ООН возобновила санкции в отношении Ирана.", "Решение в отношении Ирана отложено."),
+    # the littoral states by their press name
+    ("caspian", "Lavrov warned of Western plans to divide the Caspian Five.", "The five ministers met in Moscow on Monday."),
+    # economic, energy and food security are not military security
+    ("military_security", "Security and military cooperation topped the agenda.",
+     "Military historians at the summit discussed energy security."),
+    ("military_security", "Военное сотрудничество и безопасность обсудили министры.",
+     "Военные историки обсудили экономическую безопасность страны."),
+    # the Gulf Cooperation Council as scraped, "خلیجفارس" glued (the gazetteer's name misses it)
+    ("regional_rivals", "روسیه و شورای همکاری خلیجفارس از ادعای امارات متحده عربی درباره جزایر حمایت کردند.",
+     "ناوگان روسیه و امارات متحده عربی در خلیج فارس حرکت کرد."),
+    # the comprehensive treaty by its Persian names
+    ("strategic_partnership", "ایران و روسیه پیمان جامع را امضا کردند.", "طرح جامع شهری تهران تصویب شد."),
 ]
 NEAR_MISSES = [
     ("afghanistan", "Aside from Belarus, Afghanistan and Mongolia currently have observer status."),
@@ -530,3 +569,65 @@ def test_the_same_treaty_in_three_languages_gets_the_same_topics_and_one_trail(t
     assert trail == set(topics)
     putin = {name[article_id] for article_id, *_ in library.entity_articles("Vladimir Putin")}
     assert putin == set(topics)  # one canonical entity, mentioned in every language
+
+
+# --- issue 15/16, second round: kinds of misses seen on the held-out sets ---
+
+@pytest.mark.parametrize("passing,carried", [
+    # a Russian series of names: a passing mention (the SCO observers), a country discussed on its own is not
+    ("Наблюдателями в ШОС являются Белоруссия, Афганистан и Монголия.",
+     "Россия и Иран призвали власти Афганистана сформировать инклюзивное правительство."),
+    # the same in Persian, with the Arabic comma
+    ("بلاروس، افغانستان و مغولستان عضو ناظر هستند.", "ایران و روسیه از حاکمان افغانستان خواستند دولتی فراگیر تشکیل دهند."),
+    # a Russian inverted reporting clause: the speaker is not the news
+    ("«Блок будет расти», — заявил Афганистан в понедельник.", "Дипломаты заявили, что Афганистан станет первым пунктом повестки."),
+])
+def test_a_passing_mention_in_russian_and_persian_is_not_a_topic(write, passing, carried):
+    matcher = small_map(write, "    signals: {афганистан*: 3, افغانستان: 3}\n")
+    assert not fires(matcher, passing)
+    assert fires(matcher, carried)
+
+
+def test_a_russian_or_persian_opening_clause_is_not_read_as_background():
+    """Russian and Persian copy leaves an opening adverbial unpunctuated: its scope cannot be read off commas."""
+    text = "После введения Западом ограничительных мер против Ирана Москве пришлось прекратить поставки."
+    assert passing_spans(text) == []
+
+
+@pytest.mark.parametrize("one_referent,two", [
+    # title + country + name in Russian: Israel's prime minister by name is one referent
+    ("Блинкен встретился с премьер-министром Израиля Биньямином Нетаньяху.",
+     "Израиль нанёс удар, а Биньямин Нетаньяху выступил в кнессете."),
+    # name, comma, title, country in Persian
+    ("بنیامین نتانیاهو، نخست‌وزیر اسرائیل به مسکو رفت.", "اسرائیل حمله کرد و بنیامین نتانیاهو سخنرانی کرد."),
+])
+def test_a_title_joins_a_country_and_its_leader_in_every_language(write, one_referent, two):
+    mentions = {"Израиля": "Israel", "Биньямином Нетаньяху": "Benjamin Netanyahu", "Израиль": "Israel",
+                "Биньямин Нетаньяху": "Benjamin Netanyahu", "بنیامین نتانیاهو": "Benjamin Netanyahu", "اسرائیل": "Israel"}
+    matcher = small_map(write, "    entities: {Israel: 2, Benjamin Netanyahu: 2}\n")
+
+    def found(text):
+        result = []
+        for alias, canonical in mentions.items():
+            at = text.find(alias)
+            if at >= 0 and not any(m.start <= at < m.end for m in result):
+                result.append(Mention(at, at + len(alias), alias, "GPE", canonical))
+        return tuple(sorted(result, key=lambda m: m.start))
+
+    assert not fires(matcher, one_referent, found(one_referent))
+    assert fires(matcher, two, found(two))
+
+
+def test_two_words_side_by_side_are_two_pieces_of_evidence(write):
+    """Only names side by side are one referent: "нелегитимные санкции", "arch-enemy Israel" are two signals."""
+    matcher = small_map(write, "    signals: {нелегитимн*: 1, санкци*: 2, arch-enemy: 2, israel: 2}\n")
+    assert fires(matcher, "Никакие нелегитимные санкции не помешают нам.")
+    assert fires(matcher, "Iran will watch its arch-enemy Israel.")
+    assert not fires(matcher, "Никакие санкции не помешают нам.")
+
+
+def test_a_russian_or_persian_adverbial_closed_by_a_comma_is_background():
+    closed = "Через месяц после начала переговоров, Москва и Тегеран подписали договор."
+    assert [closed[a:b] for a, b in passing_spans(closed)][:1] == ["после начала переговоров"]
+    persian = "یک ماه بعد از شروع جنگ اوکراین، بانک‌ها از سوئیفت جدا شدند."
+    assert [persian[a:b] for a, b in passing_spans(persian)] == ["بعد از شروع جنگ اوکراین"]

@@ -53,7 +53,7 @@ import ahocorasick_rs
 from ..cache import load_parsed
 from .gazetteer import fold
 from .inflect import has_cyrillic, russian_forms
-from .normalize import normalize, spelling_variants
+from .normalize import normalize, persian_suffixed, spelling_variants
 from ..models import Document, Mention, TopicHit
 from ..yamlfile import ConfigError, YamlDoc, unknown_keys
 
@@ -151,13 +151,16 @@ def parse_topic_additions(doc: YamlDoc) -> TopicAdditions:
 
 def _phrase_forms(phrases: tuple[tuple[str, float], ...]) -> tuple[tuple[str, str], ...]:
     """Russian phrases without a `*` in every case and number; Persian phrases
-    written with half-spaces also without them."""
+    written with half-spaces also without them, and each with its attached
+    suffixes written without a half-space ("تحریمهای", "روابط دوجانبهای":
+    plural, ezafe, object marker; normalize.PERSIAN_SUFFIXES)."""
     forms: dict[str, str] = {}
     for phrase, _ in phrases:
         if has_cyrillic(phrase) and not phrase.endswith("*"):
             for form in russian_forms(phrase, plural=True):
                 forms.setdefault(form, phrase)
-        for spelling in spelling_variants(phrase):
+        spellings = [] if phrase.endswith("*") else [phrase, *spelling_variants(phrase)]
+        for spelling in [*spelling_variants(phrase), *(s for written in spellings for s in persian_suffixed(written))]:
             forms.setdefault(spelling, phrase)
     return tuple(forms.items())
 
@@ -259,25 +262,40 @@ def _strings(doc: YamlDoc, spec: dict, key: str, where: list) -> tuple[str, ...]
 
 # Passing mentions (see the module docstring). No backtracking pattern: a passage is
 # cut once at its punctuation, and the pieces are inspected in one linear pass.
-_STRONG = re.compile(r"[;:.!?()\[\]\"“”]|\s[—–]\s")
+_STRONG = re.compile(r"[;:.!?()\[\]\"“”؛؟]|\s[—–]\s")
 _REACH = 300  # characters looked back from a conjunction for its series
 _ITEM_WORDS = 6  # a list item is a name (up to six words: "Indian Prime Minister Narendra Modi")…
 _NOUN_WORDS = 3  # … or a short noun phrase ("drug trafficking", "oil refineries")
 _NOT_ITEM_START = frozenset("according which who whom whose that while as when where if but because although though "
-                            "said says told added including to in on at by for with from into after since".split())
-_NAME_WORD = re.compile(r"(?:[A-Z]\S*|of|the|al|bin|da|de|van|von|and)$")
+                            "said says told added including to in on at by for with from into after since "
+                            "который которая которое которые что как когда где если но в во на по с со из для после "
+                            "که در به از با برای تا اما".split())
+_NAME_WORD = re.compile(r"(?:[A-ZА-ЯЁ]\S*|of|the|al|bin|da|de|van|von|and)$")
+# Background adverbials of time and cause. English closes an opening adverbial with a comma or reaches the
+# sentence's end; Russian and Persian press copy often leaves it unpunctuated ("после введения санкций Москва
+# прекратила поставки"), so there one counts only when a comma closes it ("…, после снятия санкций, Россия…";
+# "پس از امضای توافقنامه، پوتین گفت"): its scope is then known.
 _SUBORDINATORS = ("after", "since", "following", "amid", "amidst", "despite", "ahead of", "in the wake of",
-                  "in response to", "because of", "due to")  # open background adverbials of time and cause
-_SPEECH = ("said", "says", "told", "added", "noted", "stated", "explained")  # verbs of a reporting clause
-_MARKERS = ahocorasick_rs.AhoCorasick([*_SUBORDINATORS, *_SPEECH, "and", "or"],
-                                      matchkind=ahocorasick_rs.MATCHKIND_LEFTMOST_LONGEST)
-_SPEECH_SLOTS = range(len(_SUBORDINATORS), len(_SUBORDINATORS) + len(_SPEECH))
-_CONJUNCTION_SLOTS = range(len(_SUBORDINATORS) + len(_SPEECH), len(_SUBORDINATORS) + len(_SPEECH) + 2)
-_SCOPE = re.compile(r"[^,;:.!?—–]{1,300}")  # a clause, never more than 300 characters
+                  "in response to", "because of", "due to")
+_PERSIAN_SUBORDINATORS = ("پس از", "بعد از", "در پی", "به دلیل", "به خاطر", "به علت", "با وجود", "در پاسخ به")
+_CLOSED_SUBORDINATORS = ("после", "на фоне", "из-за", "в связи с", "несмотря на", "в ответ на", "вследствие",
+                         *{form for marker in _PERSIAN_SUBORDINATORS  # also written with a half-space or glued
+                           for form in (marker, marker.replace(" ", "\u200c", 1), marker.replace(" ", "", 1))})
+_CLOSING_COMMAS = frozenset(",،")
+_SPEECH = ("said", "says", "told", "added", "noted", "stated", "explained",  # verbs of a reporting clause
+           "заявил", "заявила", "сказал", "сказала", "сообщил", "сообщила", "отметил", "отметила", "подчеркнул",
+           "подчеркнула", "добавил", "добавила")
+_CONJUNCTIONS = ("and", "or", "и", "или", "و", "یا")
+_MARKER_LIST = [*_SUBORDINATORS, *_CLOSED_SUBORDINATORS, *_SPEECH, *_CONJUNCTIONS]
+_MARKERS = ahocorasick_rs.AhoCorasick(_MARKER_LIST, matchkind=ahocorasick_rs.MATCHKIND_LEFTMOST_LONGEST)
+_CLOSED_SLOTS = range(len(_SUBORDINATORS), len(_SUBORDINATORS) + len(_CLOSED_SUBORDINATORS))
+_SPEECH_SLOTS = range(_CLOSED_SLOTS.stop, _CLOSED_SLOTS.stop + len(_SPEECH))
+_CONJUNCTION_SLOTS = range(_SPEECH_SLOTS.stop, len(_MARKER_LIST))
+_SCOPE = re.compile(r"[^,;:.!?—–،؛؟]{1,300}")  # a clause, never more than 300 characters
 _NOT_A_CLAUSE = re.compile(r"\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.IGNORECASE)
 _ADVERB_SINCE = ("have ", "has ", "had ")  # "have since agreed": since the adverb, not the subordinator
-_INVERSION = tuple(',"”’\'')  # what ends a quotation before an inverted "said X"
-_NAME_AFTER = re.compile(r"[A-Z][^\s,;:.!?]*(?: [A-Z][^\s,;:.!?]*){0,5}")
+_INVERSION = tuple(',"”’\'»—')  # what ends a quotation before an inverted "said X"
+_NAME_AFTER = re.compile(r"[A-ZА-ЯЁ][^\s,;:.!?]*(?: [A-ZА-ЯЁ][^\s,;:.!?]*){0,5}")
 
 
 def passing_spans(text: str) -> list[tuple[int, int]]:
@@ -289,7 +307,10 @@ def passing_spans(text: str) -> list[tuple[int, int]]:
     background adverbial ("since Moscow's invasion of Ukraine", up to the
     next comma or sentence end; a bare date after the subordinator is not
     one) and the speaker of a reporting clause ("Xi Jinping said", "said
-    Xi Jinping"). Linear in the length of `text`.
+    Xi Jinping"; Russian "…», — заявил Лавров"). Series and speakers are read
+    in English, Russian and Persian (the Arabic comma separates a series);
+    a Russian or Persian background adverbial only when a comma closes it.
+    Linear in the length of `text`.
     """
     lower = text.lower() if len(text.lower()) == len(text) else "".join(c.lower()[:1] for c in text)
     spans: list[tuple[int, int]] = []
@@ -305,9 +326,12 @@ def passing_spans(text: str) -> list[tuple[int, int]]:
             conjunctions.append((start, end + 1))
         elif not _NOT_A_CLAUSE.match(text, end + 1) and not text.endswith(_ADVERB_SINCE, 0, start):
             scope = _SCOPE.match(text, end + 1)
+            if slot in _CLOSED_SLOTS and (not scope or text[scope.end():scope.end() + 1] not in _CLOSING_COMMAS):
+                continue  # a Russian or Persian adverbial that no comma closes: its scope is unknown
             spans.append((start, scope.end() if scope else end))
-    if conjunctions and ", " in text:
-        spans += _series_items(text, conjunctions)
+    commas = text.replace("،", ",")  # the Arabic comma separates a Persian series: one character for one
+    if conjunctions and ", " in commas:
+        spans += _series_items(commas, conjunctions)
     return spans
 
 
@@ -395,8 +419,16 @@ def _speakers(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
-_TITLES = re.compile(r"\s(?:(?:President|Prime|Minister|Foreign|Defen[cs]e|Deputy|Vice|Premier|Supreme|Leader|Ayatollah"
-                     r"|Chancellor|King|Crown|Prince|Secretary|General|Spokes(?:man|woman)|Ambassador|Envoy|Chief)\s)+")
+# What joins two names for one referent: nothing but a space between two entities ("премьер-министром Израиля
+# Биньямином Нетаньяху", Israel's prime minister by name; never a word and a name, "arch-enemy Israel"), or titles, after a possessive or a comma ("Chinese President Xi Jinping",
+# "Israel's Prime Minister…", "نتانیاهو، نخست‌وزیر اسرائیل"). A comma alone is a list, not a title.
+_TITLE_WORDS = (r"President|Prime|Minister|Foreign|Defen[cs]e|Deputy|Vice|Premier|Supreme|Leader|Ayatollah"
+                r"|Chancellor|King|Crown|Prince|Secretary|General|Spokes(?:man|woman)|Ambassador|Envoy|Chief"
+                r"|(?:президент|премьер-министр|министр|глав|лидер|посл|посол|госсекретар|верховн|заместител|председател"
+                r"|канцлер|корол|принц|наследн|пресс-секретар|спикер)\w*"
+                r"|رئیس[\u200c ]?جمهور(?:ی)?|نخست[\u200c ]?وزیر|وزیر|رهبر|سفیر|معاون|دبیر|سخنگوی?|ولیعهد|پادشاه|امور|خارجه|دفاع")
+_TITLES = re.compile(rf"(?:['’]s)?[,،]?\s(?:(?:{_TITLE_WORDS})\s)+", re.IGNORECASE)
+_SPACE = re.compile(r"\s+")
 
 
 class _Intervals:
@@ -445,6 +477,7 @@ class TopicMatcher:
         self._order = {t.id: i for i, t in enumerate(topic_map.topics)}
         self._keys = {name: name.lower().rstrip("*") for t in topic_map.topics for name, _ in (*t.phrases, *t.entities)}
         self._required = {t.id: frozenset(r.lower().rstrip("*") for r in t.requires) for t in topic_map.topics}
+        self._entity_keys = frozenset(self._keys[name] for t in topic_map.topics for name, _ in t.entities)
         self._entity_signals: dict[str, list[tuple[str, str, float]]] = {}  # canonical -> (topic id, key, weight)
         for topic in topic_map.topics:
             for name, weight in topic.entities:
@@ -496,15 +529,16 @@ class TopicMatcher:
             keys, required = bound[topic_id], self._required[topic_id]
             # `requires` asks for one of its signals anywhere in the passage, merged or not; a topic
             # that cannot reach its threshold before damping never will after it.
-            if (sum(keys.values()) < topic.threshold - 1e-9 or (required and required.isdisjoint(keys))
+            needed = topic.threshold - 1e-9
+            if (sum(keys.values()) < needed or (required and required.isdisjoint(keys))
                     or (topic.since and date and date < topic.since)):
                 continue
-            merged = _merged(found, text)
+            merged = _merged(found, text, self._entity_keys)
             signals: dict[str, float] = {}
             for _, _, key, weight in merged:
                 if weight > signals.get(key, 0.0):
                     signals[key] = weight
-            if sum(signals.values()) < topic.threshold - 1e-9:
+            if sum(signals.values()) < needed:
                 continue  # damping only lowers a score: no need to look for passing mentions
             if passing is None:
                 passing = _Intervals(passing_spans(text))
@@ -515,7 +549,7 @@ class TopicMatcher:
                 if weight > signals.get(key, 0.0):
                     signals[key] = weight
             score = sum(signals.values())
-            if score >= topic.threshold - 1e-9:
+            if score >= needed:
                 words: dict[str, str] = {}
                 for start, end, key, _ in merged:
                     words.setdefault(key, text[start:end])
@@ -560,7 +594,8 @@ class TopicMatcher:
         return [(t.id, s) for t in self.topic_map.topics for s, _ in (*t.phrases, *t.entities) if (t.id, s) not in used]
 
 
-def _merged(pieces: list[tuple[int, int, str, float]], text: str) -> list[tuple[int, int, str, float]]:
+def _merged(pieces: list[tuple[int, int, str, float]], text: str,
+            names: frozenset[str] = frozenset()) -> list[tuple[int, int, str, float]]:
     """Overlapping pieces of one topic made one, in reading order: (start, end, key, weight).
 
     A signal inside a longer one is subsumed by it, as the gazetteer's longest
@@ -568,14 +603,17 @@ def _merged(pieces: list[tuple[int, int, str, float]], text: str) -> list[tuple[
     "energy", the entity Caspian Sea and the word "caspian" as one piece.
     Signals that only share words ("disputed nuclear" and "nuclear
     programme") are one piece at the heavier weight. Pieces joined only by
-    titles are one referent ("Chinese President Xi Jinping") and merge too.
+    titles are one referent ("Chinese President Xi Jinping") and merge too, as
+    do two entity names (keys in `names`) with nothing but a space between
+    them ("премьер-министром Израиля Биньямином Нетаньяху").
     """
     if len(pieces) == 1:
         return pieces
     result: list[tuple[int, int, str, float]] = []
     best = (0, 0, 0.0)  # (start, end, weight) of the signal that speaks for the last stretch
     for start, end, key, weight in sorted(pieces):
-        if result and (start < result[-1][1] or _TITLES.fullmatch(text, result[-1][1], start)):
+        if result and (start < result[-1][1] or _TITLES.fullmatch(text, result[-1][1], start)
+                       or (key in names and result[-1][2] in names and _SPACE.fullmatch(text, result[-1][1], start))):
             first, last, best_key, best_weight = result[-1]
             same = (start, end) == best[:2]
             inside = not same and best[0] <= start and end <= best[1]
