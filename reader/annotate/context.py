@@ -23,7 +23,7 @@ import re
 from collections.abc import Sequence
 
 from ..models import Mention
-from .model import LABELS, Span, trim
+from .model import LABELS, Span, canonicalise, trim
 
 # Place (or agency) names that are also a bird, a dish, a team, a player or a surname.
 AMBIGUOUS = frozenset({"Turkey", "Georgia", "Jordan", "Chad", "Caspian", "Astana", "Mehr", "Aktau", "Kazan", "Sochi", "Tabriz", "Mir"})
@@ -35,7 +35,10 @@ _CLUB_BEFORE = frozenset("FC SC AFC CF Dynamo Dinamo Sporting Real Atletico".spl
 # Sports words: two of them in the sentence make a country name a team.
 _SPORT = frozenset("""goal goals striker midfielder defender goalkeeper coach match fixture qualifier qualifying
 league cup scored score penalty squad unbeaten draw tournament points rebounds assists game games season
-basketball football soccer NBA UEFA FIFA Euro""".split())
+basketball football soccer NBA UEFA FIFA Euro draws victory victories defeat defeated beat fixtures goalkeeper
+captain minnows""".split())
+# Before a country these make it the place, even in a match report ("the away match in Romania").
+_PLACE_PREPOSITIONS = frozenset("in of from at to near into across".split())
 _WORD = re.compile(r"[\w’'-]+")
 _PLACE_TYPES = frozenset({"GPE", "ORG", "NORP", "FAC"})
 _NOT_GIVEN_NAMES = frozenset("""The A An In On At Of For To From By With As And Or But Under Over Into After Before
@@ -50,19 +53,36 @@ def resolve(texts: Sequence[str], paragraphs: Sequence[Sequence[Mention]],
     `texts`: the paragraphs' text; `paragraphs`: their mentions (gazetteer,
     pattern, model), sorted; `spans`: the model's raw spans per paragraph, or
     None when the model is off; `in_field`: whether the article is about the
-    field. A place name that is something else is dropped, or replaced by the
-    model's PERSON/ORG span that contains it.
+    field. A place name that is something else is dropped, replaced by the
+    model's longer PERSON/ORG span that contains it ("Michael Jordan"), read as
+    the person the article names in full ("Jordan" after "Michael Jordan"), or
+    typed ORG where it is a team (a sports sentence; in an off-field article
+    every country that plays there, "draws against Denmark", not "in Romania").
+    Renamed mentions then take the article's longest full name
+    (`model.canonicalise`).
     """
+    people = {m.text for ms in paragraphs for m in ms if m.type == "PERSON" and " " in m.text}
+    people.update(text[s:e] for text, ss in zip(texts, spans or (), strict=False)
+                  for s, e, label in ss if LABELS.get(label) == "PERSON" and " " in text[s:e])
+    sporting = len({w.lower() for t in texts for w in _WORD.findall(t) if w in _SPORT or w.lower() in _SPORT}) >= 3
     result = []
+    changed_any = False
     for i, (text, mentions) in enumerate(zip(texts, paragraphs, strict=True)):
         model_spans = spans[i] if spans else ()
         out: list[Mention] = []
         changed = False
         for m in mentions:
-            if m.text not in AMBIGUOUS or m.type not in _PLACE_TYPES:
+            if m.type not in _PLACE_TYPES:
                 out.append(m)
                 continue
+            if m.text not in AMBIGUOUS:
+                team = not in_field and m.type == "GPE" and _plays(text, m, 1 if sporting else 2)
+                out.append(m._replace(type="ORG", canonical=m.text) if team else m)
+                changed = changed or team
+                continue
             replacement = None if _thing_after(text, m) else _model_replacement(text, m, model_spans)
+            if replacement is None and any(name.endswith(" " + m.text) for name in people):
+                replacement = Mention(m.start, m.end, m.text, "PERSON", m.text, "model")
             verdict = "model" if replacement is not None else _judge(text, m, in_field)
             if verdict is None:
                 out.append(m)
@@ -72,12 +92,70 @@ def resolve(texts: Sequence[str], paragraphs: Sequence[Sequence[Mention]],
                 start = text.rfind(" ", 0, m.start - 1) + 1
                 name = text[start:m.end]
                 replacement = Mention(start, m.end, name, "ORG", name, "gazetteer")
+            elif verdict == "team":
+                replacement = m._replace(type="ORG", canonical=m.text)
             if replacement is not None and not any(o.start < replacement.end and replacement.start < o.end for o in out):
                 out.append(replacement)
         if changed:
+            changed_any = True
             out = _without_overlaps(sorted(out, key=lambda m: (m.start, -m.end)))
         result.append(tuple(out))
-    return tuple(result)
+    result, propagated = propagate(texts, result)
+    return canonicalise(result) if changed_any or propagated else result
+
+
+_PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
+
+
+def propagate(texts: Sequence[str],
+              paragraphs: Sequence[Sequence[Mention]]) -> tuple[tuple[tuple[Mention, ...], ...], bool]:
+    """Model names made consistent across the article (the recogniser tags a name in
+    one sentence and misses it in the next, or reads "Brandt Brandt" as one name):
+    a model span that repeats one word is split into its words; every other
+    whole-word occurrence of a model name that no mention covers becomes a
+    mention of the same type and canonical name; a plural acronym ("UAVs",
+    "NGOs") is a common noun, not a name, and is dropped. Gazetteer and pattern
+    mentions are left as they are. `texts` and `paragraphs` as in `resolve`;
+    returns the mentions and whether any changed."""
+    names: dict[str, Mention] = {}
+    split: list[list[Mention]] = []
+    changed = False
+    for text, mentions in zip(texts, paragraphs, strict=True):
+        out = []
+        for m in mentions:
+            if m.source == "model" and _PLURAL_ACRONYM.fullmatch(m.text):
+                changed = True
+                continue
+            words = m.text.split()
+            if m.source == "model" and len(words) > 1 and len(set(words)) == 1:
+                changed = True
+                position = m.start
+                for word in words:
+                    start = text.index(word, position)
+                    position = start + len(word)
+                    out.append(m._replace(start=start, end=position, text=word, canonical=word))
+                continue
+            out.append(m)
+        split.append(out)
+        for m in out:
+            if m.source == "model" and len(m.text) >= 3:
+                names.setdefault(m.text, m)
+    if not names:
+        return tuple(map(tuple, split)), changed
+    finder = re.compile(r"(?<![\w'’-])(?:" + "|".join(map(re.escape, sorted(names, key=len, reverse=True))) + r")(?![\w-])")
+    result = []
+    for text, mentions in zip(texts, split, strict=True):
+        added = []
+        for hit in finder.finditer(text):
+            start, end = hit.span()
+            if not any(m.start < end and start < m.end for m in mentions):
+                known = names[hit.group()]
+                added.append(known._replace(start=start, end=end))
+        if added:
+            changed = True
+            mentions = sorted([*mentions, *added], key=lambda m: m.start)
+        result.append(tuple(mentions))
+    return tuple(result), changed
 
 
 def _judge(text: str, m: Mention, in_field: bool) -> str | None:
@@ -91,12 +169,21 @@ def _judge(text: str, m: Mention, in_field: bool) -> str | None:
             and not text[max(0, m.start - 8):m.start].rstrip().endswith((".", ",", ";", ":")) \
             and _is_name_position(text, m.start):
         return "surname"
+    if _plays(text, m):
+        return "team"
     if not in_field:
         return "off-field"
-    sentence = _sentence(text, m.start)
-    if len({w for w in _WORD.findall(sentence) if w in _SPORT or w.lower() in _SPORT}) >= 2:
-        return "team"
     return None
+
+
+def _plays(text: str, m: Mention, need: int = 2) -> bool:
+    """`m` stands for a team: its sentence has `need` sports words (one in an
+    off-field sports report, two elsewhere), and no place preposition comes
+    right before it ("a match in Romania" is a place)."""
+    if _word_before(text, m.start).lower() in _PLACE_PREPOSITIONS:
+        return False
+    sentence = _sentence(text, m.start)
+    return len({w.lower() for w in _WORD.findall(sentence) if w in _SPORT or w.lower() in _SPORT}) >= need
 
 
 def _thing_after(text: str, m: Mention) -> bool:
@@ -105,11 +192,12 @@ def _thing_after(text: str, m: Mention) -> bool:
 
 
 def _model_replacement(text: str, m: Mention, spans: Sequence[Span]) -> Mention | None:
-    """The model's PERSON or ORG span over `m`, if it has one."""
+    """The model's PERSON or ORG span over `m` and more ("Michael Jordan"), if it has
+    one: the same span relabelled is no evidence ("Astana" the club read as a person)."""
     for start, end, label in spans:
-        if start <= m.start and m.end <= end and LABELS.get(label) in ("PERSON", "ORG"):
+        if start <= m.start and m.end <= end and (start, end) != (m.start, m.end) and LABELS.get(label) in ("PERSON", "ORG"):
             trimmed = trim(text, start, end)
-            if trimmed and trimmed[0] <= m.start and m.end <= trimmed[1]:
+            if trimmed and trimmed[0] <= m.start and m.end <= trimmed[1] and trimmed != (m.start, m.end):
                 name = text[trimmed[0]:trimmed[1]]
                 return Mention(trimmed[0], trimmed[1], name, LABELS[label], name, "model")
     return None

@@ -172,23 +172,35 @@ _SCALE_WORD = r"(?:thousand|million|billion|trillion|bn|bln|mn|mln)"
 _CURRENCY = (r"(?:(?:U\.S\.|US|American|Canadian|Australian|Hong Kong|Singapore)\s)?dollars?|euros?|rubles?|roubles?|rials?"
              r"|tomans?|yuan|rupees?|manats?|tenge|lira|liras|dirhams?|pounds sterling|USD|EUR|RUB|IRR|CNY")
 _CODE = r"(?:USD|EUR|RUB|IRR|CNY|US\$)"
+# Words after which a bare year or month name is a date ("since 2015", "in March"), never a
+# count; "the" only before a year ("the 2015 deal", not "the March of ...").
+_PREPOSITIONS = "in since until by from of before after during to".split()
+_BEFORE_MONTH = "(?:" + "|".join(rf"(?<=\b{w} )" for w in _PREPOSITIONS) + ")"
+_AFTER_PREPOSITION = "(?:" + "|".join(rf"(?<=\b{w} )" for w in (*_PREPOSITIONS, "the")) + ")"
+_NUMBER_WORD = "(?:two|three|four|five|six|seven|eight|nine|several|few)"  # each is also a trigger
 _PATTERNS = [
     ("MONEY", rf"(?:US|C|A)?[$€£¥]\s?(?:{_NUMBER}){_SCALE}"),
     ("MONEY", rf"(?:{_NUMBER})(?:\s?{_SCALE_WORD})?\s(?:{_CURRENCY})(?![\w$])"),
     ("MONEY", rf"{_CODE}\s?(?:{_NUMBER}){_SCALE}"),
     ("PERCENT", rf"(?:{_NUMBER})\s?(?:%|percent\b|per cent\b)"),
     ("DATE", rf"{_MONTH}\.?\s\d{{1,2}}(?:st|nd|rd|th)?(?:,\s{_YEAR})?\b"),
-    ("DATE", rf"\d{{1,2}}\s{_FULL_MONTH}(?:\s{_YEAR})?\b"),
-    ("DATE", rf"(?:(?:early|mid|late)[- ])?{_FULL_MONTH}\s{_YEAR}\b|Sept?\.\s{_YEAR}\b"),
-    ("DATE", rf"(?:(?<=\bin )|(?<=\bsince )|(?<=\buntil )|(?<=\bby ))(?:early|mid|late)[- ]{_FULL_MONTH}\b"),
+    # "12 May 2021", "May 2020": capitalised "May" next to a day or a year is the month, never the verb.
+    ("DATE", rf"\d{{1,2}}\s(?:{_FULL_MONTH}|May)(?:,?\s{_YEAR})?\b"),
+    ("DATE", rf"(?:(?:early|mid|late)[- ])?(?:{_FULL_MONTH}|May)\s{_YEAR}\b|Sept?\.\s{_YEAR}\b"),
+    ("DATE", rf"(?:(?:early|mid|late)[- ])(?:{_FULL_MONTH}|May|{_YEAR})\b"),
+    # A month alone after a preposition ("in March", "since May"); "the 1990s"; "three weeks ago".
+    ("DATE", rf"{_BEFORE_MONTH}(?:{_FULL_MONTH}|May)\b(?!\s\d)"),
+    ("DATE", r"(?:19|20)\d0s\b"),
+    ("DATE", rf"(?:\d{{1,3}}|{_NUMBER_WORD})\s(?:days?|weeks?|months?|years?|decades?)\sago\b"),
     ("DATE", r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
     ("DATE", r"(?:last|next|this) (?:week|month|year|weekend)\b|(?:yesterday|tomorrow)\b"),
     # A bare year only after a word that makes it one ("since 2015", "the 2015 deal").
-    ("DATE", rf"(?:(?<=\bin )|(?<=\bsince )|(?<=\buntil )|(?<=\bby )|(?<=\bfrom )|(?<=\bthe )|(?<=\bof )|(?<=\bearly )|(?<=\blate )|(?<=\bbefore )|(?<=\bafter )|(?<=\bduring )|(?<=\bto ))(?:mid-)?{_YEAR}(?!\d|%|,\d)\b"),
+    ("DATE", rf"{_AFTER_PREPOSITION}(?:mid-)?{_YEAR}(?!\d|%|,\d)\b"),
 ]
 _GROUP_KIND = {f"{kind}{i}": kind for i, (kind, _) in enumerate(_PATTERNS)}
 _DATE_WORDS = ("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec Mon Tue Wed Thu Fri Sat Sun "
-               "last next this yesterday tomorrow early mid late").split()
+               "last next this yesterday tomorrow early mid late two three four five six seven eight nine several "
+               "few").split()
 _NO_START_AFTER = frozenset("$€£¥.,_")
 _start = itemgetter(0)  # Mention.start
 _new_tuple = tuple.__new__  # builds a Mention without a Python-level __new__ call (hot loop)
