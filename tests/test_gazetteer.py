@@ -402,3 +402,14 @@ def test_an_alias_that_opens_a_pattern_trigger_is_kept_until_the_pattern_wins(ma
     assert [(m.text, m.type) for m in matcher.mentions("the US$ deal")] == [("US", "GPE")]
     fast, _ = matcher._gazetteer_mentions("IranIranIran US$30")
     assert [(m.start, m.end, m.canonical) for m in fast] == reference_gazetteer_mentions(matcher, "IranIranIran US$30")
+
+
+def test_regions_and_seas_are_loc_not_countries(matcher):
+    """OntoNotes LOC: a region or sea is not a GPE; the country or city beside it still is."""
+    found_types = {(m.text, m.type) for m in matcher.mentions("Iran and Russia in the Middle East and the Caspian Sea, from Tehran.")}
+    assert {("Middle East", "LOC"), ("Caspian Sea", "LOC"), ("Iran", "GPE"), ("Tehran", "GPE")} <= found_types
+
+
+def test_an_en_dash_compound_matches_its_hyphenated_alias(matcher):
+    """"Rasht–Astara railways project": the en dash spelling is the facility, not two towns."""
+    assert [(m.text, m.type) for m in matcher.mentions("the Rasht–Astara railways project")] == [("Rasht–Astara", "FAC")]

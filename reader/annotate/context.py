@@ -40,7 +40,7 @@ captain minnows""".split())
 # Before a country these make it the place, even in a match report ("the away match in Romania").
 _PLACE_PREPOSITIONS = frozenset("in of from at to near into across".split())
 _WORD = re.compile(r"[\w’'-]+")
-_PLACE_TYPES = frozenset({"GPE", "ORG", "NORP", "FAC"})
+_PLACE_TYPES = frozenset({"GPE", "LOC", "ORG", "NORP", "FAC"})
 _NOT_GIVEN_NAMES = frozenset("""The A An In On At Of For To From By With As And Or But Under Over Into After Before
 Since During Across Between Against Like Via North South East West Northern Southern Eastern Western Central
 New Old Greater Upper Lower""".split())

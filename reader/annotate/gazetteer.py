@@ -34,15 +34,15 @@ from .inflect import has_cyrillic, russian_forms, russian_nominative
 from .normalize import ARABIC_SCRIPT, FOREIGN_SCRIPT, SECOND_PASS_CHARACTERS, normalize, normalize_mapped, persian_suffixed, spelling_variants
 from ..yamlfile import ConfigError, YamlDoc, unknown_keys
 
-GAZETTEER_TYPES = ("PERSON", "GPE", "ORG", "NORP", "FAC", "EVENT")
+GAZETTEER_TYPES = ("PERSON", "GPE", "ORG", "NORP", "FAC", "EVENT", "LOC")
 MAX_ALIAS = 200  # characters: a name, never a paragraph
 PATTERN_TYPES = ("MONEY", "PERCENT", "DATE")
 DEFAULT_LABELS = {
     "PERSON": "Person", "GPE": "Country or city", "ORG": "Organisation", "NORP": "Nationality or group",
-    "FAC": "Facility", "EVENT": "Agreement, process or war", "MONEY": "Money", "PERCENT": "Percent", "DATE": "Date",
+    "FAC": "Facility", "EVENT": "Agreement, process or war", "LOC": "Region", "MONEY": "Money", "PERCENT": "Percent", "DATE": "Date",
 }
 # Same-length substitutions, so offsets in the folded text are offsets in the original.
-_FOLD_PAIRS = (("’", "'"), ("‘", "'"), ("ʼ", "'"), ("‑", "-"), ("‐", "-"))
+_FOLD_PAIRS = (("’", "'"), ("‘", "'"), ("ʼ", "'"), ("‑", "-"), ("‐", "-"), ("–", "-"))
 
 
 def fold(text: str, pairs: tuple[tuple[str, str], ...] = _FOLD_PAIRS) -> str:
