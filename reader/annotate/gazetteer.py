@@ -539,9 +539,9 @@ def candidates(articles: Iterable[tuple[str, Sequence[str], Sequence[Sequence[Me
                     names.append(name)
                     guessed[name] = kind
             if ARABIC_SCRIPT.search(text):
-                for name in _persian_names(masked_text):
+                for name, kind in _persian_names(masked_text):
                     names.append(name)
-                    guessed[name] = "PERSON"
+                    guessed[name] = kind
             for name in names:
                 counts[name] += 1
                 where.setdefault(name, {})[article] = None
@@ -707,8 +707,15 @@ _PERSIAN_STOP = frozenset(normalize(w) for w in (
     "کشور کشورمان ایران روسیه جمهوری اسلامی وزارت امور خارجه دولت مجلس سازمان ملل متحد کل جدید سابق پیشین "
     "فعلی اسبق جهان جهانی کنونی ویژه رسمی ارشد محترم عالی نظام کرده‌است داد دارد دارند نیست باید بیان افزود "
     "همچنین اما ولی اگر چون ضمن طی درباره مورد سوی سفر دیدار گفتگو گفت‌وگو نشست تهران مسکو عنوان "
-    "صبح ظهر عصر شب شنبه یکشنبه دوشنبه سه‌شنبه چهارشنبه پنجشنبه جمعه"
+    "صبح ظهر عصر شب شنبه یکشنبه دوشنبه سه‌شنبه چهارشنبه پنجشنبه جمعه می نمی خبرنگار گروه نوشت نوشته گزارش"
 ).split())
+# Present-tense verb stems: with the prefix می/نمی written with a half-space they split into
+# "می" (a stop word above) and the stem; scraped copy often glues them ("میکند"), so the
+# glued forms are stop words too (issue 16: names ran on into "میکند").
+_PERSIAN_STEMS = ("کند کنند کنیم شود شوند گوید گویند دهد دهند باشد باشند تواند توانند خواهد خواهند گیرد گیرند "
+                  "رود روند آید آیند دارد دارند داند دانند گشاید بیند بینند سازد سازند یابد یابند").split()
+_PERSIAN_STOP = _PERSIAN_STOP | frozenset(normalize(prefix + stem) for prefix in ("می", "نمی") for stem in _PERSIAN_STEMS) \
+    | frozenset(_PERSIAN_STEMS)
 # Light verbs: a word before one is the noun of a compound verb ("اعتراض کرد"), not a name.
 _PERSIAN_LIGHT_VERBS = frozenset(normalize(w) for w in "کرد کرده کردند کند کنند شد شده شود داد داده دهد گرفت زد".split())
 # Honorifics name the person themselves: a known mention after them ends the name.
@@ -718,10 +725,13 @@ _PERSIAN_WORD = re.compile(r"\s*([\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u0
 _MASKED_RUN = re.compile(r"\s*·+[\w]*")
 
 
-def _persian_names(masked_text: str) -> list[str]:
-    """Persian names right after a person's title in `masked_text` (known mentions
-    masked), normalised with `normalize.normalize` (see the notes above
-    `_PERSIAN_TITLES` for the rule and its source)."""
+def _persian_names(masked_text: str) -> list[tuple[str, str]]:
+    """Persian names in `masked_text` (known mentions masked), normalised with
+    `normalize.normalize`, each as (name, guessed type): a PERSON right after a
+    person's title (see the notes above `_PERSIAN_TITLES`) or quoted in «» right
+    before one ("«الکس میلر» نماینده ویژه ..."); an ORG named as the source of a
+    report: after "خبرگزاری" (news agency), or alone between "به گزارش" /
+    "به نقل از" and a comma ("به گزارش ایسنا،")."""
     text = normalize(masked_text)
     found = []
     for title in _PERSIAN_TITLE.finditer(text):
@@ -729,20 +739,40 @@ def _persian_names(masked_text: str) -> list[str]:
         skipped = _MASKED_RUN.match(text, position)
         if skipped and title.group() not in _PERSIAN_HONORIFICS:
             position = skipped.end()
-        words: list[str] = []
-        while len(words) < 3:
-            word = _PERSIAN_WORD.match(text, position)
-            if not word or word.group(1) in _PERSIAN_STOP:
-                break
-            words.append(word.group(1))
-            position = word.end()
-        after = _PERSIAN_WORD.match(text, position)
+        words, end = _persian_words(text, position)
+        after = _PERSIAN_WORD.match(text, end)
         if words and after and after.group(1) in _PERSIAN_LIGHT_VERBS:
             words.pop()
-        name = " ".join(words)
-        if words and MIN_CANDIDATE <= len(name) <= MAX_ALIAS:
-            found.append(name)
-    return found
+        found.append((" ".join(words), "PERSON"))
+    for quoted in _PERSIAN_QUOTED.finditer(text):
+        if _PERSIAN_TITLE.match(text, quoted.end()):
+            words = quoted.group(1).split()
+            if 1 <= len(words) <= 3 and all(_PERSIAN_WORD.fullmatch(w) and w not in _PERSIAN_STOP for w in words):
+                found.append((" ".join(words), "PERSON"))
+    for source in _PERSIAN_SOURCE.finditer(text):
+        name = source.group(1) or " ".join(_persian_words(text, source.end(), 2)[0])
+        if name and name not in _PERSIAN_STOP:
+            found.append((name, "ORG"))
+    return [(name, kind) for name, kind in found if MIN_CANDIDATE <= len(name) <= MAX_ALIAS]
+
+
+def _persian_words(text: str, position: int, most: int = 3) -> tuple[list[str], int]:
+    """Up to `most` Persian words from `position` that are not common words, and
+    where they end."""
+    words: list[str] = []
+    while len(words) < most:
+        word = _PERSIAN_WORD.match(text, position)
+        if not word or word.group(1) in _PERSIAN_STOP:
+            break
+        words.append(word.group(1))
+        position = word.end()
+    return words, position
+
+
+_PERSIAN_QUOTED = re.compile(r"«([^«»·]{3,60})»\s*")
+# "به گزارش ایسنا،" / "به نقل از نووستی،" (group 1), or "خبرگزاری" before the agency's name.
+_PERSIAN_SOURCE = re.compile(r"(?:به گزارش|به نقل از)\s+([\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc]{3,})(?=\s*[،,])"
+                             r"|خبرگزاری(?=\s)")
 
 
 def _guess_type(name: str, votes: Counter[str] | None, counts: Counter[str], guess: str | None = None) -> str:
