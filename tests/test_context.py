@@ -121,3 +121,13 @@ def test_propagation_leaves_gazetteer_names_and_word_parts_alone():
     assert changed  # the plural acronym went
     assert result[0] == paragraphs[0]
     assert result[1] == ()  # "Brandtner" is another word; "UAVs" is a common noun
+
+
+def test_designations_and_products_are_not_names_and_a_named_company_is_an_organisation():
+    texts = ["Iran sent Shahed-136 and Shahed drones; analytical company Prozerno said Prozerno Petrov agreed."]
+    t = texts[0]
+    paragraphs = [(_model(t, "Shahed-136", "ORG"), _model(t, "Shahed", "ORG", t.index("Shahed drones")),
+                   _model(t, "Prozerno"), _model(t, "Prozerno Petrov"))]
+    result, changed = propagate(texts, paragraphs)
+    assert changed
+    assert [(m.text, m.type) for m in result[0]] == [("Prozerno", "ORG"), ("Prozerno Petrov", "PERSON")]

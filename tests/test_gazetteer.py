@@ -413,3 +413,10 @@ def test_regions_and_seas_are_loc_not_countries(matcher):
 def test_an_en_dash_compound_matches_its_hyphenated_alias(matcher):
     """"Rasht–Astara railways project": the en dash spelling is the facility, not two towns."""
     assert [(m.text, m.type) for m in matcher.mentions("the Rasht–Astara railways project")] == [("Rasht–Astara", "FAC")]
+
+
+def test_a_short_persian_alias_takes_no_glued_suffix_but_a_longer_one_does(matcher):
+    """"کیفی" (qualitative) is not Kyiv + ی and "رؤسای" (heads) not Russian + ای; "روسیهای"
+    is Russia with a glued suffix and "روس‌ها" (half-space) still the Russians."""
+    assert [m.canonical for m in matcher.mentions("سطح کیفی و رؤسای جمهور")] == []
+    assert [m.canonical for m in matcher.mentions("کالاهای روسیهای و روس\u200cها")] == ["Russia", "Russian"]

@@ -104,7 +104,13 @@ def resolve(texts: Sequence[str], paragraphs: Sequence[Sequence[Mention]],
     return canonicalise(result) if changed_any or propagated else result
 
 
-_PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
+# Model "names" that are not: a plural acronym ("UAVs", "NGOs") is a common noun; a
+# designation with a number ("Shahed-136", "Su-35", "S-400") is a product (OntoNotes PRODUCT).
+_NOT_A_NAME = re.compile(r"[A-Z]{2,}s|[\w-]*[A-Za-z]-\d[\w-]*")
+# A word after a model name that makes it a product ("Shahed drones", "Kinzhal missile").
+_PRODUCT_AFTER = frozenset("drone drones missile missiles jet jets fighter fighters helicopter helicopters rifle rifles".split())
+# A word before a model PERSON that makes it an organisation ("analytical company Prozerno").
+_ORG_BEFORE = frozenset("company firm agency group bank operator carrier airline consultancy".split())
 
 
 def propagate(texts: Sequence[str],
@@ -113,8 +119,10 @@ def propagate(texts: Sequence[str],
     one sentence and misses it in the next, or reads "Brandt Brandt" as one name):
     a model span that repeats one word is split into its words; every other
     whole-word occurrence of a model name that no mention covers becomes a
-    mention of the same type and canonical name; a plural acronym ("UAVs",
-    "NGOs") is a common noun, not a name, and is dropped. Gazetteer and pattern
+    mention of the same type and canonical name. Model spans that are no
+    name are dropped: a plural acronym ("UAVs", "NGOs"), a designation with a
+    number ("Shahed-136"), a word before "drones" or "missiles" (a product);
+    a model person right after "company" or "agency" is an organisation. Gazetteer and pattern
     mentions are left as they are. `texts` and `paragraphs` as in `resolve`;
     returns the mentions and whether any changed."""
     names: dict[str, Mention] = {}
@@ -123,9 +131,12 @@ def propagate(texts: Sequence[str],
     for text, mentions in zip(texts, paragraphs, strict=True):
         out = []
         for m in mentions:
-            if m.source == "model" and _PLURAL_ACRONYM.fullmatch(m.text):
+            if m.source == "model" and (_NOT_A_NAME.fullmatch(m.text) or _word_after(text, m.end).lower() in _PRODUCT_AFTER):
                 changed = True
                 continue
+            if m.source == "model" and m.type == "PERSON" and _word_before(text, m.start).lower() in _ORG_BEFORE:
+                changed = True
+                m = m._replace(type="ORG")
             words = m.text.split()
             if m.source == "model" and len(words) > 1 and len(set(words)) == 1:
                 changed = True
@@ -187,8 +198,7 @@ def _plays(text: str, m: Mention, need: int = 2) -> bool:
 
 
 def _thing_after(text: str, m: Mention) -> bool:
-    after = _WORD.match(text, _skip_space(text, m.end))
-    return bool(after) and after.group().lower() in _THING_AFTER
+    return _word_after(text, m.end).lower() in _THING_AFTER
 
 
 def _model_replacement(text: str, m: Mention, spans: Sequence[Span]) -> Mention | None:
@@ -211,6 +221,11 @@ def _without_overlaps(mentions: list[Mention]) -> list[Mention]:
             kept.append(m)
             end = m.end
     return kept
+
+
+def _word_after(text: str, position: int) -> str:
+    after = _WORD.match(text, _skip_space(text, position))
+    return after.group() if after else ""
 
 
 def _skip_space(text: str, position: int) -> int:
