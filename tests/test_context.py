@@ -131,3 +131,16 @@ def test_designations_and_products_are_not_names_and_a_named_company_is_an_organ
     result, changed = propagate(texts, paragraphs)
     assert changed
     assert [(m.text, m.type) for m in result[0]] == [("Prozerno", "ORG"), ("Prozerno Petrov", "PERSON")]
+
+
+def test_a_model_word_the_article_writes_in_lower_case_is_no_name_unless_part_of_one():
+    texts = ["The Resolution passed; the resolution binds Iran.", "Ned Price spoke; Price said the price rose.",
+             "The International Chamber of Commerce (ICC) met."]
+    t0, t1, t2 = texts
+    paragraphs = [(_model(t0, "Resolution", "EVENT"),),
+                  (_model(t1, "Ned Price"), _model(t1, "Price", start=t1.index("Price said"))),
+                  (_model(t2, "International Chamber of Commerce (ICC", "ORG"),)]
+    result, _ = propagate(texts, paragraphs)
+    assert result[0] == ()
+    assert [m.text for m in result[1]] == ["Ned Price", "Price"]
+    assert [m.text for m in result[2]] == ["International Chamber of Commerce"]

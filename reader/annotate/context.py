@@ -115,38 +115,27 @@ _ORG_BEFORE = frozenset("company firm agency group bank operator carrier airline
 
 def propagate(texts: Sequence[str],
               paragraphs: Sequence[Sequence[Mention]]) -> tuple[tuple[tuple[Mention, ...], ...], bool]:
-    """Model names made consistent across the article (the recogniser tags a name in
-    one sentence and misses it in the next, or reads "Brandt Brandt" as one name):
-    a model span that repeats one word is split into its words; every other
-    whole-word occurrence of a model name that no mention covers becomes a
-    mention of the same type and canonical name. Model spans that are no
-    name are dropped: a plural acronym ("UAVs", "NGOs"), a designation with a
-    number ("Shahed-136"), a word before "drones" or "missiles" (a product);
-    a model person right after "company" or "agency" is an organisation. Gazetteer and pattern
-    mentions are left as they are. `texts` and `paragraphs` as in `resolve`;
-    returns the mentions and whether any changed."""
+    """Model names cleaned and made consistent across the article (the recogniser
+    tags a name in one sentence and misses it in the next, or reads "Brandt
+    Brandt" as one name). Each model span is first cleaned (`_cleaned`); then
+    every other whole-word occurrence of a model name that no mention covers
+    becomes a mention of the same type and canonical name. Gazetteer and
+    pattern mentions are left as they are. `texts` and `paragraphs` as in
+    `resolve`; returns the mentions and whether any changed."""
+    common = {w for t in texts for w in _LOWER_WORD.findall(t)}
+    parts = {w for ms in paragraphs for m in ms if " " in m.text for w in (m.text.split()[0], m.text.split()[-1])}
     names: dict[str, Mention] = {}
     split: list[list[Mention]] = []
     changed = False
     for text, mentions in zip(texts, paragraphs, strict=True):
         out = []
         for m in mentions:
-            if m.source == "model" and (_NOT_A_NAME.fullmatch(m.text) or _word_after(text, m.end).lower() in _PRODUCT_AFTER):
-                changed = True
+            if m.source != "model":
+                out.append(m)
                 continue
-            if m.source == "model" and m.type == "PERSON" and _word_before(text, m.start).lower() in _ORG_BEFORE:
-                changed = True
-                m = m._replace(type="ORG")
-            words = m.text.split()
-            if m.source == "model" and len(words) > 1 and len(set(words)) == 1:
-                changed = True
-                position = m.start
-                for word in words:
-                    start = text.index(word, position)
-                    position = start + len(word)
-                    out.append(m._replace(start=start, end=position, text=word, canonical=word))
-                continue
-            out.append(m)
+            cleaned = _cleaned(text, m, common, parts)
+            changed = changed or cleaned != [m]
+            out.extend(cleaned)
         split.append(out)
         for m in out:
             if m.source == "model" and len(m.text) >= 3:
@@ -221,6 +210,41 @@ def _without_overlaps(mentions: list[Mention]) -> list[Mention]:
             kept.append(m)
             end = m.end
     return kept
+
+
+_LOWER_WORD = re.compile(r"(?<![\w-])[a-z]+(?![\w-])")
+
+
+def _cleaned(text: str, m: Mention, common: set[str], parts: set[str]) -> list[Mention]:
+    """One model mention as it should stand: none when it is no name (a plural
+    acronym "UAVs"; a designation "Shahed-136"; a word before "drones" or
+    "missiles", a product; one word the article also writes in lower case,
+    "Resolution", "Agency", unless it ends or opens a longer name there, as
+    "Price" after "Ned Price"); an ORG when a person follows "company" or
+    "agency" ("analytical company Prozerno"); cut before an unclosed bracket
+    ("International Chamber of Commerce (ICC"); split into its words when it
+    repeats one word ("Brandt Brandt")."""
+    name = m.text
+    if _NOT_A_NAME.fullmatch(name) or _word_after(text, m.end).lower() in _PRODUCT_AFTER:
+        return []
+    if " " not in name and name.lower() in common and name not in parts:
+        return []
+    if m.type == "PERSON" and _word_before(text, m.start).lower() in _ORG_BEFORE:
+        m = m._replace(type="ORG")
+    if "(" in name and ")" not in name:
+        name = name[:name.index("(")].rstrip()
+        if not name:
+            return []
+        m = m._replace(end=m.start + len(name), text=name, canonical=name)
+    words = name.split()
+    if len(words) > 1 and len(set(words)) == 1:
+        result, position = [], m.start
+        for word in words:
+            start = text.index(word, position)
+            position = start + len(word)
+            result.append(m._replace(start=start, end=position, text=word, canonical=word))
+        return result
+    return [m]
 
 
 def _word_after(text: str, position: int) -> str:
