@@ -64,7 +64,7 @@ def resolve(texts: Sequence[str], paragraphs: Sequence[Sequence[Mention]],
     people = {m.text for ms in paragraphs for m in ms if m.type == "PERSON" and " " in m.text}
     people.update(text[s:e] for text, ss in zip(texts, spans or (), strict=False)
                   for s, e, label in ss if LABELS.get(label) == "PERSON" and " " in text[s:e])
-    sporting = len({w.lower() for t in texts for w in _WORD.findall(t) if w in _SPORT or w.lower() in _SPORT}) >= 3
+    sporting = None  # whether the article is a sports report: counted when an off-field place first needs it
     result = []
     changed_any = False
     for i, (text, mentions) in enumerate(zip(texts, paragraphs, strict=True)):
@@ -76,7 +76,12 @@ def resolve(texts: Sequence[str], paragraphs: Sequence[Sequence[Mention]],
                 out.append(m)
                 continue
             if m.text not in AMBIGUOUS:
-                team = not in_field and m.type == "GPE" and _plays(text, m, 1 if sporting else 2)
+                if in_field or m.type != "GPE":
+                    out.append(m)
+                    continue
+                if sporting is None:
+                    sporting = len(_sport_words(" ".join(texts))) >= 3
+                team = _plays(text, m, 1 if sporting else 2)
                 out.append(m._replace(type="ORG", canonical=m.text) if team else m)
                 changed = changed or team
                 continue
@@ -122,6 +127,8 @@ def propagate(texts: Sequence[str],
     becomes a mention of the same type and canonical name. Gazetteer and
     pattern mentions are left as they are. `texts` and `paragraphs` as in
     `resolve`; returns the mentions and whether any changed."""
+    if not any(m.source == "model" for ms in paragraphs for m in ms):
+        return tuple(map(tuple, paragraphs)), False  # model off, or nothing found: no work
     common = {w for t in texts for w in _LOWER_WORD.findall(t)}
     parts = {w for ms in paragraphs for m in ms if " " in m.text for w in (m.text.split()[0], m.text.split()[-1])}
     names: dict[str, Mention] = {}
@@ -182,8 +189,11 @@ def _plays(text: str, m: Mention, need: int = 2) -> bool:
     right before it ("a match in Romania" is a place)."""
     if _word_before(text, m.start).lower() in _PLACE_PREPOSITIONS:
         return False
-    sentence = _sentence(text, m.start)
-    return len({w.lower() for w in _WORD.findall(sentence) if w in _SPORT or w.lower() in _SPORT}) >= need
+    return len(_sport_words(_sentence(text, m.start))) >= need
+
+
+def _sport_words(text: str) -> set[str]:
+    return {w.lower() for w in _WORD.findall(text) if w in _SPORT or w.lower() in _SPORT}
 
 
 def _thing_after(text: str, m: Mention) -> bool:
