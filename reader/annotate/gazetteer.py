@@ -187,15 +187,15 @@ _PATTERNS = [
     # "12 May 2021", "May 2020": capitalised "May" next to a day or a year is the month, never the verb.
     ("DATE", rf"\d{{1,2}}\s(?:{_FULL_MONTH}|May)(?:,?\s{_YEAR})?\b"),
     ("DATE", rf"(?:(?:early|mid|late)[- ])?(?:{_FULL_MONTH}|May)\s{_YEAR}\b|Sept?\.\s{_YEAR}\b"),
-    ("DATE", rf"(?:(?:early|mid|late)[- ])(?:{_FULL_MONTH}|May|{_YEAR})\b"),
+    ("DATE", rf"(?=[eml])(?:(?:early|mid|late)[- ])(?:{_FULL_MONTH}|May|{_YEAR})\b"),
     # A month alone after a preposition ("in March", "since May"); "the 1990s"; "three weeks ago".
-    ("DATE", rf"{_BEFORE_MONTH}(?:{_FULL_MONTH}|May)\b(?!\s\d)"),
-    ("DATE", r"(?:19|20)\d0s\b"),
+    ("DATE", rf"(?=[JFMASOND]){_BEFORE_MONTH}(?:{_FULL_MONTH}|May)\b(?!\s\d)"),
+    ("DATE", r"(?=[12])(?:19|20)\d0s\b"),
     ("DATE", rf"(?:\d{{1,3}}|{_NUMBER_WORD})\s(?:days?|weeks?|months?|years?|decades?)\sago\b"),
     ("DATE", r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
     ("DATE", r"(?:last|next|this) (?:week|month|year|weekend)\b|(?:yesterday|tomorrow)\b"),
     # A bare year only after a word that makes it one ("since 2015", "the 2015 deal").
-    ("DATE", rf"{_AFTER_PREPOSITION}(?:mid-)?{_YEAR}(?!\d|%|,\d)\b"),
+    ("DATE", rf"(?=[12m]){_AFTER_PREPOSITION}(?:mid-)?{_YEAR}(?!\d|%|,\d)\b"),
 ]
 _GROUP_KIND = {f"{kind}{i}": kind for i, (kind, _) in enumerate(_PATTERNS)}
 _DATE_WORDS = ("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec Mon Tue Wed Thu Fri Sat Sun "
