@@ -38,6 +38,10 @@ def judged(matcher, text, in_field=True, spans=None):
     ("Iranian journalist Hamid Mir met Russian diplomats.", "Mir", "Russian banks joined Mir; Iran's Shetab links to it."),
     # the player; the country
     ("Iran and Russia watched Michael Jordan in Tehran.", "Jordan", "Iran, Russia and Jordan discussed Syria."),
+    # the bird; the country
+    ("A Turkey vulture circled over Iran and Russia.", "Turkey", "Iran signed a deal with Turkey in Ankara."),
+    # the surname; the agency
+    ("NIOC chief Mohsen Khojasteh Mehr said Iran and Russia agreed.", "Mehr", "Mehr reported that Iran and Russia agreed."),
 ])
 def test_a_trap_is_not_a_place_and_the_near_miss_stays_one(matcher, trap, name, near_miss):
     assert not any(text == name and kind in ("GPE", "ORG") for text, kind in judged(matcher, trap)), trap
@@ -83,6 +87,9 @@ def test_a_country_that_plays_in_an_off_field_sports_report_is_a_team_but_the_ve
 
 def test_an_ambiguous_team_in_a_sports_sentence_is_an_organisation_not_dropped(matcher):
     assert ("Astana", "ORG") in judged(matcher, "Astana lost the Champions League qualifier and the cup tie.", in_field=False)
+    team = judged(matcher, "Kazan beat Spartak in the league match, scoring two goals.")
+    assert ("Kazan", "ORG") in team and ("Kazan", "GPE") not in team
+    assert ("Kazan", "GPE") in judged(matcher, "Iran and Russia met in Kazan for the BRICS summit.")
 
 
 def test_a_short_name_after_the_person_s_full_name_is_that_person(matcher):

@@ -29,7 +29,8 @@ from .model import LABELS, Span, canonicalise, trim
 AMBIGUOUS = frozenset({"Turkey", "Georgia", "Jordan", "Chad", "Caspian", "Astana", "Mehr", "Aktau", "Kazan", "Sochi", "Tabriz", "Mir"})
 # Words right after the name that make it a thing, not a place ("Caspian tern", "Turkey breast").
 _THING_AFTER = frozenset("""tern terns gull gulls seal seals plover roast breast breasts legs leg thigh thighs wing wings
-gravy stuffing dinner sandwich sandwiches burger burgers bacon meat recipe recipes space station""".split())
+gravy stuffing dinner sandwich sandwiches burger burgers bacon meat recipe recipes space station vulture vultures
+sturgeon caviar horse horses sneakers shoes""".split())
 # Words right before the name that make it a club ("FC Astana", "Dinamo Tbilisi").
 _CLUB_BEFORE = frozenset("FC SC AFC CF Dynamo Dinamo Sporting Real Atletico".split())
 # Sports words: two of them in the sentence make a country name a team.
