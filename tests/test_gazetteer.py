@@ -87,13 +87,21 @@ def test_nationality_plurals(matcher):
     ("talks resumed in March after", "DATE", "March"),
     ("built in the 1990s by Russia", "DATE", "1990s"),
     ("announced two weeks ago in Tehran", "DATE", "two weeks ago"),
+    # Russian and Persian agency copy
+    ("товарооборот 4 млрд долларов в год", "MONEY", "4 млрд долларов"),
+    ("кредит в 12,5 млрд рублей", "MONEY", "12,5 млрд рублей"),
+    ("вырос на 25 процентов", "PERCENT", "25 процентов"),
+    ("рост 3,5% за год", "PERCENT", "3,5%"),
+    ("حجم تجارت 5 میلیارد دلار است", "MONEY", "5 میلیارد دلار"),
+    ("افزایش 30 درصد", "PERCENT", "30 درصد"),
 ])
 def test_patterns(matcher, text, kind, span):
     assert (span, kind) in [(m.text, m.type) for m in matcher.mentions(text)]
 
 
 @pytest.mark.parametrize("text", ["four de-escalation zones", "the next 20 years", "three devices", "1,500 troops", "2015 people",
-                                  "Theresa May said", "for three years", "the March of the Volunteers"])
+                                  "Theresa May said", "for three years", "the March of the Volunteers",
+                                  "в 2 евро-зоне", "3, 5 and 7"])
 def test_patterns_do_not_fire_on_ordinary_numbers(matcher, text):
     assert [m for m in matcher.mentions(text) if m.type in ("MONEY", "PERCENT", "DATE")] == []
 

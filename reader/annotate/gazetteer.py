@@ -165,12 +165,17 @@ def _forms(aliases: tuple[str, ...], kind: str) -> tuple[tuple[str, str], ...]:
 _MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 _FULL_MONTH = r"(?:January|February|March|April|June|July|August|September|October|November|December)"
 _YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
-_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+,\d{1,2}(?!\d)|\d+(?:\.\d+)?"  # 1,500; 3,5 (Russian decimal comma); 1.6
 _SCALE = r"(?:\s?(?:thousand|million|billion|trillion|bn|bln|mn|mln|m)\b)?"
-_SCALE_WORD = r"(?:thousand|million|billion|trillion|bn|bln|mn|mln)"
+_SCALE_WORD = (r"(?:thousand|million|billion|trillion|bn|bln|mn|mln"
+               r"|тыс\.|млн|млрд|трлн|тысяч[аи]?|миллион(?:а|ов)?|миллиард(?:а|ов)?|триллион(?:а|ов)?"
+               r"|هزار|میلیون|میلیارد|تریلیون)")
 # "900 million U.S. dollars", "1.6 billion euro", "40 billion rubles", "3.5 mln USD".
 _CURRENCY = (r"(?:(?:U\.S\.|US|American|Canadian|Australian|Hong Kong|Singapore)\s)?dollars?|euros?|rubles?|roubles?|rials?"
-             r"|tomans?|yuan|rupees?|manats?|tenge|lira|liras|dirhams?|pounds sterling|USD|EUR|RUB|IRR|CNY")
+             r"|tomans?|yuan|rupees?|manats?|tenge|lira|liras|dirhams?|pounds sterling|USD|EUR|RUB|IRR|CNY"
+             # Russian and Persian, as the agencies write them ("4 млрд долларов", "5 میلیارد دلار")
+             r"|долл\.|доллар(?:а|ов)?|рубл(?:ь|я|ей)|евро|юан(?:ь|я|ей)|риал(?:а|ов)?"
+             r"|دلار|یورو|روبل|ریال|تومان|یوان")
 _CODE = r"(?:USD|EUR|RUB|IRR|CNY|US\$)"
 # Words after which a bare year or month name is a date ("since 2015", "in March"), never a
 # count; "the" only before a year ("the 2015 deal", not "the March of ...").
@@ -180,9 +185,9 @@ _AFTER_PREPOSITION = "(?:" + "|".join(rf"(?<=\b{w} )" for w in (*_PREPOSITIONS, 
 _NUMBER_WORD = "(?:two|three|four|five|six|seven|eight|nine|several|few)"  # each is also a trigger
 _PATTERNS = [
     ("MONEY", rf"(?:US|C|A)?[$€£¥]\s?(?:{_NUMBER}){_SCALE}"),
-    ("MONEY", rf"(?:{_NUMBER})(?:\s?{_SCALE_WORD})?\s(?:{_CURRENCY})(?![\w$])"),
+    ("MONEY", rf"(?:{_NUMBER})(?:\s?{_SCALE_WORD})?\s(?:{_CURRENCY})(?![\w$-])"),
     ("MONEY", rf"{_CODE}\s?(?:{_NUMBER}){_SCALE}"),
-    ("PERCENT", rf"(?:{_NUMBER})\s?(?:%|percent\b|per cent\b)"),
+    ("PERCENT", rf"(?:{_NUMBER})\s?(?:%|percent\b|per cent\b|процент(?:а|ов)?\b|درصد)"),
     ("DATE", rf"{_MONTH}\.?\s\d{{1,2}}(?:st|nd|rd|th)?(?:,\s{_YEAR})?\b"),
     # "12 May 2021", "May 2020": capitalised "May" next to a day or a year is the month, never the verb.
     ("DATE", rf"\d{{1,2}}\s(?:{_FULL_MONTH}|May)(?:,?\s{_YEAR})?\b"),
