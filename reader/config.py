@@ -58,6 +58,7 @@ DEFAULT_STYLES = {
     "MONEY": "bold italic #2ec27e",
     "PERCENT": "bold italic underline #2ec27e",
     "DATE": "italic underline #c0bfbc",  # not dim: Textual draws dim as a colour blend, lost without colour
+    "LOC": "reverse underline #62a0ea",  # regions and seas: a place like GPE, told apart by reverse
 }
 
 SIDEBAR_WIDTH = 28  # columns, the sidebar's width when the config names none

@@ -21,7 +21,7 @@ from .render_bidi import display_line, display_text
 from .sanitize import safe_line
 
 TAGS = {"PERSON": "PER", "GPE": "GPE", "ORG": "ORG", "NORP": "NORP", "FAC": "FAC", "EVENT": "EVT",
-        "MONEY": "$", "PERCENT": "%", "DATE": "DATE"}
+        "MONEY": "$", "PERCENT": "%", "DATE": "DATE", "LOC": "LOC"}
 
 
 SELECTED_STYLE = "bold underline reverse"

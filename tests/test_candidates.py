@@ -56,3 +56,21 @@ def test_persian_name_after_a_title_is_a_candidate(matcher, gazetteer):
 def test_latin_candidates_unchanged_beside_cyrillic(matcher, gazetteer):
     found = _found(matcher, gazetteer, "Putin met Yevgeny Primakov; Евгений Примаковский тоже был там.")
     assert "Yevgeny Primakov" in found and "Евгений Примаковский" in found
+
+
+def test_persian_glued_and_half_space_verbs_end_a_name(matcher, gazetteer):
+    """"میکند" (glued), "می‌کند" (half-space) and "می کند" (space) are one verb in
+    three spellings: none runs on into the name before it."""
+    for verb in ("میکند", "می\u200cکند", "می کند"):
+        found = _found(matcher, gazetteer, f"آقای بهرام کاوه {verb} که سفر انجام شد.")
+        assert set(found) == {"بهرام کاوه"}, (verb, set(found))
+
+
+def test_persian_quoted_name_before_a_title_and_a_reporting_agency_are_candidates(matcher, gazetteer):
+    found = _found(matcher, gazetteer,
+                   "به گزارش نوینپرس، وزیر با «پاول زارکین» نماینده ویژه روسیه دیدار کرد.",
+                   "به گزارش خبرنگار ما، خبرگزاری پارسینه نوشت که «صلح پایدار» مهم است.")
+    assert found["پاول زارکین"].type == "PERSON"
+    assert found["نوینپرس"].type == "ORG" and found["پارسینه"].type == "ORG"
+    # near misses: a quoted phrase without a title after it, and a reporter (not a source)
+    assert not {"صلح پایدار", "خبرنگار"} & set(found)

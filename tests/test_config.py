@@ -217,7 +217,7 @@ def test_bundled_styles_carry_colours():
     from reader.config import DEFAULT_STYLES
 
     config = load_config(bundled_config())
-    assert set(config.styles) >= {"PERSON", "GPE", "ORG", "NORP", "FAC", "EVENT", "MONEY", "PERCENT", "DATE"}
+    assert set(config.styles) >= {"PERSON", "GPE", "ORG", "NORP", "FAC", "EVENT", "LOC", "MONEY", "PERCENT", "DATE"}
     for kind, style in config.styles.items():
         assert Style.parse(style).color is not None, (kind, style)
         assert style == DEFAULT_STYLES[kind]

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from reader.annotate.context import resolve
+from reader.annotate.context import propagate, resolve
+from reader.models import Mention
 from reader.annotate.gazetteer import Matcher, load_gazetteer
 from reader.config import bundled_config, load_config
 from reader.library import Library
@@ -37,6 +38,10 @@ def judged(matcher, text, in_field=True, spans=None):
     ("Iranian journalist Hamid Mir met Russian diplomats.", "Mir", "Russian banks joined Mir; Iran's Shetab links to it."),
     # the player; the country
     ("Iran and Russia watched Michael Jordan in Tehran.", "Jordan", "Iran, Russia and Jordan discussed Syria."),
+    # the bird; the country
+    ("A Turkey vulture circled over Iran and Russia.", "Turkey", "Iran signed a deal with Turkey in Ankara."),
+    # the surname; the agency
+    ("NIOC chief Mohsen Khojasteh Mehr said Iran and Russia agreed.", "Mehr", "Mehr reported that Iran and Russia agreed."),
 ])
 def test_a_trap_is_not_a_place_and_the_near_miss_stays_one(matcher, trap, name, near_miss):
     assert not any(text == name and kind in ("GPE", "ORG") for text, kind in judged(matcher, trap)), trap
@@ -67,3 +72,82 @@ def test_off_field_articles_with_the_real_model(fixture, name):
     library = Library(load_config(bundled_config()), cache=False)
     doc = library.resolve(str(FIXTURES / fixture))
     assert not any(m.text == name and m.type == "GPE" for ms in doc.mentions for m in ms)
+
+
+def test_a_country_that_plays_in_an_off_field_sports_report_is_a_team_but_the_venue_stays_a_place(matcher):
+    texts = ["After three draws against France, the coach praised the goalkeeper.",
+             "The away match in France ended in a defeat for the visitors' striker."]
+    (first, second) = resolve(texts, [matcher.mentions(t) for t in texts], None, in_field=False)
+    assert [(m.text, m.type) for m in first if m.text == "France"] == [("France", "ORG")]
+    assert [(m.text, m.type) for m in second if m.text == "France"] == [("France", "GPE")]
+    # near miss: in a field article an unambiguous country in a sports sentence stays a place
+    (field,) = resolve(texts[:1], [matcher.mentions(texts[0])], None, in_field=True)
+    assert ("France", "GPE") in {(m.text, m.type) for m in field}
+
+
+def test_an_ambiguous_team_in_a_sports_sentence_is_an_organisation_not_dropped(matcher):
+    assert ("Astana", "ORG") in judged(matcher, "Astana lost the Champions League qualifier and the cup tie.", in_field=False)
+    team = judged(matcher, "Kazan beat Spartak in the league match, scoring two goals.")
+    assert ("Kazan", "ORG") in team and ("Kazan", "GPE") not in team
+    assert ("Kazan", "GPE") in judged(matcher, "Iran and Russia met in Kazan for the BRICS summit.")
+
+
+def test_a_short_name_after_the_person_s_full_name_is_that_person(matcher):
+    texts = ["Michael Jordan scored for the Bulls.", "Then Jordan hit a jumper to win the game."]
+    spans = [[(0, 14, "PERSON")], []]
+    result = resolve(texts, [matcher.mentions(t) for t in texts], spans, in_field=False)
+    assert [(m.text, m.type, m.canonical) for m in result[1] if m.text == "Jordan"] == [("Jordan", "PERSON", "Michael Jordan")]
+    # near miss: with no "... Jordan" person in the article, the country stays (field article)
+    assert ("Jordan", "GPE") in judged(matcher, "Iran and Russia met Jordan's king in Amman.")
+
+
+def test_the_model_relabelling_the_same_word_is_no_evidence(matcher):
+    text = "Astana lost the Champions League qualifier and the cup tie."
+    assert ("Astana", "PERSON") not in judged(matcher, text, in_field=False, spans=[("Astana", "PERSON")])
+
+
+def _model(text, name, kind="PERSON", start=None):
+    start = text.index(name) if start is None else start
+    return Mention(start, start + len(name), name, kind, name, "model")
+
+
+def test_a_repeated_name_is_highlighted_whole_and_everywhere():
+    texts = ["Envoy Walter Brandt spoke.", "Reporters shouted Brandt Brandt as Brandt left."]
+    paragraphs = [(_model(texts[0], "Walter Brandt"),), (_model(texts[1], "Brandt Brandt"),)]
+    result, changed = propagate(texts, paragraphs)
+    assert changed
+    assert [(m.start, m.end) for m in result[1]] == [(18, 24), (25, 31), (35, 41)]
+    assert all(m.type == "PERSON" and m.source == "model" for m in result[1])
+
+
+def test_propagation_leaves_gazetteer_names_and_word_parts_alone():
+    texts = ["Brandt met Putin.", "Brandtner and Putin spoke; UAVs flew."]
+    gazetteer_putin = Mention(11, 16, "Putin", "PERSON", "Vladimir Putin", "gazetteer")
+    paragraphs = [(_model(texts[0], "Brandt"), gazetteer_putin), (_model(texts[1], "UAVs", "ORG"),)]
+    result, changed = propagate(texts, paragraphs)
+    assert changed  # the plural acronym went
+    assert result[0] == paragraphs[0]
+    assert result[1] == ()  # "Brandtner" is another word; "UAVs" is a common noun
+
+
+def test_designations_and_products_are_not_names_and_a_named_company_is_an_organisation():
+    texts = ["Iran sent Shahed-136 and Shahed drones; analytical company Prozerno said Prozerno Petrov agreed."]
+    t = texts[0]
+    paragraphs = [(_model(t, "Shahed-136", "ORG"), _model(t, "Shahed", "ORG", t.index("Shahed drones")),
+                   _model(t, "Prozerno"), _model(t, "Prozerno Petrov"))]
+    result, changed = propagate(texts, paragraphs)
+    assert changed
+    assert [(m.text, m.type) for m in result[0]] == [("Prozerno", "ORG"), ("Prozerno Petrov", "PERSON")]
+
+
+def test_a_model_word_the_article_writes_in_lower_case_is_no_name_unless_part_of_one():
+    texts = ["The Resolution passed; the resolution binds Iran.", "Ned Price spoke; Price said the price rose.",
+             "The International Chamber of Commerce (ICC) met."]
+    t0, t1, t2 = texts
+    paragraphs = [(_model(t0, "Resolution", "EVENT"),),
+                  (_model(t1, "Ned Price"), _model(t1, "Price", start=t1.index("Price said"))),
+                  (_model(t2, "International Chamber of Commerce (ICC", "ORG"),)]
+    result, _ = propagate(texts, paragraphs)
+    assert result[0] == ()
+    assert [m.text for m in result[1]] == ["Ned Price", "Price"]
+    assert [m.text for m in result[2]] == ["International Chamber of Commerce"]

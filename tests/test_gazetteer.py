@@ -79,12 +79,29 @@ def test_nationality_plurals(matcher):
     ("on Wednesday, reported", "DATE", "Wednesday"),
     ("the last week visit", "DATE", "last week"),
     ("speech on October 13, Trump", "DATE", "October 13"),
+    # DATE as the held-out gold marks it: calendar dates, months, years, decades, "... ago".
+    ("signed in May 2020 in Moscow", "DATE", "May 2020"),
+    ("met on 12 May 2021 in Baku", "DATE", "12 May 2021"),
+    ("due by mid-May, officials said", "DATE", "mid-May"),
+    ("launched in early 2020 by", "DATE", "early 2020"),
+    ("talks resumed in March after", "DATE", "March"),
+    ("built in the 1990s by Russia", "DATE", "1990s"),
+    ("announced two weeks ago in Tehran", "DATE", "two weeks ago"),
+    # Russian and Persian agency copy
+    ("товарооборот 4 млрд долларов в год", "MONEY", "4 млрд долларов"),
+    ("кредит в 12,5 млрд рублей", "MONEY", "12,5 млрд рублей"),
+    ("вырос на 25 процентов", "PERCENT", "25 процентов"),
+    ("рост 3,5% за год", "PERCENT", "3,5%"),
+    ("حجم تجارت 5 میلیارد دلار است", "MONEY", "5 میلیارد دلار"),
+    ("افزایش 30 درصد", "PERCENT", "30 درصد"),
 ])
 def test_patterns(matcher, text, kind, span):
     assert (span, kind) in [(m.text, m.type) for m in matcher.mentions(text)]
 
 
-@pytest.mark.parametrize("text", ["four de-escalation zones", "the next 20 years", "three devices", "1,500 troops", "2015 people"])
+@pytest.mark.parametrize("text", ["four de-escalation zones", "the next 20 years", "three devices", "1,500 troops", "2015 people",
+                                  "Theresa May said", "for three years", "the March of the Volunteers",
+                                  "в 2 евро-зоне", "3, 5 and 7"])
 def test_patterns_do_not_fire_on_ordinary_numbers(matcher, text):
     assert [m for m in matcher.mentions(text) if m.type in ("MONEY", "PERCENT", "DATE")] == []
 
@@ -393,3 +410,21 @@ def test_an_alias_that_opens_a_pattern_trigger_is_kept_until_the_pattern_wins(ma
     assert [(m.text, m.type) for m in matcher.mentions("the US$ deal")] == [("US", "GPE")]
     fast, _ = matcher._gazetteer_mentions("IranIranIran US$30")
     assert [(m.start, m.end, m.canonical) for m in fast] == reference_gazetteer_mentions(matcher, "IranIranIran US$30")
+
+
+def test_regions_and_seas_are_loc_not_countries(matcher):
+    """OntoNotes LOC: a region or sea is not a GPE; the country or city beside it still is."""
+    found_types = {(m.text, m.type) for m in matcher.mentions("Iran and Russia in the Middle East and the Caspian Sea, from Tehran.")}
+    assert {("Middle East", "LOC"), ("Caspian Sea", "LOC"), ("Iran", "GPE"), ("Tehran", "GPE")} <= found_types
+
+
+def test_an_en_dash_compound_matches_its_hyphenated_alias(matcher):
+    """"Rasht–Astara railways project": the en dash spelling is the facility, not two towns."""
+    assert [(m.text, m.type) for m in matcher.mentions("the Rasht–Astara railways project")] == [("Rasht–Astara", "FAC")]
+
+
+def test_a_short_persian_alias_takes_no_glued_suffix_but_a_longer_one_does(matcher):
+    """"کیفی" (qualitative) is not Kyiv + ی and "رؤسای" (heads) not Russian + ای; "روسیهای"
+    is Russia with a glued suffix and "روس‌ها" (half-space) still the Russians."""
+    assert [m.canonical for m in matcher.mentions("سطح کیفی و رؤسای جمهور")] == []
+    assert [m.canonical for m in matcher.mentions("کالاهای روسیهای و روس\u200cها")] == ["Russia", "Russian"]

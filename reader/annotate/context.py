@@ -23,21 +23,25 @@ import re
 from collections.abc import Sequence
 
 from ..models import Mention
-from .model import LABELS, Span, trim
+from .model import LABELS, Span, canonicalise, trim
 
 # Place (or agency) names that are also a bird, a dish, a team, a player or a surname.
 AMBIGUOUS = frozenset({"Turkey", "Georgia", "Jordan", "Chad", "Caspian", "Astana", "Mehr", "Aktau", "Kazan", "Sochi", "Tabriz", "Mir"})
 # Words right after the name that make it a thing, not a place ("Caspian tern", "Turkey breast").
 _THING_AFTER = frozenset("""tern terns gull gulls seal seals plover roast breast breasts legs leg thigh thighs wing wings
-gravy stuffing dinner sandwich sandwiches burger burgers bacon meat recipe recipes space station""".split())
+gravy stuffing dinner sandwich sandwiches burger burgers bacon meat recipe recipes space station vulture vultures
+sturgeon caviar horse horses sneakers shoes""".split())
 # Words right before the name that make it a club ("FC Astana", "Dinamo Tbilisi").
 _CLUB_BEFORE = frozenset("FC SC AFC CF Dynamo Dinamo Sporting Real Atletico".split())
 # Sports words: two of them in the sentence make a country name a team.
 _SPORT = frozenset("""goal goals striker midfielder defender goalkeeper coach match fixture qualifier qualifying
 league cup scored score penalty squad unbeaten draw tournament points rebounds assists game games season
-basketball football soccer NBA UEFA FIFA Euro""".split())
+basketball football soccer NBA UEFA FIFA Euro draws victory victories defeat defeated beat fixtures goalkeeper
+captain minnows""".split())
+# Before a country these make it the place, even in a match report ("the away match in Romania").
+_PLACE_PREPOSITIONS = frozenset("in of from at to near into across".split())
 _WORD = re.compile(r"[\w’'-]+")
-_PLACE_TYPES = frozenset({"GPE", "ORG", "NORP", "FAC"})
+_PLACE_TYPES = frozenset({"GPE", "LOC", "ORG", "NORP", "FAC"})
 _NOT_GIVEN_NAMES = frozenset("""The A An In On At Of For To From By With As And Or But Under Over Into After Before
 Since During Across Between Against Like Via North South East West Northern Southern Eastern Western Central
 New Old Greater Upper Lower""".split())
@@ -50,19 +54,41 @@ def resolve(texts: Sequence[str], paragraphs: Sequence[Sequence[Mention]],
     `texts`: the paragraphs' text; `paragraphs`: their mentions (gazetteer,
     pattern, model), sorted; `spans`: the model's raw spans per paragraph, or
     None when the model is off; `in_field`: whether the article is about the
-    field. A place name that is something else is dropped, or replaced by the
-    model's PERSON/ORG span that contains it.
+    field. A place name that is something else is dropped, replaced by the
+    model's longer PERSON/ORG span that contains it ("Michael Jordan"), read as
+    the person the article names in full ("Jordan" after "Michael Jordan"), or
+    typed ORG where it is a team (a sports sentence; in an off-field article
+    every country that plays there, "draws against Denmark", not "in Romania").
+    Renamed mentions then take the article's longest full name
+    (`model.canonicalise`).
     """
+    people = {m.text for ms in paragraphs for m in ms if m.type == "PERSON" and " " in m.text}
+    people.update(text[s:e] for text, ss in zip(texts, spans or (), strict=False)
+                  for s, e, label in ss if LABELS.get(label) == "PERSON" and " " in text[s:e])
+    sporting = None  # whether the article is a sports report: counted when an off-field place first needs it
     result = []
+    changed_any = False
     for i, (text, mentions) in enumerate(zip(texts, paragraphs, strict=True)):
         model_spans = spans[i] if spans else ()
         out: list[Mention] = []
         changed = False
         for m in mentions:
-            if m.text not in AMBIGUOUS or m.type not in _PLACE_TYPES:
+            if m.type not in _PLACE_TYPES:
                 out.append(m)
                 continue
+            if m.text not in AMBIGUOUS:
+                if in_field or m.type != "GPE":
+                    out.append(m)
+                    continue
+                if sporting is None:
+                    sporting = len(_sport_words(" ".join(texts))) >= 3
+                team = _plays(text, m, 1 if sporting else 2)
+                out.append(m._replace(type="ORG", canonical=m.text) if team else m)
+                changed = changed or team
+                continue
             replacement = None if _thing_after(text, m) else _model_replacement(text, m, model_spans)
+            if replacement is None and any(name.endswith(" " + m.text) for name in people):
+                replacement = Mention(m.start, m.end, m.text, "PERSON", m.text, "model")
             verdict = "model" if replacement is not None else _judge(text, m, in_field)
             if verdict is None:
                 out.append(m)
@@ -72,12 +98,72 @@ def resolve(texts: Sequence[str], paragraphs: Sequence[Sequence[Mention]],
                 start = text.rfind(" ", 0, m.start - 1) + 1
                 name = text[start:m.end]
                 replacement = Mention(start, m.end, name, "ORG", name, "gazetteer")
+            elif verdict == "team":
+                replacement = m._replace(type="ORG", canonical=m.text)
             if replacement is not None and not any(o.start < replacement.end and replacement.start < o.end for o in out):
                 out.append(replacement)
         if changed:
+            changed_any = True
             out = _without_overlaps(sorted(out, key=lambda m: (m.start, -m.end)))
         result.append(tuple(out))
-    return tuple(result)
+    result, propagated = propagate(texts, result)
+    return canonicalise(result) if changed_any or propagated else result
+
+
+# Model "names" that are not: a plural acronym ("UAVs", "NGOs") is a common noun; a
+# designation with a number ("Shahed-136", "Su-35", "S-400") is a product (OntoNotes PRODUCT).
+_NOT_A_NAME = re.compile(r"[A-Z]{2,}s|[\w-]*[A-Za-z]-\d[\w-]*")
+# A word after a model name that makes it a product ("Shahed drones", "Kinzhal missile").
+_PRODUCT_AFTER = frozenset("drone drones missile missiles jet jets fighter fighters helicopter helicopters rifle rifles".split())
+# A word before a model PERSON that makes it an organisation ("analytical company Prozerno").
+_ORG_BEFORE = frozenset("company firm agency group bank operator carrier airline consultancy".split())
+
+
+def propagate(texts: Sequence[str],
+              paragraphs: Sequence[Sequence[Mention]]) -> tuple[tuple[tuple[Mention, ...], ...], bool]:
+    """Model names cleaned and made consistent across the article (the recogniser
+    tags a name in one sentence and misses it in the next, or reads "Brandt
+    Brandt" as one name). Each model span is first cleaned (`_cleaned`); then
+    every other whole-word occurrence of a model name that no mention covers
+    becomes a mention of the same type and canonical name. Gazetteer and
+    pattern mentions are left as they are. `texts` and `paragraphs` as in
+    `resolve`; returns the mentions and whether any changed."""
+    if not any(m.source == "model" for ms in paragraphs for m in ms):
+        return tuple(map(tuple, paragraphs)), False  # model off, or nothing found: no work
+    common = {w for t in texts for w in _LOWER_WORD.findall(t)}
+    parts = {w for ms in paragraphs for m in ms if " " in m.text for w in (m.text.split()[0], m.text.split()[-1])}
+    names: dict[str, Mention] = {}
+    split: list[list[Mention]] = []
+    changed = False
+    for text, mentions in zip(texts, paragraphs, strict=True):
+        out = []
+        for m in mentions:
+            if m.source != "model":
+                out.append(m)
+                continue
+            cleaned = _cleaned(text, m, common, parts)
+            changed = changed or cleaned != [m]
+            out.extend(cleaned)
+        split.append(out)
+        for m in out:
+            if m.source == "model" and len(m.text) >= 3:
+                names.setdefault(m.text, m)
+    if not names:
+        return tuple(map(tuple, split)), changed
+    finder = re.compile(r"(?<![\w'’-])(?:" + "|".join(map(re.escape, sorted(names, key=len, reverse=True))) + r")(?![\w-])")
+    result = []
+    for text, mentions in zip(texts, split, strict=True):
+        added = []
+        for hit in finder.finditer(text):
+            start, end = hit.span()
+            if not any(m.start < end and start < m.end for m in mentions):
+                known = names[hit.group()]
+                added.append(known._replace(start=start, end=end))
+        if added:
+            changed = True
+            mentions = sorted([*mentions, *added], key=lambda m: m.start)
+        result.append(tuple(mentions))
+    return tuple(result), changed
 
 
 def _judge(text: str, m: Mention, in_field: bool) -> str | None:
@@ -91,25 +177,37 @@ def _judge(text: str, m: Mention, in_field: bool) -> str | None:
             and not text[max(0, m.start - 8):m.start].rstrip().endswith((".", ",", ";", ":")) \
             and _is_name_position(text, m.start):
         return "surname"
+    if _plays(text, m):
+        return "team"
     if not in_field:
         return "off-field"
-    sentence = _sentence(text, m.start)
-    if len({w for w in _WORD.findall(sentence) if w in _SPORT or w.lower() in _SPORT}) >= 2:
-        return "team"
     return None
 
 
+def _plays(text: str, m: Mention, need: int = 2) -> bool:
+    """`m` stands for a team: its sentence has `need` sports words (one in an
+    off-field sports report, two elsewhere), and no place preposition comes
+    right before it ("a match in Romania" is a place)."""
+    if _word_before(text, m.start).lower() in _PLACE_PREPOSITIONS:
+        return False
+    return len(_sport_words(_sentence(text, m.start))) >= need
+
+
+def _sport_words(text: str) -> set[str]:
+    return {w.lower() for w in _WORD.findall(text) if w in _SPORT or w.lower() in _SPORT}
+
+
 def _thing_after(text: str, m: Mention) -> bool:
-    after = _WORD.match(text, _skip_space(text, m.end))
-    return bool(after) and after.group().lower() in _THING_AFTER
+    return _word_after(text, m.end).lower() in _THING_AFTER
 
 
 def _model_replacement(text: str, m: Mention, spans: Sequence[Span]) -> Mention | None:
-    """The model's PERSON or ORG span over `m`, if it has one."""
+    """The model's PERSON or ORG span over `m` and more ("Michael Jordan"), if it has
+    one: the same span relabelled is no evidence ("Astana" the club read as a person)."""
     for start, end, label in spans:
-        if start <= m.start and m.end <= end and LABELS.get(label) in ("PERSON", "ORG"):
+        if start <= m.start and m.end <= end and (start, end) != (m.start, m.end) and LABELS.get(label) in ("PERSON", "ORG"):
             trimmed = trim(text, start, end)
-            if trimmed and trimmed[0] <= m.start and m.end <= trimmed[1]:
+            if trimmed and trimmed[0] <= m.start and m.end <= trimmed[1] and trimmed != (m.start, m.end):
                 name = text[trimmed[0]:trimmed[1]]
                 return Mention(trimmed[0], trimmed[1], name, LABELS[label], name, "model")
     return None
@@ -123,6 +221,46 @@ def _without_overlaps(mentions: list[Mention]) -> list[Mention]:
             kept.append(m)
             end = m.end
     return kept
+
+
+_LOWER_WORD = re.compile(r"(?<![\w-])[a-z]+(?![\w-])")
+
+
+def _cleaned(text: str, m: Mention, common: set[str], parts: set[str]) -> list[Mention]:
+    """One model mention as it should stand: none when it is no name (a plural
+    acronym "UAVs"; a designation "Shahed-136"; a word before "drones" or
+    "missiles", a product; one word the article also writes in lower case,
+    "Resolution", "Agency", unless it ends or opens a longer name there, as
+    "Price" after "Ned Price"); an ORG when a person follows "company" or
+    "agency" ("analytical company Prozerno"); cut before an unclosed bracket
+    ("International Chamber of Commerce (ICC"); split into its words when it
+    repeats one word ("Brandt Brandt")."""
+    name = m.text
+    if _NOT_A_NAME.fullmatch(name) or _word_after(text, m.end).lower() in _PRODUCT_AFTER:
+        return []
+    if " " not in name and name.lower() in common and name not in parts:
+        return []
+    if m.type == "PERSON" and _word_before(text, m.start).lower() in _ORG_BEFORE:
+        m = m._replace(type="ORG")
+    if "(" in name and ")" not in name:
+        name = name[:name.index("(")].rstrip()
+        if not name:
+            return []
+        m = m._replace(end=m.start + len(name), text=name, canonical=name)
+    words = name.split()
+    if len(words) > 1 and len(set(words)) == 1:
+        result, position = [], m.start
+        for word in words:
+            start = text.index(word, position)
+            position = start + len(word)
+            result.append(m._replace(start=start, end=position, text=word, canonical=word))
+        return result
+    return [m]
+
+
+def _word_after(text: str, position: int) -> str:
+    after = _WORD.match(text, _skip_space(text, position))
+    return after.group() if after else ""
 
 
 def _skip_space(text: str, position: int) -> int:

@@ -34,15 +34,15 @@ from .inflect import has_cyrillic, russian_forms, russian_nominative
 from .normalize import ARABIC_SCRIPT, FOREIGN_SCRIPT, SECOND_PASS_CHARACTERS, normalize, normalize_mapped, persian_suffixed, spelling_variants
 from ..yamlfile import ConfigError, YamlDoc, unknown_keys
 
-GAZETTEER_TYPES = ("PERSON", "GPE", "ORG", "NORP", "FAC", "EVENT")
+GAZETTEER_TYPES = ("PERSON", "GPE", "ORG", "NORP", "FAC", "EVENT", "LOC")
 MAX_ALIAS = 200  # characters: a name, never a paragraph
 PATTERN_TYPES = ("MONEY", "PERCENT", "DATE")
 DEFAULT_LABELS = {
     "PERSON": "Person", "GPE": "Country or city", "ORG": "Organisation", "NORP": "Nationality or group",
-    "FAC": "Facility", "EVENT": "Agreement, process or war", "MONEY": "Money", "PERCENT": "Percent", "DATE": "Date",
+    "FAC": "Facility", "EVENT": "Agreement, process or war", "LOC": "Region", "MONEY": "Money", "PERCENT": "Percent", "DATE": "Date",
 }
 # Same-length substitutions, so offsets in the folded text are offsets in the original.
-_FOLD_PAIRS = (("’", "'"), ("‘", "'"), ("ʼ", "'"), ("‑", "-"), ("‐", "-"))
+_FOLD_PAIRS = (("’", "'"), ("‘", "'"), ("ʼ", "'"), ("‑", "-"), ("‐", "-"), ("–", "-"))
 
 
 def fold(text: str, pairs: tuple[tuple[str, str], ...] = _FOLD_PAIRS) -> str:
@@ -165,30 +165,47 @@ def _forms(aliases: tuple[str, ...], kind: str) -> tuple[tuple[str, str], ...]:
 _MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 _FULL_MONTH = r"(?:January|February|March|April|June|July|August|September|October|November|December)"
 _YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
-_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+,\d{1,2}(?!\d)|\d+(?:\.\d+)?"  # 1,500; 3,5 (Russian decimal comma); 1.6
 _SCALE = r"(?:\s?(?:thousand|million|billion|trillion|bn|bln|mn|mln|m)\b)?"
-_SCALE_WORD = r"(?:thousand|million|billion|trillion|bn|bln|mn|mln)"
+_SCALE_WORD = (r"(?:thousand|million|billion|trillion|bn|bln|mn|mln"
+               r"|тыс\.|млн|млрд|трлн|тысяч[аи]?|миллион(?:а|ов)?|миллиард(?:а|ов)?|триллион(?:а|ов)?"
+               r"|هزار|میلیون|میلیارد|تریلیون)")
 # "900 million U.S. dollars", "1.6 billion euro", "40 billion rubles", "3.5 mln USD".
 _CURRENCY = (r"(?:(?:U\.S\.|US|American|Canadian|Australian|Hong Kong|Singapore)\s)?dollars?|euros?|rubles?|roubles?|rials?"
-             r"|tomans?|yuan|rupees?|manats?|tenge|lira|liras|dirhams?|pounds sterling|USD|EUR|RUB|IRR|CNY")
+             r"|tomans?|yuan|rupees?|manats?|tenge|lira|liras|dirhams?|pounds sterling|USD|EUR|RUB|IRR|CNY"
+             # Russian and Persian, as the agencies write them ("4 млрд долларов", "5 میلیارد دلار")
+             r"|долл\.|доллар(?:а|ов)?|рубл(?:ь|я|ей)|евро|юан(?:ь|я|ей)|риал(?:а|ов)?"
+             r"|دلار|یورو|روبل|ریال|تومان|یوان")
 _CODE = r"(?:USD|EUR|RUB|IRR|CNY|US\$)"
+# Words after which a bare year or month name is a date ("since 2015", "in March"), never a
+# count; "the" only before a year ("the 2015 deal", not "the March of ...").
+_PREPOSITIONS = "in since until by from of before after during to".split()
+_BEFORE_MONTH = "(?:" + "|".join(rf"(?<=\b{w} )" for w in _PREPOSITIONS) + ")"
+_AFTER_PREPOSITION = "(?:" + "|".join(rf"(?<=\b{w} )" for w in (*_PREPOSITIONS, "the")) + ")"
+_NUMBER_WORD = "(?:two|three|four|five|six|seven|eight|nine|several|few)"  # each is also a trigger
 _PATTERNS = [
     ("MONEY", rf"(?:US|C|A)?[$€£¥]\s?(?:{_NUMBER}){_SCALE}"),
-    ("MONEY", rf"(?:{_NUMBER})(?:\s?{_SCALE_WORD})?\s(?:{_CURRENCY})(?![\w$])"),
+    ("MONEY", rf"(?:{_NUMBER})(?:\s?{_SCALE_WORD})?\s(?:{_CURRENCY})(?![\w$-])"),
     ("MONEY", rf"{_CODE}\s?(?:{_NUMBER}){_SCALE}"),
-    ("PERCENT", rf"(?:{_NUMBER})\s?(?:%|percent\b|per cent\b)"),
+    ("PERCENT", rf"(?:{_NUMBER})\s?(?:%|percent\b|per cent\b|процент(?:а|ов)?\b|درصد)"),
     ("DATE", rf"{_MONTH}\.?\s\d{{1,2}}(?:st|nd|rd|th)?(?:,\s{_YEAR})?\b"),
-    ("DATE", rf"\d{{1,2}}\s{_FULL_MONTH}(?:\s{_YEAR})?\b"),
-    ("DATE", rf"(?:(?:early|mid|late)[- ])?{_FULL_MONTH}\s{_YEAR}\b|Sept?\.\s{_YEAR}\b"),
-    ("DATE", rf"(?:(?<=\bin )|(?<=\bsince )|(?<=\buntil )|(?<=\bby ))(?:early|mid|late)[- ]{_FULL_MONTH}\b"),
+    # "12 May 2021", "May 2020": capitalised "May" next to a day or a year is the month, never the verb.
+    ("DATE", rf"\d{{1,2}}\s(?:{_FULL_MONTH}|May)(?:,?\s{_YEAR})?\b"),
+    ("DATE", rf"(?:(?:early|mid|late)[- ])?(?:{_FULL_MONTH}|May)\s{_YEAR}\b|Sept?\.\s{_YEAR}\b"),
+    ("DATE", rf"(?=[eml])(?:(?:early|mid|late)[- ])(?:{_FULL_MONTH}|May|{_YEAR})\b"),
+    # A month alone after a preposition ("in March", "since May"); "the 1990s"; "three weeks ago".
+    ("DATE", rf"(?=[JFMASOND]){_BEFORE_MONTH}(?:{_FULL_MONTH}|May)\b(?!\s\d)"),
+    ("DATE", r"(?=[12])(?:19|20)\d0s\b"),
+    ("DATE", rf"(?:\d{{1,3}}|{_NUMBER_WORD})\s(?:days?|weeks?|months?|years?|decades?)\sago\b"),
     ("DATE", r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
     ("DATE", r"(?:last|next|this) (?:week|month|year|weekend)\b|(?:yesterday|tomorrow)\b"),
     # A bare year only after a word that makes it one ("since 2015", "the 2015 deal").
-    ("DATE", rf"(?:(?<=\bin )|(?<=\bsince )|(?<=\buntil )|(?<=\bby )|(?<=\bfrom )|(?<=\bthe )|(?<=\bof )|(?<=\bearly )|(?<=\blate )|(?<=\bbefore )|(?<=\bafter )|(?<=\bduring )|(?<=\bto ))(?:mid-)?{_YEAR}(?!\d|%|,\d)\b"),
+    ("DATE", rf"(?=[12m]){_AFTER_PREPOSITION}(?:mid-)?{_YEAR}(?!\d|%|,\d)\b"),
 ]
 _GROUP_KIND = {f"{kind}{i}": kind for i, (kind, _) in enumerate(_PATTERNS)}
 _DATE_WORDS = ("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec Mon Tue Wed Thu Fri Sat Sun "
-               "last next this yesterday tomorrow early mid late").split()
+               "last next this yesterday tomorrow early mid late two three four five six seven eight nine several "
+               "few").split()
 _NO_START_AFTER = frozenset("$€£¥.,_")
 _start = itemgetter(0)  # Mention.start
 _new_tuple = tuple.__new__  # builds a Mention without a Python-level __new__ call (hot loop)
@@ -527,9 +544,9 @@ def candidates(articles: Iterable[tuple[str, Sequence[str], Sequence[Sequence[Me
                     names.append(name)
                     guessed[name] = kind
             if ARABIC_SCRIPT.search(text):
-                for name in _persian_names(masked_text):
+                for name, kind in _persian_names(masked_text):
                     names.append(name)
-                    guessed[name] = "PERSON"
+                    guessed[name] = kind
             for name in names:
                 counts[name] += 1
                 where.setdefault(name, {})[article] = None
@@ -695,8 +712,15 @@ _PERSIAN_STOP = frozenset(normalize(w) for w in (
     "کشور کشورمان ایران روسیه جمهوری اسلامی وزارت امور خارجه دولت مجلس سازمان ملل متحد کل جدید سابق پیشین "
     "فعلی اسبق جهان جهانی کنونی ویژه رسمی ارشد محترم عالی نظام کرده‌است داد دارد دارند نیست باید بیان افزود "
     "همچنین اما ولی اگر چون ضمن طی درباره مورد سوی سفر دیدار گفتگو گفت‌وگو نشست تهران مسکو عنوان "
-    "صبح ظهر عصر شب شنبه یکشنبه دوشنبه سه‌شنبه چهارشنبه پنجشنبه جمعه"
+    "صبح ظهر عصر شب شنبه یکشنبه دوشنبه سه‌شنبه چهارشنبه پنجشنبه جمعه می نمی خبرنگار گروه نوشت نوشته گزارش"
 ).split())
+# Present-tense verb stems: with the prefix می/نمی written with a half-space they split into
+# "می" (a stop word above) and the stem; scraped copy often glues them ("میکند"), so the
+# glued forms are stop words too (issue 16: names ran on into "میکند").
+_PERSIAN_STEMS = ("کند کنند کنیم شود شوند گوید گویند دهد دهند باشد باشند تواند توانند خواهد خواهند گیرد گیرند "
+                  "رود روند آید آیند دارد دارند داند دانند گشاید بیند بینند سازد سازند یابد یابند").split()
+_PERSIAN_STOP = _PERSIAN_STOP | frozenset(normalize(prefix + stem) for prefix in ("می", "نمی") for stem in _PERSIAN_STEMS) \
+    | frozenset(_PERSIAN_STEMS)
 # Light verbs: a word before one is the noun of a compound verb ("اعتراض کرد"), not a name.
 _PERSIAN_LIGHT_VERBS = frozenset(normalize(w) for w in "کرد کرده کردند کند کنند شد شده شود داد داده دهد گرفت زد".split())
 # Honorifics name the person themselves: a known mention after them ends the name.
@@ -706,10 +730,13 @@ _PERSIAN_WORD = re.compile(r"\s*([\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u0
 _MASKED_RUN = re.compile(r"\s*·+[\w]*")
 
 
-def _persian_names(masked_text: str) -> list[str]:
-    """Persian names right after a person's title in `masked_text` (known mentions
-    masked), normalised with `normalize.normalize` (see the notes above
-    `_PERSIAN_TITLES` for the rule and its source)."""
+def _persian_names(masked_text: str) -> list[tuple[str, str]]:
+    """Persian names in `masked_text` (known mentions masked), normalised with
+    `normalize.normalize`, each as (name, guessed type): a PERSON right after a
+    person's title (see the notes above `_PERSIAN_TITLES`) or quoted in «» right
+    before one ("«الکس میلر» نماینده ویژه ..."); an ORG named as the source of a
+    report: after "خبرگزاری" (news agency), or alone between "به گزارش" /
+    "به نقل از" and a comma ("به گزارش ایسنا،")."""
     text = normalize(masked_text)
     found = []
     for title in _PERSIAN_TITLE.finditer(text):
@@ -717,20 +744,40 @@ def _persian_names(masked_text: str) -> list[str]:
         skipped = _MASKED_RUN.match(text, position)
         if skipped and title.group() not in _PERSIAN_HONORIFICS:
             position = skipped.end()
-        words: list[str] = []
-        while len(words) < 3:
-            word = _PERSIAN_WORD.match(text, position)
-            if not word or word.group(1) in _PERSIAN_STOP:
-                break
-            words.append(word.group(1))
-            position = word.end()
-        after = _PERSIAN_WORD.match(text, position)
+        words, end = _persian_words(text, position)
+        after = _PERSIAN_WORD.match(text, end)
         if words and after and after.group(1) in _PERSIAN_LIGHT_VERBS:
             words.pop()
-        name = " ".join(words)
-        if words and MIN_CANDIDATE <= len(name) <= MAX_ALIAS:
-            found.append(name)
-    return found
+        found.append((" ".join(words), "PERSON"))
+    for quoted in _PERSIAN_QUOTED.finditer(text):
+        if _PERSIAN_TITLE.match(text, quoted.end()):
+            words = quoted.group(1).split()
+            if 1 <= len(words) <= 3 and all(_PERSIAN_WORD.fullmatch(w) and w not in _PERSIAN_STOP for w in words):
+                found.append((" ".join(words), "PERSON"))
+    for source in _PERSIAN_SOURCE.finditer(text):
+        name = source.group(1) or " ".join(_persian_words(text, source.end(), 2)[0])
+        if name and name not in _PERSIAN_STOP:
+            found.append((name, "ORG"))
+    return [(name, kind) for name, kind in found if MIN_CANDIDATE <= len(name) <= MAX_ALIAS]
+
+
+def _persian_words(text: str, position: int, most: int = 3) -> tuple[list[str], int]:
+    """Up to `most` Persian words from `position` that are not common words, and
+    where they end."""
+    words: list[str] = []
+    while len(words) < most:
+        word = _PERSIAN_WORD.match(text, position)
+        if not word or word.group(1) in _PERSIAN_STOP:
+            break
+        words.append(word.group(1))
+        position = word.end()
+    return words, position
+
+
+_PERSIAN_QUOTED = re.compile(r"«([^«»·]{3,60})»\s*")
+# "به گزارش ایسنا،" / "به نقل از نووستی،" (group 1), or "خبرگزاری" before the agency's name.
+_PERSIAN_SOURCE = re.compile(r"(?:به گزارش|به نقل از)\s+([\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc]{3,})(?=\s*[،,])"
+                             r"|خبرگزاری(?=\s)")
 
 
 def _guess_type(name: str, votes: Counter[str] | None, counts: Counter[str], guess: str | None = None) -> str:

@@ -74,8 +74,15 @@ def spelling_variants(alias: str) -> list[str]:
     return []
 
 
+# Shortest alias (letters) that takes a glued suffix: a shorter one glued to "ی" or "ای"
+# is another word ("کیف" Kyiv in "کیفی" qualitative, "روس" in "رؤسای" heads); its
+# half-space spelling ("روس‌ها") still matches, the suffix being a word of its own.
+MIN_SUFFIXED = 4
+
+
 def persian_suffixed(alias: str) -> list[str]:
-    """`alias` (normalised) with each attached suffix: its trimmed length is len(alias)."""
-    if not ARABIC_SCRIPT.search(alias):
+    """`alias` (normalised) with each attached suffix: its trimmed length is len(alias).
+    None for an alias of fewer than MIN_SUFFIXED letters (see there)."""
+    if not ARABIC_SCRIPT.search(alias) or sum(c.isalpha() for c in alias) < MIN_SUFFIXED:
         return []
     return [alias + suffix for suffix in PERSIAN_SUFFIXES]
