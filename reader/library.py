@@ -41,7 +41,8 @@ from .rows import Rows
 Progress = Callable[[int, int], None]
 T = TypeVar("T")
 CACHE_SIZE = 32  # analysed documents kept in memory
-POOL_FROM = 100  # files: fewer are analysed in the calling process (a worker's start-up costs a second or two)
+POOL_FROM = 50  # files: fewer are analysed in the calling process (a worker's start-up costs a second or two);
+# more make the reader index in the background (tui.app.SYNC_LIMIT), and then always in the workers
 WORKER_NICENESS = 5  # the workers give way to the reader's own process (its keys stay live) but not to all else
 
 
