@@ -341,8 +341,9 @@ def main() -> None:
     # As `pip install` does: the starts read bytecode, not source (PYTHONDONTWRITEBYTECODE may be set).
     compileall.compile_dir(ROOT / "reader", quiet=1)
     run_dir = Path(tempfile.mkdtemp(prefix="iranru-bench-run-"))
+    # The config folder stays put: the index's fingerprint holds the user gazetteer's path in it.
     env = {"XDG_STATE_HOME": str(run_dir / "state"), "XDG_CACHE_HOME": str(work / "cache"),
-           "XDG_CONFIG_HOME": str(run_dir / "config")}
+           "XDG_CONFIG_HOME": str(work / "config")}
     cold_env = {**env, "XDG_CACHE_HOME": str(run_dir / "cold")}
     os.environ.update(env)
     results: dict[str, dict] = {}
@@ -370,7 +371,11 @@ def main() -> None:
     libraries = {n: Library(load_config(config), [folder]) for n, folder in corpora.items()}
 
     def opening(library) -> str:
-        return opening_words(library.get(library.rows()[0].id).clean.paragraphs[0].text)
+        """The regex for the first article's first passage under the cursor (a query of
+        the index, so that an older reader can be measured with this script too)."""
+        (first,) = library.index.db.execute("SELECT id FROM articles ORDER BY date IS NULL, date, lower(title), id "
+                                            "LIMIT 1").fetchone()
+        return opening_words(library.get(first).clean.paragraphs[0].text)
 
     # First paint, interleaved: the bare app, then each start of the reader, round after round.
     bare = [sys.executable, str(ROOT / "benchmarks" / "bare_app.py")]
