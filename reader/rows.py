@@ -69,7 +69,6 @@ class Rows(Sequence[Entry]):
         self._base = base or self  # every article, unfiltered
         self._haystacks = haystacks or _Haystacks(index)
         self._pages: OrderedDict[int, dict[int, Entry]] = OrderedDict()
-        self._place: dict[int, int] | None = None
 
     def __len__(self) -> int:
         return len(self._order)
@@ -92,11 +91,10 @@ class Rows(Sequence[Entry]):
     def position(self, article_id: str | None) -> int | None:
         """Where `article_id` is in these rows (None: not there, or filtered out)."""
         rowid = self._index.rowid(article_id) if article_id else None
-        if rowid is None:
+        try:
+            return None if rowid is None else self._order.index(rowid)  # a scan in C: 1 ms at 100,000, no dict kept
+        except ValueError:
             return None
-        if self._place is None:
-            self._place = {r: i for i, r in enumerate(self._order)}
-        return self._place.get(rowid)
 
     def filtered(self, words: Sequence[str]) -> Rows:
         """The rows holding every one of `words` (casefolded; see `matches_words`).
