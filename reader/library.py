@@ -438,13 +438,8 @@ class Library:
     def reload_rows(self) -> Rows:
         """The list read again (a worker may have indexed more since); entries loaded
         whole before (for trails, the palette) are read again when next asked for."""
-        self._entries = self._entities = self._rows = None
+        self._entries = self._entities = self._rows = self._duplicates = None
         return self.rows()
-
-    def reload_entries(self) -> list[Entry]:
-        """Read the list again (a worker may have indexed more since)."""
-        self._entries = self._entities = self._duplicates = None
-        return self.entries
 
     @property
     def skipped(self) -> list[Skipped]:
