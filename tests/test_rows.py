@@ -61,3 +61,15 @@ def test_a_language_word_is_matched_exactly_not_narrowed(library):
     rows = Rows(library.index)
     assert len(rows.filtered(["lang:e"])) == 0
     assert [e.id for e in rows.filtered(["lang:e"]).filtered(["lang:en"])] == _matching(library.entries, ["lang:en"])
+
+
+def test_the_filter_fields_read_ahead_on_another_connection_serve_the_first_word(library, monkeypatch):
+    """What `/` starts in a worker: the first word typed then reads nothing from the list's index."""
+    rows = Rows(library.index)
+    other = library.connect()
+    try:
+        rows.prepare_filter(other)
+    finally:
+        other.close()
+    monkeypatch.setattr(library.index, "list_fields", lambda: pytest.fail("read again on the first word"))
+    assert [e.id for e in rows.filtered(["tehran"])] == _matching(library.entries, ["tehran"])

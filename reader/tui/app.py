@@ -355,6 +355,14 @@ class ReaderApp(App[None]):
         if not worker.is_cancelled and self.is_running:
             self.call_from_thread(then)
 
+    def _prepare_filter(self, rows: Rows) -> None:
+        """Worker thread: read the rows' filter fields on a connection of its own."""
+        index = self.library.connect()
+        try:
+            rows.prepare_filter(index)
+        finally:
+            index.close()
+
     def _start_model_pass(self) -> None:
         """Add the statistical recogniser's names to the articles indexed without it, in a
         worker, with progress in the sidebar (SPEC §5: the model runs in the indexer)."""
@@ -735,6 +743,8 @@ class ReaderApp(App[None]):
         sidebar = self.query_one(Sidebar)
         if sidebar.has_focus_within:
             sidebar.open_filter()
+            self.run_worker(partial(self._prepare_filter, self.library.rows()), thread=True, exclusive=True,
+                            group="filter")
             return
         box = self.query_one(FindInput)
         box.display = True
