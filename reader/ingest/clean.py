@@ -111,6 +111,7 @@ class _Line:
     gone: bool = False
     repeated: bool = False
     reason: str = ""  # why it was dropped
+    stems: set[str] | None = None  # its content words cut to a prefix (`_stems`), computed once
 
     @property
     def terminal(self) -> bool:
@@ -360,7 +361,9 @@ def _end_marker(body: list[_Line], drop: Callable, found: _Found, outlets: Mappi
 def _stems(line: _Line, stop: frozenset[str]) -> set[str]:
     """A line's content words cut to a prefix (5 letters, 4 for short words): a crude
     stem that lets "коридор" meet "коридора" and "Ruble" meet "rubles"."""
-    return {w[:5] if len(w) >= 6 else w[:4] for w in set(line.tokens).difference(stop) if len(w) > 2}
+    if line.stems is None:
+        line.stems = {w[:5] if len(w) >= 6 else w[:4] for w in set(line.tokens).difference(stop) if len(w) > 2}
+    return line.stems
 
 
 def _title_shaped(line: _Line) -> bool:
@@ -507,15 +510,16 @@ def _strays(body: list[_Line], title: _Line | None, stop: frozenset[str], drop: 
     """A short label between paragraphs ("Recommended Videos", "Читайте также") whose
     content words the article uses nowhere else: the site's, not a subheading (a
     subheading announces what follows, in the article's own words)."""
+    labels = [line for line in body if not (line.gone or line.good or not 1 <= line.words <= STRAY_WORDS
+                                            or line.terminal or _DIGIT.search(line.text) or "." in line.text)]
+    if not labels:
+        return
     stems: dict[str, int] = {}
     for line in [*body, *([title] if title else [])]:
         if not line.gone:
             for stem in _stems(line, stop):
                 stems[stem] = stems.get(stem, 0) + 1
-    for line in body:
-        if (line.gone or line.good or not 1 <= line.words <= STRAY_WORDS or line.terminal
-                or _DIGIT.search(line.text) or "." in line.text):
-            continue
+    for line in labels:
         own = _stems(line, stop)
         if own and all(stems.get(stem, 0) <= 1 for stem in own):
             drop(line, "label between paragraphs (not the article's words)")
