@@ -335,6 +335,36 @@ def test_a_headline_followed_by_a_longer_standfirst_stays_the_title():
     assert result.meta.title == "Iran and Russia sign a gas deal"
 
 
+def test_a_logo_glued_to_the_headline_a_section_label_a_pm_timestamp_and_a_wire_credit_at_the_foot():
+    result = fixture("logo_section_en.txt")
+    assert result.meta.title == "Russia Will Ship Grain To Iran Next Month"
+    assert (result.meta.date, result.meta.source) == ("2021-03-03", "KRT")
+    assert {"site logo (source metadata)", "section label after the headline"} <= reasons(result)
+    assert texts(result)[-1] == "The shipments are part of a deal the two countries signed last year, officials said."
+    assert clean(f"T\n\n{BODY}\n\n{BODY} Again.\n\nCaspian Wire Service").meta.source == "Caspian Wire Service"
+    glued = clean(f"KRT logo Russia and Iran sign gas deal\n\nRussia and Iran sign gas deal\n\n{BODY}")
+    assert (glued.meta.title, glued.meta.source) == ("Russia and Iran sign gas deal", "KRT")
+
+
+def test_a_russian_sentence_naming_the_outlet_it_is_taken_from():
+    assert fixture("credit_ru.txt").meta.source == "Вестник"
+    assert clean(f"T\n\n{BODY}\n\nСтороны обсудили обстановку в Сирии, пишет ТАСС.", outlets=OUTLETS).meta.source == "TASS"
+
+
+def test_persian_report_by_a_one_word_outlet_and_an_agency_with_a_colon():
+    assert fixture("report_single_fa.txt").meta.source == "ستاره"
+    assert clean("T\n\nبه گزارش رسانه‌ها، وزیر نیرو روز شنبه از نیروگاه بوشهر بازدید کرد و با مسئولان گفتگو کرد.").meta.source is None
+    quoted = clean("T\n\nخبرگزاری ایسنا: وزیر نیرو روز شنبه از نیروگاه بوشهر بازدید کرد و با مسئولان گفتگو کرد.", outlets=OUTLETS)
+    assert quoted.meta.source == "ISNA" and texts(quoted)[0].startswith("وزیر نیرو")
+    derived = clean("به گزارش خبرگزاری مهر به نقل از شبکه یک، وزیر نیرو روز شنبه از نیروگاه بوشهر بازدید کرد.")
+    assert derived.meta.title.startswith("وزیر نیرو روز شنبه")
+
+
+def test_an_agency_followed_by_its_reporter_in_a_dateline():
+    result = fixture("agency_reporter.txt")
+    assert (result.meta.dateline, result.meta.source) == ("Azerbaijan, Baku, Nov.30", "Trend")
+
+
 # --- nothing is ever lost ---------------------------------------------------------------
 
 def every_article():

@@ -44,6 +44,8 @@ DATE_LINE_EXTRA_WORDS = 6  # words besides the date in a timestamp line
 SHORT_LINE_WORDS = 14  # longer lines are text or captions, never a label, date, code or byline
 DERIVED_TITLE_CHARS = 80
 MASTHEAD_WORDS = 4  # an outlet's name over the page ("BBC News") has at most this many words
+CREDIT_PARAGRAPHS = 3  # a "…, пишет ТАСС." credit is looked for in this many first and last paragraphs
+SECTION_WORDS = 4  # "Headline | Russia-Ukraine war": a section label after a bar has at most this many words
 STRAY_WORDS = 4  # a label between paragraphs ("Recommended Videos") has at most this many words
 CREDIT_TAIL = 90  # characters at a line's end searched for a photo credit
 HEADLINE_CONTEXT = 12  # body lines whose words a headline is compared with
@@ -63,13 +65,16 @@ _TEXT_TAGS = {"p", "div", "span", "b", "i", "em", "strong", "u", "a", "li", "blo
               "h4", "h5", "h6", "br", "font", "small", "sup", "sub"}
 _ENTITY = re.compile(r"&(?:#\d{1,6}|#x[0-9a-fA-F]{1,5}|[a-zA-Z]{2,8});")
 _ISO_STAMP = re.compile(r"^(?:date\s*:?\s*)?(?P<stamp>(?:19|20)\d\d-\d\d(?:-\d\d)?(?:[T ]\d\d:\d\d(?::\d\d)?)?)(?:\s+|$)", re.I)
+# "NPR logo Russia Will…": a site's logo, its alt text glued to the headline by the scrape.
+_LOGO = re.compile(r"^(?P<name>[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,3}) logo(?:\s+|$)")
+_NOT_NAMES = ("the", "a", "an", "its", "this", "that", "our", "their", "new")
 _COUNTER = re.compile(r"^[+-]?\d[\d\s.,]{0,8}$")
 _CAPTCHA = re.compile(r"^\d{1,3}\s*[-+x×*]\s*\d{1,3}\s*=\s*\??$")
 _STORY_CODE = re.compile(r"^[^\d:：]{2,30}[:：#№]\s*\d{4,}$")
 _DIGIT = re.compile(r"\d")
 _DOMAIN_END = re.compile(r"\.[a-z]{2,4}$")
 _LETTER = re.compile(r"[^\W\d_]")
-_TIME = re.compile(r"\b\d{1,2}[:.]\d\d\b")
+_TIME = re.compile(r"\b\d{1,2}[:.]\d\d\b(?:\s*[ap]\.?m\b\.?)?", re.I)
 # A photo credit: "Name/AGENCY", "X/AFP/Getty Images", "Photo: …", "/ AP" closing a caption.
 _CREDIT = re.compile(
     r"(?:^|[\s\[(])[A-ZА-ЯЁ][\w'’-]*(?:\s[A-ZА-ЯЁ][\w'’-]*){0,3}/[A-ZА-ЯЁ0-9][\w-]*(?:\s[A-ZА-ЯЁ][\w-]*){0,3}(?:/[\w -]+)*[\])]?$"
@@ -180,9 +185,13 @@ def clean(raw: str, *, name: str = "", outlets: Mapping[str, str] = EMPTY, langu
     if title_line is not None:
         paragraphs = [(n, t) for n, t in paragraphs if t != title_line.text] or paragraphs
 
+    for number, text in paragraphs[:CREDIT_PARAGRAPHS] + paragraphs[-CREDIT_PARAGRAPHS:]:
+        if credited := md.credited_outlet(text, outlets):  # "…, пишет ТАСС."
+            found.sources.append((5, number, credited))
+            break
     provenance = {"language": "derived"} if language else {}
     if title_line is not None:
-        title, provenance["title"] = title_line.text, "text"
+        title, provenance["title"] = _without_section(title_line, drop), "text"
     else:
         lead = paragraphs[0][1] if paragraphs else ""
         title, provenance["title"] = derive_title(name, lead[md.attribution_end(lead):].lstrip())
@@ -248,6 +257,10 @@ def _normalise(line: _Line, drop: Callable, found: _Found) -> None:
             drop(line, "HTML markup")
             return
     text = visible(line.text)
+    if (logo := _LOGO.match(text)) and logo.group("name").split()[0].lower() not in _NOT_NAMES:
+        found.sources.append((3, line.number, logo.group("name")))
+        drop(line, "site logo (source metadata)", logo.group(0).strip())
+        text = text[logo.end():]
     if stamp := _ISO_STAMP.match(text):
         if when := find_date(stamp.group("stamp")):
             found.dates.append((2, line.number, when[0]))
@@ -404,6 +417,15 @@ def _headline(top: list[_Line], rest: list[_Line], every: list[_Line], stop: fro
     return chosen
 
 
+def _without_section(title: _Line, drop: Callable) -> str:
+    """The headline without a site's section label after a bar ("… in Ukraine | Russia-Ukraine war")."""
+    head, bar, section = title.text.rpartition(" | ")
+    if bar and len(section.split()) <= SECTION_WORDS and len(head.split()) >= SECTION_WORDS:
+        drop(title, "section label after the headline", f"| {section}")
+        return head
+    return title.text
+
+
 def _whole_dateline(text: str, outlets: Mapping[str, str]) -> md.Dateline | None:
     """A dateline that is the whole line ("Washington CNN—", "TEHRAN, Iran, Jan. 10")."""
     dateline = md.find_dateline(text, outlets)
@@ -489,6 +511,8 @@ def _bottom_zone(bottom: list[_Line], drop: Callable, found: _Found, outlets: Ma
                                               or line.text.endswith(_CLOSING) and line.words >= 3):
             if (alias := md.outlet_in(line.text, outlets)) and line.words <= 8:
                 found.sources.append((3, line.number, alias))
+            elif line.words <= MASTHEAD_WORDS and md.outlet_shaped(line.text, outlets):  # "Asian News International"
+                found.sources.append((3, line.number, line.text))
             drop(line, "page furniture below the article")
 
 
@@ -580,7 +604,7 @@ def _lift_dateline(paragraphs: list[tuple[int, str]], found: _Found, outlets: Ma
         line = _Line(number, text)
         dateline = md.find_dateline(text, outlets) or (md.lead_place(text, stop) if position <= 1 else None)
         if dateline is None:
-            if position <= 1 and (opening := md.outlet_opening(text, outlets)):
+            if position <= 2 and (opening := md.outlet_opening(text, outlets)):
                 found.sources.append((1 + position, number, opening[0]))
                 if opening[1]:
                     drop(line, "source (source metadata)", text[:opening[1]].strip())

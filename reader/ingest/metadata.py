@@ -141,12 +141,15 @@ def outlet_opening(text: str, outlets: Mapping[str, str]) -> tuple[str, int] | N
         # "به گزارش تابناک به نقل از …" names the reporting outlet whatever it is; before a comma
         # the name must be in the table or an outlet-shaped name ("خبرگزاری …", "روزنامه …")
         known = _is_outlet(name, outlets) or match.group("end") != "،" and match.group("end") != ","
-        return (name, 0) if known or outlet_shaped(name, outlets) else None
+        # a single word that is not a plural ("به گزارش مشرق،", not "به گزارش رسانه‌ها،") is an outlet's name
+        single = " " not in name and not name.endswith(("ها", "ان"))
+        return (name, 0) if known or single or outlet_shaped(name, outlets) else None
     head = re.match(r"^(?P<name>[A-Z]{3,6}|[\u0600-\u06FF\u200c ]{3,25}?)\s*(?P<sep>[:：]\s*|\s+(?=[A-Z])|[-–—]\s*)", text)
     if head and _is_outlet(head.group("name").strip(), outlets):
         return head.group("name").strip(), head.end()
-    if head and head.group("sep").strip() in "-–—" and outlet_shaped(head.group("name").strip(), outlets):
-        return head.group("name").strip(), head.end()  # "ایندیپندنت فارسی - …": an outlet-shaped name and a dash
+    if head and head.group("sep").strip() in "-–—:：" and outlet_shaped(head.group("name").strip(), outlets):
+        # "ایندیپندنت فارسی - …", "خبرگزاری ایسنا: …": an outlet-shaped name and a dash or colon
+        return agency_name(head.group("name"), outlets) or head.group("name").strip(), head.end()
     return None
 
 
@@ -219,6 +222,10 @@ def agency_name(agency: str, outlets: Mapping[str, str]) -> str | None:
     for key in (name, bare, name.lower().rsplit(".", 1)[0] if re.search(r"\.[a-zа-я]{2,4}$", name.lower()) else ""):
         if key and key.lower() in outlets:
             return outlets[key.lower()]
+    words = name.split()
+    for end in range(len(words) - 1, 0, -1):  # "Trend E.Tariverdiyeva": the agency, then its reporter
+        if " ".join(words[:end]).lower() in outlets:
+            return outlets[" ".join(words[:end]).lower()]
     if re.fullmatch(r"[A-ZА-ЯЁ]{2,6}", name) or outlet_shaped(name, outlets):
         return bare or name
     if re.fullmatch(r"[A-Z][A-Z-]+\.[A-Z]{2,4}", name):  # INTERFAX.RU, not in the table
@@ -248,6 +255,30 @@ def attribution_end(text: str) -> int:
     """Where the sentence resumes after an opening attribution ("به گزارش خبرنگار مهر، …"),
     in characters; 0 when the text opens without one."""
     match = _PERSIAN_REPORT.match(text)
-    if not match or match.group("end").strip() not in ("،", ","):
+    if not match:
         return 0
-    return match.end()
+    if match.group("end").strip() in ("،", ","):
+        return match.end()
+    comma = re.compile(r"[،,]").search(text, match.end(), match.end() + ATTRIBUTION_CHARS)  # "… به نقل از X، …"
+    return comma.end() if comma else 0
+
+
+ATTRIBUTION_CHARS = 80  # how far "به نقل از" may run before its comma
+
+# "…, пишет ТАСС.", "Как передает Report со ссылкой на…", "…, сообщает РИА Новости.": a Russian sentence
+# naming the outlet it is taken from.
+_RUSSIAN_CREDIT = re.compile(r"(?:^|[,.]\s*)(?:[Кк]ак\s+)?(?:передает|передаёт|пишет|сообщает)\s+"
+                             r"(?P<name>«[^»]{2,30}»|\"[^\"]{2,30}\"|[A-ZА-ЯЁ][\w.-]*(?:\s[A-ZА-ЯЁ][\w.-]*){0,2})"
+                             r"(?=\s*(?:[.,]|со ссылкой|$))")
+
+
+def credited_outlet(text: str, outlets: Mapping[str, str]) -> str | None:
+    """The outlet a Russian paragraph says it is taken from ("…, пишет ТАСС.", "Как передает
+    Report со ссылкой на…"), or None."""
+    if "пиш" not in text and "перед" not in text and "сообщ" not in text:
+        return None
+    match = _RUSSIAN_CREDIT.search(text)
+    if not match:
+        return None
+    name = match.group("name").strip("«»\"").rstrip(".")
+    return outlets.get(name.lower(), name)
