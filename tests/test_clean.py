@@ -110,9 +110,16 @@ def test_an_agency_tag_ends_a_wire_story():
 
 
 def test_short_lines_inside_the_body_stay_as_subheadings():
-    result = clean(f"T\n\n{BODY}\n\nTrilateral Summit\n\n{BODY.replace('Monday', 'Friday')}\n\n“Quoted words,” he said.")
+    # a subheading announces what follows in the article's own words ("railway")
+    result = clean(f"T\n\n{BODY}\n\nThe Railway Summit\n\n{BODY.replace('Monday', 'Friday')}\n\n“Quoted words,” he said.")
     kinds = {p.text: p.kind for p in result.paragraphs}
-    assert kinds["Trilateral Summit"] == "subheading" and kinds["“Quoted words,” he said."] == "quote"
+    assert kinds["The Railway Summit"] == "subheading" and kinds["“Quoted words,” he said."] == "quote"
+
+
+def test_a_label_between_paragraphs_in_words_the_article_never_uses_is_dropped():
+    result = clean(f"T\n\n{BODY}\n\nSuggested Clips\n\n{BODY.replace('Monday', 'Friday')}\n\nMore text follows here.")
+    assert "Suggested Clips" not in texts(result)
+    assert "label between paragraphs (not the article's words)" in reasons(result)
 
 
 # --- metadata ------------------------------------------------------------------------------
@@ -143,7 +150,7 @@ def test_no_date_is_invented_and_the_file_name_is_the_fallback():
     ("DUBAI, February 13. /TASS/.", "DUBAI, February 13", "TASS"),
     ("MOSCOW, Aug. 9 (Xinhua) --", "MOSCOW, Aug. 9", "Xinhua"),
     ("ASTANA:", "ASTANA", None),
-    ("TEHRAN (Realist English).", "TEHRAN", None),
+    ("TEHRAN (Realist English).", "TEHRAN", "Realist English"),  # an outlet-shaped agency name
     ("Moscow, 12 March 2001 (RFE/RL) --", "Moscow, 12 March 2001", "RFE/RL"),
     ("МОСКВА, 5 января. /ТАСС/.", "МОСКВА, 5 января", "TASS"),
     ("TEHRAN –", "TEHRAN", None),
@@ -238,6 +245,124 @@ def test_russian_wire_story_and_persian_agency_story():
     assert (tass.meta.date, tass.meta.source, tass.meta.language) == ("2023-05-17", "TASS", "ru")
     assert tass.meta.dateline == "МОСКВА, 17 мая 2023 года"
     assert (irna.meta.date, irna.meta.source, irna.meta.language) == ("2025-11-17", "IRNA", "fa")
+
+
+# --- kinds met on held-out scrapes (issue 13, second round): each its own fixture --------
+
+def dropped_texts(result):
+    return {d.text for d in result.dropped}
+
+
+def test_captions_with_bracketed_credits_file_photos_glued_names_and_repeats():
+    result = fixture("caption_credits_en.txt")
+    body = " ".join(texts(result))
+    for residue in ("AP Photo/Jane Roe", "Suggested Clips", "Telegram/ envoy_channel", "FILE PHOTO", "photo credit",
+                    "A tanker at the terminal", "Ali Rezaei"):
+        assert residue not in body, residue
+    assert result.meta.title == "Envoys meet on the gas corridor"
+    assert texts(result)[0].startswith("Delegations from Russia and Iran")
+    assert texts(result)[-1] == "Trade between the two countries grew by a third last year, according to customs figures."
+
+
+def test_bylines_empty_labels_and_an_outlets_promotion_give_the_source():
+    result = fixture("byline_sources_en.txt")
+    assert result.meta.source == "Gulf Daily English"
+    assert {"Dana Farouk, Gulf Daily English", "Published: Updated:",
+            "For more stories from The Caspian Line go to caspianline.example"} <= dropped_texts(result)
+    assert texts(result)[0].startswith("Iran and Russia discussed on Monday")
+    promo_only = clean(f"T\n\n{BODY}\n\nFor more stories from The Caspian Line go to caspianline.example")
+    assert promo_only.meta.source == "The Caspian Line"
+
+
+def test_a_date_and_wire_services_byline_gives_date_and_source():
+    result = fixture("wire_services_en.txt")
+    assert (result.meta.source, result.meta.date) == ("Herald", "2007-03-03")
+    assert not any("news services" in t for t in texts(result))
+
+
+@pytest.mark.parametrize("name, dateline, source, opening", [
+    ("datelines_more.txt", "Washington", "XYZ", "The Treasury Department"),
+    ("dateline_dotted_ru.txt", "Москва. 14 мая", "VESTI.RU", "Россия и Иран подписали"),
+    ("dateline_comma_fa.txt", "مسکو، 12 آبان", "اسپوتنیک", "روسیه و ایران توافق"),
+    ("lead_place_colon.txt", "Kazan", None, "Russian bombers today flew"),
+])
+def test_more_dateline_forms_and_the_agency_they_name(name, dateline, source, opening):
+    result = fixture(name)
+    assert (result.meta.dateline, result.meta.source) == (dateline, source)
+    assert any(t.startswith(opening) for t in texts(result))
+    assert result.meta.title != dateline and not result.meta.title.startswith("Washington XYZ")
+
+
+def test_a_label_colon_opening_the_lead_is_not_a_place():
+    assert clean(f"T\n\nUpdate: {BODY}").meta.dateline is None
+
+
+def test_persian_report_quoting_another_outlet_and_a_cut_last_line():
+    result = fixture("report_quoting_fa.txt")
+    assert result.meta.source == "نیوزنامه"
+    assert texts(result)[-1] == "گزارش‌ها حاکی از آن است که همکاری‌های گسترده‌ی تجاری"
+    assert clean("T\n\nبه گزارش رسانه‌های روسی، وزیر حمل و نقل روسیه گفت که کار آغاز می‌شود.").meta.source is None
+
+
+def test_persian_outlet_shaped_name_and_dash_opening_the_lead():
+    result = fixture("outlet_dash_fa.txt")
+    assert (result.meta.source, result.meta.dateline) == ("صدای تهران فارسی", None)
+    assert texts(result)[0].startswith("وزیر نیرو روز شنبه")
+
+
+def test_derived_title_skips_an_opening_attribution():
+    result = clean("به گزارش خبرنگار مهر، وزیر نیرو روز شنبه از نیروگاه بوشهر بازدید کرد و با مسئولان گفتگو کرد.")
+    assert result.meta.title.startswith("وزیر نیرو روز شنبه")
+    assert texts(result)[0].startswith("به گزارش خبرنگار مهر")
+
+
+def test_a_page_title_with_a_site_name_under_the_headline_is_dropped():
+    result = fixture("injected_page_title.txt")
+    assert result.meta.title == "Russian bombers strike from an Iranian airbase"
+    assert "headline of another page (title | site)" in reasons(result)
+    assert texts(result)[0].startswith("A day after")
+
+
+def test_a_long_web_address_alone_is_never_the_title_or_body():
+    result = fixture("slug_ru_1.txt")
+    assert not result.meta.title.startswith("http") and result.meta.title.startswith("Вскоре Россия и Иран")
+    assert "web address" in reasons(result)
+
+
+def test_a_headline_followed_by_a_longer_standfirst_stays_the_title():
+    result = clean(f"Iran and Russia sign a gas deal\n\nRussian and Iranian officials agreed on the new railway "
+                   f"and the gas deal after months of talks in Tehran and Moscow\n\n{BODY}\n\n{BODY} Again.")
+    assert result.meta.title == "Iran and Russia sign a gas deal"
+
+
+def test_a_logo_glued_to_the_headline_a_section_label_a_pm_timestamp_and_a_wire_credit_at_the_foot():
+    result = fixture("logo_section_en.txt")
+    assert result.meta.title == "Russia Will Ship Grain To Iran Next Month"
+    assert (result.meta.date, result.meta.source) == ("2021-03-03", "KRT")
+    assert {"site logo (source metadata)", "section label after the headline"} <= reasons(result)
+    assert texts(result)[-1] == "The shipments are part of a deal the two countries signed last year, officials said."
+    assert clean(f"T\n\n{BODY}\n\n{BODY} Again.\n\nCaspian Wire Service").meta.source == "Caspian Wire Service"
+    glued = clean(f"KRT logo Russia and Iran sign gas deal\n\nRussia and Iran sign gas deal\n\n{BODY}")
+    assert (glued.meta.title, glued.meta.source) == ("Russia and Iran sign gas deal", "KRT")
+
+
+def test_a_russian_sentence_naming_the_outlet_it_is_taken_from():
+    assert fixture("credit_ru.txt").meta.source == "Вестник"
+    assert clean(f"T\n\n{BODY}\n\nСтороны обсудили обстановку в Сирии, пишет ТАСС.", outlets=OUTLETS).meta.source == "TASS"
+
+
+def test_persian_report_by_a_one_word_outlet_and_an_agency_with_a_colon():
+    assert fixture("report_single_fa.txt").meta.source == "ستاره"
+    assert clean("T\n\nبه گزارش رسانه‌ها، وزیر نیرو روز شنبه از نیروگاه بوشهر بازدید کرد و با مسئولان گفتگو کرد.").meta.source is None
+    quoted = clean("T\n\nخبرگزاری ایسنا: وزیر نیرو روز شنبه از نیروگاه بوشهر بازدید کرد و با مسئولان گفتگو کرد.", outlets=OUTLETS)
+    assert quoted.meta.source == "ISNA" and texts(quoted)[0].startswith("وزیر نیرو")
+    derived = clean("به گزارش خبرگزاری مهر به نقل از شبکه یک، وزیر نیرو روز شنبه از نیروگاه بوشهر بازدید کرد.")
+    assert derived.meta.title.startswith("وزیر نیرو روز شنبه")
+
+
+def test_an_agency_followed_by_its_reporter_in_a_dateline():
+    result = fixture("agency_reporter.txt")
+    assert (result.meta.dateline, result.meta.source) == ("Azerbaijan, Baku, Nov.30", "Trend")
 
 
 # --- nothing is ever lost ---------------------------------------------------------------

@@ -28,3 +28,26 @@ def test_persian_typed_with_arabic_yeh_and_kaf_is_still_persian():
     persian = "وزير امور خارجه ايران گفت كه اين پيمان همكاري هاي دو كشور را گسترش مي دهد و چند سال طول كشيده است"
     arabic = "قال وزير الخارجية الإيراني إن هذه الاتفاقية توسع التعاون بين البلدين في مجالات الطاقة والنقل"
     assert detect(persian) == "fa" and detect(arabic) == "ar"
+
+
+def test_russian_and_persian_by_their_letters_and_their_neighbours_still_by_the_model(monkeypatch):
+    """Russian (ы, э; no letter only Ukrainian, Belarusian, Serbian or Kazakh has) and Persian
+    (پ چ ژ گ; no Pashto, Urdu or Kurdish letter) are told without the model; Bulgarian,
+    Ukrainian and Sorani Kurdish still go to it."""
+    from reader.ingest import language
+
+    russian = "Россия и Иран подписали соглашение о строительстве железной дороги, работы начнутся весной."
+    persian = "وزیر امور خارجه ایران گفت که این پیمان همکاری‌های دو کشور را گسترش می‌دهد و چند سال طول کشیده است"
+    bulgarian = "България и Русия подписаха споразумение за доставка на газ през следващата година, заяви министърът."
+    ukrainian = "Україна та Іран обговорили поставки зерна через порти Чорного моря, повідомило міністерство."
+    kurdish = "وەزیری دەرەوەی ئێران گوتی ئەم پەیمانە هاوکاری نێوان هەردوو وڵات فراوان دەکات"
+
+    class NoModel:
+        def classify(self, text):
+            raise AssertionError("the model was asked")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(language, "_identifier", NoModel)
+        assert (detect(russian), detect(persian)) == ("ru", "fa")
+    assert (detect(bulgarian), detect(ukrainian)) == ("bg", "uk")
+    assert detect(kurdish) != "fa"

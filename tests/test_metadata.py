@@ -1,7 +1,8 @@
 """Datelines and sources through the outlet table (reader.ingest.metadata)."""
 
 from reader.config import bundled_config, load_config
-from reader.ingest.metadata import attribution, find_dateline, footer_domain, outlet_opening
+from reader.ingest.metadata import (agency_name, attribution, byline_source, find_dateline, footer_domain,
+                                    outlet_opening, outlet_shaped)
 
 OUTLETS = load_config(bundled_config()).sources
 
@@ -36,3 +37,18 @@ def test_outlet_openings_and_footer_domains():
     assert outlet_opening("NATO The alliance met.", OUTLETS) is None
     assert footer_domain("www.Tehrantimes.com/") == "Tehrantimes.com"
     assert footer_domain("see tehrantimes.com") is None
+
+
+def test_outlet_shaped_names_and_bylines():
+    assert outlet_shaped("BBC News", OUTLETS) and outlet_shaped("خبرگزاری فارس", OUTLETS)
+    assert not outlet_shaped("Vladimir Putin", OUTLETS) and not outlet_shaped("Iranian officials said", OUTLETS)
+    assert byline_source("Dana Farouk, Gulf Daily English", OUTLETS) == "Gulf Daily English"
+    assert byline_source("Tehran, Iran", OUTLETS) is None
+    assert byline_source("Vladimir Putin, Russian President", OUTLETS) is None
+
+
+def test_agency_names_from_datelines():
+    assert agency_name("INTERFAX.RU", OUTLETS) == "Interfax"  # the domain's name is in the table
+    assert agency_name("خبرگزاری «ریانووستی»", {"ریانووستی": "RIA Novosti"}) == "RIA Novosti"
+    assert agency_name("CNN", OUTLETS) == "CNN"
+    assert agency_name("said officials", OUTLETS) is None

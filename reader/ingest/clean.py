@@ -34,12 +34,19 @@ GOOD_STOP_DENSITY = 0.08  # share of stop words a body line has at least (when t
 TITLE_MAX_WORDS = 25
 TITLE_MAX_CHARS = 220
 TITLE_OVERLAP = 0.4  # share of a headline's content words found in the body
-TITLE_LONGER = 1.5  # a later headline candidate this many times longer replaces an earlier one
+TITLE_LONGER = 1.5  # a later headline candidate this many times longer replaces an earlier one…
+TITLE_SHORT = 4  # …of at most this many words (a section or outlet name, not a headline followed by its standfirst)
 STANDFIRST_WORDS = 6  # a line under the headline with this many words is kept as text
 CUT_PARAGRAPH_WORDS = 15  # a prose line this long right under the body is its last paragraph, cut by the scrape
+CUT_PARAGRAPH_POSITION = 2  # it is one of the first this many lines under the body
+CUT_STOP_DENSITY = 0.25  # a shorter cut paragraph ending the file has at least this share of stop words
 DATE_LINE_EXTRA_WORDS = 6  # words besides the date in a timestamp line
 SHORT_LINE_WORDS = 14  # longer lines are text or captions, never a label, date, code or byline
 DERIVED_TITLE_CHARS = 80
+MASTHEAD_WORDS = 4  # an outlet's name over the page ("BBC News") has at most this many words
+CREDIT_PARAGRAPHS = 3  # a "…, пишет ТАСС." credit is looked for in this many first and last paragraphs
+SECTION_WORDS = 4  # "Headline | Russia-Ukraine war": a section label after a bar has at most this many words
+STRAY_WORDS = 4  # a label between paragraphs ("Recommended Videos") has at most this many words
 CREDIT_TAIL = 90  # characters at a line's end searched for a photo credit
 HEADLINE_CONTEXT = 12  # body lines whose words a headline is compared with
 EMPTY: Mapping[str, str] = MappingProxyType({})
@@ -58,20 +65,30 @@ _TEXT_TAGS = {"p", "div", "span", "b", "i", "em", "strong", "u", "a", "li", "blo
               "h4", "h5", "h6", "br", "font", "small", "sup", "sub"}
 _ENTITY = re.compile(r"&(?:#\d{1,6}|#x[0-9a-fA-F]{1,5}|[a-zA-Z]{2,8});")
 _ISO_STAMP = re.compile(r"^(?:date\s*:?\s*)?(?P<stamp>(?:19|20)\d\d-\d\d(?:-\d\d)?(?:[T ]\d\d:\d\d(?::\d\d)?)?)(?:\s+|$)", re.I)
+# "NPR logo Russia Will…": a site's logo, its alt text glued to the headline by the scrape.
+_LOGO = re.compile(r"^(?P<name>[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,3}) logo(?:\s+|$)")
+_NOT_NAMES = ("the", "a", "an", "its", "this", "that", "our", "their", "new")
 _COUNTER = re.compile(r"^[+-]?\d[\d\s.,]{0,8}$")
 _CAPTCHA = re.compile(r"^\d{1,3}\s*[-+x×*]\s*\d{1,3}\s*=\s*\??$")
 _STORY_CODE = re.compile(r"^[^\d:：]{2,30}[:：#№]\s*\d{4,}$")
 _DIGIT = re.compile(r"\d")
 _DOMAIN_END = re.compile(r"\.[a-z]{2,4}$")
 _LETTER = re.compile(r"[^\W\d_]")
-_TIME = re.compile(r"\b\d{1,2}[:.]\d\d\b")
+_TIME = re.compile(r"\b\d{1,2}[:.]\d\d\b(?:\s*[ap]\.?m\b\.?)?", re.I)
 # A photo credit: "Name/AGENCY", "X/AFP/Getty Images", "Photo: …", "/ AP" closing a caption.
 _CREDIT = re.compile(
     r"(?:^|[\s\[(])[A-ZА-ЯЁ][\w'’-]*(?:\s[A-ZА-ЯЁ][\w'’-]*){0,3}/[A-ZА-ЯЁ0-9][\w-]*(?:\s[A-ZА-ЯЁ][\w-]*){0,3}(?:/[\w -]+)*[\])]?$"
     r"|(?:^|\s)(?:photo|photos|foto|фото|picture|image|credit|عکس)\s*[:：]"
     r"|\s/\s*(?:AP|AFP|Reuters|EPA|Getty Images|ТАСС|РИА Новости)$"
     r"|(?:Stock Photo|Getty Images|hide caption|toggle caption|Photo)$"
-    r"|[.!?]\s+(?:www\.)?[\w-]+\.(?:com|org|net|ru|ir|gov|gov\.ru|co\.uk)$", re.I)
+    r"|[.!?]\s+(?:www\.)?[\w-]+\.(?:com|org|net|ru|ir|gov|gov\.ru|co\.uk)$"
+    # a credit in brackets closing a caption: "(AP Photo/…)", "(photo credit: …)", "(… Copyright 2021 …)", "(Twitter/ Amb_X)"
+    r"|\([^()]*(?:photo|фото|عکس|credit|copyright|©|getty|all rights reserved)[^()]*\)$"
+    r"|\((?:[\w.'’-]+ ?){1,4}/ ?[\w.'’@-]+(?: [\w.'’-]+){0,3}\)$"
+    r"|\bfile photo$"
+    # a photographer's name glued to the caption's last full stop by the scrape: "on Sept. 1.Andrii Marienko"
+    r"|[.!?](?-i:[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2})$", re.I)
+_GLUED = re.compile(r"[.!?][A-Z]")
 # Photo-caption position words: "(left)", ", right,".
 _CAPTION_POSITION = re.compile(r"\((?:left|right|centre|center|second left|second right|слева|справа|links|rechts|à gauche|à droite)\)"
                                r"|,\s(?:left|right),\s", re.I)
@@ -82,6 +99,10 @@ _RELATIVE_TIME = re.compile(r"\b\d+\s*(?:seconds?|minutes?|mins?|hours?|days?|we
 _BULLET = re.compile(r"^[•·▪►▶»◦‣*]\s*")
 _URL = re.compile(r"https?://\S+|www\.[^\s/]+\S*|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|ir|ru|info|news|co\.uk|de|fr)/\S*")
 _TEASER_END = ("…", "...", "…]", "...]")
+# "Russian Tank Army to receive howitzers | Defense Watch": a page title with its site's name, another story's.
+_PAGE_TITLE = re.compile(r"^.{10,}\s[|｜]\s(?:[A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*){0,3}|[\w.-]+\.[a-z]{2,4})$")
+# "Published: Updated:": two labels or more and nothing after them (their values were scripts).
+_LABELS_ONLY = re.compile(r"^(?:[^\W\d_][\w'’-]*(?: [^\W\d_][\w'’-]*)?\s*[:：]\s*){2,4}$")
 
 
 @dataclass
@@ -95,6 +116,7 @@ class _Line:
     gone: bool = False
     repeated: bool = False
     reason: str = ""  # why it was dropped
+    stems: set[str] | None = None  # its content words cut to a prefix (`_stems`), computed once
 
     @property
     def terminal(self) -> bool:
@@ -151,22 +173,28 @@ def clean(raw: str, *, name: str = "", outlets: Mapping[str, str] = EMPTY, langu
     body = [ln for ln in content if not ln.gone]
     good = [i for i, ln in enumerate(body) if ln.good]
     first, last = (good[0], good[-1]) if good else (len(body), -1)
-    title_line = _headline(body[:first], body[first:], content, stop)
+    title_line = _headline(body[:first], body[first:], content, stop, outlets)
     _top_zone(body[:first], title_line, body[first:], drop, found, outlets)
     _bottom_zone(body[last + 1:] if good else [], drop, found, outlets)
     _captions(content, drop)
+    _strays(body[first:last + 1] if good else [], title_line, stop, drop)
 
     paragraphs = [(ln.number, ln.text) for ln in content if not ln.gone and ln is not title_line]
-    paragraphs = _lift_dateline(paragraphs, found, outlets, drop)
+    paragraphs = _lift_dateline(paragraphs, found, outlets, drop, stop)
     paragraphs = _collapse_duplicates(paragraphs, drop)
     if title_line is not None:
         paragraphs = [(n, t) for n, t in paragraphs if t != title_line.text] or paragraphs
 
+    for number, text in paragraphs[:CREDIT_PARAGRAPHS] + paragraphs[-CREDIT_PARAGRAPHS:]:
+        if credited := md.credited_outlet(text, outlets):  # "…, пишет ТАСС."
+            found.sources.append((5, number, credited))
+            break
     provenance = {"language": "derived"} if language else {}
     if title_line is not None:
-        title, provenance["title"] = title_line.text, "text"
+        title, provenance["title"] = _without_section(title_line, drop), "text"
     else:
-        title, provenance["title"] = derive_title(name, paragraphs[0][1] if paragraphs else "")
+        lead = paragraphs[0][1] if paragraphs else ""
+        title, provenance["title"] = derive_title(name, lead[md.attribution_end(lead):].lstrip())
     when = found.best("dates")
     if when:
         provenance["date"] = "text"
@@ -229,6 +257,10 @@ def _normalise(line: _Line, drop: Callable, found: _Found) -> None:
             drop(line, "HTML markup")
             return
     text = visible(line.text)
+    if (logo := _LOGO.match(text)) and logo.group("name").split()[0].lower() not in _NOT_NAMES:
+        found.sources.append((3, line.number, logo.group("name")))
+        drop(line, "site logo (source metadata)", logo.group(0).strip())
+        text = text[logo.end():]
     if stamp := _ISO_STAMP.match(text):
         if when := find_date(stamp.group("stamp")):
             found.dates.append((2, line.number, when[0]))
@@ -251,6 +283,8 @@ def _measure(line: _Line, stop: frozenset[str]) -> None:
 def _furniture_shapes(line: _Line, drop: Callable, found: _Found, outlets: Mapping[str, str]) -> None:
     """Lines that are furniture wherever they stand."""
     text = line.text
+    if _URL.fullmatch(text):  # before the length test: a slug's words are many
+        return drop(line, "web address")
     if line.words > SHORT_LINE_WORDS:  # a long line can only be a caption
         if _credit(text) or _CAPTION_POSITION.search(text):
             drop(line, CAPTION)
@@ -268,6 +302,13 @@ def _furniture_shapes(line: _Line, drop: Callable, found: _Found, outlets: Mappi
     if (source := md.attribution(text, outlets)) is not None:
         found.sources.append((1, line.number, source))
         return drop(line, "source attribution (source metadata)")
+    if _LABELS_ONLY.match(text):
+        return drop(line, "labels without values")
+    if not line.good and (source := md.byline_source(text.split("|")[-1], outlets)) is not None:
+        found.sources.append((2, line.number, source))
+        if when := find_date(text):
+            found.dates.append((1, line.number, when[0]))
+        return drop(line, "byline or credit (source metadata)")
     if when := find_date(text):
         rest = text[:when[1]] + text[when[2]:]
         extra = len(_WORD.findall(_TIME.sub(" ", rest)))
@@ -278,8 +319,6 @@ def _furniture_shapes(line: _Line, drop: Callable, found: _Found, outlets: Mappi
         return drop(line, "timestamp")
     if _BYLINE.match(text) and not text.endswith("."):
         return drop(line, "byline")
-    if _URL.fullmatch(text):
-        return drop(line, "web address")
     if (_credit(text) or _CAPTION_POSITION.search(text)) and not text.startswith(_OPEN_QUOTES):
         return drop(line, CAPTION)
 
@@ -288,7 +327,8 @@ def _credit(text: str) -> bool:
     """Whether a line ends in (or opens with) a photo credit; only its last
     CREDIT_TAIL characters are searched, where credits stand."""
     tail = text[-CREDIT_TAIL:]
-    if "/" not in tail and ":" not in tail and not _DOMAIN_END.search(tail) and not tail.endswith(("Photo", "Images", "caption")):
+    if not ("/" in tail or ":" in tail or tail.endswith(")") or _DOMAIN_END.search(tail) or _GLUED.search(tail)
+            or tail.lower().endswith(("photo", "images", "caption"))):
         return False
     return bool(_CREDIT.search(tail))
 
@@ -334,7 +374,9 @@ def _end_marker(body: list[_Line], drop: Callable, found: _Found, outlets: Mappi
 def _stems(line: _Line, stop: frozenset[str]) -> set[str]:
     """A line's content words cut to a prefix (5 letters, 4 for short words): a crude
     stem that lets "коридор" meet "коридора" and "Ruble" meet "rubles"."""
-    return {w[:5] if len(w) >= 6 else w[:4] for w in set(line.tokens).difference(stop) if len(w) > 2}
+    if line.stems is None:
+        line.stems = {w[:5] if len(w) >= 6 else w[:4] for w in set(line.tokens).difference(stop) if len(w) > 2}
+    return line.stems
 
 
 def _title_shaped(line: _Line) -> bool:
@@ -344,18 +386,19 @@ def _title_shaped(line: _Line) -> bool:
             and not text.endswith(_TEASER_END) and find_date(text) is None and len(_LETTER.findall(text)) >= 0.5 * len(text.replace(" ", "")))
 
 
-def _headline(top: list[_Line], rest: list[_Line], every: list[_Line], stop: frozenset[str]) -> _Line | None:
+def _headline(top: list[_Line], rest: list[_Line], every: list[_Line], stop: frozenset[str],
+              outlets: Mapping[str, str]) -> _Line | None:
     """The headline: a title-shaped line above the body whose words are the body's
-    (or that the page repeats); a later candidate much longer than the first wins."""
-    if not any(_title_shaped(ln) for ln in top):
+    (or that the page repeats), never a whole dateline ("Washington CNN—"); a later
+    candidate much longer than a short first one wins."""
+    top = [ln for ln in top if _title_shaped(ln) and not _whole_dateline(ln.text, outlets)]
+    if not top:
         return None
     body_stems = set().union(*(_stems(ln, stop) for ln in rest[:HEADLINE_CONTEXT] if not ln.gone)) if rest else set()
     everything = "\n".join(ln.text for ln in every).casefold()
     later = " ".join(ln.text for ln in rest if not ln.gone).casefold()
     chosen, weaker = None, []
     for line in top:
-        if not _title_shaped(line):
-            continue
         summary = line.words >= 4 and line.text.casefold() in later  # repeated by the lead: a summary
         stems = _stems(line, stop)
         repeated = line.repeated or everything.count(line.text.casefold()) >= 2
@@ -364,7 +407,7 @@ def _headline(top: list[_Line], rest: list[_Line], every: list[_Line], stop: fro
             if line.words >= 2 and not line.text.endswith(":"):
                 weaker.append((-overlap, line.number, line))
             continue
-        if chosen is None or (line.words >= TITLE_LONGER * chosen.words and not summary):
+        if chosen is None or (chosen.words <= TITLE_SHORT and line.words >= TITLE_LONGER * chosen.words and not summary):
             chosen = line
     if chosen is None and weaker:
         # Nothing certain: the line sharing most words with the body, else the one
@@ -372,6 +415,21 @@ def _headline(top: list[_Line], rest: list[_Line], every: list[_Line], stop: fro
         best = min(weaker)
         chosen = best[2] if best[0] < 0 else weaker[-1][2]
     return chosen
+
+
+def _without_section(title: _Line, drop: Callable) -> str:
+    """The headline without a site's section label after a bar ("… in Ukraine | Russia-Ukraine war")."""
+    head, bar, section = title.text.rpartition(" | ")
+    if bar and len(section.split()) <= SECTION_WORDS and len(head.split()) >= SECTION_WORDS:
+        drop(title, "section label after the headline", f"| {section}")
+        return head
+    return title.text
+
+
+def _whole_dateline(text: str, outlets: Mapping[str, str]) -> md.Dateline | None:
+    """A dateline that is the whole line ("Washington CNN—", "TEHRAN, Iran, Jan. 10")."""
+    dateline = md.find_dateline(text, outlets)
+    return dateline if dateline is not None and dateline.end >= len(text.rstrip()) else None
 
 
 def derive_title(name: str, lead: str) -> tuple[str, str]:
@@ -409,13 +467,19 @@ def _top_zone(top: list[_Line], title: _Line | None, rest: list[_Line], drop: Ca
             continue
         if (alias := md.outlet_in(line.text, outlets)) and line.words <= 14:
             found.sources.append((3, line.number, alias))
+        elif line.words <= MASTHEAD_WORDS and md.outlet_shaped(line.text, outlets):  # "BBC News" over the page
+            found.sources.append((3, line.number, line.text))
         if (when := find_date(line.text)) is not None:
             found.dates.append((4, line.number, when[0]))
-        if line.words <= 8 and (dateline := md.find_dateline(line.text, outlets)) and dateline.end == len(line.text):
+        if line.words <= 8 and (dateline := _whole_dateline(line.text, outlets)):
             found.dateline = found.dateline or dateline.place
+            if dateline.agency and (agency := md.agency_name(dateline.agency, outlets)):
+                found.sources.append((0, line.number, agency))
             drop(line, "dateline (dateline metadata)")
         elif not seen_title:
             drop(line, "page furniture above the headline")
+        elif _PAGE_TITLE.match(line.text):
+            drop(line, "headline of another page (title | site)")
         elif line.words >= 4 and line.text.casefold() in later:
             drop(line, "summary repeated in the text")
         elif line.words < STANDFIRST_WORDS:
@@ -425,19 +489,19 @@ def _top_zone(top: list[_Line], title: _Line | None, rest: list[_Line], drop: Ca
 def _bottom_zone(bottom: list[_Line], drop: Callable, found: _Found, outlets: Mapping[str, str]) -> None:
     """Below the last body line: short lines that do not end a sentence are the site's.
 
-    The first line under the body is its last paragraph when it reads as prose
+    One of the first CUT_PARAGRAPH_POSITION lines under the body (a subheading may
+    stand before it) is its last paragraph when it reads as prose
     (CUT_PARAGRAPH_WORDS words or more, the language's share of stop words) but
     stops mid-sentence: scrapes cut articles off (held-out articles lost such
-    paragraphs, issue 13).
+    paragraphs, issue 13). When it is the file's last line, a shorter one counts,
+    if it is dense in stop words (CUT_STOP_DENSITY): "…همکاری‌های گسترده‌ی دفاعی".
     """
-    first = True
-    for line in bottom:
-        if line.gone:
+    remaining = [ln for ln in bottom if not ln.gone]
+    for position, line in enumerate(remaining):
+        if position < CUT_PARAGRAPH_POSITION and line.stop_density >= GOOD_STOP_DENSITY and (
+                line.words >= CUT_PARAGRAPH_WORDS
+                or line is remaining[-1] and line.words >= STANDFIRST_WORDS and line.stop_density >= CUT_STOP_DENSITY):
             continue
-        if first and line.words >= CUT_PARAGRAPH_WORDS and line.stop_density >= GOOD_STOP_DENSITY:
-            first = False
-            continue
-        first = False
         if (domain := md.footer_domain(line.text)) is not None and line is bottom[-1]:
             found.sources.append((2, line.number, domain))
             drop(line, "footer domain (source metadata)")
@@ -447,15 +511,42 @@ def _bottom_zone(bottom: list[_Line], drop: Callable, found: _Found, outlets: Ma
                                               or line.text.endswith(_CLOSING) and line.words >= 3):
             if (alias := md.outlet_in(line.text, outlets)) and line.words <= 8:
                 found.sources.append((3, line.number, alias))
+            elif line.words <= MASTHEAD_WORDS and md.outlet_shaped(line.text, outlets):  # "Asian News International"
+                found.sources.append((3, line.number, line.text))
             drop(line, "page furniture below the article")
 
 
 def _captions(body: list[_Line], drop: Callable) -> None:
-    """A line without a full stop just above a dropped caption is its alt text."""
+    """A line without a full stop just above a dropped caption is its alt text, and a
+    line next to one that it repeats (the caption again without its credit) is the
+    caption too."""
     for before, after in zip(body, body[1:]):
         if (not before.gone and after.reason == CAPTION and not before.terminal and before.words >= 5
                 and len(_WORD.findall(before.text.lower())) and _shared(before.text, after.text) >= 0.5):
             drop(before, CAPTION)
+    for before, after in zip(body, body[1:]):
+        for line, caption in ((before, after), (after, before)):
+            if not line.gone and caption.reason == CAPTION and line.words >= 3 and line.text.rstrip(".") in caption.text:
+                drop(line, CAPTION)
+
+
+def _strays(body: list[_Line], title: _Line | None, stop: frozenset[str], drop: Callable) -> None:
+    """A short label between paragraphs ("Recommended Videos", "Читайте также") whose
+    content words the article uses nowhere else: the site's, not a subheading (a
+    subheading announces what follows, in the article's own words)."""
+    labels = [line for line in body if not (line.gone or line.good or not 1 <= line.words <= STRAY_WORDS
+                                            or line.terminal or _DIGIT.search(line.text) or "." in line.text)]
+    if not labels:
+        return
+    stems: dict[str, int] = {}
+    for line in [*body, *([title] if title else [])]:
+        if not line.gone:
+            for stem in _stems(line, stop):
+                stems[stem] = stems.get(stem, 0) + 1
+    for line in labels:
+        own = _stems(line, stop)
+        if own and all(stems.get(stem, 0) <= 1 for stem in own):
+            drop(line, "label between paragraphs (not the article's words)")
 
 
 def _shared(a: str, b: str) -> float:
@@ -505,22 +596,23 @@ def _continues(previous: str, following: str) -> bool:
 
 
 def _lift_dateline(paragraphs: list[tuple[int, str]], found: _Found, outlets: Mapping[str, str],
-                   drop: Callable) -> list[tuple[int, str]]:
-    """Turn the dateline opening one of the first body paragraphs into metadata, and an
-    outlet opening the first one ("IRNA The three…", "به گزارش ایلنا،") into the source."""
+                   drop: Callable, stop: frozenset[str]) -> list[tuple[int, str]]:
+    """Turn the dateline opening one of the first body paragraphs into metadata (the
+    first one may open with a place and a colon, "Moscow: …"), and an outlet opening
+    the first one ("IRNA The three…", "به گزارش ایلنا،") into the source."""
     for position, (number, text) in enumerate(paragraphs[:3]):
         line = _Line(number, text)
-        dateline = md.find_dateline(text, outlets)
+        dateline = md.find_dateline(text, outlets) or (md.lead_place(text, stop) if position <= 1 else None)
         if dateline is None:
-            if position <= 1 and (opening := md.outlet_opening(text, outlets)):
+            if position <= 2 and (opening := md.outlet_opening(text, outlets)):
                 found.sources.append((1 + position, number, opening[0]))
                 if opening[1]:
                     drop(line, "source (source metadata)", text[:opening[1]].strip())
                     paragraphs[position] = (number, text[opening[1]:].strip())
             continue
         found.dateline = dateline.place
-        if dateline.agency and (dateline.agency.lower() in outlets or re.fullmatch(r"[A-Z]{2,6}", dateline.agency)):
-            found.sources.append((0, number, dateline.agency))
+        if dateline.agency and (agency := md.agency_name(dateline.agency, outlets)):
+            found.sources.append((0, number, agency))
         if dateline.date:
             found.dates.append((1, number, dateline.date))
         drop(line, "dateline (dateline metadata)", text[:dateline.end].strip())

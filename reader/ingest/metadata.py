@@ -41,6 +41,14 @@ _LATIN = re.compile(
 # "TEHRAN, Iran, Jan. 10" alone on its line: a place and a date, no dash.
 _ALONE = re.compile(rf"^(?P<place>{_UPPER}(?:,\s*[^,\s]+(?: [^,\s]+){{0,2}}){{1,3}})$")
 _PERSIAN = re.compile(r"^(?P<place>[\u0600-\u06FF]{3,12})\s*[-–—]\s*(?:(?P<agency>[\u0600-\u06FF ]{2,25}?)\s*[-–—]\s*)?(?=\S)")
+# "Washington CNN—": a place, then an agency's acronym, then a dash (CNN's form).
+_ACRONYM_AGENCY = re.compile(rf"^(?P<place>{_UPPER}|{_TITLE})\s+(?P<agency>[A-Z]{{2,6}})\s*[-–—]{{1,2}}\s*")
+# "Москва. 12 марта. INTERFAX.RU - ": a place, a day and month, each closed by a full stop, an agency, a dash.
+_DOTTED = re.compile(r"^(?P<place>[A-ZА-ЯЁ][a-zа-яё-]+(?: [A-ZА-ЯЁ][a-zа-яё-]+)?\.\s*\d{1,2}\s+[a-zа-яё]{3,10})\.\s*"
+                     r"(?P<agency>[A-ZА-ЯЁ][A-ZА-ЯЁa-zа-яё.-]{1,24})\s*[-–—]{1,2}\s+")
+# "مسکو، 22 مرداد، خبرگزاری «ریانووستی»/": a Persian place, a day and month, an agency, then a slash or dash.
+_PERSIAN_DATED = re.compile(r"^(?P<place>[\u0600-\u06FF]{3,12}\s*[،,]\s*[\d۰-۹]{1,2}\s+[\u0600-\u06FF]{2,9})"
+                            r"(?:\s*[،,]\s*(?P<agency>[^/\n،,–—-]{2,40}?))?\s*[/–—-]\s*")
 # A word that looks like a dateline place but opens a sentence.
 _NOT_PLACE = re.compile(r"^(?:[A-Z]{2,5}|[A-Z][a-z]+)$")
 
@@ -54,6 +62,11 @@ def find_dateline(text: str, outlets: Mapping[str, str]) -> Dateline | None:
     place before a dash ("تهران-") counts unless the word is an outlet's name.
     An acronym opening a sentence ("NATO is worried - …") is not a dateline.
     """
+    for pattern in (_ACRONYM_AGENCY, _DOTTED, _PERSIAN_DATED):
+        if (match := pattern.match(text)) and not _is_outlet(match.group("place"), outlets):
+            place, agency = match.group("place").strip(" ,.،"), match.group("agency")
+            found = find_date(place)
+            return Dateline(place, agency.strip() if agency else None, found[0] if found else None, match.end())
     match = _LATIN.match(text)
     if match:
         place = match.group("place").strip(" ,.")
@@ -93,7 +106,8 @@ _LABELLED = re.compile(r"^[•·*\-\s]*(?:source|sources|via|منبع|منابع
 _AS_REPORTED = re.compile(r"^(?:as\s+)?(?:reported|originally published)\s+by\s+(?P<name>.{2,80}?)\.?$", re.IGNORECASE)
 _TAG_LINE = re.compile(r"^[(/]\s*(?P<name>[^()/]{2,30}?)\s*[)/]\.?$")
 _OUTLET_COLON = re.compile(r"^(?P<name>[^:：]{2,40}?)\s*[:：]$")
-_PERSIAN_REPORT = re.compile(r"^به گزارش (?:خبرنگار |خبرگزاری |گروه [\u0600-\u06FF ]{2,30}?(?:خبرگزاری )?)?(?P<name>[\u0600-\u06FF ]{2,30}?)\s*[،,]")
+_PERSIAN_REPORT = re.compile(r"^به گزارش (?:خبرنگار |خبرگزاری |گروه [\u0600-\u06FF ]{2,30}?(?:خبرگزاری )?)?(?P<name>[\u0600-\u06FF\u200c ]{2,30}?)"
+                             r"\s*(?P<end>[،,]|\s(?=به نقل از))")
 _FOOTER_DOMAIN = re.compile(r"^(?:https?://)?(?:www\.)?(?P<domain>[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,6})/?$", re.IGNORECASE)
 
 
@@ -124,10 +138,18 @@ def outlet_opening(text: str, outlets: Mapping[str, str]) -> tuple[str, int] | N
     "خبرگزاری فارس: …" -> (name, characters to strip: 0 when the words are part of the sentence)."""
     if match := _PERSIAN_REPORT.match(text):
         name = match.group("name").strip()
-        return (name, 0) if _is_outlet(name, outlets) else None
-    head = re.match(r"^(?P<name>[A-Z]{3,6}|[\u0600-\u06FF ]{3,25}?)\s*(?P<sep>[:：]\s*|\s+(?=[A-Z])|[-–—]\s*)", text)
+        # "به گزارش تابناک به نقل از …" names the reporting outlet whatever it is; before a comma
+        # the name must be in the table or an outlet-shaped name ("خبرگزاری …", "روزنامه …")
+        known = _is_outlet(name, outlets) or match.group("end") != "،" and match.group("end") != ","
+        # a single word that is not a plural ("به گزارش مشرق،", not "به گزارش رسانه‌ها،") is an outlet's name
+        single = " " not in name and not name.endswith(("ها", "ان"))
+        return (name, 0) if known or single or outlet_shaped(name, outlets) else None
+    head = re.match(r"^(?P<name>[A-Z]{3,6}|[\u0600-\u06FF\u200c ]{3,25}?)\s*(?P<sep>[:：]\s*|\s+(?=[A-Z])|[-–—]\s*)", text)
     if head and _is_outlet(head.group("name").strip(), outlets):
         return head.group("name").strip(), head.end()
+    if head and head.group("sep").strip() in "-–—:：" and outlet_shaped(head.group("name").strip(), outlets):
+        # "ایندیپندنت فارسی - …", "خبرگزاری ایسنا: …": an outlet-shaped name and a dash or colon
+        return agency_name(head.group("name"), outlets) or head.group("name").strip(), head.end()
     return None
 
 
@@ -138,3 +160,125 @@ def outlet_in(line: str, outlets: Mapping[str, str]) -> str | None:
         if len(alias) > 5 and "." not in alias and f" {alias} " in lowered.replace("!", " ").replace(",", " "):
             return alias
     return None
+
+
+# Words that name a kind of outlet (a newspaper's or agency's name ends, or in Persian and
+# Russian opens, with one): what tells "Al Arabiya English" or "BBC News" from a person's name.
+_OUTLET_LAST = {"news", "times", "post", "agency", "press", "tribune", "herald", "journal", "telegraph", "gazette",
+                "daily", "media", "tv", "radio", "english", "online", "today", "review", "monitor", "observer",
+                "guardian", "independent", "network", "wire", "service", "services", "international", "weekly",
+                "new", "world", "line", "insider", "report", "standard", "chronicle", "express", "mail",
+                "فارسی", "نیوز", "آنلاین", "новости", "онлайн", "медиа"}  # a language edition: "… English", "… فارسی"
+_OUTLET_FIRST = ("خبرگزاری", "روزنامه", "پایگاه", "سایت", "شبکه", "هفته‌نامه", "رادیو",
+                 "агентство", "газета", "издание", "телеканал", "радио", "ИА", "РИА")
+_OUTLET_NAME = re.compile(r"^(?:The |the )?(?:[A-Z][\w&'’.-]*|[A-Z]{2,})(?: (?:[A-Z][\w&'’.-]*|of|and|de))*$")
+
+
+def outlet_shaped(name: str, outlets: Mapping[str, str]) -> bool:
+    """Whether a short name reads like an outlet's: one of the table, or capitalised words
+    ending with a word that names a kind of outlet ("BBC News", "Al Arabiya English"),
+    or a Persian or Russian name opened by one ("خبرگزاری فارس", "ایندیپندنت فارسی")."""
+    name = name.strip(" «»\"“”")
+    if _is_outlet(name, outlets):
+        return True
+    words = name.split()
+    if not 1 <= len(words) <= 5:
+        return False
+    if words[0] in _OUTLET_FIRST and len(words) >= 2:
+        return True
+    if len(words) < 2 or words[-1].lower() not in _OUTLET_LAST:
+        return False
+    return bool(_OUTLET_NAME.match(name)) or not name.isascii() and not re.search(r"[a-zA-Z]", name)
+
+
+# "Tuqa Khalid, Al Arabiya English", "By Jane Doe, Reuters": a name, a comma, an outlet.
+_NAME_OUTLET = re.compile(r"^(?:by\s+)?(?P<person>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3}),\s*(?P<name>[^,]{2,50}?)\.?$", re.I)
+# "Items compiled from Tribune news services", "From Reuters and AP news services".
+_SERVICES = re.compile(r"(?:^|\b)(?:items compiled |compiled )?from (?P<name>.{2,40}?) (?:news )?(?:services|wire services|reports)\.?$", re.I)
+# "For more stories from The Media Line go to themedialine.org": the outlet's own promotion.
+_PROMO = re.compile(r"^for more (?:stories|news|articles|reports) (?:from|by) (?P<name>.{2,40}?),? (?:go to|visit|see|at) \S+\.?$", re.I)
+
+
+def byline_source(line: str, outlets: Mapping[str, str]) -> str | None:
+    """The outlet a byline, a wire-service credit or an outlet's own promotion line names,
+    or None: "Tuqa Khalid, Al Arabiya English" -> "Al Arabiya English"; "Items compiled
+    from Tribune news services" -> "Tribune"; "For more stories from The Media Line go to
+    themedialine.org" -> "The Media Line"."""
+    line = line.strip()
+    if match := _PROMO.match(line) or _SERVICES.search(line):
+        return match.group("name").strip()
+    if (match := _NAME_OUTLET.match(line)) and outlet_shaped(match.group("name"), outlets):
+        return match.group("name").strip()
+    return None
+
+
+def agency_name(agency: str, outlets: Mapping[str, str]) -> str | None:
+    """The outlet an agency tag of a dateline names, or None when it does not read as one.
+    Looked up in the table as written, as a domain ("INTERFAX.RU" -> "interfax.ru", then
+    "interfax"), and without a Persian "خبرگزاری" and its quotes ("خبرگزاری «ریانووستی»");
+    outside the table an acronym ("CNN") or an outlet-shaped name counts as itself."""
+    name = agency.strip(" .«»\"“”")
+    bare = re.sub(r"^خبرگزاری\s*", "", name).strip(" «»\"“”")
+    for key in (name, bare, name.lower().rsplit(".", 1)[0] if re.search(r"\.[a-zа-я]{2,4}$", name.lower()) else ""):
+        if key and key.lower() in outlets:
+            return outlets[key.lower()]
+    words = name.split()
+    for end in range(len(words) - 1, 0, -1):  # "Trend E.Tariverdiyeva": the agency, then its reporter
+        if " ".join(words[:end]).lower() in outlets:
+            return outlets[" ".join(words[:end]).lower()]
+    if re.fullmatch(r"[A-ZА-ЯЁ]{2,6}", name) or outlet_shaped(name, outlets):
+        return bare or name
+    if re.fullmatch(r"[A-Z][A-Z-]+\.[A-Z]{2,4}", name):  # INTERFAX.RU, not in the table
+        return name
+    return None
+
+
+# "Moscow: Russian warplanes…": a capitalised place and a colon opening the lead. Words that
+# label a line the same way ("Update:", "Analysis:") are not places.
+_PLACE_COLON = re.compile(r"^(?P<place>[A-ZА-ЯЁ][a-zа-яё'’-]{3,}(?: [A-ZА-ЯЁ][a-zа-яё'’-]+)?):\s+(?=[A-ZА-ЯЁ\"“«])")
+_LABELS = {"update", "updated", "analysis", "opinion", "comment", "exclusive", "breaking", "watch", "video", "photo",
+           "photos", "source", "summary", "note", "editorial", "interview", "read", "listen", "related", "explainer",
+           "correction", "warning", "background", "context", "live", "obituary", "review", "quote", "headline",
+           "обновлено", "мнение", "анализ", "интервью", "видео", "фото", "источник", "комментарий", "справка"}
+
+
+def lead_place(text: str, stop: frozenset[str]) -> Dateline | None:
+    """A place and a colon opening the lead ("Moscow: Russian warplanes…"), or None when the
+    word is a stop word or labels the line ("Update:", "Analysis:")."""
+    match = _PLACE_COLON.match(text)
+    if not match or match.group("place").lower() in _LABELS or match.group("place").lower() in stop:
+        return None
+    return Dateline(match.group("place"), None, None, match.end())
+
+
+def attribution_end(text: str) -> int:
+    """Where the sentence resumes after an opening attribution ("به گزارش خبرنگار مهر، …"),
+    in characters; 0 when the text opens without one."""
+    match = _PERSIAN_REPORT.match(text)
+    if not match:
+        return 0
+    if match.group("end").strip() in ("،", ","):
+        return match.end()
+    comma = re.compile(r"[،,]").search(text, match.end(), match.end() + ATTRIBUTION_CHARS)  # "… به نقل از X، …"
+    return comma.end() if comma else 0
+
+
+ATTRIBUTION_CHARS = 80  # how far "به نقل از" may run before its comma
+
+# "…, пишет ТАСС.", "Как передает Report со ссылкой на…", "…, сообщает РИА Новости.": a Russian sentence
+# naming the outlet it is taken from.
+_RUSSIAN_CREDIT = re.compile(r"(?:^|[,.]\s*)(?:[Кк]ак\s+)?(?:передает|передаёт|пишет|сообщает)\s+"
+                             r"(?P<name>«[^»]{2,30}»|\"[^\"]{2,30}\"|[A-ZА-ЯЁ][\w.-]*(?:\s[A-ZА-ЯЁ][\w.-]*){0,2})"
+                             r"(?=\s*(?:[.,]|со ссылкой|$))")
+
+
+def credited_outlet(text: str, outlets: Mapping[str, str]) -> str | None:
+    """The outlet a Russian paragraph says it is taken from ("…, пишет ТАСС.", "Как передает
+    Report со ссылкой на…"), or None."""
+    if "пиш" not in text and "перед" not in text and "сообщ" not in text:
+        return None
+    match = _RUSSIAN_CREDIT.search(text)
+    if not match:
+        return None
+    name = match.group("name").strip("«»\"").rstrip(".")
+    return outlets.get(name.lower(), name)
