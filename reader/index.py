@@ -48,7 +48,7 @@ CREATE TABLE IF NOT EXISTS articles (
     title TEXT, source TEXT, date TEXT, words INTEGER, topics TEXT, warnings TEXT, doc BLOB, language TEXT,
     story TEXT);
 -- Articles whose story (story_hash) an earlier one in the list already tells: `kept` is that one.
--- Timelines, trails, related passages and briefs leave them out (and say how many).
+-- Timelines, trails and briefs leave them out (and say how many); the same-topic panel lists each once with its outlets.
 CREATE TABLE IF NOT EXISTS duplicates (id TEXT PRIMARY KEY, kept TEXT) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS passages (
     article_id TEXT, idx INTEGER, date TEXT, day REAL, topic TEXT, score REAL, snippet TEXT);
@@ -251,16 +251,15 @@ class CorpusIndex:
         return None if row is None else _document_from(json.loads(zlib.decompress(row[0])))
 
     def related(self, article_id: str, topics: Sequence[str], date: str | None, limit: int) -> list[tuple]:
-        """(article id, passage, date, title, snippet, shared topics, strength), best first; no
-        duplicate article, nor the one `article_id` duplicates."""
+        """(article id, passage, date, title, snippet, shared topics, strength), best first.
+        Duplicate articles stay: the panel lists a wire text once with every outlet that ran it."""
         marks = ",".join("?" * len(topics))
         # Rank from the covering index alone; titles and snippets only for the `limit` kept.
         order = "{0}n DESC, {0}strength DESC, coalesce(abs({0}day - julianday(?)), 1e9), {0}date, {0}article_id, {0}idx"
         query = f"""
             WITH best AS (
                 SELECT article_id, idx, day, date, group_concat(topic) AS shared, count(*) AS n, sum(score) AS strength
-                FROM passages WHERE topic IN ({marks}) AND article_id != ? AND article_id NOT IN (SELECT id FROM duplicates)
-                AND article_id NOT IN (SELECT kept FROM duplicates WHERE id = ?)
+                FROM passages WHERE topic IN ({marks}) AND article_id != ?
                 GROUP BY article_id, idx ORDER BY {order.format('')} LIMIT ?)
             SELECT b.article_id, b.idx, b.date, a.title,
                    (SELECT p.snippet FROM passages p WHERE p.article_id = b.article_id AND p.idx = b.idx LIMIT 1),
@@ -268,7 +267,7 @@ class CorpusIndex:
             FROM best b JOIN articles a ON a.id = b.article_id ORDER BY {order.format('b.')}"""
         return [(aid, idx, when, title, snippet, tuple(shared.split(",")), strength)
                 for aid, idx, when, title, snippet, shared, strength
-                in self.db.execute(query, (*topics, article_id, article_id, date, limit, date))]
+                in self.db.execute(query, (*topics, article_id, date, limit, date))]
 
     def trail(self, topic: str) -> list[tuple[str, int, str]]:
         """(article id, passage, snippet) of every passage on `topic` outside duplicate articles, unordered (the
