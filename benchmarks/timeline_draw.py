@@ -66,6 +66,8 @@ def frame_ms(library, runs: int, profile: bool, size=(120, 40)) -> dict[str, lis
     async def session() -> None:
         async with app.run_test(size=size) as pilot:
             await pilot.pause(1.0)  # a reader reads before pressing T
+            prepared = getattr(app, "_timeline", None)
+            print(f"timeline screen composed ahead before the first T: {bool(prepared and prepared.is_running)}")
             app.active_topic = TOPIC
             for run in range(runs + 1):
                 for key, kind in (("T", TimelineScreen), ("question_mark", HelpScreen)):

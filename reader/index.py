@@ -55,7 +55,7 @@ CREATE TABLE IF NOT EXISTS articles (
     title TEXT, source TEXT, date TEXT, words INTEGER, topics TEXT, warnings TEXT, doc BLOB, language TEXT,
     story TEXT);
 -- Articles whose story (story_hash) an earlier one in the list already tells: `kept` is that one.
--- Timelines, trails, related passages and briefs leave them out (and say how many).
+-- Timelines, trails and briefs leave them out (and say how many); the same-topic panel lists each once with its outlets.
 CREATE TABLE IF NOT EXISTS duplicates (id TEXT PRIMARY KEY, kept TEXT) WITHOUT ROWID;
 -- Topic ids (kind 'topic') and entities (kind: their type), each stored once.
 CREATE TABLE IF NOT EXISTS names (id INTEGER PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, UNIQUE (name, kind));
@@ -405,8 +405,8 @@ class CorpusIndex:
         return [texts[aid][i] if aid in texts and i < len(texts[aid]) else "" for aid, i in pairs]
 
     def related(self, article_id: str, topics: Sequence[str], date: str | None, limit: int) -> list[tuple]:
-        """(article id, passage, date, title, snippet, shared topics, strength), best first; no
-        duplicate article, nor the one `article_id` duplicates."""
+        """(article id, passage, date, title, snippet, shared topics, strength), best first.
+        Duplicate articles stay: the panel lists a wire text once with every outlet that ran it."""
         marks = ",".join("?" * len(topics))
         # Rank from the passages table alone (its own covering index); titles and snippets
         # only for the `limit` kept. Ties: nearest in time, earlier, then in storing order.
@@ -417,13 +417,10 @@ class CorpusIndex:
                 FROM names t JOIN passages p ON p.topic = t.id
                 WHERE t.kind = 'topic' AND t.name IN ({marks})
                   AND p.article != coalesce((SELECT rowid FROM articles WHERE id = ?), 0)
-                  AND p.article NOT IN (SELECT a.rowid FROM duplicates d JOIN articles a ON a.id = d.id
-                                        UNION SELECT a.rowid FROM duplicates d JOIN articles a ON a.id = d.kept
-                                        WHERE d.id = ?)
                 GROUP BY p.article, p.idx ORDER BY {order.format('')} LIMIT ?)
             SELECT a.id, b.idx, a.date, a.title, b.shared, b.strength
             FROM best b JOIN articles a ON a.rowid = b.article ORDER BY {order.format('b.')}"""
-        found = self.db.execute(query, (*topics, article_id, article_id, date, limit, date)).fetchall()
+        found = self.db.execute(query, (*topics, article_id, date, limit, date)).fetchall()
         texts = self._passage_texts([(aid, idx) for aid, idx, *_ in found])
         return [(aid, idx, when, title, snippet(text), tuple(shared.split(",")), strength)
                 for (aid, idx, when, title, shared, strength), text in zip(found, texts, strict=True)]

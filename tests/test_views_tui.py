@@ -137,6 +137,12 @@ def test_the_timeline_screen_is_composed_ahead_and_reused_afresh_for_the_next_to
         assert "Enter lists the passages" in option_texts(screen.query_one(MonthList))[0]
         column, month = cursor_mark(screen)
         assert month == screen.timeline.months[screen.timeline.bars[-1]]
+        app.active_topic = "north_south_corridor"
+        await pilot.press("T")  # on the timeline itself: charted in place, not stacked again
+        await pilot.pause()
+        assert app.screen is prepared and [s.key for s in prepared.subjects] == ["north_south_corridor"]
+        await pilot.press("escape")
+        assert not isinstance(app.screen, TimelineScreen)
 
     drive(app, scenario)
 

@@ -1001,7 +1001,8 @@ class ReaderApp(App[None]):
 
         screen = self._timeline_screen()
         screen.show([subject])
-        self.push_screen(screen, done)
+        if screen not in self.screen_stack:  # T (or the palette) on the timeline: charted in place
+            self.push_screen(screen, done)
 
     def _timeline_screen(self) -> TimelineScreen:
         """The one timeline screen, installed (kept when closed) for this library."""

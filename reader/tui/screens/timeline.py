@@ -200,6 +200,8 @@ class TimelineScreen(Screen[Location | None]):
             yield MonthList(id="timeline-passages")
 
     def on_mount(self) -> None:
+        if not self.query(TimelineChart):  # composed ahead while the app was closing: nothing to draw on
+            return
         self._replotted()
         self._hint()
         self.set_focus(self.query_one(TimelineChart))
