@@ -481,3 +481,23 @@ def test_prose_with_commas_is_not_a_tag_list():
     assert len(texts(result)) == 4 and "tag list" not in reasons(result)
     short = clean(f"T\n\n{BODY}\n\nOil, gas and grain\n\n{BODY} Again.")
     assert "Oil, gas and grain" in texts(short)
+
+
+def test_residue_variants_glued_repeated_mixed_and_opening_the_lead():
+    glued = clean(f"T\n\nSend in e-mailSend in e-mail\n\n{BODY}\n\n{BODY} Again.")
+    assert dropped_as(glued, "share or action link") == ["Send in e-mailSend in e-mail"]
+    tags = "Russia, trade, grain, Caspian Sea, grain exports to Iran, war with sanctions, Anzali"
+    mixed = clean(f"T\n\n{tags}\n\n{BODY}\n\n{BODY} Again.")
+    assert dropped_as(mixed, "tag list") == [tags] and len(texts(mixed)) == 2
+    opening = clean(f"T\n\nCaspian Courier Political Desk:{BODY}\n\n{BODY} Again.")
+    assert texts(opening)[0] == BODY and opening.meta.source == "Caspian Courier"
+    assert dropped_as(opening, "desk byline (source metadata)") == ["Caspian Courier Political Desk:"]
+    titled = clean(f"Россия и Иран договорились о зерне\n\nРоссия и Иран договорились о зерне - 31.08.2025, ПРАЙМ\n\n{BODY}")
+    assert (titled.meta.source, titled.meta.date) == ("ПРАЙМ", "2025-08-31")
+
+
+def test_prose_lists_with_joining_words_are_not_tag_lists():
+    for line in ("Grain, oil, gas, the corridor and the ports of the south along the Caspian coast",
+                 "Tehran, Moscow and Baku", "Oil and gas, grain and timber, ships and rails, trade with the south"):
+        result = clean(f"T\n\n{BODY}\n\n{line}\n\n{BODY} Again.")
+        assert line in texts(result), line

@@ -109,28 +109,29 @@ _LABELS_ONLY = re.compile(r"^(?:[^\W\d_][\w'’-]*(?: [^\W\d_][\w'’-]*)?\s*[:�
 _NEWSLETTER = re.compile(r"^(?:new\s.{0,40}\bnewsletter\b|sign up\b|subscribe\b|get (?:our|the) .{0,40}\bnewsletter\b"
                          r"|подпи(?:шитесь|саться)\b|در خبرنامه)", re.I)
 _NEWSLETTER_WORD = re.compile(r"\bnewsletters?\b|рассылк|خبرنامه", re.I)  # in a line that is not body-shaped
-# the promotion: the site's name and a verb in the present ("X delivers … coverage"), or "our"/"your".
+# the promotion: the site's name and a verb in the present ("X delivers … coverage"), or "your inbox".
 _SELF_PROMOTION = re.compile(r"\b(?:coverage|journalism|reporting|news|stories|inbox|e-?mail)\b|журналистик|новост|خبر", re.I)
-_PROMOTER = re.compile(r"^(?:[A-Z][\w&.'’-]*\s){1,4}(?:delivers|brings|offers|provides|gives)\b|\b(?:our|your)\b|\bваш|\bнаш", re.I)
-PROMPT_WORDS = 30  # a newsletter prompt or the promotion next to it has at most this many words
+_PROMOTER = re.compile(r"^(?:[A-Z][\w&.'’-]*\s){1,4}(?:delivers|brings|offers|provides|gives)\b|\byour inbox\b|\bна (?:ваш|вашу)\b")
+PROMPT_WORDS = 30  # a newsletter prompt has at most this many words…
+PROMOTION_WORDS = 60  # …and the site's promotion in the same article this many
 # an action link alone on its line ("Send in e-mail", "READ MORE", "Читать далее", "ادامه مطلب"): a verb
 # and its object, in the languages of the corpus (the labels sites put on share and more buttons);
-_ACTION = re.compile(r"^[\W_]*(?:read (?:more|full (?:story|article))|continue reading|send (?:in|by|via|to) e-?mail"
+_ACTION = re.compile(r"^(?:[\W_]*(?:read (?:more|full (?:story|article))|continue reading|send (?:in|by|via|to) e-?mail"
                      r"|e-?mail (?:this|to a friend)|share(?: this(?: article| story)?| on \w+)?|print(?: this)?"
                      r"|читать (?:далее|дальше|полностью|также)|подробнее|отправить (?:по|на) (?:e-?mail|почт\w*)"
                      r"|поделиться|распечатать|ادامه(?: مطلب| خبر)?|بیشتر بخوانید|ارسال (?:به|با) (?:ایمیل|دوستان)"
-                     r"|اشتراک[\s\u200c]?گذاری|چاپ(?: خبر)?)[\W_]*$", re.I)
+                     r"|اشتراک[\s\u200c]?گذاری|چاپ(?: خبر)?))+[\W_]*$", re.I)  # "Send in e-mailSend in e-mail": twice, glued
 # a player's notice that the browser cannot show it, in English, Russian and Persian;
 _PLAYER = re.compile(r"(?:browser|браузер|مرورگر).{0,60}?(?:does ?n[o']t support|не поддерживает|پشتیبانی\s?(?:نمی|نمی\u200c)\s?کند)"
                      r"|(?:does ?n[o']t support|не поддерживает).{0,20}?(?:video|audio|видео|аудио)", re.I)
 PLAYER_WORDS = 20
 # a list of tags: four or more short items (TAG_WORDS words at most) between commas, no stop word, no sentence end;
 _LIST_COMMA = re.compile(r"\s*[,،]\s*")
-TAG_ITEMS, TAG_WORDS = 4, 3
+TAG_ITEMS, TAG_WORDS, TAG_LONGEST, TAG_SHARE = 4, 3, 6, 0.6
 # a desk byline ("Tehran Times Political Desk"): capitalised names, a desk's beat, "Desk";
-_DESK = re.compile(r"^(?P<name>(?:[A-Z][\w&.'’-]*\s+){1,4}?)(?:(?P<beat>[A-Z][a-z]+)\s+)?Desk$")
+_DESK = re.compile(r"^(?P<name>(?:[A-Z][\w&.'’-]*\s+){1,4}?)(?:(?P<beat>[A-Z][a-z]+)\s+)?Desk(?:$|\s*[:：|–—-]\s*(?=\S))")
 # a Russian byline's first line, a date and the outlet ("31.08.2025, ПРАЙМ"), then the author's name.
-_DATED_OUTLET = re.compile(r"^(?P<date>\d{1,2}\.\d{1,2}\.(?:19|20)\d\d)\s*,\s*(?P<name>[^\W\d][^,\d]{1,30}?)\.?$")
+_DATED_OUTLET = re.compile(r"^(?:.{10,}?\s[-–—]\s)?(?P<date>\d{1,2}\.\d{1,2}\.(?:19|20)\d\d)\s*,\s*(?P<name>[^\W\d][^,\d]{1,30}?)\.?$")
 _AUTHOR = re.compile(r"^[A-ZА-ЯЁ][a-zа-яё'’-]+(?: [A-ZА-ЯЁ][a-zа-яё'’.-]+){1,2}$")
 WEAK = 6  # rank of metadata a residue line gives: used only when nothing else names it
 
@@ -317,8 +318,9 @@ def _furniture_shapes(line: _Line, drop: Callable, found: _Found, outlets: Mappi
     text = line.text
     if _URL.fullmatch(text):  # before the length test: a slug's words are many
         return drop(line, "web address")
-    if (reason := _residue(line, found, outlets, stop)) is not None:
+    if (reason := _residue(line, found, outlets, stop, drop)) is not None:
         return drop(line, reason)
+    text = line.text  # a desk byline may have been cut off its opening
     if line.words > SHORT_LINE_WORDS:  # a long line can only be a caption
         if _credit(text) or _CAPTION_POSITION.search(text):
             drop(line, CAPTION)
@@ -357,7 +359,7 @@ def _furniture_shapes(line: _Line, drop: Callable, found: _Found, outlets: Mappi
         return drop(line, CAPTION)
 
 
-def _residue(line: _Line, found: _Found, outlets: Mapping[str, str], stop: frozenset[str]) -> str | None:
+def _residue(line: _Line, found: _Found, outlets: Mapping[str, str], stop: frozenset[str], drop: Callable) -> str | None:
     """Why a line is one of the residue kinds a fresh held-out set left in the body (issue 13),
     or None: a newsletter prompt, an action link, a player's notice, a tag list, a desk byline
     ("Tehran Times Political Desk", its outlet a weak source) or a Russian byline's date and
@@ -365,7 +367,7 @@ def _residue(line: _Line, found: _Found, outlets: Mapping[str, str], stop: froze
     text = line.text
     if line.words <= PROMPT_WORDS and (_NEWSLETTER.match(text) or not line.good and _NEWSLETTER_WORD.search(text)):
         return NEWSLETTER
-    if line.words <= 4 and _ACTION.match(text):
+    if line.words <= 8 and _ACTION.match(text):
         return ACTION
     if line.words <= PLAYER_WORDS and _PLAYER.search(text):
         return "player notice"
@@ -376,7 +378,12 @@ def _residue(line: _Line, found: _Found, outlets: Mapping[str, str], stop: froze
         if desk.group("beat") and f"{name} {desk.group('beat')}".lower() in outlets:
             name = f"{name} {desk.group('beat')}"
         found.sources.append((WEAK, line.number, name))
-        return "desk byline (source metadata)"
+        if desk.end() < len(text):  # "Rokna Political Desk:The gas supply crisis…": the lead follows
+            drop(line, DESK, desk.group(0).strip())
+            line.text = text[desk.end():]
+            _measure(line, stop)
+            return None
+        return DESK
     if dated := _DATED_OUTLET.match(text):
         found.sources.append((WEAK, line.number, dated.group("name").strip()))
         if when := find_date(dated.group("date")):
@@ -387,32 +394,37 @@ def _residue(line: _Line, found: _Found, outlets: Mapping[str, str], stop: froze
 
 NEWSLETTER = "newsletter or sign-up prompt"
 ACTION = "share or action link"
+DESK = "desk byline (source metadata)"
 DATED_BYLINE = "byline: date and outlet (metadata)"
 
 
 def _tag_list(line: _Line, stop: frozenset[str]) -> bool:
-    """A line that is only short keywords between commas ("Russia, war, terrorism, Ukraine"):
-    TAG_ITEMS or more items of at most TAG_WORDS words, none a stop word or a sentence's."""
+    """A line that is only keywords between commas ("Russia, war, terrorism, Ukraine, war with
+    Russia"): TAG_ITEMS or more items of at most TAG_LONGEST words, most of them (TAG_SHARE)
+    tags proper, of at most TAG_WORDS words and no joining word; no sentence end, no digit.
+    Tag lists of a fresh held-out set mix tags with such phrases (issue 13)."""
     text = line.text
     if text.endswith(_TERMINAL) or _DIGIT.search(text):
         return False
     items = [_WORD.findall(item.lower()) for item in _LIST_COMMA.split(text)]
-    if len(items) < TAG_ITEMS or not all(1 <= len(item) <= TAG_WORDS for item in items):
+    if len(items) < TAG_ITEMS or not all(1 <= len(item) <= TAG_LONGEST for item in items):
         return False
-    # the lists hold frequent content words too ("россия", "море"): only a short joining word
-    # ("and", "of", "и", "و") in an item of two or more makes it prose
-    return not any(len(item) > 1 and any(len(word) <= 3 and word in stop for word in item) for item in items)
+    # the lists hold frequent content words too ("russia", "war", "море"): only a stop word inside
+    # an item ("war with Russia", "نفت و گاز") joins it into a phrase rather than a tag
+    tags = sum(len(item) <= TAG_WORDS and not stop.intersection(item[1:-1]) for item in items)
+    return tags >= TAG_SHARE * len(items)
 
 
 def _residue_neighbours(content: list[_Line], drop: Callable) -> None:
-    """The site's self-promotion next to a newsletter prompt ("X delivers independent
-    coverage…"), and the author's name under a "date, outlet" byline."""
-    alive = [ln for ln in content if not ln.gone or ln.reason in (NEWSLETTER, DATED_BYLINE)]
-    for before, after in zip(alive, alive[1:]):
-        for line, prompt in ((before, after), (after, before)):
-            if (not line.gone and prompt.reason == NEWSLETTER and line.words <= PROMPT_WORDS
-                    and _SELF_PROMOTION.search(line.text) and _PROMOTER.search(line.text)):
+    """The site's self-promotion in an article with a newsletter prompt ("X delivers
+    independent coverage…"), and the author's name under a "date, outlet" byline."""
+    if any(line.reason == NEWSLETTER for line in content):
+        for line in content:
+            if (not line.gone and line.words <= PROMOTION_WORDS and _SELF_PROMOTION.search(line.text)
+                    and _PROMOTER.search(line.text)):
                 drop(line, "site promotion by a newsletter prompt")
+    alive = [ln for ln in content if not ln.gone or ln.reason == DATED_BYLINE]
+    for before, after in zip(alive, alive[1:]):
         if before.reason == DATED_BYLINE and not after.gone and _AUTHOR.match(after.text):
             drop(after, "byline")
 
