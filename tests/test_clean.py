@@ -449,7 +449,7 @@ def test_newsletter_prompts_action_links_player_notices_tags_and_desk_byline():
         assert residue not in body
     assert body.startswith("Russian grain shipments") and body.endswith("Anzali and Amirabad.")
     assert len(dropped_as(result, "newsletter or sign-up prompt")) == 2
-    assert dropped_as(result, "site promotion by a newsletter prompt")[0].startswith("Caspian Courier delivers")
+    assert dropped_as(result, "site promotion by a newsletter prompt (source metadata)")[0].startswith("Caspian Courier delivers")
     assert set(dropped_as(result, "share or action link")) >= {"Send in e-mail", "READ MORE"}
     assert dropped_as(result, "tag list") == ["Russia, Iran, grain, Caspian Sea, Astrakhan, Anzali"]
     assert result.meta.source == "Caspian Courier"
@@ -486,6 +486,11 @@ def test_prose_with_commas_is_not_a_tag_list():
 def test_residue_variants_glued_repeated_mixed_and_opening_the_lead():
     glued = clean(f"T\n\nSend in e-mailSend in e-mail\n\n{BODY}\n\n{BODY} Again.")
     assert dropped_as(glued, "share or action link") == ["Send in e-mailSend in e-mail"]
+    trailing = clean(f"T\n\n{BODY} READ MORE\n\n{BODY} Again.")
+    assert texts(trailing)[0] == BODY and dropped_as(trailing, "share or action link") == ["READ MORE"]
+    promoted = clean(f"T\n\n{BODY}\n\nSubscribe to our newsletter\n\n{BODY} Again.\n\n"
+                     "Caspian Courier delivers independent coverage of the region.")
+    assert promoted.meta.source == "Caspian Courier" and len(texts(promoted)) == 2
     tags = "Russia, trade, grain, Caspian Sea, grain exports to Iran, war with sanctions, Anzali"
     mixed = clean(f"T\n\n{tags}\n\n{BODY}\n\n{BODY} Again.")
     assert dropped_as(mixed, "tag list") == [tags] and len(texts(mixed)) == 2

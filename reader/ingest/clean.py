@@ -111,7 +111,7 @@ _NEWSLETTER = re.compile(r"^(?:new\s.{0,40}\bnewsletter\b|sign up\b|subscribe\b|
 _NEWSLETTER_WORD = re.compile(r"\bnewsletters?\b|рассылк|خبرنامه", re.I)  # in a line that is not body-shaped
 # the promotion: the site's name and a verb in the present ("X delivers … coverage"), or "your inbox".
 _SELF_PROMOTION = re.compile(r"\b(?:coverage|journalism|reporting|news|stories|inbox|e-?mail)\b|журналистик|новост|خبر", re.I)
-_PROMOTER = re.compile(r"^(?:[A-Z][\w&.'’-]*\s){1,4}(?:delivers|brings|offers|provides|gives)\b|\byour inbox\b|\bна (?:ваш|вашу)\b")
+_PROMOTER = re.compile(r"^(?P<site>(?:[A-Z][\w&.'’-]*\s){1,4})(?:delivers|brings|offers|provides|gives)\b|\byour inbox\b|\bна (?:ваш|вашу)\b")
 PROMPT_WORDS = 30  # a newsletter prompt has at most this many words…
 PROMOTION_WORDS = 60  # …and the site's promotion in the same article this many
 # an action link alone on its line ("Send in e-mail", "READ MORE", "Читать далее", "ادامه مطلب"): a verb
@@ -121,6 +121,8 @@ _ACTION = re.compile(r"^(?:[\W_]*(?:read (?:more|full (?:story|article))|continu
                      r"|читать (?:далее|дальше|полностью|также)|подробнее|отправить (?:по|на) (?:e-?mail|почт\w*)"
                      r"|поделиться|распечатать|ادامه(?: مطلب| خبر)?|بیشتر بخوانید|ارسال (?:به|با) (?:ایمیل|دوستان)"
                      r"|اشتراک[\s\u200c]?گذاری|چاپ(?: خبر)?))+[\W_]*$", re.I)  # "Send in e-mailSend in e-mail": twice, glued
+# "… with the international community. READ MORE": a "more" link glued after a paragraph's last sentence;
+_TRAILING_MORE = re.compile(r"(?<=[.!?\"”»])\s+(?:read more|continue reading|читать (?:далее|дальше)|ادامه مطلب)[\W_]*$", re.I)
 # a player's notice that the browser cannot show it, in English, Russian and Persian;
 _PLAYER = re.compile(r"(?:browser|браузер|مرورگر).{0,60}?(?:does ?n[o']t support|не поддерживает|پشتیبانی\s?(?:نمی|نمی\u200c)\s?کند)"
                      r"|(?:does ?n[o']t support|не поддерживает).{0,20}?(?:video|audio|видео|аудио)", re.I)
@@ -200,7 +202,7 @@ def clean(raw: str, *, name: str = "", outlets: Mapping[str, str] = EMPTY, langu
     for line in content:
         if not line.gone:
             _furniture_shapes(line, drop, found, outlets, stop)
-    _residue_neighbours(content, drop)
+    _residue_neighbours(content, drop, found)
     _repeats(content, drop)
     body = [ln for ln in content if not ln.gone or ln.reason == ACTION]  # "READ MORE" still marks where the body ends
     good = [i for i, ln in enumerate(body) if ln.good]
@@ -369,6 +371,10 @@ def _residue(line: _Line, found: _Found, outlets: Mapping[str, str], stop: froze
         return NEWSLETTER
     if line.words <= 8 and _ACTION.match(text):
         return ACTION
+    if more := _TRAILING_MORE.search(text):
+        drop(line, ACTION, more.group(0).strip())
+        line.text = text = text[:more.start()]
+        _measure(line, stop)
     if line.words <= PLAYER_WORDS and _PLAYER.search(text):
         return "player notice"
     if _tag_list(line, stop):
@@ -415,14 +421,16 @@ def _tag_list(line: _Line, stop: frozenset[str]) -> bool:
     return tags >= TAG_SHARE * len(items)
 
 
-def _residue_neighbours(content: list[_Line], drop: Callable) -> None:
+def _residue_neighbours(content: list[_Line], drop: Callable, found: _Found) -> None:
     """The site's self-promotion in an article with a newsletter prompt ("X delivers
     independent coverage…"), and the author's name under a "date, outlet" byline."""
     if any(line.reason == NEWSLETTER for line in content):
         for line in content:
             if (not line.gone and line.words <= PROMOTION_WORDS and _SELF_PROMOTION.search(line.text)
-                    and _PROMOTER.search(line.text)):
-                drop(line, "site promotion by a newsletter prompt")
+                    and (promoter := _PROMOTER.search(line.text))):
+                if promoter.group("site"):  # "Middle East Eye delivers…": the site, a weak source
+                    found.sources.append((WEAK, line.number, promoter.group("site").strip()))
+                drop(line, "site promotion by a newsletter prompt (source metadata)")
     alive = [ln for ln in content if not ln.gone or ln.reason == DATED_BYLINE]
     for before, after in zip(alive, alive[1:]):
         if before.reason == DATED_BYLINE and not after.gone and _AUTHOR.match(after.text):
