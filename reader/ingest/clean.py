@@ -105,7 +105,7 @@ _PAGE_TITLE = re.compile(r"^.{10,}\s[|｜]\s(?:[A-Z][\w&'’.-]*(?: [A-Z][\w&'�
 _LABELS_ONLY = re.compile(r"^(?:[^\W\d_][\w'’-]*(?: [^\W\d_][\w'’-]*)?\s*[:：]\s*){2,4}$")
 
 # Residue kinds of a fresh held-out set (issue 13), by shape and language:
-# a newsletter or sign-up prompt, and the site's self-promotion standing next to one;
+# a newsletter or sign-up prompt, and the site's self-promotion in an article that has one;
 _NEWSLETTER = re.compile(r"^(?:new\s.{0,40}\bnewsletter\b|sign up\b|subscribe\b|get (?:our|the) .{0,40}\bnewsletter\b"
                          r"|подпи(?:шитесь|саться)\b|در خبرنامه)", re.I)
 _NEWSLETTER_WORD = re.compile(r"\bnewsletters?\b|рассылк|خبرنامه", re.I)  # in a line that is not body-shaped
@@ -126,8 +126,8 @@ _TRAILING_MORE = re.compile(r"(?<=[.!?\"”»])\s+(?:read more|continue reading|
 # a player's notice that the browser cannot show it, in English, Russian and Persian;
 _PLAYER = re.compile(r"(?:browser|браузер|مرورگر).{0,60}?(?:does ?n[o']t support|не поддерживает|پشتیبانی\s?(?:نمی|نمی\u200c)\s?کند)"
                      r"|(?:does ?n[o']t support|не поддерживает).{0,20}?(?:video|audio|видео|аудио)", re.I)
-PLAYER_WORDS = 20
-# a list of tags: four or more short items (TAG_WORDS words at most) between commas, no stop word, no sentence end;
+PLAYER_WORDS = 20  # a player's notice has at most this many words
+# a list of tags: four or more short items between commas, most of them tags proper (`_tag_list`);
 _LIST_COMMA = re.compile(r"\s*[,،]\s*")
 TAG_ITEMS, TAG_WORDS, TAG_LONGEST, TAG_SHARE = 4, 3, 6, 0.6
 # a desk byline ("Tehran Times Political Desk"): capitalised names, a desk's beat, "Desk";
