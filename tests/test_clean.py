@@ -84,7 +84,8 @@ def test_a_last_paragraph_the_scrape_cut_off_stays_in_the_body():
     result = clean(raw)
     assert texts(result) == [BODY, second, cut]
     assert [d.text for d in result.dropped if d.reason == "page furniture below the article"] == [
-        "Iran and Russia deepen ties amid sanctions", "Share this article"]
+        "Iran and Russia deepen ties amid sanctions"]
+    assert [d.text for d in result.dropped if d.reason == "share or action link"] == ["Share this article"]
 
 
 def test_photo_credits_and_captions_are_dropped():
@@ -432,3 +433,76 @@ def test_seed_004_dateline_line_and_rejoined_sentence():
     result = seed("004_1930e3c77fad4e3e.txt")
     assert result.meta.dateline == "MOSCOW"
     assert "Iranian, European and Russian diplomats have suggested some progress has been made in the talks." in texts(result)
+
+
+# --- residue kinds of a fresh held-out set (issue 13) -------------------------------------
+
+def dropped_as(result, reason):
+    return [d.text for d in result.dropped if d.reason == reason]
+
+
+def test_newsletter_prompts_action_links_player_notices_tags_and_desk_byline():
+    result = fixture("residue_promo_en.txt")
+    body = " ".join(texts(result))
+    for residue in ("newsletter", "Sign up", "delivers", "Send in e-mail", "READ MORE", "browser", "Desk",
+                    "Astrakhan, Anzali"):
+        assert residue not in body
+    assert body.startswith("Russian grain shipments") and body.endswith("Anzali and Amirabad.")
+    assert len(dropped_as(result, "newsletter or sign-up prompt")) == 2
+    assert dropped_as(result, "site promotion by a newsletter prompt (source metadata)")[0].startswith("Caspian Courier delivers")
+    assert set(dropped_as(result, "share or action link")) >= {"Send in e-mail", "READ MORE"}
+    assert dropped_as(result, "tag list") == ["Russia, Iran, grain, Caspian Sea, Astrakhan, Anzali"]
+    assert result.meta.source == "Caspian Courier"
+
+
+def test_a_desk_byline_is_a_weak_source():
+    stated = clean(f"T\n\n{BODY}\n\nSource: Mehr News\n\nTehran Times Political Desk")
+    assert stated.meta.source == "Mehr News" and "desk byline (source metadata)" in reasons(stated)
+
+
+def test_russian_dated_outlet_byline_and_notices():
+    result = fixture("residue_ru.txt")
+    assert (result.meta.source, result.meta.date) == ("ПРАЙМ", "2025-08-31")
+    assert dropped_as(result, "byline") == ["Иван Петров"]
+    assert len(texts(result)) == 2 and texts(result)[0].startswith("Россия и Иран подписали")
+    assert {"player notice", "share or action link", "tag list"} <= reasons(result)
+    stated = clean(f"T\n\n3 March 2024, 10:15\n\n12.09.2025, ПРАЙМ\n\nSource: Mehr News\n\n{BODY}")
+    assert (stated.meta.date, stated.meta.source) == ("2024-03-03", "Mehr News")  # weaker than a stated one
+
+
+def test_persian_player_notice_and_action_links():
+    result = fixture("residue_fa.txt")
+    assert len(texts(result)) == 2 and not any("مرورگر" in t or "ادامه مطلب" in t for t in texts(result))
+    assert {"player notice", "share or action link"} <= reasons(result)
+
+
+def test_prose_with_commas_is_not_a_tag_list():
+    result = fixture("residue_nearmiss_en.txt")
+    assert len(texts(result)) == 4 and "tag list" not in reasons(result)
+    short = clean(f"T\n\n{BODY}\n\nOil, gas and grain\n\n{BODY} Again.")
+    assert "Oil, gas and grain" in texts(short)
+
+
+def test_residue_variants_glued_repeated_mixed_and_opening_the_lead():
+    glued = clean(f"T\n\nSend in e-mailSend in e-mail\n\n{BODY}\n\n{BODY} Again.")
+    assert dropped_as(glued, "share or action link") == ["Send in e-mailSend in e-mail"]
+    trailing = clean(f"T\n\n{BODY} READ MORE\n\n{BODY} Again.")
+    assert texts(trailing)[0] == BODY and dropped_as(trailing, "share or action link") == ["READ MORE"]
+    promoted = clean(f"T\n\n{BODY}\n\nSubscribe to our newsletter\n\n{BODY} Again.\n\n"
+                     "Caspian Courier delivers independent coverage of the region.")
+    assert promoted.meta.source == "Caspian Courier" and len(texts(promoted)) == 2
+    tags = "Russia, trade, grain, Caspian Sea, grain exports to Iran, war with sanctions, Anzali"
+    mixed = clean(f"T\n\n{tags}\n\n{BODY}\n\n{BODY} Again.")
+    assert dropped_as(mixed, "tag list") == [tags] and len(texts(mixed)) == 2
+    opening = clean(f"T\n\nCaspian Courier Political Desk:{BODY}\n\n{BODY} Again.")
+    assert texts(opening)[0] == BODY and opening.meta.source == "Caspian Courier"
+    assert dropped_as(opening, "desk byline (source metadata)") == ["Caspian Courier Political Desk:"]
+    titled = clean(f"Россия и Иран договорились о зерне\n\nРоссия и Иран договорились о зерне - 31.08.2025, ПРАЙМ\n\n{BODY}")
+    assert (titled.meta.source, titled.meta.date) == ("ПРАЙМ", "2025-08-31")
+
+
+def test_prose_lists_with_joining_words_are_not_tag_lists():
+    for line in ("Grain, oil, gas, the corridor and the ports of the south along the Caspian coast",
+                 "Tehran, Moscow and Baku", "Oil and gas, grain and timber, ships and rails, trade with the south"):
+        result = clean(f"T\n\n{BODY}\n\n{line}\n\n{BODY} Again.")
+        assert line in texts(result), line

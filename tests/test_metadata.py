@@ -15,6 +15,9 @@ def test_dateline_forms():
     assert (found.agency, found.date, text[found.end:]) == ("ИА Регнум", "2025-01-13", "Президенты подпишут")
     assert find_dateline("TEHRAN, Iran, Jan. 10", OUTLETS).place == "TEHRAN, Iran, Jan. 10"
     assert find_dateline("MOSCOW (Dispatches) —", OUTLETS).place == "MOSCOW"
+    text = "ТЕГЕРАН, 31 авг - ПРАЙМ, Марина Вялова. Объем торговых сделок вырос"  # the agency's reporter after it
+    found = find_dateline(text, OUTLETS)
+    assert (found.place, found.agency, text[found.end:]) == ("ТЕГЕРАН, 31 авг", "ПРАЙМ", "Объем торговых сделок вырос")
 
 
 def test_not_datelines():

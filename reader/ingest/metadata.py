@@ -8,7 +8,8 @@ issue 13): agency tags "(Reuters)", "/TASS/", "(Xinhua)", "(MNA)", "— ИА
 Persian "به گزارش <outlet>،"; a footer domain. Datelines: "MOSCOW, Jan 5
 (Reuters) -", "DUBAI, February 13. /TASS/.", "MOSCOW, Aug. 9 (Xinhua) --",
 "ASTANA:", "TEHRAN (Realist English).", "Moscow, 12 March 2001 (RFE/RL) --",
-"МОСКВА, 5 января. /ТАСС/.", "Tehran, Iran –", "تهران- ایرنا-".
+"МОСКВА, 5 января. /ТАСС/.", "ТЕГЕРАН, 31 авг - ПРАЙМ, Марина Вялова." (the agency's
+reporter after it), "Tehran, Iran –", "تهران- ایرنا-".
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ _AGENCY_TAIL = r"(?:\((?P<agency>[^()\n]{1,40})\)|/\s*(?P<agency2>[^/\n]{1,25}?)
 _DASH = r"(?:\s+[-–—]{1,2}\s*|[-–—]{1,2}\s+|:\s+|\s*[-–—]{1,2}$)"
 _LATIN = re.compile(
     rf"^(?P<place>(?:{_UPPER})(?:,\s*{_WHEN})?|(?:{_TITLE}),\s*{_WHEN})\.?\s*"
-    rf"(?:{_AGENCY_TAIL}\s*\.?\s*(?:[-–—]{{1,2}}\s*)?|{_DASH}(?:(?P<agency3>(?:ИА|РИА|ИТАР)\s[^.\n]{{2,20}}|[А-ЯЁ]{{2,6}}(?: [А-ЯЁ][а-яё]+)?)\.\s+)?)")
+    rf"(?:{_AGENCY_TAIL}\s*\.?\s*(?:[-–—]{{1,2}}\s*)?|{_DASH}(?:(?P<agency3>(?:ИА|РИА|ИТАР)\s[^.\n]{{2,20}}|[А-ЯЁ]{{2,6}}(?: [А-ЯЁ][а-яё]+)?)(?:,\s[А-ЯЁ][а-яё]+(?:\s[А-ЯЁ][а-яё]+){{1,2}})?\.\s+)?)")
 # "TEHRAN, Iran, Jan. 10" alone on its line: a place and a date, no dash.
 _ALONE = re.compile(rf"^(?P<place>{_UPPER}(?:,\s*[^,\s]+(?: [^,\s]+){{0,2}}){{1,3}})$")
 _PERSIAN = re.compile(r"^(?P<place>[\u0600-\u06FF]{3,12})\s*[-–—]\s*(?:(?P<agency>[\u0600-\u06FF ]{2,25}?)\s*[-–—]\s*)?(?=\S)")
