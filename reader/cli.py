@@ -162,6 +162,7 @@ def _subcommand_parser() -> argparse.ArgumentParser:
                    help="wrap the text at N columns (default: the terminal's width on a terminal, else no wrapping)")
     p.add_argument("--no-pager", action="store_true",
                    help="do not page the article on a terminal (default: through $PAGER, else less -R)")
+    _corpus_paths(p)
     _common(p)
 
     p = add("related")
@@ -170,6 +171,7 @@ def _subcommand_parser() -> argparse.ArgumentParser:
                    help="only passage ¶N, counted from 1 as the reader shows it (default: every passage)")
     p.add_argument("--json", action="store_true", help="a JSON array instead of tab-separated lines")
     p.add_argument("--limit", type=_positive, default=20, metavar="N", help="at most N results in all (default 20)")
+    _corpus_paths(p)
     _common(p)
 
     p = add("topics")

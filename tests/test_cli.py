@@ -284,7 +284,7 @@ def test_list_of_a_missing_path_is_bad_input(capsys, tmp_path):
 
 
 def test_every_corpus_subcommand_takes_corpus_paths_as_list_does(capsys, tmp_path):
-    """entities, topics, timeline, brief and check read the PATHs given, not the configured corpus."""
+    """entities, topics, timeline, brief, check, show and related read the PATHs given, not the configured corpus."""
     import shutil
     from pathlib import Path
 
@@ -309,3 +309,8 @@ def test_every_corpus_subcommand_takes_corpus_paths_as_list_does(capsys, tmp_pat
     assert code == 0 and out.strip().endswith("warnings") and out.startswith("check: 2 articles")
     code, _, err = run(capsys, "timeline", "syria", str(tmp_path / "missing") + "/")
     assert code == 2 and "no such file or folder" in err
+    (tmp_path / "000_f4d4ea7fa12037db.txt").rename(tmp_path / "moved.txt")  # an id only this folder knows
+    code, out, _ = run(capsys, "show", "moved", str(tmp_path), "--json")
+    assert code == 0 and json.loads(out)["id"] == "moved"
+    code, out, _ = run(capsys, "related", "moved", str(tmp_path), "--json")
+    assert code == 0 and {r["article"] for r in json.loads(out)} == {"003_4958d00dca6ef37f"}

@@ -47,6 +47,15 @@ def test_utf16_with_bom_both_orders():
     assert decode(codecs.BOM_UTF16_BE + "Iran’s ties".encode("utf-16-be"))[0] == "Iran’s ties"
 
 
+def test_a_utf16_byte_order_mark_before_binary_bytes_is_no_article(write):
+    """FF FE then bytes that are no UTF-16 text (no whitespace; NULs): binary, not CJK mojibake."""
+    assert read_article(write("bin.html", b"\xff\xfe\x00garbage\x00\x01")).reason == "binary file (not text)"
+    assert read_article(write("odd.txt", b"\xff\xfeT\x00e\x00h\x00 ")).reason == "binary file (not text)"
+    assert read_article(write("nul.txt", codecs.BOM_UTF16_LE + b"\x00\x00\x01\x00\x02\x00" * 40)).reason \
+        == "binary file (not text)"
+    assert decode(codecs.BOM_UTF16_LE + "Тегеран и Москва".encode("utf-16-le")) == ("Тегеран и Москва", "utf-16")
+
+
 def test_utf16_without_bom_is_recognised():
     assert decode("Moscow and Tehran agreed.".encode("utf-16-le")) == ("Moscow and Tehran agreed.", "utf-16-le")
 

@@ -106,8 +106,8 @@ def decode(data: bytes) -> tuple[str, str]:
         raise DecodeError("empty file")
     if data.startswith(codecs.BOM_UTF8):
         return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16", errors="replace"), "utf-16"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) and (text := _utf16_with_bom(data)):
+        return text, "utf-16"
     if bomless := _utf16_without_bom(data):
         text = data.decode(bomless, errors="replace")
         if _mostly_printable(text):
@@ -127,6 +127,19 @@ def decode(data: bytes) -> tuple[str, str]:
     if _looks_binary(data, valid_utf8=False):
         raise DecodeError("binary file (not text)")
     return _decode_8bit(data)
+
+
+def _utf16_with_bom(data: bytes) -> str | None:
+    """The text of BOM-led UTF-16 bytes, or None when the rest is not UTF-16 text: an
+    odd byte count or an unpaired surrogate (strict decoding fails), mostly
+    unprintable characters, or no whitespace at all (an article has words or lines).
+    Two bytes FF FE open binary files too (a newcomer's 12-byte file was listed as
+    five CJK characters); those fall through to the binary check."""
+    try:
+        text = data.decode("utf-16")
+    except UnicodeDecodeError:
+        return None
+    return text if _mostly_printable(text) and any(c.isspace() for c in text) else None
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
