@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from reader.config import bundled_config, load_config
-from reader.ingest.clean import clean, clean_article, derive_title, masked, visible
+from reader.ingest.clean import _unemphasised, clean, clean_article, derive_title, masked, visible
 from reader.ingest.decode import read_article
 
 from conftest import ROOT, SEEDS
@@ -34,6 +34,16 @@ def test_title_is_the_first_line_and_its_repeats_are_dropped():
     assert result.meta.title == "Big News"
     assert texts(result) == [BODY]
     assert result.meta.origins["title"] == "text"
+
+
+@pytest.mark.parametrize("line, title", [
+    ("**Lavrov to visit Tehran next week**", "Lavrov to visit Tehran next week"),
+    ("__سفر وزیر امور خارجه ایران به مسکو__", "سفر وزیر امور خارجه ایران به مسکو"),
+    ("Lavrov to visit **Tehran** next week", "Lavrov to visit **Tehran** next week"),  # part of it: kept
+])
+def test_markdown_emphasis_around_the_whole_headline_is_not_its_text(line, title):
+    assert clean(f"{line}\n\n{BODY}").meta.title == title
+    assert _unemphasised("**Lavrov** meets **Araghchi**") == "**Lavrov** meets **Araghchi**"  # two, not one
 
 
 def test_a_lead_never_becomes_the_title():

@@ -225,7 +225,7 @@ def clean(raw: str, *, name: str = "", outlets: Mapping[str, str] = EMPTY, langu
             break
     provenance = {"language": "derived"} if language else {}
     if title_line is not None:
-        title, provenance["title"] = _without_section(title_line, drop), "text"
+        title, provenance["title"] = _unemphasised(_without_section(title_line, drop)), "text"
     else:
         lead = paragraphs[0][1] if paragraphs else ""
         title, provenance["title"] = derive_title(name, lead[md.attribution_end(lead):].lstrip())
@@ -494,7 +494,7 @@ def _stems(line: _Line, stop: frozenset[str]) -> set[str]:
 
 
 def _title_shaped(line: _Line) -> bool:
-    text = line.text
+    text = _unemphasised(line.text)  # "**Headline**" is no bullet
     return (not line.gone and 1 <= line.words <= TITLE_MAX_WORDS and len(text) <= TITLE_MAX_CHARS
             and not (text.endswith(".") and not text.endswith("..")) and not _BULLET.match(text)
             and not text.endswith(_TEASER_END) and find_date(text) is None and len(_LETTER.findall(text)) >= 0.5 * len(text.replace(" ", "")))
@@ -538,6 +538,16 @@ def _without_section(title: _Line, drop: Callable) -> str:
         drop(title, "section label after the headline", f"| {section}")
         return head
     return title.text
+
+
+_EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
+
+
+def _unemphasised(title: str) -> str:
+    """A headline without the Markdown emphasis wrapping all of it ("**…**", "__…__",
+    "*…*"), as a scrape saved from Markdown writes it; emphasis on part of it stays."""
+    found = _EMPHASIS.fullmatch(title)
+    return found.group(2) if found and found.group(1) not in found.group(2) else title
 
 
 def _whole_dateline(text: str, outlets: Mapping[str, str]) -> md.Dateline | None:
