@@ -166,8 +166,9 @@ def same_name(name: str, candidate: str) -> bool:
 
 
 def suggest(name: str, candidates: Iterable[str]) -> str | None:
-    """The closest candidate to a mistyped `name`, or None: difflib's ratio ≥ 0.6 on the
-    whole name (case and separators aside), else on any one word of a candidate
+    """The closest candidate to a mistyped `name`, or None: the candidate whose words'
+    initials `name` is ("nsc" → "north_south_corridor"), else difflib's ratio ≥ 0.6 on
+    the whole name (case and separators aside), else on any one word of a candidate
     ("Putni" → "Vladimir Putin"), else a candidate containing `name`."""
     by_key: dict[str, str] = {}
     for candidate in candidates:
@@ -175,6 +176,10 @@ def suggest(name: str, candidates: Iterable[str]) -> str | None:
     key = _folded_key(name)
     if not key:
         return None
+    if "_" not in key and len(key) >= 2:
+        initials = next((c for k, c in by_key.items() if "_" in k and "".join(w[:1] for w in k.split("_")) == key), None)
+        if initials:
+            return initials
     close = difflib.get_close_matches(key, list(by_key), n=1)
     if close:
         return by_key[close[0]]

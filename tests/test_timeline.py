@@ -63,9 +63,10 @@ def test_text_lines_show_months_with_passages_and_a_gap_between_years():
 
 
 def test_suggest_finds_typos_words_and_separators():
-    names = ["north_south_corridor", "North–South Transport Corridor", "Vladimir Putin", "syria"]
+    names = ["north_south_corridor", "North–South Transport Corridor", "Vladimir Putin", "syria", "brics_sco"]
     assert suggest("north south coridor", names) == "north_south_corridor"
     assert suggest("Putni", names) == "Vladimir Putin"
+    assert suggest("nsc", names) == "north_south_corridor"  # its initials (a newcomer got brics_sco)
     assert suggest("zzzz", names) is None
 
 
