@@ -463,9 +463,10 @@ class CorpusIndex:
             "GROUP BY a.id ORDER BY a.date IS NULL, a.date, a.id", (canonical,)))
 
     def entity_counts(self) -> list[tuple[str, str, str, int]]:
-        """(canonical, type, article id, mentions) for every entity and article."""
+        """(canonical, type, article id, mentions) for every entity and article that is no
+        duplicate (a wire story run by three sites counts once, as in timelines)."""
         return list(self.db.execute("SELECT n.name, n.kind, a.id, m.count FROM mentions m JOIN names n ON n.id = m.entity "
-                                    "JOIN articles a ON a.rowid = m.article"))
+                                    "JOIN articles a ON a.rowid = m.article WHERE a.id NOT IN (SELECT id FROM duplicates)"))
 
     def topics(self) -> set[str]:
         """The topics at least one passage is on."""

@@ -314,3 +314,18 @@ def test_every_corpus_subcommand_takes_corpus_paths_as_list_does(capsys, tmp_pat
     assert code == 0 and json.loads(out)["id"] == "moved"
     code, out, _ = run(capsys, "related", "moved", str(tmp_path), "--json")
     assert code == 0 and {r["article"] for r in json.loads(out)} == {"003_4958d00dca6ef37f"}
+
+
+def test_entities_count_a_duplicate_article_once(capsys, tmp_path):
+    """A newcomer's report: three copies of one story tripled every count."""
+    import shutil
+    from pathlib import Path
+
+    seed = Path(__file__).resolve().parent.parent / "seeds" / "000_f4d4ea7fa12037db.txt"
+    shutil.copy(seed, tmp_path / "a.txt")
+    code, out, _ = run(capsys, "entities", str(tmp_path), "--json")
+    once = {e["canonical"]: e["count"] for e in json.loads(out)}
+    shutil.copy(seed, tmp_path / "b.txt")
+    code, out, _ = run(capsys, "entities", str(tmp_path), "--json")
+    assert code == 0 and {e["canonical"]: e["count"] for e in json.loads(out)} == once
+    assert {a for e in json.loads(out) for a in e["articles"]} == {"a"}
