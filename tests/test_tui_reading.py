@@ -436,6 +436,7 @@ def test_a_wire_passage_in_two_articles_is_listed_once_with_both_sources(tmp_pat
     write("c/a.txt", "Talks in Vienna\n\nIran and Russia met on the JCPOA nuclear deal and enrichment in Vienna.\n")
     write("c/b.txt", f"Wire copy one\n\n{wire}\n")
     write("c/d.txt", f"Wire copy two\n\n{wire}\n")
+    write("c/e.txt", f"Wire copy three\n\n{wire}\n")  # no outlet, no date: by its id
     config = write("c.yaml", "corpus: [c]\narticles:\n  b.txt: {source: Mehr News, date: 2024-05-01}\n"
                              "  d.txt: {source: IRNA, date: 2024-05-02}\n")
     library = Library(load_config(config), cache=False)
@@ -446,8 +447,9 @@ def test_a_wire_passage_in_two_articles_is_listed_once_with_both_sources(tmp_pat
         assert app.view.doc.topic_ids(0), "the fixture passage must be on a topic"
         texts = option_texts(app.query_one(LinkList))
         wires = [t for t in texts if "Wire copy" in t]
-        assert len(wires) == 1 and "same text in 2 articles" in wires[0]
+        assert len(wires) == 1 and "same text in 3 articles" in wires[0]
         assert "Mehr News (2024-05-01)" in wires[0] and "IRNA (2024-05-02)" in wires[0]
+        assert "articles: e; " in wires[0] and "(—)" not in wires[0]
 
     drive(app, scenario)
 

@@ -105,7 +105,9 @@ def related_options(related: Sequence[Related], topics: Mapping[str, Topic], act
         prompt.append("  " + " ".join(f"[{topics[t].label if t in topics else t}]" for t in rel.shared), style="italic")
         prompt.append_text(passage_snippet(p.index, p.snippet, width, display, label_style="dim"))
         if len(group) > 1:
-            outlets = [f"{source_of(r.passage.article_id) or r.passage.title} ({r.passage.date or '—'})" for r in group]
+            # Each copy by its outlet, else its id (the titles are one text's), then its date if known.
+            outlets = [(source_of(r.passage.article_id) or r.passage.article_id)
+                       + (f" ({r.passage.date})" if r.passage.date else "") for r in group]
             prompt.append(f"\n  same text in {len(group)} articles: " + "; ".join(outlets), style="dim italic")
         options.append(Option(prompt, id=f"jump:{p.article_id}{SEP}{p.index}"))
     return options
