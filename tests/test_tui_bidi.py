@@ -110,6 +110,16 @@ def test_persian_search_result_is_laid_out_with_its_match_highlighted():
     assert marked == sorted(["وزير"[::-1], "كشور"[::-1]])
 
 
+def test_a_long_persian_title_in_search_results_wraps_in_reading_order():
+    """A newcomer saw the title's end on the first line: it was reordered, then wrapped."""
+    title = "وزیر راه و شهرسازی ایران از آغاز ساخت خط آهن رشت آستارا با مشارکت روسیه در سال آینده خبر داد"
+    entry = Entry("fa", "fa.txt", title, None, "2025-01-02", 10, (), ())
+    prompt = result_prompt(entry, 3, "خط آهن", "خط آهن", width=40, display=Display())
+    rows = prompt.plain.split("\n")
+    assert all(cell_len(row) <= 40 for row in rows)  # nothing left for the list to wrap
+    assert rows[1].endswith(title.split()[0][::-1]) and "¶4" in rows[0]
+
+
 def test_raw_view_stays_in_logical_order(tmp_path):
     app = make_app(persian_library(tmp_path), tmp_path)
     seen = {}

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import sqlite3
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -24,7 +25,7 @@ from ...config import Display
 from ...history import Location
 from ...index import HEADLINE, Entry
 from ...library import Library
-from ...render_bidi import display_line, display_text
+from ...render_bidi import display_line, display_snippet, display_text
 from ...searchtext import match_pattern
 from ...render import pilcrow
 from ..bindings import MODAL
@@ -42,7 +43,17 @@ def result_prompt(entry: Entry, index: int, text: str, query: str, width: int = 
     pattern = match_pattern(query)
     prompt = Text()
     prompt.append(entry.date or "—", style="bold")
-    prompt.append(f"  {display_line(entry.title, display)}  {'headline' if index == HEADLINE else pilcrow(index)}\n  ")
+    label = "headline" if index == HEADLINE else pilcrow(index)
+    head = f"  {display_line(entry.title, display)}  {label}"
+    # A right-to-left title too long for the line is wrapped first, then each line reordered
+    # (as the panel's titles): wrapped after reordering, its end came first.
+    title = display_snippet(entry.title, width, display) if cell_len(prompt.plain + head) > width > 6 else None
+    if title is None:
+        prompt.append(head + "\n  ")
+    else:
+        prompt.append(f"  {label}\n")
+        prompt.append_text(title)
+        prompt.append("\n  ")
     line = Text(text, style="dim")  # already cut around the match (index.excerpt)
     if pattern:
         line.highlight_regex(pattern, style="bold reverse")
