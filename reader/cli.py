@@ -199,6 +199,24 @@ def _subcommand_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _parse_intermixed(parser: argparse.ArgumentParser, argv: list[str]) -> argparse.Namespace:
+    """Parse `argv`, taking PATHs (timeline: TOPICs and PATHs) after options too
+    ("timeline caspian --json corpus"): argparse leaves a positional list that
+    options interrupt as unrecognised, and its parse_intermixed_args refuses
+    subcommands. Any other leftover is the usual one-line error (exit 2)."""
+    args, extra = parser.parse_known_args(argv)
+    if extra and not any(word.startswith("-") for word in extra):
+        if hasattr(args, "subjects"):
+            args.subjects += extra
+            return args
+        if hasattr(args, "paths"):
+            args.paths = [*args.paths, *map(Path, extra)]
+            return args
+    if extra:
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
+    return args
+
+
 def _corpus_paths(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="*", metavar="PATH", type=Path,
                         help="article files or folders (default: the configured corpus)")
@@ -247,7 +265,7 @@ def not_found_message(argument: str) -> str:
 # --- subcommands -----------------------------------------------------------------
 
 def _run_subcommand(argv: list[str]) -> int:
-    args = _subcommand_parser().parse_args(argv)
+    args = _parse_intermixed(_subcommand_parser(), argv)
     if args.command == "cache":
         removed = clear_cache()
         _say(f"removed {plural(removed, 'cached index', 'cached indexes')} from {cache_dir()}")

@@ -307,6 +307,12 @@ def test_every_corpus_subcommand_takes_corpus_paths_as_list_does(capsys, tmp_pat
     assert code == 0 and all(t.split(":")[0] in out for t in titles) and not any(t.split(":")[0] in out for t in others)
     code, out, _ = run(capsys, "check", str(tmp_path))
     assert code == 0 and out.strip().endswith("warnings") and out.startswith("check: 2 articles")
+    ordered = run(capsys, "timeline", "syria", str(tmp_path), "--json")
+    assert ordered[0] == 0 and run(capsys, "timeline", "syria", "--json", str(tmp_path)) == ordered  # PATHs after an option
+    code, out, _ = run(capsys, "entities", "--json", str(tmp_path))
+    assert code == 0 and {a for e in json.loads(out) for a in e["articles"]} == kept
+    code, _, err = run(capsys, "entities", "--json", str(tmp_path), "--bogus")
+    assert code == 2 and "unrecognized arguments: --bogus" in err
     code, _, err = run(capsys, "timeline", "syria", str(tmp_path / "missing") + "/")
     assert code == 2 and "no such file or folder" in err
     (tmp_path / "000_f4d4ea7fa12037db.txt").rename(tmp_path / "moved.txt")  # an id only this folder knows
