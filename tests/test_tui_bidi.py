@@ -120,6 +120,25 @@ def test_a_long_persian_title_in_search_results_wraps_in_reading_order():
     assert rows[1].endswith(title.split()[0][::-1]) and "¶4" in rows[0]
 
 
+def test_a_long_persian_source_in_the_sidebar_keeps_its_opening_words(tmp_path):
+    """A newcomer saw only 'و سیما صادق' of a long outlet: cut after reordering, it lost its start."""
+    from reader.tui.widgets.sidebar import ArticleList
+
+    source = "خبرگزاری صدا و سیمای جمهوری اسلامی ایران در استان گیلان"
+    app = make_app(persian_library(tmp_path, f"articles:\n  fa.txt: {{source: {source}}}\n"), tmp_path)
+    seen = {}
+
+    async def scenario(pilot):
+        article_list = app.query_one(ArticleList)
+        seen["width"] = article_list.size.width
+        seen["row"] = article_list.render_line(0).text
+
+    drive(app, scenario, size=(120, 40))
+    row = seen["row"]
+    assert cell_len(row) == seen["width"] and "…" in row
+    assert source.split()[0][::-1] in row  # the opening word, at the right of the cut label
+
+
 def test_raw_view_stays_in_logical_order(tmp_path):
     app = make_app(persian_library(tmp_path), tmp_path)
     seen = {}

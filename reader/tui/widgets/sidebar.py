@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
@@ -90,7 +91,11 @@ class ArticleList(ScrollView, can_focus=True):
             line = Text(no_wrap=True, overflow="ellipsis")
             line.append("  " if entry.id in self.read else "● ", style="bold")
             line.append(entry.date or "—", style="bold")
-            line.append(f"  {display_line(entry.source, self.display_config) if entry.source else 'unknown source'}",
+            after = (f" · {entry.language}" if entry.language else "") + (" ⚠" if entry.warnings else "")
+            # A right-to-left source too long for the row is cut at its logical end, then
+            # reordered (display_line), so that it keeps its opening words, as titles do.
+            room = max(1, self.size.width - 1 - line.cell_len - 2 - cell_len(after))
+            line.append(f"  {display_line(entry.source, self.display_config, room) if entry.source else 'unknown source'}",
                         style="dim")
             if entry.language:
                 line.append(f" · {entry.language}", style="dim")
