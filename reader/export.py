@@ -169,9 +169,11 @@ def brief_markdown(title: str, quotes: Sequence[Quote], start: str | None = None
     first, last = start or (min(dates) if dates else None), end or (max(dates) if dates else None)
     span = first if first and first == last else f"{first or '…'} to {last or '…'}" if (first or last) else "undated"
     articles = len({q.doc.id for q in quotes})
+    undated = len(quotes) - len(dates)  # outside the span: said, so that the count adds up
     lines = [f"# {escape_markdown(title)}", "",
              f"**Dates:** {span} · {len(quotes)} passage{'s' * (len(quotes) != 1)} "
-             f"from {articles} article{'s' * (articles != 1)}" + (f" · made {made}" if made else "")
+             f"from {articles} article{'s' * (articles != 1)}"
+             + (f" ({undated} undated)" if undated and dates else "") + (f" · made {made}" if made else "")
              + (f" · {duplicates} duplicate passage{'s' * (duplicates != 1)} left out" if duplicates else ""), ""]
     current = None
     for quote in quotes:

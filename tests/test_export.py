@@ -129,7 +129,7 @@ def test_brief_quotes_cites_and_bolds_in_date_order():
     brief = check_brief(markdown, quotes)
     assert [q["heading"] for q in brief["quotes"]] == ["Oil *and* [gas] #1", "Oil *and* [gas] #1", "Late", "Undated"]
     assert brief["title"] == "Brief: test"
-    assert brief["range"].startswith("Dates: 2017-11-01 to 2022-07-19 · 4 passages from 3 articles")
+    assert brief["range"].startswith("Dates: 2017-11-01 to 2022-07-19 · 4 passages from 3 articles (1 undated) · made")
     assert "<https://tass.example/a_(b)?c=1&d=2>" in markdown
 
 
