@@ -155,6 +155,17 @@ def rows(doc: Document, stamp: Stamp, digest: str, dictionary: bytes = b"") -> R
     """Everything the index stores of `doc` (pure; `dictionary`: the index's preset
     compression dictionary, `CorpusIndex.dictionary`)."""
     meta = doc.meta
+    return Rows(
+        doc.id, str(doc.raw.path), stamp, digest,
+        (meta.title, meta.source, meta.date, doc.clean.word_count, json.dumps(doc.topics), json.dumps(doc.warnings),
+         compress(json.dumps(_document_dict(doc), ensure_ascii=False).encode(), dictionary), meta.language,
+         story_hash(doc)),
+        *_keyed_rows(doc))
+
+
+def _keyed_rows(doc: Document) -> tuple[list, list, list]:
+    """The passages, mentions and search rows of `doc` (as `Rows` holds them): what
+    `rows` writes and `CorpusIndex.forget` deletes, without the stored document."""
     counts: dict[tuple[str, str], list[int]] = {}
     for i, mentions in enumerate(doc.mentions):
         for m in mentions:
@@ -164,16 +175,11 @@ def rows(doc: Document, stamp: Stamp, digest: str, dictionary: bytes = b"") -> R
                 if found[-1] != i or len(found) == 1:
                     found.append(i)
     search = [(p.index, p.text, indexed(p.text)) for p in doc.clean.paragraphs if p.index < _HEADLINE_ROW]
-    if meta.origins.get("title") != "derived":  # a derived title is the lead's words: searched there
-        search.append((_HEADLINE_ROW, meta.title, indexed(meta.title)))
-    return Rows(
-        doc.id, str(doc.raw.path), stamp, digest,
-        (meta.title, meta.source, meta.date, doc.clean.word_count, json.dumps(doc.topics), json.dumps(doc.warnings),
-         compress(json.dumps(_document_dict(doc), ensure_ascii=False).encode(), dictionary), meta.language,
-         story_hash(doc)),
-        [(hit.topic, i, hit.score) for i, hits in enumerate(doc.passage_topics) for hit in hits],
-        [(name, kind, c, ",".join(map(str, found))) for (name, kind), (c, *found) in counts.items()],
-        search)
+    if doc.meta.origins.get("title") != "derived":  # a derived title is the lead's words: searched there
+        search.append((_HEADLINE_ROW, doc.meta.title, indexed(doc.meta.title)))
+    return ([(hit.topic, i, hit.score) for i, hits in enumerate(doc.passage_topics) for hit in hits],
+            [(name, kind, c, ",".join(map(str, found))) for (name, kind), (c, *found) in counts.items()],
+            search)
 
 
 # The keys and values every stored document repeats (_document_dict): last in the preset
@@ -271,20 +277,22 @@ class CorpusIndex:
 
     def _forget_rows(self, rowid: int, aid: str, blob: bytes) -> None:
         doc = self._decoded(blob)
-        stored = rows(doc, Stamp(0, 0), "") if doc else None
+        # Only the keys: re-compressing the document to delete its rows cost a level-9 zlib pass.
+        stored = _keyed_rows(doc) if doc else None
         if stored is None:  # unreadable document: the slow way
             # A document this version did not write: table scans, and its search rows stay (the
             # search joins articles by rowid, so they match nothing unless that rowid is reused).
             self.db.execute("DELETE FROM passages WHERE article = ?", (rowid,))
             self.db.execute("DELETE FROM mentions WHERE article = ?", (rowid,))
         else:
+            passages, mentions, search = stored
             self.db.executemany("DELETE FROM passages WHERE topic = ? AND article = ? AND idx = ?",
-                                [(self._name_id(topic, "topic"), rowid, i) for topic, i, _ in stored.passages])
+                                [(self._name_id(topic, "topic"), rowid, i) for topic, i, _ in passages])
             self.db.executemany("DELETE FROM mentions WHERE entity = ? AND article = ?",
-                                [(self._name_id(name, kind), rowid) for name, kind, *_ in stored.mentions])
+                                [(self._name_id(name, kind), rowid) for name, kind, *_ in mentions])
             # A contentless FTS5 row is deleted by giving its values back (FTS5 "delete" command).
             self.db.executemany("INSERT INTO search (search, rowid, text, folded) VALUES ('delete', ?, ?, ?)",
-                                [(rowid * _PER_ARTICLE + i, text, folded) for i, text, folded in stored.search])
+                                [(rowid * _PER_ARTICLE + i, text, folded) for i, text, folded in search])
         self.db.execute("DELETE FROM articles WHERE rowid = ?", (rowid,))
 
     def store(self, docs: Sequence[tuple[Document, Stamp, str]]) -> None:

@@ -299,7 +299,8 @@ class Library:
         self._write_analysed(jobs, index, batch, workers, progress, skipped.append, deferred.append)
         if deferred:
             index.set_model_pending(sorted({*index.model_pending(), *deferred}))
-        index.mark_duplicates()  # after files went too: a duplicate whose original went is kept now
+        if jobs or plan.removed:  # after files went too: a duplicate whose original went is kept now
+            index.mark_duplicates()
         self._skipped = skipped
         self._plan = None
         self._entries = self._entities = self._duplicates = None
