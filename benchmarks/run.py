@@ -151,12 +151,15 @@ def article_switch_ms(runs: int, library) -> float:
     return keys_ms(library, runs * 5, lambda app: app.focus_now(app.query_one(ArticleList)), ("down",), ("enter",))
 
 
-def timeline_draw_ms(runs: int, library) -> float:
-    """From T pressed to the timeline screen drawn (chart, caption); Escape closes it between runs."""
-    def setup(app) -> None:
-        app.active_topic = "strategic_partnership"
+def timeline_draw_ms(runs: int, library) -> tuple[float, float, float]:
+    """From T pressed to the first frame holding the timeline's chart, and the floor (`?`
+    to the help screen's first frame) in the same app: (T wall ms, T CPU ms, floor CPU ms),
+    medians of the presses after the first (benchmarks/timeline_draw.py prints the first
+    too). CPU time of the process is the steadier figure on a shared machine."""
+    from benchmarks.timeline_draw import frame_ms
 
-    return keys_ms(library, runs, setup, ("escape",), ("T",))
+    samples = frame_ms(library, runs, profile=False)
+    return tuple(statistics.median(s[clock] for s in samples[key][1:]) for key, clock in (("T", 0), ("T", 1), ("?", 1)))
 
 
 # --- annotation throughput ----------------------------------------------------------------
@@ -464,8 +467,9 @@ def main() -> None:
                 runs)
             ours = query_ms(lambda subject=subject: big.timeline([subject]), runs)
             record(f"timeline '{name}', 10k articles", ours, floor, "ms", "< 100 ms", ours < 100)
-        ours = timeline_draw_ms(runs, big)
-        record("T to the timeline drawn, 10k articles", ours, move, "ms", "< 100 ms", ours < 100)
+        wall, cpu, floor = timeline_draw_ms(runs, big)
+        record("T to the timeline's first frame (wall), 10k articles", wall, move, "ms", "< 100 ms", wall < 100)
+        record("T to the timeline's first frame (CPU), 10k articles", cpu, floor, "ms", "< 100 ms", cpu < 100)
         source = big
     else:
         source = seeds

@@ -194,6 +194,8 @@ def test_duplicate_articles_count_once_in_timelines_trails_and_briefs(write, tmp
     per_story = len(library.trail("north_south_corridor"))
     assert {timeline.months[i]: timeline.count(i) for i in timeline.bars} == {"2019-03": 2, "2021-05": 1} and per_story == 3
     assert timeline.series[0].duplicates == 4  # said, not counted: two passages in each of two copies
+    putin = library.timeline([library.subject("Putin")])  # an entity's rows are read another way
+    assert {putin.months[i]: putin.count(i) for i in putin.bars} == {"2019-03": 1} and putin.series[0].duplicates == 2
     assert not {p.article_id for p in library.trail("north_south_corridor")} & copies
     assert not {p.article_id for p in library.month_passages(corridor, "2019-03")} & copies
     marks = [(kept, 1), (sorted(copies)[0], 1), (kept, 0)]
