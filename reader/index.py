@@ -523,18 +523,24 @@ class CorpusIndex:
     def subject_months(self, subject: str) -> list[tuple[str, int]]:
         """(month "YYYY-MM", or "" for undated articles, passages) of `subject`
         ("topic:<id>" or "entity:<canonical>"), duplicate articles left out, unordered.
-        A topic's are counted by SQL (one row per passage: 19 ms for 18,700 passages at
-        10,000 articles, against 80 ms through Python); an entity's rows list passages
-        per type, which may overlap, so they are merged in `_subject_rows`."""
+        Counted by SQL: a topic has a row per passage; an entity a row per type it has in
+        an article, listing that type's passages ("3,7,12"), so a passage listed under two
+        types of one article (rare) is taken back once. At 10,000 articles: 19 ms for a
+        topic's 18,700 passages and 28 ms for "Iran" in every article, against 80 and
+        136 ms when the rows were merged in Python."""
+        source, where, args = self._subject_query(subject, None, False)
+        month = "substr(coalesce(a.date, ''), 1, 7)"
         if subject.startswith("topic:"):
-            source, where, args = self._subject_query(subject, None, False)
-            return list(self.db.execute(
-                f"SELECT substr(coalesce(a.date, ''), 1, 7) AS month, count(*) FROM {source} WHERE {where} GROUP BY month", args))
-        months: dict[str, int] = {}
-        for _, when, found in self._subject_rows(subject, None):
-            month = (when or "")[:7]
-            months[month] = months.get(month, 0) + len(found)
-        return list(months.items())
+            return list(self.db.execute(f"SELECT {month} AS m, count(*) FROM {source} WHERE {where} GROUP BY m", args))
+        listed = "length(p.idx) - length(replace(p.idx, ',', '')) + 1"
+        counts = dict(self.db.execute(f"SELECT {month} AS m, sum({listed}) FROM {source} WHERE {where} GROUP BY m", args))
+        for when, passages in self.db.execute(
+                f"SELECT {month}, group_concat(p.idx) FROM {source} WHERE {where} AND p.article IN "
+                f"(SELECT article FROM mentions WHERE entity IN (SELECT id FROM names WHERE name = ? AND kind != 'topic') "
+                f"GROUP BY article HAVING count(*) > 1) GROUP BY p.article", (*args, args[0])):
+            items = passages.split(",")
+            counts[when] -= len(items) - len(set(items))
+        return list(counts.items())
 
     def subject_duplicates(self, subject: str, start: str | None = None, end: str | None = None) -> int:
         """Passages of `subject` in duplicate articles (left out of its timeline, trail and

@@ -206,3 +206,20 @@ def test_duplicate_articles_count_once_in_timelines_trails_and_briefs(write, tmp
     assert out.count("will carry freight to") == 1 and "4 duplicate passages left out" in out
     assert main(["timeline", "north_south_corridor", str(tmp_path / "corpus")]) == 0
     assert "4 passages of duplicate articles not counted" in capsys.readouterr().err
+
+
+def test_a_passage_that_names_an_entity_under_two_types_counts_once(tmp_path):
+    """The index keeps a row per type an entity has in an article ("Georgia" the country
+    and, by the model, a PERSON in one passage): its timeline counts that passage once."""
+    from reader.index import CorpusIndex, Rows, Stamp
+
+    index = CorpusIndex(tmp_path / "index.sqlite", "test")
+
+    def article(aid: str, date: str, mentions: list) -> Rows:
+        return Rows(aid, f"/{aid}.txt", Stamp(1, 1), aid, ("T", None, date, 10, "[]", "[]", b"", "en", aid),
+                    [], mentions, [])
+
+    index.write([article("a", "2020-01-05", [("Georgia", "GPE", 3, "0,2,4"), ("Georgia", "PERSON", 1, "2")]),
+                 article("b", "2020-01-20", [("Georgia", "GPE", 1, "1")]),
+                 article("c", "2021-03-01", [("Georgia", "PERSON", 2, "5,6")])])
+    assert sorted(index.subject_months("entity:Georgia")) == [("2020-01", 4), ("2021-03", 2)]
