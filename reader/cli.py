@@ -244,12 +244,17 @@ def _run_tui(argv: list[str]) -> int:
         if not path.exists():
             raise UsageError(not_found_message(str(path)))
     library = _library(args, fresh=False)  # the app indexes in a worker, with progress
+    errors, _ = keymap_problems(library.config.keymap)
+    if errors:  # the reader would start with a broken key line, its warnings hidden by the screen
+        raise UsageError(f"{library.config.path}: {errors[0]}"
+                         + (f" (and {len(errors) - 1} more; see iranru-reader check)" if len(errors) > 1 else ""))
     if not _served() and (not sys.stdin.isatty() or not sys.stdout.isatty()):
         raise UsageError("the reader needs a terminal; for scripts use a subcommand (iranru-reader --help)")
     from .tui.app import ReaderApp
 
-    ReaderApp(library).run()
-    return OK
+    app = ReaderApp(library)
+    app.run()
+    return app.return_code or OK  # 1 when the app stopped on an error (Textual prints its traceback)
 
 
 def not_found_message(argument: str) -> str:

@@ -41,10 +41,10 @@ class _Haystacks:
         self.index = index
         self._found: dict[int, tuple[str, str | None]] | None = None
 
-    def get(self, index: CorpusIndex | None = None) -> dict[int, tuple[str, str | None]]:
+    def get(self, index: CorpusIndex | None = None, fresh: bool = False) -> dict[int, tuple[str, str | None]]:
         """rowid -> (haystack, language); `index`: another connection to read them
-        through (a worker's), else this list's own."""
-        if self._found is None:
+        through (a worker's), else this list's own; `fresh`: read again, not the first read's."""
+        if self._found is None or fresh:
             self._found = {rowid: (haystack(aid, title, source, when, lang), lang)
                            for rowid, aid, title, source, when, lang in (index or self.index).list_fields()}
         return self._found
@@ -112,5 +112,9 @@ class Rows(Sequence[Entry]):
             return self._base
         start = self if self.words and _implies(words, self.words) else self._base
         hay = self._haystacks.get()
-        kept = [rowid for rowid in start._order if matches_words(*hay[rowid], words)]
+        try:
+            kept = [rowid for rowid in start._order if matches_words(*hay[rowid], words)]
+        except KeyError:  # the index changed under this list (another process re-indexed): read again
+            hay = self._haystacks.get(fresh=True)
+            kept = [rowid for rowid in start._order if rowid in hay and matches_words(*hay[rowid], words)]
         return Rows(self._index, kept, words, self._base, self._haystacks)

@@ -335,3 +335,13 @@ def test_entities_count_a_duplicate_article_once(capsys, tmp_path):
     code, out, _ = run(capsys, "entities", str(tmp_path), "--json")
     assert code == 0 and {e["canonical"]: e["count"] for e in json.loads(out)} == once
     assert {a for e in json.loads(out) for a in e["articles"]} == {"a"}
+
+
+def test_the_reader_refuses_a_keymap_that_check_rejects(capsys, write):
+    """A newcomer's broken keymap opened the reader anyway, with a key line missing
+    keys and its warnings hidden by the screen: exit 2 before the screen, like check."""
+    config = write("c.yaml", 'keymap: {nosuch.id: "x", quit: "j"}\n')
+    code, out, err = run(capsys, "--config", str(config))
+    assert code == 2 and out == ""
+    assert "unknown binding id 'nosuch.id'" in err and "more; see iranru-reader check)" in err
+    assert "needs a terminal" not in err  # refused for the keymap, before the terminal check

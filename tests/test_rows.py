@@ -73,3 +73,13 @@ def test_the_filter_fields_read_ahead_on_another_connection_serve_the_first_word
         other.close()
     monkeypatch.setattr(library.index, "list_fields", lambda: pytest.fail("read again on the first word"))
     assert [e.id for e in rows.filtered(["tehran"])] == _matching(library.entries, ["tehran"])
+
+
+def test_a_filter_survives_the_index_changing_under_it(library):
+    """A newcomer rebuilt the cache from another shell while the reader was open: the
+    next filter keystroke crashed on a row the first read of the haystacks lacked."""
+    rows = Rows(library.index)
+    assert rows.filtered(["tribune"])  # the haystacks are read now
+    gone = rows._haystacks.get().pop(rows._order[0])  # as if that row had been re-indexed since
+    assert [e.id for e in rows.filtered(["lang:en"])] == _matching(library.entries, ["lang:en"])
+    assert rows._haystacks.get()[rows._order[0]] == gone  # read again from the index
