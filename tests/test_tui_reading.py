@@ -478,3 +478,25 @@ def test_help_names_keys_as_a_keyboard_shows_them():
 
     shown = {key_label(key) for row in ALL for key in row.keys.split(",")}
     assert not {label for label in shown if "_" in label or label in ("slash", "plus")}
+
+
+def test_the_sidebar_never_takes_more_than_half_the_screen(library, tmp_path):
+    """A newcomer pressed > thirty times: the article was left ten columns wide, and the
+    width was kept for the next start (in a smaller terminal too)."""
+    first = make_app(library, tmp_path)
+
+    async def widen(pilot):
+        await pilot.press(*["greater_than_sign"] * 30)
+        await pilot.pause()
+        assert first.query_one(Sidebar).region.width == 60  # half of 120 columns
+
+    drive(first, widen, size=(120, 40))
+    second = make_app(library, tmp_path)
+
+    async def smaller(pilot):
+        if hidden(second.query_one(Sidebar)):
+            await pilot.press("z")
+        await pilot.pause()
+        assert second.query_one(Sidebar).region.width == 40  # the kept 60, held to half of 80
+
+    drive(second, smaller, size=(80, 24))

@@ -874,7 +874,7 @@ class ReaderApp(App[None]):
         if sidebar.has_class("-hidden"):
             self._toggle_pane("sidebar", sidebar)
         now = sidebar.styles.width.value if sidebar.styles.width else self.library.config.layout.sidebar_width
-        width = int(max(SIDEBAR_MIN, min(now + delta, self.size.width * 2 // 3)))
+        width = int(max(SIDEBAR_MIN, min(now + delta, self.size.width // 2)))  # as its max-width in reader.tcss
         sidebar.styles.width = width
         self.store.apply(set_layout("sidebar_width", width))
         self.notify(f"Sidebar: {width} columns (< and > change it)", timeout=2)
