@@ -21,7 +21,7 @@ from pathlib import Path
 
 from . import __version__
 from .cache import cache_dir, clear_cache
-from .config import load_config
+from .config import Display, load_config
 from .annotate.gazetteer import candidates, unused_aliases
 from .keys import keymap_problems
 from .library import AmbiguousArticle, Library
@@ -329,8 +329,10 @@ def _show(library: Library, args: argparse.Namespace) -> int:
         _say(f"warning: {doc.id}: {warning}")
     terminal = sys.stdout.isatty()
     width = args.width or (shutil.get_terminal_size().columns if terminal else None)
-    options = {"type_tags": library.config.type_tags, "topic_labels": labels, "warnings": False,
-               "display": library.config.display}
+    # Into a pipe or file, unwrapped, right-to-left text stays in logical order: what
+    # grep and editors expect (a newcomer's grep found no Persian word in reversed lines).
+    display = library.config.display if terminal or args.width else Display(bidi="terminal")
+    options = {"type_tags": library.config.type_tags, "topic_labels": labels, "warnings": False, "display": display}
     if args.json:
         text = json.dumps(to_json(doc), ensure_ascii=False, indent=2) + "\n"
     elif args.ansi or (not args.plain and terminal):

@@ -1,4 +1,5 @@
 import json
+from pathlib import Path
 
 import pytest
 
@@ -345,3 +346,16 @@ def test_the_reader_refuses_a_keymap_that_check_rejects(capsys, write):
     assert code == 2 and out == ""
     assert "unknown binding id 'nosuch.id'" in err and "more; see iranru-reader check)" in err
     assert "needs a terminal" not in err  # refused for the keymap, before the terminal check
+
+
+def test_show_into_a_pipe_keeps_persian_in_logical_order_unwrapped(capsys):
+    """A newcomer's `show … --plain | grep WORD` found nothing: the Persian lines were
+    reversed and wrapped at 80 columns. Into a pipe they stay as written, one a line."""
+    fixture = Path(__file__).parent / "fixtures" / "bidi" / "fa_agency.txt"
+    code, out, err = run(capsys, "show", str(fixture), "--plain")
+    assert code == 0
+    paragraphs = [line for line in out.splitlines() if "رئیس\u200cجمهور" in line]
+    assert paragraphs and not any("رئیس\u200cجمهور"[::-1] in line for line in out.splitlines())
+    assert not any(line.startswith(" ") for line in paragraphs)  # not right-aligned
+    code, out, err = run(capsys, "show", str(fixture), "--plain", "--width", "50")
+    assert "رئیس\u200cجمهور"[::-1] in out  # a width asked for: laid out for reading, as on screen
