@@ -545,13 +545,17 @@ class Library:
     # --- queries -------------------------------------------------------------------------
 
     def related(self, doc: Document, index: int, limit: int = 40) -> list[Related]:
-        """Other articles' passages sharing a topic with passage `index` of `doc`, best first."""
+        """Other articles' passages sharing a topic with passage `index` of `doc`, best
+        first; copies of `doc` itself (the same story, Library.duplicates) are not others."""
         topics = doc.topic_ids(index) if index < len(doc.passage_topics) else ()
         if not topics:
             return []
-        rows = self.index.related(doc.id, topics, doc.meta.date, limit)
+        stories = self.duplicates()
+        story = stories.get(doc.id, doc.id)
+        copies = ({aid for aid, kept in stories.items() if kept == story} | {story}) - {doc.id}
+        rows = self.index.related(doc.id, topics, doc.meta.date, limit + len(copies))
         return [Related(Passage(aid, idx, when, title, text), shared, strength)
-                for aid, idx, when, title, text, shared, strength in rows]
+                for aid, idx, when, title, text, shared, strength in rows if aid not in copies][:limit]
 
     def trail(self, topic: str, snippets: bool = True) -> list[Passage]:
         """Every passage on `topic`, in the article list's order (date, then title), each

@@ -359,3 +359,18 @@ def test_show_into_a_pipe_keeps_persian_in_logical_order_unwrapped(capsys):
     assert not any(line.startswith(" ") for line in paragraphs)  # not right-aligned
     code, out, err = run(capsys, "show", str(fixture), "--plain", "--width", "50")
     assert "رئیس\u200cجمهور"[::-1] in out  # a width asked for: laid out for reading, as on screen
+
+
+def test_related_leaves_out_copies_of_the_article_itself(capsys, tmp_path):
+    """A newcomer's `related` listed a byte copy of the article as its first related passage."""
+    story = ("Rail deal\n\nMarch 3, 2019\n\nRussia and Iran signed a deal on the North-South corridor railway.\n\n"
+             "The International North-South Transport Corridor will carry freight from Russia to India.\n")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(story)
+    (corpus / "copy.txt").write_text(story)
+    (corpus / "other.txt").write_text("Corridor opens\n\nMay 5, 2021\n\nThe North-South Transport Corridor "
+                                      "carried its first freight train from Russia to Iran on the new railway.\n")
+    for article in ("a", "copy"):
+        code, out, err = run(capsys, "related", article, str(corpus))
+        assert code == 0 and {line.split("\t")[1] for line in out.splitlines()} == {"other"}, out
