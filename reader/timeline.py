@@ -124,9 +124,13 @@ def text_bar(count: int, largest: int, width: int) -> str:
 
 def text_lines(timeline: Timeline, bars: bool, width: int = 40) -> list[str]:
     """The timeline as lines: each month with passages (and a blank line between years),
-    one count column per series; `bars` adds text bars (one series) for a terminal."""
+    one count column per series; `bars` (a terminal) adds text bars on one scale, and
+    with several series gives each its own line under the month, named."""
     lines: list[str] = []
     largest = max((c for s in timeline.series for c in s.counts), default=0)
+    several = bars and len(timeline.series) > 1
+    names = [s.subject.label[:24] for s in timeline.series]
+    name_width = max(map(len, names), default=0)
     year = None
     for i in timeline.bars:
         month = timeline.months[i]
@@ -134,14 +138,22 @@ def text_lines(timeline: Timeline, bars: bool, width: int = 40) -> list[str]:
             lines.append("")
         year = month[:4]
         counts = [s.counts[i] for s in timeline.series]
-        if bars and len(counts) == 1:
+        if several:
+            lines += [f"{month if k == 0 else '':<7}  {name:<{name_width}}  {count:>5}  {text_bar(count, largest, width)}".rstrip()
+                      for k, (name, count) in enumerate(zip(names, counts))]
+        elif bars:
             lines.append(f"{month}  {counts[0]:>5}  {text_bar(counts[0], largest, width)}")
         else:
             lines.append("\t".join([month, *map(str, counts)]))
     undated = [s.undated for s in timeline.series]
     if any(undated):
-        single = bars and len(undated) == 1
-        lines.append(f"undated  {undated[0]:>5}" if single else "\t".join(["undated", *map(str, undated)]))
+        if several:
+            lines += [f"{'undated' if k == 0 else '':<7}  {name:<{name_width}}  {count:>5}"
+                      for k, (name, count) in enumerate(zip(names, undated))]
+        elif bars:
+            lines.append(f"undated  {undated[0]:>5}")
+        else:
+            lines.append("\t".join(["undated", *map(str, undated)]))
     return lines
 
 

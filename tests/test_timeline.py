@@ -223,3 +223,16 @@ def test_a_passage_that_names_an_entity_under_two_types_counts_once(tmp_path):
                  article("b", "2020-01-20", [("Georgia", "GPE", 1, "1")]),
                  article("c", "2021-03-01", [("Georgia", "PERSON", 2, "5,6")])])
     assert sorted(index.subject_months("entity:Georgia")) == [("2020-01", 4), ("2021-03", 2)]
+
+
+def test_text_lines_compare_several_series_with_bars_in_a_terminal():
+    """A newcomer's `timeline caspian "Vladimir Putin"` in a terminal printed bare columns."""
+    putin = Subject("entity", "Vladimir Putin", "Vladimir Putin")
+    timeline = build_timeline([(TOPIC, [("2017-11", 6), ("2022-07", 3)]), (putin, [("2017-11", 2)])])
+    lines = text_lines(timeline, bars=True, width=6)
+    label = TOPIC.label
+    assert lines[0].startswith("2017-11") and label in lines[0] and lines[0].endswith("  6  ██████")
+    assert lines[1].startswith(" " * 7) and "Vladimir Putin" in lines[1] and lines[1].endswith("  2  ██")
+    assert lines[2] == "" and lines[3].startswith("2022-07") and lines[3].endswith("  3  ███")
+    assert lines[4].rstrip().endswith("Vladimir Putin      0")
+    assert text_lines(timeline, bars=False) == ["2017-11\t6\t2", "2022-07\t3\t0"]
