@@ -218,7 +218,7 @@ def _parse_intermixed(parser: argparse.ArgumentParser, argv: list[str]) -> argpa
 
 
 def _corpus_paths(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("paths", nargs="*", metavar="PATH", type=Path,
+    parser.add_argument("paths", nargs="*", metavar="PATH", type=Path, default=[],
                         help="article files or folders (default: the configured corpus)")
 
 

@@ -374,3 +374,10 @@ def test_related_leaves_out_copies_of_the_article_itself(capsys, tmp_path):
     for article in ("a", "copy"):
         code, out, err = run(capsys, "related", article, str(corpus))
         assert code == 0 and {line.split("\t")[1] for line in out.splitlines()} == {"other"}, out
+
+
+@pytest.mark.parametrize("command", ["show", "related"])
+def test_a_missing_article_names_only_what_is_required(capsys, command):
+    """argparse called the optional PATHs required too ("required: ARTICLE, PATH")."""
+    code, out, err = run(capsys, command)
+    assert code == 2 and "required: ARTICLE (" in err and "PATH" not in err.split("required:")[1]
