@@ -276,7 +276,7 @@ class ReaderApp(App[None]):
                     "or name them in config.yaml (corpus: [...]). Without a path and a config it opens "
                     "its five bundled articles. q quits.")
         if self.library.skipped:
-            hint.append(f"\n\n{len(self.library.skipped)} file(s) were skipped: see the message above.", style="dim")
+            hint.append(f"\n\n{plural(len(self.library.skipped), 'file was', 'files were')} skipped: see the message above.", style="dim")
         return hint
 
     def on_unmount(self) -> None:
@@ -307,7 +307,7 @@ class ReaderApp(App[None]):
         skipped = self.library.skipped
         if skipped:
             names = "; ".join(f"{safe_line(s.path.name)}: {s.reason}" for s in skipped[:5])
-            self.notify(f"{len(skipped)} file(s) skipped — {names}", severity="warning", markup=False, timeout=10)
+            self.notify(f"{plural(len(skipped), 'file')} skipped — {names}", severity="warning", markup=False, timeout=10)
 
     def _show_entries(self, reload: bool = True) -> None:
         """Show the article list through the filter, keeping the cursor; `reload` reads

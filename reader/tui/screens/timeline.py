@@ -29,7 +29,7 @@ from textual_plotext import PlotextPlot
 
 from ...history import Location
 from ...library import Library
-from ...render import pilcrow
+from ...render import pilcrow, plural
 from ...timeline import Subject, Timeline, year_ticks
 from ..bindings import LIST, MODAL, TIMELINE
 
@@ -258,7 +258,7 @@ class TimelineScreen(Screen[Location | None]):
             caption.append(f"  (+{undated} undated, not on the axis)", style="dim")
         duplicates = sum(s.duplicates for s in timeline.series)
         if duplicates:
-            caption.append(f"  ({duplicates} duplicate passages not counted)", style="dim")
+            caption.append(f"  ({plural(duplicates, 'duplicate passage')} not counted)", style="dim")
         caption.append("\n←/→ h/l: month · Enter: passages · a: compare · d: drop · Esc: close",
                        style="dim")
         return caption
