@@ -294,6 +294,9 @@ class ReaderApp(App[None]):
         driver.write(EXPLICIT_MODE if explicit else IMPLICIT_MODE)
         driver.flush()
 
+    def on_link_list_relaid(self, _: LinkList.Relaid) -> None:
+        self._refresh_links()
+
     def _links_width(self) -> int:
         """Cells of text in one option of the panel's links list (0 before layout)."""
         return max(0, self.panel.query_one(LinkList).scrollable_content_region.width - 2)

@@ -12,8 +12,10 @@ from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -52,7 +54,19 @@ class EntityList(PaneList):
 
 
 class LinkList(PaneList):
-    pass
+    """The panel's list of links. Its right-to-left snippets are laid out for its
+    width, which is 0 while the panel is hidden (at 80×24 it starts hidden): a new
+    width asks the app to build the options again (`Relaid`)."""
+
+    class Relaid(Message):
+        """The list's width changed: its options want laying out again."""
+
+    _laid_out_for = 0
+
+    def on_resize(self, event: events.Resize) -> None:
+        if event.size.width != self._laid_out_for:
+            self._laid_out_for = event.size.width
+            self.post_message(self.Relaid())
 
 
 def entity_options(doc: Document, labels: Mapping[str, str], styles: Mapping[str, str]) -> list[Option]:
