@@ -35,9 +35,9 @@ from .models import (
     TopicHit,
 )
 from .annotate.topics import snippet
-from .searchtext import indexed, match_expression, match_pattern
+from .searchtext import match_expression, match_pattern, search_row
 
-SCHEMA = 10  # 10 (issue 17): dense search rowids (articles.first), 64 KiB pages. 9 (issue 17): contentless search, no stored snippets, no timeline
+SCHEMA = 10  # 10 (issue 17): dense search rowids (articles.first), 64 KiB pages, no stop words in search. 9 (issue 17): contentless search, no stored snippets, no timeline
            # table (passages and mentions answer it), topic and entity names interned, documents
            # compressed with a preset dictionary. 8: the timeline table (SPEC §12), the search table's
            # folded column, issue-15 topic evidence, each stored mention's source, articles.language,
@@ -68,7 +68,7 @@ CREATE TABLE IF NOT EXISTS passages (topic INTEGER NOT NULL, article INTEGER NOT
 -- CAST(idx AS INTEGER) is the first), for entity look-ups and timelines.
 CREATE TABLE IF NOT EXISTS mentions (entity INTEGER NOT NULL, article INTEGER NOT NULL, count INTEGER, idx TEXT,
     PRIMARY KEY (entity, article)) WITHOUT ROWID;
--- Contentless: the index only; the text is the document's (positions are kept: bm25 needs
+-- Contentless: the index only; the text is the document's, less its stop words (searchtext.search_row; positions are kept: bm25 needs
 -- term frequencies, which detail=none does not record). `folded`: the paragraph with Persian letters, digits and
 -- half-spaces written one way (searchtext.fold), or '' when that changes nothing; queries
 -- match either column. rowid = the article's `first` + 1 + passage (`first`: the headline), numbered
@@ -140,7 +140,7 @@ class Rows:
     article: tuple  # title, source, date, words, topics JSON, warnings JSON, compressed document, language, story
     passages: list[tuple[str, int, float]]  # topic, passage, score
     mentions: list[tuple[str, str, int, str]]  # canonical, type, count, passages "3,7"
-    search: list[tuple[int, str, str]]  # passage (HEADLINE: the headline), text, folded text ('' when the same)
+    search: list[tuple[int, str, str]]  # passage (HEADLINE: the headline), text, folded text: searchtext.search_row
 
 
 def story_hash(doc: Document) -> str | None:
@@ -177,9 +177,9 @@ def _keyed_rows(doc: Document) -> tuple[list, list, list]:
                 found[0] += 1
                 if found[-1] != i or len(found) == 1:
                     found.append(i)
-    search = [(p.index, p.text, indexed(p.text)) for p in doc.clean.paragraphs]
+    search = [(p.index, *search_row(p.text)) for p in doc.clean.paragraphs]
     if doc.meta.origins.get("title") != "derived":  # a derived title is the lead's words: searched there
-        search.append((HEADLINE, doc.meta.title, indexed(doc.meta.title)))
+        search.append((HEADLINE, *search_row(doc.meta.title)))
     return ([(hit.topic, i, hit.score) for i, hits in enumerate(doc.passage_topics) for hit in hits],
             [(name, kind, c, ",".join(map(str, found))) for (name, kind), (c, *found) in counts.items()],
             search)
@@ -192,6 +192,7 @@ _SKELETON = ('{"raw": {"id": "", "path": "", "encoding": "utf-8", "warnings": []
              '"body", [], "mentions": [[[, "PERCENT", "MONEY", "FAC", "EVENT", "ORG", "NORP", "PERSON", "model"], '
              '"pattern"], "DATE", "GPE", "gazetteer"], [[, "topics": [[[, 1.0, 2.0, 3.0, ], [[, "warnings": []}')
 PAGE_BYTES = 65_536
+WAL_BYTES = 16 * 1024 * 1024
 DICTIONARY_BYTES = 32_768  # zlib uses at most the last 32 KiB of a preset dictionary (RFC 1950 §2.2)
 
 
@@ -233,6 +234,9 @@ class CorpusIndex:
         self.db.execute(f"PRAGMA page_size = {PAGE_BYTES}")
         self.db.execute("PRAGMA journal_mode = WAL")
         self.db.execute("PRAGMA synchronous = NORMAL")
+        # Checkpoint the write-ahead log at 16 MiB, as SQLite's default 1,000 pages of 16 KiB did
+        # (1,000 pages of 64 KiB let it grow to 64 MiB beside the index while indexing).
+        self.db.execute(f"PRAGMA wal_autocheckpoint = {WAL_BYTES // PAGE_BYTES}")
         self.db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
         current = self.db.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
         if current is None or current[0] != version:
