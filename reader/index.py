@@ -35,25 +35,25 @@ from .models import (
     TopicHit,
 )
 from .annotate.topics import snippet
-from .searchtext import indexed, match_expression, match_pattern
+from .searchtext import match_expression, match_pattern, search_row
 
-SCHEMA = 9  # 9 (issue 17): contentless search, no stored snippets, no timeline
+SCHEMA = 10  # 10 (issue 17): dense search rowids (articles.first), 64 KiB pages, no stop words in search. 9 (issue 17): contentless search, no stored snippets, no timeline
            # table (passages and mentions answer it), topic and entity names interned, documents
            # compressed with a preset dictionary. 8: the timeline table (SPEC §12), the search table's
            # folded column, issue-15 topic evidence, each stored mention's source, articles.language,
            # provenance and URL spans. Also 9 (issue 18): articles.story and the duplicates table,
            # headlines in the search table
 _WORDS = re.compile(r"\w+")
-_PER_ARTICLE = 1_000_000  # search rowid = article rowid * this + passage index
-HEADLINE = -1  # the passage index of an article's headline in search results (its rowid: the range's last)
-_HEADLINE_ROW = _PER_ARTICLE - 1
+HEADLINE = -1  # the passage index of an article's headline in search results (its rowid: the article's `first`)
 
 _TABLES = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS articles (
     id TEXT PRIMARY KEY, path TEXT UNIQUE, size INTEGER, mtime_ns INTEGER, hash TEXT,
     title TEXT, source TEXT, date TEXT, words INTEGER, topics TEXT, warnings TEXT, doc BLOB, language TEXT,
-    story TEXT);
+    story TEXT, first INTEGER);
+-- Each article's search rows are numbered from `first` (its headline) on: first + 1 + passage.
+CREATE INDEX IF NOT EXISTS articles_first ON articles (first);
 -- Articles whose story (story_hash) an earlier one in the list already tells: `kept` is that one.
 -- Timelines, trails and briefs leave them out (and say how many); the same-topic panel lists each once with its outlets.
 CREATE TABLE IF NOT EXISTS duplicates (id TEXT PRIMARY KEY, kept TEXT) WITHOUT ROWID;
@@ -68,10 +68,13 @@ CREATE TABLE IF NOT EXISTS passages (topic INTEGER NOT NULL, article INTEGER NOT
 -- CAST(idx AS INTEGER) is the first), for entity look-ups and timelines.
 CREATE TABLE IF NOT EXISTS mentions (entity INTEGER NOT NULL, article INTEGER NOT NULL, count INTEGER, idx TEXT,
     PRIMARY KEY (entity, article)) WITHOUT ROWID;
--- Contentless: the index only; the text is the document's (positions are kept: bm25 needs
+-- Contentless: the index only; the text is the document's, less its stop words (searchtext.search_row; positions are kept: bm25 needs
 -- term frequencies, which detail=none does not record). `folded`: the paragraph with Persian letters, digits and
 -- half-spaces written one way (searchtext.fold), or '' when that changes nothing; queries
--- match either column. rowid = article rowid * _PER_ARTICLE + passage (+ _PER_ARTICLE - 1: the headline).
+-- match either column. rowid = the article's `first` + 1 + passage (`first`: the headline), numbered
+-- densely across articles: FTS5 stores each row of a word's list as the varint difference from
+-- the row before, so rowids of article * 1,000,000 + passage cost 3 bytes a row where these cost 1
+-- (on the 10,000 generated articles of benchmarks/gen_corpus.py the search table was 32.6 MB, now 23.9).
 CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(
     text, folded, content = '', tokenize = 'unicode61 remove_diacritics 2');
 """
@@ -137,7 +140,7 @@ class Rows:
     article: tuple  # title, source, date, words, topics JSON, warnings JSON, compressed document, language, story
     passages: list[tuple[str, int, float]]  # topic, passage, score
     mentions: list[tuple[str, str, int, str]]  # canonical, type, count, passages "3,7"
-    search: list[tuple[int, str, str]]  # passage (_HEADLINE_ROW: the headline), text, folded text ('' when the same)
+    search: list[tuple[int, str, str]]  # passage (HEADLINE: the headline), text, folded text: searchtext.search_row
 
 
 def story_hash(doc: Document) -> str | None:
@@ -174,9 +177,9 @@ def _keyed_rows(doc: Document) -> tuple[list, list, list]:
                 found[0] += 1
                 if found[-1] != i or len(found) == 1:
                     found.append(i)
-    search = [(p.index, p.text, indexed(p.text)) for p in doc.clean.paragraphs if p.index < _HEADLINE_ROW]
+    search = [(p.index, *search_row(p.text)) for p in doc.clean.paragraphs]
     if doc.meta.origins.get("title") != "derived":  # a derived title is the lead's words: searched there
-        search.append((_HEADLINE_ROW, doc.meta.title, indexed(doc.meta.title)))
+        search.append((HEADLINE, *search_row(doc.meta.title)))
     return ([(hit.topic, i, hit.score) for i, hits in enumerate(doc.passage_topics) for hit in hits],
             [(name, kind, c, ",".join(map(str, found))) for (name, kind), (c, *found) in counts.items()],
             search)
@@ -188,7 +191,8 @@ _SKELETON = ('{"raw": {"id": "", "path": "", "encoding": "utf-8", "warnings": []
              '["source", "text"], ["title", "text"]]], "dropped": [[, "boilerplate"], "paragraphs": [["heading", "quote", '
              '"body", [], "mentions": [[[, "PERCENT", "MONEY", "FAC", "EVENT", "ORG", "NORP", "PERSON", "model"], '
              '"pattern"], "DATE", "GPE", "gazetteer"], [[, "topics": [[[, 1.0, 2.0, 3.0, ], [[, "warnings": []}')
-PAGE_BYTES = 16_384
+PAGE_BYTES = 65_536
+WAL_BYTES = 16 * 1024 * 1024
 DICTIONARY_BYTES = 32_768  # zlib uses at most the last 32 KiB of a preset dictionary (RFC 1950 §2.2)
 
 
@@ -224,11 +228,15 @@ class CorpusIndex:
         self.location = location
         location.parent.mkdir(parents=True, exist_ok=True)
         self.db = sqlite3.connect(str(location), timeout=30, check_same_thread=False)
-        # For a new file only: 16 KiB pages hold four stored documents each, where 4 KiB
-        # pages held one and an overflow page (a third of the cache was slack).
+        # For a new file only: 64 KiB pages hold some twenty stored documents each, so the
+        # slack a page leaves (part of a document's size) is a smaller share: 4 KiB pages held
+        # one and an overflow page (a third of the cache was slack), 16 KiB pages four (12%).
         self.db.execute(f"PRAGMA page_size = {PAGE_BYTES}")
         self.db.execute("PRAGMA journal_mode = WAL")
         self.db.execute("PRAGMA synchronous = NORMAL")
+        # Checkpoint the write-ahead log at 16 MiB, as SQLite's default 1,000 pages of 16 KiB did
+        # (1,000 pages of 64 KiB let it grow to 64 MiB beside the index while indexing).
+        self.db.execute(f"PRAGMA wal_autocheckpoint = {WAL_BYTES // PAGE_BYTES}")
         self.db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
         current = self.db.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
         if current is None or current[0] != version:
@@ -239,11 +247,26 @@ class CorpusIndex:
                     self.db.execute(f"DROP TABLE IF EXISTS {table}")
                 self.db.execute("INSERT OR REPLACE INTO meta VALUES ('version', ?)", (version,))
                 self.db.execute("INSERT OR REPLACE INTO meta VALUES ('dictionary', ?)", (dictionary,))
+            self._repage()
         self.db.executescript(_TABLES)
         row = self.db.execute("SELECT value FROM meta WHERE key = 'dictionary'").fetchone()
         self.dictionary: bytes = row[0] if row and isinstance(row[0], bytes) else b""
         self._names: dict[tuple[str, str], int] = {}
         self.db.execute(_ORDER_INDEX)
+
+    def _repage(self) -> None:
+        """Give a cache emptied for a new version this version's page size (VACUUM, out of
+        WAL mode: SQLite changes a WAL database's page size no other way). Skipped while
+        another connection holds the file (a second reader): it keeps its pages."""
+        if self.db.execute("PRAGMA page_size").fetchone()[0] == PAGE_BYTES:
+            return
+        try:
+            if self.db.execute("PRAGMA journal_mode = DELETE").fetchone()[0] == "delete":
+                self.db.execute(f"PRAGMA page_size = {PAGE_BYTES}")
+                self.db.execute("VACUUM")
+        except sqlite3.OperationalError:
+            pass
+        self.db.execute("PRAGMA journal_mode = WAL")
 
     def close(self) -> None:
         self.db.close()
@@ -267,21 +290,22 @@ class CorpusIndex:
     def forget(self, article_ids: Iterable[str]) -> None:
         """Remove articles and everything derived from them (found through the stored
         document: the search index is contentless, the other tables keyed by name)."""
-        found = [self.db.execute("SELECT rowid, id, doc FROM articles WHERE id = ?", (i,)).fetchone() for i in article_ids]
+        found = [self.db.execute("SELECT rowid, id, doc, first FROM articles WHERE id = ?", (i,)).fetchone()
+                 for i in article_ids]
         found = [row for row in found if row is not None]
         if not found:
             return
         with self.db:
-            for rowid, aid, blob in found:
-                self._forget_rows(rowid, aid, blob)
+            for rowid, aid, blob, first in found:
+                self._forget_rows(rowid, aid, blob, first)
 
-    def _forget_rows(self, rowid: int, aid: str, blob: bytes) -> None:
+    def _forget_rows(self, rowid: int, aid: str, blob: bytes, first: int) -> None:
         doc = self._decoded(blob)
         # Only the keys: re-compressing the document to delete its rows cost a level-9 zlib pass.
         stored = _keyed_rows(doc) if doc else None
         if stored is None:  # unreadable document: the slow way
-            # A document this version did not write: table scans, and its search rows stay (the
-            # search joins articles by rowid, so they match nothing unless that rowid is reused).
+            # A document this version did not write: table scans, and its search rows stay (rowids
+            # are never reused; `search` drops rows past the article that precedes them).
             self.db.execute("DELETE FROM passages WHERE article = ?", (rowid,))
             self.db.execute("DELETE FROM mentions WHERE article = ?", (rowid,))
         else:
@@ -292,7 +316,7 @@ class CorpusIndex:
                                 [(self._name_id(name, kind), rowid) for name, kind, *_ in mentions])
             # A contentless FTS5 row is deleted by giving its values back (FTS5 "delete" command).
             self.db.executemany("INSERT INTO search (search, rowid, text, folded) VALUES ('delete', ?, ?, ?)",
-                                [(rowid * _PER_ARTICLE + i, text, folded) for i, text, folded in search])
+                                [(first + 1 + i, text, folded) for i, text, folded in search])
         self.db.execute("DELETE FROM articles WHERE rowid = ?", (rowid,))
 
     def store(self, docs: Sequence[tuple[Document, Stamp, str]]) -> None:
@@ -305,19 +329,23 @@ class CorpusIndex:
         """Write `rows` of analysed articles (replacing earlier versions) in one transaction."""
         self.forget(a.id for a in articles)
         with self.db:
+            stored = self.db.execute("SELECT value FROM meta WHERE key = 'search_next'").fetchone()
+            first = int(stored[0]) if stored else 1  # the next article's search rows start here; never reused
             for a in articles:
                 title, source, date, *_ = a.article
                 cursor = self.db.execute(
                     "INSERT INTO articles (id, path, size, mtime_ns, hash, title, source, date, words, topics, warnings, doc, "
-                    "language, story) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (a.id, a.path, a.stamp.size, a.stamp.mtime_ns, a.digest, *a.article))
+                    "language, story, first) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (a.id, a.path, a.stamp.size, a.stamp.mtime_ns, a.digest, *a.article, first))
                 rowid = cursor.lastrowid
                 self.db.executemany("INSERT INTO passages VALUES (?, ?, ?, ?, CAST(julianday(?) AS INTEGER))",
                                     [(self._name_id(topic, "topic"), rowid, i, score, date) for topic, i, score in a.passages])
                 self.db.executemany("INSERT INTO mentions VALUES (?, ?, ?, ?)",
                                     [(self._name_id(name, kind), rowid, c, found) for name, kind, c, found in a.mentions])
                 self.db.executemany("INSERT INTO search (rowid, text, folded) VALUES (?, ?, ?)",
-                                    [(rowid * _PER_ARTICLE + i, text, folded) for i, text, folded in a.search])
+                                    [(first + 1 + i, text, folded) for i, text, folded in a.search])
+                first += 1 + sum(1 for i, *_ in a.search if i != HEADLINE)
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES ('search_next', ?)", (first,))
 
     def mark_duplicates(self) -> None:
         """Note which articles retell an earlier one's story (same story_hash): the
@@ -454,14 +482,15 @@ class CorpusIndex:
         expression = match_expression(query)
         if expression is None:
             return []
+        # A row's article: the one with the greatest `first` not above the row (one seek of articles_first).
         found = self.db.execute(
-            f"SELECT a.id, s.rowid % {_PER_ARTICLE}, a.title FROM search s JOIN articles a ON a.rowid = s.rowid / {_PER_ARTICLE} "
+            "SELECT a.id, s.rowid - a.first - 1, a.title FROM search s JOIN articles a ON a.rowid = "
+            "(SELECT rowid FROM articles WHERE first <= s.rowid ORDER BY first DESC LIMIT 1) "
             "WHERE search MATCH ? ORDER BY bm25(search), a.date IS NULL, a.date, a.id, s.rowid LIMIT ?",
             (expression, limit)).fetchall()
-        passages = [(aid, idx) for aid, idx, _ in found if idx != _HEADLINE_ROW]
-        texts = dict(zip(passages, self._passage_texts(passages), strict=True))
-        return [(aid, HEADLINE, excerpt(title, query)) if idx == _HEADLINE_ROW else (aid, idx, excerpt(texts[aid, idx], query))
-                for aid, idx, title in found]
+        texts = self.texts(aid for aid, idx, _ in found if idx != HEADLINE)
+        return [(aid, idx, excerpt(title if idx == HEADLINE else texts[aid][idx], query)) for aid, idx, title in found
+                if idx == HEADLINE or idx < len(texts.get(aid, ()))]  # past the article's passages: a forgotten row
 
     def entity_articles(self, canonical: str) -> list[tuple[str, int, int]]:
         """(article id, mentions, first passage) of every article that mentions `canonical`."""

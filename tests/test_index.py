@@ -252,3 +252,65 @@ def test_search_finds_headlines_and_a_result_opens_the_article(tmp_path):
         assert (app.view.doc.id, app.view.cursor) == ("a", 0)
 
     drive(app, scenario, size=(80, 24))
+
+
+def _news(folder, texts: dict[str, str]):
+    folder.mkdir(exist_ok=True)
+    for name, text in texts.items():
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    return folder
+
+
+def test_search_rows_follow_their_article_through_changes(tmp_path):
+    """Search rows are numbered densely across articles (issue 17, a smaller cache): after an
+    article is re-indexed with fewer passages, every hit still names its own article and
+    passage, and the old words find nothing."""
+    news = _news(tmp_path / "news", {
+        "a": "Alpha talks\n\nAlborz one.\n\nAlborz two.\n\nAlborz three.\n",
+        "b": "Bravo talks\n\nBushehr one.\n\nBushehr two.\n",
+        "c": "Charlie talks\n\nCaspian one.\n\nCaspian two.\n"})
+    config = load_config(bundled_config())
+    Library(config, [news]).ensure_fresh()
+    (news / "a.txt").write_text("Alpha talks\n\nDamavand only.\n", encoding="utf-8")
+    library = Library(config, [news]).ensure_fresh()
+    assert library.search("alborz") == []
+    assert [(e.id, i) for e, i, _ in library.search("damavand")] == [("a", 0)]
+    assert sorted((e.id, i) for e, i, _ in library.search("bushehr")) == [("b", 0), ("b", 1)]
+    assert sorted((e.id, i) for e, i, _ in library.search("caspian")) == [("c", 0), ("c", 1)]
+    assert [(e.id, i) for e, i, _ in library.search("charlie")] == [("c", HEADLINE)]
+    for entry, index, text in library.search("talks"):
+        assert index == HEADLINE and text == entry.title
+
+
+def test_rows_left_by_an_unreadable_document_match_no_other_article(tmp_path):
+    """A stored document that cannot be read is forgotten the slow way and its search rows
+    stay: they must not turn up as passages of the article stored before it."""
+    news = _news(tmp_path / "news", {"a": "Alpha talks\n\nAlborz one.\n",
+                                     "b": "Bravo talks\n\nBushehr one.\n\nBushehr two.\n\nBushehr three.\n"})
+    library = Library(load_config(bundled_config()), [news]).ensure_fresh()
+    with library.index.db:
+        library.index.db.execute("UPDATE articles SET doc = x'00' WHERE id = 'b'")
+    library.index.forget(["b"])
+    assert library.search("bushehr") == [] and library.search("bravo") == []
+    assert [(e.id, i) for e, i, _ in library.search("alborz")] == [("a", 0)]
+
+
+def test_a_cache_of_the_schema_before_is_rebuilt_with_larger_pages(tmp_path):
+    """An index written by the version before (16 KiB pages, other rowids) is emptied and
+    re-paged on open, and then found by search as a new one is."""
+    from reader.index import PAGE_BYTES, CorpusIndex
+
+    location = tmp_path / "index.sqlite"
+    old = sqlite3.connect(location)
+    old.execute("PRAGMA page_size = 16384")
+    old.execute("PRAGMA journal_mode = WAL")
+    old.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
+    old.execute("INSERT INTO meta VALUES ('version', 'schema 9')")
+    old.execute("CREATE TABLE articles (id TEXT PRIMARY KEY, title TEXT)")
+    old.commit()
+    old.close()
+    index = CorpusIndex(location, "schema 10")
+    assert index.db.execute("PRAGMA page_size").fetchone()[0] == PAGE_BYTES
+    assert index.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert "first" in [row[1] for row in index.db.execute("PRAGMA table_info(articles)")]
+    index.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -80,3 +81,26 @@ def test_results_highlight_what_the_index_matched():
     assert [m.group() for m in match_pattern("елка").finditer("и Ёлка")] == ["Ёлка"]
     assert match_pattern("میخواهند").search("دو کشور می\u200cخواهند").group() == "می\u200cخواهند"
     assert match_pattern("  ") is None
+
+
+def test_stop_words_are_neither_indexed_nor_searched_for():
+    """The commonest function words stay out of the index (issue 17: a smaller cache) and
+    out of queries alike, in each language; a query of nothing else keeps them."""
+    from reader.searchtext import STOP_WORDS, search_row, unstopped
+
+    assert {"the", "и", "در"} <= STOP_WORDS
+    text, folded = search_row("The deal of Iran's oil. Он был в Москве. وزير در تهران")
+    words = set(re.findall(r"\w+", (text + " " + folded).casefold()))
+    assert not words & STOP_WORDS and {"deal", "iran", "oil", "москве", "وزیر", "تهران"} <= words
+    assert "وزیر" in folded and "theory" in unstopped("The theory") and "thereof" in unstopped("thereof")
+    assert query_terms("the nuclear deal") == ["nuclear", "deal"] and query_terms("в Москве") == ["москв"]
+    assert query_terms("the") == ["the"]  # nothing else to look for
+    assert match_expression("Tehran-to-Moscow") == '"tehran--moscow"*'  # a phrase of the words kept
+
+
+def test_a_stop_word_in_the_query_changes_no_result(languages):
+    """What a query finds with a stop word is what it finds without it."""
+    for with_stop, without in [("Putin in the Kremlin", "Putin Kremlin"), ("Путин и Пезешкиан", "Путин Пезешкиан"),
+                               ("پیمان در مسکو", "پیمان مسکو"), ("Putin's Kremlin", "Putin Kremlin")]:
+        found = [(entry.id, index) for entry, index, _ in languages.search(with_stop)]
+        assert found and found == [(entry.id, index) for entry, index, _ in languages.search(without)], with_stop

@@ -24,6 +24,9 @@ LOWERCASE_CYRILLIC = 0.75  # share of lower-case letters in real Cyrillic prose 
 # pathological file cannot freeze the reader or exhaust memory.
 MAX_BYTES = 8 * 1024 * 1024
 _SNIFF = 8192
+# Every byte but the C0 controls other than tab, LF, VT, FF, CR and ESC: deleted from a
+# sample (bytes.translate, in C), the control bytes are what is left.
+_NOT_CONTROL = bytes(b for b in range(256) if not (b < 9 or 13 < b < 27 or 27 < b < 32))
 
 
 class DecodeError(ValueError):
@@ -168,7 +171,7 @@ def _looks_binary(data: bytes, valid_utf8: bool) -> bool:
     that is mostly control bytes is binary either way.
     """
     sample = data[:_SNIFF]
-    controls = sum(1 for b in sample if b < 9 or 13 < b < 27 or 27 < b < 32)
+    controls = len(sample.translate(None, _NOT_CONTROL))  # a generator over the bytes was 6% of indexing
     if len(sample) >= 512 and controls > 0.3 * len(sample):
         return True
     return sample.count(0) > 0.02 * len(sample) if valid_utf8 else b"\x00" in sample
