@@ -1,0 +1,46 @@
+"""The shipped gazetteer's field coverage (SPEC §5, §4a; issues 14 and 16): Russian and
+Persian names of field people, news outlets as organisations, "the West" as a region;
+each with a near-miss that must stay as it is."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.config import bundled_config, load_config
+from reader.library import Library
+
+FIXTURES = Path(__file__).parent / "fixtures" / "coverage"
+
+
+@pytest.fixture(scope="module")
+def library():
+    return Library(load_config(bundled_config()), cache=False)
+
+
+def found(library, name: str) -> set[tuple[str, str, str]]:
+    texts = [p.strip() for p in (FIXTURES / name).read_text(encoding="utf-8").split("\n\n") if p.strip()]
+    mentions, _ = library.annotate(texts, use_model=False)
+    return {(m.text, m.type, m.canonical) for ms in mentions for m in ms}
+
+
+def test_the_west_is_a_region_and_western_a_nationality(library):
+    mentions = found(library, "west.txt")
+    assert ("West", "LOC", "West") in mentions
+    assert ("Western", "NORP", "Western") in mentions  # the near-miss keeps its type
+
+
+def test_news_outlets_and_payment_systems_are_organisations(library):
+    mentions = {(text, kind) for text, kind, _ in found(library, "outlets.txt")}
+    for name in ("Middle East Eye", "Dow Jones Newswires", "Getty Images", "Bloomberg", "Mastercard", "RBC", "Vedomosti"):
+        assert (name, "ORG") in mentions
+    assert not {text for text, _ in mentions} & {"trend", "middle east"}  # ordinary words stay words
+
+
+def test_field_people_have_their_russian_and_persian_names(library):
+    mentions = found(library, "envoy_ru_fa.txt")
+    assert ("Михаил Ульянов", "PERSON", "Mikhail Ulyanov") in mentions
+    assert ("Ульянова", "PERSON", "Mikhail Ulyanov") in mentions  # a generated case form
+    assert ("میخائیل اولیانوف", "PERSON", "Mikhail Ulyanov") in mentions
+    assert not any(text == "متکی" for text, _, _ in mentions)  # "relying", not Mottaki's surname
