@@ -44,3 +44,13 @@ def test_field_people_have_their_russian_and_persian_names(library):
     assert ("Ульянова", "PERSON", "Mikhail Ulyanov") in mentions  # a generated case form
     assert ("میخائیل اولیانوف", "PERSON", "Mikhail Ulyanov") in mentions
     assert not any(text == "متکی" for text, _, _ in mentions)  # "relying", not Mottaki's surname
+
+
+def test_ministries_of_both_countries_in_every_language(library):
+    mentions = {(text, canonical) for text, kind, canonical in found(library, "ministries.txt") if kind == "ORG"}
+    assert ("Минэнерго России", "Russian Energy Ministry") in mentions
+    assert ("Минэнерго Ирана", "Iranian Energy Ministry") in mentions  # the near-miss: the other country's ministry
+    assert ("Минсельхоз России", "Russian Agriculture Ministry") in mentions
+    assert ("Iran's Ministry of Defense and Armed Forces Logistics", "Iranian Defence Ministry") in mentions
+    assert ("MODAFL", "Iranian Defence Ministry") in mentions
+    assert ("وزارت نفت", "Iranian Oil Ministry") in mentions
