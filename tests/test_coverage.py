@@ -54,3 +54,11 @@ def test_ministries_of_both_countries_in_every_language(library):
     assert ("Iran's Ministry of Defense and Armed Forces Logistics", "Iranian Defence Ministry") in mentions
     assert ("MODAFL", "Iranian Defence Ministry") in mentions
     assert ("وزارت نفت", "Iranian Oil Ministry") in mentions
+
+
+def test_spelling_variants_of_facilities_and_agreements(library):
+    mentions = {(text, kind, canonical) for text, kind, canonical in found(library, "variants.txt")}
+    assert ("Bushehr reactor", "FAC", "Bushehr nuclear power plant") in mentions
+    assert ("Islamic revolution", "EVENT", "Islamic Revolution") in mentions
+    assert ("comprehensive strategic partnership", "EVENT", "Treaty on Comprehensive Strategic Partnership") in mentions
+    assert not any("plan" in text for text, _, _ in mentions)  # a plan is not the treaty
