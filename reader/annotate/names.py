@@ -75,7 +75,7 @@ def find(texts: Sequence[str], paragraphs: Sequence[Sequence[Mention]]) -> tuple
     """
     if not any(has_cyrillic(t) or ARABIC_SCRIPT.search(t) for t in texts):
         return tuple(map(tuple, paragraphs))
-    paragraphs = [_agencies(text, mentions) for text, mentions in zip(texts, paragraphs, strict=True)]
+    paragraphs = [_ministries(text, _agencies(text, mentions)) for text, mentions in zip(texts, paragraphs, strict=True)]
     found: list[list[Mention]] = []
     for text, mentions in zip(texts, paragraphs, strict=True):
         found.append(_names(text, mentions) if has_cyrillic(text) or ARABIC_SCRIPT.search(text) else [])
@@ -104,6 +104,34 @@ def _agencies(text: str, mentions: Sequence[Mention]) -> tuple[Mention, ...]:
             m = Mention(start, m.end, name, "ORG", normalize(name), "model")
         out.append(m)
     return tuple(out)
+
+
+# A ministry named by its field, and the country after it if the gazetteer found one
+# ("وزارت خارجه اوکراین", Ukraine's Foreign Ministry; "وزارت دفاع").
+_MINISTRY = re.compile(normalize("وزارت") + r"(?:\s+" + normalize("امور") + r")?\s+(?:" + "|".join(normalize(w) for w in (
+    "خارجه", "دفاع", "نفت", "نیرو", "اقتصاد", "کشور", "بهداشت", "کشاورزی", "ارتباطات", "دارایی", "اطلاعات",
+    "دادگستری", "صنعت", "راه")) + r")(?![\w])")
+
+
+def _ministries(text: str, mentions: Sequence[Mention]) -> tuple[Mention, ...]:
+    """Persian ministries the gazetteer lacks: "وزارت [امور] خارجه|دفاع|نفت…", with the
+    country the gazetteer found right after it ("وزارت خارجه اوکراین"), one ORG."""
+    if not ARABIC_SCRIPT.search(text):
+        return tuple(mentions)
+    normal, offsets = normalize_mapped(text)
+    out = list(mentions)
+    for hit in _MINISTRY.finditer(normal):
+        start, end = hit.span()
+        if offsets is not None:
+            start, end = offsets[start], offsets[end]
+        if any(m.start < end and start < m.end for m in out):
+            continue  # the gazetteer's own ministry (وزارت امور خارجه روسیه)
+        country = next((m for m in out if m.type == "GPE" and m.start > end and not text[end:m.start].strip()), None)
+        if country is not None:
+            out.remove(country)
+            end = country.end
+        out.append(Mention(start, end, text[start:end], "ORG", normalize(text[start:end]), "model"))
+    return tuple(sorted(out, key=lambda m: m.start))
 
 
 def _names(text: str, mentions: Sequence[Mention]) -> list[Mention]:
