@@ -107,7 +107,34 @@ def resolve(texts: Sequence[str], paragraphs: Sequence[Sequence[Mention]],
             out = _without_overlaps(sorted(out, key=lambda m: (m.start, -m.end)))
         result.append(tuple(out))
     result, propagated = propagate(texts, result)
+    if not in_field:
+        result, dropped = _without_list_names(texts, result)
+        propagated = propagated or dropped
     return canonicalise(result) if changed_any or propagated else result
+
+
+FRAGMENT_WORDS = 8  # words: a shorter paragraph without a sentence's end is a list item or a label
+
+
+def _without_list_names(texts: Sequence[str],
+                        paragraphs: Sequence[Sequence[Mention]]) -> tuple[tuple[tuple[Mention, ...], ...], bool]:
+    """In an article off the field, the model's names in list items and labels
+    ("- 2 cups Kosher Salt", "- 1 tbsp Thyme": a recipe's ingredients read as a
+    person and a country) are dropped: a fragment of fewer than FRAGMENT_WORDS
+    words that does not end a sentence gives the model no context to go on.
+    Names in sentences, and every gazetteer mention, stay."""
+    result, dropped = [], False
+    for text, mentions in zip(texts, paragraphs, strict=True):
+        if any(m.source == "model" for m in mentions) and _fragment(text):
+            mentions = tuple(m for m in mentions if m.source != "model")
+            dropped = True
+        result.append(tuple(mentions))
+    return tuple(result), dropped
+
+
+def _fragment(text: str) -> bool:
+    stripped = text.rstrip(" \"'”’)")
+    return len(text.split()) < FRAGMENT_WORDS and not stripped.endswith((".", "!", "?"))
 
 
 # Model "names" that are not: a plural acronym ("UAVs", "NGOs") is a common noun; a
