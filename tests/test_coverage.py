@@ -62,3 +62,13 @@ def test_spelling_variants_of_facilities_and_agreements(library):
     assert ("Islamic revolution", "EVENT", "Islamic Revolution") in mentions
     assert ("comprehensive strategic partnership", "EVENT", "Treaty on Comprehensive Strategic Partnership") in mentions
     assert not any("plan" in text for text, _, _ in mentions)  # a plan is not the treaty
+
+
+def test_facilities_in_russian_and_persian_and_the_g7_an_organisation(library):
+    mentions = {(text, kind, canonical) for text, kind, canonical in found(library, "facilities.txt")}
+    assert ("Северный Парс", "FAC", "North Pars") in mentions
+    assert ("Южный Парс", "FAC", "South Pars") in mentions
+    assert ("پارس جنوبی", "FAC", "South Pars") in mentions
+    assert ("بندر چابهار", "FAC", "Chabahar port") in mentions
+    assert ("G7", "ORG", "G7") in mentions and ("Group of Seven", "ORG", "G7") in mentions
+    assert ("Hamedan air base", "FAC", "Hamedan air base") in mentions  # the near-miss: English as before
