@@ -29,7 +29,7 @@ from typing import TypeVar
 from .cache import cache_dir, corpus_key
 from .config import Config
 from .ingest.decode import article_id, discover, read_article, read_bytes
-from .annotate import context, model
+from .annotate import context, model, names
 from .annotate.gazetteer import Gazetteer, Matcher, load_gazetteer, user_gazetteer_path, with_user_gazetteer
 from .index import CorpusIndex, Entry, Rows, Stamp, content_hash, fingerprint, preset_dictionary, rows
 from .models import Document, Mention, Metadata, RawArticle, Skipped
@@ -496,12 +496,14 @@ class Library:
                  language: str | None = None) -> tuple[tuple[tuple[Mention, ...], ...], bool]:
         """One article's mentions per paragraph, and whether it is about the field:
         gazetteer and patterns, then the model's names (if on and `use_model`, and
-        the article's `language` is English or unknown), then ambiguous names
-        judged in context."""
+        the article's `language` is English or unknown; else the Russian and Persian
+        names of `names.find`), then ambiguous names judged in context."""
         mentions = tuple(self.matcher.mentions_many(texts))
         spans = self._model_spans(texts, mentions, language) if use_model else None
         if spans is not None:
             mentions = model.canonicalise([model.merge(t, m, s) for t, m, s in zip(texts, mentions, spans, strict=True)])
+        elif use_model and self.config.entity_model:
+            mentions = names.find(texts, mentions)  # Russian and Persian names: the English model does not read them
         in_field = self.topic_matcher.in_field(mentions)
         return context.resolve(texts, mentions, spans, in_field), in_field
 

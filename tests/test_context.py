@@ -131,13 +131,17 @@ def test_propagation_leaves_gazetteer_names_and_word_parts_alone():
 
 
 def test_designations_and_products_are_not_names_and_a_named_company_is_an_organisation():
-    texts = ["Iran sent Shahed-136 and Shahed drones; analytical company Prozerno said Prozerno Petrov agreed."]
-    t = texts[0]
+    texts = ["Iran sent Shahed-136 and Shahed drones; analytical company Prozerno said Prozerno Petrov agreed.",
+             "Iran bought Sukhoi Su-35 jets from Sukhoi."]
+    t, t1 = texts
     paragraphs = [(_model(t, "Shahed-136", "ORG"), _model(t, "Shahed", "ORG", t.index("Shahed drones")),
-                   _model(t, "Prozerno"), _model(t, "Prozerno Petrov"))]
+                   _model(t, "Prozerno"), _model(t, "Prozerno Petrov")),
+                  (_model(t1, "Sukhoi", "ORG"), _model(t1, "Sukhoi", "ORG", t1.rindex("Sukhoi")))]
     result, changed = propagate(texts, paragraphs)
     assert changed
     assert [(m.text, m.type) for m in result[0]] == [("Prozerno", "ORG"), ("Prozerno Petrov", "PERSON")]
+    # the maker before its product's designation goes; the near-miss, the maker alone, stays a company
+    assert [(m.text, m.start) for m in result[1]] == [("Sukhoi", t1.rindex("Sukhoi"))]
 
 
 def test_a_model_word_the_article_writes_in_lower_case_is_no_name_unless_part_of_one():

@@ -197,3 +197,12 @@ def test_model_spans_are_placed_back_in_their_paragraph(tmp_path, monkeypatch):
     mentions, _ = library.annotate([text], language="en")
     assert seen == ["The envoy Pavel Sorokin arrived."]
     assert [(m.text, m.source) for m in mentions[0] if m.type == "PERSON"] == [("Pavel Sorokin", "model")]
+
+
+def test_off_field_list_items_give_the_model_nothing_but_its_sentences_do(tmp_path):
+    """A recipe's ingredient list ("- 1 tbsp Thyme") read by the model gave a country and
+    people; in an article off the field, list items and labels keep no model names."""
+    doc = _library(tmp_path, True).resolve(str(FIXTURES / "ner_recipe_list.txt"))
+    found = {(e["text"], e["source"]) for p in to_json(doc)["paragraphs"] for e in p["entities"]}
+    assert not {text for text, source in found if source == "model"} & {"Kosher Salt", "Butter", "Thyme", "Ground Allspice"}
+    assert ("Margaret Ellison", "model") in found  # the near-miss: a name in a sentence stays

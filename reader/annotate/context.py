@@ -107,12 +107,40 @@ def resolve(texts: Sequence[str], paragraphs: Sequence[Sequence[Mention]],
             out = _without_overlaps(sorted(out, key=lambda m: (m.start, -m.end)))
         result.append(tuple(out))
     result, propagated = propagate(texts, result)
+    if not in_field:
+        result, dropped = _without_list_names(texts, result)
+        propagated = propagated or dropped
     return canonicalise(result) if changed_any or propagated else result
+
+
+FRAGMENT_WORDS = 8  # words: a shorter paragraph without a sentence's end is a list item or a label
+
+
+def _without_list_names(texts: Sequence[str],
+                        paragraphs: Sequence[Sequence[Mention]]) -> tuple[tuple[tuple[Mention, ...], ...], bool]:
+    """In an article off the field, the model's names in list items and labels
+    ("- 2 cups Kosher Salt", "- 1 tbsp Thyme": a recipe's ingredients read as a
+    person and a country) are dropped: a fragment of fewer than FRAGMENT_WORDS
+    words that does not end a sentence gives the model no context to go on.
+    Names in sentences, and every gazetteer mention, stay."""
+    result, dropped = [], False
+    for text, mentions in zip(texts, paragraphs, strict=True):
+        if any(m.source == "model" for m in mentions) and _fragment(text):
+            mentions = tuple(m for m in mentions if m.source != "model")
+            dropped = True
+        result.append(tuple(mentions))
+    return tuple(result), dropped
+
+
+def _fragment(text: str) -> bool:
+    stripped = text.rstrip(" \"'”’)")
+    return len(text.split()) < FRAGMENT_WORDS and not stripped.endswith((".", "!", "?"))
 
 
 # Model "names" that are not: a plural acronym ("UAVs", "NGOs") is a common noun; a
 # designation with a number ("Shahed-136", "Su-35", "S-400") is a product (OntoNotes PRODUCT).
-_NOT_A_NAME = re.compile(r"[A-Z]{2,}s|[\w-]*[A-Za-z]-\d[\w-]*")
+_DESIGNATION = re.compile(r"[\w-]*[A-Za-z]-\d[\w-]*")
+_NOT_A_NAME = re.compile(r"[A-Z]{2,}s|" + _DESIGNATION.pattern)
 # A word after a model name that makes it a product ("Shahed drones", "Kinzhal missile").
 _PRODUCT_AFTER = frozenset("drone drones missile missiles jet jets fighter fighters helicopter helicopters rifle rifles".split())
 # A word before a model PERSON that makes it an organisation ("analytical company Prozerno").
@@ -156,7 +184,7 @@ def propagate(texts: Sequence[str],
         added = []
         for hit in finder.finditer(text):
             start, end = hit.span()
-            if not any(m.start < end and start < m.end for m in mentions):
+            if not any(m.start < end and start < m.end for m in mentions) and not _names_a_product(text, end):
                 known = names[hit.group()]
                 added.append(known._replace(start=start, end=end))
         if added:
@@ -228,15 +256,15 @@ _LOWER_WORD = re.compile(r"(?<![\w-])[a-z]+(?![\w-])")
 
 def _cleaned(text: str, m: Mention, common: set[str], parts: set[str]) -> list[Mention]:
     """One model mention as it should stand: none when it is no name (a plural
-    acronym "UAVs"; a designation "Shahed-136"; a word before "drones" or
-    "missiles", a product; one word the article also writes in lower case,
+    acronym "UAVs"; a designation "Shahed-136"; a word before "drones",
+    "missiles" or a designation, a product (`_names_a_product`); one word the article also writes in lower case,
     "Resolution", "Agency", unless it ends or opens a longer name there, as
     "Price" after "Ned Price"); an ORG when a person follows "company" or
     "agency" ("analytical company Prozerno"); cut before an unclosed bracket
     ("International Chamber of Commerce (ICC"); split into its words when it
     repeats one word ("Brandt Brandt")."""
     name = m.text
-    if _NOT_A_NAME.fullmatch(name) or _word_after(text, m.end).lower() in _PRODUCT_AFTER:
+    if _NOT_A_NAME.fullmatch(name) or _names_a_product(text, m.end):
         return []
     if " " not in name and name.lower() in common and name not in parts:
         return []
@@ -256,6 +284,13 @@ def _cleaned(text: str, m: Mention, common: set[str], parts: set[str]) -> list[M
             result.append(m._replace(start=start, end=position, text=word, canonical=word))
         return result
     return [m]
+
+
+def _names_a_product(text: str, end: int) -> bool:
+    """A name ending at `end` names a product: "drones" or "missile" follows it, or a
+    designation ("Sukhoi Su-35", "Shahed 136" written "Shahed-136")."""
+    after = _word_after(text, end)
+    return after.lower() in _PRODUCT_AFTER or _DESIGNATION.fullmatch(after) is not None
 
 
 def _word_after(text: str, position: int) -> str:

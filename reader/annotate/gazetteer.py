@@ -641,7 +641,14 @@ _RUSSIAN_TYPE_WORDS = (  # the head noun comes first in Russian: Банк Рос
 
 def _cyrillic_names(masked_text: str) -> list[tuple[str, str]]:
     """Capitalised Cyrillic runs in `masked_text` (known mentions masked), each as
-    (nominative name, guessed type). Filtered like the English ones: words the
+    (nominative name, guessed type): `cyrillic_spans` without the offsets."""
+    return [(name, kind) for _, _, name, kind in cyrillic_spans(masked_text)]
+
+
+def cyrillic_spans(masked_text: str) -> list[tuple[int, int, str, str]]:
+    """Capitalised Cyrillic runs in `masked_text` (known mentions masked), each as
+    (start, end, nominative name, guessed type), offsets in characters into the
+    text. Filtered like the English ones: words the
     dictionary reads as a preposition, conjunction, pronoun, adverb or verb
     (В, Однако, Это, Вчера), titles (Президент, Посол) and months and weekdays in
     any case form (Мая) split a run and are left out; a single word that opens a
@@ -650,25 +657,28 @@ def _cyrillic_names(masked_text: str) -> list[tuple[str, str]]:
     as one name, Лихачёв."""
     found = []
     for match in _CYRILLIC_CAPITALISED.finditer(masked_text):
-        segments: list[list[tuple[str, str | None, str | None]]] = [[]]
-        for word in match.group().split():
+        segments: list[list[tuple[str, str | None, str | None, int, int]]] = [[]]
+        for word_match in _NON_SPACE.finditer(match.group()):
+            word = word_match.group()
             lemma, pos, kind = russian_nominative(word)
             if pos not in _RUSSIAN_NAME_POS or lemma.lower() in _RUSSIAN_TITLES or lemma.lower() in _RUSSIAN_CALENDAR:
                 segments.append([])  # a function word, title, month or weekday splits the run
                 continue
             if kind == "PERSON" and segments[-1] and segments[-1][-1][2] in ("ORG", "GPE"):
                 segments.append([])  # Минтранс | Виталий Савельев: an organisation or place, then a person
-            segments[-1].append((lemma, pos, kind))
+            segments[-1].append((lemma, pos, kind, match.start() + word_match.start(), match.start() + word_match.end()))
         for i, segment in enumerate(segments):
             while segment and segment[-1][1] == "ADJF" and segment[-1][2] is None:
                 segment.pop()  # Евразийский (экономический союз): an adjective is no name alone
             if not segment or (len(segment) == 1 and i == 0 and _sentence_initial(masked_text, match.start())):
                 continue
-            lemmas = [lemma for lemma, _, _ in segment]
-            name = " ".join(lemmas)
+            name = " ".join(word[0] for word in segment)
             if MIN_CANDIDATE <= len(name) <= MAX_ALIAS:
-                found.append((name, _russian_type(segment)))
+                found.append((segment[0][3], segment[-1][4], name, _russian_type([word[:3] for word in segment])))
     return found
+
+
+_NON_SPACE = re.compile(r"\S+")
 
 
 def _russian_type(words: list[tuple[str, str | None, str | None]]) -> str:
@@ -721,6 +731,7 @@ _PERSIAN_STEMS = ("کند کنند کنیم شود شوند گوید گویند 
                   "رود روند آید آیند دارد دارند داند دانند گشاید بیند بینند سازد سازند یابد یابند").split()
 _PERSIAN_STOP = _PERSIAN_STOP | frozenset(normalize(prefix + stem) for prefix in ("می", "نمی") for stem in _PERSIAN_STEMS) \
     | frozenset(_PERSIAN_STEMS)
+PERSIAN_STOP = _PERSIAN_STOP  # read by `names`: words a Persian name never holds
 # Light verbs: a word before one is the noun of a compound verb ("اعتراض کرد"), not a name.
 _PERSIAN_LIGHT_VERBS = frozenset(normalize(w) for w in "کرد کرده کردند کند کنند شد شده شود داد داده دهد گرفت زد".split())
 # Honorifics name the person themselves: a known mention after them ends the name.
@@ -732,46 +743,60 @@ _MASKED_RUN = re.compile(r"\s*·+[\w]*")
 
 def _persian_names(masked_text: str) -> list[tuple[str, str]]:
     """Persian names in `masked_text` (known mentions masked), normalised with
-    `normalize.normalize`, each as (name, guessed type): a PERSON right after a
+    `normalize.normalize`, each as (name, guessed type): `persian_spans` without the offsets."""
+    return [(name, kind) for _, _, name, kind in persian_spans(masked_text)]
+
+
+def persian_spans(masked_text: str) -> list[tuple[int, int, str, str]]:
+    """Persian names in `masked_text` (known mentions masked), each as (start, end,
+    name normalised with `normalize.normalize`, guessed type), offsets in characters
+    into `masked_text`: a PERSON right after a
     person's title (see the notes above `_PERSIAN_TITLES`) or quoted in «» right
     before one ("«الکس میلر» نماینده ویژه ..."); an ORG named as the source of a
-    report: after "خبرگزاری" (news agency), or alone between "به گزارش" /
+    report: after "خبرگزاری" (news agency; the span holds that word), or alone between "به گزارش" /
     "به نقل از" and a comma ("به گزارش ایسنا،")."""
-    text = normalize(masked_text)
+    text, offsets = normalize_mapped(masked_text)
     found = []
     for title in _PERSIAN_TITLE.finditer(text):
         position = title.end()
         skipped = _MASKED_RUN.match(text, position)
         if skipped and title.group() not in _PERSIAN_HONORIFICS:
             position = skipped.end()
-        words, end = _persian_words(text, position)
-        after = _PERSIAN_WORD.match(text, end)
+        words = _persian_word_spans(text, position)
+        after = _PERSIAN_WORD.match(text, words[-1][2] if words else position)
         if words and after and after.group(1) in _PERSIAN_LIGHT_VERBS:
             words.pop()
-        found.append((" ".join(words), "PERSON"))
+        if words:
+            found.append((words[0][1], words[-1][2], " ".join(w for w, _, _ in words), "PERSON"))
     for quoted in _PERSIAN_QUOTED.finditer(text):
         if _PERSIAN_TITLE.match(text, quoted.end()):
             words = quoted.group(1).split()
             if 1 <= len(words) <= 3 and all(_PERSIAN_WORD.fullmatch(w) and w not in _PERSIAN_STOP for w in words):
-                found.append((" ".join(words), "PERSON"))
+                found.append((quoted.start(1), quoted.start(1) + len(quoted.group(1).rstrip()), " ".join(words), "PERSON"))
     for source in _PERSIAN_SOURCE.finditer(text):
-        name = source.group(1) or " ".join(_persian_words(text, source.end(), 2)[0])
-        if name and name not in _PERSIAN_STOP:
-            found.append((name, "ORG"))
-    return [(name, kind) for name, kind in found if MIN_CANDIDATE <= len(name) <= MAX_ALIAS]
+        if source.group(1):
+            if source.group(1) not in _PERSIAN_STOP:
+                found.append((source.start(1), source.end(1), source.group(1), "ORG"))
+            continue
+        words = _persian_word_spans(text, source.end(), 2)
+        if words:
+            found.append((source.start(), words[-1][2], " ".join(w for w, _, _ in words), "ORG"))
+    if offsets is not None:
+        found = [(offsets[start], offsets[end], name, kind) for start, end, name, kind in found]
+    return [span for span in found if MIN_CANDIDATE <= len(span[2]) <= MAX_ALIAS]
 
 
-def _persian_words(text: str, position: int, most: int = 3) -> tuple[list[str], int]:
-    """Up to `most` Persian words from `position` that are not common words, and
-    where they end."""
-    words: list[str] = []
+def _persian_word_spans(text: str, position: int, most: int = 3) -> list[tuple[str, int, int]]:
+    """Up to `most` Persian words from `position` that are not common words, each
+    with its start and end."""
+    words: list[tuple[str, int, int]] = []
     while len(words) < most:
         word = _PERSIAN_WORD.match(text, position)
         if not word or word.group(1) in _PERSIAN_STOP:
             break
-        words.append(word.group(1))
+        words.append((word.group(1), word.start(1), word.end(1)))
         position = word.end()
-    return words, position
+    return words
 
 
 _PERSIAN_QUOTED = re.compile(r"«([^«»·]{3,60})»\s*")

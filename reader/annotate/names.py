@@ -1,0 +1,257 @@
+"""Russian and Persian names the gazetteer lacks (SPEC §5 and §4a; issues 14 and 16).
+
+The statistical recogniser (`model`) is English-only. For Cyrillic and Persian
+text, names come from the same readings that offer the reader's candidates
+(`gazetteer.cyrillic_spans`, `gazetteer.persian_spans`): pymorphy3's
+dictionary marks (first name, surname, patronymic) and its surname endings for
+Russian, and for Persian, which has no capitals, the titles and quotes that
+introduce a person in agency copy and the words that introduce a source. Only
+the confident readings become mentions:
+
+- Russian: a run of two to four capitalised words with a person's mark
+  ("Сергей Рябков", "Ольгой Лут", "Астахов Дмитрий"), or with a common Iranian
+  or Arabic first name the dictionary lacks (`_IRANIAN_FIRST_NAMES`: "Мохсен
+  Хойстемер", "Казем Джалали"); an organisation, facility or agreement named by
+  its head noun ("Банк России", "Бушерская АЭС");
+- Persian: a person after a title or quoted before one; an agency after
+  "خبرگزاری" or "به گزارش".
+
+Then every other occurrence of a found person's full name or surname in the
+article, in any case form ("Рябкова", "Джалали"), is a mention of the same
+person. These mentions carry `source="model"` (they stand in for the
+statistical recogniser, and `entities: {model: false}` turns them off too);
+their canonical name is the full name in the nominative.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..models import Mention
+from .gazetteer import PERSIAN_STOP, cyrillic_spans, persian_spans
+from .inflect import has_cyrillic, russian_nominative
+from .normalize import ARABIC_SCRIPT, normalize, normalize_mapped
+
+# Iranian and Arabic first names as the Russian press writes them (the dictionary knows
+# Russian ones only). Source: the Cyrillic spellings in TASS, RIA and Interfax copy of the dev set.
+_IRANIAN_FIRST_NAMES = frozenset("""Мохаммад Мохаммед Мухаммед Мухаммад Али Хасан Хассан Хосейн Хоссейн Хусейн Мехди Махди
+Казем Мохсен Масуд Аббас Джавад Реза Ахмад Ахмед Эбрахим Ибрахим Хамид Маджид Саид Сейед Сейид Голам Голамреза Исмаил
+Эсмаил Амир Бахрам Бижан Бахман Мансур Мортеза Алиреза Хамидреза Мохаммадреза Абдолла Абдоллах Рухолла Фарзад Фархад
+Эхсан Махмуд Мустафа Мостафа Насер Насир Камаль Камал Мохаммадбагер Мохаммадджавад Бехруз Бехзад Кадер Шамсаддин
+Фатима Фатеме Масуме Марзие Зейнаб Абульфазл Абольфазл Юсеф Юсуф Ахмадреза Голамхосейн Хешматолла Валиолла""".split())
+# First names in Persian script, Iranian, Russian and Western, as IRNA, Tasnim and Mehr write them:
+# one opens a person's name of two or three words ("ماکسیم سوبخ", "سید عباس عراقچی"). Words that are
+# also common nouns or titles (حسن goodness, امیر emir, کمال perfection, ناصر, منصور) are left out.
+_PERSIAN_FIRST_NAMES = frozenset(normalize(w) for w in """محمد علی حسین مهدی رضا احمد کاظم محسن مسعود عباس جواد ابراهیم
+حمید مجید سعید غلامرضا غلامحسین اسماعیل بهرام محمدرضا علیرضا حمیدرضا محمدجواد محمدباقر اسحاق عبدالناصر علاءالدین
+منوچهر بیژن فرزاد احسان مصطفی یوسف ابوالفضل مرتضی محمود کامران داوود اکبر علی‌اکبر علی‌اصغر سرگئی الکسی الکساندر
+میخائیل دیمیتری دمیتری ولادیمیر ماریا یوری نیکولای آندری آندره ایگور ماکسیم ویتالی والری آناتولی بوریس گنادی اولگ
+رومن پاول لوان کنستانتین ویکتور ویاچسلاو یوگنی اوگنی آلکسی ایوان پیوتر دونالد آنتونی رافائل ژوزپ امانوئل
+اولاف""".split())
+_PERSIAN_HONORIFIC = normalize("سید")
+# Words the candidate reading's stop list lacks that never end a name: common words after a
+# person's title, and the titles and offices that follow a name ("ماکسیم سوبخ، مشاور ...").
+_PERSIAN_COMMON = frozenset(normalize(w) for w in """بار دیگر مدعی دائم اخیر نخست دوم سوم قبلی رغم مشاور کارشناس معاون
+رئیس مدیرعامل مدیر سخنگوی سخنگو وزیر سفیر نماینده دبیر دبیرکل فرمانده استاندار عضو نایب رییس""".split())
+_PERSIAN_LETTERS = "\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc"
+_PERSIAN_NAME_WORD = re.compile(rf"[{_PERSIAN_LETTERS}]{{2,}}")
+_AGENCY = normalize("خبرگزاری")
+# Case endings a foreign first name takes in Russian (Мохаммадом, Казема, Резой).
+_CASE_ENDINGS = ("", "а", "у", "ом", "е", "ем", "ой", "ы", "ю", "я")
+_TYPES = frozenset({"PERSON", "ORG", "FAC", "EVENT"})
+_RUSSIAN_HEADS = re.compile(r"(?:Банк|Агентство|Министерство|Корпорация|Компания|Партия|Совет|Комитет|Фонд|Организация|Служба"
+                            r"|Академия|Университет|АЭС|Аэропорт|Порт|Станция|Космодром|Завод|Комбинат|Договор|Соглашение"
+                            r"|Саммит|Форум|Конференция|Конвенция)")
+MAX_WORDS = 4  # words in a name: longer runs are headlines
+
+
+def find(texts: Sequence[str], paragraphs: Sequence[Sequence[Mention]]) -> tuple[tuple[Mention, ...], ...]:
+    """Each paragraph's mentions plus the Russian and Persian names no mention covers.
+
+    `texts`: the article's paragraph texts; `paragraphs`: their mentions so far
+    (gazetteer, patterns), sorted by start. Paragraphs without Cyrillic or
+    Arabic-script letters are returned as they are. Offsets are characters.
+    """
+    if not any(has_cyrillic(t) or ARABIC_SCRIPT.search(t) for t in texts):
+        return tuple(map(tuple, paragraphs))
+    paragraphs = [_ministries(text, _agencies(text, mentions)) for text, mentions in zip(texts, paragraphs, strict=True)]
+    found: list[list[Mention]] = []
+    for text, mentions in zip(texts, paragraphs, strict=True):
+        found.append(_names(text, mentions) if has_cyrillic(text) or ARABIC_SCRIPT.search(text) else [])
+    people = {m.text: m.canonical for ms in (*found, *paragraphs) for m in ms
+              if m.type == "PERSON" and " " in m.text and not m.text.isascii()}
+    result = []
+    for text, mentions, names in zip(texts, paragraphs, found, strict=True):
+        merged = sorted([*mentions, *names], key=lambda m: m.start)
+        if people:
+            merged = sorted([*merged, *_again(text, merged, people)], key=lambda m: m.start)
+        result.append(tuple(merged))
+    return tuple(result)
+
+
+def _agencies(text: str, mentions: Sequence[Mention]) -> tuple[Mention, ...]:
+    """A place right after "خبرگزاری" (news agency) names the agency ("خبرگزاری فرانسه",
+    Agence France-Presse): one ORG mention replaces the place."""
+    if _AGENCY not in normalize(text):
+        return tuple(mentions)
+    out = []
+    for m in mentions:
+        before = normalize(text[max(0, m.start - len(_AGENCY) - 2):m.start]).rstrip()
+        if m.type == "GPE" and before.endswith(_AGENCY):
+            start = m.start - (len(text[:m.start]) - len(text[:m.start].rstrip())) - len(_AGENCY)
+            name = text[start:m.end]
+            m = Mention(start, m.end, name, "ORG", normalize(name), "model")
+        out.append(m)
+    return tuple(out)
+
+
+# A ministry named by its field, and the country after it if the gazetteer found one
+# ("وزارت خارجه اوکراین", Ukraine's Foreign Ministry; "وزارت دفاع").
+_MINISTRY = re.compile(normalize("وزارت") + r"(?:\s+" + normalize("امور") + r")?\s+(?:" + "|".join(normalize(w) for w in (
+    "خارجه", "دفاع", "نفت", "نیرو", "اقتصاد", "کشور", "بهداشت", "کشاورزی", "ارتباطات", "دارایی", "اطلاعات",
+    "دادگستری", "صنعت", "راه")) + r")(?![\w])")
+
+
+def _ministries(text: str, mentions: Sequence[Mention]) -> tuple[Mention, ...]:
+    """Persian ministries the gazetteer lacks: "وزارت [امور] خارجه|دفاع|نفت…", with the
+    country the gazetteer found right after it ("وزارت خارجه اوکراین"), one ORG."""
+    if not ARABIC_SCRIPT.search(text):
+        return tuple(mentions)
+    normal, offsets = normalize_mapped(text)
+    out = list(mentions)
+    for hit in _MINISTRY.finditer(normal):
+        start, end = hit.span()
+        if offsets is not None:
+            start, end = offsets[start], offsets[end]
+        if any(m.start < end and start < m.end for m in out):
+            continue  # the gazetteer's own ministry (وزارت امور خارجه روسیه)
+        country = next((m for m in out if m.type == "GPE" and m.start > end and not text[end:m.start].strip()), None)
+        if country is not None:
+            out.remove(country)
+            end = country.end
+        out.append(Mention(start, end, text[start:end], "ORG", normalize(text[start:end]), "model"))
+    return tuple(sorted(out, key=lambda m: m.start))
+
+
+def _names(text: str, mentions: Sequence[Mention]) -> list[Mention]:
+    masked = list(text)
+    for m in mentions:
+        masked[m.start:m.end] = "·" * (m.end - m.start)
+    masked_text = "".join(masked)
+    found = []
+    if has_cyrillic(text):
+        for start, end, name, kind in cyrillic_spans(masked_text):
+            words = text[start:end].split()
+            if kind not in _TYPES or len(words) > MAX_WORDS:
+                continue
+            if kind == "PERSON" and not (len(words) >= 2 and _person(words)):
+                continue
+            if kind != "PERSON" and not (len(words) >= 2 and any(_RUSSIAN_HEADS.fullmatch(w) for w in words)):
+                continue
+            canonical = text[start:end] if kind == "PERSON" and _nominative(words[:1], words[0]) == words[0] \
+                and russian_nominative(words[0])[0] == words[0] else _nominative(words, name)
+            # (Ольга Смирнова as written: the dictionary's lemma of Смирнова is masculine)
+            found.append(Mention(start, end, text[start:end], kind, canonical, "model"))
+    if ARABIC_SCRIPT.search(text):
+        for start, end, name, kind in persian_spans(masked_text):
+            if not _PERSIAN_COMMON.intersection(name.split()):
+                found.append(Mention(start, end, text[start:end], kind, name, "model"))
+        found += _persian_people(text, masked_text, found)
+    return found
+
+
+def _persian_people(text: str, masked_text: str, found: Sequence[Mention]) -> list[Mention]:
+    """Persian names that open with a first name (`_PERSIAN_FIRST_NAMES`, after an
+    optional "سید"): the first name and the one or two words after it that are not
+    common words, where no mention is."""
+    normal, offsets = normalize_mapped(masked_text)
+    taken = bytearray(len(text))
+    for m in found:
+        taken[m.start:m.end] = b"\x01" * (m.end - m.start)
+    people = []
+    words = list(_PERSIAN_NAME_WORD.finditer(normal))
+    for i, word in enumerate(words):
+        if word.group() not in _PERSIAN_FIRST_NAMES:
+            continue
+        first = i - 1 if i and words[i - 1].group() == _PERSIAN_HONORIFIC and _adjacent(normal, words[i - 1], word) else i
+        last = i
+        while last + 1 < len(words) and last - i < 2 and _adjacent(normal, words[last], words[last + 1]) \
+                and words[last + 1].group() not in PERSIAN_STOP and words[last + 1].group() not in _PERSIAN_COMMON:
+            last += 1
+        if last == i:
+            continue  # a first name alone is no evidence
+        start, end = words[first].start(), words[last].end()
+        if offsets is not None:
+            start, end = offsets[start], offsets[end]
+        if not any(taken[start:end]):
+            taken[start:end] = b"\x01" * (end - start)
+            name = " ".join(w.group() for w in words[first:last + 1])
+            people.append(Mention(start, end, text[start:end], "PERSON", name, "model"))
+    return people
+
+
+def _adjacent(text: str, left: re.Match, right: re.Match) -> bool:
+    """Two words separated by spaces (or a half-space) only."""
+    return not text[left.end():right.start()].strip()
+
+
+def _person(words: list[str]) -> bool:
+    """Two or more words of which one has the dictionary's person mark or is a known
+    Iranian first name in any case form."""
+    return any(russian_nominative(w)[2] == "PERSON" or _iranian_first_name(w) for w in words)
+
+
+def _iranian_first_name(word: str) -> str:
+    """`word` as an Iranian first name in the nominative (Мохсеном -> Мохсен), or ""."""
+    word = word.replace("-", "").capitalize()  # Голам-Реза is Голамреза
+    return next((word[:len(word) - len(ending)] for ending in _CASE_ENDINGS
+                 if len(word) > len(ending) and word.endswith(ending) and word[:len(word) - len(ending)] in _IRANIAN_FIRST_NAMES), "")
+
+
+def _nominative(words: list[str], name: str) -> str:
+    """The run's nominative `name` (from the dictionary) with Iranian first names,
+    which the dictionary does not know, put in the nominative too."""
+    lemmas = name.split()
+    if len(lemmas) != len(words):
+        return name
+    return " ".join(_iranian_first_name(word) or lemma for word, lemma in zip(words, lemmas, strict=True))
+
+
+_CYRILLIC_WORD = re.compile(r"(?<![\w-])[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?![\w-])")
+_PERSIAN_RUN = re.compile(r"[\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc]+")
+
+
+def _again(text: str, mentions: Sequence[Mention], people: dict[str, str]) -> list[Mention]:
+    """Other mentions of the article's found people in `text`: their surname (last word)
+    alone or in another case form (Рябкова after Сергей Рябков) or, in Persian, the
+    same name or surname without its title."""
+    covered = bytearray(len(text))
+    for m in mentions:
+        covered[m.start:m.end] = b"\x01" * (m.end - m.start)
+    by_lemma: dict[str, str] = {}
+    persian: dict[str, str] = {}
+    for surface, canonical in people.items():
+        last = surface.split()[-1]
+        if has_cyrillic(last):
+            by_lemma.setdefault(russian_nominative(last)[0], canonical)
+        else:
+            persian.setdefault(normalize(last), canonical)
+            persian.setdefault(normalize(surface), canonical)
+    added = []
+    if by_lemma and has_cyrillic(text):
+        for word in _CYRILLIC_WORD.finditer(text):
+            if covered[word.start()]:
+                continue
+            canonical = by_lemma.get(word.group()) or by_lemma.get(russian_nominative(word.group())[0])
+            if canonical:
+                added.append(Mention(word.start(), word.end(), word.group(), "PERSON", canonical, "model"))
+    if persian and ARABIC_SCRIPT.search(text):
+        normal = normalize(text)
+        for name, canonical in sorted(persian.items(), key=lambda item: -len(item[0])):
+            for hit in re.finditer(rf"(?<![\w\u200c]){re.escape(name)}(?![\w])", normal):
+                start, end = hit.span()
+                if len(normal) == len(text) and not any(covered[start:end]):
+                    covered[start:end] = b"\x01" * (end - start)
+                    added.append(Mention(start, end, text[start:end], "PERSON", canonical, "model"))
+    return added

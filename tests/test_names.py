@@ -1,0 +1,69 @@
+"""Russian and Persian names the gazetteer lacks (SPEC §5, §4a; issues 14 and 16):
+found in the article, their other case forms and surnames with them, and near-misses
+that must stay unnamed."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from reader.config import bundled_config, load_config
+from reader.library import Library
+
+FIXTURES = Path(__file__).parent / "fixtures" / "names"  # not the English model's fixtures (tests/test_model.py)
+
+
+@pytest.fixture(scope="module")
+def library():
+    return Library(load_config(bundled_config()), cache=False)
+
+
+def mentions(library, name: str) -> list:
+    texts = [p.strip() for p in (FIXTURES / name).read_text(encoding="utf-8").split("\n\n") if p.strip()]
+    found, _ = library.annotate(texts, language="ru" if name.startswith("ru_") else "fa")
+    return [m for ms in found for m in ms]
+
+
+def test_russian_people_the_gazetteer_lacks_are_found_with_their_case_forms(library):
+    found = {(m.text, m.type, m.canonical, m.source) for m in mentions(library, "ru_unknown_people.txt")}
+    assert ("Павел Сорокин", "PERSON", "Павел Сорокин", "model") in found
+    assert ("Мохсеном Пакнежадом", "PERSON", "Мохсен Пакнежад", "model") in found  # an Iranian first name
+    assert ("Сорокина", "PERSON", "Павел Сорокин", "model") in found  # the surname alone, genitive
+    assert ("Пакнежад", "PERSON", "Мохсен Пакнежад", "model") in found
+    assert ("Ольга Смирнова", "PERSON", "Ольга Смирнова", "model") in found  # a photo credit
+
+
+def test_russian_near_misses_stay_unnamed(library):
+    found = mentions(library, "ru_unknown_people.txt")
+    people = {m.text for m in found if m.type == "PERSON"}
+    assert not {"Северный Парс", "Южный Парс", "Стороны", "Москва"} & people  # fields and a sentence opener
+    assert ("Фонд Горчакова", "ORG") in {(m.text, m.type) for m in found}  # a head noun makes it an organisation
+
+
+def test_persian_people_and_agencies_the_gazetteer_lacks(library):
+    found = {(m.text, m.type) for m in mentions(library, "fa_unknown_people.txt")}
+    assert ("ماکسیم سوبخ", "PERSON") in found  # a first name opens it
+    assert ("سوبخ", "PERSON") in found  # the surname again, without the first name
+    assert ("سید کامران دلاوری", "PERSON") in found
+    assert ("خبرگزاری فرانسه", "ORG") in found  # AFP, not France
+    assert ("فرانسه", "GPE") not in found
+
+
+def test_persian_near_misses_stay_unnamed(library):
+    people = {m.text for m in mentions(library, "fa_unknown_people.txt") if m.type == "PERSON"}
+    assert not any("رغم" in p or "مدعی" in p or "بار" in p for p in people)  # "despite", "again claimed"
+
+
+def test_model_off_finds_no_russian_or_persian_names(library):
+    off = Library(replace(library.config, entity_model=False), cache=False)
+    for name in ("ru_unknown_people.txt", "fa_unknown_people.txt"):
+        assert all(m.source != "model" for m in mentions(off, name))
+
+
+def test_persian_ministries_with_their_country(library):
+    found = {(m.text, m.type, m.source) for m in mentions(library, "fa_unknown_people.txt")}
+    assert ("وزارت خارجه اوکراین", "ORG", "model") in found  # Ukraine's, which the gazetteer lacks
+    assert ("وزارت دفاع", "ORG", "model") in found
+    assert ("وزارت امور خارجه روسیه", "ORG", "gazetteer") in found  # the near-miss: the gazetteer's own stays
