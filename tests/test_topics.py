@@ -631,3 +631,33 @@ def test_a_russian_or_persian_adverbial_closed_by_a_comma_is_background():
     assert [closed[a:b] for a, b in passing_spans(closed)][:1] == ["после начала переговоров"]
     persian = "یک ماه بعد از شروع جنگ اوکراین، بانک‌ها از سوئیفت جدا شدند."
     assert [persian[a:b] for a, b in passing_spans(persian)] == ["بعد از شروع جنگ اوکراین"]
+
+
+# Issue 15, English vocabulary as the press writes it: (topic, a passage that carries it, a near miss that must not).
+PRESS_THEMES = [
+    ("ukraine_war", "The use of Iranian-made drones by Russia in the Ukraine conflict has been widely documented.",
+     "The conflict between the two football clubs ended in a fine."),
+    ("nuclear_dispute", "The UN has demanded that Iran halt uranium enrichment but approved the fuel deliveries.",
+     "The factory will halt steel production during the holiday."),
+    ("civil_nuclear", "The head of Russia's atomic energy agency discussed the proposal to enrich uranium in Russia for Iranian reactors.",
+     "The energy agency published new figures on wind power."),
+    ("sanctions", "Both Russia and Iran are under heavy US and European Union sanctions that block their banks.",
+     "Putin received the president of the other heavily sanctioned nation in Moscow."),
+    ("military_security", "Iran supplied weapons and ammunition to Russia.",
+     "Western powers fear Iran wants nuclear weapons."),
+    ("military_security", "Iran and Russia expanded their military cooperation.",
+     "The treaty covers areas ranging from trade and military cooperation to science, education and culture."),
+]
+
+
+@pytest.mark.parametrize("topic,carried,near_miss", PRESS_THEMES)
+def test_press_vocabulary_carries_a_theme(engines, topic, carried, near_miss):
+    assert topic in topics_of(engines, carried)
+    assert topic not in topics_of(engines, near_miss)
+
+
+def test_a_range_that_opens_a_series_is_listed_from_its_start():
+    text = "The deal covers areas ranging from trade and military cooperation to science, education, and culture."
+    assert [text[a:b] for a, b in passing_spans(text)][:1] == ["from trade and military cooperation to science"]
+    moved = "Iran moved from defence talks to military cooperation, officials said."
+    assert passing_spans(moved) == []  # a range with no series after it is the clause itself

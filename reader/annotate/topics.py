@@ -386,7 +386,35 @@ def _items_of(text: str, chunks: list[tuple[int, int]], final_start: int, final_
         first_start = first_end - len(" ".join(words[-longest:]))
     words = text[final_start:final_end].split()
     final_end = final_start + len(" ".join(words[:longest]))
-    return [(first_start, first_end), *middle, (final_start, final_end)]
+    opening = _range_opening(text, chunks[0][0], first_end, longest)
+    return [(first_start if opening is None else opening, first_end), *middle, (final_start, final_end)]
+
+
+# "areas ranging from trade and military cooperation to science, education and culture": a range whose end
+# opens a series enumerates too, from its start ("от торговли и военного сотрудничества до науки, …"; "از … تا …").
+_RANGE_FROM = re.compile(r"(?:^|\s)(?:from|от|از)\s", re.IGNORECASE)
+_RANGE_TO = re.compile(r"\s(?:to|до|تا)\s", re.IGNORECASE)
+
+
+def _range_opening(text: str, low: int, end: int, words: int) -> int | None:
+    """Where a range "from A to B" opens when B is a series' first item, or None.
+
+    The first chunk of the series runs from `low` to `end` and ends with its
+    first item B (at most `words` words); A is a short phrase (up to two
+    items of `_NOUN_WORDS` words and a conjunction).
+    """
+    chunk = text[low:end]
+    to = None
+    for to in _RANGE_TO.finditer(chunk):
+        pass
+    if to is None or len(chunk[to.end():].split()) > words:
+        return None
+    opener = None
+    for opener in _RANGE_FROM.finditer(chunk, 0, to.start() + 1):
+        pass
+    if opener is None or len(chunk[opener.end():to.start()].split()) > 2 * _NOUN_WORDS + 1:
+        return None
+    return low + opener.end() - len(opener.group().lstrip())
 
 
 def _is_item(chunk: str) -> bool:
