@@ -647,6 +647,14 @@ PRESS_THEMES = [
      "Western powers fear Iran wants nuclear weapons."),
     ("military_security", "Iran and Russia expanded their military cooperation.",
      "The treaty covers areas ranging from trade and military cooperation to science, education and culture."),
+    ("nagorno_karabakh", "Fighting between Armenia and Azerbaijan resumed along the border.",
+     "Russian gas would reach Iran through Azerbaijan and Armenia."),
+    ("syria", "The three foreign ministers will discuss the negotiation process on Syria.",
+     "The ministers of Russia, Syria and Iraq discussed water."),
+    ("nuclear_dispute", "World powers and Tehran have reached an interim deal on curbing Iran's nuclear work.",
+     "The union and the company reached an interim deal on wages."),
+    ("sanctions", "The Security Council imposed sanctions on Iran over its enrichment.",
+     "Iran may be referred to the Security Council, a move that could bring the imposition of sanctions."),
 ]
 
 

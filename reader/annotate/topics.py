@@ -17,7 +17,8 @@ Evidence is counted the way a reader weighs it (issue 15):
   three or more coordinated items ("Afghanistan, Belarus and Mongolia have
   observer status"), inside a background adverbial that opens with a
   subordinator of time or cause ("after … a warrant over the war in
-  Ukraine", "since Moscow's invasion of Ukraine") or in a reporting clause's
+  Ukraine", "since Moscow's invasion of Ukraine") or a consequence only
+  foreseen ("a move that could bring the imposition of sanctions"), or in a reporting clause's
   speaker ("…, Chinese President Xi Jinping said"). A theme carried by its
   own words still adds up: three listed signals of one topic make a whole.
   Sources: SPEC §6 ("a passing mention in a list … is not a topic"); the
@@ -276,7 +277,10 @@ _NAME_WORD = re.compile(r"(?:[A-ZА-ЯЁ]\S*|of|the|al|bin|da|de|van|von|and)$")
 # прекратила поставки"), so there one counts only when a comma closes it ("…, после снятия санкций, Россия…";
 # "پس از امضای توافقنامه، پوتین گفت"): its scope is then known.
 _SUBORDINATORS = ("after", "since", "following", "amid", "amidst", "despite", "ahead of", "in the wake of",
-                  "in response to", "because of", "due to")
+                  "in response to", "because of", "due to",
+                  # a consequence only foreseen ("…, a move that could lead to the imposition of sanctions")
+                  "could lead to", "would lead to", "may lead to", "might lead to", "could bring", "could trigger",
+                  "could result in", "would result in")
 _PERSIAN_SUBORDINATORS = ("پس از", "بعد از", "در پی", "به دلیل", "به خاطر", "به علت", "با وجود", "در پاسخ به")
 _CLOSED_SUBORDINATORS = ("после", "на фоне", "из-за", "в связи с", "несмотря на", "в ответ на", "вследствие",
                          *{form for marker in _PERSIAN_SUBORDINATORS  # also written with a half-space or glued
