@@ -655,6 +655,16 @@ PRESS_THEMES = [
      "The union and the company reached an interim deal on wages."),
     ("sanctions", "The Security Council imposed sanctions on Iran over its enrichment.",
      "Iran may be referred to the Security Council, a move that could bring the imposition of sanctions."),
+    ("sanctions", "Washington targeted sanctioned tankers of the shadow fleet carrying Iranian crude.",
+     "The tanker crossed the Caspian to Astrakhan."),
+    ("energy_oil_gas", "Iran and Russia agreed on gas swaps through a new gas hub in the south.",
+     "The new bus hub in Tehran opened on Monday."),
+    ("trade_investment", "The volume of trade between Iran and Russia rose by a fifth.",
+     "The customs officer checked bags at the airport."),
+    ("banking_finance", "The central banks of Iran and Russia signed a currency swap agreement.",
+     "The money transfer app crashed on Monday."),
+    ("military_security", "Russia will deliver Yak-130 trainers and Mi-28 attack helicopters to Iran.",
+     "The museum displays an old helicopter."),
 ]
 
 
