@@ -679,3 +679,18 @@ def test_a_range_that_opens_a_series_is_listed_from_its_start():
     assert [text[a:b] for a, b in passing_spans(text)][:1] == ["from trade and military cooperation to science"]
     moved = "Iran moved from defence talks to military cooperation, officials said."
     assert passing_spans(moved) == []  # a range with no series after it is the clause itself
+
+
+def test_words_inside_a_name_only_the_model_found_still_count(engines):
+    from reader.models import Mention
+    _, topic_matcher = engines
+    text = "Russia will build the second and third blocks of Iran's Bushehr Nuclear Power Plant."
+    name = "Bushehr Nuclear Power Plant"
+    start = text.index(name)
+
+    def topics(source):
+        mention = Mention(start, start + len(name), name, "ORG", name, source)
+        return [hit.topic for hit in topic_matcher.passage_topics(text, [mention])]
+
+    assert "civil_nuclear" in topics("model")  # a name no topic lists: its words are the evidence
+    assert "civil_nuclear" not in topics("gazetteer")  # a known name's words are not words ("UN Security Council")

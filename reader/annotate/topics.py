@@ -539,8 +539,12 @@ class TopicMatcher:
                  for signals in (self._slot_signals[slot],)]
         for at, (signals, start, stop) in enumerate(found):
             inside = bisect_right(starts, start) - 1
-            if inside >= 0 and stop <= mentions[inside].end and mentions[inside].end - mentions[inside].start > stop - start:
-                found[at] = ((), start, stop)  # a word inside a name ("security" in "UN Security Council") is not that word
+            name = mentions[inside] if inside >= 0 else None
+            # A word inside a known name ("security" in "UN Security Council") is not that word; inside a name only
+            # the statistical model found ("Bushehr Nuclear Power Plant", "Comprehensive Strategic Partnership
+            # Agreement"), which no topic lists, its words are the evidence.
+            if name and name.source != "model" and stop <= name.end and name.end - name.start > stop - start:
+                found[at] = ((), start, stop)
         found += [(self._entity_signals[m.canonical], m.start, m.end) for m in mentions if m.canonical in self._entity_signals]
         for signals, start, stop in found:
             for topic_id, key, weight in signals:
