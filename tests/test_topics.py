@@ -665,6 +665,19 @@ PRESS_THEMES = [
      "The money transfer app crashed on Monday."),
     ("military_security", "Russia will deliver Yak-130 trainers and Mi-28 attack helicopters to Iran.",
      "The museum displays an old helicopter."),
+    ("strategic_partnership", "The two presidents stressed the further development of Tehran-Moscow relations.",
+     "The Tehran-Moscow flight was delayed by fog."),
+    ("china", "Iranian oil producers offer deeper discounts to Chinese buyers.",
+     "The Chinese restaurant in Tehran opened on Monday."),
+    ("sanctions", "All the sanction measures are reversible, the ambassador said.",
+     "The referee's measures against the players were reversible."),
+    ("ukraine_war", "Iran urged Moscow and Kyiv to seek a political settlement between Russia and Ukraine.",
+     "The Moscow and Tehran delegations met on Monday."),
+    # a participle clause after a comma, or an "in addition to" adjunct, comments on the news: a passing mention
+    ("ukraine_war", "Ukraine's allies say the drones are used in the war in Ukraine.",
+     "The Kremlin has been forced to curb oil output, depriving it of funds for its war in Ukraine."),
+    ("ukraine_war", "Russian forces used the satellite's images in the war against Ukraine.",
+     "Officials fear the satellite will spy on Israel, in addition to helping Moscow wage war against Ukraine."),
 ]
 
 

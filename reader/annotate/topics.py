@@ -18,7 +18,10 @@ Evidence is counted the way a reader weighs it (issue 15):
   observer status"), inside a background adverbial that opens with a
   subordinator of time or cause ("after … a warrant over the war in
   Ukraine", "since Moscow's invasion of Ukraine") or a consequence only
-  foreseen ("a move that could bring the imposition of sanctions"), or in a reporting clause's
+  foreseen ("a move that could bring the imposition of sanctions") or an
+  addition ("in addition to helping Moscow wage war against Ukraine"),
+  inside an English participle clause of more than three words after a
+  comma ("…, depriving it of funds for its war in Ukraine"), or in a reporting clause's
   speaker ("…, Chinese President Xi Jinping said"). A theme carried by its
   own words still adds up: three listed signals of one topic make a whole.
   Sources: SPEC §6 ("a passing mention in a list … is not a topic"); the
@@ -280,7 +283,7 @@ _SUBORDINATORS = ("after", "since", "following", "amid", "amidst", "despite", "a
                   "in response to", "because of", "due to",
                   # a consequence only foreseen ("…, a move that could lead to the imposition of sanctions")
                   "could lead to", "would lead to", "may lead to", "might lead to", "could bring", "could trigger",
-                  "could result in", "would result in")
+                  "could result in", "would result in", "in addition to")
 _PERSIAN_SUBORDINATORS = ("پس از", "بعد از", "در پی", "به دلیل", "به خاطر", "به علت", "با وجود", "در پاسخ به")
 _CLOSED_SUBORDINATORS = ("после", "на фоне", "из-за", "в связи с", "несмотря на", "в ответ на", "вследствие",
                          *{form for marker in _PERSIAN_SUBORDINATORS  # also written with a half-space or glued
@@ -297,6 +300,10 @@ _SPEECH_SLOTS = range(_CLOSED_SLOTS.stop, _CLOSED_SLOTS.stop + len(_SPEECH))
 _CONJUNCTION_SLOTS = range(_SPEECH_SLOTS.stop, len(_MARKER_LIST))
 _SCOPE = re.compile(r"[^,;:.!?—–،؛؟]{1,300}")  # a clause, never more than 300 characters
 _NOT_A_CLAUSE = re.compile(r"\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.IGNORECASE)
+# An English participle clause after a comma comments on the sentence's news ("…, depriving it of funds for its
+# war in Ukraine"; "…, raising fears of…") unless it is short ("…, bypassing SWIFT" tells how the news was done);
+# "including" opens a series, read as one.
+_PARTICIPLE = re.compile(r", ((?!including\b)[a-z]{3,}ing) ")
 _ADVERB_SINCE = ("have ", "has ", "had ")  # "have since agreed": since the adverb, not the subordinator
 _INVERSION = tuple(',"”’\'»—')  # what ends a quotation before an inverted "said X"
 _NAME_AFTER = re.compile(r"[A-ZА-ЯЁ][^\s,;:.!?]*(?: [A-ZА-ЯЁ][^\s,;:.!?]*){0,5}")
@@ -333,6 +340,10 @@ def passing_spans(text: str) -> list[tuple[int, int]]:
             if slot in _CLOSED_SLOTS and (not scope or text[scope.end():scope.end() + 1] not in _CLOSING_COMMAS):
                 continue  # a Russian or Persian adverbial that no comma closes: its scope is unknown
             spans.append((start, scope.end() if scope else end))
+    for clause in _PARTICIPLE.finditer(text):  # "…, depriving it of funds for its war in Ukraine."
+        scope = _SCOPE.match(text, clause.end())
+        if scope and len(scope.group().split()) > _NOUN_WORDS:  # "…, bypassing SWIFT": a short one tells how
+            spans.append((clause.start(1), scope.end()))
     commas = text.replace("،", ",")  # the Arabic comma separates a Persian series: one character for one
     if conjunctions and ", " in commas:
         spans += _series_items(commas, conjunctions)
