@@ -707,3 +707,11 @@ def test_words_inside_a_name_only_the_model_found_still_count(engines):
 
     assert "civil_nuclear" in topics("model")  # a name no topic lists: its words are the evidence
     assert "civil_nuclear" not in topics("gazetteer")  # a known name's words are not words ("UN Security Council")
+
+
+def test_a_bracketed_aside_stays_inside_its_list_item(engines):
+    text = ("The members approved the bids of Saudi Arabia, the United Arab Emirates (UAE), Iran, Ethiopia, Egypt and "
+            "Argentina, which will join the bloc.")
+    assert "the United Arab Emirates (UAE)" in [text[a:b] for a, b in passing_spans(text)]
+    assert "regional_rivals" not in topics_of(engines, text)
+    assert "regional_rivals" in topics_of(engines, "Saudi Arabia (KSA) and Israel, Iran's main rivals, watched the talks.")

@@ -304,6 +304,7 @@ _NOT_A_CLAUSE = re.compile(r"\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|d
 # war in Ukraine"; "…, raising fears of…") unless it is short ("…, bypassing SWIFT" tells how the news was done);
 # "including" opens a series, read as one.
 _PARTICIPLE = re.compile(r", ((?!including\b)[a-z]{3,}ing) ")
+_ASIDE = re.compile(r"\([^()\n]{1,30}\)")
 _ADVERB_SINCE = ("have ", "has ", "had ")  # "have since agreed": since the adverb, not the subordinator
 _INVERSION = tuple(',"”’\'»—')  # what ends a quotation before an inverted "said X"
 _NAME_AFTER = re.compile(r"[A-ZА-ЯЁ][^\s,;:.!?]*(?: [A-ZА-ЯЁ][^\s,;:.!?]*){0,5}")
@@ -345,6 +346,8 @@ def passing_spans(text: str) -> list[tuple[int, int]]:
         if scope and len(scope.group().split()) > _NOUN_WORDS:  # "…, bypassing SWIFT": a short one tells how
             spans.append((clause.start(1), scope.end()))
     commas = text.replace("،", ",")  # the Arabic comma separates a Persian series: one character for one
+    # a short aside in brackets is part of its item ("the United Arab Emirates (UAE), Iran, Ethiopia and Egypt")
+    commas = _ASIDE.sub(lambda aside: " " * len(aside.group()), commas)
     if conjunctions and ", " in commas:
         spans += _series_items(commas, conjunctions)
     return spans
