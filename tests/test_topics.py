@@ -631,3 +631,87 @@ def test_a_russian_or_persian_adverbial_closed_by_a_comma_is_background():
     assert [closed[a:b] for a, b in passing_spans(closed)][:1] == ["после начала переговоров"]
     persian = "یک ماه بعد از شروع جنگ اوکراین، بانک‌ها از سوئیفت جدا شدند."
     assert [persian[a:b] for a, b in passing_spans(persian)] == ["بعد از شروع جنگ اوکراین"]
+
+
+# Issue 15, English vocabulary as the press writes it: (topic, a passage that carries it, a near miss that must not).
+PRESS_THEMES = [
+    ("ukraine_war", "The use of Iranian-made drones by Russia in the Ukraine conflict has been widely documented.",
+     "The conflict between the two football clubs ended in a fine."),
+    ("nuclear_dispute", "The UN has demanded that Iran halt uranium enrichment but approved the fuel deliveries.",
+     "The factory will halt steel production during the holiday."),
+    ("civil_nuclear", "The head of Russia's atomic energy agency discussed the proposal to enrich uranium in Russia for Iranian reactors.",
+     "The energy agency published new figures on wind power."),
+    ("sanctions", "Both Russia and Iran are under heavy US and European Union sanctions that block their banks.",
+     "Putin received the president of the other heavily sanctioned nation in Moscow."),
+    ("military_security", "Iran supplied weapons and ammunition to Russia.",
+     "Western powers fear Iran wants nuclear weapons."),
+    ("military_security", "Iran and Russia expanded their military cooperation.",
+     "The treaty covers areas ranging from trade and military cooperation to science, education and culture."),
+    ("nagorno_karabakh", "Fighting between Armenia and Azerbaijan resumed along the border.",
+     "Russian gas would reach Iran through Azerbaijan and Armenia."),
+    ("syria", "The three foreign ministers will discuss the negotiation process on Syria.",
+     "The ministers of Russia, Syria and Iraq discussed water."),
+    ("nuclear_dispute", "World powers and Tehran have reached an interim deal on curbing Iran's nuclear work.",
+     "The union and the company reached an interim deal on wages."),
+    ("sanctions", "The Security Council imposed sanctions on Iran over its enrichment.",
+     "Iran may be referred to the Security Council, a move that could bring the imposition of sanctions."),
+    ("sanctions", "Washington targeted sanctioned tankers of the shadow fleet carrying Iranian crude.",
+     "The tanker crossed the Caspian to Astrakhan."),
+    ("energy_oil_gas", "Iran and Russia agreed on gas swaps through a new gas hub in the south.",
+     "The new bus hub in Tehran opened on Monday."),
+    ("trade_investment", "The volume of trade between Iran and Russia rose by a fifth.",
+     "The customs officer checked bags at the airport."),
+    ("banking_finance", "The central banks of Iran and Russia signed a currency swap agreement.",
+     "The money transfer app crashed on Monday."),
+    ("military_security", "Russia will deliver Yak-130 trainers and Mi-28 attack helicopters to Iran.",
+     "The museum displays an old helicopter."),
+    ("strategic_partnership", "The two presidents stressed the further development of Tehran-Moscow relations.",
+     "The Tehran-Moscow flight was delayed by fog."),
+    ("china", "Iranian oil producers offer deeper discounts to Chinese buyers.",
+     "The Chinese restaurant in Tehran opened on Monday."),
+    ("sanctions", "All the sanction measures are reversible, the ambassador said.",
+     "The referee's measures against the players were reversible."),
+    ("ukraine_war", "Iran urged Moscow and Kyiv to seek a political settlement between Russia and Ukraine.",
+     "The Moscow and Tehran delegations met on Monday."),
+    # a participle clause after a comma, or an "in addition to" adjunct, comments on the news: a passing mention
+    ("ukraine_war", "Ukraine's allies say the drones are used in the war in Ukraine.",
+     "The Kremlin has been forced to curb oil output, depriving it of funds for its war in Ukraine."),
+    ("ukraine_war", "Russian forces used the satellite's images in the war against Ukraine.",
+     "Officials fear the satellite will spy on Israel, in addition to helping Moscow wage war against Ukraine."),
+]
+
+
+@pytest.mark.parametrize("topic,carried,near_miss", PRESS_THEMES)
+def test_press_vocabulary_carries_a_theme(engines, topic, carried, near_miss):
+    assert topic in topics_of(engines, carried)
+    assert topic not in topics_of(engines, near_miss)
+
+
+def test_a_range_that_opens_a_series_is_listed_from_its_start():
+    text = "The deal covers areas ranging from trade and military cooperation to science, education, and culture."
+    assert [text[a:b] for a, b in passing_spans(text)][:1] == ["from trade and military cooperation to science"]
+    moved = "Iran moved from defence talks to military cooperation, officials said."
+    assert passing_spans(moved) == []  # a range with no series after it is the clause itself
+
+
+def test_words_inside_a_name_only_the_model_found_still_count(engines):
+    from reader.models import Mention
+    _, topic_matcher = engines
+    text = "Russia will build the second and third blocks of Iran's Bushehr Nuclear Power Plant."
+    name = "Bushehr Nuclear Power Plant"
+    start = text.index(name)
+
+    def topics(source):
+        mention = Mention(start, start + len(name), name, "ORG", name, source)
+        return [hit.topic for hit in topic_matcher.passage_topics(text, [mention])]
+
+    assert "civil_nuclear" in topics("model")  # a name no topic lists: its words are the evidence
+    assert "civil_nuclear" not in topics("gazetteer")  # a known name's words are not words ("UN Security Council")
+
+
+def test_a_bracketed_aside_stays_inside_its_list_item(engines):
+    text = ("The members approved the bids of Saudi Arabia, the United Arab Emirates (UAE), Iran, Ethiopia, Egypt and "
+            "Argentina, which will join the bloc.")
+    assert "the United Arab Emirates (UAE)" in [text[a:b] for a, b in passing_spans(text)]
+    assert "regional_rivals" not in topics_of(engines, text)
+    assert "regional_rivals" in topics_of(engines, "Saudi Arabia (KSA) and Israel, Iran's main rivals, watched the talks.")

@@ -17,7 +17,11 @@ Evidence is counted the way a reader weighs it (issue 15):
   three or more coordinated items ("Afghanistan, Belarus and Mongolia have
   observer status"), inside a background adverbial that opens with a
   subordinator of time or cause ("after … a warrant over the war in
-  Ukraine", "since Moscow's invasion of Ukraine") or in a reporting clause's
+  Ukraine", "since Moscow's invasion of Ukraine") or a consequence only
+  foreseen ("a move that could bring the imposition of sanctions") or an
+  addition ("in addition to helping Moscow wage war against Ukraine"),
+  inside an English participle clause of more than three words after a
+  comma ("…, depriving it of funds for its war in Ukraine"), or in a reporting clause's
   speaker ("…, Chinese President Xi Jinping said"). A theme carried by its
   own words still adds up: three listed signals of one topic make a whole.
   Sources: SPEC §6 ("a passing mention in a list … is not a topic"); the
@@ -276,7 +280,10 @@ _NAME_WORD = re.compile(r"(?:[A-ZА-ЯЁ]\S*|of|the|al|bin|da|de|van|von|and)$")
 # прекратила поставки"), so there one counts only when a comma closes it ("…, после снятия санкций, Россия…";
 # "پس از امضای توافقنامه، پوتین گفت"): its scope is then known.
 _SUBORDINATORS = ("after", "since", "following", "amid", "amidst", "despite", "ahead of", "in the wake of",
-                  "in response to", "because of", "due to")
+                  "in response to", "because of", "due to",
+                  # a consequence only foreseen ("…, a move that could lead to the imposition of sanctions")
+                  "could lead to", "would lead to", "may lead to", "might lead to", "could bring", "could trigger",
+                  "could result in", "would result in", "in addition to")
 _PERSIAN_SUBORDINATORS = ("پس از", "بعد از", "در پی", "به دلیل", "به خاطر", "به علت", "با وجود", "در پاسخ به")
 _CLOSED_SUBORDINATORS = ("после", "на фоне", "из-за", "в связи с", "несмотря на", "в ответ на", "вследствие",
                          *{form for marker in _PERSIAN_SUBORDINATORS  # also written with a half-space or glued
@@ -293,6 +300,11 @@ _SPEECH_SLOTS = range(_CLOSED_SLOTS.stop, _CLOSED_SLOTS.stop + len(_SPEECH))
 _CONJUNCTION_SLOTS = range(_SPEECH_SLOTS.stop, len(_MARKER_LIST))
 _SCOPE = re.compile(r"[^,;:.!?—–،؛؟]{1,300}")  # a clause, never more than 300 characters
 _NOT_A_CLAUSE = re.compile(r"\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.IGNORECASE)
+# An English participle clause after a comma comments on the sentence's news ("…, depriving it of funds for its
+# war in Ukraine"; "…, raising fears of…") unless it is short ("…, bypassing SWIFT" tells how the news was done);
+# "including" opens a series, read as one.
+_PARTICIPLE = re.compile(r", ((?!including\b)[a-z]{3,}ing) ")
+_ASIDE = re.compile(r"\([^()\n]{1,30}\)")
 _ADVERB_SINCE = ("have ", "has ", "had ")  # "have since agreed": since the adverb, not the subordinator
 _INVERSION = tuple(',"”’\'»—')  # what ends a quotation before an inverted "said X"
 _NAME_AFTER = re.compile(r"[A-ZА-ЯЁ][^\s,;:.!?]*(?: [A-ZА-ЯЁ][^\s,;:.!?]*){0,5}")
@@ -329,7 +341,13 @@ def passing_spans(text: str) -> list[tuple[int, int]]:
             if slot in _CLOSED_SLOTS and (not scope or text[scope.end():scope.end() + 1] not in _CLOSING_COMMAS):
                 continue  # a Russian or Persian adverbial that no comma closes: its scope is unknown
             spans.append((start, scope.end() if scope else end))
+    for clause in _PARTICIPLE.finditer(text):  # "…, depriving it of funds for its war in Ukraine."
+        scope = _SCOPE.match(text, clause.end())
+        if scope and len(scope.group().split()) > _NOUN_WORDS:  # "…, bypassing SWIFT": a short one tells how
+            spans.append((clause.start(1), scope.end()))
     commas = text.replace("،", ",")  # the Arabic comma separates a Persian series: one character for one
+    # a short aside in brackets is part of its item ("the United Arab Emirates (UAE), Iran, Ethiopia and Egypt")
+    commas = _ASIDE.sub(lambda aside: " " * len(aside.group()), commas)
     if conjunctions and ", " in commas:
         spans += _series_items(commas, conjunctions)
     return spans
@@ -386,7 +404,35 @@ def _items_of(text: str, chunks: list[tuple[int, int]], final_start: int, final_
         first_start = first_end - len(" ".join(words[-longest:]))
     words = text[final_start:final_end].split()
     final_end = final_start + len(" ".join(words[:longest]))
-    return [(first_start, first_end), *middle, (final_start, final_end)]
+    opening = _range_opening(text, chunks[0][0], first_end, longest)
+    return [(first_start if opening is None else opening, first_end), *middle, (final_start, final_end)]
+
+
+# "areas ranging from trade and military cooperation to science, education and culture": a range whose end
+# opens a series enumerates too, from its start ("от торговли и военного сотрудничества до науки, …"; "از … تا …").
+_RANGE_FROM = re.compile(r"(?:^|\s)(?:from|от|از)\s", re.IGNORECASE)
+_RANGE_TO = re.compile(r"\s(?:to|до|تا)\s", re.IGNORECASE)
+
+
+def _range_opening(text: str, low: int, end: int, words: int) -> int | None:
+    """Where a range "from A to B" opens when B is a series' first item, or None.
+
+    The first chunk of the series runs from `low` to `end` and ends with its
+    first item B (at most `words` words); A is a short phrase (up to two
+    items of `_NOUN_WORDS` words and a conjunction).
+    """
+    chunk = text[low:end]
+    to = None
+    for to in _RANGE_TO.finditer(chunk):
+        pass
+    if to is None or len(chunk[to.end():].split()) > words:
+        return None
+    opener = None
+    for opener in _RANGE_FROM.finditer(chunk, 0, to.start() + 1):
+        pass
+    if opener is None or len(chunk[opener.end():to.start()].split()) > 2 * _NOUN_WORDS + 1:
+        return None
+    return low + opener.end() - len(opener.group().lstrip())
 
 
 def _is_item(chunk: str) -> bool:
@@ -507,8 +553,12 @@ class TopicMatcher:
                  for signals in (self._slot_signals[slot],)]
         for at, (signals, start, stop) in enumerate(found):
             inside = bisect_right(starts, start) - 1
-            if inside >= 0 and stop <= mentions[inside].end and mentions[inside].end - mentions[inside].start > stop - start:
-                found[at] = ((), start, stop)  # a word inside a name ("security" in "UN Security Council") is not that word
+            name = mentions[inside] if inside >= 0 else None
+            # A word inside a known name ("security" in "UN Security Council") is not that word; inside a name only
+            # the statistical model found ("Bushehr Nuclear Power Plant", "Comprehensive Strategic Partnership
+            # Agreement"), which no topic lists, its words are the evidence.
+            if name and name.source != "model" and stop <= name.end and name.end - name.start > stop - start:
+                found[at] = ((), start, stop)
         found += [(self._entity_signals[m.canonical], m.start, m.end) for m in mentions if m.canonical in self._entity_signals]
         for signals, start, stop in found:
             for topic_id, key, weight in signals:
