@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import sqlite3
 import zlib
@@ -377,6 +378,43 @@ class CorpusIndex:
         """One article's entry, by id (None when it is not indexed)."""
         row = self.db.execute(f"SELECT {_ENTRY_COLUMNS} FROM articles WHERE id = ?", (article_id,)).fetchone()
         return None if row is None else _entry(row)
+
+    def ranks(self) -> dict[str, int]:
+        """Article id -> its place in the list (that of `entries`), read from the order
+        index alone (it holds the id): no entry is built (issue 17: trails, the
+        palette and timelines loaded all 100,000 entries to order a few passages)."""
+        rows = self.db.execute(f"SELECT id FROM articles ORDER BY {_LIST_ORDER}")
+        return {aid: rank for rank, (aid,) in enumerate(rows)}
+
+    def headings(self, article_ids: Iterable[str]) -> dict[str, tuple[str | None, str]]:
+        """Article id -> (date, title) of each of `article_ids` still indexed, read 500
+        ids a query (what a passage listed in a trail or a month shows of its article)."""
+        ids = list(dict.fromkeys(article_ids))
+        found: dict[str, tuple[str | None, str]] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            marks = ",".join("?" * len(chunk))
+            found.update((aid, (when, title)) for aid, when, title in self.db.execute(
+                f"SELECT id, date, title FROM articles WHERE id IN ({marks})", chunk))
+        return found
+
+    def headlines_at(self, rowids: Sequence[int]) -> dict[int, tuple[str, str | None, str]]:
+        """rowid -> (id, date, title) for `rowids` (those still indexed; at most 500 a
+        call): what the command palette names an article by, without its entry."""
+        marks = ",".join("?" * len(rowids))
+        rows = self.db.execute(f"SELECT rowid, id, date, title FROM articles WHERE rowid IN ({marks})", tuple(rowids))
+        return {rowid: (aid, when, title) for rowid, aid, when, title in rows}
+
+    def titles(self) -> list[tuple[int, str, str]]:
+        """(rowid, id, title) of every article in the list's order: what `show` matches a
+        reference against, without the rest of an entry."""
+        return self.db.execute(f"SELECT rowid, id, title FROM articles ORDER BY {_LIST_ORDER}").fetchall()
+
+    def named(self, name: str) -> list[tuple[str, str]]:
+        """(id, stored path) of the articles whose file is called `name` (the last part of
+        its stored path), in the list's order."""
+        return self.db.execute(f"SELECT id, path FROM articles WHERE path = ? OR substr(path, -?) = ? "
+                               f"ORDER BY {_LIST_ORDER}", (name, len(name) + 1, os.sep + name)).fetchall()
 
     def rowid(self, article_id: str) -> int | None:
         """An article's rowid (its place in `list_order`), None when it is not indexed."""

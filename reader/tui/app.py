@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 from ..annotate.gazetteer import PATTERN_TYPES, NameRejected, add_to_user_gazetteer, candidates
 from .. import keys
 from ..history import History, Location
+from ..ingest.decode import more_than
 from ..library import Library
 from ..render_bidi import EXPLICIT_MODE, IMPLICIT_MODE, display_line
 from ..sanitize import safe_line
@@ -211,16 +212,16 @@ class ReaderApp(App[None]):
         # Warm: show the index as it is, and look for changed files in a worker once the
         # first article is on screen (a stat of 100,000 files must not delay it).
         check = self.library.indexed()
-        in_background = not check and self.library.stale and self._much_to_index()
+        # Cold with many files: the files are stat'ed in the worker, not before the first
+        # frame (100,000 stats took seconds; issue 17); the listing's names tell "many".
+        many = not check and more_than(self.library.paths, SYNC_LIMIT)
+        in_background = not check and (many or self.library.stale and self._much_to_index())
         if check:
             self._show_entries()
         elif in_background:
-            if state.last:  # index the article the reader left off in first, so it can reopen at once
-                plan = self.library.pending
-                plan.to_check.sort(key=lambda path: plan.ids[path] != state.last.article_id)  # stable
             self._show_entries()
-            self.query_one(Sidebar).show_progress(0, len(self.library.pending.to_check))
-            self.run_worker(self._build_index, thread=True, exclusive=True, group="index")
+            self.query_one(Sidebar).show_progress(0, None)  # no total until the files are stat'ed
+            self.run_worker(self._plan_and_build_index, thread=True, exclusive=True, group="index")
         else:
             self.library.defer_model = True  # the first paint never waits for the model's import
             self.library.ensure_fresh()
@@ -333,6 +334,22 @@ class ReaderApp(App[None]):
         stored stays stored; the rest is indexed on the next start).
         """
         self._run_indexing(self.library, partial(self.library.refresh, batch=200), self._indexed, self._indexing_done)
+
+    def _plan_and_build_index(self) -> None:
+        """Worker thread, on a cold start: stat every file against the index (its own
+        connection), the article the reader left off in first so it can reopen at once,
+        then index as `_build_index` does."""
+        index = self.library.connect()
+        try:
+            self.library.check_files(index)
+        finally:
+            index.close()
+        last, plan = self.store.state.last, self.library.pending
+        if last:
+            plan.to_check.sort(key=lambda path: plan.ids[path] != last.article_id)  # stable
+        if not get_current_worker().is_cancelled and self.is_running:
+            self.call_from_thread(self._show_progress, 0, len(plan.to_check))
+            self._build_index()
 
     def _run_indexing(self, library: Library, job, on_progress, then) -> None:
         """Worker body: `job(progress=..., index=...)` on a second connection to
