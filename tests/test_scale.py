@@ -9,7 +9,10 @@ from __future__ import annotations
 import threading
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from reader.annotate.topics import Passage, trail_position
 from reader.config import bundled_config, load_config
 from reader.index import CorpusIndex
 from reader.ingest.decode import more_than
@@ -173,3 +176,34 @@ def test_a_cold_start_with_many_files_paints_before_any_file_is_stated(tmp_path,
         drive(app, scenario)
     finally:
         release.set()
+
+
+@given(st.lists(st.tuples(st.integers(0, 5), st.integers(0, 5)), unique=True), st.integers(-1, 6), st.integers(0, 6))
+def test_a_trail_position_is_the_passage_s_place_on_the_trail(points, rank, index):
+    ranks = {f"a{r}": r for r in range(7)}
+    trail = [Passage(f"a{r}", i, None, "title", "snippet") for r, i in sorted(points)]
+    article = f"a{rank}" if rank >= 0 else "not-in-the-list"
+    expected = next((n for n, p in enumerate(trail, 1) if (p.article_id, p.index) == (article, index)), None)
+    assert trail_position(trail, ranks, article, index) == expected
+
+
+def test_trail_steps_count_the_skipped_duplicates_once_per_trail(seeds, tmp_path, monkeypatch):
+    """Each `]` told the duplicates skipped with a query over the topic's every passage."""
+    library, _ = seeds
+    counted: list[str] = []
+    real = Library.subject_duplicates
+    monkeypatch.setattr(Library, "subject_duplicates", lambda self, subject, *rest: counted.append(subject.key)
+                        or real(self, subject, *rest))
+    app = ReaderApp(library, StateStore(tmp_path / "state.json"))
+    trail = library.trail("strategic_partnership", snippets=False)
+
+    async def scenario(pilot):
+        await wait_until(pilot, lambda: app.view.doc is not None)
+        await app.follow_topic("strategic_partnership", first=True)
+        for step in (1, 2, 3):
+            await pilot.press("right_square_bracket")
+            await wait_until(pilot, lambda step=step: (app.view.doc.id, app.view.cursor)
+                             == (trail[step].article_id, trail[step].index))
+        assert counted.count("strategic_partnership") == 1
+
+    drive(app, scenario)

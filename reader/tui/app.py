@@ -32,7 +32,7 @@ from ..sanitize import safe_line
 from ..render import pilcrow, plural
 from ..state import Bookmark, StateStore, mark_read, set_last, set_layout, toggle_bookmark
 from ..yamlfile import ConfigError
-from ..annotate.topics import snippet, trail_step
+from ..annotate.topics import snippet, trail_position, trail_step
 from . import compat  # noqa: F401  (guards for Textual bugs, applied on import)
 from .bindings import APP
 
@@ -91,6 +91,7 @@ class ReaderApp(App[None]):
         self.selected_entity: str | None = None
         self.match_mode = "find"
         self._trails: dict[str, list] = {}
+        self._trail_duplicates: dict[str, int] = {}  # per topic: its passages in duplicate articles (skipped)
         self._save_timer: Timer | None = None
         self._indexing = ""
         self._links_due = False
@@ -317,6 +318,7 @@ class ReaderApp(App[None]):
         if reload or self.shown_entries is None:
             rows = self.library.reload_rows() if reload else self.library.rows()
             self._trails.clear()
+            self._trail_duplicates.clear()
         else:
             rows = self.shown_entries  # typing on narrows what is shown
         words = self.query_one(FilterInput).value.casefold().split()
@@ -566,7 +568,10 @@ class ReaderApp(App[None]):
             self.toast("trail", f"At the {where} of the “{label}” trail ({len(trail)} passages)", timeout=3)
             return
         await self.go(Location(target.article_id, target.index))
-        duplicates = self.library.subject_duplicates(Subject("topic", self.active_topic, label))
+        if self.active_topic not in self._trail_duplicates:  # counted once per trail read, not on every step
+            self._trail_duplicates[self.active_topic] = self.library.subject_duplicates(
+                Subject("topic", self.active_topic, label))
+        duplicates = self._trail_duplicates[self.active_topic]
         self.toast("trail", f"“{label}” trail: {self._trail_position()}/{len(trail)}"
                    + (f" ({duplicates} in duplicate articles skipped)" if duplicates else ""), timeout=2)
 
@@ -584,8 +589,7 @@ class ReaderApp(App[None]):
         trail, here = self._trails.get(self.active_topic or ""), self._here()
         if trail is None or here is None:
             return None
-        return next((n for n, p in enumerate(trail, 1) if (p.article_id, p.index) == (here.article_id, here.passage)),
-                    None)
+        return trail_position(trail, self.library.ranks, here.article_id, here.passage)
 
     def action_switch_trail(self) -> None:
         """On a passage with several topics, pick the one ] and [ follow (the next, in turn)."""
