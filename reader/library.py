@@ -33,8 +33,8 @@ from .annotate import context, model
 from .annotate.gazetteer import Gazetteer, Matcher, load_gazetteer, user_gazetteer_path, with_user_gazetteer
 from .index import CorpusIndex, Entry, Rows, Stamp, content_hash, fingerprint, preset_dictionary, rows
 from .models import Document, Mention, Metadata, RawArticle, Skipped
-from .annotate.topics import (Passage, Related, TopicMap, TopicMatcher, load_topic_map, snippet,
-                              topic_companions)
+from .annotate.topics import (TRAIL_PASSAGES, Passage, Related, TopicMap, TopicMatcher, Trail, load_topic_map,
+                              snippet, topic_companions)
 from .timeline import Subject, Timeline, build_timeline, same_name, suggest
 from .rows import Rows
 
@@ -572,7 +572,26 @@ class Library:
     def trail(self, topic: str, snippets: bool = True) -> list[Passage]:
         """Every passage on `topic`, in the article list's order (date, then title), each
         with a snippet (`snippets=False`: none, and no stored document is read)."""
-        return self._in_list_order(self.index.trail(topic, snippets))
+        rows = self.index.trail(topic, snippets)
+        return self._in_list_order(((aid, idx, text) for aid, idx, text, _, _ in rows),
+                                   {aid: (when, title) for aid, _, _, when, title in rows})
+
+    def trail_steps(self, topic: str) -> Trail:
+        """The trail of `topic` to step along (the reader's `]` and `[`): the passages of
+        `trail`, in its order, held as ints; each Passage read when it is landed on."""
+        order = self.rows().rowids()
+        rank = {rowid: place for place, rowid in enumerate(order)}
+        keys = sorted(rank[rowid] * TRAIL_PASSAGES + index for rowid, index in self.index.trail_keys(topic)
+                      if rowid in rank)
+
+        def rank_of(article_id: str) -> int:
+            return rank.get(self.index.rowid(article_id), -1)
+
+        def passage_at(place: int, index: int) -> Passage:
+            article_id, date, title = self.index.headlines_at([order[place]]).get(order[place], ("", None, ""))
+            return Passage(article_id, index, date, title, "")
+
+        return Trail(keys, rank_of, passage_at)
 
     def topics_in_corpus(self) -> set[str]:
         """The topics some passage of the corpus is on."""
@@ -662,12 +681,15 @@ class Library:
         """Every passage on a topic or mentioning an entity, in the article list's order."""
         return self._in_list_order((aid, idx, "") for aid, idx, _ in self.index.subject_passages(f"{subject.kind}:{subject.key}"))
 
-    def _in_list_order(self, rows: Iterable[tuple[str, int, str]]) -> list[Passage]:
-        """Passages of (article id, passage, text) rows, in the article list's order; the
-        date and title read for their articles only (`CorpusIndex.headings`)."""
+    def _in_list_order(self, rows: Iterable[tuple[str, int, str]],
+                       headings: dict[str, tuple[str | None, str]] | None = None) -> list[Passage]:
+        """Passages of (article id, passage, text) rows, in the article list's order, with
+        their articles' date and title: from `headings` (article id -> (date, title)), else
+        read for those articles only (`CorpusIndex.headings`)."""
         rank = self.ranks
         ranked = sorted((rank[aid], idx, aid, text) for aid, idx, text in rows if aid in rank)
-        headings = self.index.headings(aid for _, _, aid, _ in ranked)
+        if headings is None:
+            headings = self.index.headings(aid for _, _, aid, _ in ranked)
         return [Passage(aid, idx, *headings[aid], text) for _, idx, aid, text in ranked if aid in headings]
 
     def entry(self, doc_id: str) -> Entry | None:

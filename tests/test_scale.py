@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reader.annotate.topics import Passage, trail_position
+from reader.annotate.topics import TRAIL_PASSAGES, Passage, Trail
 from reader.config import bundled_config, load_config
 from reader.index import CorpusIndex
 from reader.ingest.decode import more_than
@@ -184,7 +184,9 @@ def test_a_trail_position_is_the_passage_s_place_on_the_trail(points, rank, inde
     trail = [Passage(f"a{r}", i, None, "title", "snippet") for r, i in sorted(points)]
     article = f"a{rank}" if rank >= 0 else "not-in-the-list"
     expected = next((n for n, p in enumerate(trail, 1) if (p.article_id, p.index) == (article, index)), None)
-    assert trail_position(trail, ranks, article, index) == expected
+    steps = Trail([ranks[p.article_id] * TRAIL_PASSAGES + p.index for p in trail], lambda a: ranks.get(a, -1),
+                  lambda rank, i: Passage(f"a{rank}", i, None, "title", "snippet"))
+    assert steps.position(article, index) == expected
 
 
 def test_trail_steps_count_the_skipped_duplicates_once_per_trail(seeds, tmp_path, monkeypatch):
@@ -207,3 +209,28 @@ def test_trail_steps_count_the_skipped_duplicates_once_per_trail(seeds, tmp_path
         assert counted.count("strategic_partnership") == 1
 
     drive(app, scenario)
+
+
+def test_the_reader_s_trail_is_the_library_s_trail_without_passages_built(seeds, no_whole_list):
+    """The trail `]` steps along holds ints; each passage it gives is the trail's own."""
+    library, _ = seeds
+    for topic in ("strategic_partnership", "jcpoa", "syria"):
+        trail = library.trail(topic, snippets=False)
+        steps = library.trail_steps(topic)
+        assert len(steps) == len(trail) > 0 and list(steps) == trail
+        last = trail[-1]
+        assert steps.position(last.article_id, last.index) == len(trail)
+        assert steps.step(last.article_id, last.index, 1) is None and steps.step(last.article_id, last.index, -1) == trail[-2]
+
+
+def test_the_reader_s_trail_leaves_duplicate_articles_out(write, tmp_path):
+    story = ("Rail deal\n\nMarch 3, 2019\n\nRussia and Iran signed a deal on the North-South corridor railway.\n\n"
+             "Vladimir Putin said the International North-South Transport Corridor will carry freight to India.\n")
+    write("corpus/a.txt", story)
+    write("corpus/copy of a.txt", story)
+    write("corpus/other.txt", "Corridor opens\n\nMay 5, 2021\n\nThe North-South Transport Corridor carried its "
+                              "first freight train from Russia to Iran on the new railway.\n")
+    library = Library(load_config(bundled_config()), [tmp_path / "corpus"]).ensure_fresh()
+    steps = library.trail_steps("north_south_corridor")
+    assert list(steps) == library.trail("north_south_corridor", snippets=False)
+    assert len(steps) == 3 and not {p.article_id for p in steps} & set(library.duplicates())

@@ -32,7 +32,7 @@ from ..sanitize import safe_line
 from ..render import pilcrow, plural
 from ..state import Bookmark, StateStore, mark_read, set_last, set_layout, toggle_bookmark
 from ..yamlfile import ConfigError
-from ..annotate.topics import snippet, trail_position, trail_step
+from ..annotate.topics import Trail, snippet
 from . import compat  # noqa: F401  (guards for Textual bugs, applied on import)
 from .bindings import APP
 
@@ -90,7 +90,7 @@ class ReaderApp(App[None]):
         self.active_topic: str | None = None
         self.selected_entity: str | None = None
         self.match_mode = "find"
-        self._trails: dict[str, list] = {}
+        self._trails: dict[str, Trail] = {}
         self._trail_duplicates: dict[str, int] = {}  # per topic: its passages in duplicate articles (skipped)
         self._save_timer: Timer | None = None
         self._indexing = ""
@@ -543,9 +543,9 @@ class ReaderApp(App[None]):
 
     # --- topics --------------------------------------------------------------------
 
-    def _trail(self, topic_id: str) -> list:
+    def _trail(self, topic_id: str) -> Trail:
         if topic_id not in self._trails:
-            self._trails[topic_id] = self.library.trail(topic_id, snippets=False)
+            self._trails[topic_id] = self.library.trail_steps(topic_id)
         return self._trails[topic_id]
 
     def _topic_label(self, topic_id: str | None) -> str:
@@ -561,7 +561,7 @@ class ReaderApp(App[None]):
                        timeout=4)
             return
         trail = self._trail(self.active_topic)
-        target = trail_step(trail, self.library.ranks, here.article_id, here.passage, step)
+        target = trail.step(here.article_id, here.passage, step)
         label = self._topic_label(self.active_topic)
         if target is None:
             where = "end" if step > 0 else "start"
@@ -589,7 +589,7 @@ class ReaderApp(App[None]):
         trail, here = self._trails.get(self.active_topic or ""), self._here()
         if trail is None or here is None:
             return None
-        return trail_position(trail, self.library.ranks, here.article_id, here.passage)
+        return trail.position(here.article_id, here.passage)
 
     def action_switch_trail(self) -> None:
         """On a passage with several topics, pick the one ] and [ follow (the next, in turn)."""
@@ -615,7 +615,7 @@ class ReaderApp(App[None]):
             self.notify(f"No passage in this corpus is on “{self._topic_label(topic_id)}”", markup=False)
             return
         here = None if first else self._here()
-        target = (trail_step(passages, self.library.ranks, here.article_id, here.passage - 1, 1) if here else None) or passages[0]
+        target = (passages.step(here.article_id, here.passage - 1, 1) if here else None) or passages[0]
         await self.go(Location(target.article_id, target.index))
         self.active_topic = topic_id
         self._refresh_links()
@@ -1079,4 +1079,5 @@ class ReaderApp(App[None]):
     def _topic_brief(self, topic_id: str):
         label = self._topic_label(topic_id)
         left_out = self.library.subject_duplicates(Subject("topic", topic_id, label))  # the trail has none
-        return lambda: self._brief(f"Brief: {label}", [(p.article_id, p.index) for p in self._trail(topic_id)], left_out)
+        trail = self.library.trail(topic_id, snippets=False)  # every passage's article id, not a Trail's ints
+        return lambda: self._brief(f"Brief: {label}", [(p.article_id, p.index) for p in trail], left_out)
