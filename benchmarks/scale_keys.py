@@ -104,7 +104,9 @@ async def settle(app, pilot) -> None:
     await pilot.pause(0.3)
 
 
-def run_trail(library, runs: int) -> dict:
+def in_reader(library, body) -> dict:
+    """Open the reader on `library` with Pilot, wait until it settles, note the peak
+    memory so far, and run `await body(app, pilot, frames, out)`; return `out`."""
     app = open_app(library)
     frames = Frames(app)
     out: dict = {}
@@ -113,90 +115,74 @@ def run_trail(library, runs: int) -> dict:
         async with app.run_test(size=(120, 40)) as pilot:
             await settle(app, pilot)
             out["rss_before_mb"] = peak_mb()
-            first = library.rows()[0].id
-            app.active_topic = TOPIC
-            await app.go(_location(first, 0))
-            await pilot.pause()
-            app.active_topic = TOPIC
-            samples = []
-            for _ in range(runs + 1):
-                before = app._here()
-                samples.append(await frames.key(pilot, ("right_square_bracket",),
-                                                lambda before=before: app._here() != before))
-                await pilot.pause()
-            out["first_ms"], out["again_ms"] = samples[0], statistics.median(samples[1:])
-            out["trail_passages"] = len(app._trails.get(TOPIC, ()))
+            await body(app, pilot, frames, out)
 
     asyncio.run(session())
     return out
 
 
-def _location(article_id: str, passage: int):
+def run_trail(library, runs: int) -> dict:
     from reader.history import Location
 
-    return Location(article_id, passage)
+    async def body(app, pilot, frames, out) -> None:
+        await app.go(Location(library.rows()[0].id, 0))
+        await pilot.pause()
+        app.active_topic = TOPIC
+        samples = []
+        for _ in range(runs + 1):
+            before = app._here()
+            samples.append(await frames.key(pilot, ("right_square_bracket",), lambda before=before: app._here() != before))
+            await pilot.pause()
+        out["first_ms"], out["again_ms"] = samples[0], statistics.median(samples[1:])
+        out["trail_passages"] = len(app._trails.get(TOPIC, ()))
+
+    return in_reader(library, body)
 
 
 def run_palette(library, runs: int) -> dict:
-    app = open_app(library)
-    frames = Frames(app)
-    out: dict = {}
+    from textual.command import CommandPalette
 
-    async def session() -> None:
-        from textual.command import CommandPalette
+    async def body(app, pilot, frames, out) -> None:
+        opened, typed, gaps = [], [], []
+        for _ in range(runs):
+            opened.append(await frames.key(pilot, ("ctrl+p",), lambda: isinstance(app.screen, CommandPalette)))
+            await pilot.press(*"tehra")
+            done = asyncio.Event()
+            gap = asyncio.create_task(loop_gaps(done.is_set))
 
-        async with app.run_test(size=(120, 40)) as pilot:
-            await settle(app, pilot)
-            out["rss_before_mb"] = peak_mb()
-            opened, typed, gaps = [], [], []
-            for _ in range(runs):
-                opened.append(await frames.key(pilot, ("ctrl+p",), lambda: isinstance(app.screen, CommandPalette)))
-                await pilot.press(*"tehra")
-                done = asyncio.Event()
-                gap = asyncio.create_task(loop_gaps(done.is_set))
+            def listed() -> bool:
+                found = app.screen.query("CommandList")
+                return bool(found) and found.first().option_count > 0 and app.screen.query_one("Input").value == "tehran"
 
-                def listed() -> bool:
-                    found = app.screen.query("CommandList")
-                    return bool(found) and found.first().option_count > 0 and app.screen.query_one("Input").value == "tehran"
+            typed.append(await frames.key(pilot, ("n",), listed))
+            await pilot.pause(0.5)  # the search finishes (its later batches)
+            done.set()
+            gaps.append(await gap)
+            await pilot.press("escape")
+            await pilot.pause(0.2)
+        out["open_ms"], out["typed_to_hits_ms"] = statistics.median(opened), statistics.median(typed)
+        out["longest_loop_gap_ms"] = max(gaps)
 
-                typed.append(await frames.key(pilot, ("n",), listed))
-                await pilot.pause(0.5)  # the search finishes (its later batches)
-                done.set()
-                gaps.append(await gap)
-                await pilot.press("escape")
-                await pilot.pause(0.2)
-            out["open_ms"], out["typed_to_hits_ms"] = statistics.median(opened), statistics.median(typed)
-            out["longest_loop_gap_ms"] = max(gaps)
-
-    asyncio.run(session())
-    return out
+    return in_reader(library, body)
 
 
 def run_timeline(library, runs: int) -> dict:
-    app = open_app(library)
-    frames = Frames(app)
-    out: dict = {}
+    from reader.tui.screens.timeline import MonthList, TimelineChart, TimelineScreen
 
-    async def session() -> None:
-        from reader.tui.screens.timeline import MonthList, TimelineChart, TimelineScreen
+    async def body(app, pilot, frames, out) -> None:
+        app.active_topic = TOPIC
+        charted, listed = [], []
+        for _ in range(runs):
+            charted.append(await frames.key(pilot, ("T",), lambda: isinstance(app.screen, TimelineScreen)
+                                            and app.screen.query_one(TimelineChart)._built is not None))
+            listed.append(await frames.key(pilot, ("enter",), lambda: isinstance(app.screen, TimelineScreen)
+                                           and app.screen.query_one(MonthList).option_count > 0))
+            await pilot.press("escape", "escape")
+            await pilot.pause(0.2)
+        out["T_first_ms"], out["T_again_ms"] = charted[0], statistics.median(charted[1:] or charted)
+        out["month_first_ms"], out["month_again_ms"] = listed[0], statistics.median(listed[1:] or listed)
 
-        async with app.run_test(size=(120, 40)) as pilot:
-            await settle(app, pilot)
-            out["rss_before_mb"] = peak_mb()
-            app.active_topic = TOPIC
-            charted, listed = [], []
-            for _ in range(runs):
-                charted.append(await frames.key(pilot, ("T",), lambda: isinstance(app.screen, TimelineScreen)
-                                                and app.screen.query_one(TimelineChart)._built is not None))
-                listed.append(await frames.key(pilot, ("enter",), lambda: isinstance(app.screen, TimelineScreen)
-                                               and app.screen.query_one(MonthList).option_count > 0))
-                await pilot.press("escape", "escape")
-                await pilot.pause(0.2)
-            out["T_first_ms"], out["T_again_ms"] = charted[0], statistics.median(charted[1:] or charted)
-            out["month_first_ms"], out["month_again_ms"] = listed[0], statistics.median(listed[1:] or listed)
-
-    asyncio.run(session())
-    return out
+    return in_reader(library, body)
 
 
 def run_cold(library, runs: int) -> dict:
