@@ -712,19 +712,20 @@ class Library:
                     return self.get(aid)
             raw = read_article(path)
             return self.analyse(raw) if isinstance(raw, RawArticle) else raw
-        # Ids and titles only, in list order (issue 17: not every entry); entries for the matches.
+        if self.index.rowid(reference) is not None:  # an id (ids are unique)
+            return self.get(reference)
+        # Ids and titles only (issue 17: not every entry); entries for the matches, in list order.
         titles = self.index.titles()
         lowered = reference.casefold()
-        for exact in (lambda aid, title: aid == reference, lambda aid, title: title.casefold() == lowered):
-            found = [aid for _, aid, title in titles if exact(aid, title)]
-            if len(found) == 1:
-                return self.get(found[0])
-        prefixed = [(rowid, aid) for rowid, aid, title in titles
-                    if aid.startswith(reference) or title.casefold().startswith(lowered)]
+        found = [aid for _, aid, title in titles if title.casefold() == lowered]
+        if len(found) == 1:
+            return self.get(found[0])
+        prefixed = {rowid: aid for rowid, aid, title in titles
+                    if aid.startswith(reference) or title.casefold().startswith(lowered)}
         if len(prefixed) == 1:
-            return self.get(prefixed[0][1])
+            return self.get(next(iter(prefixed.values())))
         if prefixed:
-            rowids = [rowid for rowid, _ in prefixed]
+            rowids = [rowid for rowid in self.rows().rowids() if rowid in prefixed]
             entries: dict[int, Entry] = {}
             for start in range(0, len(rowids), 500):
                 entries.update(self.index.entries_at(rowids[start:start + 500]))
