@@ -1,6 +1,7 @@
 """Benchmarks as ratios to floors measured in the same run, on the same machine (SPEC §9, issue 17).
 
     python benchmarks/run.py [--work DIR] [--runs N] [--json FILE] [--quick] [--no-100k]
+                             [--corpus COUNT=DIR ...]
 
 The floor for start-up is a bare Textual app (benchmarks/bare_app.py: a header, a
 five-item list, a static and a footer) whatever the corpus, started in the same
@@ -20,7 +21,10 @@ Figures:
 
 Corpora are generated once (benchmarks/gen_corpus.py) into --work (default: a
 folder in the system's temporary directory, never the repository) and indexed
-once there; later runs reuse both. The big corpora are read with a config that
+once there; later runs reuse both (`--corpus 100000=DIR`: a corpus generated
+before, e.g. with `gen_corpus.py DIR --count 100000`, and indexed in --work's cache
+as this script would: XDG_CACHE_HOME=WORK/cache XDG_CONFIG_HOME=WORK/config
+iranru-reader list DIR --config WORK/bench-config.yaml). The big corpora are read with a config that
 turns the statistical recogniser off (its pass over 100,000 articles takes hours;
 its cost is the annotation figure). Times are medians of --runs starts. Nothing
 here is a test: it prints numbers.
@@ -266,10 +270,13 @@ def peak_rss_mb(kind: str, corpus: Path, config: Path, env: dict[str, str]) -> f
 
 # --- corpora and indexing --------------------------------------------------------------
 
-def corpus_at(work: Path, count: int) -> Path:
-    """The generated corpus of `count` articles in `work` (made the first time)."""
+def corpus_at(work: Path, count: int, given: dict[int, Path] | None = None) -> Path:
+    """The generated corpus of `count` articles in `work` (made the first time), or
+    the folder `given` for `count` (--corpus), as it is."""
     from benchmarks.gen_corpus import generate
 
+    if given and count in given:
+        return given[count]
     folder = work / f"c{count // 1000}k"
     done = folder / ".complete"
     if not done.exists():
@@ -328,8 +335,18 @@ def main() -> None:
     parser.add_argument("--no-100k", action="store_true", help="skip the 100,000-article corpus")
     parser.add_argument("--startup-only", action="store_true",
                         help="first paint and memory only (to compare two versions of the reader quickly)")
+    parser.add_argument("--corpus", action="append", default=[], metavar="COUNT=DIR",
+                        help="use DIR, a corpus of COUNT (10000 or 100000) articles generated before "
+                             "(gen_corpus.py), instead of generating one in --work; its index is reused "
+                             "when it is in --work's cache (see above)")
     args = parser.parse_args()
     runs = 3 if args.quick else args.runs
+    given: dict[int, Path] = {}
+    for item in args.corpus:
+        count, _, folder = item.partition("=")
+        if not count.isdigit() or int(count) not in (10_000, 100_000) or not Path(folder).is_dir():
+            parser.error(f"--corpus {item}: COUNT=DIR, COUNT 10000 or 100000, DIR a folder")
+        given[int(count)] = Path(folder).resolve()
 
     from benchmarks.bare_app import TEXT
     from reader.config import load_config
@@ -367,7 +384,7 @@ def main() -> None:
 
     # The corpora, indexed once (a no-op when the warm cache is current).
     sizes = [] if args.quick else [10_000] + ([] if args.no_100k else [100_000])
-    corpora = {n: corpus_at(work, n) for n in sizes}
+    corpora = {n: corpus_at(work, n, given) for n in sizes}
     subprocess.run([str(READER), "list"], capture_output=True, env={**os.environ, **env}, check=True)
     for count, folder in corpora.items():
         print(f"checking the warm index of {count:,} articles (indexed the first time: minutes)…", flush=True)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import sqlite3
 import zlib
@@ -406,6 +407,44 @@ class CorpusIndex:
         row = self.db.execute(f"SELECT {_ENTRY_COLUMNS} FROM articles WHERE id = ?", (article_id,)).fetchone()
         return None if row is None else _entry(row)
 
+    def ranks(self) -> dict[str, int]:
+        """Article id -> its place in the list (that of `entries`), read from the order
+        index alone (it holds the id): no entry is built (issue 17: trails, the
+        palette and timelines loaded all 100,000 entries to order a few passages)."""
+        rows = self.db.execute(f"SELECT id FROM articles ORDER BY {_LIST_ORDER}")
+        return {aid: rank for rank, (aid,) in enumerate(rows)}
+
+    def headings(self, article_ids: Iterable[str]) -> dict[str, tuple[str | None, str]]:
+        """Article id -> (date, title) of each of `article_ids` still indexed, read 500
+        ids a query (what a passage listed in a trail or a month shows of its article)."""
+        ids = list(dict.fromkeys(article_ids))
+        found: dict[str, tuple[str | None, str]] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            marks = ",".join("?" * len(chunk))
+            found.update((aid, (when, title)) for aid, when, title in self.db.execute(
+                f"SELECT id, date, title FROM articles WHERE id IN ({marks})", chunk))
+        return found
+
+    def headlines_at(self, rowids: Sequence[int]) -> dict[int, tuple[str, str | None, str]]:
+        """rowid -> (id, date, title) for `rowids` (those still indexed; at most 500 a
+        call): what the command palette names an article by, without its entry."""
+        marks = ",".join("?" * len(rowids))
+        rows = self.db.execute(f"SELECT rowid, id, date, title FROM articles WHERE rowid IN ({marks})", tuple(rowids))
+        return {rowid: (aid, when, title) for rowid, aid, when, title in rows}
+
+    def titles(self) -> list[tuple[int, str, str]]:
+        """(rowid, id, title) of every article, unordered (a scan of the table, where the
+        list's order read it through the order index, row by row: 10 times slower):
+        what `show` matches a reference against, without the rest of an entry."""
+        return self.db.execute("SELECT rowid, id, title FROM articles").fetchall()
+
+    def named(self, name: str) -> list[tuple[str, str]]:
+        """(id, stored path) of the articles whose file is called `name` (the last part of
+        its stored path), in the list's order."""
+        return self.db.execute(f"SELECT id, path FROM articles WHERE path = ? OR substr(path, -?) = ? "
+                               f"ORDER BY {_LIST_ORDER}", (name, len(name) + 1, os.sep + name)).fetchall()
+
     def rowid(self, article_id: str) -> int | None:
         """An article's rowid (its place in `list_order`), None when it is not indexed."""
         row = self.db.execute("SELECT rowid FROM articles WHERE id = ?", (article_id,)).fetchone()
@@ -461,17 +500,25 @@ class CorpusIndex:
         return [(aid, idx, when, title, snippet(text), tuple(shared.split(",")), strength)
                 for (aid, idx, when, title, shared, strength), text in zip(found, texts, strict=True)]
 
-    def trail(self, topic: str, snippets: bool = True) -> list[tuple[str, int, str]]:
-        """(article id, passage, snippet) of every passage on `topic` outside duplicate articles, unordered (the
-        library orders them as its article list: a join and sort here cost 4x more).
+    def trail(self, topic: str, snippets: bool = True) -> list[tuple[str, int, str, str | None, str]]:
+        """(article id, passage, snippet, date, title) of every passage on `topic` outside duplicate
+        articles, unordered (the library orders them as its article list: a join and sort here cost 4x more).
         Snippets are cut from the stored documents; `snippets=False` leaves them ''
-        (a trail to step along needs none, and reads no document)."""
-        found = self.db.execute("SELECT a.id, p.idx FROM names t JOIN passages p ON p.topic = t.id "
+        (a trail to step along needs none, and reads no document). The date and title come
+        with the join (read apart, 8,752 articles' took 256 ms of a 10,000-article trail's 636)."""
+        found = self.db.execute("SELECT a.id, p.idx, a.date, a.title FROM names t JOIN passages p ON p.topic = t.id "
                                 "JOIN articles a ON a.rowid = p.article WHERE t.name = ? AND t.kind = 'topic' "
                                 "AND a.id NOT IN (SELECT id FROM duplicates)", (topic,)).fetchall()
-        if not snippets:
-            return [(aid, idx, "") for aid, idx in found]
-        return [(aid, idx, snippet(text)) for (aid, idx), text in zip(found, self._passage_texts(found), strict=True)]
+        texts = self._passage_texts([(aid, idx) for aid, idx, _, _ in found]) if snippets else [""] * len(found)
+        return [(aid, idx, snippet(text) if snippets else "", when, title)
+                for (aid, idx, when, title), text in zip(found, texts, strict=True)]
+
+    def trail_keys(self, topic: str) -> list[tuple[int, int]]:
+        """(article rowid, passage) of every passage on `topic` outside duplicate articles,
+        unordered: the passages table alone (its own covering index), no join per row."""
+        return self.db.execute("SELECT p.article, p.idx FROM names t JOIN passages p ON p.topic = t.id "
+                               "WHERE t.name = ? AND t.kind = 'topic' AND p.article NOT IN "
+                               "(SELECT a.rowid FROM duplicates d JOIN articles a ON a.id = d.id)", (topic,)).fetchall()
 
     def search(self, query: str, limit: int) -> list[tuple[str, int, str]]:
         """(article id, passage, excerpt) of the passages and headlines (passage HEADLINE) holding every word of `query`

@@ -33,8 +33,8 @@ from .annotate import context, model, names
 from .annotate.gazetteer import Gazetteer, Matcher, load_gazetteer, user_gazetteer_path, with_user_gazetteer
 from .index import CorpusIndex, Entry, Rows, Stamp, content_hash, fingerprint, preset_dictionary, rows
 from .models import Document, Mention, Metadata, RawArticle, Skipped
-from .annotate.topics import (Passage, Related, TopicMap, TopicMatcher, load_topic_map, snippet,
-                              topic_companions)
+from .annotate.topics import (TRAIL_PASSAGES, Passage, Related, TopicMap, TopicMatcher, Trail, load_topic_map,
+                              snippet, topic_companions)
 from .timeline import Subject, Timeline, build_timeline, same_name, suggest
 from .rows import Rows
 
@@ -174,7 +174,7 @@ class Library:
             self.index = self._open_index()
         self._entries: list[Entry] | None = None
         self._by_id: dict[str, Entry] = {}
-        self._rank: dict[str, int] = {}
+        self._rank: dict[str, int] | None = None  # article id -> place in the list, read without entries
         self._entities: list[tuple[str, str]] | None = None
         self._duplicates: dict[str, str] | None = None
         self._skipped: list[Skipped] = []
@@ -304,6 +304,7 @@ class Library:
         self._skipped = skipped
         self._plan = None
         self._entries = self._entities = self._duplicates = None
+        self._rank = None
         self._documents.clear()
 
     def _write_analysed(self, jobs: list[Job], index: CorpusIndex, batch: int, workers: int | None,
@@ -411,6 +412,7 @@ class Library:
         forget_done(pending)  # articles gone or unreadable since: nothing left to add
         self._documents.clear()
         self._entries = self._entities = self._duplicates = None
+        self._rank = None
         return written
 
     # --- reading -----------------------------------------------------------------------
@@ -426,8 +428,11 @@ class Library:
 
     @property
     def ranks(self) -> dict[str, int]:
-        """Each article's place in the list (date, then title): the order of trails."""
-        self.entries  # noqa: B018 - loading the list builds the ranks too
+        """Each article's place in the list (date, then title): the order of trails.
+        Read from the index's order index (ids only) unless the entries are loaded:
+        at 100,000 articles a dict of ids, not 100,000 entries (issue 17)."""
+        if self._rank is None:
+            self._rank = self.index.ranks()
         return self._rank
 
     def rows(self) -> Rows:
@@ -436,10 +441,21 @@ class Library:
             self._rows = Rows(self.index)
         return self._rows
 
+    def headlines(self, page: int = 500) -> Iterator[list[tuple[str, str | None, str]]]:
+        """(id, date, title) of every article in the list's order, `page` articles at a
+        time, each page read from the index when it is asked for (the command palette's
+        articles: at 100,000 articles, never every entry at once)."""
+        order = self.rows().rowids()
+        for start in range(0, len(order), page):
+            rowids = order[start:start + page]
+            found = self.index.headlines_at(rowids)
+            yield [found[rowid] for rowid in rowids if rowid in found]
+
     def reload_rows(self) -> Rows:
         """The list read again (a worker may have indexed more since); entries loaded
         whole before (for trails, the palette) are read again when next asked for."""
         self._entries = self._entities = self._rows = self._duplicates = None
+        self._rank = None
         return self.rows()
 
     @property
@@ -562,9 +578,26 @@ class Library:
     def trail(self, topic: str, snippets: bool = True) -> list[Passage]:
         """Every passage on `topic`, in the article list's order (date, then title), each
         with a snippet (`snippets=False`: none, and no stored document is read)."""
-        entries, rank = self.entries, self.ranks
-        rows = sorted((rank[aid], idx, text) for aid, idx, text in self.index.trail(topic, snippets) if aid in rank)
-        return [Passage(entries[r].id, idx, entries[r].date, entries[r].title, snippet) for r, idx, snippet in rows]
+        rows = self.index.trail(topic, snippets)
+        return self._in_list_order(((aid, idx, text) for aid, idx, text, _, _ in rows),
+                                   {aid: (when, title) for aid, _, _, when, title in rows})
+
+    def trail_steps(self, topic: str) -> Trail:
+        """The trail of `topic` to step along (the reader's `]` and `[`): the passages of
+        `trail`, in its order, held as ints; each Passage read when it is landed on."""
+        order = self.rows().rowids()
+        rank = {rowid: place for place, rowid in enumerate(order)}
+        keys = sorted(rank[rowid] * TRAIL_PASSAGES + index for rowid, index in self.index.trail_keys(topic)
+                      if rowid in rank)
+
+        def rank_of(article_id: str) -> int:
+            return rank.get(self.index.rowid(article_id), -1)
+
+        def passage_at(place: int, index: int) -> Passage:
+            article_id, date, title = self.index.headlines_at([order[place]]).get(order[place], ("", None, ""))
+            return Passage(article_id, index, date, title, "")
+
+        return Trail(keys, rank_of, passage_at)
 
     def topics_in_corpus(self) -> set[str]:
         """The topics some passage of the corpus is on."""
@@ -654,10 +687,16 @@ class Library:
         """Every passage on a topic or mentioning an entity, in the article list's order."""
         return self._in_list_order((aid, idx, "") for aid, idx, _ in self.index.subject_passages(f"{subject.kind}:{subject.key}"))
 
-    def _in_list_order(self, rows: Iterable[tuple[str, int, str]]) -> list[Passage]:
-        entries, rank = self.entries, self.ranks
-        ranked = sorted((rank[aid], idx, text) for aid, idx, text in rows if aid in rank)
-        return [Passage(entries[r].id, idx, entries[r].date, entries[r].title, text) for r, idx, text in ranked]
+    def _in_list_order(self, rows: Iterable[tuple[str, int, str]],
+                       headings: dict[str, tuple[str | None, str]] | None = None) -> list[Passage]:
+        """Passages of (article id, passage, text) rows, in the article list's order, with
+        their articles' date and title: from `headings` (article id -> (date, title)), else
+        read for those articles only (`CorpusIndex.headings`)."""
+        rank = self.ranks
+        ranked = sorted((rank[aid], idx, aid, text) for aid, idx, text in rows if aid in rank)
+        if headings is None:
+            headings = self.index.headings(aid for _, _, aid, _ in ranked)
+        return [Passage(aid, idx, *headings[aid], text) for _, idx, aid, text in ranked if aid in headings]
 
     def entry(self, doc_id: str) -> Entry | None:
         """One article's entry: from the whole list when it is loaded, else from the index."""
@@ -673,21 +712,30 @@ class Library:
         path = Path(reference)
         if path.is_file():
             resolved = str(path.resolve())
-            for entry in self.entries:
-                if str(Path(entry.path).resolve()) == resolved:
-                    return self.get(entry.id)
+            names = dict.fromkeys((path.name, path.resolve().name))  # not every stored path resolved: those so named
+            for aid, stored in (row for name in names for row in self.index.named(name)):
+                if str(Path(stored).resolve()) == resolved:
+                    return self.get(aid)
             raw = read_article(path)
             return self.analyse(raw) if isinstance(raw, RawArticle) else raw
-        for exact in (lambda e: e.id == reference, lambda e: e.title.casefold() == reference.casefold()):
-            found = [e for e in self.entries if exact(e)]
-            if len(found) == 1:
-                return self.get(found[0].id)
+        if self.index.rowid(reference) is not None:  # an id (ids are unique)
+            return self.get(reference)
+        # Ids and titles only (issue 17: not every entry); entries for the matches, in list order.
+        titles = self.index.titles()
         lowered = reference.casefold()
-        found = [e for e in self.entries if e.id.startswith(reference) or e.title.casefold().startswith(lowered)]
+        found = [aid for _, aid, title in titles if title.casefold() == lowered]
         if len(found) == 1:
-            return self.get(found[0].id)
-        if found:
-            raise AmbiguousArticle(reference, found)
+            return self.get(found[0])
+        prefixed = {rowid: aid for rowid, aid, title in titles
+                    if aid.startswith(reference) or title.casefold().startswith(lowered)}
+        if len(prefixed) == 1:
+            return self.get(next(iter(prefixed.values())))
+        if prefixed:
+            rowids = [rowid for rowid in self.rows().rowids() if rowid in prefixed]
+            entries: dict[int, Entry] = {}
+            for start in range(0, len(rowids), 500):
+                entries.update(self.index.entries_at(rowids[start:start + 500]))
+            raise AmbiguousArticle(reference, [entries[r] for r in rowids if r in entries])
         if path.suffix or os.sep in reference:
             raise LookupError(f"no such file: {reference}")
         raise LookupError(f"no article matches '{reference}' (try an id from `iranru-reader list`)")

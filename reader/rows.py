@@ -90,6 +90,10 @@ class Rows(Sequence[Entry]):
             self._pages.move_to_end(number)
         return page.get(rowid, GONE)
 
+    def rowids(self) -> Sequence[int]:
+        """These rows' articles' rowids, in order (not to be changed)."""
+        return self._order
+
     def position(self, article_id: str | None) -> int | None:
         """Where `article_id` is in these rows (None: not there, or filtered out)."""
         rowid = self._index.rowid(article_id) if article_id else None

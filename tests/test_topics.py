@@ -4,7 +4,7 @@ from hypothesis import strategies as st
 
 from reader.config import bundled_config
 from reader.annotate.gazetteer import Matcher, load_gazetteer
-from reader.annotate.topics import Passage, TopicMatcher, load_topic_map, parse_topic_map, trail_step
+from reader.annotate.topics import TRAIL_PASSAGES, Passage, TopicMatcher, Trail, load_topic_map, parse_topic_map
 from reader.yamlfile import ConfigError, load_yaml
 
 REQUIRED = ["strategic_partnership", "syria", "astana_process", "jcpoa", "civil_nuclear", "sanctions",
@@ -161,7 +161,9 @@ def test_a_trail_step_lands_on_the_nearest_trail_passage_that_way(points, rank, 
     behind = [p for p in trail if (ranks[p.article_id], p.index) < here]
     expected = (ahead[0] if ahead else None) if step > 0 else (behind[-1] if behind else None)
     article = f"a{rank}" if rank >= 0 else "not-in-the-list"
-    assert trail_step(trail, ranks, article, index, step) == expected
+    steps = Trail([ranks[p.article_id] * TRAIL_PASSAGES + p.index for p in trail], lambda a: ranks.get(a, -1),
+                  lambda rank, i: Passage(f"a{rank}", i, None, "title", "snippet"))
+    assert list(steps) == trail and steps.step(article, index, step) == expected
 
 
 # --- issue 15: evidence weighed as a reader weighs it ------------------------------------------

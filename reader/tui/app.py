@@ -25,13 +25,14 @@ from typing import TYPE_CHECKING
 from ..annotate.gazetteer import PATTERN_TYPES, NameRejected, add_to_user_gazetteer, candidates
 from .. import keys
 from ..history import History, Location
+from ..ingest.decode import more_than
 from ..library import Library
 from ..render_bidi import EXPLICIT_MODE, IMPLICIT_MODE, display_line
 from ..sanitize import safe_line
 from ..render import pilcrow, plural
 from ..state import Bookmark, StateStore, mark_read, set_last, set_layout, toggle_bookmark
 from ..yamlfile import ConfigError
-from ..annotate.topics import snippet, trail_step
+from ..annotate.topics import Trail, snippet
 from . import compat  # noqa: F401  (guards for Textual bugs, applied on import)
 from .bindings import APP
 
@@ -89,7 +90,8 @@ class ReaderApp(App[None]):
         self.active_topic: str | None = None
         self.selected_entity: str | None = None
         self.match_mode = "find"
-        self._trails: dict[str, list] = {}
+        self._trails: dict[str, Trail] = {}
+        self._trail_duplicates: dict[str, int] = {}  # per topic: its passages in duplicate articles (skipped)
         self._save_timer: Timer | None = None
         self._indexing = ""
         self._links_due = False
@@ -211,16 +213,16 @@ class ReaderApp(App[None]):
         # Warm: show the index as it is, and look for changed files in a worker once the
         # first article is on screen (a stat of 100,000 files must not delay it).
         check = self.library.indexed()
-        in_background = not check and self.library.stale and self._much_to_index()
+        # Cold with many files: the files are stat'ed in the worker, not before the first
+        # frame (100,000 stats took seconds; issue 17); the listing's names tell "many".
+        many = not check and more_than(self.library.paths, SYNC_LIMIT)
+        in_background = not check and (many or self.library.stale and self._much_to_index())
         if check:
             self._show_entries()
         elif in_background:
-            if state.last:  # index the article the reader left off in first, so it can reopen at once
-                plan = self.library.pending
-                plan.to_check.sort(key=lambda path: plan.ids[path] != state.last.article_id)  # stable
             self._show_entries()
-            self.query_one(Sidebar).show_progress(0, len(self.library.pending.to_check))
-            self.run_worker(self._build_index, thread=True, exclusive=True, group="index")
+            self.query_one(Sidebar).show_progress(0, None)  # no total until the files are stat'ed
+            self.run_worker(self._plan_and_build_index, thread=True, exclusive=True, group="index")
         else:
             self.library.defer_model = True  # the first paint never waits for the model's import
             self.library.ensure_fresh()
@@ -329,6 +331,7 @@ class ReaderApp(App[None]):
         if reload or self.shown_entries is None:
             rows = self.library.reload_rows() if reload else self.library.rows()
             self._trails.clear()
+            self._trail_duplicates.clear()
         else:
             rows = self.shown_entries  # typing on narrows what is shown
         words = self.query_one(FilterInput).value.casefold().split()
@@ -346,6 +349,22 @@ class ReaderApp(App[None]):
         stored stays stored; the rest is indexed on the next start).
         """
         self._run_indexing(self.library, partial(self.library.refresh, batch=200), self._indexed, self._indexing_done)
+
+    def _plan_and_build_index(self) -> None:
+        """Worker thread, on a cold start: stat every file against the index (its own
+        connection), the article the reader left off in first so it can reopen at once,
+        then index as `_build_index` does."""
+        index = self.library.connect()
+        try:
+            self.library.check_files(index)
+        finally:
+            index.close()
+        last, plan = self.store.state.last, self.library.pending
+        if last:
+            plan.to_check.sort(key=lambda path: plan.ids[path] != last.article_id)  # stable
+        if not get_current_worker().is_cancelled and self.is_running:
+            self.call_from_thread(self._show_progress, 0, len(plan.to_check))
+            self._build_index()
 
     def _run_indexing(self, library: Library, job, on_progress, then) -> None:
         """Worker body: `job(progress=..., index=...)` on a second connection to
@@ -539,9 +558,9 @@ class ReaderApp(App[None]):
 
     # --- topics --------------------------------------------------------------------
 
-    def _trail(self, topic_id: str) -> list:
+    def _trail(self, topic_id: str) -> Trail:
         if topic_id not in self._trails:
-            self._trails[topic_id] = self.library.trail(topic_id, snippets=False)
+            self._trails[topic_id] = self.library.trail_steps(topic_id)
         return self._trails[topic_id]
 
     def _topic_label(self, topic_id: str | None) -> str:
@@ -557,14 +576,17 @@ class ReaderApp(App[None]):
                        timeout=4)
             return
         trail = self._trail(self.active_topic)
-        target = trail_step(trail, self.library.ranks, here.article_id, here.passage, step)
+        target = trail.step(here.article_id, here.passage, step)
         label = self._topic_label(self.active_topic)
         if target is None:
             where = "end" if step > 0 else "start"
             self.toast("trail", f"At the {where} of the “{label}” trail ({len(trail)} passages)", timeout=3)
             return
         await self.go(Location(target.article_id, target.index))
-        duplicates = self.library.subject_duplicates(Subject("topic", self.active_topic, label))
+        if self.active_topic not in self._trail_duplicates:  # counted once per trail read, not on every step
+            self._trail_duplicates[self.active_topic] = self.library.subject_duplicates(
+                Subject("topic", self.active_topic, label))
+        duplicates = self._trail_duplicates[self.active_topic]
         self.toast("trail", f"“{label}” trail: {self._trail_position()}/{len(trail)}"
                    + (f" ({duplicates} in duplicate articles skipped)" if duplicates else ""), timeout=2)
 
@@ -582,8 +604,7 @@ class ReaderApp(App[None]):
         trail, here = self._trails.get(self.active_topic or ""), self._here()
         if trail is None or here is None:
             return None
-        return next((n for n, p in enumerate(trail, 1) if (p.article_id, p.index) == (here.article_id, here.passage)),
-                    None)
+        return trail.position(here.article_id, here.passage)
 
     def action_switch_trail(self) -> None:
         """On a passage with several topics, pick the one ] and [ follow (the next, in turn)."""
@@ -609,7 +630,7 @@ class ReaderApp(App[None]):
             self.notify(f"No passage in this corpus is on “{self._topic_label(topic_id)}”", markup=False)
             return
         here = None if first else self._here()
-        target = (trail_step(passages, self.library.ranks, here.article_id, here.passage - 1, 1) if here else None) or passages[0]
+        target = (passages.step(here.article_id, here.passage - 1, 1) if here else None) or passages[0]
         await self.go(Location(target.article_id, target.index))
         self.active_topic = topic_id
         self._refresh_links()
@@ -1077,4 +1098,5 @@ class ReaderApp(App[None]):
     def _topic_brief(self, topic_id: str):
         label = self._topic_label(topic_id)
         left_out = self.library.subject_duplicates(Subject("topic", topic_id, label))  # the trail has none
-        return lambda: self._brief(f"Brief: {label}", [(p.article_id, p.index) for p in self._trail(topic_id)], left_out)
+        trail = self.library.trail(topic_id, snippets=False)  # every passage's article id, not a Trail's ints
+        return lambda: self._brief(f"Brief: {label}", [(p.article_id, p.index) for p in trail], left_out)

@@ -8,7 +8,8 @@ line therefore only ever holds this module's own fixed strings.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+import asyncio
+from collections.abc import AsyncIterator, Callable
 from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
@@ -18,11 +19,16 @@ from ..timeline import Subject
 
 
 class ReaderCommands(Provider):
-    def _candidates(self) -> Iterator[tuple[str, str, Callable[[], object]]]:
+    async def _candidates(self) -> AsyncIterator[tuple[str, str, Callable[[], object]]]:
+        """Every article (in list order), topic and entity as (text, help, callback).
+        Articles are read a page of ids, dates and titles at a time (never all their
+        entries: issue 17), and the keys and screen get a turn between pages."""
         app = self.app
         library = app.library
-        for entry in library.entries:
-            yield f"Article: {entry.date or '—'} {entry.title}", "Open this article", partial(app.open_article, entry.id)
+        for page in library.headlines():
+            for article_id, date, title in page:
+                yield f"Article: {date or '—'} {title}", "Open this article", partial(app.open_article, article_id)
+            await asyncio.sleep(0)
         for topic in library.topic_map.topics:
             yield f"Topic: {topic.label}", "Go to the first passage on this topic", partial(app.follow_topic, topic.id, first=True)
             yield (f"Topic: {topic.label} — timeline", "Its passages per month across the corpus",
@@ -34,12 +40,12 @@ class ReaderCommands(Provider):
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        for text, help_text, callback in self._candidates():
+        async for text, help_text, callback in self._candidates():
             score = matcher.match(text)
             if score > 0:
                 yield Hit(score, Content(text), callback, text=text, help=help_text)
 
     async def discover(self) -> Hits:
-        for text, help_text, callback in self._candidates():
+        async for text, help_text, callback in self._candidates():
             if not text.startswith("Entity:"):
                 yield DiscoveryHit(Content(text), callback, text=text, help=help_text)
