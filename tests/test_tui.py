@@ -723,3 +723,19 @@ def test_a_warm_start_does_not_read_every_entry(tmp_path, write, monkeypatch):
         assert app.view.doc.id == "a" and len(app.query_one(ArticleList).entries) == 3
 
     drive(app, scenario)
+
+
+def test_a_name_of_two_types_in_one_article_is_listed_under_both_without_a_crash():
+    """At 100,000 articles a `]` landed on an article naming "Georgia" as a place and as a
+    person: two panel options with one id, and Textual raised DuplicateID."""
+    from types import SimpleNamespace
+
+    from textual.widgets import OptionList
+
+    from reader.tui.widgets.panel import entity_options
+
+    mention = lambda kind: SimpleNamespace(type=kind, canonical="Georgia")  # noqa: E731
+    doc = SimpleNamespace(mentions=[[mention("GPE")], [mention("PERSON"), mention("GPE")]])
+    options = entity_options(doc, {"PERSON": "People", "GPE": "Places"}, {})
+    OptionList(*options)  # raises DuplicateID when two options share an id
+    assert [o.id for o in options if o.id] == ["entity:PERSON:Georgia", "entity:GPE:Georgia"]

@@ -715,7 +715,7 @@ class ReaderApp(App[None]):
 
     @on(OptionList.OptionSelected, "#entities")
     async def entity_chosen(self, event: OptionList.OptionSelected) -> None:
-        name = (event.option.id or "").removeprefix("entity:")
+        name = (event.option.id or "").removeprefix("entity:").partition(":")[2]  # after the type
         if name == self.selected_entity:
             self._clear_entity()
             self._refresh_links()

@@ -70,7 +70,8 @@ class LinkList(PaneList):
 
 
 def entity_options(doc: Document, labels: Mapping[str, str], styles: Mapping[str, str]) -> list[Option]:
-    """Entities of `doc` grouped by type (in gazetteer order), most mentioned first."""
+    """Entities of `doc` grouped by type (in gazetteer order), most mentioned first; each
+    option's id is "entity:TYPE:canonical name"."""
     counts: Counter[tuple[str, str]] = Counter(
         (m.type, m.canonical) for mentions in doc.mentions for m in mentions
     )
@@ -84,7 +85,9 @@ def entity_options(doc: Document, labels: Mapping[str, str], styles: Mapping[str
         header.append(f"  {len(group)}", style="dim")
         options.append(Option(header, disabled=True))
         for count, name in group:
-            options.append(Option(Text.assemble("  ", name, (f"  ×{count}", "dim")), id=f"entity:{name}"))
+            # the type in the id: a name of two types in one article ("Georgia" GPE and PERSON)
+            # is listed under both, and two options with one id crashed the panel
+            options.append(Option(Text.assemble("  ", name, (f"  ×{count}", "dim")), id=f"entity:{kind}:{name}"))
     return options
 
 
