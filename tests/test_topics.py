@@ -679,10 +679,38 @@ THEMES_RU_FA = [
     ("military_security", "ایران و روسیه همکاری‌های نظامی خود را گسترش دادند.", "ایران و روسیه همکاری‌های ورزشی خود را گسترش دادند."),
     # nuclear fuel for the plant
     ("civil_nuclear", "Твэл поставит тепловыделяющие сборки для Бушерской станции.", "Завод поставит сборки мебели."),
+    # second round, from the fresh held-out set's misses (topicsrf4): the two presidents, the Astana-format summit
+    ("strategic_partnership", "Президенты России и Ирана обсудили итоги года.", "Президенты России и Белоруссии обсудили итоги года."),
+    ("strategic_partnership", "Отношения выйдут на новый уровень, который закрепит документ о всеобъемлющем сотрудничестве.",
+     "Стороны подписали документ о сотрудничестве в области культуры."),
+    # "bilateral cooperation" alone is any cooperation: a launch called its milestone is space, not the partnership
+    ("strategic_partnership", "Лавров отметил укрепление отношений и двустороннее сотрудничество с Ираном.",
+     "Глава Роскосмоса назвал запуск иранского спутника вехой в двустороннем сотрудничестве с Россией."),
+    ("trilateral_summits", "Следующий саммит астанинского формата пройдет в России.",
+     "Министр посетил Астану перед саммитом в Тегеране."),
+    ("syria", "Министры обсудили события в Сирии.", "Министры обсудили события в Ливане."),
+    ("sanctions", "Иран и Россия используют альтернативу SWIFT для банковских сообщений.", "Банки обеих стран подключены к SWIFT."),
+    ("terrorism", "Москва и Тегеран выступают против терроризма.", "Фильм о террористах снят в Москве."),
+    ("trilateral_summits", "نشست سه جانبه روسای جمهور ایران، روسیه و ترکیه در سوچی آغاز شد.", "نشست روسای دانشگاه‌های تهران برگزار شد."),
+    ("trilateral_summits", "نخستین دور نشست سران سه کشور ضامن در سوچی برگزار شد.", "سه کشور در نمایشگاه کتاب سوچی شرکت کردند."),
+    ("astana_process", "ما این فرمت را فرمول آستانه می‌نامیم.", "این فرمول ریاضی ساده است."),
+    ("syria", "سران درباره تحولات سوریه گفت‌وگو کردند.", "سران درباره تحولات لبنان گفت‌وگو کردند."),
+    ("terrorism", "موضوع مبارزه با تروریست‌ها در ادلب بررسی می‌شود.", "فیلمی درباره تروریست‌ها در ادلب ساخته شد."),
+    ("terrorism", "ایران و روسیه با تروریسم مقابله می‌کنند.", "ایران و روسیه با سیل مقابله می‌کنند."),
+    ("military_security", "ناوگروه روسیه وابسته به حوزه نظامی خزر وارد بندر انزلی شد.", "گروه گردشگران روسیه وارد بندر انزلی شد."),
+    # "اطلاعاتی" is "some information" before it is intelligence: a rocket and a piece of news are not arms
+    ("military_security", "ایران به روسیه موشک و پهپاد تحویل داد.",
+     "ماهواره‌ای که تا کنون اطلاعاتی از آن منتشر نشده بود با موشک سایوز پرتاب می‌شود."),
+]
+# The nuclear file before 2015 by its talks, not by its name alone: the press still says "the Iranian nuclear problem".
+NOT_THE_OLD_DISPUTE = [
+    ("nuclear_dispute", "В Тегеране пройдет второй этап переговоров по иранской ядерной проблеме.",
+     "Министры обменялись мнениями о Ближнем Востоке и затронули иранскую ядерную проблему."),
 ]
 
 
-@pytest.mark.parametrize("topic,carried,near_miss", THEMES_RU_FA)
+@pytest.mark.parametrize("topic,carried,near_miss", THEMES_RU_FA + NOT_THE_OLD_DISPUTE)
 def test_a_russian_or_persian_theme_is_carried_by_its_press_words(engines, topic, carried, near_miss):
     assert topic in topics_of(engines, carried)
     assert topic not in topics_of(engines, near_miss)
+
