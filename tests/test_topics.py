@@ -714,3 +714,12 @@ def test_a_russian_or_persian_theme_is_carried_by_its_press_words(engines, topic
     assert topic in topics_of(engines, carried)
     assert topic not in topics_of(engines, near_miss)
 
+
+def test_a_ministry_or_rosatom_counts_for_the_field(library, write):
+    """A short report names its country through an institution (the Russian Foreign Ministry, Rosatom):
+    those are field entities too, so it is not taken for an off-field article."""
+    path = write("snapback.txt", "وزارت امور خارجه روسیه در بیانیه‌ای بازگرداندن تحریم‌های شورای امنیت علیه ایران "
+                 "در سازوکار اسنپ‌بک را غیرقانونی خواند.\n")
+    assert {"jcpoa", "sanctions"} <= set(library.resolve(str(path)).topics)
+    football = write("football.txt", "FC Astana beat Kairat 2-0 in Astana.\n\nThe Russian Foreign Ministry was not involved.\n")
+    assert library.resolve(str(football)).topics == ()
