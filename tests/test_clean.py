@@ -516,3 +516,59 @@ def test_prose_lists_with_joining_words_are_not_tag_lists():
                  "Tehran, Moscow and Baku", "Oil and gas, grain and timber, ships and rails, trade with the south"):
         result = clean(f"T\n\n{BODY}\n\n{line}\n\n{BODY} Again.")
         assert line in texts(result), line
+
+
+# --- kinds a blind run found (issue 13): each on a fixture of its own ----------------------
+
+def test_a_name_alone_above_the_lead_is_a_byline_not_the_title():
+    result = fixture("byline_name_en.txt")
+    assert result.meta.title != "Leyla Hasanova" and result.meta.origins["title"] != "text"
+    assert ("Leyla Hasanova", "byline") in {(d.text, d.reason) for d in result.dropped}
+    assert texts(result)[0].startswith("Iranian and Russian transport officials")
+
+
+def test_a_two_word_label_the_body_does_not_use_whole_is_not_the_title():
+    result = fixture("live_label_fa.txt")  # "پخش زنده" (live broadcast); the body says "زنده" once
+    assert result.meta.title != "پخش زنده" and result.meta.origins["title"] != "text"
+    assert "پخش زنده" in {d.text for d in result.dropped}
+    # near miss: a two-word headline whose words the body uses is still the headline
+    near = clean(f"Caspian railway\n\n{BODY} The Caspian railway opens next year.")
+    assert near.meta.title == "Caspian railway"
+
+
+def test_an_outlet_running_into_a_reporters_name_is_cut_at_the_outlet():
+    assert fixture("outlet_person_fa.txt").meta.source == "ISNA"  # "خبرگزاری ایسنا محمد صادق"
+    lead = "به گزارش ایرنا محمد صادق به نقل از روزنامه کومرسانت، سفیر ایران در مسکو با معاون وزیر روسیه دیدار کرد."
+    assert clean(f"دیدار سفیران\n\n{lead}\n\nدو طرف بر تسریع کار ساخت راه‌آهن تاکید کردند.", outlets=OUTLETS).meta.source == "IRNA"
+    # near miss: a name joined by "و" is one outlet's, kept whole
+    from reader.ingest.metadata import outlet_part
+    assert outlet_part("خبرگزاری صدا و سیما", OUTLETS) == "خبرگزاری صدا و سیما"
+
+
+@pytest.mark.parametrize("name, kept, repeats", [
+    ("repeated_lead_fa.txt", "ایران و روسیه روز سه‌شنبه", 1),  # the lead again behind the outlet's name ("دیدبان: …")
+    ("repeated_lead_en.txt", "The deal follows months of talks", 2),  # the same words, spaced and stopped otherwise
+])
+def test_a_paragraph_repeating_another_is_dropped_as_repeated(name, kept, repeats):
+    result = fixture(name)
+    assert sum(p.startswith(kept) for p in texts(result)) == 1
+    assert sum(d.reason == "repeated paragraph" for d in result.dropped) == repeats
+
+
+def test_an_editorial_note_is_dropped_and_never_the_derived_title():
+    result = fixture("editorial_note_en.txt")
+    assert "editorial note" in reasons(result)
+    assert not any("This content" in p for p in texts(result))
+    joined = clean(read_article(FIXTURES / "editorial_note_en.txt").text.replace("Summary\n", "Summary "), outlets=OUTLETS)
+    assert joined.meta.title.startswith("Russia and Iran have linked")  # not "Summary This content…"
+    # near miss: a body sentence about a report is text
+    near = clean(f"{BODY}\n\nThis report was compiled by the agency's inspectors over three months of visits to the site.")
+    assert any(p.startswith("This report was compiled") for p in texts(near))
+
+
+def test_a_label_and_its_value_split_over_two_lines_are_read_as_one():
+    result = fixture("label_value_split.txt")
+    assert not any(p.startswith("Story Code") for p in texts(result))
+    assert {d.reason for d in result.dropped if d.line in (5, 6)} == {"story code"}
+    assert result.meta.source == "Mehr News"
+    assert clean("Story code 1067665\n\n" + BODY).dropped[0].reason == "story code"

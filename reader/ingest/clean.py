@@ -35,6 +35,7 @@ TITLE_MAX_WORDS = 25
 TITLE_MAX_CHARS = 220
 TITLE_OVERLAP = 0.4  # share of a headline's content words found in the body
 TITLE_LONGER = 1.5  # a later headline candidate this many times longer replaces an earlier one…
+TITLE_LABEL_WORDS = 2  # a line this short is a headline only if the body uses all its words
 TITLE_SHORT = 4  # …of at most this many words (a section or outlet name, not a headline followed by its standfirst)
 STANDFIRST_WORDS = 6  # a line under the headline with this many words is kept as text
 CUT_PARAGRAPH_WORDS = 15  # a prose line this long right under the body is its last paragraph, cut by the scrape
@@ -47,6 +48,7 @@ MASTHEAD_WORDS = 4  # an outlet's name over the page ("BBC News") has at most th
 CREDIT_PARAGRAPHS = 3  # a "…, пишет ТАСС." credit is looked for in this many first and last paragraphs
 SECTION_WORDS = 4  # "Headline | Russia-Ukraine war": a section label after a bar has at most this many words
 STRAY_WORDS = 4  # a label between paragraphs ("Recommended Videos") has at most this many words
+STRAY_PREFIX = 4  # letters of a word its other forms share ("визит", "визите")
 CREDIT_TAIL = 90  # characters at a line's end searched for a photo credit
 HEADLINE_CONTEXT = 12  # body lines whose words a headline is compared with
 EMPTY: Mapping[str, str] = MappingProxyType({})
@@ -70,7 +72,7 @@ _LOGO = re.compile(r"^(?P<name>[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,3}) log
 _NOT_NAMES = ("the", "a", "an", "its", "this", "that", "our", "their", "new")
 _COUNTER = re.compile(r"^[+-]?\d[\d\s.,]{0,8}$")
 _CAPTCHA = re.compile(r"^\d{1,3}\s*[-+x×*]\s*\d{1,3}\s*=\s*\??$")
-_STORY_CODE = re.compile(r"^[^\d:：]{2,30}[:：#№]\s*\d{4,}$")
+_STORY_CODE = re.compile(r"^(?:[^\d:：]{2,30}[:：#№]|[^\d:：]{0,20}\b(?:code|id|no|number|код|номер|کد|شناسه|شماره))\s*\d{4,}$", re.I)
 _DIGIT = re.compile(r"\d")
 _DOMAIN_END = re.compile(r"\.[a-z]{2,4}$")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -127,6 +129,14 @@ _TRAILING_MORE = re.compile(r"(?<=[.!?\"”»])\s+(?:read more|continue reading|
 _PLAYER = re.compile(r"(?:browser|браузер|مرورگر).{0,60}?(?:does ?n[o']t support|не поддерживает|پشتیبانی\s?(?:نمی|نمی\u200c)\s?کند)"
                      r"|(?:does ?n[o']t support|не поддерживает).{0,20}?(?:video|audio|видео|аудио)", re.I)
 PLAYER_WORDS = 20  # a player's notice has at most this many words
+# an editorial note about the piece itself ("This content was produced in Russia where the law…",
+# "This article was originally published…", "Данный материал…", "Dieser Artikel…"), a label may open it;
+_EDITORIAL_NOTE = re.compile(
+    r"^(?:(?:summary|note|editor['’]s note|примечание)\s*:?\s+)?(?:"
+    r"(?:this|the following) (?:content|article|story|page|material|piece|post|video) (?:was|has been|is|contains|may|will|first)\b"
+    r"|(?:этот|данный|настоящий) материал\b|данное сообщение \(материал\)"
+    r"|(?:dieser|der folgende) (?:artikel|beitrag|inhalt) (?:wurde|ist|erschien)\b|(?:cet article|ce contenu) (?:a été|est)\b)", re.I)
+NOTE_WORDS = 40  # an editorial note has at most this many words
 # a list of tags: four or more short items between commas, most of them tags proper (`_tag_list`);
 _LIST_COMMA = re.compile(r"\s*[,،]\s*")
 TAG_ITEMS, TAG_WORDS, TAG_LONGEST, TAG_SHARE = 4, 3, 6, 0.6
@@ -199,6 +209,7 @@ def clean(raw: str, *, name: str = "", outlets: Mapping[str, str] = EMPTY, langu
         for line in content[1:] or content:
             line.good = True
     _end_marker(content, drop, found, outlets)
+    _split_labels(content, drop, found, outlets)
     for line in content:
         if not line.gone:
             _furniture_shapes(line, drop, found, outlets, stop)
@@ -361,6 +372,34 @@ def _furniture_shapes(line: _Line, drop: Callable, found: _Found, outlets: Mappi
         return drop(line, CAPTION)
 
 
+_LABEL_ALONE = re.compile(r"^[^\W\d_][^\d:：]{1,30}[:：]$")
+LABEL_VALUE_WORDS = 6  # the value under a label alone on its line has at most this many words
+
+
+def _split_labels(content: list[_Line], drop: Callable, found: _Found, outlets: Mapping[str, str]) -> None:
+    """A label alone on its line and its value on the next ("Story Code:" / "1067665",
+    "منبع:" / "خبرگزاری ایسنا", "Published:" / "5 July 2023"), read as the one line they
+    are: a story code, a source attribution or a timestamp drops both lines."""
+    alive = [line for line in content if not line.gone]
+    for label, value in zip(alive, alive[1:]):
+        if label.gone or not _LABEL_ALONE.match(label.text) or len(label.text.split()) > 3 \
+                or not 1 <= len(value.text.split()) <= LABEL_VALUE_WORDS or value.text.endswith(_TERMINAL):
+            continue
+        joined = f"{label.text} {value.text}"
+        if _STORY_CODE.match(joined):
+            reason = "story code"
+        elif (source := md.attribution(joined, outlets)) is not None:
+            found.sources.append((1, label.number, md.outlet_part(source, outlets)))
+            reason = "source attribution (source metadata)"
+        elif (when := find_date(joined)) is not None and not _WORD.findall(_TIME.sub(" ", joined[when[2]:])):
+            found.dates.append((1, label.number, when[0]))
+            reason = "timestamp (date metadata)"
+        else:
+            continue
+        drop(label, reason)
+        drop(value, reason)
+
+
 def _residue(line: _Line, found: _Found, outlets: Mapping[str, str], stop: frozenset[str], drop: Callable) -> str | None:
     """Why a line is one of the residue kinds a fresh held-out set left in the body (issue 13),
     or None: a newsletter prompt, an action link, a player's notice, a tag list, a desk byline
@@ -377,6 +416,10 @@ def _residue(line: _Line, found: _Found, outlets: Mapping[str, str], stop: froze
         _measure(line, stop)
     if line.words <= PLAYER_WORDS and _PLAYER.search(text):
         return "player notice"
+    if line.words <= NOTE_WORDS and _EDITORIAL_NOTE.match(text):
+        if when := find_date(text):  # "This post was last modified on March 3, 2021 7:59 pm"
+            found.dates.append((1, line.number, when[0]))
+        return "editorial note"
     if _tag_list(line, stop):
         return "tag list"
     if desk := _DESK.match(text):
@@ -517,7 +560,9 @@ def _headline(top: list[_Line], rest: list[_Line], every: list[_Line], stop: fro
         stems = _stems(line, stop)
         repeated = line.repeated or everything.count(line.text.casefold()) >= 2
         overlap = len(stems & body_stems) / len(stems) if stems else 0.0
-        if not (repeated or overlap >= TITLE_OVERLAP or (not body_stems and line.words >= 2)):
+        # a label of a word or two ("پخش زنده", "Live") names the article only with all its words
+        needed = 1.0 if line.words <= TITLE_LABEL_WORDS else TITLE_OVERLAP
+        if not (repeated or overlap >= needed or (not body_stems and line.words >= 2)):
             if line.words >= 2 and not line.text.endswith(":"):
                 weaker.append((-overlap, line.number, line))
             continue
@@ -528,6 +573,8 @@ def _headline(top: list[_Line], rest: list[_Line], every: list[_Line], stop: fro
         # right above the body, where headlines stand.
         best = min(weaker)
         chosen = best[2] if best[0] < 0 else weaker[-1][2]
+        if chosen.words <= TITLE_LABEL_WORDS or best[0] == 0 and _AUTHOR.match(chosen.text):
+            chosen = None  # a label, or a byline's name sharing no word with the body ("Akbar Novruz")
     return chosen
 
 
@@ -592,7 +639,7 @@ def _top_zone(top: list[_Line], title: _Line | None, rest: list[_Line], drop: Ca
         if (alias := md.outlet_in(line.text, outlets)) and line.words <= 14:
             found.sources.append((3, line.number, alias))
         elif line.words <= MASTHEAD_WORDS and md.outlet_shaped(line.text, outlets):  # "BBC News" over the page
-            found.sources.append((3, line.number, line.text))
+            found.sources.append((3, line.number, md.outlet_part(line.text, outlets)))
         if (when := find_date(line.text)) is not None:
             found.dates.append((4, line.number, when[0]))
         if line.words <= 8 and (dateline := _whole_dateline(line.text, outlets)):
@@ -600,6 +647,8 @@ def _top_zone(top: list[_Line], title: _Line | None, rest: list[_Line], drop: Ca
             if dateline.agency and (agency := md.agency_name(dateline.agency, outlets)):
                 found.sources.append((0, line.number, agency))
             drop(line, "dateline (dateline metadata)")
+        elif _AUTHOR.match(line.text):
+            drop(line, "byline")  # a name alone on its line above the article
         elif not seen_title:
             drop(line, "page furniture above the headline")
         elif _PAGE_TITLE.match(line.text):
@@ -638,7 +687,7 @@ def _bottom_zone(bottom: list[_Line], drop: Callable, found: _Found, outlets: Ma
             if (alias := md.outlet_in(line.text, outlets)) and line.words <= 8:
                 found.sources.append((3, line.number, alias))
             elif line.words <= MASTHEAD_WORDS and md.outlet_shaped(line.text, outlets):  # "Asian News International"
-                found.sources.append((3, line.number, line.text))
+                found.sources.append((3, line.number, md.outlet_part(line.text, outlets)))
             drop(line, "page furniture below the article")
 
 
@@ -664,13 +713,14 @@ def _strays(body: list[_Line], title: _Line | None, stop: frozenset[str], drop: 
                                             or line.terminal or _DIGIT.search(line.text) or "." in line.text)]
     if not labels:
         return
+    # compared on their first STRAY_PREFIX letters: "визите" under a text that writes "визит"
     stems: dict[str, int] = {}
     for line in [*body, *([title] if title else [])]:
         if not line.gone:
-            for stem in _stems(line, stop):
+            for stem in {stem[:STRAY_PREFIX] for stem in _stems(line, stop)}:
                 stems[stem] = stems.get(stem, 0) + 1
     for line in labels:
-        own = _stems(line, stop)
+        own = {stem[:STRAY_PREFIX] for stem in _stems(line, stop)}
         if own and all(stems.get(stem, 0) <= 1 for stem in own):
             drop(line, "label between paragraphs (not the article's words)")
 
@@ -752,10 +802,12 @@ def _lift_dateline(paragraphs: list[tuple[int, str]], found: _Found, outlets: Ma
 
 
 def _collapse_duplicates(paragraphs: list[tuple[int, str]], drop: Callable) -> list[tuple[int, str]]:
-    """Collapse a sentence repeated back to back (a duplicated photo caption)
-    and drop a paragraph identical to an earlier one."""
-    seen: set[str] = set()
-    result = []
+    """Collapse a sentence repeated back to back (a duplicated photo caption) and drop
+    a paragraph that repeats another: the same words as an earlier one (spacing, case,
+    punctuation and half-spaces aside), or another's words behind a short label ("Shana:
+    …", "پارسینه: …", as scrapes repeat a lead under the outlet's name); the copy
+    without the label stays."""
+    collapsed = []
     for number, text in paragraphs:
         sentences = _SENTENCE_SPLIT.split(text)
         unique = sentences[:1]
@@ -764,14 +816,30 @@ def _collapse_duplicates(paragraphs: list[tuple[int, str]], drop: Callable) -> l
                 drop(_Line(number, sentence), "duplicated sentence", sentence)
             else:
                 unique.append(sentence)
-        if len(unique) < len(sentences):
-            text = " ".join(unique)
-        if text in seen:
-            drop(_Line(number, text), "duplicated paragraph", text)
+        collapsed.append((number, " ".join(unique) if len(unique) < len(sentences) else text))
+    keys = [_same_words(text) for _, text in collapsed]
+    counts = {key: keys.count(key) for key in keys}
+    seen: set[str] = set()
+    result = []
+    for (number, text), key in zip(collapsed, keys):
+        label = _LABEL_PREFIX.match(text)
+        unlabelled = _same_words(text[label.end():]) if label else ""
+        if key in seen or (unlabelled and counts.get(unlabelled, 0) and len(unlabelled.split()) >= REPEAT_WORDS):
+            drop(_Line(number, text), REPEATED, text)
             continue
-        seen.add(text)
+        seen.add(key)
         result.append((number, text))
     return result
+
+
+REPEATED = "repeated paragraph"
+REPEAT_WORDS = 6  # a labelled paragraph repeats another of at least this many words
+_LABEL_PREFIX = re.compile(r"^[^\s:：–—-][^:：–—\n]{0,40}?\s*(?:[:：]|\s[-–—]|[-–—](?=\S))\s*(?=\S)")
+
+
+def _same_words(text: str) -> str:
+    """A paragraph's words, lower case, without punctuation or half-spaces: what two copies share."""
+    return " ".join(re.findall(r"\w+", text.casefold().replace("\u200c", "")))
 
 
 def _url_spans(text: str) -> tuple[tuple[int, int], ...]:

@@ -144,13 +144,13 @@ def outlet_opening(text: str, outlets: Mapping[str, str]) -> tuple[str, int] | N
         known = _is_outlet(name, outlets) or match.group("end") != "،" and match.group("end") != ","
         # a single word that is not a plural ("به گزارش مشرق،", not "به گزارش رسانه‌ها،") is an outlet's name
         single = " " not in name and not name.endswith(("ها", "ان"))
-        return (name, 0) if known or single or outlet_shaped(name, outlets) else None
+        return (outlet_part(name, outlets), 0) if known or single or outlet_shaped(name, outlets) else None
     head = re.match(r"^(?P<name>[A-Z]{3,6}|[\u0600-\u06FF\u200c ]{3,25}?)\s*(?P<sep>[:：]\s*|\s+(?=[A-Z])|[-–—]\s*)", text)
     if head and _is_outlet(head.group("name").strip(), outlets):
         return head.group("name").strip(), head.end()
     if head and head.group("sep").strip() in "-–—:：" and outlet_shaped(head.group("name").strip(), outlets):
         # "ایندیپندنت فارسی - …", "خبرگزاری ایسنا: …": an outlet-shaped name and a dash or colon
-        return agency_name(head.group("name"), outlets) or head.group("name").strip(), head.end()
+        return agency_name(outlet_part(head.group("name").strip(), outlets), outlets) or head.group("name").strip(), head.end()
     return None
 
 
@@ -190,6 +190,26 @@ def outlet_shaped(name: str, outlets: Mapping[str, str]) -> bool:
     if len(words) < 2 or words[-1].lower() not in _OUTLET_LAST:
         return False
     return bool(_OUTLET_NAME.match(name)) or not name.isascii() and not re.search(r"[a-zA-Z]", name)
+
+
+PERSON_AFTER_OUTLET = 4  # words from which an outlet's name opened by "خبرگزاری" runs on into a reporter's
+
+
+def outlet_part(name: str, outlets: Mapping[str, str]) -> str:
+    """The outlet's own name in a name that runs on into a reporter's, as bylines and
+    attributions write them ("خبرگزاری ایسنا محمد صادق" -> "ایسنا", "ایرنا محمد صادق" ->
+    "ایرنا"): its longest opening words that are an outlet of the table (with or without
+    "خبرگزاری"); outside the table, a name of PERSON_AFTER_OUTLET words or more opened by
+    a word naming a kind of outlet keeps its first two words, unless "و" joins them
+    ("خبرگزاری صدا و سیما"). Otherwise the name as it is."""
+    words = name.split()
+    for run in (words, words[1:] if words[:1] == ["خبرگزاری"] else []):
+        for end in range(len(run), 0, -1):
+            if " ".join(run[:end]).lower() in outlets:
+                return " ".join(run[:end])
+    if len(words) >= PERSON_AFTER_OUTLET and words[0] in _OUTLET_FIRST and "و" not in words:
+        return " ".join(words[:2])
+    return name
 
 
 # "Tuqa Khalid, Al Arabiya English", "By Jane Doe, Reuters": a name, a comma, an outlet.
