@@ -236,7 +236,11 @@ def clean(raw: str, *, name: str = "", outlets: Mapping[str, str] = EMPTY, langu
             break
     provenance = {"language": "derived"} if language else {}
     if title_line is not None:
-        title, provenance["title"] = _unemphasised(_without_section(title_line, drop)), "text"
+        headline = _without_section(title_line, drop)
+        title, provenance["title"] = _unemphasised(headline), "text"
+        if title != headline:  # the markers are the file's text too
+            marker = headline[:headline.index(title)]
+            drop(title_line, "Markdown emphasis around the headline", f"{marker} {marker}")
     else:
         lead = paragraphs[0][1] if paragraphs else ""
         title, provenance["title"] = derive_title(name, lead[md.attribution_end(lead):].lstrip())
