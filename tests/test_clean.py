@@ -572,3 +572,14 @@ def test_a_label_and_its_value_split_over_two_lines_are_read_as_one():
     assert {d.reason for d in result.dropped if d.line in (5, 6)} == {"story code"}
     assert result.meta.source == "Mehr News"
     assert clean("Story code 1067665\n\n" + BODY).dropped[0].reason == "story code"
+
+
+def test_wide_hard_wrapped_copy_keeps_its_lead_whole_with_a_dateline_in_capitals():
+    result = fixture("wrapped_wide_en.txt")  # wrapped at 132 characters, the dash after "MOSCOW" lost
+    lead = texts(result)[0]
+    assert lead.startswith("The Russian government has approved") and "Masoud Pezeshkian is expected" in lead
+    assert texts(result)[1].startswith("The loan would cover")  # a short line ended the paragraph before
+    assert result.meta.dateline == "MOSCOW"
+    assert "photo caption or credit" not in reasons(result)
+    # near miss: an acronym opening a sentence is no place
+    assert clean(f"NATO Secretary General Mark Rutte said the alliance was watching. {BODY}").meta.dateline is None

@@ -49,6 +49,7 @@ CREDIT_PARAGRAPHS = 3  # a "…, пишет ТАСС." credit is looked for in t
 SECTION_WORDS = 4  # "Headline | Russia-Ukraine war": a section label after a bar has at most this many words
 STRAY_WORDS = 4  # a label between paragraphs ("Recommended Videos") has at most this many words
 STRAY_PREFIX = 4  # letters of a word its other forms share ("визит", "визите")
+CAPTION_WORDS = 50  # a photo caption has at most this many words (a lead of 60 ended "…culture.Russian President")
 CREDIT_TAIL = 90  # characters at a line's end searched for a photo credit
 HEADLINE_CONTEXT = 12  # body lines whose words a headline is compared with
 EMPTY: Mapping[str, str] = MappingProxyType({})
@@ -338,8 +339,8 @@ def _furniture_shapes(line: _Line, drop: Callable, found: _Found, outlets: Mappi
     if (reason := _residue(line, found, outlets, stop, drop)) is not None:
         return drop(line, reason)
     text = line.text  # a desk byline may have been cut off its opening
-    if line.words > SHORT_LINE_WORDS:  # a long line can only be a caption
-        if _credit(text) or _CAPTION_POSITION.search(text):
+    if line.words > SHORT_LINE_WORDS:  # a long line can only be a caption, and a paragraph-long one is none
+        if line.words <= CAPTION_WORDS and (_credit(text) or _CAPTION_POSITION.search(text)):
             drop(line, CAPTION)
         return
     if line.words == 0 and not _DIGIT.search(text):
@@ -736,37 +737,47 @@ def _shared(a: str, b: str) -> float:
 
 # --- paragraphs ----------------------------------------------------------------------------
 
-def _hard_wrapped(lines: list[_Line]) -> bool:
-    """Fixed-width wire copy: most lines nearly as long as the longest, which is short,
-    and many of them stopping mid-sentence."""
+def _hard_wrapped(lines: list[_Line]) -> int:
+    """The width of fixed-width wire copy in characters, 0 when the text is not wrapped:
+    most lines nearly as long as the longest (at most WRAP_WIDTH), many of them stopping
+    mid-sentence."""
     lengths = [len(ln.text) for ln in lines if ln.text and not ln.gone]
     if len(lengths) < 4:
-        return False
+        return 0
     longest = max(lengths)
-    return longest <= 100 and sum(n >= 0.75 * longest for n in lengths) >= 0.6 * len(lengths) \
+    wrapped = longest <= WRAP_WIDTH and sum(n >= 0.75 * longest for n in lengths) >= 0.6 * len(lengths) \
         and sum(not ln.terminal for ln in lines if ln.text and not ln.gone) >= 0.4 * len(lengths)
+    return longest if wrapped else 0
 
 
-def _merge(lines: list[_Line], wrapped: bool) -> list[_Line]:
+WRAP_WIDTH = 160  # wrapped copy is at most this wide (wire copy: 64-80; a scrape's fixed 140)
+WRAP_FULL = 0.6  # a wrapped line this share of the width long is full: the next line goes on with its paragraph
+
+
+def _merge(lines: list[_Line], width: int) -> list[_Line]:
     """Join raw lines into logical lines, one per paragraph (or headline, or furniture).
 
     A blank line ends one, and so does a single newline after a complete
     sentence or before a capital (files written one line per paragraph),
-    unless the copy is hard-wrapped, where only blank lines do. A line that
-    stops mid-sentence and is followed by one starting in lower case is a
+    unless the copy is hard-wrapped at `width` characters, where a blank line or a
+    line well short of the width does (a paragraph's last line, a headline, a label).
+    A line that stops mid-sentence and is followed by one starting in lower case is a
     broken sentence, and is rejoined; a word hyphenated across the line end
     ("Amir-" / "Abdollahian") is rejoined without a space.
     """
     merged: list[_Line] = []
     current: _Line | None = None
+    last = 0  # length of the raw line before
     for line in lines:
         if not line.text or line.gone:
-            current = None
+            current, last = None, 0
             continue
-        if current is not None and (wrapped or _continues(current.text, line.text)):
+        wrapped_on = width and last >= WRAP_FULL * width
+        if current is not None and (wrapped_on or _continues(current.text, line.text)):
             current.text += line.text if re.search(r"\w-$", current.text) else " " + line.text
+            last = len(line.text)
             continue
-        current = _Line(line.number, line.text)
+        current, last = _Line(line.number, line.text), len(line.text)
         merged.append(current)
     return merged
 
@@ -782,7 +793,8 @@ def _lift_dateline(paragraphs: list[tuple[int, str]], found: _Found, outlets: Ma
     the first one ("IRNA The three…", "به گزارش ایلنا،") into the source."""
     for position, (number, text) in enumerate(paragraphs[:3]):
         line = _Line(number, text)
-        dateline = md.find_dateline(text, outlets) or (md.lead_place(text, stop) if position <= 1 else None)
+        dateline = md.find_dateline(text, outlets) or (md.lead_place(text, stop) or md.caps_place(text, stop)
+                                                       if position <= 1 else None)
         if dateline is None:
             if position <= 2 and (opening := md.outlet_opening(text, outlets)):
                 found.sources.append((1 + position, number, opening[0]))
