@@ -583,3 +583,4 @@ def test_wide_hard_wrapped_copy_keeps_its_lead_whole_with_a_dateline_in_capitals
     assert "photo caption or credit" not in reasons(result)
     # near miss: an acronym opening a sentence is no place
     assert clean(f"NATO Secretary General Mark Rutte said the alliance was watching. {BODY}").meta.dateline is None
+    assert clean(f"ПЕРВУЮ ПАРТИЮ С-300 ОТГРУЗЯТ В ИРАН.\n{BODY}").meta.dateline is None  # a headline in capitals
