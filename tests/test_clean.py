@@ -584,3 +584,12 @@ def test_wide_hard_wrapped_copy_keeps_its_lead_whole_with_a_dateline_in_capitals
     # near miss: an acronym opening a sentence is no place
     assert clean(f"NATO Secretary General Mark Rutte said the alliance was watching. {BODY}").meta.dateline is None
     assert clean(f"ПЕРВУЮ ПАРТИЮ С-300 ОТГРУЗЯТ В ИРАН.\n{BODY}").meta.dateline is None  # a headline in capitals
+
+
+def test_a_date_labelled_as_published_wins_over_the_pages_date_and_an_update():
+    result = fixture("date_labels_fa.txt")  # the page's date (1404) above an article of 1395
+    assert result.meta.date == "2016-07-24"  # "تاریخ انتشار: ۱۰:۱۵ - ۰۳-۰۵-۱۳۹۵"
+    english = clean(f"Updated: 5 July 2024 10:02\nPublished: 3 July 2024\n\nGas talks\n\n{BODY}")
+    assert english.meta.date == "2024-07-03"
+    # near miss: an update alone is still the date the text states
+    assert clean(f"Last Updated: Sunday, 26 February 2006, 13:32 GMT\n\n{BODY}").meta.date == "2006-02-26"

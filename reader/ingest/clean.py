@@ -367,7 +367,7 @@ def _furniture_shapes(line: _Line, drop: Callable, found: _Found, outlets: Mappi
         rest = text[:when[1]] + text[when[2]:]
         extra = len(_WORD.findall(_TIME.sub(" ", rest)))
         if extra <= DATE_LINE_EXTRA_WORDS:
-            found.dates.append((0 if _TIME.search(rest) else 1, line.number, when[0]))
+            found.dates.append((_date_rank(rest), line.number, when[0]))
             return drop(line, "timestamp (date metadata)")
     if line.words <= 8 and _DIGIT.search(text) and _RELATIVE_TIME.search(text):
         return drop(line, "timestamp")
@@ -403,6 +403,24 @@ def _split_labels(content: list[_Line], drop: Callable, found: _Found, outlets: 
             continue
         drop(label, reason)
         drop(value, reason)
+
+
+# A label saying what a date is: the article's publication ranks first; an update, after a bare date
+# (a page's own date over its header, "۰۹ ارديبهشت ۱۴۰۳", stood above a 1388 article's "تاریخ انتشار").
+_PUBLISHED = re.compile(r"\b(?:published|posted|publication date|date of publication|added on)\b|опубликовано|дата публикации"
+                        r"|تاریخ انتشار|(?:^|\s)انتشار\s*:|veröffentlicht|publié", re.I)
+_UPDATED = re.compile(r"\b(?:updated|modified)\b|обновлено|изменено|به[\s\u200c]?روز[\s\u200c]?(?:شده|رسانی)|بروزرسانی"
+                      r"|aktualisiert|mis à jour", re.I)
+
+
+def _date_rank(label: str) -> int:
+    """The rank (lower wins) of a timestamp line's date by the words beside it: a publication
+    label -1, a time 0, nothing 1, an update label 2."""
+    if _UPDATED.search(label):
+        return 2
+    if _PUBLISHED.search(label):
+        return -1
+    return 0 if _TIME.search(label) else 1
 
 
 def _residue(line: _Line, found: _Found, outlets: Mapping[str, str], stop: frozenset[str], drop: Callable) -> str | None:

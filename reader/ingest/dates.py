@@ -49,7 +49,7 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
         rf"(?<!\w)(?:{d}\.?\s*(?P<m>{months})\.?,?\s*(?:\s*[-/]\s*)?{y}|(?P<m2>{months})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}}))(?!\d)",
         re.IGNORECASE)
     numeric = re.compile(r"(?<![\d.:/])(?:(?P<y>\d{4})\s*[-/.]\s*(?P<m>\d{1,2})\s*[-/.]\s*(?P<d>\d{1,2})"
-                         r"|(?P<d2>\d{1,2})\s*[/.]\s*(?P<m2>\d{1,2})\s*[/.]\s*(?P<y2>\d{4}))(?![\d:])")
+                         r"|(?P<d2>\d{1,2})\s*(?P<sep>[/.-])\s*(?P<m2>\d{1,2})\s*(?P=sep)\s*(?P<y2>\d{4}))(?![\d:])")
     persian = re.compile(rf"(?P<d>\d{{1,2}})\s*/?\s*(?P<m>{solar})\s*/?\s*(?P<y>1[34]\d\d)(?!\d)")
     return named, numeric, persian
 
@@ -58,8 +58,8 @@ def find_date(text: str) -> tuple[str, int, int] | None:
     """The first full date stated in `text`: (ISO date, start, end) in characters, or None.
 
     Accepts "Dec 03, 2015", "Wednesday 5 July 2023", "17 мая 2023 года",
-    "۲۸ دی ۱۴۰۰", "2018-03-02", "05.08.2024", "04 / 12 /1403" (Solar Hijri by
-    its year). Impossible dates (February 30) and dates without a year are not found.
+    "۲۸ دی ۱۴۰۰", "2018-03-02", "05.08.2024", "04 / 12 /1403", "۲۷-۱۲-۱۳۸۸" (Solar
+    Hijri by its year). Impossible dates (February 30) and dates without a year are not found.
     """
     if not _YEAR.search(text):  # no four-digit year, no full date: most lines stop here
         return None
