@@ -593,3 +593,33 @@ def test_a_date_labelled_as_published_wins_over_the_pages_date_and_an_update():
     assert english.meta.date == "2024-07-03"
     # near miss: an update alone is still the date the text states
     assert clean(f"Last Updated: Sunday, 26 February 2006, 13:32 GMT\n\n{BODY}").meta.date == "2006-02-26"
+
+
+RU_BODY = "Министр иностранных дел России провёл переговоры с иранским коллегой в Москве и обсудил строительство железной дороги."
+FA_BODY = "وزیر امور خارجه ایران روز دوشنبه در مسکو با همتای روس خود دیدار و درباره همکاری‌های دوجانبه گفت‌وگو کرد."
+
+
+@pytest.mark.parametrize("text, source", [
+    (f"Визит в Москву\n\n{RU_BODY}\n\nОб этом сообщает ТАСС.\n\n{RU_BODY}", "TASS"),  # "Об этом сообщает X."
+    (f"Визит в Москву\n5 апреля 2016 года, Интерфакс http://www.interfax.ru\n{RU_BODY}", "Interfax"),  # date, outlet, address
+    (f"دیدار در مسکو\n\nبه گزارش سرویس بین الملل خبرگزاری صدا و سیما، {FA_BODY}", "صدا و سیما"),  # a desk, then the agency
+    (f"دیدار در مسکو\n\nبه گزارش گروه سیاسی خبرگزاری فارس، {FA_BODY}", "Fars News"),
+    (f"دیدار در مسکو\n\nواحد مرکزی خبر: {FA_BODY}", "واحد مرکزی خبر"),  # "… خبر" (news) names an outlet
+    (f"Naval drills begin\n\nRussian and Iranian ships began drills in the Caspian Sea on Monday, Azernews reports.\n\n{BODY}", "Azernews"),
+    (f"Naval drills begin\n\nDow Jones Newswires:\n{BODY}", "Dow Jones Newswires"),
+    (f"Naval drills begin\n\n{BODY}\n\nCaspian News Agency\n\nCaspian News Agency. A news agency for the region: TV, web, mobile.",
+     "Caspian News Agency"),  # the outlet's name over its own description
+])
+def test_sources_from_credits_bylines_and_footers(text, source):
+    result = clean(text, outlets=OUTLETS)
+    assert result.meta.source == source
+    assert not any(p.startswith(("Caspian News Agency", "Dow Jones", "5 апреля")) for p in texts(result))
+
+
+@pytest.mark.parametrize("text", [
+    f"Naval drills begin\n\n{BODY} The talks went well, John Smith reported.",  # a reporter, not an outlet
+    f"دیدار در مسکو\n\nبه گزارش رسانه‌ها، {FA_BODY}",  # "the media": no outlet
+    f"Визит в Москву\n\n{RU_BODY} Об этом сообщил министр.",
+])
+def test_no_source_is_invented(text):
+    assert clean(text, outlets=OUTLETS).meta.source is None

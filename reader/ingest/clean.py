@@ -214,7 +214,7 @@ def clean(raw: str, *, name: str = "", outlets: Mapping[str, str] = EMPTY, langu
     for line in content:
         if not line.gone:
             _furniture_shapes(line, drop, found, outlets, stop)
-    _residue_neighbours(content, drop, found)
+    _residue_neighbours(content, drop, found, outlets)
     _repeats(content, drop)
     body = [ln for ln in content if not ln.gone or ln.reason == ACTION]  # "READ MORE" still marks where the body ends
     good = [i for i, ln in enumerate(body) if ln.good]
@@ -368,6 +368,8 @@ def _furniture_shapes(line: _Line, drop: Callable, found: _Found, outlets: Mappi
         extra = len(_WORD.findall(_TIME.sub(" ", rest)))
         if extra <= DATE_LINE_EXTRA_WORDS:
             found.dates.append((_date_rank(rest), line.number, when[0]))
+            if outlet := _stamp_outlet(rest, outlets):  # "5 апреля 2016 года, Интерфакс http://www.interfax.ru"
+                found.sources.append((2, line.number, outlet))
             return drop(line, "timestamp (date metadata)")
     if line.words <= 8 and _DIGIT.search(text) and _RELATIVE_TIME.search(text):
         return drop(line, "timestamp")
@@ -411,6 +413,17 @@ _PUBLISHED = re.compile(r"\b(?:published|posted|publication date|date of publica
                         r"|تاریخ انتشار|(?:^|\s)انتشار\s*:|veröffentlicht|publié", re.I)
 _UPDATED = re.compile(r"\b(?:updated|modified)\b|обновлено|изменено|به[\s\u200c]?روز[\s\u200c]?(?:شده|رسانی)|بروزرسانی"
                       r"|aktualisiert|mis à jour", re.I)
+
+
+def _stamp_outlet(rest: str, outlets: Mapping[str, str]) -> str | None:
+    """The outlet of the table a timestamp line names besides its date and time, in words
+    or as its web address ("…, Интерфакс http://www.interfax.ru"), or None."""
+    words = " ".join(_WORD.findall(_TIME.sub(" ", _URL.sub(" ", rest))))
+    domains = [m.group().split("//")[-1].removeprefix("www.").split("/")[0].lower() for m in _URL.finditer(rest)]
+    for key in (words.lower(), *domains, *(d.rsplit(".", 1)[0] for d in domains)):
+        if key and key in outlets:
+            return outlets[key]
+    return None
 
 
 def _date_rank(label: str) -> int:
@@ -487,9 +500,10 @@ def _tag_list(line: _Line, stop: frozenset[str]) -> bool:
     return tags >= TAG_SHARE * len(items)
 
 
-def _residue_neighbours(content: list[_Line], drop: Callable, found: _Found) -> None:
+def _residue_neighbours(content: list[_Line], drop: Callable, found: _Found, outlets: Mapping[str, str]) -> None:
     """The site's self-promotion in an article with a newsletter prompt ("X delivers
-    independent coverage…"), and the author's name under a "date, outlet" byline."""
+    independent coverage…"), the author's name under a "date, outlet" byline, and an
+    outlet's name over its own description ("Asian News International. Multi-media…")."""
     if any(line.reason == NEWSLETTER for line in content):
         for line in content:
             if (not line.gone and line.words <= PROMOTION_WORDS and _SELF_PROMOTION.search(line.text)
@@ -501,6 +515,12 @@ def _residue_neighbours(content: list[_Line], drop: Callable, found: _Found) -> 
     for before, after in zip(alive, alive[1:]):
         if before.reason == DATED_BYLINE and not after.gone and _AUTHOR.match(after.text):
             drop(after, "byline")
+        elif (not before.gone and not after.gone and before.words <= MASTHEAD_WORDS and after.text.startswith(before.text)
+              and after.text != before.text and md.outlet_shaped(before.text, outlets)):
+            # "Asian News International" / "Asian News International. Multi-media news agency, …": the outlet's blurb
+            found.sources.append((2, before.number, md.outlet_part(before.text, outlets)))
+            drop(before, "the outlet's description (source metadata)")
+            drop(after, "the outlet's description (source metadata)")
 
 
 def _credit(text: str) -> bool:

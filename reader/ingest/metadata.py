@@ -107,7 +107,7 @@ _LABELLED = re.compile(r"^[•·*\-\s]*(?:source|sources|via|منبع|منابع
 _AS_REPORTED = re.compile(r"^(?:as\s+)?(?:reported|originally published)\s+by\s+(?P<name>.{2,80}?)\.?$", re.IGNORECASE)
 _TAG_LINE = re.compile(r"^[(/]\s*(?P<name>[^()/]{2,30}?)\s*[)/]\.?$")
 _OUTLET_COLON = re.compile(r"^(?P<name>[^:：]{2,40}?)\s*[:：]$")
-_PERSIAN_REPORT = re.compile(r"^به گزارش (?:خبرنگار |خبرگزاری |گروه [\u0600-\u06FF ]{2,30}?(?:خبرگزاری )?)?(?P<name>[\u0600-\u06FF\u200c ]{2,30}?)"
+_PERSIAN_REPORT = re.compile(r"^به گزارش (?:خبرنگار |خبرگزاری |(?:گروه|سرویس) [\u0600-\u06FF ]{2,30}?(?:خبرگزاری )?)?(?P<name>[\u0600-\u06FF\u200c ]{2,30}?)"
                              r"\s*(?P<end>[،,]|\s(?=به نقل از))")
 _FOOTER_DOMAIN = re.compile(r"^(?:https?://)?(?:www\.)?(?P<domain>[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,6})/?$", re.IGNORECASE)
 
@@ -139,6 +139,11 @@ def outlet_opening(text: str, outlets: Mapping[str, str]) -> tuple[str, int] | N
     "خبرگزاری فارس: …" -> (name, characters to strip: 0 when the words are part of the sentence)."""
     if match := _PERSIAN_REPORT.match(text):
         name = match.group("name").strip()
+        agency = "خبرگزاری " in match.group(0)[:match.start("name") + len(name)]
+        if "خبرگزاری " in name:  # "به گزارش سرویس بین الملل خبرگزاری صدا و سیما،": the desk, then the agency
+            name = name.split("خبرگزاری ", 1)[1].strip()
+        if agency and name:  # named as an agency: its name, whatever it is
+            return outlet_part(name, outlets), 0
         # "به گزارش تابناک به نقل از …" names the reporting outlet whatever it is; before a comma
         # the name must be in the table or an outlet-shaped name ("خبرگزاری …", "روزنامه …")
         known = _is_outlet(name, outlets) or match.group("end") != "،" and match.group("end") != ","
@@ -169,7 +174,7 @@ _OUTLET_LAST = {"news", "times", "post", "agency", "press", "tribune", "herald",
                 "daily", "media", "tv", "radio", "english", "online", "today", "review", "monitor", "observer",
                 "guardian", "independent", "network", "wire", "service", "services", "international", "weekly",
                 "new", "world", "line", "insider", "report", "standard", "chronicle", "express", "mail",
-                "فارسی", "نیوز", "آنلاین", "новости", "онлайн", "медиа"}  # a language edition: "… English", "… فارسی"
+                "newswire", "newswires", "فارسی", "نیوز", "آنلاین", "خبر", "новости", "онлайн", "медиа"}  # a language edition: "… English", "… فارسی"
 _OUTLET_FIRST = ("خبرگزاری", "روزنامه", "پایگاه", "سایت", "شبکه", "هفته‌نامه", "رادیو",
                  "агентство", "газета", "издание", "телеканал", "радио", "ИА", "РИА")
 _OUTLET_NAME = re.compile(r"^(?:The |the )?(?:[A-Z][\w&'’.-]*|[A-Z]{2,})(?: (?:[A-Z][\w&'’.-]*|of|and|de))*$")
@@ -179,7 +184,7 @@ def outlet_shaped(name: str, outlets: Mapping[str, str]) -> bool:
     """Whether a short name reads like an outlet's: one of the table, or capitalised words
     ending with a word that names a kind of outlet ("BBC News", "Al Arabiya English"),
     or a Persian or Russian name opened by one ("خبرگزاری فارس", "ایندیپندنت فارسی")."""
-    name = name.strip(" «»\"“”")
+    name = name.strip(" «»\"“”:")
     if _is_outlet(name, outlets):
         return True
     words = name.split()
@@ -202,8 +207,10 @@ def outlet_part(name: str, outlets: Mapping[str, str]) -> str:
     "خبرگزاری"); outside the table, a name of PERSON_AFTER_OUTLET words or more opened by
     a word naming a kind of outlet keeps its first two words, unless "و" joins them
     ("خبرگزاری صدا و سیما"). Otherwise the name as it is."""
+    name = name.strip().rstrip(":：").strip()
     words = name.split()
-    for run in (words, words[1:] if words[:1] == ["خبرگزاری"] else []):
+    agency = ["خبرگزاری"]  # the table may write an agency with this word ("خبرگزاری فارس") or without
+    for run in (words, words[1:] if words[:1] == agency else agency + words):
         for end in range(len(run), 0, -1):
             if " ".join(run[:end]).lower() in outlets:
                 return " ".join(run[:end])
@@ -304,14 +311,21 @@ ATTRIBUTION_CHARS = 80  # how far "به نقل از" may run before its comma
 
 # "…, пишет ТАСС.", "Как передает Report со ссылкой на…", "…, сообщает РИА Новости.": a Russian sentence
 # naming the outlet it is taken from.
-_RUSSIAN_CREDIT = re.compile(r"(?:^|[,.]\s*)(?:[Кк]ак\s+)?(?:передает|передаёт|пишет|сообщает)\s+"
+_RUSSIAN_CREDIT = re.compile(r"(?:^|[,.]\s*)(?:[Кк]ак\s+|[Оо]б этом\s+)?(?:передает|передаёт|пишет|сообщает|сообщило|сообщил)\s+"
                              r"(?P<name>«[^»]{2,30}»|\"[^\"]{2,30}\"|[A-ZА-ЯЁ][\w.-]*(?:\s[A-ZА-ЯЁ][\w.-]*){0,2})"
                              r"(?=\s*(?:[.,]|со ссылкой|$))")
 
 
+# "…, Azernews reports.": an English sentence ending with the outlet that reports it (one word, or
+# an outlet-shaped name: "…, John Smith reported." is a reporter).
+_ENGLISH_CREDIT = re.compile(r",\s(?P<name>[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,3}) (?:reports|reported|writes|wrote)\.$")
+
+
 def credited_outlet(text: str, outlets: Mapping[str, str]) -> str | None:
-    """The outlet a Russian paragraph says it is taken from ("…, пишет ТАСС.", "Как передает
-    Report со ссылкой на…"), or None."""
+    """The outlet a paragraph says it is taken from ("…, пишет ТАСС.", "Как передает
+    Report со ссылкой на…", "Об этом сообщает ТАСС.", "…, Azernews reports."), or None."""
+    if (match := _ENGLISH_CREDIT.search(text)) and (" " not in match.group("name") or outlet_shaped(match.group("name"), outlets)):
+        return outlets.get(match.group("name").lower(), match.group("name"))
     if "пиш" not in text and "перед" not in text and "сообщ" not in text:
         return None
     match = _RUSSIAN_CREDIT.search(text)
