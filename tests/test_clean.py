@@ -82,7 +82,7 @@ def test_bottom_furniture_and_comment_forms_are_dropped():
     raw = f"T\n\n{BODY}\n\nAdd new comment\n\nPlease enter your comment!\n\nLeave a Comment\n\n4 + 1 ="
     result = clean(raw)
     assert texts(result) == [BODY]
-    assert "captcha" in reasons(result) and "page furniture below the article" in reasons(result)
+    assert "captcha" in reasons(result) and "comment section" in reasons(result)
 
 
 def test_a_last_paragraph_the_scrape_cut_off_stays_in_the_body():
@@ -623,3 +623,19 @@ def test_sources_from_credits_bylines_and_footers(text, source):
 ])
 def test_no_source_is_invented(text):
     assert clean(text, outlets=OUTLETS).meta.source is None
+
+
+def test_a_comment_sections_heading_ends_the_article():
+    result = fixture("comments_fa.txt")  # "نظرات کاربران", "نظر شما", then the form's notices
+    assert texts(result)[-1] == "او گزارش‌های رسانه‌ای درباره تعلیق پروژه را شایعه خواند."
+    assert sum(d.reason == "comment section" for d in result.dropped) == 5
+    blog = clean(f"T\n\n{BODY}\n\n{BODY.replace('Monday', 'Friday')}\nRead more | Digg story\nNo comments:\nPost a Comment")
+    assert len(texts(blog)) == 2 and "comment section" in reasons(blog)
+    # near miss: a paragraph about comments is text
+    near = clean(f"T\n\n{BODY}\n\nComments by the two ministers were cautious, and neither side gave a date for the deal.")
+    assert len(texts(near)) == 2
+
+
+def test_a_more_link_glued_after_the_last_sentence_is_cut_off():
+    result = clean(f"T\n\n{BODY} Full Report\n\n{BODY}")
+    assert texts(result)[0] == BODY and "share or action link" in reasons(result)

@@ -119,13 +119,14 @@ PROMPT_WORDS = 30  # a newsletter prompt has at most this many words…
 PROMOTION_WORDS = 60  # …and the site's promotion in the same article this many
 # an action link alone on its line ("Send in e-mail", "READ MORE", "Читать далее", "ادامه مطلب"): a verb
 # and its object, in the languages of the corpus (the labels sites put on share and more buttons);
-_ACTION = re.compile(r"^(?:[\W_]*(?:read (?:more|full (?:story|article))|continue reading|send (?:in|by|via|to) e-?mail"
+_ACTION = re.compile(r"^(?:[\W_]*(?:read (?:more|full (?:story|article))|full (?:report|story|article)|continue reading|send (?:in|by|via|to) e-?mail"
                      r"|e-?mail (?:this|to a friend)|share(?: this(?: article| story)?| on \w+)?|print(?: this)?"
                      r"|читать (?:далее|дальше|полностью|также)|подробнее|отправить (?:по|на) (?:e-?mail|почт\w*)"
                      r"|поделиться|распечатать|ادامه(?: مطلب| خبر)?|بیشتر بخوانید|ارسال (?:به|با) (?:ایمیل|دوستان)"
                      r"|اشتراک[\s\u200c]?گذاری|چاپ(?: خبر)?))+[\W_]*$", re.I)  # "Send in e-mailSend in e-mail": twice, glued
 # "… with the international community. READ MORE": a "more" link glued after a paragraph's last sentence;
-_TRAILING_MORE = re.compile(r"(?<=[.!?\"”»])\s+(?:read more|continue reading|читать (?:далее|дальше)|ادامه مطلب)[\W_]*$", re.I)
+_TRAILING_MORE = re.compile(r"(?<=[.!?\"”»])\s+(?:read more|continue reading|full (?:report|story|article)|читать (?:далее|дальше)"
+                            r"|ادامه مطلب)[\W_]*$", re.I)
 # a player's notice that the browser cannot show it, in English, Russian and Persian;
 _PLAYER = re.compile(r"(?:browser|браузер|مرورگر).{0,60}?(?:does ?n[o']t support|не поддерживает|پشتیبانی\s?(?:نمی|نمی\u200c)\s?کند)"
                      r"|(?:does ?n[o']t support|не поддерживает).{0,20}?(?:video|audio|видео|аудио)", re.I)
@@ -214,6 +215,7 @@ def clean(raw: str, *, name: str = "", outlets: Mapping[str, str] = EMPTY, langu
     for line in content:
         if not line.gone:
             _furniture_shapes(line, drop, found, outlets, stop)
+    _comment_section(content, drop)
     _residue_neighbours(content, drop, found, outlets)
     _repeats(content, drop)
     body = [ln for ln in content if not ln.gone or ln.reason == ACTION]  # "READ MORE" still marks where the body ends
@@ -377,6 +379,28 @@ def _furniture_shapes(line: _Line, drop: Callable, found: _Found, outlets: Mappi
         return drop(line, "byline")
     if (_credit(text) or _CAPTION_POSITION.search(text)) and not text.startswith(_OPEN_QUOTES):
         return drop(line, CAPTION)
+
+
+# The heading of a comment section, alone on its line, in the corpus's languages ("Post a Comment",
+# "No comments:", "Комментарии (3)", "نظرات کاربران", "نظر شما", "Kommentare", "Laisser un commentaire").
+_COMMENTS = re.compile(
+    r"^[\W\d_]*(?:(?:no |\d+ )?comments?|(?:add|post|write|leave) (?:a |new |your )?(?:comment|reply)|your comment"
+    r"|(?:ваш |оставить |написать |добавить )?комментари\w*|(?:ارسال )?(?:نظرات(?: کاربران)?|نظر(?: شما)?)|دیدگاه(?:[\s\u200c]?(?:ها|شما))?"
+    r"|kommentare?|(?:laisser un |\d+ )?commentaires?)[\W\d_]*$", re.I)
+
+
+def _comment_section(content: list[_Line], drop: Callable) -> None:
+    """The heading of a comment section after some body text ends the article: it and
+    every line after it (the form, its notices, the readers' comments) are the site's,
+    but for a footer domain closing the file (the bottom zone's: it names the source)."""
+    good = [i for i, line in enumerate(content) if line.good]
+    for position in range(good[0] + 1 if good else len(content), len(content)):
+        line = content[position]
+        if not line.gone and len(line.text.split()) <= 5 and _COMMENTS.match(line.text):
+            for after in content[position:]:
+                if not after.gone and not (after is content[-1] and md.footer_domain(after.text)):
+                    drop(after, "comment section")
+            return
 
 
 _LABEL_ALONE = re.compile(r"^[^\W\d_][^\d:：]{1,30}[:：]$")
