@@ -639,3 +639,14 @@ def test_a_comment_sections_heading_ends_the_article():
 def test_a_more_link_glued_after_the_last_sentence_is_cut_off():
     result = clean(f"T\n\n{BODY} Full Report\n\n{BODY}")
     assert texts(result)[0] == BODY and "share or action link" in reasons(result)
+
+
+def test_a_timestamped_byline_a_read_also_link_and_other_stories_headlines_are_dropped():
+    result = fixture("injected_related_ru.txt")
+    assert texts(result) == ["Россия и Иран договорились увеличить поставки пшеницы через каспийские порты, сообщил министр "
+                             "сельского хозяйства.", "Поставки начнутся весной и продлятся до конца года, добавил министр."]
+    assert result.meta.date == "2024-03-03"  # "12:40 03.03.2024 • Иван Петров, обозреватель…"
+    assert {"byline with a timestamp (date metadata)", "read-more link and its headline"} <= reasons(result)
+    # near miss: a last paragraph ending in a quotation after its full stop stays
+    quoted = clean(f"T\n\n{BODY}\n\nThe minister said the talks were “useful and frank.”")
+    assert texts(quoted)[-1] == "The minister said the talks were “useful and frank.”"

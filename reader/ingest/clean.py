@@ -139,6 +139,10 @@ _EDITORIAL_NOTE = re.compile(
     r"|(?:этот|данный|настоящий) материал\b|данное сообщение \(материал\)"
     r"|(?:dieser|der folgende) (?:artikel|beitrag|inhalt) (?:wurde|ist|erschien)\b|(?:cet article|ce contenu) (?:a été|est)\b)", re.I)
 NOTE_WORDS = 40  # an editorial note has at most this many words
+# "Читайте также: <another story's headline>", "Read also:", "بیشتر بخوانید:", "Lesen Sie auch:";
+_READ_ALSO = re.compile(r"^[\W_]*(?:read (?:also|more)|see also|also read|related|читайте (?:также|ещё|еще)|смотрите также|по теме"
+                        r"|بیشتر بخوانید|همچنین بخوانید|بخوانید|lesen sie auch|mehr zum thema|(?:à )?lire aussi)\s*[:：]\s*\S", re.I)
+READ_ALSO_WORDS = 25  # with the headline it announces, at most this many words
 # a list of tags: four or more short items between commas, most of them tags proper (`_tag_list`);
 _LIST_COMMA = re.compile(r"\s*[,،]\s*")
 TAG_ITEMS, TAG_WORDS, TAG_LONGEST, TAG_SHARE = 4, 3, 6, 0.6
@@ -329,7 +333,7 @@ def _measure(line: _Line, stop: frozenset[str]) -> None:
         line.stop_density = sum(map(stop.__contains__, line.tokens)) / line.words
     dense = line.stop_density >= GOOD_STOP_DENSITY or not stop
     line.good = (not line.gone and dense and line.words >= GOOD_WORDS and not line.text.endswith(_TEASER_END)
-                 and (line.terminal or line.words >= GOOD_LONG_WORDS))
+                 and (line.terminal and not _QUOTE_ENDED.search(line.text) or line.words >= GOOD_LONG_WORDS))
 
 
 def _furniture_shapes(line: _Line, drop: Callable, found: _Found, outlets: Mapping[str, str],
@@ -365,6 +369,9 @@ def _furniture_shapes(line: _Line, drop: Callable, found: _Found, outlets: Mappi
         if when := find_date(text):
             found.dates.append((1, line.number, when[0]))
         return drop(line, "byline or credit (source metadata)")
+    if not text.endswith(".") and (stamped := _stamped_byline(text)):
+        found.dates.append((_date_rank(text), line.number, stamped))
+        return drop(line, "byline with a timestamp (date metadata)")
     if when := find_date(text):
         rest = text[:when[1]] + text[when[2]:]
         extra = len(_WORD.findall(_TIME.sub(" ", rest)))
@@ -439,6 +446,20 @@ _UPDATED = re.compile(r"\b(?:updated|modified)\b|обновлено|измене
                       r"|aktualisiert|mis à jour", re.I)
 
 
+_BAR = re.compile(r"\s[•|·]\s")
+
+
+def _stamped_byline(text: str) -> str | None:
+    """The date of a line that is a timestamp and a byline between bars ("11:35 21.07.2022 •
+    Владимир Сажин, старший научный сотрудник…", "Jane Doe | 5 July 2023 09:12"), as ISO,
+    or None: one part states a full date with at most a time and a weekday besides."""
+    parts = _BAR.split(text)
+    for part in parts if len(parts) >= 2 else ():
+        if (when := find_date(part)) and len(_WORD.findall(_TIME.sub(" ", part[:when[1]] + part[when[2]:]))) <= 1:
+            return when[0]
+    return None
+
+
 def _stamp_outlet(rest: str, outlets: Mapping[str, str]) -> str | None:
     """The outlet of the table a timestamp line names besides its date and time, in words
     or as its web address ("…, Интерфакс http://www.interfax.ru"), or None."""
@@ -476,6 +497,8 @@ def _residue(line: _Line, found: _Found, outlets: Mapping[str, str], stop: froze
         _measure(line, stop)
     if line.words <= PLAYER_WORDS and _PLAYER.search(text):
         return "player notice"
+    if line.words <= READ_ALSO_WORDS and _READ_ALSO.match(text):
+        return "read-more link and its headline"
     if line.words <= NOTE_WORDS and _EDITORIAL_NOTE.match(text):
         if when := find_date(text):  # "This post was last modified on March 3, 2021 7:59 pm"
             found.dates.append((1, line.number, when[0]))
@@ -729,8 +752,8 @@ def _top_zone(top: list[_Line], title: _Line | None, rest: list[_Line], drop: Ca
 def _bottom_zone(bottom: list[_Line], drop: Callable, found: _Found, outlets: Mapping[str, str]) -> None:
     """Below the last body line: short lines that do not end a sentence are the site's.
 
-    One of the first CUT_PARAGRAPH_POSITION lines under the body (a subheading may
-    stand before it) is its last paragraph when it reads as prose
+    One of the first CUT_PARAGRAPH_POSITION lines under the body (a subheading of at
+    most STRAY_WORDS words may stand before it, another story's headline not) is its last paragraph when it reads as prose
     (CUT_PARAGRAPH_WORDS words or more, the language's share of stop words) but
     stops mid-sentence: scrapes cut articles off (held-out articles lost such
     paragraphs, issue 13). When it is the file's last line, a shorter one counts,
@@ -740,7 +763,9 @@ def _bottom_zone(bottom: list[_Line], drop: Callable, found: _Found, outlets: Ma
     for position, line in enumerate(remaining):
         if line.gone:
             continue
-        if position < CUT_PARAGRAPH_POSITION and line.stop_density >= GOOD_STOP_DENSITY and (
+        # a subheading may stand between the body and its cut last paragraph, another story's headline not
+        after_body = position == 0 or position < CUT_PARAGRAPH_POSITION and remaining[0].words <= STRAY_WORDS
+        if after_body and line.stop_density >= GOOD_STOP_DENSITY and (
                 line.words >= CUT_PARAGRAPH_WORDS
                 or line is remaining[-1] and line.words >= STANDFIRST_WORDS and line.stop_density >= CUT_STOP_DENSITY):
             continue
@@ -749,13 +774,18 @@ def _bottom_zone(bottom: list[_Line], drop: Callable, found: _Found, outlets: Ma
             drop(line, "footer domain (source metadata)")
         elif line.text.endswith(_TEASER_END) or line.text.startswith(("...", "…")):
             drop(line, "teaser of another story")
-        elif line.stop_density == 0 or not (line.terminal and line.words >= STANDFIRST_WORDS
-                                              or line.text.endswith(_CLOSING) and line.words >= 3):
+        elif line.stop_density == 0 or _QUOTE_ENDED.search(line.text) or not (
+                line.terminal and line.words >= STANDFIRST_WORDS or line.text.endswith(_CLOSING) and line.words >= 3):
             if (alias := md.outlet_in(line.text, outlets)) and line.words <= 8:
                 found.sources.append((3, line.number, alias))
             elif line.words <= MASTHEAD_WORDS and md.outlet_shaped(line.text, outlets):  # "Asian News International"
                 found.sources.append((3, line.number, md.outlet_part(line.text, outlets)))
             drop(line, "page furniture below the article")
+
+
+# A line ending on a closing quote with no full stop before it: another story's headline quoting
+# someone ('Гороскоп на 28 ноября: как … не "наломать дров"'), not a paragraph's end.
+_QUOTE_ENDED = re.compile(r"[^.!?…؟\s\"”’'»][\"”’'»]$")
 
 
 def _captions(body: list[_Line], drop: Callable) -> None:
