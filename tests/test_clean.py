@@ -650,3 +650,11 @@ def test_a_timestamped_byline_a_read_also_link_and_other_stories_headlines_are_d
     # near miss: a last paragraph ending in a quotation after its full stop stays
     quoted = clean(f"T\n\n{BODY}\n\nThe minister said the talks were “useful and frank.”")
     assert texts(quoted)[-1] == "The minister said the talks were “useful and frank.”"
+
+
+def test_lower_case_alt_text_over_a_photo_credit_is_the_caption():
+    result = clean(f"T\n\n{RU_BODY}\n\nвстреча\nФото: kremlin.ru\n\n{RU_BODY.replace('Москве', 'Тегеране')}")
+    assert [d.text for d in result.dropped if d.reason == "photo caption or credit"] == ["встреча", "Фото: kremlin.ru"]
+    # near miss: a subheading (capitalised) over a credit stays
+    near = clean(f"T\n\n{RU_BODY}\n\nСтроительство дороги\nФото: kremlin.ru\n\n{RU_BODY.replace('Москве', 'Тегеране')}")
+    assert "Строительство дороги" in texts(near)

@@ -50,6 +50,7 @@ SECTION_WORDS = 4  # "Headline | Russia-Ukraine war": a section label after a ba
 STRAY_WORDS = 4  # a label between paragraphs ("Recommended Videos") has at most this many words
 STRAY_PREFIX = 4  # letters of a word its other forms share ("визит", "визите")
 CAPTION_WORDS = 50  # a photo caption has at most this many words (a lead of 60 ended "…culture.Russian President")
+ALT_WORDS = 3  # an image's alt text over its credit, in lower case, has at most this many words
 CREDIT_TAIL = 90  # characters at a line's end searched for a photo credit
 HEADLINE_CONTEXT = 12  # body lines whose words a headline is compared with
 EMPTY: Mapping[str, str] = MappingProxyType({})
@@ -789,13 +790,15 @@ _QUOTE_ENDED = re.compile(r"[^.!?…؟\s\"”’'»][\"”’'»]$")
 
 
 def _captions(body: list[_Line], drop: Callable) -> None:
-    """A line without a full stop just above a dropped caption is its alt text, and a
-    line next to one that it repeats (the caption again without its credit) is the
-    caption too."""
+    """A line without a full stop just above a dropped caption is its alt text (so is a word
+    or three in lower case), and a line next to one that it repeats (the caption again
+    without its credit) is the caption too."""
     for before, after in zip(body, body[1:]):
         if (not before.gone and after.reason == CAPTION and not before.terminal and before.words >= 5
                 and len(_WORD.findall(before.text.lower())) and _shared(before.text, after.text) >= 0.5):
             drop(before, CAPTION)
+        elif not before.gone and after.reason == CAPTION and 1 <= before.words <= ALT_WORDS and before.text[:1].islower():
+            drop(before, CAPTION)  # an image's alt text in lower case over its credit: "встреча" / "Фото: kremlin.ru"
     for before, after in zip(body, body[1:]):
         for line, caption in ((before, after), (after, before)):
             if not line.gone and caption.reason == CAPTION and line.words >= 3 and line.text.rstrip(".") in caption.text:
