@@ -607,6 +607,8 @@ FA_BODY = "وزیر امور خارجه ایران روز دوشنبه در مس
     (f"دیدار در مسکو\n\nواحد مرکزی خبر: {FA_BODY}", "واحد مرکزی خبر"),  # "… خبر" (news) names an outlet
     (f"Naval drills begin\n\nRussian and Iranian ships began drills in the Caspian Sea on Monday, Azernews reports.\n\n{BODY}", "Azernews"),
     (f"Naval drills begin\n\nDow Jones Newswires:\n{BODY}", "Dow Jones Newswires"),
+    (f"Визит в Москву\n\n{RU_BODY}\n\n{RU_BODY} — ТАСС", "TASS"),  # a dash and the agency closing the story
+    (f"Визит в Москву\n\n{RU_BODY}\n\n— ТАСС", "TASS"),
     (f"Naval drills begin\n\n{BODY}\n\nCaspian News Agency\n\nCaspian News Agency. A news agency for the region: TV, web, mobile.",
      "Caspian News Agency"),  # the outlet's name over its own description
 ])
@@ -620,6 +622,7 @@ def test_sources_from_credits_bylines_and_footers(text, source):
     f"Naval drills begin\n\n{BODY} The talks went well, John Smith reported.",  # a reporter, not an outlet
     f"دیدار در مسکو\n\nبه گزارش رسانه‌ها، {FA_BODY}",  # "the media": no outlet
     f"Визит в Москву\n\n{RU_BODY} Об этом сообщил министр.",
+    f"Визит в Москву\n\n{RU_BODY} — заявил министр.",  # a dash, then no outlet of the table
 ])
 def test_no_source_is_invented(text):
     assert clean(text, outlets=OUTLETS).meta.source is None

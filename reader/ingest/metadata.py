@@ -105,7 +105,7 @@ def _is_outlet(name: str, outlets: Mapping[str, str]) -> bool:
 _LABELLED = re.compile(r"^[•·*\-\s]*(?:source|sources|via|منبع|منابع|источник|quelle|source de l'article)\s*[:：]\s*(?P<name>.{2,60}?)\.?$",
                        re.IGNORECASE)
 _AS_REPORTED = re.compile(r"^(?:as\s+)?(?:reported|originally published)\s+by\s+(?P<name>.{2,80}?)\.?$", re.IGNORECASE)
-_TAG_LINE = re.compile(r"^[(/]\s*(?P<name>[^()/]{2,30}?)\s*[)/]\.?$")
+_TAG_LINE = re.compile(r"^(?:[(/]\s*(?P<name>[^()/]{2,30}?)\s*[)/]|[-–—]\s*(?P<dashed>[^-–—]{2,30}?))\.?$")
 _OUTLET_COLON = re.compile(r"^(?P<name>[^:：]{2,40}?)\s*[:：]$")
 _PERSIAN_REPORT = re.compile(r"^به گزارش (?:خبرنگار |خبرگزاری |(?:گروه|سرویس) [\u0600-\u06FF ]{2,30}?(?:خبرگزاری )?)?(?P<name>[\u0600-\u06FF\u200c ]{2,30}?)"
                              r"\s*(?P<end>[،,]|\s(?=به نقل از))")
@@ -115,14 +115,14 @@ _FOOTER_DOMAIN = re.compile(r"^(?:https?://)?(?:www\.)?(?P<domain>[a-z0-9-]+(?:\
 def attribution(line: str, outlets: Mapping[str, str]) -> str | None:
     """The source a whole line attributes the article to, or None.
 
-    "Source: X" and "As reported by X" name any X; "(Reuters)", "/TASS/",
+    "Source: X" and "As reported by X" name any X; "(Reuters)", "/TASS/", "— ТАСС",
     "Trend:" or a bare line need X to be an outlet of the table.
     """
     if match := _LABELLED.match(line) or _AS_REPORTED.match(line):
         return match.group("name").strip()
     for pattern in (_TAG_LINE, _OUTLET_COLON):
-        if (match := pattern.match(line)) and _is_outlet(match.group("name").strip(), outlets):
-            return match.group("name").strip()
+        if (match := pattern.match(line)) and _is_outlet((name := (match.group("name") or match.group("dashed")).strip()), outlets):
+            return name
     if _is_outlet(line.strip(" .:"), outlets):
         return line.strip(" .:")
     return None
@@ -321,9 +321,14 @@ _RUSSIAN_CREDIT = re.compile(r"(?:^|[,.]\s*)(?:[Кк]ак\s+|[Оо]б этом\s
 _ENGLISH_CREDIT = re.compile(r",\s(?P<name>[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,3}) (?:reports|reported|writes|wrote)\.$")
 
 
+_DASH_CREDIT = re.compile(r"[.!?»\"”]\s*[-–—]\s*(?P<name>[^-–—.\n]{2,30}?)\.?$")
+
+
 def credited_outlet(text: str, outlets: Mapping[str, str]) -> str | None:
     """The outlet a paragraph says it is taken from ("…, пишет ТАСС.", "Как передает
-    Report со ссылкой на…", "Об этом сообщает ТАСС.", "…, Azernews reports."), or None."""
+    Report со ссылкой на…", "Об этом сообщает ТАСС.", "…, Azernews reports.", "… — ТАСС"), or None."""
+    if (match := _DASH_CREDIT.search(text)) and _is_outlet(match.group("name"), outlets):  # "… заявил он. — ТАСС"
+        return outlets[match.group("name").lower()]
     if (match := _ENGLISH_CREDIT.search(text)) and (" " not in match.group("name") or outlet_shaped(match.group("name"), outlets)):
         return outlets.get(match.group("name").lower(), match.group("name"))
     if "пиш" not in text and "перед" not in text and "сообщ" not in text:
