@@ -661,3 +661,38 @@ def test_lower_case_alt_text_over_a_photo_credit_is_the_caption():
     # near miss: a subheading (capitalised) over a credit stays
     near = clean(f"T\n\n{RU_BODY}\n\nСтроительство дороги\nФото: kremlin.ru\n\n{RU_BODY.replace('Москве', 'Тегеране')}")
     assert "Строительство дороги" in texts(near)
+
+
+def test_a_headline_followed_by_its_outlet_and_date_and_a_header_with_an_address():
+    result = fixture("headline_tail_ru.txt")  # "… — РИА Новости, 14.03.2023" after the headline
+    assert result.meta.title == "Россия увеличит поставки зерна в Иран"
+    assert (result.meta.date, result.meta.source) == ("2023-03-14", "RIA Novosti")
+    assert "outlet and date after the headline (metadata)" in reasons(result)
+
+
+def test_a_masthead_a_question_headline_a_handout_credit_and_a_framed_address():
+    result = fixture("masthead_question_en.txt")
+    assert result.meta.title == "Will Russia's Wheat Reach Iran's Northern Ports Before the Spring Harvest Begins?"
+    assert result.meta.source == "Caspian Wire"  # not run on into "watch the latest videos"
+    assert texts(result) == [p for p in texts(result) if p.startswith(("Russia plans", "Officials said"))] and len(texts(result)) == 2
+    assert {"photo caption or credit", "web address"} <= reasons(result)
+    # the address names an outlet of the table: a weak source, taken when nothing else names one
+    assert clean(f"T\n\n{BODY}\n\n| https://today.reuters.com/news/x.aspx |", outlets=OUTLETS).meta.source == "Reuters"
+
+
+@pytest.mark.parametrize("text, iso, source", [
+    (f"Talks\n\nRussia will ship grain, Germany’s dpa news agency reported on Saturday, citing officials.\n\n{BODY}", None, "dpa"),
+    (f"Talks\nupdated 3/1/2006 4:11:38 PM ET 2006-03-01T21:11:38\n\n{BODY}", "2006-03-01", None),  # year first wins
+    (f"پوتین وارد تهران شد\n\nپیک ایران - ۲۸ تیر ۱۴۰۱\n\n{FA_BODY}", "2022-07-19", "پیک ایران"),  # "OUTLET - DATE"
+    (f"Talks\n\nTuesday - 5 July 2023\n\n{BODY}", "2023-07-05", None),  # near miss: a weekday is no outlet
+])
+def test_credits_and_bylines_with_dates(text, iso, source):
+    result = clean(text, outlets=OUTLETS)
+    assert (result.meta.date, result.meta.source) == (iso, source)
+
+
+def test_a_two_word_label_needs_its_stop_words_in_the_body_too():
+    question = "US Alarmed over Russia-Iran Ties – Will Putin’s Su-35s Give Tehran Air Superiority in Middle East?"
+    body = ("Iran is reportedly planning to acquire Su-35 fighter jets from Russia, according to US officials, "
+            "after it supplied Russia with drones for use in Ukraine.")
+    assert clean(f"{question}\n\nUkraine War\n\n{body}").meta.title == question  # "war" is an English stop word

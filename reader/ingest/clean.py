@@ -22,7 +22,7 @@ from types import MappingProxyType
 
 from ..models import CleanText, Dropped, Metadata, Paragraph, RawArticle
 from . import metadata as md
-from .dates import date_in_filename, find_date
+from .dates import date_in_filename, find_date, weekday_names
 from .decode import HTML_SUFFIXES
 from .html import extract
 from .language import detect, stopwords
@@ -93,6 +93,10 @@ _CREDIT = re.compile(
     # a photographer's name glued to the caption's last full stop by the scrape: "on Sept. 1.Andrii Marienko"
     r"|[.!?](?-i:[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2})$", re.I)
 _GLUED = re.compile(r"[.!?][A-Z]")
+_NAME_BEFORE_DATE = re.compile(r"^(?P<name>[^\W\d_][^\d|–—:-]{1,30}?)\s[-–—|]\s*$")
+_HEADLINE_TAIL = re.compile(r"\s[-–—|]\s(?P<outlet>[^\d\s,–—|-][^\d,–—|]{1,38}?),\s*(?P<date>\d{1,2}\.\d{1,2}\.(?:19|20)\d\d)$")
+# "Iranian Defense Ministry via AP": a handout's credit, a photo agency closing a short line.
+_VIA_AGENCY = re.compile(r"\bvia (?:AP|AFP|Reuters|EPA|Getty Images|ТАСС|РИА Новости|ISNA|IRNA|WANA)\)?$")
 # Photo-caption position words: "(left)", ", right,".
 _CAPTION_POSITION = re.compile(r"\((?:left|right|centre|center|second left|second right|слева|справа|links|rechts|à gauche|à droite)\)"
                                r"|,\s(?:left|right),\s", re.I)
@@ -209,6 +213,9 @@ def clean(raw: str, *, name: str = "", outlets: Mapping[str, str] = EMPTY, langu
     content = _merge(lines, _hard_wrapped(lines))
     for line in content:
         _measure(line, stop)
+    first = next((i for i, line in enumerate(content) if line.good), None)
+    if first is not None and _question_headline(content[first:]):
+        content[first].good = False  # "Will Putin’s Su-35s Give Tehran Air Superiority…?" over a label: the headline
     if not any(ln.good for ln in content):  # a short text: every sentence is body…
         for line in content:
             line.good = line.terminal and line.words >= 2
@@ -228,7 +235,7 @@ def clean(raw: str, *, name: str = "", outlets: Mapping[str, str] = EMPTY, langu
     first, last = (good[0], good[-1]) if good else (len(body), -1)
     title_line = _headline(body[:first], body[first:], content, stop, outlets)
     _top_zone(body[:first], title_line, body[first:], drop, found, outlets)
-    _bottom_zone(body[last + 1:] if good else [], drop, found, outlets)
+    _bottom_zone(body[last + 1:] if good else [], content[-1] if content else None, drop, found, outlets)
     _captions(content, drop)
     _strays(body[first:last + 1] if good else [], title_line, stop, drop)
 
@@ -341,8 +348,17 @@ def _furniture_shapes(line: _Line, drop: Callable, found: _Found, outlets: Mappi
                       stop: frozenset[str]) -> None:
     """Lines that are furniture wherever they stand."""
     text = line.text
-    if _URL.fullmatch(text):  # before the length test: a slug's words are many
+    if _URL.fullmatch(bare := text.strip(" |•·-–—")):  # before the length test: a slug's words are many
+        if outlet := _stamp_outlet(bare, outlets):  # "http://today.reuters.com/news/…": weak, used when nothing else names one
+            found.sources.append((WEAK, line.number, outlet))
         return drop(line, "web address")
+    if (tail := _HEADLINE_TAIL.search(text)) and len(text[:tail.start()].split()) >= 4 and (when := find_date(tail.group("date"))):
+        # "Иран хочет увеличить … из России — РИА Новости, 27.07.2022": the outlet and date after a headline
+        found.sources.append((3, line.number, md.outlet_part(tail.group("outlet"), outlets)))
+        found.dates.append((1, line.number, when[0]))
+        drop(line, "outlet and date after the headline (metadata)", tail.group(0).strip())
+        line.text = text = text[:tail.start()]
+        _measure(line, stop)
     if (reason := _residue(line, found, outlets, stop, drop)) is not None:
         return drop(line, reason)
     text = line.text  # a desk byline may have been cut off its opening
@@ -378,14 +394,18 @@ def _furniture_shapes(line: _Line, drop: Callable, found: _Found, outlets: Mappi
         extra = len(_WORD.findall(_TIME.sub(" ", rest)))
         if extra <= DATE_LINE_EXTRA_WORDS:
             found.dates.append((_date_rank(rest), line.number, when[0]))
-            if outlet := _stamp_outlet(rest, outlets):  # "5 апреля 2016 года, Интерфакс http://www.interfax.ru"
+            named = _NAME_BEFORE_DATE.match(text[:when[1]])
+            if named and named.group("name").lower() not in weekday_names() and not _PUBLISHED.search(named.group("name")):
+                # "پیک ایران - ۲۸ تیر ۱۴۰۱": an outlet's byline, its name and a dash before the date
+                found.sources.append((3, line.number, md.outlet_part(named.group("name"), outlets)))
+            elif outlet := _stamp_outlet(rest, outlets):  # "5 апреля 2016 года, Интерфакс http://www.interfax.ru"
                 found.sources.append((2, line.number, outlet))
             return drop(line, "timestamp (date metadata)")
     if line.words <= 8 and _DIGIT.search(text) and _RELATIVE_TIME.search(text):
         return drop(line, "timestamp")
     if _BYLINE.match(text) and not text.endswith("."):
         return drop(line, "byline")
-    if (_credit(text) or _CAPTION_POSITION.search(text)) and not text.startswith(_OPEN_QUOTES):
+    if (_credit(text) or _CAPTION_POSITION.search(text) or _VIA_AGENCY.search(text)) and not text.startswith(_OPEN_QUOTES):
         return drop(line, CAPTION)
 
 
@@ -465,11 +485,11 @@ def _stamp_outlet(rest: str, outlets: Mapping[str, str]) -> str | None:
     """The outlet of the table a timestamp line names besides its date and time, in words
     or as its web address ("…, Интерфакс http://www.interfax.ru"), or None."""
     words = " ".join(_WORD.findall(_TIME.sub(" ", _URL.sub(" ", rest))))
-    domains = [m.group().split("//")[-1].removeprefix("www.").split("/")[0].lower() for m in _URL.finditer(rest)]
-    for key in (words.lower(), *domains, *(d.rsplit(".", 1)[0] for d in domains)):
-        if key and key in outlets:
-            return outlets[key]
-    return None
+    keys = [words.lower()]
+    for address in _URL.finditer(rest):  # "today.reuters.com": that, "reuters.com", "today.reuters", "reuters"
+        parts = address.group().split("//")[-1].removeprefix("www.").split("/")[0].lower().split(".")
+        keys += [key for i in range(len(parts) - 1) for key in (".".join(parts[i:]), ".".join(parts[i:-1]))]
+    return next((outlets[key] for key in keys if key and key in outlets), None)
 
 
 def _date_rank(label: str) -> int:
@@ -629,7 +649,8 @@ def _stems(line: _Line, stop: frozenset[str]) -> set[str]:
 
 def _title_shaped(line: _Line) -> bool:
     text = _unemphasised(line.text)  # "**Headline**" is no bullet
-    return (not line.gone and 1 <= line.words <= TITLE_MAX_WORDS and len(text) <= TITLE_MAX_CHARS
+    return (not line.gone and 1 <= line.words <= TITLE_MAX_WORDS and len(text) <= TITLE_MAX_CHARS and not _URL.search(text)
+            and not text[:1].islower()  # "watch the latest videos": a link; headlines open with a capital
             and not (text.endswith(".") and not text.endswith("..")) and not _BULLET.match(text)
             and not text.endswith(_TEASER_END) and find_date(text) is None and len(_LETTER.findall(text)) >= 0.5 * len(text.replace(" ", "")))
 
@@ -651,9 +672,11 @@ def _headline(top: list[_Line], rest: list[_Line], every: list[_Line], stop: fro
         stems = _stems(line, stop)
         repeated = line.repeated or everything.count(line.text.casefold()) >= 2
         overlap = len(stems & body_stems) / len(stems) if stems else 0.0
-        # a label of a word or two ("پخش زنده", "Live") names the article only with all its words
-        needed = 1.0 if line.words <= TITLE_LABEL_WORDS else TITLE_OVERLAP
-        if not (repeated or overlap >= needed or (not body_stems and line.words >= 2)):
+        # a label of a word or two ("پخش زنده", "Ukraine War") names the article only if the body
+        # writes all its words, stop words too ("war" is one in the English list)
+        if line.words <= TITLE_LABEL_WORDS and not all(re.search(rf"\b{re.escape(token)}", later) for token in line.tokens):
+            overlap = 0.0
+        if not (repeated or overlap >= TITLE_OVERLAP or (not body_stems and line.words >= 2)):
             if line.words >= 2 and not line.text.endswith(":"):
                 weaker.append((-overlap, line.number, line))
             continue
@@ -692,6 +715,14 @@ def _whole_dateline(text: str, outlets: Mapping[str, str]) -> md.Dateline | None
     """A dateline that is the whole line ("Washington CNN—", "TEHRAN, Iran, Jan. 10")."""
     dateline = md.find_dateline(text, outlets)
     return dateline if dateline is not None and dateline.end >= len(text.rstrip()) else None
+
+
+def _question_headline(content: list[_Line]) -> bool:
+    """Whether the first body-like line is a headline asking a question: one sentence ending
+    in "?", headline-long, and the line after it no body text (a label, a byline)."""
+    first = content[0]
+    return (first.text.endswith(("?", "؟")) and first.words <= TITLE_MAX_WORDS and len(_SENTENCE_SPLIT.split(first.text)) == 1
+            and len(content) > 1 and not content[1].good)
 
 
 def derive_title(name: str, lead: str) -> tuple[str, str]:
@@ -738,7 +769,7 @@ def _top_zone(top: list[_Line], title: _Line | None, rest: list[_Line], drop: Ca
             if dateline.agency and (agency := md.agency_name(dateline.agency, outlets)):
                 found.sources.append((0, line.number, agency))
             drop(line, "dateline (dateline metadata)")
-        elif _AUTHOR.match(line.text):
+        elif _AUTHOR.match(line.text) and not md.outlet_shaped(line.text, outlets):
             drop(line, "byline")  # a name alone on its line above the article
         elif not seen_title:
             drop(line, "page furniture above the headline")
@@ -750,14 +781,14 @@ def _top_zone(top: list[_Line], title: _Line | None, rest: list[_Line], drop: Ca
             drop(line, "page furniture above the article")
 
 
-def _bottom_zone(bottom: list[_Line], drop: Callable, found: _Found, outlets: Mapping[str, str]) -> None:
+def _bottom_zone(bottom: list[_Line], final: _Line | None, drop: Callable, found: _Found, outlets: Mapping[str, str]) -> None:
     """Below the last body line: short lines that do not end a sentence are the site's.
 
     One of the first CUT_PARAGRAPH_POSITION lines under the body (a subheading of at
     most STRAY_WORDS words may stand before it, another story's headline not) is its last paragraph when it reads as prose
     (CUT_PARAGRAPH_WORDS words or more, the language's share of stop words) but
     stops mid-sentence: scrapes cut articles off (held-out articles lost such
-    paragraphs, issue 13). When it is the file's last line, a shorter one counts,
+    paragraphs, issue 13). When it is the file's last line (`final`), a shorter one counts,
     if it is dense in stop words (CUT_STOP_DENSITY): "…همکاری‌های گسترده‌ی دفاعی".
     """
     remaining = [ln for ln in bottom if not ln.gone or ln.reason == ACTION]  # "READ MORE" ends the article
@@ -768,7 +799,7 @@ def _bottom_zone(bottom: list[_Line], drop: Callable, found: _Found, outlets: Ma
         after_body = position == 0 or position < CUT_PARAGRAPH_POSITION and remaining[0].words <= STRAY_WORDS
         if after_body and line.stop_density >= GOOD_STOP_DENSITY and (
                 line.words >= CUT_PARAGRAPH_WORDS
-                or line is remaining[-1] and line.words >= STANDFIRST_WORDS and line.stop_density >= CUT_STOP_DENSITY):
+                or line is final and line.words >= STANDFIRST_WORDS and line.stop_density >= CUT_STOP_DENSITY):
             continue
         if (domain := md.footer_domain(line.text)) is not None and line is bottom[-1]:
             found.sources.append((2, line.number, domain))
@@ -878,7 +909,13 @@ def _merge(lines: list[_Line], width: int) -> list[_Line]:
 
 
 def _continues(previous: str, following: str) -> bool:
-    return not previous.endswith(_TERMINAL) and (following[:1].islower() or bool(re.search(r"\w-$", previous)))
+    """Whether a line goes on with the one before: that one stops mid-sentence and this one
+    opens in lower case (or the word was hyphenated), unless that one is a short name in
+    capitals ("BBC News" over "watch One-Minute World News": a masthead, then a link)."""
+    if previous.endswith(_TERMINAL) or not (following[:1].islower() or re.search(r"\w-$", previous)):
+        return False
+    words = previous.split()
+    return not (len(words) <= MASTHEAD_WORDS - 1 and all(w[:1].isupper() for w in words) and not re.search(r"\w-$", previous))
 
 
 def _lift_dateline(paragraphs: list[tuple[int, str]], found: _Found, outlets: Mapping[str, str],

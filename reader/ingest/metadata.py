@@ -319,6 +319,8 @@ _RUSSIAN_CREDIT = re.compile(r"(?:^|[,.]\s*)(?:[Кк]ак\s+|[Оо]б этом\s
 # "…, Azernews reports.": an English sentence ending with the outlet that reports it (one word, or
 # an outlet-shaped name: "…, John Smith reported." is a reporter).
 _ENGLISH_CREDIT = re.compile(r",\s(?P<name>[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,3}) (?:reports|reported|writes|wrote)\.$")
+# "…, Germany’s dpa news agency reported on Saturday": an agency named as one, reporting.
+_AGENCY_REPORTED = re.compile(r",\s(?:[A-Z][\w-]*['’]s\s)?(?:the\s)?(?P<name>[\w.-]+(?: [A-Z][\w.-]*){0,2}) news agency (?:reported|reports|said)\b")
 
 
 _DASH_CREDIT = re.compile(r"[.!?»\"”]\s*[-–—]\s*(?P<name>[^-–—.\n]{2,30}?)\.?$")
@@ -326,9 +328,11 @@ _DASH_CREDIT = re.compile(r"[.!?»\"”]\s*[-–—]\s*(?P<name>[^-–—.\n]{2,
 
 def credited_outlet(text: str, outlets: Mapping[str, str]) -> str | None:
     """The outlet a paragraph says it is taken from ("…, пишет ТАСС.", "Как передает
-    Report со ссылкой на…", "Об этом сообщает ТАСС.", "…, Azernews reports.", "… — ТАСС"), or None."""
+    Report со ссылкой на…", "Об этом сообщает ТАСС.", "…, Azernews reports.", "…, Germany’s dpa news agency reported…", "… — ТАСС"), or None."""
     if (match := _DASH_CREDIT.search(text)) and _is_outlet(match.group("name"), outlets):  # "… заявил он. — ТАСС"
         return outlets[match.group("name").lower()]
+    if match := _AGENCY_REPORTED.search(text):
+        return outlets.get(match.group("name").lower(), match.group("name"))
     if (match := _ENGLISH_CREDIT.search(text)) and (" " not in match.group("name") or outlet_shaped(match.group("name"), outlets)):
         return outlets.get(match.group("name").lower(), match.group("name"))
     if "пиш" not in text and "перед" not in text and "сообщ" not in text:
