@@ -696,3 +696,34 @@ def test_a_two_word_label_needs_its_stop_words_in_the_body_too():
     body = ("Iran is reportedly planning to acquire Su-35 fighter jets from Russia, according to US officials, "
             "after it supplied Russia with drones for use in Ukraine.")
     assert clean(f"{question}\n\nUkraine War\n\n{body}").meta.title == question  # "war" is an English stop word
+
+
+def test_the_sites_text_at_the_top_and_the_foot_and_a_hashtag_line_are_the_page_not_the_article():
+    result = fixture("page_frame_en.txt")
+    assert texts(result)[0].startswith("It said the link would be switched on")
+    assert clean(read_article(FIXTURES / "page_frame_en.txt").text).meta.title.startswith("It said the link")  # the real lead
+    assert {"the site's text at the top and the foot", "tag list"} <= reasons(result)
+    assert result.meta.source == "Caspian Wire"
+
+
+def test_a_long_headline_in_title_case_is_the_headline_not_the_lead():
+    headline = "Iranian President Meets with Russian President on the Sidelines of the Caspian Summit (Excerpts)"
+    result = clean(f"{headline}\n\nNovember 22, 2017\n\n{BODY}")
+    assert result.meta.title == headline and texts(result) == [BODY] and result.meta.date == "2017-11-22"
+    # near miss: a sentence naming many people is body text
+    names = "Vladimir Putin, Hassan Rouhani, Recep Tayyip Erdogan and Ilham Aliyev Met in Tehran on Monday Evening."
+    assert names in texts(clean(f"T\n\n{names}\n\n{BODY}"))
+
+
+@pytest.mark.parametrize("text, source, dateline", [
+    (f"Summit in Iran\nNov. 1, 2017 (EIRNS)—The summit was held in Tehran on Monday, officials said in a statement.\n\n{BODY}",
+     "EIRNS", "Nov. 1, 2017"),  # a date and an agency's tag, no place
+    (f"دیدار در مسکو\n\nبه گزارش گروه سایر رسانه‌های دفاع پرس، {FA_BODY}", "دفاع پرس", None),  # the desk, then the outlet
+    (f"دیدار در مسکو\n\nبه گزارش قیمت ۳۶۰؛ {FA_BODY}", "قیمت ۳۶۰", None),  # closed by "؛"
+    (f"Визит в Москву\n\n{RU_BODY} Об этом сообщила министр, передаёт телеканал CNN.\n\n{RU_BODY}", "CNN", None),
+    (f"Визит в Москву\n\n{RU_BODY}\n\nРанее News.ru писал о том, что визит готовится.", "News.ru", None),
+    (f"Визит в Москву\n\n{RU_BODY}\n\nРанее Песков сообщал, что визит готовится.", None, None),  # near miss: a person
+])
+def test_more_credit_forms(text, source, dateline):
+    result = clean(text, outlets=OUTLETS)
+    assert (result.meta.source, result.meta.dateline) == (source, dateline)

@@ -15,6 +15,7 @@ story codes, bylines, counters, captchas and HTML markup.
 from __future__ import annotations
 
 import html
+import os
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
@@ -93,6 +94,7 @@ _CREDIT = re.compile(
     # a photographer's name glued to the caption's last full stop by the scrape: "on Sept. 1.Andrii Marienko"
     r"|[.!?](?-i:[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2})$", re.I)
 _GLUED = re.compile(r"[.!?][A-Z]")
+_HASHTAG = re.compile(r"(?:^|\s)#\w+")
 _NAME_BEFORE_DATE = re.compile(r"^(?P<name>[^\W\d_][^\d|–—:-]{1,30}?)\s[-–—|]\s*$")
 _HEADLINE_TAIL = re.compile(r"\s[-–—|]\s(?P<outlet>[^\d\s,–—|-][^\d,–—|]{1,38}?),\s*(?P<date>\d{1,2}\.\d{1,2}\.(?:19|20)\d\d)$")
 # "Iranian Defense Ministry via AP": a handout's credit, a photo agency closing a short line.
@@ -227,6 +229,7 @@ def clean(raw: str, *, name: str = "", outlets: Mapping[str, str] = EMPTY, langu
     for line in content:
         if not line.gone:
             _furniture_shapes(line, drop, found, outlets, stop)
+    _page_frame(content, drop)
     _comment_section(content, drop)
     _residue_neighbours(content, drop, found, outlets)
     _repeats(content, drop)
@@ -341,7 +344,24 @@ def _measure(line: _Line, stop: frozenset[str]) -> None:
         line.stop_density = sum(map(stop.__contains__, line.tokens)) / line.words
     dense = line.stop_density >= GOOD_STOP_DENSITY or not stop
     line.good = (not line.gone and dense and line.words >= GOOD_WORDS and not line.text.endswith(_TEASER_END)
-                 and (line.terminal and not _QUOTE_ENDED.search(line.text) or line.words >= GOOD_LONG_WORDS))
+                 and (line.terminal and not _QUOTE_ENDED.search(line.text) or line.words >= GOOD_LONG_WORDS)
+                 and not _title_case(line))
+
+
+TITLE_CASE_SHARE = 0.7  # a headline in Title Case ("… Meets with … on the Sidelines of the Sochi Summit (Excerpts)")
+
+
+def _title_case(line: _Line) -> bool:
+    """Whether a line is written in Title Case without a closing full stop, as English headlines
+    are: most (TITLE_CASE_SHARE) of its words capitalised, short joining words aside."""
+    words = [w for w in line.text.split() if w[:1].isalpha()]
+    if line.text.endswith(".") or len(words) < GOOD_WORDS or not words[0][:1].isupper():
+        return False
+    long_words = [w for w in words if w.lower().strip("'’") not in _SMALL_WORDS]
+    return bool(long_words) and sum(w[:1].isupper() for w in long_words) >= TITLE_CASE_SHARE * len(long_words)
+
+
+_SMALL_WORDS = frozenset("a an the and or but of on in at to for with by from as over into".split())
 
 
 def _furniture_shapes(line: _Line, drop: Callable, found: _Found, outlets: Mapping[str, str],
@@ -415,6 +435,22 @@ _COMMENTS = re.compile(
     r"^[\W\d_]*(?:(?:no |\d+ )?comments?|(?:add|post|write|leave) (?:a |new |your )?(?:comment|reply)|your comment"
     r"|(?:ваш |оставить |написать |добавить )?комментари\w*|(?:ارسال )?(?:نظرات(?: کاربران)?|نظر(?: شما)?)|دیدگاه(?:[\s\u200c]?(?:ها|شما))?"
     r"|kommentare?|(?:laisser un |\d+ )?commentaires?)[\W\d_]*$", re.I)
+
+
+FRAME_CHARS = 60  # the page's own text at the top and again at the foot shares at least this many characters
+
+
+def _page_frame(content: list[_Line], drop: Callable) -> None:
+    """The site's description opening the page and repeated (perhaps cut) closing it ("This
+    page is the English version of … website…"): the page's frame, not the article."""
+    alive = [line for line in content if not line.gone]
+    if len(alive) < 3:
+        return
+    top, foot = alive[0], alive[-1]
+    shared = len(os.path.commonprefix([top.text, foot.text]))
+    if shared >= FRAME_CHARS and shared >= 0.9 * min(len(top.text), len(foot.text)):
+        drop(top, "the site's text at the top and the foot")
+        drop(foot, "the site's text at the top and the foot")
 
 
 def _comment_section(content: list[_Line], drop: Callable) -> None:
@@ -524,7 +560,7 @@ def _residue(line: _Line, found: _Found, outlets: Mapping[str, str], stop: froze
         if when := find_date(text):  # "This post was last modified on March 3, 2021 7:59 pm"
             found.dates.append((1, line.number, when[0]))
         return "editorial note"
-    if _tag_list(line, stop):
+    if _tag_list(line, stop) or len(_HASHTAG.findall(text)) >= 2 and not line.terminal:
         return "tag list"
     if desk := _DESK.match(text):
         name = desk.group("name").strip()

@@ -50,6 +50,8 @@ _DOTTED = re.compile(r"^(?P<place>[A-ZА-ЯЁ][a-zа-яё-]+(?: [A-ZА-ЯЁ][a-z
 # "مسکو، 22 مرداد، خبرگزاری «ریانووستی»/": a Persian place, a day and month, an agency, then a slash or dash.
 _PERSIAN_DATED = re.compile(r"^(?P<place>[\u0600-\u06FF]{3,12}\s*[،,]\s*[\d۰-۹]{1,2}\s+[\u0600-\u06FF]{2,9})"
                             r"(?:\s*[،,]\s*(?P<agency>[^/\n،,–—-]{2,40}?))?\s*[/–—-]\s*")
+# "Nov. 1, 2017 (EIRNS)—": a date and an agency's tag, no place.
+_DATED_TAG = re.compile(r"^(?P<place>[A-Z][a-z]{2,8}\.? \d{1,2}, (?:19|20)\d\d)\s*\((?P<agency>[A-Z][A-Za-z/-]{1,12})\)\s*[-–—]{1,2}\s*")
 # A word that looks like a dateline place but opens a sentence.
 _NOT_PLACE = re.compile(r"^(?:[A-Z]{2,5}|[A-Z][a-z]+)$")
 
@@ -63,7 +65,7 @@ def find_dateline(text: str, outlets: Mapping[str, str]) -> Dateline | None:
     place before a dash ("تهران-") counts unless the word is an outlet's name.
     An acronym opening a sentence ("NATO is worried - …") is not a dateline.
     """
-    for pattern in (_ACRONYM_AGENCY, _DOTTED, _PERSIAN_DATED):
+    for pattern in (_ACRONYM_AGENCY, _DOTTED, _PERSIAN_DATED, _DATED_TAG):
         if (match := pattern.match(text)) and not _is_outlet(match.group("place"), outlets):
             place, agency = match.group("place").strip(" ,.،"), match.group("agency")
             found = find_date(place)
@@ -108,7 +110,7 @@ _AS_REPORTED = re.compile(r"^(?:as\s+)?(?:reported|originally published)\s+by\s+
 _TAG_LINE = re.compile(r"^(?:[(/]\s*(?P<name>[^()/]{2,30}?)\s*[)/]|[-–—]\s*(?P<dashed>[^-–—]{2,30}?))\.?$")
 _OUTLET_COLON = re.compile(r"^(?P<name>[^:：]{2,40}?)\s*[:：]$")
 _PERSIAN_REPORT = re.compile(r"^به گزارش (?:خبرنگار |خبرگزاری |(?:گروه|سرویس) [\u0600-\u06FF ]{2,30}?(?:خبرگزاری )?)?(?P<name>[\u0600-\u06FF\u200c ]{2,30}?)"
-                             r"\s*(?P<end>[،,]|\s(?=به نقل از))")
+                             r"\s*(?P<end>[،,؛]|\s(?=به نقل از))")
 _FOOTER_DOMAIN = re.compile(r"^(?:https?://)?(?:www\.)?(?P<domain>[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,6})/?$", re.IGNORECASE)
 
 
@@ -144,6 +146,11 @@ def outlet_opening(text: str, outlets: Mapping[str, str]) -> tuple[str, int] | N
             name = name.split("خبرگزاری ", 1)[1].strip()
         if agency and name:  # named as an agency: its name, whatever it is
             return outlet_part(name, outlets), 0
+        words = name.split()
+        if match.group(0).startswith(("به گزارش گروه", "به گزارش سرویس")):  # the desk's words, then the outlet's
+            for size in range(1, min(3, len(words)) + 1):
+                if _is_outlet(tail := " ".join(words[-size:]), outlets) or outlet_shaped(tail, outlets):
+                    return tail, 0
         # "به گزارش تابناک به نقل از …" names the reporting outlet whatever it is; before a comma
         # the name must be in the table or an outlet-shaped name ("خبرگزاری …", "روزنامه …")
         known = _is_outlet(name, outlets) or match.group("end") != "،" and match.group("end") != ","
@@ -174,7 +181,7 @@ _OUTLET_LAST = {"news", "times", "post", "agency", "press", "tribune", "herald",
                 "daily", "media", "tv", "radio", "english", "online", "today", "review", "monitor", "observer",
                 "guardian", "independent", "network", "wire", "service", "services", "international", "weekly",
                 "new", "world", "line", "insider", "report", "standard", "chronicle", "express", "mail",
-                "newswire", "newswires", "فارسی", "نیوز", "آنلاین", "خبر", "новости", "онлайн", "медиа"}  # a language edition: "… English", "… فارسی"
+                "newswire", "newswires", "فارسی", "نیوز", "آنلاین", "خبر", "پرس", "новости", "онлайн", "медиа"}  # a language edition: "… English", "… فارسی"
 _OUTLET_FIRST = ("خبرگزاری", "روزنامه", "پایگاه", "سایت", "شبکه", "هفته‌نامه", "رادیو",
                  "агентство", "газета", "издание", "телеканал", "радио", "ИА", "РИА")
 _OUTLET_NAME = re.compile(r"^(?:The |the )?(?:[A-Z][\w&'’.-]*|[A-Z]{2,})(?: (?:[A-Z][\w&'’.-]*|of|and|de))*$")
@@ -312,6 +319,7 @@ ATTRIBUTION_CHARS = 80  # how far "به نقل از" may run before its comma
 # "…, пишет ТАСС.", "Как передает Report со ссылкой на…", "…, сообщает РИА Новости.": a Russian sentence
 # naming the outlet it is taken from.
 _RUSSIAN_CREDIT = re.compile(r"(?:^|[,.]\s*)(?:[Кк]ак\s+|[Оо]б этом\s+)?(?:передает|передаёт|пишет|сообщает|сообщило|сообщил)\s+"
+                             r"(?:(?:теле)?канал\s+|(?:информ)?агентство\s+|издание\s+|газета\s+|радиостанция\s+)?"
                              r"(?P<name>«[^»]{2,30}»|\"[^\"]{2,30}\"|[A-ZА-ЯЁ][\w.-]*(?:\s[A-ZА-ЯЁ][\w.-]*){0,2})"
                              r"(?=\s*(?:[.,]|со ссылкой|$))")
 
@@ -323,6 +331,9 @@ _ENGLISH_CREDIT = re.compile(r",\s(?P<name>[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]
 _AGENCY_REPORTED = re.compile(r",\s(?:[A-Z][\w-]*['’]s\s)?(?:the\s)?(?P<name>[\w.-]+(?: [A-Z][\w.-]*){0,2}) news agency (?:reported|reports|said)\b")
 
 
+# "Ранее News.ru писал о том…": a name in Latin letters with a dot, or in quotes (a capitalised Russian word
+# there is a person's: "Ранее Песков сообщал").
+_EARLIER = re.compile(r"(?:^|[.!?]\s+)Ранее (?P<name>[A-Za-z][\w-]*\.[a-z]{2,4}|«[^»]{2,30}») (?:писал|писала|писало|сообщал|сообщала|сообщало)\b")
 _DASH_CREDIT = re.compile(r"[.!?»\"”]\s*[-–—]\s*(?P<name>[^-–—.\n]{2,30}?)\.?$")
 
 
@@ -335,6 +346,8 @@ def credited_outlet(text: str, outlets: Mapping[str, str]) -> str | None:
         return outlets.get(match.group("name").lower(), match.group("name"))
     if (match := _ENGLISH_CREDIT.search(text)) and (" " not in match.group("name") or outlet_shaped(match.group("name"), outlets)):
         return outlets.get(match.group("name").lower(), match.group("name"))
+    if match := _EARLIER.search(text):  # "Ранее News.ru писал…": the outlet recalling its own report
+        return outlets.get(match.group("name").strip("«»").lower(), match.group("name").strip("«»"))
     if "пиш" not in text and "перед" not in text and "сообщ" not in text:
         return None
     match = _RUSSIAN_CREDIT.search(text)
