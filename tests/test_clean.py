@@ -584,6 +584,8 @@ def test_wide_hard_wrapped_copy_keeps_its_lead_whole_with_a_dateline_in_capitals
     # near miss: an acronym opening a sentence is no place
     assert clean(f"NATO Secretary General Mark Rutte said the alliance was watching. {BODY}").meta.dateline is None
     assert clean(f"ПЕРВУЮ ПАРТИЮ С-300 ОТГРУЗЯТ В ИРАН.\n{BODY}").meta.dateline is None  # a headline in capitals
+    outlet = clean(f"T\n\nIRNA The three guarantors of the Astana process met by video on Wednesday.\n\n{BODY}", outlets=OUTLETS)
+    assert (outlet.meta.dateline, outlet.meta.source) == (None, "IRNA")  # an outlet of the table opening the lead
 
 
 def test_a_date_labelled_as_published_wins_over_the_pages_date_and_an_update():

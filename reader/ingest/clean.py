@@ -961,7 +961,7 @@ def _lift_dateline(paragraphs: list[tuple[int, str]], found: _Found, outlets: Ma
     the first one ("IRNA The three…", "به گزارش ایلنا،") into the source."""
     for position, (number, text) in enumerate(paragraphs[:3]):
         line = _Line(number, text)
-        dateline = md.find_dateline(text, outlets) or (md.lead_place(text, stop) or md.caps_place(text, stop)
+        dateline = md.find_dateline(text, outlets) or (md.lead_place(text, stop) or md.caps_place(text, stop, outlets)
                                                        if position <= 1 else None)
         if dateline is None:
             if position <= 2 and (opening := md.outlet_opening(text, outlets)):

@@ -290,15 +290,15 @@ def lead_place(text: str, stop: frozenset[str]) -> Dateline | None:
 _CAPS_PLACE = re.compile(r"^(?P<place>[A-ZА-ЯЁ]{4,}(?: [A-ZА-ЯЁ]{3,})?)\s+(?P<next>[A-ZА-ЯЁ][a-zа-яё]*)\s+(?=\S*[a-zа-яё])")
 
 
-def caps_place(text: str, stop: frozenset[str]) -> Dateline | None:
+def caps_place(text: str, stop: frozenset[str], outlets: Mapping[str, str]) -> Dateline | None:
     """A dateline in capitals with no punctuation after it, as scrapes that lost the dash
     write it ("TEHRAN The Russian State Duma…"), or None: the word after it must be a
     capitalised stop word of the language ("The", "A", "In"), and the words after it in
     lower case, so that an acronym opening a sentence ("NATO Secretary General…") or a
     headline in capitals ("ПЕРВУЮ ПАРТИЮ С-300 ОТГРУЗЯТ…") is not taken for a place."""
     match = _CAPS_PLACE.match(text)
-    if not match or match.group("next").lower() not in stop:
-        return None
+    if not match or match.group("next").lower() not in stop or _is_outlet(match.group("place"), outlets):
+        return None  # "IRNA The three guarantors…": an outlet opening the lead, not a place
     return Dateline(match.group("place"), None, None, match.start("next"))
 
 
