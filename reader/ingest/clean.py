@@ -17,6 +17,7 @@ from __future__ import annotations
 import html
 import os
 import re
+from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from types import MappingProxyType
@@ -1002,7 +1003,7 @@ def _collapse_duplicates(paragraphs: list[tuple[int, str]], drop: Callable) -> l
                 unique.append(sentence)
         collapsed.append((number, " ".join(unique) if len(unique) < len(sentences) else text))
     keys = [_same_words(text) for _, text in collapsed]
-    counts = {key: keys.count(key) for key in keys}
+    counts = Counter(keys)  # linear: a truncated 50 MB article has tens of thousands of paragraphs
     seen: set[str] = set()
     result = []
     for (number, text), key in zip(collapsed, keys):
