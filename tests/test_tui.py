@@ -320,7 +320,7 @@ def test_raw_view_shows_every_line_with_reasons(app):
         raw = app.query_one(RawView)
         assert raw.display and app.focused is raw and not app.view.display
         lines = [raw.line_text(n).plain for n in range(1, len(raw.lines) + 1)]
-        assert any(line.endswith("Add new comment  ← page furniture below the article") for line in lines)
+        assert any(line.endswith("Add new comment  ← comment section") for line in lines)
         assert any(line.endswith("National  ← page furniture above the headline") for line in lines)
         assert sum("Russia's Pursuit of Closer Relations" in line for line in lines) == 3
         await pilot.press("j", "G", "right")
