@@ -19,13 +19,14 @@ from reader.ingest.dates import date_in_filename, find_date
     ("تاریخ انتشار : سه شنبه ۲۸ دی ۱۴۰۰ ساعت ۱۶:۱۴", "2022-01-18"),
     ("13:57 04 / 12 /1403", "2025-02-22"),  # Solar Hijri by its year, day/month/year
     ("date 2018-03-02", "2018-03-02"),
+    ("تاریخ انتشار: ۱۹:۵۰ - ۲۷-۱۲-۱۳۸۸", "2010-03-18"),  # day-month-year between dashes
 ])
 def test_stated_dates(text, iso):
     assert find_date(text)[0] == iso
 
 
 @pytest.mark.parametrize("text", ["March 02, 11:02 UTC+3 MOSCOW", "February 30, 2017", "he paid 2,000 in 2015",
-                                  "on Monday", "15 дек", "1 May"])
+                                  "on Monday", "15 дек", "1 May", "won 2-1 in 2020", "1-2.2020"])
 def test_no_date_without_a_full_stated_date(text):
     assert find_date(text) is None
 

@@ -320,7 +320,7 @@ def test_raw_view_shows_every_line_with_reasons(app):
         raw = app.query_one(RawView)
         assert raw.display and app.focused is raw and not app.view.display
         lines = [raw.line_text(n).plain for n in range(1, len(raw.lines) + 1)]
-        assert any(line.endswith("Add new comment  ← page furniture below the article") for line in lines)
+        assert any(line.endswith("Add new comment  ← comment section") for line in lines)
         assert any(line.endswith("National  ← page furniture above the headline") for line in lines)
         assert sum("Russia's Pursuit of Closer Relations" in line for line in lines) == 3
         await pilot.press("j", "G", "right")
@@ -670,7 +670,7 @@ def test_a_cold_start_reopens_where_the_reader_left_off(tmp_path, write):
 def _warm_corpus(tmp_path, write) -> Library:
     """Three small articles indexed into the (isolated) cache: the next start is warm."""
     for name, day in (("a", "1"), ("b", "2"), ("c", "3")):
-        write(f"warm/{name}.txt", f"Article {name.upper()}\n\nJanuary {day}, 2020\n\nTEHRAN – Putin met Raisi, item {name}.\n")
+        write(f"warm/{name}.txt", f"Warm article {name.upper()}\n\nJanuary {day}, 2020\n\nTEHRAN – Putin met Raisi, item {name}.\n")
     Library(load_config(bundled_config()), [tmp_path / "warm"]).ensure_fresh()
     return Library(load_config(bundled_config()), [tmp_path / "warm"])
 
@@ -697,7 +697,7 @@ def test_a_warm_start_shows_the_index_before_any_file_is_checked(tmp_path, write
     async def scenario(pilot):
         await wait_until(pilot, lambda: app.view.doc is not None and checking.is_set())
         assert "Putin met Raisi" in app.view.doc.clean.paragraphs[-1].text  # the index as it was
-        assert app.query_one(ArticleList).row_text(0).endswith("Article A")
+        assert app.query_one(ArticleList).row_text(0).endswith("Warm article A")
         release.set()
         await wait_until(pilot, lambda: "Lavrov" in app.view.doc.clean.paragraphs[-1].text)
         assert app.query_one(ArticleList).row_text(0).endswith("Article A, edited")

@@ -15,14 +15,16 @@ story codes, bylines, counters, captchas and HTML markup.
 from __future__ import annotations
 
 import html
+import os
 import re
+from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from types import MappingProxyType
 
 from ..models import CleanText, Dropped, Metadata, Paragraph, RawArticle
 from . import metadata as md
-from .dates import date_in_filename, find_date
+from .dates import date_in_filename, find_date, weekday_names
 from .decode import HTML_SUFFIXES
 from .html import extract
 from .language import detect, stopwords
@@ -35,6 +37,7 @@ TITLE_MAX_WORDS = 25
 TITLE_MAX_CHARS = 220
 TITLE_OVERLAP = 0.4  # share of a headline's content words found in the body
 TITLE_LONGER = 1.5  # a later headline candidate this many times longer replaces an earlier one…
+TITLE_LABEL_WORDS = 2  # a line this short is a headline only if the body uses all its words
 TITLE_SHORT = 4  # …of at most this many words (a section or outlet name, not a headline followed by its standfirst)
 STANDFIRST_WORDS = 6  # a line under the headline with this many words is kept as text
 CUT_PARAGRAPH_WORDS = 15  # a prose line this long right under the body is its last paragraph, cut by the scrape
@@ -47,6 +50,9 @@ MASTHEAD_WORDS = 4  # an outlet's name over the page ("BBC News") has at most th
 CREDIT_PARAGRAPHS = 3  # a "…, пишет ТАСС." credit is looked for in this many first and last paragraphs
 SECTION_WORDS = 4  # "Headline | Russia-Ukraine war": a section label after a bar has at most this many words
 STRAY_WORDS = 4  # a label between paragraphs ("Recommended Videos") has at most this many words
+STRAY_PREFIX = 4  # letters of a word its other forms share ("визит", "визите")
+CAPTION_WORDS = 50  # a photo caption has at most this many words (a lead of 60 ended "…culture.Russian President")
+ALT_WORDS = 3  # an image's alt text over its credit, in lower case, has at most this many words
 CREDIT_TAIL = 90  # characters at a line's end searched for a photo credit
 HEADLINE_CONTEXT = 12  # body lines whose words a headline is compared with
 EMPTY: Mapping[str, str] = MappingProxyType({})
@@ -70,7 +76,7 @@ _LOGO = re.compile(r"^(?P<name>[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,3}) log
 _NOT_NAMES = ("the", "a", "an", "its", "this", "that", "our", "their", "new")
 _COUNTER = re.compile(r"^[+-]?\d[\d\s.,]{0,8}$")
 _CAPTCHA = re.compile(r"^\d{1,3}\s*[-+x×*]\s*\d{1,3}\s*=\s*\??$")
-_STORY_CODE = re.compile(r"^[^\d:：]{2,30}[:：#№]\s*\d{4,}$")
+_STORY_CODE = re.compile(r"^(?:[^\d:：]{2,30}[:：#№]|[^\d:：]{0,20}\b(?:code|id|no|number|код|номер|کد|شناسه|شماره))\s*\d{4,}$", re.I)
 _DIGIT = re.compile(r"\d")
 _DOMAIN_END = re.compile(r"\.[a-z]{2,4}$")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -89,6 +95,11 @@ _CREDIT = re.compile(
     # a photographer's name glued to the caption's last full stop by the scrape: "on Sept. 1.Andrii Marienko"
     r"|[.!?](?-i:[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2})$", re.I)
 _GLUED = re.compile(r"[.!?][A-Z]")
+_HASHTAG = re.compile(r"(?:^|\s)#\w+")
+_NAME_BEFORE_DATE = re.compile(r"^(?P<name>[^\W\d_][^\d|–—:-]{1,30}?)\s[-–—|]\s*$")
+_HEADLINE_TAIL = re.compile(r"\s[-–—|]\s(?P<outlet>[^\d\s,–—|-][^\d,–—|]{1,38}?),\s*(?P<date>\d{1,2}\.\d{1,2}\.(?:19|20)\d\d)$")
+# "Iranian Defense Ministry via AP": a handout's credit, a photo agency closing a short line.
+_VIA_AGENCY = re.compile(r"\bvia (?:AP|AFP|Reuters|EPA|Getty Images|ТАСС|РИА Новости|ISNA|IRNA|WANA)\)?$")
 # Photo-caption position words: "(left)", ", right,".
 _CAPTION_POSITION = re.compile(r"\((?:left|right|centre|center|second left|second right|слева|справа|links|rechts|à gauche|à droite)\)"
                                r"|,\s(?:left|right),\s", re.I)
@@ -116,17 +127,30 @@ PROMPT_WORDS = 30  # a newsletter prompt has at most this many words…
 PROMOTION_WORDS = 60  # …and the site's promotion in the same article this many
 # an action link alone on its line ("Send in e-mail", "READ MORE", "Читать далее", "ادامه مطلب"): a verb
 # and its object, in the languages of the corpus (the labels sites put on share and more buttons);
-_ACTION = re.compile(r"^(?:[\W_]*(?:read (?:more|full (?:story|article))|continue reading|send (?:in|by|via|to) e-?mail"
+_ACTION = re.compile(r"^(?:[\W_]*(?:read (?:more|full (?:story|article))|full (?:report|story|article)|continue reading|send (?:in|by|via|to) e-?mail"
                      r"|e-?mail (?:this|to a friend)|share(?: this(?: article| story)?| on \w+)?|print(?: this)?"
                      r"|читать (?:далее|дальше|полностью|также)|подробнее|отправить (?:по|на) (?:e-?mail|почт\w*)"
                      r"|поделиться|распечатать|ادامه(?: مطلب| خبر)?|بیشتر بخوانید|ارسال (?:به|با) (?:ایمیل|دوستان)"
                      r"|اشتراک[\s\u200c]?گذاری|چاپ(?: خبر)?))+[\W_]*$", re.I)  # "Send in e-mailSend in e-mail": twice, glued
 # "… with the international community. READ MORE": a "more" link glued after a paragraph's last sentence;
-_TRAILING_MORE = re.compile(r"(?<=[.!?\"”»])\s+(?:read more|continue reading|читать (?:далее|дальше)|ادامه مطلب)[\W_]*$", re.I)
+_TRAILING_MORE = re.compile(r"(?<=[.!?\"”»])\s+(?:read more|continue reading|full (?:report|story|article)|читать (?:далее|дальше)"
+                            r"|ادامه مطلب)[\W_]*$", re.I)
 # a player's notice that the browser cannot show it, in English, Russian and Persian;
 _PLAYER = re.compile(r"(?:browser|браузер|مرورگر).{0,60}?(?:does ?n[o']t support|не поддерживает|پشتیبانی\s?(?:نمی|نمی\u200c)\s?کند)"
                      r"|(?:does ?n[o']t support|не поддерживает).{0,20}?(?:video|audio|видео|аудио)", re.I)
 PLAYER_WORDS = 20  # a player's notice has at most this many words
+# an editorial note about the piece itself ("This content was produced in Russia where the law…",
+# "This article was originally published…", "Данный материал…", "Dieser Artikel…"), a label may open it;
+_EDITORIAL_NOTE = re.compile(
+    r"^(?:(?:summary|note|editor['’]s note|примечание)\s*:?\s+)?(?:"
+    r"(?:this|the following) (?:content|article|story|page|material|piece|post|video) (?:was|has been|is|contains|may|will|first)\b"
+    r"|(?:этот|данный|настоящий) материал\b|данное сообщение \(материал\)"
+    r"|(?:dieser|der folgende) (?:artikel|beitrag|inhalt) (?:wurde|ist|erschien)\b|(?:cet article|ce contenu) (?:a été|est)\b)", re.I)
+NOTE_WORDS = 40  # an editorial note has at most this many words
+# "Читайте также: <another story's headline>", "Read also:", "بیشتر بخوانید:", "Lesen Sie auch:";
+_READ_ALSO = re.compile(r"^[\W_]*(?:read (?:also|more)|see also|also read|related|читайте (?:также|ещё|еще)|смотрите также|по теме"
+                        r"|بیشتر بخوانید|همچنین بخوانید|بخوانید|lesen sie auch|mehr zum thema|(?:à )?lire aussi)\s*[:：]\s*\S", re.I)
+READ_ALSO_WORDS = 25  # with the headline it announces, at most this many words
 # a list of tags: four or more short items between commas, most of them tags proper (`_tag_list`);
 _LIST_COMMA = re.compile(r"\s*[,،]\s*")
 TAG_ITEMS, TAG_WORDS, TAG_LONGEST, TAG_SHARE = 4, 3, 6, 0.6
@@ -192,6 +216,9 @@ def clean(raw: str, *, name: str = "", outlets: Mapping[str, str] = EMPTY, langu
     content = _merge(lines, _hard_wrapped(lines))
     for line in content:
         _measure(line, stop)
+    first = next((i for i, line in enumerate(content) if line.good), None)
+    if first is not None and _question_headline(content[first:]):
+        content[first].good = False  # "Will Putin’s Su-35s Give Tehran Air Superiority…?" over a label: the headline
     if not any(ln.good for ln in content):  # a short text: every sentence is body…
         for line in content:
             line.good = line.terminal and line.words >= 2
@@ -199,17 +226,20 @@ def clean(raw: str, *, name: str = "", outlets: Mapping[str, str] = EMPTY, langu
         for line in content[1:] or content:
             line.good = True
     _end_marker(content, drop, found, outlets)
+    _split_labels(content, drop, found, outlets)
     for line in content:
         if not line.gone:
             _furniture_shapes(line, drop, found, outlets, stop)
-    _residue_neighbours(content, drop, found)
+    _page_frame(content, drop)
+    _comment_section(content, drop)
+    _residue_neighbours(content, drop, found, outlets)
     _repeats(content, drop)
     body = [ln for ln in content if not ln.gone or ln.reason == ACTION]  # "READ MORE" still marks where the body ends
     good = [i for i, ln in enumerate(body) if ln.good]
     first, last = (good[0], good[-1]) if good else (len(body), -1)
     title_line = _headline(body[:first], body[first:], content, stop, outlets)
     _top_zone(body[:first], title_line, body[first:], drop, found, outlets)
-    _bottom_zone(body[last + 1:] if good else [], drop, found, outlets)
+    _bottom_zone(body[last + 1:] if good else [], content[-1] if content else None, drop, found, outlets)
     _captions(content, drop)
     _strays(body[first:last + 1] if good else [], title_line, stop, drop)
 
@@ -225,7 +255,11 @@ def clean(raw: str, *, name: str = "", outlets: Mapping[str, str] = EMPTY, langu
             break
     provenance = {"language": "derived"} if language else {}
     if title_line is not None:
-        title, provenance["title"] = _unemphasised(_without_section(title_line, drop)), "text"
+        headline = _without_section(title_line, drop)
+        title, provenance["title"] = _unemphasised(headline), "text"
+        if title != headline:  # the markers are the file's text too
+            marker = headline[:headline.index(title)]
+            drop(title_line, "Markdown emphasis around the headline", f"{marker} {marker}")
     else:
         lead = paragraphs[0][1] if paragraphs else ""
         title, provenance["title"] = derive_title(name, lead[md.attribution_end(lead):].lstrip())
@@ -311,20 +345,46 @@ def _measure(line: _Line, stop: frozenset[str]) -> None:
         line.stop_density = sum(map(stop.__contains__, line.tokens)) / line.words
     dense = line.stop_density >= GOOD_STOP_DENSITY or not stop
     line.good = (not line.gone and dense and line.words >= GOOD_WORDS and not line.text.endswith(_TEASER_END)
-                 and (line.terminal or line.words >= GOOD_LONG_WORDS))
+                 and (line.terminal and not _QUOTE_ENDED.search(line.text) or line.words >= GOOD_LONG_WORDS)
+                 and not _title_case(line))
+
+
+TITLE_CASE_SHARE = 0.7  # a headline in Title Case ("… Meets with … on the Sidelines of the Sochi Summit (Excerpts)")
+
+
+def _title_case(line: _Line) -> bool:
+    """Whether a line is written in Title Case without a closing full stop, as English headlines
+    are: most (TITLE_CASE_SHARE) of its words capitalised, short joining words aside."""
+    words = [w for w in line.text.split() if w[:1].isalpha()]
+    if line.text.endswith(".") or len(words) < GOOD_WORDS or not words[0][:1].isupper():
+        return False
+    long_words = [w for w in words if w.lower().strip("'’") not in _SMALL_WORDS]
+    return bool(long_words) and sum(w[:1].isupper() for w in long_words) >= TITLE_CASE_SHARE * len(long_words)
+
+
+_SMALL_WORDS = frozenset("a an the and or but of on in at to for with by from as over into".split())
 
 
 def _furniture_shapes(line: _Line, drop: Callable, found: _Found, outlets: Mapping[str, str],
                       stop: frozenset[str]) -> None:
     """Lines that are furniture wherever they stand."""
     text = line.text
-    if _URL.fullmatch(text):  # before the length test: a slug's words are many
+    if _URL.fullmatch(bare := text.strip(" |•·-–—")):  # before the length test: a slug's words are many
+        if outlet := _stamp_outlet(bare, outlets):  # "http://today.reuters.com/news/…": weak, used when nothing else names one
+            found.sources.append((WEAK, line.number, outlet))
         return drop(line, "web address")
+    if (tail := _HEADLINE_TAIL.search(text)) and len(text[:tail.start()].split()) >= 4 and (when := find_date(tail.group("date"))):
+        # "Иран хочет увеличить … из России — РИА Новости, 27.07.2022": the outlet and date after a headline
+        found.sources.append((3, line.number, md.outlet_part(tail.group("outlet"), outlets)))
+        found.dates.append((1, line.number, when[0]))
+        drop(line, "outlet and date after the headline (metadata)", tail.group(0).strip())
+        line.text = text = text[:tail.start()]
+        _measure(line, stop)
     if (reason := _residue(line, found, outlets, stop, drop)) is not None:
         return drop(line, reason)
     text = line.text  # a desk byline may have been cut off its opening
-    if line.words > SHORT_LINE_WORDS:  # a long line can only be a caption
-        if _credit(text) or _CAPTION_POSITION.search(text):
+    if line.words > SHORT_LINE_WORDS:  # a long line can only be a caption, and a paragraph-long one is none
+        if line.words <= CAPTION_WORDS and (_credit(text) or _CAPTION_POSITION.search(text)):
             drop(line, CAPTION)
         return
     if line.words == 0 and not _DIGIT.search(text):
@@ -347,18 +407,136 @@ def _furniture_shapes(line: _Line, drop: Callable, found: _Found, outlets: Mappi
         if when := find_date(text):
             found.dates.append((1, line.number, when[0]))
         return drop(line, "byline or credit (source metadata)")
+    if not text.endswith(".") and (stamped := _stamped_byline(text)):
+        found.dates.append((_date_rank(text), line.number, stamped))
+        return drop(line, "byline with a timestamp (date metadata)")
     if when := find_date(text):
         rest = text[:when[1]] + text[when[2]:]
         extra = len(_WORD.findall(_TIME.sub(" ", rest)))
         if extra <= DATE_LINE_EXTRA_WORDS:
-            found.dates.append((0 if _TIME.search(rest) else 1, line.number, when[0]))
+            found.dates.append((_date_rank(rest), line.number, when[0]))
+            named = _NAME_BEFORE_DATE.match(text[:when[1]])
+            if named and named.group("name").lower() not in weekday_names() and not _PUBLISHED.search(named.group("name")):
+                # "پیک ایران - ۲۸ تیر ۱۴۰۱": an outlet's byline, its name and a dash before the date
+                found.sources.append((3, line.number, md.outlet_part(named.group("name"), outlets)))
+            elif outlet := _stamp_outlet(rest, outlets):  # "5 апреля 2016 года, Интерфакс http://www.interfax.ru"
+                found.sources.append((2, line.number, outlet))
             return drop(line, "timestamp (date metadata)")
     if line.words <= 8 and _DIGIT.search(text) and _RELATIVE_TIME.search(text):
         return drop(line, "timestamp")
     if _BYLINE.match(text) and not text.endswith("."):
         return drop(line, "byline")
-    if (_credit(text) or _CAPTION_POSITION.search(text)) and not text.startswith(_OPEN_QUOTES):
+    if (_credit(text) or _CAPTION_POSITION.search(text) or _VIA_AGENCY.search(text)) and not text.startswith(_OPEN_QUOTES):
         return drop(line, CAPTION)
+
+
+# The heading of a comment section, alone on its line, in the corpus's languages ("Post a Comment",
+# "No comments:", "Комментарии (3)", "نظرات کاربران", "نظر شما", "Kommentare", "Laisser un commentaire").
+_COMMENTS = re.compile(
+    r"^[\W\d_]*(?:(?:no |\d+ )?comments?|(?:add|post|write|leave) (?:a |new |your )?(?:comment|reply)|your comment"
+    r"|(?:ваш |оставить |написать |добавить )?комментари\w*|(?:ارسال )?(?:نظرات(?: کاربران)?|نظر(?: شما)?)|دیدگاه(?:[\s\u200c]?(?:ها|شما))?"
+    r"|kommentare?|(?:laisser un |\d+ )?commentaires?)[\W\d_]*$", re.I)
+
+
+FRAME_CHARS = 60  # the page's own text at the top and again at the foot shares at least this many characters
+
+
+def _page_frame(content: list[_Line], drop: Callable) -> None:
+    """The site's description opening the page and repeated (perhaps cut) closing it ("This
+    page is the English version of … website…"): the page's frame, not the article."""
+    alive = [line for line in content if not line.gone]
+    if len(alive) < 3:
+        return
+    top, foot = alive[0], alive[-1]
+    shared = len(os.path.commonprefix([top.text, foot.text]))
+    if shared >= FRAME_CHARS and shared >= 0.9 * min(len(top.text), len(foot.text)):
+        drop(top, "the site's text at the top and the foot")
+        drop(foot, "the site's text at the top and the foot")
+
+
+def _comment_section(content: list[_Line], drop: Callable) -> None:
+    """The heading of a comment section after some body text ends the article: it and
+    every line after it (the form, its notices, the readers' comments) are the site's,
+    but for a footer domain closing the file (the bottom zone's: it names the source)."""
+    good = [i for i, line in enumerate(content) if line.good]
+    for position in range(good[0] + 1 if good else len(content), len(content)):
+        line = content[position]
+        if not line.gone and len(line.text.split()) <= 5 and _COMMENTS.match(line.text):
+            for after in content[position:]:
+                if not after.gone and not (after is content[-1] and md.footer_domain(after.text)):
+                    drop(after, "comment section")
+            return
+
+
+_LABEL_ALONE = re.compile(r"^[^\W\d_][^\d:：]{1,30}[:：]$")
+LABEL_VALUE_WORDS = 6  # the value under a label alone on its line has at most this many words
+
+
+def _split_labels(content: list[_Line], drop: Callable, found: _Found, outlets: Mapping[str, str]) -> None:
+    """A label alone on its line and its value on the next ("Story Code:" / "1067665",
+    "منبع:" / "خبرگزاری ایسنا", "Published:" / "5 July 2023"), read as the one line they
+    are: a story code, a source attribution or a timestamp drops both lines."""
+    alive = [line for line in content if not line.gone]
+    for label, value in zip(alive, alive[1:]):
+        if label.gone or not _LABEL_ALONE.match(label.text) or len(label.text.split()) > 3 \
+                or not 1 <= len(value.text.split()) <= LABEL_VALUE_WORDS or value.text.endswith(_TERMINAL):
+            continue
+        joined = f"{label.text} {value.text}"
+        if _STORY_CODE.match(joined):
+            reason = "story code"
+        elif (source := md.attribution(joined, outlets)) is not None:
+            found.sources.append((1, label.number, md.outlet_part(source, outlets)))
+            reason = "source attribution (source metadata)"
+        elif (when := find_date(joined)) is not None and not _WORD.findall(_TIME.sub(" ", joined[when[2]:])):
+            found.dates.append((1, label.number, when[0]))
+            reason = "timestamp (date metadata)"
+        else:
+            continue
+        drop(label, reason)
+        drop(value, reason)
+
+
+# A label saying what a date is: the article's publication ranks first; an update, after a bare date
+# (a page's own date over its header, "۰۹ ارديبهشت ۱۴۰۳", stood above a 1388 article's "تاریخ انتشار").
+_PUBLISHED = re.compile(r"\b(?:published|posted|publication date|date of publication|added on)\b|опубликовано|дата публикации"
+                        r"|تاریخ انتشار|(?:^|\s)انتشار\s*:|veröffentlicht|publié", re.I)
+_UPDATED = re.compile(r"\b(?:updated|modified)\b|обновлено|изменено|به[\s\u200c]?روز[\s\u200c]?(?:شده|رسانی)|بروزرسانی"
+                      r"|aktualisiert|mis à jour", re.I)
+
+
+_BAR = re.compile(r"\s[•|·]\s")
+
+
+def _stamped_byline(text: str) -> str | None:
+    """The date of a line that is a timestamp and a byline between bars ("11:35 21.07.2022 •
+    Владимир Сажин, старший научный сотрудник…", "Jane Doe | 5 July 2023 09:12"), as ISO,
+    or None: one part states a full date with at most a time and a weekday besides."""
+    parts = _BAR.split(text)
+    for part in parts if len(parts) >= 2 else ():
+        if (when := find_date(part)) and len(_WORD.findall(_TIME.sub(" ", part[:when[1]] + part[when[2]:]))) <= 1:
+            return when[0]
+    return None
+
+
+def _stamp_outlet(rest: str, outlets: Mapping[str, str]) -> str | None:
+    """The outlet of the table a timestamp line names besides its date and time, in words
+    or as its web address ("…, Интерфакс http://www.interfax.ru"), or None."""
+    words = " ".join(_WORD.findall(_TIME.sub(" ", _URL.sub(" ", rest))))
+    keys = [words.lower()]
+    for address in _URL.finditer(rest):  # "today.reuters.com": that, "reuters.com", "today.reuters", "reuters"
+        parts = address.group().split("//")[-1].removeprefix("www.").split("/")[0].lower().split(".")
+        keys += [key for i in range(len(parts) - 1) for key in (".".join(parts[i:]), ".".join(parts[i:-1]))]
+    return next((outlets[key] for key in keys if key and key in outlets), None)
+
+
+def _date_rank(label: str) -> int:
+    """The rank (lower wins) of a timestamp line's date by the words beside it: a publication
+    label -1, a time 0, nothing 1, an update label 2."""
+    if _UPDATED.search(label):
+        return 2
+    if _PUBLISHED.search(label):
+        return -1
+    return 0 if _TIME.search(label) else 1
 
 
 def _residue(line: _Line, found: _Found, outlets: Mapping[str, str], stop: frozenset[str], drop: Callable) -> str | None:
@@ -377,7 +555,13 @@ def _residue(line: _Line, found: _Found, outlets: Mapping[str, str], stop: froze
         _measure(line, stop)
     if line.words <= PLAYER_WORDS and _PLAYER.search(text):
         return "player notice"
-    if _tag_list(line, stop):
+    if line.words <= READ_ALSO_WORDS and _READ_ALSO.match(text):
+        return "read-more link and its headline"
+    if line.words <= NOTE_WORDS and _EDITORIAL_NOTE.match(text):
+        if when := find_date(text):  # "This post was last modified on March 3, 2021 7:59 pm"
+            found.dates.append((1, line.number, when[0]))
+        return "editorial note"
+    if _tag_list(line, stop) or len(_HASHTAG.findall(text)) >= 2 and not line.terminal:
         return "tag list"
     if desk := _DESK.match(text):
         name = desk.group("name").strip()
@@ -421,9 +605,10 @@ def _tag_list(line: _Line, stop: frozenset[str]) -> bool:
     return tags >= TAG_SHARE * len(items)
 
 
-def _residue_neighbours(content: list[_Line], drop: Callable, found: _Found) -> None:
+def _residue_neighbours(content: list[_Line], drop: Callable, found: _Found, outlets: Mapping[str, str]) -> None:
     """The site's self-promotion in an article with a newsletter prompt ("X delivers
-    independent coverage…"), and the author's name under a "date, outlet" byline."""
+    independent coverage…"), the author's name under a "date, outlet" byline, and an
+    outlet's name over its own description ("Asian News International. Multi-media…")."""
     if any(line.reason == NEWSLETTER for line in content):
         for line in content:
             if (not line.gone and line.words <= PROMOTION_WORDS and _SELF_PROMOTION.search(line.text)
@@ -435,6 +620,12 @@ def _residue_neighbours(content: list[_Line], drop: Callable, found: _Found) -> 
     for before, after in zip(alive, alive[1:]):
         if before.reason == DATED_BYLINE and not after.gone and _AUTHOR.match(after.text):
             drop(after, "byline")
+        elif (not before.gone and not after.gone and before.words <= MASTHEAD_WORDS and after.text.startswith(before.text)
+              and after.text != before.text and md.outlet_shaped(before.text, outlets)):
+            # "Asian News International" / "Asian News International. Multi-media news agency, …": the outlet's blurb
+            found.sources.append((2, before.number, md.outlet_part(before.text, outlets)))
+            drop(before, "the outlet's description (source metadata)")
+            drop(after, "the outlet's description (source metadata)")
 
 
 def _credit(text: str) -> bool:
@@ -495,7 +686,8 @@ def _stems(line: _Line, stop: frozenset[str]) -> set[str]:
 
 def _title_shaped(line: _Line) -> bool:
     text = _unemphasised(line.text)  # "**Headline**" is no bullet
-    return (not line.gone and 1 <= line.words <= TITLE_MAX_WORDS and len(text) <= TITLE_MAX_CHARS
+    return (not line.gone and 1 <= line.words <= TITLE_MAX_WORDS and len(text) <= TITLE_MAX_CHARS and not _URL.search(text)
+            and not text[:1].islower()  # "watch the latest videos": a link; headlines open with a capital
             and not (text.endswith(".") and not text.endswith("..")) and not _BULLET.match(text)
             and not text.endswith(_TEASER_END) and find_date(text) is None and len(_LETTER.findall(text)) >= 0.5 * len(text.replace(" ", "")))
 
@@ -517,6 +709,10 @@ def _headline(top: list[_Line], rest: list[_Line], every: list[_Line], stop: fro
         stems = _stems(line, stop)
         repeated = line.repeated or everything.count(line.text.casefold()) >= 2
         overlap = len(stems & body_stems) / len(stems) if stems else 0.0
+        # a label of a word or two ("پخش زنده", "Ukraine War") names the article only if the body
+        # writes all its words, stop words too ("war" is one in the English list)
+        if line.words <= TITLE_LABEL_WORDS and not all(re.search(rf"\b{re.escape(token)}", later) for token in line.tokens):
+            overlap = 0.0
         if not (repeated or overlap >= TITLE_OVERLAP or (not body_stems and line.words >= 2)):
             if line.words >= 2 and not line.text.endswith(":"):
                 weaker.append((-overlap, line.number, line))
@@ -528,6 +724,8 @@ def _headline(top: list[_Line], rest: list[_Line], every: list[_Line], stop: fro
         # right above the body, where headlines stand.
         best = min(weaker)
         chosen = best[2] if best[0] < 0 else weaker[-1][2]
+        if chosen.words <= TITLE_LABEL_WORDS or best[0] == 0 and _AUTHOR.match(chosen.text):
+            chosen = None  # a label, or a byline's name sharing no word with the body ("Akbar Novruz")
     return chosen
 
 
@@ -554,6 +752,14 @@ def _whole_dateline(text: str, outlets: Mapping[str, str]) -> md.Dateline | None
     """A dateline that is the whole line ("Washington CNN—", "TEHRAN, Iran, Jan. 10")."""
     dateline = md.find_dateline(text, outlets)
     return dateline if dateline is not None and dateline.end >= len(text.rstrip()) else None
+
+
+def _question_headline(content: list[_Line]) -> bool:
+    """Whether the first body-like line is a headline asking a question: one sentence ending
+    in "?", headline-long, and the line after it no body text (a label, a byline)."""
+    first = content[0]
+    return (first.text.endswith(("?", "؟")) and first.words <= TITLE_MAX_WORDS and len(_SENTENCE_SPLIT.split(first.text)) == 1
+            and len(content) > 1 and not content[1].good)
 
 
 def derive_title(name: str, lead: str) -> tuple[str, str]:
@@ -592,7 +798,7 @@ def _top_zone(top: list[_Line], title: _Line | None, rest: list[_Line], drop: Ca
         if (alias := md.outlet_in(line.text, outlets)) and line.words <= 14:
             found.sources.append((3, line.number, alias))
         elif line.words <= MASTHEAD_WORDS and md.outlet_shaped(line.text, outlets):  # "BBC News" over the page
-            found.sources.append((3, line.number, line.text))
+            found.sources.append((3, line.number, md.outlet_part(line.text, outlets)))
         if (when := find_date(line.text)) is not None:
             found.dates.append((4, line.number, when[0]))
         if line.words <= 8 and (dateline := _whole_dateline(line.text, outlets)):
@@ -600,6 +806,8 @@ def _top_zone(top: list[_Line], title: _Line | None, rest: list[_Line], drop: Ca
             if dateline.agency and (agency := md.agency_name(dateline.agency, outlets)):
                 found.sources.append((0, line.number, agency))
             drop(line, "dateline (dateline metadata)")
+        elif _AUTHOR.match(line.text) and not md.outlet_shaped(line.text, outlets):
+            drop(line, "byline")  # a name alone on its line above the article
         elif not seen_title:
             drop(line, "page furniture above the headline")
         elif _PAGE_TITLE.match(line.text):
@@ -610,46 +818,55 @@ def _top_zone(top: list[_Line], title: _Line | None, rest: list[_Line], drop: Ca
             drop(line, "page furniture above the article")
 
 
-def _bottom_zone(bottom: list[_Line], drop: Callable, found: _Found, outlets: Mapping[str, str]) -> None:
+def _bottom_zone(bottom: list[_Line], final: _Line | None, drop: Callable, found: _Found, outlets: Mapping[str, str]) -> None:
     """Below the last body line: short lines that do not end a sentence are the site's.
 
-    One of the first CUT_PARAGRAPH_POSITION lines under the body (a subheading may
-    stand before it) is its last paragraph when it reads as prose
+    One of the first CUT_PARAGRAPH_POSITION lines under the body (a subheading of at
+    most STRAY_WORDS words may stand before it, another story's headline not) is its last paragraph when it reads as prose
     (CUT_PARAGRAPH_WORDS words or more, the language's share of stop words) but
     stops mid-sentence: scrapes cut articles off (held-out articles lost such
-    paragraphs, issue 13). When it is the file's last line, a shorter one counts,
+    paragraphs, issue 13). When it is the file's last line (`final`), a shorter one counts,
     if it is dense in stop words (CUT_STOP_DENSITY): "…همکاری‌های گسترده‌ی دفاعی".
     """
     remaining = [ln for ln in bottom if not ln.gone or ln.reason == ACTION]  # "READ MORE" ends the article
     for position, line in enumerate(remaining):
         if line.gone:
             continue
-        if position < CUT_PARAGRAPH_POSITION and line.stop_density >= GOOD_STOP_DENSITY and (
+        # a subheading may stand between the body and its cut last paragraph, another story's headline not
+        after_body = position == 0 or position < CUT_PARAGRAPH_POSITION and remaining[0].words <= STRAY_WORDS
+        if after_body and line.stop_density >= GOOD_STOP_DENSITY and (
                 line.words >= CUT_PARAGRAPH_WORDS
-                or line is remaining[-1] and line.words >= STANDFIRST_WORDS and line.stop_density >= CUT_STOP_DENSITY):
+                or line is final and line.words >= STANDFIRST_WORDS and line.stop_density >= CUT_STOP_DENSITY):
             continue
         if (domain := md.footer_domain(line.text)) is not None and line is bottom[-1]:
             found.sources.append((2, line.number, domain))
             drop(line, "footer domain (source metadata)")
         elif line.text.endswith(_TEASER_END) or line.text.startswith(("...", "…")):
             drop(line, "teaser of another story")
-        elif line.stop_density == 0 or not (line.terminal and line.words >= STANDFIRST_WORDS
-                                              or line.text.endswith(_CLOSING) and line.words >= 3):
+        elif line.stop_density == 0 or _QUOTE_ENDED.search(line.text) or not (
+                line.terminal and line.words >= STANDFIRST_WORDS or line.text.endswith(_CLOSING) and line.words >= 3):
             if (alias := md.outlet_in(line.text, outlets)) and line.words <= 8:
                 found.sources.append((3, line.number, alias))
             elif line.words <= MASTHEAD_WORDS and md.outlet_shaped(line.text, outlets):  # "Asian News International"
-                found.sources.append((3, line.number, line.text))
+                found.sources.append((3, line.number, md.outlet_part(line.text, outlets)))
             drop(line, "page furniture below the article")
 
 
+# A line ending on a closing quote with no full stop before it: another story's headline quoting
+# someone ('Гороскоп на 28 ноября: как … не "наломать дров"'), not a paragraph's end.
+_QUOTE_ENDED = re.compile(r"[^.!?…؟\s\"”’'»][\"”’'»]$")
+
+
 def _captions(body: list[_Line], drop: Callable) -> None:
-    """A line without a full stop just above a dropped caption is its alt text, and a
-    line next to one that it repeats (the caption again without its credit) is the
-    caption too."""
+    """A line without a full stop just above a dropped caption is its alt text (so is a word
+    or three in lower case), and a line next to one that it repeats (the caption again
+    without its credit) is the caption too."""
     for before, after in zip(body, body[1:]):
         if (not before.gone and after.reason == CAPTION and not before.terminal and before.words >= 5
                 and len(_WORD.findall(before.text.lower())) and _shared(before.text, after.text) >= 0.5):
             drop(before, CAPTION)
+        elif not before.gone and after.reason == CAPTION and 1 <= before.words <= ALT_WORDS and before.text[:1].islower():
+            drop(before, CAPTION)  # an image's alt text in lower case over its credit: "встреча" / "Фото: kremlin.ru"
     for before, after in zip(body, body[1:]):
         for line, caption in ((before, after), (after, before)):
             if not line.gone and caption.reason == CAPTION and line.words >= 3 and line.text.rstrip(".") in caption.text:
@@ -664,13 +881,14 @@ def _strays(body: list[_Line], title: _Line | None, stop: frozenset[str], drop: 
                                             or line.terminal or _DIGIT.search(line.text) or "." in line.text)]
     if not labels:
         return
+    # compared on their first STRAY_PREFIX letters: "визите" under a text that writes "визит"
     stems: dict[str, int] = {}
     for line in [*body, *([title] if title else [])]:
         if not line.gone:
-            for stem in _stems(line, stop):
+            for stem in {stem[:STRAY_PREFIX] for stem in _stems(line, stop)}:
                 stems[stem] = stems.get(stem, 0) + 1
     for line in labels:
-        own = _stems(line, stop)
+        own = {stem[:STRAY_PREFIX] for stem in _stems(line, stop)}
         if own and all(stems.get(stem, 0) <= 1 for stem in own):
             drop(line, "label between paragraphs (not the article's words)")
 
@@ -682,43 +900,59 @@ def _shared(a: str, b: str) -> float:
 
 # --- paragraphs ----------------------------------------------------------------------------
 
-def _hard_wrapped(lines: list[_Line]) -> bool:
-    """Fixed-width wire copy: most lines nearly as long as the longest, which is short,
-    and many of them stopping mid-sentence."""
+def _hard_wrapped(lines: list[_Line]) -> int:
+    """The width of fixed-width wire copy in characters, 0 when the text is not wrapped:
+    most lines nearly as long as the longest (at most WRAP_WIDTH), many of them stopping
+    mid-sentence."""
     lengths = [len(ln.text) for ln in lines if ln.text and not ln.gone]
     if len(lengths) < 4:
-        return False
+        return 0
     longest = max(lengths)
-    return longest <= 100 and sum(n >= 0.75 * longest for n in lengths) >= 0.6 * len(lengths) \
+    wrapped = longest <= WRAP_WIDTH and sum(n >= 0.75 * longest for n in lengths) >= 0.6 * len(lengths) \
         and sum(not ln.terminal for ln in lines if ln.text and not ln.gone) >= 0.4 * len(lengths)
+    return longest if wrapped else 0
 
 
-def _merge(lines: list[_Line], wrapped: bool) -> list[_Line]:
+WRAP_WIDTH = 160  # wrapped copy is at most this wide (wire copy: 64-80; a scrape's fixed 140)
+WRAP_FULL = 0.6  # a wrapped line this share of the width long is full: the next line goes on with its paragraph
+
+
+def _merge(lines: list[_Line], width: int) -> list[_Line]:
     """Join raw lines into logical lines, one per paragraph (or headline, or furniture).
 
     A blank line ends one, and so does a single newline after a complete
     sentence or before a capital (files written one line per paragraph),
-    unless the copy is hard-wrapped, where only blank lines do. A line that
-    stops mid-sentence and is followed by one starting in lower case is a
+    unless the copy is hard-wrapped at `width` characters, where a blank line or a
+    line well short of the width does (a paragraph's last line, a headline, a label).
+    A line that stops mid-sentence and is followed by one starting in lower case is a
     broken sentence, and is rejoined; a word hyphenated across the line end
     ("Amir-" / "Abdollahian") is rejoined without a space.
     """
     merged: list[_Line] = []
     current: _Line | None = None
+    last = 0  # length of the raw line before
     for line in lines:
         if not line.text or line.gone:
-            current = None
+            current, last = None, 0
             continue
-        if current is not None and (wrapped or _continues(current.text, line.text)):
+        wrapped_on = width and last >= WRAP_FULL * width
+        if current is not None and (wrapped_on or _continues(current.text, line.text)):
             current.text += line.text if re.search(r"\w-$", current.text) else " " + line.text
+            last = len(line.text)
             continue
-        current = _Line(line.number, line.text)
+        current, last = _Line(line.number, line.text), len(line.text)
         merged.append(current)
     return merged
 
 
 def _continues(previous: str, following: str) -> bool:
-    return not previous.endswith(_TERMINAL) and (following[:1].islower() or bool(re.search(r"\w-$", previous)))
+    """Whether a line goes on with the one before: that one stops mid-sentence and this one
+    opens in lower case (or the word was hyphenated), unless that one is a short name in
+    capitals ("BBC News" over "watch One-Minute World News": a masthead, then a link)."""
+    if previous.endswith(_TERMINAL) or not (following[:1].islower() or re.search(r"\w-$", previous)):
+        return False
+    words = previous.split()
+    return not (len(words) <= MASTHEAD_WORDS - 1 and all(w[:1].isupper() for w in words) and not re.search(r"\w-$", previous))
 
 
 def _lift_dateline(paragraphs: list[tuple[int, str]], found: _Found, outlets: Mapping[str, str],
@@ -728,7 +962,8 @@ def _lift_dateline(paragraphs: list[tuple[int, str]], found: _Found, outlets: Ma
     the first one ("IRNA The three…", "به گزارش ایلنا،") into the source."""
     for position, (number, text) in enumerate(paragraphs[:3]):
         line = _Line(number, text)
-        dateline = md.find_dateline(text, outlets) or (md.lead_place(text, stop) if position <= 1 else None)
+        dateline = md.find_dateline(text, outlets) or (md.lead_place(text, stop) or md.caps_place(text, stop, outlets)
+                                                       if position <= 1 else None)
         if dateline is None:
             if position <= 2 and (opening := md.outlet_opening(text, outlets)):
                 found.sources.append((1 + position, number, opening[0]))
@@ -752,10 +987,12 @@ def _lift_dateline(paragraphs: list[tuple[int, str]], found: _Found, outlets: Ma
 
 
 def _collapse_duplicates(paragraphs: list[tuple[int, str]], drop: Callable) -> list[tuple[int, str]]:
-    """Collapse a sentence repeated back to back (a duplicated photo caption)
-    and drop a paragraph identical to an earlier one."""
-    seen: set[str] = set()
-    result = []
+    """Collapse a sentence repeated back to back (a duplicated photo caption) and drop
+    a paragraph that repeats another: the same words as an earlier one (spacing, case,
+    punctuation and half-spaces aside), or another's words behind a short label ("Shana:
+    …", "پارسینه: …", as scrapes repeat a lead under the outlet's name); the copy
+    without the label stays."""
+    collapsed = []
     for number, text in paragraphs:
         sentences = _SENTENCE_SPLIT.split(text)
         unique = sentences[:1]
@@ -764,14 +1001,30 @@ def _collapse_duplicates(paragraphs: list[tuple[int, str]], drop: Callable) -> l
                 drop(_Line(number, sentence), "duplicated sentence", sentence)
             else:
                 unique.append(sentence)
-        if len(unique) < len(sentences):
-            text = " ".join(unique)
-        if text in seen:
-            drop(_Line(number, text), "duplicated paragraph", text)
+        collapsed.append((number, " ".join(unique) if len(unique) < len(sentences) else text))
+    keys = [_same_words(text) for _, text in collapsed]
+    counts = Counter(keys)  # linear: a truncated 50 MB article has tens of thousands of paragraphs
+    seen: set[str] = set()
+    result = []
+    for (number, text), key in zip(collapsed, keys):
+        label = _LABEL_PREFIX.match(text)
+        unlabelled = _same_words(text[label.end():]) if label else ""
+        if key in seen or (unlabelled and counts.get(unlabelled, 0) and len(unlabelled.split()) >= REPEAT_WORDS):
+            drop(_Line(number, text), REPEATED, text)
             continue
-        seen.add(text)
+        seen.add(key)
         result.append((number, text))
     return result
+
+
+REPEATED = "repeated paragraph"
+REPEAT_WORDS = 6  # a labelled paragraph repeats another of at least this many words
+_LABEL_PREFIX = re.compile(r"^[^\s:：–—-][^:：–—\n]{0,40}?\s*(?:[:：]|\s[-–—]|[-–—](?=\S))\s*(?=\S)")
+
+
+def _same_words(text: str) -> str:
+    """A paragraph's words, lower case, without punctuation or half-spaces: what two copies share."""
+    return " ".join(re.findall(r"\w+", text.casefold().replace("\u200c", "")))
 
 
 def _url_spans(text: str) -> tuple[tuple[int, int], ...]:

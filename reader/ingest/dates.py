@@ -41,6 +41,16 @@ def _month_names() -> dict[str, int]:
 
 
 @lru_cache(maxsize=1)
+def weekday_names() -> frozenset[str]:
+    """Weekday names, lower case, in every language of LANGUAGES (dateparser's locale data)."""
+    from dateparser.languages.loader import default_loader
+
+    keys = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+    return frozenset(name.lower().rstrip(".") for code in LANGUAGES
+                     for key in keys for name in default_loader.get_locale(code).info.get(key, ()))
+
+
+@lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     months = "|".join(sorted((re.escape(m) for m in _month_names()), key=len, reverse=True))
     solar = "|".join(_SOLAR_MONTHS)
@@ -49,7 +59,7 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
         rf"(?<!\w)(?:{d}\.?\s*(?P<m>{months})\.?,?\s*(?:\s*[-/]\s*)?{y}|(?P<m2>{months})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}}))(?!\d)",
         re.IGNORECASE)
     numeric = re.compile(r"(?<![\d.:/])(?:(?P<y>\d{4})\s*[-/.]\s*(?P<m>\d{1,2})\s*[-/.]\s*(?P<d>\d{1,2})"
-                         r"|(?P<d2>\d{1,2})\s*[/.]\s*(?P<m2>\d{1,2})\s*[/.]\s*(?P<y2>\d{4}))(?![\d:])")
+                         r"|(?P<d2>\d{1,2})\s*(?P<sep>[/.-])\s*(?P<m2>\d{1,2})\s*(?P=sep)\s*(?P<y2>\d{4}))(?![\d:])")
     persian = re.compile(rf"(?P<d>\d{{1,2}})\s*/?\s*(?P<m>{solar})\s*/?\s*(?P<y>1[34]\d\d)(?!\d)")
     return named, numeric, persian
 
@@ -58,8 +68,9 @@ def find_date(text: str) -> tuple[str, int, int] | None:
     """The first full date stated in `text`: (ISO date, start, end) in characters, or None.
 
     Accepts "Dec 03, 2015", "Wednesday 5 July 2023", "17 мая 2023 года",
-    "۲۸ دی ۱۴۰۰", "2018-03-02", "05.08.2024", "04 / 12 /1403" (Solar Hijri by
-    its year). Impossible dates (February 30) and dates without a year are not found.
+    "۲۸ دی ۱۴۰۰", "2018-03-02", "05.08.2024", "04 / 12 /1403", "۲۷-۱۲-۱۳۸۸" (Solar
+    Hijri by its year). Impossible dates (February 30) and dates without a year are not found;
+    of two numeric dates, one written year first wins ("3/1/2006 … 2006-03-01": March 1).
     """
     if not _YEAR.search(text):  # no four-digit year, no full date: most lines stop here
         return None
@@ -67,7 +78,10 @@ def find_date(text: str) -> tuple[str, int, int] | None:
     named, numeric, persian = _patterns()
     found = []
     for pattern, kind in ((persian, "solar"), (named, "named"), (numeric, "numeric")):
-        for match in pattern.finditer(plain):
+        matches = list(pattern.finditer(plain))
+        if kind == "numeric":  # year first ("2006-03-01") before day-month-year ("3/1/2006" may be March 1)
+            matches.sort(key=lambda m: m.group("y") is None)
+        for match in matches:
             iso = _convert(match, kind)
             if iso:
                 found.append((match.start(), match.end(), iso))

@@ -50,6 +50,8 @@ _DOTTED = re.compile(r"^(?P<place>[A-ZА-ЯЁ][a-zа-яё-]+(?: [A-ZА-ЯЁ][a-z
 # "مسکو، 22 مرداد، خبرگزاری «ریانووستی»/": a Persian place, a day and month, an agency, then a slash or dash.
 _PERSIAN_DATED = re.compile(r"^(?P<place>[\u0600-\u06FF]{3,12}\s*[،,]\s*[\d۰-۹]{1,2}\s+[\u0600-\u06FF]{2,9})"
                             r"(?:\s*[،,]\s*(?P<agency>[^/\n،,–—-]{2,40}?))?\s*[/–—-]\s*")
+# "Nov. 1, 2017 (EIRNS)—": a date and an agency's tag, no place.
+_DATED_TAG = re.compile(r"^(?P<place>[A-Z][a-z]{2,8}\.? \d{1,2}, (?:19|20)\d\d)\s*\((?P<agency>[A-Z][A-Za-z/-]{1,12})\)\s*[-–—]{1,2}\s*")
 # A word that looks like a dateline place but opens a sentence.
 _NOT_PLACE = re.compile(r"^(?:[A-Z]{2,5}|[A-Z][a-z]+)$")
 
@@ -63,7 +65,7 @@ def find_dateline(text: str, outlets: Mapping[str, str]) -> Dateline | None:
     place before a dash ("تهران-") counts unless the word is an outlet's name.
     An acronym opening a sentence ("NATO is worried - …") is not a dateline.
     """
-    for pattern in (_ACRONYM_AGENCY, _DOTTED, _PERSIAN_DATED):
+    for pattern in (_ACRONYM_AGENCY, _DOTTED, _PERSIAN_DATED, _DATED_TAG):
         if (match := pattern.match(text)) and not _is_outlet(match.group("place"), outlets):
             place, agency = match.group("place").strip(" ,.،"), match.group("agency")
             found = find_date(place)
@@ -105,24 +107,24 @@ def _is_outlet(name: str, outlets: Mapping[str, str]) -> bool:
 _LABELLED = re.compile(r"^[•·*\-\s]*(?:source|sources|via|منبع|منابع|источник|quelle|source de l'article)\s*[:：]\s*(?P<name>.{2,60}?)\.?$",
                        re.IGNORECASE)
 _AS_REPORTED = re.compile(r"^(?:as\s+)?(?:reported|originally published)\s+by\s+(?P<name>.{2,80}?)\.?$", re.IGNORECASE)
-_TAG_LINE = re.compile(r"^[(/]\s*(?P<name>[^()/]{2,30}?)\s*[)/]\.?$")
+_TAG_LINE = re.compile(r"^(?:[(/]\s*(?P<name>[^()/]{2,30}?)\s*[)/]|[-–—]\s*(?P<dashed>[^-–—]{2,30}?))\.?$")
 _OUTLET_COLON = re.compile(r"^(?P<name>[^:：]{2,40}?)\s*[:：]$")
-_PERSIAN_REPORT = re.compile(r"^به گزارش (?:خبرنگار |خبرگزاری |گروه [\u0600-\u06FF ]{2,30}?(?:خبرگزاری )?)?(?P<name>[\u0600-\u06FF\u200c ]{2,30}?)"
-                             r"\s*(?P<end>[،,]|\s(?=به نقل از))")
+_PERSIAN_REPORT = re.compile(r"^به گزارش (?:خبرنگار |خبرگزاری |(?:گروه|سرویس) [\u0600-\u06FF ]{2,30}?(?:خبرگزاری )?)?(?P<name>[\u0600-\u06FF\u200c ]{2,30}?)"
+                             r"\s*(?P<end>[،,؛]|\s(?=به نقل از))")
 _FOOTER_DOMAIN = re.compile(r"^(?:https?://)?(?:www\.)?(?P<domain>[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,6})/?$", re.IGNORECASE)
 
 
 def attribution(line: str, outlets: Mapping[str, str]) -> str | None:
     """The source a whole line attributes the article to, or None.
 
-    "Source: X" and "As reported by X" name any X; "(Reuters)", "/TASS/",
+    "Source: X" and "As reported by X" name any X; "(Reuters)", "/TASS/", "— ТАСС",
     "Trend:" or a bare line need X to be an outlet of the table.
     """
     if match := _LABELLED.match(line) or _AS_REPORTED.match(line):
         return match.group("name").strip()
     for pattern in (_TAG_LINE, _OUTLET_COLON):
-        if (match := pattern.match(line)) and _is_outlet(match.group("name").strip(), outlets):
-            return match.group("name").strip()
+        if (match := pattern.match(line)) and _is_outlet((name := (match.group("name") or match.group("dashed")).strip()), outlets):
+            return name
     if _is_outlet(line.strip(" .:"), outlets):
         return line.strip(" .:")
     return None
@@ -139,18 +141,28 @@ def outlet_opening(text: str, outlets: Mapping[str, str]) -> tuple[str, int] | N
     "خبرگزاری فارس: …" -> (name, characters to strip: 0 when the words are part of the sentence)."""
     if match := _PERSIAN_REPORT.match(text):
         name = match.group("name").strip()
+        agency = "خبرگزاری " in match.group(0)[:match.start("name") + len(name)]
+        if "خبرگزاری " in name:  # "به گزارش سرویس بین الملل خبرگزاری صدا و سیما،": the desk, then the agency
+            name = name.split("خبرگزاری ", 1)[1].strip()
+        if agency and name:  # named as an agency: its name, whatever it is
+            return outlet_part(name, outlets), 0
+        words = name.split()
+        if match.group(0).startswith(("به گزارش گروه", "به گزارش سرویس")):  # the desk's words, then the outlet's
+            for size in range(1, min(3, len(words)) + 1):
+                if _is_outlet(tail := " ".join(words[-size:]), outlets) or outlet_shaped(tail, outlets):
+                    return tail, 0
         # "به گزارش تابناک به نقل از …" names the reporting outlet whatever it is; before a comma
         # the name must be in the table or an outlet-shaped name ("خبرگزاری …", "روزنامه …")
         known = _is_outlet(name, outlets) or match.group("end") != "،" and match.group("end") != ","
         # a single word that is not a plural ("به گزارش مشرق،", not "به گزارش رسانه‌ها،") is an outlet's name
         single = " " not in name and not name.endswith(("ها", "ان"))
-        return (name, 0) if known or single or outlet_shaped(name, outlets) else None
+        return (outlet_part(name, outlets), 0) if known or single or outlet_shaped(name, outlets) else None
     head = re.match(r"^(?P<name>[A-Z]{3,6}|[\u0600-\u06FF\u200c ]{3,25}?)\s*(?P<sep>[:：]\s*|\s+(?=[A-Z])|[-–—]\s*)", text)
     if head and _is_outlet(head.group("name").strip(), outlets):
         return head.group("name").strip(), head.end()
     if head and head.group("sep").strip() in "-–—:：" and outlet_shaped(head.group("name").strip(), outlets):
         # "ایندیپندنت فارسی - …", "خبرگزاری ایسنا: …": an outlet-shaped name and a dash or colon
-        return agency_name(head.group("name"), outlets) or head.group("name").strip(), head.end()
+        return agency_name(outlet_part(head.group("name").strip(), outlets), outlets) or head.group("name").strip(), head.end()
     return None
 
 
@@ -169,7 +181,7 @@ _OUTLET_LAST = {"news", "times", "post", "agency", "press", "tribune", "herald",
                 "daily", "media", "tv", "radio", "english", "online", "today", "review", "monitor", "observer",
                 "guardian", "independent", "network", "wire", "service", "services", "international", "weekly",
                 "new", "world", "line", "insider", "report", "standard", "chronicle", "express", "mail",
-                "فارسی", "نیوز", "آنلاین", "новости", "онлайн", "медиа"}  # a language edition: "… English", "… فارسی"
+                "newswire", "newswires", "فارسی", "نیوز", "آنلاین", "خبر", "پرس", "новости", "онлайн", "медиа"}  # a language edition: "… English", "… فارسی"
 _OUTLET_FIRST = ("خبرگزاری", "روزنامه", "پایگاه", "سایت", "شبکه", "هفته‌نامه", "رادیو",
                  "агентство", "газета", "издание", "телеканал", "радио", "ИА", "РИА")
 _OUTLET_NAME = re.compile(r"^(?:The |the )?(?:[A-Z][\w&'’.-]*|[A-Z]{2,})(?: (?:[A-Z][\w&'’.-]*|of|and|de))*$")
@@ -179,7 +191,7 @@ def outlet_shaped(name: str, outlets: Mapping[str, str]) -> bool:
     """Whether a short name reads like an outlet's: one of the table, or capitalised words
     ending with a word that names a kind of outlet ("BBC News", "Al Arabiya English"),
     or a Persian or Russian name opened by one ("خبرگزاری فارس", "ایندیپندنت فارسی")."""
-    name = name.strip(" «»\"“”")
+    name = name.strip(" «»\"“”:")
     if _is_outlet(name, outlets):
         return True
     words = name.split()
@@ -190,6 +202,28 @@ def outlet_shaped(name: str, outlets: Mapping[str, str]) -> bool:
     if len(words) < 2 or words[-1].lower() not in _OUTLET_LAST:
         return False
     return bool(_OUTLET_NAME.match(name)) or not name.isascii() and not re.search(r"[a-zA-Z]", name)
+
+
+PERSON_AFTER_OUTLET = 4  # words from which an outlet's name opened by "خبرگزاری" runs on into a reporter's
+
+
+def outlet_part(name: str, outlets: Mapping[str, str]) -> str:
+    """The outlet's own name in a name that runs on into a reporter's, as bylines and
+    attributions write them ("خبرگزاری ایسنا محمد صادق" -> "ایسنا", "ایرنا محمد صادق" ->
+    "ایرنا"): its longest opening words that are an outlet of the table (with or without
+    "خبرگزاری"); outside the table, a name of PERSON_AFTER_OUTLET words or more opened by
+    a word naming a kind of outlet keeps its first two words, unless "و" joins them
+    ("خبرگزاری صدا و سیما"). Otherwise the name as it is."""
+    name = name.strip().rstrip(":：").strip()
+    words = name.split()
+    agency = ["خبرگزاری"]  # the table may write an agency with this word ("خبرگزاری فارس") or without
+    for run in (words, words[1:] if words[:1] == agency else agency + words):
+        for end in range(len(run), 0, -1):
+            if " ".join(run[:end]).lower() in outlets:
+                return " ".join(run[:end])
+    if len(words) >= PERSON_AFTER_OUTLET and words[0] in _OUTLET_FIRST and "و" not in words:
+        return " ".join(words[:2])
+    return name
 
 
 # "Tuqa Khalid, Al Arabiya English", "By Jane Doe, Reuters": a name, a comma, an outlet.
@@ -252,6 +286,22 @@ def lead_place(text: str, stop: frozenset[str]) -> Dateline | None:
     return Dateline(match.group("place"), None, None, match.end())
 
 
+# "TEHRAN The Russian State Duma…": a place in capitals, then a sentence opened by a capitalised stop word.
+_CAPS_PLACE = re.compile(r"^(?P<place>[A-ZА-ЯЁ]{4,}(?: [A-ZА-ЯЁ]{3,})?)\s+(?P<next>[A-ZА-ЯЁ][a-zа-яё]*)\s+(?=\S*[a-zа-яё])")
+
+
+def caps_place(text: str, stop: frozenset[str], outlets: Mapping[str, str]) -> Dateline | None:
+    """A dateline in capitals with no punctuation after it, as scrapes that lost the dash
+    write it ("TEHRAN The Russian State Duma…"), or None: the word after it must be a
+    capitalised stop word of the language ("The", "A", "In"), and the words after it in
+    lower case, so that an acronym opening a sentence ("NATO Secretary General…") or a
+    headline in capitals ("ПЕРВУЮ ПАРТИЮ С-300 ОТГРУЗЯТ…") is not taken for a place."""
+    match = _CAPS_PLACE.match(text)
+    if not match or match.group("next").lower() not in stop or _is_outlet(match.group("place"), outlets):
+        return None  # "IRNA The three guarantors…": an outlet opening the lead, not a place
+    return Dateline(match.group("place"), None, None, match.start("next"))
+
+
 def attribution_end(text: str) -> int:
     """Where the sentence resumes after an opening attribution ("به گزارش خبرنگار مهر، …"),
     in characters; 0 when the text opens without one."""
@@ -268,14 +318,36 @@ ATTRIBUTION_CHARS = 80  # how far "به نقل از" may run before its comma
 
 # "…, пишет ТАСС.", "Как передает Report со ссылкой на…", "…, сообщает РИА Новости.": a Russian sentence
 # naming the outlet it is taken from.
-_RUSSIAN_CREDIT = re.compile(r"(?:^|[,.]\s*)(?:[Кк]ак\s+)?(?:передает|передаёт|пишет|сообщает)\s+"
+_RUSSIAN_CREDIT = re.compile(r"(?:^|[,.]\s*)(?:[Кк]ак\s+|[Оо]б этом\s+)?(?:передает|передаёт|пишет|сообщает|сообщило|сообщил)\s+"
+                             r"(?:(?:теле)?канал\s+|(?:информ)?агентство\s+|издание\s+|газета\s+|радиостанция\s+)?"
                              r"(?P<name>«[^»]{2,30}»|\"[^\"]{2,30}\"|[A-ZА-ЯЁ][\w.-]*(?:\s[A-ZА-ЯЁ][\w.-]*){0,2})"
                              r"(?=\s*(?:[.,]|со ссылкой|$))")
 
 
+# "…, Azernews reports.": an English sentence ending with the outlet that reports it (one word, or
+# an outlet-shaped name: "…, John Smith reported." is a reporter).
+_ENGLISH_CREDIT = re.compile(r",\s(?P<name>[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,3}) (?:reports|reported|writes|wrote)\.$")
+# "…, Germany’s dpa news agency reported on Saturday": an agency named as one, reporting.
+_AGENCY_REPORTED = re.compile(r",\s(?:[A-Z][\w-]*['’]s\s)?(?:the\s)?(?P<name>[\w.-]+(?: [A-Z][\w.-]*){0,2}) news agency (?:reported|reports|said)\b")
+
+
+# "Ранее News.ru писал о том…": a name in Latin letters with a dot, or in quotes (a capitalised Russian word
+# there is a person's: "Ранее Песков сообщал").
+_EARLIER = re.compile(r"(?:^|[.!?]\s+)Ранее (?P<name>[A-Za-z][\w-]*\.[a-z]{2,4}|«[^»]{2,30}») (?:писал|писала|писало|сообщал|сообщала|сообщало)\b")
+_DASH_CREDIT = re.compile(r"[.!?»\"”]\s*[-–—]\s*(?P<name>[^-–—.\n]{2,30}?)\.?$")
+
+
 def credited_outlet(text: str, outlets: Mapping[str, str]) -> str | None:
-    """The outlet a Russian paragraph says it is taken from ("…, пишет ТАСС.", "Как передает
-    Report со ссылкой на…"), or None."""
+    """The outlet a paragraph says it is taken from ("…, пишет ТАСС.", "Как передает
+    Report со ссылкой на…", "Об этом сообщает ТАСС.", "…, Azernews reports.", "…, Germany’s dpa news agency reported…", "… — ТАСС"), or None."""
+    if (match := _DASH_CREDIT.search(text)) and _is_outlet(match.group("name"), outlets):  # "… заявил он. — ТАСС"
+        return outlets[match.group("name").lower()]
+    if match := _AGENCY_REPORTED.search(text):
+        return outlets.get(match.group("name").lower(), match.group("name"))
+    if (match := _ENGLISH_CREDIT.search(text)) and (" " not in match.group("name") or outlet_shaped(match.group("name"), outlets)):
+        return outlets.get(match.group("name").lower(), match.group("name"))
+    if match := _EARLIER.search(text):  # "Ранее News.ru писал…": the outlet recalling its own report
+        return outlets.get(match.group("name").strip("«»").lower(), match.group("name").strip("«»"))
     if "пиш" not in text and "перед" not in text and "сообщ" not in text:
         return None
     match = _RUSSIAN_CREDIT.search(text)
