@@ -266,12 +266,12 @@ def test_search_rows_follow_their_article_through_changes(tmp_path):
     article is re-indexed with fewer passages, every hit still names its own article and
     passage, and the old words find nothing."""
     news = _news(tmp_path / "news", {
-        "a": "Alpha talks\n\nAlborz one.\n\nAlborz two.\n\nAlborz three.\n",
-        "b": "Bravo talks\n\nBushehr one.\n\nBushehr two.\n",
-        "c": "Charlie talks\n\nCaspian one.\n\nCaspian two.\n"})
+        "a": "Alpha talks open\n\nAlborz one.\n\nAlborz two.\n\nAlborz three.\n",
+        "b": "Bravo talks open\n\nBushehr one.\n\nBushehr two.\n",
+        "c": "Charlie talks open\n\nCaspian one.\n\nCaspian two.\n"})
     config = load_config(bundled_config())
     Library(config, [news]).ensure_fresh()
-    (news / "a.txt").write_text("Alpha talks\n\nDamavand only.\n", encoding="utf-8")
+    (news / "a.txt").write_text("Alpha talks open\n\nDamavand only.\n", encoding="utf-8")
     library = Library(config, [news]).ensure_fresh()
     assert library.search("alborz") == []
     assert [(e.id, i) for e, i, _ in library.search("damavand")] == [("a", 0)]
