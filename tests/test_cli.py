@@ -381,3 +381,15 @@ def test_a_missing_article_names_only_what_is_required(capsys, command):
     """argparse called the optional PATHs required too ("required: ARTICLE, PATH")."""
     code, out, err = run(capsys, command)
     assert code == 2 and "required: ARTICLE (" in err and "PATH" not in err.split("required:")[1]
+
+
+def test_check_names_missing_metadata_only_for_the_configs_own_corpus(capsys, write, tmp_path):
+    """`check FOLDER` with the bundled config warned that the five seeds were missing."""
+    write("c/a.txt", "Rail deal\n\nRussia and Iran signed a railway deal.\n")
+    config = write("c.yaml", "corpus: [c]\narticles:\n  gone.txt: {source: IRNA}\n")
+    code, out, err = run(capsys, "check", "--config", str(config))
+    assert "metadata for 'gone.txt', which is not in the corpus" in err
+    code, out, err = run(capsys, "check", "--config", str(config), str(tmp_path / "c"))
+    assert "metadata for" not in err
+    code, out, err = run(capsys, "check", str(tmp_path / "c"))  # the bundled config, another folder
+    assert "metadata for" not in err
