@@ -43,7 +43,11 @@ T = TypeVar("T")
 CACHE_SIZE = 32  # analysed documents kept in memory
 POOL_FROM = 50  # files: fewer are analysed in the calling process (a worker's start-up costs a second or two);
 # more make the reader index in the background (tui.app.SYNC_LIMIT), and then always in the workers
-WORKER_NICENESS = 5  # the workers give way to the reader's own process (its keys stay live) but not to all else
+# The reader's workers give way to its own process (its keys stay live). Only the reader's:
+# on a shared machine a niced worker gives way to every other process too (at a load of 12 on
+# two cores, each worker of `iranru-reader list` got 4-11% of a core, against 21% for others),
+# so the command line's indexing (nothing interactive to keep live) runs at niceness 0.
+WORKER_NICENESS = 5
 
 
 def cores() -> int:
@@ -79,12 +83,13 @@ class Analysed:
 _WORKER: tuple[Library, bytes] | None = None  # in a worker process: its library and the index's dictionary
 
 
-def _start_worker(config: Config, paths: tuple[Path, ...], dictionary: bytes) -> None:
-    """A worker process's start: an analysing library of its own, no index. Quiet: the
-    reader owns the terminal, and Ctrl+C is the reader's to handle."""
+def _start_worker(config: Config, paths: tuple[Path, ...], dictionary: bytes, niceness: int = 0) -> None:
+    """A worker process's start: an analysing library of its own, no index, at `niceness`
+    (added to the parent's). Quiet: the reader owns the terminal, and Ctrl+C is the reader's to handle."""
     global _WORKER
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    os.nice(WORKER_NICENESS)
+    if niceness:
+        os.nice(niceness)
     quiet = os.open(os.devnull, os.O_WRONLY)
     os.dup2(quiet, 1)  # the terminal's stdout and stderr, inherited: nothing may reach the screen
     os.dup2(quiet, 2)
@@ -278,13 +283,13 @@ class Library:
         return bool(self.pending.to_check or self.pending.removed)
 
     def refresh(self, progress: Progress | None = None, index: CorpusIndex | None = None, batch: int = 100,
-                workers: int | None = None) -> None:
+                workers: int | None = None, niceness: int = 0) -> None:
         """Bring the index up to date with the files: analyse what changed, forget what went.
 
         Files are read and analysed in `workers` processes (None: one per core when
-        there are POOL_FROM files or more, else in this process); their rows are
-        written here, by one writer, `batch` articles a transaction, each batch
-        reported as `progress(done, total)`.
+        there are POOL_FROM files or more, else in this process) at `niceness` (the
+        reader's: WORKER_NICENESS); their rows are written here, by one writer, `batch`
+        articles a transaction, each batch reported as `progress(done, total)`.
         """
         plan = self.pending
         index = index or self.index
@@ -296,7 +301,7 @@ class Library:
             same = known is not None and known[0] == plan.ids[path]
             jobs.append(Job(path, plan.ids[path], plan.stamps[path], known[2] if same else None))
         deferred: list[str] = []
-        self._write_analysed(jobs, index, batch, workers, progress, skipped.append, deferred.append)
+        self._write_analysed(jobs, index, batch, (workers, niceness), progress, skipped.append, deferred.append)
         if deferred:
             index.set_model_pending(sorted({*index.model_pending(), *deferred}))
         if jobs or plan.removed:  # after files went too: a duplicate whose original went is kept now
@@ -307,15 +312,15 @@ class Library:
         self._rank = None
         self._documents.clear()
 
-    def _write_analysed(self, jobs: list[Job], index: CorpusIndex, batch: int, workers: int | None,
+    def _write_analysed(self, jobs: list[Job], index: CorpusIndex, batch: int, pool: tuple[int | None, int],
                         progress: Progress | None, on_skipped: Callable[[Skipped], None],
                         on_deferred: Callable[[str], None], after_batch: Callable[[list[str]], None] | None = None) -> int:
-        """Analyse `jobs` (see `refresh`) and write their rows in batches; return how many
-        articles were written. `after_batch(ids)` runs after each batch's write."""
+        """Analyse `jobs` (see `refresh`; `pool`: its workers and niceness) and write their rows
+        in batches; return how many articles were written. `after_batch(ids)` runs after each batch's write."""
         pending: list[Rows] = []
         ids: list[str] = []
         written = 0
-        with closing(self._analysed(jobs, index.dictionary, workers)) as results:
+        with closing(self._analysed(jobs, index.dictionary, *pool)) as results:
             for done, (job, result) in enumerate(zip(jobs, results), start=1):
                 ids.append(job.article)
                 if result.warning and self.config.entity_model:
@@ -341,9 +346,9 @@ class Library:
                         progress(done, len(jobs))
         return written
 
-    def _analysed(self, jobs: list[Job], dictionary: bytes, workers: int | None) -> Iterator[Analysed]:
+    def _analysed(self, jobs: list[Job], dictionary: bytes, workers: int | None, niceness: int = 0) -> Iterator[Analysed]:
         """`index_file` of each job, in order: in this process, or in a pool of `workers`
-        processes (spawned, not forked: the reader's threads must not be copied)."""
+        processes at `niceness` (spawned, not forked: the reader's threads must not be copied)."""
         count = (cores() if len(jobs) >= POOL_FROM else 1) if workers is None else workers
         if count <= 1 or not jobs:
             for job in jobs:
@@ -351,7 +356,7 @@ class Library:
             return
         _start_resource_tracker()
         pool = ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("spawn"), initializer=_start_worker,
-                                   initargs=(_plain(self.config), self.paths, dictionary))
+                                   initargs=(_plain(self.config), self.paths, dictionary, niceness))
         try:
             yield from pool.map(_index_in_worker, jobs, chunksize=max(1, min(16, len(jobs) // (4 * count))))
         finally:
@@ -389,9 +394,9 @@ class Library:
         return self
 
     def model_pass(self, progress: Progress | None = None, index: CorpusIndex | None = None, batch: int = 50,
-                   workers: int | None = None) -> int:
+                   workers: int | None = None, niceness: int = 0) -> int:
         """Re-analyse, with the statistical recogniser, the articles indexed without it
-        (in worker processes, as `refresh` does).
+        (in worker processes at `niceness`, as `refresh` does).
 
         Returns how many were re-analysed; `progress(done, total)` after each batch.
         """
@@ -408,7 +413,8 @@ class Library:
             done = set(ids)
             index.set_model_pending([a for a in index.model_pending() if a not in done])
 
-        written = self._write_analysed(jobs, index, batch, workers, progress, lambda _: None, lambda _: None, forget_done)
+        written = self._write_analysed(jobs, index, batch, (workers, niceness), progress, lambda _: None, lambda _: None,
+                                       forget_done)
         forget_done(pending)  # articles gone or unreadable since: nothing left to add
         self._documents.clear()
         self._entries = self._entities = self._duplicates = None

@@ -56,3 +56,16 @@ def test_bidi_marks_and_overrides_outside_persian_words_are_still_warnings():
     assert "\u200f" not in text and "\u202e" not in text and "\u2067" not in text
     assert "⟨U+200F⟩" in text and "⟨U+202E⟩" in text and "⟨U+200C⟩" in text
     assert found == {"RLM": 1, "RLO": 1, "PDF": 1, "RLI": 1, "PDI": 1, "ZWNJ": 1}
+
+
+def test_a_text_without_a_suspect_character_is_returned_as_it_is():
+    """The quick path (no character sanitize could replace: no substitution at all) gives
+    what the full substitution gives, for every character in every context it looks at."""
+    from reader.sanitize import _SUSPECT, _UNSAFE
+
+    others = _SUSPECT.sub("", "".join(map(chr, range(0x110000))))
+    assert len(others) > 0x10F000  # all but the few suspects
+    for between in ("a", "\u0628", "\u2600"):  # a Latin letter, an Arabic one, a pictograph
+        assert _UNSAFE.search(between.join(others)) is None
+    text = "Iran and Russia signed a treaty.\nОни подписали договор. ۱۴۰۳"
+    assert sanitize(text) == (text, {})

@@ -104,3 +104,14 @@ def test_a_stop_word_in_the_query_changes_no_result(languages):
                                ("پیمان در مسکو", "پیمان مسکو"), ("Putin's Kremlin", "Putin Kremlin")]:
         found = [(entry.id, index) for entry, index, _ in languages.search(with_stop)]
         assert found and found == [(entry.id, index) for entry, index, _ in languages.search(without)], with_stop
+
+
+def test_fold_leaves_a_text_it_would_not_change_untouched():
+    """`fold`'s quick path (no character it changes: no translation) loses no change:
+    every character that folding changes is one the quick path looks for."""
+    from reader.searchtext import _DROPPED, _FOLDED, _LETTERS
+
+    every = "".join(map(chr, range(0x110000)))
+    kept = _FOLDED.sub("", every)  # the characters the quick path lets through
+    assert len(kept) > 0x10F000 and _DROPPED.sub("", kept.translate(_LETTERS)) == kept
+    assert fold("Tehran and Moscow") == "Tehran and Moscow" and fold("Ёлка ۱۴۰۳ كتاب") == "Елка 1403 کتاب"

@@ -26,7 +26,7 @@ from ..annotate.gazetteer import PATTERN_TYPES, NameRejected, add_to_user_gazett
 from .. import keys
 from ..history import History, Location
 from ..ingest.decode import more_than
-from ..library import Library
+from ..library import WORKER_NICENESS, Library
 from ..render_bidi import EXPLICIT_MODE, IMPLICIT_MODE, display_line
 from ..sanitize import safe_line
 from ..render import pilcrow, plural
@@ -379,7 +379,7 @@ class ReaderApp(App[None]):
 
         index = library.connect()
         try:
-            job(progress=progress, index=index)
+            job(progress=progress, index=index, niceness=WORKER_NICENESS)  # the workers give way to the reader
         except IndexingStopped:
             return
         finally:
