@@ -31,6 +31,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 SPENT: dict[str, float] = defaultdict(float)  # stage -> CPU seconds
+STAGES = ("read", "hash", "decode", "clean", "  of which language", "metadata", "annotate", "topics", "rows",
+          "  of which compress", "  of which search rows", "worker total", "pickle", "unpickle", "pickled MB", "writer")
 
 
 def timed(owner, name: str, stage: str) -> None:
@@ -189,9 +191,9 @@ def main() -> None:
     costs = stage_costs(args.corpus, args.sample, args.model)
     print(f"CPU seconds per MB of corpus ({costs.pop('sample MB'):.2f} MB sampled, model {'on' if args.model else 'off'}):")
     total = costs["worker total"]
-    for stage, cost in costs.items():
-        share = f"{100 * cost / total:5.1f}% of the worker" if "MB" not in stage and stage != "worker total" else ""
-        print(f"  {stage:<24} {cost:8.3f}  {share}")
+    for stage in STAGES:
+        share = f"{100 * costs[stage] / total:5.1f}% of the worker" if "MB" not in stage and stage != "worker total" else ""
+        print(f"  {stage:<24} {costs[stage]:8.3f}  {share}")
     print(f"  => one core's ceiling: {1 / total:.2f} MB/s analysing, {1 / costs['writer']:.2f} MB/s writing")
     if args.pool:
         for key, value in pool_run(args.corpus, args.model).items():

@@ -213,6 +213,28 @@ def test_worker_processes_index_as_one_process_does(corpus, tmp_path):
     assert pooled.trail("jcpoa") == inline.trail("jcpoa")
 
 
+def test_the_first_batch_is_written_soon_and_the_list_order_can_be_read_off_the_event_loop(corpus, monkeypatch):
+    """Issue 17: the reader's first article and progress come after the first results, not a
+    whole batch; an indexing thread reads the list's order for the next reload (the event
+    loop read it after every batch: 44-82 ms at 100,000 articles)."""
+    from reader import library as library_module
+
+    monkeypatch.setattr(library_module, "FIRST_BATCH", 2)
+    library = Library(load_config(bundled_config()), [corpus], cache=False)
+    progress = []
+    library.refresh(progress=lambda done, total: progress.append((done, total)), batch=3, workers=1)
+    assert progress == [(2, 5), (5, 5)]
+    order = library.index.list_order()
+    assert len(order) == 5
+    library._kept_order = order[:2]  # as if read by the indexing thread before the last batch
+    assert list(library.reload_rows().rowids()) == order[:2]
+    assert list(library.reload_rows().rowids()) == order  # taken once: the next reload reads the index
+    second = library.connect()
+    library.keep_list_order(second)
+    second.close()
+    assert list(library.reload_rows().rowids()) == order
+
+
 def test_the_cache_keeps_no_text_in_plain_or_twice(corpus):
     """Contentless search, snippets cut at query time, documents compressed (issue 17)."""
     library = Library(load_config(bundled_config()), [corpus]).ensure_fresh()

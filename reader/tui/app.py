@@ -348,7 +348,8 @@ class ReaderApp(App[None]):
         Quitting cancels the worker: it stops after the batch in hand (what is
         stored stays stored; the rest is indexed on the next start).
         """
-        self._run_indexing(self.library, partial(self.library.refresh, batch=200), self._indexed, self._indexing_done)
+        self._run_indexing(self.library, partial(self.library.refresh, batch=200), self._indexed, self._indexing_done,
+                           list_order=True)
 
     def _plan_and_build_index(self) -> None:
         """Worker thread, on a cold start: stat every file against the index (its own
@@ -366,15 +367,18 @@ class ReaderApp(App[None]):
             self.call_from_thread(self._show_progress, 0, len(plan.to_check))
             self._build_index()
 
-    def _run_indexing(self, library: Library, job, on_progress, then) -> None:
+    def _run_indexing(self, library: Library, job, on_progress, then, list_order: bool = False) -> None:
         """Worker body: `job(progress=..., index=...)` on a second connection to
         `library`'s index, reporting `on_progress(done, total)` and finally `then()` on
-        the UI thread. Quitting cancels it between batches."""
+        the UI thread. Quitting cancels it between batches. `list_order`: the job changes
+        the list; its order is read here after each batch, off the event loop (Library.keep_list_order)."""
         worker = get_current_worker()
 
         def progress(done: int, total: int) -> None:
             if worker.is_cancelled or not self.is_running:
                 raise IndexingStopped
+            if list_order:
+                library.keep_list_order(index)
             self.call_from_thread(on_progress, done, total)
 
         index = library.connect()
@@ -990,7 +994,7 @@ class ReaderApp(App[None]):
         """Worker: a library with the new gazetteer indexes the corpus afresh, with progress."""
         library = self.library.reopened()
         self._run_indexing(library, partial(library.refresh, batch=200), self._show_progress,
-                           partial(self._reannotated, library))
+                           partial(self._reannotated, library), list_order=True)
 
     def _reannotated(self, library: Library) -> None:
         """Indexing with new annotations is done: use `library` and redraw the article on screen."""
