@@ -71,7 +71,7 @@ def sanitize(text: str) -> tuple[str, Counter[str]]:
     # An RLM kept as a half-space is written as the half-space character itself
     # (ZWNJ): same length, and it breaks the joining of the letters as the writer
     # meant, where RLM would not (it is transparent to Arabic joining). str.replace, not
-    # str.translate with a one-entry table: translate looks every character up (a fifth
+    # str.translate with a one-entry table: translate looks every character up (a third
     # of a file's decoding, benchmarks/index_cost.py), replace scans in C.
     return _UNSAFE.sub(_swap, text).replace("\u200f", "\u200c"), found
 
