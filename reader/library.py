@@ -45,14 +45,15 @@ FIRST_BATCH = 16  # articles: the first batch is written this soon (a worker's c
 # progress show after the first results, not after a whole batch of 200
 POOL_FROM = 50  # files: fewer are analysed in the calling process (a worker's start-up costs a second or two);
 # more make the reader index in the background (tui.app.SYNC_LIMIT), and then always in the workers
-# The reader's workers give way to its own process (its keys stay live): with two busy
+# The reader's workers give way to its own process (its keys stay live). With two busy
 # processes on two cores (load 15), a 5 ms sleep of the reader's event loop woke late by
-# p99 31-39 ms beside workers at niceness 5, 23-35 ms at 10 and 23-25 ms at 19 (a niceness
-# of 19 all but stops indexing when anything else runs). Only the reader's: on a shared
-# machine a niced worker gives way to every other process too (at a load of 12 on two cores,
-# each worker of `iranru-reader list` got 4-11% of a core, against 21% for others), so the
-# command line's indexing (nothing interactive to keep live) runs at niceness 0.
-WORKER_NICENESS = 10
+# p99 31-39 ms beside workers at niceness 5, 23-35 ms at 10 and 23-25 ms at 19: little
+# gained, while at a load of 11 workers at 10 got 2.4% of a core each (a test's 60-file
+# index took minutes), so 5. Only the reader's: on a shared machine a niced worker gives
+# way to every other process too (at a load of 12 on two cores, each worker of
+# `iranru-reader list` got 4-11% of a core, against 21% for others), so the command
+# line's indexing (nothing interactive to keep live) runs at niceness 0.
+WORKER_NICENESS = 5
 
 
 def cores() -> int:
