@@ -9,6 +9,7 @@ cleaning and analysis, the screens behind keys. Nothing here is timed.
 from __future__ import annotations
 
 import asyncio
+import gc
 import json
 import re
 import subprocess
@@ -59,6 +60,25 @@ def test_the_first_frame_holds_the_opening_articles_text_and_cursor(library, tmp
     assert frames, "the reader drew nothing"
     assert opening_line(library) in frames[0]
     assert "q Quit" in frames[0]  # and the keys line with it
+
+
+def test_garbage_collection_resumes_after_the_first_frame(library, tmp_path):
+    """`iranru-reader` starts the app with the collector off (reader/cli.py); the app
+    turns it on once its first frame is drawn, or a session's cycles would pile up."""
+    app = ReaderApp(library, StateStore(tmp_path / "state.json"))
+    seen = []
+
+    async def session() -> None:
+        gc.disable()
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            seen.append(gc.isenabled())
+
+    try:
+        asyncio.run(session())
+    finally:
+        gc.enable()
+    assert seen == [True]
 
 
 FIRST_FRAME = r"""

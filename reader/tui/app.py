@@ -7,6 +7,7 @@ in `bindings.py` with an id, so `keymap:` in config.yaml can remap it.
 
 from __future__ import annotations
 
+import gc
 from datetime import datetime
 from functools import partial
 
@@ -183,6 +184,7 @@ class ReaderApp(App[None]):
         self.screen.update_classes({name: name == current for name in names})
 
     async def on_mount(self) -> None:
+        self.call_after_refresh(gc.enable)  # once the first frame is drawn (cli._run_tui disables it until then)
         config = self.library.config
         known = {row.id for row in keys.ALL}  # every pane's and dialog's keys, as `check` knows them
         unknown = sorted(set(config.keymap) - known)
