@@ -29,7 +29,7 @@ from typing import TypeVar
 from .cache import cache_dir, corpus_key
 from .config import Config
 from .ingest.decode import article_id, discover, read_article, read_bytes
-from .annotate import context, model, names
+from .annotate import model  # context and names: imported when an article is first analysed (a warm start analyses none)
 from .annotate.gazetteer import Gazetteer, Matcher, load_gazetteer, user_gazetteer_path, with_user_gazetteer
 from .index import CorpusIndex, Entry, Rows, Stamp, content_hash, fingerprint, preset_dictionary, rows
 from .models import Document, Mention, Metadata, RawArticle, Skipped
@@ -537,6 +537,8 @@ class Library:
         gazetteer and patterns, then the model's names (if on and `use_model`, and
         the article's `language` is English or unknown; else the Russian and Persian
         names of `names.find`), then ambiguous names judged in context."""
+        from .annotate import context, names
+
         mentions = tuple(self.matcher.mentions_many(texts))
         spans = self._model_spans(texts, mentions, language) if use_model else None
         if spans is not None:

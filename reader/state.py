@@ -197,8 +197,12 @@ class StateStore:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             with self._locked():
-                self.state = operation(self._read(report=False))
-                self._write(self.state)
+                current = self._read(report=False)
+                self.state = operation(current)
+                # Unchanged (an article reopened where it was left): no write, no fsync
+                # before the reader's first frame. Positions' order is their age.
+                if self.state != current or list(self.state.positions) != list(current.positions):
+                    self._write(self.state)
         except OSError as error:
             self._writable = False
             self.warnings.append(f"cannot save reading state in {self.path.parent} ({error.strerror or error}); "

@@ -150,3 +150,24 @@ def test_pane_choices_are_kept_and_odd_ones_skipped(tmp_path):
     (tmp_path / "state.json").write_text(json.dumps(data))
     state = StateStore(tmp_path / "state.json").load()
     assert state.layout == {"panel": True} and state.positions == {"001": 3}
+
+
+def test_an_operation_that_changes_nothing_writes_nothing(tmp_path, monkeypatch):
+    """Reopening an article where it was left (every warm start does) costs no write and
+    no fsync before the first frame; a position that moves to the newest still writes."""
+    import reader.state
+
+    writes = []
+    write = reader.state.write_atomic
+    monkeypatch.setattr(reader.state, "write_atomic", lambda path, text, private: (writes.append(text),
+                                                                                  write(path, text, private)))
+    store = StateStore(tmp_path / "state.json")
+    store.apply(set_last(Location("003", 4)))
+    store.apply(mark_read("003"))
+    assert len(writes) == 2
+    store.apply(set_last(Location("003", 4)))
+    store.apply(mark_read("003"))
+    assert len(writes) == 2
+    store.apply(set_last(Location("001", 2)))
+    store.apply(set_last(Location("003", 4)))  # the same place, now the newest: its age changed
+    assert len(writes) == 4 and list(json.loads(writes[-1])["positions"]) == ["001", "003"]

@@ -7,6 +7,7 @@ in `bindings.py` with an id, so `keymap:` in config.yaml can remap it.
 
 from __future__ import annotations
 
+import gc
 from datetime import datetime
 from functools import partial
 
@@ -39,10 +40,6 @@ from .bindings import APP
 if TYPE_CHECKING:
     from .screens.timeline import TimelineScreen
 from .commands import ReaderCommands
-from .screens.bookmarks import BookmarksScreen
-from .screens.candidates import CandidatesScreen
-from .screens.help import HelpScreen
-from .screens.search import SearchScreen
 from ..rows import Rows
 from .toasts import Toasts
 from ..timeline import Subject
@@ -187,6 +184,7 @@ class ReaderApp(App[None]):
         self.screen.update_classes({name: name == current for name in names})
 
     async def on_mount(self) -> None:
+        self.call_after_refresh(gc.enable)  # once the first frame is drawn (cli._run_tui disables it until then)
         config = self.library.config
         known = {row.id for row in keys.ALL}  # every pane's and dialog's keys, as `check` knows them
         unknown = sorted(set(config.keymap) - known)
@@ -236,8 +234,7 @@ class ReaderApp(App[None]):
             start = Location(rows[0].id, 0)
         self.focus_now(view)
         if start is not None:
-            # Paint the frame (header, list, keys) first; the article follows a moment later.
-            self.call_after_refresh(self._open_first, start, check)
+            await self._open_first(start, check)
             return
         if not in_background:
             self.call_after_refresh(view.show_empty, self._empty_hint())
@@ -249,8 +246,7 @@ class ReaderApp(App[None]):
         await self.go(start, links=False)
         doc = self.view.doc
         self._follow_passage_topics(doc.topic_ids(self.view.cursor) if doc else ())  # ] works at once
-        self._links_due = True
-        self.call_after_refresh(self._refresh_due_links)
+        self._links_after_frame()
         # Counted from the article's first paint, not from the start: on a loaded machine
         # the first paint came later than PREPARE_AFTER, and waited for the screen's compose.
         self.call_after_refresh(self.set_timer, PREPARE_AFTER, self.prepare_timeline)
@@ -307,7 +303,7 @@ class ReaderApp(App[None]):
         driver.flush()
 
     def on_link_list_relaid(self, _: LinkList.Relaid) -> None:
-        self._refresh_links()
+        self._links_after_frame()
 
     def _links_width(self) -> int:
         """Cells of text in one option of the panel's links list (0 before layout)."""
@@ -510,8 +506,13 @@ class ReaderApp(App[None]):
             if self._save_timer is not None:
                 self._save_timer.stop()
             self._save_timer = self.set_timer(1.0, self._remember_position)
-        # At most once a frame: a held j key must not queue one related-passages
-        # query (14 ms on 10,000 articles, plus the panel's relayout) per passage it moves over.
+        self._links_after_frame()
+
+    def _links_after_frame(self) -> None:
+        """Build the panel's same-topic list after the next frame, once however often asked:
+        a held j key must not queue one related-passages query (14 ms on 10,000 articles,
+        plus the panel's relayout) per passage it moves over, and the start's first frame
+        (the list's first width comes with it) must not wait for it."""
         if not self._links_due:
             self._links_due = True
             self.call_after_refresh(self._refresh_due_links)
@@ -887,6 +888,8 @@ class ReaderApp(App[None]):
             if location is not None:
                 self.call_later(self._go_and_focus, location)
 
+        from .screens.search import SearchScreen  # the screens: imported when first used, not before the first frame
+
         await self.push_screen(SearchScreen(self.library), done)
 
     async def _go_and_focus(self, location: Location) -> None:
@@ -953,6 +956,8 @@ class ReaderApp(App[None]):
         self.notify(f"Bookmarked {where} (M lists bookmarks)" if added else f"Bookmark on {where} removed", timeout=3)
 
     async def action_bookmarks(self) -> None:
+        from .screens.bookmarks import BookmarksScreen
+
         screen = BookmarksScreen(self.store.state.bookmarks, self.library.config.display)
 
         def done(location: Location | None) -> None:
@@ -988,6 +993,8 @@ class ReaderApp(App[None]):
             self.notify(f"Added {name} ({kind}) to {path}; re-annotating the articles…", markup=False, timeout=6)
             self.run_worker(self._reannotate, thread=True, exclusive=True, group="index")
 
+        from .screens.candidates import CandidatesScreen
+
         await self.push_screen(CandidatesScreen(names, types), done)
 
     def _reannotate(self) -> None:
@@ -1021,6 +1028,8 @@ class ReaderApp(App[None]):
         self.notify(f"Copied {where} with its citation (OSC 52: works over ssh)", timeout=3)
 
     def action_help(self) -> None:
+        from .screens.help import HelpScreen
+
         self.push_screen(HelpScreen(dict(self.library.config.keymap)))
 
     # --- the analyst's views: timeline (T) and brief (B), SPEC §12 --------------------

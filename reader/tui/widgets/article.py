@@ -250,6 +250,13 @@ class ArticleView(ScrollView, can_focus=True):
                     *Segment.apply_style(strip, cursor_style)]
         return line_strip(segments, width, cursor_style)
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # Laid out for the width the compositor gives, before the lines are drawn: the
+        # Resize event comes after the first frame, and the article's text would wait
+        # for a second frame (a third of the start's time after the imports; issue 17).
+        self.on_resize()
+        return super().render_lines(crop)
+
     def on_resize(self) -> None:
         if (self.doc or self.empty_hint) and self.scrollable_content_region.width != self._laid_out_width:
             self._lay_out()
