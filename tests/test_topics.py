@@ -890,3 +890,17 @@ def test_one_treaty_trail_runs_across_languages_in_date_order(tmp_path):
     steps = library.trail_steps("strategic_partnership")
     last_russian = [p for p in trail if name[p.article_id].startswith("3_")][-1]
     assert name[steps.step(last_russian.article_id, last_russian.index, 1).article_id] == "2_en_reuters_duma.txt"
+
+
+# bypassing SWIFT is sanctions (SPEC §6), whichever way the press puts it; being connected to it is not
+SWIFT_RU_FA = [
+    ("Могу подтвердить, что для банковских отношений Иран и Россия не нуждаются в SWIFT.",
+     "Банки Ирана и России по-прежнему нуждаются в SWIFT."),
+    ("ایران و روسیه برای روابط بانکی نیازی به سوئیفت ندارند.", "بانک‌های ایران و روسیه به سوئیفت متصل هستند."),
+]
+
+
+@pytest.mark.parametrize("carried,near_miss", SWIFT_RU_FA)
+def test_doing_without_swift_is_sanctions_in_russian_and_persian(engines, carried, near_miss):
+    assert "sanctions" in topics_of(engines, carried)
+    assert "sanctions" not in topics_of(engines, near_miss)
