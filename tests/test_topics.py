@@ -904,3 +904,19 @@ SWIFT_RU_FA = [
 def test_doing_without_swift_is_sanctions_in_russian_and_persian(engines, carried, near_miss):
     assert "sanctions" in topics_of(engines, carried)
     assert "sanctions" not in topics_of(engines, near_miss)
+
+
+# one ambiguous word is never a topic (SPEC §6): a 25-year-old, satellite television, the poet Khayyam
+ONE_AMBIGUOUS_WORD_RU_FA = [
+    ("china", "ایران و چین سند ۲۵ ساله همکاری را امضا کردند.", "ایران و روسیه و یک جوان ۲۵ ساله در مسکو."),
+    ("china", "Иран и Китай подписали 25-летнее соглашение о сотрудничестве.",
+     "Россия отметила 25-летний юбилей отношений с Ираном."),
+    ("space", "روسیه ماهواره ایرانی را پرتاب کرد.", "روسیه و ایران درباره شبکه‌های ماهواره‌ای فارسی‌زبان گفت‌وگو کردند."),
+    ("space", "Российская ракета вывела на орбиту спутник «Хайям».", "В Тегеране прочитали стихи Омара Хайяма."),
+]
+
+
+@pytest.mark.parametrize("topic,carried,near_miss", ONE_AMBIGUOUS_WORD_RU_FA)
+def test_one_ambiguous_russian_or_persian_word_is_not_a_topic(engines, topic, carried, near_miss):
+    assert topic in topics_of(engines, carried)
+    assert topic not in topics_of(engines, near_miss)
