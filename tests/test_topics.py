@@ -920,3 +920,32 @@ ONE_AMBIGUOUS_WORD_RU_FA = [
 def test_one_ambiguous_russian_or_persian_word_is_not_a_topic(engines, topic, carried, near_miss):
     assert topic in topics_of(engines, carried)
     assert topic not in topics_of(engines, near_miss)
+
+
+# fifth round, from the fresh held-out set's misses (topicsrf5h, scored once before these): word order, synonyms
+THEMES_RU_FA_5H = [
+    # Iranian sources name Iran first: "отношения Ирана и России" as well as "отношения России и Ирана"
+    ("strategic_partnership", "«Отношения Ирана и России стали намного шире, чем прежде», — сказал он.",
+     "«Отношения Ирана и Ирака стали намного шире, чем прежде», — сказал он."),
+    # "mutually beneficial cooperation" of the two is the relationship; with another country it is not
+    ("strategic_partnership", "Россия и Иран продолжают наращивать взаимовыгодное сотрудничество.",
+     "Россия и Китай продолжают наращивать взаимовыгодное сотрудничество."),
+    ("military_security", "После войны взаимодействие Москвы и Тегерана в сфере обороны усилилось.",
+     "Министр обороны России посетил выставку в Тегеране."),
+    ("caspian", "Стороны предприняли ряд совместных шагов в области правового режима Каспийского моря.",
+     "Стороны обсудили правовой режим инвестиций."),
+    # a joint manoeuvre is a drill; a political manoeuvre is not
+    ("military_security", "الجزیره گزارش داد: مانور مشترک دریایی ایران و روسیه از اهمیت بالایی برخوردار است.",
+     "مانور سیاسی دولت روسیه در تهران خبرساز شد."),
+    # sanctions imposed, the verb after its object (Persian is verb-final)
+    ("sanctions", "ایالات متحده تحریم‌هایی را علیه ۱۴ فرد و ۲۸ نهاد روسی وضع کرد.",
+     "ایالات متحده قوانین تازه‌ای را برای ۱۴ فرد و ۲۸ نهاد روسی وضع کرد."),
+    ("military_security", "روسیه هواپیماهای بدون سرنشین ایرانی را برای حمله به شهرها خرید.",
+     "روسیه هواپیماهای مسافربری ایرانی را برای پرواز به شهرها خرید."),
+]
+
+
+@pytest.mark.parametrize("topic,carried,near_miss", THEMES_RU_FA_5H)
+def test_russian_and_persian_word_order_and_synonyms_carry_a_theme(engines, topic, carried, near_miss):
+    assert topic in topics_of(engines, carried)
+    assert topic not in topics_of(engines, near_miss)
