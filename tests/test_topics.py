@@ -949,3 +949,20 @@ THEMES_RU_FA_5H = [
 def test_russian_and_persian_word_order_and_synonyms_carry_a_theme(engines, topic, carried, near_miss):
     assert topic in topics_of(engines, carried)
     assert topic not in topics_of(engines, near_miss)
+
+
+# a meeting of the two countries' leaders is the partnership's summitry (topics.yaml: "summits between the two
+# leaders"); the same words with a third country's leader are not
+LEADERS_MEET_RU_FA = [
+    ("Тегерану и Москве необходимо развивать сотрудничество, заявил верховный лидер Ирана Али Хаменеи на встрече с "
+     "президентом России Владимиром Путиным.",
+     "Премьер-министр Ирака на встрече с президентом России обсудил цены на нефть."),
+    ("پزشکیان در دیدار با پوتین در مسکو بر گسترش همکاری‌های تهران و مسکو تاکید کرد.",
+     "نخست‌وزیر عراق در دیدار با پوتین درباره قیمت نفت گفت‌وگو کرد."),
+]
+
+
+@pytest.mark.parametrize("carried,near_miss", LEADERS_MEET_RU_FA)
+def test_the_two_leaders_meeting_is_the_partnership(engines, carried, near_miss):
+    assert "strategic_partnership" in topics_of(engines, carried)
+    assert "strategic_partnership" not in topics_of(engines, near_miss)
