@@ -775,6 +775,77 @@ THEMES_RU_FA += [
     ("banking_finance", "Центробанки договорились о взаиморасчетах в национальных валютах.",
      "Эксперт рассказал о долларах и адаптации взаиморасчетов."),
 ]
+# fourth round, from the dev sets' misses and false topics (topicsrf5): each cause with a passage and its near miss
+THEMES_RU_FA += [
+    # a Russian participial clause between commas is not a list item: the sanctions it names are the subject
+    ("sanctions", "Он также заявил, что санкции, введенные против Ирана и России, побудили сблизиться и «удовлетворить "
+                  "потребности» двух государств.",
+     "Он также заявил, что меры, введенные против Ирана и России, побудили сблизиться и «удовлетворить потребности» "
+     "двух государств."),
+    # a Persian ezafe joins "summit" to the first country of its list: the summit is not a listed item
+    ("trilateral_summits", "معاون وزیر خارجه روسیه، می‌گوید «نشست ایران، روسیه و ترکیه در تهران به سران سه کشور اجازه "
+                           "می‌دهد گفت‌وگو کنند.»",
+     "معاون وزیر خارجه روسیه، می‌گوید «نمایشگاه ایران، روسیه و ترکیه در تهران به سران سه کشور اجازه می‌دهد گفت‌وگو کنند.»"),
+    # "developing relations" needs its partners: multilateral ties with a bloc are not the Iran-Russia partnership
+    ("strategic_partnership", "این سفر گامی مهم برای توسعه روابط ایران و روسیه است.",
+     "این نشست گامی مهم برای توسعه روابط چندجانبه میان ایران و اعضای اتحادیه، شامل بلاروس، قزاقستان، روسیه، "
+     "قرقیزستان و ارمنستان، خواهد بود."),
+    # the "Russian-Iranian" of a joint body's name is context, not the relationship
+    ("strategic_partnership", "Стороны обсудили российско-иранские отношения и сотрудничество.",
+     "Об этом на заседании российско-иранской комиссии по торгово-экономическому сотрудничеству между Россией и "
+     "Ираном заявил вице-премьер."),
+    # a minister's title as chair of the joint economic commission is who he is, not the trade the passage is about
+    ("trade_investment", "کمیسیون مشترک همکاری‌های اقتصادی ایران و روسیه در تهران تشکیل جلسه داد.",
+     "فرزانه صادق، رئیس کمیسیون مشترک همکاری‌های اقتصادی ایران و جمهوری آذربایجان، از پروژه راه‌آهن بازدید کرد."),
+    ("trade_investment", "Заседание межправительственной комиссии по торгово-экономическому сотрудничеству прошло в Тегеране.",
+     "Сопредседатель межправительственной комиссии по торгово-экономическому сотрудничеству Павел Цивилев посетил "
+     "выставку в Тегеране."),
+]
+
+# bypassing SWIFT is sanctions (SPEC §6), whichever way the press puts it; being connected to it is not
+THEMES_RU_FA += [
+    ("sanctions", "Могу подтвердить, что для банковских отношений Иран и Россия не нуждаются в SWIFT.",
+     "Банки Ирана и России по-прежнему нуждаются в SWIFT."),
+    ("sanctions", "ایران و روسیه برای روابط بانکی نیازی به سوئیفت ندارند.", "بانک‌های ایران و روسیه به سوئیفت متصل هستند."),
+]
+# one ambiguous word is never a topic (SPEC §6): a 25-year-old, satellite television, the poet Khayyam
+THEMES_RU_FA += [
+    ("china", "ایران و چین سند ۲۵ ساله همکاری را امضا کردند.", "ایران و روسیه و یک جوان ۲۵ ساله در مسکو."),
+    ("china", "Иран и Китай подписали 25-летнее соглашение о сотрудничестве.",
+     "Россия отметила 25-летний юбилей отношений с Ираном."),
+    ("space", "روسیه ماهواره ایرانی را پرتاب کرد.", "روسیه و ایران درباره شبکه‌های ماهواره‌ای فارسی‌زبان گفت‌وگو کردند."),
+    ("space", "Российская ракета вывела на орбиту спутник «Хайям».", "В Тегеране прочитали стихи Омара Хайяма."),
+]
+# fifth round, from the fresh held-out set's misses (topicsrf5h, scored once before these): word order, synonyms
+THEMES_RU_FA += [
+    # Iranian sources name Iran first: "отношения Ирана и России" as well as "отношения России и Ирана"
+    ("strategic_partnership", "«Отношения Ирана и России стали намного шире, чем прежде», — сказал он.",
+     "«Отношения Ирана и Ирака стали намного шире, чем прежде», — сказал он."),
+    # "mutually beneficial cooperation" of the two is the relationship; with another country it is not
+    ("strategic_partnership", "Россия и Иран продолжают наращивать взаимовыгодное сотрудничество.",
+     "Россия и Китай продолжают наращивать взаимовыгодное сотрудничество."),
+    ("military_security", "После войны взаимодействие Москвы и Тегерана в сфере обороны усилилось.",
+     "Министр обороны России посетил выставку в Тегеране."),
+    ("caspian", "Стороны предприняли ряд совместных шагов в области правового режима Каспийского моря.",
+     "Стороны обсудили правовой режим инвестиций."),
+    # a joint manoeuvre is a drill; a political manoeuvre is not
+    ("military_security", "الجزیره گزارش داد: مانور مشترک دریایی ایران و روسیه از اهمیت بالایی برخوردار است.",
+     "مانور سیاسی دولت روسیه در تهران خبرساز شد."),
+    # sanctions imposed, the verb after its object (Persian is verb-final)
+    ("sanctions", "ایالات متحده تحریم‌هایی را علیه ۱۴ فرد و ۲۸ نهاد روسی وضع کرد.",
+     "ایالات متحده قوانین تازه‌ای را برای ۱۴ فرد و ۲۸ نهاد روسی وضع کرد."),
+    ("military_security", "روسیه هواپیماهای بدون سرنشین ایرانی را برای حمله به شهرها خرید.",
+     "روسیه هواپیماهای مسافربری ایرانی را برای پرواز به شهرها خرید."),
+]
+# a meeting of the two countries' leaders is the partnership's summitry (topics.yaml: "summits between the two
+# leaders"); the same words with a third country's leader are not
+THEMES_RU_FA += [
+    ("strategic_partnership", "Тегерану и Москве необходимо развивать сотрудничество, заявил верховный лидер Ирана "
+                              "Али Хаменеи на встрече с президентом России Владимиром Путиным.",
+     "Премьер-министр Ирака на встрече с президентом России обсудил цены на нефть."),
+    ("strategic_partnership", "پزشکیان در دیدار با پوتین در مسکو بر گسترش همکاری‌های تهران و مسکو تاکید کرد.",
+     "نخست‌وزیر عراق در دیدار با پوتین درباره قیمت نفت گفت‌وگو کرد."),
+]
 # The nuclear file before 2015 by its talks, not by its name alone: the press still says "the Iranian nuclear problem".
 NOT_THE_OLD_DISPUTE = [
     ("nuclear_dispute", "В Тегеране пройдет второй этап переговоров по иранской ядерной проблеме.",
@@ -826,3 +897,36 @@ def test_a_ministry_or_rosatom_counts_for_the_field(library, write):
     assert {"jcpoa", "sanctions"} <= set(library.resolve(str(path)).topics)
     football = write("football.txt", "FC Astana beat Kairat 2-0 in Astana.\n\nThe Russian Foreign Ministry was not involved.\n")
     assert library.resolve(str(football)).topics == ()
+
+
+
+
+
+def test_a_russian_participial_clause_is_not_read_as_a_series():
+    clause = "Он заявил, что санкции, введенные против Ирана и России, побудили стороны сблизиться и договориться."
+    assert not any("санкции" in clause[a:b] for a, b in passing_spans(clause))
+    series = "Наблюдателями являются Белоруссия, Афганистан, Монголия и Иран."  # capitalised names: still a series
+    assert "Афганистан" in [series[a:b].strip() for a, b in passing_spans(series)]
+
+
+def test_one_treaty_trail_runs_across_languages_in_date_order(tmp_path):
+    """A TASS-style Russian story (signing), an English report (the Duma ratifies) and an IRNA-style Persian one (the
+    Majlis ratifies), named against their date order: the trail runs Russian, English, Persian by date."""
+    import shutil
+    from pathlib import Path
+
+    from reader.config import load_config
+    from reader.library import Library
+
+    folder = Path(__file__).parent / "fixtures" / "topics_trail"
+    for path in folder.iterdir():
+        shutil.copy(path, tmp_path / path.name)
+    library = Library(load_config(bundled_config()), [tmp_path], cache=False).ensure_fresh()
+    name = {entry.id: entry.path.rsplit("/", 1)[-1] for entry in library.entries}
+    trail = library.trail("strategic_partnership")
+    articles = list(dict.fromkeys(name[p.article_id] for p in trail))
+    assert articles == ["3_ru_tass_signing.txt", "2_en_reuters_duma.txt", "1_fa_irna_majlis.txt"]
+    assert [p.date for p in trail] == sorted(p.date for p in trail) and trail[0].date == "2025-01-17"
+    steps = library.trail_steps("strategic_partnership")
+    last_russian = [p for p in trail if name[p.article_id].startswith("3_")][-1]
+    assert name[steps.step(last_russian.article_id, last_russian.index, 1).article_id] == "2_en_reuters_duma.txt"

@@ -162,6 +162,16 @@ def _shape(form: str, like: str) -> str:
     return form
 
 
+@cache
+def is_participle(word: str) -> bool:
+    """Whether a lower-case Russian word reads first as a full participle (PRTF in
+    pymorphy3's best parse): введенные, подписанное, направленные; not военные,
+    государственные, настоящий (adjectives). Cached per word. A participle opens
+    a participial clause (причастный оборот: "санкции, введенные против Ирана и
+    России, …"), set off by commas like a list item but never one."""
+    return has_cyrillic(word) and word.islower() and _analyzer().parse(word)[0].tag.POS == "PRTF"
+
+
 # The dictionary's marks for proper names, as OntoNotes types.
 _NAME_MARKS = (("Surn", "PERSON"), ("Name", "PERSON"), ("Patr", "PERSON"), ("Geox", "GPE"), ("Orgn", "ORG"))
 _NOMINATIVE_SURNAME = ("ов", "ев", "ёв", "ин", "ын", "ский", "цкий")

@@ -56,7 +56,7 @@ import ahocorasick_rs
 
 from ..cache import load_parsed
 from .gazetteer import fold
-from .inflect import has_cyrillic, russian_forms
+from .inflect import has_cyrillic, is_participle, russian_forms
 from .normalize import normalize, persian_suffixed, spelling_variants
 from ..models import Document, Mention, TopicHit
 from ..yamlfile import ConfigError, YamlDoc, unknown_keys
@@ -273,7 +273,8 @@ _NOUN_WORDS = 3  # … or a short noun phrase ("drug trafficking", "oil refineri
 _NOT_ITEM_START = frozenset("according which who whom whose that while as when where if but because although though "
                             "said says told added including to in on at by for with from into after since "
                             "который которая которое которые что как когда где если но в во на по с со из для после "
-                            "که در به از با برای تا اما".split())
+                            "که در به از با برای تا اما "
+                            "گفت می\u200cگوید میگوید افزود".split())  # Persian verbs of saying open a clause too
 _NAME_WORD = re.compile(r"(?:[A-ZА-ЯЁ]\S*|of|the|al|bin|da|de|van|von|and)$")
 # Background adverbials of time and cause. English closes an opening adverbial with a comma or reaches the
 # sentence's end; Russian and Persian press copy often leaves it unpunctuated ("после введения санкций Москва
@@ -289,6 +290,7 @@ _CLOSED_SUBORDINATORS = ("после", "на фоне", "из-за", "в свя�
                          *{form for marker in _PERSIAN_SUBORDINATORS  # also written with a half-space or glued
                            for form in (marker, marker.replace(" ", "\u200c", 1), marker.replace(" ", "", 1))})
 _CLOSING_COMMAS = frozenset(",،")
+_PERSIAN_LETTER = re.compile("[\u0600-\u06ff]")
 _SPEECH = ("said", "says", "told", "added", "noted", "stated", "explained",  # verbs of a reporting clause
            "заявил", "заявила", "сказал", "сказала", "сообщил", "сообщила", "отметил", "отметила", "подчеркнул",
            "подчеркнула", "добавил", "добавила")
@@ -400,8 +402,11 @@ def _items_of(text: str, chunks: list[tuple[int, int]], final_start: int, final_
     longest = max(len(text[a:b].split()) for a, b in middle) + 1
     first_start, first_end = chunks[0]
     words = text[first_start:first_end].split()
-    if len(words) > longest:
-        first_start = first_end - len(" ".join(words[-longest:]))
+    # The extra word is for what precedes a first item ("the UAE", "с Ираном"); a Persian ezafe joins the head
+    # noun with none ("نشست ایران، روسیه و ترکیه": the summit of Iran, Russia and Turkey), so it is not taken.
+    first = longest - 1 if words and _PERSIAN_LETTER.search(words[-1]) else longest
+    if len(words) > first:
+        first_start = first_end - len(" ".join(words[-first:]))
     words = text[final_start:final_end].split()
     final_end = final_start + len(" ".join(words[:longest]))
     opening = _range_opening(text, chunks[0][0], first_end, longest)
@@ -439,10 +444,13 @@ def _is_item(chunk: str) -> bool:
     """A short noun phrase, or a name: words that are all capitalised or name particles.
 
     A chunk that opens like a clause or an adjunct ("according to…", "which…",
-    "said…") is not a list item.
+    "said…") is not a list item, nor is a Russian participial clause between
+    commas ("санкции, введенные против Ирана и России, побудили…").
     """
     words = chunk.split()
     if not words or len(words) > _ITEM_WORDS or words[0].lower() in _NOT_ITEM_START:
+        return False
+    if len(words) > 1 and is_participle(words[0]):
         return False
     return len(words) <= _NOUN_WORDS or all(_NAME_WORD.match(word) for word in words)
 
