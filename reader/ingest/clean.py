@@ -139,6 +139,7 @@ _TRAILING_MORE = re.compile(r"(?<=[.!?\"”»])\s+(?:read more|continue reading|
 _PLAYER = re.compile(r"(?:browser|браузер|مرورگر).{0,60}?(?:does ?n[o']t support|не поддерживает|پشتیبانی\s?(?:نمی|نمی\u200c)\s?کند)"
                      r"|(?:does ?n[o']t support|не поддерживает).{0,20}?(?:video|audio|видео|аудио)", re.I)
 PLAYER_WORDS = 20  # a player's notice has at most this many words
+MORE_TAIL = 40  # characters at a paragraph's end searched for a glued "READ MORE"
 # an editorial note about the piece itself ("This content was produced in Russia where the law…",
 # "This article was originally published…", "Данный материал…", "Dieser Artikel…"), a label may open it;
 _EDITORIAL_NOTE = re.compile(
@@ -355,8 +356,10 @@ TITLE_CASE_SHARE = 0.7  # a headline in Title Case ("… Meets with … on the S
 def _title_case(line: _Line) -> bool:
     """Whether a line is written in Title Case without a closing full stop, as English headlines
     are: most (TITLE_CASE_SHARE) of its words capitalised, short joining words aside."""
+    if line.text.endswith(".") or line.words < GOOD_WORDS:  # most body lines stop here, before any split
+        return False
     words = [w for w in line.text.split() if w[:1].isalpha()]
-    if line.text.endswith(".") or len(words) < GOOD_WORDS or not words[0][:1].isupper():
+    if len(words) < GOOD_WORDS or not words[0][:1].isupper():
         return False
     long_words = [w for w in words if w.lower().strip("'’") not in _SMALL_WORDS]
     return bool(long_words) and sum(w[:1].isupper() for w in long_words) >= TITLE_CASE_SHARE * len(long_words)
@@ -549,7 +552,7 @@ def _residue(line: _Line, found: _Found, outlets: Mapping[str, str], stop: froze
         return NEWSLETTER
     if line.words <= 8 and _ACTION.match(text):
         return ACTION
-    if more := _TRAILING_MORE.search(text):
+    if more := _TRAILING_MORE.search(text, max(0, len(text) - MORE_TAIL)):
         drop(line, ACTION, more.group(0).strip())
         line.text = text = text[:more.start()]
         _measure(line, stop)
@@ -561,7 +564,7 @@ def _residue(line: _Line, found: _Found, outlets: Mapping[str, str], stop: froze
         if when := find_date(text):  # "This post was last modified on March 3, 2021 7:59 pm"
             found.dates.append((1, line.number, when[0]))
         return "editorial note"
-    if _tag_list(line, stop) or len(_HASHTAG.findall(text)) >= 2 and not line.terminal:
+    if _tag_list(line, stop) or "#" in text and len(_HASHTAG.findall(text)) >= 2 and not line.terminal:
         return "tag list"
     if desk := _DESK.match(text):
         name = desk.group("name").strip()
@@ -1008,7 +1011,9 @@ def _collapse_duplicates(paragraphs: list[tuple[int, str]], drop: Callable) -> l
     result = []
     for (number, text), key in zip(collapsed, keys):
         label = _LABEL_PREFIX.match(text)
-        unlabelled = _same_words(text[label.end():]) if label else ""
+        # the label ends on a colon or dash, so its words open the key: the rest of the key is the
+        # unlabelled copy's (one pass over the paragraph, not two: 20,000-paragraph texts)
+        unlabelled = key.split(" ", len(_same_words(label.group()).split()))[-1] if label and " " in key else ""
         if key in seen or (unlabelled and counts.get(unlabelled, 0) and len(unlabelled.split()) >= REPEAT_WORDS):
             drop(_Line(number, text), REPEATED, text)
             continue
@@ -1024,7 +1029,10 @@ _LABEL_PREFIX = re.compile(r"^[^\s:：–—-][^:：–—\n]{0,40}?\s*(?:[:：]
 
 def _same_words(text: str) -> str:
     """A paragraph's words, lower case, without punctuation or half-spaces: what two copies share."""
-    return " ".join(re.findall(r"\w+", text.casefold().replace("\u200c", "")))
+    return " ".join(_WORD_RUN.findall(text.casefold().replace("\u200c", "")))
+
+
+_WORD_RUN = re.compile(r"\w+")
 
 
 def _url_spans(text: str) -> tuple[tuple[int, int], ...]:
