@@ -819,3 +819,22 @@ BODY_FA = "مقامات روسیه و ایران روز دوشنبه در تهر
 def test_sources_stated_in_bylines_tags_and_widgets(text, source, dateline):
     result = clean(text, outlets=OUTLETS)
     assert (result.meta.source, result.meta.dateline) == (source, dateline)
+
+
+def test_a_photo_and_video_credit_is_a_caption_not_a_dateline():
+    raw = f"Россия и Иран подписали соглашение\n\nФото, видео: Пресс-служба МИД РФ; 5-tv.ru\n\n{BODY_RU}\n\n{BODY_RU[:-1]} снова."
+    result = clean(raw, outlets=OUTLETS)
+    assert result.meta.dateline is None and not any("Пресс-служба" in text for text in texts(result))
+
+
+def test_a_question_opening_the_file_is_its_headline():
+    question = "وعده‌های کاغذی/ تفاهم‌نامه ایران و روسیه برای صادرات گاز به ایران عملی است؟"
+    result = clean(f"{question}\n{BODY_FA}\n{BODY_FA}", outlets=OUTLETS)
+    assert result.meta.title == question and texts(result)[0] == BODY_FA
+
+
+def test_a_capitalised_label_link_under_the_article_is_furniture():
+    result = clean(f"Russia and Iran sign deal\n\n{BODY}\n\n{BODY[:-1]} again.\n\nOur Standards: The Thomson Reuters Trust Principles.")
+    assert texts(result)[-1] == f"{BODY[:-1]} again."
+    assert clean(f"Russia and Iran sign deal\n\n{BODY}\n\nTalks resume: the Kremlin said so on Monday.").paragraphs[-1].text \
+        == "Talks resume: the Kremlin said so on Monday."

@@ -84,7 +84,7 @@ _TIME = re.compile(r"\b\d{1,2}[:.]\d\d\b(?:\s*[ap]\.?m\b\.?)?", re.I)
 # A photo credit: "Name/AGENCY", "X/AFP/Getty Images", "Photo: …", "/ AP" closing a caption.
 _CREDIT = re.compile(
     r"(?:^|[\s\[(])[A-ZА-ЯЁ][\w'’-]*(?:\s[A-ZА-ЯЁ][\w'’-]*){0,3}/[A-ZА-ЯЁ0-9][\w-]*(?:\s[A-ZА-ЯЁ][\w-]*){0,3}(?:/[\w -]+)*[\])]?$"
-    r"|(?:^|\s)(?:photo|photos|foto|фото|picture|image|credit|عکس)\s*[:：]"
+    r"|(?:^|\s)(?:photo|photos|foto|фото|picture|image|credit|عکس)(?:\s*[,/&и]\s*(?:video|видео|فیلم))?\s*[:：]"
     r"|\s/\s*(?:AP|AFP|Reuters|EPA|Getty Images|ТАСС|РИА Новости)$"
     r"|(?:Stock Photo|Getty Images|hide caption|toggle caption|Photo)$"
     r"|[.!?]\s+(?:www\.)?[\w-]+\.(?:com|org|net|ru|ir|gov|gov\.ru|co\.uk)$"
@@ -225,7 +225,7 @@ def clean(raw: str, *, name: str = "", outlets: Mapping[str, str] = EMPTY, langu
     for line in content:
         _measure(line, stop)
     first = next((i for i, line in enumerate(content) if line.good), None)
-    if first is not None and _question_headline(content[first:]):
+    if first is not None and _question_headline(content[first:], opening=all(ln.gone for ln in content[:first])):
         content[first].good = False  # "Will Putin’s Su-35s Give Tehran Air Superiority…?" over a label: the headline
     if not any(ln.good for ln in content):  # a short text: every sentence is body…
         for line in content:
@@ -749,7 +749,7 @@ def _caption_above_lead(content: list[_Line], title: _Line | None, drop: Callabl
         return
     line, above = content[first - 1], content[first - 2]
     if (not line.gone and line is not title and not line.terminal and 3 <= line.words <= CAPTION_ABOVE_WORDS
-            and above.gone and above is not title and above.reason.startswith(("page furniture", "timestamp"))):
+            and above.gone and above is not title and above.reason.startswith(("page furniture", "timestamp", CAPTION))):
         drop(line, CAPTION)
 
 
@@ -845,12 +845,13 @@ def _whole_dateline(text: str, outlets: Mapping[str, str]) -> md.Dateline | None
     return dateline if dateline is not None and dateline.end >= len(text.rstrip()) else None
 
 
-def _question_headline(content: list[_Line]) -> bool:
+def _question_headline(content: list[_Line], opening: bool = False) -> bool:
     """Whether the first body-like line is a headline asking a question: one sentence ending
-    in "?", headline-long, and the line after it no body text (a label, a byline)."""
+    in "?", headline-long, and the line after it no body text (a label, a byline), or it
+    opens the file (`opening`) with no other sentence stop in it ("وعده‌های کاغذی/ … عملی است؟")."""
     first = content[0]
     return (first.text.endswith(("?", "؟")) and first.words <= TITLE_MAX_WORDS and len(_SENTENCE_SPLIT.split(first.text)) == 1
-            and len(content) > 1 and not content[1].good)
+            and len(content) > 1 and (not content[1].good or opening and not re.search(r"[.!?؟]\s", first.text)))
 
 
 def _slug_of(words: list[str], lead: str) -> bool:
@@ -944,7 +945,7 @@ def _bottom_zone(bottom: list[_Line], final: _Line | None, drop: Callable, found
         if (domain := md.footer_domain(line.text)) is not None and line is bottom[-1]:
             found.sources.append((2, line.number, domain))
             drop(line, "footer domain (source metadata)")
-        elif line.text.endswith(_TEASER_END) or line.text.startswith(("...", "…")):
+        elif line.text.endswith(_TEASER_END) or line.text.startswith(("...", "…")) or _capitalised_label(line):
             drop(line, "teaser of another story")
         elif line.stop_density == 0 or _QUOTE_ENDED.search(line.text) or not (
                 line.terminal and line.words >= STANDFIRST_WORDS or line.text.endswith(_CLOSING) and line.words >= 3):
@@ -955,6 +956,17 @@ def _bottom_zone(bottom: list[_Line], final: _Line | None, drop: Callable, found
             drop(line, "page furniture below the article")
 
 
+def _capitalised_label(line: _Line) -> bool:
+    """A link under the article written as a label ("Our Standards: The Thomson Reuters Trust
+    Principles."): at most LABEL_LINK_WORDS words, a colon, and every word but the joining
+    ones capitalised; a closing sentence has words in lower case."""
+    if ":" not in line.text or not 3 <= line.words <= LABEL_LINK_WORDS:
+        return False
+    words = [w for w in line.text.split() if w[:1].isalpha() and w.lower() not in _SMALL_WORDS]
+    return bool(words) and all(w[:1].isupper() for w in words)
+
+
+LABEL_LINK_WORDS = 10
 # A line ending on a closing quote with no full stop before it: another story's headline quoting
 # someone ('Гороскоп на 28 ноября: как … не "наломать дров"'), not a paragraph's end.
 _QUOTE_ENDED = re.compile(r"[^.!?…؟\s\"”’'»][\"”’'»]$")
