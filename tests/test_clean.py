@@ -822,9 +822,11 @@ def test_sources_stated_in_bylines_tags_and_widgets(text, source, dateline):
 
 
 def test_a_photo_and_video_credit_is_a_caption_not_a_dateline():
-    raw = f"Россия и Иран подписали соглашение\n\nФото, видео: Пресс-служба МИД РФ; 5-tv.ru\n\n{BODY_RU}\n\n{BODY_RU[:-1]} снова."
+    raw = (f"Россия и Иран подписали соглашение\n\nФото, видео: Пресс-служба МИД РФ; 5-tv.ru\n\n"
+           f"Главы МИД РФ и Ирана провели переговоры в Москве.\n\n{BODY_RU}")
     result = clean(raw, outlets=OUTLETS)
     assert result.meta.dateline is None and not any("Пресс-служба" in text for text in texts(result))
+    assert result.meta.title == "Россия и Иран подписали соглашение"  # not the credit
 
 
 def test_a_question_opening_the_file_is_its_headline():
