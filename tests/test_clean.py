@@ -840,3 +840,28 @@ def test_a_capitalised_label_link_under_the_article_is_furniture():
     assert texts(result)[-1] == f"{BODY[:-1]} again."
     assert clean(f"Russia and Iran sign deal\n\n{BODY}\n\nTalks resume: the Kremlin said so on Monday.").paragraphs[-1].text \
         == "Talks resume: the Kremlin said so on Monday."
+
+
+@pytest.mark.parametrize("caption, body", [
+    ("European Union flags (File image)", BODY),
+    ("مسعود پزشکیان، رئیس جمهور ایران (چپ)، و ولادیمیر پوتین در عشق آباد دیدار کردند.", BODY_FA),
+])
+def test_captions_by_a_file_image_tag_or_a_persian_position_word(caption, body):
+    result = clean(f"{caption}\n{body}\n{body}", outlets=OUTLETS)
+    assert (caption, "photo caption or credit") in {(d.text, d.reason) for d in result.dropped}
+
+
+def test_an_authors_name_over_a_biography_opening_with_it_is_dropped():
+    raw = (f"Russia and Iran ink gas deal\n\nJane Roe\nJane Roe\nJane Roe is a digital marketing expert and storyteller "
+           f"with a purpose.\n\n{BODY}")
+    result = clean(raw, outlets=OUTLETS)
+    assert texts(result) == [BODY] and result.meta.title == "Russia and Iran ink gas deal"
+
+
+@pytest.mark.parametrize("text, source", [
+    (f"Россия и Иран подписали соглашение\n\n{BODY_RU} Об этом заявил министр, сообщает корреспондент\n«Ленты.ру».", "Ленты.ру"),
+    (f"Russia to build plants in Iran\n\n{BODY} The IRNA news agency said on Wednesday that officials agreed.", "IRNA"),
+    (f"توافق ایران و روسیه\n\n{BODY_FA}\n\n{BODY_FA}\n\nتوسط nastoor.ir", "nastoor.ir"),
+])
+def test_sources_from_a_correspondent_a_news_agency_and_a_sites_signature(text, source):
+    assert clean(text, outlets=OUTLETS).meta.source == source

@@ -91,7 +91,7 @@ _CREDIT = re.compile(
     # a credit in brackets closing a caption: "(AP Photo/…)", "(photo credit: …)", "(… Copyright 2021 …)", "(Twitter/ Amb_X)"
     r"|\([^()]*(?:photo|фото|عکس|credit|copyright|©|getty|all rights reserved)[^()]*\)$"
     r"|\((?:[\w.'’-]+ ?){1,4}/ ?[\w.'’@-]+(?: [\w.'’-]+){0,3}\)$"
-    r"|\bfile photo$"
+    r"|\bfile photo$|\((?:file )?(?:image|photo|picture|pic)\)$"  # "European Union flags (File image)"
     # a photographer's name glued to the caption's last full stop by the scrape: "on Sept. 1.Andrii Marienko"
     r"|[.!?](?-i:[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2})$", re.I)
 _GLUED = re.compile(r"[.!?][A-Z]")
@@ -101,7 +101,8 @@ _HEADLINE_TAIL = re.compile(r"\s[-–—|]\s(?P<outlet>[^\d\s,–—|-][^\d,–�
 # "Iranian Defense Ministry via AP": a handout's credit, a photo agency closing a short line.
 _VIA_AGENCY = re.compile(r"\bvia (?:AP|AFP|Reuters|EPA|Getty Images|ТАСС|РИА Новости|ISNA|IRNA|WANA)\)?$")
 # Photo-caption position words: "(left)", ", right,".
-_CAPTION_POSITION = re.compile(r"\((?:left|right|centre|center|second left|second right|слева|справа|links|rechts|à gauche|à droite)\)"
+_CAPTION_POSITION = re.compile(r"\((?:left|right|centre|center|second left|second right|слева|справа|links|rechts|à gauche|à droite"
+                               r"|چپ|راست|وسط|يسار|يمين)\)"
                                r"|,\s(?:left|right),\s", re.I)
 # A byline: a label word, then names only ("By Admin", "Текст: Валерия Городецкая").
 _BYLINE = re.compile(r"^(?:by|von|par|por|автор|текст|tекст|text|نویسنده|به قلم)\s*:?\s+(?:[A-ZА-ЯЁ\u0600-\u06ff][\w.'’-]*\s?){1,4}$", re.I)
@@ -629,6 +630,11 @@ def _tag_list(line: _Line, stop: frozenset[str]) -> bool:
     return tags >= TAG_SHARE * len(items)
 
 
+# What follows an author's name opening a biography: "is a …", "was …", "— …", "، …", "является …", "— журналист".
+_BIO = re.compile(r"^(?:\s+(?:is|was|has|writes|covers|являетс|работает|است|هست)\b|\s*[,،—–-]\s)", re.I)
+BIO_WORDS = 80  # an author's biography has at most this many words
+
+
 def _residue_neighbours(content: list[_Line], drop: Callable, found: _Found, outlets: Mapping[str, str]) -> None:
     """The site's self-promotion in an article with a newsletter prompt ("X delivers
     independent coverage…"), the author's name under a "date, outlet" byline, and an
@@ -644,6 +650,11 @@ def _residue_neighbours(content: list[_Line], drop: Callable, found: _Found, out
     for before, after in zip(alive, alive[1:]):
         if before.reason == DATED_BYLINE and not after.gone and _AUTHOR.match(after.text):
             drop(after, "byline")
+        elif (not before.gone and not after.gone and _AUTHOR.match(before.text) and after.words <= BIO_WORDS
+              and _BIO.match(after.text[len(before.text):]) and after.text.startswith(before.text)):
+            # "Niamh Kavanagh" / "Niamh Kavanagh is a social media and digital marketing expert…": the author's blurb
+            drop(before, "the author's name and biography")
+            drop(after, "the author's name and biography")
         elif (not before.gone and not after.gone and before.words <= MASTHEAD_WORDS and after.text.startswith(before.text)
               and after.text != before.text and md.outlet_shaped(before.text, outlets)):
             # "Asian News International" / "Asian News International. Multi-media news agency, …": the outlet's blurb
@@ -1038,6 +1049,8 @@ def _hard_wrapped(lines: list[_Line]) -> int:
     return longest if wrapped else 0
 
 
+CONTINUED_WORDS = 4  # a line this long may go on with a quoted tail on the next line (a menu item is shorter)
+TAIL_WORDS = 3  # the last words of a sentence broken off onto a line of their own
 WRAP_WIDTH = 160  # wrapped copy is at most this wide (wire copy: 64-80; a scrape's fixed 140)
 WRAP_FULL = 0.6  # a wrapped line this share of the width long is full: the next line goes on with its paragraph
 
@@ -1073,8 +1086,16 @@ def _merge(lines: list[_Line], width: int) -> list[_Line]:
 def _continues(previous: str, following: str) -> bool:
     """Whether a line goes on with the one before: that one stops mid-sentence and this one
     opens in lower case (or the word was hyphenated), unless that one is a short name in
-    capitals ("BBC News" over "watch One-Minute World News": a masthead, then a link)."""
-    if previous.endswith(_TERMINAL) or not (following[:1].islower() or re.search(r"\w-$", previous)):
+    capitals ("BBC News" over "watch One-Minute World News": a masthead, then a link).
+    A sentence's last words in quotes, broken off as a link onto a line of their own, go
+    on with a line of CONTINUED_WORDS words or more ending in lower case ("…, сообщает
+    корреспондент" / "«Ленты.ру».")."""
+    if previous.endswith(_TERMINAL):
+        return False
+    if (len(words := previous.split()) >= CONTINUED_WORDS and following[:1] in "«“\"" and words[-1][:1].islower()
+            and len(following.split()) <= TAIL_WORDS and following.endswith((".", ".»", "»."))):
+        return True
+    if not (following[:1].islower() or re.search(r"\w-$", previous)):
         return False
     words = previous.split()
     return not (len(words) <= MASTHEAD_WORDS - 1 and all(w[:1].isupper() for w in words) and not re.search(r"\w-$", previous))

@@ -139,6 +139,8 @@ def _countries() -> frozenset[str]:
 # "Source: Mehr News", "• source : Mehrnews", "منبع:خبرگزاری فارس", "Источник: ТАСС", "Quelle: dpa"
 _LABELLED = re.compile(r"^[•·*\-\s]*(?:source|sources|via|منبع|منابع|источник|quelle|source de l'article)\s*[:：]\s*(?P<name>.{2,60}?)\.?$",
                        re.IGNORECASE)
+# "توسط nastoor.ir", "By example.com": the site signing the article with its address.
+_BY_DOMAIN = re.compile(r"^(?:by|توسط|от)\s+(?P<name>(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6})\.?$", re.IGNORECASE)
 _LABEL_INSIDE = re.compile(r"(?:^|\s)(?:source|منبع|источник|quelle)\s*[:：]\s*(?P<name>[^:：|]{2,40}?)\s*$", re.IGNORECASE)
 _UNCOLONED = re.compile(r"^(?:منبع|источник)\s+(?P<name>.{2,40}?)\.?$", re.IGNORECASE)
 _AS_REPORTED = re.compile(r"^(?:as\s+)?(?:reported|originally published)\s+by\s+(?P<name>.{2,80}?)\.?$", re.IGNORECASE)
@@ -155,7 +157,7 @@ def attribution(line: str, outlets: Mapping[str, str]) -> str | None:
     "Source: X" and "As reported by X" name any X; "(Reuters)", "/TASS/", "— ТАСС",
     "Trend:" or a bare line need X to be an outlet of the table.
     """
-    if match := _LABELLED.match(line) or _AS_REPORTED.match(line):
+    if match := _LABELLED.match(line) or _AS_REPORTED.match(line) or _BY_DOMAIN.match(line):
         return match.group("name").strip()
     for pattern in (_TAG_LINE, _OUTLET_COLON):
         if (match := pattern.match(line)) and _is_outlet((name := (match.group("name") or match.group("dashed")).strip()), outlets):
@@ -369,7 +371,7 @@ ATTRIBUTION_CHARS = 80  # how far "به نقل از" may run before its comma
 # "…, пишет ТАСС.", "Как передает Report со ссылкой на…", "…, сообщает РИА Новости.": a Russian sentence
 # naming the outlet it is taken from.
 _RUSSIAN_CREDIT = re.compile(r"(?:^|[,.]\s*)(?:[Кк]ак\s+|[Оо]б этом\s+)?(?:передает|передаёт|пишет|сообщает|сообщило|сообщил)\s+"
-                             r"(?:(?:теле)?канал\s+|(?:информ)?агентство\s+|издание\s+|газета\s+|радиостанция\s+)?"
+                             r"(?:(?:теле)?канал\s+|(?:информ)?агентство\s+|издание\s+|газета\s+|радиостанция\s+|корреспондент\s+)?"
                              r"(?P<name>«[^»]{2,30}»|\"[^\"]{2,30}\"|[A-ZА-ЯЁ][\w.-]*(?:\s[A-ZА-ЯЁ][\w.-]*){0,2})"
                              r"(?=\s*(?:[.,]|со ссылкой|$))")
 
@@ -378,7 +380,7 @@ _RUSSIAN_CREDIT = re.compile(r"(?:^|[,.]\s*)(?:[Кк]ак\s+|[Оо]б этом\s
 # an outlet-shaped name: "…, John Smith reported." is a reporter).
 _ENGLISH_CREDIT = re.compile(r",\s(?P<name>[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,3}) (?:reports|reported|writes|wrote)\.$")
 # "…, Germany’s dpa news agency reported on Saturday": an agency named as one, reporting.
-_AGENCY_REPORTED = re.compile(r",\s(?:[A-Z][\w-]*['’]s\s)?(?:the\s)?(?P<name>[\w.-]+(?: [A-Z][\w.-]*){0,2}) news agency (?:reported|reports|said)\b")
+_AGENCY_REPORTED = re.compile(r"(?:,\s|(?:^|[.!?]\s)(?=The\s))(?:[A-Z][\w-]*['’]s\s)?(?:[Tt]he\s)?(?P<name>[\w.-]+(?: [A-Z][\w.-]*){0,2}) news agency (?:reported|reports|said)\b")
 
 
 # "Ранее News.ru писал о том…": a name in Latin letters with a dot, or in quotes (a capitalised Russian word
