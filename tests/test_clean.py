@@ -729,3 +729,139 @@ def test_a_long_headline_in_title_case_is_the_headline_not_the_lead():
 def test_more_credit_forms(text, source, dateline):
     result = clean(text, outlets=OUTLETS)
     assert (result.meta.source, result.meta.dateline) == (source, dateline)
+
+
+# --- clean5: captions over the lead, numbered links, kickers, widgets that name the source --------
+
+def test_a_caption_under_its_credit_is_not_the_lead_nor_the_derived_title():
+    result = fixture("caption_under_credit_en.txt")
+    caption = "Foreign ministers of Iran and Russia shake hands before talks in Moscow on Tuesday. The two met for three hours."
+    assert (caption, "photo caption or credit") in {(d.text, d.reason) for d in result.dropped}
+    assert texts(result)[0].startswith("Iran and Russia agreed on Tuesday")
+    assert result.meta.title.startswith("Iran and Russia agreed") and result.meta.origins["title"] == "derived"
+
+
+def test_a_caption_between_alt_text_and_the_lead_is_not_a_standfirst():
+    result = fixture("caption_over_lead_en.txt")
+    assert result.meta.title == "Iran and Russia sign farm deal"
+    assert ("Grain exports from Russia have risen sharply this year", "photo caption or credit") in \
+        {(d.text, d.reason) for d in result.dropped}
+    assert texts(result)[0] == "Iran and Russia have signed a deal to expand their trade in farm goods."
+
+
+def test_a_standfirst_under_its_headline_stays():
+    raw = f"Iran and Russia sign farm deal\nGrain exports from Russia have risen sharply this year\n{BODY}"
+    assert "Grain exports from Russia have risen sharply this year" in texts(clean(raw))
+
+
+def test_numbered_link_marks_leave_the_text_and_a_linked_headline_is_dropped():
+    result = fixture("reference_links_ru.txt")
+    body = " ".join(texts(result))
+    assert "[" not in body and "в России, заявил" in body
+    assert "Россия и Иран обсудили строительство железной дороги" not in body
+    assert {d.text for d in result.dropped if d.reason == "numbered link mark"} == {"[1],", "[3]"}
+
+
+def test_a_single_bracketed_number_is_the_texts_own():
+    raw = f"Iran and Russia sign farm deal\n\nThe deal covers wheat [1] and barley for ten years.\n\n{BODY}"
+    assert "The deal covers wheat [1] and barley for ten years." in texts(clean(raw))
+
+
+def test_a_country_over_the_lead_is_a_kicker_not_a_dateline_and_its_cut_teaser_goes():
+    result = fixture("kicker_country_en.txt")
+    assert result.meta.dateline is None
+    assert texts(result)[0].startswith("RUSSIA: Talks on the gas deal") and texts(result)[0].endswith("next month.")
+    assert len(texts(result)) == 2  # the teaser cut with "…" is the lead's copy
+
+
+def test_a_caption_written_twice_is_not_a_subheading():
+    result = fixture("doubled_caption_ru.txt")
+    assert "Министры сельского хозяйства на встрече в Москве" not in texts(result)
+    assert result.meta.title == "Россия и Иран обсудили поставки зерна"
+
+
+def test_a_ticker_of_other_stories_and_a_leading_more_link_are_dropped():
+    result = fixture("ticker_more_ru.txt")
+    assert result.meta.title == "Россия и Иран проведут учения на Каспии" and result.meta.dateline is None
+    assert texts(result)[-1] == "Учения пройдут у побережья Ирана, сообщил командующий флотилией."
+    assert not any("Ашхабаде" in text for text in texts(result))
+
+
+def test_a_headline_written_twice_on_its_line_is_kept_once_and_a_magazine_is_a_source():
+    result = fixture("doubled_headline_fa.txt")
+    assert result.meta.title == "گره کریدور شمال – جنوب باز شد/راه\u200cآهن رشت – آستارا ساخته می\u200cشود"
+    assert result.meta.source == "مجله خبری راه و ساختمان" and result.meta.dateline == "تهران"
+
+
+def test_a_file_name_is_the_title_only_when_it_names_the_leads_story():
+    assert derive_title("my-saved-page-copy.txt", BODY)[1] == "derived"
+    assert derive_title("iran-russia-tehran-talks.txt", BODY) == ("Iran russia tehran talks", "file name")
+
+
+BODY_RU = "Российские и иранские чиновники встретились в Тегеране в понедельник, чтобы обсудить новую железную дорогу."
+BODY_FA = "مقامات روسیه و ایران روز دوشنبه در تهران دیدار کردند تا درباره راه آهن جدید و قرارداد گاز گفت و گو کنند."
+
+
+@pytest.mark.parametrize("text, source, dateline", [
+    (f"Russia and Iran sign deal\n\nBy Reuters\n\n{BODY}", "Reuters", None),
+    (f"Russia and Iran sign deal\n\nBy Reuters Staff\n\n{BODY}", "Reuters", None),
+    (f"Russia and Iran sign deal\n\n(UPI/GNA) – {BODY}", "UPI", None),
+    (f"Russia and Iran sign deal\n\nMOSCOW. Aug 9 (Interfax) - {BODY}", "Interfax", "MOSCOW. Aug 9"),
+    (f"Russia and Iran sign deal\n\nAugust 12, Fineko/abc.az. {BODY}", "abc.az", "August 12"),
+    (f"Russia and Iran sign deal\n\nSAEDNEWS: {BODY}", "SAEDNEWS", None),
+    (f"Russia and Iran sign deal\n\nMEHR: {BODY}", "Mehr News", None),
+    (f"Russia and Iran sign deal\n\n{BODY}\n\nTasnim News Agency\n\n{BODY[:-1]} again.", "Tasnim", None),
+    (f"Россия и Иран подписали соглашение\n\n{BODY_RU}\n\nТАСС", "TASS", None),
+    (f"توافق ایران و روسیه\n\n{BODY_FA}\n\nمنبع خبرگزاری ایرنا", "IRNA", None),
+    (f"نسخه قابل چاپ منبع: افکارنیوز | لینک خبر\n\nتوافق ایران و روسیه\n\n{BODY_FA}", "افکارنیوز", None),
+    (f"توافق ایران و روسیه\n\nصاحبخبر - {BODY_FA}", "صاحبخبر", None),
+])
+def test_sources_stated_in_bylines_tags_and_widgets(text, source, dateline):
+    result = clean(text, outlets=OUTLETS)
+    assert (result.meta.source, result.meta.dateline) == (source, dateline)
+
+
+def test_a_photo_and_video_credit_is_a_caption_not_a_dateline():
+    raw = (f"Россия и Иран подписали соглашение\n\nФото, видео: Пресс-служба МИД РФ; 5-tv.ru\n\n"
+           f"Главы МИД РФ и Ирана провели переговоры в Москве.\n\n{BODY_RU}")
+    result = clean(raw, outlets=OUTLETS)
+    assert result.meta.dateline is None and not any("Пресс-служба" in text for text in texts(result))
+    assert result.meta.title == "Россия и Иран подписали соглашение"  # not the credit
+
+
+def test_a_question_opening_the_file_is_its_headline():
+    question = "وعده‌های کاغذی/ تفاهم‌نامه ایران و روسیه برای صادرات گاز به ایران عملی است؟"
+    result = clean(f"{question}\n{BODY_FA}\n{BODY_FA}", outlets=OUTLETS)
+    assert result.meta.title == question and texts(result)[0] == BODY_FA
+
+
+def test_a_capitalised_label_link_under_the_article_is_furniture():
+    result = clean(f"Russia and Iran sign deal\n\n{BODY}\n\n{BODY[:-1]} again.\n\nOur Standards: The Thomson Reuters Trust Principles.")
+    assert texts(result)[-1] == f"{BODY[:-1]} again."
+    assert clean(f"Russia and Iran sign deal\n\n{BODY}\n\nTalks resume: the Kremlin said so on Monday.").paragraphs[-1].text \
+        == "Talks resume: the Kremlin said so on Monday."
+
+
+@pytest.mark.parametrize("caption, body", [
+    ("European Union flags (File image)", BODY),
+    ("مسعود پزشکیان، رئیس جمهور ایران (چپ)، و ولادیمیر پوتین در عشق آباد دیدار کردند.", BODY_FA),
+])
+def test_captions_by_a_file_image_tag_or_a_persian_position_word(caption, body):
+    result = clean(f"{caption}\n{body}\n{body}", outlets=OUTLETS)
+    assert (caption, "photo caption or credit") in {(d.text, d.reason) for d in result.dropped}
+
+
+def test_an_authors_name_over_a_biography_opening_with_it_is_dropped():
+    raw = (f"Russia and Iran ink gas deal\n\nJane Roe\nJane Roe\nJane Roe is a digital marketing expert and storyteller "
+           f"with a purpose.\n\n{BODY}")
+    result = clean(raw, outlets=OUTLETS)
+    assert texts(result) == [BODY] and result.meta.title == "Russia and Iran ink gas deal"
+
+
+@pytest.mark.parametrize("text, source", [
+    (f"Россия и Иран подписали соглашение\n\n{BODY_RU} Об этом заявил министр, сообщает корреспондент\n«Ленты.ру».", "Ленты.ру"),
+    (f"Russia to build plants in Iran\n\n{BODY} The IRNA news agency said on Wednesday that officials agreed.", "IRNA"),
+    (f"توافق ایران و روسیه\n\n{BODY_FA}\n\n{BODY_FA}\n\nتوسط nastoor.ir", "nastoor.ir"),
+])
+def test_sources_from_a_correspondent_a_news_agency_and_a_sites_signature(text, source):
+    assert clean(text, outlets=OUTLETS).meta.source == source

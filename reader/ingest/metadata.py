@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .dates import find_date
 
@@ -34,10 +35,12 @@ class Dateline:
 _UPPER = r"[A-ZА-ЯЁ][A-ZА-ЯЁ'’.-]*(?: [A-ZА-ЯЁ][A-ZА-ЯЁ'’.-]*){0,3}"
 _TITLE = r"[A-ZА-ЯЁ][a-zа-яё'’-]+(?: [A-ZА-ЯЁ][a-zа-яё'’-]+)?"
 _WHEN = r"(?:[^()/\n–—:]|:(?=\d)){1,40}?"
+# "MOSCOW. Aug 9 (Interfax)": after a full stop, only a day and a month go on with the dateline
+_DAY_MONTH = r"(?:[A-Z][a-z]{2,8}\.?\s\d{1,2}|\d{1,2}\s[A-Za-zА-яЁё]{3,9}\.?)(?=\s*[(/–—-])"
 _AGENCY_TAIL = r"(?:\((?P<agency>[^()\n]{1,40})\)|/\s*(?P<agency2>[^/\n]{1,25}?)\s*/)"
 _DASH = r"(?:\s+[-–—]{1,2}\s*|[-–—]{1,2}\s+|:\s+|\s*[-–—]{1,2}$)"
 _LATIN = re.compile(
-    rf"^(?P<place>(?:{_UPPER})(?:,\s*{_WHEN})?|(?:{_TITLE}),\s*{_WHEN})\.?\s*"
+    rf"^(?P<place>(?:{_UPPER})(?:,\s*{_WHEN}|\.\s*{_DAY_MONTH})?|(?:{_TITLE}),\s*{_WHEN})\.?\s*"
     rf"(?:{_AGENCY_TAIL}\s*\.?\s*(?:[-–—]{{1,2}}\s*)?|{_DASH}(?:(?P<agency3>(?:ИА|РИА|ИТАР)\s[^.\n]{{2,20}}|[А-ЯЁ]{{2,6}}(?: [А-ЯЁ][а-яё]+)?)(?:,\s[А-ЯЁ][а-яё]+(?:\s[А-ЯЁ][а-яё]+){{1,2}})?\.\s+)?)")
 # "TEHRAN, Iran, Jan. 10" alone on its line: a place and a date, no dash.
 _ALONE = re.compile(rf"^(?P<place>{_UPPER}(?:,\s*[^,\s]+(?: [^,\s]+){{0,2}}){{1,3}})$")
@@ -52,6 +55,8 @@ _PERSIAN_DATED = re.compile(r"^(?P<place>[\u0600-\u06FF]{3,12}\s*[،,]\s*[\d۰-�
                             r"(?:\s*[،,]\s*(?P<agency>[^/\n،,–—-]{2,40}?))?\s*[/–—-]\s*")
 # "Nov. 1, 2017 (EIRNS)—": a date and an agency's tag, no place.
 _DATED_TAG = re.compile(r"^(?P<place>[A-Z][a-z]{2,8}\.? \d{1,2}, (?:19|20)\d\d)\s*\((?P<agency>[A-Z][A-Za-z/-]{1,12})\)\s*[-–—]{1,2}\s*")
+# "August 12, Fineko/abc.az. The Convention…": a date, then an agency (with a slash or as a domain) and a full stop.
+_DATED_AGENCY = re.compile(r"^(?P<place>[A-Z][a-z]{2,8}\.? \d{1,2}),\s*(?P<agency>[A-Z][\w-]*(?:/[\w.-]+|\.[a-z]{2,3}))\.\s+(?=[A-Z])")
 # A word that looks like a dateline place but opens a sentence.
 _NOT_PLACE = re.compile(r"^(?:[A-Z]{2,5}|[A-Z][a-z]+)$")
 
@@ -65,8 +70,9 @@ def find_dateline(text: str, outlets: Mapping[str, str]) -> Dateline | None:
     place before a dash ("تهران-") counts unless the word is an outlet's name.
     An acronym opening a sentence ("NATO is worried - …") is not a dateline.
     """
-    for pattern in (_ACRONYM_AGENCY, _DOTTED, _PERSIAN_DATED, _DATED_TAG):
-        if (match := pattern.match(text)) and not _is_outlet(match.group("place"), outlets):
+    for pattern in (_ACRONYM_AGENCY, _DOTTED, _PERSIAN_DATED, _DATED_TAG, _DATED_AGENCY):
+        if (match := pattern.match(text)) and not _is_outlet(match.group("place"), outlets) \
+                and not glued_outlet(match.group("place").strip()):
             place, agency = match.group("place").strip(" ,.،"), match.group("agency")
             found = find_date(place)
             return Dateline(place, agency.strip() if agency else None, found[0] if found else None, match.end())
@@ -81,8 +87,10 @@ def find_dateline(text: str, outlets: Mapping[str, str]) -> Dateline | None:
             return None  # "СМИ: …", "US – …": an acronym, not a place
         if "," not in place and not agency and len(head) <= 4 and text[match.end():][:1].islower():
             return None  # "NATO – the alliance…": an acronym, then a sentence
-        if _is_outlet(head, outlets) and not agency:
-            return None
+        if (_is_outlet(head, outlets) or glued_outlet(head)) and not agency:
+            return None  # "MEHR: …", "SAEDNEWS: …": the outlet opening its lead
+        if place == head and not agency and is_country(head):
+            return None  # "RUSSIA: Talks on…": a country over the lead is a kicker; datelines name cities
         rest = text[match.end():]
         if rest and not (rest[:1].isupper() or rest[:1] in "«\"“'‘" or not rest[:1].isalpha()):
             return None
@@ -93,7 +101,7 @@ def find_dateline(text: str, outlets: Mapping[str, str]) -> Dateline | None:
         found = find_date(text)
         return Dateline(text.strip(" ,."), None, found[0] if found else None, len(text))
     match = _PERSIAN.match(text)
-    if match and not _is_outlet(match.group("place"), outlets):
+    if match and not _is_outlet(match.group("place"), outlets) and not glued_outlet(match.group("place")):
         agency = match.group("agency")
         return Dateline(match.group("place"), agency.strip() if agency else None, None, match.end())
     return None
@@ -103,9 +111,38 @@ def _is_outlet(name: str, outlets: Mapping[str, str]) -> bool:
     return name.lower() in outlets
 
 
+# One word ending with a word that names a kind of outlet, glued: "SAEDNEWS", "PressTV", "صاحبخبر", "افکارنیوز".
+_GLUED_OUTLET = re.compile(r"[A-Z][A-Za-z]{2,}(?:NEWS|News|PRESS|Press|TIMES|Times|TV|ONLINE|Online)"
+                           r"|[\u0600-\u06FF]{3,}(?:نیوز|خبر|پرس|آنلاین)")
+
+
+def glued_outlet(word: str) -> bool:
+    """Whether one word is an outlet's name with its kind glued on ("SAEDNEWS", "صاحبخبر"):
+    such a word opening a lead before a colon or dash is the source, never a place."""
+    return bool(_GLUED_OUTLET.fullmatch(word))
+
+
+def is_country(name: str) -> bool:
+    """Whether a name is a country's, in English, Russian or Persian (CLDR territory names through
+    Babel, trafilatura's own dependency): "RUSSIA", "Россия", "ایران"."""
+    return name.casefold() in _countries()
+
+
+@lru_cache(maxsize=1)
+def _countries() -> frozenset[str]:
+    from babel import Locale
+
+    return frozenset(name.casefold() for code in ("en", "ru", "fa")
+                     for key, name in Locale(code).territories.items() if key.isalpha())
+
+
 # "Source: Mehr News", "• source : Mehrnews", "منبع:خبرگزاری فارس", "Источник: ТАСС", "Quelle: dpa"
 _LABELLED = re.compile(r"^[•·*\-\s]*(?:source|sources|via|منبع|منابع|источник|quelle|source de l'article)\s*[:：]\s*(?P<name>.{2,60}?)\.?$",
                        re.IGNORECASE)
+# "توسط nastoor.ir", "By example.com": the site signing the article with its address.
+_BY_DOMAIN = re.compile(r"^(?:by|توسط|от)\s+(?P<name>(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6})\.?$", re.IGNORECASE)
+_LABEL_INSIDE = re.compile(r"(?:^|\s)(?:source|منبع|источник|quelle)\s*[:：]\s*(?P<name>[^:：|]{2,40}?)\s*$", re.IGNORECASE)
+_UNCOLONED = re.compile(r"^(?:منبع|источник)\s+(?P<name>.{2,40}?)\.?$", re.IGNORECASE)
 _AS_REPORTED = re.compile(r"^(?:as\s+)?(?:reported|originally published)\s+by\s+(?P<name>.{2,80}?)\.?$", re.IGNORECASE)
 _TAG_LINE = re.compile(r"^(?:[(/]\s*(?P<name>[^()/]{2,30}?)\s*[)/]|[-–—]\s*(?P<dashed>[^-–—]{2,30}?))\.?$")
 _OUTLET_COLON = re.compile(r"^(?P<name>[^:：]{2,40}?)\s*[:：]$")
@@ -120,13 +157,20 @@ def attribution(line: str, outlets: Mapping[str, str]) -> str | None:
     "Source: X" and "As reported by X" name any X; "(Reuters)", "/TASS/", "— ТАСС",
     "Trend:" or a bare line need X to be an outlet of the table.
     """
-    if match := _LABELLED.match(line) or _AS_REPORTED.match(line):
+    if match := _LABELLED.match(line) or _AS_REPORTED.match(line) or _BY_DOMAIN.match(line):
         return match.group("name").strip()
     for pattern in (_TAG_LINE, _OUTLET_COLON):
         if (match := pattern.match(line)) and _is_outlet((name := (match.group("name") or match.group("dashed")).strip()), outlets):
             return name
     if _is_outlet(line.strip(" .:"), outlets):
         return line.strip(" .:")
+    for part in line.split(" | ") if " | " in line else ():  # "نسخه قابل چاپ منبع: افکارنیوز | لینک خبر": a widget's bar
+        if match := _LABEL_INSIDE.search(part):
+            return match.group("name").strip()
+    if (match := _UNCOLONED.match(line)) and outlet_shaped(match.group("name"), outlets):
+        return outlet_part(match.group("name"), outlets)  # "منبع خبرگزاری ایرنا": the label without its colon
+    if outlet_shaped(line, outlets) and (part := outlet_part(line, outlets)).lower() in outlets:
+        return part  # "Tasnim News Agency", "خبرگزاری ایرنا": a name of the table and its kind
     return None
 
 
@@ -157,13 +201,19 @@ def outlet_opening(text: str, outlets: Mapping[str, str]) -> tuple[str, int] | N
         # a single word that is not a plural ("به گزارش مشرق،", not "به گزارش رسانه‌ها،") is an outlet's name
         single = " " not in name and not name.endswith(("ها", "ان"))
         return (outlet_part(name, outlets), 0) if known or single or outlet_shaped(name, outlets) else None
-    head = re.match(r"^(?P<name>[A-Z]{3,6}|[\u0600-\u06FF\u200c ]{3,25}?)\s*(?P<sep>[:：]\s*|\s+(?=[A-Z])|[-–—]\s*)", text)
-    if head and _is_outlet(head.group("name").strip(), outlets):
+    if tag := _OPENING_TAG.match(text):  # "(UPI/GNA) – Russia is using…", "(AP) — …"
+        return agency_name(tag.group("name"), outlets) or tag.group("name"), tag.end()
+    head = re.match(r"^(?P<name>[A-Z]{3,6}|[A-Z][A-Za-z]{4,15}|[\u0600-\u06FF\u200c ]{3,25}?)\s*(?P<sep>[:：]\s*|\s+(?=[A-Z])|[-–—]\s*)", text)
+    if head and (_is_outlet(head.group("name").strip(), outlets)
+                 or glued_outlet(head.group("name").strip()) and head.group("sep").strip()):
         return head.group("name").strip(), head.end()
     if head and head.group("sep").strip() in "-–—:：" and outlet_shaped(head.group("name").strip(), outlets):
         # "ایندیپندنت فارسی - …", "خبرگزاری ایسنا: …": an outlet-shaped name and a dash or colon
         return agency_name(outlet_part(head.group("name").strip(), outlets), outlets) or head.group("name").strip(), head.end()
     return None
+
+
+_OPENING_TAG = re.compile(r"^\((?P<name>[A-Z][A-Za-z.]*(?:/ ?[A-Z][A-Za-z.]*){0,2})\)\s*[-–—]{1,2}\s*(?=\S)")
 
 
 def outlet_in(line: str, outlets: Mapping[str, str]) -> str | None:
@@ -182,8 +232,8 @@ _OUTLET_LAST = {"news", "times", "post", "agency", "press", "tribune", "herald",
                 "guardian", "independent", "network", "wire", "service", "services", "international", "weekly",
                 "new", "world", "line", "insider", "report", "standard", "chronicle", "express", "mail",
                 "newswire", "newswires", "فارسی", "نیوز", "آنلاین", "خبر", "پرس", "новости", "онлайн", "медиа"}  # a language edition: "… English", "… فارسی"
-_OUTLET_FIRST = ("خبرگزاری", "روزنامه", "پایگاه", "سایت", "شبکه", "هفته‌نامه", "رادیو",
-                 "агентство", "газета", "издание", "телеканал", "радио", "ИА", "РИА")
+_OUTLET_FIRST = ("خبرگزاری", "روزنامه", "پایگاه", "سایت", "شبکه", "هفته‌نامه", "رادیو", "مجله",
+                 "агентство", "газета", "издание", "телеканал", "радио", "журнал", "ИА", "РИА")
 _OUTLET_NAME = re.compile(r"^(?:The |the )?(?:[A-Z][\w&'’.-]*|[A-Z]{2,})(?: (?:[A-Z][\w&'’.-]*|of|and|de))*$")
 
 
@@ -263,8 +313,10 @@ def agency_name(agency: str, outlets: Mapping[str, str]) -> str | None:
             return outlets[" ".join(words[:end]).lower()]
     if re.fullmatch(r"[A-ZА-ЯЁ]{2,6}", name) or outlet_shaped(name, outlets):
         return bare or name
-    if re.fullmatch(r"[A-Z][A-Z-]+\.[A-Z]{2,4}", name):  # INTERFAX.RU, not in the table
+    if re.fullmatch(r"[A-Z][A-Z-]+\.[A-Z]{2,4}|[a-z0-9-]+\.[a-z]{2,4}", name):  # INTERFAX.RU, abc.az: not in the table
         return name
+    if "/" in name:  # "UPI/GNA", "Fineko/abc.az": two agencies, the first that reads as one
+        return next((found for part in name.split("/") if part.strip() and (found := agency_name(part, outlets))), None)
     return None
 
 
@@ -319,7 +371,7 @@ ATTRIBUTION_CHARS = 80  # how far "به نقل از" may run before its comma
 # "…, пишет ТАСС.", "Как передает Report со ссылкой на…", "…, сообщает РИА Новости.": a Russian sentence
 # naming the outlet it is taken from.
 _RUSSIAN_CREDIT = re.compile(r"(?:^|[,.]\s*)(?:[Кк]ак\s+|[Оо]б этом\s+)?(?:передает|передаёт|пишет|сообщает|сообщило|сообщил)\s+"
-                             r"(?:(?:теле)?канал\s+|(?:информ)?агентство\s+|издание\s+|газета\s+|радиостанция\s+)?"
+                             r"(?:(?:теле)?канал\s+|(?:информ)?агентство\s+|издание\s+|газета\s+|радиостанция\s+|корреспондент\s+)?"
                              r"(?P<name>«[^»]{2,30}»|\"[^\"]{2,30}\"|[A-ZА-ЯЁ][\w.-]*(?:\s[A-ZА-ЯЁ][\w.-]*){0,2})"
                              r"(?=\s*(?:[.,]|со ссылкой|$))")
 
@@ -328,7 +380,7 @@ _RUSSIAN_CREDIT = re.compile(r"(?:^|[,.]\s*)(?:[Кк]ак\s+|[Оо]б этом\s
 # an outlet-shaped name: "…, John Smith reported." is a reporter).
 _ENGLISH_CREDIT = re.compile(r",\s(?P<name>[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,3}) (?:reports|reported|writes|wrote)\.$")
 # "…, Germany’s dpa news agency reported on Saturday": an agency named as one, reporting.
-_AGENCY_REPORTED = re.compile(r",\s(?:[A-Z][\w-]*['’]s\s)?(?:the\s)?(?P<name>[\w.-]+(?: [A-Z][\w.-]*){0,2}) news agency (?:reported|reports|said)\b")
+_AGENCY_REPORTED = re.compile(r"(?:,\s|(?:^|[.!?]\s)(?=The\s))(?:[A-Z][\w-]*['’]s\s)?(?:[Tt]he\s)?(?P<name>[\w.-]+(?: [A-Z][\w.-]*){0,2}) news agency (?:reported|reports|said)\b")
 
 
 # "Ранее News.ru писал о том…": a name in Latin letters with a dot, or in quotes (a capitalised Russian word
