@@ -31,6 +31,7 @@ from .config import Config
 from .ingest.decode import article_id, discover, read_article, read_bytes
 from .annotate import context, model, names
 from .annotate.gazetteer import Gazetteer, Matcher, load_gazetteer, user_gazetteer_path, with_user_gazetteer
+from .annotate.gazetteer import annotation_sources
 from .index import CorpusIndex, Entry, Rows, Stamp, content_hash, fingerprint, preset_dictionary, rows
 from .models import Document, Mention, Metadata, RawArticle, Skipped
 from .annotate.topics import (TRAIL_PASSAGES, Passage, Related, TopicMap, TopicMatcher, Trail, load_topic_map,
@@ -161,7 +162,7 @@ class Library:
         self.gazetteer: Gazetteer = with_user_gazetteer(load_gazetteer(config.gazetteer, use_cache=cache), cache)
         self.topic_map: TopicMap = load_topic_map(config.topics, use_cache=cache)
         self.version = fingerprint(*(config.files or (config.path,)), config.gazetteer, config.topics, user_gazetteer_path(),
-                                   *topic_companions(config.topics))
+                                   *topic_companions(config.topics), *annotation_sources())
         self.model_warning: str | None = None  # why the statistical recogniser is not running, if it is not
         # True in the reader before its first paint: analyse without the model (its import and
         # load take seconds) and leave those articles to `model_pass`, run in a worker.
