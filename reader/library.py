@@ -29,7 +29,7 @@ from typing import TypeVar
 from .cache import cache_dir, corpus_key
 from .config import Config
 from .ingest.decode import article_id, discover, read_article, read_bytes
-from .annotate import context, model, names
+from .annotate import context, model, names, orgs
 from .annotate.gazetteer import Gazetteer, Matcher, load_gazetteer, user_gazetteer_path, with_user_gazetteer
 from .annotate.gazetteer import annotation_sources
 from .index import CorpusIndex, Entry, Rows, Stamp, content_hash, fingerprint, preset_dictionary, rows
@@ -521,6 +521,8 @@ class Library:
             mentions = model.canonicalise([model.merge(t, m, s) for t, m, s in zip(texts, mentions, spans, strict=True)])
         elif use_model and self.config.entity_model:
             mentions = names.find(texts, mentions)  # Russian and Persian names: the English model does not read them
+        if use_model and self.config.entity_model:
+            mentions = orgs.find(texts, mentions)  # organisations named by a head noun, in every language
         in_field = self.topic_matcher.in_field(mentions)
         return context.resolve(texts, mentions, spans, in_field), in_field
 
