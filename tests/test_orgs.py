@@ -81,3 +81,18 @@ def test_the_reader_finds_them_and_model_false_turns_them_off(library):
     off = Library(replace(library.config, entity_model=False), cache=False)
     found, _ = off.annotate(text, language="ru")
     assert all(m.source != "model" for m in found[0])
+
+
+def test_an_organisation_named_after_an_event_absorbs_it_before_its_head():
+    text = "Naval forces from the Islamic Revolution Guards took part; the Islamic Revolution was in 1979."
+    known = (Mention(text.index("Islamic Revolution"), text.index("Islamic Revolution") + 18, "Islamic Revolution", "EVENT",
+                     "Islamic Revolution", "gazetteer"),)
+    found = orgs.find([text], [known])[0]
+    assert [(m.text, m.type) for m in found] == [("Islamic Revolution Guards", "ORG")]  # the later mention is not in `known`
+
+
+def test_a_model_fragment_inside_the_name_is_absorbed():
+    text = "The drills involved the Iranian Navy and its ships."
+    start = text.index("Navy")
+    known = places(text, "Iranian", "NORP") + (Mention(start, start + 4, "Navy", "ORG", "Navy", "model"),)
+    assert organisations(text, known) == [("Iranian Navy", "Iranian Navy")]

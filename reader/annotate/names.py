@@ -54,7 +54,8 @@ _PERSIAN_HONORIFIC = normalize("سید")
 # Words the candidate reading's stop list lacks that never end a name: common words after a
 # person's title, and the titles and offices that follow a name ("ماکسیم سوبخ، مشاور ...").
 _PERSIAN_COMMON = frozenset(normalize(w) for w in """بار دیگر مدعی دائم اخیر نخست دوم سوم قبلی رغم مشاور کارشناس معاون
-رئیس مدیرعامل مدیر سخنگوی سخنگو وزیر سفیر نماینده دبیر دبیرکل فرمانده استاندار عضو نایب رییس""".split())
+رئیس مدیرعامل مدیر سخنگوی سخنگو وزیر سفیر نماینده دبیر دبیرکل فرمانده استاندار عضو نایب رییس
+سرتیپ سرلشکر سرهنگ دریادار ریاست""".split())
 _PERSIAN_LETTERS = "\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc"
 _PERSIAN_NAME_WORD = re.compile(rf"[{_PERSIAN_LETTERS}]{{2,}}")
 _AGENCY = normalize("خبرگزاری")

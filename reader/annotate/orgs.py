@@ -23,7 +23,9 @@ complements:
 The country right after the name belongs to it ("ВМФ России", "نیروی دریایی
 روسیه"): it stays its own GPE mention (both are highlighted) and the ORG's
 canonical name takes it, so Russia's navy and Iran's are two entities. Mentions the gazetteer or the model found inside a span are
-absorbed only when they are places or nationalities; a span overlapping any
+absorbed only when they are places or nationalities (or, before the head, an
+event: "Islamic Revolution Guards"), or when the model found them (its shorter
+view of the same name, "Navy"); a span overlapping any
 other mention is dropped (the gazetteer wins). These mentions carry
 `source="model"` (they stand in for the statistical recogniser, and
 `entities: {model: false}` turns them off with it).
@@ -39,6 +41,7 @@ from .inflect import has_cyrillic, russian_parse
 from .normalize import ARABIC_SCRIPT, normalize, normalize_mapped
 
 _ABSORBED = frozenset({"GPE", "NORP", "LOC"})  # types a name may hold as its modifier or complement
+_MODIFIERS = _ABSORBED | {"EVENT"}  # and before its head: "Islamic Revolution Guards"
 
 # English heads; the words that open a sentence or a headline are never modifiers.
 _EN_HEADS = frozenset("""Ministry Agency Company Corporation Council Committee Commission Bank Organization Organisation
@@ -59,7 +62,8 @@ _RU_HEADS = frozenset("""министерство агентство компа�
 комитет комиссия суд фонд служба союз форум партия парламент академия университет институт центр ассоциация палата
 биржа концерн холдинг управление ведомство дума собрание гвардия корпус госкорпорация""".split())
 # Agency acronyms that name an organisation of the country after them (ВМФ России, МИД РФ).
-_RU_ACRONYMS = frozenset("ВМФ ВМС ВКС ВВС МИД МВД МЧС ФСБ СВР ЦБ ГРУ СК ВС КСИР".split())
+_RU_ACRONYMS = frozenset("""ВМФ ВМС ВКС ВВС МИД МВД МЧС ФСБ СВР ЦБ ГРУ СК ВС КСИР Совбез Совбеза Совбезе Совбезу Совбезом
+Минобороны Минэнерго Минфин Минфина Минфине Минтранс Минтранса Минпромторг Минпромторга""".split())
 _RU_WORD = re.compile(r"[А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)*")
 _RU_MAX_WORDS = 7
 
@@ -68,7 +72,8 @@ _RU_MAX_WORDS = 7
 _FA_HEADS = tuple(normalize(h) for h in (
     "نیروی دریایی", "نیروی هوایی", "نیروی زمینی", "نیروهای مسلح", "نیروی هوافضا", "ناوگان", "بانک مرکزی", "بانک",
     "کمیسیون", "شورای عالی", "شورای", "وزارت امور", "وزارت", "ستاد کل", "سازمان", "مجمع", "اتحادیه", "ارتش"))
-_FA_NEEDS_COMPLEMENT = frozenset(normalize(h) for h in ("بانک", "کمیسیون", "شورای", "وزارت", "سازمان", "مجمع", "اتحادیه", "ارتش", "وزارت امور"))
+_FA_NEEDS_COMPLEMENT = frozenset(normalize(h) for h in ("بانک", "کمیسیون", "شورای", "وزارت", "سازمان", "مجمع", "اتحادیه", "ارتش",
+                                                         "وزارت امور", "نیروهای مسلح"))
 _FA_HEAD = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(h).replace("\\ ", " ") for h in sorted(_FA_HEADS, key=len, reverse=True))
                       + r")(?![\w])(?! ها)")
 _FA_WORD = re.compile(r" ([\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc]{2,})(?![\w])")
@@ -103,7 +108,8 @@ def _merged(text: str, mentions: Sequence[Mention], spans: list[tuple[int, int]]
     changed = False
     for start, end in spans:
         inside = [m for m in kept if m.start < end and start < m.end]
-        if any(m.start < start or m.end > end or m.type not in _ABSORBED for m in inside):
+        if any(m.start < start or m.end > end or (m.source != "model" and m.type not in (_MODIFIERS if m.end < end else _ABSORBED))
+               for m in inside):
             continue
         if any(m.start == start and m.end == end for m in inside):
             continue  # the place itself, not a name round it
@@ -127,7 +133,7 @@ def _english(text: str, mentions: Sequence[Mention]) -> list[tuple[int, int]]:
     words = list(_EN_WORD.finditer(text))
     spans = []
     for i, word in enumerate(words):
-        if word.group() not in _EN_HEADS or _covered(word.start(), mentions):
+        if word.group() not in _EN_HEADS or _covered(word.start(), mentions, own=False):
             continue
         first = i
         while first > 0 and i - first < _EN_MAX_WORDS and _joined(text, words[first - 1], words[first]) \
@@ -155,8 +161,9 @@ def _joined(text: str, left: re.Match, right: re.Match) -> bool:
     return text[left.end():right.start()] == " "
 
 
-def _covered(position: int, mentions: Sequence[Mention]) -> bool:
-    return any(m.start <= position < m.end for m in mentions)
+def _covered(position: int, mentions: Sequence[Mention], own: bool = True) -> bool:
+    """Whether a mention covers `position` (`own=False`: the model's do not count, a longer name may absorb them)."""
+    return any(m.start <= position < m.end and (own or m.source != "model") for m in mentions)
 
 
 def _russian(text: str, mentions: Sequence[Mention]) -> list[tuple[int, int]]:
