@@ -444,3 +444,8 @@ def test_a_changed_annotation_rule_changes_the_index_fingerprint(monkeypatch):
     fed = {Path(f).resolve() for f in seen}
     assert Path(names.__file__).resolve() in fed
     assert {Path(gazetteer.__file__).resolve(), Path(model.__file__).resolve()} <= fed
+
+
+def test_an_invasion_is_an_act_and_its_country_a_place_but_the_war_is_an_event(matcher):
+    assert found(matcher, "after the invasion of Ukraine") == [("Ukraine", "GPE", "Ukraine")]
+    assert found(matcher, "the war in Ukraine dragged on") == [("war in Ukraine", "EVENT", "war in Ukraine")]
