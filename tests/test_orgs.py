@@ -96,3 +96,12 @@ def test_a_model_fragment_inside_the_name_is_absorbed():
     start = text.index("Navy")
     known = places(text, "Iranian", "NORP") + (Mention(start, start + 4, "Navy", "ORG", "Navy", "model"),)
     assert organisations(text, known) == [("Iranian Navy", "Iranian Navy")]
+
+
+def test_a_long_paragraph_with_many_names_stays_linear():
+    """A scraped page can be one paragraph of thousands of names (tests/test_hostile.py
+    stalled on it): every name is still found, without comparing each with all the others."""
+    text = "The Russian Navy met Iran and the Ministry of Oil. " * 2000
+    known = places(text, "Iran") + places(text, "Russian", "NORP")
+    found = orgs.find([text], [known])[0]
+    assert sum(m.type == "ORG" for m in found) == 4000 and sum(m.type == "GPE" for m in found) == 2000

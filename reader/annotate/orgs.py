@@ -34,10 +34,12 @@ other mention is dropped (the gazetteer wins). These mentions carry
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from ..models import Mention
 from .inflect import has_cyrillic, russian_parse
+from .model import MAX_ARTICLE_CHARS
 from .normalize import ARABIC_SCRIPT, normalize, normalize_mapped
 
 _ABSORBED = frozenset({"GPE", "NORP", "LOC"})  # types a name may hold as its modifier or complement
@@ -91,6 +93,8 @@ def find(texts: Sequence[str], paragraphs: Sequence[Sequence[Mention]]) -> tuple
     no mention covers (see the module notes). `texts`: the paragraphs' text;
     `paragraphs`: their mentions so far, sorted by start; offsets are characters.
     Returns the mentions sorted by start."""
+    if sum(map(len, texts)) > MAX_ARTICLE_CHARS:
+        return tuple(map(tuple, paragraphs))  # as the model: a 50 MB file gets the gazetteer only
     result = []
     for text, mentions in zip(texts, paragraphs, strict=True):
         if has_cyrillic(text):
@@ -104,36 +108,61 @@ def find(texts: Sequence[str], paragraphs: Sequence[Sequence[Mention]]) -> tuple
 
 
 def _merged(text: str, mentions: Sequence[Mention], spans: list[tuple[int, int]]) -> tuple[Mention, ...]:
+    """`mentions` (sorted, never overlapping) with each span made an ORG mention where
+    the rules allow; bisection keeps it linear on a long paragraph with many names."""
     kept = list(mentions)
-    changed = False
-    for start, end in spans:
-        inside = [m for m in kept if m.start < end and start < m.end]
-        if any(m.start < start or m.end > end or (m.source != "model" and m.type not in (_MODIFIERS if m.end < end else _ABSORBED))
-               for m in inside):
+    starts = [m.start for m in kept]
+    dropped: set[int] = set()
+    claimed = bytearray(len(text))  # characters of the names added here
+    added = []
+    for start, end in sorted(spans):
+        if any(claimed[start:end]):
             continue
-        if any(m.start == start and m.end == end for m in inside):
+        first = max(0, bisect_right(starts, start) - 1)
+        inside = [i for i in range(first, bisect_left(starts, end)) if i not in dropped and kept[i].end > start]
+        if any(kept[i].start < start or kept[i].end > end or kept[i].source != "model" and kept[i].type not in (
+                _MODIFIERS if kept[i].end < end else _ABSORBED) for i in inside):
+            continue
+        if any(kept[i].start == start and kept[i].end == end for i in inside):
             continue  # the place itself, not a name round it
-        name = text[start:end]
-        kept = [m for m in kept if m not in inside]
-        place_end = _following_place(text, end, kept)  # ВМФ | России: the place stays its own mention
-        kept.append(Mention(start, end, name, "ORG", normalize(text[start:place_end]), "model"))
-        changed = True
-    return tuple(sorted(kept, key=lambda m: m.start)) if changed else tuple(mentions)
+        dropped.update(inside)
+        claimed[start:end] = b"\x01" * (end - start)
+        place_end = _following_place(text, end, kept, starts)  # ВМФ | России: the place stays its own mention
+        added.append(Mention(start, end, text[start:end], "ORG", normalize(text[start:place_end]), "model"))
+    if not added:
+        return tuple(mentions)
+    return tuple(sorted([*(m for i, m in enumerate(kept) if i not in dropped), *added], key=lambda m: m.start))
 
 
-def _following_place(text: str, end: int, mentions: Sequence[Mention]) -> int:
-    """The end of the place (GPE) mention right after `end` (spaces between only), or `end`."""
-    for m in mentions:
-        if m.start >= end and m.type == "GPE" and not text[end:m.start].strip():
-            return m.end
+def _following_place(text: str, end: int, mentions: Sequence[Mention], starts: list[int]) -> int:
+    """The end of the place (GPE) mention right after `end` (spaces between only), or
+    `end`. `mentions` sorted by start; `starts` their starts."""
+    i = bisect_left(starts, end)
+    if i < len(mentions) and mentions[i].type == "GPE" and not text[end:mentions[i].start].strip():
+        return mentions[i].end
     return end
+
+
+def _coverage(text: str, mentions: Sequence[Mention], own: bool = True) -> bytearray:
+    """Which characters a mention covers (`own=False`: the model's do not count, a
+    longer name may absorb them)."""
+    covered = bytearray(len(text))
+    for m in mentions:
+        if own or m.source != "model":
+            covered[m.start:m.end] = b"\x01" * (m.end - m.start)
+    return covered
 
 
 def _english(text: str, mentions: Sequence[Mention]) -> list[tuple[int, int]]:
     words = list(_EN_WORD.finditer(text))
     spans = []
+    covered = None
     for i, word in enumerate(words):
-        if word.group() not in _EN_HEADS or _covered(word.start(), mentions, own=False):
+        if word.group() not in _EN_HEADS:
+            continue
+        if covered is None:
+            covered = _coverage(text, mentions, own=False)
+        if covered[word.start()]:
             continue
         first = i
         while first > 0 and i - first < _EN_MAX_WORDS and _joined(text, words[first - 1], words[first]) \
@@ -161,13 +190,9 @@ def _joined(text: str, left: re.Match, right: re.Match) -> bool:
     return text[left.end():right.start()] == " "
 
 
-def _covered(position: int, mentions: Sequence[Mention], own: bool = True) -> bool:
-    """Whether a mention covers `position` (`own=False`: the model's do not count, a longer name may absorb them)."""
-    return any(m.start <= position < m.end and (own or m.source != "model") for m in mentions)
-
-
 def _russian(text: str, mentions: Sequence[Mention]) -> list[tuple[int, int]]:
     words = list(_RU_WORD.finditer(text))
+    covered = _coverage(text, mentions)
     spans = []
     i = 0
     while i < len(words):
@@ -177,7 +202,7 @@ def _russian(text: str, mentions: Sequence[Mention]) -> list[tuple[int, int]]:
             spans.append((word.start(), word.end()))
             i += 1
             continue
-        if not surface[:1].isupper() or surface.isupper() or _covered(word.start(), mentions) \
+        if not surface[:1].isupper() or surface.isupper() or covered[word.start()] \
                 or _sentence_initial(text, word.start()):
             i += 1
             continue
@@ -229,6 +254,7 @@ def _sentence_initial(text: str, position: int) -> bool:
 def _persian(text: str, mentions: Sequence[Mention]) -> list[tuple[int, int]]:
     normal, offsets = normalize_mapped(text)
     starts = {m.start for m in mentions}
+    mention_starts = [m.start for m in mentions]
     spans = []
     position = 0
     for hit in _FA_HEAD.finditer(normal):
@@ -245,7 +271,7 @@ def _persian(text: str, mentions: Sequence[Mention]) -> list[tuple[int, int]]:
             end, count = chained.end(), count + 1
         position = end
         start, end = _mapped(offsets, hit.start(), end)
-        if hit.group() in _FA_NEEDS_COMPLEMENT and not count and _following_place(text, end, mentions) == end:
+        if hit.group() in _FA_NEEDS_COMPLEMENT and not count and _following_place(text, end, mentions, mention_starts) == end:
             continue  # "بانک" alone is a bank, not one bank's name
         spans.append((start, end))
     for hit in _FA_OUTLET.finditer(normal):
