@@ -29,8 +29,9 @@ from typing import TypeVar
 from .cache import cache_dir, corpus_key
 from .config import Config
 from .ingest.decode import article_id, discover, read_article, read_bytes
-from .annotate import model  # context and names: imported when an article is first analysed (a warm start analyses none)
+from .annotate import model  # context, names and orgs: imported when an article is first analysed (a warm start analyses none)
 from .annotate.gazetteer import Gazetteer, Matcher, load_gazetteer, user_gazetteer_path, with_user_gazetteer
+from .annotate.gazetteer import annotation_sources
 from .index import CorpusIndex, Entry, Rows, Stamp, content_hash, fingerprint, preset_dictionary, rows
 from .models import Document, Mention, Metadata, RawArticle, Skipped
 from .annotate.topics import (TRAIL_PASSAGES, Passage, Related, TopicMap, TopicMatcher, Trail, load_topic_map,
@@ -172,7 +173,7 @@ class Library:
         self.gazetteer: Gazetteer = with_user_gazetteer(load_gazetteer(config.gazetteer, use_cache=cache), cache)
         self.topic_map: TopicMap = load_topic_map(config.topics, use_cache=cache)
         self.version = fingerprint(*(config.files or (config.path,)), config.gazetteer, config.topics, user_gazetteer_path(),
-                                   *topic_companions(config.topics))
+                                   *topic_companions(config.topics), *annotation_sources())
         self.model_warning: str | None = None  # why the statistical recogniser is not running, if it is not
         # True in the reader before its first paint: analyse without the model (its import and
         # load take seconds) and leave those articles to `model_pass`, run in a worker.
@@ -537,7 +538,7 @@ class Library:
         gazetteer and patterns, then the model's names (if on and `use_model`, and
         the article's `language` is English or unknown; else the Russian and Persian
         names of `names.find`), then ambiguous names judged in context."""
-        from .annotate import context, names
+        from .annotate import context, names, orgs
 
         mentions = tuple(self.matcher.mentions_many(texts))
         spans = self._model_spans(texts, mentions, language) if use_model else None
@@ -545,6 +546,8 @@ class Library:
             mentions = model.canonicalise([model.merge(t, m, s) for t, m, s in zip(texts, mentions, spans, strict=True)])
         elif use_model and self.config.entity_model:
             mentions = names.find(texts, mentions)  # Russian and Persian names: the English model does not read them
+        if use_model and self.config.entity_model:
+            mentions = orgs.find(texts, mentions)  # organisations named by a head noun, in every language
         in_field = self.topic_matcher.in_field(mentions)
         return context.resolve(texts, mentions, spans, in_field), in_field
 

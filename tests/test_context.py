@@ -155,3 +155,13 @@ def test_a_model_word_the_article_writes_in_lower_case_is_no_name_unless_part_of
     assert result[0] == ()
     assert [m.text for m in result[1]] == ["Ned Price", "Price"]
     assert [m.text for m in result[2]] == ["International Chamber of Commerce"]
+
+
+@pytest.mark.parametrize("title, event, near_miss", [
+    ("پوتین به دیدار رهبر معظم انقلاب اسلامی رفت.", "انقلاب اسلامی", "در سالگرد انقلاب اسلامی، پوتین پیام داد."),
+    ("Putin met the Leader of the Islamic Revolution in Tehran.", "Islamic Revolution",
+     "Putin spoke on the anniversary of the Islamic Revolution in Tehran."),
+])
+def test_a_revolution_in_a_leader_s_title_is_no_event_but_the_anniversary_is(matcher, title, event, near_miss):
+    assert not any(kind == "EVENT" for _, kind in judged(matcher, title))
+    assert (event, "EVENT") in judged(matcher, near_miss)

@@ -428,3 +428,24 @@ def test_a_short_persian_alias_takes_no_glued_suffix_but_a_longer_one_does(match
     is Russia with a glued suffix and "روس‌ها" (half-space) still the Russians."""
     assert [m.canonical for m in matcher.mentions("سطح کیفی و رؤسای جمهور")] == []
     assert [m.canonical for m in matcher.mentions("کالاهای روسیهای و روس\u200cها")] == ["Russia", "Russian"]
+
+
+def test_a_changed_annotation_rule_changes_the_index_fingerprint(monkeypatch):
+    """names.py holds rules and name tables (not YAML): editing it must re-annotate
+    the corpus, so its bytes (and every annotate/ingest module's) feed the fingerprint."""
+    import reader.library
+    from reader.annotate import gazetteer, model, names
+    from reader.config import load_config
+
+    seen: list[Path] = []
+    real = reader.library.fingerprint
+    monkeypatch.setattr(reader.library, "fingerprint", lambda *files: seen.extend(files) or real(*files))
+    reader.library.Library(load_config(bundled_config()), cache=False, store=False)
+    fed = {Path(f).resolve() for f in seen}
+    assert Path(names.__file__).resolve() in fed
+    assert {Path(gazetteer.__file__).resolve(), Path(model.__file__).resolve()} <= fed
+
+
+def test_an_invasion_is_an_act_and_its_country_a_place_but_the_war_is_an_event(matcher):
+    assert found(matcher, "after the invasion of Ukraine") == [("Ukraine", "GPE", "Ukraine")]
+    assert found(matcher, "the war in Ukraine dragged on") == [("war in Ukraine", "EVENT", "war in Ukraine")]

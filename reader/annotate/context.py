@@ -39,6 +39,9 @@ league cup scored score penalty squad unbeaten draw tournament points rebounds a
 basketball football soccer NBA UEFA FIFA Euro draws victory victories defeat defeated beat fixtures goalkeeper
 captain minnows""".split())
 # Before a country these make it the place, even in a match report ("the away match in Romania").
+# A leader's title ends right before the revolution it names: the words are the title ("the Leader of
+# the Islamic Revolution" is Khamenei), not a mention of the event.
+_LEADER_BEFORE = re.compile(r"(?:[Ll]eader of the|رهبر(?:[\s\u200c]+معظم)?|[Лл]идер|[Рр]уководитель)[\s\u200c]+$")
 _PLACE_PREPOSITIONS = frozenset("in of from at to near into across".split())
 _WORD = re.compile(r"[\w’'-]+")
 _PLACE_TYPES = frozenset({"GPE", "LOC", "ORG", "NORP", "FAC"})
@@ -54,7 +57,8 @@ def resolve(texts: Sequence[str], paragraphs: Sequence[Sequence[Mention]],
     `texts`: the paragraphs' text; `paragraphs`: their mentions (gazetteer,
     pattern, model), sorted; `spans`: the model's raw spans per paragraph, or
     None when the model is off; `in_field`: whether the article is about the
-    field. A place name that is something else is dropped, replaced by the
+    field. An event named in a leader's title ("Leader of the Islamic
+    Revolution") is dropped. A place name that is something else is dropped, replaced by the
     model's longer PERSON/ORG span that contains it ("Michael Jordan"), read as
     the person the article names in full ("Jordan" after "Michael Jordan"), or
     typed ORG where it is a team (a sports sentence; in an off-field article
@@ -73,6 +77,9 @@ def resolve(texts: Sequence[str], paragraphs: Sequence[Sequence[Mention]],
         out: list[Mention] = []
         changed = False
         for m in mentions:
+            if m.type == "EVENT" and _LEADER_BEFORE.search(text, max(0, m.start - 30), m.start):
+                changed = True  # "رهبر معظم انقلاب اسلامی", "Leader of the Islamic Revolution": a title, not the event
+                continue
             if m.type not in _PLACE_TYPES:
                 out.append(m)
                 continue

@@ -74,6 +74,15 @@ class Gazetteer:
         return tuple(self.labels)
 
 
+def annotation_sources() -> tuple[Path, ...]:
+    """The program files whose change changes an article's cleaned text or its
+    mentions (reader/annotate/*.py and reader/ingest/*.py: rules, word lists and
+    name tables live in code too, e.g. `names`): part of the index's fingerprint,
+    so a changed rule re-annotates the corpus. Paths, sorted."""
+    package = Path(__file__).resolve().parent.parent
+    return tuple(sorted((*package.joinpath("annotate").glob("*.py"), *package.joinpath("ingest").glob("*.py"))))
+
+
 def load_gazetteer(path: Path, use_cache: bool = True) -> Gazetteer:
     return load_parsed(path, parse_gazetteer, use_cache)
 

@@ -37,6 +37,15 @@ def _analyzer():
     return pymorphy3.MorphAnalyzer()
 
 
+@cache
+def russian_parse(word: str) -> tuple[str | None, str, str | None]:
+    """(part of speech, lemma, case) of a Cyrillic word by the dictionary's first
+    reading (pymorphy3 tags: "NOUN", "ADJF", "gent"…; None where it has none),
+    the lemma in lower case. Cached per word."""
+    parse = _analyzer().parse(word)[0]
+    return parse.tag.POS, parse.normal_form, parse.tag.case
+
+
 def has_cyrillic(text: str) -> bool:
     return _CYRILLIC.search(text) is not None
 

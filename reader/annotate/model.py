@@ -53,6 +53,8 @@ Treasury Transport Trade Industry Health Agriculture Sports Culture Roads Petrol
 _LEADING = ("the ", "The ", "THE ")
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _EDGE_PUNCT = " \t\"'“”‘’«»()[]{}.,;:!?—–-"
+# Joining words a name never ends with: the model running on ("Convention of the", "Ministry of Defence and").
+_TRAILING = re.compile(r"(?:\s+(?:of|the|and|for|at|in|on|to|with|&))+$")
 
 
 @cache
@@ -150,8 +152,8 @@ _HEADLINE_WORDS = frozenset("On In To With At By From As Is Are Was Were Over Af
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """A model span without leading titles, "the", trailing possessive and edge
-    punctuation; None when nothing name-like is left (no capital letter, only
+    """A model span without leading titles, "the", trailing possessive, edge
+    punctuation and trailing joining words ("Convention of the" -> "Convention"); None when nothing name-like is left (no capital letter, only
     titles, longer than MAX_NAME_CHARS)."""
     while start < end and text[start] in _EDGE_PUNCT:
         start += 1
@@ -172,6 +174,9 @@ def trim(text: str, start: int, end: int) -> tuple[int, int] | None:
         end -= len(possessive.group())
     while end > start and text[end - 1] in _EDGE_PUNCT and not text[start:end].endswith((".", "Co.", "Inc.")):
         end -= 1
+    trailing = _TRAILING.search(text, start, end)
+    if trailing:
+        end = trailing.start()
     name = text[start:end]
     if not name or end - start > MAX_NAME_CHARS or not any(c.isupper() for c in name):
         return None

@@ -1,0 +1,298 @@
+"""Organisations named by their head noun (SPEC §5; issue 14): ministries,
+agencies, companies, banks, parliaments, armed forces and news agencies in
+English, Russian and Persian, found by a general rule rather than a list.
+
+An organisation's name is built round a head noun ("Ministry", "Navy",
+"Министерство", "флот", "وزارت", "نیروی دریایی") with its modifiers and
+complements:
+
+- English: capitalised words ending with a head ("Agriculture Ministry",
+  "Russian Navy", "Atomic Energy Organization"), or a head followed by "of" or
+  "for" and capitalised words ("Ministry of Foreign Affairs"); two words at
+  least, so a sentence-opening "Navy" alone is no name;
+- Russian, which capitalises only a name's first word: a capitalised word that
+  does not open the sentence, then lower-case adjectives, then the head in any
+  case ("Каспийской флотилии", "Национальной иранской газовой компанией"); or a
+  capitalised head and its genitive or "по" complement ("Организации по атомной
+  энергии"); or an agency acronym before a country ("ВМФ России", "МИД РФ");
+- Persian, which has no capitals: a head that is never a common verb or
+  adverb ("نیروی دریایی", "ناوگان", "بانک مرکزی", "کمیسیون", "شورای عالی",
+  "وزارت") with the adjectives after it, and a news outlet written as one word
+  ending in "نیوز" (news).
+
+The country right after the name belongs to it ("ВМФ России", "نیروی دریایی
+روسیه"): it stays its own GPE mention (both are highlighted) and the ORG's
+canonical name takes it, so Russia's navy and Iran's are two entities. Mentions the gazetteer or the model found inside a span are
+absorbed only when they are places or nationalities (or, before the head, an
+event: "Islamic Revolution Guards"), or when the model found them (its shorter
+view of the same name, "Navy"); a span overlapping any
+other mention is dropped (the gazetteer wins). These mentions carry
+`source="model"` (they stand in for the statistical recogniser, and
+`entities: {model: false}` turns them off with it).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+
+from ..models import Mention
+from .inflect import has_cyrillic, russian_parse
+from .model import MAX_ARTICLE_CHARS
+from .normalize import ARABIC_SCRIPT, normalize, normalize_mapped
+
+_ABSORBED = frozenset({"GPE", "NORP", "LOC"})  # types a name may hold as its modifier or complement
+_MODIFIERS = _ABSORBED | {"EVENT"}  # and before its head: "Islamic Revolution Guards"
+
+# English heads; the words that open a sentence or a headline are never modifiers.
+_EN_HEADS = frozenset("""Ministry Agency Company Corporation Council Committee Commission Bank Organization Organisation
+Service Navy Army Forces Fleet Flotilla Parliament Assembly Fund Institute Authority Office Department Court Corps Party
+Duma Majlis Association Chamber University Academy Center Centre Bureau Directorate Administration Board Staff
+Airlines Railways Guard Guards Union""".split())  # "Soviet Union": the gazetteer's place covers the head
+_EN_NOT_MODIFIERS = frozenset("""A An The In On At Of For To From By With As But And Or If When While After Before Since
+During It Its He She They We His Her Their Our This That These Those There Here Not No So Also However Meanwhile
+Earlier Later Last Next Today Yesterday Read More News Share Watch Photo Published Updated Said Says Is Are Was Were
+Will Would Could Should Has Have Had President Minister Prime Deputy Chief Head Director Spokesman Secretary Ambassador
+Mr Mrs Ms Dr General Commander Admiral Rear Vice Acting Former""".split())
+_EN_WORD = re.compile(r"[A-Z][\w'’&-]*(?:\.[A-Z][\w'’&-]*)*|of|for|and|the|on")  # no full stop: it ends a sentence
+_EN_JOINERS = frozenset({"of", "for", "and", "the", "on"})
+_EN_MAX_WORDS = 8
+
+# Russian heads, by lemma.
+_RU_HEADS = frozenset("""министерство агентство компания корпорация банк флот флотилия штаб сила армия организация совет
+комитет комиссия суд фонд служба союз форум партия парламент академия университет институт центр ассоциация палата
+биржа концерн холдинг управление ведомство дума собрание гвардия корпус госкорпорация""".split())
+# Agency acronyms that name an organisation of the country after them (ВМФ России, МИД РФ).
+_RU_ACRONYMS = frozenset("""ВМФ ВМС ВКС ВВС МИД МВД МЧС ФСБ СВР ЦБ ГРУ СК ВС КСИР Совбез Совбеза Совбезе Совбезу Совбезом
+Минобороны Минэнерго Минфин Минфина Минфине Минтранс Минтранса Минпромторг Минпромторга""".split())
+_RU_WORD = re.compile(r"[А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)*")
+_RU_MAX_WORDS = 7
+
+# Persian heads (normalised) and how many adjectives may follow each: never a verb's
+# part ("شرکت کرد", took part) or a common noun alone.
+_FA_HEADS = tuple(normalize(h) for h in (
+    "نیروی دریایی", "نیروی هوایی", "نیروی زمینی", "نیروهای مسلح", "نیروی هوافضا", "ناوگان", "بانک مرکزی", "بانک",
+    "کمیسیون", "شورای عالی", "شورای", "وزارت امور", "وزارت", "ستاد کل", "سازمان", "مجمع", "اتحادیه", "ارتش"))
+_FA_NEEDS_COMPLEMENT = frozenset(normalize(h) for h in ("بانک", "کمیسیون", "شورای", "وزارت", "سازمان", "مجمع", "اتحادیه", "ارتش",
+                                                         "وزارت امور", "نیروهای مسلح"))
+_FA_HEAD = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(h).replace("\\ ", " ") for h in sorted(_FA_HEADS, key=len, reverse=True))
+                      + r")(?![\w])(?! ها)")
+_FA_WORD = re.compile(r" ([\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc]{2,})(?![\w])")
+# Words ending in ی that are not adjectives after a head: verbs' parts, pronouns, function words.
+_FA_STOP = frozenset(normalize(w) for w in """برای وقتی یعنی خیلی کسی چیزی جایی هایی مدتی روزی زمانی سالی طی
+می نمی دیگری بعدی قبلی اخیری""".split())
+_FA_PLURAL = (normalize("های"), normalize("هایی"))  # "نیروی دریایی کشورهای": the countries', not a name
+_FA_COMPASS = frozenset(normalize(w) for w in ("شمال", "جنوب", "شرق", "غرب"))
+_FA_OUTLET = re.compile(r"(?<![\w])[\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc]{2,}" + normalize("نیوز") + r"(?![\w])")
+_FA_MAX_COMPLEMENT = 3  # words after the head
+
+
+def find(texts: Sequence[str], paragraphs: Sequence[Sequence[Mention]]) -> tuple[tuple[Mention, ...], ...]:
+    """Each paragraph's mentions plus the organisations named by a head noun that
+    no mention covers (see the module notes). `texts`: the paragraphs' text;
+    `paragraphs`: their mentions so far, sorted by start; offsets are characters.
+    Returns the mentions sorted by start."""
+    if sum(map(len, texts)) > MAX_ARTICLE_CHARS:
+        return tuple(map(tuple, paragraphs))  # as the model: a 50 MB file gets the gazetteer only
+    result = []
+    for text, mentions in zip(texts, paragraphs, strict=True):
+        if has_cyrillic(text):
+            spans = _russian(text, mentions)
+        elif ARABIC_SCRIPT.search(text):
+            spans = _persian(text, mentions)
+        else:
+            spans = _english(text, mentions)
+        result.append(_merged(text, mentions, spans) if spans else tuple(mentions))
+    return tuple(result)
+
+
+def _merged(text: str, mentions: Sequence[Mention], spans: list[tuple[int, int]]) -> tuple[Mention, ...]:
+    """`mentions` (sorted, never overlapping) with each span made an ORG mention where
+    the rules allow; bisection keeps it linear on a long paragraph with many names."""
+    kept = list(mentions)
+    starts = [m.start for m in kept]
+    dropped: set[int] = set()
+    claimed = bytearray(len(text))  # characters of the names added here
+    added = []
+    for start, end in sorted(spans):
+        if any(claimed[start:end]):
+            continue
+        first = max(0, bisect_right(starts, start) - 1)
+        inside = [i for i in range(first, bisect_left(starts, end)) if i not in dropped and kept[i].end > start]
+        if any(kept[i].start < start or kept[i].end > end or kept[i].source != "model" and kept[i].type not in (
+                _MODIFIERS if kept[i].end < end else _ABSORBED) for i in inside):
+            continue
+        if any(kept[i].start == start and kept[i].end == end for i in inside):
+            continue  # the place itself, not a name round it
+        dropped.update(inside)
+        claimed[start:end] = b"\x01" * (end - start)
+        place_end = _following_place(text, end, kept, starts)  # ВМФ | России: the place stays its own mention
+        added.append(Mention(start, end, text[start:end], "ORG", normalize(text[start:place_end]), "model"))
+    if not added:
+        return tuple(mentions)
+    return tuple(sorted([*(m for i, m in enumerate(kept) if i not in dropped), *added], key=lambda m: m.start))
+
+
+def _following_place(text: str, end: int, mentions: Sequence[Mention], starts: list[int]) -> int:
+    """The end of the place (GPE) mention right after `end` (spaces between only), or
+    `end`. `mentions` sorted by start; `starts` their starts."""
+    i = bisect_left(starts, end)
+    if i < len(mentions) and mentions[i].type == "GPE" and not text[end:mentions[i].start].strip():
+        return mentions[i].end
+    return end
+
+
+def _coverage(text: str, mentions: Sequence[Mention], own: bool = True) -> bytearray:
+    """Which characters a mention covers (`own=False`: the model's do not count, a
+    longer name may absorb them)."""
+    covered = bytearray(len(text))
+    for m in mentions:
+        if own or m.source != "model":
+            covered[m.start:m.end] = b"\x01" * (m.end - m.start)
+    return covered
+
+
+def _english(text: str, mentions: Sequence[Mention]) -> list[tuple[int, int]]:
+    words = list(_EN_WORD.finditer(text))
+    spans = []
+    covered = None
+    for i, word in enumerate(words):
+        if word.group() not in _EN_HEADS:
+            continue
+        if covered is None:
+            covered = _coverage(text, mentions, own=False)
+        if covered[word.start()]:
+            continue
+        first = i
+        while first > 0 and i - first < _EN_MAX_WORDS and _joined(text, words[first - 1], words[first]) \
+                and words[first - 1].group()[:1].isupper() and words[first - 1].group() not in _EN_NOT_MODIFIERS \
+                and words[first - 1].group() not in _EN_HEADS and not words[first - 1].group().endswith(("'s", "’s")):
+            first -= 1
+        last = i
+        if i + 2 < len(words) and words[i + 1].group() in ("of", "for") and _joined(text, word, words[i + 1]) \
+                and _joined(text, words[i + 1], words[i + 2]) and words[i + 2].group()[:1].isupper():
+            last = i + 2
+            while last + 1 < len(words) and last - i < _EN_MAX_WORDS and _joined(text, words[last], words[last + 1]) \
+                    and not words[last].group().endswith(("'s", "’s")) \
+                    and (words[last + 1].group()[:1].isupper() and words[last + 1].group() not in _EN_NOT_MODIFIERS
+                         or words[last + 1].group() in ("and", "of") and last + 2 < len(words)
+                         and words[last + 2].group()[:1].isupper() and _joined(text, words[last + 1], words[last + 2])):
+                last += 1
+            while words[last].group() in _EN_JOINERS:
+                last -= 1
+        if last > first:
+            spans.append((words[first].start(), words[last].end()))
+    return spans
+
+
+def _joined(text: str, left: re.Match, right: re.Match) -> bool:
+    return text[left.end():right.start()] == " "
+
+
+def _russian(text: str, mentions: Sequence[Mention]) -> list[tuple[int, int]]:
+    words = list(_RU_WORD.finditer(text))
+    covered = _coverage(text, mentions)
+    spans = []
+    i = 0
+    while i < len(words):
+        word = words[i]
+        surface = word.group()
+        if surface in _RU_ACRONYMS:
+            spans.append((word.start(), word.end()))
+            i += 1
+            continue
+        if not surface[:1].isupper() or surface.isupper() or covered[word.start()] \
+                or _sentence_initial(text, word.start()):
+            i += 1
+            continue
+        pos, lemma, _ = russian_parse(surface)
+        last = None
+        if lemma in _RU_HEADS:  # a capitalised head and its complement: Организации по атомной энергии
+            last = _russian_complement(text, words, i)
+        elif pos in ("ADJF", "PRTF"):  # Каспийской флотилии, Национальной иранской газовой компанией
+            j = i + 1
+            while j < len(words) and j - i < _RU_MAX_WORDS and _joined(text, words[j - 1], words[j]):
+                next_pos, next_lemma, _ = russian_parse(words[j].group())
+                if next_lemma in _RU_HEADS and next_pos == "NOUN":
+                    last = _russian_complement(text, words, j)
+                    break
+                if next_pos not in ("ADJF", "PRTF"):
+                    break
+                j += 1
+        if last is None:
+            i += 1
+            continue
+        spans.append((word.start(), words[last].end()))
+        i = last + 1
+    return spans
+
+
+def _russian_complement(text: str, words: list[re.Match], head: int) -> int:
+    """The index of the last word of a Russian head's complement: lower-case
+    adjectives and nouns in the genitive ("иностранных дел"), or "по" and the
+    words after it ("по атомной энергии"), ending on a noun; `head` if none."""
+    last = head
+    j = head + 1
+    if j < len(words) and words[j].group() == "по" and _joined(text, words[head], words[j]):
+        j += 1
+    while j < len(words) and j - head <= 4 and _joined(text, words[j - 1], words[j]) and words[j].group().islower():
+        pos, _, case = russian_parse(words[j].group())
+        if pos == "NOUN" and (case == "gent" or words[head + 1].group() == "по"):
+            last = j
+        elif pos not in ("ADJF", "PRTF"):
+            break
+        j += 1
+    return last
+
+
+def _sentence_initial(text: str, position: int) -> bool:
+    before = text[:position].rstrip(" «\"'(")
+    return not before or before.endswith((".", "!", "?", ":", "—", "–", "-", "\n"))
+
+
+def _persian(text: str, mentions: Sequence[Mention]) -> list[tuple[int, int]]:
+    normal, offsets = normalize_mapped(text)
+    starts = {m.start for m in mentions}
+    mention_starts = [m.start for m in mentions]
+    spans = []
+    position = 0
+    for hit in _FA_HEAD.finditer(normal):
+        if hit.start() < position:
+            continue  # inside the name before (نیروی دریایی ارتش)
+        end, count = hit.end(), 0
+        while True:
+            for word in _complement(normal, end, starts, offsets):
+                end = word.end()
+                count += 1
+            chained = _FA_HEAD.match(normal, end + 1) if normal[end:end + 1] == " " else None
+            if chained is None or _mapped(offsets, end + 1, end + 1)[0] in starts:
+                break
+            end, count = chained.end(), count + 1
+        position = end
+        start, end = _mapped(offsets, hit.start(), end)
+        if hit.group() in _FA_NEEDS_COMPLEMENT and not count and _following_place(text, end, mentions, mention_starts) == end:
+            continue  # "بانک" alone is a bank, not one bank's name
+        spans.append((start, end))
+    for hit in _FA_OUTLET.finditer(normal):
+        spans.append(_mapped(offsets, *hit.span()))
+    return spans
+
+
+def _complement(normal: str, position: int, starts: set[int], offsets: list[int] | None):
+    """The words of a Persian head's complement right after it: adjectives (ending
+    in ی, not function words) and compass points ("ناوگان شمال"), up to a mention."""
+    count = 0
+    while count < _FA_MAX_COMPLEMENT:
+        word = _FA_WORD.match(normal, position)
+        if not word or _mapped(offsets, word.start(1), word.start(1))[0] in starts:
+            return
+        if word.group(1) in _FA_STOP or word.group(1).endswith(_FA_PLURAL) or not (word.group(1).endswith("ی") or word.group(1) in _FA_COMPASS):
+            return
+        yield word
+        position = word.end()
+        count += 1
+
+
+def _mapped(offsets: list[int] | None, start: int, end: int) -> tuple[int, int]:
+    return (offsets[start], offsets[end]) if offsets is not None else (start, end)
