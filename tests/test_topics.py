@@ -826,3 +826,64 @@ def test_a_ministry_or_rosatom_counts_for_the_field(library, write):
     assert {"jcpoa", "sanctions"} <= set(library.resolve(str(path)).topics)
     football = write("football.txt", "FC Astana beat Kairat 2-0 in Astana.\n\nThe Russian Foreign Ministry was not involved.\n")
     assert library.resolve(str(football)).topics == ()
+
+
+# --- issue 15 (topicsen5): clauses that describe, asides that do not add up, names in passing ------------------
+
+def test_a_relative_clause_on_the_subject_is_a_passing_mention(write):
+    matcher = small_map(write, "    signals: {nuclear deal: 3}\n")
+    # set between the subject and its verb, it describes the subject
+    assert not fires(matcher, "Iran, which sought to save the nuclear deal with European signatories, signed a trade pact.")
+    # at a sentence's end it tells the news: the summit was about the deal
+    assert fires(matcher, "Putin attended the second summit with Rouhani and Aliyev, which largely focused on the nuclear deal.")
+    # a long subject is not "a short subject at the sentence's start"
+    assert fires(matcher, "The talks that Russia hosted in Moscow for three days, which revived the nuclear deal, ended.")
+
+
+def test_an_anniversary_dates_the_news_it_is_not_the_news(write):
+    matcher = small_map(write, "    signals: {invasion of ukraine: 3}\n")
+    assert not fires(matcher, "The package marked the second anniversary of Russia's invasion of Ukraine, officials said.")
+    assert fires(matcher, "The package answered Russia's invasion of Ukraine, officials said.")
+
+
+def test_asides_in_different_clauses_do_not_add_up(write):
+    matcher = small_map(write, "    signals: {arms embargo: 3, sanctions against: 3, lifted: 1}\n")
+    two_asides = ("Moscow suspended the contract in 2010, citing a UN resolution that placed an arms embargo on Tehran. "
+                  "Putin lifted the ban in 2015, shortly after Iran reached a framework deal to remove all sanctions against Tehran.")
+    assert not fires(matcher, two_asides)  # 1 asserted + the heavier aside (1), not 1 + 1 + 1
+    assert fires(matcher, "Putin lifted the arms embargo in 2015, shortly after Iran reached a framework deal.")
+
+
+def test_the_items_of_one_list_still_add_up_as_one_aside(write):
+    matcher = small_map(write, "    signals: {drones: 3, missiles: 3, shells: 3, lifted: 1}\n")
+    # three listed signals of one topic are one passing mention worth a whole
+    assert fires(matcher, "Iran sent drones, missiles and shells.")
+    # one listed signal with an unrelated background clause is not
+    assert not fires(matcher, "Iran sent food, drones and tents, after talks on missiles with Moscow.")
+
+
+def test_names_in_passing_weigh_less_for_the_field():
+    from reader.annotate.topics import TopicMap
+    from reader.models import Mention as M
+    matcher = TopicMatcher(TopicMap((), frozenset({"Iran", "Russia"}), 2))
+    listed = "The sea, bordered by Azerbaijan, Iran, Kazakhstan, Russia, and Turkmenistan, is rich in oil."
+    names = [M(listed.index(n), listed.index(n) + len(n), n, "GPE", n) for n in ("Iran", "Russia")]
+    assert matcher.in_field([names])  # without the text every name counts
+    assert not matcher.in_field([names], [listed])  # two names in a list weigh less than two asserted ones
+    asserted = "Iran and Russia signed the treaty."
+    both = [M(0, 4, "Iran", "GPE", "Iran"), M(9, 15, "Russia", "GPE", "Russia")]
+    assert matcher.in_field([both], [asserted])
+    many = "It was signed by Iran, Russia, Iran's president and Russia's president."
+    spans = [(17, 21), (23, 29), (31, 35), (52, 58)]
+    assert matcher.in_field([[M(a, b, many[a:b], "GPE", many[a:b]) for a, b in spans]], [many])  # four listed: 2.67
+
+
+def test_a_report_on_the_sea_naming_its_shore_in_a_list_gets_no_topics(library, write):
+    path = write("seals.txt", "Seals die on the coast\n\nScores of Caspian seals were found dead on the coast of Kazakhstan.\n\n"
+                 "The Caspian Sea, bordered by Azerbaijan, Iran, Kazakhstan, Russia, and Turkmenistan, is rich in oil "
+                 "and gas reserves.\n\nScientists are inspecting the coast daily.\n")
+    assert library.resolve(str(path)).topics == ()
+    shore = write("convention.txt", "Convention signed\n\nIran and Russia signed the convention on the Caspian Sea with "
+                  "the other littoral states in Aktau.\n\nThe Caspian Sea, bordered by Azerbaijan, Iran, Kazakhstan, Russia, "
+                  "and Turkmenistan, is rich in oil and gas reserves.\n")
+    assert "caspian" in library.resolve(str(shore)).topics
