@@ -887,3 +887,37 @@ def test_a_report_on_the_sea_naming_its_shore_in_a_list_gets_no_topics(library, 
                   "the other littoral states in Aktau.\n\nThe Caspian Sea, bordered by Azerbaijan, Iran, Kazakhstan, Russia, "
                   "and Turkmenistan, is rich in oil and gas reserves.\n")
     assert "caspian" in library.resolve(str(shore)).topics
+
+
+def test_one_passage_share_must_be_a_share(write):
+    with pytest.raises(ConfigError, match="one_passage_share"):
+        small_map(write, "    signals: {bilateral relations: 3}\n    one_passage_share: 2\n")
+
+
+def test_a_topic_with_one_passage_share_needs_a_theme_not_a_line(write):
+    from reader.models import TopicHit
+    body = ("topics:\n  t:\n    signals: {bilateral relations: 3}\n    one_passage_share: 0.5\n"
+            "  s:\n    signals: {syria: 3}\n")
+    matcher = TopicMatcher(parse_topic_map(load_yaml(write("two.yaml", body))))
+    line = TopicHit("t", 3.0, ("bilateral relations",))
+    syria = [(TopicHit("s", 4.0, ("Syria",)),), (TopicHit("s", 4.0, ("Syria",)),)]
+    # one line on the relations in a report on Syria (3 against 8): not the article's topic, nor its passage's
+    assert matcher.article_hits([*syria, (line,)]) == (*syria, ())
+    # the same line as the article's main evidence (3 against 4): its topic
+    assert matcher.article_hits([syria[0], (line,)]) == (syria[0], (line,))
+    # two passages on it: a theme, whatever the share
+    assert matcher.article_hits([*syria, (line,), (line,)]) == (*syria, (line,), (line,))
+    # a topic without the key keeps its one passage
+    assert matcher.article_hits([(TopicHit("s", 3.0, ("Syria",)),), (line,), (line,), (line,)])[0] != ()
+
+
+def test_a_line_on_bilateral_relations_does_not_make_a_report_on_the_partnership(library, write):
+    report = ("Talks on Syria\n\nRussian and Iranian diplomats met in Moscow to discuss the Syrian conflict and the "
+              "de-escalation zones around Idlib, where Syrian government forces backed by Russian air power fight militants.\n\n"
+              "The war in Syria and the fate of Bashar al-Assad's government dominated the talks in Moscow.\n\n"
+              "Moscow and Tehran have made progress in all areas of bilateral relations, Lavrov said.\n")
+    topics = library.resolve(str(write("syria.txt", report))).topics
+    assert "syria" in topics and "strategic_partnership" not in topics
+    partnership = ("Putin and Pezeshkian sign treaty\n\nIran and Russia signed a comprehensive strategic partnership "
+                   "treaty in Moscow, a new chapter in bilateral relations.\n\nThe two presidents also discussed Syria.\n")
+    assert "strategic_partnership" in library.resolve(str(write("treaty.txt", partnership))).topics

@@ -64,7 +64,8 @@ from ..yamlfile import ConfigError, YamlDoc, unknown_keys
 DEFAULT_THRESHOLD = 3.0
 FIELD_PASSING = 2 / 3  # a field name in a passing mention: three listed names weigh two asserted ones
 PASSING = 1 / 3  # a passing mention's share of its signal's weight: a decisive 3 becomes context 1
-_TOPIC_KEYS = ("label", "description", "signals", "entities", "threshold", "requires", "related", "since")
+_TOPIC_KEYS = ("label", "description", "signals", "entities", "threshold", "requires", "related", "since",
+               "one_passage_share")
 _FOLD_PAIRS = (("’", "'"), ("‘", "'"), ("‑", "-"), ("‐", "-"), ("–", "-"))
 
 
@@ -82,6 +83,9 @@ class Topic:
     # Other spellings of phrases (Russian case forms, Persian without half-spaces):
     # (form, the phrase it stands for), matched with that phrase's weight.
     phrase_forms: tuple[tuple[str, str], ...] = ()
+    # An article with only one passage on this topic is on it when that passage's score is at least this share of
+    # the article's strongest topic's evidence (`TopicMatcher.article_hits`); 0: one passage is always enough.
+    one_passage_share: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -224,6 +228,9 @@ def parse_topic_map(doc: YamlDoc) -> TopicMap:
         for required in requires:
             if required not in known:
                 raise doc.error([*where, "requires"], f"'{required}' in requires is not one of this topic's signals or entities")
+        share = spec.get("one_passage_share", 0.0)
+        if not isinstance(share, (int, float)) or isinstance(share, bool) or not 0 <= share <= 1:
+            raise doc.error([*where, "one_passage_share"], "'one_passage_share' must be a number from 0 to 1")
         since = spec.get("since")
         if since is not None:
             since = str(since)
@@ -232,7 +239,7 @@ def parse_topic_map(doc: YamlDoc) -> TopicMap:
         topics.append(Topic(
             id=str(topic_id), label=str(spec.get("label") or topic_id), description=str(spec.get("description") or ""),
             phrases=phrases, entities=entities, threshold=float(threshold), requires=requires,
-            related=_strings(doc, spec, "related", where), since=since,
+            related=_strings(doc, spec, "related", where), since=since, one_passage_share=float(share),
         ))
     ids = {t.id for t in topics}
     for topic in topics:
@@ -654,6 +661,32 @@ class TopicMatcher:
                 hits.append(TopicHit(topic_id, round(score, 2), tuple(words.values())))
         hits.sort(key=lambda h: (-h.score, self._order[h.topic]))
         return tuple(hits)
+
+    def article_hits(self, passages: Sequence[tuple[TopicHit, ...]]) -> tuple[tuple[TopicHit, ...], ...]:
+        """One article's passage hits (one tuple per paragraph, as `passage_topics` gives them)
+        without the topics the article is not on.
+
+        A topic with `one_passage_share` is dropped from an article where only one
+        passage is on it and that passage's score is below that share of the
+        article's strongest topic's evidence (the sum of its passages' scores):
+        "Moscow and Tehran have made progress in all areas of bilateral relations"
+        as one line of a report on Syria is not the overall relationship, while a
+        report whose one passage on it carries most of its evidence is (issue 15).
+        """
+        totals: dict[str, float] = {}
+        counts: dict[str, int] = {}
+        for hits in passages:
+            for hit in hits:
+                totals[hit.topic] = totals.get(hit.topic, 0.0) + hit.score
+                counts[hit.topic] = counts.get(hit.topic, 0) + 1
+        if not totals:
+            return tuple(passages)
+        strongest = max(totals.values())
+        dropped = {topic for topic, total in totals.items()
+                   if counts[topic] == 1 and total < self._topics[topic].one_passage_share * strongest}
+        if not dropped:
+            return tuple(passages)
+        return tuple(tuple(hit for hit in hits if hit.topic not in dropped) for hits in passages)
 
     def _phrase_matches(self, text: str):
         """(slot, start, end) of each whole-word phrase match in `text`, overlaps included.
