@@ -921,3 +921,18 @@ def test_a_line_on_bilateral_relations_does_not_make_a_report_on_the_partnership
     partnership = ("Putin and Pezeshkian sign treaty\n\nIran and Russia signed a comprehensive strategic partnership "
                    "treaty in Moscow, a new chapter in bilateral relations.\n\nThe two presidents also discussed Syria.\n")
     assert "strategic_partnership" in library.resolve(str(write("treaty.txt", partnership))).topics
+
+
+def test_a_trilateral_meeting_of_ministers_is_not_a_summit(engines):
+    ministers = "The foreign ministers of Russia, Syria and Iran will discuss the negotiation process during a trilateral meeting."
+    assert "trilateral_summits" not in topics_of(engines, ministers)
+    presidents = ("Russian President Vladimir Putin, Iranian President Ebrahim Raisi and Turkish President Recep Tayyip "
+                  "Erdogan held a trilateral meeting in Tehran on Tuesday.")
+    assert "trilateral_summits" in topics_of(engines, presidents)
+
+
+def test_examples_after_including_are_passing_for_an_item_s_length(write):
+    matcher = small_map(write, "    signals: {energy: 1, gas swap: 3, oil: 2}\n")
+    assert not fires(matcher, "The two countries will cooperate in various fields including energy and oil.")
+    # past an item's length, "including" no longer reaches: what follows is the news
+    assert fires(matcher, "Diplomats met their counterparts including from Russia in Vienna to agree a gas swap.")

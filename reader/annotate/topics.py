@@ -293,7 +293,11 @@ _SUBORDINATORS = ("after", "since", "following", "amid", "amidst", "despite", "a
                   "could lead to", "would lead to", "may lead to", "might lead to", "could bring", "could trigger",
                   "could result in", "would result in", "in addition to",
                   # a date told by an event ("in a package marking the second anniversary of Russia's invasion of Ukraine")
-                  "anniversary of")
+                  "anniversary of",
+                  # examples that enumerate ("cooperation in various fields including energy, industry and transport"):
+                  # an item's length only (`_ITEM_WORDS`), as what follows may be the news ("including from Russia in
+                  # Vienna to help resurrect the 2015 nuclear deal"; "including cutting Russian banks off from SWIFT")
+                  "including")
 _PERSIAN_SUBORDINATORS = ("پس از", "بعد از", "در پی", "به دلیل", "به خاطر", "به علت", "با وجود", "در پاسخ به")
 _CLOSED_SUBORDINATORS = ("после", "на фоне", "из-за", "в связи с", "несмотря на", "в ответ на", "вследствие",
                          *{form for marker in _PERSIAN_SUBORDINATORS  # also written with a half-space or glued
@@ -305,6 +309,7 @@ _SPEECH = ("said", "says", "told", "added", "noted", "stated", "explained",  # v
 _CONJUNCTIONS = ("and", "or", "и", "или", "و", "یا")
 _MARKER_LIST = [*_SUBORDINATORS, *_CLOSED_SUBORDINATORS, *_SPEECH, *_CONJUNCTIONS]
 _MARKERS = ahocorasick_rs.AhoCorasick(_MARKER_LIST, matchkind=ahocorasick_rs.MATCHKIND_LEFTMOST_LONGEST)
+_INCLUDING_SLOT = _SUBORDINATORS.index("including")
 _CLOSED_SLOTS = range(len(_SUBORDINATORS), len(_SUBORDINATORS) + len(_CLOSED_SUBORDINATORS))
 _SPEECH_SLOTS = range(_CLOSED_SLOTS.stop, _CLOSED_SLOTS.stop + len(_SPEECH))
 _CONJUNCTION_SLOTS = range(_SPEECH_SLOTS.stop, len(_MARKER_LIST))
@@ -367,7 +372,10 @@ def passing_spans(text: str) -> list[tuple[int, int]]:
             scope = _SCOPE.match(text, end + 1)
             if slot in _CLOSED_SLOTS and (not scope or text[scope.end():scope.end() + 1] not in _CLOSING_COMMAS):
                 continue  # a Russian or Persian adverbial that no comma closes: its scope is unknown
-            spans.append((start, scope.end() if scope else end))
+            stop = scope.end() if scope else end
+            if slot == _INCLUDING_SLOT:
+                stop = min(stop, end + 1 + len(" ".join(text[end + 1:stop].split(" ")[:_ITEM_WORDS])))
+            spans.append((start, stop))
     for clause in _PARTICIPLE.finditer(text):  # "…, depriving it of funds for its war in Ukraine."
         scope = _SCOPE.match(text, clause.end())
         if scope and len(scope.group().split()) > _NOUN_WORDS:  # "…, bypassing SWIFT": a short one tells how
