@@ -936,3 +936,9 @@ def test_examples_after_including_are_passing_for_an_item_s_length(write):
     assert not fires(matcher, "The two countries will cooperate in various fields including energy and oil.")
     # past an item's length, "including" no longer reaches: what follows is the news
     assert fires(matcher, "Diplomats met their counterparts including from Russia in Vienna to agree a gas swap.")
+
+
+def test_a_purpose_told_as_a_reaction_is_a_passing_mention(write):
+    matcher = small_map(write, "    signals: {sanction*: 2, western sanctions: 3, unilateral: 1}\n")
+    assert not fires(matcher, "The two nations have increased cooperation to negate the effect of unilateral western sanctions.")
+    assert fires(matcher, "The EU adopted unilateral western sanctions on the two nations' banks.")

@@ -297,7 +297,10 @@ _SUBORDINATORS = ("after", "since", "following", "amid", "amidst", "despite", "a
                   # examples that enumerate ("cooperation in various fields including energy, industry and transport"):
                   # an item's length only (`_ITEM_WORDS`), as what follows may be the news ("including from Russia in
                   # Vienna to help resurrect the 2015 nuclear deal"; "including cutting Russian banks off from SWIFT")
-                  "including")
+                  "including",
+                  # a purpose told as a reaction ("closer cooperation to counter the foreign sanctions imposed against
+                  # their energy exports", "to negate the effect of unilateral western sanctions")
+                  "to counter", "to negate", "to offset", "to mitigate", "to cushion", "to blunt")
 _PERSIAN_SUBORDINATORS = ("پس از", "بعد از", "در پی", "به دلیل", "به خاطر", "به علت", "با وجود", "در پاسخ به")
 _CLOSED_SUBORDINATORS = ("после", "на фоне", "из-за", "в связи с", "несмотря на", "в ответ на", "вследствие",
                          *{form for marker in _PERSIAN_SUBORDINATORS  # also written with a half-space or glued
