@@ -942,3 +942,9 @@ def test_a_purpose_told_as_a_reaction_is_a_passing_mention(write):
     matcher = small_map(write, "    signals: {sanction*: 2, western sanctions: 3, unilateral: 1}\n")
     assert not fires(matcher, "The two nations have increased cooperation to negate the effect of unilateral western sanctions.")
     assert fires(matcher, "The EU adopted unilateral western sanctions on the two nations' banks.")
+
+
+def test_an_addition_after_as_well_as_is_a_passing_mention(write):
+    matcher = small_map(write, "    signals: {sco: 3}\n")
+    assert not fires(matcher, "Putin and Raisi discussed the nuclear deal, as well as issues related to the next SCO summit.")
+    assert fires(matcher, "Putin and Raisi discussed issues related to the next SCO summit.")

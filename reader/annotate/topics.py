@@ -22,14 +22,25 @@ Evidence is counted the way a reader weighs it (issue 15):
   addition ("in addition to helping Moscow wage war against Ukraine"),
   inside an English participle clause of more than three words after a
   comma ("…, depriving it of funds for its war in Ukraine"), or in a reporting clause's
-  speaker ("…, Chinese President Xi Jinping said"). A theme carried by its
-  own words still adds up: three listed signals of one topic make a whole.
+  speaker ("…, Chinese President Xi Jinping said"); in English also a relative
+  clause on the sentence's subject ("Iran, which sought to save the nuclear
+  deal…, signed"), the examples after "including" (an item's length), an
+  addition after "as well as", a purpose told as a reaction ("to counter the
+  sanctions"), a date told by an event ("the anniversary of the invasion").
+  A theme carried by its own words still adds up: three listed signals of one
+  topic make a whole, but asides in different clauses do not add up
+  (`_passage_score`).
   Sources: SPEC §6 ("a passing mention in a list … is not a topic"); the
   three constituents are the grammar's own (Quirk et al., *A Comprehensive
   Grammar of the English Language*, 1985: coordination, adverbial
   subordinate clauses, reporting clauses), the ones that enumerate,
   background or attribute rather than assert the news; checked against
   the project's English development set (/work/devset, issue 15);
+- a topic may say `one_passage_share`: an article with one passage on it keeps
+  it only when that passage weighs enough beside the article's main topic
+  (`TopicMatcher.article_hits`; strategic_partnership, the catch-all);
+- with the paragraphs' texts, a field name in a passing mention counts
+  `FIELD_PASSING` towards the field (`TopicMatcher.in_field`);
 - a topic may say `since: YYYY-MM-DD`: an article dated before it cannot be
   on it (the JCPOA did not exist before 14 July 2015); undated articles are
   judged on their words alone.
@@ -292,6 +303,7 @@ _SUBORDINATORS = ("after", "since", "following", "amid", "amidst", "despite", "a
                   # a consequence only foreseen ("…, a move that could lead to the imposition of sanctions")
                   "could lead to", "would lead to", "may lead to", "might lead to", "could bring", "could trigger",
                   "could result in", "would result in", "in addition to",
+                  "as well as",  # an addition too ("…, as well as issues related to the next summit of the SCO")
                   # a date told by an event ("in a package marking the second anniversary of Russia's invasion of Ukraine")
                   "anniversary of",
                   # examples that enumerate ("cooperation in various fields including energy, industry and transport"):
