@@ -840,11 +840,6 @@ def test_a_relative_clause_on_the_subject_is_a_passing_mention(write):
     assert fires(matcher, "The talks that Russia hosted in Moscow for three days, which revived the nuclear deal, ended.")
 
 
-def test_an_anniversary_dates_the_news_it_is_not_the_news(write):
-    matcher = small_map(write, "    signals: {invasion of ukraine: 3}\n")
-    assert not fires(matcher, "The package marked the second anniversary of Russia's invasion of Ukraine, officials said.")
-    assert fires(matcher, "The package answered Russia's invasion of Ukraine, officials said.")
-
 
 def test_asides_in_different_clauses_do_not_add_up(write):
     matcher = small_map(write, "    signals: {arms embargo: 3, sanctions against: 3, lifted: 1}\n")
@@ -931,20 +926,29 @@ def test_a_trilateral_meeting_of_ministers_is_not_a_summit(engines):
     assert "trilateral_summits" in topics_of(engines, presidents)
 
 
-def test_examples_after_including_are_passing_for_an_item_s_length(write):
-    matcher = small_map(write, "    signals: {energy: 1, gas swap: 3, oil: 2}\n")
-    assert not fires(matcher, "The two countries will cooperate in various fields including energy and oil.")
-    # past an item's length, "including" no longer reaches: what follows is the news
-    assert fires(matcher, "Diplomats met their counterparts including from Russia in Vienna to agree a gas swap.")
+# (topic body, an aside that must not fire, the same words carrying the news, which must)
+ASIDES = [
+    # a date told by an event
+    ("    signals: {invasion of ukraine: 3}\n",
+     "The package marked the second anniversary of Russia's invasion of Ukraine, officials said.",
+     "The package answered Russia's invasion of Ukraine, officials said."),
+    # examples after "including", for an item's length: farther on, what follows is the news
+    ("    signals: {energy: 1, gas swap: 3, oil: 2}\n",
+     "The two countries will cooperate in various fields including energy and oil.",
+     "Diplomats met their counterparts including from Russia in Vienna to agree a gas swap."),
+    # a purpose told as a reaction
+    ("    signals: {sanction*: 2, western sanctions: 3, unilateral: 1}\n",
+     "The two nations have increased cooperation to negate the effect of unilateral western sanctions.",
+     "The EU adopted unilateral western sanctions on the two nations' banks."),
+    # an addition after "as well as"
+    ("    signals: {sco: 3}\n",
+     "Putin and Raisi discussed the nuclear deal, as well as issues related to the next SCO summit.",
+     "Putin and Raisi discussed issues related to the next SCO summit."),
+]
 
 
-def test_a_purpose_told_as_a_reaction_is_a_passing_mention(write):
-    matcher = small_map(write, "    signals: {sanction*: 2, western sanctions: 3, unilateral: 1}\n")
-    assert not fires(matcher, "The two nations have increased cooperation to negate the effect of unilateral western sanctions.")
-    assert fires(matcher, "The EU adopted unilateral western sanctions on the two nations' banks.")
-
-
-def test_an_addition_after_as_well_as_is_a_passing_mention(write):
-    matcher = small_map(write, "    signals: {sco: 3}\n")
-    assert not fires(matcher, "Putin and Raisi discussed the nuclear deal, as well as issues related to the next SCO summit.")
-    assert fires(matcher, "Putin and Raisi discussed issues related to the next SCO summit.")
+@pytest.mark.parametrize("body,aside,carried", ASIDES)
+def test_an_aside_is_a_passing_mention(write, body, aside, carried):
+    matcher = small_map(write, body)
+    assert not fires(matcher, aside)
+    assert fires(matcher, carried)
