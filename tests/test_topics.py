@@ -902,6 +902,8 @@ def test_a_topic_with_one_passage_share_needs_a_theme_not_a_line(write):
     assert matcher.article_hits([syria[0], (line,)]) == (syria[0], (line,))
     # two passages on it: a theme, whatever the share
     assert matcher.article_hits([*syria, (line,), (line,)]) == (*syria, (line,), (line,))
+    # the lead on it: the article's topic, whatever the share
+    assert matcher.article_hits([(line,), *syria]) == ((line,), *syria)
     # a topic without the key keeps its one passage
     assert matcher.article_hits([(TopicHit("s", 3.0, ("Syria",)),), (line,), (line,), (line,)])[0] != ()
 

@@ -690,14 +690,16 @@ class TopicMatcher:
         without the topics the article is not on.
 
         A topic with `one_passage_share` is dropped from an article where only one
-        passage is on it and that passage's score is below that share of the
-        article's strongest topic's evidence (the sum of its passages' scores):
+        passage is on it, that passage is not the lead (the first), and its score
+        is below that share of the article's strongest topic's evidence (the sum
+        of its passages' scores):
         "Moscow and Tehran have made progress in all areas of bilateral relations"
         as one line of a report on Syria is not the overall relationship, while a
         report whose one passage on it carries most of its evidence is (issue 15).
         """
         totals: dict[str, float] = {}
         counts: dict[str, int] = {}
+        lead = {hit.topic for hit in passages[0]} if passages else set()
         for hits in passages:
             for hit in hits:
                 totals[hit.topic] = totals.get(hit.topic, 0.0) + hit.score
@@ -705,8 +707,8 @@ class TopicMatcher:
         if not totals:
             return tuple(passages)
         strongest = max(totals.values())
-        dropped = {topic for topic, total in totals.items()
-                   if counts[topic] == 1 and total < self._topics[topic].one_passage_share * strongest}
+        dropped = {topic for topic, total in totals.items() if counts[topic] == 1 and topic not in lead
+                   and total < self._topics[topic].one_passage_share * strongest}
         if not dropped:
             return tuple(passages)
         return tuple(tuple(hit for hit in hits if hit.topic not in dropped) for hits in passages)
