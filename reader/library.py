@@ -525,9 +525,9 @@ class Library:
         if deferred:
             self._deferred.append(raw.id)
         mentions, in_field = self.annotate(texts, use_model=not deferred, language=language)
-        if in_field:
-            topics = tuple(self.topic_matcher.passage_topics(t, m, cleaned.meta.date)
-                           for t, m in zip(texts, mentions, strict=True))
+        if in_field and self.topic_matcher.in_field(mentions, texts):  # names in passing do not count for topics
+            topics = self.topic_matcher.article_hits([self.topic_matcher.passage_topics(t, m, cleaned.meta.date)
+                                                      for t, m in zip(texts, mentions, strict=True)])
         else:
             topics = tuple(() for _ in cleaned.paragraphs)
         return Document(raw, cleaned, mentions, topics, raw.warnings)

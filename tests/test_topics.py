@@ -899,9 +899,6 @@ def test_a_ministry_or_rosatom_counts_for_the_field(library, write):
     assert library.resolve(str(football)).topics == ()
 
 
-
-
-
 def test_a_russian_participial_clause_is_not_read_as_a_series():
     clause = "Он заявил, что санкции, введенные против Ирана и России, побудили стороны сблизиться и договориться."
     assert not any("санкции" in clause[a:b] for a, b in passing_spans(clause))
@@ -930,3 +927,131 @@ def test_one_treaty_trail_runs_across_languages_in_date_order(tmp_path):
     steps = library.trail_steps("strategic_partnership")
     last_russian = [p for p in trail if name[p.article_id].startswith("3_")][-1]
     assert name[steps.step(last_russian.article_id, last_russian.index, 1).article_id] == "2_en_reuters_duma.txt"
+
+
+# --- issue 15 (topicsen5): clauses that describe, asides that do not add up, names in passing ------------------
+
+def test_a_relative_clause_on_the_subject_is_a_passing_mention(write):
+    matcher = small_map(write, "    signals: {nuclear deal: 3}\n")
+    # set between the subject and its verb, it describes the subject
+    assert not fires(matcher, "Iran, which sought to save the nuclear deal with European signatories, signed a trade pact.")
+    # at a sentence's end it tells the news: the summit was about the deal
+    assert fires(matcher, "Putin attended the second summit with Rouhani and Aliyev, which largely focused on the nuclear deal.")
+    # a long subject is not "a short subject at the sentence's start"
+    assert fires(matcher, "The talks that Russia hosted in Moscow for three days, which revived the nuclear deal, ended.")
+
+
+
+def test_asides_in_different_clauses_do_not_add_up(write):
+    matcher = small_map(write, "    signals: {arms embargo: 3, sanctions against: 3, lifted: 1}\n")
+    two_asides = ("Moscow suspended the contract in 2010, citing a UN resolution that placed an arms embargo on Tehran. "
+                  "Putin lifted the ban in 2015, shortly after Iran reached a framework deal to remove all sanctions against Tehran.")
+    assert not fires(matcher, two_asides)  # 1 asserted + the heavier aside (1), not 1 + 1 + 1
+    assert fires(matcher, "Putin lifted the arms embargo in 2015, shortly after Iran reached a framework deal.")
+
+
+def test_the_items_of_one_list_still_add_up_as_one_aside(write):
+    matcher = small_map(write, "    signals: {drones: 3, missiles: 3, shells: 3, lifted: 1}\n")
+    # three listed signals of one topic are one passing mention worth a whole
+    assert fires(matcher, "Iran sent drones, missiles and shells.")
+    # one listed signal with an unrelated background clause is not
+    assert not fires(matcher, "Iran sent food, drones and tents, after talks on missiles with Moscow.")
+
+
+def test_names_in_passing_weigh_less_for_the_field():
+    from reader.annotate.topics import TopicMap
+    from reader.models import Mention as M
+    matcher = TopicMatcher(TopicMap((), frozenset({"Iran", "Russia"}), 2))
+    listed = "The sea, bordered by Azerbaijan, Iran, Kazakhstan, Russia, and Turkmenistan, is rich in oil."
+    names = [M(listed.index(n), listed.index(n) + len(n), n, "GPE", n) for n in ("Iran", "Russia")]
+    assert matcher.in_field([names])  # without the text every name counts
+    assert not matcher.in_field([names], [listed])  # two names in a list weigh less than two asserted ones
+    asserted = "Iran and Russia signed the treaty."
+    both = [M(0, 4, "Iran", "GPE", "Iran"), M(9, 15, "Russia", "GPE", "Russia")]
+    assert matcher.in_field([both], [asserted])
+    many = "It was signed by Iran, Russia, Iran's president and Russia's president."
+    spans = [(17, 21), (23, 29), (31, 35), (52, 58)]
+    assert matcher.in_field([[M(a, b, many[a:b], "GPE", many[a:b]) for a, b in spans]], [many])  # four listed: 2.67
+
+
+def test_a_report_on_the_sea_naming_its_shore_in_a_list_gets_no_topics(library, write):
+    path = write("seals.txt", "Seals die on the coast\n\nScores of Caspian seals were found dead on the coast of Kazakhstan.\n\n"
+                 "The Caspian Sea, bordered by Azerbaijan, Iran, Kazakhstan, Russia, and Turkmenistan, is rich in oil "
+                 "and gas reserves.\n\nScientists are inspecting the coast daily.\n")
+    assert library.resolve(str(path)).topics == ()
+    shore = write("convention.txt", "Convention signed\n\nIran and Russia signed the convention on the Caspian Sea with "
+                  "the other littoral states in Aktau.\n\nThe Caspian Sea, bordered by Azerbaijan, Iran, Kazakhstan, Russia, "
+                  "and Turkmenistan, is rich in oil and gas reserves.\n")
+    assert "caspian" in library.resolve(str(shore)).topics
+
+
+def test_one_passage_share_must_be_a_share(write):
+    with pytest.raises(ConfigError, match="one_passage_share"):
+        small_map(write, "    signals: {bilateral relations: 3}\n    one_passage_share: 2\n")
+
+
+def test_a_topic_with_one_passage_share_needs_a_theme_not_a_line(write):
+    from reader.models import TopicHit
+    body = ("topics:\n  t:\n    signals: {bilateral relations: 3}\n    one_passage_share: 0.5\n"
+            "  s:\n    signals: {syria: 3}\n")
+    matcher = TopicMatcher(parse_topic_map(load_yaml(write("two.yaml", body))))
+    line = TopicHit("t", 3.0, ("bilateral relations",))
+    syria = [(TopicHit("s", 4.0, ("Syria",)),), (TopicHit("s", 4.0, ("Syria",)),)]
+    # one line on the relations in a report on Syria (3 against 8): not the article's topic, nor its passage's
+    assert matcher.article_hits([*syria, (line,)]) == (*syria, ())
+    # the same line as the article's main evidence (3 against 4): its topic
+    assert matcher.article_hits([syria[0], (line,)]) == (syria[0], (line,))
+    # two passages on it: a theme, whatever the share
+    assert matcher.article_hits([*syria, (line,), (line,)]) == (*syria, (line,), (line,))
+    # the lead on it: the article's topic, whatever the share
+    assert matcher.article_hits([(line,), *syria]) == ((line,), *syria)
+    # a topic without the key keeps its one passage
+    assert matcher.article_hits([(TopicHit("s", 3.0, ("Syria",)),), (line,), (line,), (line,)])[0] != ()
+
+
+def test_a_line_on_bilateral_relations_does_not_make_a_report_on_the_partnership(library, write):
+    report = ("Talks on Syria\n\nRussian and Iranian diplomats met in Moscow to discuss the Syrian conflict and the "
+              "de-escalation zones around Idlib, where Syrian government forces backed by Russian air power fight militants.\n\n"
+              "The war in Syria and the fate of Bashar al-Assad's government dominated the talks in Moscow.\n\n"
+              "Moscow and Tehran have made progress in all areas of bilateral relations, Lavrov said.\n")
+    topics = library.resolve(str(write("syria.txt", report))).topics
+    assert "syria" in topics and "strategic_partnership" not in topics
+    partnership = ("Putin and Pezeshkian sign treaty\n\nIran and Russia signed a comprehensive strategic partnership "
+                   "treaty in Moscow, a new chapter in bilateral relations.\n\nThe two presidents also discussed Syria.\n")
+    assert "strategic_partnership" in library.resolve(str(write("treaty.txt", partnership))).topics
+
+
+def test_a_trilateral_meeting_of_ministers_is_not_a_summit(engines):
+    ministers = "The foreign ministers of Russia, Syria and Iran will discuss the negotiation process during a trilateral meeting."
+    assert "trilateral_summits" not in topics_of(engines, ministers)
+    presidents = ("Russian President Vladimir Putin, Iranian President Ebrahim Raisi and Turkish President Recep Tayyip "
+                  "Erdogan held a trilateral meeting in Tehran on Tuesday.")
+    assert "trilateral_summits" in topics_of(engines, presidents)
+
+
+# (topic body, an aside that must not fire, the same words carrying the news, which must)
+ASIDES = [
+    # a date told by an event
+    ("    signals: {invasion of ukraine: 3}\n",
+     "The package marked the second anniversary of Russia's invasion of Ukraine, officials said.",
+     "The package answered Russia's invasion of Ukraine, officials said."),
+    # examples after "including", for an item's length: farther on, what follows is the news
+    ("    signals: {energy: 1, gas swap: 3, oil: 2}\n",
+     "The two countries will cooperate in various fields including energy and oil.",
+     "Diplomats met their counterparts including from Russia in Vienna to agree a gas swap."),
+    # a purpose told as a reaction
+    ("    signals: {sanction*: 2, western sanctions: 3, unilateral: 1}\n",
+     "The two nations have increased cooperation to negate the effect of unilateral western sanctions.",
+     "The EU adopted unilateral western sanctions on the two nations' banks."),
+    # an addition after "as well as"
+    ("    signals: {sco: 3}\n",
+     "Putin and Raisi discussed the nuclear deal, as well as issues related to the next SCO summit.",
+     "Putin and Raisi discussed issues related to the next SCO summit."),
+]
+
+
+@pytest.mark.parametrize("body,aside,carried", ASIDES)
+def test_an_aside_is_a_passing_mention(write, body, aside, carried):
+    matcher = small_map(write, body)
+    assert not fires(matcher, aside)
+    assert fires(matcher, carried)

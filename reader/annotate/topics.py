@@ -22,14 +22,25 @@ Evidence is counted the way a reader weighs it (issue 15):
   addition ("in addition to helping Moscow wage war against Ukraine"),
   inside an English participle clause of more than three words after a
   comma ("…, depriving it of funds for its war in Ukraine"), or in a reporting clause's
-  speaker ("…, Chinese President Xi Jinping said"). A theme carried by its
-  own words still adds up: three listed signals of one topic make a whole.
+  speaker ("…, Chinese President Xi Jinping said"); in English also a relative
+  clause on the sentence's subject ("Iran, which sought to save the nuclear
+  deal…, signed"), the examples after "including" (an item's length), an
+  addition after "as well as", a purpose told as a reaction ("to counter the
+  sanctions"), a date told by an event ("the anniversary of the invasion").
+  A theme carried by its own words still adds up: three listed signals of one
+  topic make a whole, but asides in different clauses do not add up
+  (`_passage_score`).
   Sources: SPEC §6 ("a passing mention in a list … is not a topic"); the
   three constituents are the grammar's own (Quirk et al., *A Comprehensive
   Grammar of the English Language*, 1985: coordination, adverbial
   subordinate clauses, reporting clauses), the ones that enumerate,
   background or attribute rather than assert the news; checked against
   the project's English development set (/work/devset, issue 15);
+- a topic may say `one_passage_share`: an article with one passage on it keeps
+  it only when that passage weighs enough beside the article's main topic
+  (`TopicMatcher.article_hits`; strategic_partnership, the catch-all);
+- with the paragraphs' texts, a field name in a passing mention counts
+  `FIELD_PASSING` towards the field (`TopicMatcher.in_field`);
 - a topic may say `since: YYYY-MM-DD`: an article dated before it cannot be
   on it (the JCPOA did not exist before 14 July 2015); undated articles are
   judged on their words alone.
@@ -62,8 +73,10 @@ from ..models import Document, Mention, TopicHit
 from ..yamlfile import ConfigError, YamlDoc, unknown_keys
 
 DEFAULT_THRESHOLD = 3.0
+FIELD_PASSING = 2 / 3  # a field name in a passing mention: three listed names weigh two asserted ones
 PASSING = 1 / 3  # a passing mention's share of its signal's weight: a decisive 3 becomes context 1
-_TOPIC_KEYS = ("label", "description", "signals", "entities", "threshold", "requires", "related", "since")
+_TOPIC_KEYS = ("label", "description", "signals", "entities", "threshold", "requires", "related", "since",
+               "one_passage_share")
 _FOLD_PAIRS = (("’", "'"), ("‘", "'"), ("‑", "-"), ("‐", "-"), ("–", "-"))
 
 
@@ -81,6 +94,9 @@ class Topic:
     # Other spellings of phrases (Russian case forms, Persian without half-spaces):
     # (form, the phrase it stands for), matched with that phrase's weight.
     phrase_forms: tuple[tuple[str, str], ...] = ()
+    # An article with only one passage on this topic is on it when that passage's score is at least this share of
+    # the article's strongest topic's evidence (`TopicMatcher.article_hits`); 0: one passage is always enough.
+    one_passage_share: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -223,6 +239,9 @@ def parse_topic_map(doc: YamlDoc) -> TopicMap:
         for required in requires:
             if required not in known:
                 raise doc.error([*where, "requires"], f"'{required}' in requires is not one of this topic's signals or entities")
+        share = spec.get("one_passage_share", 0.0)
+        if not isinstance(share, (int, float)) or isinstance(share, bool) or not 0 <= share <= 1:
+            raise doc.error([*where, "one_passage_share"], "'one_passage_share' must be a number from 0 to 1")
         since = spec.get("since")
         if since is not None:
             since = str(since)
@@ -231,7 +250,7 @@ def parse_topic_map(doc: YamlDoc) -> TopicMap:
         topics.append(Topic(
             id=str(topic_id), label=str(spec.get("label") or topic_id), description=str(spec.get("description") or ""),
             phrases=phrases, entities=entities, threshold=float(threshold), requires=requires,
-            related=_strings(doc, spec, "related", where), since=since,
+            related=_strings(doc, spec, "related", where), since=since, one_passage_share=float(share),
         ))
     ids = {t.id for t in topics}
     for topic in topics:
@@ -284,7 +303,17 @@ _SUBORDINATORS = ("after", "since", "following", "amid", "amidst", "despite", "a
                   "in response to", "because of", "due to",
                   # a consequence only foreseen ("…, a move that could lead to the imposition of sanctions")
                   "could lead to", "would lead to", "may lead to", "might lead to", "could bring", "could trigger",
-                  "could result in", "would result in", "in addition to")
+                  "could result in", "would result in", "in addition to",
+                  "as well as",  # an addition too ("…, as well as issues related to the next summit of the SCO")
+                  # a date told by an event ("in a package marking the second anniversary of Russia's invasion of Ukraine")
+                  "anniversary of",
+                  # examples that enumerate ("cooperation in various fields including energy, industry and transport"):
+                  # an item's length only (`_ITEM_WORDS`), as what follows may be the news ("including from Russia in
+                  # Vienna to help resurrect the 2015 nuclear deal"; "including cutting Russian banks off from SWIFT")
+                  "including",
+                  # a purpose told as a reaction ("closer cooperation to counter the foreign sanctions imposed against
+                  # their energy exports", "to negate the effect of unilateral western sanctions")
+                  "to counter", "to negate", "to offset", "to mitigate", "to cushion", "to blunt")
 _PERSIAN_SUBORDINATORS = ("پس از", "بعد از", "در پی", "به دلیل", "به خاطر", "به علت", "با وجود", "در پاسخ به")
 _CLOSED_SUBORDINATORS = ("после", "на фоне", "из-за", "в связи с", "несмотря на", "в ответ на", "вследствие",
                          *{form for marker in _PERSIAN_SUBORDINATORS  # also written with a half-space or glued
@@ -297,6 +326,7 @@ _SPEECH = ("said", "says", "told", "added", "noted", "stated", "explained",  # v
 _CONJUNCTIONS = ("and", "or", "и", "или", "و", "یا")
 _MARKER_LIST = [*_SUBORDINATORS, *_CLOSED_SUBORDINATORS, *_SPEECH, *_CONJUNCTIONS]
 _MARKERS = ahocorasick_rs.AhoCorasick(_MARKER_LIST, matchkind=ahocorasick_rs.MATCHKIND_LEFTMOST_LONGEST)
+_INCLUDING_SLOT = _SUBORDINATORS.index("including")
 _CLOSED_SLOTS = range(len(_SUBORDINATORS), len(_SUBORDINATORS) + len(_CLOSED_SUBORDINATORS))
 _SPEECH_SLOTS = range(_CLOSED_SLOTS.stop, _CLOSED_SLOTS.stop + len(_SPEECH))
 _CONJUNCTION_SLOTS = range(_SPEECH_SLOTS.stop, len(_MARKER_LIST))
@@ -306,6 +336,23 @@ _NOT_A_CLAUSE = re.compile(r"\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|d
 # war in Ukraine"; "…, raising fears of…") unless it is short ("…, bypassing SWIFT" tells how the news was done);
 # "including" opens a series, read as one.
 _PARTICIPLE = re.compile(r", ((?!including\b)[a-z]{3,}ing) ")
+# A non-restrictive relative clause set between a sentence's subject and its verb describes the subject, it does
+# not tell the news ("Iran, which sought to save the nuclear deal with European signatories, …"). At the end of a
+# sentence it often does ("…a summit with Aliyev, which largely focused on road and rail links"; "Shahed drones,
+# which Moscow has used in its strikes on Ukraine"), so only a clause on a short subject at the sentence's start
+# and closed by a comma counts. English only: Russian "…, который" is left to that file's reviewers.
+_RELATIVE = re.compile(r", (?:which|who|whom|whose|where) ")
+_SENTENCE_END = re.compile(r"[.!?;:]\s")
+
+
+def _opens_sentence(text: str, at: int) -> bool:
+    """Whether `at` is at most `_ITEM_WORDS` words after its sentence's start."""
+    start = 0
+    for start_match in _SENTENCE_END.finditer(text, max(0, at - 120), at):
+        start = start_match.end()
+    if start == 0 and at > 120:
+        return False
+    return len(text[start:at].split()) <= _ITEM_WORDS
 _ASIDE = re.compile(r"\([^()\n]{1,30}\)")
 _ADVERB_SINCE = ("have ", "has ", "had ")  # "have since agreed": since the adverb, not the subordinator
 _INVERSION = tuple(',"”’\'»—')  # what ends a quotation before an inverted "said X"
@@ -342,11 +389,18 @@ def passing_spans(text: str) -> list[tuple[int, int]]:
             scope = _SCOPE.match(text, end + 1)
             if slot in _CLOSED_SLOTS and (not scope or text[scope.end():scope.end() + 1] not in _CLOSING_COMMAS):
                 continue  # a Russian or Persian adverbial that no comma closes: its scope is unknown
-            spans.append((start, scope.end() if scope else end))
+            stop = scope.end() if scope else end
+            if slot == _INCLUDING_SLOT:
+                stop = min(stop, end + 1 + len(" ".join(text[end + 1:stop].split(" ")[:_ITEM_WORDS])))
+            spans.append((start, stop))
     for clause in _PARTICIPLE.finditer(text):  # "…, depriving it of funds for its war in Ukraine."
         scope = _SCOPE.match(text, clause.end())
         if scope and len(scope.group().split()) > _NOUN_WORDS:  # "…, bypassing SWIFT": a short one tells how
             spans.append((clause.start(1), scope.end()))
+    for clause in _RELATIVE.finditer(text):  # on the sentence's subject, closed by a comma: "Iran, which …, said"
+        scope = _SCOPE.match(text, clause.end())
+        if scope and text.startswith(",", scope.end()) and _opens_sentence(text, clause.start()):
+            spans.append((clause.start() + 2, scope.end()))
     commas = text.replace("،", ",")  # the Arabic comma separates a Persian series: one character for one
     # a short aside in brackets is part of its item ("the United Arab Emirates (UAE), Iran, Ethiopia and Egypt")
     commas = _ASIDE.sub(lambda aside: " " * len(aside.group()), commas)
@@ -485,22 +539,34 @@ _TITLES = re.compile(rf"(?:['’]s)?[,،]?\s(?:(?:{_TITLE_WORDS})\s)+", re.IGNOR
 _SPACE = re.compile(r"\s+")
 
 
-class _Intervals:
-    """Spans merged into sorted disjoint intervals: does [start, end) touch one? in log time."""
+# What separates the items of one series: spans with only this between them are one passing mention.
+_SEPARATOR = re.compile(r"[\s,،]*(?:(?:and|or|и|или|و|یا)[\s,،]+)?")
 
-    def __init__(self, spans: Iterable[tuple[int, int]]):
+
+class _Intervals:
+    """Spans merged into sorted disjoint intervals: does [start, end) touch one? in log time.
+
+    With `text`, spans that only a series' separators part (", ", " and ",
+    ", or ") are merged too: the items of one list make one interval.
+    """
+
+    def __init__(self, spans: Iterable[tuple[int, int]], text: str = ""):
         self.starts: list[int] = []
         self.ends: list[int] = []
         for a, b in sorted(spans):
-            if self.ends and a <= self.ends[-1]:
+            if self.ends and (a <= self.ends[-1] or (text and _SEPARATOR.fullmatch(text, self.ends[-1], a))):
                 self.ends[-1] = max(self.ends[-1], b)
             elif b > a:
                 self.starts.append(a)
                 self.ends.append(b)
 
     def overlaps(self, start: int, end: int) -> bool:
+        return self.touching(start, end) >= 0
+
+    def touching(self, start: int, end: int) -> int:
+        """The number of the last interval that [start, end) touches, or -1."""
         at = bisect_left(self.starts, end) - 1  # the last interval starting before `end`
-        return at >= 0 and self.ends[at] > start
+        return at if at >= 0 and self.ends[at] > start else -1
 
 
 class TopicMatcher:
@@ -539,12 +605,30 @@ class TopicMatcher:
         self._slot_signals = [tuple((topic.id, self._keys[name], weight) for topic, name, weight in self._phrase_topics[slot])
                               for slot in range(len(self._phrases))]
 
-    def in_field(self, mentions: Iterable[Iterable[Mention]]) -> bool:
+    def in_field(self, mentions: Iterable[Iterable[Mention]], texts: Sequence[str] | None = None) -> bool:
+        """Whether an article's `mentions` (one iterable per paragraph) name the field's
+        entities at least `field_min_mentions` times.
+
+        With the paragraphs' `texts`, a name in a passing mention (`passing_spans`)
+        counts `FIELD_PASSING`: "the Caspian, bordered by Azerbaijan, Iran,
+        Kazakhstan, Russia, and Turkmenistan" does not put a report on dying seals
+        in the field, while the five presidents who signed the Caspian convention,
+        Putin and Rouhani among them, do (issue 15).
+        """
         wanted = self.topic_map.field_entities
         if not wanted:
             return True
-        count = sum(1 for paragraph in mentions for m in paragraph if m.canonical in wanted)
-        return count >= self.topic_map.field_min_mentions
+        count = 0
+        for at, paragraph in enumerate(mentions):
+            named = [m for m in paragraph if m.canonical in wanted]
+            if named and texts is not None:
+                passing = _Intervals(passing_spans(texts[at]), texts[at])
+                count += sum(FIELD_PASSING if passing.overlaps(m.start, m.end) else 1 for m in named)
+            else:
+                count += len(named)
+            if count >= self.topic_map.field_min_mentions:
+                return True
+        return False
 
     def passage_topics(self, text: str, mentions: Sequence[Mention], date: str | None = None) -> tuple[TopicHit, ...]:
         """The topics of one passage, strongest first, each with its evidence.
@@ -599,14 +683,8 @@ class TopicMatcher:
             if sum(signals.values()) < needed:
                 continue  # damping only lowers a score: no need to look for passing mentions
             if passing is None:
-                passing = _Intervals(passing_spans(text))
-            signals = {}
-            for start, end, key, weight in merged:
-                if passing.overlaps(start, end):
-                    weight *= PASSING
-                if weight > signals.get(key, 0.0):
-                    signals[key] = weight
-            score = sum(signals.values())
+                passing = _Intervals(passing_spans(text), text)
+            score = _passage_score(merged, passing)
             if score >= needed:
                 words: dict[str, str] = {}
                 for start, end, key, _ in merged:
@@ -614,6 +692,34 @@ class TopicMatcher:
                 hits.append(TopicHit(topic_id, round(score, 2), tuple(words.values())))
         hits.sort(key=lambda h: (-h.score, self._order[h.topic]))
         return tuple(hits)
+
+    def article_hits(self, passages: Sequence[tuple[TopicHit, ...]]) -> tuple[tuple[TopicHit, ...], ...]:
+        """One article's passage hits (one tuple per paragraph, as `passage_topics` gives them)
+        without the topics the article is not on.
+
+        A topic with `one_passage_share` is dropped from an article where only one
+        passage is on it, that passage is not the lead (the first), and its score
+        is below that share of the article's strongest topic's evidence (the sum
+        of its passages' scores):
+        "Moscow and Tehran have made progress in all areas of bilateral relations"
+        as one line of a report on Syria is not the overall relationship, while a
+        report whose one passage on it carries most of its evidence is (issue 15).
+        """
+        totals: dict[str, float] = {}
+        counts: dict[str, int] = {}
+        lead = {hit.topic for hit in passages[0]} if passages else set()
+        for hits in passages:
+            for hit in hits:
+                totals[hit.topic] = totals.get(hit.topic, 0.0) + hit.score
+                counts[hit.topic] = counts.get(hit.topic, 0) + 1
+        if not totals:
+            return tuple(passages)
+        strongest = max(totals.values())
+        dropped = {topic for topic, total in totals.items() if counts[topic] == 1 and topic not in lead
+                   and total < self._topics[topic].one_passage_share * strongest}
+        if not dropped:
+            return tuple(passages)
+        return tuple(tuple(hit for hit in hits if hit.topic not in dropped) for hits in passages)
 
     def _phrase_matches(self, text: str):
         """(slot, start, end) of each whole-word phrase match in `text`, overlaps included.
@@ -650,6 +756,31 @@ class TopicMatcher:
                 canonicals = {m.canonical for m in mentions}
                 used.update((t.id, name) for t in self.topic_map.topics for name, _ in t.entities if name in canonicals)
         return [(t.id, s) for t in self.topic_map.topics for s, _ in (*t.phrases, *t.entities) if (t.id, s) not in used]
+
+
+def _passage_score(merged: list[tuple[int, int, str, float]], passing: _Intervals) -> float:
+    """One topic's score in a passage from its `merged` pieces (start, end, key, weight).
+
+    Each signal counts once, at its heaviest piece; a piece inside a passing
+    span (`passing`) counts `PASSING` of its weight, and passing pieces add up
+    only within one span: a list of three of the topic's words is a whole, but
+    "…, citing a resolution that placed an arms embargo" and "after … reached
+    a deal to remove sanctions against Tehran" are two asides, not one theme
+    (issue 15: weak signals must not add up across unrelated clauses).
+    """
+    signals: dict[str, tuple[float, int]] = {}  # key -> (weight, passing span or -1)
+    for start, end, key, weight in merged:
+        span = passing.touching(start, end)
+        if span >= 0:
+            weight *= PASSING
+        if weight > signals.get(key, (0.0, -1))[0]:
+            signals[key] = (weight, span)
+    asserted = sum(weight for weight, span in signals.values() if span < 0)
+    asides: dict[int, float] = {}
+    for weight, span in signals.values():
+        if span >= 0:
+            asides[span] = asides.get(span, 0.0) + weight
+    return asserted + max(asides.values(), default=0.0)
 
 
 def _merged(pieces: list[tuple[int, int, str, float]], text: str,
