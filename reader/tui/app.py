@@ -7,6 +7,9 @@ in `bindings.py` with an id, so `keymap:` in config.yaml can remap it.
 
 from __future__ import annotations
 
+import sqlite3
+import threading
+from collections import OrderedDict
 from datetime import datetime
 from functools import partial
 
@@ -26,13 +29,14 @@ from ..annotate.gazetteer import PATTERN_TYPES, NameRejected, add_to_user_gazett
 from .. import keys
 from ..history import History, Location
 from ..ingest.decode import more_than
+from ..index import CorpusIndex
 from ..library import Library
 from ..render_bidi import EXPLICIT_MODE, IMPLICIT_MODE, display_line
 from ..sanitize import safe_line
 from ..render import pilcrow, plural
 from ..state import Bookmark, StateStore, mark_read, set_last, set_layout, toggle_bookmark
 from ..yamlfile import ConfigError
-from ..annotate.topics import Trail, snippet
+from ..annotate.topics import Related, Trail, snippet
 from . import compat  # noqa: F401  (guards for Textual bugs, applied on import)
 from .bindings import APP
 
@@ -64,6 +68,10 @@ SIDEBAR_MIN = 16  # columns: the narrowest sidebar < makes
 SYNC_LIMIT = 50  # files
 SYNC_BYTES = 1_000_000  # bytes of text (one 50 MB article is enough)
 PREPARE_AFTER = 0.5  # seconds after the first article is shown: the timeline screen is composed ahead of T
+# Up to this many articles the same-topic list is found at once (about 1 ms for the seeds);
+# more, in a worker: at 10,000 articles its query took 150-500 ms, and ] and [ waited for it (issue 17).
+RELATED_IN_PLACE = 2_000
+RELATED_KEPT = 64  # same-topic lists kept, by (article, passage topics): back, forward and j/k reuse them
 
 
 class IndexingStopped(Exception):
@@ -98,6 +106,9 @@ class ReaderApp(App[None]):
         self._auto_panes: set[str] = set()  # panes still placed by the terminal's size
         self._find_hits: list[tuple[int, int, int]] = []  # (passage, start, end) of each find match
         self._timeline: TimelineScreen | None = None  # kept installed: see prepare_timeline
+        self._related: OrderedDict[tuple[str, tuple[str, ...]], list[Related]] = OrderedDict()
+        self._related_lock = threading.Lock()  # one same-topic query at a time on `_related_index`
+        self._related_index: tuple[Library, CorpusIndex] | None = None  # the workers' own connection
         self._toasts = Toasts()
 
     # --- layout ----------------------------------------------------------------
@@ -332,6 +343,7 @@ class ReaderApp(App[None]):
             rows = self.library.reload_rows() if reload else self.library.rows()
             self._trails.clear()
             self._trail_duplicates.clear()
+            self._related.clear()
         else:
             rows = self.shown_entries  # typing on narrows what is shown
         words = self.query_one(FilterInput).value.casefold().split()
@@ -640,7 +652,10 @@ class ReaderApp(App[None]):
         if passage_topics and self.active_topic not in passage_topics:
             self.active_topic = passage_topics[0]
 
-    def _refresh_links(self) -> None:
+    def _refresh_links(self, wait: bool = False) -> None:
+        """The panel's list for the passage cursor: its same-topic passages, or the
+        selected entity's mentions. `wait`: find the same-topic passages now, even in a
+        large corpus (else they are looked up in a worker and shown when found)."""
         view, panel = self.view, self.panel
         doc = view.doc
         if doc is None:
@@ -651,7 +666,7 @@ class ReaderApp(App[None]):
         topics = self.library.topic_map.by_id
         passage_topics = doc.topic_ids(view.cursor)
         self._follow_passage_topics(passage_topics)
-        related = self.library.related(doc, view.cursor) if passage_topics else []
+        related = self._related_for(doc, view.cursor, passage_topics, wait) if passage_topics else []
         title = Text()
         title.append(f"Same topic as {pilcrow(view.cursor)} · t", style="bold")
         if passage_topics:
@@ -665,10 +680,63 @@ class ReaderApp(App[None]):
                 title.append(f" {position}/{len(self._trails[self.active_topic])}", style="dim")
             if len(passage_topics) > 1:
                 title.append(" · }: switch", style="dim")
-        options = related_options(related, topics, self.active_topic, width=self._links_width(),
-                                  display=self.library.config.display, source_of=self._source_of)
+        if related is None:
+            options = [Option(Text("finding the passages on the same topic…", style="dim italic"), disabled=True)]
+        else:
+            options = related_options(related, topics, self.active_topic, width=self._links_width(),
+                                      display=self.library.config.display, source_of=self._source_of)
         options += follow_topic_options(passage_topics, topics)
         panel.show_links(title, options)
+
+    def _related_for(self, doc, index: int, topics: tuple[str, ...], wait: bool) -> list[Related] | None:
+        """Passage `index` of `doc`'s same-topic passages: kept from before, else found now
+        (`wait`, or a small corpus), else None, and looked up in a worker (`_find_related`)
+        whose answer is shown if the cursor is still on a passage of these topics."""
+        key = (doc.id, topics)
+        if key in self._related:
+            self._related.move_to_end(key)
+            return self._related[key]
+        if wait or len(self.library.rows()) <= RELATED_IN_PLACE:
+            return self._keep_related(key, self.library.related(doc, index))
+        self.library.duplicates()  # read here, once: the worker only queries
+        held = self._related_index
+        if self._related_lock.locked() and held is not None:
+            held[1].interrupt()  # the query in hand is for a passage the cursor has left
+        self.run_worker(partial(self._find_related, doc, index, key), thread=True, exclusive=True, group="links")
+        return None
+
+    def _keep_related(self, key: tuple[str, tuple[str, ...]], related: list[Related]) -> list[Related]:
+        self._related[key] = related
+        if len(self._related) > RELATED_KEPT:
+            self._related.popitem(last=False)
+        return related
+
+    def _find_related(self, doc, index: int, key: tuple[str, tuple[str, ...]]) -> None:
+        """Worker thread: the same-topic passages of `doc`'s passage `index`, on a connection
+        of the workers' own; dropped when a newer passage has asked meanwhile."""
+        worker = get_current_worker()
+        library = self.library
+        with self._related_lock:
+            if worker.is_cancelled:
+                return
+            if self._related_index is None or self._related_index[0] is not library:
+                if self._related_index is not None:
+                    self._related_index[1].close()
+                self._related_index = (library, library.connect())
+            try:
+                related = library.related(doc, index, index_db=self._related_index[1])
+            except sqlite3.OperationalError:  # interrupted: the cursor has moved on
+                return
+        if not worker.is_cancelled and self.is_running:
+            self.call_from_thread(self._related_found, library, key, related)
+
+    def _related_found(self, library: Library, key: tuple[str, tuple[str, ...]], related: list[Related]) -> None:
+        if library is not self.library:
+            return
+        self._keep_related(key, related)
+        doc = self.view.doc
+        if doc is not None and not self.selected_entity and (doc.id, doc.topic_ids(self.view.cursor)) == key:
+            self._refresh_links()
 
     def _source_of(self, article_id: str) -> str | None:
         entry = self.library.entry(article_id)
@@ -690,7 +758,7 @@ class ReaderApp(App[None]):
         if doc is None:
             return
         self._clear_entity()
-        self._refresh_links()
+        self._refresh_links(wait=True)
         links = self.query_one(LinkList)
         if not doc.topic_ids(self.view.cursor):
             self.notify(f"{pilcrow(self.view.cursor)} has no topic, so no same-topic passages: "
