@@ -183,6 +183,8 @@ class Library:
         self._palette_lock = threading.Lock()
         self._palette_articles: tuple[Rows, array, FuzzyNames] | None = None  # for these rows: rowids, names
         self._palette_entities: tuple[list[tuple[str, str]], FuzzyNames] | None = None
+        # Per subject: its month counts and passages in duplicates, kept while `_duplicates` is (the same index)
+        self._series: tuple[dict[str, str], dict[Subject, tuple[list[tuple[str, int]], int]]] | None = None
         self._skipped: list[Skipped] = []
         self._documents: OrderedDict[str, Document] = OrderedDict()
         self._plan: Plan | None = None
@@ -677,12 +679,23 @@ class Library:
         close = suggest(name, names)
         raise LookupError(f"no such topic: {name}" + (f" (did you mean {close}?)" if close else ""))
 
-    def timeline(self, subjects: Iterable[Subject]) -> Timeline:
+    def timeline(self, subjects: Iterable[Subject], index: CorpusIndex | None = None) -> Timeline:
         """Passages per month for each subject, from the index (two queries each: the
-        counts, and the passages of duplicate articles left out of them)."""
+        counts, and the passages of duplicate articles left out of them), kept per
+        subject until the index changes: at 100,000 articles a topic's counts take some
+        200 ms, and the reader asks again on each T. `index`: another connection (see
+        `connect`), for a worker thread (`duplicates` read before, on this one)."""
         subjects = list(subjects)
-        return build_timeline([(s, self.index.subject_months(f"{s.kind}:{s.key}")) for s in subjects],
-                              {s: self.subject_duplicates(s) for s in subjects})
+        stories = self.duplicates() if index is None else self._duplicates
+        if self._series is None or self._series[0] is not stories:
+            self._series = (stories, {})
+        kept = self._series[1]
+        for s in subjects:
+            if s not in kept:
+                source = index or self.index
+                key = f"{s.kind}:{s.key}"
+                kept[s] = (source.subject_months(key), source.subject_duplicates(key))
+        return build_timeline([(s, kept[s][0]) for s in subjects], {s: kept[s][1] for s in subjects})
 
     def subject_duplicates(self, subject: Subject, start: str | None = None, end: str | None = None) -> int:
         """Passages on a topic or mentioning an entity in duplicate articles (left out),

@@ -95,7 +95,7 @@ class ReaderApp(App[None]):
         self.store = store or StateStore.for_corpus(library.paths, library.config.corpus)
         self.history = History()
         self.shown_entries: Rows | None = None  # the sidebar's rows, through the filter
-        self.active_topic: str | None = None
+        self._active_topic: str | None = None
         self.selected_entity: str | None = None
         self.match_mode = "find"
         self._trails: dict[str, Trail] = {}
@@ -106,6 +106,7 @@ class ReaderApp(App[None]):
         self._auto_panes: set[str] = set()  # panes still placed by the terminal's size
         self._find_hits: list[tuple[int, int, int]] = []  # (passage, start, end) of each find match
         self._timeline: TimelineScreen | None = None  # kept installed: see prepare_timeline
+        self._warm_timer: Timer | None = None
         self._related: OrderedDict[tuple[str, tuple[str, ...]], list[Related]] = OrderedDict()
         self._related_lock = threading.Lock()  # one same-topic query at a time on `_related_index`
         self._related_index: tuple[Library, CorpusIndex] | None = None  # the workers' own connection
@@ -1089,14 +1090,19 @@ class ReaderApp(App[None]):
 
     # --- the analyst's views: timeline (T) and brief (B), SPEC §12 --------------------
 
-    def action_timeline(self) -> None:
-        """The timeline of the passage's topic (or of the selected entity)."""
+    def _timeline_subject(self) -> Subject | None:
+        """What T charts: the passage's topic, else the selected entity."""
         if self.active_topic:
             topic = self.library.topic_map.get(self.active_topic)
-            subject = Subject("topic", self.active_topic, topic.label if topic else self.active_topic)
-        elif self.selected_entity:
-            subject = Subject("entity", self.selected_entity, self.selected_entity)
-        else:
+            return Subject("topic", self.active_topic, topic.label if topic else self.active_topic)
+        if self.selected_entity:
+            return Subject("entity", self.selected_entity, self.selected_entity)
+        return None
+
+    def action_timeline(self) -> None:
+        """The timeline of the passage's topic (or of the selected entity)."""
+        subject = self._timeline_subject()
+        if subject is None:
             self.notify("This passage has no topic: move to one with topics, or pick a timeline with Ctrl+P",
                         timeout=4)
             return
@@ -1124,13 +1130,48 @@ class ReaderApp(App[None]):
             self.install_screen(screen, name="timeline")
         return screen
 
-    def prepare_timeline(self) -> None:
+    async def prepare_timeline(self) -> None:
         """Compose the timeline screen ahead, off screen (after the first paint), so that
         the first T only lays it out and draws: composing it on T took ~60% of T's time.
-        `_get_screen` is how Textual's own push_screen starts an installed screen."""
+        `_get_screen` is how Textual's own push_screen starts an installed screen. Then
+        count the passage's topic per month in a worker and draw its chart off screen
+        (`_warm_timeline`): the first T at 10,000 articles took 112-153 ms, its query,
+        the chart's build and Textual's first render of the screen (issue 18)."""
         screen = self._timeline_screen()
         if not screen.is_running:
-            self._get_screen(screen)
+            await self._get_screen(screen)[1]
+        subjects = [subject] if (subject := self._timeline_subject()) else []  # none: the screen's render only
+        if screen.library is self.library:
+            self.library.duplicates()  # read here: the worker only counts
+            self.run_worker(partial(self._count_timeline, screen, subjects), thread=True, exclusive=True, group="timeline")
+
+    def _count_timeline(self, screen: TimelineScreen, subjects: list[Subject]) -> None:
+        """Worker thread: the month counts of `subjects`, kept by the library, on a connection of its own."""
+        index = screen.library.connect()
+        try:
+            screen.library.timeline(subjects, index=index)
+        finally:
+            index.close()
+        if not get_current_worker().is_cancelled and self.is_running:
+            self.call_from_thread(self._warm_timeline, screen, subjects)
+
+    def _warm_timeline(self, screen: TimelineScreen, subjects: list[Subject]) -> None:
+        if screen is self._timeline and screen not in self.screen_stack and screen.is_mounted:
+            screen.warm(subjects, self.size)
+
+    @property
+    def active_topic(self) -> str | None:
+        """The topic ] and [ follow and T charts."""
+        return self._active_topic
+
+    @active_topic.setter
+    def active_topic(self, topic: str | None) -> None:
+        changed = topic != getattr(self, "_active_topic", None)
+        self._active_topic = topic
+        if changed and getattr(self, "_timeline", None) is not None:  # prepared: chart the new topic ahead too
+            if self._warm_timer is not None:
+                self._warm_timer.stop()
+            self._warm_timer = self.set_timer(PREPARE_AFTER, self.prepare_timeline)
 
     def action_brief(self) -> None:
         """Preview a brief of the bookmarks (or of the passage's topic) before saving it."""

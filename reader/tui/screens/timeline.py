@@ -191,6 +191,16 @@ class TimelineScreen(Screen[Location | None]):
             self._replotted()
             self.set_focus(self.query_one(TimelineChart))
 
+    def warm(self, subjects: Sequence[Subject], size) -> None:
+        """Off screen (installed, mounted, not shown): chart `subjects`, lay the screen
+        out at `size` (the app's) and render it once, so that T on them finds the plot
+        built and Textual's first layout and render of this screen done: they took most
+        of the first T (benchmarks/timeline_draw.py). Textual's own steps on a screen's
+        resume (Screen._refresh_layout) and on a full update (its compositor's)."""
+        self.show(subjects)
+        self._refresh_layout(size)
+        self._compositor.render_update(full=True)
+
     def compose(self) -> ComposeResult:
         with Vertical(id="timeline-body"):
             yield Static(id="timeline-title")
