@@ -589,12 +589,14 @@ class Library:
         return self._in_list_order(((aid, idx, text) for aid, idx, text, _, _ in rows),
                                    {aid: (when, title) for aid, _, _, when, title in rows})
 
-    def trail_steps(self, topic: str) -> Trail:
+    def trail_steps(self, topic: str, index_db: CorpusIndex | None = None) -> Trail:
         """The trail of `topic` to step along (the reader's `]` and `[`): the passages of
-        `trail`, in its order, held as ints; each Passage read when it is landed on."""
+        `trail`, in its order, held as ints; each Passage read when it is landed on.
+        `index_db`: another connection to read the passages through (see `connect`), for
+        a worker thread (the article list is read before, on this one: `rows`)."""
         order = self.rows().rowids()
         rank = {rowid: place for place, rowid in enumerate(order)}
-        keys = sorted(rank[rowid] * TRAIL_PASSAGES + index for rowid, index in self.index.trail_keys(topic)
+        keys = sorted(rank[rowid] * TRAIL_PASSAGES + index for rowid, index in (index_db or self.index).trail_keys(topic)
                       if rowid in rank)
 
         def rank_of(article_id: str) -> int:

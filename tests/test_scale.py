@@ -16,6 +16,7 @@ from reader.annotate.topics import TRAIL_PASSAGES, Passage, Trail
 from reader.config import bundled_config, load_config
 from reader.index import CorpusIndex
 from reader.ingest.decode import more_than
+from reader.history import Location
 from reader.library import AmbiguousArticle, Library
 from reader.state import StateStore
 from reader.tui.app import SYNC_LIMIT, ReaderApp
@@ -319,5 +320,24 @@ def test_a_trail_step_does_not_wait_for_the_same_topic_list(seeds, tmp_path, mon
         await wait_until(pilot, lambda: expected and expected <= {o.id for o in links.options})
         await pilot.pause(0.3)  # the earlier passage's answer, if it comes now, is not shown
         assert {o.id for o in links.options if (o.id or "").startswith("jump:")} == expected
+
+    drive(app, scenario)
+
+
+def test_the_trail_of_the_topic_the_reader_stays_on_is_read_ahead(seeds, tmp_path, monkeypatch):
+    """The first ] on a topic read its every passage (some 200,000 at 100,000 articles)
+    while the key waited (issue 17): it is read in a worker once the reader stays on the topic."""
+    library, _ = seeds
+    app = ReaderApp(library, StateStore(tmp_path / "state.json"))
+    trail = library.trail("syria", snippets=False)
+
+    async def scenario(pilot):
+        await wait_until(pilot, lambda: app.view.doc is not None)
+        await app.go(Location(trail[0].article_id, trail[0].index))
+        app.active_topic = "syria"
+        await wait_until(pilot, lambda: "syria" in app._trails)
+        monkeypatch.setattr(CorpusIndex, "trail_keys", lambda *_: pytest.fail("the trail was read on ]"))
+        await pilot.press("right_square_bracket")
+        await wait_until(pilot, lambda: (app.view.doc.id, app.view.cursor) == (trail[1].article_id, trail[1].index))
 
     drive(app, scenario)

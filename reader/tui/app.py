@@ -1136,24 +1136,39 @@ class ReaderApp(App[None]):
         `_get_screen` is how Textual's own push_screen starts an installed screen. Then
         count the passage's topic per month in a worker and draw its chart off screen
         (`_warm_timeline`): the first T at 10,000 articles took 112-153 ms, its query,
-        the chart's build and Textual's first render of the screen (issue 18)."""
+        the chart's build and Textual's first render of the screen (issue 18). The
+        worker reads the topic's trail for ] and [ too. Run again whenever the topic
+        followed changes (`active_topic`), once the reader stays on it PREPARE_AFTER."""
         screen = self._timeline_screen()
         if not screen.is_running:
             await self._get_screen(screen)[1]
         subjects = [subject] if (subject := self._timeline_subject()) else []  # none: the screen's render only
         if screen.library is self.library:
             self.library.duplicates()  # read here: the worker only counts
-            self.run_worker(partial(self._count_timeline, screen, subjects), thread=True, exclusive=True, group="timeline")
+            rows = self.library.rows()
+            trail = self.active_topic if self.active_topic not in self._trails else None
+            self.run_worker(partial(self._count_timeline, screen, subjects, trail, rows), thread=True, exclusive=True,
+                            group="timeline")
 
-    def _count_timeline(self, screen: TimelineScreen, subjects: list[Subject]) -> None:
-        """Worker thread: the month counts of `subjects`, kept by the library, on a connection of its own."""
-        index = screen.library.connect()
+    def _count_timeline(self, screen: TimelineScreen, subjects: list[Subject], topic: str | None, rows: Rows) -> None:
+        """Worker thread, on a connection of its own: the month counts of `subjects` (kept
+        by the library), and the trail of `topic` if given: the first ] on a topic read its
+        every passage (at 100,000 articles some 200,000) and waited for them."""
+        library = screen.library
+        index = library.connect()
         try:
-            screen.library.timeline(subjects, index=index)
+            library.timeline(subjects, index=index)
+            trail = library.trail_steps(topic, index_db=index) if topic else None
         finally:
             index.close()
         if not get_current_worker().is_cancelled and self.is_running:
             self.call_from_thread(self._warm_timeline, screen, subjects)
+            if trail is not None:
+                self.call_from_thread(self._trail_ready, library, rows, topic, trail)
+
+    def _trail_ready(self, library: Library, rows: Rows, topic: str, trail: Trail) -> None:
+        if library is self.library and rows is library.rows():  # not read again since
+            self._trails.setdefault(topic, trail)
 
     def _warm_timeline(self, screen: TimelineScreen, subjects: list[Subject]) -> None:
         if screen is self._timeline and screen not in self.screen_stack and screen.is_mounted:
