@@ -109,6 +109,7 @@ class ReaderApp(App[None]):
         self._warm_timer: Timer | None = None
         self._related: OrderedDict[tuple[str, tuple[str, ...]], list[Related]] = OrderedDict()
         self._related_lock = threading.Lock()  # one same-topic query at a time on `_related_index`
+        self._related_pending: tuple[str, tuple[str, ...]] | None = None  # asked of the worker, not answered yet
         self._related_index: tuple[Library, CorpusIndex] | None = None  # the workers' own connection
         self._toasts = Toasts()
 
@@ -699,6 +700,9 @@ class ReaderApp(App[None]):
             return self._related[key]
         if wait or len(self.library.rows()) <= RELATED_IN_PLACE:
             return self._keep_related(key, self.library.related(doc, index))
+        if key == self._related_pending:  # asked already (the panel relaid, say): its answer is coming
+            return None
+        self._related_pending = key
         self.library.duplicates()  # read here, once: the worker only queries
         held = self._related_index
         if self._related_lock.locked() and held is not None:
@@ -726,13 +730,15 @@ class ReaderApp(App[None]):
                 self._related_index = (library, library.connect())
             try:
                 related = library.related(doc, index, index_db=self._related_index[1])
-            except sqlite3.OperationalError:  # interrupted: the cursor has moved on
-                return
+            except sqlite3.OperationalError:  # interrupted (the cursor has moved on), or the index is busy
+                related = None
         if not worker.is_cancelled and self.is_running:
             self.call_from_thread(self._related_found, library, key, related)
 
-    def _related_found(self, library: Library, key: tuple[str, tuple[str, ...]], related: list[Related]) -> None:
-        if library is not self.library:
+    def _related_found(self, library: Library, key: tuple[str, tuple[str, ...]], related: list[Related] | None) -> None:
+        if self._related_pending == key:
+            self._related_pending = None
+        if library is not self.library or related is None:
             return
         self._keep_related(key, related)
         doc = self.view.doc
