@@ -10,6 +10,7 @@ are index queries, so 10,000 articles cost what five do.
 from __future__ import annotations
 
 import multiprocessing
+from array import array
 import os
 import signal
 import sqlite3
@@ -36,6 +37,7 @@ from .index import CorpusIndex, Entry, Rows, Stamp, content_hash, fingerprint, p
 from .models import Document, Mention, Metadata, RawArticle, Skipped
 from .annotate.topics import (TRAIL_PASSAGES, Passage, Related, TopicMap, TopicMatcher, Trail, load_topic_map,
                               snippet, topic_companions)
+from .fuzzy import FuzzyNames, article_text, entity_texts
 from .timeline import Subject, Timeline, build_timeline, same_name, suggest
 from .rows import Rows
 
@@ -189,6 +191,12 @@ class Library:
         self._rank: dict[str, int] | None = None  # article id -> place in the list, read without entries
         self._entities: list[tuple[str, str]] | None = None
         self._duplicates: dict[str, str] | None = None
+        self._copies: dict[str, frozenset[str]] = {}  # kept id -> every article of its story (with `_duplicates`)
+        self._palette_lock = threading.Lock()
+        self._palette_articles: tuple[Rows, array, FuzzyNames] | None = None  # for these rows: rowids, names
+        self._palette_entities: tuple[list[tuple[str, str]], FuzzyNames] | None = None
+        # Per subject: its month counts and passages in duplicates, kept while `_duplicates` is (the same index)
+        self._series: tuple[dict[str, str], dict[Subject, tuple[list[tuple[str, int]], int]]] | None = None
         self._skipped: list[Skipped] = []
         self._documents: OrderedDict[str, Document] = OrderedDict()
         self._plan: Plan | None = None
@@ -590,16 +598,15 @@ class Library:
 
     # --- queries -------------------------------------------------------------------------
 
-    def related(self, doc: Document, index: int, limit: int = 40) -> list[Related]:
+    def related(self, doc: Document, index: int, limit: int = 40, *, index_db: CorpusIndex | None = None) -> list[Related]:
         """Other articles' passages sharing a topic with passage `index` of `doc`, best
-        first; copies of `doc` itself (the same story, Library.duplicates) are not others."""
+        first; copies of `doc` itself (the same story, Library.duplicates) are not others.
+        `index_db`: another connection (see `connect`), for a worker thread."""
         topics = doc.topic_ids(index) if index < len(doc.passage_topics) else ()
         if not topics:
             return []
-        stories = self.duplicates()
-        story = stories.get(doc.id, doc.id)
-        copies = ({aid for aid, kept in stories.items() if kept == story} | {story}) - {doc.id}
-        rows = self.index.related(doc.id, topics, doc.meta.date, limit + len(copies))
+        copies = self.copies(doc.id) - {doc.id}
+        rows = (index_db or self.index).related(doc.id, topics, doc.meta.date, limit + len(copies))
         return [Related(Passage(aid, idx, when, title, text), shared, strength)
                 for aid, idx, when, title, text, shared, strength in rows if aid not in copies][:limit]
 
@@ -610,12 +617,14 @@ class Library:
         return self._in_list_order(((aid, idx, text) for aid, idx, text, _, _ in rows),
                                    {aid: (when, title) for aid, _, _, when, title in rows})
 
-    def trail_steps(self, topic: str) -> Trail:
+    def trail_steps(self, topic: str, index_db: CorpusIndex | None = None) -> Trail:
         """The trail of `topic` to step along (the reader's `]` and `[`): the passages of
-        `trail`, in its order, held as ints; each Passage read when it is landed on."""
+        `trail`, in its order, held as ints; each Passage read when it is landed on.
+        `index_db`: another connection to read the passages through (see `connect`), for
+        a worker thread (the article list is read before, on this one: `rows`)."""
         order = self.rows().rowids()
         rank = {rowid: place for place, rowid in enumerate(order)}
-        keys = sorted(rank[rowid] * TRAIL_PASSAGES + index for rowid, index in self.index.trail_keys(topic)
+        keys = sorted(rank[rowid] * TRAIL_PASSAGES + index for rowid, index in (index_db or self.index).trail_keys(topic)
                       if rowid in rank)
 
         def rank_of(article_id: str) -> int:
@@ -643,12 +652,38 @@ class Library:
     def entity_articles(self, canonical: str) -> list[tuple[str, int, int]]:
         return self.index.entity_articles(canonical)
 
-    def corpus_entities(self) -> list[tuple[str, str]]:
+    def corpus_entities(self, index: CorpusIndex | None = None) -> list[tuple[str, str]]:
         """Every (canonical name, type) in the corpus; read once per change of the index
-        (the command palette asks on every keystroke)."""
+        (the command palette asks on every keystroke). `index`: another connection
+        (see `connect`), for a worker thread."""
         if self._entities is None:
-            self._entities = self.index.entities()
+            self._entities = (index or self.index).entities()
         return self._entities
+
+    def palette_articles(self, index: CorpusIndex | None = None) -> tuple[array, FuzzyNames]:
+        """The command palette's look-up of articles: their rowids in the list's order and
+        their names (`article_text`, reader.fuzzy) in that order. Read once per article
+        list (a scan of the articles table, through `index`: a worker's connection) and
+        kept: at 100,000 articles some 12 MB, where the palette's candidates were every
+        article's title, scored one by one on each keystroke (issue 17)."""
+        rows = self.rows()
+        with self._palette_lock:
+            if self._palette_articles is None or self._palette_articles[0] is not rows:
+                fields = {rowid: (title, when) for rowid, _, title, _, when, _ in (index or self.index).list_fields()}
+                order = array("q", (rowid for rowid in rows.rowids() if rowid in fields))
+                names = FuzzyNames(article_text(fields[rowid][1], fields[rowid][0]) for rowid in order)
+                self._palette_articles = (rows, order, names)
+            return self._palette_articles[1], self._palette_articles[2]
+
+    def palette_entities(self, index: CorpusIndex | None = None) -> tuple[list[tuple[str, str]], FuzzyNames]:
+        """The command palette's look-up of entities: `corpus_entities` and their names
+        (two each: `entity_texts`, reader.fuzzy), kept while those are."""
+        entities = self.corpus_entities(index)
+        with self._palette_lock:
+            if self._palette_entities is None or self._palette_entities[0] is not entities:
+                self._palette_entities = (entities, FuzzyNames(text for name, kind in entities
+                                                               for text in entity_texts(name, kind)))
+            return self._palette_entities
 
     # --- timelines (SPEC §12) --------------------------------------------------------
 
@@ -674,12 +709,23 @@ class Library:
         close = suggest(name, names)
         raise LookupError(f"no such topic: {name}" + (f" (did you mean {close}?)" if close else ""))
 
-    def timeline(self, subjects: Iterable[Subject]) -> Timeline:
+    def timeline(self, subjects: Iterable[Subject], index: CorpusIndex | None = None) -> Timeline:
         """Passages per month for each subject, from the index (two queries each: the
-        counts, and the passages of duplicate articles left out of them)."""
+        counts, and the passages of duplicate articles left out of them), kept per
+        subject until the index changes: at 100,000 articles a topic's counts take some
+        200 ms, and the reader asks again on each T. `index`: another connection (see
+        `connect`), for a worker thread (`duplicates` read before, on this one)."""
         subjects = list(subjects)
-        return build_timeline([(s, self.index.subject_months(f"{s.kind}:{s.key}")) for s in subjects],
-                              {s: self.subject_duplicates(s) for s in subjects})
+        stories = self.duplicates() if index is None else self._duplicates
+        if self._series is None or self._series[0] is not stories:
+            self._series = (stories, {})
+        kept = self._series[1]
+        for s in subjects:
+            if s not in kept:
+                source = index or self.index
+                key = f"{s.kind}:{s.key}"
+                kept[s] = (source.subject_months(key), source.subject_duplicates(key))
+        return build_timeline([(s, kept[s][0]) for s in subjects], {s: kept[s][1] for s in subjects})
 
     def subject_duplicates(self, subject: Subject, start: str | None = None, end: str | None = None) -> int:
         """Passages on a topic or mentioning an entity in duplicate articles (left out),
@@ -689,8 +735,20 @@ class Library:
     def duplicates(self) -> dict[str, str]:
         """Duplicate article id -> the id of the article kept for its story (index.story_hash)."""
         if self._duplicates is None:
-            self._duplicates = self.index.duplicates()
+            stories = self.index.duplicates()
+            copies: dict[str, set[str]] = {}
+            for aid, kept in stories.items():
+                copies.setdefault(kept, {kept}).add(aid)
+            self._copies = {kept: frozenset(ids) for kept, ids in copies.items()}
+            self._duplicates = stories
         return self._duplicates
+
+    def copies(self, article_id: str) -> frozenset[str]:
+        """Every article of `article_id`'s story (itself, the one kept and its other
+        duplicates), from a reverse map built once with `duplicates`: the same-topic panel
+        asks on every cursor move, and scanning the whole map cost O(articles) a move."""
+        story = self.duplicates().get(article_id, article_id)
+        return self._copies.get(story, frozenset((article_id,)))
 
     def distinct(self, items: Iterable[T], where: Callable[[T], tuple[str, int]]) -> tuple[list[T], int]:
         """`items` with one per passage of a story kept (the first in the article list's

@@ -117,8 +117,21 @@ class Rows(Sequence[Entry]):
         start = self if self.words and _implies(words, self.words) else self._base
         hay = self._haystacks.get()
         try:
-            kept = [rowid for rowid in start._order if matches_words(*hay[rowid], words)]
+            kept = _keeping(start._order, hay, words)
         except KeyError:  # the index changed under this list (another process re-indexed): read again
             hay = self._haystacks.get(fresh=True)
-            kept = [rowid for rowid in start._order if rowid in hay and matches_words(*hay[rowid], words)]
+            kept = _keeping([rowid for rowid in start._order if rowid in hay], hay, words)
         return Rows(self._index, kept, words, self._base, self._haystacks)
+
+
+def _keeping(order: Sequence[int], hay: dict[int, tuple[str, str | None]], words: Sequence[str]) -> list[int]:
+    """The rowids of `order` whose haystack and language have every one of `words`
+    (as `matches_words`), narrowed word by word, each pass one comprehension: at
+    100,000 rows a call of `matches_words` per row took 100-190 ms a keystroke."""
+    kept = list(order)
+    for word in words:
+        if word.startswith("lang:"):
+            kept = [rowid for rowid in kept if (hay[rowid][1] or "") == word[5:]]
+        else:
+            kept = [rowid for rowid in kept if word in hay[rowid][0]]
+    return kept

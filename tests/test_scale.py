@@ -16,6 +16,7 @@ from reader.annotate.topics import TRAIL_PASSAGES, Passage, Trail
 from reader.config import bundled_config, load_config
 from reader.index import CorpusIndex
 from reader.ingest.decode import more_than
+from reader.history import Location
 from reader.library import AmbiguousArticle, Library
 from reader.state import StateStore
 from reader.tui.app import SYNC_LIMIT, ReaderApp
@@ -234,3 +235,109 @@ def test_the_reader_s_trail_leaves_duplicate_articles_out(write, tmp_path):
     steps = library.trail_steps("north_south_corridor")
     assert list(steps) == library.trail("north_south_corridor", snippets=False)
     assert len(steps) == 3 and not {p.article_id for p in steps} & set(library.duplicates())
+
+
+def test_copies_are_read_from_a_reverse_map_built_once(write, tmp_path, monkeypatch):
+    """The same-topic panel asked for an article's copies on every cursor move, and each
+    ask scanned the whole duplicates map (issue 17)."""
+    story = "Rail deal\n\nMarch 3, 2019\n\nRussia and Iran signed a deal on the North-South corridor railway.\n"
+    for name in ("a", "b", "c"):
+        write(f"corpus/{name}.txt", story)
+    write("corpus/other.txt", "Corridor opens\n\nMay 5, 2021\n\nThe North-South Transport Corridor carried "
+                              "its first freight train from Russia to Iran.\n")
+    library = Library(load_config(bundled_config()), [tmp_path / "corpus"]).ensure_fresh()
+    reads = []
+    real = CorpusIndex.duplicates
+    monkeypatch.setattr(CorpusIndex, "duplicates", lambda self: reads.append(1) or real(self))
+    assert library.copies("b") == library.copies("a") == {"a", "b", "c"} and library.copies("other") == {"other"}
+    doc = library.get("a")
+    related = [r.passage.article_id for i in range(3) for r in library.related(doc, 0)]
+    assert related and set(related) == {"other"} and reads == [1]
+
+
+def test_the_palette_lists_at_most_its_limit_of_each_kind_best_first(seeds, tmp_path, monkeypatch):
+    """At 100,000 articles the palette froze: every article was a hit, and Textual rebuilt
+    its list of them every 0.25 s (issue 17). A search now yields the best few."""
+    from reader.tui import commands
+
+    library, entries = seeds
+    monkeypatch.setattr(commands, "LIMIT", 2)
+    app = ReaderApp(library, StateStore(tmp_path / "state.json"))
+
+    def listed() -> list[str]:
+        found = app.screen.query("CommandList")
+        if not found:
+            return []
+        return [str(o.prompt).split("\n")[0] for o in found.first().options]
+
+    async def scenario(pilot):
+        await wait_until(pilot, lambda: app.view.doc is not None)
+        await pilot.press("ctrl+p", *"article")  # every article's entry says "Article:"
+        await wait_until(pilot, lambda: any(text.startswith("Article:") for text in listed()))
+        await pilot.pause(0.3)
+        articles = [text for text in listed() if text.startswith("Article:")]
+        assert len(articles) == 2 and len(entries) == 5
+        assert articles == [f"Article: {e.date or '—'} {e.title}" for e in entries[:2]]  # ties: the list's order
+
+    drive(app, scenario)
+
+
+def test_a_trail_step_does_not_wait_for_the_same_topic_list(seeds, tmp_path, monkeypatch):
+    """At 10,000 articles the same-topic query took 150-500 ms and ] waited for it (issue 17):
+    in a large corpus it runs in a worker, and an answer for a passage left since is dropped."""
+    from reader.tui import app as app_module
+    from reader.tui.widgets.panel import LinkList
+    from tui_helpers import option_texts
+
+    library, _ = seeds
+    monkeypatch.setattr(app_module, "RELATED_IN_PLACE", 0)  # the seeds, treated as a large corpus
+    release = threading.Event()
+    asked: list[tuple[str, int]] = []
+    real = Library.related
+
+    def slow_related(self, doc, index, *args, **kwargs):
+        asked.append((doc.id, index))
+        if threading.current_thread() is not threading.main_thread():
+            release.wait(20)
+        return real(self, doc, index, *args, **kwargs)
+
+    monkeypatch.setattr(Library, "related", slow_related)
+    app = ReaderApp(library, StateStore(tmp_path / "state.json"))
+    trail = library.trail("strategic_partnership", snippets=False)
+
+    async def scenario(pilot):
+        await wait_until(pilot, lambda: app.view.doc is not None)
+        await app.follow_topic("strategic_partnership", first=True)
+        for step in (1, 2):
+            await pilot.press("right_square_bracket")
+            await wait_until(pilot, lambda: (app.view.doc.id, app.view.cursor) ==
+                             (trail[step].article_id, trail[step].index))
+        links = app.query_one(LinkList)
+        assert "finding" in option_texts(links)[0] and not release.is_set()  # moved while the query waits
+        release.set()
+        doc, cursor = app.view.doc, app.view.cursor
+        expected = {f"jump:{r.passage.article_id}\x00{r.passage.index}" for r in real(library, doc, cursor)}
+        await wait_until(pilot, lambda: expected and expected <= {o.id for o in links.options})
+        await pilot.pause(0.3)  # the earlier passage's answer, if it comes now, is not shown
+        assert {o.id for o in links.options if (o.id or "").startswith("jump:")} == expected
+
+    drive(app, scenario)
+
+
+def test_the_trail_of_the_topic_the_reader_stays_on_is_read_ahead(seeds, tmp_path, monkeypatch):
+    """The first ] on a topic read its every passage (some 200,000 at 100,000 articles)
+    while the key waited (issue 17): it is read in a worker once the reader stays on the topic."""
+    library, _ = seeds
+    app = ReaderApp(library, StateStore(tmp_path / "state.json"))
+    trail = library.trail("syria", snippets=False)
+
+    async def scenario(pilot):
+        await wait_until(pilot, lambda: app.view.doc is not None)
+        await app.go(Location(trail[0].article_id, trail[0].index))
+        app.active_topic = "syria"
+        await wait_until(pilot, lambda: "syria" in app._trails)
+        monkeypatch.setattr(CorpusIndex, "trail_keys", lambda *_: pytest.fail("the trail was read on ]"))
+        await pilot.press("right_square_bracket")
+        await wait_until(pilot, lambda: (app.view.doc.id, app.view.cursor) == (trail[1].article_id, trail[1].index))
+
+    drive(app, scenario)

@@ -8,6 +8,14 @@ from reader.state import StateStore
 from reader.tui.app import ReaderApp
 
 
+@pytest.fixture(autouse=True)
+def _nothing_read_ahead(monkeypatch):
+    """No timeline or trail read ahead while a snapshot is taken: once the trail is read,
+    the panel names the passage's place on it ("2/11"), and whether that happened
+    before the picture would depend on the machine's load."""
+    monkeypatch.setattr("reader.tui.app.PREPARE_AFTER", 3600.0)
+
+
 @pytest.fixture
 def app(library, tmp_path):
     return ReaderApp(library, StateStore(tmp_path / "state.json"))

@@ -432,6 +432,7 @@ def test_keymap_from_config_remaps_a_binding(library, tmp_path, write):
     app = ReaderApp(remapped, StateStore(tmp_path / "s.json"))
 
     async def scenario(pilot):
+        await wait_until(pilot, lambda: app.view.doc is not None)  # the article arrives after the first frame
         await pilot.press("l", "l")
         assert where(app)[1] == 2
 

@@ -500,3 +500,31 @@ def test_the_sidebar_never_takes_more_than_half_the_screen(library, tmp_path):
         assert second.query_one(Sidebar).region.width == 40  # the kept 60, held to half of 80
 
     drive(second, smaller, size=(80, 24))
+
+
+def test_tab_then_slash_filters_the_sidebar_by_language(tmp_path):
+    """Issue 17, tried as a user would: Tab to the list, `/`, `lang:fa` keeps the Persian articles only."""
+    from pathlib import Path
+
+    from reader.tui.widgets.sidebar import FilterInput
+    from tui_helpers import wait_until
+
+    fixtures = Path(__file__).resolve().parent / "fixtures" / "ingest"
+    library = Library(load_config(bundled_config()), paths=[fixtures], cache=False)
+    app = make_app(library, tmp_path)
+
+    async def scenario(pilot):
+        await wait_until(pilot, lambda: app.view.doc is not None)
+        for _ in range(4):
+            if app.query_one(Sidebar).has_focus_within:
+                break
+            await pilot.press("tab")
+        await pilot.press("slash", *"lang:fa")
+        await wait_until(pilot, lambda: app.query_one(FilterInput).value == "lang:fa")
+        every = library.rows()
+        persian = [e.id for e in every if e.language == "fa"]
+        assert persian and len(persian) < len(every)
+        assert [e.id for e in app.shown_entries] == persian
+        assert f"filter “lang:fa”: {len(persian)} shown" in app.sub_title
+
+    drive(app, scenario)

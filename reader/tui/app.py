@@ -8,6 +8,9 @@ in `bindings.py` with an id, so `keymap:` in config.yaml can remap it.
 from __future__ import annotations
 
 import gc
+import sqlite3
+import threading
+from collections import OrderedDict
 from datetime import datetime
 from functools import partial
 
@@ -27,13 +30,14 @@ from ..annotate.gazetteer import PATTERN_TYPES, NameRejected, add_to_user_gazett
 from .. import keys
 from ..history import History, Location
 from ..ingest.decode import more_than
+from ..index import CorpusIndex
 from ..library import WORKER_NICENESS, Library
 from ..render_bidi import EXPLICIT_MODE, IMPLICIT_MODE, display_line
 from ..sanitize import safe_line
 from ..render import pilcrow, plural
 from ..state import Bookmark, StateStore, mark_read, set_last, set_layout, toggle_bookmark
 from ..yamlfile import ConfigError
-from ..annotate.topics import Trail, snippet
+from ..annotate.topics import Related, Trail, snippet
 from . import compat  # noqa: F401  (guards for Textual bugs, applied on import)
 from .bindings import APP
 
@@ -61,6 +65,10 @@ SIDEBAR_MIN = 16  # columns: the narrowest sidebar < makes
 SYNC_LIMIT = 50  # files
 SYNC_BYTES = 1_000_000  # bytes of text (one 50 MB article is enough)
 PREPARE_AFTER = 0.5  # seconds after the first article is shown: the timeline screen is composed ahead of T
+# Up to this many articles the same-topic list is found at once (about 1 ms for the seeds);
+# more, in a worker: at 10,000 articles its query took 150-500 ms, and ] and [ waited for it (issue 17).
+RELATED_IN_PLACE = 2_000
+RELATED_KEPT = 64  # same-topic lists kept, by (article, passage topics): back, forward and j/k reuse them
 
 
 class IndexingStopped(Exception):
@@ -84,7 +92,7 @@ class ReaderApp(App[None]):
         self.store = store or StateStore.for_corpus(library.paths, library.config.corpus)
         self.history = History()
         self.shown_entries: Rows | None = None  # the sidebar's rows, through the filter
-        self.active_topic: str | None = None
+        self._active_topic: str | None = None
         self.selected_entity: str | None = None
         self.match_mode = "find"
         self._trails: dict[str, Trail] = {}
@@ -95,6 +103,11 @@ class ReaderApp(App[None]):
         self._auto_panes: set[str] = set()  # panes still placed by the terminal's size
         self._find_hits: list[tuple[int, int, int]] = []  # (passage, start, end) of each find match
         self._timeline: TimelineScreen | None = None  # kept installed: see prepare_timeline
+        self._warm_timer: Timer | None = None
+        self._related: OrderedDict[tuple[str, tuple[str, ...]], list[Related]] = OrderedDict()
+        self._related_lock = threading.Lock()  # one same-topic query at a time on `_related_index`
+        self._related_pending: tuple[str, tuple[str, ...]] | None = None  # asked of the worker, not answered yet
+        self._related_index: tuple[Library, CorpusIndex] | None = None  # the workers' own connection
         self._toasts = Toasts()
 
     # --- layout ----------------------------------------------------------------
@@ -328,6 +341,7 @@ class ReaderApp(App[None]):
             rows = self.library.reload_rows() if reload else self.library.rows()
             self._trails.clear()
             self._trail_duplicates.clear()
+            self._related.clear()
         else:
             rows = self.shown_entries  # typing on narrows what is shown
         words = self.query_one(FilterInput).value.casefold().split()
@@ -645,7 +659,10 @@ class ReaderApp(App[None]):
         if passage_topics and self.active_topic not in passage_topics:
             self.active_topic = passage_topics[0]
 
-    def _refresh_links(self) -> None:
+    def _refresh_links(self, wait: bool = False) -> None:
+        """The panel's list for the passage cursor: its same-topic passages, or the
+        selected entity's mentions. `wait`: find the same-topic passages now, even in a
+        large corpus (else they are looked up in a worker and shown when found)."""
         view, panel = self.view, self.panel
         doc = view.doc
         if doc is None:
@@ -656,7 +673,7 @@ class ReaderApp(App[None]):
         topics = self.library.topic_map.by_id
         passage_topics = doc.topic_ids(view.cursor)
         self._follow_passage_topics(passage_topics)
-        related = self.library.related(doc, view.cursor) if passage_topics else []
+        related = self._related_for(doc, view.cursor, passage_topics, wait) if passage_topics else []
         title = Text()
         title.append(f"Same topic as {pilcrow(view.cursor)} · t", style="bold")
         if passage_topics:
@@ -670,10 +687,68 @@ class ReaderApp(App[None]):
                 title.append(f" {position}/{len(self._trails[self.active_topic])}", style="dim")
             if len(passage_topics) > 1:
                 title.append(" · }: switch", style="dim")
-        options = related_options(related, topics, self.active_topic, width=self._links_width(),
-                                  display=self.library.config.display, source_of=self._source_of)
+        if related is None:
+            options = [Option(Text("finding the passages on the same topic…", style="dim italic"), disabled=True)]
+        else:
+            options = related_options(related, topics, self.active_topic, width=self._links_width(),
+                                      display=self.library.config.display, source_of=self._source_of)
         options += follow_topic_options(passage_topics, topics)
         panel.show_links(title, options)
+
+    def _related_for(self, doc, index: int, topics: tuple[str, ...], wait: bool) -> list[Related] | None:
+        """Passage `index` of `doc`'s same-topic passages: kept from before, else found now
+        (`wait`, or a small corpus), else None, and looked up in a worker (`_find_related`)
+        whose answer is shown if the cursor is still on a passage of these topics."""
+        key = (doc.id, topics)
+        if key in self._related:
+            self._related.move_to_end(key)
+            return self._related[key]
+        if wait or len(self.library.rows()) <= RELATED_IN_PLACE:
+            return self._keep_related(key, self.library.related(doc, index))
+        if key == self._related_pending:  # asked already (the panel relaid, say): its answer is coming
+            return None
+        self._related_pending = key
+        self.library.duplicates()  # read here, once: the worker only queries
+        held = self._related_index
+        if self._related_lock.locked() and held is not None:
+            held[1].interrupt()  # the query in hand is for a passage the cursor has left
+        self.run_worker(partial(self._find_related, doc, index, key), thread=True, exclusive=True, group="links")
+        return None
+
+    def _keep_related(self, key: tuple[str, tuple[str, ...]], related: list[Related]) -> list[Related]:
+        self._related[key] = related
+        if len(self._related) > RELATED_KEPT:
+            self._related.popitem(last=False)
+        return related
+
+    def _find_related(self, doc, index: int, key: tuple[str, tuple[str, ...]]) -> None:
+        """Worker thread: the same-topic passages of `doc`'s passage `index`, on a connection
+        of the workers' own; dropped when a newer passage has asked meanwhile."""
+        worker = get_current_worker()
+        library = self.library
+        with self._related_lock:
+            if worker.is_cancelled:
+                return
+            if self._related_index is None or self._related_index[0] is not library:
+                if self._related_index is not None:
+                    self._related_index[1].close()
+                self._related_index = (library, library.connect())
+            try:
+                related = library.related(doc, index, index_db=self._related_index[1])
+            except sqlite3.OperationalError:  # interrupted (the cursor has moved on), or the index is busy
+                related = None
+        if not worker.is_cancelled and self.is_running:
+            self.call_from_thread(self._related_found, library, key, related)
+
+    def _related_found(self, library: Library, key: tuple[str, tuple[str, ...]], related: list[Related] | None) -> None:
+        if self._related_pending == key:
+            self._related_pending = None
+        if library is not self.library or related is None:
+            return
+        self._keep_related(key, related)
+        doc = self.view.doc
+        if doc is not None and not self.selected_entity and (doc.id, doc.topic_ids(self.view.cursor)) == key:
+            self._refresh_links()
 
     def _source_of(self, article_id: str) -> str | None:
         entry = self.library.entry(article_id)
@@ -695,7 +770,7 @@ class ReaderApp(App[None]):
         if doc is None:
             return
         self._clear_entity()
-        self._refresh_links()
+        self._refresh_links(wait=True)
         links = self.query_one(LinkList)
         if not doc.topic_ids(self.view.cursor):
             self.notify(f"{pilcrow(self.view.cursor)} has no topic, so no same-topic passages: "
@@ -1034,14 +1109,19 @@ class ReaderApp(App[None]):
 
     # --- the analyst's views: timeline (T) and brief (B), SPEC §12 --------------------
 
-    def action_timeline(self) -> None:
-        """The timeline of the passage's topic (or of the selected entity)."""
+    def _timeline_subject(self) -> Subject | None:
+        """What T charts: the passage's topic, else the selected entity."""
         if self.active_topic:
             topic = self.library.topic_map.get(self.active_topic)
-            subject = Subject("topic", self.active_topic, topic.label if topic else self.active_topic)
-        elif self.selected_entity:
-            subject = Subject("entity", self.selected_entity, self.selected_entity)
-        else:
+            return Subject("topic", self.active_topic, topic.label if topic else self.active_topic)
+        if self.selected_entity:
+            return Subject("entity", self.selected_entity, self.selected_entity)
+        return None
+
+    def action_timeline(self) -> None:
+        """The timeline of the passage's topic (or of the selected entity)."""
+        subject = self._timeline_subject()
+        if subject is None:
             self.notify("This passage has no topic: move to one with topics, or pick a timeline with Ctrl+P",
                         timeout=4)
             return
@@ -1069,13 +1149,63 @@ class ReaderApp(App[None]):
             self.install_screen(screen, name="timeline")
         return screen
 
-    def prepare_timeline(self) -> None:
+    async def prepare_timeline(self) -> None:
         """Compose the timeline screen ahead, off screen (after the first paint), so that
         the first T only lays it out and draws: composing it on T took ~60% of T's time.
-        `_get_screen` is how Textual's own push_screen starts an installed screen."""
+        `_get_screen` is how Textual's own push_screen starts an installed screen. Then
+        count the passage's topic per month in a worker and draw its chart off screen
+        (`_warm_timeline`): the first T at 10,000 articles took 112-153 ms, its query,
+        the chart's build and Textual's first render of the screen (issue 18). The
+        worker reads the topic's trail for ] and [ too. Run again whenever the topic
+        followed changes (`active_topic`), once the reader stays on it PREPARE_AFTER."""
         screen = self._timeline_screen()
         if not screen.is_running:
-            self._get_screen(screen)
+            await self._get_screen(screen)[1]
+        subjects = [subject] if (subject := self._timeline_subject()) else []  # none: the screen's render only
+        if screen.library is self.library:
+            self.library.duplicates()  # read here: the worker only counts
+            rows = self.library.rows()
+            trail = self.active_topic if self.active_topic not in self._trails else None
+            self.run_worker(partial(self._count_timeline, screen, subjects, trail, rows), thread=True, exclusive=True,
+                            group="timeline")
+
+    def _count_timeline(self, screen: TimelineScreen, subjects: list[Subject], topic: str | None, rows: Rows) -> None:
+        """Worker thread, on a connection of its own: the month counts of `subjects` (kept
+        by the library), and the trail of `topic` if given: the first ] on a topic read its
+        every passage (at 100,000 articles some 200,000) and waited for them."""
+        library = screen.library
+        index = library.connect()
+        try:
+            library.timeline(subjects, index=index)
+            trail = library.trail_steps(topic, index_db=index) if topic else None
+        finally:
+            index.close()
+        if not get_current_worker().is_cancelled and self.is_running:
+            self.call_from_thread(self._warm_timeline, screen, subjects)
+            if trail is not None:
+                self.call_from_thread(self._trail_ready, library, rows, topic, trail)
+
+    def _trail_ready(self, library: Library, rows: Rows, topic: str, trail: Trail) -> None:
+        if library is self.library and rows is library.rows():  # not read again since
+            self._trails.setdefault(topic, trail)
+
+    def _warm_timeline(self, screen: TimelineScreen, subjects: list[Subject]) -> None:
+        if screen is self._timeline and screen not in self.screen_stack and screen.is_mounted:
+            screen.warm(subjects, self.size)
+
+    @property
+    def active_topic(self) -> str | None:
+        """The topic ] and [ follow and T charts."""
+        return self._active_topic
+
+    @active_topic.setter
+    def active_topic(self, topic: str | None) -> None:
+        changed = topic != getattr(self, "_active_topic", None)
+        self._active_topic = topic
+        if changed and getattr(self, "_timeline", None) is not None:  # prepared: chart the new topic ahead too
+            if self._warm_timer is not None:
+                self._warm_timer.stop()
+            self._warm_timer = self.set_timer(PREPARE_AFTER, self.prepare_timeline)
 
     def action_brief(self) -> None:
         """Preview a brief of the bookmarks (or of the passage's topic) before saving it."""

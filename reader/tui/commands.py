@@ -4,48 +4,93 @@ Candidates come from articles, so they are displayed as plain `Content`:
 Textual's `Matcher.highlight` and the palette's `help` line both parse their
 input as markup, which an article title or source must never be. The help
 line therefore only ever holds this module's own fixed strings.
+
+At 100,000 articles the palette must stay fluid (issue 17): Textual scores every
+hit a provider yields and rebuilds its whole list every 0.25 s, so a search yields
+at most LIMIT hits of each kind, the best (reader.fuzzy), found in a worker thread
+on a connection of its own; the article names are read once, on the first search.
 """
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Callable
+import threading
+from collections.abc import Callable
 from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
+from textual.fuzzy import Matcher
 
+from ..fuzzy import FuzzyNames, article_text, entity_texts, in_order
+from ..library import Library
 from ..timeline import Subject
+
+LIMIT = 50  # hits of each kind (articles, topics, entities) a search yields, best first
+Found = tuple[str, str, Callable[[], object]]  # text, help, callback
+
+
+def score(matcher: Matcher, text: str) -> float:
+    """Textual's score of `text` for the query; without the query as one piece in it,
+    scored at the leftmost places of its characters (`in_order`): Textual's matcher
+    tries every way they fall in the text, which on a long title takes seconds."""
+    lowered, query = text.lower(), matcher.query.lower()
+    if query in lowered:
+        return matcher.match(text)
+    offsets = in_order(query, lowered)
+    return matcher.fuzzy_search.score(lowered, offsets) if offsets else 0.0
 
 
 class ReaderCommands(Provider):
-    async def _candidates(self) -> AsyncIterator[tuple[str, str, Callable[[], object]]]:
-        """Every article (in list order), topic and entity as (text, help, callback).
-        Articles are read a page of ids, dates and titles at a time (never all their
-        entries: issue 17), and the keys and screen get a turn between pages."""
+    def _found(self, query: str, stop: Callable[[], bool]) -> list[Found]:
+        """Worker thread: the best LIMIT articles, topics and entries of entities for
+        `query`, as (text, help, callback); read on a connection of the thread's own."""
         app = self.app
-        library = app.library
-        for page in library.headlines():
-            for article_id, date, title in page:
-                yield f"Article: {date or '—'} {title}", "Open this article", partial(app.open_article, article_id)
-            await asyncio.sleep(0)
-        for topic in library.topic_map.topics:
+        library: Library = app.library
+        index = library.connect()
+        try:
+            rowids, names = library.palette_articles(index)
+            best = [rowids[place] for place in names.best(query, LIMIT, stop)]
+            headlines = index.headlines_at(best)
+            entities, entity_names = library.palette_entities(index)
+        finally:
+            index.close()
+        found: list[Found] = [(article_text(date, title), "Open this article", partial(app.open_article, article_id))
+                              for article_id, date, title in (headlines[r] for r in best if r in headlines)]
+        topics = list(self._topics())
+        found += [topics[place] for place in FuzzyNames(text for text, _, _ in topics).best(query, LIMIT)]
+        for place in entity_names.best(query, LIMIT, stop):
+            name, kind = entities[place // 2]
+            texts = entity_texts(name, kind)
+            if place % 2:
+                found.append((texts[1], "The passages that mention it, per month",
+                              partial(app.show_timeline, Subject("entity", name, name))))
+            else:
+                found.append((texts[0], "Show its mentions and the articles that mention it", partial(app.select_entity, name)))
+        return found
+
+    def _topics(self):
+        app = self.app
+        for topic in app.library.topic_map.topics:
             yield f"Topic: {topic.label}", "Go to the first passage on this topic", partial(app.follow_topic, topic.id, first=True)
             yield (f"Topic: {topic.label} — timeline", "Its passages per month across the corpus",
                    partial(app.show_timeline, Subject("topic", topic.id, topic.label)))
-        for name, kind in app.corpus_entities():
-            yield f"Entity: {name} ({kind})", "Show its mentions and the articles that mention it", partial(app.select_entity, name)
-            yield (f"Entity: {name} ({kind}) — timeline", "The passages that mention it, per month",
-                   partial(app.show_timeline, Subject("entity", name, name)))
 
     async def search(self, query: str) -> Hits:
+        stop = threading.Event()
+        try:
+            found = await asyncio.to_thread(self._found, query, stop.is_set)
+        finally:
+            stop.set()  # a newer query cancelled this search: its thread stops at its next chunk
         matcher = self.matcher(query)
-        async for text, help_text, callback in self._candidates():
-            score = matcher.match(text)
-            if score > 0:
-                yield Hit(score, Content(text), callback, text=text, help=help_text)
+        for text, help_text, callback in found:
+            yield Hit(score(matcher, text), Content(text), callback, text=text, help=help_text)
 
     async def discover(self) -> Hits:
-        async for text, help_text, callback in self._candidates():
-            if not text.startswith("Entity:"):
-                yield DiscoveryHit(Content(text), callback, text=text, help=help_text)
+        """With nothing typed: every topic, then the first LIMIT articles of the list."""
+        for text, help_text, callback in self._topics():
+            yield DiscoveryHit(Content(text), callback, text=text, help=help_text)
+        app = self.app
+        for article_id, date, title in next(app.library.headlines(page=LIMIT), []):
+            text = article_text(date, title)
+            yield DiscoveryHit(Content(text), partial(app.open_article, article_id), text=text, help="Open this article")

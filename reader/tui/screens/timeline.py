@@ -173,6 +173,7 @@ class TimelineScreen(Screen[Location | None]):
     def __init__(self, library: Library, subjects: Sequence[Subject] = ()) -> None:
         super().__init__()
         self.library = library
+        self._warmed = False  # laid out and rendered off screen once (`warm`)
         self._load(subjects)
 
     def _load(self, subjects: Sequence[Subject]) -> None:
@@ -190,6 +191,21 @@ class TimelineScreen(Screen[Location | None]):
             self._hint()
             self._replotted()
             self.set_focus(self.query_one(TimelineChart))
+
+    def warm(self, subjects: Sequence[Subject], size) -> None:
+        """Off screen (installed, mounted, not shown): chart `subjects`, lay the screen
+        out at `size` (the app's) and render it once, so that T on them finds the plot
+        built and Textual's first layout and render of this screen done: they took most
+        of the first T (benchmarks/timeline_draw.py). Textual's own steps on a screen's
+        resume (Screen._refresh_layout) and on a full update (its compositor's). Laid
+        out and rendered the first time only: that render took some 100 ms of the
+        event loop, and the reader warms the screen again whenever the topic it
+        follows changes (the counts, from the library, are what later T's wanted)."""
+        self.show(subjects)
+        if not self._warmed:
+            self._warmed = True
+            self._refresh_layout(size)
+            self._compositor.render_update(full=True)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="timeline-body"):
