@@ -680,9 +680,9 @@ def _serve(args: argparse.Namespace) -> int:
     url = f"http://{args.host if ':' not in args.host else f'[{args.host}]'}:{args.port}"
     scope = "only this machine can connect" if args.host in ("127.0.0.1", "localhost", "::1") else \
         f"anyone who can reach {args.host} can read the corpus"
-    _say(f"serving the reader on {url} — {scope}; Ctrl+C stops")
     try:
-        return serve(shlex.join(command), args.host, args.port)
+        return serve(shlex.join(command), args.host, args.port,
+                     announce=lambda: _say(f"serving the reader on {url} — {scope}; Ctrl+C stops"))
     except OSError as error:  # lost the race for the port since the probe
         raise UsageError(f"cannot listen on {args.host}:{args.port}: {error.strerror or error}") from None
 
