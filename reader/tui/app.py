@@ -29,7 +29,7 @@ from ..ingest.decode import more_than
 from ..library import Library
 from ..render_bidi import EXPLICIT_MODE, IMPLICIT_MODE, display_line
 from ..sanitize import safe_line
-from ..render import pilcrow, plural
+from ..render import pilcrow, plural, styles_for
 from ..state import Bookmark, StateStore, mark_read, set_last, set_layout, toggle_bookmark
 from ..yamlfile import ConfigError
 from ..annotate.topics import Trail, snippet
@@ -201,11 +201,12 @@ class ReaderApp(App[None]):
         # Immediate: the suspend callback must write before the driver lets the terminal go.
         self.app_suspend_signal.subscribe(self, lambda _: self._terminal_bidi(explicit=False), immediate=True)
         self.app_resume_signal.subscribe(self, lambda _: self._terminal_bidi(explicit=True), immediate=True)
-        view.entity_styles = config.styles
+        # On 16 and 256 colours each type keeps a visible colour of its own (render.styles_for).
+        view.entity_styles = styles_for(config.styles, self.console.color_system)
         view.type_tags = config.type_tags
         view.topic_labels = {t.id: t.label for t in self.library.topic_map.topics}
         legend = self.query_one(Legend)
-        legend.show(self.library.gazetteer.labels, config.styles, config.type_tags)
+        legend.show(self.library.gazetteer.labels, view.entity_styles, config.type_tags)
         legend.refresh(layout=True)
         state = self.store.state
         for warning in self.store.warnings:
@@ -470,7 +471,7 @@ class ReaderApp(App[None]):
             view.show(doc, location.passage)
             if self.raw_mode:
                 self.raw.show(doc, self.library.raw_text(doc))
-            self.panel.show_entities(doc, self.library.gazetteer.labels, self.library.config.styles)
+            self.panel.show_entities(doc, self.library.gazetteer.labels, self.view.entity_styles)
             self.store.apply(mark_read(doc.id))
             sidebar_list = self.query_one(ArticleList)
             sidebar_list.mark_read(doc.id)
@@ -1004,7 +1005,7 @@ class ReaderApp(App[None]):
     def _reshow(self, doc, passage: int) -> None:
         """Draw `doc` (the article on screen, analysed again) at `passage`."""
         self.view.show(doc, passage)
-        self.panel.show_entities(doc, self.library.gazetteer.labels, self.library.config.styles)
+        self.panel.show_entities(doc, self.library.gazetteer.labels, self.view.entity_styles)
 
     def action_copy_passage(self) -> None:
         doc, view = self.view.doc, self.view
