@@ -73,6 +73,12 @@ class IndexingStopped(Exception):
 class FindInput(FilterInput):
     """The find-in-article box; same keys as the sidebar filter."""
 
+    def on_show(self) -> None:
+        self.screen.add_class("-finding")  # toasts stand above the box (reader.tcss)
+
+    def on_hide(self) -> None:
+        self.screen.remove_class("-finding")
+
 
 class ReaderApp(App[None]):
     CSS_PATH = "reader.tcss"
