@@ -11,6 +11,7 @@ from textual import constants
 from textual.widgets._toast import Toast
 
 from reader.tui.app import ReaderApp
+from reader.tui.screens.help import HelpScreen
 from reader.tui.widgets.keybar import KeyBar
 from reader.tui.widgets.legend import Legend
 
@@ -82,3 +83,31 @@ def test_toasts_stand_above_the_open_find_box_at_80x24(app):
             await scenario(pilot)
 
     asyncio.run(session())
+
+
+def test_the_sidebar_filter_reads_topic_and_source_and_names_an_unknown_word(app, library):
+    topic = next(t for e in library.entries for t in e.topics if not all(t in f.topics for f in library.entries))
+
+    async def scenario(pilot):
+        app.query_one("#articles").focus()
+        await pilot.press("slash", *f"topic:{topic}")
+        await pilot.pause()
+        assert len(app.shown_entries) == sum(topic in e.topics for e in library.entries)
+        assert "—" not in app.sub_title.split("·")[-2]
+        box = app.query_one("#filter")
+        box.value = "author:smith"
+        await pilot.pause()
+        assert "0 shown — “author:” is no filter (lang:, topic:, source:)" in app.sub_title
+
+    drive(app, scenario)
+
+
+def test_help_explains_the_sidebar_filter(app):
+    async def scenario(pilot):
+        await pilot.press("question_mark")
+        await wait_until(pilot, lambda: isinstance(app.screen, HelpScreen))
+        group = app.screen.query_one("#help-body Static").content  # the help's Group
+        shown = " ".join(getattr(part, "plain", "") for part in group.renderables)
+        assert "topic:sanctions" in shown and "source:tass" in shown and "lang:fa" in shown
+
+    drive(app, scenario)

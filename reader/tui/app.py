@@ -43,7 +43,7 @@ from .screens.bookmarks import BookmarksScreen
 from .screens.candidates import CandidatesScreen
 from .screens.help import HelpScreen
 from .screens.search import SearchScreen
-from ..rows import Rows
+from ..rows import Rows, filter_problems
 from .toasts import Toasts
 from ..timeline import Subject
 from .widgets.article import ArticleView, find_hits
@@ -443,7 +443,8 @@ class ReaderApp(App[None]):
         parts = [plural(total, "article")] + ([self._indexing] if self._indexing else [])
         query = self.query_one(FilterInput).value if self.is_mounted else ""
         if query:
-            parts.append(f"filter “{query}”: {len(self.shown_entries or ())} shown")
+            problems = filter_problems(query.casefold().split(), [t.id for t in self.library.topic_map.topics])
+            parts.append(f"filter “{query}”: {len(self.shown_entries or ())} shown" + "".join(f" — {p}" for p in problems))
         if self.is_mounted and self.view.find_query:
             hits, current = self._find_hits, self.view.current_match
             at = f"{hits.index(current) + 1}/{len(hits)}" if current in hits else \
