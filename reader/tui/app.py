@@ -49,7 +49,7 @@ from ..timeline import Subject
 from .widgets.article import ArticleView, find_hits
 from .widgets.keybar import KeyBar
 from .widgets.legend import Legend
-from .widgets.panel import (SEP, EntityList, LinkList, PaneList, Panel, follow_topic_options,
+from .widgets.panel import (SEP, EntityList, LinkList, PaneList, Panel, dated_title, follow_topic_options,
                             passage_snippet, related_options)
 from .widgets.raw import RawView
 from .widgets.sidebar import ArticleList, FilterInput, Sidebar
@@ -771,10 +771,10 @@ class ReaderApp(App[None]):
         options.append(Option(Text(f"Other articles ({len(others)})", style="bold"), disabled=True))
         for aid, count, first in others[:200]:  # entries read for the 200 listed, not for all 100,000
             entry = self.library.entry(aid)
-            if entry is not None:
-                options.append(Option(Text.assemble((entry.date or "—", "bold"), f"  {entry.title}",
-                                                    (f"  ×{plural(count, 'mention')}", "dim")),
-                                      id=f"jump:{entry.id}{SEP}{first}"))
+            if entry is not None:  # a Persian title in visual order, as the sidebar and same-topic list show it
+                prompt = dated_title(entry.date, entry.title, self._links_width(), self.library.config.display)
+                prompt.append(f"  ×{plural(count, 'mention')}", style="dim")
+                options.append(Option(prompt, id=f"jump:{entry.id}{SEP}{first}"))
         self.panel.show_links(title, options)
 
     def action_entities(self) -> None:
