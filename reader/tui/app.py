@@ -473,6 +473,8 @@ class ReaderApp(App[None]):
             self._remember_position()  # the article left: its last passage, before the timer's save
             if self.selected_entity and not self._mentions_of(doc, self.selected_entity):
                 self._clear_entity()
+            if self.active_topic not in doc.topics:  # ]/[, T and the brief's t: not the last article's trail
+                self.active_topic = None
             view.current_match = None
             self._find_hits = find_hits(doc, view.find_query)
             view.show(doc, location.passage)
