@@ -396,8 +396,11 @@ def _related(library: Library, args: argparse.Namespace) -> int:
         if len(rows) >= args.limit:
             break
     if args.json:
+        # from_passage and passage are 0-based, as show --json's paragraph `index` (¶N is N-1);
+        # from_pilcrow and pilcrow are the ¶N that --passage, the text output and the reader use.
         _emit_json([{
             "from_passage": index, "article": rel.passage.article_id, "passage": rel.passage.index,
+            "from_pilcrow": pilcrow(index), "pilcrow": pilcrow(rel.passage.index),
             "title": rel.passage.title, "date": rel.passage.date, "topics": list(rel.shared),
             "score": rel.score, "snippet": rel.passage.snippet,
         } for index, rel in rows])

@@ -393,3 +393,19 @@ def test_check_names_missing_metadata_only_for_the_configs_own_corpus(capsys, wr
     assert "metadata for" not in err
     code, out, err = run(capsys, "check", str(tmp_path / "c"))  # the bundled config, another folder
     assert "metadata for" not in err
+
+
+def test_related_json_numbers_passages_as_show_json_and_gives_the_readers_too(capsys):
+    """`related --json --passage 1` said "from_passage": 0, "passage": 3 where the text said
+    ¶4: both are right (JSON is 0-based, as show --json's `index`), and now JSON names the ¶ too."""
+    _, out, _ = run(capsys, "related", "003", "--passage", "8", "--json")
+    rows = json.loads(out)
+    _, text, _ = run(capsys, "related", "003", "--passage", "8")
+    lines = [line.split("\t") for line in text.splitlines()]
+    assert rows and len(rows) == len(lines)
+    for row, line in zip(rows, lines):
+        assert (row["from_pilcrow"], row["article"], row["pilcrow"]) == (line[0], line[1], line[2])
+        assert row["pilcrow"] == f"¶{row['passage'] + 1}" and row["from_pilcrow"] == "¶8"
+        _, shown, _ = run(capsys, "show", row["article"], "--json")
+        paragraph = json.loads(shown)["paragraphs"][row["passage"]]
+        assert paragraph["index"] == row["passage"] and set(row["topics"]) <= set(paragraph["topics"])
