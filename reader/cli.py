@@ -143,6 +143,7 @@ def _tui_parser() -> argparse.ArgumentParser:
 def _subcommand_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="iranru-reader")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    parser.commands = sub.choices  # name -> its parser, for _parse_intermixed's errors
 
     def add(name: str) -> argparse.ArgumentParser:
         return sub.add_parser(name, help=HELP[name], description=HELP[name][0].upper() + HELP[name][1:] + ".")
@@ -212,8 +213,9 @@ def _parse_intermixed(parser: argparse.ArgumentParser, argv: list[str]) -> argpa
         if hasattr(args, "paths"):
             args.paths = [*args.paths, *map(Path, extra)]
             return args
-    if extra:
-        parser.error(f"unrecognized arguments: {' '.join(extra)}")
+    if extra:  # said by the subcommand's parser: its --help lists the options it takes
+        owner = getattr(parser, "commands", {}).get(getattr(args, "command", None), parser)
+        owner.error(f"unrecognized arguments: {' '.join(extra)}")
     return args
 
 
@@ -299,7 +301,7 @@ def _list(library: Library, args: argparse.Namespace) -> int:
     if args.json:
         _emit_json([{
             "id": e.id, "path": safe_line(e.path), "title": e.title, "source": e.source, "date": e.date,
-            "words": e.words, "topics": list(e.topics), "warnings": list(e.warnings), "language": e.language,
+            "words": e.words, "word_count": e.words, "topics": list(e.topics), "warnings": list(e.warnings), "language": e.language,
         } for e in entries])
     else:
         for e in entries:

@@ -409,3 +409,17 @@ def test_related_json_numbers_passages_as_show_json_and_gives_the_readers_too(ca
         _, shown, _ = run(capsys, "show", row["article"], "--json")
         paragraph = json.loads(shown)["paragraphs"][row["passage"]]
         assert paragraph["index"] == row["passage"] and set(row["topics"]) <= set(paragraph["topics"])
+
+
+def test_list_json_names_the_word_count_as_show_json_does(capsys):
+    _, out, _ = run(capsys, "list", "--json")
+    for article in json.loads(out):
+        _, shown, _ = run(capsys, "show", article["id"], "--json")
+        assert article["word_count"] == json.loads(shown)["word_count"] == article["words"]
+
+
+@pytest.mark.parametrize("argv", [["show", "003", "--bogus"], ["show", "003", "--width", "0"], ["list", "--bogus"]])
+def test_a_bad_option_points_to_the_subcommands_own_help(capsys, argv):
+    code, out, err = run(capsys, *argv)
+    assert code == 2 and out == "" and len(err.splitlines()) == 1
+    assert err.startswith(f"iranru-reader {argv[0]}: error: ") and err.rstrip().endswith(f"(see iranru-reader {argv[0]} --help)")

@@ -111,3 +111,29 @@ def test_help_explains_the_sidebar_filter(app):
         assert "topic:sanctions" in shown and "source:tass" in shown and "lang:fa" in shown
 
     drive(app, scenario)
+
+
+def test_m_and_y_say_why_they_do_nothing_from_any_pane(app, library, tmp_path):
+    """m with the focus in the entity panel did nothing and said nothing (the raw view,
+    or no article open yet while the first index was built)."""
+    async def scenario(pilot):
+        await pilot.press("r", "e")
+        assert app.raw_mode and app.focused is app.query_one("#entities")
+        await pilot.press("m", "y")
+        assert app.store.state.bookmarks == ()
+        said = [str(n.message) for n in app._notifications]
+        assert any("raw view has no passages to bookmark" in m for m in said)
+        assert any("raw view has no passages to copy" in m for m in said)
+
+    drive(app, scenario)
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    from reader.library import Library
+
+    nothing = make_app(Library(library.config, [empty], cache=False).ensure_fresh(), tmp_path)
+
+    async def no_article(pilot):
+        await pilot.press("e", "m")
+        assert any("Nothing to bookmark: no article is open" in str(n.message) for n in nothing._notifications)
+
+    drive(nothing, no_article)

@@ -947,9 +947,24 @@ class ReaderApp(App[None]):
         self.focus_now(raw if raw.display else self.view)
         self.notify("Raw file: every line as it is" if raw.display else "Clean view", timeout=2)
 
+    def _no_passage(self, verb: str) -> bool:
+        """Whether there is no passage to `verb` ("bookmark", "copy"), having said why:
+        the keys work from any pane, and a key that does nothing must say so."""
+        doc = self.view.doc
+        if doc is None:
+            self.notify(f"Nothing to {verb}: no article is open yet" + (f" ({self._indexing})" if self._indexing else ""),
+                        timeout=3, markup=False)
+        elif self.raw_mode:
+            self.notify(f"The raw view has no passages to {verb}: r goes back to the clean view", timeout=3)
+        elif not doc.clean.paragraphs:
+            self.notify(f"This article has no passage to {verb}", timeout=3)
+        else:
+            return False
+        return True
+
     def action_bookmark(self) -> None:
         doc, view = self.view.doc, self.view
-        if doc is None or self.raw_mode:
+        if self._no_passage("bookmark"):
             return
         mark = Bookmark(doc.id, view.cursor, doc.meta.title, snippet(doc.clean.paragraphs[view.cursor].text, 90),
                         datetime.now().isoformat(timespec="seconds"))
@@ -1018,7 +1033,7 @@ class ReaderApp(App[None]):
 
     def action_copy_passage(self) -> None:
         doc, view = self.view.doc, self.view
-        if doc is None or self.raw_mode:
+        if self._no_passage("copy"):
             return
         meta = doc.meta
         where = pilcrow(view.cursor)
