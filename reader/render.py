@@ -160,7 +160,8 @@ def styles_for(styles: Mapping[str, str], color_system: str | None) -> Mapping[s
     against body text. Here a colour whose downgrade is grey or black/white
     (ANSI 0, 7, 8, 15; on 256 colours the grey ramp too), or that another colour
     of these styles already downgrades to, is replaced by the nearest
-    chromatic ANSI colour (of `_CHROMATIC`) no other type uses, so that every
+    chromatic ANSI colour (of `_CHROMATIC`) no other type uses (for a grey, which
+    has no hue to keep, the free one least like those taken), so that every
     distinct colour stays a distinct visible colour. Types sharing one colour
     (GPE and LOC) keep sharing it. Styles are returned unchanged for
     truecolor, no colour (None), or a style without a colour.
@@ -181,7 +182,11 @@ def styles_for(styles: Mapping[str, str], color_system: str | None) -> Mapping[s
         if colour not in chosen:
             triplet = colour.get_truecolor()
             free = [n for n in _CHROMATIC if n not in used] or list(_CHROMATIC)
-            number = min(free, key=lambda n: _distance(STANDARD_PALETTE[n], triplet))
+            if _visible(colour):
+                number = min(free, key=lambda n: _distance(STANDARD_PALETTE[n], triplet))
+            else:  # a grey has no hue to stay near: the free colour least like those taken
+                taken = [STANDARD_PALETTE[n] for n in used if n is not None and n < 16]
+                number = max(free, key=lambda n: min((_distance(STANDARD_PALETTE[n], t) for t in taken), default=0))
             chosen[colour] = Color.from_ansi(number)
             used.add(number)
     return {kind: str(style + Style(color=chosen[style.color])) if style.color in chosen else styles[kind]
