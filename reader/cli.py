@@ -144,6 +144,7 @@ def _tui_parser() -> argparse.ArgumentParser:
 def _subcommand_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="iranru-reader")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    parser.commands = sub.choices  # name -> its parser, for _parse_intermixed's errors
 
     def add(name: str) -> argparse.ArgumentParser:
         return sub.add_parser(name, help=HELP[name], description=HELP[name][0].upper() + HELP[name][1:] + ".")
@@ -213,8 +214,9 @@ def _parse_intermixed(parser: argparse.ArgumentParser, argv: list[str]) -> argpa
         if hasattr(args, "paths"):
             args.paths = [*args.paths, *map(Path, extra)]
             return args
-    if extra:
-        parser.error(f"unrecognized arguments: {' '.join(extra)}")
+    if extra:  # said by the subcommand's parser: its --help lists the options it takes
+        owner = getattr(parser, "commands", {}).get(getattr(args, "command", None), parser)
+        owner.error(f"unrecognized arguments: {' '.join(extra)}")
     return args
 
 
@@ -304,7 +306,7 @@ def _list(library: Library, args: argparse.Namespace) -> int:
     if args.json:
         _emit_json([{
             "id": e.id, "path": safe_line(e.path), "title": e.title, "source": e.source, "date": e.date,
-            "words": e.words, "topics": list(e.topics), "warnings": list(e.warnings), "language": e.language,
+            "words": e.words, "word_count": e.words, "topics": list(e.topics), "warnings": list(e.warnings), "language": e.language,
         } for e in entries])
     else:
         for e in entries:
@@ -401,8 +403,11 @@ def _related(library: Library, args: argparse.Namespace) -> int:
         if len(rows) >= args.limit:
             break
     if args.json:
+        # from_passage and passage are 0-based, as show --json's paragraph `index` (¶N is N-1);
+        # from_pilcrow and pilcrow are the ¶N that --passage, the text output and the reader use.
         _emit_json([{
             "from_passage": index, "article": rel.passage.article_id, "passage": rel.passage.index,
+            "from_pilcrow": pilcrow(index), "pilcrow": pilcrow(rel.passage.index),
             "title": rel.passage.title, "date": rel.passage.date, "topics": list(rel.shared),
             "score": rel.score, "snippet": rel.passage.snippet,
         } for index, rel in rows])
@@ -685,9 +690,9 @@ def _serve(args: argparse.Namespace) -> int:
     url = f"http://{args.host if ':' not in args.host else f'[{args.host}]'}:{args.port}"
     scope = "only this machine can connect" if args.host in ("127.0.0.1", "localhost", "::1") else \
         f"anyone who can reach {args.host} can read the corpus"
-    _say(f"serving the reader on {url} — {scope}; Ctrl+C stops")
     try:
-        return serve(shlex.join(command), args.host, args.port)
+        return serve(shlex.join(command), args.host, args.port,
+                     announce=lambda: _say(f"serving the reader on {url} — {scope}; Ctrl+C stops"))
     except OSError as error:  # lost the race for the port since the probe
         raise UsageError(f"cannot listen on {args.host}:{args.port}: {error.strerror or error}") from None
 

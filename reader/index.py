@@ -455,6 +455,13 @@ class CorpusIndex:
         sidebar's filter matches, without the rest of an entry."""
         return self.db.execute("SELECT rowid, id, title, source, date, language FROM articles").fetchall()
 
+    def topic_articles(self, topic: str) -> set[int]:
+        """The rowids of the articles with a passage on `topic` (an id), duplicates
+        included: the sidebar's `topic:` filter. One range of the passages table."""
+        return {rowid for (rowid,) in self.db.execute(
+            "SELECT DISTINCT p.article FROM names t JOIN passages p ON p.topic = t.id "
+            "WHERE t.name = ? AND t.kind = 'topic'", (topic,))}
+
     def _decoded(self, blob: bytes) -> Document | None:
         try:
             return _document_from(json.loads(decompress(blob, self.dictionary)))

@@ -7,10 +7,13 @@ shown literally and runs nothing.
 
 from __future__ import annotations
 
+import colorsys
 import io
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from rich._palettes import STANDARD_PALETTE
+from rich.color import Color, ColorSystem
 from rich.console import Console
 from rich.style import Style
 from rich.text import Text
@@ -142,6 +145,65 @@ def _laid_out(text: Text, width: int | None, display: Display | None) -> Text:
     return text if lines is None else Text("\n").join(lines)
 
 
+#: The 16 ANSI colours that read as colour on either a dark or a light background:
+#: all but black, white and the two greys (0, 7, 8, 15), which look like body text.
+_CHROMATIC = (1, 2, 3, 4, 5, 6, 9, 10, 11, 12, 13, 14)
+_SYSTEMS = {"standard": ColorSystem.STANDARD, "windows": ColorSystem.STANDARD, "256": ColorSystem.EIGHT_BIT}
+
+
+def styles_for(styles: Mapping[str, str], color_system: str | None) -> Mapping[str, str]:
+    """Entity `styles` (type -> Rich style string) for a terminal of `color_system`
+    (Rich's names: "truecolor", "256", "standard", "windows", or None).
+
+    Rich downgrades a colour to the nearest of the terminal's palette, and a light
+    blue (`#62a0ea`) became ANSI white (37) on a 16-colour terminal: no colour
+    against body text. Here a colour whose downgrade is grey or black/white
+    (ANSI 0, 7, 8, 15; on 256 colours the grey ramp too), or that another colour
+    of these styles already downgrades to, is replaced by the nearest
+    chromatic ANSI colour (of `_CHROMATIC`) no other type uses (for a grey, which
+    has no hue to keep, the free one least like those taken), so that every
+    distinct colour stays a distinct visible colour. Types sharing one colour
+    (GPE and LOC) keep sharing it. Styles are returned unchanged for
+    truecolor, no colour (None), or a style without a colour.
+    """
+    system = _SYSTEMS.get(color_system or "")
+    if system is None:
+        return styles
+    parsed = {kind: Style.parse(text) for kind, text in styles.items()}
+    colours = list(dict.fromkeys(s.color for s in parsed.values() if s.color is not None and not s.color.is_default))
+    chosen: dict[Color, Color] = {}
+    used: set[int | None] = set()
+    for colour in colours:  # first pass: Rich's own downgrade, where it is visible and not taken
+        down = colour.downgrade(system)
+        if _visible(down) and down.number not in used:
+            chosen[colour] = down
+            used.add(down.number)
+    for colour in colours:  # second pass: the nearest free chromatic colour for the rest
+        if colour not in chosen:
+            triplet = colour.get_truecolor()
+            free = [n for n in _CHROMATIC if n not in used] or list(_CHROMATIC)
+            if _visible(colour):
+                number = min(free, key=lambda n: _distance(STANDARD_PALETTE[n], triplet))
+            else:  # a grey has no hue to stay near: the free colour least like those taken
+                taken = [STANDARD_PALETTE[n] for n in used if n is not None and n < 16]
+                number = max(free, key=lambda n: min((_distance(STANDARD_PALETTE[n], t) for t in taken), default=0))
+            chosen[colour] = Color.from_ansi(number)
+            used.add(number)
+    return {kind: str(style + Style(color=chosen[style.color])) if style.color in chosen else styles[kind]
+            for kind, style in parsed.items()}
+
+
+def _visible(colour: Color) -> bool:
+    """Whether a downgraded colour reads as a colour, not as grey, black or white."""
+    r, g, b = colour.get_truecolor()
+    _, lightness, saturation = colorsys.rgb_to_hls(r / 255, g / 255, b / 255)
+    return saturation > 0.2 and 0.1 < lightness < 0.95 and colour.number not in (0, 7, 8, 15)
+
+
+def _distance(a: Sequence[int], b: Sequence[int]) -> int:
+    return sum((x - y) ** 2 for x, y in zip(a, b))
+
+
 def to_plain(doc: Document, width: int | None = None, **kwargs: Any) -> str:
     """The article as plain text, wrapped at `width` columns (None: one line a
     paragraph); right-to-left paragraphs are laid out at `width` cells (default
@@ -165,6 +227,7 @@ def to_ansi(doc: Document, styles: Mapping[str, str], width: int | None = None,
     buffer = io.StringIO()
     console = Console(file=buffer, force_terminal=True, width=width, no_color=no_color,
                       legacy_windows=False, emoji=False, highlight=False, markup=False)
+    styles = styles_for(styles, console.color_system)  # 16 and 256 colours: each type a visible colour
     # console.width: the terminal's (or 80) when no width is given.
     console.print(article_text(doc, styles, width=console.width, **kwargs), soft_wrap=width is None)
     return buffer.getvalue()

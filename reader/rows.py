@@ -27,10 +27,55 @@ def haystack(article_id: str, title: str, source: str | None, date: str | None, 
     return " ".join([article_id, title, source or "", date or "", language or ""]).casefold()
 
 
-def matches_words(text: str, language: str | None, words: Sequence[str]) -> bool:
+#: The filter's words with a meaning of their own (the rest are looked for in the row):
+#: what `?` and the README show, and what an unknown `word:` is told it could be.
+FILTER_PREFIXES = {
+    "lang": "lang:fa — articles in that language, exactly (en, ru, fa…)",
+    "topic": "topic:sanctions — articles with a passage on that topic id (iranru-reader topics)",
+    "source": "source:tass — articles whose source holds that word",
+}
+FILTER_SYNTAX = ("words in the title, source, date or id, all of them (case aside); "
+                 + "; ".join(FILTER_PREFIXES.values()))
+
+
+def prefix_of(word: str) -> str | None:
+    """"topic" for "topic:syria"; None for a word that is no `name:value` pair
+    ("iran:", "12:30", "https://…" are words like any other)."""
+    name, colon, value = word.partition(":")
+    return name if colon and value and name.isalpha() and not value.startswith("//") else None
+
+
+def filter_problems(words: Sequence[str], topic_ids: Sequence[str]) -> list[str]:
+    """What is wrong with the filter's `words` (casefolded), one message each: an
+    unknown `name:` (it is looked for as text, and finds nothing) or a topic id
+    not among `topic_ids` (the topic map's)."""
+    problems = []
+    for word in words:
+        name = prefix_of(word)
+        if name is None:
+            continue
+        if name not in FILTER_PREFIXES:
+            problems.append(f"“{name}:” is no filter (" + ", ".join(f"{p}:" for p in FILTER_PREFIXES) + ")")
+        elif name == "topic" and word[6:] not in topic_ids:
+            problems.append(f"no topic “{word[6:]}” (topic ids: iranru-reader topics)")
+    return problems
+
+
+def matches_words(text: str, language: str | None, words: Sequence[str], source: str | None = None) -> bool:
     """Whether a row's `haystack` `text` has every one of the filter's `words`
-    (casefolded); a word `lang:xx` asks for language xx exactly."""
-    return all((language or "") == word[5:] if word.startswith("lang:") else word in text for word in words)
+    (casefolded); a word `lang:xx` asks for language xx exactly, `source:x` for
+    x in the row's `source` (casefolded). `topic:` words are not looked at here:
+    `Rows.filtered` keeps the rows of their topics."""
+    return all(_matches(word, text, language, source) for word in words)
+
+
+def _matches(word: str, text: str, language: str | None, source: str | None) -> bool:
+    name = prefix_of(word)
+    if name == "lang":
+        return (language or "") == word[5:]
+    if name == "source":
+        return word[7:] in (source or "")
+    return name == "topic" or word in text
 
 
 class _Haystacks:
@@ -39,13 +84,13 @@ class _Haystacks:
 
     def __init__(self, index: CorpusIndex):
         self.index = index
-        self._found: dict[int, tuple[str, str | None]] | None = None
+        self._found: dict[int, tuple[str, str | None, str]] | None = None
 
-    def get(self, index: CorpusIndex | None = None, fresh: bool = False) -> dict[int, tuple[str, str | None]]:
-        """rowid -> (haystack, language); `index`: another connection to read them
+    def get(self, index: CorpusIndex | None = None, fresh: bool = False) -> dict[int, tuple[str, str | None, str]]:
+        """rowid -> (haystack, language, source casefolded); `index`: another connection to read them
         through (a worker's), else this list's own; `fresh`: read again, not the first read's."""
         if self._found is None or fresh:
-            self._found = {rowid: (haystack(aid, title, source, when, lang), lang)
+            self._found = {rowid: (haystack(aid, title, source, when, lang), lang, (source or "").casefold())
                            for rowid, aid, title, source, when, lang in (index or self.index).list_fields()}
         return self._found
 
@@ -53,8 +98,7 @@ class _Haystacks:
 def _implies(new: Sequence[str], old: Sequence[str]) -> bool:
     """Whether every row matching the words `new` matches `old` too (so a filter
     typed on from `old` narrows the last result)."""
-    return all(any(n == o if o.startswith("lang:") else (not n.startswith("lang:") and o in n) for n in new)
-               for o in old)
+    return all(any(n == o if prefix_of(o) or prefix_of(n) else o in n for n in new) for o in old)
 
 
 class Rows(Sequence[Entry]):
@@ -109,29 +153,39 @@ class Rows(Sequence[Entry]):
         self._haystacks.get(index)
 
     def filtered(self, words: Sequence[str]) -> Rows:
-        """The rows holding every one of `words` (casefolded; see `matches_words`).
+        """The rows holding every one of `words` (casefolded; see `matches_words`;
+        `topic:ID` keeps the articles with a passage on topic ID).
         Typing on narrows the last result instead of scanning every row again."""
         words = tuple(words)
         if not words:
             return self._base
         start = self if self.words and _implies(words, self.words) else self._base
         hay = self._haystacks.get()
+        order = start._order
+        for word in words:  # a topic's articles: one look-up in the index's passages table
+            if prefix_of(word) == "topic":
+                on_topic = self._index.topic_articles(word[6:])
+                order = [rowid for rowid in order if rowid in on_topic]
         try:
-            kept = _keeping(start._order, hay, words)
+            kept = _keeping(order, hay, words)
         except KeyError:  # the index changed under this list (another process re-indexed): read again
             hay = self._haystacks.get(fresh=True)
-            kept = _keeping([rowid for rowid in start._order if rowid in hay], hay, words)
+            kept = _keeping([rowid for rowid in order if rowid in hay], hay, words)
         return Rows(self._index, kept, words, self._base, self._haystacks)
 
 
-def _keeping(order: Sequence[int], hay: dict[int, tuple[str, str | None]], words: Sequence[str]) -> list[int]:
-    """The rowids of `order` whose haystack and language have every one of `words`
-    (as `matches_words`), narrowed word by word, each pass one comprehension: at
-    100,000 rows a call of `matches_words` per row took 100-190 ms a keystroke."""
+def _keeping(order: Sequence[int], hay: dict[int, tuple[str, str | None, str]], words: Sequence[str]) -> list[int]:
+    """The rowids of `order` whose haystack, language and source have every one of
+    `words` (as `matches_words`; `topic:` words are kept by `Rows.filtered`),
+    narrowed word by word, each pass one comprehension: at 100,000 rows a call of
+    `matches_words` per row took 100-190 ms a keystroke."""
     kept = list(order)
     for word in words:
-        if word.startswith("lang:"):
+        name = prefix_of(word)
+        if name == "lang":
             kept = [rowid for rowid in kept if (hay[rowid][1] or "") == word[5:]]
-        else:
+        elif name == "source":
+            kept = [rowid for rowid in kept if word[7:] in hay[rowid][2]]
+        elif name != "topic":
             kept = [rowid for rowid in kept if word in hay[rowid][0]]
     return kept

@@ -393,3 +393,33 @@ def test_check_names_missing_metadata_only_for_the_configs_own_corpus(capsys, wr
     assert "metadata for" not in err
     code, out, err = run(capsys, "check", str(tmp_path / "c"))  # the bundled config, another folder
     assert "metadata for" not in err
+
+
+def test_related_json_numbers_passages_as_show_json_and_gives_the_readers_too(capsys):
+    """`related --json --passage 1` said "from_passage": 0, "passage": 3 where the text said
+    ¶4: both are right (JSON is 0-based, as show --json's `index`), and now JSON names the ¶ too."""
+    _, out, _ = run(capsys, "related", "003", "--passage", "8", "--json")
+    rows = json.loads(out)
+    _, text, _ = run(capsys, "related", "003", "--passage", "8")
+    lines = [line.split("\t") for line in text.splitlines()]
+    assert rows and len(rows) == len(lines)
+    for row, line in zip(rows, lines):
+        assert (row["from_pilcrow"], row["article"], row["pilcrow"]) == (line[0], line[1], line[2])
+        assert row["pilcrow"] == f"¶{row['passage'] + 1}" and row["from_pilcrow"] == "¶8"
+        _, shown, _ = run(capsys, "show", row["article"], "--json")
+        paragraph = json.loads(shown)["paragraphs"][row["passage"]]
+        assert paragraph["index"] == row["passage"] and set(row["topics"]) <= set(paragraph["topics"])
+
+
+def test_list_json_names_the_word_count_as_show_json_does(capsys):
+    _, out, _ = run(capsys, "list", "--json")
+    for article in json.loads(out):
+        _, shown, _ = run(capsys, "show", article["id"], "--json")
+        assert article["word_count"] == json.loads(shown)["word_count"] == article["words"]
+
+
+@pytest.mark.parametrize("argv", [["show", "003", "--bogus"], ["show", "003", "--width", "0"], ["list", "--bogus"]])
+def test_a_bad_option_points_to_the_subcommands_own_help(capsys, argv):
+    code, out, err = run(capsys, *argv)
+    assert code == 2 and out == "" and len(err.splitlines()) == 1
+    assert err.startswith(f"iranru-reader {argv[0]}: error: ") and err.rstrip().endswith(f"(see iranru-reader {argv[0]} --help)")

@@ -85,3 +85,43 @@ def test_a_nationality_in_a_quote_is_upright_and_keeps_its_colour(library):
 
 def test_passage_numbers_for_people_start_at_one():
     assert pilcrow(0) == "¶1" and pilcrow(17) == "¶18"
+
+
+_GREYS_256 = {0, 7, 8, 15, 16, 59, 102, 145, 188, 231, *range(232, 256)}
+
+
+@pytest.mark.parametrize("term", ["xterm", "xterm-256color"])
+def test_ansi_on_16_and_256_colours_gives_every_type_a_visible_colour(library, monkeypatch, term):
+    """`show --ansi` at TERM=xterm: places were `4;37`, white underline, on white text."""
+    import re
+
+    monkeypatch.setenv("TERM", term)
+    monkeypatch.delenv("COLORTERM", raising=False)
+    doc = library.get("000_f4d4ea7fa12037db")
+    assert {"GPE", "PERSON"} <= {m.type for ms in doc.mentions for m in ms}
+    ansi = to_ansi(doc, DEFAULT_STYLES, width=80)
+    colours = [params for params in re.findall(r"\x1b\[([0-9;]*)m", ansi) if re.search(r"(^|;)(3[0-7]|9[0-7]|38;5)", params)]
+    assert colours
+    for params in colours:
+        numbers = [int(n) for n in params.split(";")]
+        assert not {30, 37, 90, 97} & set(numbers), params  # black, white and the greys read as body text
+        if 38 in numbers:
+            assert numbers[numbers.index(38) + 2] not in _GREYS_256, params
+
+
+def test_styles_for_keeps_distinct_colours_distinct_and_truecolor_untouched():
+    from rich.color import ColorSystem
+    from rich.style import Style
+
+    from reader.render import styles_for
+
+    assert styles_for(DEFAULT_STYLES, "truecolor") is DEFAULT_STYLES and styles_for(DEFAULT_STYLES, None) is DEFAULT_STYLES
+    for system, rich_system in (("standard", ColorSystem.STANDARD), ("256", ColorSystem.EIGHT_BIT)):
+        styles = styles_for(DEFAULT_STYLES, system)
+        by_colour: dict[str, set[int]] = {}
+        for kind, text in styles.items():
+            old, new = Style.parse(DEFAULT_STYLES[kind]), Style.parse(text)
+            assert (old.bold, old.italic, old.underline, old.reverse) == (new.bold, new.italic, new.underline, new.reverse)
+            by_colour.setdefault(str(old.color), set()).add(new.color.downgrade(rich_system).number)
+        assert all(len(numbers) == 1 for numbers in by_colour.values())  # GPE and LOC still share one
+        assert len(set().union(*by_colour.values())) == len(by_colour)  # and no two colours merge

@@ -83,3 +83,38 @@ def test_a_filter_survives_the_index_changing_under_it(library):
     gone = rows._haystacks.get().pop(rows._order[0])  # as if that row had been re-indexed since
     assert [e.id for e in rows.filtered(["lang:en"])] == _matching(library.entries, ["lang:en"])
     assert rows._haystacks.get()[rows._order[0]] == gone  # read again from the index
+
+
+def test_topic_and_source_words_filter_by_the_articles_topics_and_source(library):
+    """A newcomer typed `topic:sanctions` and `source:TASS` and got 0 rows: those words
+    were looked for as text in the title, source and date."""
+    rows = Rows(library.index)
+    # a topic some seeds are on and some are not
+    topic = next(t for e in library.entries for t in e.topics if not all(t in f.topics for f in library.entries))
+    on_topic = [e.id for e in library.entries if topic in e.topics]
+    assert 0 < len(on_topic) < 5
+    assert [e.id for e in rows.filtered([f"topic:{topic}"])] == on_topic
+    assert len(rows.filtered(["topic:no_such_topic"])) == 0
+    tribune = [e.id for e in library.entries if "tribune" in (e.source or "").casefold()]
+    assert 0 < len(tribune) < 5
+    assert [e.id for e in rows.filtered(["source:tribune"])] == tribune
+    # "tehran" is in a title but no source: source: looks at the source alone
+    assert len(rows.filtered(["source:tehran"])) == len([e for e in library.entries if "tehran" in (e.source or "").casefold()])
+    both = rows.filtered([f"topic:{topic}", "source:tribune"])
+    assert [e.id for e in both] == [i for i in on_topic if i in tribune]
+
+
+def test_a_plain_word_typed_on_into_a_filter_word_is_not_narrowed(library):
+    """`sou` then `source:x`: the rows of `source:x` need not hold "sou"."""
+    rows = Rows(library.index)
+    topic = next(t for e in library.entries for t in e.topics if not all(t in f.topics for f in library.entries))
+    assert [e.id for e in rows.filtered(["sou"]).filtered([f"topic:{topic}"])] == \
+        [e.id for e in library.entries if topic in e.topics]
+
+
+def test_an_unknown_filter_word_or_topic_is_named():
+    from reader.rows import filter_problems
+
+    assert filter_problems(["source:tass", "lang:fa", "iran:", "12:30", "topic:syria"], ["syria"]) == []
+    assert filter_problems(["author:smith"], ["syria"]) == ["“author:” is no filter (lang:, topic:, source:)"]
+    assert filter_problems(["topic:sanction"], ["sanctions"]) == ["no topic “sanction” (topic ids: iranru-reader topics)"]

@@ -195,3 +195,31 @@ def test_the_reader_in_headless_chromium(server, tmp_path):
         finally:
             browser.close()
     assert process.poll() is None  # the server kept serving
+
+
+def test_ctrl_c_right_after_the_address_is_shown_stops_cleanly(capsys, monkeypatch):
+    """A newcomer's Ctrl+C just after "serving the reader on …" landed inside the event
+    loop's construction: "Exception ignored in BaseEventLoop.__del__ … no attribute
+    '_debug'", exit 130. Here the Ctrl+C comes exactly there, every time."""
+    import asyncio.coroutines
+    import gc
+
+    real = asyncio.coroutines._is_debug_mode
+    pressed = []
+
+    def ctrl_c_now():  # BaseEventLoop.__init__ asks this half-way through
+        if not pressed:
+            pressed.append(True)
+            os.kill(os.getpid(), signal.SIGINT)
+        return real()
+
+    unraisable = []
+    monkeypatch.setattr(sys, "unraisablehook", unraisable.append)
+    monkeypatch.setattr(asyncio.coroutines, "_is_debug_mode", ctrl_c_now)
+    before = signal.getsignal(signal.SIGINT)
+    code, out, err = run(capsys, "serve", "--port", str(free_port()))
+    gc.collect()
+    assert pressed and code == 0 and out == ""
+    assert err.splitlines() == [line for line in err.splitlines() if line.startswith("iranru-reader: serving the reader on")]
+    assert unraisable == []
+    assert signal.getsignal(signal.SIGINT) is before  # Ctrl+C is the caller's again

@@ -188,3 +188,44 @@ def test_the_panel_shown_later_lays_out_its_persian_snippets(tmp_path):
     shown = {w for p in snippets for w in p.split()}
     assert shown & {w[::-1] for w in words}  # visual order: each word's letters right to left
     assert not shown & words, shown & words  # no word in logical order
+
+
+def test_an_entitys_other_articles_and_a_months_passages_read_right_to_left(tmp_path):
+    """The entity panel's "Other articles" and the timeline's month list showed Persian
+    titles and snippets in logical order (reversed on an xterm), where the sidebar,
+    the article and the same-topic list reorder them."""
+    from reader.history import Location
+    from reader.tui.screens.timeline import MonthList, TimelineScreen
+
+    from tui_helpers import option_texts, wait_until
+
+    persian_library(tmp_path)
+    (tmp_path / "en.txt").write_text("Putin in Tehran\n\nVladimir Putin met Iranian officials in Tehran on Tuesday.\n")
+    (tmp_path / "config.yaml").write_text("corpus: [fa.txt, en.txt]\narticles: {fa.txt: {date: 2025-01-17}}\n")
+    library = Library(load_config(tmp_path / "config.yaml"), cache=False).ensure_fresh()
+    fa = next(e for e in library.entries if e.id == "fa")
+    first_word = fa.title.split()[0]
+    seen = {}
+
+    async def scenario(pilot):
+        await app.go(Location("en", 0))
+        await app.select_entity("Vladimir Putin")
+        await pilot.pause()
+        seen["others"] = [t for t in option_texts(app.panel.query_one("#links")) if "mention" in t and "×" in t]
+        await app.go(Location(fa.id, 0))
+        topic = app.view.doc.topic_ids(0)[0]
+        app.active_topic = topic
+        await pilot.press("T")
+        await wait_until(pilot, lambda: isinstance(app.screen, TimelineScreen) and app.screen.cursor is not None)
+        await pilot.pause()
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: "¶" in "".join(option_texts(app.screen.query_one(MonthList))))
+        seen["month"] = option_texts(app.screen.query_one(MonthList))
+        seen["snippet"] = app.view.doc.clean.paragraphs[0].text
+
+    app = make_app(library, tmp_path)
+    drive(app, scenario)
+    assert seen["others"] and first_word[::-1] in seen["others"][0] and first_word not in seen["others"][0]
+    month = "\n".join(seen["month"])
+    assert first_word[::-1] in month and first_word not in month
+    assert seen["snippet"].split()[0][::-1] in month  # the ¶ snippet too

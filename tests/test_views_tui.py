@@ -297,3 +297,39 @@ def test_B_previews_persian_passages_right_to_left_in_visual_order(tmp_path, siz
         assert english and not isinstance(english[0].render(), RightToLeft)  # left-to-right text as before
 
     drive(app, scenario, size=size)
+
+
+def test_an_article_off_the_topic_leaves_no_stale_trail_and_t_in_the_brief_says_why(library, tmp_path):
+    """A newcomer opened an off-field rugby report after an article on trade: the panel
+    said "this passage has no topic" and "]/[ trail: Trade and investment", T charted
+    that old topic, and t in the brief did nothing and said nothing."""
+    from reader.history import Location
+
+    (tmp_path / "rugby.txt").write_text(
+        "Wales edge England in Cardiff\n\nWales beat England 24-10 at the Principality Stadium on Saturday, "
+        "with two tries from the wing in the second half sealing the Six Nations win.\n", encoding="utf-8")
+    seeds = [str(p) for p in library.paths]
+    (tmp_path / "config.yaml").write_text(f"corpus: [{', '.join(seeds)}, rugby.txt]\n", encoding="utf-8")
+    both = Library(load_config(tmp_path / "config.yaml"), cache=False).ensure_fresh()
+    rugby = next(e.id for e in both.entries if e.path.endswith("rugby.txt"))
+    assert both.get(rugby).topics == ()
+    app = make_app(both, tmp_path)
+
+    async def scenario(pilot):
+        await app.go(Location(FIRST, 0))
+        await pilot.pause()
+        assert app.active_topic in app.view.doc.topic_ids(0)
+        await app.go(Location(rugby, 0))
+        await pilot.pause()
+        assert app.active_topic is None
+        assert "trail:" not in str(app.panel.query_one("#links-title").render())
+        await pilot.press("T")
+        assert not isinstance(app.screen, TimelineScreen)
+        await pilot.press("B")
+        await wait_until(pilot, lambda: isinstance(app.screen, BriefScreen))
+        await pilot.pause()
+        await pilot.press("t")
+        assert app.screen.source == "bookmarks"
+        assert any("No topic to brief" in str(n.message) for n in app._notifications)
+
+    drive(app, scenario)

@@ -34,7 +34,7 @@ from ..index import CorpusIndex
 from ..library import WORKER_NICENESS, Library
 from ..render_bidi import EXPLICIT_MODE, IMPLICIT_MODE, display_line
 from ..sanitize import safe_line
-from ..render import pilcrow, plural
+from ..render import pilcrow, plural, styles_for
 from ..state import Bookmark, StateStore, mark_read, set_last, set_layout, toggle_bookmark
 from ..yamlfile import ConfigError
 from ..annotate.topics import Related, Trail, snippet
@@ -44,13 +44,13 @@ from .bindings import APP
 if TYPE_CHECKING:
     from .screens.timeline import TimelineScreen
 from .commands import ReaderCommands
-from ..rows import Rows
+from ..rows import Rows, filter_problems
 from .toasts import Toasts
 from ..timeline import Subject
 from .widgets.article import ArticleView, find_hits
 from .widgets.keybar import KeyBar
 from .widgets.legend import Legend
-from .widgets.panel import (SEP, EntityList, LinkList, PaneList, Panel, follow_topic_options,
+from .widgets.panel import (SEP, EntityList, LinkList, PaneList, Panel, dated_title, follow_topic_options,
                             passage_snippet, related_options)
 from .widgets.raw import RawView
 from .widgets.sidebar import ArticleList, FilterInput, Sidebar
@@ -77,6 +77,12 @@ class IndexingStopped(Exception):
 
 class FindInput(FilterInput):
     """The find-in-article box; same keys as the sidebar filter."""
+
+    def on_show(self) -> None:
+        self.screen.add_class("-finding")  # toasts stand above the box (reader.tcss)
+
+    def on_hide(self) -> None:
+        self.screen.remove_class("-finding")
 
 
 class ReaderApp(App[None]):
@@ -212,11 +218,12 @@ class ReaderApp(App[None]):
         # Immediate: the suspend callback must write before the driver lets the terminal go.
         self.app_suspend_signal.subscribe(self, lambda _: self._terminal_bidi(explicit=False), immediate=True)
         self.app_resume_signal.subscribe(self, lambda _: self._terminal_bidi(explicit=True), immediate=True)
-        view.entity_styles = config.styles
+        # On 16 and 256 colours each type keeps a visible colour of its own (render.styles_for).
+        view.entity_styles = styles_for(config.styles, self.console.color_system)
         view.type_tags = config.type_tags
         view.topic_labels = {t.id: t.label for t in self.library.topic_map.topics}
         legend = self.query_one(Legend)
-        legend.show(self.library.gazetteer.labels, config.styles, config.type_tags)
+        legend.show(self.library.gazetteer.labels, view.entity_styles, config.type_tags)
         legend.refresh(layout=True)
         state = self.store.state
         for warning in self.store.warnings:
@@ -450,7 +457,8 @@ class ReaderApp(App[None]):
         parts = [plural(total, "article")] + ([self._indexing] if self._indexing else [])
         query = self.query_one(FilterInput).value if self.is_mounted else ""
         if query:
-            parts.append(f"filter “{query}”: {len(self.shown_entries or ())} shown")
+            problems = filter_problems(query.casefold().split(), [t.id for t in self.library.topic_map.topics])
+            parts.append(f"filter “{query}”: {len(self.shown_entries or ())} shown" + "".join(f" — {p}" for p in problems))
         if self.is_mounted and self.view.find_query:
             hits, current = self._find_hits, self.view.current_match
             at = f"{hits.index(current) + 1}/{len(hits)}" if current in hits else \
@@ -479,12 +487,14 @@ class ReaderApp(App[None]):
             self._remember_position()  # the article left: its last passage, before the timer's save
             if self.selected_entity and not self._mentions_of(doc, self.selected_entity):
                 self._clear_entity()
+            if self.active_topic not in doc.topics:  # ]/[, T and the brief's t: not the last article's trail
+                self.active_topic = None
             view.current_match = None
             self._find_hits = find_hits(doc, view.find_query)
             view.show(doc, location.passage)
             if self.raw_mode:
                 self.raw.show(doc, self.library.raw_text(doc))
-            self.panel.show_entities(doc, self.library.gazetteer.labels, self.library.config.styles)
+            self.panel.show_entities(doc, self.library.gazetteer.labels, self.view.entity_styles)
             self.store.apply(mark_read(doc.id))
             sidebar_list = self.query_one(ArticleList)
             sidebar_list.mark_read(doc.id)
@@ -843,10 +853,10 @@ class ReaderApp(App[None]):
         options.append(Option(Text(f"Other articles ({len(others)})", style="bold"), disabled=True))
         for aid, count, first in others[:200]:  # entries read for the 200 listed, not for all 100,000
             entry = self.library.entry(aid)
-            if entry is not None:
-                options.append(Option(Text.assemble((entry.date or "—", "bold"), f"  {entry.title}",
-                                                    (f"  ×{plural(count, 'mention')}", "dim")),
-                                      id=f"jump:{entry.id}{SEP}{first}"))
+            if entry is not None:  # a Persian title in visual order, as the sidebar and same-topic list show it
+                prompt = dated_title(entry.date, entry.title, self._links_width(), self.library.config.display)
+                prompt.append(f"  ×{plural(count, 'mention')}", style="dim")
+                options.append(Option(prompt, id=f"jump:{entry.id}{SEP}{first}"))
         self.panel.show_links(title, options)
 
     def action_entities(self) -> None:
@@ -1019,9 +1029,24 @@ class ReaderApp(App[None]):
         self.focus_now(raw if raw.display else self.view)
         self.notify("Raw file: every line as it is" if raw.display else "Clean view", timeout=2)
 
+    def _no_passage(self, verb: str) -> bool:
+        """Whether there is no passage to `verb` ("bookmark", "copy"), having said why:
+        the keys work from any pane, and a key that does nothing must say so."""
+        doc = self.view.doc
+        if doc is None:
+            self.notify(f"Nothing to {verb}: no article is open yet" + (f" ({self._indexing})" if self._indexing else ""),
+                        timeout=3, markup=False)
+        elif self.raw_mode:
+            self.notify(f"The raw view has no passages to {verb}: r goes back to the clean view", timeout=3)
+        elif not doc.clean.paragraphs:
+            self.notify(f"This article has no passage to {verb}", timeout=3)
+        else:
+            return False
+        return True
+
     def action_bookmark(self) -> None:
         doc, view = self.view.doc, self.view
-        if doc is None or self.raw_mode:
+        if self._no_passage("bookmark"):
             return
         mark = Bookmark(doc.id, view.cursor, doc.meta.title, snippet(doc.clean.paragraphs[view.cursor].text, 90),
                         datetime.now().isoformat(timespec="seconds"))
@@ -1090,11 +1115,11 @@ class ReaderApp(App[None]):
     def _reshow(self, doc, passage: int) -> None:
         """Draw `doc` (the article on screen, analysed again) at `passage`."""
         self.view.show(doc, passage)
-        self.panel.show_entities(doc, self.library.gazetteer.labels, self.library.config.styles)
+        self.panel.show_entities(doc, self.library.gazetteer.labels, self.view.entity_styles)
 
     def action_copy_passage(self) -> None:
         doc, view = self.view.doc, self.view
-        if doc is None or self.raw_mode:
+        if self._no_passage("copy"):
             return
         meta = doc.meta
         where = pilcrow(view.cursor)

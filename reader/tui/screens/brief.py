@@ -148,6 +148,10 @@ class BriefScreen(Screen[Path | None]):
 
     async def action_switch(self) -> None:
         names = list(self.sources)
+        if len(names) == 1:
+            self.notify("No topic to brief: the passage has no topic (B on a passage with topics offers one)",
+                        timeout=4)
+            return
         self.source = names[(names.index(self.source) + 1) % len(names)]
         await self._load()
 

@@ -13,6 +13,7 @@ from textual.keys import key_to_character
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from ...rows import FILTER_SYNTAX
 from ..bindings import HELP, MODAL, SECTIONS
 
 # Named keys as a keyboard shows them; a printable key is its character (Textual's key_to_character).
@@ -51,6 +52,8 @@ def help_table(keymap: Mapping[str, str]) -> Group:
             keys = keymap.get(binding.id, binding.key) if binding.id else binding.key
             table.add_row(Text(key_label(keys)), Text(f"{binding.description}  ({binding.id})"))
         parts += [table, Text("")]
+    parts += [Text.assemble(("Sidebar filter (/ in the sidebar)", "bold underline"), "  ", (FILTER_SYNTAX, "italic")),
+              Text("")]
     parts.append(Text.assemble(("Mouse", "bold underline"), "  ", (MOUSE, "italic")))
     return Group(*parts)
 

@@ -29,9 +29,10 @@ from textual_plotext import PlotextPlot
 
 from ...history import Location
 from ...library import Library
-from ...render import pilcrow, plural
+from ...render import plural
 from ...timeline import Subject, Timeline, year_ticks
 from ..bindings import LIST, MODAL, TIMELINE
+from ..widgets.panel import dated_title, passage_snippet
 
 SEP = "\x00"
 MARKERS = ("█", "▒", "░", "▚")  # one fill per series: apart without colour
@@ -306,18 +307,18 @@ class TimelineScreen(Screen[Location | None]):
         month = self.timeline.months[self.cursor]
         several = len(self.subjects) > 1
         options: list[Option] = []
+        passages_list = self.query_one(MonthList)
+        width, display = max(0, passages_list.scrollable_content_region.width - 2), self.library.config.display
         for k, subject in enumerate(self.subjects):
             passages = self.library.month_passages(subject, month)
             if several and passages:
                 options.append(Option(Text(f"{subject.label} · {len(passages)}", style="bold"), disabled=True))
-            for p in passages:
-                prompt = Text()
-                prompt.append(p.date or "—", style="bold")
-                prompt.append(f"  {p.title}\n")
-                prompt.append(f"  {pilcrow(p.index)}: {p.snippet}", style="dim")
+            for p in passages:  # Persian titles and snippets in visual order, as the panel lists them
+                prompt = dated_title(p.date, p.title, width, display)
+                prompt.append("\n")
+                prompt.append_text(passage_snippet(p.index, p.snippet, width, display, label_style="dim"))
                 # The series number first: one passage may be listed under two subjects.
                 options.append(Option(prompt, id=f"{k}{SEP}{p.article_id}{SEP}{p.index}"))
-        passages_list = self.query_one(MonthList)
         passages_list.set_options(options)
         passages_list.highlighted = next((i for i, o in enumerate(options) if not o.disabled), None)
         if focus:

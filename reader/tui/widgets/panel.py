@@ -110,15 +110,8 @@ def related_options(related: Sequence[Related], topics: Mapping[str, Topic], act
     for group in same_text_groups(related)[:limit]:
         rel = group[0]
         p = rel.passage
-        prompt = Text()
-        prompt.append(p.date or "—", style="bold")
-        # A right-to-left title is wrapped first, then each line reordered (as snippets are).
-        title = display_snippet(p.title, width, display)
-        if title is None:
-            prompt.append(f"  {p.title}\n", style="")
-        else:
-            prompt.append_text(title)
-            prompt.append("\n")
+        prompt = dated_title(p.date, p.title, width, display)
+        prompt.append("\n")
         prompt.append("  " + " ".join(f"[{topics[t].label if t in topics else t}]" for t in rel.shared), style="italic")
         prompt.append_text(passage_snippet(p.index, p.snippet, width, display, label_style="dim"))
         if len(group) > 1:
@@ -128,6 +121,20 @@ def related_options(related: Sequence[Related], topics: Mapping[str, Topic], act
             prompt.append(f"\n  same text in {len(group)} articles: " + "; ".join(outlets), style="dim italic")
         options.append(Option(prompt, id=f"jump:{p.article_id}{SEP}{p.index}"))
     return options
+
+
+def dated_title(date: str | None, title: str, width: int, display: Display) -> Text:
+    """"DATE  title" for a row of a list `width` cells wide (date "—" when unknown); a
+    right-to-left title is wrapped first, then each line reordered (display_snippet),
+    as snippets are. Used by the panel's lists and the timeline's month list."""
+    prompt = Text()
+    prompt.append(date or "—", style="bold")
+    laid_out = display_snippet(title, width, display)
+    if laid_out is None:
+        prompt.append(f"  {title}")
+    else:
+        prompt.append_text(laid_out)
+    return prompt
 
 
 def passage_snippet(index: int, snippet: str, width: int, display: Display, label_style: str = "") -> Text:

@@ -198,7 +198,7 @@ class Sidebar(Vertical):
             self.text = text
 
     def compose(self) -> ComposeResult:
-        yield FilterInput(placeholder="filter: words in title, source, date; lang:ru", id="filter")
+        yield FilterInput(placeholder="filter: words; lang:ru topic:syria source:tass", id="filter")
         yield ArticleList(id="articles")
 
     def show_progress(self, done: int, total: int) -> None:
