@@ -333,3 +333,29 @@ def test_an_article_off_the_topic_leaves_no_stale_trail_and_t_in_the_brief_says_
         assert any("No topic to brief" in str(n.message) for n in app._notifications)
 
     drive(app, scenario)
+
+
+
+def test_the_timeline_title_shows_each_series_fill_in_its_bars_colour(app):
+    """A newcomer comparing two subjects saw cyan and orange bars under a title whose █ and ▒
+    were both in the text colour: nothing said which colour was which."""
+    from rich.style import Style
+
+    from reader.tui.screens.timeline import STYLES
+
+    seen = {}
+
+    async def scenario(pilot):
+        app.show_timeline(Subject("topic", "north_south_corridor", "North–South corridor"))
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press("a")
+        await pilot.press(*"vladimir putin", "enter")
+        await wait_until(pilot, lambda: app.screen is screen and len(screen.timeline.series) == 2)
+        await pilot.pause()
+        seen["segments"] = list(screen.query_one("#timeline-title").render_line(0))
+
+    drive(app, scenario, size=(120, 40))
+    for k in range(2):
+        fill = next(s for s in seen["segments"] if MARKERS[k] in s.text)
+        assert fill.style.color.get_truecolor() == Style.parse(STYLES[k]).color.get_truecolor(), (k, fill)

@@ -55,6 +55,19 @@ def _y_ticks(largest: int) -> list[int]:
     return list(range(0, largest + 1, step)) + ([largest] if largest % step else [])
 
 
+def chart_title(timeline: Timeline) -> Text:
+    """The chart's title, naming each series after its fill, the fill in the
+    series' colour (`STYLES`), as its bars are drawn: the key to which is which."""
+    title = Text("Timeline · passages per month · ", style="bold")
+    for k, series in enumerate(timeline.series):
+        if k:
+            title.append("  vs  ", style="dim")
+        title.append(MARKERS[k], style=f"bold {STYLES[k]}")
+        title.append(f" {series.subject.label}", style="bold")
+        title.append(f" ({series.total})", style="dim")
+    return title
+
+
 class TimelineChart(PlotextPlot):
     """The bars of a `Timeline`, built once per timeline and size.
 
@@ -230,14 +243,7 @@ class TimelineScreen(Screen[Location | None]):
     # --- drawing ------------------------------------------------------------------
 
     def _redraw(self) -> None:
-        timeline = self.timeline
-        title = Text("Timeline · passages per month · ", style="bold")
-        for k, series in enumerate(timeline.series):
-            if k:
-                title.append("  vs  ", style="dim")
-            title.append(f"{MARKERS[k]} {series.subject.label}", style="bold")
-            title.append(f" ({series.total})", style="dim")
-        self.query_one("#timeline-title", Static).update(title)
+        self.query_one("#timeline-title", Static).update(chart_title(self.timeline))
         self.query_one("#timeline-caption", Static).update(self._caption())
         self.call_after_refresh(self._mark)
 
