@@ -229,3 +229,17 @@ def test_an_entitys_other_articles_and_a_months_passages_read_right_to_left(tmp_
     month = "\n".join(seen["month"])
     assert first_word[::-1] in month and first_word not in month
     assert seen["snippet"].split()[0][::-1] in month  # the ¶ snippet too
+
+
+def test_a_long_persian_title_beside_its_date_in_the_panel_wraps_in_reading_order():
+    """A newcomer read a Persian title in the same-topic list over three rows out of
+    order: laid out at the list's width, then put after its date, its first line was
+    too long and the list wrapped that reordered line again."""
+    title = "مکانیزم رفع تحریم‌ها در برنامه جامع اقدام مشترک و نقش روسیه در آن"
+    related = [Related(Passage("fa", 0, "2015-11-19", title, "برجام"), ("jcpoa",), 1.0)]
+    topics = {"jcpoa": Topic("jcpoa", "Nuclear deal (JCPOA)", "", (), ())}
+    rows = related_options(related, topics, None, width=40, display=Display())[0].prompt.plain.split("\n")
+    title_rows = [r for r in rows if "[" not in r and "¶" not in r and r.strip() != "برجام"[::-1]]
+    assert len(title_rows) > 1 and all(cell_len(row) <= 40 for row in rows), rows
+    assert title_rows[0].startswith("2015-11-19  ") and title_rows[0].endswith(title.split()[0][::-1])
+    assert all(row.startswith(" " * 12) for row in title_rows[1:])  # under the title, not the date

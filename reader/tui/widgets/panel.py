@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
@@ -126,14 +127,17 @@ def related_options(related: Sequence[Related], topics: Mapping[str, Topic], act
 def dated_title(date: str | None, title: str, width: int, display: Display) -> Text:
     """"DATE  title" for a row of a list `width` cells wide (date "—" when unknown); a
     right-to-left title is wrapped first, then each line reordered (display_snippet),
-    as snippets are. Used by the panel's lists and the timeline's month list."""
-    prompt = Text()
-    prompt.append(date or "—", style="bold")
-    laid_out = display_snippet(title, width, display)
+    as snippets are, every line within `width`, the later ones under the first. Used by the panel's lists and the timeline's month list."""
+    label = date or "—"
+    prompt = Text(label, style="bold")
+    # Laid out beside the date, later lines under the title's first: laid out at the
+    # list's full width, the first line was the date's width too long, and the list
+    # wrapped that reordered line again (its words then read out of order).
+    laid_out = display_snippet(title, width, display, indent=" " * (cell_len(label) + 2))
     if laid_out is None:
         prompt.append(f"  {title}")
     else:
-        prompt.append_text(laid_out)
+        prompt.append_text(laid_out[len(label):])
     return prompt
 
 
