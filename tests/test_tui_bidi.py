@@ -243,3 +243,27 @@ def test_a_long_persian_title_beside_its_date_in_the_panel_wraps_in_reading_orde
     assert len(title_rows) > 1 and all(cell_len(row) <= 40 for row in rows), rows
     assert title_rows[0].startswith("2015-11-19  ") and title_rows[0].endswith(title.split()[0][::-1])
     assert all(row.startswith(" " * 12) for row in title_rows[1:])  # under the title, not the date
+
+
+@pytest.mark.parametrize("size, resized", [((80, 24), None), ((120, 40), None), ((160, 40), (80, 24))])
+def test_a_long_persian_title_in_the_header_keeps_its_opening_words(tmp_path, size, resized):
+    """At 80×24 a newcomer's header showed a Persian title's last words: it was reordered,
+    then cut by the header on the right, where the title's end had been put."""
+    title = "مکانیزم رفع تحریم‌ها در برنامه جامع اقدام مشترک و نقش روسیه و چین در اجرای آن پس از خروج آمریکا"
+    app = make_app(persian_library(tmp_path, f"articles:\n  fa.txt: {{title: {title}}}\n"), tmp_path)
+    seen = {}
+
+    async def scenario(pilot):
+        await pilot.pause()
+        if resized:
+            await pilot.resize_terminal(*resized)
+            await pilot.pause()
+            await pilot.pause()
+        header = app.query_one("HeaderTitle")
+        seen["width"] = header.size.width
+        seen["line"] = header.render_line(0).text
+
+    drive(app, scenario, size=size)
+    line = seen["line"].rstrip()
+    assert "…" in line and cell_len(line) <= seen["width"]
+    assert line.endswith(title.split()[0][::-1]), line  # the opening word, at the right of the cut title

@@ -14,6 +14,7 @@ from collections import OrderedDict
 from datetime import datetime
 from functools import partial
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import events, on
 from textual.app import App, ComposeResult
@@ -32,7 +33,7 @@ from ..history import History, Location
 from ..ingest.decode import more_than
 from ..index import CorpusIndex
 from ..library import WORKER_NICENESS, Library
-from ..render_bidi import EXPLICIT_MODE, IMPLICIT_MODE, display_line
+from ..render_bidi import EXPLICIT_MODE, IMPLICIT_MODE, display_line, has_rtl
 from ..sanitize import safe_line
 from ..render import pilcrow, plural, styles_for
 from ..state import Bookmark, StateStore, mark_read, set_last, set_layout, toggle_bookmark
@@ -186,6 +187,9 @@ class ReaderApp(App[None]):
         return shown[0], shown[1]
 
     def on_resize(self, event: events.Resize) -> None:
+        doc = self.view.doc if self.is_mounted else None
+        if doc is not None and has_rtl(doc.meta.title):  # its room in the header changed (display_line)
+            self._update_subtitle(event.size.width)
         if not self._auto_panes:
             return
         sidebar, panel = self.auto_layout(event.size.width, event.size.height)  # self.size changes later
@@ -452,7 +456,7 @@ class ReaderApp(App[None]):
         if fresh is not None and fresh != doc:
             self._reshow(fresh, self.view.cursor)
 
-    def _update_subtitle(self) -> None:
+    def _update_subtitle(self, screen_width: int | None = None) -> None:
         total = len(self.library.rows())
         parts = [plural(total, "article")] + ([self._indexing] if self._indexing else [])
         query = self.query_one(FilterInput).value if self.is_mounted else ""
@@ -470,8 +474,23 @@ class ReaderApp(App[None]):
         # article named after a jump has scrolled the article's own header away.
         doc = self.view.doc if self.is_mounted else None
         if doc:
-            parts.append(display_line(doc.meta.title, self.library.config.display))
+            room = self._header_room(f"{self.title} — " + " · ".join(parts + [""]), screen_width)
+            parts.append(display_line(doc.meta.title, self.library.config.display, room))
         self.sub_title = " · ".join(parts)
+
+    def _header_room(self, before: str, screen_width: int | None = None) -> int | None:
+        """The cells left in the header after `before` for the article's title (None
+        before the header is laid out), in a screen `screen_width` wide (a resize: the
+        header is laid out again only later). A right-to-left title is cut to it at its
+        logical end and then reordered (display_line): cut by the header after
+        reordering, it lost its opening words."""
+        title = self.query_one("HeaderTitle") if self.is_mounted else None
+        if title is None or not title.size.width:
+            return None
+        width = title.size.width
+        if screen_width is not None:
+            width += screen_width - self.query_one(Header).size.width
+        return max(1, width - cell_len(before))
 
     # --- navigation --------------------------------------------------------------
 
