@@ -740,3 +740,25 @@ def test_a_name_of_two_types_in_one_article_is_listed_under_both_without_a_crash
     options = entity_options(doc, {"PERSON": "People", "GPE": "Places"}, {})
     OptionList(*options)  # raises DuplicateID when two options share an id
     assert [o.id for o in options if o.id] == ["entity:PERSON:Georgia", "entity:GPE:Georgia"]
+
+
+def test_sidebar_rows_cut_short_end_in_an_ellipsis_beside_the_scrollbar(tmp_path, write):
+    """At 120×40 with 26 articles a newcomer read "unknown sour" and "Iran, Russia discuss
+    Syr": the rows were cut at the list's full width, and the scrollbar hid their "…"."""
+    for n in range(30):
+        write(f"a{n:02}.txt", f"Moscow and Tehran talk about a long list of things, round {n}\n\n"
+                              f"Officials of both countries met again on round {n} of the talks.\n")
+    (tmp_path / "config.yaml").write_text("corpus: [.]\n")
+    app = make_app(Library(load_config(tmp_path / "config.yaml"), cache=False).ensure_fresh(), tmp_path)
+    seen = {}
+
+    async def scenario(pilot):
+        article_list = app.query_one(ArticleList)
+        seen["scrolls"] = article_list.max_scroll_y > 0
+        seen["visible"] = article_list.scrollable_content_region.width
+        seen["rows"] = [article_list.render_line(y).text for y in (1, 3)]  # titles, too long for the row
+
+    drive(app, scenario, size=(120, 40))
+    assert seen["scrolls"]
+    for row in seen["rows"]:  # what the scrollbar leaves of each line
+        assert row[:seen["visible"]].rstrip().endswith("…"), (row, seen["visible"])

@@ -94,7 +94,7 @@ class ArticleList(ScrollView, can_focus=True):
             after = (f" · {entry.language}" if entry.language else "") + (" ⚠" if entry.warnings else "")
             # A right-to-left source too long for the row is cut at its logical end, then
             # reordered (display_line), so that it keeps its opening words, as titles do.
-            room = max(1, self.size.width - 1 - line.cell_len - 2 - cell_len(after))
+            room = max(1, self._row_width - 1 - line.cell_len - 2 - cell_len(after))
             line.append(f"  {display_line(entry.source, self.display_config, room) if entry.source else 'unknown source'}",
                         style="dim")
             if entry.language:
@@ -102,11 +102,17 @@ class ArticleList(ScrollView, can_focus=True):
             if entry.warnings:
                 line.append(" ⚠", style="bold")
             return line
-        room = max(1, self.size.width - 3)  # the row's two-cell indent and a cell of margin
+        room = max(1, self._row_width - 3)  # the row's two-cell indent and a cell of margin
         return Text("  " + display_line(entry.title, self.display_config, room), no_wrap=True, overflow="ellipsis")
 
+    @property
+    def _row_width(self) -> int:
+        """The cells a row shows: the list's width less its scrollbar, which is drawn
+        over the rows' last cells (and hid the "…" of a row cut short)."""
+        return self.scrollable_content_region.width
+
     def render_line(self, y: int) -> Strip:
-        width = self.size.width
+        width = self._row_width
         line_number = self.scroll_offset.y + y
         index, part = divmod(line_number, ROW_HEIGHT)
         if index >= len(self.entries):
