@@ -586,7 +586,15 @@ def _timeline(args: argparse.Namespace) -> int:
 
     args.subjects, args.paths = _split_paths(args.subjects)
     library = _library(args)
-    timeline = library.timeline([_subject(library, name) for name in args.subjects])
+    first = Path(args.subjects[0])
+    try:
+        subjects = [_subject(library, name) for name in args.subjects]
+    except UsageError:
+        if first.exists():  # `timeline DIR`: the folder was read as the topic
+            raise UsageError(f"{first} is a {'folder' if first.is_dir() else 'file'}, not a topic: give the "
+                             "TOPIC first (timeline TOPIC... [PATH...]; the ids: iranru-reader topics)") from None
+        raise
+    timeline = library.timeline(subjects)
     if args.json:
         _emit_json(to_json(timeline))
     else:

@@ -236,3 +236,18 @@ def test_text_lines_compare_several_series_with_bars_in_a_terminal():
     assert lines[2] == "" and lines[3].startswith("2022-07") and lines[3].endswith("  3  ███")
     assert lines[4].rstrip().endswith("Vladimir Putin      0")
     assert text_lines(timeline, bars=False) == ["2017-11\t6\t2", "2022-07\t3\t0"]
+
+
+def test_cli_timeline_given_a_folder_and_no_topic_says_the_topic_comes_first(capsys, tmp_path):
+    """A newcomer's `timeline ~/news` said "no such topic: /home/…/news"."""
+    code, out, err = run(capsys, "timeline", str(tmp_path))
+    assert code == 2 and out == ""
+    assert err.strip() == (f"iranru-reader: error: {tmp_path} is a folder, not a topic: give the TOPIC first "
+                           "(timeline TOPIC... [PATH...]; the ids: iranru-reader topics)")
+
+
+def test_cli_timeline_of_a_topic_named_like_a_folder_here_is_the_topic(capsys, tmp_path, monkeypatch):
+    (tmp_path / "north_south_corridor").mkdir()
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = run(capsys, "timeline", "north_south_corridor")
+    assert code == 0 and out
