@@ -624,6 +624,8 @@ def _brief(args: argparse.Namespace) -> int:
         start, end = (date_bound(x) if x else None for x in (args.start, args.end))
     except ValueError as error:
         raise UsageError(str(error)) from None
+    if start and end and start[:len(end)] > end:  # no date is within (export.within): bad input, not "nothing"
+        raise UsageError(f"--from {start} is after --to {end}")
     library = _library(args)
     if args.bookmarks:
         store = StateStore.for_corpus(library.paths, library.config.corpus)  # the reader's, for this corpus

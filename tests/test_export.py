@@ -209,6 +209,9 @@ def test_cli_brief_without_bookmarks_exits_1_and_says_so(capsys):
     (["--topic", "siria"], "no such topic: siria (did you mean syria?)"),
     (["--topic", "syria", "--from", "2017-13"], "not a date: '2017-13'"),
     (["--topic", "syria", "--out", "/nonexistent/dir/brief.md"], "cannot write /nonexistent/dir/brief.md"),
+    # A newcomer's reversed range was "nothing to brief" (exit 1), as if the corpus lacked it.
+    (["--topic", "syria", "--from", "2030", "--to", "2020"], "--from 2030 is after --to 2020"),
+    (["--topic", "syria", "--from", "2018-01", "--to", "2017-12-31"], "--from 2018-01 is after --to 2017-12-31"),
 ])
 def test_cli_brief_bad_input_exits_2_with_one_line(capsys, argv, message):
     code, out, err = run(capsys, "brief", *argv)
