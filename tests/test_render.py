@@ -125,3 +125,24 @@ def test_styles_for_keeps_distinct_colours_distinct_and_truecolor_untouched():
             by_colour.setdefault(str(old.color), set()).add(new.color.downgrade(rich_system).number)
         assert all(len(numbers) == 1 for numbers in by_colour.values())  # GPE and LOC still share one
         assert len(set().union(*by_colour.values())) == len(by_colour)  # and no two colours merge
+
+
+def test_readme_tells_every_entity_type_apart_by_its_attributes_without_colour():
+    """The README's no-colour list left out regions (LOC), which the legend names."""
+    import re
+
+    from rich.style import Style
+
+    from conftest import ROOT
+
+    readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    listed = re.search(r"monochrome terminals\): (.*?)\. ", readme).group(1)
+    said = {item.split()[0]: set(item.split()[1:]) for item in listed.split(", ")}
+    nouns = {"PERSON": "persons", "GPE": "places", "ORG": "organisations", "NORP": "nationalities",
+             "FAC": "facilities", "EVENT": "agreements", "MONEY": "sums", "PERCENT": "percentages",
+             "DATE": "dates", "LOC": "regions"}
+    words = {"bold": "bold", "italic": "italic", "underline": "underlined", "reverse": "reversed"}
+    for kind, style in DEFAULT_STYLES.items():
+        parsed = Style.parse(style)
+        attributes = {word for attribute, word in words.items() if getattr(parsed, attribute)}
+        assert said.get(nouns[kind]) == attributes, (kind, said.get(nouns[kind]), attributes)
