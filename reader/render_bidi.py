@@ -181,7 +181,7 @@ def _reshaper():
     return arabic_reshaper.ArabicReshaper(configuration={"delete_harakat": False, "support_ligatures": False})
 
 
-def visual_lines(text: Text, width: int, shaping: bool = False) -> list[Text]:
+def visual_lines(text: Text, width: int, shaping: bool = False, rtl: bool | None = None) -> list[Text]:
     """One paragraph (logical order, with spans) as lines of `width` cells in
     visual order.
 
@@ -189,10 +189,12 @@ def visual_lines(text: Text, width: int, shaping: bool = False) -> list[Text]:
     first (Rich's word wrap, long words folded), then each line is reordered
     and its spans mapped; a right-to-left paragraph's lines are right-aligned
     (padded on the left to `width`), a left-to-right one's are left as they
-    are. Newlines inside `text` start new lines.
+    are. Newlines inside `text` start new lines. `rtl`: the paragraph's
+    direction, else found by `is_rtl` (a line of the reader's own words
+    quoting the article's is left to right however many it quotes).
     """
     plain = text.plain
-    rtl = is_rtl(plain)
+    rtl = is_rtl(plain) if rtl is None else rtl
     base = 1 if rtl else 0
     para_levels, para_kinds = levels(plain, rtl)
     lines: list[Text] = []
@@ -220,13 +222,13 @@ def _reordered(line: Text, order: list[int], line_levels: tuple[int, ...], rtl: 
     return shown
 
 
-def display_text(text: Text, width: int, display: Display) -> list[Text] | None:
+def display_text(text: Text, width: int, display: Display, rtl: bool | None = None) -> list[Text] | None:
     """`text` laid out for `display`, or None when it needs nothing special
     (no right-to-left letter, or the terminal reorders): the caller wraps it
-    as usual."""
+    as usual. `rtl`: the paragraph's direction, as for `visual_lines`."""
     if not display.reorders or not has_rtl(text.plain):
         return None
-    return visual_lines(text, width, display.shaping)
+    return visual_lines(text, width, display.shaping, rtl)
 
 
 def display_line(text: str, display: Display, width: int | None = None) -> str:

@@ -267,3 +267,24 @@ def test_a_long_persian_title_in_the_header_keeps_its_opening_words(tmp_path, si
     line = seen["line"].rstrip()
     assert "…" in line and cell_len(line) <= seen["width"]
     assert line.endswith(title.split()[0][::-1]), line  # the opening word, at the right of the cut title
+
+
+def test_why_under_a_persian_passage_reads_left_to_right_with_its_labels_whole(tmp_path):
+    """`w` under a Persian passage: the line was laid out with the passage, right to left,
+    and a newcomer read "(why: Nuclear deal (JCPOA" and a label split over two lines."""
+    from tui_helpers import article_lines
+
+    app = make_app(persian_library(tmp_path), tmp_path)
+    seen = {}
+
+    async def scenario(pilot):
+        doc = app.view.doc
+        index = next(i for i, hits in enumerate(doc.passage_topics) if hits)
+        await pilot.press("w")
+        await pilot.pause()
+        seen["lines"] = article_lines(app, index).split("\n")
+        seen["labels"] = [app.view.topic_labels[hit.topic] for hit in doc.passage_topics[index]]
+
+    drive(app, scenario, size=(80, 24))
+    why = [line.strip() for line in seen["lines"] if "why:" in line]
+    assert len(why) == 1 and why[0].startswith("why: " + seen["labels"][0] + " — "), seen["lines"]

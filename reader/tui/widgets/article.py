@@ -187,6 +187,13 @@ class ArticleView(ScrollView, can_focus=True):
             # Right-to-left passages come as lines already wrapped and in visual order.
             for line in display_text(text, text_width, self.bidi) or [text]:
                 add(index, line)
+            if self.show_evidence and self.doc.passage_topics and self.doc.passage_topics[index]:
+                # The reader's words ("why: Sanctions — …") quoting the article's: left to
+                # right under a Persian passage too (laid out with it, its labels and
+                # brackets came apart).
+                why = evidence_line(self.doc.passage_topics[index], self.topic_labels)
+                for line in display_text(why, text_width, self.bidi, rtl=False) or [why]:
+                    add(index, line)
             self.lines.append(blank)
         if high < count:
             add(NOTE, Text(f"… {count - high} passages below (j / PgDn to go on)", style="dim italic"))
@@ -225,9 +232,6 @@ class ArticleView(ScrollView, can_focus=True):
         if len(paragraph.text) > MAX_SHOWN_CHARS:
             text.append(f" … {len(paragraph.text) - MAX_SHOWN_CHARS:,} more characters (r: raw view shows them all)",
                         style="bold reverse")
-        if self.show_evidence and doc.passage_topics and doc.passage_topics[index]:
-            text.append("\n")
-            text.append_text(evidence_line(doc.passage_topics[index], self.topic_labels))
         return text
 
     # --- drawing -------------------------------------------------------------
