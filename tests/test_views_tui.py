@@ -359,3 +359,24 @@ def test_the_timeline_title_shows_each_series_fill_in_its_bars_colour(app):
     for k in range(2):
         fill = next(s for s in seen["segments"] if MARKERS[k] in s.text)
         assert fill.style.color.get_truecolor() == Style.parse(STYLES[k]).color.get_truecolor(), (k, fill)
+
+
+def test_rapid_sidebar_width_and_trail_topic_keys_show_one_toast_each(app):
+    from reader.history import Location
+
+    """A newcomer pressing > four times read four "Sidebar: N columns" toasts piled up,
+    and } in turn a pile of "] and [ now follow …"."""
+    async def scenario(pilot):
+        await pilot.press(">", ">", ">", ">")
+        await pilot.pause()
+        shown = [n.message for n in app._notifications if n.message.startswith("Sidebar:")]
+        assert shown == [f"Sidebar: {app.query_one('Sidebar').styles.width.value:.0f} columns (< and > change it)"]
+        doc = app.view.doc
+        index = next(i for i in range(len(doc.clean.paragraphs)) if len(doc.topic_ids(i)) > 1)
+        await app.go(Location(doc.id, index))
+        await pilot.press("}", "}", "}")
+        await pilot.pause()
+        shown = [n.message for n in app._notifications if "now follow" in n.message]
+        assert len(shown) == 1 and app._topic_label(app.active_topic) in shown[0]
+
+    drive(app, scenario)

@@ -667,8 +667,8 @@ class ReaderApp(App[None]):
         now = topics.index(self.active_topic) if self.active_topic in topics else -1
         self.active_topic = topics[(now + 1) % len(topics)]
         self._refresh_links()
-        self.notify(f"] and [ now follow “{self._topic_label(self.active_topic)}” "
-                    f"({len(self._trail(self.active_topic))} passages)", markup=False, timeout=3)
+        self.toast("trail", f"] and [ now follow “{self._topic_label(self.active_topic)}” "
+                            f"({len(self._trail(self.active_topic))} passages)", timeout=3)
 
     async def follow_topic(self, topic_id: str, first: bool = False) -> None:
         """Follow `topic_id`'s trail: from its `first` passage, or from the next one after here."""
@@ -1028,7 +1028,7 @@ class ReaderApp(App[None]):
         width = int(max(SIDEBAR_MIN, min(now + delta, self.size.width // 2)))  # as its max-width in reader.tcss
         sidebar.styles.width = width
         self.store.apply(set_layout("sidebar_width", width))
-        self.notify(f"Sidebar: {width} columns (< and > change it)", timeout=2)
+        self.toast("sidebar", f"Sidebar: {width} columns (< and > change it)", timeout=2)
 
     def action_focus_article(self) -> None:
         """Esc from any pane: back to the article (the clean view, from the raw one)."""
