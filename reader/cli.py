@@ -553,7 +553,7 @@ def _view_parsers(add) -> None:
     _common(p)
 
     p = add("serve")
-    p.add_argument("paths", nargs="*", metavar="PATH", type=Path)
+    _corpus_paths(p)
     p.add_argument("--host", default="127.0.0.1",
                    help="address to listen on (default 127.0.0.1: this machine only; 0.0.0.0: every network)")
     p.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
@@ -698,8 +698,12 @@ def _serve(args: argparse.Namespace) -> int:
     from .serve import serve
 
     url = f"http://{args.host if ':' not in args.host else f'[{args.host}]'}:{args.port}"
-    scope = "only this machine can connect" if args.host in ("127.0.0.1", "localhost", "::1") else \
-        f"anyone who can reach {args.host} can read the corpus"
+    if args.host in ("127.0.0.1", "localhost", "::1"):
+        scope = "only this machine can connect"
+    elif args.host in ("0.0.0.0", "::", ""):  # every address: the URL is no address to give a colleague
+        scope = f"on every network of this machine ({socket.gethostname()}): anyone who can reach it can read the corpus"
+    else:
+        scope = f"anyone who can reach {args.host} can read the corpus"
     try:
         return serve(shlex.join(command), args.host, args.port,
                      announce=lambda: _say(f"serving the reader on {url} — {scope}; Ctrl+C stops"))

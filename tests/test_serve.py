@@ -223,3 +223,20 @@ def test_ctrl_c_right_after_the_address_is_shown_stops_cleanly(capsys, monkeypat
     assert err.splitlines() == [line for line in err.splitlines() if line.startswith("iranru-reader: serving the reader on")]
     assert unraisable == []
     assert signal.getsignal(signal.SIGINT) is before  # Ctrl+C is the caller's again
+
+
+def test_serve_on_every_address_says_so_and_names_the_machine(capsys, monkeypatch):
+    """`serve --host 0.0.0.0` told a newcomer "anyone who can reach 0.0.0.0 can read the corpus"."""
+    import reader.serve
+
+    monkeypatch.setattr(reader.serve, "serve", lambda command, host, port, announce: announce() or 0)
+    port = free_port()
+    code, out, err = run(capsys, "serve", "--host", "0.0.0.0", "--port", str(port))
+    assert code == 0 and out == ""
+    assert err.strip() == (f"iranru-reader: serving the reader on http://0.0.0.0:{port} — on every network of this "
+                           f"machine ({socket.gethostname()}): anyone who can reach it can read the corpus; Ctrl+C stops")
+
+
+def test_serve_help_says_what_its_paths_are(capsys):
+    assert main(["serve", "--help"]) == 0
+    assert "PATH           article files or folders (default: the configured corpus)" in capsys.readouterr().out
