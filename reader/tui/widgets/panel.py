@@ -129,7 +129,8 @@ def dated_title(date: str | None, title: str, width: int, display: Display) -> T
     right-to-left title is wrapped first, then each line reordered (display_snippet),
     as snippets are, every line within `width`, the later ones under the first. Used by the panel's lists and the timeline's month list."""
     label = date or "—"
-    prompt = Text(label, style="bold")
+    prompt = Text()
+    prompt.append(label, style="bold")
     # Laid out beside the date, later lines under the title's first: laid out at the
     # list's full width, the first line was the date's width too long, and the list
     # wrapped that reordered line again (its words then read out of order).
