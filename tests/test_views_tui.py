@@ -380,3 +380,15 @@ def test_rapid_sidebar_width_and_trail_topic_keys_show_one_toast_each(app):
         assert len(shown) == 1 and app._topic_label(app.active_topic) in shown[0]
 
     drive(app, scenario)
+
+
+def test_B_with_nothing_to_brief_offers_no_save(app):
+    """With no bookmarks and no topic the preview said so, yet offered "w: save as…"."""
+    async def scenario(pilot):
+        app.push_screen(BriefScreen({"bookmarks": lambda: "no bookmarks yet: press m on a passage"}, "bookmarks"))
+        await wait_until(pilot, lambda: isinstance(app.screen, BriefScreen))
+        await pilot.pause()
+        hints = str(app.screen.query_one("#brief-title").render())
+        assert "no bookmarks yet" in hints and "Esc: close" in hints and "w: save" not in hints
+
+    drive(app, scenario, size=(80, 24))

@@ -133,7 +133,8 @@ class BriefScreen(Screen[Path | None]):
 
     async def _load(self) -> None:
         made = self.sources[self.source]()
-        hints = "w: save as… · " + ("t: other source · " if len(self.sources) > 1 else "") + "Esc: close"
+        hints = ("" if isinstance(made, str) else "w: save as… · ") \
+            + ("t: other source · " if len(self.sources) > 1 else "") + "Esc: close"  # w: only what there is
         title = Text("Brief preview", style="bold")
         if isinstance(made, str):
             self.text = ""
