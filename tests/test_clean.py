@@ -865,3 +865,9 @@ def test_an_authors_name_over_a_biography_opening_with_it_is_dropped():
 ])
 def test_sources_from_a_correspondent_a_news_agency_and_a_sites_signature(text, source):
     assert clean(text, outlets=OUTLETS).meta.source == source
+
+
+def test_an_attribution_in_the_paragraph_after_the_dateline_names_the_source():
+    raw = f"عنوان خبر درباره گاز\n\nتهران- وزیر نفت گفت که قرارداد گاز امضا شد.\n\nبه گزارش خبرگزاری کاسپین نیوز، {BODY_FA}"
+    result = clean(raw, outlets=OUTLETS)
+    assert (result.meta.dateline, result.meta.source) == ("تهران", "کاسپین نیوز")

@@ -1105,30 +1105,34 @@ def _lift_dateline(paragraphs: list[tuple[int, str]], found: _Found, outlets: Ma
                    drop: Callable, stop: frozenset[str]) -> list[tuple[int, str]]:
     """Turn the dateline opening one of the first body paragraphs into metadata (the
     first one may open with a place and a colon, "Moscow: …"), and an outlet opening
-    the first one ("IRNA The three…", "به گزارش ایلنا،") into the source."""
-    for position, (number, text) in enumerate(paragraphs[:3]):
+    one of them ("IRNA The three…", "به گزارش ایلنا،") into the source, the paragraph
+    after a dateline's included ("تهران- ایران پرس: …" / "به گزارش خبرگزاری ایران پرس، …")."""
+    position, dated = 0, False
+    while position < min(3, len(paragraphs)):
+        number, text = paragraphs[position]
         line = _Line(number, text)
-        dateline = md.find_dateline(text, outlets) or (md.lead_place(text, stop) or md.caps_place(text, stop, outlets)
-                                                       if position <= 1 else None)
+        dateline = None if dated else (
+            md.find_dateline(text, outlets)
+            or (md.lead_place(text, stop, outlets) or md.caps_place(text, stop, outlets) if position <= 1 else None))
         if dateline is None:
-            if position <= 2 and (opening := md.outlet_opening(text, outlets)):
+            if opening := md.outlet_opening(text, outlets):
                 found.sources.append((1 + position, number, opening[0]))
                 if opening[1]:
                     drop(line, "source (source metadata)", text[:opening[1]].strip())
                     paragraphs[position] = (number, text[opening[1]:].strip())
+            position += 1
             continue
-        found.dateline = dateline.place
+        dated, found.dateline = True, dateline.place
         if dateline.agency and (agency := md.agency_name(dateline.agency, outlets)):
             found.sources.append((0, number, agency))
         if dateline.date:
             found.dates.append((1, number, dateline.date))
         drop(line, "dateline (dateline metadata)", text[:dateline.end].strip())
-        rest = text[dateline.end:].strip()
-        if rest:
+        if rest := text[dateline.end:].strip():
             paragraphs[position] = (number, rest)
+            position += 1
         else:
             del paragraphs[position]
-        break
     return paragraphs
 
 
