@@ -97,3 +97,11 @@ def test_words_shaped_as_adjectives_or_outlets_are_not_lead_places():
     assert caps_place("EXCLUSIVE The two ministers met.", stop, OUTLETS) is None
     assert caps_place("TEHRAN The two ministers met.", stop, OUTLETS).place == "TEHRAN"
     assert find_dateline("ILLUSTRATIVE – The two ministers met.", OUTLETS) is None
+
+
+def test_a_domain_names_its_outlet_through_the_table():
+    from reader.ingest.metadata import table_name
+    assert table_name("tasnimnews.com", OUTLETS) == "Tasnim"
+    assert table_name("www.Tehrantimes.com", OUTLETS) == "Tehran Times"
+    assert table_name("example.com", OUTLETS) == "example.com"
+    assert table_name("Reuters", OUTLETS) == "Reuters"

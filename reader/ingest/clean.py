@@ -142,8 +142,25 @@ _LEADING_MORE = re.compile(r"^[\W_]*(?:read more|continue reading|читать (
 # a ticker: headlines each glued to its time ("…в Казахстан 26 Ноябрь 2025 г., 15:56Президент…");
 _GLUED_TIME = re.compile(r"\b\d{1,2}:\d\d(?=[^\W\d_])")
 TICKER_TIMES = 2  # at least this many times glued to the next headline
+_TICKER_TIME = re.compile(r"(?:^|\s)\d{1,2}:\d\d\s+(?=[^\W\d_])")  # a time between two headlines of a ticker
+TICKER_WORDS = 3  # a ticker's headline after its time has at least this many words
+
+
+def _ticker(text: str) -> bool:
+    """Whether a line is a news ticker: TICKER_TIMES clock times or more, each followed by a
+    headline of TICKER_WORDS words or more ("Новости дня 12:05 Курс рубля вырос 12:30 В Москве
+    похолодает"); a byline's "Updated: … 16:11 IST | Created: … 16:11 IST" has bars instead."""
+    if "|" in text or len(_TICKER_TIME.findall(text)) < TICKER_TIMES:
+        return False
+    headlines = _TICKER_TIME.split(text)[1:]
+    return sum(len(_WORD.findall(headline)) >= TICKER_WORDS for headline in headlines) >= TICKER_TIMES
+# a button's label in capitals glued to the lead: four or more words in capitals, a stop word among them (a
+# dateline in capitals is a place's one or two words, "ТЕГЕРАН", "NEW DELHI");
+_CAPS_LABEL = re.compile(r"^(?P<label>(?:[A-ZА-ЯЁ]{2,}\s+){4,8})(?=[A-ZА-ЯЁ][a-zа-яё])")
 # a player's notice that the browser cannot show it, in English, Russian and Persian;
 _PLAYER = re.compile(r"(?:browser|браузер|مرورگر).{0,60}?(?:does ?n[o']t support|не поддерживает|پشتیبانی\s?(?:نمی|نمی\u200c)\s?کند)"
+                     r"|\b(?:post|tweet|content|video|embed)s? (?:can['’]?not|can['’]t|could not|couldn['’]t) be (?:displayed|shown|loaded)"
+                     r"|(?:публикаци\w*|пост|контент|видео) не (?:может быть|удалось) (?:отображ|показ|загруз)\w*"
                      r"|(?:does ?n[o']t support|не поддерживает).{0,20}?(?:video|audio|видео|аудио)", re.I)
 PLAYER_WORDS = 20  # a player's notice has at most this many words
 MORE_TAIL = 40  # characters at a paragraph's end searched for a glued "READ MORE"
@@ -151,7 +168,9 @@ MORE_TAIL = 40  # characters at a paragraph's end searched for a glued "READ MOR
 # "This article was originally published…", "Данный материал…", "Dieser Artikel…"), a label may open it;
 _EDITORIAL_NOTE = re.compile(
     r"^(?:(?:summary|note|editor['’]s note|примечание)\s*:?\s+)?(?:"
-    r"(?:this|the following) (?:content|article|story|page|material|piece|post|video) (?:was|has been|is|contains|may|will|first)\b"
+    r"(?:this|the following) (?:content|article|story|page|material|piece|post|video|image|photo|picture|illustration) (?:was|has been|is|contains|may|will|first|does)\b"
+    r"|(?:image|photo|picture)s? (?:is |are )?(?:for )?illustrative(?: purposes)?\b|(?:фото|изображение|снимок) (?:носит )?иллюстративн"
+    r"|(?:عکس|تصویر) (?:تزئینی|تزیینی|آرشیوی) است"
     r"|(?:этот|данный|настоящий) материал\b|данное сообщение \(материал\)"
     r"|(?:dieser|der folgende) (?:artikel|beitrag|inhalt) (?:wurde|ist|erschien)\b|(?:cet article|ce contenu) (?:a été|est)\b)", re.I)
 NOTE_WORDS = 40  # an editorial note has at most this many words
@@ -242,6 +261,8 @@ def clean(raw: str, *, name: str = "", outlets: Mapping[str, str] = EMPTY, langu
     _page_frame(content, drop)
     _comment_section(content, drop)
     _residue_neighbours(content, drop, found, outlets)
+    _reader_address(content, drop, stop)
+    _author_biography(content, drop)
     _caption_under_credit(content, drop)
     _repeats(content, drop)
     body = [ln for ln in content if not ln.gone or ln.reason == ACTION]  # "READ MORE" still marks where the body ends
@@ -258,8 +279,9 @@ def clean(raw: str, *, name: str = "", outlets: Mapping[str, str] = EMPTY, langu
     paragraphs = [(ln.number, ln.text) for ln in content if not ln.gone and ln is not title_line]
     paragraphs = _lift_dateline(paragraphs, found, outlets, drop, stop)
     paragraphs = _collapse_duplicates(paragraphs, drop)
+    headline = _undoubled(title_line, _without_section(title_line, drop, found, outlets), drop) if title_line else ""
     if title_line is not None:
-        paragraphs = [(n, t) for n, t in paragraphs if t != title_line.text] or paragraphs
+        paragraphs = [(n, t) for n, t in paragraphs if t not in (title_line.text, headline)] or paragraphs
 
     for number, text in paragraphs[:CREDIT_PARAGRAPHS] + paragraphs[-CREDIT_PARAGRAPHS:]:
         if credited := md.credited_outlet(text, outlets):  # "…, пишет ТАСС."
@@ -267,7 +289,6 @@ def clean(raw: str, *, name: str = "", outlets: Mapping[str, str] = EMPTY, langu
             break
     provenance = {"language": "derived"} if language else {}
     if title_line is not None:
-        headline = _undoubled(title_line, _without_section(title_line, drop), drop)
         title, provenance["title"] = _unemphasised(headline), "text"
         if title != headline:  # the markers are the file's text too
             marker = headline[:headline.index(title)]
@@ -282,7 +303,7 @@ def clean(raw: str, *, name: str = "", outlets: Mapping[str, str] = EMPTY, langu
         provenance["date"] = "file name"
     source = found.best("sources")
     if source:
-        source = outlets.get(source.lower(), source)
+        source = md.table_name(source, outlets)
         provenance["source"] = "text"
     if found.dateline:
         provenance["dateline"] = "text"
@@ -451,9 +472,10 @@ def _furniture_shapes(line: _Line, drop: Callable, found: _Found, outlets: Mappi
 # The heading of a comment section, alone on its line, in the corpus's languages ("Post a Comment",
 # "No comments:", "Комментарии (3)", "نظرات کاربران", "نظر شما", "Kommentare", "Laisser un commentaire").
 _COMMENTS = re.compile(
-    r"^[\W\d_]*(?:(?:no |\d+ )?comments?|(?:add|post|write|leave) (?:a |new |your )?(?:comment|reply)|your comment"
+    r"^[\W\d_]*(?:(?:no |\d+ )?comments?(?: (?:are|is) (?:closed|disabled|turned off))?|комментарии (?:закрыты|отключены)"
+    r"|(?:امکان )?(?:ارسال )?نظرا?ت? (?:بسته|غیرفعال)(?: است| شده است)?|(?:keine )?kommentare(?: sind geschlossen)?|(?:add|post|write|leave) (?:a |new |your )?(?:comment|reply)|your comment"
     r"|(?:ваш |оставить |написать |добавить )?комментари\w*|(?:ارسال )?(?:نظرات(?: کاربران)?|نظر(?: شما)?)|دیدگاه(?:[\s\u200c]?(?:ها|شما))?"
-    r"|kommentare?|(?:laisser un |\d+ )?commentaires?)[\W\d_]*$", re.I)
+    r"|kommentar|(?:laisser un |\d+ )?commentaires?|commentaires fermés)[\W\d_]*$", re.I)
 
 
 FRAME_CHARS = 60  # the page's own text at the top and again at the foot shares at least this many characters
@@ -576,8 +598,13 @@ def _residue(line: _Line, found: _Found, outlets: Mapping[str, str], stop: froze
         drop(line, ACTION, lead.group(0).strip() + glued)
         line.text = text = text[lead.end():]
         _measure(line, stop)
-    if len(_GLUED_TIME.findall(text)) >= TICKER_TIMES:
-        return "other stories' headlines with their times"
+    if len(_GLUED_TIME.findall(text)) >= TICKER_TIMES or not line.terminal and _ticker(text):
+        return "other stories' headlines with their times"  # glued, or between them: "Новости дня 12:05 Курс рубля вырос 12:30 В…"
+    if label := _CAPS_LABEL.match(text):
+        if stop.intersection(label.group("label").lower().split()):  # "СМОТРЕТЬ НА САЙТЕ ПЕРВОГО КАНАЛА Россия готова…"
+            drop(line, "link label glued to the text", label.group("label").strip())
+            line.text = text = text[label.end():]
+            _measure(line, stop)
     if line.words <= PLAYER_WORDS and _PLAYER.search(text):
         return "player notice"
     if line.words <= READ_ALSO_WORDS and _READ_ALSO.match(text):
@@ -592,7 +619,7 @@ def _residue(line: _Line, found: _Found, outlets: Mapping[str, str], stop: froze
         name = desk.group("name").strip()
         if desk.group("beat") and f"{name} {desk.group('beat')}".lower() in outlets:
             name = f"{name} {desk.group('beat')}"
-        found.sources.append((WEAK, line.number, name))
+        found.sources.append((3, line.number, name))  # the outlet's own desk: as strong as its masthead
         if desk.end() < len(text):  # "Rokna Political Desk:The gas supply crisis…": the lead follows
             drop(line, DESK, desk.group(0).strip())
             line.text = text[desk.end():]
@@ -661,6 +688,84 @@ def _residue_neighbours(content: list[_Line], drop: Callable, found: _Found, out
             found.sources.append((2, before.number, md.outlet_part(before.text, outlets)))
             drop(before, "the outlet's description (source metadata)")
             drop(after, "the outlet's description (source metadata)")
+
+
+# The site speaking to its reader, in English, Russian and Persian: the second person ("you", "вы",
+# "ваш", "شما"), the site's "our"/"наш", a prompt's imperative opening the line ("Subscribe", "Follow us",
+# "Подписывайтесь", "Читайте") or closing it ("… را بخوانید", "عضو شوید"), a cookie notice, "click here".
+_SECOND_PERSON = re.compile(r"\b(?:you|your|yours)\b|(?<![\w-])(?:вы|вас|вам|ваш\w{0,3})(?![\w-])|(?<![\w\u200c])شما(?![\w\u200c])", re.I)
+_FIRST_PLURAL = re.compile(r"\b(?:our|us)\b|(?<![\w-])наш\w{0,3}(?![\w-])|(?<![\w\u200c])ما(?![\w\u200c])", re.I)
+_PROMPT = re.compile(r"^[\W_]*(?:subscribe|follow us|join (?:us|our)|click here|download (?:our|the) app|sign up|don['’]t miss|stay (?:tuned|informed)"
+                     r"|[А-ЯЁ][а-яё]{2,}(?:йтесь|итесь|айте|яйте|ите)(?![а-яё]))\b"
+                     r"|(?:بخوانید|ببینید|بشنوید|دنبال کنید|عضو شوید|بپیوندید|کلیک کنید|مراجعه کنید)\s*[.!]?$", re.I)
+_COOKIE = re.compile(r"\bcookies?\b|(?<!\w)куки|файл\w* cookie|کوکی", re.I)
+_CLICK = re.compile(r"(?:^|(?<=[.!?])\s+)[^.!?]{0,80}?\b(?:click here|нажмите (?:здесь|сюда)|اینجا کلیک کنید)\b[.!]?$", re.I)
+_QUOTE_MARK = re.compile(r"[\"“”«»„]")
+ADDRESS_WORDS = 80  # a notice to the reader (a legal warning, a cookie banner) has at most this many words
+CLICK_TAIL = 120  # characters at a line's end searched for a "click here" sentence
+ADDRESS_LABEL = 3  # lines above a notice searched for the label that opens the site's block ("Editors' Picks")
+READER = "the site addressing its reader (prompt or notice)"
+
+
+def _reader_address(content: list[_Line], drop: Callable, stop: frozenset[str]) -> None:
+    """Lines in which the site speaks to its reader, not the article to its: a prompt (an
+    imperative opening or closing it, with the second person or the site's "our", or at the
+    article's edges: above its first or below its last body line, or among the last two
+    lines), a notice in the second person (twice, at the edges), a cookie banner, a "click
+    here" sentence (cut off the paragraph it closes). Quoted speech is the article's. A
+    notice ending the page takes the short label above it, and the lines between, with it
+    ("Editors' Picks" / "RFE/RL has been declared…" / "If you are in Russia… you could…")."""
+    alive = [line for line in content if not line.gone]
+    good = [i for i, line in enumerate(alive) if line.good]
+    first, last = (good[0], good[-1]) if good else (len(alive), -1)
+    for position, line in enumerate(alive):
+        text = line.text
+        if (click := _CLICK.search(text, max(0, len(text) - CLICK_TAIL))) and click.start() > 0:
+            drop(line, READER, click.group(0).strip())  # "… To read the original story by Reuters, click here."
+            line.text = text = text[:click.start()].rstrip()
+        elif click:
+            drop(line, READER)
+            continue
+        if line.words > ADDRESS_WORDS or _QUOTE_MARK.search(text):
+            continue
+        edge = position < first or position > last or position >= len(alive) - 2
+        second = len(_SECOND_PERSON.findall(text))
+        if _COOKIE.search(text) and (second or "сайт" in text.lower() or "site" in text.lower()):
+            drop(line, "cookie notice")
+        elif _PROMPT.search(text) and (edge or second or _FIRST_PLURAL.search(text)) or second >= 2 and edge:
+            drop(line, READER)
+    tail = [line for line in content if not line.gone or line.reason in (READER, "cookie notice")]
+    while tail and tail[-1].gone:
+        tail.pop()  # the notices ending the page: what stands above them, up to a label, is the site's too
+    if len(tail) == sum(1 for line in content if not line.gone or line.reason in (READER, "cookie notice")):
+        return
+    for above in range(len(tail) - 1, max(-1, len(tail) - 1 - ADDRESS_LABEL), -1):
+        label = tail[above]
+        if not label.gone and 1 <= label.words <= STRAY_WORDS and not label.terminal and not _DIGIT.search(label.text) \
+                and above > 0 and tail[above - 1].good:
+            for line in tail[above:]:
+                if not line.gone:
+                    drop(line, "the site's notice under its label")
+            return
+
+
+# An author's biography closing the page: a name, "is a" or a dash, and a trade of the press within its first words
+# ("Jane Roe is a freelance journalist based in…", "Иван Петров — журналист, автор…", "Jean Dupont est journaliste").
+_BIOGRAPHY = re.compile(r"^(?:[A-ZА-ЯЁ][\w'’.-]+ ){1,3}(?:is an?|was an?|est|—|–|-) .{0,60}?\b(?:journalist|reporter|correspondent"
+                        r"|editor|writer|analyst|columnist|fellow|researcher|professor|author|журналист|корреспондент|редактор"
+                        r"|обозреватель|аналитик|эксперт|исследователь|journaliste|rédacteur|chercheur)", re.I)
+_REPORTING = re.compile(r"\b(?:said|says|told|added|заявил|сказал|отметил|сообщил)\b", re.I)  # a source quoted, not a biography
+BIOGRAPHY_LINES = 2  # a biography is one of the page's last this many lines
+
+
+def _author_biography(content: list[_Line], drop: Callable) -> None:
+    """The author's biography among the page's last lines (BIOGRAPHY_LINES), after the
+    article: a name, then "is a …" or a dash and a trade of the press."""
+    alive = [line for line in content if not line.gone]
+    for line in alive[-BIOGRAPHY_LINES:] if len(alive) > BIOGRAPHY_LINES else ():
+        if line.words <= BIO_WORDS and _BIOGRAPHY.match(line.text) and not _QUOTE_MARK.search(line.text) \
+                and not _REPORTING.search(line.text):
+            drop(line, "the author's biography")
 
 
 def _credit(text: str) -> bool:
@@ -831,13 +936,23 @@ def _undoubled(title: _Line, headline: str, drop: Callable) -> str:
     return headline
 
 
-def _without_section(title: _Line, drop: Callable) -> str:
-    """The headline without a site's section label after a bar ("… in Ukraine | Russia-Ukraine war")."""
+def _without_section(title: _Line, drop: Callable, found: _Found, outlets: Mapping[str, str]) -> str:
+    """The headline without a site's section label after a bar ("… in Ukraine | Russia-Ukraine war"),
+    or the site's name after a dash or bar, as a page's title writes it ("… в матче с США - Inc News"):
+    that name, outlet-shaped, is the source."""
+    if (site := _SITE_AFTER.search(title.text)) and len(title.text[:site.start()].split()) >= SECTION_WORDS \
+            and md.outlet_shaped(site.group("site"), outlets):
+        found.sources.append((3, title.number, md.outlet_part(site.group("site"), outlets)))
+        drop(title, "the site's name after the headline (source metadata)", site.group(0).strip())
+        return title.text[:site.start()]
     head, bar, section = title.text.rpartition(" | ")
     if bar and len(section.split()) <= SECTION_WORDS and len(head.split()) >= SECTION_WORDS:
         drop(title, "section label after the headline", f"| {section}")
         return head
     return title.text
+
+
+_SITE_AFTER = re.compile(r"\s[-–—|]\s(?P<site>[^\s\d–—|-][^\d–—|]{1,38})$")
 
 
 _EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")

@@ -177,6 +177,24 @@ def attribution(line: str, outlets: Mapping[str, str]) -> str | None:
     return None
 
 
+def table_name(name: str, outlets: Mapping[str, str]) -> str:
+    """An outlet's display name from the table: as written, or for a domain ("tasnimnews.com",
+    "www.Tehrantimes.com") its name without the top-level domain and without a kind glued to
+    it ("tasnimnews" -> "tasnim"); else the name as it is."""
+    key = name.lower().removeprefix("www.")
+    if key in outlets or not _DOMAIN.fullmatch(key):
+        return outlets.get(key, name)
+    base = key.rsplit(".", 1)[0]
+    for candidate in (base, _GLUED_KIND.sub("", base)):
+        if candidate in outlets:
+            return outlets[candidate]
+    return name
+
+
+_DOMAIN = re.compile(r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,6}")
+_GLUED_KIND = re.compile(r"(?:news|press|times|tv|online|daily|agency)$")
+
+
 def footer_domain(line: str) -> str | None:
     """"Financialtribune.com" alone on a line -> "Financialtribune.com"."""
     match = _FOOTER_DOMAIN.match(line)
