@@ -973,3 +973,43 @@ def test_an_authors_biography_closing_the_page():
     assert dropped_as(result, "the author's biography") == [bio]
     quoted = "Ali Rezaei is a senior analyst at a Tehran institute, and he said the deal would hold."
     assert quoted in texts(clean(f"{HEAD}\n\n{BODY}\n\n{BODY} Again.\n\n{quoted}", outlets=OUTLETS))
+
+
+@pytest.mark.parametrize("label, items, body", [
+    ("Related", ["Putin to visit Tehran next month", "The rial hits a record low"], BODY),
+    ("Читайте также", ["Путин посетит Тегеран в следующем месяце", "Риал обновил исторический минимум"], BODY_RU),
+    ("اخبار مرتبط", ["سفر پوتین به تهران در ماه آینده", "ریال به پایین‌ترین سطح رسید"], BODY_FA),
+    ("Tags", ["Iran", "Russia", "Gas"], BODY),
+])
+def test_a_block_of_other_headlines_or_tags_under_its_label_inside_the_article(label, items, body):
+    again = f"{body[:-1]} 2."
+    result = clean("\n\n".join([HEAD, body, label, *items, again]), outlets=OUTLETS)
+    assert texts(result) == [body, again]
+    assert dropped_as(result, "other stories or tags under their label") == [label, *items]
+
+
+def test_subheadings_without_a_label_and_a_label_above_the_headline_stay():
+    result = clean(f"{HEAD}\n\n{BODY}\n\nWhat the deal says\n\n{BODY[:-1]} 2.", outlets=OUTLETS)
+    assert "What the deal says" in texts(result)
+    assert clean(f"Topics\n\n{HEAD}\n\n{BODY}\n\n{BODY[:-1]} 2.", outlets=OUTLETS).meta.title == HEAD
+
+
+@pytest.mark.parametrize("counter", ["1.2K views", "12 тыс. просмотров", "تعداد بازدید: ۱۲۴۵", "Просмотров: 1245"])
+def test_counters_with_what_they_count_inside_the_article(counter):
+    result = clean(f"{HEAD}\n\n{BODY}\n\n{counter}\n\n{BODY[:-1]} 2.", outlets=OUTLETS)
+    assert dropped_as(result, "counter") == [counter]
+
+
+def test_a_share_bar_with_counts_and_a_breadcrumb_trail():
+    result = clean(f"{HEAD}\n\nHome / News / Middle East / Politics and Diplomacy\n\n{BODY}\n\nShare 23 Tweet 5\n\n{BODY[:-1]} 2.",
+                   outlets=OUTLETS)
+    assert texts(result) == [BODY, f"{BODY[:-1]} 2."]
+    assert dropped_as(result, "breadcrumb trail") == ["Home / News / Middle East / Politics and Diplomacy"]
+    headline = "وعده‌های کاغذی/ تفاهم‌نامه ایران و روسیه"  # one slash: a headline's, no trail
+    assert clean(f"{headline}\n\n{BODY_FA}\n\n{BODY_FA[:-1]} ۲.", outlets=OUTLETS).meta.title == headline
+
+
+def test_a_caption_with_a_short_position_tag_is_never_the_title():
+    caption = "President Putin (L) and President Raisi meet in Tehran"
+    result = clean(f"{caption}\n\n{BODY}\n\n{BODY[:-1]} 2.", outlets=OUTLETS)
+    assert result.meta.title != caption and dropped_as(result, "photo caption or credit") == [caption]

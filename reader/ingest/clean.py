@@ -75,6 +75,28 @@ _ISO_STAMP = re.compile(r"^(?:date\s*:?\s*)?(?P<stamp>(?:19|20)\d\d-\d\d(?:-\d\d
 _LOGO = re.compile(r"^(?P<name>[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,3}) logo(?:\s+|$)")
 _NOT_NAMES = ("the", "a", "an", "its", "this", "that", "our", "their", "new")
 _COUNTER = re.compile(r"^[+-]?\d[\d\s.,]{0,8}$")
+# A counter with what it counts ("1.2K views", "12 тыс. просмотров", "Просмотров: 1245", "تعداد بازدید: ۱۲۴۵", "23 shares").
+_COUNT_NOUN = r"(?:views?|reads?|shares?|likes?|comments?|просмотр\w*|прочтени\w*|репост\w*|комментари\w*|лайк\w*|بازدید|نظر|اشتراک)"
+_COUNT_WORD = re.compile(rf"^[\W_]*(?:[\d۰-۹][\d۰-۹\s.,]*(?:[kKкКmM]|тыс\.?|млн\.?|هزار)?\s*{_COUNT_NOUN}"
+                         rf"|(?:تعداد )?{_COUNT_NOUN}\s*[:：]?\s*[\d۰-۹][\d۰-۹\s.,]*(?:[kKкКmM]|тыс\.?)?)[\W_]*$", re.I)
+# A share bar: two or more networks or actions, each with its count ("Share 23 Tweet 5", "VK 12 OK 3").
+_SHARE_BAR = re.compile(r"^(?:[\W_]*(?:share|tweet|pin|e-?mail|like|facebook|twitter|telegram|whatsapp|linkedin|vk|ok|"
+                        r"поделиться|твитнуть|اشتراک)\s*[\d۰-۹]*[\W_]*){2,}$", re.I)
+_CRUMB_BAR = re.compile(r"\s(?:[»›>/|]|&gt;)\s")
+CRUMB_ITEMS, CRUMB_WORDS = 3, 4  # a breadcrumb trail has at least this many items, each of at most this many words
+
+
+def _breadcrumb(text: str) -> bool:
+    """Whether a line is a breadcrumb trail ("Home / News / Middle East", "Главная » Новости »
+    Политика", "صفحه اصلی » سیاست"): CRUMB_ITEMS items or more between one kind of separator,
+    each of at most CRUMB_WORDS words, none a sentence."""
+    bars = _CRUMB_BAR.findall(text)
+    if len(bars) < CRUMB_ITEMS - 1 or len(set(bars)) > 1:
+        return False
+    items = _CRUMB_BAR.split(text)
+    return all(1 <= len(item.split()) <= CRUMB_WORDS and not item.endswith(_TERMINAL) for item in items if item.strip())
+
+
 _CAPTCHA = re.compile(r"^\d{1,3}\s*[-+x×*]\s*\d{1,3}\s*=\s*\??$")
 _STORY_CODE = re.compile(r"^(?:[^\d:：]{2,30}[:：#№]|[^\d:：]{0,20}\b(?:code|id|no|number|код|номер|کد|شناسه|شماره))\s*\d{4,}$", re.I)
 _DIGIT = re.compile(r"\d")
@@ -102,7 +124,8 @@ _HEADLINE_TAIL = re.compile(r"\s[-–—|]\s(?P<outlet>[^\d\s,–—|-][^\d,–�
 _VIA_AGENCY = re.compile(r"\bvia (?:AP|AFP|Reuters|EPA|Getty Images|ТАСС|РИА Новости|ISNA|IRNA|WANA)\)?$")
 # Photo-caption position words: "(left)", ", right,".
 _CAPTION_POSITION = re.compile(r"\((?:left|right|centre|center|second left|second right|слева|справа|links|rechts|à gauche|à droite"
-                               r"|چپ|راست|وسط|يسار|يمين)\)"
+                               r"|چپ|راست|وسط|يسار|يمين|(?:[1-4](?:st|nd|rd|th) )?[LRC]|L-R|R-L|left to right|слева направо"
+                               r"|(?:از )?(?:راست|چپ)(?: به (?:چپ|راست))?)\)"
                                r"|,\s(?:left|right),\s", re.I)
 # A byline: a label word, then names only ("By Admin", "Текст: Валерия Городецкая").
 _BYLINE = re.compile(r"^(?:by|von|par|por|автор|текст|tекст|text|نویسنده|به قلم)\s*:?\s+(?:[A-ZА-ЯЁ\u0600-\u06ff][\w.'’-]*\s?){1,4}$", re.I)
@@ -263,6 +286,7 @@ def clean(raw: str, *, name: str = "", outlets: Mapping[str, str] = EMPTY, langu
     _residue_neighbours(content, drop, found, outlets)
     _reader_address(content, drop, stop)
     _author_biography(content, drop)
+    _related_block(content, drop)
     _caption_under_credit(content, drop)
     _repeats(content, drop)
     body = [ln for ln in content if not ln.gone or ln.reason == ACTION]  # "READ MORE" still marks where the body ends
@@ -428,8 +452,12 @@ def _furniture_shapes(line: _Line, drop: Callable, found: _Found, outlets: Mappi
         return
     if _CAPTCHA.match(text):
         return drop(line, "captcha")
-    if _COUNTER.match(text):
+    if _COUNTER.match(text) or _COUNT_WORD.match(text):
         return drop(line, "counter")
+    if _SHARE_BAR.match(text):
+        return drop(line, ACTION)
+    if _breadcrumb(text):
+        return drop(line, "breadcrumb trail")
     if _STORY_CODE.match(text):
         return drop(line, "story code")
     if (source := md.attribution(text, outlets)) is not None:
@@ -756,6 +784,36 @@ _BIOGRAPHY = re.compile(r"^(?:[A-ZА-ЯЁ][\w'’.-]+ ){1,3}(?:is an?|was an?|es
                         r"|обозреватель|аналитик|эксперт|исследователь|journaliste|rédacteur|chercheur)", re.I)
 _REPORTING = re.compile(r"\b(?:said|says|told|added|заявил|сказал|отметил|сообщил)\b", re.I)  # a source quoted, not a biography
 BIOGRAPHY_LINES = 2  # a biography is one of the page's last this many lines
+
+
+# The label over a block of other stories' headlines or of tags, alone on its line, in the corpus's languages.
+_RELATED_LABEL = re.compile(
+    r"^[\W_]*(?:related(?: (?:articles?|stories|news|topics|content|coverage|links|posts))?|more on this (?:story|topic)|see also"
+    r"|also read|read (?:also|more)|recommended(?: for you| stories)?|you may also like|more (?:stories|news)|top stories|most read"
+    r"|tags|topics|keywords|читайте также|смотрите также|(?:ещ[её] )?по теме|новости по теме|другие новости|похожие (?:новости|материалы)"
+    r"|самое (?:читаемое|популярное)|теги|метки|ключевые слова|(?:مطالب|اخبار|خبرهای) (?:مرتبط|مشابه)|بیشتر بخوانید|پربازدیدترین(?:[\s\u200c]?ها)?"
+    r"|برچسب(?:[\s\u200c]?ها)?|کلمات کلیدی|lesen sie auch|mehr zum thema|(?:à )?lire aussi|sur le même sujet)[\W_]*$", re.I)
+RELATED_ITEMS = 12  # a block lists at most this many headlines or tags
+
+
+def _related_block(content: list[_Line], drop: Callable) -> None:
+    """A label announcing other stories or tags ("Related", "Читайте также", "اخبار مرتبط",
+    "Tags") alone on its line, after the first body line, and the items listed under it: lines that read as
+    headlines or tags (no sentence end, at most TITLE_MAX_WORDS words, not body text), up to
+    RELATED_ITEMS of them; the article's text resumes at the first sentence."""
+    alive = [line for line in content if not line.gone]
+    first = next((i for i, line in enumerate(alive) if line.good), len(alive))
+    for position, label in enumerate(alive[first + 1:], start=first + 1):  # above the body, the headline may follow one
+        if label.gone or label.words > SECTION_WORDS or not _RELATED_LABEL.match(label.text):
+            continue
+        drop(label, RELATED)
+        for item in alive[position + 1:position + 1 + RELATED_ITEMS]:
+            if item.gone or item.good or item.terminal or item.words > TITLE_MAX_WORDS:
+                break
+            drop(item, RELATED)
+
+
+RELATED = "other stories or tags under their label"
 
 
 def _author_biography(content: list[_Line], drop: Callable) -> None:
