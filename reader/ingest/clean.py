@@ -89,12 +89,13 @@ CRUMB_ITEMS, CRUMB_WORDS = 3, 4  # a breadcrumb trail has at least this many ite
 def _breadcrumb(text: str) -> bool:
     """Whether a line is a breadcrumb trail ("Home / News / Middle East", "Главная » Новости »
     Политика", "صفحه اصلی » سیاست"): CRUMB_ITEMS items or more between one kind of separator,
-    each of at most CRUMB_WORDS words, none a sentence."""
+    each of at most CRUMB_WORDS words, none a sentence or a number."""
     bars = _CRUMB_BAR.findall(text)
     if len(bars) < CRUMB_ITEMS - 1 or len(set(bars)) > 1:
         return False
     items = _CRUMB_BAR.split(text)
-    return all(1 <= len(item.split()) <= CRUMB_WORDS and not item.endswith(_TERMINAL) for item in items if item.strip())
+    return all(1 <= len(item.split()) <= CRUMB_WORDS and not item.endswith(_TERMINAL) and not _DIGIT.search(item)
+               for item in items if item.strip())  # "Moscow | Updated: 20-01-2026 16:11 IST | …" is a timestamp
 
 
 _CAPTCHA = re.compile(r"^\d{1,3}\s*[-+x×*]\s*\d{1,3}\s*=\s*\??$")
