@@ -123,6 +123,7 @@ _NAME_BEFORE_DATE = re.compile(r"^(?P<name>[^\W\d_][^\d|–—:-]{1,30}?)\s[-–
 _HEADLINE_TAIL = re.compile(r"\s[-–—|]\s(?P<outlet>[^\d\s,–—|-][^\d,–—|]{1,38}?),\s*(?P<date>\d{1,2}\.\d{1,2}\.(?:19|20)\d\d)$")
 # "Iranian Defense Ministry via AP": a handout's credit, a photo agency closing a short line.
 _VIA_AGENCY = re.compile(r"\bvia (?:AP|AFP|Reuters|EPA|Getty Images|ТАСС|РИА Новости|ISNA|IRNA|WANA)\)?$")
+VIA_TAIL = 40  # characters at a line's end searched for "via <agency>" (searching only there is cheaper)
 # Photo-caption position words: "(left)", ", right,".
 _CAPTION_POSITION = re.compile(r"\((?:left|right|centre|center|second left|second right|слева|справа|links|rechts|à gauche|à droite"
                                r"|چپ|راست|وسط|يسار|يمين|(?:[1-4](?:st|nd|rd|th) )?[LRC]|L-R|R-L|left to right|слева направо"
@@ -174,7 +175,7 @@ def _ticker(text: str) -> bool:
     """Whether a line is a news ticker: TICKER_TIMES clock times or more, each followed by a
     headline of TICKER_WORDS words or more ("Новости дня 12:05 Курс рубля вырос 12:30 В Москве
     похолодает"); a byline's "Updated: … 16:11 IST | Created: … 16:11 IST" has bars instead."""
-    if "|" in text or len(_TICKER_TIME.findall(text)) < TICKER_TIMES:
+    if text.count(":") < TICKER_TIMES or "|" in text or len(_TICKER_TIME.findall(text)) < TICKER_TIMES:
         return False
     headlines = _TICKER_TIME.split(text)[1:]
     return sum(len(_WORD.findall(headline)) >= TICKER_WORDS for headline in headlines) >= TICKER_TIMES
@@ -183,10 +184,13 @@ def _ticker(text: str) -> bool:
 _CAPS_LABEL = re.compile(r"^(?P<label>(?:[A-ZА-ЯЁ]{2,}\s+){4,8})(?=[A-ZА-ЯЁ][a-zа-яё])")
 # a player's notice that the browser cannot show it, in English, Russian and Persian;
 _PLAYER = re.compile(r"(?:browser|браузер|مرورگر).{0,60}?(?:does ?n[o']t support|не поддерживает|پشتیبانی\s?(?:نمی|نمی\u200c)\s?کند)"
-                     r"|\b(?:post|tweet|content|video|embed)s? (?:can['’]?not|can['’]t|could not|couldn['’]t) be (?:displayed|shown|loaded)"
-                     r"|(?:публикаци\w*|пост|контент|видео) не (?:может быть|удалось) (?:отображ|показ|загруз)\w*"
+
                      r"|(?:does ?n[o']t support|не поддерживает).{0,20}?(?:video|audio|видео|аудио)", re.I)
 PLAYER_WORDS = 20  # a player's notice has at most this many words
+# an embedded post that cannot be shown ("This post can't be displayed because…"), looked for in lines with such a verb
+_EMBED = re.compile(r"\b(?:post|tweet|content|video|embed)s? (?:can['’]?not|can['’]t|could not|couldn['’]t) be (?:displayed|shown|loaded)"
+                    r"|(?:публикаци\w*|пост|контент|видео) не (?:может быть|удалось) (?:отображ|показ|загруз)\w*", re.I)
+_EMBED_VERBS = ("display", "shown", "loaded", "отображ", "показ", "загруз")
 MORE_TAIL = 40  # characters at a paragraph's end searched for a glued "READ MORE"
 # an editorial note about the piece itself ("This content was produced in Russia where the law…",
 # "This article was originally published…", "Данный материал…", "Dieser Artikel…"), a label may open it;
@@ -213,7 +217,7 @@ _AUTHOR = re.compile(r"^[A-ZА-ЯЁ][a-zа-яё'’-]+(?: [A-ZА-ЯЁ][a-zа-я�
 WEAK = 6  # rank of metadata a residue line gives: used only when nothing else names it
 
 
-@dataclass
+@dataclass(slots=True)  # made for every raw line, read in every pass: slots make both cheaper
 class _Line:
     number: int  # 1-based raw line number
     text: str  # normalised: spaces folded, invisible characters and markup out
@@ -225,6 +229,7 @@ class _Line:
     repeated: bool = False
     reason: str = ""  # why it was dropped
     stems: set[str] | None = None  # its content words cut to a prefix (`_stems`), computed once
+    address: str = ""  # how it speaks to the reader, if it does (`_address`): "cookie", "prompt", "you"
 
     @property
     def terminal(self) -> bool:
@@ -285,7 +290,7 @@ def clean(raw: str, *, name: str = "", outlets: Mapping[str, str] = EMPTY, langu
     _page_frame(content, drop)
     _comment_section(content, drop)
     _residue_neighbours(content, drop, found, outlets)
-    _reader_address(content, drop, stop)
+    _reader_address(content, drop)
     _author_biography(content, drop)
     _related_block(content, drop)
     _caption_under_credit(content, drop)
@@ -433,7 +438,7 @@ def _furniture_shapes(line: _Line, drop: Callable, found: _Found, outlets: Mappi
         if outlet := _stamp_outlet(bare, outlets):  # "http://today.reuters.com/news/…": weak, used when nothing else names one
             found.sources.append((WEAK, line.number, outlet))
         return drop(line, "web address")
-    if (tail := _HEADLINE_TAIL.search(text)) and len(text[:tail.start()].split()) >= 4 and (when := find_date(tail.group("date"))):
+    if text[-1:].isdigit() and (tail := _HEADLINE_TAIL.search(text)) and len(text[:tail.start()].split()) >= 4 and (when := find_date(tail.group("date"))):
         # "Иран хочет увеличить … из России — РИА Новости, 27.07.2022": the outlet and date after a headline
         found.sources.append((3, line.number, md.outlet_part(tail.group("outlet"), outlets)))
         found.dates.append((1, line.number, when[0]))
@@ -444,7 +449,7 @@ def _furniture_shapes(line: _Line, drop: Callable, found: _Found, outlets: Mappi
         return drop(line, reason)
     text = line.text  # a desk byline may have been cut off its opening
     if line.words > SHORT_LINE_WORDS:  # a long line can only be a caption, and a paragraph-long one is none
-        if line.words <= CAPTION_WORDS and (_credit(text) or _CAPTION_POSITION.search(text) or _VIA_AGENCY.search(text)):
+        if line.words <= CAPTION_WORDS and (_credit(text) or _CAPTION_POSITION.search(text) or _VIA_AGENCY.search(text, max(0, len(text) - VIA_TAIL))):
             drop(line, CAPTION)  # "…in a military drone drill in Iran. (Iranian Army via AP)"
         return
     if line.words == 0 and not _DIGIT.search(text):
@@ -494,7 +499,7 @@ def _furniture_shapes(line: _Line, drop: Callable, found: _Found, outlets: Mappi
             found.sources.append((2, line.number, outlet))
             return drop(line, "byline (source metadata)")
         return drop(line, "byline")
-    if (_credit(text) or _CAPTION_POSITION.search(text) or _VIA_AGENCY.search(text)) and not text.startswith(_OPEN_QUOTES):
+    if (_credit(text) or _CAPTION_POSITION.search(text) or _VIA_AGENCY.search(text, max(0, len(text) - VIA_TAIL))) and not text.startswith(_OPEN_QUOTES):
         return drop(line, CAPTION)
 
 
@@ -627,14 +632,23 @@ def _residue(line: _Line, found: _Found, outlets: Mapping[str, str], stop: froze
         drop(line, ACTION, lead.group(0).strip() + glued)
         line.text = text = text[lead.end():]
         _measure(line, stop)
-    if len(_GLUED_TIME.findall(text)) >= TICKER_TIMES or not line.terminal and _ticker(text):
+    if ":" in text and (len(_GLUED_TIME.findall(text)) >= TICKER_TIMES or not line.terminal and _ticker(text)):
         return "other stories' headlines with their times"  # glued, or between them: "Новости дня 12:05 Курс рубля вырос 12:30 В…"
     if label := _CAPS_LABEL.match(text):
         if stop.intersection(label.group("label").lower().split()):  # "СМОТРЕТЬ НА САЙТЕ ПЕРВОГО КАНАЛА Россия готова…"
             drop(line, "link label glued to the text", label.group("label").strip())
             line.text = text = text[label.end():]
             _measure(line, stop)
-    if line.words <= PLAYER_WORDS and _PLAYER.search(text):
+    end = text[-CLICK_TAIL:]
+    if ("lick" in end or "ажмите" in end or "کلیک" in end) and (click := _CLICK.search(text, max(0, len(text) - CLICK_TAIL))):
+        if click.start() == 0:
+            return READER
+        drop(line, READER, click.group(0).strip())  # "… To read the original story by Reuters, click here."
+        line.text = text = text[:click.start()].rstrip()
+        _measure(line, stop)
+    if line.words <= ADDRESS_WORDS:
+        line.address = _address(line)
+    if line.words <= PLAYER_WORDS and (_PLAYER.search(text) or any(verb in text for verb in _EMBED_VERBS) and _EMBED.search(text)):
         return "player notice"
     if line.words <= READ_ALSO_WORDS and _READ_ALSO.match(text):
         return "read-more link and its headline"
@@ -722,51 +736,65 @@ def _residue_neighbours(content: list[_Line], drop: Callable, found: _Found, out
 # The site speaking to its reader, in English, Russian and Persian: the second person ("you", "вы",
 # "ваш", "شما"), the site's "our"/"наш", a prompt's imperative opening the line ("Subscribe", "Follow us",
 # "Подписывайтесь", "Читайте") or closing it ("… را بخوانید", "عضو شوید"), a cookie notice, "click here".
-_SECOND_PERSON = re.compile(r"\b(?:you|your|yours)\b|(?<![\w-])(?:вы|вас|вам|ваш\w{0,3})(?![\w-])|(?<![\w\u200c])شما(?![\w\u200c])", re.I)
-_FIRST_PLURAL = re.compile(r"\b(?:our|us)\b|(?<![\w-])наш\w{0,3}(?![\w-])|(?<![\w\u200c])ما(?![\w\u200c])", re.I)
-_PROMPT = re.compile(r"^[\W_]*(?:subscribe|follow us|join (?:us|our)|click here|download (?:our|the) app|sign up|don['’]t miss|stay (?:tuned|informed)"
-                     r"|[А-ЯЁ][а-яё]{2,}(?:йтесь|итесь|айте|яйте|ите)(?![а-яё]))\b"
-                     r"|(?:بخوانید|ببینید|بشنوید|دنبال کنید|عضو شوید|بپیوندید|کلیک کنید|مراجعه کنید)\s*[.!]?$", re.I)
-_COOKIE = re.compile(r"\bcookies?\b|(?<!\w)куки|файл\w* cookie|کوکی", re.I)
+# (compared with a line's words, `_Line.tokens`, lower case: a set test costs less than a search of the line)
+_POSSESSIVE = ("", "а", "е", "и", "его", "ей", "ему", "им", "ими", "их", "ем", "у")
+_SECOND_PERSON = frozenset(["you", "your", "yours", "вы", "вас", "вам", "вами", "شما", *(f"ваш{end}" for end in _POSSESSIVE)])
+_FIRST_PLURAL = frozenset(["our", "us", "ما", *(f"наш{end}" for end in _POSSESSIVE)])
+_COOKIES = frozenset(["cookie", "cookies", "куки", "کوکی", "کوکی‌ها"])
+_PROMPT = re.compile(r"[\W_]*(?:subscribe|follow us|join (?:us|our)|click here|download (?:our|the) app|sign up|don['’]t miss|stay (?:tuned|informed)"
+                     r"|[А-ЯЁ][а-яё]{2,}(?:йтесь|итесь|айте|яйте|ите)(?![а-яё]))\b", re.I)  # opening the line
+_PROMPT_END = re.compile(r"(?:بخوانید|ببینید|بشنوید|دنبال کنید|عضو شوید|بپیوندید|کلیک کنید|مراجعه کنید)\s*[.!]?$")  # closing it
+PROMPT_TAIL = 30  # characters at a line's end searched for a prompt's closing verb
 _CLICK = re.compile(r"(?:^|(?<=[.!?])\s+)[^.!?]{0,80}?\b(?:click here|нажмите (?:здесь|сюда)|اینجا کلیک کنید)\b[.!]?$", re.I)
 _QUOTE_MARK = re.compile(r"[\"“”«»„]")
 ADDRESS_WORDS = 80  # a notice to the reader (a legal warning, a cookie banner) has at most this many words
 CLICK_TAIL = 120  # characters at a line's end searched for a "click here" sentence
 ADDRESS_LABEL = 3  # lines above a notice searched for the label that opens the site's block ("Editors' Picks")
 READER = "the site addressing its reader (prompt or notice)"
+COOKIE = "cookie notice"
 
 
-def _reader_address(content: list[_Line], drop: Callable, stop: frozenset[str]) -> None:
-    """Lines in which the site speaks to its reader, not the article to its: a prompt (an
-    imperative opening or closing it, with the second person or the site's "our", or at the
-    article's edges: above its first or below its last body line, or among the last two
-    lines), a notice in the second person (twice, at the edges), a cookie banner, a "click
-    here" sentence (cut off the paragraph it closes). Quoted speech is the article's. A
-    notice ending the page takes the short label above it, and the lines between, with it
-    ("Editors' Picks" / "RFE/RL has been declared…" / "If you are in Russia… you could…")."""
+def _address(line: _Line) -> str:
+    """How a line (of at most ADDRESS_WORDS words) speaks to the reader, or "": a cookie banner
+    ("cookie": the word and the second person or the site), a prompt ("prompt": an imperative
+    opening or closing it), the second person twice ("you"); quoted speech is the article's."""
+    text, tokens = line.text, line.tokens
+    second = 0 if _SECOND_PERSON.isdisjoint(tokens) else sum(map(_SECOND_PERSON.__contains__, tokens))
+    cookie = not _COOKIES.isdisjoint(tokens)
+    prompt = _PROMPT.match(text) or _PROMPT_END.search(text, max(0, len(text) - PROMPT_TAIL))
+    if not (cookie or prompt or second >= 2) or _QUOTE_MARK.search(text):
+        return ""
+    if cookie and (second or any(token.startswith(("сайт", "site", "website")) for token in tokens)):
+        return "cookie"
+    if prompt and (second or not _FIRST_PLURAL.isdisjoint(tokens)):
+        return "prompt, to you"
+    return "prompt" if prompt else "you" if second >= 2 else ""
+
+
+def _reader_address(content: list[_Line], drop: Callable) -> None:
+    """Lines in which the site speaks to its reader (`_address`), not the article to its: a
+    cookie banner, a prompt in the second person or with the site's "our"; at the article's
+    edges (above its first or below its last body line, or among the last two lines), any
+    prompt and a notice in the second person. A notice ending the page takes the short label
+    above it, and the lines between, with it ("Editors' Picks" / "RFE/RL has been declared…" /
+    "If you are in Russia… you could…")."""
+    if not any(line.address and not line.gone for line in content):
+        return
     alive = [line for line in content if not line.gone]
     good = [i for i, line in enumerate(alive) if line.good]
     first, last = (good[0], good[-1]) if good else (len(alive), -1)
     for position, line in enumerate(alive):
-        text = line.text
-        if (click := _CLICK.search(text, max(0, len(text) - CLICK_TAIL))) and click.start() > 0:
-            drop(line, READER, click.group(0).strip())  # "… To read the original story by Reuters, click here."
-            line.text = text = text[:click.start()].rstrip()
-        elif click:
-            drop(line, READER)
-            continue
-        if line.words > ADDRESS_WORDS or _QUOTE_MARK.search(text):
+        if not line.address:
             continue
         edge = position < first or position > last or position >= len(alive) - 2
-        second = len(_SECOND_PERSON.findall(text))
-        if _COOKIE.search(text) and (second or "сайт" in text.lower() or "site" in text.lower()):
-            drop(line, "cookie notice")
-        elif _PROMPT.search(text) and (edge or second or _FIRST_PLURAL.search(text)) or second >= 2 and edge:
+        if line.address == "cookie":
+            drop(line, COOKIE)
+        elif line.address == "prompt, to you" or edge:
             drop(line, READER)
-    tail = [line for line in content if not line.gone or line.reason in (READER, "cookie notice")]
+    tail = [line for line in content if not line.gone or line.reason in (READER, COOKIE)]
     while tail and tail[-1].gone:
         tail.pop()  # the notices ending the page: what stands above them, up to a label, is the site's too
-    if len(tail) == sum(1 for line in content if not line.gone or line.reason in (READER, "cookie notice")):
+    if len(tail) == sum(1 for line in content if not line.gone or line.reason in (READER, COOKIE)):
         return
     for above in range(len(tail) - 1, max(-1, len(tail) - 1 - ADDRESS_LABEL), -1):
         label = tail[above]
@@ -820,8 +848,13 @@ RELATED = "other stories or tags under their label"
 def _author_biography(content: list[_Line], drop: Callable) -> None:
     """The author's biography among the page's last lines (BIOGRAPHY_LINES), after the
     article: a name, then "is a …" or a dash and a trade of the press."""
-    alive = [line for line in content if not line.gone]
-    for line in alive[-BIOGRAPHY_LINES:] if len(alive) > BIOGRAPHY_LINES else ():
+    last = []
+    for line in reversed(content):
+        if not line.gone:
+            last.append(line)
+            if len(last) > BIOGRAPHY_LINES:
+                break
+    for line in last[:BIOGRAPHY_LINES] if len(last) > BIOGRAPHY_LINES else ():
         if line.words <= BIO_WORDS and _BIOGRAPHY.match(line.text) and not _QUOTE_MARK.search(line.text) \
                 and not _REPORTING.search(line.text):
             drop(line, "the author's biography")

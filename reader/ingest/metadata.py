@@ -430,6 +430,7 @@ _AGENCY_REPORTED = re.compile(r"(?:,\s|(?:^|[.!?]\s)(?=The\s))(?:[A-Z][\w-]*['�
 # "Ранее News.ru писал о том…": a name in Latin letters with a dot, or in quotes (a capitalised Russian word
 # there is a person's: "Ранее Песков сообщал").
 _EARLIER = re.compile(r"(?:^|[.!?]\s+)Ранее (?P<name>[A-Za-z][\w-]*\.[a-z]{2,4}|«[^»]{2,30}») (?:писал|писала|писало|сообщал|сообщала|сообщало)\b")
+CREDIT_TAIL = 60  # characters at a paragraph's end that hold a closing credit ("… — ТАСС", "… (Xinhua)")
 _CLOSING_TAG = re.compile(r"[.!?»\"”]\s*\((?P<name>[^()\d]{2,25})\)\.?$")  # an agency's tag closing the last paragraph
 # "according to Tasnim", "according to the Mehr News Agency": an outlet (of the table, or outlet-shaped) named as the source
 _ACCORDING = re.compile(r"\baccording to (?:the )?(?P<name>[A-Z][\w-]*(?:\.[\w-]+)*(?: (?:[A-Z][\w-]*|of))*)(?=[\s,.;)]|$)")
@@ -441,7 +442,9 @@ _DASH_CREDIT = re.compile(r"[.!?»\"”]\s*[-–—]\s*(?P<name>[^-–—.\n]{2,
 def credited_outlet(text: str, outlets: Mapping[str, str]) -> str | None:
     """The outlet a paragraph says it is taken from ("…, пишет ТАСС.", "Как передает
     Report со ссылкой на…", "Об этом сообщает ТАСС.", "…, Azernews reports.", "…, Germany’s dpa news agency reported…", "… — ТАСС"), or None."""
-    if (match := _DASH_CREDIT.search(text) or _CLOSING_TAG.search(text)) and _is_outlet(match.group("name"), outlets):
+    tail = max(0, len(text) - CREDIT_TAIL)  # both credits close the paragraph: its end is searched, not all of it
+    if (match := _DASH_CREDIT.search(text, tail) or text.endswith((")", ").")) and _CLOSING_TAG.search(text, tail)) \
+            and _is_outlet(match.group("name"), outlets):
         return outlets[match.group("name").lower()]  # "… заявил он. — ТАСС", "… international law. (Xinhua)"
     for match in _ACCORDING.finditer(text) if "ccording" in text else ():  # "…, according to Tasnim."
         if (name := match.group("name")).lower() in outlets or outlet_shaped(name, outlets):
