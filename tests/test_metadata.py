@@ -105,3 +105,11 @@ def test_a_domain_names_its_outlet_through_the_table():
     assert table_name("www.Tehrantimes.com", OUTLETS) == "Tehran Times"
     assert table_name("example.com", OUTLETS) == "example.com"
     assert table_name("Reuters", OUTLETS) == "Reuters"
+
+
+def test_a_russian_credit_sentence_opened_by_a_few_words():
+    from reader.ingest.metadata import credited_outlet
+    assert credited_outlet("Президент заявил о поддержке. Его слова передает ТАСС.", OUTLETS) == "TASS"
+    assert credited_outlet("Министр выступил в Москве. Слова министра приводит РИА Новости.", OUTLETS) == "RIA Novosti"
+    assert credited_outlet("Как передает ТАСС, министр выступил.", OUTLETS) == "TASS"
+    assert credited_outlet("Министр передает привет коллегам.", OUTLETS) is None  # no outlet's name after the verb

@@ -414,7 +414,9 @@ ATTRIBUTION_CHARS = 80  # how far "به نقل از" may run before its comma
 
 # "…, пишет ТАСС.", "Как передает Report со ссылкой на…", "…, сообщает РИА Новости.": a Russian sentence
 # naming the outlet it is taken from.
-_RUSSIAN_CREDIT = re.compile(r"(?:^|[,.]\s*)(?:[Кк]ак\s+|[Оо]б этом\s+)?(?:передает|передаёт|пишет|сообщает|сообщило|сообщил)\s+"
+# A few words may open that sentence ("Его слова передает ТАСС.", "Слова министра приводит РИА Новости.").
+_RUSSIAN_CREDIT = re.compile(r"(?:^|[,.]\s*)(?:[^\W\d][^.!?,«»\"]{0,30}?\s)?(?:[Кк]ак\s+|[Оо]б этом\s+)?"
+                             r"(?:передает|передаёт|пишет|сообщает|сообщило|сообщил|приводит|цитирует)\s+"
                              r"(?:(?:теле)?канал\s+|(?:информ)?агентство\s+|издание\s+|газета\s+|радиостанция\s+|корреспондент\s+)?"
                              r"(?P<name>«[^»]{2,30}»|\"[^\"]{2,30}\"|[A-ZА-ЯЁ][\w.-]*(?:\s[A-ZА-ЯЁ][\w.-]*){0,2})"
                              r"(?=\s*(?:[.,]|со ссылкой|$))")
@@ -457,7 +459,7 @@ def credited_outlet(text: str, outlets: Mapping[str, str]) -> str | None:
         return outlets.get(match.group("name").lower(), match.group("name"))
     if match := _EARLIER.search(text):  # "Ранее News.ru писал…": the outlet recalling its own report
         return outlets.get(match.group("name").strip("«»").lower(), match.group("name").strip("«»"))
-    if "пиш" not in text and "перед" not in text and "сообщ" not in text:
+    if "пиш" not in text and "перед" not in text and "сообщ" not in text and "привод" not in text and "цитир" not in text:
         return None
     match = _RUSSIAN_CREDIT.search(text)
     if not match:
