@@ -1013,3 +1013,11 @@ def test_a_caption_with_a_short_position_tag_is_never_the_title():
     caption = "President Putin (L) and President Raisi meet in Tehran"
     result = clean(f"{caption}\n\n{BODY}\n\n{BODY[:-1]} 2.", outlets=OUTLETS)
     assert result.meta.title != caption and dropped_as(result, "photo caption or credit") == [caption]
+
+
+def test_the_sites_our_speaking_to_you_at_the_foot_and_once_inside_the_article():
+    team = "Our support team will be happy to assist you!"
+    result = clean(f"{HEAD}\n\n{BODY}\n\n{BODY} Again.\n\n{team}", outlets=OUTLETS)
+    assert dropped_as(result, "the site addressing its reader (prompt or notice)") == [team]
+    inside = "Our correspondent told you last week that the two sides had met in Tehran on Monday."
+    assert inside in texts(clean(f"{HEAD}\n\n{BODY}\n\n{inside}\n\n{BODY}\n\n{BODY} Again.", outlets=OUTLETS))

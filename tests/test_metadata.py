@@ -113,3 +113,8 @@ def test_a_russian_credit_sentence_opened_by_a_few_words():
     assert credited_outlet("Министр выступил в Москве. Слова министра приводит РИА Новости.", OUTLETS) == "RIA Novosti"
     assert credited_outlet("Как передает ТАСС, министр выступил.", OUTLETS) == "TASS"
     assert credited_outlet("Министр передает привет коллегам.", OUTLETS) is None  # no outlet's name after the verb
+
+
+def test_a_dateline_whose_bracketed_tag_holds_two_agencies_and_a_date():
+    found = find_dateline("MOSCOW (Caspian News / Sputnik - 06th October, 2021) Moscow and Tehran agreed", OUTLETS)
+    assert (found.place, agency_name(found.agency, OUTLETS)) == ("MOSCOW", "Caspian News")

@@ -757,18 +757,20 @@ COOKIE = "cookie notice"
 def _address(line: _Line) -> str:
     """How a line (of at most ADDRESS_WORDS words) speaks to the reader, or "": a cookie banner
     ("cookie": the word and the second person or the site), a prompt ("prompt": an imperative
-    opening or closing it), the second person twice ("you"); quoted speech is the article's."""
+    opening or closing it), the second person twice, or with the site's "our" ("you"); quoted
+    speech is the article's."""
     text, tokens = line.text, line.tokens
     second = 0 if _SECOND_PERSON.isdisjoint(tokens) else sum(map(_SECOND_PERSON.__contains__, tokens))
     cookie = not _COOKIES.isdisjoint(tokens)
     prompt = _PROMPT.match(text) or _PROMPT_END.search(text, max(0, len(text) - PROMPT_TAIL))
-    if not (cookie or prompt or second >= 2) or _QUOTE_MARK.search(text):
+    ours = second and not _FIRST_PLURAL.isdisjoint(tokens)  # "Our support team will be happy to assist you!"
+    if not (cookie or prompt or second >= 2 or ours) or _QUOTE_MARK.search(text):
         return ""
     if cookie and (second or any(token.startswith(("сайт", "site", "website")) for token in tokens)):
         return "cookie"
     if prompt and (second or not _FIRST_PLURAL.isdisjoint(tokens)):
         return "prompt, to you"
-    return "prompt" if prompt else "you" if second >= 2 else ""
+    return "prompt" if prompt else "you" if second >= 2 or ours else ""
 
 
 def _reader_address(content: list[_Line], drop: Callable) -> None:

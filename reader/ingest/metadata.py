@@ -37,7 +37,8 @@ _TITLE = r"[A-ZА-ЯЁ][a-zа-яё'’-]+(?: [A-ZА-ЯЁ][a-zа-яё'’-]+)?"
 _WHEN = r"(?:[^()/\n–—:]|:(?=\d)){1,40}?"
 # "MOSCOW. Aug 9 (Interfax)": after a full stop, only a day and a month go on with the dateline
 _DAY_MONTH = r"(?:[A-Z][a-z]{2,8}\.?\s\d{1,2}|\d{1,2}\s[A-Za-zА-яЁё]{3,9}\.?)(?=\s*[(/–—-])"
-_AGENCY_TAIL = r"(?:\((?P<agency>[^()\n]{1,40})\)|/\s*(?P<agency2>[^/\n]{1,25}?)\s*/)"
+# an agency tag in brackets may hold two agencies and a date: "(UrduPoint News / Sputnik - 06th October, 2021)"
+_AGENCY_TAIL = r"(?:\((?P<agency>[^()\n]{1,60})\)|/\s*(?P<agency2>[^/\n]{1,25}?)\s*/)"
 _DASH = r"(?:\s+[-–—]{1,2}\s*|[-–—]{1,2}\s+|:\s+|\s*[-–—]{1,2}$)"
 _LATIN = re.compile(
     rf"^(?P<place>(?:{_UPPER})(?:,\s*{_WHEN}|\.\s*{_DAY_MONTH})?|(?:{_TITLE}),\s*{_WHEN})\.?\s*"
