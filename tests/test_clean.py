@@ -865,3 +865,159 @@ def test_an_authors_name_over_a_biography_opening_with_it_is_dropped():
 ])
 def test_sources_from_a_correspondent_a_news_agency_and_a_sites_signature(text, source):
     assert clean(text, outlets=OUTLETS).meta.source == source
+
+
+def test_an_attribution_in_the_paragraph_after_the_dateline_names_the_source():
+    raw = f"عنوان خبر درباره گاز\n\nتهران- وزیر نفت گفت که قرارداد گاز امضا شد.\n\nبه گزارش خبرگزاری کاسپین نیوز، {BODY_FA}"
+    result = clean(raw, outlets=OUTLETS)
+    assert (result.meta.dateline, result.meta.source) == ("تهران", "کاسپین نیوز")
+
+
+# --- clean6: residue kinds of a fresh dev set (issue 13), each with a near miss ----------
+
+HEAD = "Russia and Iran sign a rail deal"
+
+
+
+
+@pytest.mark.parametrize("note", [
+    "This image is AI-generated and does not depict any real event. It is shown for illustrative purposes only.",
+    "Фото иллюстративное.",
+    "عکس تزئینی است.",
+])
+def test_a_note_about_the_image_is_not_the_article(note):
+    result = clean(f"{HEAD}\n\n{BODY}\n\n{note}\n\n{BODY} Again.", outlets=OUTLETS)
+    assert note not in texts(result)
+    kept = "The image of the two leaders shaking hands was shown on state television for days."
+    assert kept in texts(clean(f"{HEAD}\n\n{BODY}\n\n{kept}\n\n{BODY} Again.", outlets=OUTLETS))
+
+
+def test_an_embed_that_cannot_be_shown_is_a_player_notice():
+    notice = "This post can't be displayed because social networks cookies have been deactivated."
+    result = clean(f"{HEAD}\n\n{BODY}\n\n{notice}\n\n{BODY} Again.", outlets=OUTLETS)
+    assert dropped_as(result, "player notice") == [notice]
+
+
+@pytest.mark.parametrize("closed", ["Comments are closed.", "Комментарии закрыты", "امکان ارسال نظر بسته است"])
+def test_a_closed_comment_section_ends_the_article(closed):
+    result = clean(f"{HEAD}\n\n{BODY}\n\n{BODY} Again.\n\n{closed}", outlets=OUTLETS)
+    assert dropped_as(result, "comment section") == [closed]
+
+
+@pytest.mark.parametrize("prompt", [
+    "Подписывайтесь на наш канал в Telegram, чтобы первыми узнавать новости",
+    "Subscribe to our channel for the latest news",
+    "آخرین اخبار سیاسی را در صفحه سیاست ما بخوانید.",
+    "If you are in this country, please note that you could face fines for sharing our content.",
+])
+def test_the_site_addressing_its_reader_below_the_article(prompt):
+    result = clean(f"{HEAD}\n\n{BODY}\n\n{BODY} Again.\n\n{prompt}", outlets=OUTLETS)
+    assert texts(result) == [BODY, f"{BODY} Again."] and prompt in {d.text for d in result.dropped}
+
+
+def test_the_second_person_in_quoted_speech_or_once_inside_the_article_stays():
+    quoted = "“If you want peace, you must talk to your neighbours,” the minister told reporters in Moscow."
+    once = "As you may recall, the two sides signed a memorandum on the railway last spring in Tehran."
+    result = clean(f"{HEAD}\n\n{BODY}\n\n{quoted}\n\n{once}\n\n{BODY} Again.", outlets=OUTLETS)
+    assert quoted in texts(result) and once in texts(result)
+
+
+def test_a_cookie_banner_and_a_click_here_sentence():
+    banner = "На сайте используются файлы cookie. Продолжая использовать сайт, вы даете согласие на их обработку."
+    again = f"{BODY[:-1]} again."
+    result = clean(f"{HEAD}\n\n{BODY}\n\n{again} To read the original story by Reuters, click here.\n\n{banner}", outlets=OUTLETS)
+    assert texts(result) == [BODY, again]
+    assert dropped_as(result, "cookie notice") == [banner]
+    assert "To read the original story by Reuters, click here." in dropped_as(
+        result, "the site addressing its reader (prompt or notice)")
+
+
+def test_a_notice_ending_the_page_takes_its_label_and_the_lines_between():
+    raw = (f"{HEAD}\n\n{BODY}\n\n{BODY} Again.\n\nEditors' Picks\n\nThe radio was declared an unwanted organisation by "
+           "the government.\n\nIf you live there, you could face fines for sharing our content.")
+    result = clean(raw, outlets=OUTLETS)
+    assert texts(result) == [BODY, f"{BODY} Again."]
+    assert dropped_as(result, "the site's notice under its label") == [
+        "Editors' Picks", "The radio was declared an unwanted organisation by the government."]
+
+
+def test_a_ticker_of_headlines_with_their_times_is_never_the_title():
+    ticker = "Новости дня 12:05 Курс рубля вырос к доллару 12:30 В Москве снова похолодает"
+    result = clean(f"{ticker}\n{BODY_RU}\n{BODY_RU} Снова.", outlets=OUTLETS)
+    assert result.meta.title != ticker and dropped_as(result, "other stories' headlines with their times") == [ticker]
+    kept = f"{HEAD}\n\n{BODY}\n\nPolls open at 08:00 and close at 20:00 local time across the whole country.\n\n{BODY}"
+    assert "Polls open at 08:00 and close at 20:00 local time across the whole country." in texts(clean(kept))
+
+
+def test_a_button_label_in_capitals_glued_to_the_lead():
+    result = clean(f"{HEAD}\n\nСМОТРЕТЬ НА САЙТЕ ПЕРВОГО КАНАЛА {BODY_RU}\n\n{BODY_RU} Снова.", outlets=OUTLETS)
+    assert texts(result)[0] == BODY_RU
+    assert dropped_as(result, "link label glued to the text") == ["СМОТРЕТЬ НА САЙТЕ ПЕРВОГО КАНАЛА"]
+
+
+def test_the_sites_name_after_the_headline_is_the_source():
+    result = clean(f"Россия и Иран подписали соглашение о газе - Caspian News\n\n{BODY_RU}\n\n{BODY_RU} Снова.", outlets=OUTLETS)
+    assert (result.meta.title, result.meta.source) == ("Россия и Иран подписали соглашение о газе", "Caspian News")
+    title = "Moscow, Tehran Agree To Hold Meeting Of Presidents - Iranian Foreign Minister"
+    assert clean(f"{title}\n\n{BODY}\n\n{BODY} Again.", outlets=OUTLETS).meta.title == title  # a speaker, not an outlet
+
+
+def test_a_desk_byline_names_the_source_before_a_label_under_the_article():
+    raw = f"{HEAD}\n\nCaspian Courier News Desk | Moscow | Updated: 20-01-2026 16:11 IST\n\n{BODY}\n\n{BODY} Again.\n\nLatest News"
+    assert clean(raw, outlets=OUTLETS).meta.source == "Caspian Courier"
+
+
+def test_an_authors_biography_closing_the_page():
+    bio = "Jane Roe is a freelance journalist based in Istanbul who covers energy and politics in the region."
+    result = clean(f"{HEAD}\n\n{BODY}\n\n{BODY} Again.\n\n{bio}", outlets=OUTLETS)
+    assert dropped_as(result, "the author's biography") == [bio]
+    quoted = "Ali Rezaei is a senior analyst at a Tehran institute, and he said the deal would hold."
+    assert quoted in texts(clean(f"{HEAD}\n\n{BODY}\n\n{BODY} Again.\n\n{quoted}", outlets=OUTLETS))
+
+
+@pytest.mark.parametrize("label, items, body", [
+    ("Related", ["Putin to visit Tehran next month", "The rial hits a record low"], BODY),
+    ("Читайте также", ["Путин посетит Тегеран в следующем месяце", "Риал обновил исторический минимум"], BODY_RU),
+    ("اخبار مرتبط", ["سفر پوتین به تهران در ماه آینده", "ریال به پایین‌ترین سطح رسید"], BODY_FA),
+    ("Tags", ["Iran", "Russia", "Gas"], BODY),
+])
+def test_a_block_of_other_headlines_or_tags_under_its_label_inside_the_article(label, items, body):
+    again = f"{body[:-1]} 2."
+    result = clean("\n\n".join([HEAD, body, label, *items, again]), outlets=OUTLETS)
+    assert texts(result) == [body, again]
+    assert dropped_as(result, "other stories or tags under their label") == [label, *items]
+
+
+def test_subheadings_without_a_label_and_a_label_above_the_headline_stay():
+    result = clean(f"{HEAD}\n\n{BODY}\n\nWhat the deal says\n\n{BODY[:-1]} 2.", outlets=OUTLETS)
+    assert "What the deal says" in texts(result)
+    assert clean(f"Topics\n\n{HEAD}\n\n{BODY}\n\n{BODY[:-1]} 2.", outlets=OUTLETS).meta.title == HEAD
+
+
+@pytest.mark.parametrize("counter", ["1.2K views", "12 тыс. просмотров", "تعداد بازدید: ۱۲۴۵", "Просмотров: 1245"])
+def test_counters_with_what_they_count_inside_the_article(counter):
+    result = clean(f"{HEAD}\n\n{BODY}\n\n{counter}\n\n{BODY[:-1]} 2.", outlets=OUTLETS)
+    assert dropped_as(result, "counter") == [counter]
+
+
+def test_a_share_bar_with_counts_and_a_breadcrumb_trail():
+    result = clean(f"{HEAD}\n\nHome / News / Middle East / Politics and Diplomacy\n\n{BODY}\n\nShare 23 Tweet 5\n\n{BODY[:-1]} 2.",
+                   outlets=OUTLETS)
+    assert texts(result) == [BODY, f"{BODY[:-1]} 2."]
+    assert dropped_as(result, "breadcrumb trail") == ["Home / News / Middle East / Politics and Diplomacy"]
+    headline = "وعده‌های کاغذی/ تفاهم‌نامه ایران و روسیه"  # one slash: a headline's, no trail
+    assert clean(f"{headline}\n\n{BODY_FA}\n\n{BODY_FA[:-1]} ۲.", outlets=OUTLETS).meta.title == headline
+
+
+def test_a_caption_with_a_short_position_tag_is_never_the_title():
+    caption = "President Putin (L) and President Raisi meet in Tehran"
+    result = clean(f"{caption}\n\n{BODY}\n\n{BODY[:-1]} 2.", outlets=OUTLETS)
+    assert result.meta.title != caption and dropped_as(result, "photo caption or credit") == [caption]
+
+
+def test_the_sites_our_speaking_to_you_at_the_foot_and_once_inside_the_article():
+    team = "Our support team will be happy to assist you!"
+    result = clean(f"{HEAD}\n\n{BODY}\n\n{BODY} Again.\n\n{team}", outlets=OUTLETS)
+    assert dropped_as(result, "the site addressing its reader (prompt or notice)") == [team]
+    inside = "Our correspondent told you last week that the two sides had met in Tehran on Monday."
+    assert inside in texts(clean(f"{HEAD}\n\n{BODY}\n\n{inside}\n\n{BODY}\n\n{BODY} Again.", outlets=OUTLETS))

@@ -55,3 +55,66 @@ def test_agency_names_from_datelines():
     assert agency_name("خبرگزاری «ریانووستی»", {"ریانووستی": "RIA Novosti"}) == "RIA Novosti"
     assert agency_name("CNN", OUTLETS) == "CNN"
     assert agency_name("said officials", OUTLETS) is None
+
+
+# --- clean6: sources and datelines of a fresh dev set (issue 13) -------------------------
+
+def test_a_persian_dateline_with_its_agency_closed_by_a_colon():
+    text = "تهران- ایران پرس: وزیر نفت گفت که قرارداد امضا شد."
+    found = find_dateline(text, OUTLETS)
+    assert (found.place, found.agency, text[found.end:]) == ("تهران", "ایران پرس", "وزیر نفت گفت که قرارداد امضا شد.")
+    found = find_dateline("تهران- وزیر نفت گفت: قرارداد امضا شد.", OUTLETS)  # a sentence's words are no agency
+    assert (found.agency, found.end) == (None, len("تهران- "))
+
+
+def test_an_outlet_and_its_reporter_signing_a_persian_lead():
+    text = "باشگاه خبرنگاران جوان؛ مریم احمدی - سفارت اعلام کرد"
+    assert outlet_opening(text, OUTLETS) == ("باشگاه خبرنگاران جوان", len(text) - len("سفارت اعلام کرد"))
+
+
+def test_credits_closing_or_inside_a_paragraph():
+    from reader.ingest.metadata import credited_outlet
+    assert credited_outlet("Moscow backed the plan, officials said. (Xinhua)", OUTLETS) == "Xinhua"
+    assert credited_outlet("The plan was backed (in part) by (Some Group)", OUTLETS) is None  # not in the table
+    assert credited_outlet("Talks will resume in May, according to Tasnim.", OUTLETS) == "Tasnim"
+    assert credited_outlet("Talks will resume, according to the Caspian News Agency.", OUTLETS) == "Caspian News Agency"
+    assert credited_outlet("Talks will resume, according to Ali Rezaei.", OUTLETS) is None  # a person
+    assert credited_outlet("وزیر بر همکاری تاکید کرد. به گزارش ایرنا، دو کشور توافق کردند.", OUTLETS) == "ایرنا"
+
+
+def test_a_site_kind_before_the_outlets_own_kind_and_name():
+    from reader.ingest.metadata import outlet_part
+    assert outlet_part("پایگاه اطلاع رسانی شبکه خبر", OUTLETS) == "شبکه خبر"
+    assert outlet_part("خبرگزاری ایسنا محمد صادق", OUTLETS) == "ایسنا"
+
+
+def test_words_shaped_as_adjectives_or_outlets_are_not_lead_places():
+    from reader.ingest.metadata import caps_place, lead_place
+    stop = frozenset({"the", "a"})
+    assert lead_place("Moscow: Russian warplanes struck.", stop, OUTLETS).place == "Moscow"
+    assert lead_place("Illustrative: The two ministers met.", stop, OUTLETS) is None
+    assert lead_place("Mehr: Iranian officials met.", stop, OUTLETS) is None
+    assert caps_place("EXCLUSIVE The two ministers met.", stop, OUTLETS) is None
+    assert caps_place("TEHRAN The two ministers met.", stop, OUTLETS).place == "TEHRAN"
+    assert find_dateline("ILLUSTRATIVE – The two ministers met.", OUTLETS) is None
+
+
+def test_a_domain_names_its_outlet_through_the_table():
+    from reader.ingest.metadata import table_name
+    assert table_name("tasnimnews.com", OUTLETS) == "Tasnim"
+    assert table_name("www.Tehrantimes.com", OUTLETS) == "Tehran Times"
+    assert table_name("example.com", OUTLETS) == "example.com"
+    assert table_name("Reuters", OUTLETS) == "Reuters"
+
+
+def test_a_russian_credit_sentence_opened_by_a_few_words():
+    from reader.ingest.metadata import credited_outlet
+    assert credited_outlet("Президент заявил о поддержке. Его слова передает ТАСС.", OUTLETS) == "TASS"
+    assert credited_outlet("Министр выступил в Москве. Слова министра приводит РИА Новости.", OUTLETS) == "RIA Novosti"
+    assert credited_outlet("Как передает ТАСС, министр выступил.", OUTLETS) == "TASS"
+    assert credited_outlet("Министр передает привет коллегам.", OUTLETS) is None  # no outlet's name after the verb
+
+
+def test_a_dateline_whose_bracketed_tag_holds_two_agencies_and_a_date():
+    found = find_dateline("MOSCOW (Caspian News / Sputnik - 06th October, 2021) Moscow and Tehran agreed", OUTLETS)
+    assert (found.place, agency_name(found.agency, OUTLETS)) == ("MOSCOW", "Caspian News")

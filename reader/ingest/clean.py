@@ -75,6 +75,29 @@ _ISO_STAMP = re.compile(r"^(?:date\s*:?\s*)?(?P<stamp>(?:19|20)\d\d-\d\d(?:-\d\d
 _LOGO = re.compile(r"^(?P<name>[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,3}) logo(?:\s+|$)")
 _NOT_NAMES = ("the", "a", "an", "its", "this", "that", "our", "their", "new")
 _COUNTER = re.compile(r"^[+-]?\d[\d\s.,]{0,8}$")
+# A counter with what it counts ("1.2K views", "12 тыс. просмотров", "Просмотров: 1245", "تعداد بازدید: ۱۲۴۵", "23 shares").
+_COUNT_NOUN = r"(?:views?|reads?|shares?|likes?|comments?|просмотр\w*|прочтени\w*|репост\w*|комментари\w*|лайк\w*|بازدید|نظر|اشتراک)"
+_COUNT_WORD = re.compile(rf"^[\W_]*(?:[\d۰-۹][\d۰-۹\s.,]*(?:[kKкКmM]|тыс\.?|млн\.?|هزار)?\s*{_COUNT_NOUN}"
+                         rf"|(?:تعداد )?{_COUNT_NOUN}\s*[:：]?\s*[\d۰-۹][\d۰-۹\s.,]*(?:[kKкКmM]|тыс\.?)?)[\W_]*$", re.I)
+# A share bar: two or more networks or actions, each with its count ("Share 23 Tweet 5", "VK 12 OK 3").
+_SHARE_BAR = re.compile(r"^(?:[\W_]*(?:share|tweet|pin|e-?mail|like|facebook|twitter|telegram|whatsapp|linkedin|vk|ok|"
+                        r"поделиться|твитнуть|اشتراک)\s*[\d۰-۹]*[\W_]*){2,}$", re.I)
+_CRUMB_BAR = re.compile(r"\s(?:[»›>/|]|&gt;)\s")
+CRUMB_ITEMS, CRUMB_WORDS = 3, 4  # a breadcrumb trail has at least this many items, each of at most this many words
+
+
+def _breadcrumb(text: str) -> bool:
+    """Whether a line is a breadcrumb trail ("Home / News / Middle East", "Главная » Новости »
+    Политика", "صفحه اصلی » سیاست"): CRUMB_ITEMS items or more between one kind of separator,
+    each of at most CRUMB_WORDS words, none a sentence or a number."""
+    bars = _CRUMB_BAR.findall(text)
+    if len(bars) < CRUMB_ITEMS - 1 or len(set(bars)) > 1:
+        return False
+    items = _CRUMB_BAR.split(text)
+    return all(1 <= len(item.split()) <= CRUMB_WORDS and not item.endswith(_TERMINAL) and not _DIGIT.search(item)
+               for item in items if item.strip())  # "Moscow | Updated: 20-01-2026 16:11 IST | …" is a timestamp
+
+
 _CAPTCHA = re.compile(r"^\d{1,3}\s*[-+x×*]\s*\d{1,3}\s*=\s*\??$")
 _STORY_CODE = re.compile(r"^(?:[^\d:：]{2,30}[:：#№]|[^\d:：]{0,20}\b(?:code|id|no|number|код|номер|کد|شناسه|شماره))\s*\d{4,}$", re.I)
 _DIGIT = re.compile(r"\d")
@@ -100,9 +123,11 @@ _NAME_BEFORE_DATE = re.compile(r"^(?P<name>[^\W\d_][^\d|–—:-]{1,30}?)\s[-–
 _HEADLINE_TAIL = re.compile(r"\s[-–—|]\s(?P<outlet>[^\d\s,–—|-][^\d,–—|]{1,38}?),\s*(?P<date>\d{1,2}\.\d{1,2}\.(?:19|20)\d\d)$")
 # "Iranian Defense Ministry via AP": a handout's credit, a photo agency closing a short line.
 _VIA_AGENCY = re.compile(r"\bvia (?:AP|AFP|Reuters|EPA|Getty Images|ТАСС|РИА Новости|ISNA|IRNA|WANA)\)?$")
+VIA_TAIL = 40  # characters at a line's end searched for "via <agency>" (searching only there is cheaper)
 # Photo-caption position words: "(left)", ", right,".
 _CAPTION_POSITION = re.compile(r"\((?:left|right|centre|center|second left|second right|слева|справа|links|rechts|à gauche|à droite"
-                               r"|چپ|راست|وسط|يسار|يمين)\)"
+                               r"|چپ|راست|وسط|يسار|يمين|(?:[1-4](?:st|nd|rd|th) )?[LRC]|L-R|R-L|left to right|слева направо"
+                               r"|(?:از )?(?:راست|چپ)(?: به (?:چپ|راست))?)\)"
                                r"|,\s(?:left|right),\s", re.I)
 # A byline: a label word, then names only ("By Admin", "Текст: Валерия Городецкая").
 _BYLINE = re.compile(r"^(?:by|von|par|por|автор|текст|tекст|text|نویسنده|به قلم)\s*:?\s+(?:[A-ZА-ЯЁ\u0600-\u06ff][\w.'’-]*\s?){1,4}$", re.I)
@@ -142,16 +167,38 @@ _LEADING_MORE = re.compile(r"^[\W_]*(?:read more|continue reading|читать (
 # a ticker: headlines each glued to its time ("…в Казахстан 26 Ноябрь 2025 г., 15:56Президент…");
 _GLUED_TIME = re.compile(r"\b\d{1,2}:\d\d(?=[^\W\d_])")
 TICKER_TIMES = 2  # at least this many times glued to the next headline
+_TICKER_TIME = re.compile(r"(?:^|\s)\d{1,2}:\d\d\s+(?=[^\W\d_])")  # a time between two headlines of a ticker
+TICKER_WORDS = 3  # a ticker's headline after its time has at least this many words
+
+
+def _ticker(text: str) -> bool:
+    """Whether a line is a news ticker: TICKER_TIMES clock times or more, each followed by a
+    headline of TICKER_WORDS words or more ("Новости дня 12:05 Курс рубля вырос 12:30 В Москве
+    похолодает"); a byline's "Updated: … 16:11 IST | Created: … 16:11 IST" has bars instead."""
+    if text.count(":") < TICKER_TIMES or "|" in text or len(_TICKER_TIME.findall(text)) < TICKER_TIMES:
+        return False
+    headlines = _TICKER_TIME.split(text)[1:]
+    return sum(len(_WORD.findall(headline)) >= TICKER_WORDS for headline in headlines) >= TICKER_TIMES
+# a button's label in capitals glued to the lead: four or more words in capitals, a stop word among them (a
+# dateline in capitals is a place's one or two words, "ТЕГЕРАН", "NEW DELHI");
+_CAPS_LABEL = re.compile(r"^(?P<label>(?:[A-ZА-ЯЁ]{2,}\s+){4,8})(?=[A-ZА-ЯЁ][a-zа-яё])")
 # a player's notice that the browser cannot show it, in English, Russian and Persian;
 _PLAYER = re.compile(r"(?:browser|браузер|مرورگر).{0,60}?(?:does ?n[o']t support|не поддерживает|پشتیبانی\s?(?:نمی|نمی\u200c)\s?کند)"
+
                      r"|(?:does ?n[o']t support|не поддерживает).{0,20}?(?:video|audio|видео|аудио)", re.I)
 PLAYER_WORDS = 20  # a player's notice has at most this many words
+# an embedded post that cannot be shown ("This post can't be displayed because…"), looked for in lines with such a verb
+_EMBED = re.compile(r"\b(?:post|tweet|content|video|embed)s? (?:can['’]?not|can['’]t|could not|couldn['’]t) be (?:displayed|shown|loaded)"
+                    r"|(?:публикаци\w*|пост|контент|видео) не (?:может быть|удалось) (?:отображ|показ|загруз)\w*", re.I)
+_EMBED_VERBS = ("display", "shown", "loaded", "отображ", "показ", "загруз")
 MORE_TAIL = 40  # characters at a paragraph's end searched for a glued "READ MORE"
 # an editorial note about the piece itself ("This content was produced in Russia where the law…",
 # "This article was originally published…", "Данный материал…", "Dieser Artikel…"), a label may open it;
 _EDITORIAL_NOTE = re.compile(
     r"^(?:(?:summary|note|editor['’]s note|примечание)\s*:?\s+)?(?:"
-    r"(?:this|the following) (?:content|article|story|page|material|piece|post|video) (?:was|has been|is|contains|may|will|first)\b"
+    r"(?:this|the following) (?:content|article|story|page|material|piece|post|video|image|photo|picture|illustration) (?:was|has been|is|contains|may|will|first|does)\b"
+    r"|(?:image|photo|picture)s? (?:is |are )?(?:for )?illustrative(?: purposes)?\b|(?:фото|изображение|снимок) (?:носит )?иллюстративн"
+    r"|(?:عکس|تصویر) (?:تزئینی|تزیینی|آرشیوی) است"
     r"|(?:этот|данный|настоящий) материал\b|данное сообщение \(материал\)"
     r"|(?:dieser|der folgende) (?:artikel|beitrag|inhalt) (?:wurde|ist|erschien)\b|(?:cet article|ce contenu) (?:a été|est)\b)", re.I)
 NOTE_WORDS = 40  # an editorial note has at most this many words
@@ -170,7 +217,7 @@ _AUTHOR = re.compile(r"^[A-ZА-ЯЁ][a-zа-яё'’-]+(?: [A-ZА-ЯЁ][a-zа-я�
 WEAK = 6  # rank of metadata a residue line gives: used only when nothing else names it
 
 
-@dataclass
+@dataclass(slots=True)  # made for every raw line, read in every pass: slots make both cheaper
 class _Line:
     number: int  # 1-based raw line number
     text: str  # normalised: spaces folded, invisible characters and markup out
@@ -182,6 +229,7 @@ class _Line:
     repeated: bool = False
     reason: str = ""  # why it was dropped
     stems: set[str] | None = None  # its content words cut to a prefix (`_stems`), computed once
+    address: str = ""  # how it speaks to the reader, if it does (`_address`): "cookie", "prompt", "you"
 
     @property
     def terminal(self) -> bool:
@@ -242,6 +290,9 @@ def clean(raw: str, *, name: str = "", outlets: Mapping[str, str] = EMPTY, langu
     _page_frame(content, drop)
     _comment_section(content, drop)
     _residue_neighbours(content, drop, found, outlets)
+    _reader_address(content, drop)
+    _author_biography(content, drop)
+    _related_block(content, drop)
     _caption_under_credit(content, drop)
     _repeats(content, drop)
     body = [ln for ln in content if not ln.gone or ln.reason == ACTION]  # "READ MORE" still marks where the body ends
@@ -258,8 +309,9 @@ def clean(raw: str, *, name: str = "", outlets: Mapping[str, str] = EMPTY, langu
     paragraphs = [(ln.number, ln.text) for ln in content if not ln.gone and ln is not title_line]
     paragraphs = _lift_dateline(paragraphs, found, outlets, drop, stop)
     paragraphs = _collapse_duplicates(paragraphs, drop)
+    headline = _undoubled(title_line, _without_section(title_line, drop, found, outlets), drop) if title_line else ""
     if title_line is not None:
-        paragraphs = [(n, t) for n, t in paragraphs if t != title_line.text] or paragraphs
+        paragraphs = [(n, t) for n, t in paragraphs if t not in (title_line.text, headline)] or paragraphs
 
     for number, text in paragraphs[:CREDIT_PARAGRAPHS] + paragraphs[-CREDIT_PARAGRAPHS:]:
         if credited := md.credited_outlet(text, outlets):  # "…, пишет ТАСС."
@@ -267,7 +319,6 @@ def clean(raw: str, *, name: str = "", outlets: Mapping[str, str] = EMPTY, langu
             break
     provenance = {"language": "derived"} if language else {}
     if title_line is not None:
-        headline = _undoubled(title_line, _without_section(title_line, drop), drop)
         title, provenance["title"] = _unemphasised(headline), "text"
         if title != headline:  # the markers are the file's text too
             marker = headline[:headline.index(title)]
@@ -282,7 +333,7 @@ def clean(raw: str, *, name: str = "", outlets: Mapping[str, str] = EMPTY, langu
         provenance["date"] = "file name"
     source = found.best("sources")
     if source:
-        source = outlets.get(source.lower(), source)
+        source = md.table_name(source, outlets)
         provenance["source"] = "text"
     if found.dateline:
         provenance["dateline"] = "text"
@@ -387,7 +438,7 @@ def _furniture_shapes(line: _Line, drop: Callable, found: _Found, outlets: Mappi
         if outlet := _stamp_outlet(bare, outlets):  # "http://today.reuters.com/news/…": weak, used when nothing else names one
             found.sources.append((WEAK, line.number, outlet))
         return drop(line, "web address")
-    if (tail := _HEADLINE_TAIL.search(text)) and len(text[:tail.start()].split()) >= 4 and (when := find_date(tail.group("date"))):
+    if text[-1:].isdigit() and (tail := _HEADLINE_TAIL.search(text)) and len(text[:tail.start()].split()) >= 4 and (when := find_date(tail.group("date"))):
         # "Иран хочет увеличить … из России — РИА Новости, 27.07.2022": the outlet and date after a headline
         found.sources.append((3, line.number, md.outlet_part(tail.group("outlet"), outlets)))
         found.dates.append((1, line.number, when[0]))
@@ -398,7 +449,7 @@ def _furniture_shapes(line: _Line, drop: Callable, found: _Found, outlets: Mappi
         return drop(line, reason)
     text = line.text  # a desk byline may have been cut off its opening
     if line.words > SHORT_LINE_WORDS:  # a long line can only be a caption, and a paragraph-long one is none
-        if line.words <= CAPTION_WORDS and (_credit(text) or _CAPTION_POSITION.search(text) or _VIA_AGENCY.search(text)):
+        if line.words <= CAPTION_WORDS and (_credit(text) or _CAPTION_POSITION.search(text) or _VIA_AGENCY.search(text, max(0, len(text) - VIA_TAIL))):
             drop(line, CAPTION)  # "…in a military drone drill in Iran. (Iranian Army via AP)"
         return
     if line.words == 0 and not _DIGIT.search(text):
@@ -407,8 +458,12 @@ def _furniture_shapes(line: _Line, drop: Callable, found: _Found, outlets: Mappi
         return
     if _CAPTCHA.match(text):
         return drop(line, "captcha")
-    if _COUNTER.match(text):
+    if _COUNTER.match(text) or _COUNT_WORD.match(text):
         return drop(line, "counter")
+    if _SHARE_BAR.match(text):
+        return drop(line, ACTION)
+    if _breadcrumb(text):
+        return drop(line, "breadcrumb trail")
     if _STORY_CODE.match(text):
         return drop(line, "story code")
     if (source := md.attribution(text, outlets)) is not None:
@@ -444,16 +499,17 @@ def _furniture_shapes(line: _Line, drop: Callable, found: _Found, outlets: Mappi
             found.sources.append((2, line.number, outlet))
             return drop(line, "byline (source metadata)")
         return drop(line, "byline")
-    if (_credit(text) or _CAPTION_POSITION.search(text) or _VIA_AGENCY.search(text)) and not text.startswith(_OPEN_QUOTES):
+    if (_credit(text) or _CAPTION_POSITION.search(text) or _VIA_AGENCY.search(text, max(0, len(text) - VIA_TAIL))) and not text.startswith(_OPEN_QUOTES):
         return drop(line, CAPTION)
 
 
 # The heading of a comment section, alone on its line, in the corpus's languages ("Post a Comment",
 # "No comments:", "Комментарии (3)", "نظرات کاربران", "نظر شما", "Kommentare", "Laisser un commentaire").
 _COMMENTS = re.compile(
-    r"^[\W\d_]*(?:(?:no |\d+ )?comments?|(?:add|post|write|leave) (?:a |new |your )?(?:comment|reply)|your comment"
+    r"^[\W\d_]*(?:(?:no |\d+ )?comments?(?: (?:are|is) (?:closed|disabled|turned off))?|комментарии (?:закрыты|отключены)"
+    r"|(?:امکان )?(?:ارسال )?نظرا?ت? (?:بسته|غیرفعال)(?: است| شده است)?|(?:keine )?kommentare(?: sind geschlossen)?|(?:add|post|write|leave) (?:a |new |your )?(?:comment|reply)|your comment"
     r"|(?:ваш |оставить |написать |добавить )?комментари\w*|(?:ارسال )?(?:نظرات(?: کاربران)?|نظر(?: شما)?)|دیدگاه(?:[\s\u200c]?(?:ها|شما))?"
-    r"|kommentare?|(?:laisser un |\d+ )?commentaires?)[\W\d_]*$", re.I)
+    r"|kommentar|(?:laisser un |\d+ )?commentaires?|commentaires fermés)[\W\d_]*$", re.I)
 
 
 FRAME_CHARS = 60  # the page's own text at the top and again at the foot shares at least this many characters
@@ -576,9 +632,23 @@ def _residue(line: _Line, found: _Found, outlets: Mapping[str, str], stop: froze
         drop(line, ACTION, lead.group(0).strip() + glued)
         line.text = text = text[lead.end():]
         _measure(line, stop)
-    if len(_GLUED_TIME.findall(text)) >= TICKER_TIMES:
-        return "other stories' headlines with their times"
-    if line.words <= PLAYER_WORDS and _PLAYER.search(text):
+    if ":" in text and (len(_GLUED_TIME.findall(text)) >= TICKER_TIMES or not line.terminal and _ticker(text)):
+        return "other stories' headlines with their times"  # glued, or between them: "Новости дня 12:05 Курс рубля вырос 12:30 В…"
+    if label := _CAPS_LABEL.match(text):
+        if stop.intersection(label.group("label").lower().split()):  # "СМОТРЕТЬ НА САЙТЕ ПЕРВОГО КАНАЛА Россия готова…"
+            drop(line, "link label glued to the text", label.group("label").strip())
+            line.text = text = text[label.end():]
+            _measure(line, stop)
+    end = text[-CLICK_TAIL:]
+    if ("lick" in end or "ажмите" in end or "کلیک" in end) and (click := _CLICK.search(text, max(0, len(text) - CLICK_TAIL))):
+        if click.start() == 0:
+            return READER
+        drop(line, READER, click.group(0).strip())  # "… To read the original story by Reuters, click here."
+        line.text = text = text[:click.start()].rstrip()
+        _measure(line, stop)
+    if line.words <= ADDRESS_WORDS:
+        line.address = _address(line)
+    if line.words <= PLAYER_WORDS and (_PLAYER.search(text) or any(verb in text for verb in _EMBED_VERBS) and _EMBED.search(text)):
         return "player notice"
     if line.words <= READ_ALSO_WORDS and _READ_ALSO.match(text):
         return "read-more link and its headline"
@@ -592,7 +662,7 @@ def _residue(line: _Line, found: _Found, outlets: Mapping[str, str], stop: froze
         name = desk.group("name").strip()
         if desk.group("beat") and f"{name} {desk.group('beat')}".lower() in outlets:
             name = f"{name} {desk.group('beat')}"
-        found.sources.append((WEAK, line.number, name))
+        found.sources.append((3, line.number, name))  # the outlet's own desk: as strong as its masthead
         if desk.end() < len(text):  # "Rokna Political Desk:The gas supply crisis…": the lead follows
             drop(line, DESK, desk.group(0).strip())
             line.text = text[desk.end():]
@@ -661,6 +731,135 @@ def _residue_neighbours(content: list[_Line], drop: Callable, found: _Found, out
             found.sources.append((2, before.number, md.outlet_part(before.text, outlets)))
             drop(before, "the outlet's description (source metadata)")
             drop(after, "the outlet's description (source metadata)")
+
+
+# The site speaking to its reader, in English, Russian and Persian: the second person ("you", "вы",
+# "ваш", "شما"), the site's "our"/"наш", a prompt's imperative opening the line ("Subscribe", "Follow us",
+# "Подписывайтесь", "Читайте") or closing it ("… را بخوانید", "عضو شوید"), a cookie notice, "click here".
+# (compared with a line's words, `_Line.tokens`, lower case: a set test costs less than a search of the line)
+_POSSESSIVE = ("", "а", "е", "и", "его", "ей", "ему", "им", "ими", "их", "ем", "у")
+_SECOND_PERSON = frozenset(["you", "your", "yours", "вы", "вас", "вам", "вами", "شما", *(f"ваш{end}" for end in _POSSESSIVE)])
+_FIRST_PLURAL = frozenset(["our", "us", "ما", *(f"наш{end}" for end in _POSSESSIVE)])
+_COOKIES = frozenset(["cookie", "cookies", "куки", "کوکی", "کوکی‌ها"])
+_PROMPT = re.compile(r"[\W_]*(?:subscribe|follow us|join (?:us|our)|click here|download (?:our|the) app|sign up|don['’]t miss|stay (?:tuned|informed)"
+                     r"|[А-ЯЁ][а-яё]{2,}(?:йтесь|итесь|айте|яйте|ите)(?![а-яё]))\b", re.I)  # opening the line
+_PROMPT_END = re.compile(r"(?:بخوانید|ببینید|بشنوید|دنبال کنید|عضو شوید|بپیوندید|کلیک کنید|مراجعه کنید)\s*[.!]?$")  # closing it
+PROMPT_TAIL = 30  # characters at a line's end searched for a prompt's closing verb
+_CLICK = re.compile(r"(?:^|(?<=[.!?])\s+)[^.!?]{0,80}?\b(?:click here|нажмите (?:здесь|сюда)|اینجا کلیک کنید)\b[.!]?$", re.I)
+_QUOTE_MARK = re.compile(r"[\"“”«»„]")
+ADDRESS_WORDS = 80  # a notice to the reader (a legal warning, a cookie banner) has at most this many words
+CLICK_TAIL = 120  # characters at a line's end searched for a "click here" sentence
+ADDRESS_LABEL = 3  # lines above a notice searched for the label that opens the site's block ("Editors' Picks")
+READER = "the site addressing its reader (prompt or notice)"
+COOKIE = "cookie notice"
+
+
+def _address(line: _Line) -> str:
+    """How a line (of at most ADDRESS_WORDS words) speaks to the reader, or "": a cookie banner
+    ("cookie": the word and the second person or the site), a prompt ("prompt": an imperative
+    opening or closing it), the second person twice, or with the site's "our" ("you"); quoted
+    speech is the article's."""
+    text, tokens = line.text, line.tokens
+    second = 0 if _SECOND_PERSON.isdisjoint(tokens) else sum(map(_SECOND_PERSON.__contains__, tokens))
+    cookie = not _COOKIES.isdisjoint(tokens)
+    prompt = _PROMPT.match(text) or _PROMPT_END.search(text, max(0, len(text) - PROMPT_TAIL))
+    ours = second and not _FIRST_PLURAL.isdisjoint(tokens)  # "Our support team will be happy to assist you!"
+    if not (cookie or prompt or second >= 2 or ours) or _QUOTE_MARK.search(text):
+        return ""
+    if cookie and (second or any(token.startswith(("сайт", "site", "website")) for token in tokens)):
+        return "cookie"
+    if prompt and (second or not _FIRST_PLURAL.isdisjoint(tokens)):
+        return "prompt, to you"
+    return "prompt" if prompt else "you" if second >= 2 or ours else ""
+
+
+def _reader_address(content: list[_Line], drop: Callable) -> None:
+    """Lines in which the site speaks to its reader (`_address`), not the article to its: a
+    cookie banner, a prompt in the second person or with the site's "our"; at the article's
+    edges (above its first or below its last body line, or among the last two lines), any
+    prompt and a notice in the second person. A notice ending the page takes the short label
+    above it, and the lines between, with it ("Editors' Picks" / "RFE/RL has been declared…" /
+    "If you are in Russia… you could…")."""
+    if not any(line.address and not line.gone for line in content):
+        return
+    alive = [line for line in content if not line.gone]
+    good = [i for i, line in enumerate(alive) if line.good]
+    first, last = (good[0], good[-1]) if good else (len(alive), -1)
+    for position, line in enumerate(alive):
+        if not line.address:
+            continue
+        edge = position < first or position > last or position >= len(alive) - 2
+        if line.address == "cookie":
+            drop(line, COOKIE)
+        elif line.address == "prompt, to you" or edge:
+            drop(line, READER)
+    tail = [line for line in content if not line.gone or line.reason in (READER, COOKIE)]
+    while tail and tail[-1].gone:
+        tail.pop()  # the notices ending the page: what stands above them, up to a label, is the site's too
+    if len(tail) == sum(1 for line in content if not line.gone or line.reason in (READER, COOKIE)):
+        return
+    for above in range(len(tail) - 1, max(-1, len(tail) - 1 - ADDRESS_LABEL), -1):
+        label = tail[above]
+        if not label.gone and 1 <= label.words <= STRAY_WORDS and not label.terminal and not _DIGIT.search(label.text) \
+                and above > 0 and tail[above - 1].good:
+            for line in tail[above:]:
+                if not line.gone:
+                    drop(line, "the site's notice under its label")
+            return
+
+
+# An author's biography closing the page: a name, "is a" or a dash, and a trade of the press within its first words
+# ("Jane Roe is a freelance journalist based in…", "Иван Петров — журналист, автор…", "Jean Dupont est journaliste").
+_BIOGRAPHY = re.compile(r"^(?:[A-ZА-ЯЁ][\w'’.-]+ ){1,3}(?:is an?|was an?|est|—|–|-) .{0,60}?\b(?:journalist|reporter|correspondent"
+                        r"|editor|writer|analyst|columnist|fellow|researcher|professor|author|журналист|корреспондент|редактор"
+                        r"|обозреватель|аналитик|эксперт|исследователь|journaliste|rédacteur|chercheur)", re.I)
+_REPORTING = re.compile(r"\b(?:said|says|told|added|заявил|сказал|отметил|сообщил)\b", re.I)  # a source quoted, not a biography
+BIOGRAPHY_LINES = 2  # a biography is one of the page's last this many lines
+
+
+# The label over a block of other stories' headlines or of tags, alone on its line, in the corpus's languages.
+_RELATED_LABEL = re.compile(
+    r"^[\W_]*(?:related(?: (?:articles?|stories|news|topics|content|coverage|links|posts))?|more on this (?:story|topic)|see also"
+    r"|also read|read (?:also|more)|recommended(?: for you| stories)?|you may also like|more (?:stories|news)|top stories|most read"
+    r"|tags|topics|keywords|читайте также|смотрите также|(?:ещ[её] )?по теме|новости по теме|другие новости|похожие (?:новости|материалы)"
+    r"|самое (?:читаемое|популярное)|теги|метки|ключевые слова|(?:مطالب|اخبار|خبرهای) (?:مرتبط|مشابه)|بیشتر بخوانید|پربازدیدترین(?:[\s\u200c]?ها)?"
+    r"|برچسب(?:[\s\u200c]?ها)?|کلمات کلیدی|lesen sie auch|mehr zum thema|(?:à )?lire aussi|sur le même sujet)[\W_]*$", re.I)
+RELATED_ITEMS = 12  # a block lists at most this many headlines or tags
+
+
+def _related_block(content: list[_Line], drop: Callable) -> None:
+    """A label announcing other stories or tags ("Related", "Читайте также", "اخبار مرتبط",
+    "Tags") alone on its line, after the first body line, and the items listed under it: lines that read as
+    headlines or tags (no sentence end, at most TITLE_MAX_WORDS words, not body text), up to
+    RELATED_ITEMS of them; the article's text resumes at the first sentence."""
+    alive = [line for line in content if not line.gone]
+    first = next((i for i, line in enumerate(alive) if line.good), len(alive))
+    for position, label in enumerate(alive[first + 1:], start=first + 1):  # above the body, the headline may follow one
+        if label.gone or label.words > SECTION_WORDS or not _RELATED_LABEL.match(label.text):
+            continue
+        drop(label, RELATED)
+        for item in alive[position + 1:position + 1 + RELATED_ITEMS]:
+            if item.gone or item.good or item.terminal or item.words > TITLE_MAX_WORDS:
+                break
+            drop(item, RELATED)
+
+
+RELATED = "other stories or tags under their label"
+
+
+def _author_biography(content: list[_Line], drop: Callable) -> None:
+    """The author's biography among the page's last lines (BIOGRAPHY_LINES), after the
+    article: a name, then "is a …" or a dash and a trade of the press."""
+    last = []
+    for line in reversed(content):
+        if not line.gone:
+            last.append(line)
+            if len(last) > BIOGRAPHY_LINES:
+                break
+    for line in last[:BIOGRAPHY_LINES] if len(last) > BIOGRAPHY_LINES else ():
+        if line.words <= BIO_WORDS and _BIOGRAPHY.match(line.text) and not _QUOTE_MARK.search(line.text) \
+                and not _REPORTING.search(line.text):
+            drop(line, "the author's biography")
 
 
 def _credit(text: str) -> bool:
@@ -831,13 +1030,23 @@ def _undoubled(title: _Line, headline: str, drop: Callable) -> str:
     return headline
 
 
-def _without_section(title: _Line, drop: Callable) -> str:
-    """The headline without a site's section label after a bar ("… in Ukraine | Russia-Ukraine war")."""
+def _without_section(title: _Line, drop: Callable, found: _Found, outlets: Mapping[str, str]) -> str:
+    """The headline without a site's section label after a bar ("… in Ukraine | Russia-Ukraine war"),
+    or the site's name after a dash or bar, as a page's title writes it ("… в матче с США - Inc News"):
+    that name, outlet-shaped, is the source."""
+    if (site := _SITE_AFTER.search(title.text)) and len(title.text[:site.start()].split()) >= SECTION_WORDS \
+            and md.outlet_shaped(site.group("site"), outlets):
+        found.sources.append((3, title.number, md.outlet_part(site.group("site"), outlets)))
+        drop(title, "the site's name after the headline (source metadata)", site.group(0).strip())
+        return title.text[:site.start()]
     head, bar, section = title.text.rpartition(" | ")
     if bar and len(section.split()) <= SECTION_WORDS and len(head.split()) >= SECTION_WORDS:
         drop(title, "section label after the headline", f"| {section}")
         return head
     return title.text
+
+
+_SITE_AFTER = re.compile(r"\s[-–—|]\s(?P<site>[^\s\d–—|-][^\d–—|]{1,38})$")
 
 
 _EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
@@ -1105,30 +1314,34 @@ def _lift_dateline(paragraphs: list[tuple[int, str]], found: _Found, outlets: Ma
                    drop: Callable, stop: frozenset[str]) -> list[tuple[int, str]]:
     """Turn the dateline opening one of the first body paragraphs into metadata (the
     first one may open with a place and a colon, "Moscow: …"), and an outlet opening
-    the first one ("IRNA The three…", "به گزارش ایلنا،") into the source."""
-    for position, (number, text) in enumerate(paragraphs[:3]):
+    one of them ("IRNA The three…", "به گزارش ایلنا،") into the source, the paragraph
+    after a dateline's included ("تهران- ایران پرس: …" / "به گزارش خبرگزاری ایران پرس، …")."""
+    position, dated = 0, False
+    while position < min(3, len(paragraphs)):
+        number, text = paragraphs[position]
         line = _Line(number, text)
-        dateline = md.find_dateline(text, outlets) or (md.lead_place(text, stop) or md.caps_place(text, stop, outlets)
-                                                       if position <= 1 else None)
+        dateline = None if dated else (
+            md.find_dateline(text, outlets)
+            or (md.lead_place(text, stop, outlets) or md.caps_place(text, stop, outlets) if position <= 1 else None))
         if dateline is None:
-            if position <= 2 and (opening := md.outlet_opening(text, outlets)):
+            if opening := md.outlet_opening(text, outlets):
                 found.sources.append((1 + position, number, opening[0]))
                 if opening[1]:
                     drop(line, "source (source metadata)", text[:opening[1]].strip())
                     paragraphs[position] = (number, text[opening[1]:].strip())
+            position += 1
             continue
-        found.dateline = dateline.place
+        dated, found.dateline = True, dateline.place
         if dateline.agency and (agency := md.agency_name(dateline.agency, outlets)):
             found.sources.append((0, number, agency))
         if dateline.date:
             found.dates.append((1, number, dateline.date))
         drop(line, "dateline (dateline metadata)", text[:dateline.end].strip())
-        rest = text[dateline.end:].strip()
-        if rest:
+        if rest := text[dateline.end:].strip():
             paragraphs[position] = (number, rest)
+            position += 1
         else:
             del paragraphs[position]
-        break
     return paragraphs
 
 

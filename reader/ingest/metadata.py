@@ -37,7 +37,8 @@ _TITLE = r"[A-ZА-ЯЁ][a-zа-яё'’-]+(?: [A-ZА-ЯЁ][a-zа-яё'’-]+)?"
 _WHEN = r"(?:[^()/\n–—:]|:(?=\d)){1,40}?"
 # "MOSCOW. Aug 9 (Interfax)": after a full stop, only a day and a month go on with the dateline
 _DAY_MONTH = r"(?:[A-Z][a-z]{2,8}\.?\s\d{1,2}|\d{1,2}\s[A-Za-zА-яЁё]{3,9}\.?)(?=\s*[(/–—-])"
-_AGENCY_TAIL = r"(?:\((?P<agency>[^()\n]{1,40})\)|/\s*(?P<agency2>[^/\n]{1,25}?)\s*/)"
+# an agency tag in brackets may hold two agencies and a date: "(UrduPoint News / Sputnik - 06th October, 2021)"
+_AGENCY_TAIL = r"(?:\((?P<agency>[^()\n]{1,60})\)|/\s*(?P<agency2>[^/\n]{1,25}?)\s*/)"
 _DASH = r"(?:\s+[-–—]{1,2}\s*|[-–—]{1,2}\s+|:\s+|\s*[-–—]{1,2}$)"
 _LATIN = re.compile(
     rf"^(?P<place>(?:{_UPPER})(?:,\s*{_WHEN}|\.\s*{_DAY_MONTH})?|(?:{_TITLE}),\s*{_WHEN})\.?\s*"
@@ -45,6 +46,7 @@ _LATIN = re.compile(
 # "TEHRAN, Iran, Jan. 10" alone on its line: a place and a date, no dash.
 _ALONE = re.compile(rf"^(?P<place>{_UPPER}(?:,\s*[^,\s]+(?: [^,\s]+){{0,2}}){{1,3}})$")
 _PERSIAN = re.compile(r"^(?P<place>[\u0600-\u06FF]{3,12})\s*[-–—]\s*(?:(?P<agency>[\u0600-\u06FF ]{2,25}?)\s*[-–—]\s*)?(?=\S)")
+_PERSIAN_COLON = re.compile(r"(?P<agency>[\u0600-\u06FF\u200c ]{2,25}?)\s*[:：]\s*(?=\S)")
 # "Washington CNN—": a place, then an agency's acronym, then a dash (CNN's form).
 _ACRONYM_AGENCY = re.compile(rf"^(?P<place>{_UPPER}|{_TITLE})\s+(?P<agency>[A-Z]{{2,6}})\s*[-–—]{{1,2}}\s*")
 # "Москва. 12 марта. INTERFAX.RU - ": a place, a day and month, each closed by a full stop, an agency, a dash.
@@ -87,7 +89,7 @@ def find_dateline(text: str, outlets: Mapping[str, str]) -> Dateline | None:
             return None  # "СМИ: …", "US – …": an acronym, not a place
         if "," not in place and not agency and len(head) <= 4 and text[match.end():][:1].islower():
             return None  # "NATO – the alliance…": an acronym, then a sentence
-        if (_is_outlet(head, outlets) or glued_outlet(head)) and not agency:
+        if (_is_outlet(head, outlets) or glued_outlet(head) or word_shaped(head)) and not agency:
             return None  # "MEHR: …", "SAEDNEWS: …": the outlet opening its lead
         if place == head and not agency and is_country(head):
             return None  # "RUSSIA: Talks on…": a country over the lead is a kicker; datelines name cities
@@ -102,8 +104,10 @@ def find_dateline(text: str, outlets: Mapping[str, str]) -> Dateline | None:
         return Dateline(text.strip(" ,."), None, found[0] if found else None, len(text))
     match = _PERSIAN.match(text)
     if match and not _is_outlet(match.group("place"), outlets) and not glued_outlet(match.group("place")):
-        agency = match.group("agency")
-        return Dateline(match.group("place"), agency.strip() if agency else None, None, match.end())
+        agency, end = match.group("agency"), match.end()
+        if agency is None and (colon := _PERSIAN_COLON.match(text, end)) and agency_name(colon.group("agency"), outlets):
+            agency, end = colon.group("agency"), colon.end()  # "تهران- ایران پرس: …": the agency closed by a colon
+        return Dateline(match.group("place"), agency.strip() if agency else None, None, end)
     return None
 
 
@@ -174,6 +178,24 @@ def attribution(line: str, outlets: Mapping[str, str]) -> str | None:
     return None
 
 
+def table_name(name: str, outlets: Mapping[str, str]) -> str:
+    """An outlet's display name from the table: as written, or for a domain ("tasnimnews.com",
+    "www.Tehrantimes.com") its name without the top-level domain and without a kind glued to
+    it ("tasnimnews" -> "tasnim"); else the name as it is."""
+    key = name.lower().removeprefix("www.")
+    if key in outlets or not _DOMAIN.fullmatch(key):
+        return outlets.get(key, name)
+    base = key.rsplit(".", 1)[0]
+    for candidate in (base, _GLUED_KIND.sub("", base)):
+        if candidate in outlets:
+            return outlets[candidate]
+    return name
+
+
+_DOMAIN = re.compile(r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,6}")
+_GLUED_KIND = re.compile(r"(?:news|press|times|tv|online|daily|agency)$")
+
+
 def footer_domain(line: str) -> str | None:
     """"Financialtribune.com" alone on a line -> "Financialtribune.com"."""
     match = _FOOTER_DOMAIN.match(line)
@@ -201,6 +223,8 @@ def outlet_opening(text: str, outlets: Mapping[str, str]) -> tuple[str, int] | N
         # a single word that is not a plural ("به گزارش مشرق،", not "به گزارش رسانه‌ها،") is an outlet's name
         single = " " not in name and not name.endswith(("ها", "ان"))
         return (outlet_part(name, outlets), 0) if known or single or outlet_shaped(name, outlets) else None
+    if signed := _OUTLET_REPORTER.match(text):  # "باشگاه خبرنگاران جوان؛ زهرا نجفی - …": the outlet, its reporter, a dash
+        return outlet_part(signed.group("name").strip(), outlets), signed.end()
     if tag := _OPENING_TAG.match(text):  # "(UPI/GNA) – Russia is using…", "(AP) — …"
         return agency_name(tag.group("name"), outlets) or tag.group("name"), tag.end()
     head = re.match(r"^(?P<name>[A-Z]{3,6}|[A-Z][A-Za-z]{4,15}|[\u0600-\u06FF\u200c ]{3,25}?)\s*(?P<sep>[:：]\s*|\s+(?=[A-Z])|[-–—]\s*)", text)
@@ -213,6 +237,8 @@ def outlet_opening(text: str, outlets: Mapping[str, str]) -> tuple[str, int] | N
     return None
 
 
+# A Persian lead signed by the outlet and its reporter: the outlet's name, a Persian semicolon, a name, a dash.
+_OUTLET_REPORTER = re.compile(r"^(?P<name>[\u0600-\u06FF\u200c ]{3,40}?)\s*؛\s*[\u0600-\u06FF\u200c ]{3,30}?\s[-–—]\s*(?=\S)")
 _OPENING_TAG = re.compile(r"^\((?P<name>[A-Z][A-Za-z.]*(?:/ ?[A-Z][A-Za-z.]*){0,2})\)\s*[-–—]{1,2}\s*(?=\S)")
 
 
@@ -271,6 +297,9 @@ def outlet_part(name: str, outlets: Mapping[str, str]) -> str:
         for end in range(len(run), 0, -1):
             if " ".join(run[:end]).lower() in outlets:
                 return " ".join(run[:end])
+    if kinds := [i for i, word in enumerate(words) if word in _OUTLET_FIRST][1:]:
+        words = words[kinds[-1]:]  # "پایگاه اطلاع رسانی شبکه خبر": a site's kind, then the outlet's own kind and name
+        name = " ".join(words)
     if len(words) >= PERSON_AFTER_OUTLET and words[0] in _OUTLET_FIRST and "و" not in words:
         return " ".join(words[:2])
     return name
@@ -329,13 +358,28 @@ _LABELS = {"update", "updated", "analysis", "opinion", "comment", "exclusive", "
            "обновлено", "мнение", "анализ", "интервью", "видео", "фото", "источник", "комментарий", "справка"}
 
 
-def lead_place(text: str, stop: frozenset[str]) -> Dateline | None:
+def lead_place(text: str, stop: frozenset[str], outlets: Mapping[str, str]) -> Dateline | None:
     """A place and a colon opening the lead ("Moscow: Russian warplanes…"), or None when the
-    word is a stop word or labels the line ("Update:", "Analysis:")."""
+    word is a stop word, labels the line ("Update:", "Analysis:"), is shaped as a common word
+    rather than a name (`word_shaped`: "Illustrative:") or is an outlet's ("Mehr:")."""
     match = _PLACE_COLON.match(text)
     if not match or match.group("place").lower() in _LABELS or match.group("place").lower() in stop:
         return None
+    if word_shaped(match.group("place")) or _is_outlet(match.group("place"), outlets) or glued_outlet(match.group("place")):
+        return None
     return Dateline(match.group("place"), None, None, match.end())
+
+
+# English and Russian endings of adjectives and abstract nouns, which place names do not have
+# ("Illustrative", "Exclusive", "Эксклюзивно", "Официально").
+_WORD_ENDING = re.compile(r"(?:ive|ous|ful|less|able|ible|ical|ally|ment|ness|tion|sion|ity|ism|ist|ed"
+                          r"|ая|ое|ые|[ое]го|ально|енно|ивно|ость|ение|ание)$", re.I)
+
+
+def word_shaped(name: str) -> bool:
+    """Whether a one-word dateline candidate ends as an adjective or abstract noun does
+    ("Illustrative", "EXCLUSIVE", "Официально"), not as a place name."""
+    return " " not in name and bool(_WORD_ENDING.search(name))
 
 
 # "TEHRAN The Russian State Duma…": a place in capitals, then a sentence opened by a capitalised stop word.
@@ -349,7 +393,8 @@ def caps_place(text: str, stop: frozenset[str], outlets: Mapping[str, str]) -> D
     lower case, so that an acronym opening a sentence ("NATO Secretary General…") or a
     headline in capitals ("ПЕРВУЮ ПАРТИЮ С-300 ОТГРУЗЯТ…") is not taken for a place."""
     match = _CAPS_PLACE.match(text)
-    if not match or match.group("next").lower() not in stop or _is_outlet(match.group("place"), outlets):
+    if not match or match.group("next").lower() not in stop or _is_outlet(match.group("place"), outlets) \
+            or word_shaped(match.group("place")):
         return None  # "IRNA The three guarantors…": an outlet opening the lead, not a place
     return Dateline(match.group("place"), None, None, match.start("next"))
 
@@ -370,7 +415,9 @@ ATTRIBUTION_CHARS = 80  # how far "به نقل از" may run before its comma
 
 # "…, пишет ТАСС.", "Как передает Report со ссылкой на…", "…, сообщает РИА Новости.": a Russian sentence
 # naming the outlet it is taken from.
-_RUSSIAN_CREDIT = re.compile(r"(?:^|[,.]\s*)(?:[Кк]ак\s+|[Оо]б этом\s+)?(?:передает|передаёт|пишет|сообщает|сообщило|сообщил)\s+"
+# A few words may open that sentence ("Его слова передает ТАСС.", "Слова министра приводит РИА Новости.").
+_RUSSIAN_CREDIT = re.compile(r"(?:^|[,.]\s*)(?:[^\W\d][^.!?,«»\"]{0,30}?\s)?(?:[Кк]ак\s+|[Оо]б этом\s+)?"
+                             r"(?:передает|передаёт|пишет|сообщает|сообщило|сообщил|приводит|цитирует)\s+"
                              r"(?:(?:теле)?канал\s+|(?:информ)?агентство\s+|издание\s+|газета\s+|радиостанция\s+|корреспондент\s+)?"
                              r"(?P<name>«[^»]{2,30}»|\"[^\"]{2,30}\"|[A-ZА-ЯЁ][\w.-]*(?:\s[A-ZА-ЯЁ][\w.-]*){0,2})"
                              r"(?=\s*(?:[.,]|со ссылкой|$))")
@@ -386,21 +433,34 @@ _AGENCY_REPORTED = re.compile(r"(?:,\s|(?:^|[.!?]\s)(?=The\s))(?:[A-Z][\w-]*['�
 # "Ранее News.ru писал о том…": a name in Latin letters with a dot, or in quotes (a capitalised Russian word
 # there is a person's: "Ранее Песков сообщал").
 _EARLIER = re.compile(r"(?:^|[.!?]\s+)Ранее (?P<name>[A-Za-z][\w-]*\.[a-z]{2,4}|«[^»]{2,30}») (?:писал|писала|писало|сообщал|сообщала|сообщало)\b")
+CREDIT_TAIL = 60  # characters at a paragraph's end that hold a closing credit ("… — ТАСС", "… (Xinhua)")
+_CLOSING_TAG = re.compile(r"[.!?»\"”]\s*\((?P<name>[^()\d]{2,25})\)\.?$")  # an agency's tag closing the last paragraph
+# "according to Tasnim", "according to the Mehr News Agency": an outlet (of the table, or outlet-shaped) named as the source
+_ACCORDING = re.compile(r"\baccording to (?:the )?(?P<name>[A-Z][\w-]*(?:\.[\w-]+)*(?: (?:[A-Z][\w-]*|of))*)(?=[\s,.;)]|$)")
+# "… . به گزارش ایرنا، …": the Persian attribution opening a later sentence of the paragraph
+_PERSIAN_REPORT_INSIDE = re.compile(r"[.!؟:]\s+(?=به گزارش )")
 _DASH_CREDIT = re.compile(r"[.!?»\"”]\s*[-–—]\s*(?P<name>[^-–—.\n]{2,30}?)\.?$")
 
 
 def credited_outlet(text: str, outlets: Mapping[str, str]) -> str | None:
     """The outlet a paragraph says it is taken from ("…, пишет ТАСС.", "Как передает
     Report со ссылкой на…", "Об этом сообщает ТАСС.", "…, Azernews reports.", "…, Germany’s dpa news agency reported…", "… — ТАСС"), or None."""
-    if (match := _DASH_CREDIT.search(text)) and _is_outlet(match.group("name"), outlets):  # "… заявил он. — ТАСС"
-        return outlets[match.group("name").lower()]
+    tail = max(0, len(text) - CREDIT_TAIL)  # both credits close the paragraph: its end is searched, not all of it
+    if (match := _DASH_CREDIT.search(text, tail) or text.endswith((")", ").")) and _CLOSING_TAG.search(text, tail)) \
+            and _is_outlet(match.group("name"), outlets):
+        return outlets[match.group("name").lower()]  # "… заявил он. — ТАСС", "… international law. (Xinhua)"
+    for match in _ACCORDING.finditer(text) if "ccording" in text else ():  # "…, according to Tasnim."
+        if (name := match.group("name")).lower() in outlets or outlet_shaped(name, outlets):
+            return outlets.get(name.lower(), name)
+    if "گزارش" in text and (match := _PERSIAN_REPORT_INSIDE.search(text)) and (opening := outlet_opening(text[match.end():], outlets)):
+        return opening[0]  # "… تاکید کرد. به گزارش ایرنا، …"
     if match := _AGENCY_REPORTED.search(text):
         return outlets.get(match.group("name").lower(), match.group("name"))
     if (match := _ENGLISH_CREDIT.search(text)) and (" " not in match.group("name") or outlet_shaped(match.group("name"), outlets)):
         return outlets.get(match.group("name").lower(), match.group("name"))
     if match := _EARLIER.search(text):  # "Ранее News.ru писал…": the outlet recalling its own report
         return outlets.get(match.group("name").strip("«»").lower(), match.group("name").strip("«»"))
-    if "пиш" not in text and "перед" not in text and "сообщ" not in text:
+    if "пиш" not in text and "перед" not in text and "сообщ" not in text and "привод" not in text and "цитир" not in text:
         return None
     match = _RUSSIAN_CREDIT.search(text)
     if not match:
