@@ -534,8 +534,10 @@ class Library:
             self._deferred.append(raw.id)
         mentions, in_field = self.annotate(texts, use_model=not deferred, language=language)
         if in_field and self.topic_matcher.in_field(mentions, texts):  # names in passing do not count for topics
-            topics = self.topic_matcher.article_hits([self.topic_matcher.passage_topics(t, m, cleaned.meta.date)
-                                                      for t, m in zip(texts, mentions, strict=True)])
+            date, title = cleaned.meta.date, cleaned.meta.title
+            headline = self.topic_matcher.passage_topics(title, self.matcher.mentions_many([title])[0], date)
+            topics = self.topic_matcher.article_hits([self.topic_matcher.passage_topics(t, m, date)
+                                                      for t, m in zip(texts, mentions, strict=True)], headline)
         else:
             topics = tuple(() for _ in cleaned.paragraphs)
         return Document(raw, cleaned, mentions, topics, raw.warnings)

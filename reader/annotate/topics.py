@@ -304,6 +304,10 @@ _SUBORDINATORS = ("after", "since", "following", "amid", "amidst", "despite", "a
                   # a consequence only foreseen ("…, a move that could lead to the imposition of sanctions")
                   "could lead to", "would lead to", "may lead to", "might lead to", "could bring", "could trigger",
                   "could result in", "would result in", "in addition to",
+                  # a threat or a possibility, not the news ("the threat of UN sanctions has not changed its position";
+                  # "…referred to the Security Council, which can impose sanctions")
+                  "threat of", "prospect of", "could face", "may face", "might face", "would face",
+                  "which can", "which could", "which may", "which might", "which would",
                   "as well as",  # an addition too ("…, as well as issues related to the next summit of the SCO")
                   # a date told by an event ("in a package marking the second anniversary of Russia's invasion of Ukraine")
                   "anniversary of",
@@ -341,7 +345,29 @@ _PARTICIPLE = re.compile(r", ((?!including\b)[a-z]{3,}ing) ")
 # sentence it often does ("…a summit with Aliyev, which largely focused on road and rail links"; "Shahed drones,
 # which Moscow has used in its strikes on Ukraine"), so only a clause on a short subject at the sentence's start
 # and closed by a comma counts. English only: Russian "…, который" is left to that file's reviewers.
-_RELATIVE = re.compile(r", (?:which|who|whom|whose|where) ")
+_RELATIVE = re.compile(r", (?:which|who|whom|whose|where|a|an|the|site of|home to|one of) ")
+# "…in Syria, where they back Assad": a clause on a place describes the place, wherever it stands.
+_WHERE = re.compile(r", where ")
+# The object of a strike or of sanctions is their target, not a theme of its own ("strikes against targets of the
+# Islamic State"; "sanctions on Iran's oil sector"): what follows the marker, up to the clause's end, is passing.
+_TARGET = re.compile(r"\b(?:targets? (?:of|belonging to)|positions of|to bomb|sanctions (?:on|against|targeting)) ",
+                     re.IGNORECASE)
+# History told as background: a sentence dated two years or more before the article ("Moscow suspended the contract
+# in 2010, citing a resolution…" in a 2015 report), unless it also tells today's news ("on Monday", "this week").
+_PAST = re.compile(r"\b(?:in|by|until|during|from|early|late|mid-)\s+(?:[A-Z][a-z]{2,8}\.?\s+)?(?:\d{1,2},?\s+)?"
+                   r"((?:19|20)\d\d)\b|\b[A-Z][a-z]{2,8}\.? \d{1,2}, ((?:19|20)\d\d)\b")
+_NOW = re.compile(r"\b(?:today|now|currently|this (?:week|month|year)|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b",
+                  re.IGNORECASE)
+_HISTORY_YEARS = 2  # how many years before the article a dated sentence is history
+_SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+|$)")
+# The name of an office or a post: a head noun with the capitalised words before it and its "for/of/on/to" complement
+# ("assistant secretary of the Treasury for Terrorism and Financial Intelligence", "Treasury Terrorism Under
+# Secretary", "special envoy for Afghanistan", "Caspian Environmental Protection Centre"). English only.
+_CAPITAL = r"[A-Z][\w'’.&-]*"
+_OFFICE = re.compile(
+    rf"(?:{_CAPITAL}\s+)*\b(?:[Uu]nder[- ]?[Ss]ecretary|[Ss]ecretary|[Ee]nvoy|[Rr]epresentative|[Aa]mbassador|[Cc]oordinator"
+    rf"|[Cc]ommissioner|[Dd]epartment|[Oo]ffice|[Bb]ureau|[Dd]irectorate|[Mm]inistry|[Mm]inister|[Cc]ommittee|[Dd]esk"
+    rf"|[Dd]ivision|[Ii]nstitute|[Cc]ent(?:re|er))\b(?:(?:\s+(?:for|of|on|to|and|the))*\s+{_CAPITAL})*")
 _SENTENCE_END = re.compile(r"[.!?;:]\s")
 
 
@@ -359,7 +385,7 @@ _INVERSION = tuple(',"”’\'»—')  # what ends a quotation before an inverte
 _NAME_AFTER = re.compile(r"[A-ZА-ЯЁ][^\s,;:.!?]*(?: [A-ZА-ЯЁ][^\s,;:.!?]*){0,5}")
 
 
-def passing_spans(text: str) -> list[tuple[int, int]]:
+def passing_spans(text: str, year: int | None = None) -> list[tuple[int, int]]:
     """Character spans of `text` whose signals are passing mentions, in no order.
 
     The items of a series of three or more ("A, B and C", "A, B, or C"; the
@@ -401,11 +427,31 @@ def passing_spans(text: str) -> list[tuple[int, int]]:
         scope = _SCOPE.match(text, clause.end())
         if scope and text.startswith(",", scope.end()) and _opens_sentence(text, clause.start()):
             spans.append((clause.start() + 2, scope.end()))
+    for clause in _WHERE.finditer(text):
+        scope = _SCOPE.match(text, clause.end())
+        spans.append((clause.start() + 2, scope.end() if scope else clause.end()))
+    for target in _TARGET.finditer(text):
+        scope = _SCOPE.match(text, target.end())
+        if scope:
+            spans.append(scope.span())
+    if year is not None:
+        spans += _history(text, year)
     commas = text.replace("،", ",")  # the Arabic comma separates a Persian series: one character for one
     # a short aside in brackets is part of its item ("the United Arab Emirates (UAE), Iran, Ethiopia and Egypt")
     commas = _ASIDE.sub(lambda aside: " " * len(aside.group()), commas)
     if conjunctions and ", " in commas:
         spans += _series_items(commas, conjunctions)
+    return spans
+
+
+def _history(text: str, year: int) -> list[tuple[int, int]]:
+    """The sentences of `text` dated `_HISTORY_YEARS` or more before `year` (the article's) and not also told
+    as today's news (`_NOW`): background history (see `passing_spans`)."""
+    spans = []
+    for sentence in _SENTENCE.finditer(text):
+        dated = [int(a or b) for a, b in _PAST.findall(sentence.group())]
+        if dated and max(dated) <= year - _HISTORY_YEARS and not _NOW.search(sentence.group()):
+            spans.append(sentence.span())
     return spans
 
 
@@ -563,6 +609,11 @@ class _Intervals:
     def overlaps(self, start: int, end: int) -> bool:
         return self.touching(start, end) >= 0
 
+    def within(self, start: int, end: int) -> bool:
+        """Whether [start, end) lies inside one interval."""
+        at = self.touching(start, end)
+        return at >= 0 and self.starts[at] <= start and end <= self.ends[at]
+
     def touching(self, start: int, end: int) -> int:
         """The number of the last interval that [start, end) touches, or -1."""
         at = bisect_left(self.starts, end) - 1  # the last interval starting before `end`
@@ -643,7 +694,11 @@ class TopicMatcher:
         starts = [m.start for m in mentions]  # mentions never overlap (SPEC §5): one bisection finds the name around a word
         found = [(signals, start, stop) for slot, start, stop in self._phrase_matches(text)
                  for signals in (self._slot_signals[slot],)]
+        offices = _Intervals(m.span() for m in _OFFICE.finditer(text)) if found else None
         for at, (signals, start, stop) in enumerate(found):
+            if offices.within(start, stop):  # a word in the name of an office is not that word (issue 15)
+                found[at] = ((), start, stop)
+                continue
             inside = bisect_right(starts, start) - 1
             name = mentions[inside] if inside >= 0 else None
             # A word inside a known name ("security" in "UN Security Council") is not that word; inside a name only
@@ -651,7 +706,9 @@ class TopicMatcher:
             # Agreement"), which no topic lists, its words are the evidence.
             if name and name.source != "model" and stop <= name.end and name.end - name.start > stop - start:
                 found[at] = ((), start, stop)
-        found += [(self._entity_signals[m.canonical], m.start, m.end) for m in mentions if m.canonical in self._entity_signals]
+        # a name inside the name of an office is not evidence either ("envoy for Afghanistan"); the office itself is
+        found += [(self._entity_signals[m.canonical], m.start, m.end) for m in mentions if m.canonical in self._entity_signals
+                  and not (offices and (offices.within(m.start - 1, m.end) or offices.within(m.start, m.end + 1)))]
         for signals, start, stop in found:
             for topic_id, key, weight in signals:
                 if topic_id in pieces:
@@ -683,7 +740,7 @@ class TopicMatcher:
             if sum(signals.values()) < needed:
                 continue  # damping only lowers a score: no need to look for passing mentions
             if passing is None:
-                passing = _Intervals(passing_spans(text), text)
+                passing = _Intervals(passing_spans(text, int(date[:4]) if date else None), text)
             score = _passage_score(merged, passing)
             if score >= needed:
                 words: dict[str, str] = {}
@@ -693,14 +750,16 @@ class TopicMatcher:
         hits.sort(key=lambda h: (-h.score, self._order[h.topic]))
         return tuple(hits)
 
-    def article_hits(self, passages: Sequence[tuple[TopicHit, ...]]) -> tuple[tuple[TopicHit, ...], ...]:
+    def article_hits(self, passages: Sequence[tuple[TopicHit, ...]],
+                     headline: Iterable[TopicHit] = ()) -> tuple[tuple[TopicHit, ...], ...]:
         """One article's passage hits (one tuple per paragraph, as `passage_topics` gives them)
         without the topics the article is not on.
 
         A topic with `one_passage_share` is dropped from an article where only one
         passage is on it, that passage is not the lead (the first), and its score
         is below that share of the article's strongest topic's evidence (the sum
-        of its passages' scores):
+        of its passages' scores), unless the `headline` (its hits, as
+        `passage_topics` gives them for the title) is on it too:
         "Moscow and Tehran have made progress in all areas of bilateral relations"
         as one line of a report on Syria is not the overall relationship, while a
         report whose one passage on it carries most of its evidence is (issue 15).
@@ -708,6 +767,7 @@ class TopicMatcher:
         totals: dict[str, float] = {}
         counts: dict[str, int] = {}
         lead = {hit.topic for hit in passages[0]} if passages else set()
+        lead.update(hit.topic for hit in headline)  # a headline names what the article is about
         for hits in passages:
             for hit in hits:
                 totals[hit.topic] = totals.get(hit.topic, 0.0) + hit.score
