@@ -1133,11 +1133,11 @@ def test_rockets_and_shipping_alone_are_not_space_or_the_caspian(engines):
 def test_a_headline_on_a_topic_keeps_its_one_passage(write):
     body = "topics:\n  t:\n    signals: {drones: 3}\n    one_passage_share: 0.5\n  s:\n    signals: {syria: 3}\n"
     matcher = TopicMatcher(parse_topic_map(load_yaml(write("h.yaml", body))))
-    syria = (TopicHit("s", 6.0, ("Syria",)),) * 3
+    syria = ((TopicHit("s", 6.0, ("Syria",)),),) * 3
     line = TopicHit("t", 3.0, ("drones",))
     assert matcher.article_hits([*syria, (line,)]) == (*syria, ())
     assert matcher.article_hits([*syria, (line,)], headline=(line,)) == (*syria, (line,))
-    assert matcher.article_hits([*syria, (line,)], headline=syria[:1]) == (*syria, ())
+    assert matcher.article_hits([*syria, (line,)], headline=syria[0]) == (*syria, ())
 
 
 def test_a_context_topic_on_one_line_needs_the_headline(library, write):
