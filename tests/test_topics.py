@@ -1085,6 +1085,9 @@ BACKGROUND = [
     ("    signals: {oil: 2, petrochemical*: 2}\n",
      "Washington announced sanctions on Iran's oil and petrochemical sectors.",
      "Iran raised its oil and petrochemical exports to Russia."),
+    ("    signals: {petroleum: 2, petrochemical*: 2}\n",
+     "The US will sanction those facilitating its petroleum and petrochemical trade.",
+     "Iran will expand its petroleum and petrochemical trade with Russia."),
 ]
 
 

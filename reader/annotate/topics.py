@@ -350,8 +350,8 @@ _RELATIVE = re.compile(r", (?:which|who|whom|whose|where|a|an|the|site of|home t
 _WHERE = re.compile(r", where ")
 # The object of a strike or of sanctions is their target, not a theme of its own ("strikes against targets of the
 # Islamic State"; "sanctions on Iran's oil sector"): what follows the marker, up to the clause's end, is passing.
-_TARGET = re.compile(r"\b(?:targets? (?:of|belonging to)|positions of|to bomb|sanctions (?:on|against|targeting)) ",
-                     re.IGNORECASE)
+_TARGET = re.compile(r"\b(?:targets? (?:of|belonging to)|positions of|to bomb|sanctions (?:on|against|targeting)\b"
+                     r"|sanction(?:ed|ing)? (?=those |the |an? |its |their |\d))", re.IGNORECASE)
 # History told as background: a sentence dated two years or more before the article ("Moscow suspended the contract
 # in 2010, citing a resolution…" in a 2015 report), unless it also tells today's news ("on Monday", "this week").
 _PAST = re.compile(r"\b(?:in|by|until|during|from|early|late|mid-)\s+(?:[A-Z][a-z]{2,8}\.?\s+)?(?:\d{1,2},?\s+)?"
@@ -432,7 +432,7 @@ def passing_spans(text: str, year: int | None = None) -> list[tuple[int, int]]:
         spans.append((clause.start() + 2, scope.end() if scope else clause.end()))
     for target in _TARGET.finditer(text):
         scope = _SCOPE.match(text, target.end())
-        if scope:
+        if scope:  # what follows the marker: "sanctions on" stays the news
             spans.append(scope.span())
     if year is not None:
         spans += _history(text, year)
