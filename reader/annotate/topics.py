@@ -26,7 +26,14 @@ Evidence is counted the way a reader weighs it (issue 15):
   clause on the sentence's subject ("Iran, which sought to save the nuclear
   deal…, signed"), the examples after "including" (an item's length), an
   addition after "as well as", a purpose told as a reaction ("to counter the
-  sanctions"), a date told by an event ("the anniversary of the invasion").
+  sanctions"), a date told by an event ("the anniversary of the invasion"), a threat or
+  a possibility ("the threat of UN sanctions", "…, which can impose sanctions"), an
+  appositive on the subject ("Iran, site of the world's second-largest gas reserves, …"),
+  a clause on a place ("…, where they back Assad"), the target of a strike or of
+  sanctions ("targets of the Islamic State", "sanctions on Iran's oil sector"), and a
+  sentence dated `_HISTORY_YEARS` or more before the article (`_history`);
+- a word or a name inside the name of an office is not evidence at all ("assistant
+  secretary of the Treasury for Terrorism…", "envoy for Afghanistan": `_OFFICE`).
   A theme carried by its own words still adds up: three listed signals of one
   topic make a whole, but asides in different clauses do not add up
   (`_passage_score`).
@@ -38,7 +45,8 @@ Evidence is counted the way a reader weighs it (issue 15):
   the project's English development set (/work/devset, issue 15);
 - a topic may say `one_passage_share`: an article with one passage on it keeps
   it only when that passage weighs enough beside the article's main topic
-  (`TopicMatcher.article_hits`; strategic_partnership, the catch-all);
+  (`TopicMatcher.article_hits`; strategic_partnership, the catch-all, and the topics whose
+  words often set the scene), unless the headline is on it too;
 - with the paragraphs' texts, a field name in a passing mention counts
   `FIELD_PASSING` towards the field (`TopicMatcher.in_field`);
 - a topic may say `since: YYYY-MM-DD`: an article dated before it cannot be
