@@ -1152,3 +1152,17 @@ def test_a_context_topic_on_one_line_needs_the_headline(library, write):
     assert "banking_finance" in quiet and "military_security" not in quiet
     loud = library.resolve(str(write("drones.txt", "Bank cards linked as Iran sends drones to Russia" + body))).topics
     assert "military_security" in loud
+
+
+def test_an_office_itself_and_its_holder_are_evidence(engines, write):
+    matcher = small_map(write, "    signals: {china: 3}\n")
+    assert fires(matcher, "China's representative voiced strong support for Russia's position.")
+    assert not fires(matcher, "The Foreign Ministry's Office for China Affairs issued a statement.")
+    department = small_map(write, "    signals: {treasury department: 3}\n")
+    assert fires(department, "The US Treasury Department announced the measures on Monday.")
+
+
+def test_a_target_is_told_for_an_items_length(write):
+    matcher = small_map(write, "    signals: {war in ukraine: 3}\n")
+    assert fires(matcher, "The Treasury unveiled sanctions against hundreds of entities complicit in Russia's war in Ukraine.")
+    assert not fires(matcher, "The Treasury unveiled sanctions against Russia's war in Ukraine.")

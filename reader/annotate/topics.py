@@ -372,8 +372,8 @@ _SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+|$)")
 # ("assistant secretary of the Treasury for Terrorism and Financial Intelligence", "Treasury Terrorism Under
 # Secretary", "special envoy for Afghanistan", "Caspian Environmental Protection Centre"). English only.
 _CAPITAL = r"[A-Z][\w'’.&-]*"
-_OFFICE = re.compile(
-    rf"(?:{_CAPITAL}\s+)*\b(?:[Uu]nder[- ]?[Ss]ecretary|[Ss]ecretary|[Ee]nvoy|[Rr]epresentative|[Aa]mbassador|[Cc]oordinator"
+_OFFICE = re.compile(  # a possessive before the head is its holder, not its name: "China's representative said"
+    rf"(?:[A-Z][\w.&-]*\s+)*\b(?P<head>[Uu]nder[- ]?[Ss]ecretary|[Ss]ecretary|[Ee]nvoy|[Rr]epresentative|[Aa]mbassador|[Cc]oordinator"
     rf"|[Cc]ommissioner|[Dd]epartment|[Oo]ffice|[Bb]ureau|[Dd]irectorate|[Mm]inistry|[Mm]inister|[Cc]ommittee|[Dd]esk"
     rf"|[Dd]ivision|[Ii]nstitute|[Cc]ent(?:re|er))\b(?:(?:\s+(?:for|of|on|to|and|the))*\s+{_CAPITAL})*")
 _SENTENCE_END = re.compile(r"[.!?;:]\s")
@@ -440,8 +440,10 @@ def passing_spans(text: str, year: int | None = None) -> list[tuple[int, int]]:
         spans.append((clause.start() + 2, scope.end() if scope else clause.end()))
     for target in _TARGET.finditer(text):
         scope = _SCOPE.match(text, target.end())
-        if scope:  # what follows the marker: "sanctions on" stays the news
-            spans.append(scope.span())
+        if scope:  # what follows the marker, for an item's length: "sanctions on" stays the news, and so does
+            # what the target is told by ("sanctions against entities complicit in Russia's war in Ukraine")
+            words = " ".join(scope.group().split(" ")[:_ITEM_WORDS + 1])
+            spans.append((scope.start(), scope.start() + len(words)))
     if year is not None:
         spans += _history(text, year)
     commas = text.replace("،", ",")  # the Arabic comma separates a Persian series: one character for one
@@ -450,6 +452,13 @@ def passing_spans(text: str, year: int | None = None) -> list[tuple[int, int]]:
     if conjunctions and ", " in commas:
         spans += _series_items(commas, conjunctions)
     return spans
+
+
+def _office_name(office: re.Match) -> tuple[tuple[int, int], tuple[int, int]]:
+    """The words of an `_OFFICE` match around its head noun: the head itself names the office, and a signal or a
+    name on it is evidence ("Russian Defence Ministry", "Treasury Department"), while what the name is of is not
+    ("Terrorism" in "Treasury Terrorism Under Secretary", "Afghanistan" in "envoy for Afghanistan")."""
+    return (office.start(), office.start("head")), (office.end("head"), office.end())
 
 
 def _history(text: str, year: int) -> list[tuple[int, int]]:
@@ -702,7 +711,7 @@ class TopicMatcher:
         starts = [m.start for m in mentions]  # mentions never overlap (SPEC §5): one bisection finds the name around a word
         found = [(signals, start, stop) for slot, start, stop in self._phrase_matches(text)
                  for signals in (self._slot_signals[slot],)]
-        offices = _Intervals(m.span() for m in _OFFICE.finditer(text)) if found else None
+        offices = _Intervals(part for office in _OFFICE.finditer(text) for part in _office_name(office)) if found else None
         for at, (signals, start, stop) in enumerate(found):
             if offices.within(start, stop):  # a word in the name of an office is not that word (issue 15)
                 found[at] = ((), start, stop)
@@ -716,7 +725,7 @@ class TopicMatcher:
                 found[at] = ((), start, stop)
         # a name inside the name of an office is not evidence either ("envoy for Afghanistan"); the office itself is
         found += [(self._entity_signals[m.canonical], m.start, m.end) for m in mentions if m.canonical in self._entity_signals
-                  and not (offices and (offices.within(m.start - 1, m.end) or offices.within(m.start, m.end + 1)))]
+                  and not (offices and offices.within(m.start, m.end))]
         for signals, start, stop in found:
             for topic_id, key, weight in signals:
                 if topic_id in pieces:
