@@ -1047,20 +1047,6 @@ ASIDES = [
     ("    signals: {sco: 3}\n",
      "Putin and Raisi discussed the nuclear deal, as well as issues related to the next SCO summit.",
      "Putin and Raisi discussed issues related to the next SCO summit."),
-]
-
-
-@pytest.mark.parametrize("body,aside,carried", ASIDES)
-def test_an_aside_is_a_passing_mention(write, body, aside, carried):
-    matcher = small_map(write, body)
-    assert not fires(matcher, aside)
-    assert fires(matcher, carried)
-
-
-# --- issue 15, round 6: offices, targets, possibilities, history and headlines -------------------
-
-# (topic body, an aside that must not fire, the same words carrying the news, which must)
-BACKGROUND = [
     # a threat of sanctions is not sanctions
     ("    signals: {un sanctions: 3}\n",
      "The threat of UN sanctions has not changed the government's position, the ministry said.",
@@ -1088,14 +1074,24 @@ BACKGROUND = [
     ("    signals: {petroleum: 2, petrochemical*: 2}\n",
      "The US will sanction those facilitating its petroleum and petrochemical trade.",
      "Iran will expand its petroleum and petrochemical trade with Russia."),
+    # a word in the name of an office is not that word
+    ("    signals: {terroris*: 3}\n",
+     "Iran funds proxies, said Brian Nelson, assistant secretary of the Treasury for Terrorism and Financial Intelligence.",
+     "Iran and Russia pledged to fight terrorism together."),
+    ("    signals: {terroris*: 3}\n",
+     "Treasury Terrorism Under Secretary Brian Nelson announced the measures.",
+     "The two countries discussed terrorism in the region."),
 ]
 
 
-@pytest.mark.parametrize("body,aside,carried", BACKGROUND)
-def test_a_threat_a_description_or_a_target_is_background(write, body, aside, carried):
+@pytest.mark.parametrize("body,aside,carried", ASIDES)
+def test_an_aside_is_a_passing_mention(write, body, aside, carried):
     matcher = small_map(write, body)
     assert not fires(matcher, aside)
     assert fires(matcher, carried)
+
+
+# --- issue 15, round 6: offices, targets, possibilities, history and headlines -------------------
 
 
 def test_a_sentence_dated_years_before_the_article_is_history(write):
@@ -1106,18 +1102,6 @@ def test_a_sentence_dated_years_before_the_article_is_history(write):
     assert fires(matcher, history)  # an undated article: its words alone
     assert fires(matcher, "On Monday Moscow cited a Security Council resolution of June 2010.", date="2015-11-09")
     assert fires(matcher, "Moscow cited a Security Council resolution in April 2014.", date="2015-11-09")
-
-
-@pytest.mark.parametrize("office,carried", [
-    ("Iran funds proxies, said Brian Nelson, assistant secretary of the Treasury for Terrorism and Financial Intelligence.",
-     "Iran and Russia pledged to fight terrorism together."),
-    ("Treasury Terrorism Under Secretary Brian Nelson announced the measures.",
-     "The two countries discussed terrorism in the region."),
-])
-def test_a_word_in_the_name_of_an_office_is_not_that_word(write, office, carried):
-    matcher = small_map(write, "    signals: {terroris*: 3}\n")
-    assert not fires(matcher, office)
-    assert fires(matcher, carried)
 
 
 def test_an_envoy_for_a_country_is_a_post_not_the_country(engines):
