@@ -1081,6 +1081,13 @@ ASIDES = [
     ("    signals: {terroris*: 3}\n",
      "Treasury Terrorism Under Secretary Brian Nelson announced the measures.",
      "The two countries discussed terrorism in the region."),
+    ("    signals: {terroris*: 3}\n",
+     "Iran funds proxies, said the undersecretary for terrorism and financial intelligence, Brian Nelson.",
+     "Iran funds terrorism, the undersecretary said."),
+    # the target of an air strike
+    ("    signals: {islamic state: 3}\n",
+     "Russian warplanes carried out airstrikes against Islamic State militants near Raqqa.",
+     "Islamic State militants attacked a checkpoint near Raqqa."),
 ]
 
 
@@ -1150,3 +1157,16 @@ def test_a_target_is_told_for_an_items_length(write):
     matcher = small_map(write, "    signals: {war in ukraine: 3}\n")
     assert fires(matcher, "The Treasury unveiled sanctions against hundreds of entities complicit in Russia's war in Ukraine.")
     assert not fires(matcher, "The Treasury unveiled sanctions against Russia's war in Ukraine.")
+
+
+def test_the_parts_of_one_hyphenated_word_are_one_piece_of_evidence(write):
+    matcher = small_map(write, "    signals: {trade: 2, economic: 1}\n")
+    assert not fires(matcher, "The Kremlin plans to deepen trade-economic ties.")
+    assert fires(matcher, "The Kremlin plans to deepen trade and economic ties.")
+
+
+def test_a_readout_on_bilateral_ties_is_not_the_partnership(engines):
+    readout = "In a phone call, the foreign ministers of Iran and Russia discussed bilateral ties and regional issues."
+    assert "strategic_partnership" not in topics_of(engines, readout)
+    assert "strategic_partnership" in topics_of(
+        engines, "The presidents said bilateral relations between Iran and Russia have reached a new level of cooperation.")

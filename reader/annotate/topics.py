@@ -358,7 +358,8 @@ _RELATIVE = re.compile(r", (?:which|who|whom|whose|where|a|an|the|site of|home t
 _WHERE = re.compile(r", where ")
 # The object of a strike or of sanctions is their target, not a theme of its own ("strikes against targets of the
 # Islamic State"; "sanctions on Iran's oil sector"): what follows the marker, up to the clause's end, is passing.
-_TARGET = re.compile(r"\b(?:targets? (?:of|belonging to)|positions of|to bomb|sanctions (?:on|against|targeting)\b"
+_TARGET = re.compile(r"\b(?:targets? (?:of|belonging to)|positions of|to bomb|air ?strikes? (?:on|against)"
+                     r"|sanctions (?:on|against|targeting)\b"
                      r"|sanction(?:ed|ing)? (?=those |the |an? |its |their |\d))", re.IGNORECASE)
 # History told as background: a sentence dated two years or more before the article ("Moscow suspended the contract
 # in 2010, citing a resolution…" in a 2015 report), unless it also tells today's news ("on Monday", "this week").
@@ -375,7 +376,9 @@ _CAPITAL = r"[A-Z][\w'’.&-]*"
 _OFFICE = re.compile(  # a possessive before the head is its holder, not its name: "China's representative said"
     rf"(?:[A-Z][\w.&-]*\s+)*\b(?P<head>[Uu]nder[- ]?[Ss]ecretary|[Ss]ecretary|[Ee]nvoy|[Rr]epresentative|[Aa]mbassador|[Cc]oordinator"
     rf"|[Cc]ommissioner|[Dd]epartment|[Oo]ffice|[Bb]ureau|[Dd]irectorate|[Mm]inistry|[Mm]inister|[Cc]ommittee|[Dd]esk"
-    rf"|[Dd]ivision|[Ii]nstitute|[Cc]ent(?:re|er))\b(?:(?:\s+(?:for|of|on|to|and|the))*\s+{_CAPITAL})*")
+    rf"|[Dd]ivision|[Ii]nstitute|[Cc]ent(?:re|er))\b(?:(?:\s+(?:for|of|on|to|and|the))*\s+{_CAPITAL})*"
+    # a remit in lower case after "for", up to four words ("undersecretary for terrorism and financial intelligence")
+    r"(?:\s+for\s+[a-z]+(?:\s+[a-z]+){0,3}\b)?")
 _SENTENCE_END = re.compile(r"[.!?;:]\s")
 
 
@@ -600,6 +603,7 @@ _TITLE_WORDS = (r"President|Prime|Minister|Foreign|Defen[cs]e|Deputy|Vice|Premie
                 r"|رئیس[\u200c ]?جمهور(?:ی)?|نخست[\u200c ]?وزیر|وزیر|رهبر|سفیر|معاون|دبیر|سخنگوی?|ولیعهد|پادشاه|امور|خارجه|دفاع")
 _TITLES = re.compile(rf"(?:['’]s)?[,،]?\s(?:(?:{_TITLE_WORDS})\s)+", re.IGNORECASE)
 _SPACE = re.compile(r"\s+")
+_HYPHENS = frozenset("-‑‐")
 
 
 # What separates the items of one series: spans with only this between them are one passing mention.
@@ -868,7 +872,8 @@ def _merged(pieces: list[tuple[int, int, str, float]], text: str,
     match is: "uranium enrichment" over "enrich*", "energy-rich" over
     "energy", the entity Caspian Sea and the word "caspian" as one piece.
     Signals that only share words ("disputed nuclear" and "nuclear
-    programme") are one piece at the heavier weight. Pieces joined only by
+    programme") are one piece at the heavier weight, and so are the parts of one
+    hyphenated word ("trade-economic"). Pieces joined only by
     titles are one referent ("Chinese President Xi Jinping") and merge too, as
     do two entity names (keys in `names`) with nothing but a space between
     them ("премьер-министром Израиля Биньямином Нетаньяху").
@@ -879,6 +884,7 @@ def _merged(pieces: list[tuple[int, int, str, float]], text: str,
     best = (0, 0, 0.0)  # (start, end, weight) of the signal that speaks for the last stretch
     for start, end, key, weight in sorted(pieces):
         if result and (start < result[-1][1] or _TITLES.fullmatch(text, result[-1][1], start)
+                       or text[result[-1][1]:start] in _HYPHENS  # one compound word: "trade-economic ties"
                        or (key in names and result[-1][2] in names and _SPACE.fullmatch(text, result[-1][1], start))):
             first, last, best_key, best_weight = result[-1]
             same = (start, end) == best[:2]
