@@ -1109,6 +1109,10 @@ def test_a_sentence_dated_years_before_the_article_is_history(write):
     assert fires(matcher, history)  # an undated article: its words alone
     assert fires(matcher, "On Monday Moscow cited a Security Council resolution of June 2010.", date="2015-11-09")
     assert fires(matcher, "Moscow cited a Security Council resolution in April 2014.", date="2015-11-09")
+    assert not fires(matcher, "In 2010, Moscow suspended the contract under a Security Council resolution.", date="2015-11-09")
+    # a date at the end of a long sentence names a thing rather than dating the sentence's action
+    assert fires(matcher, "Russia says the arms embargo ended under the Security Council resolution that was adopted "
+                          "in 2010.", date="2025-11-09")
 
 
 def test_an_envoy_for_a_country_is_a_post_not_the_country(engines):

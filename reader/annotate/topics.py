@@ -363,11 +363,12 @@ _TARGET = re.compile(r"\b(?:targets? (?:of|belonging to)|positions of|to bomb|ai
                      r"|sanction(?:ed|ing)? (?=those |the |an? |its |their |\d))", re.IGNORECASE)
 # History told as background: a sentence dated two years or more before the article ("Moscow suspended the contract
 # in 2010, citing a resolution…" in a 2015 report), unless it also tells today's news ("on Monday", "this week").
-_PAST = re.compile(r"\b(?:in|by|until|during|from|early|late|mid-)\s+(?:[A-Z][a-z]{2,8}\.?\s+)?(?:\d{1,2},?\s+)?"
+_PAST = re.compile(r"\b(?i:in|by|until|during|from|early|late|mid-)\s+(?:[A-Z][a-z]{2,8}\.?\s+)?(?:\d{1,2},?\s+)?"
                    r"((?:19|20)\d\d)\b|\b[A-Z][a-z]{2,8}\.? \d{1,2}, ((?:19|20)\d\d)\b")
 _NOW = re.compile(r"\b(?:today|now|currently|this (?:week|month|year)|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b",
                   re.IGNORECASE)
 _HISTORY_YEARS = 2  # how many years before the article a dated sentence is history
+_DATED_WORDS = 10  # a date that dates a sentence begins among its first words
 _SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+|$)")
 # The name of an office or a post: a head noun with the capitalised words before it and its "for/of/on/to" complement
 # ("assistant secretary of the Treasury for Terrorism and Financial Intelligence", "Treasury Terrorism Under
@@ -466,10 +467,14 @@ def _office_name(office: re.Match) -> tuple[tuple[int, int], tuple[int, int]]:
 
 def _history(text: str, year: int) -> list[tuple[int, int]]:
     """The sentences of `text` dated `_HISTORY_YEARS` or more before `year` (the article's) and not also told
-    as today's news (`_NOW`): background history (see `passing_spans`)."""
+    as today's news (`_NOW`): background history (see `passing_spans`). The date must come early, where it dates
+    the sentence's action ("In 2011, Iran sued Russia…", "Moscow refused to deliver the systems in 2010…"); a
+    date at the end often only names a thing ("…opposes snapback under the nuclear deal signed in 2015")."""
     spans = []
     for sentence in _SENTENCE.finditer(text):
-        dated = [int(a or b) for a, b in _PAST.findall(sentence.group())]
+        words = sentence.group().split(" ")
+        opening = sentence.start() + len(" ".join(words[:_DATED_WORDS]))
+        dated = [int(match.group(1) or match.group(2)) for match in _PAST.finditer(text, sentence.start(), opening)]
         if dated and max(dated) <= year - _HISTORY_YEARS and not _NOW.search(sentence.group()):
             spans.append(sentence.span())
     return spans
