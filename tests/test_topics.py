@@ -1147,6 +1147,9 @@ def test_a_context_topic_on_one_line_needs_the_headline(library, write):
     assert "banking_finance" in quiet and "military_security" not in quiet
     loud = library.resolve(str(write("drones.txt", "Bank cards linked as Iran sends drones to Russia" + body))).topics
     assert "military_security" in loud
+    # a headline is terse: half a passage's evidence names its theme
+    terse = library.resolve(str(write("terse.txt", "Bank cards linked, and arms too" + body))).topics
+    assert "military_security" in terse
 
 
 def test_an_office_itself_and_its_holder_are_evidence(engines, write):

@@ -83,6 +83,7 @@ from ..yamlfile import ConfigError, YamlDoc, unknown_keys
 DEFAULT_THRESHOLD = 3.0
 FIELD_PASSING = 2 / 3  # a field name in a passing mention: three listed names weigh two asserted ones
 PASSING = 1 / 3  # a passing mention's share of its signal's weight: a decisive 3 becomes context 1
+HEADLINE_SHARE = 0.5  # a headline's few words name a theme with half a passage's evidence ("…will include military programmes")
 _TOPIC_KEYS = ("label", "description", "signals", "entities", "threshold", "requires", "related", "since",
                "one_passage_share")
 _FOLD_PAIRS = (("’", "'"), ("‘", "'"), ("‑", "-"), ("‐", "-"), ("–", "-"))
@@ -707,11 +708,13 @@ class TopicMatcher:
                 return True
         return False
 
-    def passage_topics(self, text: str, mentions: Sequence[Mention], date: str | None = None) -> tuple[TopicHit, ...]:
+    def passage_topics(self, text: str, mentions: Sequence[Mention], date: str | None = None,
+                       share: float = 1.0) -> tuple[TopicHit, ...]:
         """The topics of one passage, strongest first, each with its evidence.
 
         `text` is the paragraph, `mentions` its entity mentions (character
-        offsets into `text`), `date` the article's ISO date or None. Each hit's
+        offsets into `text`), `date` the article's ISO date or None; `share`
+        of each topic's threshold is needed (a headline is terse: `HEADLINE_SHARE`). Each hit's
         `evidence` lists the words of `text` that counted, in reading order.
         """
         # topic id -> its pieces of evidence (start, end, key, weight), and key -> heaviest weight (a bound on its score)
@@ -754,7 +757,7 @@ class TopicMatcher:
             keys, required = bound[topic_id], self._required[topic_id]
             # `requires` asks for one of its signals anywhere in the passage, merged or not; a topic
             # that cannot reach its threshold before damping never will after it.
-            needed = topic.threshold - 1e-9
+            needed = topic.threshold * share - 1e-9
             if (sum(keys.values()) < needed or (required and required.isdisjoint(keys))
                     or (topic.since and date and date < topic.since)):
                 continue
