@@ -83,7 +83,7 @@ from ..yamlfile import ConfigError, YamlDoc, unknown_keys
 DEFAULT_THRESHOLD = 3.0
 FIELD_PASSING = 2 / 3  # a field name in a passing mention: three listed names weigh two asserted ones
 PASSING = 1 / 3  # a passing mention's share of its signal's weight: a decisive 3 becomes context 1
-HEADLINE_SHARE = 0.5  # a headline's few words name a theme with half a passage's evidence ("…will include military programmes")
+HEADLINE_SHARE = 0.5  # a headline names a theme in few words: half a passage's evidence ("…will include military programmes")
 _TOPIC_KEYS = ("label", "description", "signals", "entities", "threshold", "requires", "related", "since",
                "one_passage_share")
 _FOLD_PAIRS = (("’", "'"), ("‘", "'"), ("‑", "-"), ("‐", "-"), ("–", "-"))
@@ -376,8 +376,8 @@ _SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+|$)")
 # Secretary", "special envoy for Afghanistan", "Caspian Environmental Protection Centre"). English only.
 _CAPITAL = r"[A-Z][\w'’.&-]*"
 _OFFICE = re.compile(  # a possessive before the head is its holder, not its name: "China's representative said"
-    rf"(?:[A-Z][\w.&-]*\s+)*\b(?P<head>[Uu]nder[- ]?[Ss]ecretary|[Ss]ecretary|[Ee]nvoy|[Rr]epresentative|[Aa]mbassador|[Cc]oordinator"
-    rf"|[Cc]ommissioner|[Dd]epartment|[Oo]ffice|[Bb]ureau|[Dd]irectorate|[Mm]inistry|[Mm]inister|[Cc]ommittee|[Dd]esk"
+    rf"(?:[A-Z][\w.&-]*\s+)*\b(?P<head>[Uu]nder[- ]?[Ss]ecretary|[Ss]ecretary|[Ee]nvoy|[Rr]epresentative|[Aa]mbassador"
+    rf"|[Cc]oordinator|[Cc]ommissioner|[Dd]epartment|[Oo]ffice|[Bb]ureau|[Dd]irectorate|[Mm]inistry|[Mm]inister|[Cc]ommittee|[Dd]esk"
     rf"|[Dd]ivision|[Ii]nstitute|[Cc]ent(?:re|er))\b(?:(?:\s+(?:for|of|on|to|and|the))*\s+{_CAPITAL})*"
     # a remit in lower case after "for", up to four words ("undersecretary for terrorism and financial intelligence")
     r"(?:\s+for\s+[a-z]+(?:\s+[a-z]+){0,3}\b)?")
