@@ -361,13 +361,14 @@ _WHERE = re.compile(r", where ")
 # Islamic State"; "sanctions on Iran's oil sector"): what follows the marker, up to the clause's end, is passing.
 _TARGET = re.compile(r"\b(?:targets? (?:of|belonging to)|positions of|to bomb|air ?strikes? (?:on|against)"
                      r"|sanctions (?:on|against|targeting)\b"
-                     r"|sanction(?:ed|ing)? (?=those |the |an? |its |their |\d))", re.IGNORECASE)
+                     r"|sanction(?:ed|ing)? (?=those |the |an? |its |their |\d))")  # matched in lower case
 # History told as background: a sentence dated two years or more before the article ("Moscow suspended the contract
 # in 2010, citing a resolution…" in a 2015 report), unless it also tells today's news ("on Monday", "this week").
 _PAST = re.compile(r"\b(?i:in|by|until|during|from|early|late|mid-)\s+(?:[A-Z][a-z]{2,8}\.?\s+)?(?:\d{1,2},?\s+)?"
                    r"((?:19|20)\d\d)\b|\b[A-Z][a-z]{2,8}\.? \d{1,2}, ((?:19|20)\d\d)\b")
 _NOW = re.compile(r"\b(?:today|now|currently|this (?:week|month|year)|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b",
                   re.IGNORECASE)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _HISTORY_YEARS = 2  # how many years before the article a dated sentence is history
 _DATED_WORDS = 10  # a date that dates a sentence begins among its first words
 _SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+|$)")
@@ -375,12 +376,12 @@ _SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+|$)")
 # ("assistant secretary of the Treasury for Terrorism and Financial Intelligence", "Treasury Terrorism Under
 # Secretary", "special envoy for Afghanistan", "Caspian Environmental Protection Centre"). English only.
 _CAPITAL = r"[A-Z][\w'’.&-]*"
-_OFFICE = re.compile(  # a possessive before the head is its holder, not its name: "China's representative said"
-    rf"(?:[A-Z][\w.&-]*\s+)*\b(?P<head>[Uu]nder[- ]?[Ss]ecretary|[Ss]ecretary|[Ee]nvoy|[Rr]epresentative|[Aa]mbassador"
-    rf"|[Cc]oordinator|[Cc]ommissioner|[Dd]epartment|[Oo]ffice|[Bb]ureau|[Dd]irectorate|[Mm]inistry|[Mm]inister|[Cc]ommittee|[Dd]esk"
-    rf"|[Dd]ivision|[Ii]nstitute|[Cc]ent(?:re|er))\b(?:(?:\s+(?:for|of|on|to|and|the))*\s+{_CAPITAL})*"
-    # a remit in lower case after "for", up to four words ("undersecretary for terrorism and financial intelligence")
-    r"(?:\s+for\s+[a-z]+(?:\s+[a-z]+){0,3}\b)?")
+_OFFICE = re.compile(r"\b(?:under[- ]?secretary|secretary|envoy|representative|ambassador|coordinator|commissioner"
+                     r"|department|office|bureau|directorate|ministry|minister|committee|desk|division|institute"
+                     r"|cent(?:re|er))\b")  # matched in lower case
+# what follows the head: its "for/of/on/to" complement in capitals, then a remit in lower case after "for", up to four
+# words ("undersecretary for terrorism and financial intelligence")
+_OFFICE_OF = re.compile(rf"(?:(?:\s+(?:for|of|on|to|and|the))*\s+{_CAPITAL})*(?:\s+for\s+[a-z]+(?:\s+[a-z]+){{0,3}}\b)?")
 _SENTENCE_END = re.compile(r"[.!?;:]\s")
 
 
@@ -412,7 +413,7 @@ def passing_spans(text: str, year: int | None = None) -> list[tuple[int, int]]:
     a Russian or Persian background adverbial only when a comma closes it.
     Linear in the length of `text`.
     """
-    lower = text.lower() if len(text.lower()) == len(text) else "".join(c.lower()[:1] for c in text)
+    lower = _lowered(text)
     spans: list[tuple[int, int]] = []
     conjunctions: list[tuple[int, int]] = []
     for slot, start, end in _MARKERS.find_matches_as_indexes(lower):
@@ -443,7 +444,7 @@ def passing_spans(text: str, year: int | None = None) -> list[tuple[int, int]]:
     for clause in _WHERE.finditer(text):
         scope = _SCOPE.match(text, clause.end())
         spans.append((clause.start() + 2, scope.end() if scope else clause.end()))
-    for target in _TARGET.finditer(text):
+    for target in _TARGET.finditer(lower):
         scope = _SCOPE.match(text, target.end())
         if scope:  # what follows the marker, for an item's length: "sanctions on" stays the news, and so does
             # what the target is told by ("sanctions against entities complicit in Russia's war in Ukraine")
@@ -459,11 +460,27 @@ def passing_spans(text: str, year: int | None = None) -> list[tuple[int, int]]:
     return spans
 
 
-def _office_name(office: re.Match) -> tuple[tuple[int, int], tuple[int, int]]:
-    """The words of an `_OFFICE` match around its head noun: the head itself names the office, and a signal or a
-    name on it is evidence ("Russian Defence Ministry", "Treasury Department"), while what the name is of is not
-    ("Terrorism" in "Treasury Terrorism Under Secretary", "Afghanistan" in "envoy for Afghanistan")."""
-    return (office.start(), office.start("head")), (office.end("head"), office.end())
+def _lowered(text: str) -> str:
+    """`text` in lower case, character for character (offsets stay those of `text`)."""
+    lower = text.lower()
+    return lower if len(lower) == len(text) else "".join(c.lower()[:1] for c in text)
+
+
+def _office_names(text: str) -> list[tuple[int, int]]:
+    """The words of the names of offices in `text` around their head nouns (`_OFFICE`): the capitalised words
+    before the head and its complement after it (`_OFFICE_OF`). The head itself names the office, and a signal or
+    a name on it is evidence ("Russian Defence Ministry", "Treasury Department"), while what the name is of is not
+    ("Terrorism" in "Treasury Terrorism Under Secretary", "Afghanistan" in "envoy for Afghanistan"); a possessive
+    before the head is its holder, not its name ("China's representative said")."""
+    spans = []
+    for head in _OFFICE.finditer(_lowered(text)):
+        start = head.start()
+        for word in reversed(text[max(0, start - 120):start].split(" ")[:-1]):
+            if not word[:1].isupper() or not all(c.isalnum() or c in ".&-" for c in word):
+                break
+            start -= len(word) + 1
+        spans += [(start, head.start()), (head.end(), _OFFICE_OF.match(text, head.end()).end())]
+    return spans
 
 
 def _history(text: str, year: int) -> list[tuple[int, int]]:
@@ -471,7 +488,9 @@ def _history(text: str, year: int) -> list[tuple[int, int]]:
     as today's news (`_NOW`): background history (see `passing_spans`). The date must come early, where it dates
     the sentence's action ("In 2011, Iran sued Russia…", "Moscow refused to deliver the systems in 2010…"); a
     date at the end often only names a thing ("…opposes snapback under the nuclear deal signed in 2015")."""
-    spans = []
+    spans: list[tuple[int, int]] = []
+    if not _YEAR.search(text):
+        return spans
     for sentence in _SENTENCE.finditer(text):
         words = sentence.group().split(" ")
         opening = sentence.start() + len(" ".join(words[:_DATED_WORDS]))
@@ -723,9 +742,10 @@ class TopicMatcher:
         starts = [m.start for m in mentions]  # mentions never overlap (SPEC §5): one bisection finds the name around a word
         found = [(signals, start, stop) for slot, start, stop in self._phrase_matches(text)
                  for signals in (self._slot_signals[slot],)]
-        offices = _Intervals(part for office in _OFFICE.finditer(text) for part in _office_name(office)) if found else None
+        names = _office_names(text) if found else None
+        offices = _Intervals(names) if names else None
         for at, (signals, start, stop) in enumerate(found):
-            if offices.within(start, stop):  # a word in the name of an office is not that word (issue 15)
+            if offices and offices.within(start, stop):  # a word in the name of an office is not that word (issue 15)
                 found[at] = ((), start, stop)
                 continue
             inside = bisect_right(starts, start) - 1
