@@ -35,8 +35,8 @@ from .annotate.gazetteer import Gazetteer, Matcher, load_gazetteer, user_gazette
 from .annotate.gazetteer import annotation_sources
 from .index import CorpusIndex, Entry, Rows, Stamp, content_hash, fingerprint, preset_dictionary, rows
 from .models import Document, Mention, Metadata, RawArticle, Skipped
-from .annotate.topics import (TRAIL_PASSAGES, Passage, Related, TopicMap, TopicMatcher, Trail, load_topic_map,
-                              snippet, topic_companions)
+from .annotate.topics import (HEADLINE_SHARE, TRAIL_PASSAGES, Passage, Related, TopicMap, TopicMatcher, Trail,
+                              load_topic_map, snippet, topic_companions)
 from .fuzzy import FuzzyNames, article_text, entity_texts
 from .timeline import Subject, Timeline, build_timeline, same_name, suggest
 from .rows import Rows
@@ -534,8 +534,10 @@ class Library:
             self._deferred.append(raw.id)
         mentions, in_field = self.annotate(texts, use_model=not deferred, language=language)
         if in_field and self.topic_matcher.in_field(mentions, texts):  # names in passing do not count for topics
-            topics = self.topic_matcher.article_hits([self.topic_matcher.passage_topics(t, m, cleaned.meta.date)
-                                                      for t, m in zip(texts, mentions, strict=True)])
+            date, title = cleaned.meta.date, cleaned.meta.title
+            headline = self.topic_matcher.passage_topics(title, self.matcher.mentions_many([title])[0], date, HEADLINE_SHARE)
+            topics = self.topic_matcher.article_hits([self.topic_matcher.passage_topics(t, m, date)
+                                                      for t, m in zip(texts, mentions, strict=True)], headline)
         else:
             topics = tuple(() for _ in cleaned.paragraphs)
         return Document(raw, cleaned, mentions, topics, raw.warnings)

@@ -170,7 +170,7 @@ def test_a_trail_step_lands_on_the_nearest_trail_passage_that_way(points, rank, 
 
 from reader.annotate.topics import passing_spans  # noqa: E402
 from reader.cli import main  # noqa: E402
-from reader.models import Mention  # noqa: E402
+from reader.models import Mention, TopicHit  # noqa: E402
 from reader.render import evidence_line, to_json  # noqa: E402
 
 
@@ -1047,6 +1047,47 @@ ASIDES = [
     ("    signals: {sco: 3}\n",
      "Putin and Raisi discussed the nuclear deal, as well as issues related to the next SCO summit.",
      "Putin and Raisi discussed issues related to the next SCO summit."),
+    # a threat of sanctions is not sanctions
+    ("    signals: {un sanctions: 3}\n",
+     "The threat of UN sanctions has not changed the government's position, the ministry said.",
+     "The council imposed UN sanctions on the government's banks, the ministry said."),
+    # what a body could do, told in a relative clause
+    ("    signals: {sanction*: 2, impos*: 1}\n",
+     "The allies want Iran referred to the council, which can impose sanctions.",
+     "The allies imposed sanctions on Iran."),
+    # an appositive on the sentence's subject describes it
+    ("    signals: {natural gas reserves: 3}\n",
+     "Iran, site of the world's second-largest natural gas reserves, resumed nuclear research.",
+     "Iran opened its natural gas reserves to Russian companies."),
+    # a clause on a place describes the place
+    ("    signals: {assad: 3}\n",
+     "Iranian and Russian envoys met in Damascus, where they back Assad.",
+     "Iranian and Russian envoys said they back Assad."),
+    # the target of a strike
+    ("    signals: {islamic state: 3}\n",
+     "Russian bombers from Hamadan struck targets of the Islamic State near Aleppo.",
+     "The Islamic State claimed the attack in Tehran."),
+    # the target of sanctions: a sector named is not that sector's topic
+    ("    signals: {oil: 2, petrochemical*: 2}\n",
+     "Washington announced sanctions on Iran's oil and petrochemical sectors.",
+     "Iran raised its oil and petrochemical exports to Russia."),
+    ("    signals: {petroleum: 2, petrochemical*: 2}\n",
+     "The US will sanction those facilitating its petroleum and petrochemical trade.",
+     "Iran will expand its petroleum and petrochemical trade with Russia."),
+    # a word in the name of an office is not that word
+    ("    signals: {terroris*: 3}\n",
+     "Iran funds proxies, said Brian Nelson, assistant secretary of the Treasury for Terrorism and Financial Intelligence.",
+     "Iran and Russia pledged to fight terrorism together."),
+    ("    signals: {terroris*: 3}\n",
+     "Treasury Terrorism Under Secretary Brian Nelson announced the measures.",
+     "The two countries discussed terrorism in the region."),
+    ("    signals: {terroris*: 3}\n",
+     "Iran funds proxies, said the undersecretary for terrorism and financial intelligence, Brian Nelson.",
+     "Iran funds terrorism, the undersecretary said."),
+    # the target of an air strike
+    ("    signals: {islamic state: 3}\n",
+     "Russian warplanes carried out airstrikes against Islamic State militants near Raqqa.",
+     "Islamic State militants attacked a checkpoint near Raqqa."),
 ]
 
 
@@ -1055,3 +1096,84 @@ def test_an_aside_is_a_passing_mention(write, body, aside, carried):
     matcher = small_map(write, body)
     assert not fires(matcher, aside)
     assert fires(matcher, carried)
+
+
+# --- issue 15, round 6: offices, targets, possibilities, history and headlines -------------------
+
+
+def test_a_sentence_dated_years_before_the_article_is_history(write):
+    matcher = small_map(write, "    signals: {security council resolution*: 3}\n")
+    history = "Moscow suspended the contract in 2010 under a Security Council resolution."
+    assert not fires(matcher, history, date="2015-11-09")
+    assert fires(matcher, history, date="2010-06-10")  # the news of its day
+    assert fires(matcher, history)  # an undated article: its words alone
+    assert fires(matcher, "On Monday Moscow cited a Security Council resolution of June 2010.", date="2015-11-09")
+    assert fires(matcher, "Moscow cited a Security Council resolution in April 2014.", date="2015-11-09")
+    assert not fires(matcher, "In 2010, Moscow suspended the contract under a Security Council resolution.", date="2015-11-09")
+    # a date at the end of a long sentence names a thing rather than dating the sentence's action
+    assert fires(matcher, "Russia says the arms embargo ended under the Security Council resolution that was adopted "
+                          "in 2010.", date="2025-11-09")
+
+
+def test_an_envoy_for_a_country_is_a_post_not_the_country(engines):
+    assert "afghanistan" not in topics_of(engines, "Russia's special envoy for Afghanistan Zamir Kabulov arrived in Tehran.")
+    assert "afghanistan" in topics_of(engines, "Russia and Iran discussed Afghanistan with the Taliban in Tehran.")
+
+
+def test_rockets_and_shipping_alone_are_not_space_or_the_caspian(engines):
+    assert "space" not in topics_of(engines, "The chemicals are used as fuel for launching rockets, the Treasury said.")
+    assert "space" in topics_of(engines, "A Russian rocket launched an Iranian satellite on Tuesday.")
+    assert "caspian" not in topics_of(
+        engines, "The Treasury warned shipping companies and vessels operators about petroleum shipments to Syrian ports.")
+    assert "caspian" in topics_of(engines, "Caspian shipping between Anzali and Astrakhan grew, officials said.")
+
+
+def test_a_headline_on_a_topic_keeps_its_one_passage(write):
+    body = "topics:\n  t:\n    signals: {drones: 3}\n    one_passage_share: 0.5\n  s:\n    signals: {syria: 3}\n"
+    matcher = TopicMatcher(parse_topic_map(load_yaml(write("h.yaml", body))))
+    syria = ((TopicHit("s", 6.0, ("Syria",)),),) * 3
+    line = TopicHit("t", 3.0, ("drones",))
+    assert matcher.article_hits([*syria, (line,)]) == (*syria, ())
+    assert matcher.article_hits([*syria, (line,)], headline=(line,)) == (*syria, (line,))
+    assert matcher.article_hits([*syria, (line,)], headline=syria[0]) == (*syria, ())
+
+
+def test_a_context_topic_on_one_line_needs_the_headline(library, write):
+    body = ("\n\nIran and Russia linked their bank card networks, Mir and Shetab, so Iranians can withdraw roubles "
+            "from Russian ATMs and pay by card.\n\nThe central banks said payments in national currencies and a "
+            "banking messaging system would follow.\n\nWestern officials accuse Iran of supplying Russia with "
+            "drones and missiles.\n")
+    quiet = library.resolve(str(write("cards.txt", "Iran and Russia link bank cards" + body))).topics
+    assert "banking_finance" in quiet and "military_security" not in quiet
+    loud = library.resolve(str(write("drones.txt", "Bank cards linked as Iran sends drones to Russia" + body))).topics
+    assert "military_security" in loud
+    # a headline is terse: half a passage's evidence names its theme
+    terse = library.resolve(str(write("terse.txt", "Bank cards linked, and arms too" + body))).topics
+    assert "military_security" in terse
+
+
+def test_an_office_itself_and_its_holder_are_evidence(engines, write):
+    matcher = small_map(write, "    signals: {china: 3}\n")
+    assert fires(matcher, "China's representative voiced strong support for Russia's position.")
+    assert not fires(matcher, "The Foreign Ministry's Office for China Affairs issued a statement.")
+    department = small_map(write, "    signals: {treasury department: 3}\n")
+    assert fires(department, "The US Treasury Department announced the measures on Monday.")
+
+
+def test_a_target_is_told_for_an_items_length(write):
+    matcher = small_map(write, "    signals: {war in ukraine: 3}\n")
+    assert fires(matcher, "The Treasury unveiled sanctions against hundreds of entities complicit in Russia's war in Ukraine.")
+    assert not fires(matcher, "The Treasury unveiled sanctions against Russia's war in Ukraine.")
+
+
+def test_the_parts_of_one_hyphenated_word_are_one_piece_of_evidence(write):
+    matcher = small_map(write, "    signals: {trade: 2, economic: 1}\n")
+    assert not fires(matcher, "The Kremlin plans to deepen trade-economic ties.")
+    assert fires(matcher, "The Kremlin plans to deepen trade and economic ties.")
+
+
+def test_a_readout_on_bilateral_ties_is_not_the_partnership(engines):
+    readout = "In a phone call, the foreign ministers of Iran and Russia discussed bilateral ties and regional issues."
+    assert "strategic_partnership" not in topics_of(engines, readout)
+    assert "strategic_partnership" in topics_of(
+        engines, "The presidents said bilateral relations between Iran and Russia have reached a new level of cooperation.")

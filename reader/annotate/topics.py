@@ -26,7 +26,14 @@ Evidence is counted the way a reader weighs it (issue 15):
   clause on the sentence's subject ("Iran, which sought to save the nuclear
   deal…, signed"), the examples after "including" (an item's length), an
   addition after "as well as", a purpose told as a reaction ("to counter the
-  sanctions"), a date told by an event ("the anniversary of the invasion").
+  sanctions"), a date told by an event ("the anniversary of the invasion"), a threat or
+  a possibility ("the threat of UN sanctions", "…, which can impose sanctions"), an
+  appositive on the subject ("Iran, site of the world's second-largest gas reserves, …"),
+  a clause on a place ("…, where they back Assad"), the target of a strike or of
+  sanctions ("targets of the Islamic State", "sanctions on Iran's oil sector"), and a
+  sentence dated `_HISTORY_YEARS` or more before the article (`_history`);
+- a word or a name inside the name of an office is not evidence at all ("assistant
+  secretary of the Treasury for Terrorism…", "envoy for Afghanistan": `_OFFICE`).
   A theme carried by its own words still adds up: three listed signals of one
   topic make a whole, but asides in different clauses do not add up
   (`_passage_score`).
@@ -38,7 +45,8 @@ Evidence is counted the way a reader weighs it (issue 15):
   the project's English development set (/work/devset, issue 15);
 - a topic may say `one_passage_share`: an article with one passage on it keeps
   it only when that passage weighs enough beside the article's main topic
-  (`TopicMatcher.article_hits`; strategic_partnership, the catch-all);
+  (`TopicMatcher.article_hits`; strategic_partnership, the catch-all, and the topics whose
+  words often set the scene), unless the headline is on it too;
 - with the paragraphs' texts, a field name in a passing mention counts
   `FIELD_PASSING` towards the field (`TopicMatcher.in_field`);
 - a topic may say `since: YYYY-MM-DD`: an article dated before it cannot be
@@ -75,6 +83,7 @@ from ..yamlfile import ConfigError, YamlDoc, unknown_keys
 DEFAULT_THRESHOLD = 3.0
 FIELD_PASSING = 2 / 3  # a field name in a passing mention: three listed names weigh two asserted ones
 PASSING = 1 / 3  # a passing mention's share of its signal's weight: a decisive 3 becomes context 1
+HEADLINE_SHARE = 0.5  # a headline names a theme in few words: half a passage's evidence ("…will include military programmes")
 _TOPIC_KEYS = ("label", "description", "signals", "entities", "threshold", "requires", "related", "since",
                "one_passage_share")
 _FOLD_PAIRS = (("’", "'"), ("‘", "'"), ("‑", "-"), ("‐", "-"), ("–", "-"))
@@ -304,6 +313,10 @@ _SUBORDINATORS = ("after", "since", "following", "amid", "amidst", "despite", "a
                   # a consequence only foreseen ("…, a move that could lead to the imposition of sanctions")
                   "could lead to", "would lead to", "may lead to", "might lead to", "could bring", "could trigger",
                   "could result in", "would result in", "in addition to",
+                  # a threat or a possibility, not the news ("the threat of UN sanctions has not changed its position";
+                  # "…referred to the Security Council, which can impose sanctions")
+                  "threat of", "prospect of", "could face", "may face", "might face", "would face",
+                  "which can", "which could", "which may", "which might", "which would",
                   "as well as",  # an addition too ("…, as well as issues related to the next summit of the SCO")
                   # a date told by an event ("in a package marking the second anniversary of Russia's invasion of Ukraine")
                   "anniversary of",
@@ -341,7 +354,34 @@ _PARTICIPLE = re.compile(r", ((?!including\b)[a-z]{3,}ing) ")
 # sentence it often does ("…a summit with Aliyev, which largely focused on road and rail links"; "Shahed drones,
 # which Moscow has used in its strikes on Ukraine"), so only a clause on a short subject at the sentence's start
 # and closed by a comma counts. English only: Russian "…, который" is left to that file's reviewers.
-_RELATIVE = re.compile(r", (?:which|who|whom|whose|where) ")
+_RELATIVE = re.compile(r", (?:which|who|whom|whose|where|a|an|the|site of|home to|one of) ")
+# "…in Syria, where they back Assad": a clause on a place describes the place, wherever it stands.
+_WHERE = re.compile(r", where ")
+# The object of a strike or of sanctions is their target, not a theme of its own ("strikes against targets of the
+# Islamic State"; "sanctions on Iran's oil sector"): what follows the marker, up to the clause's end, is passing.
+_TARGET = re.compile(r"\b(?:targets? (?:of|belonging to)|positions of|to bomb|air ?strikes? (?:on|against)"
+                     r"|sanctions (?:on|against|targeting)\b"
+                     r"|sanction(?:ed|ing)? (?=those |the |an? |its |their |\d))")  # matched in lower case
+# History told as background: a sentence dated two years or more before the article ("Moscow suspended the contract
+# in 2010, citing a resolution…" in a 2015 report), unless it also tells today's news ("on Monday", "this week").
+_PAST = re.compile(r"\b(?i:in|by|until|during|from|early|late|mid-)\s+(?:[A-Z][a-z]{2,8}\.?\s+)?(?:\d{1,2},?\s+)?"
+                   r"((?:19|20)\d\d)\b|\b[A-Z][a-z]{2,8}\.? \d{1,2}, ((?:19|20)\d\d)\b")
+_NOW = re.compile(r"\b(?:today|now|currently|this (?:week|month|year)|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b",
+                  re.IGNORECASE)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_HISTORY_YEARS = 2  # how many years before the article a dated sentence is history
+_DATED_WORDS = 10  # a date that dates a sentence begins among its first words
+_SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+|$)")
+# The name of an office or a post: a head noun with the capitalised words before it and its "for/of/on/to" complement
+# ("assistant secretary of the Treasury for Terrorism and Financial Intelligence", "Treasury Terrorism Under
+# Secretary", "special envoy for Afghanistan", "Caspian Environmental Protection Centre"). English only.
+_CAPITAL = r"[A-Z][\w'’.&-]*"
+_OFFICE = re.compile(r"\b(?:under[- ]?secretary|secretary|envoy|representative|ambassador|coordinator|commissioner"
+                     r"|department|office|bureau|directorate|ministry|minister|committee|desk|division|institute"
+                     r"|cent(?:re|er))\b")  # matched in lower case
+# what follows the head: its "for/of/on/to" complement in capitals, then a remit in lower case after "for", up to four
+# words ("undersecretary for terrorism and financial intelligence")
+_OFFICE_OF = re.compile(rf"(?:(?:\s+(?:for|of|on|to|and|the))*\s+{_CAPITAL})*(?:\s+for\s+[a-z]+(?:\s+[a-z]+){{0,3}}\b)?")
 _SENTENCE_END = re.compile(r"[.!?;:]\s")
 
 
@@ -359,7 +399,7 @@ _INVERSION = tuple(',"”’\'»—')  # what ends a quotation before an inverte
 _NAME_AFTER = re.compile(r"[A-ZА-ЯЁ][^\s,;:.!?]*(?: [A-ZА-ЯЁ][^\s,;:.!?]*){0,5}")
 
 
-def passing_spans(text: str) -> list[tuple[int, int]]:
+def passing_spans(text: str, year: int | None = None) -> list[tuple[int, int]]:
     """Character spans of `text` whose signals are passing mentions, in no order.
 
     The items of a series of three or more ("A, B and C", "A, B, or C"; the
@@ -373,7 +413,7 @@ def passing_spans(text: str) -> list[tuple[int, int]]:
     a Russian or Persian background adverbial only when a comma closes it.
     Linear in the length of `text`.
     """
-    lower = text.lower() if len(text.lower()) == len(text) else "".join(c.lower()[:1] for c in text)
+    lower = _lowered(text)
     spans: list[tuple[int, int]] = []
     conjunctions: list[tuple[int, int]] = []
     for slot, start, end in _MARKERS.find_matches_as_indexes(lower):
@@ -401,11 +441,62 @@ def passing_spans(text: str) -> list[tuple[int, int]]:
         scope = _SCOPE.match(text, clause.end())
         if scope and text.startswith(",", scope.end()) and _opens_sentence(text, clause.start()):
             spans.append((clause.start() + 2, scope.end()))
+    for clause in _WHERE.finditer(text):
+        scope = _SCOPE.match(text, clause.end())
+        spans.append((clause.start() + 2, scope.end() if scope else clause.end()))
+    for target in _TARGET.finditer(lower):
+        scope = _SCOPE.match(text, target.end())
+        if scope:  # what follows the marker, for an item's length: "sanctions on" stays the news, and so does
+            # what the target is told by ("sanctions against entities complicit in Russia's war in Ukraine")
+            words = " ".join(scope.group().split(" ")[:_ITEM_WORDS + 1])
+            spans.append((scope.start(), scope.start() + len(words)))
+    if year is not None:
+        spans += _history(text, year)
     commas = text.replace("،", ",")  # the Arabic comma separates a Persian series: one character for one
     # a short aside in brackets is part of its item ("the United Arab Emirates (UAE), Iran, Ethiopia and Egypt")
     commas = _ASIDE.sub(lambda aside: " " * len(aside.group()), commas)
     if conjunctions and ", " in commas:
         spans += _series_items(commas, conjunctions)
+    return spans
+
+
+def _lowered(text: str) -> str:
+    """`text` in lower case, character for character (offsets stay those of `text`)."""
+    lower = text.lower()
+    return lower if len(lower) == len(text) else "".join(c.lower()[:1] for c in text)
+
+
+def _office_names(text: str) -> list[tuple[int, int]]:
+    """The words of the names of offices in `text` around their head nouns (`_OFFICE`): the capitalised words
+    before the head and its complement after it (`_OFFICE_OF`). The head itself names the office, and a signal or
+    a name on it is evidence ("Russian Defence Ministry", "Treasury Department"), while what the name is of is not
+    ("Terrorism" in "Treasury Terrorism Under Secretary", "Afghanistan" in "envoy for Afghanistan"); a possessive
+    before the head is its holder, not its name ("China's representative said")."""
+    spans = []
+    for head in _OFFICE.finditer(_lowered(text)):
+        start = head.start()
+        for word in reversed(text[max(0, start - 120):start].split(" ")[:-1]):
+            if not word[:1].isupper() or not all(c.isalnum() or c in ".&-" for c in word):
+                break
+            start -= len(word) + 1
+        spans += [(start, head.start()), (head.end(), _OFFICE_OF.match(text, head.end()).end())]
+    return spans
+
+
+def _history(text: str, year: int) -> list[tuple[int, int]]:
+    """The sentences of `text` dated `_HISTORY_YEARS` or more before `year` (the article's) and not also told
+    as today's news (`_NOW`): background history (see `passing_spans`). The date must come early, where it dates
+    the sentence's action ("In 2011, Iran sued Russia…", "Moscow refused to deliver the systems in 2010…"); a
+    date at the end often only names a thing ("…opposes snapback under the nuclear deal signed in 2015")."""
+    spans: list[tuple[int, int]] = []
+    if not _YEAR.search(text):
+        return spans
+    for sentence in _SENTENCE.finditer(text):
+        words = sentence.group().split(" ")
+        opening = sentence.start() + len(" ".join(words[:_DATED_WORDS]))
+        dated = [int(match.group(1) or match.group(2)) for match in _PAST.finditer(text, sentence.start(), opening)]
+        if dated and max(dated) <= year - _HISTORY_YEARS and not _NOW.search(sentence.group()):
+            spans.append(sentence.span())
     return spans
 
 
@@ -537,6 +628,7 @@ _TITLE_WORDS = (r"President|Prime|Minister|Foreign|Defen[cs]e|Deputy|Vice|Premie
                 r"|رئیس[\u200c ]?جمهور(?:ی)?|نخست[\u200c ]?وزیر|وزیر|رهبر|سفیر|معاون|دبیر|سخنگوی?|ولیعهد|پادشاه|امور|خارجه|دفاع")
 _TITLES = re.compile(rf"(?:['’]s)?[,،]?\s(?:(?:{_TITLE_WORDS})\s)+", re.IGNORECASE)
 _SPACE = re.compile(r"\s+")
+_HYPHENS = frozenset("-‑‐")
 
 
 # What separates the items of one series: spans with only this between them are one passing mention.
@@ -562,6 +654,11 @@ class _Intervals:
 
     def overlaps(self, start: int, end: int) -> bool:
         return self.touching(start, end) >= 0
+
+    def within(self, start: int, end: int) -> bool:
+        """Whether [start, end) lies inside one interval."""
+        at = self.touching(start, end)
+        return at >= 0 and self.starts[at] <= start and end <= self.ends[at]
 
     def touching(self, start: int, end: int) -> int:
         """The number of the last interval that [start, end) touches, or -1."""
@@ -630,11 +727,13 @@ class TopicMatcher:
                 return True
         return False
 
-    def passage_topics(self, text: str, mentions: Sequence[Mention], date: str | None = None) -> tuple[TopicHit, ...]:
+    def passage_topics(self, text: str, mentions: Sequence[Mention], date: str | None = None,
+                       share: float = 1.0) -> tuple[TopicHit, ...]:
         """The topics of one passage, strongest first, each with its evidence.
 
         `text` is the paragraph, `mentions` its entity mentions (character
-        offsets into `text`), `date` the article's ISO date or None. Each hit's
+        offsets into `text`), `date` the article's ISO date or None; `share`
+        of each topic's threshold is needed (a headline is terse: `HEADLINE_SHARE`). Each hit's
         `evidence` lists the words of `text` that counted, in reading order.
         """
         # topic id -> its pieces of evidence (start, end, key, weight), and key -> heaviest weight (a bound on its score)
@@ -643,7 +742,12 @@ class TopicMatcher:
         starts = [m.start for m in mentions]  # mentions never overlap (SPEC §5): one bisection finds the name around a word
         found = [(signals, start, stop) for slot, start, stop in self._phrase_matches(text)
                  for signals in (self._slot_signals[slot],)]
+        names = _office_names(text) if found else None
+        offices = _Intervals(names) if names else None
         for at, (signals, start, stop) in enumerate(found):
+            if offices and offices.within(start, stop):  # a word in the name of an office is not that word (issue 15)
+                found[at] = ((), start, stop)
+                continue
             inside = bisect_right(starts, start) - 1
             name = mentions[inside] if inside >= 0 else None
             # A word inside a known name ("security" in "UN Security Council") is not that word; inside a name only
@@ -651,7 +755,9 @@ class TopicMatcher:
             # Agreement"), which no topic lists, its words are the evidence.
             if name and name.source != "model" and stop <= name.end and name.end - name.start > stop - start:
                 found[at] = ((), start, stop)
-        found += [(self._entity_signals[m.canonical], m.start, m.end) for m in mentions if m.canonical in self._entity_signals]
+        # a name inside the name of an office is not evidence either ("envoy for Afghanistan"); the office itself is
+        found += [(self._entity_signals[m.canonical], m.start, m.end) for m in mentions if m.canonical in self._entity_signals
+                  and not (offices and offices.within(m.start, m.end))]
         for signals, start, stop in found:
             for topic_id, key, weight in signals:
                 if topic_id in pieces:
@@ -671,7 +777,7 @@ class TopicMatcher:
             keys, required = bound[topic_id], self._required[topic_id]
             # `requires` asks for one of its signals anywhere in the passage, merged or not; a topic
             # that cannot reach its threshold before damping never will after it.
-            needed = topic.threshold - 1e-9
+            needed = topic.threshold * share - 1e-9
             if (sum(keys.values()) < needed or (required and required.isdisjoint(keys))
                     or (topic.since and date and date < topic.since)):
                 continue
@@ -683,7 +789,7 @@ class TopicMatcher:
             if sum(signals.values()) < needed:
                 continue  # damping only lowers a score: no need to look for passing mentions
             if passing is None:
-                passing = _Intervals(passing_spans(text), text)
+                passing = _Intervals(passing_spans(text, int(date[:4]) if date else None), text)
             score = _passage_score(merged, passing)
             if score >= needed:
                 words: dict[str, str] = {}
@@ -693,14 +799,16 @@ class TopicMatcher:
         hits.sort(key=lambda h: (-h.score, self._order[h.topic]))
         return tuple(hits)
 
-    def article_hits(self, passages: Sequence[tuple[TopicHit, ...]]) -> tuple[tuple[TopicHit, ...], ...]:
+    def article_hits(self, passages: Sequence[tuple[TopicHit, ...]],
+                     headline: Iterable[TopicHit] = ()) -> tuple[tuple[TopicHit, ...], ...]:
         """One article's passage hits (one tuple per paragraph, as `passage_topics` gives them)
         without the topics the article is not on.
 
         A topic with `one_passage_share` is dropped from an article where only one
         passage is on it, that passage is not the lead (the first), and its score
         is below that share of the article's strongest topic's evidence (the sum
-        of its passages' scores):
+        of its passages' scores), unless the `headline` (its hits, as
+        `passage_topics` gives them for the title) is on it too:
         "Moscow and Tehran have made progress in all areas of bilateral relations"
         as one line of a report on Syria is not the overall relationship, while a
         report whose one passage on it carries most of its evidence is (issue 15).
@@ -708,6 +816,7 @@ class TopicMatcher:
         totals: dict[str, float] = {}
         counts: dict[str, int] = {}
         lead = {hit.topic for hit in passages[0]} if passages else set()
+        lead.update(hit.topic for hit in headline)  # a headline names what the article is about
         for hits in passages:
             for hit in hits:
                 totals[hit.topic] = totals.get(hit.topic, 0.0) + hit.score
@@ -791,7 +900,8 @@ def _merged(pieces: list[tuple[int, int, str, float]], text: str,
     match is: "uranium enrichment" over "enrich*", "energy-rich" over
     "energy", the entity Caspian Sea and the word "caspian" as one piece.
     Signals that only share words ("disputed nuclear" and "nuclear
-    programme") are one piece at the heavier weight. Pieces joined only by
+    programme") are one piece at the heavier weight, and so are the parts of one
+    hyphenated word ("trade-economic"). Pieces joined only by
     titles are one referent ("Chinese President Xi Jinping") and merge too, as
     do two entity names (keys in `names`) with nothing but a space between
     them ("премьер-министром Израиля Биньямином Нетаньяху").
@@ -802,6 +912,7 @@ def _merged(pieces: list[tuple[int, int, str, float]], text: str,
     best = (0, 0, 0.0)  # (start, end, weight) of the signal that speaks for the last stretch
     for start, end, key, weight in sorted(pieces):
         if result and (start < result[-1][1] or _TITLES.fullmatch(text, result[-1][1], start)
+                       or text[result[-1][1]:start] in _HYPHENS  # one compound word: "trade-economic ties"
                        or (key in names and result[-1][2] in names and _SPACE.fullmatch(text, result[-1][1], start))):
             first, last, best_key, best_weight = result[-1]
             same = (start, end) == best[:2]
