@@ -1078,3 +1078,31 @@ def test_an_aside_is_a_passing_mention(write, body, aside, carried):
     matcher = small_map(write, body)
     assert not fires(matcher, aside)
     assert fires(matcher, carried)
+
+
+# --- issue 16 (topicsfa6): Persian lead attributions, strikes on Iran in their own words ---------------------
+
+@pytest.mark.parametrize("text", [
+    "به گزارش خبرگزاری تسنیم، تحریم‌های آمریکا و اروپا علیه ایران تمدید شد.",
+    "به نقل از تاس، پوتین و پزشکیان پیمان را امضا کردند.",
+    "در این دیدار، همکاری‌های نظامی و امنیتی دو کشور بررسی شد.",
+])
+def test_a_persian_attribution_closed_by_a_comma_is_no_list_item(text):
+    # the lead of nearly every agency story: "according to Tasnim, US and EU sanctions…" is the news, not a series
+    assert passing_spans(text) == []
+
+
+def test_a_persian_list_after_an_attribution_or_a_preposition_is_still_one():
+    text = "نشست آستانه با حضور ایران، روسیه و ترکیه برگزار شد."
+    assert [text[a:b] for a, b in passing_spans(text)][:2] == ["ایران", "روسیه "]
+    text = "به گزارش ایرنا، ایران، روسیه و ترکیه بیانیه مشترکی صادر کردند."
+    assert [text[a:b] for a, b in passing_spans(text)][:2] == ["ایران", "روسیه "]
+
+
+def test_strikes_on_iran_told_in_their_own_words_are_regional_rivals(engines):
+    fa = "وزیر خارجه روسیه حملات اسرائیل به ایران را غیرقانونی خواند."
+    ru = "Лавров осудил агрессию США и Израиля против Ирана."
+    for text in (fa, ru):
+        assert "regional_rivals" in topics_of(engines, text), text
+    # an Israeli strike on Lebanon is not one on Iran
+    assert "regional_rivals" not in topics_of(engines, "وزارت خارجه روسیه حمله به خانه روسیه در لبنان را محکوم کرد.")

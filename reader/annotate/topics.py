@@ -444,10 +444,22 @@ def _series_items(text: str, conjunctions: list[tuple[int, int]]) -> list[tuple[
             chunks.append((previous + 2 if previous >= 0 else floor, chunks[-1][0] - 2))
             if previous < 0 or not _is_item(text[chunks[-1][0]:chunks[-1][1]]):
                 break
+        chunks.reverse()
+        if _PERSIAN_OPENER.match(text, chunks[0][0]):  # "به گزارش ایرنا، A و B…": the comma closes an attribution
+            chunks = chunks[1:]
         high = strong[bisect_right(strong, after)] - 1 if strong and strong[-1] > after else len(text)
         following = text.find(", ", after, high)
-        spans += _items_of(text, chunks[::-1], after, following if following >= 0 else high)
+        spans += _items_of(text, chunks, after, following if following >= 0 else high)
     return spans
+
+
+# A Persian sentence opens with an attribution or a demonstrative adverbial closed by a comma ("به گزارش ایرنا،",
+# "به نقل از تاس،", "در این دیدار،", "با این حال،"): that chunk is no list item, so "به گزارش تسنیم، تحریم‌های
+# آمریکا و اروپا…" is the news, not a series of three. Source: the lead of nearly every IRNA, Tasnim, Mehr and ISNA
+# story (the Persian dev set of issue 16); a real list inside a prepositional phrase ("با حضور ایران، روسیه و
+# ترکیه") opens with no such words and stays one.
+_PERSIAN_OPENER = re.compile(r"\s*(?:به گزارش|به نقل از|به گفته|بنا ?بر|طبق|بر ?اساس"
+                             r"|(?:در|از|با|به|بر)[ \u200c](?:این|آن|همین|همان)(?![\w\u200c]))")
 
 
 def _items_of(text: str, chunks: list[tuple[int, int]], final_start: int, final_end: int) -> list[tuple[int, int]]:
