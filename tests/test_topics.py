@@ -1093,6 +1093,9 @@ def test_a_persian_attribution_closed_by_a_comma_is_no_list_item(text):
 
 
 def test_a_persian_list_after_an_attribution_or_a_preposition_is_still_one():
+    # "طبقه" (a class) opens with "طبق" (according to) and is no attribution
+    text = "طبقه متوسط، کارگران و کشاورزان از تحریم‌ها آسیب دیدند."
+    assert [text[a:b] for a, b in passing_spans(text)][:2] == ["متوسط", "کارگران "]
     text = "نشست آستانه با حضور ایران، روسیه و ترکیه برگزار شد."
     assert [text[a:b] for a, b in passing_spans(text)][:2] == ["ایران", "روسیه "]
     text = "به گزارش ایرنا، ایران، روسیه و ترکیه بیانیه مشترکی صادر کردند."
@@ -1104,5 +1107,7 @@ def test_strikes_on_iran_told_in_their_own_words_are_regional_rivals(engines):
     ru = "Лавров осудил агрессию США и Израиля против Ирана."
     for text in (fa, ru):
         assert "regional_rivals" in topics_of(engines, text), text
+    # "مناسبات" is the other word for relations
+    assert "strategic_partnership" in topics_of(engines, "پزشکیان مناسبات تهران و مسکو را راهبردی خواند.")
     # an Israeli strike on Lebanon is not one on Iran
     assert "regional_rivals" not in topics_of(engines, "وزارت خارجه روسیه حمله به خانه روسیه در لبنان را محکوم کرد.")

@@ -459,7 +459,7 @@ def _series_items(text: str, conjunctions: list[tuple[int, int]]) -> list[tuple[
 # story (the Persian dev set of issue 16); a real list inside a prepositional phrase ("با حضور ایران، روسیه و
 # ترکیه") opens with no such words and stays one.
 _PERSIAN_OPENER = re.compile(r"\s*(?:به گزارش|به نقل از|به گفته|بنا ?بر|طبق|بر ?اساس"
-                             r"|(?:در|از|با|به|بر)[ \u200c](?:این|آن|همین|همان)(?![\w\u200c]))")
+                             r"|(?:در|از|با|به|بر)[ \u200c](?:این|آن|همین|همان))(?![\w\u200c])")
 
 
 def _items_of(text: str, chunks: list[tuple[int, int]], final_start: int, final_end: int) -> list[tuple[int, int]]:
