@@ -262,6 +262,29 @@ def test_a_topic_since_a_date_is_not_given_to_older_articles(write):
     assert fires(matcher, text, date="2017-11-01") and fires(matcher, text, date=None)
 
 
+def test_a_topic_until_a_date_is_not_given_to_later_articles(write):
+    # the dispute before the deal: a 2025 report naming the Security Council and the IAEA is on the deal, not on it
+    matcher = small_map(write, "    signals: {security council: 1.5, iaea: 1.5}\n    until: 2015-07-14\n")
+    text = "The Security Council heard the IAEA's report on Iran."
+    assert not fires(matcher, text, date="2025-09-26")
+    assert fires(matcher, text, date="2006-03-14") and fires(matcher, text, date="2015-07-14") and fires(matcher, text)
+
+
+@pytest.mark.parametrize("key", ["since", "until"])
+def test_since_and_until_must_be_dates(write, key):
+    with pytest.raises(ConfigError, match=f"'{key}' must be a date"):
+        parse_topic_map(load_yaml(write("t.yaml", f"topics:\n  t:\n    signals: {{a b: 3}}\n    {key}: soon\n")))
+
+
+def test_evidence_after_a_tatweel_is_the_words_themselves(write):
+    # "تهران ـ ایرنا ـ": agency copy writes its dateline dash as a tatweel, which normalising drops; the words
+    # that fired after it are still the passage's own, not shifted by one letter per tatweel
+    matcher = small_map(write, "    signals: {تحریم‌های جدید: 3}\n")
+    text = "تهران ـ ایرنا ـ آمریکا تحریم‌های جدید علیه ایران وضع کرد."
+    hits = matcher.passage_topics(text, (), None)
+    assert [hit.evidence for hit in hits] == [("تحریم‌های جدید",)]
+
+
 def test_since_must_be_a_date(write):
     with pytest.raises(ConfigError, match="'since' must be a date"):
         parse_topic_map(load_yaml(write("t.yaml", "topics:\n  t:\n    signals: {a b: 3}\n    since: soon\n")))
@@ -1177,3 +1200,36 @@ def test_a_readout_on_bilateral_ties_is_not_the_partnership(engines):
     assert "strategic_partnership" not in topics_of(engines, readout)
     assert "strategic_partnership" in topics_of(
         engines, "The presidents said bilateral relations between Iran and Russia have reached a new level of cooperation.")
+
+
+# --- issue 16 (topicsfa6): Persian lead attributions, strikes on Iran in their own words ---------------------
+
+@pytest.mark.parametrize("text", [
+    "به گزارش خبرگزاری تسنیم، تحریم‌های آمریکا و اروپا علیه ایران تمدید شد.",
+    "به نقل از تاس، پوتین و پزشکیان پیمان را امضا کردند.",
+    "در این دیدار، همکاری‌های نظامی و امنیتی دو کشور بررسی شد.",
+])
+def test_a_persian_attribution_closed_by_a_comma_is_no_list_item(text):
+    # the lead of nearly every agency story: "according to Tasnim, US and EU sanctions…" is the news, not a series
+    assert passing_spans(text) == []
+
+
+def test_a_persian_list_after_an_attribution_or_a_preposition_is_still_one():
+    # "طبقه" (a class) opens with "طبق" (according to) and is no attribution
+    text = "طبقه متوسط، کارگران و کشاورزان از تحریم‌ها آسیب دیدند."
+    assert [text[a:b] for a, b in passing_spans(text)][:2] == ["متوسط", "کارگران "]
+    text = "نشست آستانه با حضور ایران، روسیه و ترکیه برگزار شد."
+    assert [text[a:b] for a, b in passing_spans(text)][:2] == ["ایران", "روسیه "]
+    text = "به گزارش ایرنا، ایران، روسیه و ترکیه بیانیه مشترکی صادر کردند."
+    assert [text[a:b] for a, b in passing_spans(text)][:2] == ["ایران", "روسیه "]
+
+
+def test_strikes_on_iran_told_in_their_own_words_are_regional_rivals(engines):
+    fa = "وزیر خارجه روسیه حملات اسرائیل به ایران را غیرقانونی خواند."
+    ru = "Лавров осудил агрессию США и Израиля против Ирана."
+    for text in (fa, ru):
+        assert "regional_rivals" in topics_of(engines, text), text
+    # "مناسبات" is the other word for relations
+    assert "strategic_partnership" in topics_of(engines, "پزشکیان مناسبات تهران و مسکو را راهبردی خواند.")
+    # an Israeli strike on Lebanon is not one on Iran
+    assert "regional_rivals" not in topics_of(engines, "وزارت خارجه روسیه حمله به خانه روسیه در لبنان را محکوم کرد.")

@@ -50,8 +50,10 @@ Evidence is counted the way a reader weighs it (issue 15):
 - with the paragraphs' texts, a field name in a passing mention counts
   `FIELD_PASSING` towards the field (`TopicMatcher.in_field`);
 - a topic may say `since: YYYY-MM-DD`: an article dated before it cannot be
-  on it (the JCPOA did not exist before 14 July 2015); undated articles are
-  judged on their words alone.
+  on it (the JCPOA did not exist before 14 July 2015), and `until: YYYY-MM-DD`:
+  an article dated after it cannot be (the nuclear dispute of 2003–2015 ended
+  with the deal; a 2025 report on snapback that names the Security Council and
+  the IAEA is on the deal); undated articles are judged on their words alone.
 
 Other languages' signals live beside the map, one file per language
 (topics.ru.yaml, topics.fa.yaml: `load_topic_map` merges them by topic id), so
@@ -76,7 +78,7 @@ import ahocorasick_rs
 from ..cache import load_parsed
 from .gazetteer import fold
 from .inflect import has_cyrillic, is_participle, russian_forms
-from .normalize import normalize, persian_suffixed, spelling_variants
+from .normalize import needs_normalizing, normalize, normalize_mapped, persian_suffixed, spelling_variants
 from ..models import Document, Mention, TopicHit
 from ..yamlfile import ConfigError, YamlDoc, unknown_keys
 
@@ -85,7 +87,7 @@ FIELD_PASSING = 2 / 3  # a field name in a passing mention: three listed names w
 PASSING = 1 / 3  # a passing mention's share of its signal's weight: a decisive 3 becomes context 1
 HEADLINE_SHARE = 0.5  # a headline names a theme in few words: half a passage's evidence ("…will include military programmes")
 _TOPIC_KEYS = ("label", "description", "signals", "entities", "threshold", "requires", "related", "since",
-               "one_passage_share")
+               "until", "one_passage_share")
 _FOLD_PAIRS = (("’", "'"), ("‘", "'"), ("‑", "-"), ("‐", "-"), ("–", "-"))
 
 
@@ -100,6 +102,7 @@ class Topic:
     requires: tuple[str, ...] = ()
     related: tuple[str, ...] = ()
     since: str | None = None  # ISO date: articles dated before it are not on this topic
+    until: str | None = None  # ISO date: articles dated after it are not on this topic
     # Other spellings of phrases (Russian case forms, Persian without half-spaces):
     # (form, the phrase it stands for), matched with that phrase's weight.
     phrase_forms: tuple[tuple[str, str], ...] = ()
@@ -251,15 +254,12 @@ def parse_topic_map(doc: YamlDoc) -> TopicMap:
         share = spec.get("one_passage_share", 0.0)
         if not isinstance(share, (int, float)) or isinstance(share, bool) or not 0 <= share <= 1:
             raise doc.error([*where, "one_passage_share"], "'one_passage_share' must be a number from 0 to 1")
-        since = spec.get("since")
-        if since is not None:
-            since = str(since)
-            if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", since):
-                raise doc.error([*where, "since"], "'since' must be a date, YYYY-MM-DD")
+        since, until = (_date(doc, spec, key, where) for key in ("since", "until"))
         topics.append(Topic(
             id=str(topic_id), label=str(spec.get("label") or topic_id), description=str(spec.get("description") or ""),
             phrases=phrases, entities=entities, threshold=float(threshold), requires=requires,
-            related=_strings(doc, spec, "related", where), since=since, one_passage_share=float(share),
+            related=_strings(doc, spec, "related", where), since=since, until=until,
+            one_passage_share=float(share),
         ))
     ids = {t.id for t in topics}
     for topic in topics:
@@ -283,6 +283,16 @@ def _weights(doc: YamlDoc, spec: dict, key: str, where: list) -> tuple[tuple[str
             raise doc.error([*where, key, name], f"signal '{name}' is too short to be evidence")
         result.append((text, float(weight)))
     return tuple(result)
+
+
+def _date(doc: YamlDoc, spec: dict, key: str, where: list) -> str | None:
+    """`spec[key]` as an ISO date string (YAML may have read it as a date), or None when absent."""
+    value = spec.get(key)
+    if value is None:
+        return None
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(value)):
+        raise doc.error([*where, key], f"'{key}' must be a date, YYYY-MM-DD")
+    return str(value)
 
 
 def _strings(doc: YamlDoc, spec: dict, key: str, where: list) -> tuple[str, ...]:
@@ -525,10 +535,22 @@ def _series_items(text: str, conjunctions: list[tuple[int, int]]) -> list[tuple[
             chunks.append((previous + 2 if previous >= 0 else floor, chunks[-1][0] - 2))
             if previous < 0 or not _is_item(text[chunks[-1][0]:chunks[-1][1]]):
                 break
+        chunks.reverse()
+        if _PERSIAN_OPENER.match(text, chunks[0][0]):  # "به گزارش ایرنا، A و B…": the comma closes an attribution
+            chunks = chunks[1:]
         high = strong[bisect_right(strong, after)] - 1 if strong and strong[-1] > after else len(text)
         following = text.find(", ", after, high)
-        spans += _items_of(text, chunks[::-1], after, following if following >= 0 else high)
+        spans += _items_of(text, chunks, after, following if following >= 0 else high)
     return spans
+
+
+# A Persian sentence opens with an attribution or a demonstrative adverbial closed by a comma ("به گزارش ایرنا،",
+# "به نقل از تاس،", "در این دیدار،", "با این حال،"): that chunk is no list item, so "به گزارش تسنیم، تحریم‌های
+# آمریکا و اروپا…" is the news, not a series of three. Source: the lead of nearly every IRNA, Tasnim, Mehr and ISNA
+# story (the Persian dev set of issue 16); a real list inside a prepositional phrase ("با حضور ایران، روسیه و
+# ترکیه") opens with no such words and stays one.
+_PERSIAN_OPENER = re.compile(r"\s*(?:به گزارش|به نقل از|به گفته|بنا ?بر|طبق|بر ?اساس"
+                             r"|(?:در|از|با|به|بر)[ \u200c](?:این|آن|همین|همان))(?![\w\u200c])")
 
 
 def _items_of(text: str, chunks: list[tuple[int, int]], final_start: int, final_end: int) -> list[tuple[int, int]]:
@@ -779,7 +801,7 @@ class TopicMatcher:
             # that cannot reach its threshold before damping never will after it.
             needed = topic.threshold * share - 1e-9
             if (sum(keys.values()) < needed or (required and required.isdisjoint(keys))
-                    or (topic.since and date and date < topic.since)):
+                    or (date and ((topic.since and date < topic.since) or (topic.until and date > topic.until)))):
                 continue
             merged = _merged(found, text, self._entity_keys)
             signals: dict[str, float] = {}
@@ -842,7 +864,8 @@ class TopicMatcher:
         folded = fold(text.lower(), _FOLD_PAIRS)
         if len(folded) != len(text):  # a case mapping that changes length: keep offsets into `text`
             folded = fold("".join(c.lower() if len(c.lower()) == 1 else c for c in text), _FOLD_PAIRS)
-        folded = normalize(folded)
+        # Normalising drops diacritics and the tatweel ("تهران ـ ایرنا": a dash in agency copy): offsets map back
+        folded, offsets = normalize_mapped(folded) if needs_normalizing(folded) else (folded, None)
         length = len(folded)
         phrases = self._phrases
         for slot, start, stop in self._automaton.find_matches_as_indexes(folded, overlapping=True):
@@ -853,7 +876,7 @@ class TopicMatcher:
                     stop += 1
             elif stop < length and folded[stop].isalnum():
                 continue
-            yield slot, start, stop
+            yield (slot, start, stop) if offsets is None else (slot, offsets[start], offsets[stop - 1] + 1)
 
     def unused_signals(self, corpus: Iterable[Document]) -> list[tuple[str, str]]:
         """(topic id, signal) pairs that no passage of `corpus` contains, for `check`."""
