@@ -165,3 +165,35 @@ def test_a_model_word_the_article_writes_in_lower_case_is_no_name_unless_part_of
 def test_a_revolution_in_a_leader_s_title_is_no_event_but_the_anniversary_is(matcher, title, event, near_miss):
     assert not any(kind == "EVENT" for _, kind in judged(matcher, title))
     assert (event, "EVENT") in judged(matcher, near_miss)
+
+
+def test_a_model_organisation_or_place_whose_surname_is_a_person_s_is_a_person():
+    texts = ["Walter Brandtov, Ruritania's Permanent Representative, spoke.", "Brandtov left; Anna Kovar and Kovar Bank met."]
+    t0, t1 = texts
+    paragraphs = [(_model(t0, "Walter Brandtov", "ORG"),),
+                  (_model(t1, "Brandtov", "GPE"), _model(t1, "Anna Kovar"), _model(t1, "Kovar Bank", "ORG"))]
+    result, changed = propagate(texts, paragraphs)
+    assert changed
+    assert [(m.text, m.type) for m in result[0]] == [("Walter Brandtov", "PERSON")]  # a title after a comma
+    # the surname alone follows; the near-miss, an organisation with a head noun, stays one
+    assert [(m.text, m.type) for m in result[1]] == [("Brandtov", "PERSON"), ("Anna Kovar", "PERSON"), ("Kovar Bank", "ORG")]
+
+
+def test_a_model_organisation_with_no_title_after_its_comma_stays_one():
+    text = "Zenith Holdings, a trading firm, and Omega Trust, based in Dubai, were named."
+    result, _ = propagate([text], [(_model(text, "Zenith Holdings", "ORG"), _model(text, "Omega Trust", "ORG"))])
+    assert [(m.text, m.type) for m in result[0]] == [("Zenith Holdings", "ORG"), ("Omega Trust", "ORG")]
+
+
+def test_a_one_word_model_person_after_a_word_of_place_is_a_place():
+    text = "Turkish forces entered Al-Bab after weeks of fighting, and Brandtov said according to Kovar it held."
+    paragraphs = [(_model(text, "Al-Bab"), _model(text, "Brandtov"), _model(text, "Kovar"))]
+    result, _ = propagate([text], paragraphs)
+    assert [(m.text, m.type) for m in result[0]] == [("Al-Bab", "GPE"), ("Brandtov", "PERSON"), ("Kovar", "PERSON")]
+
+
+def test_a_model_person_with_a_number_and_the_singular_of_a_plural_acronym_are_no_names():
+    text = "Under Articles 36 and 37, one UAV and two UAVs flew; Walter Brandt spoke."
+    paragraphs = [(_model(text, "Articles 36"), _model(text, "UAV", "ORG"), _model(text, "Walter Brandt"))]
+    result, _ = propagate([text], paragraphs)
+    assert [m.text for m in result[0]] == ["Walter Brandt"]

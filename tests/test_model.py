@@ -210,3 +210,15 @@ def test_off_field_list_items_give_the_model_nothing_but_its_sentences_do(tmp_pa
     found = {(e["text"], e["source"]) for p in to_json(doc)["paragraphs"] for e in p["entities"]}
     assert not {text for text, source in found if source == "model"} & {"Kosher Salt", "Butter", "Thyme", "Ground Allspice"}
     assert ("Margaret Ellison", "model") in found  # the near-miss: a name in a sentence stays
+
+
+def test_a_model_span_keeps_the_name_after_a_gazetteer_prefix_and_a_title_makes_it_a_person():
+    text = "Russia's Deputy UN Envoy Dmitry Polyanskiy and Ambassador Walter Brandt spoke for the UN Development Fund."
+    mentions = (g(text, "Russia", "GPE"), g(text, "UN", "ORG"))
+    spans = [span(text, "UN Envoy Dmitry Polyanskiy", "ORG"), span(text, "Ambassador Walter Brandt", "ORG")]
+    merged = model.merge(text, mentions, spans)
+    assert [(m.text, m.type, m.source) for m in merged] == [
+        ("Russia", "GPE", "gazetteer"), ("UN", "ORG", "gazetteer"), ("Dmitry Polyanskiy", "PERSON", "model"),
+        ("Walter Brandt", "PERSON", "model")]
+    # near miss: a span that ends with the gazetteer's name leaves nothing after it: the gazetteer wins it whole
+    assert model.merge(text, mentions, [span(text, "Deputy UN", "ORG")]) == mentions

@@ -24,6 +24,7 @@ from collections.abc import Sequence
 
 from ..models import Mention
 from .model import LABELS, Span, canonicalise, trim
+from .orgs import EN_HEADS
 
 # Place (or agency) names that are also a bird, a dish, a team, a player or a surname.
 AMBIGUOUS = frozenset({"Turkey", "Georgia", "Jordan", "Chad", "Caspian", "Astana", "Mehr", "Aktau", "Kazan", "Sochi", "Tabriz", "Mir"})
@@ -152,6 +153,47 @@ _NOT_A_NAME = re.compile(r"[A-Z]{2,}s|" + _DESIGNATION.pattern)
 _PRODUCT_AFTER = frozenset("drone drones missile missiles jet jets fighter fighters helicopter helicopters rifle rifles".split())
 # A word before a model PERSON that makes it an organisation ("analytical company Prozerno").
 _ORG_BEFORE = frozenset("company firm agency group bank operator carrier airline consultancy".split())
+# Words before a one-word model PERSON that make it a place ("fighting near Al-Bab", "entered Manbij");
+# "to" and "from" are left out: "according to Nebenzya", "a letter from Lavrov".
+_PLACE_VERBS = frozenset("in near into around outside inside entered captured seized recaptured toward towards besieged".split())
+_POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
+_PLURAL_ACRONYM = re.compile(r"(?<![\w-])[A-Z]{2,}s(?![\w-])")
+# Titles that, after a comma, say the name before them is a person's ("Vasily Nebenzya, Russia's
+# Permanent Representative"; "X, the spokesperson"), where the model saw an organisation or place.
+_APPOSITIVE_TITLES = frozenset("""ambassador envoy representative minister spokesman spokeswoman spokesperson president
+director chairman chief head secretary adviser advisor aide deputy commander general admiral governor senator
+analyst researcher fellow professor""".split())
+_APPOSITIVE_REACH = 4  # words between the comma and the title ("Russia's Permanent Representative")
+
+
+def _person_words(paragraphs: Sequence[Sequence[Mention]]) -> set[str]:
+    """Surnames of the article's people: the last word of every PERSON mention, and
+    every one-word model PERSON ("Nebenzya")."""
+    return {m.text.split()[-1] for ms in paragraphs for m in ms if m.type == "PERSON"}
+
+
+def _retyped(text: str, m: Mention, people: set[str]) -> Mention:
+    """A model organisation, place or nationality in Latin letters that is a person:
+    its last word is the surname of a person in the article ("Vasily Nebenzya" ORG
+    where "Nebenzya" is a PERSON; "Bonnafont" GPE after "Jérôme Bonnafont"), or a
+    person's title follows it after a comma ("Vasily Nebenzya, Russia's Permanent
+    Representative"). Organisations with a head noun ("Lavrov Foundation") stay."""
+    if m.type not in ("ORG", "GPE", "NORP") or not m.text[:1].isascii() or not m.text[:1].isalpha():
+        return m
+    words = m.text.split()
+    if len(words) > 3 or any(word in EN_HEADS for word in words):
+        return m
+    if words[-1] in people or (len(words) >= 2 and _title_follows(text, m.end)):
+        return m._replace(type="PERSON")
+    return m
+
+
+def _title_follows(text: str, end: int) -> bool:
+    """A person's title within `_APPOSITIVE_REACH` words after a comma at `end`."""
+    if not text.startswith(",", end):
+        return False
+    after = _WORD.findall(text[end + 1:end + 80])[:_APPOSITIVE_REACH + 1]
+    return any(word.lower() in _APPOSITIVE_TITLES for word in after)
 
 
 def propagate(texts: Sequence[str],
@@ -166,6 +208,7 @@ def propagate(texts: Sequence[str],
     if not any(m.source == "model" for ms in paragraphs for m in ms):
         return tuple(map(tuple, paragraphs)), False  # model off, or nothing found: no work
     common = {w for t in texts for w in _LOWER_WORD.findall(t)}
+    common.update(w[:-1] for t in texts for w in _PLURAL_ACRONYM.findall(t))  # "UAV" where the article writes "UAVs"
     parts = {w for ms in paragraphs for m in ms if " " in m.text for w in (m.text.split()[0], m.text.split()[-1])}
     names: dict[str, Mention] = {}
     split: list[list[Mention]] = []
@@ -180,6 +223,13 @@ def propagate(texts: Sequence[str],
             changed = changed or cleaned != [m]
             out.extend(cleaned)
         split.append(out)
+    for _ in range(2):  # twice: a name retyped in the first pass ("Vasily Nebenzya") makes its surname a person's
+        people = _person_words(split)
+        retyped = [[_retyped(text, m, people) if m.source == "model" else m for m in out]
+                   for text, out in zip(texts, split, strict=True)]
+        changed = changed or retyped != split
+        split = retyped
+    for out in split:
         for m in out:
             if m.source == "model" and len(m.text) >= 3:
                 names.setdefault(m.text, m)
@@ -263,18 +313,25 @@ _LOWER_WORD = re.compile(r"(?<![\w-])[a-z]+(?![\w-])")
 
 def _cleaned(text: str, m: Mention, common: set[str], parts: set[str]) -> list[Mention]:
     """One model mention as it should stand: none when it is no name (a plural
-    acronym "UAVs"; a designation "Shahed-136"; a word before "drones",
+    acronym "UAVs", or its singular "UAV" where the article writes the plural;
+    a person's name with a number, "Articles 36"; a designation "Shahed-136"; a word before "drones",
     "missiles" or a designation, a product (`_names_a_product`); one word the article also writes in lower case,
     "Resolution", "Agency", unless it ends or opens a longer name there, as
     "Price" after "Ned Price"); an ORG when a person follows "company" or
-    "agency" ("analytical company Prozerno"); cut before an unclosed bracket
+    "agency" ("analytical company Prozerno"); a place when a one-word person
+    follows a word of place or movement ("entered Al-Bab", `_PLACE_VERBS`); cut before an unclosed bracket
     ("International Chamber of Commerce (ICC"); split into its words when it
     repeats one word ("Brandt Brandt")."""
     name = m.text
     if _NOT_A_NAME.fullmatch(name) or _names_a_product(text, m.end):
         return []
-    if " " not in name and name.lower() in common and name not in parts:
+    if " " not in name and (name.lower() in common or name in common) and name not in parts:
         return []
+    if m.type == "PERSON" and any(c.isdigit() for c in name):
+        return []  # "Articles 36": a person's name has no number
+    if m.type == "PERSON" and " " not in name and _word_before(text, m.start).lower() in _PLACE_VERBS \
+            and not _POSSESSIVE_AFTER.match(text, m.end):
+        m = m._replace(type="GPE")  # "entered Al-Bab", "near Manbij": a place, where the model saw a person
     if m.type == "PERSON" and _word_before(text, m.start).lower() in _ORG_BEFORE:
         m = m._replace(type="ORG")
     if "(" in name and ")" not in name:

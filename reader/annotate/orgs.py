@@ -46,7 +46,7 @@ _ABSORBED = frozenset({"GPE", "NORP", "LOC"})  # types a name may hold as its mo
 _MODIFIERS = _ABSORBED | {"EVENT"}  # and before its head: "Islamic Revolution Guards"
 
 # English heads; the words that open a sentence or a headline are never modifiers.
-_EN_HEADS = frozenset("""Ministry Agency Company Corporation Council Committee Commission Bank Organization Organisation
+EN_HEADS = frozenset("""Ministry Agency Company Corporation Council Committee Commission Bank Organization Organisation
 Service Navy Army Forces Fleet Flotilla Parliament Assembly Fund Institute Authority Office Department Court Corps Party
 Duma Majlis Association Chamber University Academy Center Centre Bureau Directorate Administration Board Staff
 Airlines Railways Guard Guards Union""".split())  # "Soviet Union": the gazetteer's place covers the head
@@ -158,7 +158,7 @@ def _english(text: str, mentions: Sequence[Mention]) -> list[tuple[int, int]]:
     spans = []
     covered = None
     for i, word in enumerate(words):
-        if word.group() not in _EN_HEADS:
+        if word.group() not in EN_HEADS:
             continue
         if covered is None:
             covered = _coverage(text, mentions, own=False)
@@ -167,7 +167,7 @@ def _english(text: str, mentions: Sequence[Mention]) -> list[tuple[int, int]]:
         first = i
         while first > 0 and i - first < _EN_MAX_WORDS and _joined(text, words[first - 1], words[first]) \
                 and words[first - 1].group()[:1].isupper() and words[first - 1].group() not in _EN_NOT_MODIFIERS \
-                and words[first - 1].group() not in _EN_HEADS and not words[first - 1].group().endswith(("'s", "’s")):
+                and words[first - 1].group() not in EN_HEADS and not words[first - 1].group().endswith(("'s", "’s")):
             first -= 1
         last = i
         if i + 2 < len(words) and words[i + 1].group() in ("of", "for") and _joined(text, word, words[i + 1]) \
