@@ -197,3 +197,14 @@ def test_a_model_person_with_a_number_and_the_singular_of_a_plural_acronym_are_n
     paragraphs = [(_model(text, "Articles 36"), _model(text, "UAV", "ORG"), _model(text, "Walter Brandt"))]
     result, _ = propagate([text], paragraphs)
     assert [m.text for m in result[0]] == ["Walter Brandt"]
+
+
+def test_a_gazetteer_surname_takes_its_given_name_or_is_another_person(matcher):
+    text = ("Spokesperson Esmail Baghaei spoke in Tehran. Vladimir Medvedev, a deputy, agreed. "
+            "Then Baghaei left; Foreign Minister Lavrov stayed.")
+    result = resolve([text], [tuple(matcher.mentions(text))], None, True)[0]
+    people = [(m.text, m.canonical, m.source) for m in result if m.type == "PERSON"]
+    assert ("Esmail Baghaei", "Esmaeil Baghaei", "gazetteer") in people  # a spelling of the gazetteer's given name
+    assert ("Vladimir Medvedev", "Vladimir Medvedev", "model") in people  # not Dmitry Medvedev
+    # near misses: an adverb or a title before the surname is no given name
+    assert ("Baghaei", "Esmaeil Baghaei", "gazetteer") in people and ("Lavrov", "Sergei Lavrov", "gazetteer") in people

@@ -48,7 +48,9 @@ _WORD = re.compile(r"[\w’'-]+")
 _PLACE_TYPES = frozenset({"GPE", "LOC", "ORG", "NORP", "FAC"})
 _NOT_GIVEN_NAMES = frozenset("""The A An In On At Of For To From By With As And Or But Under Over Into After Before
 Since During Across Between Against Like Via North South East West Northern Southern Eastern Western Central
-New Old Greater Upper Lower""".split())
+New Old Greater Upper Lower Then Now Still Yet Only Even Both Such Some Many Most Each Every Why How What Who Where
+Whom Whose Which Instead Indeed Moreover Furthermore Nevertheless Nonetheless Otherwise Hence Therefore Perhaps
+Asked Told Quoting Citing Unlike Including Despite Although Though Because Whether Until Unless""".split())
 
 
 def resolve(texts: Sequence[str], paragraphs: Sequence[Sequence[Mention]],
@@ -65,8 +67,10 @@ def resolve(texts: Sequence[str], paragraphs: Sequence[Sequence[Mention]],
     typed ORG where it is a team (a sports sentence; in an off-field article
     every country that plays there, "draws against Denmark", not "in Romania").
     Renamed mentions then take the article's longest full name
-    (`model.canonicalise`).
+    (`model.canonicalise`). A gazetteer surname takes the given name written
+    before it (`given_names`).
     """
+    paragraphs = given_names(texts, paragraphs)
     people = {m.text for ms in paragraphs for m in ms if m.type == "PERSON" and " " in m.text}
     people.update(text[s:e] for text, ss in zip(texts, spans or (), strict=False)
                   for s, e, label in ss if LABELS.get(label) == "PERSON" and " " in text[s:e])
@@ -119,6 +123,48 @@ def resolve(texts: Sequence[str], paragraphs: Sequence[Sequence[Mention]],
         result, dropped = _without_list_names(texts, result)
         propagated = propagated or dropped
     return canonicalise(result) if changed_any or propagated else result
+
+
+_GIVEN_NAME = re.compile(r"([A-Z][a-z]{2,}(?:-[A-Za-z][a-z]+)?) $")
+SAME_NAME_RATIO = 0.6  # difflib ratio of two spellings of one given name: Esmail/Esmaeil 0.92, Aleksey/Alexei 0.62
+
+
+def given_names(texts: Sequence[str], paragraphs: Sequence[Sequence[Mention]]) -> Sequence[Sequence[Mention]]:
+    """A one-word gazetteer person (a surname alias, "Baghaei") with a given name
+    written right before it: the mention takes the given name ("Esmail Baghaei")
+    when it is a spelling of the gazetteer person's own (Esmail/Esmaeil,
+    Aleksey/Alexei), and is another person of that surname otherwise ("Vladimir
+    Medvedev" is not Dmitry Medvedev: a PERSON of its own, `source="model"`). The
+    word before must look like a given name: capitalised, not a title, an opener or
+    a word the article writes in lower case, and not inside another mention."""
+    from difflib import SequenceMatcher
+
+    from .model import _OPENERS, _TITLES
+
+    if not any(m.type == "PERSON" and m.source == "gazetteer" and " " not in m.text for ms in paragraphs for m in ms):
+        return paragraphs
+    common = {w for t in texts for w in _LOWER_WORD.findall(t)}
+    result = []
+    for text, mentions in zip(texts, paragraphs, strict=True):
+        out = list(mentions)
+        for i, m in enumerate(mentions):
+            if m.type != "PERSON" or m.source != "gazetteer" or " " in m.text:
+                continue
+            before = _GIVEN_NAME.search(text, max(0, m.start - 30), m.start)
+            if before is None or before.end() != m.start:
+                continue
+            word = before.group(1)
+            if word in _TITLES or word in _OPENERS or word in _NOT_GIVEN_NAMES or word.lower() in common \
+                    or (i and mentions[i - 1].end > before.start()) or text[before.start() - 1:before.start()].isalpha():
+                continue
+            own = m.canonical.split()[0] if " " in m.canonical else ""
+            name = text[before.start():m.end]
+            if own and SequenceMatcher(None, word.lower(), own.lower()).ratio() >= SAME_NAME_RATIO:
+                out[i] = m._replace(start=before.start(), text=name)
+            else:
+                out[i] = Mention(before.start(), m.end, name, "PERSON", name, "model")
+        result.append(tuple(out))
+    return result
 
 
 FRAGMENT_WORDS = 8  # words: a shorter paragraph without a sentence's end is a list item or a label
