@@ -200,8 +200,15 @@ def _adjacent(text: str, left: re.Match, right: re.Match) -> bool:
 
 def _person(words: list[str]) -> bool:
     """Two or more words of which one has the dictionary's person mark or is a known
-    Iranian first name in any case form."""
-    return any(russian_nominative(w)[2] == "PERSON" or _iranian_first_name(w) for w in words)
+    Iranian first name in any case form; or two words the dictionary does not know,
+    the second with a Russian surname's case ending ("Замира Кабулова")."""
+    return any(russian_nominative(w)[2] == "PERSON" or _iranian_first_name(w) for w in words) or (
+        len(words) == 2 and _OBLIQUE_SURNAME.search(words[1]) is not None
+        and all(russian_nominative(w)[1] is None for w in words))
+
+
+# A Russian surname in a case other than the nominative (Кабулова, Кабуловым, Злочевского).
+_OBLIQUE_SURNAME = re.compile(r"(?:[оеё]в|[иы]н)(?:а|у|ым|е)$|[сц]к(?:ого|ому|им|ом|ой|ую)$")
 
 
 def _iranian_first_name(word: str) -> str:
@@ -217,7 +224,24 @@ def _nominative(words: list[str], name: str) -> str:
     lemmas = name.split()
     if len(lemmas) != len(words):
         return name
-    return " ".join(_iranian_first_name(word) or lemma for word, lemma in zip(words, lemmas, strict=True))
+    return " ".join(_iranian_first_name(word) or _surname_nominative(lemma)
+                    for word, lemma in zip(words, lemmas, strict=True))
+
+
+# Case endings that say which nominative a surname the dictionary does not know has:
+# only the unambiguous ones (Кабулова is a man's genitive or a woman's nominative: left as written).
+_SURNAME_CASES = ((re.compile(r"([сц]к)(?:ого|ому|им|ом)$"), r"\1ий"), (re.compile(r"([сц]к)(?:ой|ую)$"), r"\1ая"),
+                  (re.compile(r"([оеё]в|[иы]н)(?:ым|е)$"), r"\1"))
+
+
+def _surname_nominative(word: str) -> str:
+    """A Russian surname in the nominative from an unambiguous case ending
+    (Злочевского -> Злочевский, Кабуловым -> Кабулов); otherwise `word`."""
+    for pattern, replacement in _SURNAME_CASES:
+        nominative, count = pattern.subn(replacement, word)
+        if count:
+            return nominative
+    return word
 
 
 _CYRILLIC_WORD = re.compile(r"(?<![\w-])[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?![\w-])")
