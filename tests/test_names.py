@@ -77,3 +77,15 @@ def test_russian_surnames_the_dictionary_misreads_or_lacks(library):
     assert ("Аркадия Тишевского", "PERSON", "Аркадий Тишевский") in found  # an adjective surname in the nominative
     # near misses: a sentence's ordinary word before a surname, and a city, are no person's name
     assert not any(text.startswith(("Новые", "Ростов")) for text, _, _ in found)
+
+
+def test_persian_report_sources_agencies_and_titles_before_common_words(library):
+    found = mentions(library, "fa_sources.txt")
+    pairs = {(m.text, m.type) for m in found}
+    assert ("مهر", "ORG") in pairs  # the reporter's agency, after "به گزارش خبرنگار [اعزامی]"
+    assert ("خبرگزاری ریانووستی", "ORG") in pairs  # a known agency takes the word "news agency"
+    assert ("سرگی پتروف", "PERSON") in pairs
+    people = {m.text for m in found if m.type == "PERSON"}
+    # near misses: "in addition" after a title, an organisation after "spokesman of", the reporter's desk
+    assert not any("علاوه" in p or "شرکت" in p for p in people)
+    assert ("سیاسی", "ORG") not in pairs

@@ -49,7 +49,7 @@ _PERSIAN_FIRST_NAMES = frozenset(normalize(w) for w in """محمد علی حسی
 منوچهر بیژن فرزاد احسان مصطفی یوسف ابوالفضل مرتضی محمود کامران داوود اکبر علی‌اکبر علی‌اصغر سرگئی الکسی الکساندر
 میخائیل دیمیتری دمیتری ولادیمیر ماریا یوری نیکولای آندری آندره ایگور ماکسیم ویتالی والری آناتولی بوریس گنادی اولگ
 رومن پاول لوان کنستانتین ویکتور ویاچسلاو یوگنی اوگنی آلکسی ایوان پیوتر دونالد آنتونی رافائل ژوزپ امانوئل
-اولاف هادی شاهین نیکلای حبیب‌الله حبیب""".split())
+اولاف هادی شاهین نیکلای حبیب‌الله حبیب سرگی سیف‌الله""".split())
 _PERSIAN_HONORIFIC = normalize("سید")
 # Words the candidate reading's stop list lacks that never end a name: common words after a
 # person's title, and the titles and offices that follow a name ("ماکسیم سوبخ، مشاور ...").
@@ -94,16 +94,20 @@ def find(texts: Sequence[str], paragraphs: Sequence[Sequence[Mention]]) -> tuple
 
 def _agencies(text: str, mentions: Sequence[Mention]) -> tuple[Mention, ...]:
     """A place right after "خبرگزاری" (news agency) names the agency ("خبرگزاری فرانسه",
-    Agence France-Presse): one ORG mention replaces the place."""
+    Agence France-Presse): one ORG mention replaces the place; a known agency after it
+    takes the word into its mention ("خبرگزاری ریانووستی", as "خبرگزاری تسنیم" is written
+    in the gazetteer)."""
     if _AGENCY not in normalize(text):
         return tuple(mentions)
     out = []
     for m in mentions:
         before = normalize(text[max(0, m.start - len(_AGENCY) - 2):m.start]).rstrip()
-        if m.type == "GPE" and before.endswith(_AGENCY):
+        if m.type in ("GPE", "ORG") and before.endswith(_AGENCY):
             start = m.start - (len(text[:m.start]) - len(text[:m.start].rstrip())) - len(_AGENCY)
             name = text[start:m.end]
-            m = Mention(start, m.end, name, "ORG", normalize(name), "model")
+            # the agency's own name takes the word (its canonical name stays); a place becomes the agency
+            m = m._replace(start=start, text=name) if m.type == "ORG" else Mention(
+                start, m.end, name, "ORG", normalize(name), "model")
         out.append(m)
     return tuple(out)
 
