@@ -3,6 +3,7 @@ canonical names, the config switch, and the real model on a made-up field text."
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -222,3 +223,15 @@ def test_a_model_span_keeps_the_name_after_a_gazetteer_prefix_and_a_title_makes_
         ("Walter Brandt", "PERSON", "model")]
     # near miss: a span that ends with the gazetteer's name leaves nothing after it: the gazetteer wins it whole
     assert model.merge(text, mentions, [span(text, "Deputy UN", "ORG")]) == mentions
+
+
+def test_a_longer_organisation_round_a_gazetteer_one_is_another_organisation():
+    text = "The National Security Council and the UN Security Council met."
+    council = [Mention(m.start(), m.end(), m.group(), "ORG", m.group(), "gazetteer")
+               for m in re.finditer("Security Council", text)]
+    mentions = tuple(sorted([*council, g(text, "UN", "ORG")], key=lambda m: m.start))
+    spans = [span(text, "National Security Council", "ORG"), span(text, "UN Security Council", "ORG")]
+    merged = {(m.text, m.source) for m in model.merge(text, mentions, spans)}
+    assert ("National Security Council", "model") in merged
+    # near miss: a gazetteer organisation before it ("UN") wins: the span is no new name
+    assert ("UN Security Council", "model") not in merged and ("UN", "gazetteer") in merged

@@ -105,3 +105,9 @@ def test_a_long_paragraph_with_many_names_stays_linear():
     known = places(text, "Iran") + places(text, "Russian", "NORP")
     found = orgs.find([text], [known])[0]
     assert sum(m.type == "ORG" for m in found) == 4000 and sum(m.type == "GPE" for m in found) == 2000
+
+
+def test_english_outlets_named_by_what_they_are_or_do():
+    text = "State news agency SANA said troops advanced near Homs, Trend reports. The agency said so; Walter reported."
+    found = [name for name, _ in organisations(text, places(text, "Homs"))]
+    assert found == ["SANA", "Trend"]  # near misses: "The agency" (no name), a person reporting without a comma

@@ -240,10 +240,19 @@ def _titled(text: str, start: int, name_start: int) -> bool:
 def _absorbs(text: str, start: int, end: int, kind: str, inside: Sequence[Mention]) -> bool:
     """A model organisation, facility or event whose name opens with a nationality or
     place the gazetteer knows ("US Treasury Department", "European External Action
-    Service") is one name: it replaces those modifiers. Anything else the gazetteer
-    found in the span (a person, an organisation) wins."""
+    Service") is one name: it replaces those modifiers. So is an organisation whose
+    name ends with one the gazetteer knows after capitalised words of its own
+    ("National Security Council" is not the "Security Council"). Anything else the
+    gazetteer found in the span (a person, an organisation) wins."""
     if kind not in ("ORG", "FAC", "EVENT"):
         return False
+    last = max(inside, key=lambda m: m.end)
+    if kind == "ORG" and last.type == "ORG" and last.source == "gazetteer" and last.end == end and last.start > start:
+        before = [m for m in inside if m is not last]
+        words = text[max((m.end for m in before), default=start):last.start].split()
+        if words and all(word[:1].isupper() for word in words) \
+                and all(m.type in ("NORP", "GPE") and m.source == "gazetteer" for m in before):
+            return True
     if any(m.type not in ("NORP", "GPE") or m.source != "gazetteer" or m.start < start or m.end > end for m in inside):
         return False
     rest = text[max(m.end for m in inside):end].split()

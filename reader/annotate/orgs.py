@@ -6,7 +6,8 @@ An organisation's name is built round a head noun ("Ministry", "Navy",
 "Министерство", "флот", "وزارت", "نیروی دریایی") with its modifiers and
 complements:
 
-- English: capitalised words ending with a head ("Agriculture Ministry",
+- English: an outlet named by what it is or does ("news agency SANA", ", Trend
+  reports"); capitalised words ending with a head ("Agriculture Ministry",
   "Russian Navy", "Atomic Energy Organization"), or a head followed by "of" or
   "for" and capitalised words ("Ministry of Foreign Affairs"); two words at
   least, so a sentence-opening "Navy" alone is no name;
@@ -153,9 +154,16 @@ def _coverage(text: str, mentions: Sequence[Mention], own: bool = True) -> bytea
     return covered
 
 
+# News outlets named by what they are or what they do: "news agency SANA", "the daily Kommersant",
+# ", Trend reports." (the name alone, one to four capitalised words).
+_EN_OUTLET = re.compile(r"(?:news agency|agency|newspaper|daily|broadcaster|news website|news outlet|TV channel)"
+                        r" ((?:[A-Z][\w&'’-]*)(?: [A-Z][\w&'’-]*){0,3})"
+                        r"|, ((?:[A-Z][\w&'’-]*)(?: [A-Z][\w&'’-]*){0,3}) (?:reports|reported)\b")
+
+
 def _english(text: str, mentions: Sequence[Mention]) -> list[tuple[int, int]]:
     words = list(_EN_WORD.finditer(text))
-    spans = []
+    spans = [hit.span(1) if hit.group(1) else hit.span(2) for hit in _EN_OUTLET.finditer(text)]
     covered = None
     for i, word in enumerate(words):
         if word.group() not in EN_HEADS:
