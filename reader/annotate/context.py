@@ -223,15 +223,22 @@ def _retyped(text: str, m: Mention, people: set[str]) -> Mention:
     its last word is the surname of a person in the article ("Vasily Nebenzya" ORG
     where "Nebenzya" is a PERSON; "Bonnafont" GPE after "Jérôme Bonnafont"), or a
     person's title follows it after a comma ("Vasily Nebenzya, Russia's Permanent
-    Representative"). Organisations with a head noun ("Lavrov Foundation") stay."""
+    Representative"), or, for a two-word name, an affiliation ("Hanna Notte of the
+    James Martin Center"). Organisations with a head noun ("Lavrov Foundation") stay."""
     if m.type not in ("ORG", "GPE", "NORP") or not m.text[:1].isascii() or not m.text[:1].isalpha():
         return m
     words = m.text.split()
     if len(words) > 3 or any(word in EN_HEADS for word in words):
         return m
-    if words[-1] in people or (len(words) >= 2 and _title_follows(text, m.end)):
+    if words[-1] in people or (len(words) >= 2 and _title_follows(text, m.end)) \
+            or (len(words) == 2 and all(_NAME_WORD.fullmatch(w) for w in words) and _AFFILIATION.match(text, m.end)):
         return m._replace(type="PERSON")
     return m
+
+
+_NAME_WORD = re.compile(r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?")
+# A person's affiliation after a two-word name: "Hanna Notte of the James Martin Center".
+_AFFILIATION = re.compile(r",? (?:of|at|from) the [A-Z]")
 
 
 def _title_follows(text: str, end: int) -> bool:
