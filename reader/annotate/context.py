@@ -24,6 +24,7 @@ from collections.abc import Sequence
 
 from ..models import Mention
 from .model import LABELS, Span, canonicalise, trim
+from .gazetteer import PLURAL_ACRONYM
 from .orgs import EN_HEADS
 
 # Place (or agency) names that are also a bird, a dish, a team, a player or a surname.
@@ -194,7 +195,7 @@ def _fragment(text: str) -> bool:
 # Model "names" that are not: a plural acronym ("UAVs", "NGOs") is a common noun; a
 # designation with a number ("Shahed-136", "Su-35", "S-400") is a product (OntoNotes PRODUCT).
 _DESIGNATION = re.compile(r"[\w-]*[A-Za-z]-\d[\w-]*")
-_NOT_A_NAME = re.compile(r"[A-Z]{2,}s|" + _DESIGNATION.pattern)
+_NOT_A_NAME = re.compile(PLURAL_ACRONYM.pattern + "|" + _DESIGNATION.pattern)
 # A word after a model name that makes it a product ("Shahed drones", "Kinzhal missile").
 _PRODUCT_AFTER = frozenset("drone drones missile missiles jet jets fighter fighters helicopter helicopters rifle rifles".split())
 # A word before a model PERSON that makes it an organisation ("analytical company Prozerno").
@@ -203,7 +204,7 @@ _ORG_BEFORE = frozenset("company firm agency group bank operator carrier airline
 # "to" and "from" are left out: "according to Nebenzya", "a letter from Lavrov".
 _PLACE_VERBS = frozenset("in near into around outside inside entered captured seized recaptured toward towards besieged".split())
 _POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
-_PLURAL_ACRONYM = re.compile(r"(?<![\w-])[A-Z]{2,}s(?![\w-])")
+_PLURAL_ACRONYM = re.compile(r"(?<![\w-])" + PLURAL_ACRONYM.pattern + r"(?![\w-])")
 # Titles that, after a comma, say the name before them is a person's ("Vasily Nebenzya, Russia's
 # Permanent Representative"; "X, the spokesperson"), where the model saw an organisation or place.
 _APPOSITIVE_TITLES = frozenset("""ambassador envoy representative minister spokesman spokeswoman spokesperson president

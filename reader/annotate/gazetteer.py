@@ -525,7 +525,7 @@ def candidates(articles: Iterable[tuple[str, Sequence[str], Sequence[Sequence[Me
     (SPEC §5): function words and titles at either end, a single word that
     just opens a sentence, months and weekdays, headline fragments (a run with
     a capitalised "On", "Says"...), a single word the corpus also writes in
-    lower case ("Ambassador", "Treaty"), model names with digits (Su-34), and
+    lower case ("Ambassador", "Treaty"), a plural acronym ("ATMs"), model names with digits (Su-34), and
     aliases of `gazetteer` (a place that context judged a team is still known).
     Names joined by "and" count apart. Sorted by articles, then mentions, then name.
     """
@@ -581,8 +581,14 @@ def _known_names(gazetteer: Gazetteer) -> set[str]:
 _LOWER_WORD = re.compile(r"(?<![\w-])[a-z][a-z-]+(?![\w-])")
 
 
+# A plural acronym ("ATMs", "UAVs", "NGOs") is a common noun, never a name.
+PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
+
+
 def _wanted(name: str, known: set[str], lower_words: set[str]) -> bool:
     if fold(name) in known or normalize(fold(name)) in known or not MIN_CANDIDATE <= len(name) <= MAX_ALIAS:
+        return False
+    if PLURAL_ACRONYM.fullmatch(name):
         return False
     if has_cyrillic(name) and " " not in name:
         return normalize(name.lower()) not in lower_words
