@@ -208,3 +208,10 @@ def test_a_gazetteer_surname_takes_its_given_name_or_is_another_person(matcher):
     assert ("Vladimir Medvedev", "Vladimir Medvedev", "model") in people  # not Dmitry Medvedev
     # near misses: an adverb or a title before the surname is no given name
     assert ("Baghaei", "Esmaeil Baghaei", "gazetteer") in people and ("Lavrov", "Sergei Lavrov", "gazetteer") in people
+
+
+def test_a_numbered_document_is_no_event():
+    text = "Under Resolution 2231 and UNSC 2231, after 9/11 and World War II, the resolution held."
+    paragraphs = [tuple(_model(text, name, "EVENT") for name in ("Resolution 2231", "UNSC 2231", "9/11", "World War II"))]
+    result, _ = propagate([text], paragraphs)
+    assert [m.text for m in result[0]] == ["9/11", "World War II"]  # near misses: events with and without a number

@@ -204,6 +204,9 @@ _ORG_BEFORE = frozenset("company firm agency group bank operator carrier airline
 # "to" and "from" are left out: "according to Nebenzya", "a letter from Lavrov".
 _PLACE_VERBS = frozenset("in near into around outside inside entered captured seized recaptured toward towards besieged".split())
 _POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
+# A document by its number (OntoNotes LAW, not an event of SPEC §5): "Resolution 2231", "UNSC 2231", "Article 36".
+_NUMBERED_DOCUMENT = re.compile(r"(?:(?:UN |UNSC |UNSCR |(?:UN )?Security Council )?(?:Resolutions?|Articles?|Paragraphs?"
+                                r"|Sections?|Decree|Law|No\.) ?\d|(?:UNSC|UNSCR) \d|\d+$)")
 _PLURAL_ACRONYM = re.compile(r"(?<![\w-])" + PLURAL_ACRONYM.pattern + r"(?![\w-])")
 # Titles that, after a comma, say the name before them is a person's ("Vasily Nebenzya, Russia's
 # Permanent Representative"; "X, the spokesperson"), where the model saw an organisation or place.
@@ -368,7 +371,8 @@ _LOWER_WORD = re.compile(r"(?<![\w-])[a-z]+(?![\w-])")
 def _cleaned(text: str, m: Mention, common: set[str], parts: set[str]) -> list[Mention]:
     """One model mention as it should stand: none when it is no name (a plural
     acronym "UAVs", or its singular "UAV" where the article writes the plural;
-    a person's name with a number, "Articles 36"; a designation "Shahed-136"; a word before "drones",
+    a person's name with a number, "Articles 36"; an event that is a numbered document,
+    "Resolution 2231", "UNSC 2231", "2231"; a designation "Shahed-136"; a word before "drones",
     "missiles" or a designation, a product (`_names_a_product`); one word the article also writes in lower case,
     "Resolution", "Agency", unless it ends or opens a longer name there, as
     "Price" after "Ned Price"); an ORG when a person follows "company" or
@@ -381,8 +385,8 @@ def _cleaned(text: str, m: Mention, common: set[str], parts: set[str]) -> list[M
         return []
     if " " not in name and (name.lower() in common or name in common) and name not in parts:
         return []
-    if m.type == "PERSON" and any(c.isdigit() for c in name):
-        return []  # "Articles 36": a person's name has no number
+    if m.type == "PERSON" and any(c.isdigit() for c in name) or m.type == "EVENT" and _NUMBERED_DOCUMENT.match(name):
+        return []  # "Articles 36": a person's name has no number; "Resolution 2231" is a document, not an event
     if m.type == "PERSON" and " " not in name and _word_before(text, m.start).lower() in _PLACE_VERBS \
             and not _POSSESSIVE_AFTER.match(text, m.end):
         m = m._replace(type="GPE")  # "entered Al-Bab", "near Manbij": a place, where the model saw a person
