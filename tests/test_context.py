@@ -215,3 +215,12 @@ def test_a_numbered_document_is_no_event():
     paragraphs = [tuple(_model(text, name, "EVENT") for name in ("Resolution 2231", "UNSC 2231", "9/11", "World War II"))]
     result, _ = propagate([text], paragraphs)
     assert [m.text for m in result[0]] == ["9/11", "World War II"]  # near misses: events with and without a number
+
+
+def test_in_an_off_field_match_report_every_place_but_the_venue_and_dateline_is_a_team(matcher):
+    text = ("Tbilisi, September 6 - Georgia lost 3-2 to Turkey in Tbilisi. Georgia finished fourth in their group, "
+            "behind Austria, and the coach blamed a 6-1 defeat to Austria and the match in Ukraine.")
+    found = judged(matcher, text, in_field=False)
+    assert {("Georgia", "ORG"), ("Turkey", "ORG"), ("Austria", "ORG")} <= found
+    # near misses: the venue after "in", and the dateline before its date, stay places
+    assert {("Tbilisi", "GPE"), ("Ukraine", "GPE")} <= found and ("Tbilisi", "ORG") not in found

@@ -65,8 +65,9 @@ def resolve(texts: Sequence[str], paragraphs: Sequence[Sequence[Mention]],
     Revolution") is dropped. A place name that is something else is dropped, replaced by the
     model's longer PERSON/ORG span that contains it ("Michael Jordan"), read as
     the person the article names in full ("Jordan" after "Michael Jordan"), or
-    typed ORG where it is a team (a sports sentence; in an off-field article
-    every country that plays there, "draws against Denmark", not "in Romania").
+    typed ORG where it is a team (a sports sentence; in an off-field sports
+    report every place that is not its venue or dateline, "a defeat to Austria",
+    "Georgia finished fourth", not "in Romania", `_fields_a_team`).
     Renamed mentions then take the article's longest full name
     (`model.canonicalise`). A gazetteer surname takes the given name written
     before it (`given_names`).
@@ -95,7 +96,7 @@ def resolve(texts: Sequence[str], paragraphs: Sequence[Sequence[Mention]],
                     continue
                 if sporting is None:
                     sporting = len(_sport_words(" ".join(texts))) >= 3
-                team = _plays(text, m, 1 if sporting else 2)
+                team = _fields_a_team(text, m, mentions) if sporting else _plays(text, m, 2)
                 out.append(m._replace(type="ORG", canonical=m.text) if team else m)
                 changed = changed or team
                 continue
@@ -103,6 +104,11 @@ def resolve(texts: Sequence[str], paragraphs: Sequence[Sequence[Mention]],
             if replacement is None and any(name.endswith(" " + m.text) for name in people):
                 replacement = Mention(m.start, m.end, m.text, "PERSON", m.text, "model")
             verdict = "model" if replacement is not None else _judge(text, m, in_field)
+            if verdict == "off-field":
+                if sporting is None:
+                    sporting = len(_sport_words(" ".join(texts))) >= 3
+                if sporting and _fields_a_team(text, m, mentions):
+                    verdict = "team"  # "Georgia finished fourth" in a match report: the team, not nothing
             if verdict is None:
                 out.append(m)
                 continue
@@ -333,6 +339,20 @@ def _plays(text: str, m: Mention, need: int = 2) -> bool:
     if _word_before(text, m.start).lower() in _PLACE_PREPOSITIONS:
         return False
     return len(_sport_words(_sentence(text, m.start))) >= need
+
+
+# Before a place name, these make it the venue even in a match report ("in Tbilisi", "at Wembley").
+_VENUE_PREPOSITIONS = frozenset("in at near into inside outside across".split())
+
+
+def _fields_a_team(text: str, m: Mention, mentions: Sequence[Mention]) -> bool:
+    """In an off-field sports report, a place name is a team ("a 6-1 defeat to
+    Austria", "behind Spain, Scotland and Norway") unless a venue preposition
+    comes before it ("in Tbilisi") or it is a dateline (all capitals, or a date
+    right after its comma: "Tbilisi, September 6")."""
+    if m.text.isupper() or _word_before(text, m.start).lower() in _VENUE_PREPOSITIONS:
+        return False
+    return not any(o.type == "DATE" and 0 < o.start - m.end <= 3 and text[m.end:o.start].strip() == "," for o in mentions)
 
 
 def _sport_words(text: str) -> set[str]:
