@@ -55,7 +55,8 @@ Asked Told Quoting Citing Unlike Including Despite Although Though Because Wheth
 
 
 def resolve(texts: Sequence[str], paragraphs: Sequence[Sequence[Mention]],
-            spans: Sequence[Sequence[Span]] | None, in_field: bool) -> tuple[tuple[Mention, ...], ...]:
+            spans: Sequence[Sequence[Span]] | None, in_field: bool,
+            use_model: bool = True) -> tuple[tuple[Mention, ...], ...]:
     """Each paragraph's mentions with ambiguous place names judged in context.
 
     `texts`: the paragraphs' text; `paragraphs`: their mentions (gazetteer,
@@ -70,9 +71,10 @@ def resolve(texts: Sequence[str], paragraphs: Sequence[Sequence[Mention]],
     "Georgia finished fourth", not "in Romania", `_fields_a_team`).
     Renamed mentions then take the article's longest full name
     (`model.canonicalise`). A gazetteer surname takes the given name written
-    before it (`given_names`).
+    before it (`given_names`; `use_model=False`, the model is off: no names of
+    its own are added).
     """
-    paragraphs = given_names(texts, paragraphs)
+    paragraphs = given_names(texts, paragraphs, use_model)
     people = {m.text for ms in paragraphs for m in ms if m.type == "PERSON" and " " in m.text}
     people.update(text[s:e] for text, ss in zip(texts, spans or (), strict=False)
                   for s, e, label in ss if LABELS.get(label) == "PERSON" and " " in text[s:e])
@@ -136,21 +138,23 @@ _GIVEN_NAME = re.compile(r"([A-Z][a-z]{2,}(?:-[A-Za-z][a-z]+)?) $")
 SAME_NAME_RATIO = 0.6  # difflib ratio of two spellings of one given name: Esmail/Esmaeil 0.92, Aleksey/Alexei 0.62
 
 
-def given_names(texts: Sequence[str], paragraphs: Sequence[Sequence[Mention]]) -> Sequence[Sequence[Mention]]:
+def given_names(texts: Sequence[str], paragraphs: Sequence[Sequence[Mention]],
+                others: bool = True) -> Sequence[Sequence[Mention]]:
     """A one-word gazetteer person (a surname alias, "Baghaei") with a given name
     written right before it: the mention takes the given name ("Esmail Baghaei")
     when it is a spelling of the gazetteer person's own (Esmail/Esmaeil,
     Aleksey/Alexei), and is another person of that surname otherwise ("Vladimir
-    Medvedev" is not Dmitry Medvedev: a PERSON of its own, `source="model"`). The
-    word before must look like a given name: capitalised, not a title, an opener or
-    a word the article writes in lower case, and not inside another mention."""
+    Medvedev" is not Dmitry Medvedev: a PERSON of its own, `source="model"`, added
+    only when `others`, as the model's names are). The word before must look like a
+    given name: capitalised, not a title, an opener or a word the article writes in
+    lower case, and not inside another mention."""
     from difflib import SequenceMatcher
 
     from .model import _OPENERS, _TITLES
 
     if not any(m.type == "PERSON" and m.source == "gazetteer" and " " not in m.text for ms in paragraphs for m in ms):
         return paragraphs
-    common = {w for t in texts for w in _LOWER_WORD.findall(t)}
+    joined = None  # the article's text: searched only when a given name needs it
     result = []
     for text, mentions in zip(texts, paragraphs, strict=True):
         out = list(mentions)
@@ -161,15 +165,19 @@ def given_names(texts: Sequence[str], paragraphs: Sequence[Sequence[Mention]]) -
             if before is None or before.end() != m.start:
                 continue
             word = before.group(1)
-            if word in _TITLES or word in _OPENERS or word in _NOT_GIVEN_NAMES or word.lower() in common \
+            if word in _TITLES or word in _OPENERS or word in _NOT_GIVEN_NAMES \
                     or (i and mentions[i - 1].end > before.start()) or text[before.start() - 1:before.start()].isalpha():
                 continue
             own = m.canonical.split()[0] if " " in m.canonical else ""
+            same = bool(own) and SequenceMatcher(None, word.lower(), own.lower()).ratio() >= SAME_NAME_RATIO
+            if not same and not others:
+                continue
+            joined = " ".join(texts) if joined is None else joined
+            if re.search(rf"(?<![\w-]){word.lower()}(?![\w-])", joined):
+                continue  # a word the article writes in lower case ("Then", "Spokesman"): no given name
             name = text[before.start():m.end]
-            if own and SequenceMatcher(None, word.lower(), own.lower()).ratio() >= SAME_NAME_RATIO:
-                out[i] = m._replace(start=before.start(), text=name)
-            else:
-                out[i] = Mention(before.start(), m.end, name, "PERSON", name, "model")
+            out[i] = m._replace(start=before.start(), text=name) if same else Mention(
+                before.start(), m.end, name, "PERSON", name, "model")
         result.append(tuple(out))
     return result
 
