@@ -559,7 +559,7 @@ class Library:
         if use_model and self.config.entity_model:
             mentions = orgs.find(texts, mentions)  # organisations named by a head noun, in every language
         in_field = self.topic_matcher.in_field(mentions)
-        return context.resolve(texts, mentions, spans, in_field), in_field
+        return context.resolve(texts, mentions, spans, in_field, use_model and self.config.entity_model), in_field
 
     def _wants_model(self, texts: list[str], language: str | None) -> bool:
         """The model is on, and the article is English (or of unknown language but in

@@ -74,3 +74,9 @@ def test_persian_quoted_name_before_a_title_and_a_reporting_agency_are_candidate
     assert found["نوینپرس"].type == "ORG" and found["پارسینه"].type == "ORG"
     # near misses: a quoted phrase without a title after it, and a reporter (not a source)
     assert not {"صلح پایدار", "خبرنگار"} & set(found)
+
+
+def test_plural_acronyms_are_no_candidates(matcher, gazetteer):
+    found = _found(matcher, gazetteer, "Customers queued at ATMs in the city while the NGOs met the ZQX Group.")
+    assert not {"ATMs", "NGOs"} & set(found)
+    assert "ZQX Group" in found  # near miss: an acronym inside a name stays a candidate

@@ -165,3 +165,62 @@ def test_a_model_word_the_article_writes_in_lower_case_is_no_name_unless_part_of
 def test_a_revolution_in_a_leader_s_title_is_no_event_but_the_anniversary_is(matcher, title, event, near_miss):
     assert not any(kind == "EVENT" for _, kind in judged(matcher, title))
     assert (event, "EVENT") in judged(matcher, near_miss)
+
+
+def test_a_model_organisation_or_place_whose_surname_is_a_person_s_is_a_person():
+    texts = ["Walter Brandtov, Ruritania's Permanent Representative, spoke.", "Brandtov left; Anna Kovar and Kovar Bank met."]
+    t0, t1 = texts
+    paragraphs = [(_model(t0, "Walter Brandtov", "ORG"),),
+                  (_model(t1, "Brandtov", "GPE"), _model(t1, "Anna Kovar"), _model(t1, "Kovar Bank", "ORG"))]
+    result, changed = propagate(texts, paragraphs)
+    assert changed
+    assert [(m.text, m.type) for m in result[0]] == [("Walter Brandtov", "PERSON")]  # a title after a comma
+    # the surname alone follows; the near-miss, an organisation with a head noun, stays one
+    assert [(m.text, m.type) for m in result[1]] == [("Brandtov", "PERSON"), ("Anna Kovar", "PERSON"), ("Kovar Bank", "ORG")]
+
+
+def test_a_model_organisation_with_no_title_after_its_comma_stays_one():
+    text = "Zenith Holdings, a trading firm, and Omega Trust, based in Dubai, were named."
+    result, _ = propagate([text], [(_model(text, "Zenith Holdings", "ORG"), _model(text, "Omega Trust", "ORG"))])
+    assert [(m.text, m.type) for m in result[0]] == [("Zenith Holdings", "ORG"), ("Omega Trust", "ORG")]
+
+
+def test_a_one_word_model_person_after_a_word_of_place_is_a_place():
+    text = "Turkish forces entered Al-Bab after weeks of fighting, and Brandtov said according to Kovar it held."
+    paragraphs = [(_model(text, "Al-Bab"), _model(text, "Brandtov"), _model(text, "Kovar"))]
+    result, _ = propagate([text], paragraphs)
+    assert [(m.text, m.type) for m in result[0]] == [("Al-Bab", "GPE"), ("Brandtov", "PERSON"), ("Kovar", "PERSON")]
+
+
+def test_a_model_person_with_a_number_and_the_singular_of_a_plural_acronym_are_no_names():
+    text = "Under Articles 36 and 37, one UAV and two UAVs flew; Walter Brandt spoke."
+    paragraphs = [(_model(text, "Articles 36"), _model(text, "UAV", "ORG"), _model(text, "Walter Brandt"))]
+    result, _ = propagate([text], paragraphs)
+    assert [m.text for m in result[0]] == ["Walter Brandt"]
+
+
+def test_a_gazetteer_surname_takes_its_given_name_or_is_another_person(matcher):
+    text = ("Spokesperson Esmail Baghaei spoke in Tehran. Vladimir Medvedev, a deputy, agreed. "
+            "Then Baghaei left; Foreign Minister Lavrov stayed.")
+    result = resolve([text], [tuple(matcher.mentions(text))], None, True)[0]
+    people = [(m.text, m.canonical, m.source) for m in result if m.type == "PERSON"]
+    assert ("Esmail Baghaei", "Esmaeil Baghaei", "gazetteer") in people  # a spelling of the gazetteer's given name
+    assert ("Vladimir Medvedev", "Vladimir Medvedev", "model") in people  # not Dmitry Medvedev
+    # near misses: an adverb or a title before the surname is no given name
+    assert ("Baghaei", "Esmaeil Baghaei", "gazetteer") in people and ("Lavrov", "Sergei Lavrov", "gazetteer") in people
+
+
+def test_a_numbered_document_is_no_event():
+    text = "Under Resolution 2231 and UNSC 2231, after 9/11 and World War II, the resolution held."
+    paragraphs = [tuple(_model(text, name, "EVENT") for name in ("Resolution 2231", "UNSC 2231", "9/11", "World War II"))]
+    result, _ = propagate([text], paragraphs)
+    assert [m.text for m in result[0]] == ["9/11", "World War II"]  # near misses: events with and without a number
+
+
+def test_in_an_off_field_match_report_every_place_but_the_venue_and_dateline_is_a_team(matcher):
+    text = ("Tbilisi, September 6 - Georgia lost 3-2 to Turkey in Tbilisi. Georgia finished fourth in their group, "
+            "behind Austria, and the coach blamed a 6-1 defeat to Austria and the match in Ukraine.")
+    found = judged(matcher, text, in_field=False)
+    assert {("Georgia", "ORG"), ("Turkey", "ORG"), ("Austria", "ORG")} <= found
+    # near misses: the venue after "in", and the dateline before its date, stay places
+    assert {("Tbilisi", "GPE"), ("Ukraine", "GPE")} <= found and ("Tbilisi", "ORG") not in found

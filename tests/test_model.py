@@ -3,6 +3,7 @@ canonical names, the config switch, and the real model on a made-up field text."
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -210,3 +211,27 @@ def test_off_field_list_items_give_the_model_nothing_but_its_sentences_do(tmp_pa
     found = {(e["text"], e["source"]) for p in to_json(doc)["paragraphs"] for e in p["entities"]}
     assert not {text for text, source in found if source == "model"} & {"Kosher Salt", "Butter", "Thyme", "Ground Allspice"}
     assert ("Margaret Ellison", "model") in found  # the near-miss: a name in a sentence stays
+
+
+def test_a_model_span_keeps_the_name_after_a_gazetteer_prefix_and_a_title_makes_it_a_person():
+    text = "Russia's Deputy UN Envoy Dmitry Polyanskiy and Ambassador Walter Brandt spoke for the UN Development Fund."
+    mentions = (g(text, "Russia", "GPE"), g(text, "UN", "ORG"))
+    spans = [span(text, "UN Envoy Dmitry Polyanskiy", "ORG"), span(text, "Ambassador Walter Brandt", "ORG")]
+    merged = model.merge(text, mentions, spans)
+    assert [(m.text, m.type, m.source) for m in merged] == [
+        ("Russia", "GPE", "gazetteer"), ("UN", "ORG", "gazetteer"), ("Dmitry Polyanskiy", "PERSON", "model"),
+        ("Walter Brandt", "PERSON", "model")]
+    # near miss: a span that ends with the gazetteer's name leaves nothing after it: the gazetteer wins it whole
+    assert model.merge(text, mentions, [span(text, "Deputy UN", "ORG")]) == mentions
+
+
+def test_a_longer_organisation_round_a_gazetteer_one_is_another_organisation():
+    text = "The National Security Council and the UN Security Council met."
+    council = [Mention(m.start(), m.end(), m.group(), "ORG", m.group(), "gazetteer")
+               for m in re.finditer("Security Council", text)]
+    mentions = tuple(sorted([*council, g(text, "UN", "ORG")], key=lambda m: m.start))
+    spans = [span(text, "National Security Council", "ORG"), span(text, "UN Security Council", "ORG")]
+    merged = {(m.text, m.source) for m in model.merge(text, mentions, spans)}
+    assert ("National Security Council", "model") in merged
+    # near miss: a gazetteer organisation before it ("UN") wins: the span is no new name
+    assert ("UN Security Council", "model") not in merged and ("UN", "gazetteer") in merged

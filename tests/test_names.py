@@ -67,3 +67,25 @@ def test_persian_ministries_with_their_country(library):
     assert ("وزارت خارجه اوکراین", "ORG", "model") in found  # Ukraine's, which the gazetteer lacks
     assert ("وزارت دفاع", "ORG", "model") in found
     assert ("وزارت امور خارجه روسیه", "ORG", "gazetteer") in found  # the near-miss: the gazetteer's own stays
+
+
+def test_russian_surnames_the_dictionary_misreads_or_lacks(library):
+    found = {(m.text, m.type, m.canonical) for m in mentions(library, "ru_unknown_surnames.txt") if m.type == "PERSON"}
+    # Багдадов: the dictionary reads "of the Baghdads", a plural place; Зармир is a first name it lacks
+    assert ("Зармир Багдадов", "PERSON", "Зармир Багдадов") in found
+    assert any(text == "Зармира Багдадова" for text, _, _ in found)  # both words unknown, a surname's case ending
+    assert ("Аркадия Тишевского", "PERSON", "Аркадий Тишевский") in found  # an adjective surname in the nominative
+    # near misses: a sentence's ordinary word before a surname, and a city, are no person's name
+    assert not any(text.startswith(("Новые", "Ростов")) for text, _, _ in found)
+
+
+def test_persian_report_sources_agencies_and_titles_before_common_words(library):
+    found = mentions(library, "fa_sources.txt")
+    pairs = {(m.text, m.type) for m in found}
+    assert ("مهر", "ORG") in pairs  # the reporter's agency, after "به گزارش خبرنگار [اعزامی]"
+    assert ("خبرگزاری ریانووستی", "ORG") in pairs  # a known agency takes the word "news agency"
+    assert ("سرگی پتروف", "PERSON") in pairs
+    people = {m.text for m in found if m.type == "PERSON"}
+    # near misses: "in addition" after a title, an organisation after "spokesman of", the reporter's desk
+    assert not any("علاوه" in p or "شرکت" in p for p in people)
+    assert ("سیاسی", "ORG") not in pairs

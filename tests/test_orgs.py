@@ -105,3 +105,21 @@ def test_a_long_paragraph_with_many_names_stays_linear():
     known = places(text, "Iran") + places(text, "Russian", "NORP")
     found = orgs.find([text], [known])[0]
     assert sum(m.type == "ORG" for m in found) == 4000 and sum(m.type == "GPE" for m in found) == 2000
+
+
+def test_english_outlets_named_by_what_they_are_or_do():
+    text = "State news agency SANA said troops advanced near Homs, Trend reports. The agency said so; Walter reported."
+    found = [name for name, _ in organisations(text, places(text, "Homs"))]
+    assert found == ["SANA", "Trend"]  # near misses: "The agency" (no name), a person reporting without a comma
+
+
+def test_quoted_names_after_a_company_noun_and_nationalities_opening_a_name():
+    text = "Вчера Иранская организация по атомной энергии, компания «Шахрияр Моторс» и госкорпорация «Ростех» заявили; «Ура» кричали."
+    found = [name for name, _ in organisations(text, places(text, "Иранская", "NORP"))]
+    assert found == ["Иранская организация по атомной энергии", "Шахрияр Моторс", "Ростех"]  # near miss: a quote alone
+
+
+def test_persian_heads_that_go_on_with_a_noun():
+    text = "شرکت ملی گاز ایران و اندیشکده کارنگی و شرکت «ایران خودرو» گفتند. او در دانشگاه و موسسه در شهر شرکت کرد."
+    found = [name for name, _ in organisations(text, places(text, "ایران(?= و)"))]
+    assert found == ["شرکت ملی گاز", "اندیشکده کارنگی", "ایران خودرو"]  # near misses: a head before a common word

@@ -24,6 +24,8 @@ from collections.abc import Sequence
 
 from ..models import Mention
 from .model import LABELS, Span, canonicalise, trim
+from .gazetteer import PLURAL_ACRONYM
+from .orgs import EN_HEADS
 
 # Place (or agency) names that are also a bird, a dish, a team, a player or a surname.
 AMBIGUOUS = frozenset({"Turkey", "Georgia", "Jordan", "Chad", "Caspian", "Astana", "Mehr", "Aktau", "Kazan", "Sochi", "Tabriz", "Mir"})
@@ -47,11 +49,14 @@ _WORD = re.compile(r"[\w’'-]+")
 _PLACE_TYPES = frozenset({"GPE", "LOC", "ORG", "NORP", "FAC"})
 _NOT_GIVEN_NAMES = frozenset("""The A An In On At Of For To From By With As And Or But Under Over Into After Before
 Since During Across Between Against Like Via North South East West Northern Southern Eastern Western Central
-New Old Greater Upper Lower""".split())
+New Old Greater Upper Lower Then Now Still Yet Only Even Both Such Some Many Most Each Every Why How What Who Where
+Whom Whose Which Instead Indeed Moreover Furthermore Nevertheless Nonetheless Otherwise Hence Therefore Perhaps
+Asked Told Quoting Citing Unlike Including Despite Although Though Because Whether Until Unless""".split())
 
 
 def resolve(texts: Sequence[str], paragraphs: Sequence[Sequence[Mention]],
-            spans: Sequence[Sequence[Span]] | None, in_field: bool) -> tuple[tuple[Mention, ...], ...]:
+            spans: Sequence[Sequence[Span]] | None, in_field: bool,
+            use_model: bool = True) -> tuple[tuple[Mention, ...], ...]:
     """Each paragraph's mentions with ambiguous place names judged in context.
 
     `texts`: the paragraphs' text; `paragraphs`: their mentions (gazetteer,
@@ -61,11 +66,15 @@ def resolve(texts: Sequence[str], paragraphs: Sequence[Sequence[Mention]],
     Revolution") is dropped. A place name that is something else is dropped, replaced by the
     model's longer PERSON/ORG span that contains it ("Michael Jordan"), read as
     the person the article names in full ("Jordan" after "Michael Jordan"), or
-    typed ORG where it is a team (a sports sentence; in an off-field article
-    every country that plays there, "draws against Denmark", not "in Romania").
+    typed ORG where it is a team (a sports sentence; in an off-field sports
+    report every place that is not its venue or dateline, "a defeat to Austria",
+    "Georgia finished fourth", not "in Romania", `_fields_a_team`).
     Renamed mentions then take the article's longest full name
-    (`model.canonicalise`).
+    (`model.canonicalise`). A gazetteer surname takes the given name written
+    before it (`given_names`; `use_model=False`, the model is off: no names of
+    its own are added).
     """
+    paragraphs = given_names(texts, paragraphs, use_model)
     people = {m.text for ms in paragraphs for m in ms if m.type == "PERSON" and " " in m.text}
     people.update(text[s:e] for text, ss in zip(texts, spans or (), strict=False)
                   for s, e, label in ss if LABELS.get(label) == "PERSON" and " " in text[s:e])
@@ -89,7 +98,7 @@ def resolve(texts: Sequence[str], paragraphs: Sequence[Sequence[Mention]],
                     continue
                 if sporting is None:
                     sporting = len(_sport_words(" ".join(texts))) >= 3
-                team = _plays(text, m, 1 if sporting else 2)
+                team = _fields_a_team(text, m, mentions) if sporting else _plays(text, m, 2)
                 out.append(m._replace(type="ORG", canonical=m.text) if team else m)
                 changed = changed or team
                 continue
@@ -97,6 +106,11 @@ def resolve(texts: Sequence[str], paragraphs: Sequence[Sequence[Mention]],
             if replacement is None and any(name.endswith(" " + m.text) for name in people):
                 replacement = Mention(m.start, m.end, m.text, "PERSON", m.text, "model")
             verdict = "model" if replacement is not None else _judge(text, m, in_field)
+            if verdict == "off-field":
+                if sporting is None:
+                    sporting = len(_sport_words(" ".join(texts))) >= 3
+                if sporting and _fields_a_team(text, m, mentions):
+                    verdict = "team"  # "Georgia finished fourth" in a match report: the team, not nothing
             if verdict is None:
                 out.append(m)
                 continue
@@ -118,6 +132,54 @@ def resolve(texts: Sequence[str], paragraphs: Sequence[Sequence[Mention]],
         result, dropped = _without_list_names(texts, result)
         propagated = propagated or dropped
     return canonicalise(result) if changed_any or propagated else result
+
+
+_GIVEN_NAME = re.compile(r"([A-Z][a-z]{2,}(?:-[A-Za-z][a-z]+)?) $")
+SAME_NAME_RATIO = 0.6  # difflib ratio of two spellings of one given name: Esmail/Esmaeil 0.92, Aleksey/Alexei 0.62
+
+
+def given_names(texts: Sequence[str], paragraphs: Sequence[Sequence[Mention]],
+                others: bool = True) -> Sequence[Sequence[Mention]]:
+    """A one-word gazetteer person (a surname alias, "Baghaei") with a given name
+    written right before it: the mention takes the given name ("Esmail Baghaei")
+    when it is a spelling of the gazetteer person's own (Esmail/Esmaeil,
+    Aleksey/Alexei), and is another person of that surname otherwise ("Vladimir
+    Medvedev" is not Dmitry Medvedev: a PERSON of its own, `source="model"`, added
+    only when `others`, as the model's names are). The word before must look like a
+    given name: capitalised, not a title, an opener or a word the article writes in
+    lower case, and not inside another mention."""
+    from difflib import SequenceMatcher
+
+    from .model import _OPENERS, _TITLES
+
+    if not any(m.type == "PERSON" and m.source == "gazetteer" and " " not in m.text for ms in paragraphs for m in ms):
+        return paragraphs
+    joined = None  # the article's text: searched only when a given name needs it
+    result = []
+    for text, mentions in zip(texts, paragraphs, strict=True):
+        out = list(mentions)
+        for i, m in enumerate(mentions):
+            if m.type != "PERSON" or m.source != "gazetteer" or " " in m.text:
+                continue
+            before = _GIVEN_NAME.search(text, max(0, m.start - 30), m.start)
+            if before is None or before.end() != m.start:
+                continue
+            word = before.group(1)
+            if word in _TITLES or word in _OPENERS or word in _NOT_GIVEN_NAMES \
+                    or (i and mentions[i - 1].end > before.start()) or text[before.start() - 1:before.start()].isalpha():
+                continue
+            own = m.canonical.split()[0] if " " in m.canonical else ""
+            same = bool(own) and SequenceMatcher(None, word.lower(), own.lower()).ratio() >= SAME_NAME_RATIO
+            if not same and not others:
+                continue
+            joined = " ".join(texts) if joined is None else joined
+            if re.search(rf"(?<![\w-]){word.lower()}(?![\w-])", joined):
+                continue  # a word the article writes in lower case ("Then", "Spokesman"): no given name
+            name = text[before.start():m.end]
+            out[i] = m._replace(start=before.start(), text=name) if same else Mention(
+                before.start(), m.end, name, "PERSON", name, "model")
+        result.append(tuple(out))
+    return result
 
 
 FRAGMENT_WORDS = 8  # words: a shorter paragraph without a sentence's end is a list item or a label
@@ -147,11 +209,62 @@ def _fragment(text: str) -> bool:
 # Model "names" that are not: a plural acronym ("UAVs", "NGOs") is a common noun; a
 # designation with a number ("Shahed-136", "Su-35", "S-400") is a product (OntoNotes PRODUCT).
 _DESIGNATION = re.compile(r"[\w-]*[A-Za-z]-\d[\w-]*")
-_NOT_A_NAME = re.compile(r"[A-Z]{2,}s|" + _DESIGNATION.pattern)
+_NOT_A_NAME = re.compile(PLURAL_ACRONYM.pattern + "|" + _DESIGNATION.pattern)
 # A word after a model name that makes it a product ("Shahed drones", "Kinzhal missile").
 _PRODUCT_AFTER = frozenset("drone drones missile missiles jet jets fighter fighters helicopter helicopters rifle rifles".split())
 # A word before a model PERSON that makes it an organisation ("analytical company Prozerno").
 _ORG_BEFORE = frozenset("company firm agency group bank operator carrier airline consultancy".split())
+# Words before a one-word model PERSON that make it a place ("fighting near Al-Bab", "entered Manbij");
+# "to" and "from" are left out: "according to Nebenzya", "a letter from Lavrov".
+_PLACE_VERBS = frozenset("in near into around outside inside entered captured seized recaptured toward towards besieged".split())
+_POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
+# A document by its number (OntoNotes LAW, not an event of SPEC §5): "Resolution 2231", "UNSC 2231", "Article 36".
+_NUMBERED_DOCUMENT = re.compile(r"(?:(?:UN |UNSC |UNSCR |(?:UN )?Security Council )?(?:Resolutions?|Articles?|Paragraphs?"
+                                r"|Sections?|Decree|Law|No\.) ?\d|(?:UNSC|UNSCR) \d|\d+$)")
+_PLURAL_ACRONYM = re.compile(r"(?<![\w-])" + PLURAL_ACRONYM.pattern + r"(?![\w-])")
+# Titles that, after a comma, say the name before them is a person's ("Vasily Nebenzya, Russia's
+# Permanent Representative"; "X, the spokesperson"), where the model saw an organisation or place.
+_APPOSITIVE_TITLES = frozenset("""ambassador envoy representative minister spokesman spokeswoman spokesperson president
+director chairman chief head secretary adviser advisor aide deputy commander general admiral governor senator
+analyst researcher fellow professor""".split())
+_APPOSITIVE_REACH = 4  # words between the comma and the title ("Russia's Permanent Representative")
+
+
+def _person_words(paragraphs: Sequence[Sequence[Mention]]) -> set[str]:
+    """Surnames of the article's people: the last word of every PERSON mention, and
+    every one-word model PERSON ("Nebenzya")."""
+    return {m.text.split()[-1] for ms in paragraphs for m in ms if m.type == "PERSON"}
+
+
+def _retyped(text: str, m: Mention, people: set[str]) -> Mention:
+    """A model organisation, place or nationality in Latin letters that is a person:
+    its last word is the surname of a person in the article ("Vasily Nebenzya" ORG
+    where "Nebenzya" is a PERSON; "Bonnafont" GPE after "Jérôme Bonnafont"), or a
+    person's title follows it after a comma ("Vasily Nebenzya, Russia's Permanent
+    Representative"), or, for a two-word name, an affiliation ("Hanna Notte of the
+    James Martin Center"). Organisations with a head noun ("Lavrov Foundation") stay."""
+    if m.type not in ("ORG", "GPE", "NORP") or not m.text[:1].isascii() or not m.text[:1].isalpha():
+        return m
+    words = m.text.split()
+    if len(words) > 3 or any(word in EN_HEADS for word in words):
+        return m
+    if words[-1] in people or (len(words) >= 2 and _title_follows(text, m.end)) \
+            or (len(words) == 2 and all(_NAME_WORD.fullmatch(w) for w in words) and _AFFILIATION.match(text, m.end)):
+        return m._replace(type="PERSON")
+    return m
+
+
+_NAME_WORD = re.compile(r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?")
+# A person's affiliation after a two-word name: "Hanna Notte of the James Martin Center".
+_AFFILIATION = re.compile(r",? (?:of|at|from) the [A-Z]")
+
+
+def _title_follows(text: str, end: int) -> bool:
+    """A person's title within `_APPOSITIVE_REACH` words after a comma at `end`."""
+    if not text.startswith(",", end):
+        return False
+    after = _WORD.findall(text[end + 1:end + 80])[:_APPOSITIVE_REACH + 1]
+    return any(word.lower() in _APPOSITIVE_TITLES for word in after)
 
 
 def propagate(texts: Sequence[str],
@@ -166,6 +279,7 @@ def propagate(texts: Sequence[str],
     if not any(m.source == "model" for ms in paragraphs for m in ms):
         return tuple(map(tuple, paragraphs)), False  # model off, or nothing found: no work
     common = {w for t in texts for w in _LOWER_WORD.findall(t)}
+    common.update(w[:-1] for t in texts for w in _PLURAL_ACRONYM.findall(t))  # "UAV" where the article writes "UAVs"
     parts = {w for ms in paragraphs for m in ms if " " in m.text for w in (m.text.split()[0], m.text.split()[-1])}
     names: dict[str, Mention] = {}
     split: list[list[Mention]] = []
@@ -180,6 +294,13 @@ def propagate(texts: Sequence[str],
             changed = changed or cleaned != [m]
             out.extend(cleaned)
         split.append(out)
+    for _ in range(2):  # twice: a name retyped in the first pass ("Vasily Nebenzya") makes its surname a person's
+        people = _person_words(split)
+        retyped = [[_retyped(text, m, people) if m.source == "model" else m for m in out]
+                   for text, out in zip(texts, split, strict=True)]
+        changed = changed or retyped != split
+        split = retyped
+    for out in split:
         for m in out:
             if m.source == "model" and len(m.text) >= 3:
                 names.setdefault(m.text, m)
@@ -228,6 +349,20 @@ def _plays(text: str, m: Mention, need: int = 2) -> bool:
     return len(_sport_words(_sentence(text, m.start))) >= need
 
 
+# Before a place name, these make it the venue even in a match report ("in Tbilisi", "at Wembley").
+_VENUE_PREPOSITIONS = frozenset("in at near into inside outside across".split())
+
+
+def _fields_a_team(text: str, m: Mention, mentions: Sequence[Mention]) -> bool:
+    """In an off-field sports report, a place name is a team ("a 6-1 defeat to
+    Austria", "behind Spain, Scotland and Norway") unless a venue preposition
+    comes before it ("in Tbilisi") or it is a dateline (all capitals, or a date
+    right after its comma: "Tbilisi, September 6")."""
+    if m.text.isupper() or _word_before(text, m.start).lower() in _VENUE_PREPOSITIONS:
+        return False
+    return not any(o.type == "DATE" and 0 < o.start - m.end <= 3 and text[m.end:o.start].strip() == "," for o in mentions)
+
+
 def _sport_words(text: str) -> set[str]:
     return {w.lower() for w in _WORD.findall(text) if w in _SPORT or w.lower() in _SPORT}
 
@@ -263,18 +398,26 @@ _LOWER_WORD = re.compile(r"(?<![\w-])[a-z]+(?![\w-])")
 
 def _cleaned(text: str, m: Mention, common: set[str], parts: set[str]) -> list[Mention]:
     """One model mention as it should stand: none when it is no name (a plural
-    acronym "UAVs"; a designation "Shahed-136"; a word before "drones",
+    acronym "UAVs", or its singular "UAV" where the article writes the plural;
+    a person's name with a number, "Articles 36"; an event that is a numbered document,
+    "Resolution 2231", "UNSC 2231", "2231"; a designation "Shahed-136"; a word before "drones",
     "missiles" or a designation, a product (`_names_a_product`); one word the article also writes in lower case,
     "Resolution", "Agency", unless it ends or opens a longer name there, as
     "Price" after "Ned Price"); an ORG when a person follows "company" or
-    "agency" ("analytical company Prozerno"); cut before an unclosed bracket
+    "agency" ("analytical company Prozerno"); a place when a one-word person
+    follows a word of place or movement ("entered Al-Bab", `_PLACE_VERBS`); cut before an unclosed bracket
     ("International Chamber of Commerce (ICC"); split into its words when it
     repeats one word ("Brandt Brandt")."""
     name = m.text
     if _NOT_A_NAME.fullmatch(name) or _names_a_product(text, m.end):
         return []
-    if " " not in name and name.lower() in common and name not in parts:
+    if " " not in name and (name.lower() in common or name in common) and name not in parts:
         return []
+    if m.type == "PERSON" and any(c.isdigit() for c in name) or m.type == "EVENT" and _NUMBERED_DOCUMENT.match(name):
+        return []  # "Articles 36": a person's name has no number; "Resolution 2231" is a document, not an event
+    if m.type == "PERSON" and " " not in name and _word_before(text, m.start).lower() in _PLACE_VERBS \
+            and not _POSSESSIVE_AFTER.match(text, m.end):
+        m = m._replace(type="GPE")  # "entered Al-Bab", "near Manbij": a place, where the model saw a person
     if m.type == "PERSON" and _word_before(text, m.start).lower() in _ORG_BEFORE:
         m = m._replace(type="ORG")
     if "(" in name and ")" not in name:

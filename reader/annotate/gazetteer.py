@@ -525,7 +525,7 @@ def candidates(articles: Iterable[tuple[str, Sequence[str], Sequence[Sequence[Me
     (SPEC §5): function words and titles at either end, a single word that
     just opens a sentence, months and weekdays, headline fragments (a run with
     a capitalised "On", "Says"...), a single word the corpus also writes in
-    lower case ("Ambassador", "Treaty"), model names with digits (Su-34), and
+    lower case ("Ambassador", "Treaty"), a plural acronym ("ATMs"), model names with digits (Su-34), and
     aliases of `gazetteer` (a place that context judged a team is still known).
     Names joined by "and" count apart. Sorted by articles, then mentions, then name.
     """
@@ -581,8 +581,14 @@ def _known_names(gazetteer: Gazetteer) -> set[str]:
 _LOWER_WORD = re.compile(r"(?<![\w-])[a-z][a-z-]+(?![\w-])")
 
 
+# A plural acronym ("ATMs", "UAVs", "NGOs") is a common noun, never a name.
+PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
+
+
 def _wanted(name: str, known: set[str], lower_words: set[str]) -> bool:
     if fold(name) in known or normalize(fold(name)) in known or not MIN_CANDIDATE <= len(name) <= MAX_ALIAS:
+        return False
+    if PLURAL_ACRONYM.fullmatch(name):
         return False
     if has_cyrillic(name) and " " not in name:
         return normalize(name.lower()) not in lower_words
@@ -731,7 +737,11 @@ _PERSIAN_STOP = frozenset(normalize(w) for w in (
     "کشور کشورمان ایران روسیه جمهوری اسلامی وزارت امور خارجه دولت مجلس سازمان ملل متحد کل جدید سابق پیشین "
     "فعلی اسبق جهان جهانی کنونی ویژه رسمی ارشد محترم عالی نظام کرده‌است داد دارد دارند نیست باید بیان افزود "
     "همچنین اما ولی اگر چون ضمن طی درباره مورد سوی سفر دیدار گفتگو گفت‌وگو نشست تهران مسکو عنوان "
-    "صبح ظهر عصر شب شنبه یکشنبه دوشنبه سه‌شنبه چهارشنبه پنجشنبه جمعه می نمی خبرنگار گروه نوشت نوشته گزارش"
+    "صبح ظهر عصر شب شنبه یکشنبه دوشنبه سه‌شنبه چهارشنبه پنجشنبه جمعه می نمی خبرنگار گروه نوشت نوشته گزارش "
+    # adverbs and the first words of fixed expressions ("علاوه بر", in addition to; "بنا بر", according to)
+    "علاوه بنا بنابر مبنی طبق براساس سپس اکنون هنوز تنها فقط حتی قبلا بعدا همچنان البته ضمنا "
+    # an organisation's head noun: a title before it is the organisation's ("سخنگوی شرکت دولتی ...")
+    "شرکت بانک خبرگزاری کمیسیون شورای ستاد نیروی نیروهای ارتش دانشگاه مرکز موسسه اتحادیه دولتی سپاه"
 ).split())
 # Present-tense verb stems: with the prefix می/نمی written with a half-space they split into
 # "می" (a stop word above) and the stem; scraped copy often glues them ("میکند"), so the
@@ -783,9 +793,10 @@ def persian_spans(masked_text: str) -> list[tuple[int, int, str, str]]:
             if 1 <= len(words) <= 3 and all(_PERSIAN_WORD.fullmatch(w) and w not in _PERSIAN_STOP for w in words):
                 found.append((quoted.start(1), quoted.start(1) + len(quoted.group(1).rstrip()), " ".join(words), "PERSON"))
     for source in _PERSIAN_SOURCE.finditer(text):
-        if source.group(1):
-            if source.group(1) not in _PERSIAN_STOP:
-                found.append((source.start(1), source.end(1), source.group(1), "ORG"))
+        group = 1 if source.group(1) else 2 if source.group(2) else 0
+        if group:
+            if source.group(group) not in _PERSIAN_STOP:
+                found.append((source.start(group), source.end(group), source.group(group), "ORG"))
             continue
         words = _persian_word_spans(text, source.end(), 2)
         if words:
@@ -810,7 +821,12 @@ def _persian_word_spans(text: str, position: int, most: int = 3) -> list[tuple[s
 
 _PERSIAN_QUOTED = re.compile(r"«([^«»·]{3,60})»\s*")
 # "به گزارش ایسنا،" / "به نقل از نووستی،" (group 1), or "خبرگزاری" before the agency's name.
+# The source of a report: "به گزارش ایسنا،", "به نقل از تابناک،", and the agency of the reporter
+# ("به گزارش خبرنگار مهر،", "به گزارش خبرنگار اعزامی مهر به بوشهر"; an adjective in ی after
+# "خبرنگار" is the reporter's desk, "خبرنگار سیاسی", not the agency).
 _PERSIAN_SOURCE = re.compile(r"(?:به گزارش|به نقل از)\s+([\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc]{3,})(?=\s*[،,])"
+                             r"|(?:به گزارش|به نقل از)\s+خبرنگار(?:\s+اعزامی)?\s+"
+                             r"([\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc]{2,}(?<!ی))(?=\s*[،,]|\s+به\s)"
                              r"|خبرگزاری(?=\s)")
 
 

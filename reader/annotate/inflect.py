@@ -194,7 +194,8 @@ def russian_nominative(word: str) -> tuple[str, str | None, str | None]:
     Лихачёва, Лихачёву -> Лихачёв (a surname under its masculine lemma, as the
     dictionary lists it); Сергея -> Сергей; Государственной -> Государственная
     (an adjective keeps its gender). Acronyms (ОДКБ) and words already ending as a
-    nominative surname (Закиров: the dictionary would read a plural of Закир; Евразийский is an
+    nominative surname (Закиров: the dictionary would read a plural of Закир, Кабулов one of the
+    city Кабул; Евразийский is an
     adjective it knows) stay
     as written. The part of speech is pymorphy3's (None: a word it does not know;
     "Apro": a pronoun-adjective such as Ваш).
@@ -204,8 +205,9 @@ def russian_nominative(word: str) -> tuple[str, str | None, str | None]:
     parse = _analyzer().parse(word)[0]
     tag = parse.tag
     kind = next((name for mark, name in _NAME_MARKS if mark in tag), None)
-    if word.lower().endswith(_NOMINATIVE_SURNAME) and (kind == "PERSON" or not parse.is_known):
-        return word, "NOUN", "PERSON"
+    if word.lower().endswith(_NOMINATIVE_SURNAME) and (kind == "PERSON" or not parse.is_known
+                                                       or kind == "GPE" and {"plur", "gent"} in tag):
+        return word, "NOUN", "PERSON"  # (Кабулов: a surname, not "of the Kabuls")
     if not parse.is_known:  # the analyser's guess from the ending: trusted for surnames and first names only
         return (_shape(parse.normal_form, word), "NOUN", kind) if kind == "PERSON" else (word, None, None)
     if "Apro" in tag:

@@ -48,7 +48,8 @@ Supreme Leader Ayatollah Grand Sheikh Sheik King Queen Prince Emir Crown General
 Brigadier Admiral Commander Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. Sir Ambassador Envoy Special Secretary State Chairman
 Chief Executive CEO Head Director Governor Spokesman Spokeswoman Spokesperson Senator Rep. Speaker Judge Justice
 Hojatoleslam Hujjat al-Islam Imam Mullah Seyyed Sayyid Former former Acting Then-President Russian Iranian
-Treasury Transport Trade Industry Health Agriculture Sports Culture Roads Petroleum Nuclear
+Treasury Transport Trade Industry Health Agriculture Sports Culture Roads Petroleum Nuclear Permanent Representative
+Undersecretary Under-Secretary
 """.split())
 _LEADING = ("the ", "The ", "THE ")
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
@@ -191,35 +192,67 @@ def trim(text: str, start: int, end: int) -> tuple[int, int] | None:
 def merge(text: str, mentions: Sequence[Mention], spans: Sequence[Span]) -> tuple[Mention, ...]:
     """Gazetteer/pattern `mentions` plus the model `spans` that overlap none of them.
 
-    Model spans are trimmed (see `trim`); their canonical name is their own text
+    A span that opens with gazetteer mentions keeps the name a person's title
+    introduces after them ("UN Envoy Dmitry Polyanskiy" -> "Dmitry Polyanskiy"); a span whose cut-off words hold a
+    person's title is a PERSON whatever the model's label. Model spans are trimmed (see `trim`); their canonical name is their own text
     until `canonicalise` sees the whole article. Returns mentions sorted by start.
     """
     kept = list(mentions)
     added = []
     for start, end, label in spans:
+        kind = LABELS[label]
         trimmed = trim(text, start, end)
         if trimmed is None:
             continue
+        overlapping = [m for m in kept if m.start < trimmed[1] and trimmed[0] < m.end]
+        if overlapping and not _absorbs(text, *trimmed, kind, overlapping):
+            # "UN Envoy Dmitry Polyanskiy": the gazetteer's "UN" wins, the titled name after it is still a name
+            rest = max(m.end for m in overlapping)
+            trimmed = trim(text, rest, end) if rest < end and all(m.start >= trimmed[0] for m in overlapping) else None
+            if trimmed is None or not _titled(text, rest, trimmed[0]) \
+                    or any(m.start < trimmed[1] and trimmed[0] < m.end for m in kept):
+                continue
+            overlapping, start = [], rest
+        if kind != "PERSON" and _titled(text, start, trimmed[0]):
+            kind = "PERSON"  # "Ambassador Kazem Jalali" read as an organisation: a person's title opens it
         start, end = trimmed
-        overlapping = [m for m in kept if m.start < end and start < m.end]
-        if overlapping and not _absorbs(text, start, end, LABELS[label], overlapping):
-            continue
         name = text[start:end]
         kept = [m for m in kept if m not in overlapping]
-        added.append(Mention(start, end, name, LABELS[label], name, "model"))
+        added.append(Mention(start, end, name, kind, name, "model"))
         kept.append(added[-1])
     if not added:
         return tuple(mentions)
     return tuple(sorted(kept, key=lambda m: m.start))
 
 
+# Titles only a person bears: a model span that opens with one names a person, whatever its label.
+_PERSON_TITLES = frozenset("""President Minister Ayatollah Sheikh Sheik King Queen Prince Emir General Gen. Admiral
+Commander Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. Sir Ambassador Envoy Spokesman Spokeswoman Spokesperson Senator Rep. Speaker
+Judge Hojatoleslam Imam Mullah Representative Undersecretary""".split())
+
+
+def _titled(text: str, start: int, name_start: int) -> bool:
+    """Whether the words `trim` cut from the front of a span (text[start:name_start])
+    hold a person's title (`_PERSON_TITLES`)."""
+    return any(word in _PERSON_TITLES for word in text[start:name_start].split())
+
+
 def _absorbs(text: str, start: int, end: int, kind: str, inside: Sequence[Mention]) -> bool:
     """A model organisation, facility or event whose name opens with a nationality or
     place the gazetteer knows ("US Treasury Department", "European External Action
-    Service") is one name: it replaces those modifiers. Anything else the gazetteer
-    found in the span (a person, an organisation) wins."""
+    Service") is one name: it replaces those modifiers. So is an organisation whose
+    name ends with one the gazetteer knows after capitalised words of its own
+    ("National Security Council" is not the "Security Council"). Anything else the
+    gazetteer found in the span (a person, an organisation) wins."""
     if kind not in ("ORG", "FAC", "EVENT"):
         return False
+    last = max(inside, key=lambda m: m.end)
+    if kind == "ORG" and last.type == "ORG" and last.source == "gazetteer" and last.end == end and last.start > start:
+        before = [m for m in inside if m is not last]
+        words = text[max((m.end for m in before), default=start):last.start].split()
+        if words and all(word[:1].isupper() for word in words) \
+                and all(m.type in ("NORP", "GPE") and m.source == "gazetteer" for m in before):
+            return True
     if any(m.type not in ("NORP", "GPE") or m.source != "gazetteer" or m.start < start or m.end > end for m in inside):
         return False
     rest = text[max(m.end for m in inside):end].split()

@@ -49,7 +49,7 @@ _PERSIAN_FIRST_NAMES = frozenset(normalize(w) for w in """محمد علی حسی
 منوچهر بیژن فرزاد احسان مصطفی یوسف ابوالفضل مرتضی محمود کامران داوود اکبر علی‌اکبر علی‌اصغر سرگئی الکسی الکساندر
 میخائیل دیمیتری دمیتری ولادیمیر ماریا یوری نیکولای آندری آندره ایگور ماکسیم ویتالی والری آناتولی بوریس گنادی اولگ
 رومن پاول لوان کنستانتین ویکتور ویاچسلاو یوگنی اوگنی آلکسی ایوان پیوتر دونالد آنتونی رافائل ژوزپ امانوئل
-اولاف هادی شاهین نیکلای حبیب‌الله حبیب""".split())
+اولاف هادی شاهین نیکلای حبیب‌الله حبیب سرگی سیف‌الله""".split())
 _PERSIAN_HONORIFIC = normalize("سید")
 # Words the candidate reading's stop list lacks that never end a name: common words after a
 # person's title, and the titles and offices that follow a name ("ماکسیم سوبخ، مشاور ...").
@@ -94,16 +94,20 @@ def find(texts: Sequence[str], paragraphs: Sequence[Sequence[Mention]]) -> tuple
 
 def _agencies(text: str, mentions: Sequence[Mention]) -> tuple[Mention, ...]:
     """A place right after "خبرگزاری" (news agency) names the agency ("خبرگزاری فرانسه",
-    Agence France-Presse): one ORG mention replaces the place."""
+    Agence France-Presse): one ORG mention replaces the place; a known agency after it
+    takes the word into its mention ("خبرگزاری ریانووستی", as "خبرگزاری تسنیم" is written
+    in the gazetteer)."""
     if _AGENCY not in normalize(text):
         return tuple(mentions)
     out = []
     for m in mentions:
         before = normalize(text[max(0, m.start - len(_AGENCY) - 2):m.start]).rstrip()
-        if m.type == "GPE" and before.endswith(_AGENCY):
+        if m.type in ("GPE", "ORG") and before.endswith(_AGENCY):
             start = m.start - (len(text[:m.start]) - len(text[:m.start].rstrip())) - len(_AGENCY)
             name = text[start:m.end]
-            m = Mention(start, m.end, name, "ORG", normalize(name), "model")
+            # the agency's own name takes the word (its canonical name stays); a place becomes the agency
+            m = m._replace(start=start, text=name) if m.type == "ORG" else Mention(
+                start, m.end, name, "ORG", normalize(name), "model")
         out.append(m)
     return tuple(out)
 
@@ -200,8 +204,15 @@ def _adjacent(text: str, left: re.Match, right: re.Match) -> bool:
 
 def _person(words: list[str]) -> bool:
     """Two or more words of which one has the dictionary's person mark or is a known
-    Iranian first name in any case form."""
-    return any(russian_nominative(w)[2] == "PERSON" or _iranian_first_name(w) for w in words)
+    Iranian first name in any case form; or two words the dictionary does not know,
+    the second with a Russian surname's case ending ("Замира Кабулова")."""
+    return any(russian_nominative(w)[2] == "PERSON" or _iranian_first_name(w) for w in words) or (
+        len(words) == 2 and _OBLIQUE_SURNAME.search(words[1]) is not None
+        and all(russian_nominative(w)[1] is None for w in words))
+
+
+# A Russian surname in a case other than the nominative (Кабулова, Кабуловым, Злочевского).
+_OBLIQUE_SURNAME = re.compile(r"(?:[оеё]в|[иы]н)(?:а|у|ым|е)$|[сц]к(?:ого|ому|им|ом|ой|ую)$")
 
 
 def _iranian_first_name(word: str) -> str:
@@ -217,7 +228,24 @@ def _nominative(words: list[str], name: str) -> str:
     lemmas = name.split()
     if len(lemmas) != len(words):
         return name
-    return " ".join(_iranian_first_name(word) or lemma for word, lemma in zip(words, lemmas, strict=True))
+    return " ".join(_iranian_first_name(word) or _surname_nominative(lemma)
+                    for word, lemma in zip(words, lemmas, strict=True))
+
+
+# Case endings that say which nominative a surname the dictionary does not know has:
+# only the unambiguous ones (Кабулова is a man's genitive or a woman's nominative: left as written).
+_SURNAME_CASES = ((re.compile(r"([сц]к)(?:ого|ому|им|ом)$"), r"\1ий"), (re.compile(r"([сц]к)(?:ой|ую)$"), r"\1ая"),
+                  (re.compile(r"([оеё]в|[иы]н)(?:ым|е)$"), r"\1"))
+
+
+def _surname_nominative(word: str) -> str:
+    """A Russian surname in the nominative from an unambiguous case ending
+    (Злочевского -> Злочевский, Кабуловым -> Кабулов); otherwise `word`."""
+    for pattern, replacement in _SURNAME_CASES:
+        nominative, count = pattern.subn(replacement, word)
+        if count:
+            return nominative
+    return word
 
 
 _CYRILLIC_WORD = re.compile(r"(?<![\w-])[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?![\w-])")

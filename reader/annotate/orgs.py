@@ -6,7 +6,8 @@ An organisation's name is built round a head noun ("Ministry", "Navy",
 "Министерство", "флот", "وزارت", "نیروی دریایی") with its modifiers and
 complements:
 
-- English: capitalised words ending with a head ("Agriculture Ministry",
+- English: an outlet named by what it is or does ("news agency SANA", ", Trend
+  reports"); capitalised words ending with a head ("Agriculture Ministry",
   "Russian Navy", "Atomic Energy Organization"), or a head followed by "of" or
   "for" and capitalised words ("Ministry of Foreign Affairs"); two words at
   least, so a sentence-opening "Navy" alone is no name;
@@ -38,6 +39,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from ..models import Mention
+from .gazetteer import PERSIAN_STOP
 from .inflect import has_cyrillic, russian_parse
 from .model import MAX_ARTICLE_CHARS
 from .normalize import ARABIC_SCRIPT, normalize, normalize_mapped
@@ -46,7 +48,7 @@ _ABSORBED = frozenset({"GPE", "NORP", "LOC"})  # types a name may hold as its mo
 _MODIFIERS = _ABSORBED | {"EVENT"}  # and before its head: "Islamic Revolution Guards"
 
 # English heads; the words that open a sentence or a headline are never modifiers.
-_EN_HEADS = frozenset("""Ministry Agency Company Corporation Council Committee Commission Bank Organization Organisation
+EN_HEADS = frozenset("""Ministry Agency Company Corporation Council Committee Commission Bank Organization Organisation
 Service Navy Army Forces Fleet Flotilla Parliament Assembly Fund Institute Authority Office Department Court Corps Party
 Duma Majlis Association Chamber University Academy Center Centre Bureau Directorate Administration Board Staff
 Airlines Railways Guard Guards Union""".split())  # "Soviet Union": the gazetteer's place covers the head
@@ -69,13 +71,17 @@ _RU_ACRONYMS = frozenset("""ВМФ ВМС ВКС ВВС МИД МВД МЧС Ф�
 _RU_WORD = re.compile(r"[А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)*")
 _RU_MAX_WORDS = 7
 
+# Persian heads whose name goes on with a noun ("شرکت ملی گاز", "اندیشکده کارنگی"), then adjectives.
+_FA_NOUN_HEADS = ("شرکت ملی", "اندیشکده", "پژوهشکده", "دانشگاه", "موسسه", "مؤسسه", "مرکز مطالعات")
 # Persian heads (normalised) and how many adjectives may follow each: never a verb's
 # part ("شرکت کرد", took part) or a common noun alone.
 _FA_HEADS = tuple(normalize(h) for h in (
     "نیروی دریایی", "نیروی هوایی", "نیروی زمینی", "نیروهای مسلح", "نیروی هوافضا", "ناوگان", "بانک مرکزی", "بانک",
-    "کمیسیون", "شورای عالی", "شورای", "وزارت امور", "وزارت", "ستاد کل", "سازمان", "مجمع", "اتحادیه", "ارتش"))
+    "کمیسیون", "شورای عالی", "شورای", "وزارت امور", "وزارت", "ستاد کل", "سازمان", "مجمع", "اتحادیه", "ارتش",
+    *_FA_NOUN_HEADS))
 _FA_NEEDS_COMPLEMENT = frozenset(normalize(h) for h in ("بانک", "کمیسیون", "شورای", "وزارت", "سازمان", "مجمع", "اتحادیه", "ارتش",
                                                          "وزارت امور", "نیروهای مسلح"))
+_FA_NOUN_HEADS_NORMAL = frozenset(normalize(h) for h in _FA_NOUN_HEADS)
 _FA_HEAD = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(h).replace("\\ ", " ") for h in sorted(_FA_HEADS, key=len, reverse=True))
                       + r")(?![\w])(?! ها)")
 _FA_WORD = re.compile(r" ([\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc]{2,})(?![\w])")
@@ -98,9 +104,9 @@ def find(texts: Sequence[str], paragraphs: Sequence[Sequence[Mention]]) -> tuple
     result = []
     for text, mentions in zip(texts, paragraphs, strict=True):
         if has_cyrillic(text):
-            spans = _russian(text, mentions)
+            spans = _russian(text, mentions) + _quoted(text)
         elif ARABIC_SCRIPT.search(text):
-            spans = _persian(text, mentions)
+            spans = _persian(text, mentions) + _quoted(text)
         else:
             spans = _english(text, mentions)
         result.append(_merged(text, mentions, spans) if spans else tuple(mentions))
@@ -153,12 +159,19 @@ def _coverage(text: str, mentions: Sequence[Mention], own: bool = True) -> bytea
     return covered
 
 
+# News outlets named by what they are or what they do: "news agency SANA", "the daily Kommersant",
+# ", Trend reports." (the name alone, one to four capitalised words).
+_EN_OUTLET = re.compile(r"(?:news agency|agency|newspaper|daily|broadcaster|news website|news outlet|TV channel)"
+                        r" ((?:[A-Z][\w&'’-]*)(?: [A-Z][\w&'’-]*){0,3})"
+                        r"|, ((?:[A-Z][\w&'’-]*)(?: [A-Z][\w&'’-]*){0,3}) (?:reports|reported)\b")
+
+
 def _english(text: str, mentions: Sequence[Mention]) -> list[tuple[int, int]]:
     words = list(_EN_WORD.finditer(text))
-    spans = []
+    spans = [hit.span(1) if hit.group(1) else hit.span(2) for hit in _EN_OUTLET.finditer(text)]
     covered = None
     for i, word in enumerate(words):
-        if word.group() not in _EN_HEADS:
+        if word.group() not in EN_HEADS:
             continue
         if covered is None:
             covered = _coverage(text, mentions, own=False)
@@ -167,7 +180,7 @@ def _english(text: str, mentions: Sequence[Mention]) -> list[tuple[int, int]]:
         first = i
         while first > 0 and i - first < _EN_MAX_WORDS and _joined(text, words[first - 1], words[first]) \
                 and words[first - 1].group()[:1].isupper() and words[first - 1].group() not in _EN_NOT_MODIFIERS \
-                and words[first - 1].group() not in _EN_HEADS and not words[first - 1].group().endswith(("'s", "’s")):
+                and words[first - 1].group() not in EN_HEADS and not words[first - 1].group().endswith(("'s", "’s")):
             first -= 1
         last = i
         if i + 2 < len(words) and words[i + 1].group() in ("of", "for") and _joined(text, word, words[i + 1]) \
@@ -186,6 +199,18 @@ def _english(text: str, mentions: Sequence[Mention]) -> list[tuple[int, int]]:
     return spans
 
 
+# A name in «» right after the common noun that says what it is: "компания «Иран Ходро»",
+# "госкорпорации «Ростех»", "شرکت «گازپروم»", "روزنامه «کیهان»".
+_QUOTED = re.compile(r"(?<![\w])(?:(?:гос|авиа)?(?:компани|корпораци)[яиюей]|концерн[аеуом]?|холдинг[аеуом]?|банк[аеуом]?"
+                     r"|агентств[оаеу]м?|телеканал[аеуом]?|издани[еяюи]|газет[аеуыой]|фирм[аеуыой]|завод[аеуом]?"
+                     r"|شرکت|خبرگزاری|روزنامه|بانک|هلدینگ|گروه|پایگاه خبری)\s+«([^«»\n]{2,60})»")
+
+
+def _quoted(text: str) -> list[tuple[int, int]]:
+    """The names in «» after a company, bank, agency or newspaper noun (see `_QUOTED`)."""
+    return [hit.span(1) for hit in _QUOTED.finditer(text) if hit.group(1).strip() == hit.group(1)]
+
+
 def _joined(text: str, left: re.Match, right: re.Match) -> bool:
     return text[left.end():right.start()] == " "
 
@@ -193,6 +218,8 @@ def _joined(text: str, left: re.Match, right: re.Match) -> bool:
 def _russian(text: str, mentions: Sequence[Mention]) -> list[tuple[int, int]]:
     words = list(_RU_WORD.finditer(text))
     covered = _coverage(text, mentions)
+    # "Иранская организация по атомной энергии": a nationality may open a name (merging absorbs it)
+    nationalities = {m.start for m in mentions if m.type == "NORP" and m.source == "gazetteer"}
     spans = []
     i = 0
     while i < len(words):
@@ -202,7 +229,7 @@ def _russian(text: str, mentions: Sequence[Mention]) -> list[tuple[int, int]]:
             spans.append((word.start(), word.end()))
             i += 1
             continue
-        if not surface[:1].isupper() or surface.isupper() or covered[word.start()] \
+        if not surface[:1].isupper() or surface.isupper() or (covered[word.start()] and word.start() not in nationalities) \
                 or _sentence_initial(text, word.start()):
             i += 1
             continue
@@ -261,6 +288,11 @@ def _persian(text: str, mentions: Sequence[Mention]) -> list[tuple[int, int]]:
         if hit.start() < position:
             continue  # inside the name before (نیروی دریایی ارتش)
         end, count = hit.end(), 0
+        if hit.group() in _FA_NOUN_HEADS_NORMAL:
+            noun = _FA_WORD.match(normal, end)
+            if noun is None or noun.group(1) in _FA_STOP or noun.group(1) in PERSIAN_STOP:
+                continue  # "دانشگاه" alone: no name here (a known name after it is absorbed or wins, `_merged`)
+            end, count = noun.end(), 1
         while True:
             for word in _complement(normal, end, starts, offsets):
                 end = word.end()
