@@ -271,14 +271,17 @@ class ReaderApp(App[None]):
         # the first paint came later than PREPARE_AFTER, and waited for the screen's compose.
         self.call_after_refresh(self.set_timer, PREPARE_AFTER, self.prepare_timeline)
         if check:
-            self.call_after_refresh(self.run_worker, self._check_files, thread=True, exclusive=True, group="index")
+            self.call_after_refresh(self.run_worker, partial(self._check_files, self.library.rows()), thread=True,
+                                    exclusive=True, group="index")
 
-    def _check_files(self) -> None:
-        """Worker thread: stat every file against the index (on its own connection);
+    def _check_files(self, rows: Rows) -> None:
+        """Worker thread: read the list's whole order ahead (the first frame read its
+        first page only), stat every file against the index (on its own connection);
         then index what changed, in the background, as a cold start does."""
         worker = get_current_worker()
         index = self.library.connect()
         try:
+            rows.read_order(index)
             stale = self.library.check_files(index)
         finally:
             index.close()
