@@ -110,7 +110,9 @@ def test_a_language_word_is_matched_exactly_not_narrowed(library):
 
 
 def test_the_filter_fields_read_ahead_on_another_connection_serve_the_first_word(library, monkeypatch):
-    """What `/` starts in a worker: the first word typed then reads nothing from the list's index."""
+    """What `/` starts in a worker: the first word typed then reads nothing from the list's index
+    (neither the filter's fields nor, when more than a page of rows, the list's order)."""
+    monkeypatch.setattr(rows_module, "PAGE", 2)
     rows = Rows(library.index)
     other = library.connect()
     try:
@@ -118,6 +120,7 @@ def test_the_filter_fields_read_ahead_on_another_connection_serve_the_first_word
     finally:
         other.close()
     monkeypatch.setattr(library.index, "list_fields", lambda: pytest.fail("read again on the first word"))
+    monkeypatch.setattr(library.index, "list_order", lambda limit=-1: pytest.fail("the order read on the first word"))
     assert [e.id for e in rows.filtered(["tehran"])] == _matching(library.entries, ["tehran"])
 
 
