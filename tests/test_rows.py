@@ -40,6 +40,15 @@ def _whole_order_reads(index, monkeypatch) -> list[int]:
     return reads
 
 
+def _on_another_connection(library, read) -> None:
+    """`read(index)` through a second connection to `library`'s index, as a worker does."""
+    other = library.connect()
+    try:
+        read(other)
+    finally:
+        other.close()
+
+
 def test_the_first_page_and_the_count_need_not_the_whole_order(library, monkeypatch):
     """The first frame draws the first page and sizes the list: at 100,000 articles,
     reading every rowid in list order first cost 30 ms of CPU before it (issue 17)."""
@@ -60,11 +69,7 @@ def test_the_whole_order_read_ahead_on_another_connection_serves_the_list(librar
     monkeypatch.setattr(rows_module, "PAGE", 2)
     reads = _whole_order_reads(library.index, monkeypatch)
     rows = Rows(library.index)
-    other = library.connect()
-    try:
-        rows.read_order(other)
-    finally:
-        other.close()
+    _on_another_connection(library, rows.read_order)
     assert [e.id for e in rows] == [e.id for e in library.entries]
     assert [e.id for e in rows.filtered(["tribune"])] == _matching(library.entries, ["tribune"])
     assert reads == []
@@ -114,11 +119,7 @@ def test_the_filter_fields_read_ahead_on_another_connection_serve_the_first_word
     (neither the filter's fields nor, when more than a page of rows, the list's order)."""
     monkeypatch.setattr(rows_module, "PAGE", 2)
     rows = Rows(library.index)
-    other = library.connect()
-    try:
-        rows.prepare_filter(other)
-    finally:
-        other.close()
+    _on_another_connection(library, rows.prepare_filter)
     monkeypatch.setattr(library.index, "list_fields", lambda: pytest.fail("read again on the first word"))
     monkeypatch.setattr(library.index, "list_order", lambda limit=-1: pytest.fail("the order read on the first word"))
     assert [e.id for e in rows.filtered(["tehran"])] == _matching(library.entries, ["tehran"])
