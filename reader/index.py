@@ -391,10 +391,17 @@ class CorpusIndex:
                                "ORDER BY date IS NULL, date, lower(title), id")
         return [_entry(row) for row in rows]
 
-    def list_order(self) -> list[int]:
+    def list_order(self, limit: int = -1) -> list[int]:
         """The articles' rowids in the list's order (that of `entries`), read from the
-        order index alone: 100,000 articles cost a list of ints, not of entries."""
-        return [rowid for (rowid,) in self.db.execute(f"SELECT rowid FROM articles ORDER BY {_LIST_ORDER}")]
+        order index alone: 100,000 articles cost a list of ints, not of entries.
+        `limit`: the first `limit` only (-1: all)."""
+        return [rowid for (rowid,) in self.db.execute(f"SELECT rowid FROM articles ORDER BY {_LIST_ORDER} LIMIT ?",
+                                                      (limit,))]
+
+    def count(self) -> int:
+        """How many articles are indexed (SQLite counts the smallest index's entries:
+        at 100,000 articles a fraction of reading the list's order)."""
+        return self.db.execute("SELECT count(*) FROM articles").fetchone()[0]
 
     def entries_at(self, rowids: Sequence[int]) -> dict[int, Entry]:
         """rowid -> Entry for `rowids` (those still indexed; at most 500 a call)."""

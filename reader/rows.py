@@ -3,9 +3,13 @@
 At 100,000 articles, loading every Entry before the first frame cost a second and
 some 70 MB (issue 17). `Rows` holds only the articles' rowids in list order (one
 int each, read from the index's order index) and reads the entries of a page of
-rows when one of them is drawn. Filtering reads (id, title, source, date,
-language) once, when the first filter word is typed, and then narrows lists of
-ints. No Textual here: the sidebar and the tests use it alike.
+rows when one of them is drawn. Even that order is read whole only when a row past
+the first page, a filter or a position needs it (or a worker reads it ahead,
+`read_order`): the first frame reads the first page's rowids and a count (at
+100,000 articles the whole order took 30 ms of CPU, more on a loaded machine).
+Filtering reads (id, title, source, date, language) once, when the first filter
+word is typed, and then narrows lists of ints. No Textual here: the sidebar and
+the tests use it alike.
 """
 
 from __future__ import annotations
@@ -110,23 +114,46 @@ class Rows(Sequence[Entry]):
     def __init__(self, index: CorpusIndex, order: list[int] | None = None, words: tuple[str, ...] = (),
                  base: Rows | None = None, haystacks: _Haystacks | None = None):
         self._index = index
-        self._order = index.list_order() if order is None else order
+        self._full = order  # the whole order; None until read (`_order`)
+        self._head: list[int] = []  # else its first page, enough for the first frame,
+        self._count = 0  # and how many rows there are
+        if order is None:
+            self._head = index.list_order(PAGE)
+            if len(self._head) < PAGE:
+                self._full = self._head
+            else:
+                self._count = index.count()
         self.words = words
         self._base = base or self  # every article, unfiltered
         self._haystacks = haystacks or _Haystacks(index)
         self._pages: OrderedDict[int, dict[int, Entry]] = OrderedDict()
 
+    @property
+    def _order(self) -> list[int]:
+        """The whole order, read now if no worker has read it (`read_order`)."""
+        if self._full is None:
+            self._full = self._index.list_order()
+        return self._full
+
+    def read_order(self, index: CorpusIndex) -> None:
+        """Read the whole order ahead through `index` (a worker's own connection), so
+        that the first scroll past the first page, filter word or jump does not wait for it."""
+        if self._full is None:
+            self._full = index.list_order()
+
     def __len__(self) -> int:
-        return len(self._order)
+        return self._count if self._full is None else len(self._full)
 
     def __getitem__(self, position):  # type: ignore[override]
         if isinstance(position, slice):
             return [self[i] for i in range(*position.indices(len(self)))]
-        rowid = self._order[position]
-        number = (position % len(self._order)) // PAGE
+        on_head = self._full is None and 0 <= position < len(self._head)
+        order = self._head if on_head else self._order
+        rowid = order[position]
+        number = (position % len(order)) // PAGE
         page = self._pages.get(number)
         if page is None:
-            page = self._index.entries_at(self._order[number * PAGE:(number + 1) * PAGE])
+            page = self._index.entries_at(order[number * PAGE:(number + 1) * PAGE])
             self._pages[number] = page
             if len(self._pages) > PAGES_KEPT:
                 self._pages.popitem(last=False)
@@ -141,6 +168,8 @@ class Rows(Sequence[Entry]):
     def position(self, article_id: str | None) -> int | None:
         """Where `article_id` is in these rows (None: not there, or filtered out)."""
         rowid = self._index.rowid(article_id) if article_id else None
+        if self._full is None and rowid in self._head:  # the opening article, usually: no need for the whole order
+            return self._head.index(rowid)
         try:
             return None if rowid is None else self._order.index(rowid)  # a scan in C: 1 ms at 100,000, no dict kept
         except ValueError:
@@ -149,7 +178,9 @@ class Rows(Sequence[Entry]):
     def prepare_filter(self, index: CorpusIndex) -> None:
         """Read what the filter looks in ahead, through `index` (a worker's own
         connection), so that the first word typed does not wait for it: at 10,000
-        articles that read took 435 ms on the first keystroke (issue 17)."""
+        articles that read took 435 ms on the first keystroke (issue 17). The list's
+        whole order too, if no worker has read it yet (`read_order`)."""
+        self._base.read_order(index)
         self._haystacks.get(index)
 
     def filtered(self, words: Sequence[str]) -> Rows:

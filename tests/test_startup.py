@@ -26,7 +26,8 @@ ESCAPE = re.compile(r"\x1b(?:\[[0-9;?<>=]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b
 LATER = ("yaml", "spacy", "pymorphy3", "dateparser", "trafilatura", "justext", "plotext", "textual_plotext",
          "textual_serve", "markdown_it", "reader.ingest.clean", "reader.annotate.names", "reader.annotate.context",
          "reader.export", "reader.tui.screens.help", "reader.tui.screens.search", "reader.tui.screens.bookmarks",
-         "reader.tui.screens.candidates", "reader.tui.screens.timeline", "reader.tui.screens.brief")
+         "reader.tui.screens.candidates", "reader.tui.screens.timeline", "reader.tui.screens.brief",
+         "textual.widgets._progress_bar")
 
 
 def frame_text(renderable, console) -> str:
@@ -60,6 +61,37 @@ def test_the_first_frame_holds_the_opening_articles_text_and_cursor(library, tmp
     assert frames, "the reader drew nothing"
     assert opening_line(library) in frames[0]
     assert "q Quit" in frames[0]  # and the keys line with it
+
+
+def test_the_start_focuses_the_article_only(library, tmp_path, monkeypatch):
+    """Textual's default first focus (the sidebar's filter), moved to the article at once,
+    restyled the screen twice before the first frame; the article has it from the start,
+    and the panel's entities follow a frame after the text."""
+    from textual.screen import Screen
+
+    from reader.tui.widgets.article import ArticleView
+    from reader.tui.widgets.panel import EntityList
+
+    app = ReaderApp(library, StateStore(tmp_path / "state.json"))
+    focused: list[str] = []
+    set_focus = Screen.set_focus
+
+    def recording(self, widget, *args, **kwargs):
+        if self.id == "_default" and widget is not None:  # the reading screen (not the timeline's, composed ahead)
+            focused.append(type(widget).__name__)
+        return set_focus(self, widget, *args, **kwargs)
+
+    monkeypatch.setattr(Screen, "set_focus", recording)
+    entities: list[int] = []
+
+    async def session() -> None:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            entities.append(app.query_one(EntityList).option_count)
+
+    asyncio.run(session())
+    assert set(focused) == {ArticleView.__name__}
+    assert entities and entities[0] > 0
 
 
 def test_garbage_collection_resumes_after_the_first_frame(library, tmp_path):

@@ -21,6 +21,7 @@ from textual.app import App, ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.css.query import NoMatches
 from textual.notifications import Notify
+from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Header, Input, OptionList
 from textual.widgets.option_list import Option
@@ -86,6 +87,15 @@ class FindInput(FilterInput):
         self.screen.remove_class("-finding")
 
 
+class ReadingScreen(Screen):
+    """The main screen. Its first focus is the article: Textual's default (the first
+    focusable widget, the sidebar's filter) was moved to the article at once by
+    `on_mount`, and each move restyled the screen (a tenth of the CSS work before the
+    first frame; issue 17)."""
+
+    AUTO_FOCUS = "#article"
+
+
 class ReaderApp(App[None]):
     CSS_PATH = "reader.tcss"
     TITLE = "iranru-reader"
@@ -136,6 +146,9 @@ class ReaderApp(App[None]):
                 yield Panel(id="panel", classes="" if panel else "-hidden")
         yield Legend(id="legend")
         yield KeyBar(id="keys")
+
+    def get_default_screen(self) -> Screen:
+        return ReadingScreen(id="_default")
 
     def focus_now(self, widget) -> None:
         """Move focus before the next key is handled.
@@ -265,24 +278,30 @@ class ReaderApp(App[None]):
         self.set_timer(PREPARE_AFTER, self.prepare_timeline)
 
     async def _open_first(self, start: Location, check: bool) -> None:
-        # The same-topic list a frame after the article's text: its query grows with the corpus
-        # (46 ms of 10,000 articles' first frame on a loaded machine, against 1 ms for the seeds).
-        await self.go(start, links=False)
+        # The panel a frame after the article's text: the same-topic list's query grows with the
+        # corpus (46 ms of 10,000 articles' first frame on a loaded machine, against 1 ms for the
+        # seeds), and the entity list's options were a twentieth of the seeds' first frame.
+        await self.go(start, panel=False)
         doc = self.view.doc
+        if doc is not None:
+            self.call_after_refresh(self._show_entities, doc)
         self._follow_passage_topics(doc.topic_ids(self.view.cursor) if doc else ())  # ] works at once
         self._links_after_frame()
         # Counted from the article's first paint, not from the start: on a loaded machine
         # the first paint came later than PREPARE_AFTER, and waited for the screen's compose.
         self.call_after_refresh(self.set_timer, PREPARE_AFTER, self.prepare_timeline)
         if check:
-            self.call_after_refresh(self.run_worker, self._check_files, thread=True, exclusive=True, group="index")
+            self.call_after_refresh(self.run_worker, partial(self._check_files, self.library.rows()), thread=True,
+                                    exclusive=True, group="index")
 
-    def _check_files(self) -> None:
-        """Worker thread: stat every file against the index (on its own connection);
+    def _check_files(self, rows: Rows) -> None:
+        """Worker thread: read the list's whole order ahead (the first frame read its
+        first page only), stat every file against the index (on its own connection);
         then index what changed, in the background, as a cold start does."""
         worker = get_current_worker()
         index = self.library.connect()
         try:
+            rows.read_order(index)
             stale = self.library.check_files(index)
         finally:
             index.close()
@@ -494,9 +513,9 @@ class ReaderApp(App[None]):
 
     # --- navigation --------------------------------------------------------------
 
-    async def go(self, location: Location, record: bool = True, links: bool = True) -> None:
+    async def go(self, location: Location, record: bool = True, panel: bool = True) -> None:
         """Show `location`: open its article if needed and put the cursor on its passage
-        (`links=False`: leave the panel's same-topic list to the caller)."""
+        (`panel=False`: leave the panel's entities and same-topic list to the caller)."""
         doc = self.library.get(location.article_id)
         if doc is None:
             self.notify(f"no article {location.article_id}", severity="error", markup=False)
@@ -513,7 +532,8 @@ class ReaderApp(App[None]):
             view.show(doc, location.passage)
             if self.raw_mode:
                 self.raw.show(doc, self.library.raw_text(doc))
-            self.panel.show_entities(doc, self.library.gazetteer.labels, self.view.entity_styles)
+            if panel:
+                self._show_entities(doc)
             self.store.apply(mark_read(doc.id))
             sidebar_list = self.query_one(ArticleList)
             sidebar_list.mark_read(doc.id)
@@ -524,8 +544,11 @@ class ReaderApp(App[None]):
         self._update_subtitle()
         self.history = self.history.visit(here) if record else self.history.move_within(here)
         self.store.apply(set_last(here))
-        if links:
+        if panel:
             self._refresh_links()
+
+    def _show_entities(self, doc) -> None:
+        self.panel.show_entities(doc, self.library.gazetteer.labels, self.view.entity_styles)
 
     async def open_article(self, article_id: str) -> None:
         """Open an article where the reader left it (its last passage read), else at the top."""
@@ -1134,7 +1157,7 @@ class ReaderApp(App[None]):
     def _reshow(self, doc, passage: int) -> None:
         """Draw `doc` (the article on screen, analysed again) at `passage`."""
         self.view.show(doc, passage)
-        self.panel.show_entities(doc, self.library.gazetteer.labels, self.view.entity_styles)
+        self._show_entities(doc)
 
     def action_copy_passage(self) -> None:
         doc, view = self.view.doc, self.view

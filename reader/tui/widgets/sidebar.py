@@ -19,7 +19,7 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
-from textual.widgets import Input, ProgressBar
+from textual.widgets import Input
 
 from ...config import Display
 from ...index import Entry
@@ -209,7 +209,10 @@ class Sidebar(Vertical):
 
     def show_progress(self, done: int, total: int) -> None:
         """Mounted only while indexing: a hidden bar with no total yet would still
-        animate itself 15 times a second for the whole session."""
+        animate itself 15 times a second for the whole session. Imported here: a warm
+        start never shows it, and its module (with its ETA and bar) is not imported before it."""
+        from textual.widgets import ProgressBar
+
         bars = self.query(ProgressBar)
         bar = bars.first() if bars else ProgressBar(id="indexing", show_eta=False)
         bar.update(total=total, progress=done)
@@ -217,7 +220,7 @@ class Sidebar(Vertical):
             self.mount(bar, before=self.query_one(ArticleList))
 
     def hide_progress(self) -> None:
-        self.query(ProgressBar).remove()
+        self.query("#indexing").remove()
 
     def open_filter(self) -> None:
         box = self.query_one(FilterInput)
