@@ -865,3 +865,14 @@ def test_an_authors_name_over_a_biography_opening_with_it_is_dropped():
 ])
 def test_sources_from_a_correspondent_a_news_agency_and_a_sites_signature(text, source):
     assert clean(text, outlets=OUTLETS).meta.source == source
+
+
+@pytest.mark.parametrize("line", ['He said: "We will sign it."', 'He called it "a deal"', "«Это сделка»", "a deal”",
+                                  'x"', '"', "", "Talks ended.", "He said “yes”.", "it is ‘final’"])
+def test_a_quote_ending_a_line_is_looked_for_at_its_end_only(line):
+    """Issue 17: `_QUOTE_ENDED` is searched in a line's last QUOTE_REACH characters (not along
+    a paragraph of hundreds), which finds what a search of the whole line finds."""
+    from reader.ingest.clean import _QUOTE_ENDED, QUOTE_REACH
+
+    for text in (line, "A paragraph of some length before it. " * 5 + line):
+        assert bool(_QUOTE_ENDED.search(text, max(0, len(text) - QUOTE_REACH))) == bool(_QUOTE_ENDED.search(text))
