@@ -195,6 +195,12 @@ _SKELETON = ('{"raw": {"id": "", "path": "", "encoding": "utf-8", "warnings": []
              '"pattern"], "DATE", "GPE", "gazetteer"], [[, "topics": [[[, 1.0, 2.0, 3.0, ], [[, "warnings": []}')
 PAGE_BYTES = 65_536
 WAL_BYTES = 16 * 1024 * 1024
+# The page cache of a connection that writes (SQLite's default is 2,000 KiB: 31 pages of 64 KiB). Rows of the
+# passages and mentions tables go all over their b-trees (keyed by topic or entity first) and FTS5 merges
+# its segments: with 31 pages cached, writing the 10,000 generated articles of benchmarks/gen_corpus.py
+# cost the writer 11.4 s of CPU (5.8 of them in the kernel, re-reading pages), with 16 MiB 5.2 s (0.6);
+# 8 MiB gave 5.3 s and 128 MiB 5.2 (benchmarks/index_cost.py --pool shows the writer's share).
+WRITE_CACHE_BYTES = 16 * 1024 * 1024
 DICTIONARY_BYTES = 32_768  # zlib uses at most the last 32 KiB of a preset dictionary (RFC 1950 §2.2)
 
 
@@ -336,6 +342,7 @@ class CorpusIndex:
 
     def write(self, articles: Sequence[Rows]) -> None:
         """Write `rows` of analysed articles (replacing earlier versions) in one transaction."""
+        self.db.execute(f"PRAGMA cache_size = -{WRITE_CACHE_BYTES // 1024}")  # in KiB
         self.forget(a.id for a in articles)
         with self.db:
             stored = self.db.execute("SELECT value FROM meta WHERE key = 'search_next'").fetchone()
