@@ -20,7 +20,7 @@ import os
 import re
 import sqlite3
 import zlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -386,6 +386,38 @@ class CorpusIndex:
             self.db.execute("INSERT OR IGNORE INTO names (name, kind) VALUES (?, ?)", key)
             found = self._names[key] = self.db.execute("SELECT id FROM names WHERE name = ? AND kind = ?", key).fetchone()[0]
         return found
+
+    def contents(self) -> Iterator[tuple[str, str]]:
+        """(table, row as JSON) of everything the index stores that analysis decides, keyed by
+        article id and name (not by rowid or name id, which follow the order of writing): two
+        indexes of the same files that hold the same give the same rows, in the same order
+        (benchmarks/index_digest.py compares indexers with it). The search table's words are
+        read through an fts5vocab "instance" table, one row per word of each passage."""
+        db = self.db
+        rowids = dict(db.execute("SELECT rowid, id FROM articles"))
+        names = {i: (name, kind) for i, name, kind in db.execute("SELECT id, name, kind FROM names")}
+        for row in db.execute("SELECT id, path, size, hash, title, source, date, words, topics, warnings, doc, language, "
+                              "story FROM articles ORDER BY id"):
+            *fields, doc, language, story = row
+            yield "articles", json.dumps([*fields, json.loads(decompress(doc, self.dictionary)), language, story],
+                                         ensure_ascii=False)
+        yield from (("names", json.dumps(pair, ensure_ascii=False)) for pair in sorted(names.values()))
+        yield from sorted(("passages", json.dumps([*names[t], rowids[a], i, s, d], ensure_ascii=False))
+                          for t, a, i, s, d in db.execute("SELECT * FROM passages"))
+        yield from sorted(("mentions", json.dumps([*names[e], rowids[a], c, i], ensure_ascii=False))
+                          for e, a, c, i in db.execute("SELECT * FROM mentions"))
+        yield from (("duplicates", json.dumps(row)) for row in db.execute("SELECT id, kept FROM duplicates ORDER BY id"))
+        # Search rows, by article and passage: rowid = first + 1 + passage (first: the headline's).
+        starts = sorted(db.execute("SELECT first, id FROM articles"))
+        db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.words USING fts5vocab(main, search, instance)")
+        found = []
+        at = 0
+        for term, rowid, column, offset in db.execute("SELECT term, doc, col, offset FROM temp.words ORDER BY doc"):
+            while at + 1 < len(starts) and starts[at + 1][0] <= rowid:
+                at += 1
+            first, aid = starts[at]
+            found.append(json.dumps([aid, rowid - first - 1, column, offset, term], ensure_ascii=False))
+        yield from (("search", row) for row in sorted(found))
 
     # --- the model's second pass ----------------------------------------------------
 
