@@ -221,7 +221,8 @@ def compress(data: bytes, dictionary: bytes = b"") -> bytes:
 @lru_cache(maxsize=4)
 def _primed(dictionary: bytes) -> zlib._Compress:
     """A level-9 compressor that has read `dictionary` and nothing else, for `compress` to copy:
-    reading the 32 KiB dictionary afresh for each document was 40% of compressing it."""
+    on the generated corpus a fresh one per document (allocated, then reading the 32 KiB dictionary)
+    cost 40% of compressing it, a copy 30% (0.070 against 0.063 CPU s per MB of corpus)."""
     return zlib.compressobj(9, zdict=dictionary) if dictionary else zlib.compressobj(9)
 
 
