@@ -20,8 +20,9 @@ import os
 import re
 import sqlite3
 import zlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from . import __version__
@@ -194,6 +195,12 @@ _SKELETON = ('{"raw": {"id": "", "path": "", "encoding": "utf-8", "warnings": []
              '"pattern"], "DATE", "GPE", "gazetteer"], [[, "topics": [[[, 1.0, 2.0, 3.0, ], [[, "warnings": []}')
 PAGE_BYTES = 65_536
 WAL_BYTES = 16 * 1024 * 1024
+# The page cache of a connection that writes (SQLite's default is 2,000 KiB: 31 pages of 64 KiB). Rows of the
+# passages and mentions tables go all over their b-trees (keyed by topic or entity first) and FTS5 merges
+# its segments: with 31 pages cached, writing the 10,000 generated articles of benchmarks/gen_corpus.py
+# cost the writer 11.4 s of CPU (5.8 of them in the kernel, re-reading pages), with 16 MiB 5.2 s (0.6);
+# 8 MiB gave 5.3 s and 128 MiB 5.2 (benchmarks/index_cost.py --pool shows the writer's share).
+WRITE_CACHE_BYTES = 16 * 1024 * 1024
 DICTIONARY_BYTES = 32_768  # zlib uses at most the last 32 KiB of a preset dictionary (RFC 1950 §2.2)
 
 
@@ -207,8 +214,16 @@ def preset_dictionary(words: Iterable[str]) -> bytes:
 
 def compress(data: bytes, dictionary: bytes = b"") -> bytes:
     """zlib at level 9 with a preset dictionary (RFC 1950 §2.2: its first 32 KiB are used)."""
-    packer = zlib.compressobj(9, zdict=dictionary) if dictionary else zlib.compressobj(9)
+    packer = _primed(dictionary).copy()
     return packer.compress(data) + packer.flush()
+
+
+@lru_cache(maxsize=4)
+def _primed(dictionary: bytes) -> zlib._Compress:
+    """A level-9 compressor that has read `dictionary` and nothing else, for `compress` to copy:
+    on the generated corpus a fresh one per document (allocated, then reading the 32 KiB dictionary)
+    cost 40% of compressing it, a copy 30% (0.070 against 0.063 CPU s per MB of corpus)."""
+    return zlib.compressobj(9, zdict=dictionary) if dictionary else zlib.compressobj(9)
 
 
 def decompress(data: bytes, dictionary: bytes = b"") -> bytes:
@@ -328,6 +343,7 @@ class CorpusIndex:
 
     def write(self, articles: Sequence[Rows]) -> None:
         """Write `rows` of analysed articles (replacing earlier versions) in one transaction."""
+        self.db.execute(f"PRAGMA cache_size = -{WRITE_CACHE_BYTES // 1024}")  # in KiB
         self.forget(a.id for a in articles)
         with self.db:
             stored = self.db.execute("SELECT value FROM meta WHERE key = 'search_next'").fetchone()
@@ -371,6 +387,38 @@ class CorpusIndex:
             self.db.execute("INSERT OR IGNORE INTO names (name, kind) VALUES (?, ?)", key)
             found = self._names[key] = self.db.execute("SELECT id FROM names WHERE name = ? AND kind = ?", key).fetchone()[0]
         return found
+
+    def contents(self) -> Iterator[tuple[str, str]]:
+        """(table, row as JSON) of everything the index stores that analysis decides, keyed by
+        article id and name (not by rowid or name id, which follow the order of writing): two
+        indexes of the same files that hold the same give the same rows, in the same order
+        (benchmarks/index_digest.py compares indexers with it). The search table's words are
+        read through an fts5vocab "instance" table, one row per word of each passage."""
+        db = self.db
+        rowids = dict(db.execute("SELECT rowid, id FROM articles"))
+        names = {i: (name, kind) for i, name, kind in db.execute("SELECT id, name, kind FROM names")}
+        for row in db.execute("SELECT id, path, size, hash, title, source, date, words, topics, warnings, doc, language, "
+                              "story FROM articles ORDER BY id"):
+            *fields, doc, language, story = row
+            yield "articles", json.dumps([*fields, json.loads(decompress(doc, self.dictionary)), language, story],
+                                         ensure_ascii=False)
+        yield from (("names", json.dumps(pair, ensure_ascii=False)) for pair in sorted(names.values()))
+        yield from sorted(("passages", json.dumps([*names[t], rowids[a], i, s, d], ensure_ascii=False))
+                          for t, a, i, s, d in db.execute("SELECT * FROM passages"))
+        yield from sorted(("mentions", json.dumps([*names[e], rowids[a], c, i], ensure_ascii=False))
+                          for e, a, c, i in db.execute("SELECT * FROM mentions"))
+        yield from (("duplicates", json.dumps(row)) for row in db.execute("SELECT id, kept FROM duplicates ORDER BY id"))
+        # Search rows, by article and passage: rowid = first + 1 + passage (first: the headline's).
+        starts = sorted(db.execute("SELECT first, id FROM articles"))
+        db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.words USING fts5vocab(main, search, instance)")
+        found = []
+        at = 0
+        for term, rowid, column, offset in db.execute("SELECT term, doc, col, offset FROM temp.words ORDER BY doc"):
+            while at + 1 < len(starts) and starts[at + 1][0] <= rowid:
+                at += 1
+            first, aid = starts[at]
+            found.append(json.dumps([aid, rowid - first - 1, column, offset, term], ensure_ascii=False))
+        yield from (("search", row) for row in sorted(found))
 
     # --- the model's second pass ----------------------------------------------------
 

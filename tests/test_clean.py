@@ -1021,3 +1021,14 @@ def test_the_sites_our_speaking_to_you_at_the_foot_and_once_inside_the_article()
     assert dropped_as(result, "the site addressing its reader (prompt or notice)") == [team]
     inside = "Our correspondent told you last week that the two sides had met in Tehran on Monday."
     assert inside in texts(clean(f"{HEAD}\n\n{BODY}\n\n{inside}\n\n{BODY}\n\n{BODY} Again.", outlets=OUTLETS))
+
+
+@pytest.mark.parametrize("line", ['He said: "We will sign it."', 'He called it "a deal"', "«Это сделка»", "a deal”",
+                                  'x"', '"', "", "Talks ended.", "He said “yes”.", "it is ‘final’"])
+def test_a_quote_ending_a_line_is_looked_for_at_its_end_only(line):
+    """Issue 17: `_QUOTE_ENDED` is searched in a line's last QUOTE_REACH characters (not along
+    a paragraph of hundreds), which finds what a search of the whole line finds."""
+    from reader.ingest.clean import _QUOTE_ENDED, QUOTE_REACH
+
+    for text in (line, "A paragraph of some length before it. " * 5 + line):
+        assert bool(_QUOTE_ENDED.search(text, max(0, len(text) - QUOTE_REACH))) == bool(_QUOTE_ENDED.search(text))

@@ -115,3 +115,20 @@ def test_fold_leaves_a_text_it_would_not_change_untouched():
     kept = _FOLDED.sub("", every)  # the characters the quick path lets through
     assert len(kept) > 0x10F000 and _DROPPED.sub("", kept.translate(_LETTERS)) == kept
     assert fold("Tehran and Moscow") == "Tehran and Moscow" and fold("Ёлка ۱۴۰۳ كتاب") == "Елка 1403 کتاب"
+
+
+@pytest.mark.parametrize("text", [
+    "The talks in Tehran, and the deal: it is said to have been signed.",
+    "Theory of the thesis: is_it an island? Its isthmus, it's there; the-end and_the",
+    "Путин и Пезешкиан в Москве: это не всё, но во многом так.",
+    "ایران و روسیه در این دیدار به توافق رسیدند، که برای آن است.",
+    "s s's 'the' THE The-the 1the the1 ёж и-и",
+])
+def test_stop_words_go_as_whole_words_only(text):
+    """`unstopped` drops the word runs that are stop words (issue 17: split on runs, not an alternation):
+    what a regex of the stop words between word boundaries drops, in every script."""
+    from reader.searchtext import STOP_WORDS, unstopped
+
+    between_boundaries = re.compile(r"\b(?:" + "|".join(sorted(STOP_WORDS, key=len, reverse=True)) + r")\b")
+    assert unstopped(text) == between_boundaries.sub("", text.lower())
+    assert "theory" in unstopped(text) or "theory" not in text.lower()
