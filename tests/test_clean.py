@@ -878,6 +878,9 @@ def test_an_attribution_in_the_paragraph_after_the_dateline_names_the_source():
 HEAD = "Russia and Iran sign a rail deal"
 
 
+def closing(line: str):
+    """A headline, two body paragraphs, then `line` closing the page: cleaned."""
+    return clean(f"{HEAD}\n\n{BODY}\n\n{BODY} Again.\n\n{line}", outlets=OUTLETS)
 
 
 @pytest.mark.parametrize("note", [
@@ -900,7 +903,7 @@ def test_an_embed_that_cannot_be_shown_is_a_player_notice():
 
 @pytest.mark.parametrize("closed", ["Comments are closed.", "Комментарии закрыты", "امکان ارسال نظر بسته است"])
 def test_a_closed_comment_section_ends_the_article(closed):
-    result = clean(f"{HEAD}\n\n{BODY}\n\n{BODY} Again.\n\n{closed}", outlets=OUTLETS)
+    result = closing(closed)
     assert dropped_as(result, "comment section") == [closed]
 
 
@@ -911,7 +914,7 @@ def test_a_closed_comment_section_ends_the_article(closed):
     "If you are in this country, please note that you could face fines for sharing our content.",
 ])
 def test_the_site_addressing_its_reader_below_the_article(prompt):
-    result = clean(f"{HEAD}\n\n{BODY}\n\n{BODY} Again.\n\n{prompt}", outlets=OUTLETS)
+    result = closing(prompt)
     assert texts(result) == [BODY, f"{BODY} Again."] and prompt in {d.text for d in result.dropped}
 
 
@@ -969,10 +972,10 @@ def test_a_desk_byline_names_the_source_before_a_label_under_the_article():
 
 def test_an_authors_biography_closing_the_page():
     bio = "Jane Roe is a freelance journalist based in Istanbul who covers energy and politics in the region."
-    result = clean(f"{HEAD}\n\n{BODY}\n\n{BODY} Again.\n\n{bio}", outlets=OUTLETS)
+    result = closing(bio)
     assert dropped_as(result, "the author's biography") == [bio]
     quoted = "Ali Rezaei is a senior analyst at a Tehran institute, and he said the deal would hold."
-    assert quoted in texts(clean(f"{HEAD}\n\n{BODY}\n\n{BODY} Again.\n\n{quoted}", outlets=OUTLETS))
+    assert quoted in texts(closing(quoted))
 
 
 @pytest.mark.parametrize("label, items, body", [
@@ -1017,7 +1020,7 @@ def test_a_caption_with_a_short_position_tag_is_never_the_title():
 
 def test_the_sites_our_speaking_to_you_at_the_foot_and_once_inside_the_article():
     team = "Our support team will be happy to assist you!"
-    result = clean(f"{HEAD}\n\n{BODY}\n\n{BODY} Again.\n\n{team}", outlets=OUTLETS)
+    result = closing(team)
     assert dropped_as(result, "the site addressing its reader (prompt or notice)") == [team]
     inside = "Our correspondent told you last week that the two sides had met in Tehran on Monday."
     assert inside in texts(clean(f"{HEAD}\n\n{BODY}\n\n{inside}\n\n{BODY}\n\n{BODY} Again.", outlets=OUTLETS))
