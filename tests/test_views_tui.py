@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from pathlib import Path
 
 import pytest
@@ -136,7 +138,9 @@ def test_the_timeline_screen_is_composed_ahead_and_reused_afresh_for_the_next_to
         assert app.focused is screen.query_one(TimelineChart)
         assert "Enter lists the passages" in option_texts(screen.query_one(MonthList))[0]
         column, month = cursor_mark(screen)
+        # Under its own bar: not placed by the last topic's axis (another span of months).
         assert month == screen.timeline.months[screen.timeline.bars[-1]]
+        assert column in bar_columns(screen, screen.timeline.bars[-1])
         app.active_topic = "north_south_corridor"
         await pilot.press("T")  # on the timeline itself: charted in place, not stacked again
         await pilot.pause()
@@ -145,6 +149,34 @@ def test_the_timeline_screen_is_composed_ahead_and_reused_afresh_for_the_next_to
         assert not isinstance(app.screen, TimelineScreen)
 
     drive(app, scenario)
+
+
+def test_the_mark_of_a_chart_given_another_topic_is_placed_on_the_new_axis(library):
+    """A chart built for Syria (57 months, 2017-11 to 2022-07) is given the corridor (one
+    month) and asked for the mark's column before it is drawn again, as a screen charted
+    ahead is: the column is under the corridor's bar, not where Syria's axis had month 0."""
+    from textual.app import App
+
+    syria, corridor = (library.timeline([Subject("topic", key, key)]) for key in ("syria", "north_south_corridor"))
+
+    class Chart(App):
+        def compose(self):
+            yield TimelineChart()
+
+    async def scenario():
+        app = Chart()
+        async with app.run_test(size=(100, 20)) as pilot:
+            chart = app.query_one(TimelineChart)
+            chart.draw(syria)
+            await pilot.pause()
+            chart.draw(corridor)
+            column = chart.cursor_column(0)
+            await pilot.pause()
+            rows = [chart.render_line(y).text for y in range(chart.size.height)]
+            bar = {x for row in rows for x, ch in enumerate(row) if ch == MARKERS[0]}
+            assert bar and column in bar
+
+    asyncio.run(scenario())
 
 
 def test_the_topic_the_reader_is_on_is_charted_ahead_and_T_makes_no_query(app, library, monkeypatch):

@@ -170,10 +170,13 @@ class TimelineChart(PlotextPlot):
 
     def cursor_column(self, month_index: int) -> int | None:
         """The column (0-based, in this widget) under month `month_index`, from the
-        plot's own frame (its bottom border, └…┘, spans the x axis)."""
-        if self._built is None or self.timeline is None or not self.timeline.months:
+        plot's own frame (its bottom border, └…┘, spans the x axis), built for the
+        timeline and size it has now: the chart last built may be another topic's (a
+        screen charted ahead is given a new topic before it is drawn), whose axis
+        spans other months."""
+        if self.timeline is None or not self.timeline.months or not self.size.width or not self.size.height:
             return None
-        for line in reversed(self._built[1]):
+        for line in reversed(self._lines()):
             if "└" in line and "┘" in line:
                 left, right = line.index("└") + 1, line.index("┘")
                 low, high = self._x_range
