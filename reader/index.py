@@ -294,6 +294,16 @@ class CorpusIndex:
 
     # --- what is stored ----------------------------------------------------------
 
+    def stored(self, path: str) -> tuple[str, int, int, str] | None:
+        """(article id, size, mtime_ns, content hash) stored for the file at `path`, or None
+        (a lookup through the path's unique index: a check of the files asks for each
+        file in turn rather than holding every stored row at once; issue 17)."""
+        return self.db.execute("SELECT id, size, mtime_ns, hash FROM articles WHERE path = ?", (path,)).fetchone()
+
+    def stored_paths(self) -> Iterator[tuple[str, str]]:
+        """(path, article id) of every stored article, read as iterated."""
+        return self.db.execute("SELECT path, id FROM articles")
+
     def stamps(self) -> dict[str, tuple[str, Stamp, str]]:
         """path -> (article id, size/mtime, content hash) of every stored article."""
         rows = self.db.execute("SELECT path, id, size, mtime_ns, hash FROM articles")
