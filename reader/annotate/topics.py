@@ -31,7 +31,8 @@ Evidence is counted the way a reader weighs it (issue 15):
   appositive on the subject ("Iran, site of the world's second-largest gas reserves, …"),
   a clause on a place ("…, where they back Assad"), the target of a strike or of
   sanctions ("targets of the Islamic State", "sanctions on Iran's oil sector"), and a
-  sentence dated `_HISTORY_YEARS` or more before the article (`_history`);
+  sentence dated `_HISTORY_YEARS` or more before the article (`_history`); in Russian
+  also a wire story's recap, "Напомним, …", to its paragraph's end (`_RECAP`);
 - a word or a name inside the name of an office is not evidence at all ("assistant
   secretary of the Treasury for Terrorism…", "envoy for Afghanistan": `_OFFICE`).
   A theme carried by its own words still adds up: three listed signals of one
@@ -380,6 +381,10 @@ _NOW = re.compile(r"\b(?:today|now|currently|this (?:week|month|year)|(?:Mon|Tue
                   re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _HISTORY_YEARS = 2  # how many years before the article a dated sentence is history
+# A Russian wire story's recap: "Напомним, …" ("let us recall") opens a sentence that retells earlier news as
+# background, and the recap runs to its paragraph's end ("Напомним, в условиях антииранских санкций США исламская
+# республика стремится к укреплению связей…"; "Напомним, ранее эксперт заявил… Он обратил внимание…").
+_RECAP = re.compile(r"(?:^|(?<=[.!?…»\"] ))Напомним\b")
 _DATED_WORDS = 10  # a date that dates a sentence begins among its first words
 _SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+|$)")
 # The name of an office or a post: a head noun with the capitalised words before it and its "for/of/on/to" complement
@@ -418,7 +423,8 @@ def passing_spans(text: str, year: int | None = None) -> list[tuple[int, int]]:
     background adverbial ("since Moscow's invasion of Ukraine", up to the
     next comma or sentence end; a bare date after the subordinator is not
     one) and the speaker of a reporting clause ("Xi Jinping said", "said
-    Xi Jinping"; Russian "…», — заявил Лавров"). Series and speakers are read
+    Xi Jinping"; Russian "…», — заявил Лавров"), and a Russian recap from its
+    "Напомним" to the paragraph's end (`_RECAP`). Series and speakers are read
     in English, Russian and Persian (the Arabic comma separates a series);
     a Russian or Persian background adverbial only when a comma closes it.
     Linear in the length of `text`.
@@ -462,6 +468,9 @@ def passing_spans(text: str, year: int | None = None) -> list[tuple[int, int]]:
             spans.append((scope.start(), scope.start() + len(words)))
     if year is not None:
         spans += _history(text, year)
+    recap = _RECAP.search(text)
+    if recap:
+        spans.append((recap.start(), len(text)))
     commas = text.replace("،", ",")  # the Arabic comma separates a Persian series: one character for one
     # a short aside in brackets is part of its item ("the United Arab Emirates (UAE), Iran, Ethiopia and Egypt")
     commas = _ASIDE.sub(lambda aside: " " * len(aside.group()), commas)
