@@ -913,6 +913,19 @@ def test_a_russian_or_persian_theme_is_carried_by_its_press_words(engines, topic
     assert topic not in topics_of(engines, near_miss)
 
 
+def test_a_russian_adverbial_whose_comma_closes_the_main_clause_is_not_background(engines):
+    """"После введения санкций Москва прекратила поставки, заявил министр": the comma ends the news, not the
+    adverbial; "после того как …," has its verb by right, and a short adverbial closed by its comma is background."""
+    news = "После введения санкций Москва прекратила поставки, заявил министр."
+    assert passing_spans(news) == [] and "sanctions" in topics_of(engines, news)
+    strikes = "После ударов Израиля по Ирану Россия эвакуировала своих граждан, сообщил МИД."
+    assert "regional_rivals" in topics_of(engines, strikes)
+    closed = "После ударов Израиля по Ирану, Россия призвала стороны к сдержанности."
+    assert [closed[a:b] for a, b in passing_spans(closed)] == ["После ударов Израиля по Ирану"]
+    clause = "После того как Израиль атаковал Иран, Россия призвала к сдержанности."
+    assert [clause[a:b] for a, b in passing_spans(clause)] == ["После того как Израиль атаковал Иран"]
+
+
 def test_a_russian_recap_is_background_to_its_paragraph_end(engines):
     recap = "Напомним, в условиях антииранских санкций США Иран ищет партнеров. Ранее об этом писали СМИ."
     assert [recap[a:b] for a, b in passing_spans(recap)] == [recap]

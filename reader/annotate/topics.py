@@ -78,7 +78,7 @@ import ahocorasick_rs
 
 from ..cache import load_parsed
 from .gazetteer import fold
-from .inflect import has_cyrillic, is_participle, russian_forms
+from .inflect import has_cyrillic, is_finite_verb, is_participle, russian_forms
 from .normalize import needs_normalizing, normalize, normalize_mapped, persian_suffixed, spelling_variants
 from ..models import Document, Mention, TopicHit
 from ..yamlfile import ConfigError, YamlDoc, unknown_keys
@@ -443,7 +443,8 @@ def passing_spans(text: str, year: int | None = None) -> list[tuple[int, int]]:
             conjunctions.append((start, end + 1))
         elif not _NOT_A_CLAUSE.match(text, end + 1) and not text.endswith(_ADVERB_SINCE, 0, start):
             scope = _SCOPE.match(text, end + 1)
-            if slot in _CLOSED_SLOTS and (not scope or text[scope.end():scope.end() + 1] not in _CLOSING_COMMAS):
+            if slot in _CLOSED_SLOTS and (not scope or text[scope.end():scope.end() + 1] not in _CLOSING_COMMAS
+                                          or _runs_into_its_clause(scope.group())):
                 continue  # a Russian or Persian adverbial that no comma closes: its scope is unknown
             stop = scope.end() if scope else end
             if slot == _INCLUDING_SLOT:
@@ -477,6 +478,15 @@ def passing_spans(text: str, year: int | None = None) -> list[tuple[int, int]]:
     if conjunctions and ", " in commas:
         spans += _series_items(commas, conjunctions)
     return spans
+
+
+def _runs_into_its_clause(scope: str) -> bool:
+    """Whether a Russian prepositional adverbial's scope up to a comma holds a finite verb: then the comma
+    closes the sentence's own clause, not the adverbial ("после введения санкций Москва прекратила поставки,
+    заявил министр": the news is "Москва прекратила поставки"), and the adverbial's end is unknown. A clause
+    after "того" ("после того как Израиль атаковал Иран,") has its verb by right."""
+    words = scope.split()
+    return bool(words) and words[0] != "того" and any(is_finite_verb(word.strip("«»\"()")) for word in words)
 
 
 def _lowered(text: str) -> str:
