@@ -181,6 +181,16 @@ def is_participle(word: str) -> bool:
     return has_cyrillic(word) and word.islower() and _analyzer().parse(word)[0].tag.POS == "PRTF"
 
 
+@cache
+def is_finite_verb(word: str) -> bool:
+    """Whether a Russian word reads first as a finite verb (VERB in pymorphy3's best
+    parse, any person, tense or case of its letters): прекратила, выросли, призвал; not
+    удары, санкций, введения (nouns), введенные (a participle). A finite verb is a
+    clause's predicate; a prepositional phrase ("после введения санкций") has none.
+    Cached per word."""
+    return has_cyrillic(word) and _analyzer().parse(word.lower())[0].tag.POS == "VERB"
+
+
 # The dictionary's marks for proper names, as OntoNotes types.
 _NAME_MARKS = (("Surn", "PERSON"), ("Name", "PERSON"), ("Patr", "PERSON"), ("Geox", "GPE"), ("Orgn", "ORG"))
 _NOMINATIVE_SURNAME = ("ов", "ев", "ёв", "ин", "ын", "ский", "цкий")

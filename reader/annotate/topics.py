@@ -31,7 +31,8 @@ Evidence is counted the way a reader weighs it (issue 15):
   appositive on the subject ("Iran, site of the world's second-largest gas reserves, …"),
   a clause on a place ("…, where they back Assad"), the target of a strike or of
   sanctions ("targets of the Islamic State", "sanctions on Iran's oil sector"), and a
-  sentence dated `_HISTORY_YEARS` or more before the article (`_history`);
+  sentence dated `_HISTORY_YEARS` or more before the article (`_history`); in Russian
+  also a wire story's recap, "Напомним, …", to its paragraph's end (`_RECAP`);
 - a word or a name inside the name of an office is not evidence at all ("assistant
   secretary of the Treasury for Terrorism…", "envoy for Afghanistan": `_OFFICE`).
   A theme carried by its own words still adds up: three listed signals of one
@@ -77,7 +78,7 @@ import ahocorasick_rs
 
 from ..cache import load_parsed
 from .gazetteer import fold
-from .inflect import has_cyrillic, is_participle, russian_forms
+from .inflect import has_cyrillic, is_finite_verb, is_participle, russian_forms
 from .normalize import needs_normalizing, normalize, normalize_mapped, persian_suffixed, spelling_variants
 from ..models import Document, Mention, TopicHit
 from ..yamlfile import ConfigError, YamlDoc, unknown_keys
@@ -380,6 +381,10 @@ _NOW = re.compile(r"\b(?:today|now|currently|this (?:week|month|year)|(?:Mon|Tue
                   re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _HISTORY_YEARS = 2  # how many years before the article a dated sentence is history
+# A Russian wire story's recap: "Напомним, …" ("let us recall") opens a sentence that retells earlier news as
+# background, and the recap runs to its paragraph's end ("Напомним, в условиях антииранских санкций США исламская
+# республика стремится к укреплению связей…"; "Напомним, ранее эксперт заявил… Он обратил внимание…").
+_RECAP = re.compile(r"(?:^|(?<=[.!?…»\"] ))Напомним\b")
 _DATED_WORDS = 10  # a date that dates a sentence begins among its first words
 _SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+|$)")
 # The name of an office or a post: a head noun with the capitalised words before it and its "for/of/on/to" complement
@@ -418,7 +423,8 @@ def passing_spans(text: str, year: int | None = None) -> list[tuple[int, int]]:
     background adverbial ("since Moscow's invasion of Ukraine", up to the
     next comma or sentence end; a bare date after the subordinator is not
     one) and the speaker of a reporting clause ("Xi Jinping said", "said
-    Xi Jinping"; Russian "…», — заявил Лавров"). Series and speakers are read
+    Xi Jinping"; Russian "…», — заявил Лавров"), and a Russian recap from its
+    "Напомним" to the paragraph's end (`_RECAP`). Series and speakers are read
     in English, Russian and Persian (the Arabic comma separates a series);
     a Russian or Persian background adverbial only when a comma closes it.
     Linear in the length of `text`.
@@ -437,7 +443,8 @@ def passing_spans(text: str, year: int | None = None) -> list[tuple[int, int]]:
             conjunctions.append((start, end + 1))
         elif not _NOT_A_CLAUSE.match(text, end + 1) and not text.endswith(_ADVERB_SINCE, 0, start):
             scope = _SCOPE.match(text, end + 1)
-            if slot in _CLOSED_SLOTS and (not scope or text[scope.end():scope.end() + 1] not in _CLOSING_COMMAS):
+            if slot in _CLOSED_SLOTS and (not scope or text[scope.end():scope.end() + 1] not in _CLOSING_COMMAS
+                                          or _runs_into_its_clause(scope.group())):
                 continue  # a Russian or Persian adverbial that no comma closes: its scope is unknown
             stop = scope.end() if scope else end
             if slot == _INCLUDING_SLOT:
@@ -462,12 +469,24 @@ def passing_spans(text: str, year: int | None = None) -> list[tuple[int, int]]:
             spans.append((scope.start(), scope.start() + len(words)))
     if year is not None:
         spans += _history(text, year)
+    recap = _RECAP.search(text)
+    if recap:
+        spans.append((recap.start(), len(text)))
     commas = text.replace("،", ",")  # the Arabic comma separates a Persian series: one character for one
     # a short aside in brackets is part of its item ("the United Arab Emirates (UAE), Iran, Ethiopia and Egypt")
     commas = _ASIDE.sub(lambda aside: " " * len(aside.group()), commas)
     if conjunctions and ", " in commas:
         spans += _series_items(commas, conjunctions)
     return spans
+
+
+def _runs_into_its_clause(scope: str) -> bool:
+    """Whether a Russian prepositional adverbial's scope up to a comma holds a finite verb: then the comma
+    closes the sentence's own clause, not the adverbial ("после введения санкций Москва прекратила поставки,
+    заявил министр": the news is "Москва прекратила поставки"), and the adverbial's end is unknown. A clause
+    after "того" ("после того как Израиль атаковал Иран,") has its verb by right."""
+    words = scope.split()
+    return bool(words) and words[0] != "того" and any(is_finite_verb(word.strip("«»\"()")) for word in words)
 
 
 def _lowered(text: str) -> str:
