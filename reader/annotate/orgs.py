@@ -72,7 +72,7 @@ _RU_WORD = re.compile(r"[А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)*")
 _RU_MAX_WORDS = 7
 
 # Persian heads whose name goes on with a noun ("شرکت ملی گاز", "اندیشکده کارنگی"), then adjectives.
-_FA_NOUN_HEADS = ("شرکت ملی", "اندیشکده", "پژوهشکده", "دانشگاه", "موسسه", "مؤسسه", "مرکز مطالعات")
+_FA_NOUN_HEADS = ("شرکت ملی", "اندیشکده", "پژوهشکده", "پژوهشگاه", "دانشگاه", "موسسه", "مؤسسه", "مرکز مطالعات")
 # Persian heads (normalised) and how many adjectives may follow each: never a verb's
 # part ("شرکت کرد", took part) or a common noun alone.
 _FA_HEADS = tuple(normalize(h) for h in (
@@ -281,6 +281,7 @@ def _sentence_initial(text: str, position: int) -> bool:
 def _persian(text: str, mentions: Sequence[Mention]) -> list[tuple[int, int]]:
     normal, offsets = normalize_mapped(text)
     starts = {m.start for m in mentions}
+    places = {m.start for m in mentions if m.type == "GPE" and " " not in m.text}  # one word: the noun after a head
     mention_starts = [m.start for m in mentions]
     spans = []
     position = 0
@@ -290,9 +291,10 @@ def _persian(text: str, mentions: Sequence[Mention]) -> list[tuple[int, int]]:
         end, count = hit.end(), 0
         if hit.group() in _FA_NOUN_HEADS_NORMAL:
             noun = _FA_WORD.match(normal, end)
-            if noun is None or noun.group(1) in _FA_STOP or noun.group(1) in PERSIAN_STOP:
+            if noun is None or noun.group(1) in _FA_STOP or noun.group(1) in PERSIAN_STOP and not (
+                    _mapped(offsets, noun.start(1), noun.start(1))[0] in places):
                 continue  # "دانشگاه" alone: no name here (a known name after it is absorbed or wins, `_merged`)
-            end, count = noun.end(), 1
+            end, count = noun.end(), 1  # "دانشگاه تهران", the University of Tehran: the city is its name
         while True:
             for word in _complement(normal, end, starts, offsets):
                 end = word.end()
