@@ -111,6 +111,16 @@ def test_persian_first_names_take_the_surname_after_them(library):
     assert ("فیلیپ مارتنز", "PERSON") in found  # a Western first name opens a name the gazetteer lacks
     assert ("جوزف بورل", "PERSON") in found  # a gazetteer surname takes the first name before it
     assert ("بورل", "PERSON") in found  # near miss: "سخنان بورل" (Borrell's words) stays the surname
+    assert ("حسین امیر عبداللهیان", "PERSON") in found  # a two-word alias without the first name
+    assert {("سید عباس عراقچی", "PERSON"), ("سیدعباس عراقچی", "PERSON")} <= found  # the honorific before it
+
+
+def test_persian_quoted_name_before_an_office_and_words_no_name_holds(library):
+    found = mentions(library, "fa_titles.txt")
+    people = {m.text for m in found if m.type == "PERSON"}
+    assert "تیمور ساداکوف" in people  # quoted before "رئیس"
+    assert not any("کمیته" in p or "وارد" in p or "فرودگاه" in p for p in people)  # an office is no title
+    assert {("دوما", "ORG"), ("آژانس", "ORG"), ("سفارت روسیه", "ORG")} <= {(m.text, m.type) for m in found}
 
 
 def test_persian_university_named_by_its_city_and_places_without_aliases_before(library):

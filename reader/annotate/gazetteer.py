@@ -745,7 +745,7 @@ _PERSIAN_STOP = frozenset(normalize(w) for w in (
     "علاوه بنا بنابر مبنی طبق براساس سپس اکنون هنوز تنها فقط حتی قبلا بعدا همچنان البته ضمنا "
     # an organisation's head noun: a title before it is the organisation's ("سخنگوی شرکت دولتی ...")
     "شرکت بانک خبرگزاری کمیسیون شورای ستاد نیروی نیروهای ارتش دانشگاه مرکز موسسه اتحادیه دولتی سپاه دفتر "
-    "دستگاه هیئت "
+    "دستگاه هیئت وارد خارج فرودگاه سفارت کنسولگری استان شهر بندر منطقه کمیته مقامات "
     # the offices and ranks that follow a name end it ("سردار سلامی فرمانده کل سپاه": سلامی), and
     # "وقت" (then: "وزیر وقت نفت", the then-minister) is never one (issue 16)
     "مشاور کارشناس معاون رئیس رییس مدیرعامل مدیر سخنگوی سخنگو وزیر سفیر نماینده دبیر دبیرکل فرمانده "
@@ -766,6 +766,10 @@ _PERSIAN_LIGHT_VERBS = frozenset(normalize(w) for w in "کرد کرده کردن
 _PERSIAN_HONORIFICS = frozenset(normalize(w) for w in ("آقای", "خانم", "دکتر", "مهندس", "سردار", "سرلشکر", "سرتیپ",
                                                        "دریادار", "امیر", "حجت‌الاسلام", "حجت‌الاسلام والمسلمین", "آیت‌الله"))
 _PERSIAN_TITLE = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(t).replace("\\ ", r"\s+") for t in _PERSIAN_TITLES) + r")(?![\w])")
+# Offices that follow a quoted name ("«لئونید اسلوتسکی» رئیس کمیته ..."); before a name they
+# would take the organisation after them ("رئیس کمیته ..."), so they are no titles.
+_PERSIAN_ROLE = re.compile(r"(?:" + "|".join(normalize(w) for w in ("رئیس", "رییس", "مدیرعامل", "معاون", "مشاور", "فرمانده",
+                                                                    "سخنگو")) + r")(?![\w])")
 _PERSIAN_WORD = re.compile(r"\s*([\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc]{2,})")
 _MASKED_RUN = re.compile(r"\s*·+[\w]*")
 
@@ -798,7 +802,7 @@ def persian_spans(masked_text: str) -> list[tuple[int, int, str, str]]:
         if words:
             found.append((words[0][1], words[-1][2], " ".join(w for w, _, _ in words), "PERSON"))
     for quoted in _PERSIAN_QUOTED.finditer(text):
-        if _PERSIAN_TITLE.match(text, quoted.end()):
+        if _PERSIAN_TITLE.match(text, quoted.end()) or _PERSIAN_ROLE.match(text, quoted.end()):
             words = quoted.group(1).split()
             if 1 <= len(words) <= 3 and all(_PERSIAN_WORD.fullmatch(w) and w not in _PERSIAN_STOP for w in words):
                 found.append((quoted.start(1), quoted.start(1) + len(quoted.group(1).rstrip()), " ".join(words), "PERSON"))

@@ -51,7 +51,7 @@ _PERSIAN_FIRST_NAMES = frozenset(normalize(w) for w in """محمد علی حسی
 رومن پاول لوان کنستانتین ویکتور ویاچسلاو یوگنی اوگنی آلکسی ایوان پیوتر دونالد آنتونی رافائل ژوزپ امانوئل
 اولاف هادی شاهین نیکلای حبیب‌الله حبیب سرگی سیف‌الله فیلیپ جوزف ژوزف آنتونیو جان جیمز ویلیام رابرت مایکل مارکو
 ژان پیتر مارک کامالا هیلاری اورزولا آنالنا کایا ولودیمیر دنیس آرتم والنتینا ویکتوریا شهرام کامبیز بهروز بهزاد
-فریدون پرویز جمشید عبدالله عبدالرضا محمدحسن محمدمهدی محمدعلی غلامعلی روح‌الله نصرالله اسدالله مجتبی کیومرث کاوه
+فریدون پرویز جمشید عبدالله عبدالرضا محمدحسن محمدمهدی محمدعلی غلامعلی روح‌الله نصرالله اسدالله مجتبی کیومرث کاوه لئونید
 سیامک آرش مهرداد فرهاد فریبرز رحیم جلیل اصغر زهرا فاطمه معصومه مرضیه طاهره""".split())
 _PERSIAN_HONORIFIC = normalize("سید")
 # Words the candidate reading's stop list lacks that are never in a name: common words after a
@@ -118,20 +118,28 @@ _LAST_PERSIAN_WORD = re.compile(rf"([{_PERSIAN_LETTERS}\u200c]{{2,}})\s+$")
 
 
 def _given_names(text: str, mentions: Sequence[Mention]) -> tuple[Mention, ...]:
-    """A one-word Persian gazetteer person (a surname alias, "بورل") right after a first
-    name (`_PERSIAN_FIRST_NAMES`: "جوزف بورل") takes it: the mention is the name as
-    written, its canonical stays the gazetteer's (Persian's `context.given_names`,
-    which reads capitals only)."""
+    """A Persian gazetteer person without its first name (a surname alias, "بورل";
+    "امیر عبداللهیان") right after one (`_PERSIAN_FIRST_NAMES`, "جوزف بورل", and a
+    "سید" before it) takes it: the mention is the name as written, its canonical stays
+    the gazetteer's (Persian's `context.given_names`, which reads capitals only)."""
     out = list(mentions)
     for i, m in enumerate(mentions):
-        if m.type != "PERSON" or m.source != "gazetteer" or " " in m.text or not ARABIC_SCRIPT.match(m.text):
+        if m.type != "PERSON" or m.source != "gazetteer" or not ARABIC_SCRIPT.match(m.text):
             continue
-        before = _LAST_PERSIAN_WORD.search(text, max(0, m.start - 30), m.start)
-        if before is None or normalize(before.group(1)) not in _PERSIAN_FIRST_NAMES \
-                or (i and mentions[i - 1].end > before.start()) or text[before.start() - 1:before.start()].isalpha():
-            continue
-        out[i] = m._replace(start=before.start(), text=text[before.start():m.end])
+        start = m.start
+        for wanted in ((lambda w: not _given(normalize(m.text).split()[0]) and _given(w)), (_PERSIAN_HONORIFIC.__eq__)):
+            before = _LAST_PERSIAN_WORD.search(text, max(0, start - 30), start)
+            if before is not None and wanted(normalize(before.group(1))) and not (i and mentions[i - 1].end > before.start()) \
+                    and not text[before.start() - 1:before.start()].isalpha():
+                start = before.start()  # "جوزف بورل", then "سید عباس عراقچی"
+        if start != m.start:
+            out[i] = m._replace(start=start, text=text[start:m.end])
     return tuple(out)
+
+
+def _given(word: str) -> bool:
+    """A first name, or one glued to "سید" ("سیدعباس"); `word` normalised."""
+    return word in _PERSIAN_FIRST_NAMES or word.startswith(_PERSIAN_HONORIFIC) and word[len(_PERSIAN_HONORIFIC):] in _PERSIAN_FIRST_NAMES
 
 
 # A ministry named by its field, and the country after it if the gazetteer found one
