@@ -87,11 +87,12 @@ _FA_HEAD = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(h).replace("\\ ", " "
 _FA_WORD = re.compile(r" ([\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc]{2,})(?![\w])")
 # Words ending in ی that are not adjectives after a head: verbs' parts, pronouns, function words.
 _FA_STOP = frozenset(normalize(w) for w in """برای وقتی یعنی خیلی کسی چیزی جایی هایی مدتی روزی زمانی سالی طی
-می نمی دیگری بعدی قبلی اخیری""".split())
+می نمی دیگری بعدی قبلی اخیری مشترک""".split())
 _FA_PLURAL = (normalize("های"), normalize("هایی"))  # "نیروی دریایی کشورهای": the countries', not a name
 _FA_COMPASS = frozenset(normalize(w) for w in ("شمال", "جنوب", "شرق", "غرب"))
 _FA_OUTLET = re.compile(r"(?<![\w])[\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc]{2,}" + normalize("نیوز") + r"(?![\w])")
 _FA_MAX_COMPLEMENT = 3  # words after the head
+_FA_AND = re.compile(r"[\s\u200c]+و[\s\u200c]+")  # between two places of one name: "ایران و روسیه"
 
 
 def find(texts: Sequence[str], paragraphs: Sequence[Sequence[Mention]]) -> tuple[tuple[Mention, ...], ...]:
@@ -305,9 +306,13 @@ def _persian(text: str, mentions: Sequence[Mention]) -> list[tuple[int, int]]:
             end, count = chained.end(), count + 1
         position = end
         start, end = _mapped(offsets, hit.start(), end)
-        if hit.group() in _FA_NEEDS_COMPLEMENT and not count and _following_place(text, end, mentions, mention_starts) == end:
+        places_end = _following_place(text, end, mentions, mention_starts)
+        if hit.group() in _FA_NEEDS_COMPLEMENT and not count and places_end == end:
             continue  # "بانک" alone is a bank, not one bank's name
-        spans.append((start, end))
+        if places_end > end and (joined := _FA_AND.match(text, places_end)):
+            second = _following_place(text, joined.end(), mentions, mention_starts)
+            places_end = second if second > joined.end() else places_end
+        spans.append((start, places_end))  # "سازمان توسعه تجارت ایران", "شورای تجاری ایران و روسیه": one name
     for hit in _FA_OUTLET.finditer(normal):
         spans.append(_mapped(offsets, *hit.span()))
     return spans
