@@ -128,3 +128,12 @@ def test_persian_university_named_by_its_city_and_places_without_aliases_before(
     assert ("دانشگاه تهران", "ORG") in found
     assert ("تهران", "GPE") in found  # near miss: "دانشگاه در تهران", a university in Tehran
     assert {("دریای سیاه", "LOC"), ("کانال سوئز", "FAC"), ("دیپلماسی ایرانی", "ORG")} <= found
+
+
+def test_persian_envoy_named_after_his_post_and_places_in_passing(library):
+    found = {(m.text, m.type) for m in mentions(library, "fa_titles.txt")}
+    assert ("ایلدار تاراسوف", "PERSON") in found  # "سفیر روسیه در عراق ...": the country and the post skipped
+    assert not any(kind == "PERSON" and "مردم" in text for text, kind in found)  # near miss: "نماینده مردم تبریز"
+    assert {("مجارستان", "GPE"), ("بوداپست", "GPE"), ("عراقی", "NORP"), ("عراقی\u200cها", "NORP"),
+            ("آلمانی\u200cها", "NORP")} <= found
+    assert not any(text == "کرد" for text, _ in found)  # "امضا کرد" (signed), not the Kurds

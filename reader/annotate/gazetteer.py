@@ -745,7 +745,7 @@ _PERSIAN_STOP = frozenset(normalize(w) for w in (
     "علاوه بنا بنابر مبنی طبق براساس سپس اکنون هنوز تنها فقط حتی قبلا بعدا همچنان البته ضمنا "
     # an organisation's head noun: a title before it is the organisation's ("سخنگوی شرکت دولتی ...")
     "شرکت بانک خبرگزاری کمیسیون شورای ستاد نیروی نیروهای ارتش دانشگاه مرکز موسسه اتحادیه دولتی سپاه دفتر "
-    "دستگاه هیئت وارد خارج فرودگاه سفارت کنسولگری استان شهر بندر منطقه کمیته مقامات "
+    "دستگاه هیئت وارد خارج فرودگاه سفارت کنسولگری استان شهر بندر منطقه کمیته مقامات مردم "
     # the offices and ranks that follow a name end it ("سردار سلامی فرمانده کل سپاه": سلامی), and
     # "وقت" (then: "وزیر وقت نفت", the then-minister) is never one (issue 16)
     "مشاور کارشناس معاون رئیس رییس مدیرعامل مدیر سخنگوی سخنگو وزیر سفیر نماینده دبیر دبیرکل فرمانده "
@@ -772,6 +772,7 @@ _PERSIAN_ROLE = re.compile(r"(?:" + "|".join(normalize(w) for w in ("رئیس", 
                                                                     "سخنگو")) + r")(?![\w])")
 _PERSIAN_WORD = re.compile(r"\s*([\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc]{2,})")
 _MASKED_RUN = re.compile(r"\s*·+[\w]*")
+_MASKED_POST = re.compile(r"\s+در\s*·+[\w]*")  # an envoy's post after the country: "در" and a known place
 
 
 def _persian_names(masked_text: str) -> list[tuple[str, str]]:
@@ -795,6 +796,8 @@ def persian_spans(masked_text: str) -> list[tuple[int, int, str, str]]:
         skipped = _MASKED_RUN.match(text, position)
         if skipped and title.group() not in _PERSIAN_HONORIFICS:
             position = skipped.end()
+            posted = _MASKED_POST.match(text, position)
+            position = posted.end() if posted else position  # "سفیر روسیه در عراق البروس کوتراشف"
         words = _persian_word_spans(text, position)
         after = _PERSIAN_WORD.match(text, words[-1][2] if words else position)
         if words and after and after.group(1) in _PERSIAN_LIGHT_VERBS:
