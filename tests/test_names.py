@@ -89,3 +89,51 @@ def test_persian_report_sources_agencies_and_titles_before_common_words(library)
     # near misses: "in addition" after a title, an organisation after "spokesman of", the reporter's desk
     assert not any("علاوه" in p or "شرکت" in p for p in people)
     assert ("سیاسی", "ORG") not in pairs
+
+
+def test_persian_nationality_plurals_keep_their_suffix(library):
+    norp = [m.text for m in mentions(library, "fa_titles.txt") if m.type == "NORP"]
+    assert {"روس\u200cها", "ایرانی\u200cها", "روسها"} <= set(norp)  # the Russians, as written
+    assert norp.count("ایرانی\u200cها") == 2  # the ezafe form "ایرانی‌های مقیم" keeps the plural
+    assert not any(n.startswith("رؤسا") or n.startswith("روسا") for n in norp)  # near miss: "heads", not Russians
+
+
+def test_persian_titles_end_at_offices_and_never_take_then_or_a_title(library):
+    found = mentions(library, "fa_titles.txt")
+    people = {m.text for m in found if m.type == "PERSON"}
+    assert "کاظمیان" in people  # a rank, the name, then the office: the office ends the name
+    assert "خامنه\u200cای" in people
+    assert not any("رهبر" in p or "وقت" in p or "دفتر" in p for p in people)  # a title, "then", an office
+
+
+def test_persian_first_names_take_the_surname_after_them(library):
+    found = {(m.text, m.type) for m in mentions(library, "fa_titles.txt")}
+    assert ("فیلیپ مارتنز", "PERSON") in found  # a Western first name opens a name the gazetteer lacks
+    assert ("جوزف بورل", "PERSON") in found  # a gazetteer surname takes the first name before it
+    assert ("بورل", "PERSON") in found  # near miss: "سخنان بورل" (Borrell's words) stays the surname
+    assert ("حسین امیر عبداللهیان", "PERSON") in found  # a two-word alias without the first name
+    assert {("سید عباس عراقچی", "PERSON"), ("سیدعباس عراقچی", "PERSON")} <= found  # the honorific before it
+
+
+def test_persian_quoted_name_before_an_office_and_words_no_name_holds(library):
+    found = mentions(library, "fa_titles.txt")
+    people = {m.text for m in found if m.type == "PERSON"}
+    assert "تیمور ساداکوف" in people  # quoted before "رئیس"
+    assert not any("کمیته" in p or "وارد" in p or "فرودگاه" in p for p in people)  # an office is no title
+    assert {("دوما", "ORG"), ("آژانس", "ORG"), ("سفارت روسیه", "ORG")} <= {(m.text, m.type) for m in found}
+
+
+def test_persian_university_named_by_its_city_and_places_without_aliases_before(library):
+    found = {(m.text, m.type) for m in mentions(library, "fa_titles.txt")}
+    assert ("دانشگاه تهران", "ORG") in found
+    assert ("تهران", "GPE") in found  # near miss: "دانشگاه در تهران", a university in Tehran
+    assert {("دریای سیاه", "LOC"), ("کانال سوئز", "FAC"), ("دیپلماسی ایرانی", "ORG")} <= found
+
+
+def test_persian_envoy_named_after_his_post_and_places_in_passing(library):
+    found = {(m.text, m.type) for m in mentions(library, "fa_titles.txt")}
+    assert ("ایلدار تاراسوف", "PERSON") in found  # "سفیر روسیه در عراق ...": the country and the post skipped
+    assert not any(kind == "PERSON" and "مردم" in text for text, kind in found)  # near miss: "نماینده مردم تبریز"
+    assert {("مجارستان", "GPE"), ("بوداپست", "GPE"), ("عراقی", "NORP"), ("عراقی\u200cها", "NORP"),
+            ("آلمانی\u200cها", "NORP")} <= found
+    assert not any(text == "کرد" for text, _ in found)  # "امضا کرد" (signed), not the Kurds

@@ -61,7 +61,16 @@ def test_persian_heads_and_outlets():
     text = ("نیروی دریایی روسیه و نیروی دریایی ارتش جمهوری اسلامی ایران و کمیسیون اقتصادی اوراسیا. "
             "بانک مرکزی گفت. به گزارش افکارنیوز، ناوگان شمال رسید.")
     found = [name for name, _ in organisations(text, places(text, "روسیه|جمهوری اسلامی ایران|اوراسیا"))]
-    assert found == ["نیروی دریایی", "نیروی دریایی ارتش", "کمیسیون اقتصادی", "بانک مرکزی", "افکارنیوز", "ناوگان شمال"]
+    # the place after a Persian head is in the name, as in "وزارت خارجه اوکراین" (issue 16)
+    assert found == ["نیروی دریایی روسیه", "نیروی دریایی ارتش جمهوری اسلامی ایران", "کمیسیون اقتصادی اوراسیا", "بانک مرکزی",
+                     "افکارنیوز", "ناوگان شمال"]
+
+
+def test_persian_head_takes_two_places_joined_by_and():
+    text = "شورای تجاری ایران و روسیه و کمیسیون اقتصادی ایران و هند را دیدند و نیروی دریایی روسیه و دولت گفتند."
+    found = [name for name, _ in organisations(text, places(text, "ایران|روسیه|هند"))]
+    # near miss: "و دولت" after the place is no second place
+    assert found == ["شورای تجاری ایران و روسیه", "کمیسیون اقتصادی ایران و هند", "نیروی دریایی روسیه"]
 
 
 def test_persian_near_misses():
@@ -122,4 +131,4 @@ def test_quoted_names_after_a_company_noun_and_nationalities_opening_a_name():
 def test_persian_heads_that_go_on_with_a_noun():
     text = "شرکت ملی گاز ایران و اندیشکده کارنگی و شرکت «ایران خودرو» گفتند. او در دانشگاه و موسسه در شهر شرکت کرد."
     found = [name for name, _ in organisations(text, places(text, "ایران(?= و)"))]
-    assert found == ["شرکت ملی گاز", "اندیشکده کارنگی", "ایران خودرو"]  # near misses: a head before a common word
+    assert found == ["شرکت ملی گاز ایران", "اندیشکده کارنگی", "ایران خودرو"]  # near misses: a head before a common word

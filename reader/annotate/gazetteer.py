@@ -31,7 +31,7 @@ from ..atomic import write_atomic
 from ..cache import load_parsed
 from ..models import Mention
 from .inflect import has_cyrillic, russian_forms, russian_nominative
-from .normalize import ARABIC_SCRIPT, FOREIGN_SCRIPT, SECOND_PASS_CHARACTERS, normalize, normalize_mapped, persian_suffixed, spelling_variants
+from .normalize import ARABIC_SCRIPT, FOREIGN_SCRIPT, SECOND_PASS_CHARACTERS, normalize, normalize_mapped, persian_plurals, persian_suffixed, spelling_variants
 from ..yamlfile import ConfigError, YamlDoc, unknown_keys
 
 GAZETTEER_TYPES = ("PERSON", "GPE", "ORG", "NORP", "FAC", "EVENT", "LOC")
@@ -276,6 +276,9 @@ class Matcher:
                 for spelling in (alias, *spelling_variants(alias)):
                     add(spelling, entity)
                     base = normalize(fold(spelling))
+                    if entity.type == "NORP":
+                        for plural, trim in persian_plurals(base):
+                            add(plural, entity, trim)
                     for suffixed in persian_suffixed(base):
                         add(suffixed, entity, len(suffixed) - len(base))
         # Latin-script patterns first: the first pass needs only them (see _scan).
@@ -741,7 +744,12 @@ _PERSIAN_STOP = frozenset(normalize(w) for w in (
     # adverbs and the first words of fixed expressions ("علاوه بر", in addition to; "بنا بر", according to)
     "علاوه بنا بنابر مبنی طبق براساس سپس اکنون هنوز تنها فقط حتی قبلا بعدا همچنان البته ضمنا "
     # an organisation's head noun: a title before it is the organisation's ("سخنگوی شرکت دولتی ...")
-    "شرکت بانک خبرگزاری کمیسیون شورای ستاد نیروی نیروهای ارتش دانشگاه مرکز موسسه اتحادیه دولتی سپاه"
+    "شرکت بانک خبرگزاری کمیسیون شورای ستاد نیروی نیروهای ارتش دانشگاه مرکز موسسه اتحادیه دولتی سپاه دفتر "
+    "دستگاه هیئت وارد خارج فرودگاه سفارت کنسولگری استان شهر بندر منطقه کمیته مقامات مردم "
+    # the offices and ranks that follow a name end it ("سردار سلامی فرمانده کل سپاه": سلامی), and
+    # "وقت" (then: "وزیر وقت نفت", the then-minister) is never one (issue 16)
+    "مشاور کارشناس معاون رئیس رییس مدیرعامل مدیر سخنگوی سخنگو وزیر سفیر نماینده دبیر دبیرکل فرمانده "
+    "استاندار عضو نایب سرتیپ سرلشکر سرهنگ دریادار ریاست رهبر وقت"
 ).split())
 # Present-tense verb stems: with the prefix می/نمی written with a half-space they split into
 # "می" (a stop word above) and the stem; scraped copy often glues them ("میکند"), so the
@@ -753,11 +761,18 @@ _PERSIAN_STOP = _PERSIAN_STOP | frozenset(normalize(prefix + stem) for prefix in
 PERSIAN_STOP = _PERSIAN_STOP  # read by `names`: words a Persian name never holds
 # Light verbs: a word before one is the noun of a compound verb ("اعتراض کرد"), not a name.
 _PERSIAN_LIGHT_VERBS = frozenset(normalize(w) for w in "کرد کرده کردند کند کنند شد شده شود داد داده دهد گرفت زد".split())
-# Honorifics name the person themselves: a known mention after them ends the name.
-_PERSIAN_HONORIFICS = frozenset(normalize(w) for w in ("آقای", "خانم", "دکتر", "مهندس"))
+# Honorifics, ranks and clerical titles name the person themselves: a known mention after
+# them is the name ("آیت‌الله خامنه‌ای رهبر انقلاب": not "رهبر انقلاب").
+_PERSIAN_HONORIFICS = frozenset(normalize(w) for w in ("آقای", "خانم", "دکتر", "مهندس", "سردار", "سرلشکر", "سرتیپ",
+                                                       "دریادار", "امیر", "حجت‌الاسلام", "حجت‌الاسلام والمسلمین", "آیت‌الله"))
 _PERSIAN_TITLE = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(t).replace("\\ ", r"\s+") for t in _PERSIAN_TITLES) + r")(?![\w])")
+# Offices that follow a quoted name ("«لئونید اسلوتسکی» رئیس کمیته ..."); before a name they
+# would take the organisation after them ("رئیس کمیته ..."), so they are no titles.
+_PERSIAN_ROLE = re.compile(r"(?:" + "|".join(normalize(w) for w in ("رئیس", "رییس", "مدیرعامل", "معاون", "مشاور", "فرمانده",
+                                                                    "سخنگو")) + r")(?![\w])")
 _PERSIAN_WORD = re.compile(r"\s*([\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc]{2,})")
 _MASKED_RUN = re.compile(r"\s*·+[\w]*")
+_MASKED_POST = re.compile(r"\s+در\s*·+[\w]*")  # an envoy's post after the country: "در" and a known place
 
 
 def _persian_names(masked_text: str) -> list[tuple[str, str]]:
@@ -781,6 +796,8 @@ def persian_spans(masked_text: str) -> list[tuple[int, int, str, str]]:
         skipped = _MASKED_RUN.match(text, position)
         if skipped and title.group() not in _PERSIAN_HONORIFICS:
             position = skipped.end()
+            posted = _MASKED_POST.match(text, position)
+            position = posted.end() if posted else position  # "سفیر روسیه در عراق البروس کوتراشف"
         words = _persian_word_spans(text, position)
         after = _PERSIAN_WORD.match(text, words[-1][2] if words else position)
         if words and after and after.group(1) in _PERSIAN_LIGHT_VERBS:
@@ -788,7 +805,7 @@ def persian_spans(masked_text: str) -> list[tuple[int, int, str, str]]:
         if words:
             found.append((words[0][1], words[-1][2], " ".join(w for w, _, _ in words), "PERSON"))
     for quoted in _PERSIAN_QUOTED.finditer(text):
-        if _PERSIAN_TITLE.match(text, quoted.end()):
+        if _PERSIAN_TITLE.match(text, quoted.end()) or _PERSIAN_ROLE.match(text, quoted.end()):
             words = quoted.group(1).split()
             if 1 <= len(words) <= 3 and all(_PERSIAN_WORD.fullmatch(w) and w not in _PERSIAN_STOP for w in words):
                 found.append((quoted.start(1), quoted.start(1) + len(quoted.group(1).rstrip()), " ".join(words), "PERSON"))

@@ -41,7 +41,7 @@ _IRANIAN_FIRST_NAMES = frozenset("""Мохаммад Мохаммед Мухам
 Эхсан Махмуд Мустафа Мостафа Насер Насир Камаль Камал Мохаммадбагер Мохаммадджавад Бехруз Бехзад Кадер Шамсаддин
 Фатима Фатеме Масуме Марзие Зейнаб Абульфазл Абольфазл Юсеф Юсуф Ахмадреза Голамхосейн Хешматолла Валиолла
 Хабибола Хабиболла Хади Шахин""".split())
-# First names in Persian script, Iranian, Russian and Western, as IRNA, Tasnim and Mehr write them:
+# First names in Persian script, Iranian, Russian and Western, as IRNA, Tasnim, Mehr and BBC Persian write them:
 # one opens a person's name of two or three words ("ماکسیم سوبخ", "سید عباس عراقچی"). Words that are
 # also common nouns or titles (حسن goodness, امیر emir, کمال perfection, ناصر, منصور) are left out.
 _PERSIAN_FIRST_NAMES = frozenset(normalize(w) for w in """محمد علی حسین مهدی رضا احمد کاظم محسن مسعود عباس جواد ابراهیم
@@ -49,13 +49,14 @@ _PERSIAN_FIRST_NAMES = frozenset(normalize(w) for w in """محمد علی حسی
 منوچهر بیژن فرزاد احسان مصطفی یوسف ابوالفضل مرتضی محمود کامران داوود اکبر علی‌اکبر علی‌اصغر سرگئی الکسی الکساندر
 میخائیل دیمیتری دمیتری ولادیمیر ماریا یوری نیکولای آندری آندره ایگور ماکسیم ویتالی والری آناتولی بوریس گنادی اولگ
 رومن پاول لوان کنستانتین ویکتور ویاچسلاو یوگنی اوگنی آلکسی ایوان پیوتر دونالد آنتونی رافائل ژوزپ امانوئل
-اولاف هادی شاهین نیکلای حبیب‌الله حبیب سرگی سیف‌الله""".split())
+اولاف هادی شاهین نیکلای حبیب‌الله حبیب سرگی سیف‌الله فیلیپ جوزف ژوزف آنتونیو جان جیمز ویلیام رابرت مایکل مارکو
+ژان پیتر مارک کامالا هیلاری اورزولا آنالنا کایا ولودیمیر دنیس آرتم والنتینا ویکتوریا شهرام کامبیز بهروز بهزاد
+فریدون پرویز جمشید عبدالله عبدالرضا محمدحسن محمدمهدی محمدعلی غلامعلی روح‌الله نصرالله اسدالله مجتبی کیومرث کاوه لئونید صمد استانیسلاو ولادیسلاو یاروسلاو گریگوری مارات
+سیامک آرش مهرداد فرهاد فریبرز رحیم جلیل اصغر زهرا فاطمه معصومه مرضیه طاهره""".split())
 _PERSIAN_HONORIFIC = normalize("سید")
-# Words the candidate reading's stop list lacks that never end a name: common words after a
-# person's title, and the titles and offices that follow a name ("ماکسیم سوبخ، مشاور ...").
-_PERSIAN_COMMON = frozenset(normalize(w) for w in """بار دیگر مدعی دائم اخیر نخست دوم سوم قبلی رغم مشاور کارشناس معاون
-رئیس مدیرعامل مدیر سخنگوی سخنگو وزیر سفیر نماینده دبیر دبیرکل فرمانده استاندار عضو نایب رییس
-سرتیپ سرلشکر سرهنگ دریادار ریاست""".split())
+# Words the candidate reading's stop list lacks that are never in a name: common words after a
+# person's title (the offices that follow a name, "ماکسیم سوبخ، مشاور ...", are in that list and end it).
+_PERSIAN_COMMON = frozenset(normalize(w) for w in "بار دیگر مدعی دائم اخیر نخست دوم سوم قبلی رغم".split())
 _PERSIAN_LETTERS = "\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc"
 _PERSIAN_NAME_WORD = re.compile(rf"[{_PERSIAN_LETTERS}]{{2,}}")
 _AGENCY = normalize("خبرگزاری")
@@ -77,7 +78,8 @@ def find(texts: Sequence[str], paragraphs: Sequence[Sequence[Mention]]) -> tuple
     """
     if not any(has_cyrillic(t) or ARABIC_SCRIPT.search(t) for t in texts):
         return tuple(map(tuple, paragraphs))
-    paragraphs = [_ministries(text, _agencies(text, mentions)) for text, mentions in zip(texts, paragraphs, strict=True)]
+    paragraphs = [_given_names(text, _ministries(text, _agencies(text, mentions)))
+                  for text, mentions in zip(texts, paragraphs, strict=True)]
     found: list[list[Mention]] = []
     for text, mentions in zip(texts, paragraphs, strict=True):
         found.append(_names(text, mentions) if has_cyrillic(text) or ARABIC_SCRIPT.search(text) else [])
@@ -110,6 +112,34 @@ def _agencies(text: str, mentions: Sequence[Mention]) -> tuple[Mention, ...]:
                 start, m.end, name, "ORG", normalize(name), "model")
         out.append(m)
     return tuple(out)
+
+
+_LAST_PERSIAN_WORD = re.compile(rf"([{_PERSIAN_LETTERS}\u200c]{{2,}})\s+$")
+
+
+def _given_names(text: str, mentions: Sequence[Mention]) -> tuple[Mention, ...]:
+    """A Persian gazetteer person without its first name (a surname alias, "بورل";
+    "امیر عبداللهیان") right after one (`_PERSIAN_FIRST_NAMES`, "جوزف بورل", and a
+    "سید" before it) takes it: the mention is the name as written, its canonical stays
+    the gazetteer's (Persian's `context.given_names`, which reads capitals only)."""
+    out = list(mentions)
+    for i, m in enumerate(mentions):
+        if m.type != "PERSON" or m.source != "gazetteer" or not ARABIC_SCRIPT.match(m.text):
+            continue
+        start = m.start
+        for wanted in ((lambda w: not _given(normalize(m.text).split()[0]) and _given(w)), (_PERSIAN_HONORIFIC.__eq__)):
+            before = _LAST_PERSIAN_WORD.search(text, max(0, start - 30), start)
+            if before is not None and wanted(normalize(before.group(1))) and not (i and mentions[i - 1].end > before.start()) \
+                    and not text[before.start() - 1:before.start()].isalpha():
+                start = before.start()  # "جوزف بورل", then "سید عباس عراقچی"
+        if start != m.start:
+            out[i] = m._replace(start=start, text=text[start:m.end])
+    return tuple(out)
+
+
+def _given(word: str) -> bool:
+    """A first name, or one glued to "سید" ("سیدعباس"); `word` normalised."""
+    return word in _PERSIAN_FIRST_NAMES or word.startswith(_PERSIAN_HONORIFIC) and word[len(_PERSIAN_HONORIFIC):] in _PERSIAN_FIRST_NAMES
 
 
 # A ministry named by its field, and the country after it if the gazetteer found one

@@ -72,7 +72,7 @@ _RU_WORD = re.compile(r"[А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)*")
 _RU_MAX_WORDS = 7
 
 # Persian heads whose name goes on with a noun ("شرکت ملی گاز", "اندیشکده کارنگی"), then adjectives.
-_FA_NOUN_HEADS = ("شرکت ملی", "اندیشکده", "پژوهشکده", "دانشگاه", "موسسه", "مؤسسه", "مرکز مطالعات")
+_FA_NOUN_HEADS = ("شرکت ملی", "اندیشکده", "پژوهشکده", "پژوهشگاه", "دانشگاه", "موسسه", "مؤسسه", "مرکز مطالعات")
 # Persian heads (normalised) and how many adjectives may follow each: never a verb's
 # part ("شرکت کرد", took part) or a common noun alone.
 _FA_HEADS = tuple(normalize(h) for h in (
@@ -87,11 +87,12 @@ _FA_HEAD = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(h).replace("\\ ", " "
 _FA_WORD = re.compile(r" ([\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc]{2,})(?![\w])")
 # Words ending in ی that are not adjectives after a head: verbs' parts, pronouns, function words.
 _FA_STOP = frozenset(normalize(w) for w in """برای وقتی یعنی خیلی کسی چیزی جایی هایی مدتی روزی زمانی سالی طی
-می نمی دیگری بعدی قبلی اخیری""".split())
+می نمی دیگری بعدی قبلی اخیری مشترک""".split())
 _FA_PLURAL = (normalize("های"), normalize("هایی"))  # "نیروی دریایی کشورهای": the countries', not a name
 _FA_COMPASS = frozenset(normalize(w) for w in ("شمال", "جنوب", "شرق", "غرب"))
 _FA_OUTLET = re.compile(r"(?<![\w])[\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc]{2,}" + normalize("نیوز") + r"(?![\w])")
 _FA_MAX_COMPLEMENT = 3  # words after the head
+_FA_AND = re.compile(r"[\s\u200c]+و[\s\u200c]+")  # between two places of one name: "ایران و روسیه"
 
 
 def find(texts: Sequence[str], paragraphs: Sequence[Sequence[Mention]]) -> tuple[tuple[Mention, ...], ...]:
@@ -281,6 +282,7 @@ def _sentence_initial(text: str, position: int) -> bool:
 def _persian(text: str, mentions: Sequence[Mention]) -> list[tuple[int, int]]:
     normal, offsets = normalize_mapped(text)
     starts = {m.start for m in mentions}
+    places = {m.start for m in mentions if m.type == "GPE" and " " not in m.text}  # one word: the noun after a head
     mention_starts = [m.start for m in mentions]
     spans = []
     position = 0
@@ -290,9 +292,10 @@ def _persian(text: str, mentions: Sequence[Mention]) -> list[tuple[int, int]]:
         end, count = hit.end(), 0
         if hit.group() in _FA_NOUN_HEADS_NORMAL:
             noun = _FA_WORD.match(normal, end)
-            if noun is None or noun.group(1) in _FA_STOP or noun.group(1) in PERSIAN_STOP:
+            if noun is None or noun.group(1) in _FA_STOP or noun.group(1) in PERSIAN_STOP and not (
+                    _mapped(offsets, noun.start(1), noun.start(1))[0] in places):
                 continue  # "دانشگاه" alone: no name here (a known name after it is absorbed or wins, `_merged`)
-            end, count = noun.end(), 1
+            end, count = noun.end(), 1  # "دانشگاه تهران", the University of Tehran: the city is its name
         while True:
             for word in _complement(normal, end, starts, offsets):
                 end = word.end()
@@ -303,9 +306,13 @@ def _persian(text: str, mentions: Sequence[Mention]) -> list[tuple[int, int]]:
             end, count = chained.end(), count + 1
         position = end
         start, end = _mapped(offsets, hit.start(), end)
-        if hit.group() in _FA_NEEDS_COMPLEMENT and not count and _following_place(text, end, mentions, mention_starts) == end:
+        places_end = _following_place(text, end, mentions, mention_starts)
+        if hit.group() in _FA_NEEDS_COMPLEMENT and not count and places_end == end:
             continue  # "بانک" alone is a bank, not one bank's name
-        spans.append((start, end))
+        if places_end > end and (joined := _FA_AND.match(text, places_end)):
+            second = _following_place(text, joined.end(), mentions, mention_starts)
+            places_end = second if second > joined.end() else places_end
+        spans.append((start, places_end))  # "سازمان توسعه تجارت ایران", "شورای تجاری ایران و روسیه": one name
     for hit in _FA_OUTLET.finditer(normal):
         spans.append(_mapped(offsets, *hit.span()))
     return spans
