@@ -632,8 +632,10 @@ class Library:
         """The trail of `topic` to step along (the reader's `]` and `[`): the passages of
         `trail`, in its order, held as ints; each Passage read when it is landed on.
         `index_db`: another connection to read the passages through (see `connect`), for
-        a worker thread (the article list is read before, on this one: `rows`)."""
-        order = self.rows().rowids()
+        a worker thread (the article list's order read through it too, if not read yet)."""
+        rows = self.rows()
+        rows.read_order(index_db or self.index)
+        order = rows.rowids()
         rank = {rowid: place for place, rowid in enumerate(order)}
         keys = sorted(rank[rowid] * TRAIL_PASSAGES + index for rowid, index in (index_db or self.index).trail_keys(topic)
                       if rowid in rank)
@@ -678,6 +680,7 @@ class Library:
         kept: at 100,000 articles some 12 MB, where the palette's candidates were every
         article's title, scored one by one on each keystroke (issue 17)."""
         rows = self.rows()
+        rows.read_order(index or self.index)  # on the palette's worker, not the event loop's connection
         with self._palette_lock:
             if self._palette_articles is None or self._palette_articles[0] is not rows:
                 fields = {rowid: (title, when) for rowid, _, title, _, when, _ in (index or self.index).list_fields()}

@@ -15,7 +15,7 @@ the tests use it alike.
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from .index import CorpusIndex, Entry
 
@@ -49,10 +49,10 @@ def prefix_of(word: str) -> str | None:
     return name if colon and value and name.isalpha() and not value.startswith("//") else None
 
 
-def filter_problems(words: Sequence[str], topic_ids: Sequence[str]) -> list[str]:
+def filter_problems(words: Sequence[str], topic_ids: Collection[str]) -> list[str]:
     """What is wrong with the filter's `words` (casefolded), one message each: an
     unknown `name:` (it is looked for as text, and finds nothing) or a topic id
-    not among `topic_ids` (the topic map's)."""
+    not among `topic_ids` (the topic map's ids: any container)."""
     problems = []
     for word in words:
         name = prefix_of(word)

@@ -178,7 +178,7 @@ def is_participle(word: str) -> bool:
     государственные, настоящий (adjectives). Cached per word. A participle opens
     a participial clause (причастный оборот: "санкции, введенные против Ирана и
     России, …"), set off by commas like a list item but never one."""
-    return has_cyrillic(word) and word.islower() and _analyzer().parse(word)[0].tag.POS == "PRTF"
+    return has_cyrillic(word) and word.islower() and russian_parse(word)[0] == "PRTF"
 
 
 @cache
@@ -188,7 +188,7 @@ def is_finite_verb(word: str) -> bool:
     удары, санкций, введения (nouns), введенные (a participle). A finite verb is a
     clause's predicate; a prepositional phrase ("после введения санкций") has none.
     Cached per word."""
-    return has_cyrillic(word) and _analyzer().parse(word.lower())[0].tag.POS == "VERB"
+    return has_cyrillic(word) and russian_parse(word.lower())[0] == "VERB"
 
 
 # The dictionary's marks for proper names, as OntoNotes types.

@@ -480,7 +480,7 @@ class ReaderApp(App[None]):
         parts = [plural(total, "article")] + ([self._indexing] if self._indexing else [])
         query = self.query_one(FilterInput).value if self.is_mounted else ""
         if query:
-            problems = filter_problems(query.casefold().split(), [t.id for t in self.library.topic_map.topics])
+            problems = filter_problems(query.casefold().split(), self.library.topic_map.by_id)
             parts.append(f"filter “{query}”: {len(self.shown_entries or ())} shown" + "".join(f" — {p}" for p in problems))
         if self.is_mounted and self.view.find_query:
             hits, current = self._find_hits, self.view.current_match
