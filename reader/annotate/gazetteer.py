@@ -619,7 +619,7 @@ def _capitalised_names(masked_text: str) -> list[str]:
             words = words[1:]
         while words and words[-1].lower() in {"of", "the", "al", "for"}:
             words = words[:-1]
-        if not words or (len(words) == 1 and _sentence_initial(masked_text, match.start())):
+        if not words or (len(words) == 1 and sentence_initial(masked_text, match.start())):
             continue
         if len(words) == 1 and words[0] in _CALENDAR_WORDS:
             continue
@@ -688,7 +688,7 @@ def cyrillic_spans(masked_text: str) -> list[tuple[int, int, str, str]]:
         for i, segment in enumerate(segments):
             while segment and segment[-1][1] == "ADJF" and segment[-1][2] is None:
                 segment.pop()  # Евразийский (экономический союз): an adjective is no name alone
-            if not segment or (len(segment) == 1 and i == 0 and _sentence_initial(masked_text, match.start())):
+            if not segment or (len(segment) == 1 and i == 0 and sentence_initial(masked_text, match.start())):
                 continue
             name = " ".join(word[0] for word in segment)
             if MIN_CANDIDATE <= len(name) <= MAX_ALIAS:
@@ -875,10 +875,14 @@ def _guess_type(name: str, votes: Counter[str] | None, counts: Counter[str], gue
     return "GPE"
 
 
-def _sentence_initial(text: str, position: int) -> bool:
-    """A capitalised word here may just open a sentence: no evidence of a name."""
-    before = text[:position].rstrip(" \"“‘'(")
-    return not before or before.endswith((".", "!", "?", ":", "—"))
+def sentence_initial(text: str, position: int, openers: str = " \"“‘'(", ends: str = ".!?:—") -> bool:
+    """Whether a word at `position` (a character offset) of `text` opens a sentence: only
+    `openers` (characters) stand between it and the text's start or one of `ends` (a
+    capitalised word there is no evidence of a name). Steps back from `position`, so a
+    long paragraph's prefix is not copied for each word."""
+    while position and text[position - 1] in openers:
+        position -= 1
+    return not position or text[position - 1] in ends
 
 
 # --- the user's gazetteer: names added from the reader -----------------------

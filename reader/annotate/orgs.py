@@ -39,13 +39,17 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from ..models import Mention
-from .gazetteer import PERSIAN_STOP
+from .gazetteer import PERSIAN_STOP, sentence_initial
 from .inflect import has_cyrillic, russian_parse
 from .model import MAX_ARTICLE_CHARS
 from .normalize import ARABIC_SCRIPT, normalize, normalize_mapped
 
 _ABSORBED = frozenset({"GPE", "NORP", "LOC"})  # types a name may hold as its modifier or complement
 _MODIFIERS = _ABSORBED | {"EVENT"}  # and before its head: "Islamic Revolution Guards"
+# A Russian capitalised word after these opens a sentence (or a quote, a dash-led clause):
+# the quotes and dashes of the Russian press besides the gazetteer's.
+SENTENCE_OPENERS = " «\"'("
+SENTENCE_ENDS = ".!?:—–-\n"
 
 # English heads; the words that open a sentence or a headline are never modifiers.
 EN_HEADS = frozenset("""Ministry Agency Company Corporation Council Committee Commission Bank Organization Organisation
@@ -231,7 +235,7 @@ def _russian(text: str, mentions: Sequence[Mention]) -> list[tuple[int, int]]:
             i += 1
             continue
         if not surface[:1].isupper() or surface.isupper() or (covered[word.start()] and word.start() not in nationalities) \
-                or _sentence_initial(text, word.start()):
+                or sentence_initial(text, word.start(), SENTENCE_OPENERS, SENTENCE_ENDS):
             i += 1
             continue
         pos, lemma, _ = russian_parse(surface)
@@ -272,11 +276,6 @@ def _russian_complement(text: str, words: list[re.Match], head: int) -> int:
             break
         j += 1
     return last
-
-
-def _sentence_initial(text: str, position: int) -> bool:
-    before = text[:position].rstrip(" «\"'(")
-    return not before or before.endswith((".", "!", "?", ":", "—", "–", "-", "\n"))
 
 
 def _persian(text: str, mentions: Sequence[Mention]) -> list[tuple[int, int]]:
