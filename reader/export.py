@@ -11,6 +11,7 @@ plain rather than breaking the line; briefs are written with `atomic.write_atomi
 
 from __future__ import annotations
 
+import datetime
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
@@ -113,10 +114,19 @@ def _link(url: str) -> str:
 
 
 def date_bound(text: str) -> str:
-    """Validate a --from/--to bound: YYYY, YYYY-MM or YYYY-MM-DD. Raises ValueError."""
-    if not _DATE_BOUND.match(text):
+    """Validate a --from/--to bound: YYYY, YYYY-MM or YYYY-MM-DD, a day that the calendar
+    has (datetime.date: 2022-02-30 is none). Raises ValueError."""
+    if not _DATE_BOUND.match(text) or len(text) == 10 and not _calendar_day(text):
         raise ValueError(f"not a date: {text!r} (use YYYY, YYYY-MM or YYYY-MM-DD)")
     return text
+
+
+def _calendar_day(text: str) -> bool:
+    try:
+        datetime.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
 
 
 def within(date: str | None, start: str | None, end: str | None) -> bool:
