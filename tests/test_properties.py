@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import html
 from collections import Counter
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from reader.ingest.clean import clean, visible
@@ -39,13 +40,16 @@ def test_cleaning_keeps_every_character_somewhere(raw_lines):
 
 @settings(max_examples=200, deadline=None)
 @given(lines)
+@example(["&GT;"])  # found by Hypothesis in CI: an entity dropped as the character it names
 def test_dropped_lines_point_at_real_raw_lines(raw_lines):
     raw, _ = sanitize("\n".join(raw_lines))
     numbered = raw.split("\n")
     for dropped in clean(raw, language="en").dropped:
         assert 1 <= dropped.line <= len(numbered)
-        # A dropped logical line may run on over the raw lines after it.
-        assert chars(dropped.text) <= chars("\n".join(numbered[dropped.line - 1:])) or dropped.reason.startswith(("duplicated", "repeated"))
+        # A dropped logical line may run on over the raw lines after it; its HTML
+        # entities are read as the cleaner reads them ("&GT;" is dropped as ">").
+        after = "\n".join(numbered[dropped.line - 1:])
+        assert chars(dropped.text) <= chars(after) | chars(html.unescape(after)) or dropped.reason.startswith(("duplicated", "repeated"))
 
 
 MATCHER = Matcher(load_gazetteer(bundled_config().parent / "gazetteer.yaml"))
