@@ -635,12 +635,13 @@ class CorpusIndex:
 
     # --- timelines (SPEC §12) --------------------------------------------------------
 
-    def _subject_rows(self, subject: str, month: str | None,
-                      duplicates: bool = False) -> list[tuple[str, str | None, list[int]]]:
+    def _subject_rows(self, subject: str, month: str | None, duplicates: bool = False,
+                      until: str | None = None) -> list[tuple[str, str | None, list[int]]]:
         """(article id, date, passages) of `subject` ("topic:<id>" or "entity:<canonical>")
-        in `month` ("YYYY-MM"; "" the undated articles; None every month), in the articles
-        that are not duplicates (`duplicates`: only in those that are)."""
-        source, where, args = self._subject_query(subject, month, duplicates)
+        in `month` ("YYYY-MM"; "" the undated articles; None every month) or, given `until`
+        ("YYYY-MM"), in the months from `month` to `until`, in the articles that are not
+        duplicates (`duplicates`: only in those that are)."""
+        source, where, args = self._subject_query(subject, month, duplicates, until)
         by_article: dict[str, tuple[str | None, set[int]]] = {}
         for aid, when, idx in self.db.execute(f"SELECT a.id, a.date, p.idx FROM {source} WHERE {where}", args):
             # a topic's row is one passage; an entity's, the passages of one of its types
@@ -648,7 +649,8 @@ class CorpusIndex:
         return [(aid, when, sorted(found)) for aid, (when, found) in by_article.items()]
 
     @staticmethod
-    def _subject_query(subject: str, month: str | None, duplicates: bool) -> tuple[str, str, tuple]:
+    def _subject_query(subject: str, month: str | None, duplicates: bool,
+                       until: str | None = None) -> tuple[str, str, tuple]:
         """The FROM and WHERE clauses (aliases `a` articles, `p` passages or mentions) and
         their arguments for `_subject_rows`. Duplicate articles are few: their rows are read
         from the duplicates table, not by testing every passage of the subject."""
@@ -665,7 +667,7 @@ class CorpusIndex:
         if month == "":
             where += " AND a.date IS NULL"
         elif month is not None:
-            where, args = where + " AND a.date >= ? AND a.date < ?", (key, month, month + "~")
+            where, args = where + " AND a.date >= ? AND a.date < ?", (key, month, (until or month) + "~")
         return source, f"p.{column} IN (SELECT id FROM names WHERE name = ? AND {names}){where}", args
 
     def subject_months(self, subject: str) -> list[tuple[str, int]]:
@@ -696,10 +698,12 @@ class CorpusIndex:
         return sum(len(found) for _, when, found in self._subject_rows(subject, None, duplicates=True)
                    if not (start or end) or when and (not start or when >= start) and (not end or when[:len(end)] <= end))
 
-    def subject_passages(self, subject: str, month: str | None = None) -> list[tuple[str, int, str]]:
+    def subject_passages(self, subject: str, month: str | None = None,
+                         until: str | None = None) -> list[tuple[str, int, str]]:
         """(article id, passage, passage text) of `subject` in `month` ("YYYY-MM"; "" the
-        undated articles; None every month), duplicate articles left out, unordered."""
-        pairs = [(aid, i) for aid, _, found in self._subject_rows(subject, month) for i in found]
+        undated articles; None every month), or from `month` to `until` ("YYYY-MM") if
+        given, duplicate articles left out, unordered."""
+        pairs = [(aid, i) for aid, _, found in self._subject_rows(subject, month, until=until) for i in found]
         return [(aid, i, text) for (aid, i), text in zip(pairs, self._passage_texts(pairs), strict=True)]
 
 

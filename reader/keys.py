@@ -113,11 +113,11 @@ CANDIDATES = (
 )
 
 TIMELINE = (
-    Key("left,h", "month(-1)", "Previous month with passages", "timeline.previous"),
-    Key("right,l", "month(1)", "Next month with passages", "timeline.next"),
-    Key("home", "month_to('first')", "First month", "timeline.first", show=False),
-    Key("end", "month_to('last')", "Last month", "timeline.last", show=False),
-    Key("enter", "open_month", "The month's passages", "timeline.open"),
+    Key("left,h", "month(-1)", "Previous bar (month, quarter, year) with passages", "timeline.previous"),
+    Key("right,l", "month(1)", "Next bar with passages", "timeline.next"),
+    Key("home", "month_to('first')", "First bar", "timeline.first", show=False),
+    Key("end", "month_to('last')", "Last bar", "timeline.last", show=False),
+    Key("enter", "open_month", "The bar's passages", "timeline.open"),
     Key("a", "add_subject", "Compare with another topic or entity", "timeline.add"),
     Key("d", "drop_subject", "Drop the last one compared", "timeline.drop"),
 )

@@ -777,10 +777,11 @@ class Library:
         chosen = {id(item) for item in kept.values()}
         return [item for item in items if id(item) in chosen], len(items) - len(kept)
 
-    def month_passages(self, subject: Subject, month: str | None) -> list[Passage]:
-        """The passages of `subject` in `month` ("YYYY-MM"; None: the undated ones), in
+    def month_passages(self, subject: Subject, month: str | None, until: str | None = None) -> list[Passage]:
+        """The passages of `subject` in `month` ("YYYY-MM"; None: the undated ones), or
+        in the months from `month` to `until` ("YYYY-MM": a quarter's or a year's bar), in
         the article list's order, each with a snippet."""
-        rows = self.index.subject_passages(f"{subject.kind}:{subject.key}", "" if month is None else month)
+        rows = self.index.subject_passages(f"{subject.kind}:{subject.key}", "" if month is None else month, until)
         return self._in_list_order((aid, idx, snippet(text)) for aid, idx, text in rows)
 
     def subject_passages(self, subject: Subject) -> list[Passage]:

@@ -12,8 +12,9 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+PERIODS = {1: "month", 3: "quarter", 12: "year"}  # months per bar, as `fitted` coarsens an axis
 BAR = "█"
 PARTIAL = " ▏▎▍▌▋▊▉"  # eighths of a cell, for text bars
 
@@ -41,8 +42,34 @@ class Series:
 
 @dataclass(frozen=True)
 class Timeline:
-    months: tuple[str, ...]  # "YYYY-MM", consecutive
+    months: tuple[str, ...]  # "YYYY-MM", consecutive: the first month of each bar's period
     series: tuple[Series, ...]
+    step: int = 1  # months per bar (a key of PERIODS): 1, 3 (calendar quarters) or 12 (years)
+
+    @property
+    def unit(self) -> str:
+        """"month", "quarter" or "year": what one bar counts."""
+        return PERIODS[self.step]
+
+    def label(self, index: int) -> str:
+        """Bar `index`'s period as people write it: "2021-05", "2021-Q2" or "2021"."""
+        month = self.months[index]
+        if self.step == 12:
+            return month[:4]
+        if self.step == 3:
+            return f"{month[:4]}-Q{(int(month[5:]) - 1) // 3 + 1}"
+        return month
+
+    def last_month(self, index: int) -> str:
+        """The last month ("YYYY-MM") of bar `index`'s period."""
+        return _month_name(_month_number(self.months[index]) + self.step - 1)
+
+    def period_of(self, month: str) -> int | None:
+        """The index of the bar whose period holds `month` ("YYYY-MM"), or None off the axis."""
+        if not self.months or not _valid_month(month):
+            return None
+        index = (_month_number(month) - _month_number(self.months[0])) // self.step
+        return index if 0 <= index < len(self.months) else None
 
     def count(self, month_index: int) -> int:
         """Passages of every series in one month."""
@@ -63,9 +90,13 @@ def _month_number(month: str) -> int:
     return int(year) * 12 + int(number) - 1
 
 
+def _month_name(number: int) -> str:
+    return f"{number // 12:04d}-{number % 12 + 1:02d}"
+
+
 def month_range(first: str, last: str) -> tuple[str, ...]:
     """Every month from `first` to `last` inclusive ("YYYY-MM" strings)."""
-    return tuple(f"{n // 12:04d}-{n % 12 + 1:02d}" for n in range(_month_number(first), _month_number(last) + 1))
+    return tuple(_month_name(n) for n in range(_month_number(first), _month_number(last) + 1))
 
 
 def _valid_month(month: str | None) -> bool:
@@ -97,6 +128,37 @@ def build_timeline(counted: Sequence[tuple[Subject, Iterable[tuple[str | None, i
     return Timeline(months, tuple(Series(subject, tuple(per_month.get(m, 0) for m in months), undated,
                                          left_out.get(subject, 0))
                                   for subject, per_month, undated in tallies))
+
+
+def by_period(timeline: Timeline, step: int) -> Timeline:
+    """`timeline` (one bar a month) with one bar per `step` months (a key of PERIODS),
+    periods aligned on the calendar (quarters start in January, April, July, October;
+    years in January), each bar the sum of its months. Raises ValueError for a
+    timeline already coarsened or a step not in PERIODS."""
+    if timeline.step != 1 or step not in PERIODS:
+        raise ValueError(f"cannot group a timeline of {timeline.step}-month bars by {step} months")
+    if step == 1 or not timeline.months:
+        return replace(timeline, step=step)
+    first = _month_number(timeline.months[0])
+    start = first - first % step
+    periods = range(start, _month_number(timeline.months[-1]) + 1, step)
+    return Timeline(tuple(_month_name(n) for n in periods),
+                    tuple(replace(s, counts=tuple(sum(s.counts[max(0, n - first):n + step - first]) for n in periods))
+                          for s in timeline.series),
+                    step)
+
+
+def fitted(timeline: Timeline, columns: int) -> Timeline:
+    """`timeline` by months, else by quarters, else by years: the finest whose bars all
+    get a column of their own in `columns` (each series' bar beside the others'), since
+    a month sharing its column with the next is drawn over and lost (issue 18: 100
+    months and two series at 80 columns)."""
+    series = max(1, len(timeline.series))
+    for step in PERIODS:
+        grouped = by_period(timeline, step)
+        if len(grouped.months) * series <= columns:
+            return grouped
+    return grouped
 
 
 def year_ticks(months: Sequence[str], most: int = 12, gap: int = 1) -> tuple[list[int], list[str]]:

@@ -5,7 +5,8 @@ import json
 import pytest
 
 from reader.cli import main
-from reader.timeline import Subject, build_timeline, month_range, suggest, text_bar, text_lines, to_json, year_ticks
+from reader.timeline import (Subject, build_timeline, by_period, fitted, month_range, suggest, text_bar, text_lines,
+                             to_json, year_ticks)
 
 TOPIC = Subject("topic", "syria", "Syria")
 OTHER = Subject("entity", "Vladimir Putin", "Vladimir Putin")
@@ -30,6 +31,35 @@ def test_build_timeline_fills_empty_months_and_counts_undated_apart():
     assert timeline.series[1].counts == (0, 4, 0) and timeline.series[1].total == 4
     assert timeline.bars == (0, 1, 2) and timeline.count(1) == 4
     assert not timeline.empty
+
+
+def test_by_period_sums_months_into_calendar_quarters_and_years():
+    """A first month mid-quarter still starts its calendar quarter (2017-11 is in 2017-Q4)."""
+    monthly = build_timeline([(TOPIC, [("2017-11", 1), ("2017-12", 2), ("2018-02", 4), ("2018-04", 8)]),
+                              (OTHER, [("2018-03", 16), (None, 5)])])
+    quarters = by_period(monthly, 3)
+    assert quarters.months == ("2017-10", "2018-01", "2018-04") and quarters.unit == "quarter"
+    assert [quarters.label(i) for i in range(3)] == ["2017-Q4", "2018-Q1", "2018-Q2"]
+    assert quarters.series[0].counts == (3, 4, 8) and quarters.series[1].counts == (0, 16, 0)
+    assert quarters.series[1].undated == 5 and quarters.last_month(1) == "2018-03"
+    assert quarters.period_of("2018-03") == 1 and quarters.period_of("2017-09") is None
+    years = by_period(monthly, 12)
+    assert years.months == ("2017-01", "2018-01") and [years.label(i) for i in range(2)] == ["2017", "2018"]
+    assert years.series[0].counts == (3, 12) and years.last_month(0) == "2017-12" and years.bars == (0, 1)
+    assert by_period(monthly, 1) == monthly and monthly.label(0) == "2017-11" and monthly.last_month(0) == "2017-11"
+    with pytest.raises(ValueError):
+        by_period(quarters, 12)  # only months are grouped
+
+
+def test_fitted_keeps_months_while_every_bar_has_a_column_of_its_own():
+    """100 months: by month in 100 columns; by quarter for two series (200 bars) in 100
+    columns; by year when even quarters do not fit."""
+    rows = [(f"{2015 + n // 12}-{n % 12 + 1:02d}", 1) for n in range(100)]
+    one = build_timeline([(TOPIC, rows)])
+    assert fitted(one, 100).step == 1 and fitted(one, 99).step == 3
+    two = build_timeline([(TOPIC, rows), (OTHER, rows)])
+    assert fitted(two, 100).step == 3 and fitted(two, 67).step == 12
+    assert fitted(two, 1).step == 12  # nothing fits: the coarsest
 
 
 def test_a_subject_without_passages_gives_an_empty_timeline():

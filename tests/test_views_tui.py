@@ -170,13 +170,82 @@ def test_the_mark_of_a_chart_given_another_topic_is_placed_on_the_new_axis(libra
             chart.draw(syria)
             await pilot.pause()
             chart.draw(corridor)
-            column = chart.cursor_column(0)
+            (_, column), = chart.cursor_columns(0)
             await pilot.pause()
             rows = [chart.render_line(y).text for y in range(chart.size.height)]
             bar = {x for row in rows for x, ch in enumerate(row) if ch == MARKERS[0]}
             assert bar and column in bar
 
     asyncio.run(scenario())
+
+
+def test_at_80_columns_every_bar_of_two_series_over_100_months_shows(library):
+    """A newcomer's report (issue 18): comparing two topics over some 100 months at
+    80×24, two months shared a column and one series' bar hid the other's (the caption
+    named 2026-01, the chart had no bar there). Fitted to the width (`fitted`: by
+    year here), each series' bar of each period is drawn where the cursor's mark goes."""
+    from textual.app import App
+
+    from reader.timeline import build_timeline, fitted
+
+    rows = [(f"{2018 + n // 12}-{n % 12 + 1:02d}", 1 + n % 5) for n in range(100)]
+    monthly = build_timeline([(Subject("topic", "a", "A"), rows), (Subject("topic", "b", "B"), rows[::3])])
+
+    class Chart(App):
+        def compose(self):
+            yield TimelineChart()
+
+    async def scenario():
+        app = Chart()
+        async with app.run_test(size=(80, 20)) as pilot:
+            chart = app.query_one(TimelineChart)
+            timeline = fitted(monthly, 80 - 8 - 3)
+            chart.draw(timeline)
+            await pilot.pause()
+            rows = [chart.render_line(y).text for y in range(chart.size.height)]
+            bottom = rows[-3]  # the lowest line of bars, above the axis and its labels
+            for bar in range(len(timeline.months)):
+                drawn = dict(chart.cursor_columns(bar))
+                for k, series in enumerate(timeline.series):
+                    assert (k in drawn) == bool(series.counts[bar])
+                    if k in drawn:
+                        assert bottom[drawn[k]] == MARKERS[k], (timeline.label(bar), k)
+
+    asyncio.run(scenario())
+
+
+def test_a_timeline_too_long_for_the_width_goes_by_year_and_Enter_lists_the_year(write, tmp_path):
+    """Two topics over 14 years at 80×24 are charted by year: the caption, the mark and
+    Enter's list are the year's, every passage of its months listed."""
+    story = "Rail deal\n\n{date}\n\nRussia and Iran signed a deal on the North-South corridor railway in {city}.\n"
+    for name, date, city in (("a", "March 3, 2010", "Astara"), ("b", "November 9, 2010", "Rasht"),
+                             ("c", "May 5, 2023", "Baku")):
+        write(f"corpus/{name}.txt", story.format(date=date, city=city))
+    library = Library(load_config(bundled_config()), [tmp_path / "corpus"]).ensure_fresh()
+    app = make_app(library, tmp_path)
+
+    async def scenario(pilot):
+        app.show_timeline(library.subject("north_south_corridor"))
+        await pilot.pause()
+        screen = app.screen
+        assert screen.timeline.step == 3 and screen.timeline.label(screen.cursor) == "2023-Q2"  # 56 quarters fit
+        screen.subjects.append(library.subject("Russia"))
+        screen._replot()
+        await pilot.pause()
+        assert screen.timeline.step == 12 and screen.timeline.label(screen.cursor) == "2023"  # 2 × 56 do not
+        title = str(screen.query_one("#timeline-title").render())
+        assert "passages per year" in title
+        await pilot.press("left")
+        await pilot.pause()
+        assert screen.timeline.label(screen.cursor) == "2010"
+        assert str(screen.query_one("#timeline-caption").render()).startswith("2010:")
+        assert cursor_mark(screen)[1] == "2010" and str(screen.query_one("#timeline-cursor").render()).count(CURSOR) == 2
+        await pilot.press("enter")
+        texts = option_texts(screen.query_one(MonthList))
+        assert sum("Astara" in t for t in texts) == 2 and sum("Rasht" in t for t in texts) == 2  # both series
+        assert not any("Baku" in t for t in texts)
+
+    drive(app, scenario, size=(80, 24))
 
 
 def test_the_topic_the_reader_is_on_is_charted_ahead_and_T_makes_no_query(app, library, monkeypatch):

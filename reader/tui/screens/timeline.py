@@ -4,9 +4,10 @@ The chart is textual-plotext (Textualize's Plotext widget). The cursor moves
 from bar to bar (months with passages; ←/→, h/l, Home/End); Enter lists that
 month's passages below the chart and Enter on one lands on it. `a` adds
 another topic or entity to compare on the same chart, `d` drops the last one.
-Without colour the series stay apart by their fill (█ ▒ ░ ▚); a ▲ under the
-chart marks the month under the cursor, and the line below names it with its
-counts.
+Without colour the series stay apart by their fill (█ ▒ ░ ▚); a ▲ under each
+of the cursor's bars marks the month under the cursor, and the line below
+names it with its counts. Where the months do not fit the width (each series'
+bar a column of its own), a bar is a quarter or a year.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from textual_plotext import PlotextPlot
 from ...history import Location
 from ...library import Library
 from ...render import plural
-from ...timeline import Subject, Timeline, year_ticks
+from ...timeline import Subject, Timeline, fitted, year_ticks
 from ..bindings import LIST, MODAL, TIMELINE
 from ..widgets.panel import dated_title, passage_snippet
 
@@ -58,7 +59,7 @@ def _y_ticks(largest: int) -> list[int]:
 def chart_title(timeline: Timeline) -> Text:
     """The chart's title, naming each series after its fill, the fill in the
     series' colour (`STYLES`), as its bars are drawn: the key to which is which."""
-    title = Text("Timeline · passages per month · ", style="bold")
+    title = Text(f"Timeline · passages per {timeline.unit} · ", style="bold")
     for k, series in enumerate(timeline.series):
         if k:
             title.append("  vs  ", style="dim")
@@ -75,7 +76,7 @@ class TimelineChart(PlotextPlot):
     of a series in one Plotext line broken by NaNs: the same picture as
     Plotext's `bar`, which fills a rectangle per bar and took 160 ms for 132
     months; this takes a fifth of that. The cursor is not in
-    the plot (moving it redraws nothing here): `cursor_column` says where the
+    the plot (moving it redraws nothing here): `cursor_columns` says where the
     screen puts its mark under the chart.
     """
 
@@ -85,6 +86,7 @@ class TimelineChart(PlotextPlot):
         super().__init__(**kwargs)
         self.timeline: Timeline | None = None
         self._x_range = (0.5, 1.5)
+        self._offsets: list[float] = []  # per series, its bars' shift from the period's centre (in periods)
         self._built: tuple[object, list[str]] | None = None
         self._strips: dict[int, Strip] = {}
         self._fill_styles = {marker: Style.parse(style) for marker, style in zip(MARKERS, STYLES)}
@@ -102,6 +104,7 @@ class TimelineChart(PlotextPlot):
             return
         count = len(timeline.series)
         width = BAR_WIDTH / count
+        self._offsets = []
         columns_per_month = max(1.0, self.size.width - AXIS_LABELS) / len(months)
         # Lines 0.9 of a column apart, so that rounding leaves no gap inside a bar;
         # a bar is at most MAX_BAR columns wide (one month alone is not a wall).
@@ -111,6 +114,7 @@ class TimelineChart(PlotextPlot):
         for k, series in enumerate(timeline.series):
             # Series side by side, at least a column apart (else the last hides the others).
             offset = (k - (count - 1) / 2) * max(1 / columns_per_month, min(width, MAX_BAR / columns_per_month))
+            self._offsets.append(offset)
             xs: list[float] = []
             ys: list[float] = []
             for i, value in enumerate(series.counts):
@@ -168,20 +172,21 @@ class TimelineChart(PlotextPlot):
         super().notify_style_update()
         self._strips.clear()
 
-    def cursor_column(self, month_index: int) -> int | None:
-        """The column (0-based, in this widget) under month `month_index`, from the
-        plot's own frame (its bottom border, └…┘, spans the x axis), built for the
-        timeline and size it has now: the chart last built may be another topic's (a
-        screen charted ahead is given a new topic before it is drawn), whose axis
-        spans other months."""
+    def cursor_columns(self, bar: int) -> list[tuple[int, int]]:
+        """(series, column 0-based in this widget) of each series' bar in period `bar`
+        that has passages, from the plot's own frame (its bottom border, └…┘, spans the
+        x axis), built for the timeline and size it has now: the chart last built may be
+        another topic's (a screen charted ahead is given a new topic before it is drawn),
+        whose axis spans other months. Empty before the chart has a size."""
         if self.timeline is None or not self.timeline.months or not self.size.width or not self.size.height:
-            return None
+            return []
         for line in reversed(self._lines()):
             if "└" in line and "┘" in line:
                 left, right = line.index("└") + 1, line.index("┘")
                 low, high = self._x_range
-                return left + round((month_index + 1 - low) / (high - low) * (right - left - 1))
-        return None
+                return [(k, left + round((bar + 1 + offset - low) / (high - low) * (right - left - 1)))
+                        for k, offset in enumerate(self._offsets) if self.timeline.series[k].counts[bar]]
+        return []
 
 
 class TimelineScreen(Screen[Location | None]):
@@ -195,9 +200,25 @@ class TimelineScreen(Screen[Location | None]):
 
     def _load(self, subjects: Sequence[Subject]) -> None:
         self.subjects = list(subjects)
-        self.timeline = self.library.timeline(self.subjects)
+        self.monthly = self.library.timeline(self.subjects)
+        self._fit(None)
+
+    def _fit(self, month: str | None) -> None:
+        """The monthly counts by month, quarter or year, as many bars as the screen's
+        width holds (`fitted`), and the cursor on the bar nearest the period holding
+        `month` ("YYYY-MM"; None or off the axis: the latest bar)."""
+        self.timeline = fitted(self.monthly, self._columns()) if self.monthly.months else self.monthly
         bars = self.timeline.bars
-        self.cursor: int | None = bars[-1] if bars else None
+        here = self.timeline.period_of(month) if month else None
+        self.cursor: int | None = (None if not bars else bars[-1] if here is None
+                                   else min(bars, key=lambda i: abs(i - here)))
+
+    def _columns(self) -> int:
+        """Columns the chart has for its bars: the screen's width (the app's before the
+        screen is laid out) less its padding, the y axis, and the room kept left of the
+        first bar for its year's label."""
+        width = self.size.width or self.app.size.width
+        return max(1, width - 2 - AXIS_LABELS - 3)
 
     def show(self, subjects: Sequence[Subject]) -> None:
         """Chart `subjects` on this screen, mounted or not: the app keeps one timeline
@@ -241,7 +262,8 @@ class TimelineScreen(Screen[Location | None]):
 
     def _hint(self) -> None:
         self.query_one(MonthList).set_options(
-            [Option(Text("Enter lists the passages of the month under the cursor ▶", style="dim"), disabled=True)])
+            [Option(Text(f"Enter lists the passages of the {self.timeline.unit} under the cursor ▶", style="dim"),
+                    disabled=True)])
 
     # --- drawing ------------------------------------------------------------------
 
@@ -255,20 +277,36 @@ class TimelineScreen(Screen[Location | None]):
         self._redraw()
 
     def _mark(self) -> None:
-        """The cursor's mark under its bar (once the chart is laid out and built)."""
+        """The cursor's mark under each bar of its period that has passages, in its
+        series' colour (once the chart is laid out and built), and the period's name."""
         if not self.is_attached:
             return
-        column = self.query_one(TimelineChart).cursor_column(self.cursor) if self.cursor is not None else None
+        columns = self.query_one(TimelineChart).cursor_columns(self.cursor) if self.cursor is not None else []
         mark = Text()
-        if column is not None:
-            month = self.timeline.months[self.cursor]
-            fits = column + len(month) + 2 <= self.query_one("#timeline-cursor").size.width
-            mark.append(" " * (column if fits else max(0, column - len(month) - 1)))
-            mark.append(f"{CURSOR} {month}" if fits else f"{month} {CURSOR}", style="bold")
+        if columns:
+            label = self.timeline.label(self.cursor)
+            first, last = columns[0][1], columns[-1][1]
+            fits = last + len(label) + 2 <= self.query_one("#timeline-cursor").size.width
+            start = first if fits else max(0, first - len(label) - 1)
+            mark.append(" " * start)
+            if not fits:
+                mark.append(f"{label} ", style="bold")
+            for k, column in columns:
+                mark.append(" " * (column - mark.cell_len))
+                mark.append(CURSOR, style=f"bold {STYLES[k]}")
+            if fits:
+                mark.append(f" {label}", style="bold")
         self.query_one("#timeline-cursor", Static).update(mark)
 
     def on_resize(self) -> None:
-        self.call_after_refresh(self._mark)
+        step = self.timeline.step
+        if self.cursor is not None:
+            self._fit(self.timeline.months[self.cursor])
+        if self.timeline.step != step:  # a month a bar no longer fits, or fits again
+            self._hint()
+            self._replotted()
+        else:
+            self.call_after_refresh(self._mark)
 
     def _caption(self) -> Text:
         timeline = self.timeline
@@ -276,7 +314,7 @@ class TimelineScreen(Screen[Location | None]):
         if self.cursor is None:
             caption.append("No dated passage on this in the corpus.", style="bold")
         else:
-            caption.append(f"{timeline.months[self.cursor]}:", style="bold")
+            caption.append(f"{timeline.label(self.cursor)}:", style="bold")
             for series in timeline.series:
                 caption.append(f"  {series.subject.label}: {series.counts[self.cursor]}", style="bold")
         undated = sum(s.undated for s in timeline.series)
@@ -285,7 +323,7 @@ class TimelineScreen(Screen[Location | None]):
         duplicates = sum(s.duplicates for s in timeline.series)
         if duplicates:
             caption.append(f"  ({plural(duplicates, 'duplicate passage')} not counted)", style="dim")
-        caption.append("\n←/→ h/l: month · Enter: passages · a: compare · d: drop · Esc: close",
+        caption.append(f"\n←/→ h/l: {timeline.unit} · Enter: passages · a: compare · d: drop · Esc: close",
                        style="dim")
         return caption
 
@@ -313,13 +351,13 @@ class TimelineScreen(Screen[Location | None]):
     def _list_month(self, focus: bool) -> None:
         if self.cursor is None:
             return
-        month = self.timeline.months[self.cursor]
+        month, until = self.timeline.months[self.cursor], self.timeline.last_month(self.cursor)
         several = len(self.subjects) > 1
         options: list[Option] = []
         passages_list = self.query_one(MonthList)
         width, display = max(0, passages_list.scrollable_content_region.width - 2), self.library.config.display
         for k, subject in enumerate(self.subjects):
-            passages = self.library.month_passages(subject, month)
+            passages = self.library.month_passages(subject, month, until)
             if several and passages:
                 options.append(Option(Text(f"{subject.label} · {len(passages)}", style="bold"), disabled=True))
             for p in passages:  # Persian titles and snippets in visual order, as the panel lists them
@@ -357,11 +395,8 @@ class TimelineScreen(Screen[Location | None]):
 
     def _replot(self) -> None:
         month = self.timeline.months[self.cursor] if self.cursor is not None else None
-        self.timeline = self.library.timeline(self.subjects)
-        bars = self.timeline.bars
-        self.cursor = self.timeline.months.index(month) if month in self.timeline.months else (bars[-1] if bars else None)
-        if self.cursor is not None and self.cursor not in bars:
-            self.cursor = min(bars, key=lambda i: abs(i - self.cursor))
+        self.monthly = self.library.timeline(self.subjects)
+        self._fit(month)
         self._hint()
         self._replotted()
 
