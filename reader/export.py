@@ -165,18 +165,33 @@ def default_name(title: str, today: str) -> str:
     return f"brief-{slug(title.removeprefix('Brief: '))}-{today}.md"
 
 
+def bound_day(bound: str, last: bool) -> str:
+    """A YYYY, YYYY-MM or YYYY-MM-DD bound (as `within` takes them) as the day it
+    starts or, with `last`, ends on: "2017" -> "2017-01-01" or "2017-12-31",
+    "2016-02" -> "2016-02-29" (the calendar's, from `calendar.monthrange`)."""
+    import calendar
+
+    parts = bound.split("-")
+    if len(parts) == 3:
+        return bound
+    year, month = int(parts[0]), int(parts[1]) if len(parts) == 2 else (12 if last else 1)
+    day = calendar.monthrange(year, month)[1] if last else 1
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
 def brief_markdown(title: str, quotes: Sequence[Quote], start: str | None = None, end: str | None = None,
                    made: str | None = None, duplicates: int = 0) -> str:
     """The brief: a title, the date range, then under each article's heading its
     passages quoted (`>`) in date order, each followed by its citation.
 
-    `start`/`end`: the bounds asked for (shown as the range; otherwise the first
-    and last dates quoted). `made`: a date to state as the brief's own.
+    `start`/`end`: the bounds asked for (shown as the range, as days: `bound_day`;
+    otherwise the first and last dates quoted). `made`: a date to state as the brief's own.
     `duplicates`: passages left out because another article tells the same story (said).
     """
     quotes = ordered(quotes)
     dates = [q.doc.meta.date for q in quotes if q.doc.meta.date]
-    first, last = start or (min(dates) if dates else None), end or (max(dates) if dates else None)
+    first = bound_day(start, last=False) if start else min(dates) if dates else None
+    last = bound_day(end, last=True) if end else max(dates) if dates else None
     span = first if first and first == last else f"{first or '…'} to {last or '…'}" if (first or last) else "undated"
     articles = len({q.doc.id for q in quotes})
     undated = len(quotes) - len(dates)  # outside the span: said, so that the count adds up

@@ -198,7 +198,17 @@ def test_cli_brief_of_bookmarks_with_dates_written_to_a_file(capsys, library, tm
     assert code == 0 and stdout == "" and str(out) in err
     quotes = [Quote(library.get(a), p) for a, p in marks[1:]]  # the 2022 one is outside the range
     brief = check_brief(out.read_text(encoding="utf-8"), quotes)
-    assert brief["range"].startswith("Dates: 2017-11 to 2017 · 2 passages from 2 articles")
+    assert brief["range"].startswith("Dates: 2017-11-01 to 2017-12-31 · 2 passages from 2 articles")
+
+
+def test_a_bound_is_shown_as_the_day_it_starts_or_ends():
+    """`brief --to 2017` printed "Dates: 2017-11-01 to 2017" (a newcomer's report): a
+    year or month bound reads as its first or last day, beside a quoted day."""
+    from reader.export import bound_day
+
+    assert bound_day("2017", last=False) == "2017-01-01" and bound_day("2017", last=True) == "2017-12-31"
+    assert bound_day("2016-02", last=True) == "2016-02-29" and bound_day("2017-02", last=True) == "2017-02-28"
+    assert bound_day("2017-02-13", last=True) == "2017-02-13" and bound_day("2017-02", last=False) == "2017-02-01"
 
 
 def test_cli_brief_without_bookmarks_exits_1_and_says_so(capsys):
