@@ -248,6 +248,25 @@ def test_a_timeline_too_long_for_the_width_goes_by_year_and_Enter_lists_the_year
     drive(app, scenario, size=(80, 24))
 
 
+def test_d_with_the_passage_list_open_gives_the_focus_back_to_the_chart(app, library):
+    """A newcomer's report: after `d` (or a resize) emptied the open passage list to its
+    hint, the list kept the focus, so Enter listed nothing and q only left the list."""
+    async def scenario(pilot):
+        app.show_timeline(Subject("topic", "north_south_corridor", "North–South corridor"))
+        await pilot.pause()
+        screen = app.screen
+        screen.subjects.append(Subject("entity", "Vladimir Putin", "Vladimir Putin"))
+        screen._replot()
+        await pilot.press("enter")
+        assert app.focused is screen.query_one(MonthList)
+        await pilot.press("d")
+        assert app.focused is screen.query_one(TimelineChart)
+        await pilot.press("enter")
+        assert app.focused is screen.query_one(MonthList) and option_texts(screen.query_one(MonthList))
+
+    drive(app, scenario, size=(80, 24))
+
+
 def test_the_topic_the_reader_is_on_is_charted_ahead_and_T_makes_no_query(app, library, monkeypatch):
     """The first T at 10,000 articles took 112-153 ms: its query, the chart's build and
     Textual's first render of the screen (issue 18). They are done ahead, off screen,

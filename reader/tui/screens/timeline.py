@@ -261,7 +261,12 @@ class TimelineScreen(Screen[Location | None]):
         self.set_focus(self.query_one(TimelineChart))
 
     def _hint(self) -> None:
-        self.query_one(MonthList).set_options(
+        """The passage list emptied to its hint (a new chart or period): the chart takes
+        the focus back from it, else Enter and the close keys went to a list of nothing."""
+        passages = self.query_one(MonthList)
+        if self.focused is passages:
+            self.set_focus(self.query_one(TimelineChart))
+        passages.set_options(
             [Option(Text(f"Enter lists the passages of the {self.timeline.unit} under the cursor ▶", style="dim"),
                     disabled=True)])
 
