@@ -81,6 +81,11 @@ class Timeline:
         return tuple(i for i in range(len(self.months)) if self.count(i))
 
     @property
+    def largest(self) -> int:
+        """The most passages in one bar of one series (0 without any)."""
+        return max((c for s in self.series for c in s.counts), default=0)
+
+    @property
     def empty(self) -> bool:
         return not any(s.total for s in self.series)
 
@@ -149,16 +154,22 @@ def by_period(timeline: Timeline, step: int) -> Timeline:
 
 
 def fitted(timeline: Timeline, columns: int) -> Timeline:
-    """`timeline` by months, else by quarters, else by years: the finest whose bars all
-    get a column of their own in `columns` (each series' bar beside the others'), since
-    a month sharing its column with the next is drawn over and lost (issue 18: 100
-    months and two series at 80 columns)."""
-    series = max(1, len(timeline.series))
+    """`timeline` by months, else by quarters, else by years: the finest in which every
+    period gets a column for each series' bar and one more between it and the next, in
+    `columns`: a month sharing its column with the next was drawn over and lost (issue
+    18: 100 months and two series at 80 columns), and periods side by side read as one
+    wide bar."""
     for step in PERIODS:
         grouped = by_period(timeline, step)
-        if len(grouped.months) * series <= columns:
+        if fits(grouped, columns):
             return grouped
     return grouped
+
+
+def fits(timeline: Timeline, columns: int) -> bool:
+    """Whether `columns` hold a column for each series' bar of every period and one
+    between periods (see `fitted`)."""
+    return len(timeline.months) * (max(1, len(timeline.series)) + 1) <= columns
 
 
 def year_ticks(months: Sequence[str], most: int = 12, gap: int = 1) -> tuple[list[int], list[str]]:
@@ -189,7 +200,7 @@ def text_lines(timeline: Timeline, bars: bool, width: int = 40) -> list[str]:
     one count column per series; `bars` (a terminal) adds text bars on one scale, and
     with several series gives each its own line under the month, named."""
     lines: list[str] = []
-    largest = max((c for s in timeline.series for c in s.counts), default=0)
+    largest = timeline.largest
     several = bars and len(timeline.series) > 1
     names = [s.subject.label[:24] for s in timeline.series]
     name_width = max(map(len, names), default=0)

@@ -51,15 +51,16 @@ def test_by_period_sums_months_into_calendar_quarters_and_years():
         by_period(quarters, 12)  # only months are grouped
 
 
-def test_fitted_keeps_months_while_every_bar_has_a_column_of_its_own():
-    """100 months: by month in 100 columns; by quarter for two series (200 bars) in 100
-    columns; by year when even quarters do not fit."""
+def test_fitted_keeps_months_while_every_bar_has_a_column_of_its_own_and_a_gap():
+    """100 months (34 quarters, 9 years): by month in 200 columns for one series (a bar
+    and a gap a month); by quarter for two series (3 columns a period) in 102 columns;
+    by year when even quarters do not fit."""
     rows = [(f"{2015 + n // 12}-{n % 12 + 1:02d}", 1) for n in range(100)]
     one = build_timeline([(TOPIC, rows)])
-    assert fitted(one, 100).step == 1 and fitted(one, 99).step == 3
+    assert fitted(one, 200).step == 1 and fitted(one, 199).step == 3
     two = build_timeline([(TOPIC, rows), (OTHER, rows)])
-    assert fitted(two, 100).step == 3 and fitted(two, 67).step == 12
-    assert fitted(two, 1).step == 12  # nothing fits: the coarsest
+    assert fitted(two, 102).step == 3 and fitted(two, 101).step == 12
+    assert fitted(two, 1).step == 12 and two.largest == 1  # nothing fits: the coarsest
 
 
 def test_a_subject_without_passages_gives_an_empty_timeline():

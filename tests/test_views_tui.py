@@ -89,7 +89,7 @@ def test_T_charts_the_passage_topic_and_Enter_on_a_month_lands_on_its_passage(ap
         await wait_until(pilot, lambda: not isinstance(app.screen, TimelineScreen))
         await wait_until(pilot, lambda: where(app) == (passages[0].article_id, passages[0].index))
 
-    drive(app, scenario)
+    drive(app, scenario, size=(160, 40))  # wide enough for a bar a month (57 months)
 
 
 def test_timeline_compares_a_second_subject_and_drops_it(app, library):
@@ -132,14 +132,14 @@ def test_the_timeline_screen_is_composed_ahead_and_reused_afresh_for_the_next_to
         await pilot.pause()
         screen = app.screen
         assert screen is prepared and [s.key for s in screen.subjects] == ["syria"]
-        assert screen.timeline == library.timeline(screen.subjects) and MARKERS[1] not in chart_text(screen)
+        assert screen.monthly == library.timeline(screen.subjects) and MARKERS[1] not in chart_text(screen)
         title = str(screen.query_one("#timeline-title").render())
         assert "Syria" in title and "Vladimir Putin" not in title
         assert app.focused is screen.query_one(TimelineChart)
         assert "Enter lists the passages" in option_texts(screen.query_one(MonthList))[0]
         column, month = cursor_mark(screen)
         # Under its own bar: not placed by the last topic's axis (another span of months).
-        assert month == screen.timeline.months[screen.timeline.bars[-1]]
+        assert month == screen.timeline.label(screen.timeline.bars[-1])
         assert column in bar_columns(screen, screen.timeline.bars[-1])
         app.active_topic = "north_south_corridor"
         await pilot.press("T")  # on the timeline itself: charted in place, not stacked again
@@ -179,7 +179,8 @@ def test_the_mark_of_a_chart_given_another_topic_is_placed_on_the_new_axis(libra
     asyncio.run(scenario())
 
 
-def test_at_80_columns_every_bar_of_two_series_over_100_months_shows(library):
+@pytest.mark.parametrize("width, series", [(80, 2), (56, 4), (60, 3), (120, 2), (100, 1)])
+def test_every_bar_of_several_series_over_100_months_shows(library, width, series):
     """A newcomer's report (issue 18): comparing two topics over some 100 months at
     80×24, two months shared a column and one series' bar hid the other's (the caption
     named 2026-01, the chart had no bar there). Fitted to the width (`fitted`: by
@@ -187,9 +188,10 @@ def test_at_80_columns_every_bar_of_two_series_over_100_months_shows(library):
     from textual.app import App
 
     from reader.timeline import build_timeline, fitted
+    from reader.tui.screens.timeline import bar_columns
 
-    rows = [(f"{2018 + n // 12}-{n % 12 + 1:02d}", 1 + n % 5) for n in range(100)]
-    monthly = build_timeline([(Subject("topic", "a", "A"), rows), (Subject("topic", "b", "B"), rows[::3])])
+    rows = [(f"{2018 + n // 12}-{n % 12 + 1:02d}", 1 + n % 5 + 30 * (n == 70)) for n in range(100)]
+    monthly = build_timeline([(Subject("topic", key, key), rows[k::k + 1]) for k, key in enumerate("abcd"[:series])])
 
     class Chart(App):
         def compose(self):
@@ -197,28 +199,32 @@ def test_at_80_columns_every_bar_of_two_series_over_100_months_shows(library):
 
     async def scenario():
         app = Chart()
-        async with app.run_test(size=(80, 20)) as pilot:
+        async with app.run_test(size=(width, 20)) as pilot:
             chart = app.query_one(TimelineChart)
-            timeline = fitted(monthly, 80 - 8 - 3)
+            timeline = fitted(monthly, bar_columns(width, monthly))
             chart.draw(timeline)
             await pilot.pause()
             rows = [chart.render_line(y).text for y in range(chart.size.height)]
             bottom = rows[-3]  # the lowest line of bars, above the axis and its labels
+            previous: dict[int, int] = {}
             for bar in range(len(timeline.months)):
                 drawn = dict(chart.cursor_columns(bar))
                 for k, series in enumerate(timeline.series):
                     assert (k in drawn) == bool(series.counts[bar])
                     if k in drawn:
                         assert bottom[drawn[k]] == MARKERS[k], (timeline.label(bar), k)
+                if bar and drawn and previous:  # a blank column at least between periods
+                    assert min(drawn.values()) - max(previous.values()) >= 2
+                previous = drawn
 
     asyncio.run(scenario())
 
 
 def test_a_timeline_too_long_for_the_width_goes_by_year_and_Enter_lists_the_year(write, tmp_path):
-    """Two topics over 14 years at 80×24 are charted by year: the caption, the mark and
+    """Two topics over 8 years at 80×24 are charted by year: the caption, the mark and
     Enter's list are the year's, every passage of its months listed."""
     story = "Rail deal\n\n{date}\n\nRussia and Iran signed a deal on the North-South corridor railway in {city}.\n"
-    for name, date, city in (("a", "March 3, 2010", "Astara"), ("b", "November 9, 2010", "Rasht"),
+    for name, date, city in (("a", "March 3, 2016", "Astara"), ("b", "November 9, 2016", "Rasht"),
                              ("c", "May 5, 2023", "Baku")):
         write(f"corpus/{name}.txt", story.format(date=date, city=city))
     library = Library(load_config(bundled_config()), [tmp_path / "corpus"]).ensure_fresh()
@@ -228,18 +234,18 @@ def test_a_timeline_too_long_for_the_width_goes_by_year_and_Enter_lists_the_year
         app.show_timeline(library.subject("north_south_corridor"))
         await pilot.pause()
         screen = app.screen
-        assert screen.timeline.step == 3 and screen.timeline.label(screen.cursor) == "2023-Q2"  # 56 quarters fit
+        assert screen.timeline.step == 3 and screen.timeline.label(screen.cursor) == "2023-Q2"  # 30 quarters fit (a bar and a gap each)
         screen.subjects.append(library.subject("Russia"))
         screen._replot()
         await pilot.pause()
-        assert screen.timeline.step == 12 and screen.timeline.label(screen.cursor) == "2023"  # 2 × 56 do not
+        assert screen.timeline.step == 12 and screen.timeline.label(screen.cursor) == "2023"  # 30 × (2 + 1) do not
         title = str(screen.query_one("#timeline-title").render())
         assert "passages per year" in title
         await pilot.press("left")
         await pilot.pause()
-        assert screen.timeline.label(screen.cursor) == "2010"
-        assert str(screen.query_one("#timeline-caption").render()).startswith("2010:")
-        assert cursor_mark(screen)[1] == "2010" and str(screen.query_one("#timeline-cursor").render()).count(CURSOR) == 2
+        assert screen.timeline.label(screen.cursor) == "2016"
+        assert str(screen.query_one("#timeline-caption").render()).startswith("2016:")
+        assert cursor_mark(screen)[1] == "2016" and str(screen.query_one("#timeline-cursor").render()).count(CURSOR) == 2
         await pilot.press("enter")
         texts = option_texts(screen.query_one(MonthList))
         assert sum("Astara" in t for t in texts) == 2 and sum("Rasht" in t for t in texts) == 2  # both series

@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from rich.segment import Segment
 from rich.style import Style
@@ -31,7 +32,7 @@ from textual_plotext import PlotextPlot
 from ...history import Location
 from ...library import Library
 from ...render import plural
-from ...timeline import Subject, Timeline, fitted, year_ticks
+from ...timeline import Subject, Timeline, by_period, fits, fitted, year_ticks
 from ..bindings import LIST, MODAL, TIMELINE
 from ..widgets.panel import dated_title, passage_snippet
 
@@ -41,10 +42,61 @@ STYLES = ("cyan", "dark_orange", "green", "magenta")  # Rich styles, one per ser
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 _RUNS = re.compile("|".join(f"{re.escape(m)}+" for m in MARKERS) + "|[^" + "".join(MARKERS) + "]+")
 CURSOR = "▲"
-BAR_WIDTH = 0.8  # of a month, shared by the series compared
+BAR_WIDTH = 0.8  # of a period, shared by the series compared
 MAX_SERIES = len(MARKERS)
 MAX_BAR = 6  # columns
-AXIS_LABELS = 8  # columns plotext keeps left of the plot for the y labels and border (about)
+LABEL_ROOM = 3  # columns kept left of the first period for its year's label
+
+
+def plot_columns(width: int, largest: int) -> int:
+    """Columns inside Plotext's frame in a chart `width` columns wide whose y axis goes
+    up to `largest`: the y labels take as many columns as `largest` has digits, the
+    axis and the right border one each (measured on plotext 5.3's build)."""
+    return max(1, width - len(str(largest)) - 2)
+
+
+def bar_columns(width: int, monthly: Timeline) -> int:
+    """Columns a chart `width` columns wide has for the bars of `monthly` by any period
+    (what `fitted` shares out): those inside the frame with the y axis labelled up to a
+    year's count at most (`plot_columns`), less the room for the first year's label."""
+    return max(1, plot_columns(width, by_period(monthly, 12).largest) - LABEL_ROOM)
+
+
+@dataclass(frozen=True)
+class BarLayout:
+    """Where the bars go, in columns inside the chart's frame: LABEL_ROOM columns, then
+    one slot of `slot` columns a period, holding each series' bar of `width` columns
+    side by side, centred. With `slot` ≥ series + 1 (`fitted`'s share), every bar has
+    columns of its own and a blank column parts each period from the next."""
+
+    slot: float
+    width: int
+    series: int
+
+    @classmethod
+    def of(cls, periods: int, series: int, inside: int) -> BarLayout:
+        """The layout of `periods` × `series` bars in `inside` columns: a bar is
+        BAR_WIDTH of its slot's share, at most MAX_BAR columns, leaving a column free."""
+        series = max(1, series)
+        slot = max(1.0, (inside - LABEL_ROOM) / periods)
+        width = max(1, min(MAX_BAR, int((slot - 1) / series), int(BAR_WIDTH * slot / series)))
+        return cls(slot, width, series)
+
+    def _start(self, period: int) -> int:
+        return round(LABEL_ROOM + period * self.slot + (self.slot - self.series * self.width) / 2)
+
+    def columns(self, period: int, series: int) -> range:
+        """The columns of series `series`' bar in period `period` (0-based)."""
+        first = self._start(period) + series * self.width
+        return range(first, first + self.width)
+
+    def centre(self, period: int, series: int) -> int:
+        """The middle column of that bar (the left one of two)."""
+        return self._start(period) + series * self.width + (self.width - 1) // 2
+
+    def middle(self, period: int) -> int:
+        """The middle column of period `period`'s slot: where its tick goes."""
+        return round(LABEL_ROOM + (period + 0.5) * self.slot - 0.5)
 
 
 class MonthList(OptionList):
@@ -85,8 +137,7 @@ class TimelineChart(PlotextPlot):
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.timeline: Timeline | None = None
-        self._x_range = (0.5, 1.5)
-        self._offsets: list[float] = []  # per series, its bars' shift from the period's centre (in periods)
+        self._layout: BarLayout | None = None  # where the bars of the chart last built are
         self._built: tuple[object, list[str]] | None = None
         self._strips: dict[int, Strip] = {}
         self._fill_styles = {marker: Style.parse(style) for marker, style in zip(MARKERS, STYLES)}
@@ -102,38 +153,24 @@ class TimelineChart(PlotextPlot):
         if not months:
             plt.title("no dated passage")
             return
-        count = len(timeline.series)
-        width = BAR_WIDTH / count
-        self._offsets = []
-        columns_per_month = max(1.0, self.size.width - AXIS_LABELS) / len(months)
-        # Lines 0.9 of a column apart, so that rounding leaves no gap inside a bar;
-        # a bar is at most MAX_BAR columns wide (one month alone is not a wall).
-        columns = max(1, min(MAX_BAR, int(width * columns_per_month)))
-        lines = 1 if columns == 1 else math.ceil(columns / 0.9)
-        step = 0.9 / columns_per_month
+        largest = max(1, timeline.largest)
+        inside = plot_columns(self.size.width, largest)
+        layout = self._layout = BarLayout.of(len(months), len(timeline.series), inside)
         for k, series in enumerate(timeline.series):
-            # Series side by side, at least a column apart (else the last hides the others).
-            offset = (k - (count - 1) / 2) * max(1 / columns_per_month, min(width, MAX_BAR / columns_per_month))
-            self._offsets.append(offset)
             xs: list[float] = []
             ys: list[float] = []
             for i, value in enumerate(series.counts):
-                if not value:
-                    continue
-                for j in range(lines):
-                    x = i + 1 + offset + (j - (lines - 1) / 2) * step
-                    xs += [x, x, math.nan]  # NaN ends a segment: one plot call per series
-                    ys += [0, value, math.nan]
+                if value:
+                    for x in layout.columns(i, k):
+                        xs += [x, x, math.nan]  # NaN ends a segment: one plot call per series
+                        ys += [0, value, math.nan]
             if xs:
                 plt.plot(xs, ys, marker=MARKERS[k])  # no Plotext legend: it hid bars; the title names each fill
-        # Room left of the first month for its year's label (plotext drops a label that
-        # would stick out of the frame).
-        self._x_range = (0.5 - min(3.0, 2.5 / columns_per_month), len(months) + 0.5)
-        plt.xlim(*self._x_range)
+        # x in columns inside the frame: Plotext puts x = c in column c exactly.
+        plt.xlim(0, inside - 1)
         # A year label takes 4 columns and wants 2 more of space.
-        positions, labels = year_ticks(months, most=max(2, self.size.width // 8), gap=math.ceil(6 / columns_per_month))
-        plt.xticks(positions, labels)
-        largest = max((c for s in timeline.series for c in s.counts), default=1)
+        positions, labels = year_ticks(months, most=max(2, self.size.width // 8), gap=math.ceil(6 / layout.slot))
+        plt.xticks([layout.middle(p - 1) for p in positions], labels)
         plt.yticks(_y_ticks(largest))
         plt.ylim(0, largest)
 
@@ -181,11 +218,10 @@ class TimelineChart(PlotextPlot):
         if self.timeline is None or not self.timeline.months or not self.size.width or not self.size.height:
             return []
         for line in reversed(self._lines()):
-            if "└" in line and "┘" in line:
-                left, right = line.index("└") + 1, line.index("┘")
-                low, high = self._x_range
-                return [(k, left + round((bar + 1 + offset - low) / (high - low) * (right - left - 1)))
-                        for k, offset in enumerate(self._offsets) if self.timeline.series[k].counts[bar]]
+            if "└" in line and self._layout is not None:
+                left = line.index("└") + 1
+                return [(k, left + self._layout.centre(bar, k))
+                        for k, series in enumerate(self.timeline.series) if series.counts[bar]]
         return []
 
 
@@ -214,11 +250,9 @@ class TimelineScreen(Screen[Location | None]):
                                    else min(bars, key=lambda i: abs(i - here)))
 
     def _columns(self) -> int:
-        """Columns the chart has for its bars: the screen's width (the app's before the
-        screen is laid out) less its padding, the y axis, and the room kept left of the
-        first bar for its year's label."""
-        width = self.size.width or self.app.size.width
-        return max(1, width - 2 - AXIS_LABELS - 3)
+        """`bar_columns` of the chart: the screen's width (the app's before the screen is
+        laid out) less its padding."""
+        return bar_columns((self.size.width or self.app.size.width) - 2, self.monthly)
 
     def show(self, subjects: Sequence[Subject]) -> None:
         """Chart `subjects` on this screen, mounted or not: the app keeps one timeline
@@ -328,6 +362,8 @@ class TimelineScreen(Screen[Location | None]):
         duplicates = sum(s.duplicates for s in timeline.series)
         if duplicates:
             caption.append(f"  ({plural(duplicates, 'duplicate passage')} not counted)", style="dim")
+        if timeline.months and not fits(timeline, self._columns()):
+            caption.append("  (too narrow to part every bar: widen the terminal)", style="dim")
         caption.append(f"\n←/→ h/l: {timeline.unit} · Enter: passages · a: compare · d: drop · Esc: close",
                        style="dim")
         return caption
