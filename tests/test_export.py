@@ -201,6 +201,19 @@ def test_cli_brief_of_bookmarks_with_dates_written_to_a_file(capsys, library, tm
     assert brief["range"].startswith("Dates: 2017-11-01 to 2017-12-31 · 2 passages from 2 articles")
 
 
+def test_preview_keeps_the_head_and_whole_articles_within_the_size(library):
+    from reader.export import ARTICLE_BREAK, preview
+
+    quotes = [Quote(library.get(p.article_id), p.index) for p in library.trail("syria")]
+    brief = brief_markdown("Brief: Syria", quotes)
+    articles = brief.split(ARTICLE_BREAK)
+    assert len(articles) - 1 == len({q.doc.id for q in quotes}) >= 3  # the break is before every article
+    assert preview(brief, most=len(brief)) == (brief, len(articles) - 1, len(articles) - 1)
+    assert preview(brief, most=1) == (articles[0] + ARTICLE_BREAK + articles[1], 1, len(articles) - 1)
+    two = len(articles[0]) + 2 * len(ARTICLE_BREAK) + len(articles[1]) + len(articles[2])
+    assert preview(brief, most=two)[1] == 2 and preview(brief, most=two - 1)[1] == 1
+
+
 def test_a_bound_is_shown_as_the_day_it_starts_or_ends():
     """`brief --to 2017` printed "Dates: 2017-11-01 to 2017" (a newcomer's report): a
     year or month bound reads as its first or last day, beside a quoted day."""

@@ -3,7 +3,8 @@
 The preview is Textual's Markdown widget over the very text `iranru-reader
 brief` writes (reader/export.py escapes article text, so it renders as text).
 `w` asks where to save it (Enter writes atomically), `t` switches between the
-bookmarks and the topic, Esc closes without saving.
+bookmarks and the topic, Esc closes without saving. A long brief is previewed
+up to its first articles (`export.preview`) and saved whole.
 
 The file keeps Persian in logical order (a Markdown viewer lays it out); the
 preview lays out each paragraph and heading that holds right-to-left letters
@@ -32,6 +33,7 @@ from textual.widgets import Input, Markdown, Static
 
 from ...atomic import write_atomic
 from ...config import Display
+from ...export import preview
 from ...render_bidi import has_rtl, visual_lines
 from ..bindings import BRIEF, MODAL, RAW
 
@@ -143,7 +145,11 @@ class BriefScreen(Screen[Path | None]):
         else:
             name, self.text, self.file_name = made
             title.append(f" — {name}", style="italic")
-            await self.query_one(Markdown).update(self.text)
+            shown, kept, articles = preview(self.text)
+            if kept < articles:
+                shown += f"\n\n---\n\n*The preview stops after {kept} of {articles} articles: w saves them all.*\n"
+                title.append(f" (first {kept} of {articles} articles)", style="dim")
+            await self.query_one(Markdown).update(shown)
         title.append(f"\n{hints}", style="dim")
         self.query_one("#brief-title", Static).update(title)
 
