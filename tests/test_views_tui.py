@@ -273,6 +273,32 @@ def test_d_with_the_passage_list_open_gives_the_focus_back_to_the_chart(app, lib
     drive(app, scenario, size=(80, 24))
 
 
+def test_a_timeline_opened_while_indexing_says_so_and_is_counted_again_when_it_ends(write, tmp_path):
+    """A newcomer's report: T during a cold index charted the first articles' counts
+    and kept them after indexing ended, with nothing said."""
+    story = "Rail deal\n\n{date}\n\nRussia and Iran signed a deal on the North-South corridor railway.\n"
+    write("corpus/a.txt", story.format(date="March 3, 2019"))
+    library = Library(load_config(bundled_config()), [tmp_path / "corpus"]).ensure_fresh()
+    app = make_app(library, tmp_path)
+
+    async def scenario(pilot):
+        app._indexing = "indexing 1/2"
+        app.show_timeline(library.subject("north_south_corridor"))
+        await pilot.pause()
+        screen = app.screen
+        caption = lambda: str(screen.query_one("#timeline-caption").render())  # noqa: E731
+        assert "(indexing: the counts so far)" in caption() and screen.monthly.series[0].total == 1
+        write("corpus/b.txt", "Corridor opens\n\nMay 5, 2021\n\nThe North-South Transport Corridor carried its "
+                              "first freight train from Russia to Iran on the new railway.\n")
+        library.check_files()  # as the reader's background check of the files
+        library.refresh()
+        app._indexing_done()
+        await pilot.pause()
+        assert "indexing" not in caption() and screen.monthly.series[0].total == 2 and app.screen is screen
+
+    drive(app, scenario, size=(80, 24))
+
+
 def test_the_topic_the_reader_is_on_is_charted_ahead_and_T_makes_no_query(app, library, monkeypatch):
     """The first T at 10,000 articles took 112-153 ms: its query, the chart's build and
     Textual's first render of the screen (issue 18). They are done ahead, off screen,

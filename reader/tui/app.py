@@ -465,6 +465,9 @@ class ReaderApp(App[None]):
     def _indexing_done(self) -> None:
         self._indexing = ""
         self.query_one(Sidebar).hide_progress()
+        chart = self._timeline
+        if chart is not None and chart.partial and chart in self.screen_stack and chart.library is self.library:
+            chart.recount(partial=False)
         self._report_skipped()
         self._show_entries()
         if not self.library.rows():
@@ -1200,6 +1203,7 @@ class ReaderApp(App[None]):
                 self.call_later(self._go_and_focus, location)
 
         screen = self._timeline_screen()
+        screen.partial = bool(self._indexing)
         screen.show([subject])
         if screen not in self.screen_stack:  # T (or the palette) on the timeline: charted in place
             self.push_screen(screen, done)

@@ -232,6 +232,7 @@ class TimelineScreen(Screen[Location | None]):
         super().__init__()
         self.library = library
         self._warmed = False  # laid out and rendered off screen once (`warm`)
+        self.partial = False  # charted while the corpus was being indexed: the counts so far
         self._load(subjects)
 
     def _load(self, subjects: Sequence[Subject]) -> None:
@@ -362,6 +363,8 @@ class TimelineScreen(Screen[Location | None]):
         duplicates = sum(s.duplicates for s in timeline.series)
         if duplicates:
             caption.append(f"  ({plural(duplicates, 'duplicate passage')} not counted)", style="dim")
+        if self.partial:
+            caption.append("  (indexing: the counts so far)", style="dim")
         if timeline.months and not fits(timeline, self._columns()):
             caption.append("  (too narrow to part every bar: widen the terminal)", style="dim")
         caption.append(f"\n←/→ h/l: {timeline.unit} · Enter: passages · a: compare · d: drop · Esc: close",
@@ -433,6 +436,13 @@ class TimelineScreen(Screen[Location | None]):
         if len(self.subjects) > 1:
             self.subjects.pop()
             self._replot()
+
+    def recount(self, partial: bool) -> None:
+        """Chart the subjects again from the index as it is now (`partial`: indexing goes
+        on), the cursor kept on its period: a chart opened while indexing kept the counts
+        of the first articles indexed (a newcomer's report)."""
+        self.partial = partial
+        self._replot()
 
     def _replot(self) -> None:
         month = self.timeline.months[self.cursor] if self.cursor is not None else None
