@@ -587,13 +587,22 @@ def _timeline(args: argparse.Namespace) -> int:
     args.subjects, args.paths = _split_paths(args.subjects)
     library = _library(args)
     first = Path(args.subjects[0])
-    try:
-        subjects = [_subject(library, name) for name in args.subjects]
-    except UsageError:
-        if first.exists():  # `timeline DIR`: the folder was read as the topic
+    if args.subjects[0].strip() and first.exists():  # `timeline DIR`: the folder was read as the topic
+        try:
+            _subject(library, args.subjects[0])
+        except UsageError:
             raise UsageError(f"{first} is a {'folder' if first.is_dir() else 'file'}, not a topic: give the "
                              "TOPIC first (timeline TOPIC... [PATH...]; the ids: iranru-reader topics)") from None
-        raise
+    subjects, unknown = [], []
+    for name in args.subjects:  # every unknown name said at once, each subject charted once
+        try:
+            subject = _subject(library, name)
+        except UsageError as error:
+            unknown.append(str(error))
+        else:
+            subjects += [subject] if subject not in subjects else []
+    if unknown:
+        raise UsageError("; ".join(unknown))
     timeline = library.timeline(subjects)
     if args.json:
         _emit_json(to_json(timeline))
@@ -656,7 +665,7 @@ def _brief(args: argparse.Namespace) -> int:
         sys.stdout.write(text)
         return OK
     _write_file(Path(out), text)
-    _say(f"wrote {out}: {len(quotes)} passages")
+    _say(f"wrote {out}: {plural(len(quotes), 'passage')}")
     return OK
 
 

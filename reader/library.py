@@ -703,11 +703,13 @@ class Library:
 
     def subject(self, name: str) -> Subject:
         """A topic (by id or label) or an entity (by canonical name, or any alias the
-        gazetteer matches in any language: Putin, Путина, پوتین); case, spaces, dashes
-        and underscores aside ("North–South corridor" is north_south_corridor).
+        gazetteer matches in any language: Putin, putin, Путина, پوتین); case, spaces,
+        dashes and underscores aside ("North–South corridor" is north_south_corridor).
 
         Raises LookupError("no such topic: NAME (did you mean X?)") when none matches.
         """
+        if not name.strip():
+            raise LookupError("no such topic: the name is empty")
         for topic in self.topic_map.topics:
             if same_name(name, topic.id) or same_name(name, topic.label):
                 return Subject("topic", topic.id, topic.label)
@@ -715,9 +717,12 @@ class Library:
         for canonical in known:
             if same_name(name, canonical):
                 return Subject("entity", canonical, canonical)
-        whole = [m for m in self.matcher.mentions(name.strip()) if (m.start, m.end) == (0, len(name.strip()))]
-        if whole and whole[0].canonical in known:
-            return Subject("entity", whole[0].canonical, whole[0].canonical)
+        typed = name.strip()
+        for form in dict.fromkeys((typed, " ".join(w[:1].upper() + w[1:] for w in typed.split()))):
+            # as typed, and capitalised: the gazetteer's aliases are names ("putin" is Putin)
+            whole = [m for m in self.matcher.mentions(form) if (m.start, m.end) == (0, len(form))]
+            if whole and whole[0].canonical in known:
+                return Subject("entity", whole[0].canonical, whole[0].canonical)
         names = [t.id for t in self.topic_map.topics] + [t.label for t in self.topic_map.topics] + \
             [canonical for canonical, _ in self.corpus_entities()]
         close = suggest(name, names)

@@ -163,6 +163,17 @@ def test_cli_timeline_unknown_topic_exits_2_with_a_suggestion(capsys):
     assert err.strip() == "iranru-reader: error: no such topic: north_south_coridor (did you mean north_south_corridor?)"
 
 
+def test_cli_timeline_says_every_unknown_name_and_charts_a_repeated_one_once(capsys):
+    """A newcomer's report: `timeline syria nsc bogus` named nsc only (bogus after it),
+    `timeline syria syria` drew the same series twice, `timeline ""` said '. is a folder'."""
+    code, out, err = run(capsys, "timeline", "syria", "sanctionz", "bogus")
+    assert code == 2 and out == "" and "no such topic: sanctionz" in err and "no such topic: bogus" in err
+    code, out, _ = run(capsys, "timeline", "syria", "Syria", "--json")
+    assert code == 0 and [s["id"] for s in json.loads(out)["series"]] == ["syria"]
+    code, _, err = run(capsys, "timeline", "")
+    assert code == 2 and "no such topic: the name is empty" in err
+
+
 def test_cli_timeline_of_a_topic_with_no_passage_exits_1(capsys, library):
     absent = next(t.id for t in library.topic_map.topics if t.id not in library.topics_in_corpus())
     code, _, err = run(capsys, "timeline", absent)
@@ -194,7 +205,7 @@ def test_the_timeline_follows_edits_and_deletions(write, tmp_path):
 
 def test_an_entity_is_found_by_any_alias_in_any_language(library):
     """`timeline Путин` or `timeline پوتین` charts Vladimir Putin (a newcomer's report)."""
-    for name in ("Putin", "Путин", "Путина", "پوتین"):
+    for name in ("Putin", "putin", "Путин", "путин", "Путина", "پوتین"):
         assert library.subject(name) == Subject("entity", "Vladimir Putin", "Vladimir Putin"), name
     with pytest.raises(LookupError):
         library.subject("Putin visited")  # a phrase that only contains a name is not that name

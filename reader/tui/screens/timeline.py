@@ -357,9 +357,10 @@ class TimelineScreen(Screen[Location | None]):
             caption.append(f"{timeline.label(self.cursor)}:", style="bold")
             for series in timeline.series:
                 caption.append(f"  {series.subject.label}: {series.counts[self.cursor]}", style="bold")
-        undated = sum(s.undated for s in timeline.series)
-        if undated:
-            caption.append(f"  (+{undated} undated, not on the axis)", style="dim")
+        undated = [s.undated for s in timeline.series]
+        if any(undated):  # whose, when several are compared
+            each = ", ".join(f"{s.subject.label}: {s.undated}" for s in timeline.series) if len(undated) > 1 else ""
+            caption.append(f"  (+{sum(undated)} undated, not on the axis{f': {each}' if each else ''})", style="dim")
         duplicates = sum(s.duplicates for s in timeline.series)
         if duplicates:
             caption.append(f"  ({plural(duplicates, 'duplicate passage')} not counted)", style="dim")
