@@ -630,7 +630,7 @@ def _brief(args: argparse.Namespace) -> int:
     from .state import StateStore
 
     try:
-        start, end = (date_bound(x) if x else None for x in (args.start, args.end))
+        start, end = (date_bound(x) if x is not None else None for x in (args.start, args.end))
     except ValueError as error:
         raise UsageError(str(error)) from None
     if start and end and start[:len(end)] > end:  # no date is within (export.within): bad input, not "nothing"

@@ -114,9 +114,9 @@ def _link(url: str) -> str:
 
 
 def date_bound(text: str) -> str:
-    """Validate a --from/--to bound: YYYY, YYYY-MM or YYYY-MM-DD, a day that the calendar
-    has (datetime.date: 2022-02-30 is none). Raises ValueError."""
-    if not _DATE_BOUND.match(text) or len(text) == 10 and not _calendar_day(text):
+    """Validate a --from/--to bound: YYYY, YYYY-MM or YYYY-MM-DD, in the calendar
+    (datetime.date: 2022-02-30 is no day, 0000 no year). Raises ValueError."""
+    if not _DATE_BOUND.match(text) or not _calendar_day(bound_day(text, last=False)):
         raise ValueError(f"not a date: {text!r} (use YYYY, YYYY-MM or YYYY-MM-DD)")
     return text
 

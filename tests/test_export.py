@@ -144,7 +144,7 @@ def test_a_name_ending_in_punctuation_glued_to_a_letter_stays_plain_rather_than_
 def test_date_bounds_and_within():
     assert date_bound("2017") == "2017" and date_bound("2017-11-30") == "2017-11-30"
     assert date_bound("2024-02-29") == "2024-02-29"  # a leap day
-    for bad in ("17", "2017-13", "2017-11-32", "2022-02-30", "2023-02-29", "2017-04-31", "yesterday", "2017/11"):
+    for bad in ("17", "2017-13", "2017-11-32", "2022-02-30", "2023-02-29", "2017-04-31", "yesterday", "2017/11", "0000", ""):
         with pytest.raises(ValueError):
             date_bound(bad)
     assert within("2017-11-01", "2017", "2017") and within("2017-12-31", None, "2017")
