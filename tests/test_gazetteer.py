@@ -450,3 +450,12 @@ def test_a_changed_annotation_rule_changes_the_index_fingerprint(monkeypatch):
 def test_an_invasion_is_an_act_and_its_country_a_place_but_the_war_is_an_event(matcher):
     assert found(matcher, "after the invasion of Ukraine") == [("Ukraine", "GPE", "Ukraine")]
     assert found(matcher, "the war in Ukraine dragged on") == [("war in Ukraine", "EVENT", "war in Ukraine")]
+
+
+def test_a_preposition_glued_to_a_persian_place_leaves_the_place(matcher):
+    """"درمسکو" (in Moscow, no space) is Moscow, highlighted without the preposition;
+    near misses: a word that only starts like one ("درمان", treatment; "درباره",
+    about) and a person glued to a preposition (places only)."""
+    text = "سفیر درمسکو و ازتهران بهروسیه رفت؛ درمان و درباره بالاوروف"
+    found = [(m.text, m.canonical) for m in matcher.mentions(text)]
+    assert found == [("مسکو", "Moscow"), ("تهران", "Tehran"), ("روسیه", "Russia")]

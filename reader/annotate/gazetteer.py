@@ -31,7 +31,7 @@ from ..atomic import write_atomic
 from ..cache import load_parsed
 from ..models import Mention
 from .inflect import has_cyrillic, russian_forms, russian_nominative
-from .normalize import ARABIC_SCRIPT, FOREIGN_SCRIPT, SECOND_PASS_CHARACTERS, normalize, normalize_mapped, persian_plurals, persian_suffixed, spelling_variants
+from .normalize import ARABIC_SCRIPT, FOREIGN_SCRIPT, SECOND_PASS_CHARACTERS, normalize, normalize_mapped, persian_plurals, persian_prefixed, persian_suffixed, spelling_variants
 from ..yamlfile import ConfigError, YamlDoc, unknown_keys
 
 GAZETTEER_TYPES = ("PERSON", "GPE", "ORG", "NORP", "FAC", "EVENT", "LOC")
@@ -251,17 +251,18 @@ class Matcher:
         self._alias_entity: list[Entity] = []
         patterns: list[str] = []
         seen: set[str] = set()
-        # Persian alias + attached suffix -> the suffix's length, trimmed from the mention.
-        self._suffix_trim: dict[str, int] = {}
+        # Persian alias with an attached suffix or a glued preposition -> the characters
+        # trimmed from the mention's (start, end).
+        self._trim: dict[str, tuple[int, int]] = {}
 
-        def add(variant: str, entity: Entity, trim: int = 0) -> None:
+        def add(variant: str, entity: Entity, trim: int = 0, front: int = 0) -> None:
             folded = normalize(fold(variant))
             if folded not in seen:
                 seen.add(folded)
                 patterns.append(folded)
                 self._alias_entity.append(entity)
-                if trim:
-                    self._suffix_trim[folded] = trim
+                if trim or front:
+                    self._trim[folded] = (front, trim)
 
         # Written aliases first, so they win over generated forms of another entity.
         for entity in gazetteer.entities:
@@ -281,6 +282,9 @@ class Matcher:
                             add(plural, entity, trim)
                     for suffixed in persian_suffixed(base):
                         add(suffixed, entity, len(suffixed) - len(base))
+                    if entity.type == "GPE":
+                        for prefixed, front in persian_prefixed(base):
+                            add(prefixed, entity, front=front)
         # Latin-script patterns first: the first pass needs only them (see _scan).
         order = sorted(range(len(patterns)), key=lambda i: FOREIGN_SCRIPT.search(patterns[i]) is not None)
         patterns = [patterns[i] for i in order]
@@ -430,11 +434,14 @@ class Matcher:
     def _map_back(self, text: str, offsets: list[int] | None, found: list[Mention],
                   starts: list[int]) -> tuple[list[Mention], list[int]]:
         """Mentions found in the normalised text, as offsets into `text`: an attached
-        Persian suffix is trimmed off; `offsets` (None: the identity) maps the rest."""
-        trims = self._suffix_trim
+        Persian suffix or glued preposition is trimmed off; `offsets` (None: the
+        identity) maps the rest."""
+        trims = self._trim
         result = []
         for start, stop, shown, kind, canonical, _ in found:
-            stop -= trims.get(shown, 0)
+            front, back = trims.get(shown, (0, 0))
+            start += front
+            stop -= back
             if offsets is not None:
                 start, stop = offsets[start], offsets[stop]
             result.append(Mention(start, stop, text[start:stop], kind, canonical))
