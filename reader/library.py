@@ -218,6 +218,14 @@ class Library:
         return Matcher(self.gazetteer)
 
     @cached_property
+    def given_names(self) -> dict[str, frozenset[str]]:
+        """The gazetteer people's given names (`names.own_given_names`): a surname after
+        another given name is a namesake."""
+        from .annotate import names
+
+        return names.own_given_names(self.gazetteer.entities)
+
+    @cached_property
     def topic_matcher(self) -> TopicMatcher:
         return TopicMatcher(self.topic_map)
 
@@ -564,11 +572,12 @@ class Library:
         if spans is not None:
             mentions = model.canonicalise([model.merge(t, m, s) for t, m, s in zip(texts, mentions, spans, strict=True)])
         elif use_model and self.config.entity_model:
-            mentions = names.find(texts, mentions)  # Russian and Persian names: the English model does not read them
+            mentions = names.find(texts, mentions, self.given_names)  # Russian and Persian names: the English model does not read them
         if use_model and self.config.entity_model:
             mentions = orgs.find(texts, mentions)  # organisations named by a head noun, in every language
         in_field = self.topic_matcher.in_field(mentions)
-        return context.resolve(texts, mentions, spans, in_field, use_model and self.config.entity_model), in_field
+        return context.resolve(texts, mentions, spans, in_field, use_model and self.config.entity_model,
+                               self.given_names), in_field
 
     def _wants_model(self, texts: list[str], language: str | None) -> bool:
         """The model is on, and the article is English (or of unknown language but in

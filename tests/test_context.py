@@ -210,6 +210,16 @@ def test_a_gazetteer_surname_takes_its_given_name_or_is_another_person(matcher):
     assert ("Baghaei", "Esmaeil Baghaei", "gazetteer") in people and ("Lavrov", "Sergei Lavrov", "gazetteer") in people
 
 
+def test_the_surname_alone_follows_a_namesake_the_article_names_in_full(matcher):
+    text = "Vladimir Medvedev, a deputy, agreed. Later Medvedev left."
+    result = resolve([text], [tuple(matcher.mentions(text))], None, True)[0]
+    assert [(m.text, m.canonical) for m in result if m.type == "PERSON"] == [
+        ("Vladimir Medvedev", "Vladimir Medvedev"), ("Medvedev", "Vladimir Medvedev")]
+    text = "Vladimir Medvedev, a deputy, met Dmitry Medvedev. Later Medvedev left."  # near miss: both named in full
+    result = resolve([text], [tuple(matcher.mentions(text))], None, True)[0]
+    assert [(m.text, m.canonical) for m in result if m.type == "PERSON"][-1] == ("Medvedev", "Dmitry Medvedev")
+
+
 def test_a_numbered_document_is_no_event():
     text = "Under Resolution 2231 and UNSC 2231, after 9/11 and World War II, the resolution held."
     paragraphs = [tuple(_model(text, name, "EVENT") for name in ("Resolution 2231", "UNSC 2231", "9/11", "World War II"))]

@@ -20,11 +20,12 @@ neighbouring word says otherwise (the near-misses of tests/test_context.py).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from ..models import Mention
 from .model import LABELS, Span, canonicalise, trim
 from .gazetteer import PLURAL_ACRONYM
+from .names import NOT_GIVEN_NAMES, given_names
 from .orgs import EN_HEADS
 
 # Place (or agency) names that are also a bird, a dish, a team, a player or a surname.
@@ -47,16 +48,11 @@ _LEADER_BEFORE = re.compile(r"(?:[Ll]eader of the|رهبر(?:[\s\u200c]+معظم
 _PLACE_PREPOSITIONS = frozenset("in of from at to near into across".split())
 _WORD = re.compile(r"[\w’'-]+")
 _PLACE_TYPES = frozenset({"GPE", "LOC", "ORG", "NORP", "FAC"})
-_NOT_GIVEN_NAMES = frozenset("""The A An In On At Of For To From By With As And Or But Under Over Into After Before
-Since During Across Between Against Like Via North South East West Northern Southern Eastern Western Central
-New Old Greater Upper Lower Then Now Still Yet Only Even Both Such Some Many Most Each Every Why How What Who Where
-Whom Whose Which Instead Indeed Moreover Furthermore Nevertheless Nonetheless Otherwise Hence Therefore Perhaps
-Asked Told Quoting Citing Unlike Including Despite Although Though Because Whether Until Unless""".split())
 
 
 def resolve(texts: Sequence[str], paragraphs: Sequence[Sequence[Mention]],
             spans: Sequence[Sequence[Span]] | None, in_field: bool,
-            use_model: bool = True) -> tuple[tuple[Mention, ...], ...]:
+            use_model: bool = True, own: Mapping[str, frozenset[str]] | None = None) -> tuple[tuple[Mention, ...], ...]:
     """Each paragraph's mentions with ambiguous place names judged in context.
 
     `texts`: the paragraphs' text; `paragraphs`: their mentions (gazetteer,
@@ -71,10 +67,10 @@ def resolve(texts: Sequence[str], paragraphs: Sequence[Sequence[Mention]],
     "Georgia finished fourth", not "in Romania", `_fields_a_team`).
     Renamed mentions then take the article's longest full name
     (`model.canonicalise`). A gazetteer surname takes the given name written
-    before it (`given_names`; `use_model=False`, the model is off: no names of
-    its own are added).
+    before it (`names.given_names`, `own`: the gazetteer people's given names;
+    `use_model=False`, the model is off: no names of its own are added).
     """
-    paragraphs = given_names(texts, paragraphs, use_model)
+    paragraphs = given_names(texts, paragraphs, use_model, own)
     people = {m.text for ms in paragraphs for m in ms if m.type == "PERSON" and " " in m.text}
     people.update(text[s:e] for text, ss in zip(texts, spans or (), strict=False)
                   for s, e, label in ss if LABELS.get(label) == "PERSON" and " " in text[s:e])
@@ -132,54 +128,6 @@ def resolve(texts: Sequence[str], paragraphs: Sequence[Sequence[Mention]],
         result, dropped = _without_list_names(texts, result)
         propagated = propagated or dropped
     return canonicalise(result) if changed_any or propagated else result
-
-
-_GIVEN_NAME = re.compile(r"([A-Z][a-z]{2,}(?:-[A-Za-z][a-z]+)?) $")
-SAME_NAME_RATIO = 0.6  # difflib ratio of two spellings of one given name: Esmail/Esmaeil 0.92, Aleksey/Alexei 0.62
-
-
-def given_names(texts: Sequence[str], paragraphs: Sequence[Sequence[Mention]],
-                others: bool = True) -> Sequence[Sequence[Mention]]:
-    """A one-word gazetteer person (a surname alias, "Baghaei") with a given name
-    written right before it: the mention takes the given name ("Esmail Baghaei")
-    when it is a spelling of the gazetteer person's own (Esmail/Esmaeil,
-    Aleksey/Alexei), and is another person of that surname otherwise ("Vladimir
-    Medvedev" is not Dmitry Medvedev: a PERSON of its own, `source="model"`, added
-    only when `others`, as the model's names are). The word before must look like a
-    given name: capitalised, not a title, an opener or a word the article writes in
-    lower case, and not inside another mention."""
-    from difflib import SequenceMatcher
-
-    from .model import _OPENERS, _TITLES
-
-    if not any(m.type == "PERSON" and m.source == "gazetteer" and " " not in m.text for ms in paragraphs for m in ms):
-        return paragraphs
-    joined = None  # the article's text: searched only when a given name needs it
-    result = []
-    for text, mentions in zip(texts, paragraphs, strict=True):
-        out = list(mentions)
-        for i, m in enumerate(mentions):
-            if m.type != "PERSON" or m.source != "gazetteer" or " " in m.text:
-                continue
-            before = _GIVEN_NAME.search(text, max(0, m.start - 30), m.start)
-            if before is None or before.end() != m.start:
-                continue
-            word = before.group(1)
-            if word in _TITLES or word in _OPENERS or word in _NOT_GIVEN_NAMES \
-                    or (i and mentions[i - 1].end > before.start()) or text[before.start() - 1:before.start()].isalpha():
-                continue
-            own = m.canonical.split()[0] if " " in m.canonical else ""
-            same = bool(own) and SequenceMatcher(None, word.lower(), own.lower()).ratio() >= SAME_NAME_RATIO
-            if not same and not others:
-                continue
-            joined = " ".join(texts) if joined is None else joined
-            if re.search(rf"(?<![\w-]){word.lower()}(?![\w-])", joined):
-                continue  # a word the article writes in lower case ("Then", "Spokesman"): no given name
-            name = text[before.start():m.end]
-            out[i] = m._replace(start=before.start(), text=name) if same else Mention(
-                before.start(), m.end, name, "PERSON", name, "model")
-        result.append(tuple(out))
-    return result
 
 
 FRAGMENT_WORDS = 8  # words: a shorter paragraph without a sentence's end is a list item or a label
@@ -329,7 +277,7 @@ def _judge(text: str, m: Mention, in_field: bool) -> str | None:
     before = _word_before(text, m.start)
     if before in _CLUB_BEFORE:
         return "club"
-    if before and before[0].isupper() and before.isalpha() and before not in _NOT_GIVEN_NAMES \
+    if before and before[0].isupper() and before.isalpha() and before not in NOT_GIVEN_NAMES \
             and not text[max(0, m.start - 8):m.start].rstrip().endswith((".", ",", ";", ":")) \
             and _is_name_position(text, m.start):
         return "surname"

@@ -741,6 +741,9 @@ _PERSIAN_TITLES = tuple(sorted((normalize(t) for t in (
     "سخنگوی وزارت امور خارجه", "سخنگوی وزارت خارجه", "سخنگوی دولت", "معاون وزیر امور خارجه", "سردار", "سرلشکر",
     "سرتیپ", "دریادار", "امیر", "حجت‌الاسلام", "حجت‌الاسلام والمسلمین", "آیت‌الله", "دکتر", "مهندس", "نخست‌وزیر",
     "نخست وزیر", "دبیر", "دبیرکل", "رئیس مجلس", "نماینده")), key=len, reverse=True))
+# Offices that follow a name and end it ("سردار سلامی فرمانده کل سپاه": سلامی), stop words below;
+# after a quoted name they say it is a person's (`_PERSIAN_ROLE`).
+_PERSIAN_OFFICES = ("رئیس", "رییس", "مدیرعامل", "معاون", "مشاور", "فرمانده", "سخنگو")
 _PERSIAN_STOP = frozenset(normalize(w) for w in (
     "و در با به از که را این آن برای تا بر یک هم نیز گفت گفته گفتند کرد کرده کند است بود شد شده می‌شود می‌گوید "
     "ما او وی آنها ایشان خود ما ها های هر همه چند پس پیش بین روز سال ماه امروز دیروز هفته اظهار اعلام تاکید "
@@ -755,9 +758,9 @@ _PERSIAN_STOP = frozenset(normalize(w) for w in (
     "دستگاه هیئت وارد خارج فرودگاه سفارت کنسولگری استان شهر بندر منطقه کمیته مقامات مردم "
     # the offices and ranks that follow a name end it ("سردار سلامی فرمانده کل سپاه": سلامی), and
     # "وقت" (then: "وزیر وقت نفت", the then-minister) is never one (issue 16)
-    "مشاور کارشناس معاون رئیس رییس مدیرعامل مدیر سخنگوی سخنگو وزیر سفیر نماینده دبیر دبیرکل فرمانده "
+    "کارشناس مدیر سخنگوی وزیر سفیر نماینده دبیر دبیرکل "
     "استاندار عضو نایب سرتیپ سرلشکر سرهنگ دریادار ریاست رهبر وقت"
-).split())
+).split()) | frozenset(normalize(w) for w in _PERSIAN_OFFICES)
 # Present-tense verb stems: with the prefix می/نمی written with a half-space they split into
 # "می" (a stop word above) and the stem; scraped copy often glues them ("میکند"), so the
 # glued forms are stop words too (issue 16: names ran on into "میکند").
@@ -775,8 +778,7 @@ _PERSIAN_HONORIFICS = frozenset(normalize(w) for w in ("آقای", "خانم", "
 _PERSIAN_TITLE = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(t).replace("\\ ", r"\s+") for t in _PERSIAN_TITLES) + r")(?![\w])")
 # Offices that follow a quoted name ("«لئونید اسلوتسکی» رئیس کمیته ..."); before a name they
 # would take the organisation after them ("رئیس کمیته ..."), so they are no titles.
-_PERSIAN_ROLE = re.compile(r"(?:" + "|".join(normalize(w) for w in ("رئیس", "رییس", "مدیرعامل", "معاون", "مشاور", "فرمانده",
-                                                                    "سخنگو")) + r")(?![\w])")
+_PERSIAN_ROLE = re.compile(r"(?:" + "|".join(normalize(w) for w in _PERSIAN_OFFICES) + r")(?![\w])")
 _PERSIAN_WORD = re.compile(r"\s*([\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc]{2,})")
 _MASKED_RUN = re.compile(r"\s*·+[\w]*")
 _MASKED_POST = re.compile(r"\s+در\s*·+[\w]*")  # an envoy's post after the country: "در" and a known place
