@@ -575,6 +575,7 @@ class Library:
             mentions = names.find(texts, mentions, self.given_names)  # Russian and Persian names: the English model does not read them
         if use_model and self.config.entity_model:
             mentions = orgs.find(texts, mentions)  # organisations named by a head noun, in every language
+            mentions = model.without_cut_names(mentions, self.matcher.cut_names)  # "news agency Tasni": Tasnim cut
         in_field = self.topic_matcher.in_field(mentions)
         return context.resolve(texts, mentions, spans, in_field, use_model and self.config.entity_model,
                                self.given_names), in_field

@@ -459,3 +459,12 @@ def test_a_preposition_glued_to_a_persian_place_leaves_the_place(matcher):
     text = "سفیر درمسکو و ازتهران بهروسیه رفت؛ درمان و درباره بالاوروف"
     found = [(m.text, m.canonical) for m in matcher.mentions(text)]
     assert found == [("مسکو", "Moscow"), ("تهران", "Tehran"), ("روسیه", "Russia")]
+
+
+def test_an_organisation_s_name_cut_short_is_no_name(matcher, library):
+    """"the news agency Tasni" (Tasnim, cut by the page) is no name; near misses: the
+    whole name, a stub too short to tell ("Meh" of Mehr, "Tasn")."""
+    assert "Tasni" in matcher.cut_names
+    assert not {"Tasnim", "Tasn", "Meh", "Mehr"} & matcher.cut_names
+    found, _ = library.annotate(["The Iranian news agency Tasni said so, and Tasnim agreed."], language="en")
+    assert [(m.text, m.type) for m in found[0] if m.type != "NORP"] == [("Tasnim", "ORG")]

@@ -36,6 +36,7 @@ from ..yamlfile import ConfigError, YamlDoc, unknown_keys
 
 GAZETTEER_TYPES = ("PERSON", "GPE", "ORG", "NORP", "FAC", "EVENT", "LOC")
 MAX_ALIAS = 200  # characters: a name, never a paragraph
+CUT_STUB = 5  # letters: a shorter stub of an organisation's name is too often another word ("Arte", "Moss")
 PATTERN_TYPES = ("MONEY", "PERCENT", "DATE")
 DEFAULT_LABELS = {
     "PERSON": "Person", "GPE": "Country or city", "ORG": "Organisation", "NORP": "Nationality or group",
@@ -307,6 +308,18 @@ class Matcher:
         # the second runs on normalised text with every alias.
         self._first = self._pass_automaton(patterns[:latin], triggers)
         self._triggers = triggers
+
+    @cached_property
+    def cut_names(self) -> frozenset[str]:
+        """Organisations' one-word Latin aliases less their last one or two letters,
+        stubs of CUT_STUB letters or more ("Tasni" of Tasnim): a scraped page cut a name
+        there, and the model's reading of the stub is no name (SPEC §5; the blind-6 gold:
+        "cut-off names at a truncated end" are not entities). Stubs that are themselves
+        aliases are left out."""
+        aliases = {a for e in self.gazetteer.entities for a in e.aliases + (e.canonical,)}
+        return frozenset(alias[:-cut] for e in self.gazetteer.entities if e.type == "ORG"
+                         for alias in (*e.aliases, e.canonical) if alias.isascii() and alias.isalpha()
+                         for cut in (1, 2) if len(alias) - cut >= CUT_STUB) - aliases
 
     @cached_property
     def _second(self) -> tuple[ahocorasick_rs.AhoCorasick, int, int]:

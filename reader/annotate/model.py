@@ -259,6 +259,15 @@ def _absorbs(text: str, start: int, end: int, kind: str, inside: Sequence[Mentio
     return len(rest) >= 2 and all(word[:1].isupper() or word in ("of", "and", "for") for word in rest)
 
 
+def without_cut_names(paragraphs: Sequence[Sequence[Mention]], cut: frozenset[str]) -> tuple[tuple[Mention, ...], ...]:
+    """The model's mentions less those that are a known organisation's name cut short
+    (`cut`: `gazetteer.Matcher.cut_names`; "the news agency Tasni", Tasnim cut by the
+    page, read as a place or an organisation): a stub is no name. A person stays ("Talib"
+    is a given name as well as Taliban cut short)."""
+    return tuple(tuple(m for m in mentions if m.source != "model" or m.type == "PERSON" or m.text not in cut)
+                 for mentions in paragraphs)
+
+
 def canonicalise(paragraphs: Sequence[Sequence[Mention]]) -> tuple[tuple[Mention, ...], ...]:
     """Model mentions renamed to the longest full name of the same type in the article
     that contains them as whole words ("Yellen" -> "Janet Yellen", "Ulyanov" ->

@@ -112,6 +112,7 @@ def find(texts: Sequence[str], paragraphs: Sequence[Sequence[Mention]]) -> tuple
         return tuple(map(tuple, paragraphs))  # as the model: a 50 MB file gets the gazetteer only
     result = []
     for text, mentions in zip(texts, paragraphs, strict=True):
+        mentions = _outlets_named_like_places(text, mentions)
         if has_cyrillic(text):
             spans = _russian(text, mentions) + _quoted(text)
         elif ARABIC_SCRIPT.search(text):
@@ -120,6 +121,25 @@ def find(texts: Sequence[str], paragraphs: Sequence[Sequence[Mention]]) -> tuple
             spans = _english(text, mentions)
         result.append(_merged(text, mentions, spans) if spans else tuple(mentions))
     return tuple(result)
+
+
+# A newspaper or channel named like a place: "газете Turkiye", "the daily Iran", "روزنامه ایران".
+_OUTLET_BEFORE = re.compile(r"(?:\b(?:newspaper|daily|weekly|magazine|TV channel|broadcaster)|(?<![\w-])(?:[Гг]азет[аеуыой]"
+                            r"|[Ее]женедельник[аеуом]?|[Тт]елеканал[аеуом]?|[Жж]урнал[аеуом]?)|روزنامه)\s[«\"“]?$")
+
+
+def _outlets_named_like_places(text: str, mentions: Sequence[Mention]) -> Sequence[Mention]:
+    """A place mention right after a newspaper's or channel's common noun names the
+    outlet: an ORG of its own name ("Лавров дал интервью газете Turkiye"), not the
+    country; not the first part of a compound ("газета Иран-Россия")."""
+    if not any(m.type == "GPE" for m in mentions):
+        return mentions
+    out = list(mentions)
+    for i, m in enumerate(mentions):
+        if m.type == "GPE" and _OUTLET_BEFORE.search(text, max(0, m.start - 20), m.start) \
+                and not text[m.end:m.end + 1].isalpha() and text[m.end:m.end + 1] not in "-–":
+            out[i] = Mention(m.start, m.end, m.text, "ORG", m.text, "model")
+    return out
 
 
 def _merged(text: str, mentions: Sequence[Mention], spans: list[tuple[int, int]]) -> tuple[Mention, ...]:
