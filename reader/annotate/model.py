@@ -259,6 +259,28 @@ def _absorbs(text: str, start: int, end: int, kind: str, inside: Sequence[Mentio
     return len(rest) >= 2 and all(word[:1].isupper() or word in ("of", "and", "for") for word in rest)
 
 
+_BROKEN_HYPHEN = re.compile(r"\s*([-–—])\s+|\s+([-–—])\s*")
+
+
+def rejoined(paragraphs: Sequence[Sequence[Mention]], known) -> tuple[tuple[Mention, ...], ...]:
+    """Model mentions of a name the gazetteer knows, written with a hyphen broken by a
+    space ("International North- South Transport Corridor", a line break in the page):
+    the gazetteer's type and canonical name, `source="gazetteer"`, so that the name and
+    its acronym ("(INSTC)") are one entity of one type. `known(text)`: the (type,
+    canonical) of a gazetteer name that is all of `text`, or None."""
+    result = []
+    for mentions in paragraphs:
+        out = []
+        for m in mentions:
+            if m.source == "model" and _BROKEN_HYPHEN.search(m.text):
+                found = known(_BROKEN_HYPHEN.sub(lambda hit: hit.group(1) or hit.group(2), m.text))
+                if found is not None:
+                    m = m._replace(type=found[0], canonical=found[1], source="gazetteer")
+            out.append(m)
+        result.append(tuple(out))
+    return tuple(result)
+
+
 def without_cut_names(paragraphs: Sequence[Sequence[Mention]], cut: frozenset[str]) -> tuple[tuple[Mention, ...], ...]:
     """The model's mentions less those that are a known organisation's name cut short
     (`cut`: `gazetteer.Matcher.cut_names`; "the news agency Tasni", Tasnim cut by the
