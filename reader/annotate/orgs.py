@@ -65,7 +65,9 @@ During It Its He She They We His Her Their Our This That These Those There Here 
 Earlier Later Last Next Today Yesterday Read More News Share Watch Photo Published Updated Said Says Is Are Was Were
 Will Would Could Should Has Have Had President Minister Prime Deputy Chief Head Director Spokesman Secretary Ambassador
 Mr Mrs Ms Dr General Commander Admiral Rear Vice Acting Former""".split())
-_EN_WORD = re.compile(r"[A-Z][\w'’&-]*(?:\.[A-Z][\w'’&-]*)*|of|for|and|the|on")  # no full stop: it ends a sentence
+# A capitalised word (its possessive "'s" apart: "the Iranian Navy’s warships") or a joiner;
+# no full stop: it ends a sentence.
+_EN_WORD = re.compile(r"[A-Z](?:[\w&-]|['’](?![sS]\b))*(?:\.[A-Z](?:[\w&-]|['’](?![sS]\b))*)*|of|for|and|the|on")
 _EN_JOINERS = frozenset({"of", "for", "and", "the", "on"})
 _EN_MAX_WORDS = 8
 
@@ -207,16 +209,20 @@ def _english(text: str, mentions: Sequence[Mention]) -> list[tuple[int, int]]:
         if covered[word.start()]:
             continue
         first = i
-        while first > 0 and i - first < _EN_MAX_WORDS and _joined(text, words[first - 1], words[first]) \
-                and words[first - 1].group()[:1].isupper() and words[first - 1].group() not in _EN_NOT_MODIFIERS \
-                and words[first - 1].group() not in EN_HEADS and not words[first - 1].group().endswith(("'s", "’s")):
-            first -= 1
+        while first > 0 and i - first < _EN_MAX_WORDS and _joined(text, words[first - 1], words[first]):
+            if _en_modifier(text, words[first - 1]):
+                first -= 1
+            elif words[first - 1].group() in ("and", "of") and first > 1 and _joined(text, words[first - 2], words[first - 1]) \
+                    and _en_modifier(text, words[first - 2]) and not covered[words[first - 2].start()]:
+                first -= 2  # "Construction and Development of Transportation Infrastructure Company"
+            else:
+                break
         last = i
         if i + 2 < len(words) and words[i + 1].group() in ("of", "for") and _joined(text, word, words[i + 1]) \
                 and _joined(text, words[i + 1], words[i + 2]) and words[i + 2].group()[:1].isupper():
             last = i + 2
             while last + 1 < len(words) and last - i < _EN_MAX_WORDS and _joined(text, words[last], words[last + 1]) \
-                    and not words[last].group().endswith(("'s", "’s")) \
+                    and not text.startswith(("'s", "’s"), words[last].end()) \
                     and (words[last + 1].group()[:1].isupper() and words[last + 1].group() not in _EN_NOT_MODIFIERS
                          or words[last + 1].group() in ("and", "of") and last + 2 < len(words)
                          and words[last + 2].group()[:1].isupper() and _joined(text, words[last + 1], words[last + 2])):
@@ -238,6 +244,14 @@ _QUOTED = re.compile(r"(?<![\w])(?:(?:гос|авиа)?(?:компани|кор�
 def _quoted(text: str) -> list[tuple[int, int]]:
     """The names in «» after a company, bank, agency or newspaper noun (see `_QUOTED`)."""
     return [hit.span(1) for hit in _QUOTED.finditer(text) if hit.group(1).strip() == hit.group(1)]
+
+
+def _en_modifier(text: str, word: re.Match) -> bool:
+    """A capitalised word that may stand before an English head: not an opener, title or
+    head, and no possessive after it ("Iran's Chamber of Commerce": the name is "Chamber of Commerce")."""
+    surface = word.group()
+    return surface[:1].isupper() and surface not in _EN_NOT_MODIFIERS and surface not in EN_HEADS \
+        and not text.startswith(("'s", "’s"), word.end())
 
 
 def _joined(text: str, left: re.Match, right: re.Match) -> bool:
