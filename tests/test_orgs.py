@@ -163,3 +163,12 @@ def test_an_english_head_with_a_possessive_and_joiners_before_it():
     # near misses: "and" after a known name (a person, a place) does not join it to the name after
     assert found == ["Iranian Navy", "Construction and Development of Transportation Infrastructure Company", "Russian Navy",
                      "Moscow Chamber"]
+
+
+def test_a_persian_head_runs_through_its_nouns_to_the_place_that_ends_its_name():
+    text = ("کمیسیون مشترک همکاری‌های اقتصادی ایران و آذربایجان و دانشگاه دوستی ملل روسیه و اتحادیه کارآفرینان و "
+            "صنعتگران روسیه گفتند. بانک ملی و دولت روسیه و کمیته گفت که روسیه آماده است.")
+    found = [name for name, _ in organisations(text, places(text, "ایران|آذربایجان|روسیه"))]
+    # near misses: a name does not run through "و" and another head or office ("دولت"), nor a verb ("گفت")
+    assert found == ["کمیسیون مشترک همکاری‌های اقتصادی ایران و آذربایجان", "دانشگاه دوستی ملل روسیه",
+                     "اتحادیه کارآفرینان و صنعتگران روسیه", "بانک ملی"]

@@ -88,9 +88,15 @@ _FA_NOUN_HEADS = ("شرکت ملی", "اندیشکده", "پژوهشکده", "پ
 _FA_HEADS = tuple(normalize(h) for h in (
     "نیروی دریایی", "نیروی هوایی", "نیروی زمینی", "نیروهای مسلح", "نیروی هوافضا", "ناوگان", "بانک مرکزی", "بانک",
     "کمیسیون", "شورای عالی", "شورای", "وزارت امور", "وزارت", "ستاد کل", "سازمان", "مجمع", "اتحادیه", "ارتش",
-    *_FA_NOUN_HEADS))
+    "کمیته", "اتاق بازرگانی", "حزب", "تلویزیون", *_FA_NOUN_HEADS))
 _FA_NEEDS_COMPLEMENT = frozenset(normalize(h) for h in ("بانک", "کمیسیون", "شورای", "وزارت", "سازمان", "مجمع", "اتحادیه", "ارتش",
-                                                         "وزارت امور", "نیروهای مسلح"))
+                                                         "وزارت امور", "نیروهای مسلح", "کمیته", "حزب", "تلویزیون"))
+# Words a head's name never runs through to reach the place that ends it (`_bridge_to_place`):
+# the words a Persian person's name never holds (function words, verbs, offices, "دولت") but those
+# an organisation's may ("دانشگاه دوستی ملل روسیه", "شورای عالی"; a plural suffix after a half-space), and heads.
+_FA_BRIDGE_STOP = PERSIAN_STOP - frozenset(normalize(w) for w in "ملل متحد ملی عالی کل ویژه اسلامی جهانی ها های".split()) \
+    | frozenset(h.split()[0] for h in _FA_HEADS)
+_FA_MAX_BRIDGE = 5  # words between a head and the place its name ends with
 _FA_NOUN_HEADS_NORMAL = frozenset(normalize(h) for h in _FA_NOUN_HEADS)
 _FA_HEAD = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(h).replace("\\ ", " ") for h in sorted(_FA_HEADS, key=len, reverse=True))
                       + r")(?![\w])(?! ها)")
@@ -324,6 +330,7 @@ def _persian(text: str, mentions: Sequence[Mention]) -> list[tuple[int, int]]:
     starts = {m.start for m in mentions}
     places = {m.start for m in mentions if m.type == "GPE" and " " not in m.text}  # one word: the noun after a head
     mention_starts = [m.start for m in mentions]
+    gpe_starts = {m.start for m in mentions if m.type == "GPE"}
     spans = []
     position = 0
     for hit in _FA_HEAD.finditer(normal):
@@ -347,6 +354,8 @@ def _persian(text: str, mentions: Sequence[Mention]) -> list[tuple[int, int]]:
         position = end
         start, end = _mapped(offsets, hit.start(), end)
         places_end = _following_place(text, end, mentions, mention_starts)
+        if places_end == end and (bridged := _bridge_to_place(normal, offsets, hit.end(), gpe_starts)) is not None:
+            places_end = _following_place(text, bridged, mentions, mention_starts)  # "دانشگاه دوستی ملل روسیه"
         if hit.group() in _FA_NEEDS_COMPLEMENT and not count and places_end == end:
             continue  # "بانک" alone is a bank, not one bank's name
         if places_end > end and (joined := _FA_AND.match(text, places_end)):
@@ -356,6 +365,31 @@ def _persian(text: str, mentions: Sequence[Mention]) -> list[tuple[int, int]]:
     for hit in _FA_OUTLET.finditer(normal):
         spans.append(_mapped(offsets, *hit.span()))
     return spans
+
+
+def _bridge_to_place(normal: str, offsets: list[int] | None, position: int, gpe_starts: set[int]) -> int | None:
+    """Where a Persian head's name ends when it runs through up to `_FA_MAX_BRIDGE`
+    words (nouns of its own, "و" between two of them) to a place: the character
+    (in the original text) right before that place's mention starts, or None when a
+    function word or verb, a punctuation mark or another mention comes first
+    ("کمیسیون مشترک همکاریهای اقتصادی ایران و جمهوری آذربایجان", "اتحادیه کارآفرینان و
+    صنعتگران روسیه"). `gpe_starts`: the place mentions' starts in the original text."""
+    words = 0
+    previous_and = True  # a place right after the head is `_following_place`'s
+    while words <= _FA_MAX_BRIDGE:
+        word = _FA_WORD.match(normal, position)
+        if word is None:
+            return None
+        start = _mapped(offsets, word.start(1), word.start(1))[0]
+        if start in gpe_starts:
+            return None if previous_and else _mapped(offsets, position, position)[0]
+        if word.group(1) == "و" or word.group(1) in _FA_BRIDGE_STOP:
+            return None  # (and "و" right after the head, or two in a row)
+        words += 1
+        position = word.end()
+        previous_and = normal.startswith(" و ", position)
+        if previous_and:
+            position += 2
 
 
 def _complement(normal: str, position: int, starts: set[int], offsets: list[int] | None):
