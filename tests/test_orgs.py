@@ -172,3 +172,15 @@ def test_a_persian_head_runs_through_its_nouns_to_the_place_that_ends_its_name()
     # near misses: a name does not run through "و" and another head or office ("دولت"), nor a verb ("گفت")
     assert found == ["کمیسیون مشترک همکاری‌های اقتصادی ایران و آذربایجان", "دانشگاه دوستی ملل روسیه",
                      "اتحادیه کارآفرینان و صنعتگران روسیه", "بانک ملی"]
+
+
+def test_a_known_persian_organisation_takes_the_place_after_it():
+    text = "شورای فدراسیون روسیه و خبرگزاری صدا و سیمای گیلان گفتند. سازمان ملل ایران را محکوم کرد. روساتم روسیه گفت."
+    known = tuple(sorted(places(text, "روسیه|گیلان|ایران") + places(text, "شورای فدراسیون|خبرگزاری صدا و سیما|سازمان ملل|روساتم", "ORG"),
+                         key=lambda m: m.start))
+    found = [(m.text, m.type, m.canonical) for m in orgs.find([text], [known])[0]]
+    assert found[:2] == [("شورای فدراسیون روسیه", "ORG", "شورای فدراسیون"),  # the known organisation's canonical name
+                         ("خبرگزاری صدا و سیمای گیلان", "ORG", "خبرگزاری صدا و سیمای گیلان")]  # a provincial branch
+    # near misses: the place as the verb's object; an organisation not named by a head noun
+    assert found[2:] == [("سازمان ملل", "ORG", "سازمان ملل"), ("ایران", "GPE", "ایران"), ("روساتم", "ORG", "روساتم"),
+                         ("روسیه", "GPE", "روسیه")]

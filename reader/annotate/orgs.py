@@ -124,6 +124,7 @@ def find(texts: Sequence[str], paragraphs: Sequence[Sequence[Mention]]) -> tuple
         if has_cyrillic(text):
             spans = _russian(text, mentions) + _quoted(text)
         elif ARABIC_SCRIPT.search(text):
+            mentions = _persian_known_and_place(text, mentions)
             spans = _persian(text, mentions) + _quoted(text)
         else:
             spans = _english(text, mentions)
@@ -365,6 +366,37 @@ def _persian(text: str, mentions: Sequence[Mention]) -> list[tuple[int, int]]:
     for hit in _FA_OUTLET.finditer(normal):
         spans.append(_mapped(offsets, *hit.span()))
     return spans
+
+
+_FA_KNOWN_HEAD = re.compile(r"(?:" + "|".join(re.escape(h) for h in (*_FA_HEADS, normalize("خبرگزاری"))) + r")(?![\w])")
+_FA_EZAFE = normalize("ی")
+_FA_OBJECT = re.compile(r"[\s\u200c]+" + normalize("را") + r"(?![\w])")
+
+
+def _persian_known_and_place(text: str, mentions: Sequence[Mention]) -> Sequence[Mention]:
+    """A known Persian organisation named by its head ("شورای فدراسیون", "خبرگزاری صدا و
+    سیما") and the place right after it are one name, as the gazetteer's "وزارت خارجه
+    روسیه" is: "شورای فدراسیون روسیه" (its canonical name stays), and with the ezafe
+    written on it, a branch of its own ("خبرگزاری صدا و سیمای گیلان", the provincial
+    one: its canonical name is the text). Not where the place is the verb's object
+    ("سازمان ملل ایران را محکوم کرد")."""
+    out: list[Mention] = []
+    skip = -1
+    for i, m in enumerate(mentions):
+        if i == skip:
+            continue
+        place = mentions[i + 1] if i + 1 < len(mentions) else None
+        if m.type == "ORG" and place is not None and place.type == "GPE" and _FA_KNOWN_HEAD.match(normalize(m.text)):
+            between = normalize(text[m.end:place.start])
+            if between.strip() in ("", _FA_EZAFE) and between[:1] in (" ", _FA_EZAFE) and not _FA_OBJECT.match(text, place.end):
+                name = text[m.start:place.end]
+                branch = bool(between.strip())
+                out.append(Mention(m.start, place.end, name, "ORG", normalize(name) if branch else m.canonical,
+                                   "model" if branch else m.source))
+                skip = i + 1
+                continue
+        out.append(m)
+    return out
 
 
 def _bridge_to_place(normal: str, offsets: list[int] | None, position: int, gpe_starts: set[int]) -> int | None:
