@@ -151,3 +151,10 @@ def test_a_namesake_of_a_gazetteer_person_is_another_person(library):
     found, _ = library.annotate(texts, language="fa")
     people = [(m.text, m.canonical) for ms in found for m in ms if m.type == "PERSON"]
     assert ("علی شمخانی", "Ali Shamkhani") in people and people[-1] == ("شمخانی", "Ali Shamkhani")
+
+
+def test_a_persian_nationality_after_a_first_name_is_a_surname(library):
+    found, _ = library.annotate(["حمیدرضا عراقی مدیرعامل شرکت گفت که مردم عراقی و کالاهای روسی آمدند."], language="fa")
+    kinds = [(m.text, m.type) for m in found[0] if m.type in ("PERSON", "NORP")]
+    # near misses: the adjective after a common noun stays a nationality
+    assert kinds == [("حمیدرضا عراقی", "PERSON"), ("عراقی", "NORP"), ("روسی", "NORP")]

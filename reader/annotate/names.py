@@ -81,7 +81,7 @@ def find(texts: Sequence[str], paragraphs: Sequence[Sequence[Mention]],
     """
     if not any(has_cyrillic(t) or ARABIC_SCRIPT.search(t) for t in texts):
         return tuple(map(tuple, paragraphs))
-    paragraphs = given_names(texts, [_ministries(text, _agencies(text, mentions))
+    paragraphs = given_names(texts, [_nisba_surnames(text, _ministries(text, _agencies(text, mentions)))
                                      for text, mentions in zip(texts, paragraphs, strict=True)], own=own)
     found: list[list[Mention]] = []
     for text, mentions in zip(texts, paragraphs, strict=True):
@@ -254,6 +254,24 @@ def _same_name(word: str, name: str) -> bool:
 def _given(word: str) -> bool:
     """A first name, or one glued to "سید" ("سیدعباس"); `word` normalised."""
     return word in _PERSIAN_FIRST_NAMES or word.startswith(_PERSIAN_HONORIFIC) and word[len(_PERSIAN_HONORIFIC):] in _PERSIAN_FIRST_NAMES
+
+
+def _nisba_surnames(text: str, mentions: Sequence[Mention]) -> tuple[Mention, ...]:
+    """A Persian nationality or place adjective right after a first name is a surname
+    (Persian surnames are often such adjectives: "حمیدرضا عراقی", not "Iraqi"): the two
+    words are one PERSON (`source="model"`)."""
+    if not ARABIC_SCRIPT.search(text) or not any(m.type == "NORP" for m in mentions):
+        return tuple(mentions)
+    out = []
+    for i, m in enumerate(mentions):
+        before = _PERSIAN_WORD_BEFORE.search(text, max(mentions[i - 1].end if i else 0, m.start - 30), m.start) \
+            if m.type == "NORP" and " " not in m.text and ARABIC_SCRIPT.match(m.text) else None
+        if before is not None and normalize(before.group(1)) in _PERSIAN_FIRST_NAMES \
+                and not text[before.start() - 1:before.start()].isalpha():
+            name = text[before.start():m.end]
+            m = Mention(before.start(), m.end, name, "PERSON", normalize(name), "model")
+        out.append(m)
+    return tuple(out)
 
 
 # A ministry named by its field, and the country after it if the gazetteer found one
