@@ -234,3 +234,14 @@ def test_in_an_off_field_match_report_every_place_but_the_venue_and_dateline_is_
     assert {("Georgia", "ORG"), ("Turkey", "ORG"), ("Austria", "ORG")} <= found
     # near misses: the venue after "in", and the dateline before its date, stay places
     assert {("Tbilisi", "GPE"), ("Ukraine", "GPE")} <= found and ("Tbilisi", "ORG") not in found
+
+
+def test_a_ship_named_after_its_kind_is_no_place_or_name(matcher):
+    """Ships are products, not entities (the blind-6 gold): "destroyer Damavand", "warships
+    Volgodonsk and Makhachkala", "Peykan-class"; near miss: the city after "for"."""
+    text = ("Russian warships Volgodonsk and Makhachkala berthed. The Peykan-class warships and the destroyer Damavand "
+            "sailed for Makhachkala.")
+    paragraphs = [tuple(sorted([*matcher.mentions(text), _model(text, "Volgodonsk", "PERSON"), _model(text, "Peykan", "NORP"),
+                                _model(text, "Damavand", "ORG")], key=lambda m: m.start))]
+    result = resolve([text], paragraphs, None, True)[0]
+    assert [(m.text, m.start > text.index("sailed")) for m in result if m.type != "NORP"] == [("Makhachkala", True)]

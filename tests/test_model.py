@@ -253,3 +253,11 @@ def test_a_known_name_with_a_broken_hyphen_is_the_gazetteer_s():
     assert [(m.type, m.canonical, m.source) for m in found] == [
         ("EVENT", "International North-South Transport Corridor", "gazetteer"), ("ORG", "Caspian- Volga Company", "model"),
         ("ORG", "Arab League", "model")]
+
+
+def test_a_place_s_kind_in_lower_case_is_trimmed_from_a_model_span():
+    text = "Commander in the northern Gilan province and the Gilan Province Council spoke."
+    start = text.index("Gilan province")
+    assert model.trim(text, start, start + len("Gilan province")) == (start, start + len("Gilan"))
+    start = text.index("Gilan Province Council")  # near miss: capitalised, a word of the name
+    assert model.trim(text, start, start + len("Gilan Province Council")) == (start, start + len("Gilan Province Council"))

