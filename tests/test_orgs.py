@@ -184,3 +184,8 @@ def test_a_known_persian_organisation_takes_the_place_after_it():
     # near misses: the place as the verb's object; an organisation not named by a head noun
     assert found[2:] == [("سازمان ملل", "ORG", "سازمان ملل"), ("ایران", "GPE", "ایران"), ("روساتم", "ORG", "روساتم"),
                          ("روسیه", "GPE", "روسیه")]
+
+
+def test_two_english_names_joined_by_and_stay_two():
+    text = "Commanders of the Aerospace Force and Russian Navy met."
+    assert [name for name, _ in organisations(text, places(text, "Russian", "NORP"))] == ["Aerospace Force", "Russian Navy"]

@@ -59,7 +59,7 @@ SENTENCE_ENDS = ".!?:—–-\n"
 EN_HEADS = frozenset("""Ministry Agency Company Corporation Council Committee Commission Bank Organization Organisation
 Service Navy Army Forces Fleet Flotilla Parliament Assembly Fund Institute Authority Office Department Court Corps Party
 Duma Majlis Association Chamber University Academy Center Centre Bureau Directorate Administration Board Staff
-Airlines Railways Guard Guards Union""".split())  # "Soviet Union": the gazetteer's place covers the head
+Airlines Railways Guard Guards Union Force""".split())  # "Soviet Union": the gazetteer's place covers the head
 _EN_NOT_MODIFIERS = frozenset("""A An The In On At Of For To From By With As But And Or If When While After Before Since
 During It Its He She They We His Her Their Our This That These Those There Here Not No So Also However Meanwhile
 Earlier Later Last Next Today Yesterday Read More News Share Watch Photo Published Updated Said Says Is Are Was Were
