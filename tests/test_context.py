@@ -245,3 +245,10 @@ def test_a_ship_named_after_its_kind_is_no_place_or_name(matcher):
                                 _model(text, "Damavand", "ORG")], key=lambda m: m.start))]
     result = resolve([text], paragraphs, None, True)[0]
     assert [(m.text, m.start > text.index("sailed")) for m in result if m.type != "NORP"] == [("Makhachkala", True)]
+
+
+def test_a_russian_compound_adjective_is_no_nationality(matcher):
+    text = "Вопросы российско-иранского сотрудничества и ирано-американских переговоров; иранская сторона и американских партнеров."
+    result = resolve([text], [tuple(matcher.mentions(text))], None, True)[0]
+    # near misses: the same adjectives standing alone
+    assert [m.text for m in result if m.type == "NORP"] == ["иранская", "американских"]

@@ -45,6 +45,9 @@ captain minnows""".split())
 # A leader's title ends right before the revolution it names: the words are the title ("the Leader of
 # the Islamic Revolution" is Khamenei), not a mention of the event.
 _LEADER_BEFORE = re.compile(r"(?:[Ll]eader of the|رهبر(?:[\s\u200c]+معظم)?|[Лл]идер|[Рр]уководитель)[\s\u200c]+$")
+# The first part of a Russian compound adjective ("российско-", "ирано-") before a nationality: the
+# compound is no entity (the blind-6 gold: "российско-иранский, ирано-американских").
+_COMPOUND_ADJECTIVE = re.compile(r"(?<![\w-])[а-яё]+о-$")
 _PLACE_PREPOSITIONS = frozenset("in of from at to near into across".split())
 _WORD = re.compile(r"[\w’'-]+")
 _PLACE_TYPES = frozenset({"GPE", "LOC", "ORG", "NORP", "FAC"})
@@ -84,6 +87,9 @@ def resolve(texts: Sequence[str], paragraphs: Sequence[Sequence[Mention]],
         for m in mentions:
             if m.type == "EVENT" and _LEADER_BEFORE.search(text, max(0, m.start - 30), m.start):
                 changed = True  # "رهبر معظم انقلاب اسلامی", "Leader of the Islamic Revolution": a title, not the event
+                continue
+            if m.type == "NORP" and _COMPOUND_ADJECTIVE.search(text, max(0, m.start - 30), m.start):
+                changed = True  # "российско-иранского", "ирано-американских": a compound adjective, no nationality
                 continue
             if m.type == "GPE" and _VESSEL_BEFORE.search(text, max(0, m.start - 60), m.start):
                 changed = True  # "warships Volgodonsk and Makhachkala": the ship, not the city
