@@ -468,3 +468,9 @@ def test_an_organisation_s_name_cut_short_is_no_name(matcher, library):
     assert not {"Tasnim", "Tasn", "Meh", "Mehr"} & matcher.cut_names
     found, _ = library.annotate(["The Iranian news agency Tasni said so, and Tasnim agreed."], language="en")
     assert [(m.text, m.type) for m in found[0] if m.type != "NORP"] == [("Tasnim", "ORG")]
+
+
+def test_the_west_in_russian_is_a_region_and_the_direction_is_not(matcher):
+    assert found(matcher, "Запад давит, санкции Запада; на запад от Москвы.")[:2] == [("Запад", "LOC", "West"),
+                                                                                     ("Запада", "LOC", "West")]
+    assert [text for text, _, _ in found(matcher, "на запад от Москвы")] == ["Москвы"]  # near miss: the direction
