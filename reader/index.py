@@ -37,7 +37,7 @@ from .models import (
     TopicHit,
 )
 from .annotate.topics import snippet
-from .searchtext import match_expression, match_pattern, search_row
+from .searchtext import WORD_RUN, match_expression, match_pattern, search_row
 
 SCHEMA = 10  # 10 (issue 17): dense search rowids (articles.first), 64 KiB pages, no stop words in search. 9 (issue 17): contentless search, no stored snippets, no timeline
            # table (passages and mentions answer it), topic and entity names interned, documents
@@ -45,7 +45,6 @@ SCHEMA = 10  # 10 (issue 17): dense search rowids (articles.first), 64 KiB pages
            # folded column, issue-15 topic evidence, each stored mention's source, articles.language,
            # provenance and URL spans. Also 9 (issue 18): articles.story and the duplicates table,
            # headlines in the search table
-_WORDS = re.compile(r"\w+")
 HEADLINE = -1  # the passage index of an article's headline in search results (its rowid: the article's `first`)
 
 _TABLES = """
@@ -150,7 +149,7 @@ def story_hash(doc: Document) -> str | None:
     punctuation and spacing aside (so the same text under two file names, in another
     encoding or line ending, or with other page furniture around it, is one story),
     paragraph by paragraph (so their passages line up). None for an article with no words."""
-    paragraphs = [" ".join(_WORDS.findall(p.text.casefold())) for p in doc.clean.paragraphs]
+    paragraphs = [" ".join(WORD_RUN.findall(p.text.casefold())) for p in doc.clean.paragraphs]
     if not any(paragraphs):
         return None
     return hashlib.blake2b("\n".join(paragraphs).encode(), digest_size=16).hexdigest()

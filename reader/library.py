@@ -218,6 +218,14 @@ class Library:
         return Matcher(self.gazetteer)
 
     @cached_property
+    def given_names(self) -> dict[str, frozenset[str]]:
+        """The gazetteer people's given names (`names.own_given_names`): a surname after
+        another given name is a namesake."""
+        from .annotate import names
+
+        return names.own_given_names(self.gazetteer.entities)
+
+    @cached_property
     def topic_matcher(self) -> TopicMatcher:
         return TopicMatcher(self.topic_map)
 
@@ -562,13 +570,23 @@ class Library:
         mentions = tuple(self.matcher.mentions_many(texts))
         spans = self._model_spans(texts, mentions, language) if use_model else None
         if spans is not None:
-            mentions = model.canonicalise([model.merge(t, m, s) for t, m, s in zip(texts, mentions, spans, strict=True)])
+            mentions = model.canonicalise(model.rejoined(
+                [model.merge(t, m, s) for t, m, s in zip(texts, mentions, spans, strict=True)], self._known_name))
         elif use_model and self.config.entity_model:
-            mentions = names.find(texts, mentions)  # Russian and Persian names: the English model does not read them
+            mentions = names.find(texts, mentions, self.given_names)  # Russian and Persian names: the English model does not read them
         if use_model and self.config.entity_model:
             mentions = orgs.find(texts, mentions)  # organisations named by a head noun, in every language
+            mentions = model.without_cut_names(mentions, self.matcher.cut_names)  # "news agency Tasni": Tasnim cut
         in_field = self.topic_matcher.in_field(mentions)
-        return context.resolve(texts, mentions, spans, in_field, use_model and self.config.entity_model), in_field
+        return context.resolve(texts, mentions, spans, in_field, use_model and self.config.entity_model,
+                               self.given_names), in_field
+
+    def _known_name(self, text: str) -> tuple[str, str] | None:
+        """(type, canonical) of the gazetteer name that is all of `text`, or None."""
+        found = self.matcher.mentions(text)
+        if len(found) == 1 and (found[0].start, found[0].end) == (0, len(text)) and found[0].source == "gazetteer":
+            return found[0].type, found[0].canonical
+        return None
 
     def _wants_model(self, texts: list[str], language: str | None) -> bool:
         """The model is on, and the article is English (or of unknown language but in

@@ -70,7 +70,7 @@ the of and to in on s is for that with by as has its was at an be from it said h
 # stands between word boundaries and is all word characters), so dropping the runs that are
 # STOP_WORDS is what a regex of them between \b's did, at 1.4 times its speed.
 _RUNS = re.compile(r"(\w+)")
-_WORD = re.compile(r"\w+")
+WORD_RUN = re.compile(r"\w+")  # a word: letters and digits (index.py and ingest.clean read it too)
 
 
 def fold(text: str) -> str:
@@ -116,7 +116,7 @@ def query_terms(query: str) -> list[str]:
     Words that are only STOP_WORDS (the index leaves them out) are dropped, unless
     the query has nothing else."""
     words = fold(query).split()
-    kept = [word for word in words if _WORD.search(unstopped(word)) or not _WORD.search(word)]
+    kept = [word for word in words if WORD_RUN.search(unstopped(word)) or not WORD_RUN.search(word)]
     terms = []
     for word in kept or words:
         if _CYRILLIC_WORD.fullmatch(word):
@@ -144,7 +144,7 @@ def _without_stop_words(term: str) -> str:
     """A query term less the STOP_WORDS inside it, as the index has it (the term
     itself when it has none, or nothing else)."""
     kept = unstopped(term)
-    return kept if kept != term.lower() and _WORD.search(kept) else term
+    return kept if kept != term.lower() and WORD_RUN.search(kept) else term
 
 
 def match_expression(query: str) -> str | None:

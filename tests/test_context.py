@@ -210,6 +210,16 @@ def test_a_gazetteer_surname_takes_its_given_name_or_is_another_person(matcher):
     assert ("Baghaei", "Esmaeil Baghaei", "gazetteer") in people and ("Lavrov", "Sergei Lavrov", "gazetteer") in people
 
 
+def test_the_surname_alone_follows_a_namesake_the_article_names_in_full(matcher):
+    text = "Vladimir Medvedev, a deputy, agreed. Later Medvedev left."
+    result = resolve([text], [tuple(matcher.mentions(text))], None, True)[0]
+    assert [(m.text, m.canonical) for m in result if m.type == "PERSON"] == [
+        ("Vladimir Medvedev", "Vladimir Medvedev"), ("Medvedev", "Vladimir Medvedev")]
+    text = "Vladimir Medvedev, a deputy, met Dmitry Medvedev. Later Medvedev left."  # near miss: both named in full
+    result = resolve([text], [tuple(matcher.mentions(text))], None, True)[0]
+    assert [(m.text, m.canonical) for m in result if m.type == "PERSON"][-1] == ("Medvedev", "Dmitry Medvedev")
+
+
 def test_a_numbered_document_is_no_event():
     text = "Under Resolution 2231 and UNSC 2231, after 9/11 and World War II, the resolution held."
     paragraphs = [tuple(_model(text, name, "EVENT") for name in ("Resolution 2231", "UNSC 2231", "9/11", "World War II"))]
@@ -224,3 +234,21 @@ def test_in_an_off_field_match_report_every_place_but_the_venue_and_dateline_is_
     assert {("Georgia", "ORG"), ("Turkey", "ORG"), ("Austria", "ORG")} <= found
     # near misses: the venue after "in", and the dateline before its date, stay places
     assert {("Tbilisi", "GPE"), ("Ukraine", "GPE")} <= found and ("Tbilisi", "ORG") not in found
+
+
+def test_a_ship_named_after_its_kind_is_no_place_or_name(matcher):
+    """Ships are products, not entities (the blind-6 gold): "destroyer Damavand", "warships
+    Volgodonsk and Makhachkala", "Peykan-class"; near miss: the city after "for"."""
+    text = ("Russian warships Volgodonsk and Makhachkala berthed. The Peykan-class warships and the destroyer Damavand "
+            "sailed for Makhachkala.")
+    paragraphs = [tuple(sorted([*matcher.mentions(text), _model(text, "Volgodonsk", "PERSON"), _model(text, "Peykan", "NORP"),
+                                _model(text, "Damavand", "ORG")], key=lambda m: m.start))]
+    result = resolve([text], paragraphs, None, True)[0]
+    assert [(m.text, m.start > text.index("sailed")) for m in result if m.type != "NORP"] == [("Makhachkala", True)]
+
+
+def test_a_russian_compound_adjective_is_no_nationality(matcher):
+    text = "Вопросы российско-иранского сотрудничества и ирано-американских переговоров; иранская сторона и американских партнеров."
+    result = resolve([text], [tuple(matcher.mentions(text))], None, True)[0]
+    # near misses: the same adjectives standing alone
+    assert [m.text for m in result if m.type == "NORP"] == ["иранская", "американских"]

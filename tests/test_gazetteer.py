@@ -450,3 +450,27 @@ def test_a_changed_annotation_rule_changes_the_index_fingerprint(monkeypatch):
 def test_an_invasion_is_an_act_and_its_country_a_place_but_the_war_is_an_event(matcher):
     assert found(matcher, "after the invasion of Ukraine") == [("Ukraine", "GPE", "Ukraine")]
     assert found(matcher, "the war in Ukraine dragged on") == [("war in Ukraine", "EVENT", "war in Ukraine")]
+
+
+def test_a_preposition_glued_to_a_persian_place_leaves_the_place(matcher):
+    """"درمسکو" (in Moscow, no space) is Moscow, highlighted without the preposition;
+    near misses: a word that only starts like one ("درمان", treatment; "درباره",
+    about) and a person glued to a preposition (places only)."""
+    text = "سفیر درمسکو و ازتهران بهروسیه رفت؛ درمان و درباره بالاوروف"
+    found = [(m.text, m.canonical) for m in matcher.mentions(text)]
+    assert found == [("مسکو", "Moscow"), ("تهران", "Tehran"), ("روسیه", "Russia")]
+
+
+def test_an_organisation_s_name_cut_short_is_no_name(matcher, library):
+    """"the news agency Tasni" (Tasnim, cut by the page) is no name; near misses: the
+    whole name, a stub too short to tell ("Meh" of Mehr, "Tasn")."""
+    assert "Tasni" in matcher.cut_names
+    assert not {"Tasnim", "Tasn", "Meh", "Mehr"} & matcher.cut_names
+    found, _ = library.annotate(["The Iranian news agency Tasni said so, and Tasnim agreed."], language="en")
+    assert [(m.text, m.type) for m in found[0] if m.type != "NORP"] == [("Tasnim", "ORG")]
+
+
+def test_the_west_in_russian_is_a_region_and_the_direction_is_not(matcher):
+    assert found(matcher, "Запад давит, санкции Запада; на запад от Москвы.")[:2] == [("Запад", "LOC", "West"),
+                                                                                     ("Запада", "LOC", "West")]
+    assert [text for text, _, _ in found(matcher, "на запад от Москвы")] == ["Москвы"]  # near miss: the direction

@@ -235,3 +235,29 @@ def test_a_longer_organisation_round_a_gazetteer_one_is_another_organisation():
     assert ("National Security Council", "model") in merged
     # near miss: a gazetteer organisation before it ("UN") wins: the span is no new name
     assert ("UN Security Council", "model") not in merged and ("UN", "gazetteer") in merged
+
+
+def test_a_known_name_with_a_broken_hyphen_is_the_gazetteer_s():
+    """"International North- South Transport Corridor" (a line break after the hyphen)
+    read by the model as an ORG is the gazetteer's corridor, an EVENT, as its "(INSTC)";
+    near misses: a model name the gazetteer does not know, and one without a broken hyphen."""
+    from reader.annotate.model import rejoined
+
+    text = "The International North- South Transport Corridor (INSTC) and the Caspian- Volga Company and Arab League."
+    def model_mention(name, kind="ORG"):
+        return Mention(text.index(name), text.index(name) + len(name), name, kind, name, "model")
+    known = {"International North-South Transport Corridor": ("EVENT", "International North-South Transport Corridor"),
+             "Arab League": ("ORG", "Arab League")}
+    found = rejoined([(model_mention("International North- South Transport Corridor"), model_mention("Caspian- Volga Company"),
+                       model_mention("Arab League"))], known.get)[0]
+    assert [(m.type, m.canonical, m.source) for m in found] == [
+        ("EVENT", "International North-South Transport Corridor", "gazetteer"), ("ORG", "Caspian- Volga Company", "model"),
+        ("ORG", "Arab League", "model")]
+
+
+def test_a_place_s_kind_in_lower_case_is_trimmed_from_a_model_span():
+    text = "Commander in the northern Gilan province and the Gilan Province Council spoke."
+    start = text.index("Gilan province")
+    assert model.trim(text, start, start + len("Gilan province")) == (start, start + len("Gilan"))
+    start = text.index("Gilan Province Council")  # near miss: capitalised, a word of the name
+    assert model.trim(text, start, start + len("Gilan Province Council")) == (start, start + len("Gilan Province Council"))

@@ -69,6 +69,12 @@ def test_russian_names_are_declined():
     assert "Совместного всеобъемлющего плана действий" in russian_forms("Совместный всеобъемлющий план действий")
 
 
+def test_an_acronym_read_as_a_word_declines_and_is_kept_as_written_too():
+    assert {"МИДа России", "МИДе России", "МИДом России"} <= set(russian_forms("МИД России"))
+    assert {"российского МИДа", "российского МИД"} <= set(russian_forms("российский МИД"))
+    assert russian_forms("ВМФ России") == []  # near miss: an acronym read letter by letter stays as written
+
+
 def test_what_russian_does_not_decline_gives_no_forms():
     assert russian_forms("Аракчи", person=True) == []  # a foreign name ending in a vowel
     assert russian_forms("СВПД") == []  # an acronym

@@ -20,11 +20,12 @@ neighbouring word says otherwise (the near-misses of tests/test_context.py).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from ..models import Mention
 from .model import LABELS, Span, canonicalise, trim
 from .gazetteer import PLURAL_ACRONYM
+from .names import NOT_GIVEN_NAMES, given_names
 from .orgs import EN_HEADS
 
 # Place (or agency) names that are also a bird, a dish, a team, a player or a surname.
@@ -44,19 +45,17 @@ captain minnows""".split())
 # A leader's title ends right before the revolution it names: the words are the title ("the Leader of
 # the Islamic Revolution" is Khamenei), not a mention of the event.
 _LEADER_BEFORE = re.compile(r"(?:[Ll]eader of the|رهبر(?:[\s\u200c]+معظم)?|[Лл]идер|[Рр]уководитель)[\s\u200c]+$")
+# The first part of a Russian compound adjective ("российско-", "ирано-") before a nationality: the
+# compound is no entity (the blind-6 gold: "российско-иранский, ирано-американских").
+_COMPOUND_ADJECTIVE = re.compile(r"(?<![\w-])[а-яё]+о-$")
 _PLACE_PREPOSITIONS = frozenset("in of from at to near into across".split())
 _WORD = re.compile(r"[\w’'-]+")
 _PLACE_TYPES = frozenset({"GPE", "LOC", "ORG", "NORP", "FAC"})
-_NOT_GIVEN_NAMES = frozenset("""The A An In On At Of For To From By With As And Or But Under Over Into After Before
-Since During Across Between Against Like Via North South East West Northern Southern Eastern Western Central
-New Old Greater Upper Lower Then Now Still Yet Only Even Both Such Some Many Most Each Every Why How What Who Where
-Whom Whose Which Instead Indeed Moreover Furthermore Nevertheless Nonetheless Otherwise Hence Therefore Perhaps
-Asked Told Quoting Citing Unlike Including Despite Although Though Because Whether Until Unless""".split())
 
 
 def resolve(texts: Sequence[str], paragraphs: Sequence[Sequence[Mention]],
             spans: Sequence[Sequence[Span]] | None, in_field: bool,
-            use_model: bool = True) -> tuple[tuple[Mention, ...], ...]:
+            use_model: bool = True, own: Mapping[str, frozenset[str]] | None = None) -> tuple[tuple[Mention, ...], ...]:
     """Each paragraph's mentions with ambiguous place names judged in context.
 
     `texts`: the paragraphs' text; `paragraphs`: their mentions (gazetteer,
@@ -71,10 +70,10 @@ def resolve(texts: Sequence[str], paragraphs: Sequence[Sequence[Mention]],
     "Georgia finished fourth", not "in Romania", `_fields_a_team`).
     Renamed mentions then take the article's longest full name
     (`model.canonicalise`). A gazetteer surname takes the given name written
-    before it (`given_names`; `use_model=False`, the model is off: no names of
-    its own are added).
+    before it (`names.given_names`, `own`: the gazetteer people's given names;
+    `use_model=False`, the model is off: no names of its own are added).
     """
-    paragraphs = given_names(texts, paragraphs, use_model)
+    paragraphs = given_names(texts, paragraphs, use_model, own)
     people = {m.text for ms in paragraphs for m in ms if m.type == "PERSON" and " " in m.text}
     people.update(text[s:e] for text, ss in zip(texts, spans or (), strict=False)
                   for s, e, label in ss if LABELS.get(label) == "PERSON" and " " in text[s:e])
@@ -88,6 +87,12 @@ def resolve(texts: Sequence[str], paragraphs: Sequence[Sequence[Mention]],
         for m in mentions:
             if m.type == "EVENT" and _LEADER_BEFORE.search(text, max(0, m.start - 30), m.start):
                 changed = True  # "رهبر معظم انقلاب اسلامی", "Leader of the Islamic Revolution": a title, not the event
+                continue
+            if m.type == "NORP" and _COMPOUND_ADJECTIVE.search(text, max(0, m.start - 30), m.start):
+                changed = True  # "российско-иранского", "ирано-американских": a compound adjective, no nationality
+                continue
+            if m.type == "GPE" and _VESSEL_BEFORE.search(text, max(0, m.start - 60), m.start):
+                changed = True  # "warships Volgodonsk and Makhachkala": the ship, not the city
                 continue
             if m.type not in _PLACE_TYPES:
                 out.append(m)
@@ -134,54 +139,6 @@ def resolve(texts: Sequence[str], paragraphs: Sequence[Sequence[Mention]],
     return canonicalise(result) if changed_any or propagated else result
 
 
-_GIVEN_NAME = re.compile(r"([A-Z][a-z]{2,}(?:-[A-Za-z][a-z]+)?) $")
-SAME_NAME_RATIO = 0.6  # difflib ratio of two spellings of one given name: Esmail/Esmaeil 0.92, Aleksey/Alexei 0.62
-
-
-def given_names(texts: Sequence[str], paragraphs: Sequence[Sequence[Mention]],
-                others: bool = True) -> Sequence[Sequence[Mention]]:
-    """A one-word gazetteer person (a surname alias, "Baghaei") with a given name
-    written right before it: the mention takes the given name ("Esmail Baghaei")
-    when it is a spelling of the gazetteer person's own (Esmail/Esmaeil,
-    Aleksey/Alexei), and is another person of that surname otherwise ("Vladimir
-    Medvedev" is not Dmitry Medvedev: a PERSON of its own, `source="model"`, added
-    only when `others`, as the model's names are). The word before must look like a
-    given name: capitalised, not a title, an opener or a word the article writes in
-    lower case, and not inside another mention."""
-    from difflib import SequenceMatcher
-
-    from .model import _OPENERS, _TITLES
-
-    if not any(m.type == "PERSON" and m.source == "gazetteer" and " " not in m.text for ms in paragraphs for m in ms):
-        return paragraphs
-    joined = None  # the article's text: searched only when a given name needs it
-    result = []
-    for text, mentions in zip(texts, paragraphs, strict=True):
-        out = list(mentions)
-        for i, m in enumerate(mentions):
-            if m.type != "PERSON" or m.source != "gazetteer" or " " in m.text:
-                continue
-            before = _GIVEN_NAME.search(text, max(0, m.start - 30), m.start)
-            if before is None or before.end() != m.start:
-                continue
-            word = before.group(1)
-            if word in _TITLES or word in _OPENERS or word in _NOT_GIVEN_NAMES \
-                    or (i and mentions[i - 1].end > before.start()) or text[before.start() - 1:before.start()].isalpha():
-                continue
-            own = m.canonical.split()[0] if " " in m.canonical else ""
-            same = bool(own) and SequenceMatcher(None, word.lower(), own.lower()).ratio() >= SAME_NAME_RATIO
-            if not same and not others:
-                continue
-            joined = " ".join(texts) if joined is None else joined
-            if re.search(rf"(?<![\w-]){word.lower()}(?![\w-])", joined):
-                continue  # a word the article writes in lower case ("Then", "Spokesman"): no given name
-            name = text[before.start():m.end]
-            out[i] = m._replace(start=before.start(), text=name) if same else Mention(
-                before.start(), m.end, name, "PERSON", name, "model")
-        result.append(tuple(out))
-    return result
-
-
 FRAGMENT_WORDS = 8  # words: a shorter paragraph without a sentence's end is a list item or a label
 
 
@@ -211,7 +168,13 @@ def _fragment(text: str) -> bool:
 _DESIGNATION = re.compile(r"[\w-]*[A-Za-z]-\d[\w-]*")
 _NOT_A_NAME = re.compile(PLURAL_ACRONYM.pattern + "|" + _DESIGNATION.pattern)
 # A word after a model name that makes it a product ("Shahed drones", "Kinzhal missile").
-_PRODUCT_AFTER = frozenset("drone drones missile missiles jet jets fighter fighters helicopter helicopters rifle rifles".split())
+_PRODUCT_AFTER = frozenset("""drone drones missile missiles jet jets fighter fighters helicopter helicopters rifle rifles
+destroyer destroyers frigate frigates corvette corvettes warship warships submarine submarines class""".split())
+# A ship named after its kind ("destroyer Damavand", "warships Volgodonsk and Makhachkala", "a frigate,
+# dubbed Derafsh"): a product (OntoNotes PRODUCT; the blind-6 gold: ship names are no entities), even
+# where the name is also a city's.
+_VESSEL_BEFORE = re.compile(r"\b(?:destroyers?|frigates?|corvettes?|warships?|submarines?|vessels?)(?:,? (?:dubbed|named|called))?"
+                            r" (?:[A-Z][\w-]* and )?$")
 # A word before a model PERSON that makes it an organisation ("analytical company Prozerno").
 _ORG_BEFORE = frozenset("company firm agency group bank operator carrier airline consultancy".split())
 # Words before a one-word model PERSON that make it a place ("fighting near Al-Bab", "entered Manbij");
@@ -312,7 +275,7 @@ def propagate(texts: Sequence[str],
         added = []
         for hit in finder.finditer(text):
             start, end = hit.span()
-            if not any(m.start < end and start < m.end for m in mentions) and not _names_a_product(text, end):
+            if not any(m.start < end and start < m.end for m in mentions) and not _names_a_product(text, start, end):
                 known = names[hit.group()]
                 added.append(known._replace(start=start, end=end))
         if added:
@@ -329,7 +292,7 @@ def _judge(text: str, m: Mention, in_field: bool) -> str | None:
     before = _word_before(text, m.start)
     if before in _CLUB_BEFORE:
         return "club"
-    if before and before[0].isupper() and before.isalpha() and before not in _NOT_GIVEN_NAMES \
+    if before and before[0].isupper() and before.isalpha() and before not in NOT_GIVEN_NAMES \
             and not text[max(0, m.start - 8):m.start].rstrip().endswith((".", ",", ";", ":")) \
             and _is_name_position(text, m.start):
         return "surname"
@@ -409,7 +372,7 @@ def _cleaned(text: str, m: Mention, common: set[str], parts: set[str]) -> list[M
     ("International Chamber of Commerce (ICC"); split into its words when it
     repeats one word ("Brandt Brandt")."""
     name = m.text
-    if _NOT_A_NAME.fullmatch(name) or _names_a_product(text, m.end):
+    if _NOT_A_NAME.fullmatch(name) or _names_a_product(text, m.start, m.end):
         return []
     if " " not in name and (name.lower() in common or name in common) and name not in parts:
         return []
@@ -436,11 +399,13 @@ def _cleaned(text: str, m: Mention, common: set[str], parts: set[str]) -> list[M
     return [m]
 
 
-def _names_a_product(text: str, end: int) -> bool:
-    """A name ending at `end` names a product: "drones" or "missile" follows it, or a
+def _names_a_product(text: str, start: int, end: int) -> bool:
+    """A name from `start` to `end` names a product: "drones", "missile" or a ship's kind
+    follows it ("Peykan-class"), a ship's kind comes before it (`_VESSEL_BEFORE`), or a
     designation ("Sukhoi Su-35", "Shahed 136" written "Shahed-136")."""
     after = _word_after(text, end)
-    return after.lower() in _PRODUCT_AFTER or _DESIGNATION.fullmatch(after) is not None
+    return after.lower().lstrip("-") in _PRODUCT_AFTER or _DESIGNATION.fullmatch(after) is not None \
+        or _VESSEL_BEFORE.search(text, max(0, start - 60), start) is not None
 
 
 def _word_after(text: str, position: int) -> str:

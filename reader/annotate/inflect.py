@@ -13,9 +13,11 @@ Rules (a name is a noun phrase): adjectives before the first noun agree with
 it (Бушерская АЭС -> Бушерской АЭС); the first noun is the head and declines;
 what follows the head stays as written (Договор о стратегическом партнёрстве
 -> Договора о стратегическом партнёрстве); in a person's name every noun
-declines (Владимира Путина). Acronyms (АЭС, МИД, ОДКБ), words the dictionary
+declines (Владимира Путина). Acronyms (АЭС, ОДКБ), words the dictionary
 marks as indeclinable, and names it does not know that end in a vowel (Арагчи,
-Раиси: Russian does not decline these) stay as written.
+Раиси: Russian does not decline these) stay as written; an acronym read as a
+word declines as a masculine noun (`DECLINED_ACRONYMS`: МИДа России, российского
+МИДа), its indeclinable form kept too ("в МИД России" is written as well).
 """
 
 from __future__ import annotations
@@ -26,6 +28,11 @@ from functools import cache
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 _CYRILLIC = re.compile("[а-яёА-ЯЁ]")
 _INDECLINABLE_ENDINGS = ("и", "о", "у", "ю", "е", "э")
+# Acronyms read as a word (МИД, "мид"), which the press declines as a masculine noun
+# (МИДа, МИДу, МИДом, МИДе; Rosenthal's handbook allows both uses), and their case endings.
+DECLINED_ACRONYMS = frozenset({"МИД"})
+_ACRONYM_ENDINGS = {"gent": "а", "datv": "у", "ablt": "ом", "loct": "е"}
+_ACRONYM = object()  # a plan's step: the acronym takes `_ACRONYM_ENDINGS`
 
 
 @cache
@@ -70,12 +77,14 @@ def russian_forms(phrase: str, person: bool = False, plural: bool = False) -> li
     if plan is None:
         return []
     numbers = ("sing", "plur") if plural else (None,)
+    acronym = any(step is not None and step[0] is _ACRONYM for step in plan[0])
     forms: list[str] = []
-    for number in numbers:
-        for case in CASES:
-            form = _decline(words, plan, case, number)
-            if form and _plain(form) != _plain(phrase) and form not in forms:
-                forms.append(form)
+    for declined in (True, False) if acronym else (True,):  # "российского МИДа" and "российского МИД"
+        for number in numbers:
+            for case in CASES:
+                form = _decline(words, plan, case, number, declined)
+                if form and _plain(form) != _plain(phrase) and form not in forms:
+                    forms.append(form)
     return forms
 
 
@@ -98,7 +107,9 @@ def _plan(words: list[str], person: bool):
             plan[i] = (adjective, True)
             continue
         noun = _pick(parses, "NOUN")
-        if stem.isupper() and len(stem) > 1:  # an acronym: gives its gender, never declines
+        if stem.isupper() and len(stem) > 1:  # an acronym: gives its gender, never declines (but МИД)
+            if stem in DECLINED_ACRONYMS and word == stem:
+                plan[i] = (_ACRONYM, False)
             if head is None:
                 head = noun
                 if not person:
@@ -132,7 +143,9 @@ def _pick(parses, pos: str):
     return None
 
 
-def _decline(words: list[str], plan_and_head, case: str, number: str | None) -> str | None:
+def _decline(words: list[str], plan_and_head, case: str, number: str | None, acronyms: bool = True) -> str | None:
+    """The phrase in `case` and `number` (None: the head's own); `acronyms`: whether a
+    `DECLINED_ACRONYMS` word takes its case ending."""
     plan, head = plan_and_head
     head_number = number or head.tag.number or "sing"
     out = []
@@ -141,6 +154,9 @@ def _decline(words: list[str], plan_and_head, case: str, number: str | None) -> 
             out.append(word)
             continue
         parse, adjective = step
+        if parse is _ACRONYM:
+            out.append(word + _ACRONYM_ENDINGS.get(case, "") if acronyms and head_number == "sing" else word)
+            continue
         grammemes = {case, head_number}
         if adjective:
             if head_number == "sing" and head.tag.gender:

@@ -54,8 +54,9 @@ Undersecretary Under-Secretary
 _LEADING = ("the ", "The ", "THE ")
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _EDGE_PUNCT = " \t\"'“”‘’«»()[]{}.,;:!?—–-"
-# Joining words a name never ends with: the model running on ("Convention of the", "Ministry of Defence and").
-_TRAILING = re.compile(r"(?:\s+(?:of|the|and|for|at|in|on|to|with|&))+$")
+# Joining words a name never ends with: the model running on ("Convention of the", "Ministry of Defence and");
+# and a place's kind in lower case, which the name is without ("Gilan province": the blind-6 gold's "Gilan").
+_TRAILING = re.compile(r"(?:\s+(?:of|the|and|for|at|in|on|to|with|&|province|region|city|county|district))+$")
 
 
 @cache
@@ -154,7 +155,8 @@ _HEADLINE_WORDS = frozenset("On In To With At By From As Is Are Was Were Over Af
 
 def trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     """A model span without leading titles, "the", trailing possessive, edge
-    punctuation and trailing joining words ("Convention of the" -> "Convention"); None when nothing name-like is left (no capital letter, only
+    punctuation and trailing joining words and place kinds ("Convention of the" -> "Convention",
+    "Gilan province" -> "Gilan"); None when nothing name-like is left (no capital letter, only
     titles, longer than MAX_NAME_CHARS)."""
     while start < end and text[start] in _EDGE_PUNCT:
         start += 1
@@ -257,6 +259,37 @@ def _absorbs(text: str, start: int, end: int, kind: str, inside: Sequence[Mentio
         return False
     rest = text[max(m.end for m in inside):end].split()
     return len(rest) >= 2 and all(word[:1].isupper() or word in ("of", "and", "for") for word in rest)
+
+
+_BROKEN_HYPHEN = re.compile(r"\s*([-–—])\s+|\s+([-–—])\s*")
+
+
+def rejoined(paragraphs: Sequence[Sequence[Mention]], known) -> tuple[tuple[Mention, ...], ...]:
+    """Model mentions of a name the gazetteer knows, written with a hyphen broken by a
+    space ("International North- South Transport Corridor", a line break in the page):
+    the gazetteer's type and canonical name, `source="gazetteer"`, so that the name and
+    its acronym ("(INSTC)") are one entity of one type. `known(text)`: the (type,
+    canonical) of a gazetteer name that is all of `text`, or None."""
+    result = []
+    for mentions in paragraphs:
+        out = []
+        for m in mentions:
+            if m.source == "model" and _BROKEN_HYPHEN.search(m.text):
+                found = known(_BROKEN_HYPHEN.sub(lambda hit: hit.group(1) or hit.group(2), m.text))
+                if found is not None:
+                    m = m._replace(type=found[0], canonical=found[1], source="gazetteer")
+            out.append(m)
+        result.append(tuple(out))
+    return tuple(result)
+
+
+def without_cut_names(paragraphs: Sequence[Sequence[Mention]], cut: frozenset[str]) -> tuple[tuple[Mention, ...], ...]:
+    """The model's mentions less those that are a known organisation's name cut short
+    (`cut`: `gazetteer.Matcher.cut_names`; "the news agency Tasni", Tasnim cut by the
+    page, read as a place or an organisation): a stub is no name. A person stays ("Talib"
+    is a given name as well as Taliban cut short)."""
+    return tuple(tuple(m for m in mentions if m.source != "model" or m.type == "PERSON" or m.text not in cut)
+                 for mentions in paragraphs)
 
 
 def canonicalise(paragraphs: Sequence[Sequence[Mention]]) -> tuple[tuple[Mention, ...], ...]:

@@ -26,7 +26,7 @@ their canonical name is the full name in the nominative.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from ..models import Mention
 from .gazetteer import PERSIAN_STOP, cyrillic_spans, persian_spans
@@ -69,17 +69,20 @@ _RUSSIAN_HEADS = re.compile(r"(?:Банк|Агентство|Министерс�
 MAX_WORDS = 4  # words in a name: longer runs are headlines
 
 
-def find(texts: Sequence[str], paragraphs: Sequence[Sequence[Mention]]) -> tuple[tuple[Mention, ...], ...]:
+def find(texts: Sequence[str], paragraphs: Sequence[Sequence[Mention]],
+         own: Mapping[str, frozenset[str]] | None = None) -> tuple[tuple[Mention, ...], ...]:
     """Each paragraph's mentions plus the Russian and Persian names no mention covers.
 
     `texts`: the article's paragraph texts; `paragraphs`: their mentions so far
     (gazetteer, patterns), sorted by start. Paragraphs without Cyrillic or
     Arabic-script letters are returned as they are. Offsets are characters.
+    `own`: the gazetteer people's given names (`own_given_names`), which tell a
+    namesake from the person (`given_names`).
     """
     if not any(has_cyrillic(t) or ARABIC_SCRIPT.search(t) for t in texts):
         return tuple(map(tuple, paragraphs))
-    paragraphs = [_given_names(text, _ministries(text, _agencies(text, mentions)))
-                  for text, mentions in zip(texts, paragraphs, strict=True)]
+    paragraphs = given_names(texts, [_nisba_surnames(text, _ministries(text, _agencies(text, mentions)))
+                                     for text, mentions in zip(texts, paragraphs, strict=True)], own=own)
     found: list[list[Mention]] = []
     for text, mentions in zip(texts, paragraphs, strict=True):
         found.append(_names(text, mentions) if has_cyrillic(text) or ARABIC_SCRIPT.search(text) else [])
@@ -114,32 +117,161 @@ def _agencies(text: str, mentions: Sequence[Mention]) -> tuple[Mention, ...]:
     return tuple(out)
 
 
-_LAST_PERSIAN_WORD = re.compile(rf"([{_PERSIAN_LETTERS}\u200c]{{2,}})\s+$")
+# The word right before a name: a capitalised Latin word, or a Persian word (half-spaces inside).
+_LATIN_WORD_BEFORE = re.compile(r"([A-Z][a-z]{2,}(?:-[A-Za-z][a-z]+)?) $")
+_PERSIAN_WORD_BEFORE = re.compile(rf"([{_PERSIAN_LETTERS}\u200c]{{2,}})\s+$")
+SAME_NAME_RATIO = 0.6  # difflib ratio of two spellings of one given name: Esmail/Esmaeil 0.92, Aleksey/Alexei 0.62
+NOT_GIVEN_NAMES = frozenset("""The A An In On At Of For To From By With As And Or But Under Over Into After Before
+Since During Across Between Against Like Via North South East West Northern Southern Eastern Western Central
+New Old Greater Upper Lower Then Now Still Yet Only Even Both Such Some Many Most Each Every Why How What Who Where
+Whom Whose Which Instead Indeed Moreover Furthermore Nevertheless Nonetheless Otherwise Hence Therefore Perhaps
+Asked Told Quoting Citing Unlike Including Despite Although Though Because Whether Until Unless""".split())
 
 
-def _given_names(text: str, mentions: Sequence[Mention]) -> tuple[Mention, ...]:
-    """A Persian gazetteer person without its first name (a surname alias, "بورل";
-    "امیر عبداللهیان") right after one (`_PERSIAN_FIRST_NAMES`, "جوزف بورل", and a
-    "سید" before it) takes it: the mention is the name as written, its canonical stays
-    the gazetteer's (Persian's `context.given_names`, which reads capitals only)."""
-    out = list(mentions)
-    for i, m in enumerate(mentions):
-        if m.type != "PERSON" or m.source != "gazetteer" or not ARABIC_SCRIPT.match(m.text):
-            continue
-        start = m.start
-        for wanted in ((lambda w: not _given(normalize(m.text).split()[0]) and _given(w)), (_PERSIAN_HONORIFIC.__eq__)):
-            before = _LAST_PERSIAN_WORD.search(text, max(0, start - 30), start)
-            if before is not None and wanted(normalize(before.group(1))) and not (i and mentions[i - 1].end > before.start()) \
-                    and not text[before.start() - 1:before.start()].isalpha():
-                start = before.start()  # "جوزف بورل", then "سید عباس عراقچی"
-        if start != m.start:
-            out[i] = m._replace(start=start, text=text[start:m.end])
-    return tuple(out)
+def own_given_names(entities) -> dict[str, frozenset[str]]:
+    """Each gazetteer person's given names as the gazetteer writes them, normalised: the
+    first word of its canonical name and of each alias of two words or more ("Ali
+    Shamkhani", "علی شمخانی" -> Ali, علی). `entities`: `gazetteer.Entity` values."""
+    return {e.canonical: frozenset(normalize(name.split()[0]) for name in (e.canonical, *e.aliases) if " " in name)
+            for e in entities if e.type == "PERSON"}
+
+
+def given_names(texts: Sequence[str], paragraphs: Sequence[Sequence[Mention]], others: bool = True,
+                own: Mapping[str, frozenset[str]] | None = None) -> list[tuple[Mention, ...]]:
+    """A gazetteer person written without its given name (a surname alias: "Baghaei",
+    "بورل", "امیر عبداللهیان") right after one takes it, in Latin or Persian script.
+
+    The word before must be a given name: in Latin letters a capitalised word that is
+    not a title, an opener or a word the article writes in lower case; in Persian one
+    of `_PERSIAN_FIRST_NAMES` (or glued to "سید"), where the mention does not open
+    with one already. When it is a spelling of the person's own given name (difflib
+    ratio `SAME_NAME_RATIO` with one of `own[canonical]`, or the first word of the
+    canonical name; Esmail/Esmaeil, Aleksey/Alexei; a person whose Persian given name
+    the gazetteer does not write is taken to be the same), the mention takes it,
+    then a "سید" before it ("سید عباس عراقچی"), its canonical name unchanged.
+    Otherwise it is a namesake ("Vladimir Medvedev" is not Dmitry Medvedev, "محمد
+    هادی شمخانی" not Ali Shamkhani): a PERSON of its own, `source="model"`, with a
+    second given name and "سید" before (added only when `others`, as the model's
+    names are); the surname alone is then the namesake's too, where the article
+    never names the gazetteer person in full. Not inside another mention, nor glued
+    to a letter."""
+    if not any(m.type == "PERSON" and m.source == "gazetteer" for ms in paragraphs for m in ms):
+        return list(map(tuple, paragraphs))
+    lower = _LowerWords(texts)
+    namesakes: dict[tuple[str, str], str] = {}
+    result = []
+    for text, mentions in zip(texts, paragraphs, strict=True):
+        out = list(mentions)
+        for i, m in enumerate(mentions):
+            if m.type != "PERSON" or m.source != "gazetteer":
+                continue
+            persian = ARABIC_SCRIPT.match(m.text) is not None
+            if not persian and " " in m.text:
+                continue  # the name has its given name already
+            floor = mentions[i - 1].end if i else 0
+            start, same = m.start, True
+            before = None if persian and _given(normalize(m.text).split()[0]) else \
+                _given_before(text, m.start, floor, persian, lower)  # (a Persian one may still take "سید")
+            if before is not None:
+                names = {*(own.get(m.canonical, ()) if own else ()), *([m.canonical.split()[0]] if " " in m.canonical else [])}
+                names = {name for name in names if (ARABIC_SCRIPT.search(name) is not None) == persian}  # its script's
+                word = normalize(before.group(1))
+                same = any(_same_name(word, name) for name in names) or persian and not names
+                if not same and not others:
+                    continue
+                start = before.start()
+            if persian:
+                for wanted in (() if same else (_given,)) + (_PERSIAN_HONORIFIC.__eq__,):
+                    earlier = _PERSIAN_WORD_BEFORE.search(text, max(floor, start - 30), start)
+                    if earlier is not None and wanted(normalize(earlier.group(1))) \
+                            and not text[earlier.start() - 1:earlier.start()].isalpha():
+                        start = earlier.start()  # "محمد هادی شمخانی", then "سید عباس عراقچی"
+            if start == m.start:
+                continue
+            name = text[start:m.end]
+            out[i] = m._replace(start=start, text=name) if same else Mention(start, m.end, name, "PERSON", name, "model")
+            if not same:
+                namesakes[(normalize(m.text), m.canonical)] = name
+        result.append(tuple(out))
+    return _surnames_of_namesakes(result, namesakes) if namesakes else result
+
+
+def _surnames_of_namesakes(paragraphs: list[tuple[Mention, ...]],
+                           namesakes: dict[tuple[str, str], str]) -> list[tuple[Mention, ...]]:
+    """The surname alone is the namesake's (`namesakes`: (surname normalised, the
+    gazetteer person) -> the namesake's full name) where the article never names the
+    gazetteer person in full: "Medvedev said" after "Vladimir Medvedev" alone."""
+    named = {m.canonical for ms in paragraphs for m in ms if m.source == "gazetteer" and m.type == "PERSON" and " " in m.text}
+    result = []
+    for mentions in paragraphs:
+        result.append(tuple(
+            Mention(m.start, m.end, m.text, "PERSON", namesake, "model")
+            if m.source == "gazetteer" and m.canonical not in named
+            and (namesake := namesakes.get((normalize(m.text), m.canonical))) else m for m in mentions))
+    return result
+
+
+class _LowerWords:
+    """Whether the article writes a word in lower case ("Then", "Spokesman": no given
+    names): its words (runs of letters, digits and hyphens) collected once, when a
+    given name first needs them."""
+
+    def __init__(self, texts: Sequence[str]):
+        self._texts = texts
+        self._words: set[str] | None = None
+
+    def __contains__(self, word: str) -> bool:
+        if self._words is None:
+            self._words = set(_HYPHENATED_WORD.findall(" ".join(self._texts)))
+        return word.lower() in self._words
+
+
+_HYPHENATED_WORD = re.compile(r"[\w-]+")
+
+
+def _given_before(text: str, start: int, floor: int, persian: bool, lower: _LowerWords) -> re.Match | None:
+    """The given name written right before `start` (after `floor`, the previous
+    mention's end), or None (see `given_names`)."""
+    from .model import _OPENERS, _TITLES
+
+    before = (_PERSIAN_WORD_BEFORE if persian else _LATIN_WORD_BEFORE).search(text, max(floor, start - 30), start)
+    if before is None or before.end() != start or text[before.start() - 1:before.start()].isalpha():
+        return None
+    word = before.group(1)
+    if persian:
+        return before if _given(normalize(word)) else None
+    if word in _TITLES or word in _OPENERS or word in NOT_GIVEN_NAMES or word in lower:
+        return None
+    return before
+
+
+def _same_name(word: str, name: str) -> bool:
+    from difflib import SequenceMatcher
+
+    return SequenceMatcher(None, word.lower(), name.lower()).ratio() >= SAME_NAME_RATIO
 
 
 def _given(word: str) -> bool:
     """A first name, or one glued to "سید" ("سیدعباس"); `word` normalised."""
     return word in _PERSIAN_FIRST_NAMES or word.startswith(_PERSIAN_HONORIFIC) and word[len(_PERSIAN_HONORIFIC):] in _PERSIAN_FIRST_NAMES
+
+
+def _nisba_surnames(text: str, mentions: Sequence[Mention]) -> tuple[Mention, ...]:
+    """A Persian nationality or place adjective right after a first name is a surname
+    (Persian surnames are often such adjectives: "حمیدرضا عراقی", not "Iraqi"): the two
+    words are one PERSON (`source="model"`)."""
+    if not ARABIC_SCRIPT.search(text) or not any(m.type == "NORP" for m in mentions):
+        return tuple(mentions)
+    out = []
+    for i, m in enumerate(mentions):
+        before = _PERSIAN_WORD_BEFORE.search(text, max(mentions[i - 1].end if i else 0, m.start - 30), m.start) \
+            if m.type == "NORP" and " " not in m.text and ARABIC_SCRIPT.match(m.text) else None
+        if before is not None and normalize(before.group(1)) in _PERSIAN_FIRST_NAMES \
+                and not text[before.start() - 1:before.start()].isalpha():
+            name = text[before.start():m.end]
+            m = Mention(before.start(), m.end, name, "PERSON", normalize(name), "model")
+        out.append(m)
+    return tuple(out)
 
 
 # A ministry named by its field, and the country after it if the gazetteer found one
@@ -241,8 +373,13 @@ def _person(words: list[str]) -> bool:
         and all(russian_nominative(w)[1] is None for w in words))
 
 
+# A Russian surname's stem, its case endings other than the nominative, and the nominative
+# ending they give back; None where the case is ambiguous (Кабулова is a man's genitive or a
+# woman's nominative: left as written).
+_SURNAME_ENDINGS = (("[сц]к", "ого|ому|им|ом", "ий"), ("[сц]к", "ой|ую", "ая"), ("[оеё]в|[иы]н", "ым|е", ""),
+                    ("[оеё]в|[иы]н", "а|у", None))
 # A Russian surname in a case other than the nominative (Кабулова, Кабуловым, Злочевского).
-_OBLIQUE_SURNAME = re.compile(r"(?:[оеё]в|[иы]н)(?:а|у|ым|е)$|[сц]к(?:ого|ому|им|ом|ой|ую)$")
+_OBLIQUE_SURNAME = re.compile("|".join(rf"(?:{stem})(?:{endings})$" for stem, endings, _ in _SURNAME_ENDINGS))
 
 
 def _iranian_first_name(word: str) -> str:
@@ -262,10 +399,10 @@ def _nominative(words: list[str], name: str) -> str:
                     for word, lemma in zip(words, lemmas, strict=True))
 
 
-# Case endings that say which nominative a surname the dictionary does not know has:
-# only the unambiguous ones (Кабулова is a man's genitive or a woman's nominative: left as written).
-_SURNAME_CASES = ((re.compile(r"([сц]к)(?:ого|ому|им|ом)$"), r"\1ий"), (re.compile(r"([сц]к)(?:ой|ую)$"), r"\1ая"),
-                  (re.compile(r"([оеё]в|[иы]н)(?:ым|е)$"), r"\1"))
+# Case endings that say which nominative a surname the dictionary does not know has: the
+# unambiguous ones of `_SURNAME_ENDINGS`.
+_SURNAME_CASES = tuple((re.compile(rf"({stem})(?:{endings})$"), r"\1" + nominative)
+                       for stem, endings, nominative in _SURNAME_ENDINGS if nominative is not None)
 
 
 def _surname_nominative(word: str) -> str:

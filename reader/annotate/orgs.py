@@ -15,15 +15,19 @@ complements:
   does not open the sentence, then lower-case adjectives, then the head in any
   case ("Каспийской флотилии", "Национальной иранской газовой компанией"); or a
   capitalised head and its genitive or "по" complement ("Организации по атомной
-  энергии"); or an agency acronym before a country ("ВМФ России", "МИД РФ");
+  энергии"); or an agency acronym, in any case ("МИДа"), before a country or after a
+  nationality ("ВМФ России", "МИД РФ", "турецкого МИДа");
 - Persian, which has no capitals: a head that is never a common verb or
   adverb ("نیروی دریایی", "ناوگان", "بانک مرکزی", "کمیسیون", "شورای عالی",
   "وزارت") with the adjectives after it, and a news outlet written as one word
   ending in "نیوز" (news).
 
-The country right after the name belongs to it ("ВМФ России", "نیروی دریایی
-روسیه"): it stays its own GPE mention (both are highlighted) and the ORG's
-canonical name takes it, so Russia's navy and Iran's are two entities. Mentions the gazetteer or the model found inside a span are
+The country right after a Russian or Persian name belongs to it ("ВМФ России",
+"نیروی دریایی روسیه"): one ORG mention covers both, as the gazetteer's "МИД
+России" and "Iranian Foreign Ministry" do (the convention of the released blind
+set 6 gold: the whole ministry phrase is the organisation), so Russia's navy and
+Iran's are two entities. An English name keeps a place after it as its own
+mention (the ORG's canonical name takes it). Mentions the gazetteer or the model found inside a span are
 absorbed only when they are places or nationalities (or, before the head, an
 event: "Islamic Revolution Guards"), or when the model found them (its shorter
 view of the same name, "Navy"); a span overlapping any
@@ -55,13 +59,15 @@ SENTENCE_ENDS = ".!?:—–-\n"
 EN_HEADS = frozenset("""Ministry Agency Company Corporation Council Committee Commission Bank Organization Organisation
 Service Navy Army Forces Fleet Flotilla Parliament Assembly Fund Institute Authority Office Department Court Corps Party
 Duma Majlis Association Chamber University Academy Center Centre Bureau Directorate Administration Board Staff
-Airlines Railways Guard Guards Union""".split())  # "Soviet Union": the gazetteer's place covers the head
+Airlines Railways Guard Guards Union Force""".split())  # "Soviet Union": the gazetteer's place covers the head
 _EN_NOT_MODIFIERS = frozenset("""A An The In On At Of For To From By With As But And Or If When While After Before Since
 During It Its He She They We His Her Their Our This That These Those There Here Not No So Also However Meanwhile
 Earlier Later Last Next Today Yesterday Read More News Share Watch Photo Published Updated Said Says Is Are Was Were
 Will Would Could Should Has Have Had President Minister Prime Deputy Chief Head Director Spokesman Secretary Ambassador
 Mr Mrs Ms Dr General Commander Admiral Rear Vice Acting Former""".split())
-_EN_WORD = re.compile(r"[A-Z][\w'’&-]*(?:\.[A-Z][\w'’&-]*)*|of|for|and|the|on")  # no full stop: it ends a sentence
+# A capitalised word (its possessive "'s" apart: "the Iranian Navy’s warships") or a joiner;
+# no full stop: it ends a sentence.
+_EN_WORD = re.compile(r"[A-Z](?:[\w&-]|['’](?![sS]\b))*(?:\.[A-Z](?:[\w&-]|['’](?![sS]\b))*)*|of|for|and|the|on")
 _EN_JOINERS = frozenset({"of", "for", "and", "the", "on"})
 _EN_MAX_WORDS = 8
 
@@ -70,7 +76,7 @@ _RU_HEADS = frozenset("""министерство агентство компа�
 комитет комиссия суд фонд служба союз форум партия парламент академия университет институт центр ассоциация палата
 биржа концерн холдинг управление ведомство дума собрание гвардия корпус госкорпорация""".split())
 # Agency acronyms that name an organisation of the country after them (ВМФ России, МИД РФ).
-_RU_ACRONYMS = frozenset("""ВМФ ВМС ВКС ВВС МИД МВД МЧС ФСБ СВР ЦБ ГРУ СК ВС КСИР Совбез Совбеза Совбезе Совбезу Совбезом
+_RU_ACRONYMS = frozenset("""ВМФ ВМС ВКС ВВС МИД МИДа МИДу МИДом МИДе МВД МЧС ФСБ СВР ЦБ ГРУ СК ВС КСИР Совбез Совбеза Совбезе Совбезу Совбезом
 Минобороны Минэнерго Минфин Минфина Минфине Минтранс Минтранса Минпромторг Минпромторга""".split())
 _RU_WORD = re.compile(r"[А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)*")
 _RU_MAX_WORDS = 7
@@ -82,9 +88,15 @@ _FA_NOUN_HEADS = ("شرکت ملی", "اندیشکده", "پژوهشکده", "پ
 _FA_HEADS = tuple(normalize(h) for h in (
     "نیروی دریایی", "نیروی هوایی", "نیروی زمینی", "نیروهای مسلح", "نیروی هوافضا", "ناوگان", "بانک مرکزی", "بانک",
     "کمیسیون", "شورای عالی", "شورای", "وزارت امور", "وزارت", "ستاد کل", "سازمان", "مجمع", "اتحادیه", "ارتش",
-    *_FA_NOUN_HEADS))
+    "کمیته", "اتاق بازرگانی", "حزب", "تلویزیون", *_FA_NOUN_HEADS))
 _FA_NEEDS_COMPLEMENT = frozenset(normalize(h) for h in ("بانک", "کمیسیون", "شورای", "وزارت", "سازمان", "مجمع", "اتحادیه", "ارتش",
-                                                         "وزارت امور", "نیروهای مسلح"))
+                                                         "وزارت امور", "نیروهای مسلح", "کمیته", "حزب", "تلویزیون"))
+# Words a head's name never runs through to reach the place that ends it (`_bridge_to_place`):
+# the words a Persian person's name never holds (function words, verbs, offices, "دولت") but those
+# an organisation's may ("دانشگاه دوستی ملل روسیه", "شورای عالی"; a plural suffix after a half-space), and heads.
+_FA_BRIDGE_STOP = PERSIAN_STOP - frozenset(normalize(w) for w in "ملل متحد ملی عالی کل ویژه اسلامی جهانی ها های".split()) \
+    | frozenset(h.split()[0] for h in _FA_HEADS)
+_FA_MAX_BRIDGE = 5  # words between a head and the place its name ends with
 _FA_NOUN_HEADS_NORMAL = frozenset(normalize(h) for h in _FA_NOUN_HEADS)
 _FA_HEAD = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(h).replace("\\ ", " ") for h in sorted(_FA_HEADS, key=len, reverse=True))
                       + r")(?![\w])(?! ها)")
@@ -108,14 +120,35 @@ def find(texts: Sequence[str], paragraphs: Sequence[Sequence[Mention]]) -> tuple
         return tuple(map(tuple, paragraphs))  # as the model: a 50 MB file gets the gazetteer only
     result = []
     for text, mentions in zip(texts, paragraphs, strict=True):
+        mentions = _outlets_named_like_places(text, mentions)
         if has_cyrillic(text):
             spans = _russian(text, mentions) + _quoted(text)
         elif ARABIC_SCRIPT.search(text):
+            mentions = _persian_known_and_place(text, mentions)
             spans = _persian(text, mentions) + _quoted(text)
         else:
             spans = _english(text, mentions)
         result.append(_merged(text, mentions, spans) if spans else tuple(mentions))
     return tuple(result)
+
+
+# A newspaper or channel named like a place: "газете Turkiye", "the daily Iran", "روزنامه ایران".
+_OUTLET_BEFORE = re.compile(r"(?:\b(?:newspaper|daily|weekly|magazine|TV channel|broadcaster)|(?<![\w-])(?:[Гг]азет[аеуыой]"
+                            r"|[Ее]женедельник[аеуом]?|[Тт]елеканал[аеуом]?|[Жж]урнал[аеуом]?)|روزنامه)\s[«\"“]?$")
+
+
+def _outlets_named_like_places(text: str, mentions: Sequence[Mention]) -> Sequence[Mention]:
+    """A place mention right after a newspaper's or channel's common noun names the
+    outlet: an ORG of its own name ("Лавров дал интервью газете Turkiye"), not the
+    country; not the first part of a compound ("газета Иран-Россия")."""
+    if not any(m.type == "GPE" for m in mentions):
+        return mentions
+    out = list(mentions)
+    for i, m in enumerate(mentions):
+        if m.type == "GPE" and _OUTLET_BEFORE.search(text, max(0, m.start - 20), m.start) \
+                and not text[m.end:m.end + 1].isalpha() and text[m.end:m.end + 1] not in "-–":
+            out[i] = Mention(m.start, m.end, m.text, "ORG", m.text, "model")
+    return out
 
 
 def _merged(text: str, mentions: Sequence[Mention], spans: list[tuple[int, int]]) -> tuple[Mention, ...]:
@@ -138,7 +171,7 @@ def _merged(text: str, mentions: Sequence[Mention], spans: list[tuple[int, int]]
             continue  # the place itself, not a name round it
         dropped.update(inside)
         claimed[start:end] = b"\x01" * (end - start)
-        place_end = _following_place(text, end, kept, starts)  # ВМФ | России: the place stays its own mention
+        place_end = _following_place(text, end, kept, starts)  # English: the place stays its own mention
         added.append(Mention(start, end, text[start:end], "ORG", normalize(text[start:place_end]), "model"))
     if not added:
         return tuple(mentions)
@@ -183,16 +216,20 @@ def _english(text: str, mentions: Sequence[Mention]) -> list[tuple[int, int]]:
         if covered[word.start()]:
             continue
         first = i
-        while first > 0 and i - first < _EN_MAX_WORDS and _joined(text, words[first - 1], words[first]) \
-                and words[first - 1].group()[:1].isupper() and words[first - 1].group() not in _EN_NOT_MODIFIERS \
-                and words[first - 1].group() not in EN_HEADS and not words[first - 1].group().endswith(("'s", "’s")):
-            first -= 1
+        while first > 0 and i - first < _EN_MAX_WORDS and _joined(text, words[first - 1], words[first]):
+            if _en_modifier(text, words[first - 1]):
+                first -= 1
+            elif words[first - 1].group() in ("and", "of") and first > 1 and _joined(text, words[first - 2], words[first - 1]) \
+                    and _en_modifier(text, words[first - 2]) and not covered[words[first - 2].start()]:
+                first -= 2  # "Construction and Development of Transportation Infrastructure Company"
+            else:
+                break
         last = i
         if i + 2 < len(words) and words[i + 1].group() in ("of", "for") and _joined(text, word, words[i + 1]) \
                 and _joined(text, words[i + 1], words[i + 2]) and words[i + 2].group()[:1].isupper():
             last = i + 2
             while last + 1 < len(words) and last - i < _EN_MAX_WORDS and _joined(text, words[last], words[last + 1]) \
-                    and not words[last].group().endswith(("'s", "’s")) \
+                    and not text.startswith(("'s", "’s"), words[last].end()) \
                     and (words[last + 1].group()[:1].isupper() and words[last + 1].group() not in _EN_NOT_MODIFIERS
                          or words[last + 1].group() in ("and", "of") and last + 2 < len(words)
                          and words[last + 2].group()[:1].isupper() and _joined(text, words[last + 1], words[last + 2])):
@@ -216,6 +253,14 @@ def _quoted(text: str) -> list[tuple[int, int]]:
     return [hit.span(1) for hit in _QUOTED.finditer(text) if hit.group(1).strip() == hit.group(1)]
 
 
+def _en_modifier(text: str, word: re.Match) -> bool:
+    """A capitalised word that may stand before an English head: not an opener, title or
+    head, and no possessive after it ("Iran's Chamber of Commerce": the name is "Chamber of Commerce")."""
+    surface = word.group()
+    return surface[:1].isupper() and surface not in _EN_NOT_MODIFIERS and surface not in EN_HEADS \
+        and not text.startswith(("'s", "’s"), word.end())
+
+
 def _joined(text: str, left: re.Match, right: re.Match) -> bool:
     return text[left.end():right.start()] == " "
 
@@ -225,13 +270,16 @@ def _russian(text: str, mentions: Sequence[Mention]) -> list[tuple[int, int]]:
     covered = _coverage(text, mentions)
     # "Иранская организация по атомной энергии": a nationality may open a name (merging absorbs it)
     nationalities = {m.start for m in mentions if m.type == "NORP" and m.source == "gazetteer"}
+    adjectives = {m.end: m.start for m in mentions if m.type == "NORP" and m.text.islower()}  # "турецкого МИДа"
+    starts = [m.start for m in mentions]
     spans = []
     i = 0
     while i < len(words):
         word = words[i]
         surface = word.group()
         if surface in _RU_ACRONYMS:
-            spans.append((word.start(), word.end()))
+            start = adjectives.get(word.start() - 1, word.start()) if text[word.start() - 1:word.start()] == " " else word.start()
+            spans.append((start, _following_place(text, word.end(), mentions, starts)))
             i += 1
             continue
         if not surface[:1].isupper() or surface.isupper() or (covered[word.start()] and word.start() not in nationalities) \
@@ -255,7 +303,7 @@ def _russian(text: str, mentions: Sequence[Mention]) -> list[tuple[int, int]]:
         if last is None:
             i += 1
             continue
-        spans.append((word.start(), words[last].end()))
+        spans.append((word.start(), _following_place(text, words[last].end(), mentions, starts)))
         i = last + 1
     return spans
 
@@ -283,6 +331,7 @@ def _persian(text: str, mentions: Sequence[Mention]) -> list[tuple[int, int]]:
     starts = {m.start for m in mentions}
     places = {m.start for m in mentions if m.type == "GPE" and " " not in m.text}  # one word: the noun after a head
     mention_starts = [m.start for m in mentions]
+    gpe_starts = {m.start for m in mentions if m.type == "GPE"}
     spans = []
     position = 0
     for hit in _FA_HEAD.finditer(normal):
@@ -306,6 +355,8 @@ def _persian(text: str, mentions: Sequence[Mention]) -> list[tuple[int, int]]:
         position = end
         start, end = _mapped(offsets, hit.start(), end)
         places_end = _following_place(text, end, mentions, mention_starts)
+        if places_end == end and (bridged := _bridge_to_place(normal, offsets, hit.end(), gpe_starts)) is not None:
+            places_end = _following_place(text, bridged, mentions, mention_starts)  # "دانشگاه دوستی ملل روسیه"
         if hit.group() in _FA_NEEDS_COMPLEMENT and not count and places_end == end:
             continue  # "بانک" alone is a bank, not one bank's name
         if places_end > end and (joined := _FA_AND.match(text, places_end)):
@@ -315,6 +366,62 @@ def _persian(text: str, mentions: Sequence[Mention]) -> list[tuple[int, int]]:
     for hit in _FA_OUTLET.finditer(normal):
         spans.append(_mapped(offsets, *hit.span()))
     return spans
+
+
+_FA_KNOWN_HEAD = re.compile(r"(?:" + "|".join(re.escape(h) for h in (*_FA_HEADS, normalize("خبرگزاری"))) + r")(?![\w])")
+_FA_EZAFE = normalize("ی")
+_FA_OBJECT = re.compile(r"[\s\u200c]+" + normalize("را") + r"(?![\w])")
+
+
+def _persian_known_and_place(text: str, mentions: Sequence[Mention]) -> Sequence[Mention]:
+    """A known Persian organisation named by its head ("شورای فدراسیون", "خبرگزاری صدا و
+    سیما") and the place right after it are one name, as the gazetteer's "وزارت خارجه
+    روسیه" is: "شورای فدراسیون روسیه" (its canonical name stays), and with the ezafe
+    written on it, a branch of its own ("خبرگزاری صدا و سیمای گیلان", the provincial
+    one: its canonical name is the text). Not where the place is the verb's object
+    ("سازمان ملل ایران را محکوم کرد")."""
+    out: list[Mention] = []
+    skip = -1
+    for i, m in enumerate(mentions):
+        if i == skip:
+            continue
+        place = mentions[i + 1] if i + 1 < len(mentions) else None
+        if m.type == "ORG" and place is not None and place.type == "GPE" and _FA_KNOWN_HEAD.match(normalize(m.text)):
+            between = normalize(text[m.end:place.start])
+            if between.strip() in ("", _FA_EZAFE) and between[:1] in (" ", _FA_EZAFE) and not _FA_OBJECT.match(text, place.end):
+                name = text[m.start:place.end]
+                branch = bool(between.strip())
+                out.append(Mention(m.start, place.end, name, "ORG", normalize(name) if branch else m.canonical,
+                                   "model" if branch else m.source))
+                skip = i + 1
+                continue
+        out.append(m)
+    return out
+
+
+def _bridge_to_place(normal: str, offsets: list[int] | None, position: int, gpe_starts: set[int]) -> int | None:
+    """Where a Persian head's name ends when it runs through up to `_FA_MAX_BRIDGE`
+    words (nouns of its own, "و" between two of them) to a place: the character
+    (in the original text) right before that place's mention starts, or None when a
+    function word or verb, a punctuation mark or another mention comes first
+    ("کمیسیون مشترک همکاریهای اقتصادی ایران و جمهوری آذربایجان", "اتحادیه کارآفرینان و
+    صنعتگران روسیه"). `gpe_starts`: the place mentions' starts in the original text."""
+    words = 0
+    previous_and = True  # a place right after the head is `_following_place`'s
+    while words <= _FA_MAX_BRIDGE:
+        word = _FA_WORD.match(normal, position)
+        if word is None:
+            return None
+        start = _mapped(offsets, word.start(1), word.start(1))[0]
+        if start in gpe_starts:
+            return None if previous_and else _mapped(offsets, position, position)[0]
+        if word.group(1) == "و" or word.group(1) in _FA_BRIDGE_STOP:
+            return None  # (and "و" right after the head, or two in a row)
+        words += 1
+        position = word.end()
+        previous_and = normal.startswith(" و ", position)
+        if previous_and:
+            position += 2
 
 
 def _complement(normal: str, position: int, starts: set[int], offsets: list[int] | None):

@@ -23,6 +23,7 @@ from dataclasses import dataclass, replace
 from types import MappingProxyType
 
 from ..models import CleanText, Dropped, Metadata, Paragraph, RawArticle
+from ..searchtext import WORD_RUN
 from . import metadata as md
 from .dates import date_in_filename, find_date, weekday_names
 from .decode import HTML_SUFFIXES
@@ -1386,10 +1387,9 @@ _LABEL_PREFIX = re.compile(r"^[^\s:：–—-][^:：–—\n]{0,40}?\s*(?:[:：]
 
 def _same_words(text: str) -> str:
     """A paragraph's words, lower case, without punctuation or half-spaces: what two copies share."""
-    return " ".join(_WORD_RUN.findall(text.casefold().replace("\u200c", "")))
+    return " ".join(WORD_RUN.findall(text.casefold().replace("\u200c", "")))
 
 
-_WORD_RUN = re.compile(r"\w+")
 
 
 def _url_spans(text: str) -> tuple[tuple[int, int], ...]:
