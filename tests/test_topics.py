@@ -911,6 +911,44 @@ RU_PRESS = [
 ]
 
 
+# Passing mentions in Russian and Persian (passing_rufa; issue 16, topicsrf7): a ", а также …" tail, a «که …» clause
+# on the subject, sanctions only foreseen; and a three-way meeting of ministers is no summit.
+PASSING_RU_FA = [
+    ("syria", "Стороны обсудили поставки пшеницы, а также обсудили ситуацию в Сирии.",
+     "Стороны обсудили поставки пшеницы, а также ситуацию в Сирии и Афганистане."),
+    ("sanctions", "ایران سال‌ها زیر تحریم‌های آمریکا بوده است و اکنون با روسیه قرارداد گازی امضا کرد.",
+     "ایران که سال‌ها زیر تحریم‌های آمریکا بوده است، اکنون با روسیه قرارداد گازی امضا کرد."),
+    ("sanctions", "Совбез ООН ввел санкции против Тегерана.",
+     "Резолюция предусматривает возможность введения санкций против Тегерана."),
+    ("sanctions", "آمریکا تحریم‌های تازه‌ای علیه ایران اعمال کرد.",
+     "ممکن است آمریکا تحریم‌های تازه‌ای علیه ایران اعمال کند."),
+    ("trilateral_summits", "Трехсторонняя встреча президентов России, Ирана и Азербайджана прошла в Баку.",
+     "Трехсторонняя встреча министров транспорта России, Ирана и Азербайджана прошла в Баку."),
+    ("trilateral_summits", "نشست سه‌جانبه روسای جمهور ایران، روسیه و آذربایجان در باکو برگزار شد.",
+     "نشست سه‌جانبه وزرای حمل‌ونقل ایران، روسیه و آذربایجان در باکو برگزار شد."),
+]
+
+
+@pytest.mark.parametrize("topic,carried,near_miss", PASSING_RU_FA)
+def test_a_russian_or_persian_passing_mention_is_not_a_topic(engines, topic, carried, near_miss):
+    assert topic in topics_of(engines, carried)
+    assert topic not in topics_of(engines, near_miss)
+
+
+@pytest.mark.parametrize("text,passing", [
+    ("Стороны обсудили торговлю, а также ситуацию в Сирии. Потом уехали.", ["а также ситуацию в Сирии"]),
+    ("Стороны обсудили торговлю, а также подписали соглашение.", []),  # a second predicate: news
+    ("Россия и Иран обсудили возможности обхода санкций.", []),  # evading them is the theme itself
+    ("Им грозят санкции, если сделка сорвется.", []),  # "грозят" is not the singular "грозит": no match
+    ("ایران که زیر تحریم بوده، اکنون گاز می‌خرد.", ["که زیر تحریم بوده"]),
+    ("لاوروف گفت که تحریم‌ها، به نفع کسی نیست.", []),  # «که» after a verb opens a complement clause
+    ("در حالی که تحریم‌ها ادامه دارد، تجارت رشد کرد.", []),  # a conjunction's «که»: not a subject's clause
+    ("ایران که زیر تحریم بوده اکنون گاز می‌خرد.", []),  # no comma closes the clause: its end is unknown
+])
+def test_russian_and_persian_passing_spans(text, passing):
+    assert [text[a:b] for a, b in passing_spans(text)] == passing
+
+
 @pytest.mark.parametrize("topic,carried,near_miss", THEMES_RU_FA + NOT_THE_OLD_DISPUTE + RU_PRESS)
 def test_a_russian_or_persian_theme_is_carried_by_its_press_words(engines, topic, carried, near_miss):
     assert topic in topics_of(engines, carried)
