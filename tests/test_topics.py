@@ -926,10 +926,25 @@ PASSING_RU_FA = [
      "Трехсторонняя встреча министров транспорта России, Ирана и Азербайджана прошла в Баку."),
     ("trilateral_summits", "نشست سه‌جانبه روسای جمهور ایران، روسیه و آذربایجان در باکو برگزار شد.",
      "نشست سه‌جانبه وزرای حمل‌ونقل ایران، روسیه و آذربایجان در باکو برگزار شد."),
+    # the occasion of a meeting is its setting: what was said there is the news
+    ("brics_sco", "Путин выступил на саммите ШОС в Тяньцзине.",
+     "Путин встретился с Пезешкианом на полях саммита ШОС в Тяньцзине и обсудил с ним погоду."),
+    ("brics_sco", "پوتین در نشست سران سازمان همکاری شانگهای سخنرانی کرد.",
+     "پوتین در حاشیه نشست سران سازمان همکاری شانگهای با پزشکیان دیدار کرد."),
+]
+# The relationship worded by grammar, not by a listed phrase (frames_ru): another head noun, another word order, the
+# two sides' adjective straight before the noun; a field's adjective makes it that field's cooperation.
+FRAMES_RU = [
+    ("strategic_partnership", "Путин подчеркнул, что история взаимоотношений Ирана и России насчитывает столетия.",
+     "Путин подчеркнул, что история торговых взаимоотношений Ирана и России насчитывает столетия."),
+    ("strategic_partnership", "Путин отметил, что между Москвой и Тегераном сложились дружеские отношения.",
+     "Путин отметил, что между Москвой и Тегераном открылся прямой авиарейс, а отношения с Баку крепнут."),
+    ("strategic_partnership", "Президенты обсудили вопросы развития российско-иранского сотрудничества.",
+     "Президенты обсудили вопросы развития российско-иранского торгово-экономического сотрудничества."),
 ]
 
 
-@pytest.mark.parametrize("topic,carried,near_miss", PASSING_RU_FA)
+@pytest.mark.parametrize("topic,carried,near_miss", PASSING_RU_FA + FRAMES_RU)
 def test_a_russian_or_persian_passing_mention_is_not_a_topic(engines, topic, carried, near_miss):
     assert topic in topics_of(engines, carried)
     assert topic not in topics_of(engines, near_miss)

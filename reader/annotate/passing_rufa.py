@@ -16,6 +16,11 @@ English twin in that reading, or one whose words do not carry over:
   the news, as English "the threat of UN sanctions" and "could face sanctions"
   are not (`_MAYBE_RU`, `_MAYBE_FA`).
 
+- the occasion a meeting was held on, "на полях саммита ШОС" / "در حاشیه اجلاس
+  شانگهای" (on the sidelines of): the setting, not the theme of what was said
+  there; for an item's length (`_SIDELINES_WORDS`), as what follows may be the
+  news (`_SIDELINES`).
+
 Each span runs from its marker to the end of its clause (a comma or stronger
 punctuation); the «а также» tail to its sentence's end. Source: the misses
 of the Russian and Persian dev sets of issue 16 (the lead's blind set 6,
@@ -41,6 +46,8 @@ _MAYBE_RU = re.compile(r"\b(?:(?:может|могут|могла? бы|могл
                        r"|(?:возможн\w*|угроз\w*|грозит|пригрози\w*)\s+санкци\w*)")
 _MAYBE_FA = re.compile(r"(?:(?:ممکن است|تهدید(?: به| کرد)?)(?:\s+\S+){0,2}?\s+(?:تحریم|اعمال تحریم|وضع تحریم)"
                        r"|احتمال(?:اً|ا)?\s+(?:تحریم|اعمال|وضع))")
+_SIDELINES = re.compile(r"(?:\bна полях|در حاشیه(?:\u200c?ی)?)\s")
+_SIDELINES_WORDS = 5  # the event's name: "саммита ШОС в китайском Тяньцзине", "نشست سران سازمان همکاری شانگهای"
 _PERSIAN = re.compile("[\u0600-\u06ff]")
 _PERSIAN_SENTENCE = re.compile(r"[^.!?؟؛:]+")
 _THAT = re.compile(r"(?:^|[\s،,])که\s")
@@ -58,6 +65,10 @@ def language_passing_spans(text: str) -> list[tuple[int, int]]:
     gives []) that are passing mentions by the rules of this module. Linear in
     the length of `text`."""
     spans: list[tuple[int, int]] = []
+    for sidelines in _SIDELINES.finditer(text):
+        end = _end(_CLAUSE_END, text, sidelines.end())
+        words = text[sidelines.end():end].split(" ")[:_SIDELINES_WORDS]
+        spans.append((sidelines.start(), sidelines.end() + len(" ".join(words))))
     if has_cyrillic(text):
         lower = text.lower()
         for tail in _ALSO.finditer(text):
