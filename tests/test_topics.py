@@ -929,6 +929,9 @@ PASSING_RU_FA = [
     # the occasion of a meeting is its setting: what was said there is the news
     ("brics_sco", "Путин выступил на саммите ШОС в Тяньцзине.",
      "Путин встретился с Пезешкианом на полях саммита ШОС в Тяньцзине и обсудил с ним погоду."),
+    # a Persian series of ezafe chains: each item is a noun phrase of up to five words
+    ("jcpoa", "لاوروف و ظریف درباره اوضاع پیرامون برجام پس از خروج آمریکا گفت‌وگو کردند.",
+     "لاوروف و ظریف همکاری‌های دوجانبه، مسائل مربوط به سوریه و اوضاع پیرامون برجام را بررسی کردند."),
     ("brics_sco", "پوتین در نشست سران سازمان همکاری شانگهای سخنرانی کرد.",
      "پوتین در حاشیه نشست سران سازمان همکاری شانگهای با پزشکیان دیدار کرد."),
 ]
@@ -959,6 +962,7 @@ def test_a_russian_or_persian_passing_mention_is_not_a_topic(engines, topic, car
     ("لاوروف گفت که تحریم‌ها، به نفع کسی نیست.", []),  # «که» after a verb opens a complement clause
     ("در حالی که تحریم‌ها ادامه دارد، تجارت رشد کرد.", []),  # a conjunction's «که»: not a subject's clause
     ("ایران که زیر تحریم بوده اکنون گاز می‌خرد.", []),  # no comma closes the clause: its end is unknown
+    ("ایران، روسیه را شریک راهبردی و اساسی خود می‌داند.", []),  # an object (را) opens a clause: no series
 ])
 def test_russian_and_persian_passing_spans(text, passing):
     assert [text[a:b] for a, b in passing_spans(text)] == passing

@@ -53,11 +53,15 @@ _PERSIAN_SENTENCE = re.compile(r"[^.!?؟؛:]+")
 _THAT = re.compile(r"(?:^|[\s،,])که\s")
 _COMMA = re.compile("[،,]")
 _SUBJECT_WORDS = 6  # a subject before «که»: a name with its title ("سرگئی لاوروف، وزیر خارجه روسیه")
+# A Persian verb form: the present/continuous prefix می/نمی, or the end of a common verb, auxiliary or participle.
+_VERB = (r"^(?:ن?می)[\u200c ]?\S+|.*(?:است|بود|شد|کرد|گفت|افزود|داشت|دارد|کند|شود|نمود|نوشت|دانست|خواهد|کرده|گفته"
+         r"|شده|بوده|هست|نیست|دادند|کردند|شدند|داد)")
 # What makes «که» no relative pronoun on a subject: a verb before it ("گفت که": a complement clause) or the noun of a
 # compound conjunction ("در حالی که", "به طوری که", "زمانی که"), whose clause is an adverbial, not a description.
-_NOT_A_SUBJECT = re.compile(r"(?:^(?:ن?می)[\u200c ]?\S+|.*(?:است|بود|شد|کرد|گفت|افزود|داشت|دارد|کند|شود|نمود|نوشت"
-                            r"|دانست|خواهد|کرده|گفته|شده|بوده|هست|نیست|حالی|طوری|جایی|زمانی|هنگامی|وقتی|چرا|آنچه"
-                            r"|همانطور|همان\u200cطور|این|آن|چنان|چندان|بلکه))$")
+_NOT_A_SUBJECT = re.compile(rf"(?:{_VERB}|.*(?:حالی|طوری|جایی|زمانی|هنگامی|وقتی|چرا|آنچه|همانطور|همان\u200cطور|این|آن"
+                            r"|چنان|چندان|بلکه))$")
+_PERSIAN_ITEM_WORDS = 5  # a Persian item joins its words by ezafe: "مسائل مربوط به سوریه", "همکاری‌های اقتصادی دو کشور"
+_VERB_END = re.compile(rf"(?:{_VERB})$")
 
 
 def language_passing_spans(text: str) -> list[tuple[int, int]]:
@@ -104,3 +108,12 @@ def _persian_relative(text: str) -> list[tuple[int, int]]:
         if comma and text[comma.end():sentence.end()].strip():
             spans.append((start, comma.start()))
     return spans
+
+
+def is_persian_item(words: list[str]) -> bool:
+    """Whether a chunk of a series (its `words`) is a Persian noun phrase: Persian words only, at most
+    `_PERSIAN_ITEM_WORDS` of them (an ezafe chain: "مسائل مربوط به سوریه"), the last no verb (a clause ends in its
+    verb: "ایران آماده همکاری است") and no object marker را (an object opens a clause whose verb comes later:
+    "ایران، روسیه را شریک راهبردی و اساسی خود می‌داند")."""
+    return (0 < len(words) <= _PERSIAN_ITEM_WORDS and all(_PERSIAN.match(word) for word in words)
+            and "را" not in words and not _VERB_END.match(words[-1]))

@@ -82,7 +82,7 @@ from ..cache import load_parsed
 from .gazetteer import fold
 from .inflect import has_cyrillic, is_finite_verb, is_participle, russian_forms
 from .frames_ru import relationship_frames
-from .passing_rufa import language_passing_spans
+from .passing_rufa import is_persian_item, language_passing_spans
 from .normalize import needs_normalizing, normalize, normalize_mapped, persian_suffixed, spelling_variants
 from ..models import Document, Mention, TopicHit
 from ..yamlfile import ConfigError, YamlDoc, unknown_keys
@@ -632,7 +632,8 @@ def _range_opening(text: str, low: int, end: int, words: int) -> int | None:
 
 
 def _is_item(chunk: str) -> bool:
-    """A short noun phrase, or a name: words that are all capitalised or name particles.
+    """A short noun phrase, or a name: words that are all capitalised or name particles, or a Persian ezafe
+    chain (`passing_rufa.is_persian_item`).
 
     A chunk that opens like a clause or an adjunct ("according to…", "which…",
     "said…") is not a list item, nor is a Russian participial clause between
@@ -643,7 +644,7 @@ def _is_item(chunk: str) -> bool:
         return False
     if len(words) > 1 and is_participle(words[0]):
         return False
-    return len(words) <= _NOUN_WORDS or all(_NAME_WORD.match(word) for word in words)
+    return len(words) <= _NOUN_WORDS or all(_NAME_WORD.match(word) for word in words) or is_persian_item(words)
 
 
 def _speakers(text: str, start: int, end: int) -> list[tuple[int, int]]:
