@@ -21,6 +21,12 @@ means, so the topic map keeps its weights and its `requires`:
   adjective names a body or a field ("российско-иранской комиссии по
   сотрудничеству", "торгово-экономического сотрудничества") and stays context.
 
+A listed phrase of several words also reads with one adjective or participle
+put before its last noun ("механизма восстановления международных санкций"
+is "механизм восстановления санкций", "введения новых санкций" is "введение
+санкций"), unless it is a field's ("развитие торговых отношений" is trade, not
+"развитие отношений"): `inserted_adjective_frames`.
+
 Source: the misses of the Russian dev sets of issue 16 (the lead's blind set 6,
 ru/02, ru/03, ru/07), where the relationship was the story and no listed
 phrase matched.
@@ -99,3 +105,29 @@ def _relation_near(text: str, start: int, end: int) -> tuple[int, int] | None:
     after = _CLAUSE_END.split(text[end:end + 120])[0]
     nouns += [_relation(text, word, end) for word in list(_WORD.finditer(after))[:_REACH]]
     return next((noun for noun in nouns if noun), None)
+
+
+_PHRASE_WORDS = 3  # words of a listed phrase before its last noun ("механизм восстановления" + "санкций")
+
+
+def inserted_adjective_frames(text: str) -> list[tuple[str, int, int]]:
+    """(words without the adjective, start, end) for each adjective or participle (pymorphy3's ADJF, PRTF) of
+    `text` set between one to `_PHRASE_WORDS` words and a noun in one clause, its field aside (`_FIELDS`): the
+    stretch read without it, for the topic map to look up as a listed phrase's form (most are no phrase at all).
+    [] for text without Cyrillic."""
+    if not has_cyrillic(text):
+        return []
+    words = list(_WORD.finditer(text))
+    frames = []
+    for at in range(1, len(words) - 1):
+        word, noun = words[at], words[at + 1]
+        if (text[word.end():noun.start()] != " " or _FIELDS.search(word.group().lower())
+                or russian_parse(word.group().lower())[0] not in ("ADJF", "PRTF")
+                or russian_parse(noun.group().lower())[0] != "NOUN"):
+            continue
+        start = at
+        while start > max(0, at - _PHRASE_WORDS) and text[words[start - 1].end():words[start].start()] == " ":
+            start -= 1
+            before = text[words[start].start():word.start()]
+            frames.append((f"{before}{noun.group()}".lower(), words[start].start(), noun.end()))
+    return frames

@@ -81,7 +81,7 @@ import ahocorasick_rs
 from ..cache import load_parsed
 from .gazetteer import fold
 from .inflect import has_cyrillic, is_finite_verb, is_participle, russian_forms
-from .frames_ru import relationship_frames
+from .frames_ru import inserted_adjective_frames, relationship_frames
 from .passing_rufa import is_persian_item, language_passing_spans
 from .normalize import needs_normalizing, normalize, normalize_mapped, persian_suffixed, spelling_variants
 from ..models import Document, Mention, TopicHit
@@ -804,7 +804,8 @@ class TopicMatcher:
             if name and name.source != "model" and stop <= name.end and name.end - name.start > stop - start:
                 found[at] = ((), start, stop)
         # a Russian frame reads as the set phrase it means ("история взаимоотношений Ирана и России"): that phrase's slot
-        found += [(self._slot_signals[slot], start, stop) for phrase, start, stop in relationship_frames(text, mentions)
+        found += [(self._slot_signals[slot], start, stop)
+                  for phrase, start, stop in (*relationship_frames(text, mentions), *inserted_adjective_frames(text))
                   if (slot := self._slots.get(normalize(fold(phrase, _FOLD_PAIRS)))) is not None]
         # a name inside the name of an office is not evidence either ("envoy for Afghanistan"); the office itself is
         found += [(self._entity_signals[m.canonical], m.start, m.end) for m in mentions if m.canonical in self._entity_signals
