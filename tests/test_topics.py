@@ -911,8 +911,9 @@ RU_PRESS = [
 ]
 
 
-# Passing mentions in Russian and Persian (passing_rufa; issue 16, topicsrf7): a ", а также …" tail, a «که …» clause
-# on the subject, sanctions only foreseen; and a three-way meeting of ministers is no summit.
+# Russian and Persian readings of issue 16's misses (topicsrf7): passing mentions (passing_rufa: a ", а также …" tail,
+# a «که …» clause on the subject, sanctions only foreseen, the sidelines of a summit, a Persian series of ezafe
+# chains); a three-way meeting of ministers is no summit; a Persian signal in the other number.
 PASSING_RU_FA = [
     ("syria", "Стороны обсудили поставки пшеницы, а также обсудили ситуацию в Сирии.",
      "Стороны обсудили поставки пшеницы, а также ситуацию в Сирии и Афганистане."),
@@ -929,6 +930,9 @@ PASSING_RU_FA = [
     # the occasion of a meeting is its setting: what was said there is the news
     ("brics_sco", "Путин выступил на саммите ШОС в Тяньцзине.",
      "Путин встретился с Пезешкианом на полях саммита ШОС в Тяньцзине и обсудил с ним погоду."),
+    # a Persian signal's head noun in the other number: "پول ملی" for the listed "پول‌های ملی"
+    ("banking_finance", "مسکو با همکاری ایران پول ملی را در تعاملات تجاری به کار می‌برد.",
+     "مسکو با همکاری ایران پول زیادی را در پروژه‌های تجاری به کار می‌برد."),
     # a Persian series of ezafe chains: each item is a noun phrase of up to five words
     ("jcpoa", "لاوروف و ظریف درباره اوضاع پیرامون برجام پس از خروج آمریکا گفت‌وگو کردند.",
      "لاوروف و ظریف همکاری‌های دوجانبه، مسائل مربوط به سوریه و اوضاع پیرامون برجام را بررسی کردند."),

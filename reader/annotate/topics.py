@@ -83,7 +83,8 @@ from .gazetteer import fold
 from .inflect import has_cyrillic, is_finite_verb, is_participle, russian_forms
 from .frames_ru import inserted_adjective_frames, relationship_frames
 from .passing_rufa import is_persian_item, language_passing_spans
-from .normalize import needs_normalizing, normalize, normalize_mapped, persian_suffixed, spelling_variants
+from .normalize import (needs_normalizing, normalize, normalize_mapped, persian_head_numbers, persian_suffixed,
+                        spelling_variants)
 from ..models import Document, Mention, TopicHit
 from ..yamlfile import ConfigError, YamlDoc, unknown_keys
 
@@ -188,7 +189,8 @@ def parse_topic_additions(doc: YamlDoc) -> TopicAdditions:
 
 def _phrase_forms(phrases: tuple[tuple[str, float], ...]) -> tuple[tuple[str, str], ...]:
     """Russian phrases without a `*` in every case and number; Persian phrases
-    written with half-spaces also without them, and each with its attached
+    with their head noun in the other number (`persian_head_numbers`), written
+    with half-spaces also without them, and each with its attached
     suffixes written without a half-space ("تحریمهای", "روابط دوجانبهای":
     plural, ezafe, object marker; normalize.PERSIAN_SUFFIXES)."""
     forms: dict[str, str] = {}
@@ -196,8 +198,10 @@ def _phrase_forms(phrases: tuple[tuple[str, float], ...]) -> tuple[tuple[str, st
         if has_cyrillic(phrase) and not phrase.endswith("*"):
             for form in russian_forms(phrase, plural=True):
                 forms.setdefault(form, phrase)
-        spellings = [] if phrase.endswith("*") else [phrase, *spelling_variants(phrase)]
-        for spelling in [*spelling_variants(phrase), *(s for written in spellings for s in persian_suffixed(written))]:
+        numbers = [] if phrase.endswith("*") else persian_head_numbers(phrase)
+        variants = [*spelling_variants(phrase), *numbers, *(v for number in numbers for v in spelling_variants(number))]
+        spellings = [] if phrase.endswith("*") else [phrase, *variants]
+        for spelling in [*variants, *(s for written in spellings for s in persian_suffixed(written))]:
             forms.setdefault(spelling, phrase)
     return tuple(forms.items())
 
