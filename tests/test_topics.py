@@ -930,6 +930,9 @@ PASSING_RU_FA = [
     # the occasion of a meeting is its setting: what was said there is the news
     ("brics_sco", "Путин выступил на саммите ШОС в Тяньцзине.",
      "Путин встретился с Пезешкианом на полях саммита ШОС в Тяньцзине и обсудил с ним погоду."),
+    # the Astana format by its own name for its members, both parts of the compound declined
+    ("astana_process", "Путин прибыл на встречу стран-гарантов сирийского урегулирования в Тегеране.",
+     "Путин прибыл на встречу с гарантами сделки в Тегеране."),
     # a Persian signal's head noun in the other number: "پول ملی" for the listed "پول‌های ملی"
     ("banking_finance", "مسکو با همکاری ایران پول ملی را در تعاملات تجاری به کار می‌برد.",
      "مسکو با همکاری ایران پول زیادی را در پروژه‌های تجاری به کار می‌برد."),
