@@ -930,6 +930,9 @@ PASSING_RU_FA = [
     # the occasion of a meeting is its setting: what was said there is the news
     ("brics_sco", "Путин выступил на саммите ШОС в Тяньцзине.",
      "Путин встретился с Пезешкианом на полях саммита ШОС в Тяньцзине и обсудил с ним погоду."),
+    # a cause told after the verb, to the full stop, is background as in English ("due to sanctions")
+    ("sanctions", "США ввели санкции против Ирана, и строительство АЭС было заморожено.",
+     "Строительство АЭС было заморожено из-за введенных США санкций."),
     # the Astana format by its own name for its members, both parts of the compound declined
     ("astana_process", "Путин прибыл на встречу стран-гарантов сирийского урегулирования в Тегеране.",
      "Путин прибыл на встречу с гарантами сделки в Тегеране."),
@@ -975,6 +978,9 @@ def test_a_russian_or_persian_passing_mention_is_not_a_topic(engines, topic, car
     ("در حالی که تحریم‌ها ادامه دارد، تجارت رشد کرد.", []),  # a conjunction's «که»: not a subject's clause
     ("ایران که زیر تحریم بوده اکنون گاز می‌خرد.", []),  # no comma closes the clause: its end is unknown
     ("ایران، روسیه را شریک راهبردی و اساسی خود می‌داند.", []),  # an object (را) opens a clause: no series
+    ("Проект был заморожен из-за санкций.", ["из-за санкций"]),  # a cause closing its sentence after the verb
+    ("МИД выразил тревогу после того как Израиль атаковал Иран.", []),  # a clause with its own verb: the news
+    ("Проект из-за санкций был заморожен.", []),  # before the verb: its scope is not known
 ])
 def test_russian_and_persian_passing_spans(text, passing):
     assert [text[a:b] for a, b in passing_spans(text)] == passing

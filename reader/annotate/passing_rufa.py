@@ -16,6 +16,11 @@ English twin in that reading, or one whose words do not carry over:
   the news, as English "the threat of UN sanctions" and "could face sanctions"
   are not (`_MAYBE_RU`, `_MAYBE_FA`).
 
+- a Russian adverbial of time or cause that closes its sentence after the
+  verb ("…проект был заморожен из-за введенных США санкций."): its scope is
+  known, from the marker to the full stop, as an English one reaching the
+  sentence's end is; one that opens a sentence is left to `topics` (a comma
+  must close it there, `_TRAILING`);
 - the occasion a meeting was held on, "на полях саммита ШОС" / "در حاشیه اجلاس
   شانگهای" (on the sidelines of): the setting, not the theme of what was said
   there; for an item's length (`_SIDELINES_WORDS`), as what follows may be the
@@ -46,6 +51,8 @@ _MAYBE_RU = re.compile(r"\b(?:(?:может|могут|могла? бы|могл
                        r"|(?:возможн\w*|угроз\w*|грозит|пригрози\w*)\s+санкци\w*)")
 _MAYBE_FA = re.compile(r"(?:(?:ممکن است|تهدید(?: به| کرد)?)(?:\s+\S+){0,2}?\s+(?:تحریم|اعمال تحریم|وضع تحریم)"
                        r"|احتمال(?:اً|ا)?\s+(?:تحریم|اعمال|وضع))")
+_TRAILING = re.compile(r"\s(?:из-за|после|на фоне|вследствие|в связи с|несмотря на|в ответ на)\s")
+_SENTENCE_START = re.compile(r"[.!?…]\s")
 _SIDELINES = re.compile(r"(?:\bна полях|در حاشیه(?:\u200c?ی)?)\s")
 _SIDELINES_WORDS = 5  # the event's name: "саммита ШОС в китайском Тяньцзине", "نشست سران سازمان همکاری شانگهای"
 _PERSIAN = re.compile("[\u0600-\u06ff]")
@@ -79,9 +86,27 @@ def language_passing_spans(text: str) -> list[tuple[int, int]]:
             if not is_finite_verb(tail.group(1).strip("«»\"(),")):
                 spans.append((tail.start() + 2, _end(_SENTENCE_END, text, tail.end())))
         spans += [(maybe.start(), _end(_CLAUSE_END, text, maybe.end())) for maybe in _MAYBE_RU.finditer(lower)]
+        spans += _trailing_adverbials(text, lower)
     if _PERSIAN.search(text):
         spans += [(maybe.start(), _end(_CLAUSE_END, text, maybe.end())) for maybe in _MAYBE_FA.finditer(text)]
         spans += _persian_relative(text)
+    return spans
+
+
+def _trailing_adverbials(text: str, lower: str) -> list[tuple[int, int]]:
+    """The Russian adverbials (`_TRAILING`) that run from their marker to their sentence's end with no comma, dash or
+    finite verb between (a prepositional phrase, not a clause of its own), after a finite verb of the same sentence
+    (pymorphy3's VERB: "был заморожен из-за …")."""
+    spans = []
+    for marker in _TRAILING.finditer(lower):
+        end = _end(_CLAUSE_END, text, marker.end())
+        if (text[end:end + 1] not in ".!?" and end < len(text)) or any(
+                is_finite_verb(word.strip("«»\"(),")) for word in text[marker.end():end].split()):
+            continue  # a comma or a dash first: the sentence goes on; a verb: a clause ("после того как … атаковали")
+        starts = [found.end() for found in _SENTENCE_START.finditer(text, max(0, marker.start() - _REACH), marker.start())]
+        clause = text[starts[-1] if starts else max(0, marker.start() - _REACH):marker.start()]
+        if any(is_finite_verb(word.strip("«»\"(),")) for word in clause.split()):
+            spans.append((marker.start() + 1, end))
     return spans
 
 
