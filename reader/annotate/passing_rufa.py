@@ -43,9 +43,9 @@ _CLAUSE_END = re.compile(r"[,;:.!?—–،؛؟]")
 _SENTENCE_END = re.compile(r"[;.!?؛؟]")
 _REACH = 300  # characters a clause runs at most, as `topics._SCOPE`
 _ALSO = re.compile(r", а также (\S+)")
-# A modal or a noun of possibility or threat, up to two words, then imposing or sanctions: a foreseen sanction.
-# Sanctions named straight after the possibility ("возможных санкций", "угроза санкций"); a word between is what is
-# possible ("возможности обхода санкций": evading them, the theme itself).
+# A modal or a noun of possibility or threat, up to two words, then imposing ("возможность введения", "могут быть
+# введены"), or sanctions straight after it ("возможных санкций", "угроза санкций"): a word between is what is possible
+# ("возможности обхода санкций": evading them, the theme itself).
 _MAYBE_RU = re.compile(r"\b(?:(?:может|могут|могла? бы|могли бы|возможн\w*|угроз\w*|грозит|пригрози\w*|рискуе?т\w*)"
                        r"(?:\s+\S+){0,2}?\s+(?:ввести|введ[её]н\w*|введени\w*|наложить|наложени\w*|попасть под)"
                        r"|(?:возможн\w*|угроз\w*|грозит|пригрози\w*)\s+санкци\w*)")
