@@ -32,7 +32,9 @@ Evidence is counted the way a reader weighs it (issue 15):
   a clause on a place ("…, where they back Assad"), the target of a strike or of
   sanctions ("targets of the Islamic State", "sanctions on Iran's oil sector"), and a
   sentence dated `_HISTORY_YEARS` or more before the article (`_history`); in Russian
-  also a wire story's recap, "Напомним, …", to its paragraph's end (`_RECAP`);
+  also a wire story's recap, "Напомним, …", to its paragraph's end (`_RECAP`) and in Russian
+  and Persian the constructions of `passing_rufa` (a ", а также …" tail, a «که …» clause on the
+  subject, sanctions only threatened or foreseen);
 - a word or a name inside the name of an office is not evidence at all ("assistant
   secretary of the Treasury for Terrorism…", "envoy for Afghanistan": `_OFFICE`).
   A theme carried by its own words still adds up: three listed signals of one
@@ -79,7 +81,10 @@ import ahocorasick_rs
 from ..cache import load_parsed
 from .gazetteer import fold
 from .inflect import has_cyrillic, is_finite_verb, is_participle, russian_forms
-from .normalize import needs_normalizing, normalize, normalize_mapped, persian_suffixed, spelling_variants
+from .frames_ru import inserted_adjective_frames, relationship_frames
+from .passing_rufa import is_persian_item, language_passing_spans
+from .normalize import (needs_normalizing, normalize, normalize_mapped, persian_head_numbers, persian_suffixed,
+                        spelling_variants)
 from ..models import Document, Mention, TopicHit
 from ..yamlfile import ConfigError, YamlDoc, unknown_keys
 
@@ -184,7 +189,8 @@ def parse_topic_additions(doc: YamlDoc) -> TopicAdditions:
 
 def _phrase_forms(phrases: tuple[tuple[str, float], ...]) -> tuple[tuple[str, str], ...]:
     """Russian phrases without a `*` in every case and number; Persian phrases
-    written with half-spaces also without them, and each with its attached
+    with their head noun in the other number (`persian_head_numbers`), written
+    with half-spaces also without them, and each with its attached
     suffixes written without a half-space ("تحریمهای", "روابط دوجانبهای":
     plural, ezafe, object marker; normalize.PERSIAN_SUFFIXES)."""
     forms: dict[str, str] = {}
@@ -192,8 +198,10 @@ def _phrase_forms(phrases: tuple[tuple[str, float], ...]) -> tuple[tuple[str, st
         if has_cyrillic(phrase) and not phrase.endswith("*"):
             for form in russian_forms(phrase, plural=True):
                 forms.setdefault(form, phrase)
-        spellings = [] if phrase.endswith("*") else [phrase, *spelling_variants(phrase)]
-        for spelling in [*spelling_variants(phrase), *(s for written in spellings for s in persian_suffixed(written))]:
+        numbers = [] if phrase.endswith("*") else persian_head_numbers(phrase)
+        variants = [*spelling_variants(phrase), *numbers, *(v for number in numbers for v in spelling_variants(number))]
+        spellings = [] if phrase.endswith("*") else [phrase, *variants]
+        for spelling in [*variants, *(s for written in spellings for s in persian_suffixed(written))]:
             forms.setdefault(spelling, phrase)
     return tuple(forms.items())
 
@@ -472,6 +480,7 @@ def passing_spans(text: str, year: int | None = None) -> list[tuple[int, int]]:
     recap = _RECAP.search(text)
     if recap:
         spans.append((recap.start(), len(text)))
+    spans += language_passing_spans(text)
     commas = text.replace("،", ",")  # the Arabic comma separates a Persian series: one character for one
     # a short aside in brackets is part of its item ("the United Arab Emirates (UAE), Iran, Ethiopia and Egypt")
     commas = _ASIDE.sub(lambda aside: " " * len(aside.group()), commas)
@@ -627,7 +636,8 @@ def _range_opening(text: str, low: int, end: int, words: int) -> int | None:
 
 
 def _is_item(chunk: str) -> bool:
-    """A short noun phrase, or a name: words that are all capitalised or name particles.
+    """A short noun phrase, or a name: words that are all capitalised or name particles, or a Persian ezafe
+    chain (`passing_rufa.is_persian_item`).
 
     A chunk that opens like a clause or an adjunct ("according to…", "which…",
     "said…") is not a list item, nor is a Russian participial clause between
@@ -638,7 +648,7 @@ def _is_item(chunk: str) -> bool:
         return False
     if len(words) > 1 and is_participle(words[0]):
         return False
-    return len(words) <= _NOUN_WORDS or all(_NAME_WORD.match(word) for word in words)
+    return len(words) <= _NOUN_WORDS or all(_NAME_WORD.match(word) for word in words) or is_persian_item(words)
 
 
 def _speakers(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -726,6 +736,7 @@ class TopicMatcher:
                 if slot == len(self._phrases):
                     self._phrases.append((key, prefix))
                 self._phrase_topics.setdefault(slot, []).append((topic, phrase, weight))
+        self._slots = index  # folded phrase -> slot, for the Russian frames (`frames_ru`)
         self._automaton = (
             ahocorasick_rs.AhoCorasick([p for p, _ in self._phrases], matchkind=ahocorasick_rs.MATCHKIND_STANDARD)
             if self._phrases else None
@@ -796,6 +807,10 @@ class TopicMatcher:
             # Agreement"), which no topic lists, its words are the evidence.
             if name and name.source != "model" and stop <= name.end and name.end - name.start > stop - start:
                 found[at] = ((), start, stop)
+        # a Russian frame reads as the set phrase it means ("история взаимоотношений Ирана и России"): that phrase's slot
+        found += [(self._slot_signals[slot], start, stop)
+                  for phrase, start, stop in (*relationship_frames(text, mentions), *inserted_adjective_frames(text))
+                  if (slot := self._slots.get(normalize(fold(phrase, _FOLD_PAIRS)))) is not None]
         # a name inside the name of an office is not evidence either ("envoy for Afghanistan"); the office itself is
         found += [(self._entity_signals[m.canonical], m.start, m.end) for m in mentions if m.canonical in self._entity_signals
                   and not (offices and offices.within(m.start, m.end))]
