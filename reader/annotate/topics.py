@@ -320,7 +320,7 @@ _NAME_WORD = re.compile(r"(?:[A-ZА-ЯЁ]\S*|of|the|al|bin|da|de|van|von|and)$")
 # прекратила поставки"), so there one counts only when a comma closes it ("…, после снятия санкций, Россия…";
 # "پس از امضای توافقنامه، پوتین گفت"): its scope is then known.
 _SUBORDINATORS = ("after", "since", "following", "amid", "amidst", "despite", "ahead of", "in the wake of",
-                  "in response to", "because of", "due to",
+                  "in response to", "because of", "due to", "in the face of",
                   # a consequence only foreseen ("…, a move that could lead to the imposition of sanctions")
                   "could lead to", "would lead to", "may lead to", "might lead to", "could bring", "could trigger",
                   "could result in", "would result in", "in addition to",
@@ -354,7 +354,11 @@ _INCLUDING_SLOT = _SUBORDINATORS.index("including")
 _CLOSED_SLOTS = range(len(_SUBORDINATORS), len(_SUBORDINATORS) + len(_CLOSED_SUBORDINATORS))
 _SPEECH_SLOTS = range(_CLOSED_SLOTS.stop, _CLOSED_SLOTS.stop + len(_SPEECH))
 _CONJUNCTION_SLOTS = range(_SPEECH_SLOTS.stop, len(_MARKER_LIST))
-_SCOPE = re.compile(r"[^,;:.!?—–،؛؟]{1,300}")  # a clause, never more than 300 characters
+# A clause, never more than 300 characters. The periods of an initialism ("the U.S.'s withdrawal", "U.N. sanctions
+# on Iran") do not end it: a period between two capitals, or after "X.Y" when a possessive or a lower-case word
+# follows, is inside the word (issue 15: "following the U.S.'s withdrawal from the 2015 nuclear deal" was read as
+# "following the U" and the deal as the news).
+_SCOPE = re.compile(r"(?:[^,;:.!?—–،؛؟]|(?<=\b[A-Z])\.(?=[A-Z]\.)|(?<=\.[A-Z])\.(?=['’]|\s[a-z])){1,300}")
 _NOT_A_CLAUSE = re.compile(r"\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.IGNORECASE)
 # An English participle clause after a comma comments on the sentence's news ("…, depriving it of funds for its
 # war in Ukraine"; "…, raising fears of…") unless it is short ("…, bypassing SWIFT" tells how the news was done);
@@ -373,6 +377,13 @@ _WHERE = re.compile(r", where ")
 _TARGET = re.compile(r"\b(?:targets? (?:of|belonging to)|positions of|to bomb|air ?strikes? (?:on|against)"
                      r"|sanctions (?:on|against|targeting)\b"
                      r"|sanction(?:ed|ing)? (?=those |the |an? |its |their |\d))")  # matched in lower case
+# A party's condition, not the news: sanctions as the complement of a state ("Moscow and Tehran, both of which are
+# under US sanctions", "both being under the sanctions imposed by the United States", "Both Iran and Russia have been
+# hit by Western sanctions", "both subject to international sanctions", "as both nations face increasing isolation and
+# sanctions"). What follows the marker, up to an item's length, is passing; the news about sanctions is told by verbs
+# that impose, lift, evade or bypass them, which stay asserted (issue 15). Matched in lower case; English only.
+_CONDITION = re.compile(r"\b(?:under|subject to|hit by|(?:both|two|who|which|that) (?:nations |countries )?fac(?:e|es|ing))"
+                        r" (?=(?:[\w.'’-]+ ){0,4}?(?:sanctions|embargo)\b)")
 # History told as background: a sentence dated two years or more before the article ("Moscow suspended the contract
 # in 2010, citing a resolution…" in a 2015 report), unless it also tells today's news ("on Monday", "this week").
 _PAST = re.compile(r"\b(?i:in|by|until|during|from|early|late|mid-)\s+(?:[A-Z][a-z]{2,8}\.?\s+)?(?:\d{1,2},?\s+)?"
@@ -380,6 +391,12 @@ _PAST = re.compile(r"\b(?i:in|by|until|during|from|early|late|mid-)\s+(?:[A-Z][a
 _NOW = re.compile(r"\b(?:today|now|currently|this (?:week|month|year)|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b",
                   re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# An agreement named by the year it was made ("the 2015 nuclear deal", "the 2001 treaty") years before the article is
+# a reference to the past, a passing mention wherever it stands ("Iran signed the 2015 nuclear deal, which…", "hopes
+# for reviving the 2015 nuclear deal have faded"), unless the sentence tells today's news (`_NOW`); what the sentence
+# says about it in its own words ("talks to restore", "snapback") is still evidence (issue 15). English only.
+_NAMED_BY_YEAR = re.compile(r"\b(?:19|20)?((?:19|20)\d\d)(?:-\d\d)?\s+(?:[A-Za-z-]+\s+){0,2}"
+                            r"(?:deal|accord|agreement|treaty|pact|contract)s?\b")
 _HISTORY_YEARS = 2  # how many years before the article a dated sentence is history
 # A Russian wire story's recap: "Напомним, …" ("let us recall") opens a sentence that retells earlier news as
 # background, and the recap runs to its paragraph's end ("Напомним, в условиях антииранских санкций США исламская
@@ -461,6 +478,11 @@ def passing_spans(text: str, year: int | None = None) -> list[tuple[int, int]]:
     for clause in _WHERE.finditer(text):
         scope = _SCOPE.match(text, clause.end())
         spans.append((clause.start() + 2, scope.end() if scope else clause.end()))
+    for condition in _CONDITION.finditer(lower):
+        scope = _SCOPE.match(text, condition.end())
+        if scope:
+            words = " ".join(scope.group().split(" ")[:_ITEM_WORDS + 1])
+            spans.append((condition.start(), scope.start() + len(words)))
     for target in _TARGET.finditer(lower):
         scope = _SCOPE.match(text, target.end())
         if scope:  # what follows the marker, for an item's length: "sanctions on" stays the news, and so does
@@ -524,8 +546,13 @@ def _history(text: str, year: int) -> list[tuple[int, int]]:
         words = sentence.group().split(" ")
         opening = sentence.start() + len(" ".join(words[:_DATED_WORDS]))
         dated = [int(match.group(1) or match.group(2)) for match in _PAST.finditer(text, sentence.start(), opening)]
-        if dated and max(dated) <= year - _HISTORY_YEARS and not _NOW.search(sentence.group()):
+        if _NOW.search(sentence.group()):
+            continue
+        if dated and max(dated) <= year - _HISTORY_YEARS:
             spans.append(sentence.span())
+            continue
+        spans += [named.span() for named in _NAMED_BY_YEAR.finditer(text, sentence.start(), sentence.end())
+                  if int(named.group(1)) <= year - _HISTORY_YEARS]
     return spans
 
 
@@ -555,8 +582,8 @@ def _series_items(text: str, conjunctions: list[tuple[int, int]]) -> list[tuple[
             if previous < 0 or not _is_item(text[chunks[-1][0]:chunks[-1][1]]):
                 break
         chunks.reverse()
-        if _PERSIAN_OPENER.match(text, chunks[0][0]):  # "به گزارش ایرنا، A و B…": the comma closes an attribution
-            chunks = chunks[1:]
+        if _PERSIAN_OPENER.match(text, chunks[0][0]) or _ENGLISH_OPENER.fullmatch(text, chunks[0][0], chunks[0][1]):
+            chunks = chunks[1:]  # "به گزارش ایرنا، A و B…", "According to Reuters, A and B…": the comma closes an attribution
         high = strong[bisect_right(strong, after)] - 1 if strong and strong[-1] > after else len(text)
         following = text.find(", ", after, high)
         spans += _items_of(text, chunks, after, following if following >= 0 else high)
@@ -568,6 +595,11 @@ def _series_items(text: str, conjunctions: list[tuple[int, int]]) -> list[tuple[
 # آمریکا و اروپا…" is the news, not a series of three. Source: the lead of nearly every IRNA, Tasnim, Mehr and ISNA
 # story (the Persian dev set of issue 16); a real list inside a prepositional phrase ("با حضور ایران، روسیه و
 # ترکیه") opens with no such words and stays one.
+# The same in English: an attribution that opens the sentence and ends at its comma ("According to Reuters, Iran and
+# Russia signed…", "As reported by TASS, …", "Citing sources, …", "In a statement, …") is not a first list item, nor
+# is its outlet a party to what follows (issue 15).
+_ENGLISH_OPENER = re.compile(r"\s*(?i:according to|as reported by|as quoted by|as cited by|citing|quoting|in a statement"
+                             r"|in an interview)\b[^,]*")
 _PERSIAN_OPENER = re.compile(r"\s*(?:به گزارش|به نقل از|به گفته|بنا ?بر|طبق|بر ?اساس"
                              r"|(?:در|از|با|به|بر)[ \u200c](?:این|آن|همین|همان))(?![\w\u200c])")
 
