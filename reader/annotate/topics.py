@@ -384,6 +384,13 @@ _TARGET = re.compile(r"\b(?:targets? (?:of|belonging to)|positions of|to bomb|ai
 # that impose, lift, evade or bypass them, which stay asserted (issue 15). Matched in lower case; English only.
 _CONDITION = re.compile(r"\b(?:under|subject to|hit by|(?:both|two|who|which|that) (?:nations |countries )?fac(?:e|es|ing))"
                         r" (?=(?:[\w.'’-]+ ){0,4}?(?:sanctions|embargo)\b)")
+# The standing relationship, as wire copy recalls it in a sentence of background: "Moscow and Tehran have strong
+# political, economic, and military ties and are key allies of President Bashar al-Assad in Syria's…", "Iran and
+# Russia have close ties, including in Syria where they both back…", "…have traditionally been strong trading
+# partners, particularly in the fields of military hardware and gas and oil exports". What the sentence adds after
+# the ties, to its end, illustrates them; it is not the news (issue 15). Matched in lower case; English only.
+_STANDING = re.compile(r"\b(?:have|has|had|enjoy|enjoys|maintain|maintains)(?: long| traditionally| long been| been)?"
+                       r"(?: (?!but\b)[\w-]+,?){0,5} (?:ties|relations|partners|allies)\b")
 # History told as background: a sentence dated two years or more before the article ("Moscow suspended the contract
 # in 2010, citing a resolution…" in a 2015 report), unless it also tells today's news ("on Monday", "this week").
 _PAST = re.compile(r"\b(?i:in|by|until|during|from|early|late|mid-)\s+(?:[A-Z][a-z]{2,8}\.?\s+)?(?:\d{1,2},?\s+)?"
@@ -483,6 +490,9 @@ def passing_spans(text: str, year: int | None = None) -> list[tuple[int, int]]:
         if scope:
             words = " ".join(scope.group().split(" ")[:_ITEM_WORDS + 1])
             spans.append((condition.start(), scope.start() + len(words)))
+    for standing in _STANDING.finditer(lower):
+        end = text.find(". ", standing.end())
+        spans.append((standing.end(), len(text) if end < 0 else end))
     for target in _TARGET.finditer(lower):
         scope = _SCOPE.match(text, target.end())
         if scope:  # what follows the marker, for an item's length: "sanctions on" stays the news, and so does
