@@ -1290,3 +1290,63 @@ def test_strikes_on_iran_told_in_their_own_words_are_regional_rivals(engines):
     assert "strategic_partnership" in topics_of(engines, "پزشکیان مناسبات تهران و مسکو را راهبردی خواند.")
     # an Israeli strike on Lebanon is not one on Iran
     assert "regional_rivals" not in topics_of(engines, "وزارت خارجه روسیه حمله به خانه روسیه در لبنان را محکوم کرد.")
+
+
+# --- issue 15, round 7: background told by its shape (English) ------------------------------------
+
+
+def test_an_initialisms_periods_do_not_end_a_background_clause(write):
+    matcher = small_map(write, "    signals: {nuclear deal: 3}\n")
+    assert not fires(matcher, "Banks were cut off following the U.S.'s withdrawal from the nuclear deal.")
+    assert not fires(matcher, "Tehran has leaned on Moscow since the U.S. left the nuclear deal.")
+    # a period that ends a sentence still ends the clause: the next sentence is the news
+    assert fires(matcher, "Tehran turned to Moscow after the U.S. withdrew. Talks on the nuclear deal resumed.")
+
+
+@pytest.mark.parametrize("condition", [
+    "Moscow and Tehran, both of which are under US sanctions, signed the trade deal.",
+    "Iran and Russia, both being under the sanctions imposed by the United States, expanded trade.",
+    "Both Iran and Russia have been hit by Western sanctions.",
+    "Iran finances its imports in the face of US sanctions.",
+    "The pact comes as both nations face increasing isolation and sanctions from Western powers.",
+])
+def test_sanctions_as_a_partys_condition_are_passing(write, condition):
+    matcher = small_map(write, "    signals: {sanction*: 2, us sanctions: 3, western sanctions: 3, imposed: 1}\n")
+    assert not fires(matcher, condition)
+
+
+def test_sanctions_imposed_or_evaded_are_still_the_news(write):
+    matcher = small_map(write, "    signals: {sanction*: 2, us sanctions: 3, imposed: 1, evade: 1}\n")
+    assert fires(matcher, "Washington imposed new sanctions on two Iranian airlines.")
+    assert fires(matcher, "Firms under US sanctions helped Iran evade sanctions on its oil.")  # the evasion is the news
+
+
+def test_an_opening_attribution_is_not_a_list_item(write):
+    matcher = small_map(write, "    entities: {Gazprom: 3}\n")
+    gazprom = Mention(22, 29, "Gazprom", "ORG", "Gazprom")
+    assert fires(matcher, "According to Reuters, Gazprom and NIGC signed a memorandum.", (gazprom,))
+    text = "According to Reuters, Iran and Russia signed a deal."
+    assert passing_spans(text) == []
+    # a series after an opening place is still a series
+    listed = "In Moscow, Iran, Russia and Turkey agreed on a statement."
+    assert "Russia " in [listed[a:b] for a, b in passing_spans(listed)]
+
+
+def test_an_agreement_named_by_an_old_year_is_a_passing_mention(write):
+    matcher = small_map(write, "    signals: {2015 nuclear deal: 3, nuclear deal: 3, snapback: 3}\n")
+    recalled = "Iran signed the 2015 nuclear deal with world powers and has grown closer to Moscow."
+    assert fires(matcher, "Diplomats negotiate in Vienna to help resurrect the 2015 nuclear deal.", date="2021-04-01")
+    assert not fires(matcher, recalled, date="2024-05-01")
+    assert fires(matcher, recalled, date="2016-05-01")  # a year before: still the news of the day
+    assert fires(matcher, recalled)  # undated: its words alone
+    assert fires(matcher, "Russia opposes snapback under the 2015 nuclear deal.", date="2025-09-01")  # its own words
+    assert fires(matcher, "On Monday Russia said the 2015 nuclear deal must be saved.", date="2024-05-01")
+
+
+def test_what_a_sentence_on_standing_ties_adds_is_background(write):
+    matcher = small_map(write, "    signals: {syria: 3, assad: 3}\n")
+    assert not fires(matcher, "Iran and Russia have close ties, including in Syria where they both back Assad.")
+    assert not fires(matcher, "Moscow and Tehran have strong political, economic, and military ties and are key allies "
+                              "of Assad in Syria's war.")
+    assert fires(matcher, "Iran and Russia have agreed to back Assad in Syria.")
+    assert fires(matcher, "Moscow and Tehran have close ties. Both back Assad in Syria's war.")

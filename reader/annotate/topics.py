@@ -380,10 +380,10 @@ _TARGET = re.compile(r"\b(?:targets? (?:of|belonging to)|positions of|to bomb|ai
 # A party's condition, not the news: sanctions as the complement of a state ("Moscow and Tehran, both of which are
 # under US sanctions", "both being under the sanctions imposed by the United States", "Both Iran and Russia have been
 # hit by Western sanctions", "both subject to international sanctions", "as both nations face increasing isolation and
-# sanctions"). What follows the marker, up to an item's length, is passing; the news about sanctions is told by verbs
-# that impose, lift, evade or bypass them, which stay asserted (issue 15). Matched in lower case; English only.
+# sanctions"). The marker and its noun phrase are passing; the news about sanctions is told by verbs that impose,
+# lift, evade or bypass them, which stay asserted (issue 15). Matched in lower case; English only.
 _CONDITION = re.compile(r"\b(?:under|subject to|hit by|(?:both|two|who|which|that) (?:nations |countries )?fac(?:e|es|ing))"
-                        r" (?=(?:[\w.'’-]+ ){0,4}?(?:sanctions|embargo)\b)")
+                        r" (?:[\w.'’-]+ ){0,4}?(?:sanctions|embargo)\b")
 # The standing relationship, as wire copy recalls it in a sentence of background: "Moscow and Tehran have strong
 # political, economic, and military ties and are key allies of President Bashar al-Assad in Syria's…", "Iran and
 # Russia have close ties, including in Syria where they both back…", "…have traditionally been strong trading
@@ -399,11 +399,13 @@ _NOW = re.compile(r"\b(?:today|now|currently|this (?:week|month|year)|(?:Mon|Tue
                   re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # An agreement named by the year it was made ("the 2015 nuclear deal", "the 2001 treaty") years before the article is
-# a reference to the past, a passing mention wherever it stands ("Iran signed the 2015 nuclear deal, which…", "hopes
-# for reviving the 2015 nuclear deal have faded"), unless the sentence tells today's news (`_NOW`); what the sentence
-# says about it in its own words ("talks to restore", "snapback") is still evidence (issue 15). English only.
-_NAMED_BY_YEAR = re.compile(r"\b(?:19|20)?((?:19|20)\d\d)(?:-\d\d)?\s+(?:[A-Za-z-]+\s+){0,2}"
-                            r"(?:deal|accord|agreement|treaty|pact|contract)s?\b")
+# a reference to the past, a passing mention wherever it stands ("Iran signed the 2015 nuclear deal, which…", "…under
+# sanctions since the 2015 nuclear deal collapsed"), unless the sentence tells today's news (`_NOW`) or the agreement
+# is what is being restored ("negotiate … to help resurrect the 2015 nuclear deal": its talks are the news); what the
+# sentence says about it in its own words ("snapback") is still evidence (issue 15). English only.
+_NAMED_BY_YEAR = re.compile(r"\b((?:19|20)\d\d)\s+(?:[A-Za-z-]+\s+){0,2}(?:deal|accord|agreement|treaty|pact|contract)s?\b")
+_RESTORED = re.compile(r"\b(?i:revive|reviving|resurrect|resurrecting|restore|restoring|salvage|salvaging|save|saving"
+                       r"|rejoin|rejoining|return to|returning to)\s+the\s+$")
 _HISTORY_YEARS = 2  # how many years before the article a dated sentence is history
 # A Russian wire story's recap: "Напомним, …" ("let us recall") opens a sentence that retells earlier news as
 # background, and the recap runs to its paragraph's end ("Напомним, в условиях антииранских санкций США исламская
@@ -485,11 +487,7 @@ def passing_spans(text: str, year: int | None = None) -> list[tuple[int, int]]:
     for clause in _WHERE.finditer(text):
         scope = _SCOPE.match(text, clause.end())
         spans.append((clause.start() + 2, scope.end() if scope else clause.end()))
-    for condition in _CONDITION.finditer(lower):
-        scope = _SCOPE.match(text, condition.end())
-        if scope:
-            words = " ".join(scope.group().split(" ")[:_ITEM_WORDS + 1])
-            spans.append((condition.start(), scope.start() + len(words)))
+    spans += [condition.span() for condition in _CONDITION.finditer(lower)]  # "under US sanctions", to its noun
     for standing in _STANDING.finditer(lower):
         end = text.find(". ", standing.end())
         spans.append((standing.end(), len(text) if end < 0 else end))
@@ -562,7 +560,8 @@ def _history(text: str, year: int) -> list[tuple[int, int]]:
             spans.append(sentence.span())
             continue
         spans += [named.span() for named in _NAMED_BY_YEAR.finditer(text, sentence.start(), sentence.end())
-                  if int(named.group(1)) <= year - _HISTORY_YEARS]
+                  if int(named.group(1)) <= year - _HISTORY_YEARS
+                  and not _RESTORED.search(text, max(0, named.start() - 30), named.start())]
     return spans
 
 
