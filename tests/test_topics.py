@@ -1350,3 +1350,16 @@ def test_what_a_sentence_on_standing_ties_adds_is_background(write):
                               "of Assad in Syria's war.")
     assert fires(matcher, "Iran and Russia have agreed to back Assad in Syria.")
     assert fires(matcher, "Moscow and Tehran have close ties. Both back Assad in Syria's war.")
+
+
+def test_what_an_agenda_names_is_a_passing_mention(write):
+    matcher = small_map(write, "    signals: {afghanistan: 3}\n")
+    assert not fires(matcher, "Other topics on the agenda include Syria, Afghanistan and trade, the spokeswoman said.")
+    assert not fires(matcher, "He said the serious developments in Afghanistan will also be on the agenda of his talks.")
+    assert fires(matcher, "Russia and Iran discussed Afghanistan with the Taliban. Trade is also on the agenda.")
+
+
+def test_an_interstate_agreement_is_the_relationship(engines):
+    text = "Russia and Iran will speed up work on a major new interstate agreement, the ministry said."
+    assert "strategic_partnership" in topics_of(engines, text)
+    assert "strategic_partnership" not in topics_of(engines, "Russia and Iran will speed up work on a gas agreement.")

@@ -391,6 +391,12 @@ _CONDITION = re.compile(r"\b(?:under|subject to|hit by|(?:both|two|who|which|tha
 # the ties, to its end, illustrates them; it is not the news (issue 15). Matched in lower case; English only.
 _STANDING = re.compile(r"\b(?:have|has|had|enjoy|enjoys|maintain|maintains)(?: long| traditionally| long been| been)?"
                        r"(?: (?!but\b)[\w-]+,?){0,5} (?:ties|relations|partners|allies)\b")
+# An agenda names what talks will cover, it does not report on it: "Other topics on the agenda include Syria,
+# Afghanistan, Yemen and broadening trade and economic cooperation"; "He said the serious developments in Afghanistan
+# will also be on the agenda of his Monday talks". The items after "the agenda includes" to the sentence's end, and
+# the subject of "… be on the agenda" from its sentence's start, are passing (issue 15). Matched in lower case.
+_AGENDA_ITEMS = re.compile(r"\b(?:agenda|topics|issues)(?: [a-z]+){0,3} (?:include|includes|included|will include) ")
+_AGENDA_SUBJECT = re.compile(r"\b(?:is|are|was|were|be)(?: also)? on the agenda\b")
 # History told as background: a sentence dated two years or more before the article ("Moscow suspended the contract
 # in 2010, citing a resolution…" in a 2015 report), unless it also tells today's news ("on Monday", "this week").
 _PAST = re.compile(r"\b(?i:in|by|until|during|from|early|late|mid-)\s+(?:[A-Z][a-z]{2,8}\.?\s+)?(?:\d{1,2},?\s+)?"
@@ -491,6 +497,14 @@ def passing_spans(text: str, year: int | None = None) -> list[tuple[int, int]]:
     for standing in _STANDING.finditer(lower):
         end = text.find(". ", standing.end())
         spans.append((standing.end(), len(text) if end < 0 else end))
+    for items in _AGENDA_ITEMS.finditer(lower):
+        end = _SENTENCE_END.search(text, items.end())
+        spans.append((items.end(), end.start() if end else len(text)))
+    for subject in _AGENDA_SUBJECT.finditer(lower):
+        start = 0
+        for start_match in _SENTENCE_END.finditer(text, 0, subject.start()):
+            start = start_match.end()
+        spans.append((start, subject.start()))
     for target in _TARGET.finditer(lower):
         scope = _SCOPE.match(text, target.end())
         if scope:  # what follows the marker, for an item's length: "sanctions on" stays the news, and so does
