@@ -446,7 +446,7 @@ _INVERSION = tuple(',"”’\'»—')  # what ends a quotation before an inverte
 _NAME_AFTER = re.compile(r"[A-ZА-ЯЁ][^\s,;:.!?]*(?: [A-ZА-ЯЁ][^\s,;:.!?]*){0,5}")
 
 
-def passing_spans(text: str, year: int | None = None) -> list[tuple[int, int]]:
+def passing_spans(text: str, year: int | None = None, lower: str | None = None) -> list[tuple[int, int]]:
     """Character spans of `text` whose signals are passing mentions, in no order.
 
     The items of a series of three or more ("A, B and C", "A, B, or C"; the
@@ -459,9 +459,10 @@ def passing_spans(text: str, year: int | None = None) -> list[tuple[int, int]]:
     "Напомним" to the paragraph's end (`_RECAP`). Series and speakers are read
     in English, Russian and Persian (the Arabic comma separates a series);
     a Russian or Persian background adverbial only when a comma closes it.
+    `lower`: `text` as `_lowered` gives it, when the caller has it already.
     Linear in the length of `text`.
     """
-    lower = _lowered(text)
+    lower = _lowered(text) if lower is None else lower
     spans: list[tuple[int, int]] = []
     conjunctions: list[tuple[int, int]] = []
     for slot, start, end in _MARKERS.find_matches_as_indexes(lower):
@@ -539,14 +540,14 @@ def _lowered(text: str) -> str:
     return lower if len(lower) == len(text) else "".join(c.lower()[:1] for c in text)
 
 
-def _office_names(text: str) -> list[tuple[int, int]]:
+def _office_names(text: str, lower: str) -> list[tuple[int, int]]:
     """The words of the names of offices in `text` around their head nouns (`_OFFICE`): the capitalised words
     before the head and its complement after it (`_OFFICE_OF`). The head itself names the office, and a signal or
     a name on it is evidence ("Russian Defence Ministry", "Treasury Department"), while what the name is of is not
     ("Terrorism" in "Treasury Terrorism Under Secretary", "Afghanistan" in "envoy for Afghanistan"); a possessive
-    before the head is its holder, not its name ("China's representative said")."""
+    before the head is its holder, not its name ("China's representative said"). `lower`: `_lowered(text)`."""
     spans = []
-    for head in _OFFICE.finditer(_lowered(text)):
+    for head in _OFFICE.finditer(lower):
         start = head.start()
         for word in reversed(text[max(0, start - 120):start].split(" ")[:-1]):
             if not word[:1].isupper() or not all(c.isalnum() or c in ".&-" for c in word):
@@ -838,7 +839,8 @@ class TopicMatcher:
         starts = [m.start for m in mentions]  # mentions never overlap (SPEC §5): one bisection finds the name around a word
         found = [(signals, start, stop) for slot, start, stop in self._phrase_matches(text)
                  for signals in (self._slot_signals[slot],)]
-        names = _office_names(text) if found else None
+        lower = _lowered(text) if found else None  # once per passage, for offices and passing mentions alike
+        names = _office_names(text, lower) if lower is not None else None
         offices = _Intervals(names) if names else None
         for at, (signals, start, stop) in enumerate(found):
             if offices and offices.within(start, stop):  # a word in the name of an office is not that word (issue 15)
@@ -885,7 +887,7 @@ class TopicMatcher:
             if sum(signals.values()) < needed:
                 continue  # damping only lowers a score: no need to look for passing mentions
             if passing is None:
-                passing = _Intervals(passing_spans(text, int(date[:4]) if date else None), text)
+                passing = _Intervals(passing_spans(text, int(date[:4]) if date else None, lower), text)
             score = _passage_score(merged, passing)
             if score >= needed:
                 words: dict[str, str] = {}
