@@ -31,7 +31,12 @@ Evidence is counted the way a reader weighs it (issue 15):
   appositive on the subject ("Iran, site of the world's second-largest gas reserves, …"),
   a clause on a place ("…, where they back Assad"), the target of a strike or of
   sanctions ("targets of the Islamic State", "sanctions on Iran's oil sector"), and a
-  sentence dated `_HISTORY_YEARS` or more before the article (`_history`); in Russian
+  sentence dated `_HISTORY_YEARS` or more before the article (`_history`), or an agreement named by such a year
+  ("Iran signed the 2015 nuclear deal, which…": `_NAMED_BY_YEAR`); in English too a party's
+  condition ("both of which are under US sanctions": `_CONDITION`), what a sentence on the standing
+  ties adds after them ("have close ties, including in Syria where…": `_STANDING`), what an agenda
+  names (`_AGENDA_ITEMS`, `_AGENDA_SUBJECT`), and an opening attribution is not a list item
+  ("According to Reuters, Iran and Russia signed…": `_ENGLISH_OPENER`); in Russian
   also a wire story's recap, "Напомним, …", to its paragraph's end (`_RECAP`);
 - a word or a name inside the name of an office is not evidence at all ("assistant
   secretary of the Treasury for Terrorism…", "envoy for Afghanistan": `_OFFICE`).
