@@ -1363,3 +1363,15 @@ def test_an_interstate_agreement_is_the_relationship(engines):
     text = "Russia and Iran will speed up work on a major new interstate agreement, the ministry said."
     assert "strategic_partnership" in topics_of(engines, text)
     assert "strategic_partnership" not in topics_of(engines, "Russia and Iran will speed up work on a gas agreement.")
+
+
+def test_a_new_predicate_after_standing_ties_is_the_news(write):
+    matcher = small_map(write, "    signals: {su-35: 3}\n")
+    assert fires(matcher, "Russia has close ties with Iran and delivered Su-35 jets to it last year.")
+    assert not fires(matcher, "Russia and Iran have close ties, including arms deals such as the Su-35 sale.")
+
+
+def test_a_condition_is_a_noun_phrase_not_a_clause(write):
+    matcher = small_map(write, "    signals: {new sanctions: 3}\n")
+    assert fires(matcher, "The EU agreed under pressure to new sanctions on Iran's airlines.")
+    assert not fires(matcher, "Iran, under new sanctions since March, turned to Moscow.")

@@ -388,14 +388,17 @@ _TARGET = re.compile(r"\b(?:targets? (?:of|belonging to)|positions of|to bomb|ai
 # sanctions"). The marker and its noun phrase are passing; the news about sanctions is told by verbs that impose,
 # lift, evade or bypass them, which stay asserted (issue 15). Matched in lower case; English only.
 _CONDITION = re.compile(r"\b(?:under|subject to|hit by|(?:both|two|who|which|that) (?:nations |countries )?fac(?:e|es|ing))"
-                        r" (?:[\w.'’-]+ ){0,4}?(?:sanctions|embargo)\b")
+                        r" (?:(?!(?:to|on|for|against|with|of|that|which)\b)[\w.'’-]+ ){0,4}?(?:sanctions|embargo)\b")
 # The standing relationship, as wire copy recalls it in a sentence of background: "Moscow and Tehran have strong
 # political, economic, and military ties and are key allies of President Bashar al-Assad in Syria's…", "Iran and
 # Russia have close ties, including in Syria where they both back…", "…have traditionally been strong trading
 # partners, particularly in the fields of military hardware and gas and oil exports". What the sentence adds after
-# the ties, to its end, illustrates them; it is not the news (issue 15). Matched in lower case; English only.
+# the ties, to its end, when it opens as an illustration ("including", "particularly", "and are…"), illustrates
+# them; it is not the news ("…have close ties with Tehran and sold it jets last year" is; issue 15). Matched in
+# lower case; English only.
 _STANDING = re.compile(r"\b(?:have|has|had|enjoy|enjoys|maintain|maintains)(?: long| traditionally| long been| been)?"
-                       r"(?: (?!but\b)[\w-]+,?){0,5} (?:ties|relations|partners|allies)\b")
+                       r"(?: (?!but\b)[\w-]+,?){0,5} (?:ties|relations|partners|allies)\b"
+                       r"(?=,? (?:including|particularly|especially|notably|such as)\b| and (?:are|were|have been|both)\b)")
 # An agenda names what talks will cover, it does not report on it: "Other topics on the agenda include Syria,
 # Afghanistan, Yemen and broadening trade and economic cooperation"; "He said the serious developments in Afghanistan
 # will also be on the agenda of his Monday talks". The items after "the agenda includes" to the sentence's end, and
