@@ -1375,3 +1375,27 @@ def test_a_condition_is_a_noun_phrase_not_a_clause(write):
     matcher = small_map(write, "    signals: {new sanctions: 3}\n")
     assert fires(matcher, "The EU agreed under pressure to new sanctions on Iran's airlines.")
     assert not fires(matcher, "Iran, under new sanctions since March, turned to Moscow.")
+
+
+def test_an_undated_passage_needs_a_periods_own_words(write):
+    matcher = small_map(write, "    signals: {security council: 1.5, nuclear program*: 1.5, resolution 1737: 3}\n"
+                               "    undated_requires: [resolution 1737]\n    until: 2015-07-14\n")
+    generic = "Iran's nuclear programme was discussed at the Security Council."
+    assert not fires(matcher, generic)  # undated: could be 2006 or 2025
+    assert fires(matcher, generic, date="2006-03-01")  # dated within its period
+    assert fires(matcher, "The Security Council adopted resolution 1737 on Iran's nuclear programme.")
+    # another language's passage is judged on its words alone
+    russian = small_map(write, "    signals: {совет*: 1.5, ядерн*: 1.5, resolution 1737: 3}\n"
+                               "    undated_requires: [resolution 1737]\n")
+    assert fires(russian, "Ядерная программа Ирана обсуждалась в Совете Безопасности.")
+
+
+def test_undated_requires_must_name_a_signal(write):
+    with pytest.raises(ConfigError, match="undated_requires"):
+        small_map(write, "    signals: {iaea: 3}\n    undated_requires: [eu3]\n")
+
+
+def test_an_undated_snapback_report_is_not_the_dispute_before_the_deal(engines):
+    text = "Iran's nuclear programme was discussed at the UN Security Council, where Russia defended Tehran."
+    assert "nuclear_dispute" not in topics_of(engines, text)
+    assert "nuclear_dispute" in topics_of(engines, "The IAEA reported Iran to the UN Security Council over its enrichment.")

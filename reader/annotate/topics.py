@@ -93,7 +93,7 @@ FIELD_PASSING = 2 / 3  # a field name in a passing mention: three listed names w
 PASSING = 1 / 3  # a passing mention's share of its signal's weight: a decisive 3 becomes context 1
 HEADLINE_SHARE = 0.5  # a headline names a theme in few words: half a passage's evidence ("…will include military programmes")
 _TOPIC_KEYS = ("label", "description", "signals", "entities", "threshold", "requires", "related", "since",
-               "until", "one_passage_share")
+               "until", "undated_requires", "one_passage_share")
 _FOLD_PAIRS = (("’", "'"), ("‘", "'"), ("‑", "-"), ("‐", "-"), ("–", "-"))
 
 
@@ -109,6 +109,9 @@ class Topic:
     related: tuple[str, ...] = ()
     since: str | None = None  # ISO date: articles dated before it are not on this topic
     until: str | None = None  # ISO date: articles dated after it are not on this topic
+    # Signals of which an undated English passage needs one to be on this topic: a period's own words
+    # (`TopicMatcher.passage_topics`); the other languages' files do not extend it.
+    undated_requires: tuple[str, ...] = ()
     # Other spellings of phrases (Russian case forms, Persian without half-spaces):
     # (form, the phrase it stands for), matched with that phrase's weight.
     phrase_forms: tuple[tuple[str, str], ...] = ()
@@ -253,10 +256,12 @@ def parse_topic_map(doc: YamlDoc) -> TopicMap:
         if not isinstance(threshold, (int, float)) or threshold <= 0:
             raise doc.error([*where, "threshold"], "'threshold' must be a positive number")
         requires = _strings(doc, spec, "requires", where)
+        undated = _strings(doc, spec, "undated_requires", where)
         known = {p for p, _ in phrases} | {e for e, _ in entities}
-        for required in requires:
-            if required not in known:
-                raise doc.error([*where, "requires"], f"'{required}' in requires is not one of this topic's signals or entities")
+        for key, names in (("requires", requires), ("undated_requires", undated)):
+            for required in names:
+                if required not in known:
+                    raise doc.error([*where, key], f"'{required}' in {key} is not one of this topic's signals or entities")
         share = spec.get("one_passage_share", 0.0)
         if not isinstance(share, (int, float)) or isinstance(share, bool) or not 0 <= share <= 1:
             raise doc.error([*where, "one_passage_share"], "'one_passage_share' must be a number from 0 to 1")
@@ -264,7 +269,7 @@ def parse_topic_map(doc: YamlDoc) -> TopicMap:
         topics.append(Topic(
             id=str(topic_id), label=str(spec.get("label") or topic_id), description=str(spec.get("description") or ""),
             phrases=phrases, entities=entities, threshold=float(threshold), requires=requires,
-            related=_strings(doc, spec, "related", where), since=since, until=until,
+            related=_strings(doc, spec, "related", where), since=since, until=until, undated_requires=undated,
             one_passage_share=float(share),
         ))
     ids = {t.id for t in topics}
@@ -349,6 +354,7 @@ _CLOSED_SUBORDINATORS = ("после", "на фоне", "из-за", "в свя�
                            for form in (marker, marker.replace(" ", "\u200c", 1), marker.replace(" ", "", 1))})
 _CLOSING_COMMAS = frozenset(",،")
 _PERSIAN_LETTER = re.compile("[\u0600-\u06ff]")
+_NOT_LATIN = re.compile("[\u0400-\u04ff\u0600-\u06ff]")  # a Cyrillic or an Arabic-script letter
 _SPEECH = ("said", "says", "told", "added", "noted", "stated", "explained",  # verbs of a reporting clause
            "заявил", "заявила", "сказал", "сказала", "сообщил", "сообщила", "отметил", "отметила", "подчеркнул",
            "подчеркнула", "добавил", "добавила")
@@ -799,6 +805,8 @@ class TopicMatcher:
         self._order = {t.id: i for i, t in enumerate(topic_map.topics)}
         self._keys = {name: name.lower().rstrip("*") for t in topic_map.topics for name, _ in (*t.phrases, *t.entities)}
         self._required = {t.id: frozenset(r.lower().rstrip("*") for r in t.requires) for t in topic_map.topics}
+        self._undated_required = {t.id: frozenset(r.lower().rstrip("*") for r in t.undated_requires)
+                                  for t in topic_map.topics if t.undated_requires}
         self._entity_keys = frozenset(self._keys[name] for t in topic_map.topics for name, _ in t.entities)
         self._entity_signals: dict[str, list[tuple[str, str, float]]] = {}  # canonical -> (topic id, key, weight)
         for topic in topic_map.topics:
@@ -885,7 +893,8 @@ class TopicMatcher:
             # that cannot reach its threshold before damping never will after it.
             needed = topic.threshold * share - 1e-9
             if (sum(keys.values()) < needed or (required and required.isdisjoint(keys))
-                    or (date and ((topic.since and date < topic.since) or (topic.until and date > topic.until)))):
+                    or (date and ((topic.since and date < topic.since) or (topic.until and date > topic.until)))
+                    or (not date and self._undated_unmet(topic_id, keys, text))):
                 continue
             merged = _merged(found, text, self._entity_keys)
             signals: dict[str, float] = {}
@@ -904,6 +913,15 @@ class TopicMatcher:
                 hits.append(TopicHit(topic_id, round(score, 2), tuple(words.values())))
         hits.sort(key=lambda h: (-h.score, self._order[h.topic]))
         return tuple(hits)
+
+    def _undated_unmet(self, topic_id: str, keys: dict[str, float], text: str) -> bool:
+        """Whether an undated passage lacks the period's own words its topic asks for (`undated_requires`):
+        "Iran's nuclear programme was discussed at the UN Security Council" could be told in 2006 or in 2025, so an
+        undated article is on the dispute before the deal only with words of that time ("resolution 1737", "EU3",
+        "the Russian proposal"; issue 15). English passages only: the list is English, and a Russian or Persian
+        passage (`_NOT_LATIN`) is judged on its words alone."""
+        wanted = self._undated_required.get(topic_id)
+        return bool(wanted) and wanted.isdisjoint(keys) and not _NOT_LATIN.search(text)
 
     def article_hits(self, passages: Sequence[tuple[TopicHit, ...]],
                      headline: Iterable[TopicHit] = ()) -> tuple[tuple[TopicHit, ...], ...]:
