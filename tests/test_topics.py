@@ -703,6 +703,12 @@ PRESS_THEMES = [
      "The Kremlin has been forced to curb oil output, depriving it of funds for its war in Ukraine."),
     ("ukraine_war", "Russian forces used the satellite's images in the war against Ukraine.",
      "Officials fear the satellite will spy on Israel, in addition to helping Moscow wage war against Ukraine."),
+    # a new predicate after the standing ties is the news, an illustration of them is not; a condition is a noun
+    # phrase that does not run through a preposition
+    ("military_security", "Russia has close ties with Iran and delivered Su-35 jets to it last year.",
+     "Russia and Iran have close ties, including arms deals such as the Su-35 sale."),
+    ("sanctions", "The EU agreed under pressure to new sanctions on Iran's airlines.",
+     "Iran, under new sanctions since March, turned to Moscow."),
 ]
 
 
@@ -1365,18 +1371,6 @@ def test_an_interstate_agreement_is_the_relationship(engines):
     assert "strategic_partnership" not in topics_of(engines, "Russia and Iran will speed up work on a gas agreement.")
 
 
-def test_a_new_predicate_after_standing_ties_is_the_news(write):
-    matcher = small_map(write, "    signals: {su-35: 3}\n")
-    assert fires(matcher, "Russia has close ties with Iran and delivered Su-35 jets to it last year.")
-    assert not fires(matcher, "Russia and Iran have close ties, including arms deals such as the Su-35 sale.")
-
-
-def test_a_condition_is_a_noun_phrase_not_a_clause(write):
-    matcher = small_map(write, "    signals: {new sanctions: 3}\n")
-    assert fires(matcher, "The EU agreed under pressure to new sanctions on Iran's airlines.")
-    assert not fires(matcher, "Iran, under new sanctions since March, turned to Moscow.")
-
-
 def test_an_undated_passage_needs_a_periods_own_words(write):
     matcher = small_map(write, "    signals: {security council: 1.5, nuclear program*: 1.5, resolution 1737: 3}\n"
                                "    undated_requires: [resolution 1737]\n    until: 2015-07-14\n")
@@ -1399,3 +1393,4 @@ def test_an_undated_snapback_report_is_not_the_dispute_before_the_deal(engines):
     text = "Iran's nuclear programme was discussed at the UN Security Council, where Russia defended Tehran."
     assert "nuclear_dispute" not in topics_of(engines, text)
     assert "nuclear_dispute" in topics_of(engines, "The IAEA reported Iran to the UN Security Council over its enrichment.")
+
