@@ -703,6 +703,12 @@ PRESS_THEMES = [
      "The Kremlin has been forced to curb oil output, depriving it of funds for its war in Ukraine."),
     ("ukraine_war", "Russian forces used the satellite's images in the war against Ukraine.",
      "Officials fear the satellite will spy on Israel, in addition to helping Moscow wage war against Ukraine."),
+    # a new predicate after the standing ties is the news, an illustration of them is not; a condition is a noun
+    # phrase that does not run through a preposition
+    ("military_security", "Russia has close ties with Iran and delivered Su-35 jets to it last year.",
+     "Russia and Iran have close ties, including arms deals such as the Su-35 sale."),
+    ("sanctions", "The EU agreed under pressure to new sanctions on Iran's airlines.",
+     "Iran, under new sanctions since March, turned to Moscow."),
 ]
 
 
@@ -1365,3 +1371,101 @@ def test_strikes_on_iran_told_in_their_own_words_are_regional_rivals(engines):
     assert "strategic_partnership" in topics_of(engines, "پزشکیان مناسبات تهران و مسکو را راهبردی خواند.")
     # an Israeli strike on Lebanon is not one on Iran
     assert "regional_rivals" not in topics_of(engines, "وزارت خارجه روسیه حمله به خانه روسیه در لبنان را محکوم کرد.")
+
+
+# --- issue 15, round 7: background told by its shape (English) ------------------------------------
+
+
+def test_an_initialisms_periods_do_not_end_a_background_clause(write):
+    matcher = small_map(write, "    signals: {nuclear deal: 3}\n")
+    assert not fires(matcher, "Banks were cut off following the U.S.'s withdrawal from the nuclear deal.")
+    assert not fires(matcher, "Tehran has leaned on Moscow since the U.S. left the nuclear deal.")
+    # a period that ends a sentence still ends the clause: the next sentence is the news
+    assert fires(matcher, "Tehran turned to Moscow after the U.S. withdrew. Talks on the nuclear deal resumed.")
+
+
+@pytest.mark.parametrize("condition", [
+    "Moscow and Tehran, both of which are under US sanctions, signed the trade deal.",
+    "Iran and Russia, both being under the sanctions imposed by the United States, expanded trade.",
+    "Both Iran and Russia have been hit by Western sanctions.",
+    "Iran finances its imports in the face of US sanctions.",
+    "The pact comes as both nations face increasing isolation and sanctions from Western powers.",
+])
+def test_sanctions_as_a_partys_condition_are_passing(write, condition):
+    matcher = small_map(write, "    signals: {sanction*: 2, us sanctions: 3, western sanctions: 3, imposed: 1}\n")
+    assert not fires(matcher, condition)
+
+
+def test_sanctions_imposed_or_evaded_are_still_the_news(write):
+    matcher = small_map(write, "    signals: {sanction*: 2, us sanctions: 3, imposed: 1, evade: 1}\n")
+    assert fires(matcher, "Washington imposed new sanctions on two Iranian airlines.")
+    assert fires(matcher, "Firms under US sanctions helped Iran evade sanctions on its oil.")  # the evasion is the news
+
+
+def test_an_opening_attribution_is_not_a_list_item(write):
+    matcher = small_map(write, "    entities: {Gazprom: 3}\n")
+    gazprom = Mention(22, 29, "Gazprom", "ORG", "Gazprom")
+    assert fires(matcher, "According to Reuters, Gazprom and NIGC signed a memorandum.", (gazprom,))
+    text = "According to Reuters, Iran and Russia signed a deal."
+    assert passing_spans(text) == []
+    # a series after an opening place is still a series
+    listed = "In Moscow, Iran, Russia and Turkey agreed on a statement."
+    assert "Russia " in [listed[a:b] for a, b in passing_spans(listed)]
+
+
+def test_an_agreement_named_by_an_old_year_is_a_passing_mention(write):
+    matcher = small_map(write, "    signals: {2015 nuclear deal: 3, nuclear deal: 3, snapback: 3}\n")
+    recalled = "Iran signed the 2015 nuclear deal with world powers and has grown closer to Moscow."
+    assert fires(matcher, "Diplomats negotiate in Vienna to help resurrect the 2015 nuclear deal.", date="2021-04-01")
+    assert not fires(matcher, recalled, date="2024-05-01")
+    assert fires(matcher, recalled, date="2016-05-01")  # a year before: still the news of the day
+    assert fires(matcher, recalled)  # undated: its words alone
+    assert fires(matcher, "Russia opposes snapback under the 2015 nuclear deal.", date="2025-09-01")  # its own words
+    assert fires(matcher, "On Monday Russia said the 2015 nuclear deal must be saved.", date="2024-05-01")
+
+
+def test_what_a_sentence_on_standing_ties_adds_is_background(write):
+    matcher = small_map(write, "    signals: {syria: 3, assad: 3}\n")
+    assert not fires(matcher, "Iran and Russia have close ties, including in Syria where they both back Assad.")
+    assert not fires(matcher, "Moscow and Tehran have strong political, economic, and military ties and are key allies "
+                              "of Assad in Syria's war.")
+    assert fires(matcher, "Iran and Russia have agreed to back Assad in Syria.")
+    assert fires(matcher, "Moscow and Tehran have close ties. Both back Assad in Syria's war.")
+
+
+def test_what_an_agenda_names_is_a_passing_mention(write):
+    matcher = small_map(write, "    signals: {afghanistan: 3}\n")
+    assert not fires(matcher, "Other topics on the agenda include Syria, Afghanistan and trade, the spokeswoman said.")
+    assert not fires(matcher, "He said the serious developments in Afghanistan will also be on the agenda of his talks.")
+    assert fires(matcher, "Russia and Iran discussed Afghanistan with the Taliban. Trade is also on the agenda.")
+
+
+def test_an_interstate_agreement_is_the_relationship(engines):
+    text = "Russia and Iran will speed up work on a major new interstate agreement, the ministry said."
+    assert "strategic_partnership" in topics_of(engines, text)
+    assert "strategic_partnership" not in topics_of(engines, "Russia and Iran will speed up work on a gas agreement.")
+
+
+def test_an_undated_passage_needs_a_periods_own_words(write):
+    matcher = small_map(write, "    signals: {security council: 1.5, nuclear program*: 1.5, resolution 1737: 3}\n"
+                               "    undated_requires: [resolution 1737]\n    until: 2015-07-14\n")
+    generic = "Iran's nuclear programme was discussed at the Security Council."
+    assert not fires(matcher, generic)  # undated: could be 2006 or 2025
+    assert fires(matcher, generic, date="2006-03-01")  # dated within its period
+    assert fires(matcher, "The Security Council adopted resolution 1737 on Iran's nuclear programme.")
+    # another language's passage is judged on its words alone
+    russian = small_map(write, "    signals: {совет*: 1.5, ядерн*: 1.5, resolution 1737: 3}\n"
+                               "    undated_requires: [resolution 1737]\n")
+    assert fires(russian, "Ядерная программа Ирана обсуждалась в Совете Безопасности.")
+
+
+def test_undated_requires_must_name_a_signal(write):
+    with pytest.raises(ConfigError, match="undated_requires"):
+        small_map(write, "    signals: {iaea: 3}\n    undated_requires: [eu3]\n")
+
+
+def test_an_undated_snapback_report_is_not_the_dispute_before_the_deal(engines):
+    text = "Iran's nuclear programme was discussed at the UN Security Council, where Russia defended Tehran."
+    assert "nuclear_dispute" not in topics_of(engines, text)
+    assert "nuclear_dispute" in topics_of(engines, "The IAEA reported Iran to the UN Security Council over its enrichment.")
+
