@@ -225,6 +225,14 @@ def test_html_entities_and_tags_in_a_txt():
     assert visible("a&nbsp;b <b>c</b>") == "a b c"
 
 
+def test_every_kind_of_space_run_is_folded_to_one_space():
+    # each is a case the substring tests before the substitution must let through (a lone wide space, a lone tab)
+    for spaced in ("Iran\u00a0and Russia", "Iran\tand Russia", "Iran  and Russia", "Iran\u3000\u3000and Russia",
+                   "Iran\u202fand Russia", "Iran \u2007and Russia", "Iran’s\u00a0and Russia’s"):
+        assert visible(spaced) in ("Iran and Russia", "Iran’s and Russia’s"), repr(spaced)
+    assert visible("Iran and Russia’s\u200cdeal ") == "Iran and Russia’s\u200cdeal"  # no run: only the end is trimmed
+
+
 def test_web_addresses_are_exposed_and_masked_for_annotators():
     result = fixture("url_slug.txt")
     paragraph = result.paragraphs[-1]

@@ -64,7 +64,8 @@ _CLOSING = ('.', '”', '»', '"', '’')  # how the last sentence of an article
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-ZА-ЯЁ“\"‘'«])")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff\u180e]")  # break words; ZWNJ/ZWJ are kept
-_SPACES = re.compile(r"[ \u00a0\u2007\u202f\u3000\t]{2,}|[\u00a0\u2007\u202f\u3000\t]")  # a single space is left alone
+_WIDE_SPACES = "\u00a0\u2007\u202f\u3000"  # no-break, figure, narrow no-break and ideographic spaces
+_SPACES = re.compile(rf"[ {_WIDE_SPACES}\t]{{2,}}|[{_WIDE_SPACES}\t]")  # a single space is left alone
 _TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
 _WRAPPED_TAG = re.compile(r"^<(?P<tag>[a-zA-Z][a-zA-Z0-9]*)[\s>].*</(?P=tag)>$|^<[a-zA-Z][^<>]*/?>$")
 _TEXT_TAGS = {"p", "div", "span", "b", "i", "em", "strong", "u", "a", "li", "blockquote", "h1", "h2", "h3",
@@ -373,7 +374,9 @@ def visible(text: str) -> str:
         text = _TAG.sub(" ", text)
     if "&" in text and ";" in text:
         text = _ENTITY.sub(lambda m: html.unescape(m.group()), text)
-    return _SPACES.sub(" ", text).strip()
+    if "  " in text or "\t" in text or not text.isascii() and any(space in text for space in _WIDE_SPACES):
+        text = _SPACES.sub(" ", text)  # tested first: the substitution on every line cost 4x the tests
+    return text.strip()
 
 
 def _normalise(line: _Line, drop: Callable, found: _Found) -> None:
