@@ -391,7 +391,7 @@ def _normalise(line: _Line, drop: Callable, found: _Found) -> None:
             drop(line, "HTML markup")
             return
     text = visible(line.text)
-    if (logo := _LOGO.match(text)) and logo.group("name").split()[0].lower() not in _NOT_NAMES:
+    if " logo" in text and (logo := _LOGO.match(text)) and logo.group("name").split()[0].lower() not in _NOT_NAMES:
         found.sources.append((3, line.number, logo.group("name")))
         drop(line, "site logo (source metadata)", logo.group(0).strip())
         text = text[logo.end():]
