@@ -269,7 +269,8 @@ def clean(raw: str, *, name: str = "", outlets: Mapping[str, str] = EMPTY, langu
             line.gone, line.reason = True, reason
 
     for line in lines:
-        _normalise(line, drop, found)
+        if line.text:  # half a file's lines are the blank ones between paragraphs: nothing to normalise
+            _normalise(line, drop, found)
     content = _merge(lines, _hard_wrapped(lines))
     _reference_marks(content, drop)
     for line in content:
