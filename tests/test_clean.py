@@ -3,9 +3,10 @@
 from pathlib import Path
 
 import pytest
+from hypothesis import given, strategies as st
 
 from reader.config import bundled_config, load_config
-from reader.ingest.clean import _unemphasised, clean, clean_article, derive_title, masked, visible
+from reader.ingest.clean import _DATED_OUTLET, _dated_outlet, _unemphasised, clean, clean_article, derive_title, masked, visible
 from reader.ingest.decode import read_article
 
 from conftest import ROOT, SEEDS
@@ -222,6 +223,14 @@ def test_html_entities_and_tags_in_a_txt():
     assert texts(result)[1] == "The Russian side confirmed the talks."
     assert "HTML markup" in reasons(result)
     assert visible("a&nbsp;b <b>c</b>") == "a b c"
+
+
+def test_every_kind_of_space_run_is_folded_to_one_space():
+    # each is a case the substring tests before the substitution must let through (a lone wide space, a lone tab)
+    for spaced in ("Iran\u00a0and Russia", "Iran\tand Russia", "Iran  and Russia", "Iran\u3000\u3000and Russia",
+                   "Iran\u202fand Russia", "Iran \u2007and Russia", "Iran’s\u00a0and Russia’s"):
+        assert visible(spaced) in ("Iran and Russia", "Iran’s and Russia’s"), repr(spaced)
+    assert visible("Iran and Russia’s\u200cdeal ") == "Iran and Russia’s\u200cdeal"  # no run: only the end is trimmed
 
 
 def test_web_addresses_are_exposed_and_masked_for_annotators():
@@ -509,6 +518,21 @@ def test_residue_variants_glued_repeated_mixed_and_opening_the_lead():
     assert dropped_as(opening, "desk byline (source metadata)") == ["Caspian Courier Political Desk:"]
     titled = clean(f"Россия и Иран договорились о зерне\n\nРоссия и Иран договорились о зерне - 31.08.2025, ПРАЙМ\n\n{BODY}")
     assert (titled.meta.source, titled.meta.date) == ("ПРАЙМ", "2025-08-31")
+
+
+def test_a_dated_outlet_byline_with_a_space_before_its_comma_is_still_one():
+    # the shape test before the regex (the date just before the line's last comma) strips the spaces the regex allows
+    spaced = clean(f"Россия и Иран договорились о зерне\n\nРоссия и Иран договорились о зерне - 31.08.2025 , ПРАЙМ\n\n{BODY}")
+    assert (spaced.meta.source, spaced.meta.date) == ("ПРАЙМ", "2025-08-31")
+    later = clean(f"T\n\n{BODY}\n\n31.08.2025, ПРАЙМ, Москва\n\n{BODY} Again.")  # a comma after the outlet: no byline
+    assert "byline: date and outlet (metadata)" not in reasons(later)
+
+
+@given(st.text(alphabet="0123456789۳., -–—\u00a0\tПРАЙМab", max_size=40))
+def test_the_dated_outlet_shape_test_never_changes_the_match(line):
+    expected = _DATED_OUTLET.match(line)
+    found = _dated_outlet(line)
+    assert (found and found.groupdict()) == (expected and expected.groupdict())
 
 
 def test_prose_lists_with_joining_words_are_not_tag_lists():

@@ -247,6 +247,24 @@ def test_passing_spans_leave_dates_and_the_adverb_since_alone():
     assert [text[a:b] for a, b in passing_spans(text)] == ["Since the invasion of Ukraine"]
 
 
+@pytest.mark.parametrize("text, target", [
+    ("The strikes hit targets of the Islamic State near Palmyra.", "Islamic"),
+    ("The drones hit a target belonging to the militia near Palmyra.", "militia"),
+    ("Jets struck positions of the militia near Palmyra.", "militia"),
+    ("Russia used the base to bomb rebel towns near Idlib.", "rebel"),
+    ("Russia carried out airstrikes on rebel towns near Idlib.", "rebel"),
+    ("Russia carried out air strikes against rebel towns near Idlib.", "rebel"),
+    ("Washington imposed sanctions on Iranian oil exporters and shippers.", "Iranian"),
+    ("Washington imposed sanctions targeting Iranian oil exporters and shippers.", "Iranian"),
+    ("Washington sanctioned those Iranian oil exporters and shippers.", "Iranian"),
+    ("Washington is sanctioning the Iranian oil exporters and shippers.", "Iranian"),
+])
+def test_each_marker_of_a_target_makes_its_object_passing(text, target):
+    # every form _TARGET knows, each one a case the substring test before its search must let through
+    at = text.index(target)
+    assert any(start <= at < end for start, end in passing_spans(text))
+
+
 def test_series_items_do_not_swallow_the_clause_around_them():
     text = "Iran, Russia and Turkey agreed on new de-escalation zones in Syria."
     spans = [text[a:b] for a, b in passing_spans(text)]

@@ -458,7 +458,7 @@ def credited_outlet(text: str, outlets: Mapping[str, str]) -> str | None:
         return outlets.get(match.group("name").lower(), match.group("name"))
     if (match := _ENGLISH_CREDIT.search(text)) and (" " not in match.group("name") or outlet_shaped(match.group("name"), outlets)):
         return outlets.get(match.group("name").lower(), match.group("name"))
-    if match := _EARLIER.search(text):  # "Ранее News.ru писал…": the outlet recalling its own report
+    if "Ранее " in text and (match := _EARLIER.search(text)):  # "Ранее News.ru писал…": the outlet recalling its own report
         return outlets.get(match.group("name").strip("«»").lower(), match.group("name").strip("«»"))
     if "пиш" not in text and "перед" not in text and "сообщ" not in text and "привод" not in text and "цитир" not in text:
         return None
