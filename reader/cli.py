@@ -135,7 +135,8 @@ def _tui_parser() -> argparse.ArgumentParser:
                + "".join(f"  {name:<10}{HELP.get(name, '')}\n" for name in SUBCOMMANDS),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("paths", nargs="*", metavar="PATH", type=Path, help="article files or folders (default: the configured corpus)")
+    parser.add_argument("paths", nargs="*", metavar="PATH", type=path_argument,
+                        help="article files or folders (default: the configured corpus)")
     _common(parser)
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return parser
@@ -212,7 +213,10 @@ def _parse_intermixed(parser: argparse.ArgumentParser, argv: list[str]) -> argpa
             args.subjects += extra
             return args
         if hasattr(args, "paths"):
-            args.paths = [*args.paths, *map(Path, extra)]
+            try:
+                args.paths = [*args.paths, *map(path_argument, extra)]
+            except argparse.ArgumentTypeError as error:
+                parser.error(str(error))
             return args
     if extra:  # said by the subcommand's parser: its --help lists the options it takes
         owner = getattr(parser, "commands", {}).get(getattr(args, "command", None), parser)
@@ -220,8 +224,16 @@ def _parse_intermixed(parser: argparse.ArgumentParser, argv: list[str]) -> argpa
     return args
 
 
+def path_argument(text: str) -> Path:
+    """A PATH argument as a Path; an empty one is refused (Path("") is the current
+    folder, which `list ""` read as the corpus). Raises argparse.ArgumentTypeError."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("an empty PATH names no file or folder")
+    return Path(text)
+
+
 def _corpus_paths(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("paths", nargs="*", metavar="PATH", type=Path, default=[],
+    parser.add_argument("paths", nargs="*", metavar="PATH", type=path_argument, default=[],
                         help="article files or folders (default: the configured corpus)")
 
 
@@ -573,7 +585,9 @@ def _split_paths(arguments: list[str]) -> tuple[list[str], list[Path]]:
     .html, .htm), is a corpus path (an existing one or not: `_library` says which is missing)."""
     names, paths = arguments[:1], []
     for argument in arguments[1:]:
-        if paths or os.sep in argument or "/" in argument or Path(argument).exists() \
+        if not argument.strip():  # an empty one is a name (and no such topic), not the current folder
+            names.append(argument)
+        elif paths or os.sep in argument or "/" in argument or Path(argument).exists() \
                 or argument.lower().endswith((".txt", ".md", ".html", ".htm")):
             paths.append(Path(argument))
         else:

@@ -175,9 +175,12 @@ def fits(timeline: Timeline, columns: int) -> bool:
 def year_ticks(months: Sequence[str], most: int = 12, gap: int = 1) -> tuple[list[int], list[str]]:
     """Positions (1-based, as plotted) and labels for the x axis: one per year (the
     first month, then each January), at most `most` of them (every second, fifth…
-    year on a long axis), none closer than `gap` months to the one before (so that
-    labels do not collide: the first month's year wins)."""
+    year on a long axis), none closer than `gap` bars to the one before (so that
+    labels do not collide: the first month's year, a part of a year, gives way to
+    the next January's, else a later one gives way to an earlier)."""
     firsts = [(i + 1, m[:4]) for i, m in enumerate(months) if i == 0 or m.endswith("-01")]
+    if len(firsts) > 1 and firsts[1][0] - firsts[0][0] < gap and not months[0].endswith("-01"):
+        firsts = firsts[1:]
     spaced: list[tuple[int, str]] = []
     for position, label in firsts:
         if not spaced or position - spaced[-1][0] >= gap:

@@ -74,8 +74,10 @@ def test_year_ticks_one_per_year_and_thinned_on_long_axes():
     long = month_range("2000-01", "2025-12")
     positions, labels = year_ticks(long, most=10)
     assert len(labels) <= 10 and labels[0] == "2000" and positions == sorted(positions)
-    # Two months from 2017-11 to 2018: with a gap of 4 months, 2018 gives way to 2017.
-    assert year_ticks(months, gap=4) == ([1, 15], ["2017", "2019"])
+    # Two months from 2017-11 to 2018: with a gap of 4 months, 2017's part of a year gives way to 2018
+    # (a newcomer's report: a chart from 2015-Q3 was labelled 2015, 2017, 2018, without 2016).
+    assert year_ticks(months, gap=4) == ([3, 15], ["2018", "2019"])
+    assert year_ticks(month_range("2018-01", "2020-12"), gap=13) == ([1, 25], ["2018", "2020"])
 
 
 def test_text_bars_scale_to_the_largest_in_eighths():
@@ -172,6 +174,10 @@ def test_cli_timeline_says_every_unknown_name_and_charts_a_repeated_one_once(cap
     assert code == 0 and [s["id"] for s in json.loads(out)["series"]] == ["syria"]
     code, _, err = run(capsys, "timeline", "")
     assert code == 2 and "no such topic: the name is empty" in err
+    code, out, err = run(capsys, "timeline", "Putin", "", "seeds")  # not the current folder as a corpus
+    assert code == 2 and out == "" and "no such topic: the name is empty" in err
+    code, out, err = run(capsys, "list", "")
+    assert code == 2 and out == "" and "an empty PATH names no file or folder" in err
 
 
 def test_cli_timeline_of_a_topic_with_no_passage_exits_1(capsys, library):

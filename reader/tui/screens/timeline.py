@@ -236,6 +236,7 @@ class TimelineScreen(Screen[Location | None]):
         self._load(subjects)
 
     def _load(self, subjects: Sequence[Subject]) -> None:
+        self._anchor: str | None = None  # the first month of the bar the cursor was last put on (by a key)
         self.subjects = list(subjects)
         self.monthly = self.library.timeline(self.subjects)
         self._fit(None)
@@ -340,11 +341,16 @@ class TimelineScreen(Screen[Location | None]):
 
     def on_resize(self) -> None:
         step = self.timeline.step
-        if self.cursor is not None:
-            self._fit(self.timeline.months[self.cursor])
+        if self.cursor is not None:  # the period the cursor was put on, if it is still in the bar
+            anchor = self._anchor if self._anchor and self.timeline.period_of(self._anchor) == self.cursor else None
+            self._fit(anchor or self.timeline.months[self.cursor])
         if self.timeline.step != step:  # a month a bar no longer fits, or fits again
+            passages = self.query_one(MonthList)
+            listing, focused = passages.highlighted is not None, self.focused is passages
             self._hint()
             self._replotted()
+            if listing:  # the list stays open, on the bar's period now
+                self._list_month(focus=focused)
         else:
             self.call_after_refresh(self._mark)
 
@@ -380,6 +386,7 @@ class TimelineScreen(Screen[Location | None]):
             return
         here = bars.index(self.cursor) if self.cursor in bars else 0
         self.cursor = bars[max(0, min(len(bars) - 1, here + step))]
+        self._anchor = self.timeline.months[self.cursor]
         self._redraw()
         if self.query_one(MonthList).highlighted is not None:  # a month is listed: follow the cursor
             self._list_month(focus=False)
@@ -388,6 +395,7 @@ class TimelineScreen(Screen[Location | None]):
         bars = self.timeline.bars
         if bars:
             self.cursor = bars[0] if where == "first" else bars[-1]
+            self._anchor = self.timeline.months[self.cursor]
             self._redraw()
 
     def action_open_month(self) -> None:
@@ -496,10 +504,13 @@ class SubjectPicker(ModalScreen[Subject | None]):
         self._fill(event.value)
 
     @on(Input.Submitted, "#picker-input")
-    def submitted(self) -> None:
+    def submitted(self, event: Input.Submitted) -> None:
         picker = self.query_one(MonthList)
         if picker.highlighted is not None:
             self.dismiss(self.shown[picker.highlighted])
+        else:
+            self.notify(f"No topic or entity matches {event.value.strip()!r}: try fewer letters", severity="warning",
+                        markup=False, timeout=4)
 
     def key_down(self) -> None:
         if isinstance(self.focused, Input):
