@@ -168,3 +168,13 @@ def test_an_unknown_filter_word_or_topic_is_named():
     assert filter_problems(["source:tass", "lang:fa", "iran:", "12:30", "topic:syria"], ["syria"]) == []
     assert filter_problems(["author:smith"], ["syria"]) == ["“author:” is no filter (lang:, topic:, source:)"]
     assert filter_problems(["topic:sanction"], ["sanctions"]) == ["no topic “sanction” (topic ids: iranru-reader topics)"]
+
+
+def test_one_row_is_matched_by_the_rule_the_list_filters_with():
+    """`matches_words` is `_keeping` on one row: `lang:` exact, `source:` in the
+    source alone, `topic:` left to `Rows.filtered`, other words in the haystack."""
+    text = haystack("a1", "Report from Tehran", "TASS", "2022-01-05", "ru")
+    assert matches_words(text, "ru", ["lang:ru", "source:tass", "topic:syria", "tehran"], "tass")
+    assert not matches_words(text, "ru", ["lang:r"], "tass")
+    assert not matches_words(text, "ru", ["source:tehran"], "tass")  # in the title, not the source
+    assert not matches_words(text, "ru", ["moscow"], "tass")
