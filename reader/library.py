@@ -199,8 +199,9 @@ class Library:
         self._palette_lock = threading.Lock()
         self._palette_articles: tuple[Rows, array, FuzzyNames] | None = None  # for these rows: rowids, names
         self._palette_entities: tuple[list[tuple[str, str]], FuzzyNames] | None = None
-        # Per subject: its month counts and passages in duplicates, kept while `_duplicates` is (the same index)
-        self._series: tuple[dict[str, str], dict[Subject, tuple[list[tuple[str, int]], int]]] | None = None
+        # Per subject ("kind:key"): its month counts, and its passages in duplicates, kept while
+        # `_duplicates` is (the same index): the timeline's, the trail's and the brief's count
+        self._series: tuple[dict[str, str], dict[str, list[tuple[str, int]]], dict[str, int]] | None = None
         self._skipped: list[Skipped] = []
         self._documents: OrderedDict[str, Document] = OrderedDict()
         self._plan: Plan | None = None
@@ -730,21 +731,34 @@ class Library:
         200 ms, and the reader asks again on each T. `index`: another connection (see
         `connect`), for a worker thread (`duplicates` read before, on this one)."""
         subjects = list(subjects)
+        months = self._kept_series(index)[1]
+        for s in subjects:
+            key = f"{s.kind}:{s.key}"
+            if key not in months:
+                months[key] = (index or self.index).subject_months(key)
+        return build_timeline([(s, months[f"{s.kind}:{s.key}"]) for s in subjects],
+                              {s: self.subject_duplicates(s, index=index) for s in subjects})
+
+    def subject_duplicates(self, subject: Subject, start: str | None = None, end: str | None = None,
+                           index: CorpusIndex | None = None) -> int:
+        """Passages on a topic or mentioning an entity in duplicate articles (left out),
+        dated within [start, end] if given (YYYY[-MM[-DD]], as export.within). Without
+        dates, kept per subject until the index changes (as `timeline`'s counts, which it
+        is): the trail's `]` and the timeline asked the same query each. `index`: as `timeline`'s."""
+        key = f"{subject.kind}:{subject.key}"
+        if start or end:
+            return (index or self.index).subject_duplicates(key, start, end)
+        kept = self._kept_series(index)[2]
+        if key not in kept:
+            kept[key] = (index or self.index).subject_duplicates(key)
+        return kept[key]
+
+    def _kept_series(self, index: CorpusIndex | None) -> tuple[dict[str, str], dict[str, list[tuple[str, int]]], dict[str, int]]:
+        """`_series`, started afresh when the duplicates were read again (the index changed)."""
         stories = self.duplicates() if index is None else self._duplicates
         if self._series is None or self._series[0] is not stories:
-            self._series = (stories, {})
-        kept = self._series[1]
-        for s in subjects:
-            if s not in kept:
-                source = index or self.index
-                key = f"{s.kind}:{s.key}"
-                kept[s] = (source.subject_months(key), source.subject_duplicates(key))
-        return build_timeline([(s, kept[s][0]) for s in subjects], {s: kept[s][1] for s in subjects})
-
-    def subject_duplicates(self, subject: Subject, start: str | None = None, end: str | None = None) -> int:
-        """Passages on a topic or mentioning an entity in duplicate articles (left out),
-        dated within [start, end] if given (YYYY[-MM[-DD]], as export.within)."""
-        return self.index.subject_duplicates(f"{subject.kind}:{subject.key}", start, end)
+            self._series = (stories, {}, {})
+        return self._series
 
     def duplicates(self) -> dict[str, str]:
         """Duplicate article id -> the id of the article kept for its story (index.story_hash)."""

@@ -19,6 +19,7 @@ from reader.ingest.decode import more_than
 from reader.history import Location
 from reader.library import AmbiguousArticle, Library
 from reader.state import StateStore
+from reader.timeline import Subject
 from reader.tui.app import SYNC_LIMIT, ReaderApp
 from reader.tui.widgets.sidebar import Sidebar
 from tui_helpers import drive, wait_until
@@ -191,12 +192,13 @@ def test_a_trail_position_is_the_passage_s_place_on_the_trail(points, rank, inde
 
 
 def test_trail_steps_count_the_skipped_duplicates_once_per_trail(seeds, tmp_path, monkeypatch):
-    """Each `]` told the duplicates skipped with a query over the topic's every passage."""
+    """Each `]` told the duplicates skipped with a query over the topic's every passage;
+    then the trail and the topic's timeline each asked that query (one count, kept once)."""
     library, _ = seeds
     counted: list[str] = []
-    real = Library.subject_duplicates
-    monkeypatch.setattr(Library, "subject_duplicates", lambda self, subject, *rest: counted.append(subject.key)
-                        or real(self, subject, *rest))
+    real = CorpusIndex.subject_duplicates
+    monkeypatch.setattr(CorpusIndex, "subject_duplicates", lambda self, key, *rest: counted.append(key)
+                        or real(self, key, *rest))
     app = ReaderApp(library, StateStore(tmp_path / "state.json"))
     trail = library.trail("strategic_partnership", snippets=False)
 
@@ -207,7 +209,11 @@ def test_trail_steps_count_the_skipped_duplicates_once_per_trail(seeds, tmp_path
             await pilot.press("right_square_bracket")
             await wait_until(pilot, lambda step=step: (app.view.doc.id, app.view.cursor)
                              == (trail[step].article_id, trail[step].index))
-        assert counted.count("strategic_partnership") == 1
+        assert counted.count("topic:strategic_partnership") == 1
+        topic = library.topic_map.get("strategic_partnership")
+        left_out = library.timeline([Subject("topic", topic.id, topic.label)]).series[0].duplicates
+        assert counted.count("topic:strategic_partnership") == 1
+        assert left_out == real(library.index, "topic:strategic_partnership")
 
     drive(app, scenario)
 

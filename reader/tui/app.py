@@ -113,7 +113,6 @@ class ReaderApp(App[None]):
         self.selected_entity: str | None = None
         self.match_mode = "find"
         self._trails: dict[str, Trail] = {}
-        self._trail_duplicates: dict[str, int] = {}  # per topic: its passages in duplicate articles (skipped)
         self._save_timer: Timer | None = None
         self._indexing = ""
         self._links_due = False
@@ -370,7 +369,6 @@ class ReaderApp(App[None]):
         if reload or self.shown_entries is None:
             rows = self.library.reload_rows() if reload else self.library.rows()
             self._trails.clear()
-            self._trail_duplicates.clear()
             self._related.clear()
         else:
             rows = self.shown_entries  # typing on narrows what is shown
@@ -654,10 +652,7 @@ class ReaderApp(App[None]):
             self.toast("trail", f"At the {where} of the “{label}” trail ({len(trail)} passages)", timeout=3)
             return
         await self.go(Location(target.article_id, target.index))
-        if self.active_topic not in self._trail_duplicates:  # counted once per trail read, not on every step
-            self._trail_duplicates[self.active_topic] = self.library.subject_duplicates(
-                Subject("topic", self.active_topic, label))
-        duplicates = self._trail_duplicates[self.active_topic]
+        duplicates = self.library.subject_duplicates(Subject("topic", self.active_topic, label))  # counted once
         self.toast("trail", f"“{label}” trail: {self._trail_position()}/{len(trail)}"
                    + (f" ({duplicates} in duplicate articles skipped)" if duplicates else ""), timeout=2)
 
