@@ -35,9 +35,9 @@ from .annotate.gazetteer import Gazetteer, Matcher, load_gazetteer, user_gazette
 from .annotate.gazetteer import annotation_sources
 from .index import CorpusIndex, Entry, Rows, Stamp, content_hash, fingerprint, preset_dictionary, rows
 from .models import Document, Mention, Metadata, RawArticle, Skipped
-from .annotate.topics import (HEADLINE_SHARE, TRAIL_PASSAGES, Passage, Related, TopicMap, TopicMatcher, Trail,
-                              load_topic_map, snippet, topic_companions)
-from .fuzzy import FuzzyNames, article_text, entity_texts
+from .annotate.topics import (HEADLINE_SHARE, TRAIL_PASSAGES, Passage, Related, Topic, TopicMap, TopicMatcher,
+                              Trail, load_topic_map, snippet, topic_companions)
+from .fuzzy import FuzzyNames, article_text, entity_texts, topic_texts
 from .timeline import Subject, Timeline, build_timeline, same_name, suggest
 from .rows import Rows
 
@@ -199,6 +199,7 @@ class Library:
         self._palette_lock = threading.Lock()
         self._palette_articles: tuple[Rows, array, FuzzyNames] | None = None  # for these rows: rowids, names
         self._palette_entities: tuple[list[tuple[str, str]], FuzzyNames] | None = None
+        self._palette_topics: tuple[TopicMap, FuzzyNames] | None = None
         # Per subject ("kind:key"): its month counts, and its passages in duplicates, kept while
         # `_duplicates` is (the same index): the timeline's, the trail's and the brief's count
         self._series: tuple[dict[str, str], dict[str, list[tuple[str, int]]], dict[str, int]] | None = None
@@ -699,6 +700,16 @@ class Library:
                 self._palette_entities = (entities, FuzzyNames(text for name, kind in entities
                                                                for text in entity_texts(name, kind)))
             return self._palette_entities
+
+    def palette_topics(self) -> tuple[tuple[Topic, ...], FuzzyNames]:
+        """The command palette's look-up of topics: the topic map's topics and their
+        names (two each: `topic_texts`, reader.fuzzy), kept while the topic map is (they
+        were built anew on every keystroke)."""
+        with self._palette_lock:
+            if self._palette_topics is None or self._palette_topics[0] is not self.topic_map:
+                self._palette_topics = (self.topic_map, FuzzyNames(text for topic in self.topic_map.topics
+                                                                   for text in topic_texts(topic.label)))
+            return self._palette_topics[0].topics, self._palette_topics[1]
 
     # --- timelines (SPEC §12) --------------------------------------------------------
 

@@ -261,6 +261,43 @@ def test_copies_are_read_from_a_reverse_map_built_once(write, tmp_path, monkeypa
     assert related and set(related) == {"other"} and reads == [1]
 
 
+def _listed(app) -> list[str]:
+    """The command palette's hits as listed (the first line of each)."""
+    found = app.screen.query("CommandList")
+    if not found:
+        return []
+    return [str(o.prompt).split("\n")[0] for o in found.first().options]
+
+
+def test_the_palette_builds_the_topics_names_once(seeds, tmp_path, monkeypatch):
+    """The palette's topic look-up was built anew for every query typed."""
+    from reader.fuzzy import FuzzyNames
+
+    library, _ = seeds
+    built: list[int] = []
+    real = FuzzyNames.__init__
+
+    def counted(self, names):
+        names = list(names)
+        if names and names[0].startswith("Topic:"):
+            built.append(len(names))
+        real(self, names)
+
+    monkeypatch.setattr(FuzzyNames, "__init__", counted)
+    app = ReaderApp(library, StateStore(tmp_path / "state.json"))
+
+    async def scenario(pilot):
+        await wait_until(pilot, lambda: app.view.doc is not None)
+        for keys in (["ctrl+p", *"syr"], [*"ia"], ["backspace"]):  # a query a key
+            await pilot.press(*keys)
+            await wait_until(pilot, lambda: "Topic: Syria" in _listed(app))
+        await pilot.pause(0.3)
+        assert "Topic: Syria — timeline" in _listed(app)
+        assert built == [2 * len(library.topic_map.topics)]
+
+    drive(app, scenario)
+
+
 def test_the_palette_lists_at_most_its_limit_of_each_kind_best_first(seeds, tmp_path, monkeypatch):
     """At 100,000 articles the palette froze: every article was a hit, and Textual rebuilt
     its list of them every 0.25 s (issue 17). A search now yields the best few."""
@@ -270,18 +307,12 @@ def test_the_palette_lists_at_most_its_limit_of_each_kind_best_first(seeds, tmp_
     monkeypatch.setattr(commands, "LIMIT", 2)
     app = ReaderApp(library, StateStore(tmp_path / "state.json"))
 
-    def listed() -> list[str]:
-        found = app.screen.query("CommandList")
-        if not found:
-            return []
-        return [str(o.prompt).split("\n")[0] for o in found.first().options]
-
     async def scenario(pilot):
         await wait_until(pilot, lambda: app.view.doc is not None)
         await pilot.press("ctrl+p", *"article")  # every article's entry says "Article:"
-        await wait_until(pilot, lambda: any(text.startswith("Article:") for text in listed()))
+        await wait_until(pilot, lambda: any(text.startswith("Article:") for text in _listed(app)))
         await pilot.pause(0.3)
-        articles = [text for text in listed() if text.startswith("Article:")]
+        articles = [text for text in _listed(app) if text.startswith("Article:")]
         assert len(articles) == 2 and len(entries) == 5
         assert articles == [f"Article: {e.date or '—'} {e.title}" for e in entries[:2]]  # ties: the list's order
 
