@@ -209,6 +209,26 @@ def test_find_in_article_with_n_and_escape(app):
     drive(app, scenario)
 
 
+def test_escape_after_a_find_that_matched_nothing_clears_it(app):
+    """Enter on a find with no match closed the box; Esc then left "find “…”: 0 matches"
+    in the header. A find that matched is kept for n/N."""
+    async def scenario(pilot):
+        await pilot.press("slash", *"zqxw", "enter")
+        await pilot.pause()
+        assert app.focused is app.view and "find “zqxw”: 0 matches" in app.sub_title
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.view.find_query == "" and "find" not in app.sub_title and app.focused is app.view
+        await pilot.press("slash", *"astana", "enter", "escape")
+        await pilot.pause()
+        assert app.view.find_query == "astana" and "find “astana”: 1/" in app.sub_title
+        await pilot.press("slash", *"zqxw", "enter", "ctrl+g")  # Esc's other key
+        await pilot.pause()
+        assert app.view.find_query == "" and "find" not in app.sub_title
+
+    drive(app, scenario)
+
+
 def test_sidebar_filter(app):
     async def scenario(pilot):
         app.query_one(ArticleList).focus()

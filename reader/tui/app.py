@@ -1049,9 +1049,12 @@ class ReaderApp(App[None]):
         self.toast("sidebar", f"Sidebar: {width} columns (< and > change it)", timeout=2)
 
     def action_focus_article(self) -> None:
-        """Esc from any pane: back to the article (the clean view, from the raw one)."""
+        """Esc from any pane: back to the article (the clean view, from the raw one). A
+        find that matched nothing closes with it: its "0 matches" stayed in the header."""
         if self.raw_mode:
             self.action_toggle_raw()
+        if self.view.find_query and not self._find_hits:
+            self.find_cancelled()
         self.focus_now(self.view)
 
     def action_toggle_raw(self) -> None:
