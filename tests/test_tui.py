@@ -229,6 +229,21 @@ def test_escape_after_a_find_that_matched_nothing_clears_it(app):
     drive(app, scenario)
 
 
+def test_the_cursor_bar_is_redrawn_as_the_article_gains_and_loses_the_focus(app):
+    """The bar is █ in the focused article and ▌ otherwise (Textual repaints a widget
+    on focus and blur: the article's and the list's own repaint were redundant)."""
+    async def scenario(pilot):
+        assert app.focused is app.view and "█" in app.export_screenshot()
+        await pilot.press("shift+tab")
+        await pilot.pause()
+        assert app.focused is app.query_one(ArticleList) and "█" not in app.export_screenshot()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.focused is app.view and "█" in app.export_screenshot()
+
+    drive(app, scenario)
+
+
 def test_sidebar_filter(app):
     async def scenario(pilot):
         app.query_one(ArticleList).focus()

@@ -127,12 +127,6 @@ class ArticleList(ScrollView, can_focus=True):
     def on_resize(self) -> None:
         self.virtual_size = Size(self.size.width, len(self.entries) * ROW_HEIGHT)
 
-    def on_focus(self) -> None:
-        self.refresh()
-
-    def on_blur(self) -> None:
-        self.refresh()
-
     # --- keys ----------------------------------------------------------------------
 
     def _move(self, index: int) -> None:
