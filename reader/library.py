@@ -33,7 +33,8 @@ from .ingest.decode import article_id, discover, read_article, read_bytes
 from .annotate import model  # context, names and orgs: imported when an article is first analysed (a warm start analyses none)
 from .annotate.gazetteer import Gazetteer, Matcher, load_gazetteer, user_gazetteer_path, with_user_gazetteer
 from .annotate.gazetteer import annotation_sources
-from .index import CorpusIndex, Entry, Rows, Stamp, content_hash, fingerprint, preset_dictionary, rows
+from .index import CorpusIndex, Entry, Stamp, content_hash, fingerprint, preset_dictionary, rows
+from .index import Rows as StoredRows
 from .models import Document, Mention, Metadata, RawArticle, Skipped
 from .annotate.topics import (HEADLINE_SHARE, TRAIL_PASSAGES, Passage, Related, Topic, TopicMap, TopicMatcher,
                               Trail, load_topic_map, snippet, topic_companions)
@@ -83,7 +84,7 @@ class Analysed:
     neither (touched, not changed); `deferred`: analysed without the model;
     `warning`: why the model could not run."""
 
-    rows: Rows | None = None
+    rows: StoredRows | None = None
     skipped: Skipped | None = None
     deferred: bool = False
     warning: str | None = None
@@ -344,7 +345,7 @@ class Library:
                         on_deferred: Callable[[str], None], after_batch: Callable[[list[str]], None] | None = None) -> int:
         """Analyse `jobs` (see `refresh`; `pool`: its workers and niceness) and write their rows
         in batches; return how many articles were written. `after_batch(ids)` runs after each batch's write."""
-        pending: list[Rows] = []
+        pending: list[StoredRows] = []
         ids: list[str] = []
         written = 0
         with closing(self._analysed(jobs, index.dictionary, *pool)) as results:
