@@ -8,7 +8,7 @@ from textual.events import Key
 from reader.config import bundled_config, load_config
 from reader.library import Library
 from reader.state import StateStore
-from reader.tui.app import FindInput, ReaderApp
+from reader.tui.app import FindInput, ReaderApp, ReadingScreen
 from reader.tui.screens.bookmarks import BookmarksScreen
 from reader.tui.screens.help import HelpScreen
 from reader.tui.screens.search import SearchScreen
@@ -240,6 +240,37 @@ def test_the_cursor_bar_is_redrawn_as_the_article_gains_and_loses_the_focus(app)
         await pilot.press("escape")
         await pilot.pause()
         assert app.focused is app.view and "█" in app.export_screenshot()
+
+    drive(app, scenario)
+
+
+def _burst(app, keys: str) -> None:
+    """Keys arriving in one burst (typed fast, or bundled by ssh): all of them reach the
+    app before the first is handled (Pilot's press waits after each key)."""
+    names = {"/": ("slash", "/"), " ": ("space", " ")}
+    for char in keys:
+        app.post_message(Key(*names.get(char, (char, char))))
+
+
+def test_words_typed_in_the_burst_that_opens_a_box_are_typed_into_it(app):
+    """Over ssh "/tehran" arrived in one packet: Textual handed "tehran" to the list that
+    had the focus when it came, and the filter box stayed empty (or `t`, `s`… ran as
+    commands). The same for / on the article and s (search all)."""
+    async def scenario(pilot):
+        app.query_one(ArticleList).focus()
+        await pilot.pause()
+        _burst(app, "/tehran")
+        await wait_until(pilot, lambda: app.query_one("#filter").value == "tehran")
+        _burst(app, " /s")  # in a box, / and s are characters
+        await wait_until(pilot, lambda: app.query_one("#filter").value == "tehran /s")
+        assert isinstance(app.screen, ReadingScreen)
+        app.focus_now(app.view)
+        _burst(app, "/putin")
+        await wait_until(pilot, lambda: app.query_one(FindInput).value == "putin")
+        await pilot.press("enter")
+        _burst(app, "syria")
+        await wait_until(pilot, lambda: isinstance(app.screen, SearchScreen)
+                         and app.screen.query_one("#search-input").value == "yria")
 
     drive(app, scenario)
 
