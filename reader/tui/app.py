@@ -547,7 +547,7 @@ class ReaderApp(App[None]):
             self._refresh_links()
 
     def _show_entities(self, doc) -> None:
-        self.panel.show_entities(doc, self.library.gazetteer.labels, self.view.entity_styles)
+        self.panel.show_entities(doc, self.library.gazetteer.labels, self.view.entity_styles, self.library.config.display)
 
     async def open_article(self, article_id: str) -> None:
         """Open an article where the reader left it (its last passage read), else at the top."""
