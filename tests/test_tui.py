@@ -246,9 +246,8 @@ def test_the_cursor_bar_is_redrawn_as_the_article_gains_and_loses_the_focus(app)
 
 def _burst(app, keys: str) -> None:
     """Keys arriving in one burst (typed fast, or bundled by ssh): all of them reach the
-    app before the first is handled (Pilot's press waits after each key). "\b" is
-    Backspace, "\x15" Ctrl+U."""
-    names = {"/": ("slash", "/"), " ": ("space", " "), "\b": ("backspace", None), "\x15": ("ctrl+u", None)}
+    app before the first is handled (Pilot's press waits after each key)."""
+    names = {"/": ("slash", "/"), " ": ("space", " ")}
     for char in keys:
         app.post_message(Key(*names.get(char, (char, char))))
 
@@ -256,7 +255,7 @@ def _burst(app, keys: str) -> None:
 def test_words_typed_in_the_burst_that_opens_a_box_are_typed_into_it(app):
     """Over ssh "/tehran" arrived in one packet: Textual handed "tehran" to the list that
     had the focus when it came, and the filter box stayed empty (or `t`, `s`… ran as
-    commands). The same for / on the article and s (search all)."""
+    commands). The same for / on the article (the find box)."""
     async def scenario(pilot):
         app.query_one(ArticleList).focus()
         await pilot.pause()
@@ -264,16 +263,10 @@ def test_words_typed_in_the_burst_that_opens_a_box_are_typed_into_it(app):
         await wait_until(pilot, lambda: app.query_one("#filter").value == "tehran")
         _burst(app, " /s")  # in a box, / and s are characters
         await wait_until(pilot, lambda: app.query_one("#filter").value == "tehran /s")
-        _burst(app, "\b\bx\x15iran\bn")  # the box's editing keys in their place among the characters
-        await wait_until(pilot, lambda: app.query_one("#filter").value == "iran")
         assert isinstance(app.screen, ReadingScreen)
         app.focus_now(app.view)
         _burst(app, "/putin")
         await wait_until(pilot, lambda: app.query_one(FindInput).value == "putin")
-        await pilot.press("enter")
-        _burst(app, "syria")
-        await wait_until(pilot, lambda: isinstance(app.screen, SearchScreen)
-                         and app.screen.query_one("#search-input").value == "yria")
 
     drive(app, scenario)
 

@@ -907,18 +907,18 @@ class ReaderApp(App[None]):
 
     # --- find and search ------------------------------------------------------------
 
-    def typed_elsewhere(self, reading_only: bool = False) -> None:
+    def typed_elsewhere(self) -> None:
         """For a priority key that opens a box (keys.py: run as it arrives, so the box has
         the focus before the next key of the burst is handed to any widget; Textual hands
         each key to the focus of the moment it arrives): raise SkipAction, so the key goes
-        to the focused widget as usual, when a box has the focus (it types the key) or a
-        dialog is up (its own keys); `reading_only`: also on any screen but the reader's."""
+        to the focused widget as usual, when a box has the focus (it types the key), a
+        dialog is up (its own keys) or any screen but the reader's (whose boxes these are)."""
         if isinstance(self.focused, Input) or isinstance(self.screen, ModalScreen) or \
-                (reading_only and self.screen is not self.screen_stack[0]):
+                self.screen is not self.screen_stack[0]:
             raise SkipAction()
 
     def action_find(self) -> None:
-        self.typed_elsewhere(reading_only=True)  # the boxes are the reading screen's
+        self.typed_elsewhere()
         sidebar = self.query_one(Sidebar)
         if sidebar.has_focus_within:
             sidebar.open_filter()
@@ -1018,8 +1018,6 @@ class ReaderApp(App[None]):
         self._update_subtitle()
 
     async def action_search_corpus(self) -> None:
-        self.typed_elsewhere()
-
         def done(location: Location | None) -> None:
             if location is not None:
                 self.call_later(self._go_and_focus, location)

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from functools import wraps
 
-from textual import events, work
+from textual import work
 from textual.command import CommandPalette
 from textual.css.query import NoMatches
-from textual.widgets import Input, OptionList
+from textual.widgets import OptionList
 
 _move_page = OptionList._move_page
 
@@ -80,26 +80,3 @@ async def _gather_commands_while_open(self: CommandPalette, search_value: str) -
 
 CommandPalette._gather_commands = work(exclusive=True, group=CommandPalette._GATHER_COMMANDS_GROUP)(
     _gather_commands_while_open)
-
-
-_input_on_key = Input._on_key
-
-
-@wraps(_input_on_key)
-async def _on_key_in_order(self: Input, event: events.Key) -> None:
-    # Textual #6605 (a fix is proposed upstream in PR #6631): a box's editing keys
-    # (Backspace, Ctrl+U, arrows, Enter) are bindings, run only once the key has
-    # bubbled up to the app, while a typed character goes in at once; in a burst
-    # (typed fast, or bundled by ssh) "ab", Backspace, "c" came out "ab": the "c"
-    # went in first and Backspace deleted it. The box's own bindings run here, in
-    # the order the keys came. Reproduced by test_tui's burst test.
-    if not event.is_printable:
-        for binding in self._bindings.key_to_bindings.get(event.key, ()):
-            if not binding.priority and await self.app.run_action(binding.action, self):
-                event.stop()
-                event.prevent_default()
-                return
-    await _input_on_key(self, event)
-
-
-Input._on_key = _on_key_in_order
