@@ -17,7 +17,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from .models import Document
+from .models import UNKNOWN_SOURCE, Document
 
 # Escaped wherever they stand: inline syntax (emphasis, code, links, HTML,
 # entities, GFM tables and strike-through) and heading marks.
@@ -98,7 +98,7 @@ def citation(doc: Document, index: int) -> str:
     """"— *Title*, Source, 2017-11-01, <URL>, ¶ 3": ¶ is 1-based, as a reader counts."""
     meta = doc.meta
     parts = [f"*{_escape_inline(meta.title)}*" if meta.title.strip() else "untitled"]
-    parts.append(escape_markdown(meta.source) if meta.source else "source unknown")
+    parts.append(escape_markdown(meta.source) if meta.source else UNKNOWN_SOURCE)
     parts.append(meta.date or "undated")
     if meta.url:
         parts.append(_link(meta.url))

@@ -114,3 +114,8 @@ def article_text(date: str | None, title: str) -> str:
 def entity_texts(name: str, kind: str) -> tuple[str, str]:
     """An entity's two entries in the command palette: its mentions, its timeline."""
     return f"Entity: {name} ({kind})", f"Entity: {name} ({kind}) — timeline"
+
+
+def topic_texts(label: str) -> tuple[str, str]:
+    """A topic's two entries in the command palette: its first passage, its timeline."""
+    return f"Topic: {label}", f"Topic: {label} — timeline"

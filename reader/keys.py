@@ -31,7 +31,10 @@ APP = (
     Key("ctrl+c", "quit", "Quit", "quit.interrupt", show=False, priority=True),
     Key("escape,ctrl+g", "focus_article", "Back to the article", "article.focus", show=False),
     Key("question_mark", "help", "Help", "help"),
-    Key("slash", "find", "Find", "find"),
+    # Priority: it opens a box, and the words typed after it in one burst (fast, or
+    # bundled by ssh) went to the old focus, as commands or lost; a box types it itself
+    # (ReaderApp.typed_elsewhere).
+    Key("slash", "find", "Find", "find", priority=True),
     Key("s", "search_corpus", "Search all", "search-corpus"),
     Key("n", "next_match", "Next match", "match.next", show=False),
     Key("N", "previous_match", "Prev match", "match.previous", show=False),

@@ -33,11 +33,12 @@ from .ingest.decode import article_id, discover, read_article, read_bytes
 from .annotate import model  # context, names and orgs: imported when an article is first analysed (a warm start analyses none)
 from .annotate.gazetteer import Gazetteer, Matcher, load_gazetteer, user_gazetteer_path, with_user_gazetteer
 from .annotate.gazetteer import annotation_sources
-from .index import CorpusIndex, Entry, Rows, Stamp, content_hash, fingerprint, preset_dictionary, rows
+from .index import CorpusIndex, Entry, Stamp, content_hash, fingerprint, preset_dictionary, rows
+from .index import Rows as StoredRows
 from .models import Document, Mention, Metadata, RawArticle, Skipped
-from .annotate.topics import (HEADLINE_SHARE, TRAIL_PASSAGES, Passage, Related, TopicMap, TopicMatcher, Trail,
-                              load_topic_map, snippet, topic_companions)
-from .fuzzy import FuzzyNames, article_text, entity_texts
+from .annotate.topics import (HEADLINE_SHARE, TRAIL_PASSAGES, Passage, Related, Topic, TopicMap, TopicMatcher,
+                              Trail, load_topic_map, snippet, topic_companions)
+from .fuzzy import FuzzyNames, article_text, entity_texts, topic_texts
 from .timeline import Subject, Timeline, build_timeline, same_name, suggest
 from .rows import Rows
 
@@ -83,7 +84,7 @@ class Analysed:
     neither (touched, not changed); `deferred`: analysed without the model;
     `warning`: why the model could not run."""
 
-    rows: Rows | None = None
+    rows: StoredRows | None = None
     skipped: Skipped | None = None
     deferred: bool = False
     warning: str | None = None
@@ -199,8 +200,10 @@ class Library:
         self._palette_lock = threading.Lock()
         self._palette_articles: tuple[Rows, array, FuzzyNames] | None = None  # for these rows: rowids, names
         self._palette_entities: tuple[list[tuple[str, str]], FuzzyNames] | None = None
-        # Per subject: its month counts and passages in duplicates, kept while `_duplicates` is (the same index)
-        self._series: tuple[dict[str, str], dict[Subject, tuple[list[tuple[str, int]], int]]] | None = None
+        self._palette_topics: tuple[TopicMap, FuzzyNames] | None = None
+        # Per subject ("kind:key"): its month counts, and its passages in duplicates, kept while
+        # `_duplicates` is (the same index): the timeline's, the trail's and the brief's count
+        self._series: tuple[dict[str, str], dict[str, list[tuple[str, int]]], dict[str, int]] | None = None
         self._skipped: list[Skipped] = []
         self._documents: OrderedDict[str, Document] = OrderedDict()
         self._plan: Plan | None = None
@@ -350,7 +353,7 @@ class Library:
                         on_deferred: Callable[[str], None], after_batch: Callable[[list[str]], None] | None = None) -> int:
         """Analyse `jobs` (see `refresh`; `pool`: its workers and niceness) and write their rows
         in batches; return how many articles were written. `after_batch(ids)` runs after each batch's write."""
-        pending: list[Rows] = []
+        pending: list[StoredRows] = []
         ids: list[str] = []
         written = 0
         with closing(self._analysed(jobs, index.dictionary, *pool)) as results:
@@ -717,6 +720,16 @@ class Library:
                                                                for text in entity_texts(name, kind)))
             return self._palette_entities
 
+    def palette_topics(self) -> tuple[tuple[Topic, ...], FuzzyNames]:
+        """The command palette's look-up of topics: the topic map's topics and their
+        names (two each: `topic_texts`, reader.fuzzy), kept while the topic map is (they
+        were built anew on every keystroke)."""
+        with self._palette_lock:
+            if self._palette_topics is None or self._palette_topics[0] is not self.topic_map:
+                self._palette_topics = (self.topic_map, FuzzyNames(text for topic in self.topic_map.topics
+                                                                   for text in topic_texts(topic.label)))
+            return self._palette_topics[0].topics, self._palette_topics[1]
+
     # --- timelines (SPEC §12) --------------------------------------------------------
 
     def subject(self, name: str) -> Subject:
@@ -753,21 +766,34 @@ class Library:
         200 ms, and the reader asks again on each T. `index`: another connection (see
         `connect`), for a worker thread (`duplicates` read before, on this one)."""
         subjects = list(subjects)
+        months = self._kept_series(index)[1]
+        for s in subjects:
+            key = f"{s.kind}:{s.key}"
+            if key not in months:
+                months[key] = (index or self.index).subject_months(key)
+        return build_timeline([(s, months[f"{s.kind}:{s.key}"]) for s in subjects],
+                              {s: self.subject_duplicates(s, index=index) for s in subjects})
+
+    def subject_duplicates(self, subject: Subject, start: str | None = None, end: str | None = None,
+                           index: CorpusIndex | None = None) -> int:
+        """Passages on a topic or mentioning an entity in duplicate articles (left out),
+        dated within [start, end] if given (YYYY[-MM[-DD]], as export.within). Without
+        dates, kept per subject until the index changes (as `timeline`'s counts, which it
+        is): the trail's `]` and the timeline asked the same query each. `index`: as `timeline`'s."""
+        key = f"{subject.kind}:{subject.key}"
+        if start or end:
+            return (index or self.index).subject_duplicates(key, start, end)
+        kept = self._kept_series(index)[2]
+        if key not in kept:
+            kept[key] = (index or self.index).subject_duplicates(key)
+        return kept[key]
+
+    def _kept_series(self, index: CorpusIndex | None) -> tuple[dict[str, str], dict[str, list[tuple[str, int]]], dict[str, int]]:
+        """`_series`, started afresh when the duplicates were read again (the index changed)."""
         stories = self.duplicates() if index is None else self._duplicates
         if self._series is None or self._series[0] is not stories:
-            self._series = (stories, {})
-        kept = self._series[1]
-        for s in subjects:
-            if s not in kept:
-                source = index or self.index
-                key = f"{s.kind}:{s.key}"
-                kept[s] = (source.subject_months(key), source.subject_duplicates(key))
-        return build_timeline([(s, kept[s][0]) for s in subjects], {s: kept[s][1] for s in subjects})
-
-    def subject_duplicates(self, subject: Subject, start: str | None = None, end: str | None = None) -> int:
-        """Passages on a topic or mentioning an entity in duplicate articles (left out),
-        dated within [start, end] if given (YYYY[-MM[-DD]], as export.within)."""
-        return self.index.subject_duplicates(f"{subject.kind}:{subject.key}", start, end)
+            self._series = (stories, {}, {})
+        return self._series
 
     def duplicates(self) -> dict[str, str]:
         """Duplicate article id -> the id of the article kept for its story (index.story_hash)."""

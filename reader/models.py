@@ -50,6 +50,11 @@ class Paragraph:
     urls: tuple[tuple[int, int], ...] = ()  # web addresses (character offsets): never annotated
 
 
+#: What the reader shows for an article whose source is not known: the article's
+#: header, its row in the list and a brief's citation say it alike.
+UNKNOWN_SOURCE = "unknown source"
+
+
 @dataclass(frozen=True)
 class Metadata:
     title: str

@@ -19,7 +19,7 @@ from rich.style import Style
 from rich.text import Text
 
 from .config import Display
-from .models import Document, Mention, TopicHit
+from .models import UNKNOWN_SOURCE, Document, Mention, TopicHit
 from .render_bidi import display_line, display_text
 from .sanitize import safe_line
 
@@ -81,7 +81,7 @@ def meta_line(doc: Document, display: Display | None = None) -> str:
     right-to-left source or dateline ("ایرنا", "تهران") is in visual order."""
     meta = doc.meta
     shown = (lambda label: display_line(label, display)) if display else (lambda label: label)
-    parts = [shown(meta.source) if meta.source else "unknown source", meta.date or "undated"]
+    parts = [shown(meta.source) if meta.source else UNKNOWN_SOURCE, meta.date or "undated"]
     if meta.dateline:
         parts.append(shown(meta.dateline))
     if meta.language:

@@ -8,8 +8,8 @@ the first page, a filter or a position needs it (or a worker reads it ahead,
 `read_order`): the first frame reads the first page's rowids and a count (at
 100,000 articles the whole order took 30 ms of CPU, more on a loaded machine).
 Filtering reads (id, title, source, date, language) once, when the first filter
-word is typed, and then narrows lists of ints. No Textual here: the sidebar and
-the tests use it alike.
+word is typed, and a `topic:` word's articles once, when that word is typed, and
+then narrows lists of ints. No Textual here: the sidebar and the tests use it alike.
 """
 
 from __future__ import annotations
@@ -69,34 +69,39 @@ def matches_words(text: str, language: str | None, words: Sequence[str], source:
     """Whether a row's `haystack` `text` has every one of the filter's `words`
     (casefolded); a word `lang:xx` asks for language xx exactly, `source:x` for
     x in the row's `source` (casefolded). `topic:` words are not looked at here:
-    `Rows.filtered` keeps the rows of their topics."""
-    return all(_matches(word, text, language, source) for word in words)
-
-
-def _matches(word: str, text: str, language: str | None, source: str | None) -> bool:
-    name = prefix_of(word)
-    if name == "lang":
-        return (language or "") == word[5:]
-    if name == "source":
-        return word[7:] in (source or "")
-    return name == "topic" or word in text
+    `Rows.filtered` keeps the rows of their topics. One row through `_keeping`,
+    which holds the rule."""
+    return bool(_keeping((0,), {0: (text, language, source or "")}, words))
 
 
 class _Haystacks:
     """Each row's haystack and language, read from the index the first time a filter
-    word is typed, shared by a list and its filtered views."""
+    word is typed, and each `topic:` word's articles, read the first time it is typed:
+    shared by a list and its filtered views (after indexing the library makes a new
+    list, and with it new haystacks)."""
 
     def __init__(self, index: CorpusIndex):
         self.index = index
         self._found: dict[int, tuple[str, str | None, str]] | None = None
+        self._topics: dict[str, set[int]] = {}
 
     def get(self, index: CorpusIndex | None = None, fresh: bool = False) -> dict[int, tuple[str, str | None, str]]:
         """rowid -> (haystack, language, source casefolded); `index`: another connection to read them
-        through (a worker's), else this list's own; `fresh`: read again, not the first read's."""
+        through (a worker's), else this list's own; `fresh`: read again, not the first read's
+        (the topics' articles too)."""
         if self._found is None or fresh:
+            self._topics = {}
             self._found = {rowid: (haystack(aid, title, source, when, lang), lang, (source or "").casefold())
                            for rowid, aid, title, source, when, lang in (index or self.index).list_fields()}
         return self._found
+
+    def on_topic(self, topic: str) -> set[int]:
+        """The rowids of the articles with a passage on `topic` (an id), read once: typing
+        on after `topic:sanctions` queried the passages table again on every keystroke."""
+        found = self._topics.get(topic)
+        if found is None:
+            found = self._topics[topic] = self.index.topic_articles(topic)
+        return found
 
 
 def _implies(new: Sequence[str], old: Sequence[str]) -> bool:
@@ -192,22 +197,26 @@ class Rows(Sequence[Entry]):
             return self._base
         start = self if self.words and _implies(words, self.words) else self._base
         hay = self._haystacks.get()
-        order = start._order
-        for word in words:  # a topic's articles: one look-up in the index's passages table
-            if prefix_of(word) == "topic":
-                on_topic = self._index.topic_articles(word[6:])
-                order = [rowid for rowid in order if rowid in on_topic]
         try:
-            kept = _keeping(order, hay, words)
+            kept = _keeping(self._on_topics(start._order, words), hay, words)
         except KeyError:  # the index changed under this list (another process re-indexed): read again
             hay = self._haystacks.get(fresh=True)
-            kept = _keeping([rowid for rowid in order if rowid in hay], hay, words)
+            kept = _keeping(self._on_topics([rowid for rowid in start._order if rowid in hay], words), hay, words)
         return Rows(self._index, kept, words, self._base, self._haystacks)
+
+    def _on_topics(self, order: Sequence[int], words: Sequence[str]) -> Sequence[int]:
+        """The rowids of `order` on every `topic:` word's topic (`_Haystacks.on_topic`)."""
+        for word in words:
+            if prefix_of(word) == "topic":
+                on_topic = self._haystacks.on_topic(word[6:])
+                order = [rowid for rowid in order if rowid in on_topic]
+        return order
 
 
 def _keeping(order: Sequence[int], hay: dict[int, tuple[str, str | None, str]], words: Sequence[str]) -> list[int]:
-    """The rowids of `order` whose haystack, language and source have every one of
-    `words` (as `matches_words`; `topic:` words are kept by `Rows.filtered`),
+    """The rowids of `order` whose haystack, language and source (`hay`: rowid -> the
+    three, as `_Haystacks.get`) have every one of `words` (`matches_words` says which
+    rows that is; `topic:` words are kept by `Rows.filtered`),
     narrowed word by word, each pass one comprehension: at 100,000 rows a call of
     `matches_words` per row took 100-190 ms a keystroke."""
     kept = list(order)

@@ -9,9 +9,10 @@ from markdown_it import MarkdownIt
 from reader.cli import main
 from reader.config import bundled_config, load_config
 from reader.atomic import write_atomic
-from reader.export import Quote, brief_markdown, date_bound, escape_markdown, ordered, within
+from reader.export import Quote, brief_markdown, citation, date_bound, escape_markdown, ordered, within
 from reader.library import Library
 from reader.models import CleanText, Document, Mention, Metadata, Paragraph, RawArticle
+from reader.render import meta_line
 from reader.state import Bookmark, StateStore, toggle_bookmark
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -76,7 +77,7 @@ def parse_brief(markdown: str) -> dict:
 
 def expected_citation(doc: Document, index: int) -> str:
     meta = doc.meta
-    parts = [meta.title, meta.source or "source unknown", meta.date or "undated"] + ([meta.url] if meta.url else [])
+    parts = [meta.title, meta.source or "unknown source", meta.date or "undated"] + ([meta.url] if meta.url else [])
     return "— " + ", ".join(parts + [f"¶ {index + 1}"])
 
 
@@ -131,6 +132,13 @@ def test_brief_quotes_cites_and_bolds_in_date_order():
     assert brief["title"] == "Brief: test"
     assert brief["range"].startswith("Dates: 2017-11-01 to 2022-07-19 · 4 passages from 3 articles (1 undated) · made")
     assert "<https://tass.example/a_(b)?c=1&d=2>" in markdown
+
+
+def test_an_article_without_a_source_is_said_alike_in_its_header_and_its_citation():
+    """The header and the list said "unknown source", a brief's citation "source unknown"."""
+    doc = make_doc("nameless", "2020-01-02", ["A line."], [[]])
+    assert meta_line(doc).startswith("unknown source · 2020-01-02")
+    assert citation(doc, 0) == "— *Nameless*, unknown source, 2020-01-02, ¶ 1"
 
 
 def test_a_name_ending_in_punctuation_glued_to_a_letter_stays_plain_rather_than_breaking():

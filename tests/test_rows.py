@@ -168,3 +168,34 @@ def test_an_unknown_filter_word_or_topic_is_named():
     assert filter_problems(["source:tass", "lang:fa", "iran:", "12:30", "topic:syria"], ["syria"]) == []
     assert filter_problems(["author:smith"], ["syria"]) == ["“author:” is no filter (lang:, topic:, source:)"]
     assert filter_problems(["topic:sanction"], ["sanctions"]) == ["no topic “sanction” (topic ids: iranru-reader topics)"]
+
+
+def test_one_row_is_matched_by_the_rule_the_list_filters_with():
+    """`matches_words` is `_keeping` on one row: `lang:` exact, `source:` in the
+    source alone, `topic:` left to `Rows.filtered`, other words in the haystack."""
+    text = haystack("a1", "Report from Tehran", "TASS", "2022-01-05", "ru")
+    assert matches_words(text, "ru", ["lang:ru", "source:tass", "topic:syria", "tehran"], "tass")
+    assert not matches_words(text, "ru", ["lang:r"], "tass")
+    assert not matches_words(text, "ru", ["source:tehran"], "tass")  # in the title, not the source
+    assert not matches_words(text, "ru", ["moscow"], "tass")
+
+
+def test_a_topic_word_reads_its_articles_once_while_the_list_stands(library, monkeypatch):
+    """Typing on after `topic:ID` queried the passages table again on every keystroke;
+    the list read after indexing (and a list that finds the index changed) reads again."""
+    topic = next(t for e in library.entries for t in e.topics if not all(t in f.topics for f in library.entries))
+    on_topic = [e.id for e in library.entries if topic in e.topics]
+    asked: list[str] = []
+    real = type(library.index).topic_articles
+    monkeypatch.setattr(type(library.index), "topic_articles", lambda index, t: asked.append(t) or real(index, t))
+    rows = Rows(library.index)
+    typed = [[f"topic:{topic}"], [f"topic:{topic}", "t"], [f"topic:{topic}", "te"], [f"topic:{topic}"]]
+    for words in typed:
+        assert [e.id for e in rows.filtered(words)] == [i for i in _matching(library.entries, words) if i in on_topic]
+    assert asked == [topic]
+    gone = rows._haystacks.get().pop(rows._order[0])  # as if that row had been re-indexed since
+    assert [e.id for e in rows.filtered([f"topic:{topic}", "lang:en"])] == \
+        [e.id for e in library.entries if topic in e.topics and e.language == "en"]
+    assert asked == [topic, topic] and rows._haystacks.get()[rows._order[0]] == gone
+    assert [e.id for e in Rows(library.index).filtered([f"topic:{topic}"])] == on_topic  # a new list: read again
+    assert asked == [topic, topic, topic]

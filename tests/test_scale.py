@@ -19,6 +19,7 @@ from reader.ingest.decode import more_than
 from reader.history import Location
 from reader.library import AmbiguousArticle, Library
 from reader.state import StateStore
+from reader.timeline import Subject
 from reader.tui.app import SYNC_LIMIT, ReaderApp
 from reader.tui.widgets.sidebar import Sidebar
 from tui_helpers import drive, wait_until
@@ -191,12 +192,13 @@ def test_a_trail_position_is_the_passage_s_place_on_the_trail(points, rank, inde
 
 
 def test_trail_steps_count_the_skipped_duplicates_once_per_trail(seeds, tmp_path, monkeypatch):
-    """Each `]` told the duplicates skipped with a query over the topic's every passage."""
+    """Each `]` told the duplicates skipped with a query over the topic's every passage;
+    then the trail and the topic's timeline each asked that query (one count, kept once)."""
     library, _ = seeds
     counted: list[str] = []
-    real = Library.subject_duplicates
-    monkeypatch.setattr(Library, "subject_duplicates", lambda self, subject, *rest: counted.append(subject.key)
-                        or real(self, subject, *rest))
+    real = CorpusIndex.subject_duplicates
+    monkeypatch.setattr(CorpusIndex, "subject_duplicates", lambda self, key, *rest: counted.append(key)
+                        or real(self, key, *rest))
     app = ReaderApp(library, StateStore(tmp_path / "state.json"))
     trail = library.trail("strategic_partnership", snippets=False)
 
@@ -207,7 +209,11 @@ def test_trail_steps_count_the_skipped_duplicates_once_per_trail(seeds, tmp_path
             await pilot.press("right_square_bracket")
             await wait_until(pilot, lambda step=step: (app.view.doc.id, app.view.cursor)
                              == (trail[step].article_id, trail[step].index))
-        assert counted.count("strategic_partnership") == 1
+        assert counted.count("topic:strategic_partnership") == 1
+        topic = library.topic_map.get("strategic_partnership")
+        left_out = library.timeline([Subject("topic", topic.id, topic.label)]).series[0].duplicates
+        assert counted.count("topic:strategic_partnership") == 1
+        assert left_out == real(library.index, "topic:strategic_partnership")
 
     drive(app, scenario)
 
@@ -255,6 +261,43 @@ def test_copies_are_read_from_a_reverse_map_built_once(write, tmp_path, monkeypa
     assert related and set(related) == {"other"} and reads == [1]
 
 
+def _listed(app) -> list[str]:
+    """The command palette's hits as listed (the first line of each)."""
+    found = app.screen.query("CommandList")
+    if not found:
+        return []
+    return [str(o.prompt).split("\n")[0] for o in found.first().options]
+
+
+def test_the_palette_builds_the_topics_names_once(seeds, tmp_path, monkeypatch):
+    """The palette's topic look-up was built anew for every query typed."""
+    from reader.fuzzy import FuzzyNames
+
+    library, _ = seeds
+    built: list[int] = []
+    real = FuzzyNames.__init__
+
+    def counted(self, names):
+        names = list(names)
+        if names and names[0].startswith("Topic:"):
+            built.append(len(names))
+        real(self, names)
+
+    monkeypatch.setattr(FuzzyNames, "__init__", counted)
+    app = ReaderApp(library, StateStore(tmp_path / "state.json"))
+
+    async def scenario(pilot):
+        await wait_until(pilot, lambda: app.view.doc is not None)
+        for keys in (["ctrl+p", *"syr"], [*"ia"], ["backspace"]):  # a query a key
+            await pilot.press(*keys)
+            await wait_until(pilot, lambda: "Topic: Syria" in _listed(app))
+        await pilot.pause(0.3)
+        assert "Topic: Syria — timeline" in _listed(app)
+        assert built == [2 * len(library.topic_map.topics)]
+
+    drive(app, scenario)
+
+
 def test_the_palette_lists_at_most_its_limit_of_each_kind_best_first(seeds, tmp_path, monkeypatch):
     """At 100,000 articles the palette froze: every article was a hit, and Textual rebuilt
     its list of them every 0.25 s (issue 17). A search now yields the best few."""
@@ -264,18 +307,12 @@ def test_the_palette_lists_at_most_its_limit_of_each_kind_best_first(seeds, tmp_
     monkeypatch.setattr(commands, "LIMIT", 2)
     app = ReaderApp(library, StateStore(tmp_path / "state.json"))
 
-    def listed() -> list[str]:
-        found = app.screen.query("CommandList")
-        if not found:
-            return []
-        return [str(o.prompt).split("\n")[0] for o in found.first().options]
-
     async def scenario(pilot):
         await wait_until(pilot, lambda: app.view.doc is not None)
         await pilot.press("ctrl+p", *"article")  # every article's entry says "Article:"
-        await wait_until(pilot, lambda: any(text.startswith("Article:") for text in listed()))
+        await wait_until(pilot, lambda: any(text.startswith("Article:") for text in _listed(app)))
         await pilot.pause(0.3)
-        articles = [text for text in listed() if text.startswith("Article:")]
+        articles = [text for text in _listed(app) if text.startswith("Article:")]
         assert len(articles) == 2 and len(entries) == 5
         assert articles == [f"Article: {e.date or '—'} {e.title}" for e in entries[:2]]  # ties: the list's order
 

@@ -8,7 +8,7 @@ from textual.events import Key
 from reader.config import bundled_config, load_config
 from reader.library import Library
 from reader.state import StateStore
-from reader.tui.app import FindInput, ReaderApp
+from reader.tui.app import FindInput, ReaderApp, ReadingScreen
 from reader.tui.screens.bookmarks import BookmarksScreen
 from reader.tui.screens.help import HelpScreen
 from reader.tui.screens.search import SearchScreen
@@ -205,6 +205,68 @@ def test_find_in_article_with_n_and_escape(app):
         assert "astana" in app.view.doc.clean.paragraphs[hit].text.casefold()
         await pilot.press("slash", "escape")
         assert app.view.find_query == "" and app.focused is app.view
+
+    drive(app, scenario)
+
+
+def test_escape_after_a_find_that_matched_nothing_clears_it(app):
+    """Enter on a find with no match closed the box; Esc then left "find “…”: 0 matches"
+    in the header. A find that matched is kept for n/N."""
+    async def scenario(pilot):
+        await pilot.press("slash", *"zqxw", "enter")
+        await pilot.pause()
+        assert app.focused is app.view and "find “zqxw”: 0 matches" in app.sub_title
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.view.find_query == "" and "find" not in app.sub_title and app.focused is app.view
+        await pilot.press("slash", *"astana", "enter", "escape")
+        await pilot.pause()
+        assert app.view.find_query == "astana" and "find “astana”: 1/" in app.sub_title
+        await pilot.press("slash", *"zqxw", "enter", "ctrl+g")  # Esc's other key
+        await pilot.pause()
+        assert app.view.find_query == "" and "find" not in app.sub_title
+
+    drive(app, scenario)
+
+
+def test_the_cursor_bar_is_redrawn_as_the_article_gains_and_loses_the_focus(app):
+    """The bar is █ in the focused article and ▌ otherwise (Textual repaints a widget
+    on focus and blur: the article's and the list's own repaint were redundant)."""
+    async def scenario(pilot):
+        assert app.focused is app.view and "█" in app.export_screenshot()
+        await pilot.press("shift+tab")
+        await pilot.pause()
+        assert app.focused is app.query_one(ArticleList) and "█" not in app.export_screenshot()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.focused is app.view and "█" in app.export_screenshot()
+
+    drive(app, scenario)
+
+
+def _burst(app, keys: str) -> None:
+    """Keys arriving in one burst (typed fast, or bundled by ssh): all of them reach the
+    app before the first is handled (Pilot's press waits after each key)."""
+    names = {"/": ("slash", "/"), " ": ("space", " ")}
+    for char in keys:
+        app.post_message(Key(*names.get(char, (char, char))))
+
+
+def test_words_typed_in_the_burst_that_opens_a_box_are_typed_into_it(app):
+    """Over ssh "/tehran" arrived in one packet: Textual handed "tehran" to the list that
+    had the focus when it came, and the filter box stayed empty (or `t`, `s`… ran as
+    commands). The same for / on the article (the find box)."""
+    async def scenario(pilot):
+        app.query_one(ArticleList).focus()
+        await pilot.pause()
+        _burst(app, "/tehran")
+        await wait_until(pilot, lambda: app.query_one("#filter").value == "tehran")
+        _burst(app, " /s")  # in a box, / and s are characters
+        await wait_until(pilot, lambda: app.query_one("#filter").value == "tehran /s")
+        assert isinstance(app.screen, ReadingScreen)
+        app.focus_now(app.view)
+        _burst(app, "/putin")
+        await wait_until(pilot, lambda: app.query_one(FindInput).value == "putin")
 
     drive(app, scenario)
 

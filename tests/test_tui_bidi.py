@@ -288,3 +288,22 @@ def test_why_under_a_persian_passage_reads_left_to_right_with_its_labels_whole(t
     drive(app, scenario, size=(80, 24))
     why = [line.strip() for line in seen["lines"] if "why:" in line]
     assert len(why) == 1 and why[0].startswith("why: " + seen["labels"][0] + " — "), seen["lines"]
+
+
+def test_a_persian_entity_in_the_panel_is_in_visual_order():
+    """The entity panel listed "شرکت ملی گاز ایران" in logical order, which a terminal
+    that does not reorder (xterm, tmux) shows letters reversed; the article beside it was
+    reordered. With `bidi: terminal` it stays as it is, for the terminal to reorder."""
+    from reader.models import CleanText, Document, Mention, Metadata, Paragraph, RawArticle
+    from reader.render_bidi import display_line
+    from reader.tui.widgets.panel import entity_options
+
+    name = "شرکت ملی گاز ایران"
+    text = f"{name} گفت."
+    doc = Document(RawArticle("fa1", Path("fa1.txt"), text, "utf-8"),
+                   CleanText(Metadata("عنوان"), (Paragraph(0, "body", text, 1),), ()),
+                   ((Mention(0, len(name), name, "ORG", name),),))
+    shown = [str(o.prompt) for o in entity_options(doc, {"ORG": "Organisation"}, {}) if o.id]
+    assert shown == [f"  {display_line(name, Display())}  ×1"] and display_line(name, Display()) != name
+    kept = [str(o.prompt) for o in entity_options(doc, {"ORG": "Organisation"}, {}, Display(bidi="terminal")) if o.id]
+    assert kept == [f"  {name}  ×1"]

@@ -21,7 +21,8 @@ from textual.app import App, ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.css.query import NoMatches
 from textual.notifications import Notify
-from textual.screen import Screen
+from textual.actions import SkipAction
+from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
 from textual.widgets import Header, Input, OptionList
 from textual.widgets.option_list import Option
@@ -113,7 +114,6 @@ class ReaderApp(App[None]):
         self.selected_entity: str | None = None
         self.match_mode = "find"
         self._trails: dict[str, Trail] = {}
-        self._trail_duplicates: dict[str, int] = {}  # per topic: its passages in duplicate articles (skipped)
         self._save_timer: Timer | None = None
         self._indexing = ""
         self._links_due = False
@@ -370,7 +370,6 @@ class ReaderApp(App[None]):
         if reload or self.shown_entries is None:
             rows = self.library.reload_rows() if reload else self.library.rows()
             self._trails.clear()
-            self._trail_duplicates.clear()
             self._related.clear()
         else:
             rows = self.shown_entries  # typing on narrows what is shown
@@ -551,7 +550,7 @@ class ReaderApp(App[None]):
             self._refresh_links()
 
     def _show_entities(self, doc) -> None:
-        self.panel.show_entities(doc, self.library.gazetteer.labels, self.view.entity_styles)
+        self.panel.show_entities(doc, self.library.gazetteer.labels, self.view.entity_styles, self.library.config.display)
 
     async def open_article(self, article_id: str) -> None:
         """Open an article where the reader left it (its last passage read), else at the top."""
@@ -657,10 +656,7 @@ class ReaderApp(App[None]):
             self.toast("trail", f"At the {where} of the “{label}” trail ({len(trail)} passages)", timeout=3)
             return
         await self.go(Location(target.article_id, target.index))
-        if self.active_topic not in self._trail_duplicates:  # counted once per trail read, not on every step
-            self._trail_duplicates[self.active_topic] = self.library.subject_duplicates(
-                Subject("topic", self.active_topic, label))
-        duplicates = self._trail_duplicates[self.active_topic]
+        duplicates = self.library.subject_duplicates(Subject("topic", self.active_topic, label))  # counted once
         self.toast("trail", f"“{label}” trail: {self._trail_position()}/{len(trail)}"
                    + (f" ({duplicates} in duplicate articles skipped)" if duplicates else ""), timeout=2)
 
@@ -914,7 +910,18 @@ class ReaderApp(App[None]):
 
     # --- find and search ------------------------------------------------------------
 
+    def typed_elsewhere(self) -> None:
+        """For a priority key that opens a box (keys.py: run as it arrives, so the box has
+        the focus before the next key of the burst is handed to any widget; Textual hands
+        each key to the focus of the moment it arrives): raise SkipAction, so the key goes
+        to the focused widget as usual, when a box has the focus (it types the key), a
+        dialog is up (its own keys) or any screen but the reader's (whose boxes these are)."""
+        if isinstance(self.focused, Input) or isinstance(self.screen, ModalScreen) or \
+                self.screen is not self.screen_stack[0]:
+            raise SkipAction()
+
     def action_find(self) -> None:
+        self.typed_elsewhere()
         sidebar = self.query_one(Sidebar)
         if sidebar.has_focus_within:
             sidebar.open_filter()
@@ -1057,9 +1064,12 @@ class ReaderApp(App[None]):
         self.toast("sidebar", f"Sidebar: {width} columns (< and > change it)", timeout=2)
 
     def action_focus_article(self) -> None:
-        """Esc from any pane: back to the article (the clean view, from the raw one)."""
+        """Esc from any pane: back to the article (the clean view, from the raw one). A
+        find that matched nothing closes with it: its "0 matches" stayed in the header."""
         if self.raw_mode:
             self.action_toggle_raw()
+        if self.view.find_query and not self._find_hits:
+            self.find_cancelled()
         self.focus_now(self.view)
 
     def action_toggle_raw(self) -> None:

@@ -32,8 +32,5 @@ CANDIDATES = bindings(keys.CANDIDATES)
 TIMELINE = bindings(keys.TIMELINE)
 BRIEF = bindings(keys.BRIEF)
 
-_OF_ROWS = {keys.APP: APP, keys.ARTICLE: ARTICLE, keys.RAW: RAW, keys.LIST: LIST, keys.INPUT: INPUT, keys.MODAL: MODAL,
-            keys.BOOKMARKS: BOOKMARKS, keys.HELP: HELP, keys.TIMELINE: TIMELINE, keys.BRIEF: BRIEF}
-
 #: (pane, bindings, what that pane is) in the order the help screen shows them.
-SECTIONS = [(pane, _OF_ROWS[rows], text) for pane, rows, text in keys.SECTIONS]
+SECTIONS = [(pane, bindings(rows), text) for pane, rows, text in keys.SECTIONS]

@@ -22,7 +22,8 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.fuzzy import Matcher
 
-from ..fuzzy import FuzzyNames, article_text, entity_texts, in_order
+from ..annotate.topics import Topic
+from ..fuzzy import article_text, entity_texts, in_order, topic_texts
 from ..library import Library
 from ..timeline import Subject
 
@@ -57,24 +58,28 @@ class ReaderCommands(Provider):
             index.close()
         found: list[Found] = [(article_text(date, title), "Open this article", partial(app.open_article, article_id))
                               for article_id, date, title in (headlines[r] for r in best if r in headlines)]
-        topics = list(self._topics())
-        found += [topics[place] for place in FuzzyNames(text for text, _, _ in topics).best(query, LIMIT)]
-        for place in entity_names.best(query, LIMIT, stop):
-            name, kind = entities[place // 2]
-            texts = entity_texts(name, kind)
-            if place % 2:
-                found.append((texts[1], "The passages that mention it, per month",
-                              partial(app.show_timeline, Subject("entity", name, name))))
-            else:
-                found.append((texts[0], "Show its mentions and the articles that mention it", partial(app.select_entity, name)))
+        topics, topic_names = library.palette_topics()
+        found += [self._topic(topics[place // 2], timeline=bool(place % 2)) for place in topic_names.best(query, LIMIT)]
+        found += [self._entity(*entities[place // 2], timeline=bool(place % 2))
+                  for place in entity_names.best(query, LIMIT, stop)]
         return found
 
-    def _topics(self):
+    def _topic(self, topic: Topic, timeline: bool) -> Found:
+        """A topic's entry: its first passage, or (`timeline`) its passages per month."""
         app = self.app
-        for topic in app.library.topic_map.topics:
-            yield f"Topic: {topic.label}", "Go to the first passage on this topic", partial(app.follow_topic, topic.id, first=True)
-            yield (f"Topic: {topic.label} — timeline", "Its passages per month across the corpus",
-                   partial(app.show_timeline, Subject("topic", topic.id, topic.label)))
+        texts = topic_texts(topic.label)
+        if timeline:
+            return (texts[1], "Its passages per month across the corpus",
+                    partial(app.show_timeline, Subject("topic", topic.id, topic.label)))
+        return texts[0], "Go to the first passage on this topic", partial(app.follow_topic, topic.id, first=True)
+
+    def _entity(self, name: str, kind: str, timeline: bool) -> Found:
+        """An entity's entry: its mentions, or (`timeline`) the passages that mention it per month."""
+        app = self.app
+        texts = entity_texts(name, kind)
+        if timeline:
+            return texts[1], "The passages that mention it, per month", partial(app.show_timeline, Subject("entity", name, name))
+        return texts[0], "Show its mentions and the articles that mention it", partial(app.select_entity, name)
 
     async def search(self, query: str) -> Hits:
         stop = threading.Event()
@@ -88,7 +93,8 @@ class ReaderCommands(Provider):
 
     async def discover(self) -> Hits:
         """With nothing typed: every topic, then the first LIMIT articles of the list."""
-        for text, help_text, callback in self._topics():
+        for text, help_text, callback in (self._topic(topic, timeline) for topic in self.app.library.topic_map.topics
+                                          for timeline in (False, True)):
             yield DiscoveryHit(Content(text), callback, text=text, help=help_text)
         app = self.app
         for article_id, date, title in next(app.library.headlines(page=LIMIT), []):

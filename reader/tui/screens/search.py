@@ -98,7 +98,9 @@ class SearchScreen(ModalScreen[Location | None]):
             self.app.call_from_thread(self._show, query, hits)
 
     def _show(self, query: str, hits: list[tuple[Entry, int, str]]) -> None:
-        if not self.is_attached or query != self.query_one("#search-input", Input).value:
+        if not self.is_attached or len(self.query("#search-input, #search-count, #search-results")) < 3:
+            return  # the dialog is closing (Esc came before the results): its children are going
+        if query != self.query_one("#search-input", Input).value:
             return  # a later query has been typed: its results are on their way
         results = self.query_one("#search-results", OptionList)
         width = results.scrollable_content_region.width - 2  # an option's padding: a cell each side
@@ -126,13 +128,19 @@ class SearchScreen(ModalScreen[Location | None]):
     @on(OptionList.OptionSelected, "#search-results")
     def open_result(self, event: OptionList.OptionSelected) -> None:
         article_id, index = event.option.id.split("\x00")
-        self.dismiss(Location(article_id, max(0, int(index))))  # a headline: the article's first passage
+        self._close(Location(article_id, max(0, int(index))))  # a headline: the article's first passage
 
     def action_close(self) -> None:
-        self.dismiss(None)
+        self._close(None)
+
+    def _close(self, location: Location | None) -> None:
+        """Dismiss, once: two Enters, or Enter and Esc, in one burst each dismissed, and
+        the second found no dialog to pop (ScreenStackError; found by tests/test_fuzz.py)."""
+        if self.is_attached and self.app.screen is self:
+            self.dismiss(location)
 
     def key_q(self, event) -> None:
         # `q` closes only when the results, not the search box, have focus.
         if not isinstance(self.focused, Input):
             event.stop()
-            self.dismiss(None)
+            self._close(None)

@@ -266,12 +266,6 @@ class ArticleView(ScrollView, can_focus=True):
             self._lay_out()
             self._scroll_to_cursor(center=True)
 
-    def on_focus(self) -> None:
-        self.refresh()
-
-    def on_blur(self) -> None:
-        self.refresh()
-
     def on_click(self, event: events.Click) -> None:
         """A click on a passage puts the cursor there."""
         index = event.y + self.scroll_offset.y

@@ -23,7 +23,7 @@ from textual.widgets.option_list import Option
 from ...config import Display
 from ...models import Document
 from ...annotate.topics import Related, Topic
-from ...render_bidi import display_snippet
+from ...render_bidi import display_line, display_snippet
 from ...render import pilcrow
 from ..bindings import LIST
 
@@ -70,9 +70,11 @@ class LinkList(PaneList):
             self.post_message(self.Relaid())
 
 
-def entity_options(doc: Document, labels: Mapping[str, str], styles: Mapping[str, str]) -> list[Option]:
-    """Entities of `doc` grouped by type (in gazetteer order), most mentioned first; each
-    option's id is "entity:TYPE:canonical name"."""
+def entity_options(doc: Document, labels: Mapping[str, str], styles: Mapping[str, str],
+                   display: Display = Display()) -> list[Option]:
+    """Entities of `doc` grouped by type (in gazetteer order), most mentioned first, a
+    right-to-left name in visual order for `display` (display_line); each option's id is
+    "entity:TYPE:canonical name"."""
     counts: Counter[tuple[str, str]] = Counter(
         (m.type, m.canonical) for mentions in doc.mentions for m in mentions
     )
@@ -88,7 +90,8 @@ def entity_options(doc: Document, labels: Mapping[str, str], styles: Mapping[str
         for count, name in group:
             # the type in the id: a name of two types in one article ("Georgia" GPE and PERSON)
             # is listed under both, and two options with one id crashed the panel
-            options.append(Option(Text.assemble("  ", name, (f"  ×{count}", "dim")), id=f"entity:{kind}:{name}"))
+            options.append(Option(Text.assemble("  ", display_line(name, display), (f"  ×{count}", "dim")),
+                                  id=f"entity:{kind}:{name}"))
     return options
 
 
@@ -182,8 +185,9 @@ class Panel(Vertical):
             yield Static(id="links-title", classes="panel-title")
             yield LinkList(id="links")
 
-    def show_entities(self, doc: Document, labels: Mapping[str, str], styles: Mapping[str, str]) -> None:
-        options = entity_options(doc, labels, styles)
+    def show_entities(self, doc: Document, labels: Mapping[str, str], styles: Mapping[str, str],
+                      display: Display = Display()) -> None:
+        options = entity_options(doc, labels, styles, display)
         total = sum(len(m) for m in doc.mentions)
         distinct = sum(1 for o in options if o.id)
         self.query_one("#entities-title", Static).update(Text(f"Entities: {distinct} ({total} mentions) · e"))

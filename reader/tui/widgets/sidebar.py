@@ -23,6 +23,7 @@ from textual.widgets import Input
 
 from ...config import Display
 from ...index import Entry
+from ...models import UNKNOWN_SOURCE
 from ...rows import Rows
 from ...render_bidi import display_line
 from ..bindings import INPUT, LIST
@@ -95,7 +96,7 @@ class ArticleList(ScrollView, can_focus=True):
             # A right-to-left source too long for the row is cut at its logical end, then
             # reordered (display_line), so that it keeps its opening words, as titles do.
             room = max(1, self._row_width - 1 - line.cell_len - 2 - cell_len(after))
-            line.append(f"  {display_line(entry.source, self.display_config, room) if entry.source else 'unknown source'}",
+            line.append(f"  {display_line(entry.source, self.display_config, room) if entry.source else UNKNOWN_SOURCE}",
                         style="dim")
             if entry.language:
                 line.append(f" · {entry.language}", style="dim")
@@ -125,12 +126,6 @@ class ArticleList(ScrollView, can_focus=True):
 
     def on_resize(self) -> None:
         self.virtual_size = Size(self.size.width, len(self.entries) * ROW_HEIGHT)
-
-    def on_focus(self) -> None:
-        self.refresh()
-
-    def on_blur(self) -> None:
-        self.refresh()
 
     # --- keys ----------------------------------------------------------------------
 
