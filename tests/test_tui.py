@@ -824,3 +824,21 @@ def test_sidebar_rows_cut_short_end_in_an_ellipsis_beside_the_scrollbar(tmp_path
     assert seen["scrolls"]
     for row in seen["rows"]:  # what the scrollbar leaves of each line
         assert row[:seen["visible"]].rstrip().endswith("…"), (row, seen["visible"])
+
+
+def test_the_search_dialog_closes_its_connection_only_when_no_search_is_on_it(library):
+    """mend7's review: on unmount the dialog closed its sqlite connection while a worker's
+    search could be running on it, which crashed the process (Esc during a slow search).
+    The connection is closed under the lock the searches hold, and a search after it
+    finds nothing rather than touching a closed connection."""
+    screen = SearchScreen(library)
+    assert screen.search("Tehran")
+    with screen._using:  # a search holds the connection: closing waits for it
+        import threading
+
+        closer = threading.Thread(target=screen.on_unmount)
+        closer.start()
+        closer.join(0.2)
+        assert closer.is_alive() and not screen._closed
+    closer.join(5)
+    assert screen._closed and screen.search("Tehran") == []

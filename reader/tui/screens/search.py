@@ -10,6 +10,7 @@ still land where they would have.
 from __future__ import annotations
 
 import sqlite3
+import threading
 
 from rich.cells import cell_len
 from rich.text import Text
@@ -69,6 +70,10 @@ class SearchScreen(ModalScreen[Location | None]):
         super().__init__()
         self.library = library
         self.index = library.connect()
+        # One thread at a time on the connection, and none once it is closed: closing it
+        # while a worker's query ran on it crashed the process (Esc during a slow search).
+        self._using = threading.Lock()
+        self._closed = False
         self._shown_for: str | None = None  # the query whose results are listed
 
     def compose(self) -> ComposeResult:
@@ -79,7 +84,10 @@ class SearchScreen(ModalScreen[Location | None]):
             yield PaneList(id="search-results")
 
     def search(self, query: str) -> list[tuple[Entry, int, str]]:
-        return self.library.search(query, MAX_RESULTS, index=self.index)
+        """The hits for `query` on the dialog's connection; none once the dialog has closed it.
+        Raises sqlite3.Error when interrupted."""
+        with self._using:
+            return [] if self._closed else self.library.search(query, MAX_RESULTS, index=self.index)
 
     @on(Input.Changed, "#search-input")
     def run_search(self, event: Input.Changed) -> None:
@@ -113,12 +121,15 @@ class SearchScreen(ModalScreen[Location | None]):
         self._shown_for = query
 
     def on_unmount(self) -> None:
-        self.index.interrupt()
-        self.index.close()
+        self.index.interrupt()  # a running query stops soon, and gives the connection back
+        with self._using:
+            self._closed = True
+            self.index.close()
 
     @on(Input.Submitted, "#search-input")
     def to_results(self, event: Input.Submitted) -> None:
         if self._shown_for != event.value:  # Enter came before the results: search now
+            self.index.interrupt()  # the worker's search gives the connection back
             self._show(event.value, self.search(event.value))
         results = self.query_one("#search-results", OptionList)
         if results.option_count:
