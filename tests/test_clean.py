@@ -1035,3 +1035,23 @@ def test_a_quote_ending_a_line_is_looked_for_at_its_end_only(line):
 
     for text in (line, "A paragraph of some length before it. " * 5 + line):
         assert bool(_QUOTE_ENDED.search(text, max(0, len(text) - QUOTE_REACH))) == bool(_QUOTE_ENDED.search(text))
+
+
+# --- clean7: kinds met on real pages (issue 13, seventh round) -----------------------------
+
+RECIPE = ("Simple turkey brine\n\nMix the salt and the sugar in a large pot of warm water until they dissolve, "
+          "then let it cool before you use it.\n\nPut your bird in the brine and leave it in the fridge overnight, "
+          "turning it once or twice.\n\nRinse the turkey well before roasting it, or the skin will be too salty.")
+
+
+def test_a_text_written_to_its_reader_keeps_its_closing_line_in_the_second_person():
+    thanks = "Thanks Maria for sharing your recipe online. You will never roast a turkey without it again."
+    assert thanks in texts(clean(f"{RECIPE}\n\n{thanks}", outlets=OUTLETS))
+
+
+def test_a_notice_in_the_second_person_under_a_news_story_is_still_the_sites():
+    notice = "If you have a news tip, you can write to the desk at any hour of the day."
+    result = closing(notice)
+    assert dropped_as(result, "the site addressing its reader (prompt or notice)") == [notice]
+    prompt = "Subscribe to our channel if you want more recipes like this one."  # a prompt stays the site's under a recipe
+    assert prompt not in texts(clean(f"{RECIPE}\n\n{prompt}", outlets=OUTLETS))

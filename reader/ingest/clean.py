@@ -785,13 +785,18 @@ def _reader_address(content: list[_Line], drop: Callable) -> None:
     alive = [line for line in content if not line.gone]
     good = [i for i, line in enumerate(alive) if line.good]
     first, last = (good[0], good[-1]) if good else (len(alive), -1)
+    edges = {position for position in range(len(alive)) if position < first or position > last or position >= len(alive) - 2}
+    # a text written to its reader (a recipe, a guide: "If you like to stuff your bird…") says "you" in its own
+    # body lines too; there a line in the second person at its end is the article's ("Thanks Alice for sharing your recipe")
+    voice = any(line.good and not _SECOND_PERSON.isdisjoint(line.tokens) and not _QUOTE_MARK.search(line.text)
+                for position, line in enumerate(alive) if position not in edges)
     for position, line in enumerate(alive):
         if not line.address:
             continue
-        edge = position < first or position > last or position >= len(alive) - 2
         if line.address == "cookie":
             drop(line, COOKIE)
-        elif line.address == "prompt, to you" or edge:
+        elif line.address == "prompt, to you" or position in edges and not (
+                voice and line.address == "you" and line.good and _FIRST_PLURAL.isdisjoint(line.tokens)):
             drop(line, READER)
     tail = [line for line in content if not line.gone or line.reason in (READER, COOKIE)]
     while tail and tail[-1].gone:
