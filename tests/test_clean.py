@@ -1055,3 +1055,11 @@ def test_a_notice_in_the_second_person_under_a_news_story_is_still_the_sites():
     assert dropped_as(result, "the site addressing its reader (prompt or notice)") == [notice]
     prompt = "Subscribe to our channel if you want more recipes like this one."  # a prompt stays the site's under a recipe
     assert prompt not in texts(clean(f"{RECIPE}\n\n{prompt}", outlets=OUTLETS))
+
+
+def test_the_agency_credited_by_the_lead_is_the_source_not_the_sites_name():
+    lead = f"TEHRAN – {BODY[:-1]}, IRNA reported."
+    result = clean(f"{HEAD} - Tehran Times\n\n{lead}\n\n{BODY} Again.", outlets=OUTLETS)
+    assert (result.meta.title, result.meta.source) == (HEAD, "IRNA")
+    later = clean(f"{HEAD} - Tehran Times\n\n{BODY}\n\n{BODY[:-1]}, IRNA reported.", outlets=OUTLETS)
+    assert later.meta.source == "Tehran Times"  # a later paragraph's credit is one statement's, the site's name wins

@@ -214,6 +214,7 @@ _DESK = re.compile(r"^(?P<name>(?:[A-Z][\w&.'’-]*\s+){1,4}?)(?:(?P<beat>[A-Z][
 # a Russian byline's first line, a date and the outlet ("31.08.2025, ПРАЙМ"), then the author's name.
 _DATED_OUTLET = re.compile(r"^(?:.{10,}?\s[-–—]\s)?(?P<date>\d{1,2}\.\d{1,2}\.(?:19|20)\d\d)\s*,\s*(?P<name>[^\W\d][^,\d]{1,30}?)\.?$")
 _AUTHOR = re.compile(r"^[A-ZА-ЯЁ][a-zа-яё'’-]+(?: [A-ZА-ЯЁ][a-zа-яё'’.-]+){1,2}$")
+LEAD_CREDIT, CREDIT = 1, 5  # rank of an outlet credited by the lead, and by another paragraph
 WEAK = 6  # rank of metadata a residue line gives: used only when nothing else names it
 
 
@@ -313,9 +314,11 @@ def clean(raw: str, *, name: str = "", outlets: Mapping[str, str] = EMPTY, langu
     if title_line is not None:
         paragraphs = [(n, t) for n, t in paragraphs if t not in (title_line.text, headline)] or paragraphs
 
-    for number, text in paragraphs[:CREDIT_PARAGRAPHS] + paragraphs[-CREDIT_PARAGRAPHS:]:
+    for position, (number, text) in enumerate(paragraphs[:CREDIT_PARAGRAPHS] + paragraphs[-CREDIT_PARAGRAPHS:]):
         if credited := md.credited_outlet(text, outlets):  # "…, пишет ТАСС."
-            found.sources.append((5, number, credited))
+            # the lead handing the story to an agency ("…, IRNA reported.") names the story's source, which
+            # the site's own name (after the headline, in a masthead or footer) does not
+            found.sources.append((LEAD_CREDIT if position == 0 else CREDIT, number, credited))
             break
     provenance = {"language": "derived"} if language else {}
     if title_line is not None:
