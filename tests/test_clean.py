@@ -1074,3 +1074,17 @@ def test_a_dated_dateline_gives_its_place_and_its_date_separately(opening, datel
     result = clean(f"Россия и Иран\n\n{opening} {RU_BODY}\n\n{RU_BODY}", outlets=OUTLETS)
     assert (result.meta.dateline, result.meta.date) == (dateline, date)
     assert result.meta.source == ("RIA Novosti" if "РИА" in opening else "AP")
+
+
+FA_LEAD = ("وزیران خارجه ایران و روسیه روز دوشنبه در تهران دیدار کردند و درباره خط آهن رشت آستارا "
+           "و همکاری در زمینه گاز گفت‌وگو کردند.")
+
+
+@pytest.mark.parametrize("tag, source", [
+    ("صدای تهران", "صدای تهران"),  # the outlet's tag opening its lead
+    ("وی افزود", None),  # near miss: a verb of saying, the article's speech
+])
+def test_an_outlets_tag_opening_a_persian_lead_is_the_source(tag, source):
+    result = clean(f"دیدار در تهران\n\n{tag}: {FA_LEAD}\n\n{FA_BODY}", outlets=OUTLETS)
+    assert (result.meta.source, result.meta.dateline) == (source, None)
+    assert texts(result)[0] == (FA_LEAD if source else f"{tag}: {FA_LEAD}")

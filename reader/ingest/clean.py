@@ -1333,7 +1333,7 @@ def _lift_dateline(paragraphs: list[tuple[int, str]], found: _Found, outlets: Ma
             md.find_dateline(text, outlets)
             or (md.lead_place(text, stop, outlets) or md.caps_place(text, stop, outlets) if position <= 1 else None))
         if dateline is None:
-            if opening := md.outlet_opening(text, outlets):
+            if opening := md.outlet_opening(text, outlets) or (md.persian_tag(text) if position == 0 else None):
                 found.sources.append((1 + position, number, opening[0]))
                 if opening[1]:
                     drop(line, "source (source metadata)", text[:opening[1]].strip())

@@ -237,6 +237,24 @@ def outlet_opening(text: str, outlets: Mapping[str, str]) -> tuple[str, int] | N
     return None
 
 
+# "دیپلماسی ایرانی: «برجام» که…": one to three Persian words and a colon opening a long lead paragraph.
+_PERSIAN_TAG = re.compile(r"^(?P<name>[\u0600-\u06FF\u200c]{2,}(?: [\u0600-\u06FF\u200c]{2,}){0,2})\s*:\s*(?=\S)")
+# …unless its last word is a verb of saying ("وی افزود:", "پوتین گفت:", "وی ادامه داد:"): speech, not an outlet
+_SAYING = ("گفت", "افزود", "داد", "کرد", "نوشت", "است", "شد", "کند", "گوید", "افزاید")
+TAG_LEAD_WORDS = 15  # the paragraph an outlet's tag opens is a lead of at least this many words (a headline quote is shorter)
+
+
+def persian_tag(text: str) -> tuple[str, int] | None:
+    """The outlet's tag opening a Persian lead ("دیپلماسی ایرانی: …", "دیدارنیوز: …", as Persian sites
+    sign the first paragraph) -> (name, characters to strip), or None. Judged by shape: a lead of
+    TAG_LEAD_WORDS words or more, opened by at most three words and a colon, the last of them not a verb
+    of saying. A person quoted this way ("لاوروف: …") stands in a headline, which is shorter."""
+    match = _PERSIAN_TAG.match(text)
+    if not match or match.group("name").endswith(_SAYING) or len(text.split()) < TAG_LEAD_WORDS:
+        return None
+    return match.group("name"), match.end()
+
+
 # A Persian lead signed by the outlet and its reporter: the outlet's name, a Persian semicolon, a name, a dash.
 _OUTLET_REPORTER = re.compile(r"^(?P<name>[\u0600-\u06FF\u200c ]{3,40}?)\s*؛\s*[\u0600-\u06FF\u200c ]{3,30}?\s[-–—]\s*(?=\S)")
 _OPENING_TAG = re.compile(r"^\((?P<name>[A-Z][A-Za-z.]*(?:/ ?[A-Z][A-Za-z.]*){0,2})\)\s*[-–—]{1,2}\s*(?=\S)")
