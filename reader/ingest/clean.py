@@ -293,6 +293,7 @@ def clean(raw: str, *, name: str = "", outlets: Mapping[str, str] = EMPTY, langu
     _residue_neighbours(content, drop, found, outlets)
     _reader_address(content, drop)
     _author_biography(content, drop)
+    _legal_notice(content, drop)
     _related_block(content, drop)
     _caption_under_credit(content, drop)
     _repeats(content, drop)
@@ -813,6 +814,34 @@ def _reader_address(content: list[_Line], drop: Callable) -> None:
             for line in tail[above:]:
                 if not line.gone:
                     drop(line, "the site's notice under its label")
+            return
+
+
+# A legal notice or disclaimer closing the page: the site speaking of its own content, in a full sentence
+# ("Any unauthorised use or reproduction of … content is strictly prohibited…", "(This story has not been
+# edited by … staff and is auto-generated from a syndicated feed.)", "بخش سایت‌خوان، صرفا بازتاب‌دهنده اخبار
+# رسانه‌های رسمی کشور است.", "Мнение редакции может не совпадать с мнением автора"): a word of the notice's
+# trade (rights, reproduction, necessarily reflect, merely mirrors, editorial opinion)…
+_LEGAL = re.compile(
+    r"\b(?:all rights reserved|copyright|unauthori[sz]ed|reproduc\w+|republish\w*|do(?:es)? not necessarily (?:reflect|represent)"
+    r"|(?:views|opinions) expressed|auto-generated|syndicated feed|has not been edited)\b"
+    r"|все права защищены|перепечатк\w*|без (?:письменного )?разрешения|мнени\w+ редакции|не обязательно (?:совпадает|отражает)"
+    r"|حقوق[\s\u200c]\S*\s?(?:این )?(?:سایت|پایگاه|خبرگزاری)?\s?محفوظ|صرفا|صرفاً|لزوما|لزوماً|بازنشر|کپی[\s\u200c]?برداری", re.I)
+# …and a word for what the site publishes (its content, material, stories, news, site), which a sentence of the
+# article about a film's reproduction or a court's copyright ruling lacks
+_OWN_CONTENT = re.compile(r"\b(?:content|material|articles?|stor(?:y|ies)|site|website|staff|feed|views|opinions)\b"
+                          r"|материал\w*|сайт\w*|редакци\w*|مطالب|اخبار|محتوا|سایت|دیدگاه|نظرات", re.I)
+def _legal_notice(content: list[_Line], drop: Callable) -> None:
+    """A legal notice or disclaimer (`_LEGAL` and `_OWN_CONTENT` both in it, at most NOTE_WORDS words)
+    under the article's last body line, which it would otherwise be since it is a full sentence: from
+    the page's end up, every such line until a body line that is none."""
+    for line in reversed(content):
+        if line.gone:
+            continue
+        if line.words <= NOTE_WORDS and _LEGAL.search(line.text) and _OWN_CONTENT.search(line.text):
+            line.good = False
+            drop(line, "legal notice or disclaimer")
+        elif line.good:
             return
 
 
