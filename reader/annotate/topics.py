@@ -32,9 +32,7 @@ Evidence is counted the way a reader weighs it (issue 15):
   a clause on a place ("…, where they back Assad"), the target of a strike or of
   sanctions ("targets of the Islamic State", "sanctions on Iran's oil sector"), and a
   sentence dated `_HISTORY_YEARS` or more before the article (`_history`); in Russian
-  also a wire story's recap, "Напомним, …", to its paragraph's end (`_RECAP`) and in Russian
-  and Persian the constructions of `passing_rufa` (a ", а также …" tail, a «که …» clause on the
-  subject, sanctions only threatened or foreseen);
+  also a wire story's recap, "Напомним, …", to its paragraph's end (`_RECAP`);
 - a word or a name inside the name of an office is not evidence at all ("assistant
   secretary of the Treasury for Terrorism…", "envoy for Afghanistan": `_OFFICE`).
   A theme carried by its own words still adds up: three listed signals of one
@@ -81,7 +79,6 @@ import ahocorasick_rs
 from ..cache import load_parsed
 from .gazetteer import fold
 from .inflect import has_cyrillic, is_finite_verb, is_participle, russian_forms
-from .passing_rufa import language_passing_spans
 from .normalize import needs_normalizing, normalize, normalize_mapped, persian_suffixed, spelling_variants
 from ..models import Document, Mention, TopicHit
 from ..yamlfile import ConfigError, YamlDoc, unknown_keys
@@ -475,7 +472,6 @@ def passing_spans(text: str, year: int | None = None) -> list[tuple[int, int]]:
     recap = _RECAP.search(text)
     if recap:
         spans.append((recap.start(), len(text)))
-    spans += language_passing_spans(text)
     commas = text.replace("،", ",")  # the Arabic comma separates a Persian series: one character for one
     # a short aside in brackets is part of its item ("the United Arab Emirates (UAE), Iran, Ethiopia and Egypt")
     commas = _ASIDE.sub(lambda aside: " " * len(aside.group()), commas)

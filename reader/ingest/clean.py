@@ -1163,7 +1163,7 @@ def _top_zone(top: list[_Line], title: _Line | None, rest: list[_Line], drop: Ca
         if (when := find_date(line.text)) is not None:
             found.dates.append((4, line.number, when[0]))
         if line.words <= 8 and (dateline := _whole_dateline(line.text, outlets)):
-            found.dateline = found.dateline or dateline.place
+            found.dateline = found.dateline or dateline.where or None
             if dateline.agency and (agency := md.agency_name(dateline.agency, outlets)):
                 found.sources.append((0, line.number, agency))
             drop(line, "dateline (dateline metadata)")
@@ -1369,7 +1369,7 @@ def _lift_dateline(paragraphs: list[tuple[int, str]], found: _Found, outlets: Ma
                     paragraphs[position] = (number, text[opening[1]:].strip())
             position += 1
             continue
-        dated, found.dateline = True, dateline.place
+        dated, found.dateline = True, dateline.where or None
         if dateline.agency and (agency := md.agency_name(dateline.agency, outlets)):
             found.sources.append((0, number, agency))
         if dateline.date:

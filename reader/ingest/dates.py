@@ -40,6 +40,12 @@ def _month_names() -> dict[str, int]:
     return names
 
 
+def is_month(word: str) -> bool:
+    """Whether `word` (any case, a trailing full stop aside) names a month in a language of LANGUAGES
+    ("Nov.", "мая", "August"; dateparser's locale data)."""
+    return word.lower().rstrip(".") in _month_names()
+
+
 @lru_cache(maxsize=1)
 def weekday_names() -> frozenset[str]:
     """Weekday names, lower case, in every language of LANGUAGES (dateparser's locale data)."""

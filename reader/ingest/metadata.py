@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .dates import find_date
+from .dates import find_date, is_month
 
 
 @dataclass(frozen=True)
@@ -30,6 +30,24 @@ class Dateline:
     agency: str | None  # "Reuters", "TASS", or None
     date: str | None  # ISO, when the dateline states a full date
     end: int
+
+    @property
+    def where(self) -> str:
+        """The place alone, as the dateline writes it ("МОСКВА, 17 мая" -> "МОСКВА", "TEHRAN, Iran, Jan. 10"
+        -> "TEHRAN, Iran"): its parts up to the first that holds a digit (a day, a year); the date goes
+        to the article's date. A dateline that is a date only ("Nov. 1, 2017") has no place: ""."""
+        kept = []
+        for position, part in enumerate(_PLACE_PARTS.split(self.place)):
+            if _DIGIT.search(part):  # "MOSCOW. Aug 9", "Москва. 12 марта": the place is the first part's opening
+                head = part.split(". ")[0]
+                kept += [head] if position == 0 and ". " in part and not is_month(head) else []
+                break
+            kept.append(part)
+        return ", ".join(kept)
+
+
+_PLACE_PARTS = re.compile(r"\s*[,،]\s*")
+_DIGIT = re.compile(r"[\d۰-۹]")
 
 
 _UPPER = r"[A-ZА-ЯЁ][A-ZА-ЯЁ'’.-]*(?: [A-ZА-ЯЁ][A-ZА-ЯЁ'’.-]*){0,3}"
