@@ -1108,3 +1108,22 @@ def test_a_closing_sentence_about_copyright_or_reproduction_is_the_articles():
     assert ruling in texts(closing(ruling))  # near miss: no word for the site's own content
     inside = "Any unauthorised reproduction of this site's content is prohibited, the new Iranian media law says."
     assert inside in texts(clean(f"{HEAD}\n\n{BODY}\n\n{inside}\n\n{BODY} Again.", outlets=OUTLETS))  # above the body's end
+
+
+def test_the_lead_printed_twice_a_teaser_over_it_or_a_cut_copy_under_the_article():
+    lead = ("Deputy ministers from four countries will meet in the capital on Monday to prepare the summit, "
+            "the agency said on Wednesday.")
+    teaser = "Deputy ministers from four countries will meet in the capital on Monday to prepare the summit."
+    result = clean(f"{HEAD}\n\n{teaser}\n\n{lead}\n\n{BODY}\n\nfrom four countries will meet in the capital on Monday to prepare",
+                   outlets=OUTLETS)
+    assert texts(result) == [lead, BODY]
+    reason = "part of a paragraph printed again (a teaser or a page's repeat)"
+    assert dropped_as(result, reason) == [teaser, "from four countries will meet in the capital on Monday to prepare"]
+
+
+def test_a_short_phrase_of_the_lead_said_again_stays():
+    again = "The ministers will meet in the capital again."  # near miss: fewer words than a copy
+    result = clean(f"{HEAD}\n\n{BODY}\n\nLater the talks go on. {again}\n\n{again}", outlets=OUTLETS)
+    assert f"Later the talks go on. {again}" in texts(result)
+    echo = "Officials met in Tehran on Monday to discuss the new railway and more."  # 7 words of the lead in a row, then others
+    assert echo in texts(clean(f"{HEAD}\n\n{BODY}\n\n{echo}\n\n{BODY} Again.", outlets=OUTLETS))

@@ -1411,12 +1411,27 @@ def _collapse_duplicates(paragraphs: list[tuple[int, str]], drop: Callable) -> l
         if key in seen or (unlabelled and counts.get(unlabelled, 0) and len(unlabelled.split()) >= REPEAT_WORDS):
             drop(_Line(number, text), REPEATED, text)
             continue
+        if _within_lead(key, keys[:FRAGMENT_REACH]):
+            drop(_Line(number, text), "part of a paragraph printed again (a teaser or a page's repeat)", text)
+            continue
         seen.add(key)
         result.append((number, text))
     return result
 
 
 REPEATED = "repeated paragraph"
+FRAGMENT_WORDS = 8  # a paragraph this long whose words run inside one of the first paragraphs is a copy of its part…
+FRAGMENT_REACH = 3  # …of the first this many (pages print the lead twice: a teaser over it, or a cut repeat under the article)
+
+
+def _within_lead(key: str, leads: list[str]) -> bool:
+    """Whether a paragraph's words (`_same_words`, at least FRAGMENT_WORDS) run, in order, inside one
+    of the longer opening paragraphs' (`leads`): "…from Russia, Syria, Turkey and Iran will meet in the
+    capital of" under the article whose lead says it, or a teaser standing over the lead it cuts short."""
+    if key.count(" ") + 1 < FRAGMENT_WORDS:
+        return False
+    padded = f" {key} "
+    return any(len(lead) > len(key) and padded in f" {lead} " for lead in leads)
 REPEAT_WORDS = 6  # a labelled paragraph repeats another of at least this many words
 _LABEL_PREFIX = re.compile(r"^[^\s:：–—-][^:：–—\n]{0,40}?\s*(?:[:：]|\s[-–—]|[-–—](?=\S))\s*(?=\S)")
 
