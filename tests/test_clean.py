@@ -1113,10 +1113,10 @@ def test_a_closing_sentence_about_copyright_or_reproduction_is_the_articles():
 def test_the_lead_printed_twice_a_teaser_over_it_or_a_cut_copy_under_the_article():
     lead = ("Deputy ministers from four countries will meet in the capital on Monday to prepare the summit, "
             "the agency said on Wednesday.")
-    teaser = "Deputy ministers from four countries will meet in the capital on Monday to prepare the summit."
-    result = clean(f"{HEAD}\n\n{teaser}\n\n{lead}\n\n{BODY}\n\nfrom four countries will meet in the capital on Monday to prepare",
+    teaser = "Deputy ministers from four countries will meet in the capital on Monday to prepare the summit"
+    result = clean(f"{HEAD}\n\n{BODY}\n\n{teaser}\n\n{lead}\n\nfrom four countries will meet in the capital on Monday to prepare",
                    outlets=OUTLETS)
-    assert texts(result) == [lead, BODY]
+    assert texts(result) == [BODY, lead]
     reason = "part of a paragraph printed again (a teaser or a page's repeat)"
     assert dropped_as(result, reason) == [teaser, "from four countries will meet in the capital on Monday to prepare"]
 

@@ -1411,7 +1411,7 @@ def _collapse_duplicates(paragraphs: list[tuple[int, str]], drop: Callable) -> l
         if key in seen or (unlabelled and counts.get(unlabelled, 0) and len(unlabelled.split()) >= REPEAT_WORDS):
             drop(_Line(number, text), REPEATED, text)
             continue
-        if _within_lead(key, keys[:FRAGMENT_REACH]):
+        if _within_lead(text, key, list(zip((lead for _, lead in collapsed[:FRAGMENT_REACH]), keys[:FRAGMENT_REACH]))):
             drop(_Line(number, text), "part of a paragraph printed again (a teaser or a page's repeat)", text)
             continue
         seen.add(key)
@@ -1424,14 +1424,27 @@ FRAGMENT_WORDS = 8  # a paragraph this long whose words run inside one of the fi
 FRAGMENT_REACH = 3  # …of the first this many (pages print the lead twice: a teaser over it, or a cut repeat under the article)
 
 
-def _within_lead(key: str, leads: list[str]) -> bool:
-    """Whether a paragraph's words (`_same_words`, at least FRAGMENT_WORDS) run, in order, inside one
-    of the longer opening paragraphs' (`leads`): "…from Russia, Syria, Turkey and Iran will meet in the
-    capital of" under the article whose lead says it, or a teaser standing over the lead it cuts short."""
+def _within_lead(text: str, key: str, leads: list[tuple[str, str]]) -> bool:
+    """Whether a paragraph (`text`, its words `key`: `_same_words`, at least FRAGMENT_WORDS) is a cut
+    copy of a longer opening paragraph (`leads`: (text, key) pairs): its words run, in order, inside
+    that paragraph's, and it starts or stops mid-sentence ("…from Russia,
+    Syria, Turkey and Iran will meet in the capital of" under the article whose lead says it, or a
+    teaser standing over the lead it cuts short). Whole sentences said again are the article's."""
     if key.count(" ") + 1 < FRAGMENT_WORDS:
         return False
     padded = f" {key} "
-    return any(len(lead) > len(key) and padded in f" {lead} " for lead in leads)
+    for lead, lead_key in leads:
+        if len(lead_key) > len(key) and padded in f" {lead_key} ":
+            found = re.search(r"\W+".join(map(re.escape, key.split())), lead.casefold().replace("\u200c", ""))
+            if found is None:
+                continue
+            before = lead[:found.start()].rstrip()
+            if text[:1].islower() or before and not before.endswith(_SENTENCE_END) or not text.rstrip().endswith(_SENTENCE_END):
+                return True  # it opens or stops mid-sentence
+    return False
+
+
+_SENTENCE_END = (".", "!", "?", "…", "؟", '"', "”", "»", "’")
 REPEAT_WORDS = 6  # a labelled paragraph repeats another of at least this many words
 _LABEL_PREFIX = re.compile(r"^[^\s:：–—-][^:：–—\n]{0,40}?\s*(?:[:：]|\s[-–—]|[-–—](?=\S))\s*(?=\S)")
 
