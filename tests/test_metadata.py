@@ -118,3 +118,9 @@ def test_a_russian_credit_sentence_opened_by_a_few_words():
 def test_a_dateline_whose_bracketed_tag_holds_two_agencies_and_a_date():
     found = find_dateline("MOSCOW (Caspian News / Sputnik - 06th October, 2021) Moscow and Tehran agreed", OUTLETS)
     assert (found.place, agency_name(found.agency, OUTLETS)) == ("MOSCOW", "Caspian News")
+
+
+def test_a_label_over_the_news_is_not_an_outlet():
+    for label in ("Breaking News", "Latest News", "Top News", "Live Updates Today"):
+        assert not outlet_shaped(label, OUTLETS), label
+    assert outlet_shaped("Daily News", OUTLETS)  # near miss: an outlet's name with a kind word first

@@ -24,7 +24,7 @@ from types import MappingProxyType
 
 from ..models import CleanText, Dropped, Metadata, Paragraph, RawArticle
 from . import metadata as md
-from .dates import date_in_filename, find_date, weekday_names
+from .dates import date_in_filename, find_date, is_month, weekday_names
 from .decode import HTML_SUFFIXES
 from .html import extract
 from .language import detect, stopwords
@@ -304,6 +304,7 @@ def clean(raw: str, *, name: str = "", outlets: Mapping[str, str] = EMPTY, langu
     _top_zone(body[:first], title_line, body[first:], drop, found, outlets)
     _bottom_zone(body[last + 1:] if good else [], content[-1] if content else None, drop, found, outlets)
     _caption_above_lead(content, title_line, drop)
+    _caption_under_headline(content, title_line, stop, drop)
     _doubled_captions(content, title_line, drop)
     _captions(content, drop)
     _strays(body[first:last + 1] if good else [], title_line, stop, drop)
@@ -997,6 +998,43 @@ def _caption_above_lead(content: list[_Line], title: _Line | None, drop: Callabl
     line, above = content[first - 1], content[first - 2]
     if (not line.gone and line is not title and not line.terminal and 3 <= line.words <= CAPTION_ABOVE_WORDS
             and above.gone and above is not title and above.reason.startswith(("page furniture", "timestamp", CAPTION))):
+        drop(line, CAPTION)
+
+
+NAMES_CAPTION_WORDS = 3  # a caption of names has at least this many capitalised words
+
+
+def _names_only(line: _Line, stop: frozenset[str]) -> bool:
+    """A line of names without a verb ("Russian Foreign Minister Sergei Lavrov and Iranian Foreign Minister
+    Mohammad Javad Zarif in Moscow on May 8."): at least NAMES_CAPTION_WORDS capitalised words, and
+    every word in lower case a stop word of its language or a month's name. A cased script only."""
+    words = _WORD.findall(line.text)
+    capitalised = sum(1 for word in words if word[:1].isupper())
+    return capitalised >= NAMES_CAPTION_WORDS and bool(stop) and all(
+        word.lower() in stop or is_month(word) for word in words if not word[:1].isupper())
+
+
+CAPTION_NAMED = 0.3  # share of a caption's capitalised words that the article's next lines name too
+
+
+def _caption_under_headline(content: list[_Line], title: _Line | None, stop: frozenset[str], drop: Callable) -> None:
+    """A photo's caption without a credit between the headline and the lead, the page's image
+    between them: the one line there, at most CAPTION_ABOVE_WORDS words of names only (`_names_only`),
+    with a body line under it, and naming whom the article names (CAPTION_NAMED of its capitalised
+    words in the next HEADLINE_CONTEXT lines: a sentence in Title Case naming others is the text's)."""
+    alive = [line for line in content if not line.gone or line is title]
+    if title is None or title not in alive:
+        return
+    position = alive.index(title) + 1
+    if position + 1 >= len(alive):
+        return
+    line, lead = alive[position], alive[position + 1]
+    if not (lead.good and line.words <= CAPTION_ABOVE_WORDS and _names_only(line, stop)):
+        return
+    named = {word for word in _WORD.findall(line.text) if word[:1].isupper()}
+    later = set(_WORD.findall(" ".join(ln.text for ln in alive[position + 1:position + 1 + HEADLINE_CONTEXT])))
+    if len(named & later) >= CAPTION_NAMED * len(named):
+        line.good = False
         drop(line, CAPTION)
 
 

@@ -311,9 +311,12 @@ def outlet_shaped(name: str, outlets: Mapping[str, str]) -> bool:
         return False
     if words[0] in _OUTLET_FIRST and len(words) >= 2:
         return True
-    if len(words) < 2 or words[-1].lower() not in _OUTLET_LAST:
-        return False
+    if len(words) < 2 or words[-1].lower() not in _OUTLET_LAST or words[0].lower() in _SECTION_FIRST:
+        return False  # "Breaking News", "Latest News", "Top Stories": a page's label over its news, not an outlet
     return bool(_OUTLET_NAME.match(name)) or not name.isascii() and not re.search(r"[a-zA-Z]", name)
+
+
+_SECTION_FIRST = {"breaking", "latest", "top", "more", "other", "related", "local", "live", "recent", "trending", "popular"}
 
 
 PERSON_AFTER_OUTLET = 4  # words from which an outlet's name opened by "خبرگزاری" runs on into a reporter's
