@@ -107,7 +107,7 @@ _TIME = re.compile(r"\b\d{1,2}[:.]\d\d\b(?:\s*[ap]\.?m\b\.?)?", re.I)
 # A photo credit: "Name/AGENCY", "X/AFP/Getty Images", "Photo: …", "/ AP" closing a caption.
 _CREDIT = re.compile(
     r"(?:^|[\s\[(])[A-ZА-ЯЁ][\w'’-]*(?:\s[A-ZА-ЯЁ][\w'’-]*){0,3}/[A-ZА-ЯЁ0-9][\w-]*(?:\s[A-ZА-ЯЁ][\w-]*){0,3}(?:/[\w -]+)*[\])]?$"
-    r"|(?:^|\s)(?:photo|photos|foto|фото|picture|image|credit|عکس)(?:\s*[,/&и]\s*(?:video|видео|فیلم))?\s*[:：]"
+    r"|(?:^|\s)(?:photo|photos|foto|фото|picture|image|credit|عکس)(?:\s*[,/&и]\s*(?:video|видео|فیلم))?\s*(?:[:：]|[-–—]\s)"
     r"|\s/\s*(?:AP|AFP|Reuters|EPA|Getty Images|ТАСС|РИА Новости)$"
     r"|(?:Stock Photo|Getty Images|hide caption|toggle caption|Photo)$"
     r"|[.!?]\s+(?:www\.)?[\w-]+\.(?:com|org|net|ru|ir|gov|gov\.ru|co\.uk)$"
@@ -274,6 +274,7 @@ def clean(raw: str, *, name: str = "", outlets: Mapping[str, str] = EMPTY, langu
     _reference_marks(content, drop)
     for line in content:
         _measure(line, stop)
+    _bulleted_sentences(content)
     first = next((i for i, line in enumerate(content) if line.good), None)
     if first is not None and _question_headline(content[first:], opening=all(ln.gone for ln in content[:first])):
         content[first].good = False  # "Will Putin’s Su-35s Give Tehran Air Superiority…?" over a label: the headline
@@ -312,7 +313,8 @@ def clean(raw: str, *, name: str = "", outlets: Mapping[str, str] = EMPTY, langu
     paragraphs = [(ln.number, ln.text) for ln in content if not ln.gone and ln is not title_line]
     paragraphs = _lift_dateline(paragraphs, found, outlets, drop, stop)
     paragraphs = _collapse_duplicates(paragraphs, drop)
-    headline = _undoubled(title_line, _without_section(title_line, drop, found, outlets), drop) if title_line else ""
+    others = {ln.text.casefold() for ln in content if ln is not title_line}
+    headline = _undoubled(title_line, _without_section(title_line, drop, found, outlets, others), drop) if title_line else ""
     if title_line is not None:
         paragraphs = [(n, t) for n, t in paragraphs if t not in (title_line.text, headline)] or paragraphs
 
@@ -417,6 +419,26 @@ def _measure(line: _Line, stop: frozenset[str]) -> None:
                  and not _title_case(line))
 
 
+BULLET_RUN = 2  # bulleted lines of prose in a row: a list of the article's points
+
+
+def _bulleted_sentences(content: list[_Line]) -> None:
+    """Bulleted lines of prose, BULLET_RUN or more in a row, are body though they end without a full
+    stop ("▪️ Putin expressed hope that Iran and Israel will exercise restraint…", a post's points):
+    each has GOOD_WORDS words or more and its language's share of stop words, and is not in Title
+    Case. A menu's or a related list's bulleted items are shorter."""
+    run: list[_Line] = []
+    for line in [*content, None]:
+        if line is not None and not line.gone and _BULLET.match(line.text) and line.words >= GOOD_WORDS \
+                and line.stop_density >= GOOD_STOP_DENSITY and not _title_case(line):
+            run.append(line)
+            continue
+        if len(run) >= BULLET_RUN:
+            for item in run:
+                item.good = True
+        run = []
+
+
 TITLE_CASE_SHARE = 0.7  # a headline in Title Case ("… Meets with … on the Sidelines of the Sochi Summit (Excerpts)")
 
 
@@ -463,7 +485,7 @@ def _furniture_shapes(line: _Line, drop: Callable, found: _Found, outlets: Mappi
         return
     if _CAPTCHA.match(text):
         return drop(line, "captcha")
-    if _COUNTER.match(text) or _COUNT_WORD.match(text):
+    if _COUNTER.match(_BULLET.sub("", text)) or _COUNT_WORD.match(text):  # "1 204", "• 23"
         return drop(line, "counter")
     if _SHARE_BAR.match(text):
         return drop(line, ACTION)
@@ -1105,12 +1127,13 @@ def _undoubled(title: _Line, headline: str, drop: Callable) -> str:
     return headline
 
 
-def _without_section(title: _Line, drop: Callable, found: _Found, outlets: Mapping[str, str]) -> str:
+def _without_section(title: _Line, drop: Callable, found: _Found, outlets: Mapping[str, str], others: set[str]) -> str:
     """The headline without a site's section label after a bar ("… in Ukraine | Russia-Ukraine war"),
     or the site's name after a dash or bar, as a page's title writes it ("… в матче с США - Inc News"):
-    that name, outlet-shaped, is the source."""
+    that name, outlet-shaped or cut off a headline that the page prints bare as well (`others`: the
+    other lines, case-folded: "… астанинского формата - Караван" over "… астанинского формата"), is the source."""
     if (site := _SITE_AFTER.search(title.text)) and len(title.text[:site.start()].split()) >= SECTION_WORDS \
-            and md.outlet_shaped(site.group("site"), outlets):
+            and (md.outlet_shaped(site.group("site"), outlets) or title.text[:site.start()].casefold() in others):
         found.sources.append((3, title.number, md.outlet_part(site.group("site"), outlets)))
         drop(title, "the site's name after the headline (source metadata)", site.group(0).strip())
         return title.text[:site.start()]
@@ -1193,6 +1216,11 @@ def _top_zone(top: list[_Line], title: _Line | None, rest: list[_Line], drop: Ca
             continue
         if title is not None and line.text.casefold() == title.text.casefold():
             drop(line, "repeated title")
+            continue
+        if title is not None and line.text.casefold().startswith(title.text.casefold()) and (
+                site := _SITE_AFTER.fullmatch(line.text, len(title.text))):  # "<headline> - Караван" over "<headline>"
+            found.sources.append((3, line.number, md.outlet_part(site.group("site"), outlets)))
+            drop(line, "repeated title with the site's name (source metadata)")
             continue
         if (alias := md.outlet_in(line.text, outlets)) and line.words <= 14:
             found.sources.append((3, line.number, alias))
