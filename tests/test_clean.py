@@ -1173,3 +1173,15 @@ def test_a_sites_one_word_name_after_a_headline_the_page_prints_bare_too():
 @pytest.mark.parametrize("line", ["Фото - Example.kz", "Photo – Jane Roe", "• 23"])
 def test_a_photo_credit_after_a_dash_and_a_bulleted_counter(line):
     assert line not in texts(clean(f"{HEAD}\n\n{BODY}\n\n{line}\n\n{BODY} Again.", outlets=OUTLETS))
+
+
+def test_an_outlets_two_word_tag_and_a_dash_opening_a_persian_lead():
+    result = clean(f"دیدار در تهران\n\nصدای تهران- {FA_LEAD}\n\n{FA_BODY}", outlets=OUTLETS)
+    assert (result.meta.source, result.meta.dateline, texts(result)[0]) == ("صدای تهران", None, FA_LEAD)
+    place = clean(f"دیدار در تهران\n\nتهران- {FA_LEAD}\n\n{FA_BODY}", outlets=OUTLETS)  # near miss: one word, a dateline
+    assert (place.meta.source, place.meta.dateline) == (None, "تهران")
+
+
+def test_an_agency_before_the_bar_of_a_timestamp_line_is_the_source():
+    result = clean(f"{HEAD} - Example News\n\nReuters | Updated: 26-05-2022 19:14 IST\n\n{BODY}\n\n{BODY} Again.", outlets=OUTLETS)
+    assert (result.meta.source, result.meta.date) == ("Reuters", "2022-05-26")

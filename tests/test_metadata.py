@@ -1,7 +1,7 @@
 """Datelines and sources through the outlet table (reader.ingest.metadata)."""
 
 from reader.config import bundled_config, load_config
-from reader.ingest.metadata import (agency_name, attribution, byline_source, find_dateline, footer_domain,
+from reader.ingest.metadata import (agency_name, attribution, byline_source, credited_outlet, find_dateline, footer_domain,
                                     outlet_opening, outlet_shaped)
 
 OUTLETS = load_config(bundled_config()).sources
@@ -124,3 +124,16 @@ def test_a_label_over_the_news_is_not_an_outlet():
     for label in ("Breaking News", "Latest News", "Top News", "Live Updates Today"):
         assert not outlet_shaped(label, OUTLETS), label
     assert outlet_shaped("Daily News", OUTLETS)  # near miss: an outlet's name with a kind word first
+
+
+def test_credits_met_on_real_pages():
+    assert attribution("Source(s): Xinhua News Agency", OUTLETS) == "Xinhua News Agency"
+    lead = "The two navies held drills on Tuesday, the semi-official Iranian Fars News Agency reported."
+    assert credited_outlet(lead, OUTLETS) == "Fars News"  # the table's name, adjectives aside
+    assert credited_outlet('Президент прибыл на встречу гарантов, пишет РИА "Новости', OUTLETS) == "RIA Novosti"  # cut quote
+    assert credited_outlet("Президент прибыл на встречу, пишет Иван Петров", OUTLETS) == "Иван Петров"  # unchanged form
+
+
+def test_a_brands_glued_name_opening_the_lead():
+    assert outlet_opening("АрмИнфо. Президент Ирана провёл переговоры.", OUTLETS) == ("АрмИнфо", 9)
+    assert outlet_opening("Москва. Президент Ирана провёл переговоры.", OUTLETS) is None  # near miss: no inner capital

@@ -515,8 +515,8 @@ def _furniture_shapes(line: _Line, drop: Callable, found: _Found, outlets: Mappi
             if named and named.group("name").lower() not in weekday_names() and not _PUBLISHED.search(named.group("name")):
                 # "پیک ایران - ۲۸ تیر ۱۴۰۱": an outlet's byline, its name and a dash before the date
                 found.sources.append((3, line.number, md.outlet_part(named.group("name"), outlets)))
-            elif outlet := _stamp_outlet(rest, outlets):  # "5 апреля 2016 года, Интерфакс http://www.interfax.ru"
-                found.sources.append((2, line.number, outlet))
+            elif outlet := _stamp_outlet(rest, outlets) or _stamp_outlet(_BAR.split(text)[0], outlets):
+                found.sources.append((2, line.number, outlet))  # "5 апреля 2016 года, Интерфакс http://…", "Reuters | Updated: …"
             return drop(line, "timestamp (date metadata)")
     if line.words <= 8 and _DIGIT.search(text) and _RELATIVE_TIME.search(text):
         return drop(line, "timestamp")

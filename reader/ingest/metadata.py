@@ -159,7 +159,7 @@ def _countries() -> frozenset[str]:
 
 
 # "Source: Mehr News", "• source : Mehrnews", "منبع:خبرگزاری فارس", "Источник: ТАСС", "Quelle: dpa"
-_LABELLED = re.compile(r"^[•·*\-\s]*(?:source|sources|via|منبع|منابع|источник|quelle|source de l'article)\s*[:：]\s*(?P<name>.{2,60}?)\.?$",
+_LABELLED = re.compile(r"^[•·*\-\s]*(?:source|sources|source\(s\)|via|منبع|منابع|источник|quelle|source de l'article)\s*[:：]\s*(?P<name>.{2,60}?)\.?$",
                        re.IGNORECASE)
 # "توسط nastoor.ir", "By example.com": the site signing the article with its address.
 _BY_DOMAIN = re.compile(r"^(?:by|توسط|от)\s+(?P<name>(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6})\.?$", re.IGNORECASE)
@@ -243,6 +243,8 @@ def outlet_opening(text: str, outlets: Mapping[str, str]) -> tuple[str, int] | N
         return (outlet_part(name, outlets), 0) if known or single or outlet_shaped(name, outlets) else None
     if signed := _OUTLET_REPORTER.match(text):  # "باشگاه خبرنگاران جوان؛ زهرا نجفی - …": the outlet, its reporter, a dash
         return outlet_part(signed.group("name").strip(), outlets), signed.end()
+    if camel := _CAMEL_OUTLET.match(text):  # "АрмИнфо. Президент Ирана…": a brand's glued name and a full stop
+        return camel.group("name"), camel.end()
     if tag := _OPENING_TAG.match(text):  # "(UPI/GNA) – Russia is using…", "(AP) — …"
         return agency_name(tag.group("name"), outlets) or tag.group("name"), tag.end()
     head = re.match(r"^(?P<name>[A-Z]{3,6}|[A-Z][A-Za-z]{4,15}|[\u0600-\u06FF\u200c ]{3,25}?)\s*(?P<sep>[:：]\s*|\s+(?=[A-Z])|[-–—]\s*)", text)
@@ -256,25 +258,29 @@ def outlet_opening(text: str, outlets: Mapping[str, str]) -> tuple[str, int] | N
 
 
 # "دیپلماسی ایرانی: «برجام» که…": one to three Persian words and a colon opening a long lead paragraph.
-_PERSIAN_TAG = re.compile(r"^(?P<name>[\u0600-\u06FF\u200c]{2,}(?: [\u0600-\u06FF\u200c]{2,}){0,2})\s*:\s*(?=\S)")
+_PERSIAN_TAG = re.compile(r"^(?P<name>[\u0600-\u06FF\u200c]{2,}(?: [\u0600-\u06FF\u200c]{2,}){0,2})\s*:\s*(?=\S)"
+                          r"|^(?P<dashed>[\u0600-\u06FF\u200c]{2,}(?: [\u0600-\u06FF\u200c]{2,}){1,2})\s*[-–—]\s*(?=\S)")
 # …unless its last word is a verb of saying ("وی افزود:", "پوتین گفت:", "وی ادامه داد:"): speech, not an outlet
 _SAYING = ("گفت", "افزود", "داد", "کرد", "نوشت", "است", "شد", "کند", "گوید", "افزاید")
 TAG_LEAD_WORDS = 15  # the paragraph an outlet's tag opens is a lead of at least this many words (a headline quote is shorter)
 
 
 def persian_tag(text: str) -> tuple[str, int] | None:
-    """The outlet's tag opening a Persian lead ("دیپلماسی ایرانی: …", "دیدارنیوز: …", as Persian sites
-    sign the first paragraph) -> (name, characters to strip), or None. Judged by shape: a lead of
-    TAG_LEAD_WORDS words or more, opened by at most three words and a colon, the last of them not a verb
+    """The outlet's tag opening a Persian lead ("دیپلماسی ایرانی: …", "دیدارنیوز: …", "عصر بازار- …", as
+    Persian sites sign the first paragraph) -> (name, characters to strip), or None. Judged by shape: a lead of
+    TAG_LEAD_WORDS words or more, opened by at most three words and a colon (two or three and a dash: one
+    word and a dash is a dateline's place, "تهران-"), the last of them not a verb
     of saying. A person quoted this way ("لاوروف: …") stands in a headline, which is shorter."""
     match = _PERSIAN_TAG.match(text)
-    if not match or match.group("name").endswith(_SAYING) or len(text.split()) < TAG_LEAD_WORDS:
+    name = match and (match.group("name") or match.group("dashed"))
+    if not name or name.endswith(_SAYING) or len(text.split()) < TAG_LEAD_WORDS:
         return None
-    return match.group("name"), match.end()
+    return name, match.end()
 
 
 # A Persian lead signed by the outlet and its reporter: the outlet's name, a Persian semicolon, a name, a dash.
 _OUTLET_REPORTER = re.compile(r"^(?P<name>[\u0600-\u06FF\u200c ]{3,40}?)\s*؛\s*[\u0600-\u06FF\u200c ]{3,30}?\s[-–—]\s*(?=\S)")
+_CAMEL_OUTLET = re.compile(r"^(?P<name>[A-ZА-ЯЁ][a-zа-яё]+[A-ZА-ЯЁ][A-Za-zА-яЁё]*)\.\s+(?=[A-ZА-ЯЁ«\"])")
 _OPENING_TAG = re.compile(r"^\((?P<name>[A-Z][A-Za-z.]*(?:/ ?[A-Z][A-Za-z.]*){0,2})\)\s*[-–—]{1,2}\s*(?=\S)")
 
 
@@ -458,7 +464,8 @@ ATTRIBUTION_CHARS = 80  # how far "به نقل از" may run before its comma
 _RUSSIAN_CREDIT = re.compile(r"(?:^|[,.]\s*)(?:[^\W\d][^.!?,«»\"]{0,30}?\s)?(?:[Кк]ак\s+|[Оо]б этом\s+)?"
                              r"(?:передает|передаёт|пишет|сообщает|сообщило|сообщил|приводит|цитирует)\s+"
                              r"(?:(?:теле)?канал\s+|(?:информ)?агентство\s+|издание\s+|газета\s+|радиостанция\s+|корреспондент\s+)?"
-                             r"(?P<name>«[^»]{2,30}»|\"[^\"]{2,30}\"|[A-ZА-ЯЁ][\w.-]*(?:\s[A-ZА-ЯЁ][\w.-]*){0,2})"
+                             r"(?P<name>«[^»]{2,30}»|\"[^\"]{2,30}\"|(?:[A-ZА-ЯЁ]{2,5}\s)?[«\"][^»\"]{2,30}[»\"]?(?=\s*$)"
+                             r"|[A-ZА-ЯЁ][\w.-]*(?:\s[A-ZА-ЯЁ][\w.-]*){0,2})"
                              r"(?=\s*(?:[.,]|со ссылкой|$))")
 
 
@@ -466,7 +473,8 @@ _RUSSIAN_CREDIT = re.compile(r"(?:^|[,.]\s*)(?:[^\W\d][^.!?,«»\"]{0,30}?\s)?(?
 # an outlet-shaped name: "…, John Smith reported." is a reporter).
 _ENGLISH_CREDIT = re.compile(r",\s(?P<name>[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,3}) (?:reports|reported|writes|wrote)\.$")
 # "…, Germany’s dpa news agency reported on Saturday": an agency named as one, reporting.
-_AGENCY_REPORTED = re.compile(r"(?:,\s|(?:^|[.!?]\s)(?=The\s))(?:[A-Z][\w-]*['’]s\s)?(?:[Tt]he\s)?(?P<name>[\w.-]+(?: [A-Z][\w.-]*){0,2}) news agency (?:reported|reports|said)\b")
+_AGENCY_REPORTED = re.compile(r"(?:,\s|(?:^|[.!?]\s)(?=The\s))(?:[A-Z][\w-]*['’]s\s)?(?:[Tt]he\s)?(?:[a-z][\w-]*\s){0,2}"
+                              r"(?P<name>[\w.-]+(?: [A-Z][\w.-]*){0,2}) (?:news agency|News Agency) (?:reported|reports|said)\b")
 
 
 # "Ранее News.ru писал о том…": a name in Latin letters with a dot, or in quotes (a capitalised Russian word
@@ -493,8 +501,10 @@ def credited_outlet(text: str, outlets: Mapping[str, str]) -> str | None:
             return outlets.get(name.lower(), name)
     if "گزارش" in text and (match := _PERSIAN_REPORT_INSIDE.search(text)) and (opening := outlet_opening(text[match.end():], outlets)):
         return opening[0]  # "… تاکید کرد. به گزارش ایرنا، …"
-    if match := _AGENCY_REPORTED.search(text):
-        return outlets.get(match.group("name").lower(), match.group("name"))
+    if match := _AGENCY_REPORTED.search(text):  # "…, the semi-official Iranian Fars News Agency reported": the table's "Fars"
+        words = match.group("name").split()
+        return next((outlets[" ".join(words[i:]).lower()] for i in range(len(words)) if " ".join(words[i:]).lower() in outlets),
+                    match.group("name"))
     if (match := _ENGLISH_CREDIT.search(text)) and (" " not in match.group("name") or outlet_shaped(match.group("name"), outlets)):
         return outlets.get(match.group("name").lower(), match.group("name"))
     if match := _EARLIER.search(text):  # "Ранее News.ru писал…": the outlet recalling its own report
@@ -504,5 +514,5 @@ def credited_outlet(text: str, outlets: Mapping[str, str]) -> str | None:
     match = _RUSSIAN_CREDIT.search(text)
     if not match:
         return None
-    name = match.group("name").strip("«»\"").rstrip(".")
+    name = re.sub(r"[«»\"]", "", match.group("name")).rstrip(".")  # 'РИА "Новости' cut by the scrape: РИА Новости
     return outlets.get(name.lower(), name)
