@@ -1185,3 +1185,12 @@ def test_an_outlets_two_word_tag_and_a_dash_opening_a_persian_lead():
 def test_an_agency_before_the_bar_of_a_timestamp_line_is_the_source():
     result = clean(f"{HEAD} - Example News\n\nReuters | Updated: 26-05-2022 19:14 IST\n\n{BODY}\n\n{BODY} Again.", outlets=OUTLETS)
     assert (result.meta.source, result.meta.date) == ("Reuters", "2022-05-26")
+
+
+def test_a_headline_written_with_a_full_stop_over_a_wire_dateline():
+    lead = f"MOSCOW, Aug 21 (Reuters) – {BODY}"
+    result = clean(f"Iranian delegation arrives in Moscow for talks.\n\n{lead}\n\n{BODY} Again.", outlets=OUTLETS)
+    assert (result.meta.title, result.meta.dateline) == ("Iranian delegation arrives in Moscow for talks", "MOSCOW")
+    assert texts(result) == [BODY, f"{BODY} Again."]
+    plain = clean(f"The delegation arrived in Moscow on Monday for talks.\n\n{BODY}\n\n{BODY} Again.", outlets=OUTLETS)
+    assert plain.meta.origins["title"] != "text"  # near miss: a sentence over a lead without a dateline is the text's

@@ -231,6 +231,7 @@ class _Line:
     reason: str = ""  # why it was dropped
     stems: set[str] | None = None  # its content words cut to a prefix (`_stems`), computed once
     address: str = ""  # how it speaks to the reader, if it does (`_address`): "cookie", "prompt", "you"
+    stopped_headline: bool = False  # a headline written with a full stop, over a dateline (`_sentence_over_dateline`)
 
     @property
     def terminal(self) -> bool:
@@ -278,6 +279,11 @@ def clean(raw: str, *, name: str = "", outlets: Mapping[str, str] = EMPTY, langu
     first = next((i for i, line in enumerate(content) if line.good), None)
     if first is not None and _question_headline(content[first:], opening=all(ln.gone for ln in content[:first])):
         content[first].good = False  # "Will Putin’s Su-35s Give Tehran Air Superiority…?" over a label: the headline
+    elif first is not None:  # "… to discuss ground forces cooperation." over "MOSCOW, Aug 21 (Reuters) – …": the headline
+        for above in (first, first - 1) if first else (first,):
+            if _sentence_over_dateline(content[above:], outlets):
+                content[above].good, content[above].stopped_headline = False, True
+                break
     if not any(ln.good for ln in content):  # a short text: every sentence is body…
         for line in content:
             line.good = line.terminal and line.words >= 2
@@ -326,6 +332,9 @@ def clean(raw: str, *, name: str = "", outlets: Mapping[str, str] = EMPTY, langu
             break
     provenance = {"language": "derived"} if language else {}
     if title_line is not None:
+        if title_line.stopped_headline and headline.endswith("."):
+            drop(title_line, "full stop closing the headline", ".")
+            headline = headline[:-1]
         title, provenance["title"] = _unemphasised(headline), "text"
         if title != headline:  # the markers are the file's text too
             marker = headline[:headline.index(title)]
@@ -1074,7 +1083,7 @@ def _title_shaped(line: _Line) -> bool:
     text = _unemphasised(line.text)  # "**Headline**" is no bullet
     return (not line.gone and 1 <= line.words <= TITLE_MAX_WORDS and len(text) <= TITLE_MAX_CHARS and not _URL.search(text)
             and not text[:1].islower()  # "watch the latest videos": a link; headlines open with a capital
-            and not (text.endswith(".") and not text.endswith("..")) and not _BULLET.match(text)
+            and not (text.endswith(".") and not text.endswith("..") and not line.stopped_headline) and not _BULLET.match(text)
             and not text.endswith(_TEASER_END) and find_date(text) is None and len(_LETTER.findall(text)) >= 0.5 * len(text.replace(" ", "")))
 
 
@@ -1161,6 +1170,18 @@ def _whole_dateline(text: str, outlets: Mapping[str, str]) -> md.Dateline | None
     """A dateline that is the whole line ("Washington CNN—", "TEHRAN, Iran, Jan. 10")."""
     dateline = md.find_dateline(text, outlets)
     return dateline if dateline is not None and dateline.end >= len(text.rstrip()) else None
+
+
+def _sentence_over_dateline(content: list[_Line], outlets: Mapping[str, str]) -> bool:
+    """Whether the first body-like line is a headline written with a full stop: one sentence of at most
+    TITLE_MAX_WORDS words, right above a line that opens with a wire dateline in capitals or with an
+    agency ("MOSCOW, Aug 21 (Reuters) – …"). A lead opens with its dateline; nothing of the article
+    stands above it but the headline."""
+    line, after = content[0], next((ln for ln in content[1:] if not ln.gone), None)
+    if after is None or line.words > TITLE_MAX_WORDS or len(_SENTENCE_SPLIT.split(line.text)) > 1 or not line.text.endswith("."):
+        return False
+    dateline = md.find_dateline(after.text, outlets)
+    return dateline is not None and bool(dateline.agency or dateline.where.isupper())
 
 
 def _question_headline(content: list[_Line], opening: bool = False) -> bool:
