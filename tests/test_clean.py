@@ -1194,3 +1194,23 @@ def test_a_headline_written_with_a_full_stop_over_a_wire_dateline():
     assert texts(result) == [BODY, f"{BODY} Again."]
     plain = clean(f"The delegation arrived in Moscow on Monday for talks.\n\n{BODY}\n\n{BODY} Again.", outlets=OUTLETS)
     assert plain.meta.origins["title"] != "text"  # near miss: a sentence over a lead without a dateline is the text's
+
+
+@pytest.mark.parametrize("head, standfirst", [
+    ("Iran and Russia agree to speed up the railway", "The two neighbours want the line finished within three years"),
+    ("Россия и Иран ускорят строительство дороги", "Это позволит запустить поезда по новой линии через три года"),
+])
+def test_a_standfirst_glued_to_its_headline(head, standfirst):
+    body = BODY if head.isascii() else RU_BODY
+    result = clean(f"{head} {standfirst}\n\n{body}\n\n{body} Again.", outlets=OUTLETS)
+    assert result.meta.title == head and texts(result)[0] == standfirst
+
+
+@pytest.mark.parametrize("headline", [
+    "Putin says The Hague court has no power over Russia and its officials",  # a name in capitals
+    "Iran Says The Talks In Vienna Will Go On Next Week",  # Title Case
+    "Russia and Iran sign The deal",  # too short a tail
+])
+def test_a_headline_with_a_capitalised_word_inside_stays_whole(headline):
+    result = clean(f"{headline}\n\n{BODY}\n\n{BODY} Again.", outlets=OUTLETS)
+    assert not any(paragraph in headline for paragraph in texts(result))  # no part of it split off as a standfirst

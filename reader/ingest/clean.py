@@ -323,6 +323,9 @@ def clean(raw: str, *, name: str = "", outlets: Mapping[str, str] = EMPTY, langu
     headline = _undoubled(title_line, _without_section(title_line, drop, found, outlets, others), drop) if title_line else ""
     if title_line is not None:
         paragraphs = [(n, t) for n, t in paragraphs if t not in (title_line.text, headline)] or paragraphs
+        if cut := _glued_standfirst(headline):  # "… speed up railway The two neighbours want …": two lines in one
+            headline, standfirst = headline[:cut].rstrip(), headline[cut:]
+            paragraphs.insert(0, (title_line.number, standfirst))
 
     for position, (number, text) in enumerate(paragraphs[:CREDIT_PARAGRAPHS] + paragraphs[-CREDIT_PARAGRAPHS:]):
         if credited := md.credited_outlet(text, outlets):  # "…, пишет ТАСС."
@@ -1122,6 +1125,30 @@ def _headline(top: list[_Line], rest: list[_Line], every: list[_Line], stop: fro
         if chosen.words <= TITLE_LABEL_WORDS or best[0] == 0 and _AUTHOR.match(chosen.text):
             chosen = None  # a label, or a byline's name sharing no word with the body ("Akbar Novruz")
     return chosen
+
+
+_GLUE = re.compile(r"(?<=[a-zа-яё])\s+(?P<word>[A-ZА-ЯЁ][a-zа-яё]+)\s+(?=[a-zа-яё])")  # "…railway The two…"
+# words that open a sentence and, capitalised, nothing else (articles, pronouns, a few prepositions); a
+# language's whole stop-word list is too wide: jusText's English one holds "president" and "west"
+_OPENERS = frozenset("the a an this these it its he she they we in on at after as but while when "
+                     "это в на по после при он она они однако но как".split())
+GLUED_HEAD_WORDS = 3  # the headline before a glued standfirst has at least this many words…
+GLUED_STANDFIRST_WORDS = 6  # …and the standfirst at least this many
+
+
+def _glued_standfirst(headline: str) -> int | None:
+    """Where a standfirst glued to its headline by the scrape begins ("Iran and Russia agree to speed up
+    railway The two neighbours want the line finished within three years"), in characters, or None: a
+    capitalised sentence opener (`_OPENERS`: "The", "In", "Это") after a word in lower case and before one
+    (a name such as "The Hague" goes on in capitals), with GLUED_HEAD_WORDS words before it and
+    GLUED_STANDFIRST_WORDS after, these in sentence case (not a Title Case headline's words)."""
+    for glue in _GLUE.finditer(headline):
+        if glue.group("word").lower() not in _OPENERS or len(headline[:glue.start()].split()) < GLUED_HEAD_WORDS:
+            continue
+        rest = headline[glue.start("word"):].split()
+        if len(rest) >= GLUED_STANDFIRST_WORDS and sum(word[:1].isupper() for word in rest[1:]) < len(rest) / 2:
+            return glue.start("word")
+    return None
 
 
 def _undoubled(title: _Line, headline: str, drop: Callable) -> str:
