@@ -2,7 +2,7 @@
 
 from reader.config import bundled_config, load_config
 from reader.ingest.metadata import (agency_name, attribution, byline_source, credited_outlet, find_dateline, footer_domain,
-                                    outlet_opening, outlet_shaped)
+                                    domain_outlet, outlet_opening, outlet_shaped, table_name)
 
 OUTLETS = load_config(bundled_config()).sources
 
@@ -137,3 +137,11 @@ def test_credits_met_on_real_pages():
 def test_a_brands_glued_name_opening_the_lead():
     assert outlet_opening("АрмИнфо. Президент Ирана провёл переговоры.", OUTLETS) == ("АрмИнфо", 9)
     assert outlet_opening("Москва. Президент Ирана провёл переговоры.", OUTLETS) is None  # near miss: no inner capital
+
+
+def test_one_domain_lookup_for_footers_timestamps_and_agency_tags():
+    table = {"reuters": "Reuters", "tasnim": "Tasnim", "interfax.ru": "Interfax"}
+    assert domain_outlet("http://today.reuters.com".split("//")[1], table) == "Reuters"
+    assert domain_outlet("www.INTERFAX.RU", table) == "Interfax"
+    assert domain_outlet("tasnimnews.com", table) is None and table_name("tasnimnews.com", table) == "Tasnim"  # its kind aside
+    assert agency_name("INTERFAX.RU", table) == "Interfax" and domain_outlet("example.com", table) is None

@@ -634,12 +634,11 @@ def _stamped_byline(text: str) -> str | None:
 def _stamp_outlet(rest: str, outlets: Mapping[str, str]) -> str | None:
     """The outlet of the table a timestamp line names besides its date and time, in words
     or as its web address ("…, Интерфакс http://www.interfax.ru"), or None."""
-    words = " ".join(_WORD.findall(_TIME.sub(" ", _URL.sub(" ", rest))))
-    keys = [words.lower()]
-    for address in _URL.finditer(rest):  # "today.reuters.com": that, "reuters.com", "today.reuters", "reuters"
-        parts = address.group().split("//")[-1].removeprefix("www.").split("/")[0].lower().split(".")
-        keys += [key for i in range(len(parts) - 1) for key in (".".join(parts[i:]), ".".join(parts[i:-1]))]
-    return next((outlets[key] for key in keys if key and key in outlets), None)
+    words = " ".join(_WORD.findall(_TIME.sub(" ", _URL.sub(" ", rest)))).lower()
+    if words in outlets:
+        return outlets[words]
+    hosts = (address.group().split("//")[-1].split("/")[0] for address in _URL.finditer(rest))
+    return next((outlet for host in hosts if (outlet := md.domain_outlet(host, outlets))), None)
 
 
 def _date_rank(label: str) -> int:

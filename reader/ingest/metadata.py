@@ -134,8 +134,13 @@ def _is_outlet(name: str, outlets: Mapping[str, str]) -> bool:
 
 
 # One word ending with a word that names a kind of outlet, glued: "SAEDNEWS", "PressTV", "صاحبخبر", "افکارنیوز".
-_GLUED_OUTLET = re.compile(r"[A-Z][A-Za-z]{2,}(?:NEWS|News|PRESS|Press|TIMES|Times|TV|ONLINE|Online)"
-                           r"|[\u0600-\u06FF]{3,}(?:نیوز|خبر|پرس|آنلاین)")
+# Words for a kind of outlet that sites glue to their names ("SAEDNEWS", "PressTV", "tasnimnews.com"): one list for
+# the glued word, the domain's name without its kind (`domain_outlet`) and the last word of an outlet's name (`outlet_shaped`)
+GLUED_KINDS = ("news", "press", "times", "tv", "online")
+DOMAIN_KINDS = (*GLUED_KINDS, "daily", "agency")
+_GLUED_OUTLET = re.compile(r"[A-Z][A-Za-z]{2,}(?:%s)" % "|".join(
+                               sorted({kind.upper() for kind in GLUED_KINDS} | {kind.capitalize() for kind in GLUED_KINDS if len(kind) > 2}))
+                           + r"|[\u0600-\u06FF]{3,}(?:نیوز|خبر|پرس|آنلاین)")
 
 
 def glued_outlet(word: str) -> bool:
@@ -203,15 +208,22 @@ def table_name(name: str, outlets: Mapping[str, str]) -> str:
     key = name.lower().removeprefix("www.")
     if key in outlets or not _DOMAIN.fullmatch(key):
         return outlets.get(key, name)
-    base = key.rsplit(".", 1)[0]
-    for candidate in (base, _GLUED_KIND.sub("", base)):
-        if candidate in outlets:
-            return outlets[candidate]
-    return name
+    return domain_outlet(key, outlets, kinds=True) or name
+
+
+def domain_outlet(host: str, outlets: Mapping[str, str], *, kinds: bool = False) -> str | None:
+    """The outlet of the table a web address's host names ("today.reuters.com": that, "reuters.com",
+    "today.reuters", "reuters"; "www." aside, any case), or None; with `kinds`, also its name without a
+    kind glued to it ("tasnimnews.com" -> "tasnim")."""
+    parts = host.lower().removeprefix("www.").split(".")
+    keys = [key for i in range(len(parts) - 1) for key in (".".join(parts[i:]), ".".join(parts[i:-1]))]
+    if kinds:
+        keys.append(_GLUED_KIND.sub("", ".".join(parts[:-1])))
+    return next((outlets[key] for key in keys if key and key in outlets), None)
 
 
 _DOMAIN = re.compile(r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,6}")
-_GLUED_KIND = re.compile(r"(?:news|press|times|tv|online|daily|agency)$")
+_GLUED_KIND = re.compile(r"(?:%s)$" % "|".join(DOMAIN_KINDS))
 
 
 def footer_domain(line: str) -> str | None:
@@ -295,7 +307,7 @@ def outlet_in(line: str, outlets: Mapping[str, str]) -> str | None:
 
 # Words that name a kind of outlet (a newspaper's or agency's name ends, or in Persian and
 # Russian opens, with one): what tells "Al Arabiya English" or "BBC News" from a person's name.
-_OUTLET_LAST = {"news", "times", "post", "agency", "press", "tribune", "herald", "journal", "telegraph", "gazette",
+_OUTLET_LAST = {*DOMAIN_KINDS, "post", "tribune", "herald", "journal", "telegraph", "gazette",
                 "daily", "media", "tv", "radio", "english", "online", "today", "review", "monitor", "observer",
                 "guardian", "independent", "network", "wire", "service", "services", "international", "weekly",
                 "new", "world", "line", "insider", "report", "standard", "chronicle", "express", "mail",
@@ -378,9 +390,11 @@ def agency_name(agency: str, outlets: Mapping[str, str]) -> str | None:
     outside the table an acronym ("CNN") or an outlet-shaped name counts as itself."""
     name = agency.strip(" .«»\"“”")
     bare = re.sub(r"^خبرگزاری\s*", "", name).strip(" «»\"“”")
-    for key in (name, bare, name.lower().rsplit(".", 1)[0] if re.search(r"\.[a-zа-я]{2,4}$", name.lower()) else ""):
+    for key in (name, bare):
         if key and key.lower() in outlets:
             return outlets[key.lower()]
+    if re.search(r"\.[a-zа-я]{2,4}$", name.lower()) and (outlet := domain_outlet(name, outlets)):
+        return outlet  # "INTERFAX.RU": "interfax.ru", then "interfax"
     words = name.split()
     for end in range(len(words) - 1, 0, -1):  # "Trend E.Tariverdiyeva": the agency, then its reporter
         if " ".join(words[:end]).lower() in outlets:
