@@ -1214,3 +1214,10 @@ def test_a_standfirst_glued_to_its_headline(head, standfirst):
 def test_a_headline_with_a_capitalised_word_inside_stays_whole(headline):
     result = clean(f"{headline}\n\n{BODY}\n\n{BODY} Again.", outlets=OUTLETS)
     assert not any(paragraph in headline for paragraph in texts(result))  # no part of it split off as a standfirst
+
+
+def test_the_one_bulleted_line_over_the_body_is_the_headline():
+    result = clean(f"• Iran and Russia hold joint naval drills\n\n{BODY}\n\n{BODY} Again.", outlets=OUTLETS)
+    assert result.meta.title == "Iran and Russia hold joint naval drills" and texts(result) == [BODY, f"{BODY} Again."]
+    menu = clean(f"• Iran and Russia hold joint naval drills\n• Sports news\n\n{BODY}\n\n{BODY} Again.", outlets=OUTLETS)
+    assert menu.meta.origins["title"] != "text"  # near miss: a bulleted menu's items are no headline

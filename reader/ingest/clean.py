@@ -335,6 +335,9 @@ def clean(raw: str, *, name: str = "", outlets: Mapping[str, str] = EMPTY, langu
             break
     provenance = {"language": "derived"} if language else {}
     if title_line is not None:
+        if _unemphasised(headline) == headline and (bullet := _BULLET.match(headline)):  # the one bulleted line over the body
+            drop(title_line, "bullet before the headline", bullet.group().strip())
+            headline = headline[bullet.end():]
         if title_line.stopped_headline and headline.endswith("."):
             drop(title_line, "full stop closing the headline", ".")
             headline = headline[:-1]
@@ -1081,8 +1084,11 @@ def _stems(line: _Line, stop: frozenset[str]) -> set[str]:
     return line.stems
 
 
-def _title_shaped(line: _Line) -> bool:
+def _title_shaped(line: _Line, bulleted: bool = False) -> bool:
+    """Whether a line reads like a headline; `bulleted`: a bullet may open it (the one bulleted line above the body)."""
     text = _unemphasised(line.text)  # "**Headline**" is no bullet
+    if bulleted and (bullet := _BULLET.match(text)):
+        text = text[bullet.end():]
     return (not line.gone and 1 <= line.words <= TITLE_MAX_WORDS and len(text) <= TITLE_MAX_CHARS and not _URL.search(text)
             and not text[:1].islower()  # "watch the latest videos": a link; headlines open with a capital
             and not (text.endswith(".") and not text.endswith("..") and not line.stopped_headline) and not _BULLET.match(text)
@@ -1094,7 +1100,8 @@ def _headline(top: list[_Line], rest: list[_Line], every: list[_Line], stop: fro
     """The headline: a title-shaped line above the body whose words are the body's
     (or that the page repeats), never a whole dateline ("Washington CNN—"); a later
     candidate much longer than a short first one wins."""
-    top = [ln for ln in top if _title_shaped(ln) and not _whole_dateline(ln.text, outlets)]
+    bullets = [ln for ln in top if not ln.gone and _BULLET.match(ln.text)]  # "• Iran, Russia hold joint drills": one, not a menu
+    top = [ln for ln in top if _title_shaped(ln, bulleted=len(bullets) == 1) and not _whole_dateline(ln.text, outlets)]
     if not top:
         return None
     body_stems = set().union(*(_stems(ln, stop) for ln in rest[:HEADLINE_CONTEXT] if not ln.gone)) if rest else set()
