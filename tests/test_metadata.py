@@ -131,6 +131,7 @@ def test_credits_met_on_real_pages():
     lead = "The two navies held drills on Tuesday, the semi-official Iranian Fars News Agency reported."
     assert credited_outlet(lead, OUTLETS) == "Fars News"  # the table's name, adjectives aside
     assert credited_outlet('Президент прибыл на встречу гарантов, пишет РИА "Новости', OUTLETS) == "RIA Novosti"  # cut quote
+    assert credited_outlet('Президент прибыл на встречу гарантов, пишет РИА "Новости".', OUTLETS) == "RIA Novosti"
     assert credited_outlet("Президент прибыл на встречу, пишет Иван Петров", OUTLETS) == "Иван Петров"  # unchanged form
 
 
