@@ -20,6 +20,8 @@ from reader.ingest.dates import date_in_filename, find_date
     ("13:57 04 / 12 /1403", "2025-02-22"),  # Solar Hijri by its year, day/month/year
     ("date 2018-03-02", "2018-03-02"),
     ("تاریخ انتشار: ۱۹:۵۰ - ۲۷-۱۲-۱۳۸۸", "2010-03-18"),  # day-month-year between dashes
+    ("14 ژانویه 2025", "2025-01-14"),  # a Gregorian month in Persian letters (dateparser writes "ژانويه")
+    ("۱۱ اکتبر ۲۰۲۴", "2024-10-11"),
 ])
 def test_stated_dates(text, iso):
     assert find_date(text)[0] == iso

@@ -1,8 +1,8 @@
 """Datelines and sources through the outlet table (reader.ingest.metadata)."""
 
 from reader.config import bundled_config, load_config
-from reader.ingest.metadata import (agency_name, attribution, byline_source, find_dateline, footer_domain,
-                                    outlet_opening, outlet_shaped)
+from reader.ingest.metadata import (agency_name, attribution, byline_source, credited_outlet, find_dateline, footer_domain,
+                                    domain_outlet, outlet_opening, outlet_shaped, table_name)
 
 OUTLETS = load_config(bundled_config()).sources
 
@@ -118,3 +118,31 @@ def test_a_russian_credit_sentence_opened_by_a_few_words():
 def test_a_dateline_whose_bracketed_tag_holds_two_agencies_and_a_date():
     found = find_dateline("MOSCOW (Caspian News / Sputnik - 06th October, 2021) Moscow and Tehran agreed", OUTLETS)
     assert (found.place, agency_name(found.agency, OUTLETS)) == ("MOSCOW", "Caspian News")
+
+
+def test_a_label_over_the_news_is_not_an_outlet():
+    for label in ("Breaking News", "Latest News", "Top News", "Live Updates Today"):
+        assert not outlet_shaped(label, OUTLETS), label
+    assert outlet_shaped("Daily News", OUTLETS)  # near miss: an outlet's name with a kind word first
+
+
+def test_credits_met_on_real_pages():
+    assert attribution("Source(s): Xinhua News Agency", OUTLETS) == "Xinhua News Agency"
+    lead = "The two navies held drills on Tuesday, the semi-official Iranian Fars News Agency reported."
+    assert credited_outlet(lead, OUTLETS) == "Fars News"  # the table's name, adjectives aside
+    assert credited_outlet('Президент прибыл на встречу гарантов, пишет РИА "Новости', OUTLETS) == "RIA Novosti"  # cut quote
+    assert credited_outlet('Президент прибыл на встречу гарантов, пишет РИА "Новости".', OUTLETS) == "RIA Novosti"
+    assert credited_outlet("Президент прибыл на встречу, пишет Иван Петров", OUTLETS) == "Иван Петров"  # unchanged form
+
+
+def test_a_brands_glued_name_opening_the_lead():
+    assert outlet_opening("АрмИнфо. Президент Ирана провёл переговоры.", OUTLETS) == ("АрмИнфо", 9)
+    assert outlet_opening("Москва. Президент Ирана провёл переговоры.", OUTLETS) is None  # near miss: no inner capital
+
+
+def test_one_domain_lookup_for_footers_timestamps_and_agency_tags():
+    table = {"reuters": "Reuters", "tasnim": "Tasnim", "interfax.ru": "Interfax"}
+    assert domain_outlet("http://today.reuters.com".split("//")[1], table) == "Reuters"
+    assert domain_outlet("www.INTERFAX.RU", table) == "Interfax"
+    assert domain_outlet("tasnimnews.com", table) is None and table_name("tasnimnews.com", table) == "Tasnim"  # its kind aside
+    assert agency_name("INTERFAX.RU", table) == "Interfax" and domain_outlet("example.com", table) is None

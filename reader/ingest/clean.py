@@ -25,7 +25,7 @@ from types import MappingProxyType
 from ..models import CleanText, Dropped, Metadata, Paragraph, RawArticle
 from ..searchtext import WORD_RUN
 from . import metadata as md
-from .dates import date_in_filename, find_date, weekday_names
+from .dates import date_in_filename, find_date, is_month, weekday_names
 from .decode import HTML_SUFFIXES
 from .html import extract
 from .language import detect, stopwords
@@ -109,7 +109,7 @@ _TIME = re.compile(r"\b\d{1,2}[:.]\d\d\b(?:\s*[ap]\.?m\b\.?)?", re.I)
 # A photo credit: "Name/AGENCY", "X/AFP/Getty Images", "Photo: …", "/ AP" closing a caption.
 _CREDIT = re.compile(
     r"(?:^|[\s\[(])[A-ZА-ЯЁ][\w'’-]*(?:\s[A-ZА-ЯЁ][\w'’-]*){0,3}/[A-ZА-ЯЁ0-9][\w-]*(?:\s[A-ZА-ЯЁ][\w-]*){0,3}(?:/[\w -]+)*[\])]?$"
-    r"|(?:^|\s)(?:photo|photos|foto|фото|picture|image|credit|عکس)(?:\s*[,/&и]\s*(?:video|видео|فیلم))?\s*[:：]"
+    r"|(?:^|\s)(?:photo|photos|foto|фото|picture|image|credit|عکس)(?:\s*[,/&и]\s*(?:video|видео|فیلم))?\s*(?:[:：]|[-–—]\s)"
     r"|\s/\s*(?:AP|AFP|Reuters|EPA|Getty Images|ТАСС|РИА Новости)$"
     r"|(?:Stock Photo|Getty Images|hide caption|toggle caption|Photo)$"
     r"|[.!?]\s+(?:www\.)?[\w-]+\.(?:com|org|net|ru|ir|gov|gov\.ru|co\.uk)$"
@@ -216,6 +216,7 @@ _DESK = re.compile(r"^(?P<name>(?:[A-Z][\w&.'’-]*\s+){1,4}?)(?:(?P<beat>[A-Z][
 # a Russian byline's first line, a date and the outlet ("31.08.2025, ПРАЙМ"), then the author's name.
 _DATED_OUTLET = re.compile(r"^(?:.{10,}?\s[-–—]\s)?(?P<date>\d{1,2}\.\d{1,2}\.(?:19|20)\d\d)\s*,\s*(?P<name>[^\W\d][^,\d]{1,30}?)\.?$")
 _AUTHOR = re.compile(r"^[A-ZА-ЯЁ][a-zа-яё'’-]+(?: [A-ZА-ЯЁ][a-zа-яё'’.-]+){1,2}$")
+LEAD_CREDIT, CREDIT = 1, 5  # rank of an outlet credited by the lead, and by another paragraph
 WEAK = 6  # rank of metadata a residue line gives: used only when nothing else names it
 
 
@@ -232,6 +233,7 @@ class _Line:
     reason: str = ""  # why it was dropped
     stems: set[str] | None = None  # its content words cut to a prefix (`_stems`), computed once
     address: str = ""  # how it speaks to the reader, if it does (`_address`): "cookie", "prompt", "you"
+    stopped_headline: bool = False  # a headline written with a full stop, over a dateline (`_sentence_over_dateline`)
 
     @property
     def terminal(self) -> bool:
@@ -276,9 +278,15 @@ def clean(raw: str, *, name: str = "", outlets: Mapping[str, str] = EMPTY, langu
     _reference_marks(content, drop)
     for line in content:
         _measure(line, stop)
+    _bulleted_sentences(content)
     first = next((i for i, line in enumerate(content) if line.good), None)
     if first is not None and _question_headline(content[first:], opening=all(ln.gone for ln in content[:first])):
         content[first].good = False  # "Will Putin’s Su-35s Give Tehran Air Superiority…?" over a label: the headline
+    elif first is not None:  # "… to discuss ground forces cooperation." over "MOSCOW, Aug 21 (Reuters) – …": the headline
+        for above in (first, first - 1) if first else (first,):
+            if _sentence_over_dateline(content[above:], outlets):
+                content[above].good, content[above].stopped_headline = False, True
+                break
     if not any(ln.good for ln in content):  # a short text: every sentence is body…
         for line in content:
             line.good = line.terminal and line.words >= 2
@@ -295,6 +303,7 @@ def clean(raw: str, *, name: str = "", outlets: Mapping[str, str] = EMPTY, langu
     _residue_neighbours(content, drop, found, outlets)
     _reader_address(content, drop)
     _author_biography(content, drop)
+    _legal_notice(content, drop)
     _related_block(content, drop)
     _caption_under_credit(content, drop)
     _repeats(content, drop)
@@ -305,6 +314,7 @@ def clean(raw: str, *, name: str = "", outlets: Mapping[str, str] = EMPTY, langu
     _top_zone(body[:first], title_line, body[first:], drop, found, outlets)
     _bottom_zone(body[last + 1:] if good else [], content[-1] if content else None, drop, found, outlets)
     _caption_above_lead(content, title_line, drop)
+    _caption_under_headline(content, title_line, stop, drop)
     _doubled_captions(content, title_line, drop)
     _captions(content, drop)
     _strays(body[first:last + 1] if good else [], title_line, stop, drop)
@@ -312,16 +322,28 @@ def clean(raw: str, *, name: str = "", outlets: Mapping[str, str] = EMPTY, langu
     paragraphs = [(ln.number, ln.text) for ln in content if not ln.gone and ln is not title_line]
     paragraphs = _lift_dateline(paragraphs, found, outlets, drop, stop)
     paragraphs = _collapse_duplicates(paragraphs, drop)
-    headline = _undoubled(title_line, _without_section(title_line, drop, found, outlets), drop) if title_line else ""
+    others = {ln.text.casefold() for ln in content if ln is not title_line}
+    headline = _undoubled(title_line, _without_section(title_line, drop, found, outlets, others), drop) if title_line else ""
     if title_line is not None:
         paragraphs = [(n, t) for n, t in paragraphs if t not in (title_line.text, headline)] or paragraphs
+        if cut := _glued_standfirst(headline):  # "… speed up railway The two neighbours want …": two lines in one
+            headline, standfirst = headline[:cut].rstrip(), headline[cut:]
+            paragraphs.insert(0, (title_line.number, standfirst))
 
-    for number, text in paragraphs[:CREDIT_PARAGRAPHS] + paragraphs[-CREDIT_PARAGRAPHS:]:
+    for position, (number, text) in enumerate(paragraphs[:CREDIT_PARAGRAPHS] + paragraphs[-CREDIT_PARAGRAPHS:]):
         if credited := md.credited_outlet(text, outlets):  # "…, пишет ТАСС."
-            found.sources.append((5, number, credited))
+            # the lead handing the story to an agency ("…, IRNA reported.") names the story's source, which
+            # the site's own name (after the headline, in a masthead or footer) does not
+            found.sources.append((LEAD_CREDIT if position == 0 else CREDIT, number, credited))
             break
     provenance = {"language": "derived"} if language else {}
     if title_line is not None:
+        if _unemphasised(headline) == headline and (bullet := _BULLET.match(headline)):  # the one bulleted line over the body
+            drop(title_line, "bullet before the headline", bullet.group().strip())
+            headline = headline[bullet.end():]
+        if title_line.stopped_headline and headline.endswith("."):
+            drop(title_line, "full stop closing the headline", ".")
+            headline = headline[:-1]
         title, provenance["title"] = _unemphasised(headline), "text"
         if title != headline:  # the markers are the file's text too
             marker = headline[:headline.index(title)]
@@ -417,6 +439,26 @@ def _measure(line: _Line, stop: frozenset[str]) -> None:
                  and not _title_case(line))
 
 
+BULLET_RUN = 2  # bulleted lines of prose in a row: a list of the article's points
+
+
+def _bulleted_sentences(content: list[_Line]) -> None:
+    """Bulleted lines of prose, BULLET_RUN or more in a row, are body though they end without a full
+    stop ("▪️ Putin expressed hope that Iran and Israel will exercise restraint…", a post's points):
+    each has GOOD_WORDS words or more and its language's share of stop words, and is not in Title
+    Case. A menu's or a related list's bulleted items are shorter."""
+    run: list[_Line] = []
+    for line in [*content, None]:
+        if line is not None and not line.gone and _BULLET.match(line.text) and line.words >= GOOD_WORDS \
+                and line.stop_density >= GOOD_STOP_DENSITY and not _title_case(line):
+            run.append(line)
+            continue
+        if len(run) >= BULLET_RUN:
+            for item in run:
+                item.good = True
+        run = []
+
+
 TITLE_CASE_SHARE = 0.7  # a headline in Title Case ("… Meets with … on the Sidelines of the Sochi Summit (Excerpts)")
 
 
@@ -463,7 +505,7 @@ def _furniture_shapes(line: _Line, drop: Callable, found: _Found, outlets: Mappi
         return
     if _CAPTCHA.match(text):
         return drop(line, "captcha")
-    if _COUNTER.match(text) or _COUNT_WORD.match(text):
+    if _COUNTER.match(_BULLET.sub("", text)) or _COUNT_WORD.match(text):  # "1 204", "• 23"
         return drop(line, "counter")
     if _SHARE_BAR.match(text):
         return drop(line, ACTION)
@@ -493,8 +535,8 @@ def _furniture_shapes(line: _Line, drop: Callable, found: _Found, outlets: Mappi
             if named and named.group("name").lower() not in weekday_names() and not _PUBLISHED.search(named.group("name")):
                 # "پیک ایران - ۲۸ تیر ۱۴۰۱": an outlet's byline, its name and a dash before the date
                 found.sources.append((3, line.number, md.outlet_part(named.group("name"), outlets)))
-            elif outlet := _stamp_outlet(rest, outlets):  # "5 апреля 2016 года, Интерфакс http://www.interfax.ru"
-                found.sources.append((2, line.number, outlet))
+            elif outlet := _stamp_outlet(rest, outlets) or _stamp_outlet(_BAR.split(text)[0], outlets):
+                found.sources.append((2, line.number, outlet))  # "5 апреля 2016 года, Интерфакс http://…", "Reuters | Updated: …"
             return drop(line, "timestamp (date metadata)")
     if line.words <= 8 and _DIGIT.search(text) and _RELATIVE_TIME.search(text):
         return drop(line, "timestamp")
@@ -600,12 +642,11 @@ def _stamped_byline(text: str) -> str | None:
 def _stamp_outlet(rest: str, outlets: Mapping[str, str]) -> str | None:
     """The outlet of the table a timestamp line names besides its date and time, in words
     or as its web address ("…, Интерфакс http://www.interfax.ru"), or None."""
-    words = " ".join(_WORD.findall(_TIME.sub(" ", _URL.sub(" ", rest))))
-    keys = [words.lower()]
-    for address in _URL.finditer(rest):  # "today.reuters.com": that, "reuters.com", "today.reuters", "reuters"
-        parts = address.group().split("//")[-1].removeprefix("www.").split("/")[0].lower().split(".")
-        keys += [key for i in range(len(parts) - 1) for key in (".".join(parts[i:]), ".".join(parts[i:-1]))]
-    return next((outlets[key] for key in keys if key and key in outlets), None)
+    words = " ".join(_WORD.findall(_TIME.sub(" ", _URL.sub(" ", rest)))).lower()
+    if words in outlets:
+        return outlets[words]
+    hosts = (address.group().split("//")[-1].split("/")[0] for address in _URL.finditer(rest))
+    return next((outlet for host in hosts if (outlet := md.domain_outlet(host, outlets))), None)
 
 
 def _date_rank(label: str) -> int:
@@ -801,13 +842,18 @@ def _reader_address(content: list[_Line], drop: Callable) -> None:
     alive = [line for line in content if not line.gone]
     good = [i for i, line in enumerate(alive) if line.good]
     first, last = (good[0], good[-1]) if good else (len(alive), -1)
+    edges = {position for position in range(len(alive)) if position < first or position > last or position >= len(alive) - 2}
+    # a text written to its reader (a recipe, a guide: "If you like to stuff your bird…") says "you" in its own
+    # body lines too; there a line in the second person at its end is the article's ("Thanks Alice for sharing your recipe")
+    voice = any(line.good and not _SECOND_PERSON.isdisjoint(line.tokens) and not _QUOTE_MARK.search(line.text)
+                for position, line in enumerate(alive) if position not in edges)
     for position, line in enumerate(alive):
         if not line.address:
             continue
-        edge = position < first or position > last or position >= len(alive) - 2
         if line.address == "cookie":
             drop(line, COOKIE)
-        elif line.address == "prompt, to you" or edge:
+        elif line.address == "prompt, to you" or position in edges and not (
+                voice and line.address == "you" and line.good and _FIRST_PLURAL.isdisjoint(line.tokens)):
             drop(line, READER)
     tail = [line for line in content if not line.gone or line.reason in (READER, COOKIE)]
     while tail and tail[-1].gone:
@@ -821,6 +867,34 @@ def _reader_address(content: list[_Line], drop: Callable) -> None:
             for line in tail[above:]:
                 if not line.gone:
                     drop(line, "the site's notice under its label")
+            return
+
+
+# A legal notice or disclaimer closing the page: the site speaking of its own content, in a full sentence
+# ("Any unauthorised use or reproduction of … content is strictly prohibited…", "(This story has not been
+# edited by … staff and is auto-generated from a syndicated feed.)", "بخش سایت‌خوان، صرفا بازتاب‌دهنده اخبار
+# رسانه‌های رسمی کشور است.", "Мнение редакции может не совпадать с мнением автора"): a word of the notice's
+# trade (rights, reproduction, necessarily reflect, merely mirrors, editorial opinion)…
+_LEGAL = re.compile(
+    r"\b(?:all rights reserved|copyright|unauthori[sz]ed|reproduc\w+|republish\w*|do(?:es)? not necessarily (?:reflect|represent)"
+    r"|(?:views|opinions) expressed|auto-generated|syndicated feed|has not been edited)\b"
+    r"|все права защищены|перепечатк\w*|без (?:письменного )?разрешения|мнени\w+ редакции|не обязательно (?:совпадает|отражает)"
+    r"|حقوق[\s\u200c]\S*\s?(?:این )?(?:سایت|پایگاه|خبرگزاری)?\s?محفوظ|صرفا|صرفاً|لزوما|لزوماً|بازنشر|کپی[\s\u200c]?برداری", re.I)
+# …and a word for what the site publishes (its content, material, stories, news, site), which a sentence of the
+# article about a film's reproduction or a court's copyright ruling lacks
+_OWN_CONTENT = re.compile(r"\b(?:content|material|articles?|stor(?:y|ies)|site|website|staff|feed|views|opinions)\b"
+                          r"|материал\w*|сайт\w*|редакци\w*|مطالب|اخبار|محتوا|سایت|دیدگاه|نظرات", re.I)
+def _legal_notice(content: list[_Line], drop: Callable) -> None:
+    """A legal notice or disclaimer (`_LEGAL` and `_OWN_CONTENT` both in it, at most NOTE_WORDS words)
+    under the article's last body line, which it would otherwise be since it is a full sentence: from
+    the page's end up, every such line until a body line that is none."""
+    for line in reversed(content):
+        if line.gone:
+            continue
+        if line.words <= NOTE_WORDS and _LEGAL.search(line.text) and _OWN_CONTENT.search(line.text):
+            line.good = False
+            drop(line, "legal notice or disclaimer")
+        elif line.good:
             return
 
 
@@ -979,6 +1053,43 @@ def _caption_above_lead(content: list[_Line], title: _Line | None, drop: Callabl
         drop(line, CAPTION)
 
 
+NAMES_CAPTION_WORDS = 3  # a caption of names has at least this many capitalised words
+
+
+def _names_only(line: _Line, stop: frozenset[str]) -> bool:
+    """A line of names without a verb ("Russian Foreign Minister Sergei Lavrov and Iranian Foreign Minister
+    Mohammad Javad Zarif in Moscow on May 8."): at least NAMES_CAPTION_WORDS capitalised words, and
+    every word in lower case a stop word of its language or a month's name. A cased script only."""
+    words = _WORD.findall(line.text)
+    capitalised = sum(1 for word in words if word[:1].isupper())
+    return capitalised >= NAMES_CAPTION_WORDS and bool(stop) and all(
+        word.lower() in stop or is_month(word) for word in words if not word[:1].isupper())
+
+
+CAPTION_NAMED = 0.3  # share of a caption's capitalised words that the article's next lines name too
+
+
+def _caption_under_headline(content: list[_Line], title: _Line | None, stop: frozenset[str], drop: Callable) -> None:
+    """A photo's caption without a credit between the headline and the lead, the page's image
+    between them: the one line there, at most CAPTION_ABOVE_WORDS words of names only (`_names_only`),
+    with a body line under it, and naming whom the article names (CAPTION_NAMED of its capitalised
+    words in the next HEADLINE_CONTEXT lines: a sentence in Title Case naming others is the text's)."""
+    alive = [line for line in content if not line.gone or line is title]
+    if title is None or title not in alive:
+        return
+    position = alive.index(title) + 1
+    if position + 1 >= len(alive):
+        return
+    line, lead = alive[position], alive[position + 1]
+    if not (lead.good and line.words <= CAPTION_ABOVE_WORDS and _names_only(line, stop)):
+        return
+    named = {word for word in _WORD.findall(line.text) if word[:1].isupper()}
+    later = set(_WORD.findall(" ".join(ln.text for ln in alive[position + 1:position + 1 + HEADLINE_CONTEXT])))
+    if len(named & later) >= CAPTION_NAMED * len(named):
+        line.good = False
+        drop(line, CAPTION)
+
+
 # --- the headline --------------------------------------------------------------------------
 
 def _stems(line: _Line, stop: frozenset[str]) -> set[str]:
@@ -989,11 +1100,14 @@ def _stems(line: _Line, stop: frozenset[str]) -> set[str]:
     return line.stems
 
 
-def _title_shaped(line: _Line) -> bool:
+def _title_shaped(line: _Line, bulleted: bool = False) -> bool:
+    """Whether a line reads like a headline; `bulleted`: a bullet may open it (the one bulleted line above the body)."""
     text = _unemphasised(line.text)  # "**Headline**" is no bullet
+    if bulleted and (bullet := _BULLET.match(text)):
+        text = text[bullet.end():]
     return (not line.gone and 1 <= line.words <= TITLE_MAX_WORDS and len(text) <= TITLE_MAX_CHARS and not _URL.search(text)
             and not text[:1].islower()  # "watch the latest videos": a link; headlines open with a capital
-            and not (text.endswith(".") and not text.endswith("..")) and not _BULLET.match(text)
+            and not (text.endswith(".") and not text.endswith("..") and not line.stopped_headline) and not _BULLET.match(text)
             and not text.endswith(_TEASER_END) and find_date(text) is None and len(_LETTER.findall(text)) >= 0.5 * len(text.replace(" ", "")))
 
 
@@ -1002,7 +1116,8 @@ def _headline(top: list[_Line], rest: list[_Line], every: list[_Line], stop: fro
     """The headline: a title-shaped line above the body whose words are the body's
     (or that the page repeats), never a whole dateline ("Washington CNN—"); a later
     candidate much longer than a short first one wins."""
-    top = [ln for ln in top if _title_shaped(ln) and not _whole_dateline(ln.text, outlets)]
+    bullets = [ln for ln in top if not ln.gone and _BULLET.match(ln.text)]  # "• Iran, Russia hold joint drills": one, not a menu
+    top = [ln for ln in top if _title_shaped(ln, bulleted=len(bullets) == 1) and not _whole_dateline(ln.text, outlets)]
     if not top:
         return None
     body_stems = set().union(*(_stems(ln, stop) for ln in rest[:HEADLINE_CONTEXT] if not ln.gone)) if rest else set()
@@ -1034,6 +1149,30 @@ def _headline(top: list[_Line], rest: list[_Line], every: list[_Line], stop: fro
     return chosen
 
 
+_GLUE = re.compile(r"(?<=[a-zа-яё])\s+(?P<word>[A-ZА-ЯЁ][a-zа-яё]+)\s+(?=[a-zа-яё])")  # "…railway The two…"
+# words that open a sentence and, capitalised, nothing else (articles, pronouns, a few prepositions); a
+# language's whole stop-word list is too wide: jusText's English one holds "president" and "west"
+_OPENERS = frozenset("the a an this these it its he she they we in on at after as but while when "
+                     "это в на по после при он она они однако но как".split())
+GLUED_HEAD_WORDS = 3  # the headline before a glued standfirst has at least this many words…
+GLUED_STANDFIRST_WORDS = 6  # …and the standfirst at least this many
+
+
+def _glued_standfirst(headline: str) -> int | None:
+    """Where a standfirst glued to its headline by the scrape begins ("Iran and Russia agree to speed up
+    railway The two neighbours want the line finished within three years"), in characters, or None: a
+    capitalised sentence opener (`_OPENERS`: "The", "In", "Это") after a word in lower case and before one
+    (a name such as "The Hague" goes on in capitals), with GLUED_HEAD_WORDS words before it and
+    GLUED_STANDFIRST_WORDS after, these in sentence case (not a Title Case headline's words)."""
+    for glue in _GLUE.finditer(headline):
+        if glue.group("word").lower() not in _OPENERS or len(headline[:glue.start()].split()) < GLUED_HEAD_WORDS:
+            continue
+        rest = headline[glue.start("word"):].split()
+        if len(rest) >= GLUED_STANDFIRST_WORDS and sum(word[:1].isupper() for word in rest[1:]) < len(rest) / 2:
+            return glue.start("word")
+    return None
+
+
 def _undoubled(title: _Line, headline: str, drop: Callable) -> str:
     """A headline written twice on its line ("X/YX/Y", dashes aside, as a scrape glued a page's
     title to its headline): once, the copy dropped as a repeated title."""
@@ -1046,12 +1185,13 @@ def _undoubled(title: _Line, headline: str, drop: Callable) -> str:
     return headline
 
 
-def _without_section(title: _Line, drop: Callable, found: _Found, outlets: Mapping[str, str]) -> str:
+def _without_section(title: _Line, drop: Callable, found: _Found, outlets: Mapping[str, str], others: set[str]) -> str:
     """The headline without a site's section label after a bar ("… in Ukraine | Russia-Ukraine war"),
     or the site's name after a dash or bar, as a page's title writes it ("… в матче с США - Inc News"):
-    that name, outlet-shaped, is the source."""
+    that name, outlet-shaped or cut off a headline that the page prints bare as well (`others`: the
+    other lines, case-folded: "… астанинского формата - Караван" over "… астанинского формата"), is the source."""
     if (site := _SITE_AFTER.search(title.text)) and len(title.text[:site.start()].split()) >= SECTION_WORDS \
-            and md.outlet_shaped(site.group("site"), outlets):
+            and (md.outlet_shaped(site.group("site"), outlets) or title.text[:site.start()].casefold() in others):
         found.sources.append((3, title.number, md.outlet_part(site.group("site"), outlets)))
         drop(title, "the site's name after the headline (source metadata)", site.group(0).strip())
         return title.text[:site.start()]
@@ -1079,6 +1219,18 @@ def _whole_dateline(text: str, outlets: Mapping[str, str]) -> md.Dateline | None
     """A dateline that is the whole line ("Washington CNN—", "TEHRAN, Iran, Jan. 10")."""
     dateline = md.find_dateline(text, outlets)
     return dateline if dateline is not None and dateline.end >= len(text.rstrip()) else None
+
+
+def _sentence_over_dateline(content: list[_Line], outlets: Mapping[str, str]) -> bool:
+    """Whether the first body-like line is a headline written with a full stop: one sentence of at most
+    TITLE_MAX_WORDS words, right above a line that opens with a wire dateline in capitals or with an
+    agency ("MOSCOW, Aug 21 (Reuters) – …"). A lead opens with its dateline; nothing of the article
+    stands above it but the headline."""
+    line, after = content[0], next((ln for ln in content[1:] if not ln.gone), None)
+    if after is None or line.words > TITLE_MAX_WORDS or len(_SENTENCE_SPLIT.split(line.text)) > 1 or not line.text.endswith("."):
+        return False
+    dateline = md.find_dateline(after.text, outlets)
+    return dateline is not None and bool(dateline.agency or dateline.where.isupper())
 
 
 def _question_headline(content: list[_Line], opening: bool = False) -> bool:
@@ -1135,6 +1287,11 @@ def _top_zone(top: list[_Line], title: _Line | None, rest: list[_Line], drop: Ca
         if title is not None and line.text.casefold() == title.text.casefold():
             drop(line, "repeated title")
             continue
+        if title is not None and line.text.casefold().startswith(title.text.casefold()) and (
+                site := _SITE_AFTER.fullmatch(line.text, len(title.text))):  # "<headline> - Караван" over "<headline>"
+            found.sources.append((3, line.number, md.outlet_part(site.group("site"), outlets)))
+            drop(line, "repeated title with the site's name (source metadata)")
+            continue
         if (alias := md.outlet_in(line.text, outlets)) and line.words <= 14:
             found.sources.append((3, line.number, alias))
         elif line.words <= MASTHEAD_WORDS and md.outlet_shaped(line.text, outlets):  # "BBC News" over the page
@@ -1142,7 +1299,7 @@ def _top_zone(top: list[_Line], title: _Line | None, rest: list[_Line], drop: Ca
         if (when := find_date(line.text)) is not None:
             found.dates.append((4, line.number, when[0]))
         if line.words <= 8 and (dateline := _whole_dateline(line.text, outlets)):
-            found.dateline = found.dateline or dateline.place
+            found.dateline = found.dateline or dateline.where or None
             if dateline.agency and (agency := md.agency_name(dateline.agency, outlets)):
                 found.sources.append((0, line.number, agency))
             drop(line, "dateline (dateline metadata)")
@@ -1341,14 +1498,14 @@ def _lift_dateline(paragraphs: list[tuple[int, str]], found: _Found, outlets: Ma
             md.find_dateline(text, outlets)
             or (md.lead_place(text, stop, outlets) or md.caps_place(text, stop, outlets) if position <= 1 else None))
         if dateline is None:
-            if opening := md.outlet_opening(text, outlets):
+            if opening := md.outlet_opening(text, outlets) or (md.persian_tag(text) if position == 0 else None):
                 found.sources.append((1 + position, number, opening[0]))
                 if opening[1]:
                     drop(line, "source (source metadata)", text[:opening[1]].strip())
                     paragraphs[position] = (number, text[opening[1]:].strip())
             position += 1
             continue
-        dated, found.dateline = True, dateline.place
+        dated, found.dateline = True, dateline.where or None
         if dateline.agency and (agency := md.agency_name(dateline.agency, outlets)):
             found.sources.append((0, number, agency))
         if dateline.date:
@@ -1390,12 +1547,40 @@ def _collapse_duplicates(paragraphs: list[tuple[int, str]], drop: Callable) -> l
         if key in seen or (unlabelled and counts.get(unlabelled, 0) and len(unlabelled.split()) >= REPEAT_WORDS):
             drop(_Line(number, text), REPEATED, text)
             continue
+        if _within_lead(text, key, list(zip((lead for _, lead in collapsed[:FRAGMENT_REACH]), keys[:FRAGMENT_REACH]))):
+            drop(_Line(number, text), "part of a paragraph printed again (a teaser or a page's repeat)", text)
+            continue
         seen.add(key)
         result.append((number, text))
     return result
 
 
 REPEATED = "repeated paragraph"
+FRAGMENT_WORDS = 8  # a paragraph this long whose words run inside one of the first paragraphs is a copy of its part…
+FRAGMENT_REACH = 3  # …of the first this many (pages print the lead twice: a teaser over it, or a cut repeat under the article)
+
+
+def _within_lead(text: str, key: str, leads: list[tuple[str, str]]) -> bool:
+    """Whether a paragraph (`text`, its words `key`: `_same_words`, at least FRAGMENT_WORDS) is a cut
+    copy of a longer opening paragraph (`leads`: (text, key) pairs): its words run, in order, inside
+    that paragraph's, and it starts or stops mid-sentence ("…from Russia,
+    Syria, Turkey and Iran will meet in the capital of" under the article whose lead says it, or a
+    teaser standing over the lead it cuts short). Whole sentences said again are the article's."""
+    if key.count(" ") + 1 < FRAGMENT_WORDS:
+        return False
+    padded = f" {key} "
+    for lead, lead_key in leads:
+        if len(lead_key) > len(key) and padded in f" {lead_key} ":
+            found = re.search(r"\W+".join(map(re.escape, key.split())), lead.casefold().replace("\u200c", ""))
+            if found is None:
+                continue
+            before = lead[:found.start()].rstrip()
+            if text[:1].islower() or before and not before.endswith(_SENTENCE_END) or not text.rstrip().endswith(_SENTENCE_END):
+                return True  # it opens or stops mid-sentence
+    return False
+
+
+_SENTENCE_END = (".", "!", "?", "…", "؟", '"', "”", "»", "’")
 REPEAT_WORDS = 6  # a labelled paragraph repeats another of at least this many words
 _LABEL_PREFIX = re.compile(r"^[^\s:：–—-][^:：–—\n]{0,40}?\s*(?:[:：]|\s[-–—]|[-–—](?=\S))\s*(?=\S)")
 

@@ -34,10 +34,16 @@ def _month_names() -> dict[str, int]:
         info = default_loader.get_locale(code).info
         for number, key in enumerate(keys, start=1):
             for name in info.get(key, ()):
-                name = name.lower().rstrip(".")
+                name = name.lower().rstrip(".").translate(_ARABIC_LETTERS)  # dateparser's Persian "ژانويه": as texts write it, "ژانویه"
                 if len(name) >= 3 and not name.isdigit():
                     names.setdefault(name, number)
     return names
+
+
+def is_month(word: str) -> bool:
+    """Whether `word` (any case, a trailing full stop aside) names a month in a language of LANGUAGES
+    ("Nov.", "мая", "August"; dateparser's locale data)."""
+    return word.lower().rstrip(".").translate(_ARABIC_LETTERS) in _month_names()
 
 
 @lru_cache(maxsize=1)

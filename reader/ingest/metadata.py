@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .dates import find_date
+from .dates import find_date, is_month
 
 
 @dataclass(frozen=True)
@@ -30,6 +30,24 @@ class Dateline:
     agency: str | None  # "Reuters", "TASS", or None
     date: str | None  # ISO, when the dateline states a full date
     end: int
+
+    @property
+    def where(self) -> str:
+        """The place alone, as the dateline writes it ("МОСКВА, 17 мая" -> "МОСКВА", "TEHRAN, Iran, Jan. 10"
+        -> "TEHRAN, Iran"): its parts up to the first that holds a digit (a day, a year); the date goes
+        to the article's date. A dateline that is a date only ("Nov. 1, 2017") has no place: ""."""
+        kept = []
+        for position, part in enumerate(_PLACE_PARTS.split(self.place)):
+            if _DIGIT.search(part):  # "MOSCOW. Aug 9", "Москва. 12 марта": the place is the first part's opening
+                head = part.split(". ")[0]
+                kept += [head] if position == 0 and ". " in part and not is_month(head) else []
+                break
+            kept.append(part)
+        return ", ".join(kept)
+
+
+_PLACE_PARTS = re.compile(r"\s*[,،]\s*")
+_DIGIT = re.compile(r"[\d۰-۹]")
 
 
 _UPPER = r"[A-ZА-ЯЁ][A-ZА-ЯЁ'’.-]*(?: [A-ZА-ЯЁ][A-ZА-ЯЁ'’.-]*){0,3}"
@@ -116,8 +134,13 @@ def _is_outlet(name: str, outlets: Mapping[str, str]) -> bool:
 
 
 # One word ending with a word that names a kind of outlet, glued: "SAEDNEWS", "PressTV", "صاحبخبر", "افکارنیوز".
-_GLUED_OUTLET = re.compile(r"[A-Z][A-Za-z]{2,}(?:NEWS|News|PRESS|Press|TIMES|Times|TV|ONLINE|Online)"
-                           r"|[\u0600-\u06FF]{3,}(?:نیوز|خبر|پرس|آنلاین)")
+# Words for a kind of outlet that sites glue to their names ("SAEDNEWS", "PressTV", "tasnimnews.com"): one list for
+# the glued word, the domain's name without its kind (`domain_outlet`) and the last word of an outlet's name (`outlet_shaped`)
+GLUED_KINDS = ("news", "press", "times", "tv", "online")
+DOMAIN_KINDS = (*GLUED_KINDS, "daily", "agency")
+_GLUED_OUTLET = re.compile(r"[A-Z][A-Za-z]{2,}(?:%s)" % "|".join(
+                               sorted({kind.upper() for kind in GLUED_KINDS} | {kind.capitalize() for kind in GLUED_KINDS if len(kind) > 2}))
+                           + r"|[\u0600-\u06FF]{3,}(?:نیوز|خبر|پرس|آنلاین)")
 
 
 def glued_outlet(word: str) -> bool:
@@ -141,7 +164,7 @@ def _countries() -> frozenset[str]:
 
 
 # "Source: Mehr News", "• source : Mehrnews", "منبع:خبرگزاری فارس", "Источник: ТАСС", "Quelle: dpa"
-_LABELLED = re.compile(r"^[•·*\-\s]*(?:source|sources|via|منبع|منابع|источник|quelle|source de l'article)\s*[:：]\s*(?P<name>.{2,60}?)\.?$",
+_LABELLED = re.compile(r"^[•·*\-\s]*(?:source|sources|source\(s\)|via|منبع|منابع|источник|quelle|source de l'article)\s*[:：]\s*(?P<name>.{2,60}?)\.?$",
                        re.IGNORECASE)
 # "توسط nastoor.ir", "By example.com": the site signing the article with its address.
 _BY_DOMAIN = re.compile(r"^(?:by|توسط|от)\s+(?P<name>(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6})\.?$", re.IGNORECASE)
@@ -185,15 +208,22 @@ def table_name(name: str, outlets: Mapping[str, str]) -> str:
     key = name.lower().removeprefix("www.")
     if key in outlets or not _DOMAIN.fullmatch(key):
         return outlets.get(key, name)
-    base = key.rsplit(".", 1)[0]
-    for candidate in (base, _GLUED_KIND.sub("", base)):
-        if candidate in outlets:
-            return outlets[candidate]
-    return name
+    return domain_outlet(key, outlets, kinds=True) or name
+
+
+def domain_outlet(host: str, outlets: Mapping[str, str], *, kinds: bool = False) -> str | None:
+    """The outlet of the table a web address's host names ("today.reuters.com": that, "reuters.com",
+    "today.reuters", "reuters"; "www." aside, any case), or None; with `kinds`, also its name without a
+    kind glued to it ("tasnimnews.com" -> "tasnim")."""
+    parts = host.lower().removeprefix("www.").split(".")
+    keys = [key for i in range(len(parts) - 1) for key in (".".join(parts[i:]), ".".join(parts[i:-1]))]
+    if kinds:
+        keys.append(_GLUED_KIND.sub("", ".".join(parts[:-1])))
+    return next((outlets[key] for key in keys if key and key in outlets), None)
 
 
 _DOMAIN = re.compile(r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,6}")
-_GLUED_KIND = re.compile(r"(?:news|press|times|tv|online|daily|agency)$")
+_GLUED_KIND = re.compile(r"(?:%s)$" % "|".join(DOMAIN_KINDS))
 
 
 def footer_domain(line: str) -> str | None:
@@ -225,6 +255,8 @@ def outlet_opening(text: str, outlets: Mapping[str, str]) -> tuple[str, int] | N
         return (outlet_part(name, outlets), 0) if known or single or outlet_shaped(name, outlets) else None
     if signed := _OUTLET_REPORTER.match(text):  # "باشگاه خبرنگاران جوان؛ زهرا نجفی - …": the outlet, its reporter, a dash
         return outlet_part(signed.group("name").strip(), outlets), signed.end()
+    if camel := _CAMEL_OUTLET.match(text):  # "АрмИнфо. Президент Ирана…": a brand's glued name and a full stop
+        return camel.group("name"), camel.end()
     if tag := _OPENING_TAG.match(text):  # "(UPI/GNA) – Russia is using…", "(AP) — …"
         return agency_name(tag.group("name"), outlets) or tag.group("name"), tag.end()
     head = re.match(r"^(?P<name>[A-Z]{3,6}|[A-Z][A-Za-z]{4,15}|[\u0600-\u06FF\u200c ]{3,25}?)\s*(?P<sep>[:：]\s*|\s+(?=[A-Z])|[-–—]\s*)", text)
@@ -237,8 +269,30 @@ def outlet_opening(text: str, outlets: Mapping[str, str]) -> tuple[str, int] | N
     return None
 
 
+# "دیپلماسی ایرانی: «برجام» که…": one to three Persian words and a colon opening a long lead paragraph.
+_PERSIAN_TAG = re.compile(r"^(?P<name>[\u0600-\u06FF\u200c]{2,}(?: [\u0600-\u06FF\u200c]{2,}){0,2})\s*:\s*(?=\S)"
+                          r"|^(?P<dashed>[\u0600-\u06FF\u200c]{2,}(?: [\u0600-\u06FF\u200c]{2,}){1,2})\s*[-–—]\s*(?=\S)")
+# …unless its last word is a verb of saying ("وی افزود:", "پوتین گفت:", "وی ادامه داد:"): speech, not an outlet
+_SAYING = ("گفت", "افزود", "داد", "کرد", "نوشت", "است", "شد", "کند", "گوید", "افزاید")
+TAG_LEAD_WORDS = 15  # the paragraph an outlet's tag opens is a lead of at least this many words (a headline quote is shorter)
+
+
+def persian_tag(text: str) -> tuple[str, int] | None:
+    """The outlet's tag opening a Persian lead ("دیپلماسی ایرانی: …", "دیدارنیوز: …", "عصر بازار- …", as
+    Persian sites sign the first paragraph) -> (name, characters to strip), or None. Judged by shape: a lead of
+    TAG_LEAD_WORDS words or more, opened by at most three words and a colon (two or three and a dash: one
+    word and a dash is a dateline's place, "تهران-"), the last of them not a verb
+    of saying. A person quoted this way ("لاوروف: …") stands in a headline, which is shorter."""
+    match = _PERSIAN_TAG.match(text)
+    name = match and (match.group("name") or match.group("dashed"))
+    if not name or name.endswith(_SAYING) or len(text.split()) < TAG_LEAD_WORDS:
+        return None
+    return name, match.end()
+
+
 # A Persian lead signed by the outlet and its reporter: the outlet's name, a Persian semicolon, a name, a dash.
 _OUTLET_REPORTER = re.compile(r"^(?P<name>[\u0600-\u06FF\u200c ]{3,40}?)\s*؛\s*[\u0600-\u06FF\u200c ]{3,30}?\s[-–—]\s*(?=\S)")
+_CAMEL_OUTLET = re.compile(r"^(?P<name>[A-ZА-ЯЁ][a-zа-яё]+[A-ZА-ЯЁ][A-Za-zА-яЁё]*)\.\s+(?=[A-ZА-ЯЁ«\"])")
 _OPENING_TAG = re.compile(r"^\((?P<name>[A-Z][A-Za-z.]*(?:/ ?[A-Z][A-Za-z.]*){0,2})\)\s*[-–—]{1,2}\s*(?=\S)")
 
 
@@ -253,7 +307,7 @@ def outlet_in(line: str, outlets: Mapping[str, str]) -> str | None:
 
 # Words that name a kind of outlet (a newspaper's or agency's name ends, or in Persian and
 # Russian opens, with one): what tells "Al Arabiya English" or "BBC News" from a person's name.
-_OUTLET_LAST = {"news", "times", "post", "agency", "press", "tribune", "herald", "journal", "telegraph", "gazette",
+_OUTLET_LAST = {*DOMAIN_KINDS, "post", "tribune", "herald", "journal", "telegraph", "gazette",
                 "daily", "media", "tv", "radio", "english", "online", "today", "review", "monitor", "observer",
                 "guardian", "independent", "network", "wire", "service", "services", "international", "weekly",
                 "new", "world", "line", "insider", "report", "standard", "chronicle", "express", "mail",
@@ -275,9 +329,12 @@ def outlet_shaped(name: str, outlets: Mapping[str, str]) -> bool:
         return False
     if words[0] in _OUTLET_FIRST and len(words) >= 2:
         return True
-    if len(words) < 2 or words[-1].lower() not in _OUTLET_LAST:
-        return False
+    if len(words) < 2 or words[-1].lower() not in _OUTLET_LAST or words[0].lower() in _SECTION_FIRST:
+        return False  # "Breaking News", "Latest News", "Top Stories": a page's label over its news, not an outlet
     return bool(_OUTLET_NAME.match(name)) or not name.isascii() and not re.search(r"[a-zA-Z]", name)
+
+
+_SECTION_FIRST = {"breaking", "latest", "top", "more", "other", "related", "local", "live", "recent", "trending", "popular"}
 
 
 PERSON_AFTER_OUTLET = 4  # words from which an outlet's name opened by "خبرگزاری" runs on into a reporter's
@@ -333,9 +390,11 @@ def agency_name(agency: str, outlets: Mapping[str, str]) -> str | None:
     outside the table an acronym ("CNN") or an outlet-shaped name counts as itself."""
     name = agency.strip(" .«»\"“”")
     bare = re.sub(r"^خبرگزاری\s*", "", name).strip(" «»\"“”")
-    for key in (name, bare, name.lower().rsplit(".", 1)[0] if re.search(r"\.[a-zа-я]{2,4}$", name.lower()) else ""):
+    for key in (name, bare):
         if key and key.lower() in outlets:
             return outlets[key.lower()]
+    if re.search(r"\.[a-zа-я]{2,4}$", name.lower()) and (outlet := domain_outlet(name, outlets)):
+        return outlet  # "INTERFAX.RU": "interfax.ru", then "interfax"
     words = name.split()
     for end in range(len(words) - 1, 0, -1):  # "Trend E.Tariverdiyeva": the agency, then its reporter
         if " ".join(words[:end]).lower() in outlets:
@@ -419,7 +478,8 @@ ATTRIBUTION_CHARS = 80  # how far "به نقل از" may run before its comma
 _RUSSIAN_CREDIT = re.compile(r"(?:^|[,.]\s*)(?:[^\W\d][^.!?,«»\"]{0,30}?\s)?(?:[Кк]ак\s+|[Оо]б этом\s+)?"
                              r"(?:передает|передаёт|пишет|сообщает|сообщило|сообщил|приводит|цитирует)\s+"
                              r"(?:(?:теле)?канал\s+|(?:информ)?агентство\s+|издание\s+|газета\s+|радиостанция\s+|корреспондент\s+)?"
-                             r"(?P<name>«[^»]{2,30}»|\"[^\"]{2,30}\"|[A-ZА-ЯЁ][\w.-]*(?:\s[A-ZА-ЯЁ][\w.-]*){0,2})"
+                             r"(?P<name>«[^»]{2,30}»|\"[^\"]{2,30}\"|[A-ZА-ЯЁ]{2,5}\s[«\"][^»\"]{2,30}[»\"]?|[«\"][^»\"]{2,30}$"
+                             r"|[A-ZА-ЯЁ][\w.-]*(?:\s[A-ZА-ЯЁ][\w.-]*){0,2})"
                              r"(?=\s*(?:[.,]|со ссылкой|$))")
 
 
@@ -427,7 +487,8 @@ _RUSSIAN_CREDIT = re.compile(r"(?:^|[,.]\s*)(?:[^\W\d][^.!?,«»\"]{0,30}?\s)?(?
 # an outlet-shaped name: "…, John Smith reported." is a reporter).
 _ENGLISH_CREDIT = re.compile(r",\s(?P<name>[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,3}) (?:reports|reported|writes|wrote)\.$")
 # "…, Germany’s dpa news agency reported on Saturday": an agency named as one, reporting.
-_AGENCY_REPORTED = re.compile(r"(?:,\s|(?:^|[.!?]\s)(?=The\s))(?:[A-Z][\w-]*['’]s\s)?(?:[Tt]he\s)?(?P<name>[\w.-]+(?: [A-Z][\w.-]*){0,2}) news agency (?:reported|reports|said)\b")
+_AGENCY_REPORTED = re.compile(r"(?:,\s|(?:^|[.!?]\s)(?=The\s))(?:[A-Z][\w-]*['’]s\s)?(?:[Tt]he\s)?(?:[a-z][\w-]*\s){0,2}"
+                              r"(?P<name>[\w.-]+(?: [A-Z][\w.-]*){0,2}) (?:news agency|News Agency) (?:reported|reports|said)\b")
 
 
 # "Ранее News.ru писал о том…": a name in Latin letters with a dot, or in quotes (a capitalised Russian word
@@ -454,8 +515,10 @@ def credited_outlet(text: str, outlets: Mapping[str, str]) -> str | None:
             return outlets.get(name.lower(), name)
     if "گزارش" in text and (match := _PERSIAN_REPORT_INSIDE.search(text)) and (opening := outlet_opening(text[match.end():], outlets)):
         return opening[0]  # "… تاکید کرد. به گزارش ایرنا، …"
-    if match := _AGENCY_REPORTED.search(text):
-        return outlets.get(match.group("name").lower(), match.group("name"))
+    if match := _AGENCY_REPORTED.search(text):  # "…, the semi-official Iranian Fars News Agency reported": the table's "Fars"
+        words = match.group("name").split()
+        return next((outlets[" ".join(words[i:]).lower()] for i in range(len(words)) if " ".join(words[i:]).lower() in outlets),
+                    match.group("name"))
     if (match := _ENGLISH_CREDIT.search(text)) and (" " not in match.group("name") or outlet_shaped(match.group("name"), outlets)):
         return outlets.get(match.group("name").lower(), match.group("name"))
     if "Ранее " in text and (match := _EARLIER.search(text)):  # "Ранее News.ru писал…": the outlet recalling its own report
@@ -465,5 +528,5 @@ def credited_outlet(text: str, outlets: Mapping[str, str]) -> str | None:
     match = _RUSSIAN_CREDIT.search(text)
     if not match:
         return None
-    name = match.group("name").strip("«»\"").rstrip(".")
+    name = re.sub(r"[«»\"]", "", match.group("name")).rstrip(".")  # 'РИА "Новости' cut by the scrape: РИА Новости
     return outlets.get(name.lower(), name)
