@@ -1039,13 +1039,14 @@ def add_to_user_gazetteer(gazetteer: Gazetteer, name: str, kind: str, path: Path
 
 def unused_aliases(gazetteer: Gazetteer, mention_texts: Iterable[str]) -> list[tuple[Entity, str]]:
     """Aliases that no mention was written as, for `check` (the documents already
-    carry their mentions: nothing is matched again)."""
+    carry their mentions: nothing is matched again). Descriptive aliases are not
+    judged: they leave no mention in a document (issue 14)."""
     used = {normalize(fold(text)) for text in mention_texts}
     result = []
     for entity in gazetteer.entities:
         declined = {alias for form, alias in entity.forms if normalize(fold(form)) in used}
         for alias in entity.aliases:
             spellings = {normalize(fold(s)) for s in (alias, *spelling_variants(alias))}
-            if alias not in declined and not any(s in used or s.upper() in used for s in spellings):
+            if alias not in declined and alias not in entity.descriptive and not any(s in used or s.upper() in used for s in spellings):
                 result.append((entity, alias))
     return result
