@@ -516,7 +516,8 @@ def _check(library: Library, args: argparse.Namespace) -> int:
                     evidence.setdefault(hit.topic, Counter()).update(word.lower() for word in hit.evidence)
             yield doc
 
-    unused_signals = library.topic_matcher.unused_signals(noting_mentions())
+    described = {e.canonical for e in library.gazetteer.entities if e.descriptive}
+    unused_signals = library.topic_matcher.unused_signals(noting_mentions(), described)
     unused = unused_aliases(library.gazetteer, mention_texts)
     if unused:
         entities = len({e.canonical for e, _ in unused})

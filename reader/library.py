@@ -560,7 +560,9 @@ class Library:
                                                       for t, m in zip(texts, mentions, strict=True)], headline)
         else:
             topics = tuple(() for _ in cleaned.paragraphs)
-        return Document(raw, cleaned, mentions, topics, raw.warnings)
+        # Descriptive aliases were topic evidence; what is highlighted and listed is names (issue 14).
+        named = tuple(self.matcher.named(t, m) for t, m in zip(texts, mentions, strict=True))
+        return Document(raw, cleaned, named, topics, raw.warnings)
 
     def annotate(self, texts: list[str], use_model: bool = True,
                  language: str | None = None) -> tuple[tuple[tuple[Mention, ...], ...], bool]:

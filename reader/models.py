@@ -97,7 +97,9 @@ class Mention(NamedTuple):
     text: str
     type: str
     canonical: str
-    source: str = "gazetteer"  # "gazetteer" | "model" | "pattern": what found it
+    # "gazetteer" | "model" | "pattern": what found it; "descriptive": a gazetteer alias that
+    # describes the entity, topic evidence only (annotate.gazetteer; never in a Document)
+    source: str = "gazetteer"
 
 
 @dataclass(frozen=True)

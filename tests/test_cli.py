@@ -423,3 +423,25 @@ def test_a_bad_option_points_to_the_subcommands_own_help(capsys, argv):
     code, out, err = run(capsys, *argv)
     assert code == 2 and out == "" and len(err.splitlines()) == 1
     assert err.startswith(f"iranru-reader {argv[0]}: error: ") and err.rstrip().endswith(f"(see iranru-reader {argv[0]} --help)")
+
+
+def test_show_json_lists_no_descriptive_alias_but_keeps_its_topic(capsys, write):
+    """Issue 14: "nuclear deal" puts the passage on the JCPOA topic but is no entity."""
+    path = write("elsewhere/deal.txt", "Lavrov in Tehran\n\nSergei Lavrov met Abbas Araghchi in Tehran on the nuclear deal "
+                                       "and the nuclear deal's future.\n")
+    code, out, _ = run(capsys, "show", str(path), "--json")
+    data = json.loads(out)
+    entities = [e for p in data["paragraphs"] for e in p["entities"]]
+    assert code == 0 and "jcpoa" in data["topics"]
+    assert {e["canonical"] for e in entities} == {"Sergei Lavrov", "Abbas Araghchi", "Tehran"}
+
+
+def test_check_does_not_call_an_entity_signal_unused_when_it_is_only_described(capsys, write):
+    """Issue 14: "the nuclear deal" puts a passage on the topic but leaves no mention to see."""
+    write("news/a.txt", "Deal talk\n\nIran and Russia discussed the nuclear deal today.\n")
+    write("t.yaml", "topics:\n  deal:\n    label: Deal\n    entities: {Joint Comprehensive Plan of Action: 3}\n"
+                    "    signals: {uranium swap: 3}\n")
+    config = write("c.yaml", "corpus: [news]\ntopics: t.yaml\n")
+    code, out, err = run(capsys, "check", "--verbose", "--config", str(config))
+    assert "topic deal: 1 passage" in out and "unused signal: deal: 'uranium swap'" in err
+    assert "unused signal: deal: 'Joint Comprehensive Plan of Action'" not in err

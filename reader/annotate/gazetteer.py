@@ -13,6 +13,14 @@ the parse); Persian text and aliases are matched in a normalised spelling
 (annotate.normalize) with attached suffixes allowed, and the offsets are mapped
 back so that highlights land on the original characters. Written aliases win
 over generated forms of another entity's alias.
+
+Descriptive aliases (issue 14): an entity may list phrases that describe it
+rather than name it ("nuclear deal", «конфликт на Украине», «توافق هسته‌ای»)
+under `descriptive:`. They match like aliases, with `source="descriptive"`, so
+they count as topic evidence and find the entity from the palette; `named`
+then gives a paragraph's mentions as highlighted and listed: such a mention is
+replaced by the names inside it ("Ukraine" of "war in Ukraine"). Source: the
+blind-6 gold conventions ("Not entities: generic descriptions of a deal").
 """
 
 from __future__ import annotations
@@ -38,6 +46,7 @@ GAZETTEER_TYPES = ("PERSON", "GPE", "ORG", "NORP", "FAC", "EVENT", "LOC")
 MAX_ALIAS = 200  # characters: a name, never a paragraph
 CUT_STUB = 5  # letters: a shorter stub of an organisation's name is too often another word ("Arte", "Moss")
 PATTERN_TYPES = ("MONEY", "PERCENT", "DATE")
+DESCRIPTIVE = "descriptive"  # Mention.source of a descriptive alias (module docstring)
 DEFAULT_LABELS = {
     "PERSON": "Person", "GPE": "Country or city", "ORG": "Organisation", "NORP": "Nationality or group",
     "FAC": "Facility", "EVENT": "Agreement, process or war", "LOC": "Region", "MONEY": "Money", "PERCENT": "Percent", "DATE": "Date",
@@ -61,6 +70,8 @@ class Entity:
     aliases: tuple[str, ...]
     # Generated Russian case forms: (form, the alias it declines), matched like aliases.
     forms: tuple[tuple[str, str], ...] = ()
+    # The aliases (of `aliases`) that describe the entity rather than name it.
+    descriptive: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -73,6 +84,16 @@ class Gazetteer:
     @property
     def types(self) -> tuple[str, ...]:
         return tuple(self.labels)
+
+    def names_only(self) -> Gazetteer:
+        """This gazetteer without its descriptive aliases (an entity left with none is dropped)."""
+        entities = []
+        for entity in self.entities:
+            aliases = tuple(a for a in entity.aliases if a not in entity.descriptive)
+            if aliases:
+                forms = tuple(f for f in entity.forms if f[1] not in entity.descriptive)
+                entities.append(Entity(entity.canonical, entity.type, aliases, forms))
+        return Gazetteer(tuple(entities), self.labels, self.path, self.warnings)
 
 
 def annotation_sources() -> tuple[Path, ...]:
@@ -111,7 +132,10 @@ def with_user_gazetteer(gazetteer: Gazetteer, use_cache: bool = True) -> Gazette
 
 
 def parse_gazetteer(doc: YamlDoc) -> Gazetteer:
-    """Read `types:` (labels) and one mapping per type: canonical name -> aliases."""
+    """Read `types:` (labels) and one mapping per type: canonical name -> aliases,
+    a list, or a mapping of `aliases:` and `descriptive:` lists (module docstring).
+
+    Raises ConfigError on a malformed section or alias."""
     data = doc.data
     if data is None:  # empty, or nothing but comments (a user's file before its first name)
         data = {}
@@ -134,12 +158,12 @@ def parse_gazetteer(doc: YamlDoc) -> Gazetteer:
             raise doc.error([kind], f"'{kind}' must map canonical names to lists of aliases")
         for canonical, aliases in section.items():
             where = [kind, canonical]
-            if aliases is None:
-                aliases = []
-            if isinstance(aliases, str):
-                aliases = [aliases]
-            if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
-                raise doc.error(where, f"aliases of '{canonical}' must be a list of strings")
+            descriptive: list = []
+            if isinstance(aliases, dict):
+                warnings += unknown_keys(doc, aliases, ("aliases", "descriptive"), kind, str(canonical))
+                descriptive = _strings(doc, aliases.get("descriptive"), [*where, "descriptive"], canonical)
+                aliases = aliases.get("aliases")
+            aliases = _strings(doc, aliases, where, canonical) + descriptive
             names = [str(canonical), *aliases]
             for alias in names:
                 if len(alias) > MAX_ALIAS:
@@ -153,8 +177,20 @@ def parse_gazetteer(doc: YamlDoc) -> Gazetteer:
                     warnings.append(str(ConfigError(doc.path, line, column, f"alias '{alias}' belongs to both '{previous}' and '{canonical}'; the first wins")))
                 owner.setdefault(alias, str(canonical))
             unique = tuple(dict.fromkeys(a.strip() for a in names))
-            entities.append(Entity(str(canonical), kind, unique, _forms(unique, kind)))
+            entities.append(Entity(str(canonical), kind, unique, _forms(unique, kind),
+                                   frozenset(a.strip() for a in descriptive)))
     return Gazetteer(tuple(entities), labels, doc.path, tuple(warnings))
+
+
+def _strings(doc: YamlDoc, aliases: object, where: list, canonical: object) -> list[str]:
+    """A list of aliases as written (None: none; one string: itself). Raises ConfigError."""
+    if aliases is None:
+        return []
+    if isinstance(aliases, str):
+        return [aliases]
+    if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+        raise doc.error(where, f"aliases of '{canonical}' must be a list of strings")
+    return aliases
 
 
 def _forms(aliases: tuple[str, ...], kind: str) -> tuple[tuple[str, str], ...]:
@@ -250,18 +286,20 @@ class Matcher:
     def __init__(self, gazetteer: Gazetteer):
         self.gazetteer = gazetteer
         self._alias_entity: list[Entity] = []
+        sources: list[str] = []  # per pattern: "gazetteer", or DESCRIPTIVE for a descriptive alias's variants
         patterns: list[str] = []
         seen: set[str] = set()
         # Persian alias with an attached suffix or a glued preposition -> the characters
         # trimmed from the mention's (start, end).
         self._trim: dict[str, tuple[int, int]] = {}
 
-        def add(variant: str, entity: Entity, trim: int = 0, front: int = 0) -> None:
+        def add(variant: str, entity: Entity, alias: str, trim: int = 0, front: int = 0) -> None:
             folded = normalize(fold(variant))
             if folded not in seen:
                 seen.add(folded)
                 patterns.append(folded)
                 self._alias_entity.append(entity)
+                sources.append(DESCRIPTIVE if alias in entity.descriptive else "gazetteer")
                 if trim or front:
                     self._trim[folded] = (front, trim)
 
@@ -269,27 +307,28 @@ class Matcher:
         for entity in gazetteer.entities:
             for alias in entity.aliases:
                 for variant in _variants(alias, entity.type):
-                    add(variant, entity)
+                    add(variant, entity, alias)
         for entity in gazetteer.entities:
-            for form, _ in entity.forms:
+            for form, declined in entity.forms:
                 for variant in _variants(form, entity.type):
-                    add(variant, entity)
+                    add(variant, entity, declined)
             for alias in entity.aliases:
                 for spelling in (alias, *spelling_variants(alias)):
-                    add(spelling, entity)
+                    add(spelling, entity, alias)
                     base = normalize(fold(spelling))
                     if entity.type == "NORP":
                         for plural, trim in persian_plurals(base):
-                            add(plural, entity, trim)
+                            add(plural, entity, alias, trim)
                     for suffixed in persian_suffixed(base):
-                        add(suffixed, entity, len(suffixed) - len(base))
+                        add(suffixed, entity, alias, len(suffixed) - len(base))
                     if entity.type == "GPE":
                         for prefixed, front in persian_prefixed(base):
-                            add(prefixed, entity, front=front)
+                            add(prefixed, entity, alias, front=front)
         # Latin-script patterns first: the first pass needs only them (see _scan).
         order = sorted(range(len(patterns)), key=lambda i: FOREIGN_SCRIPT.search(patterns[i]) is not None)
         patterns = [patterns[i] for i in order]
         self._alias_entity = [self._alias_entity[i] for i in order]
+        self._sources = [sources[i] for i in order]
         latin = sum(1 for p in patterns if FOREIGN_SCRIPT.search(p) is None)
         self.patterns = tuple(patterns)
         self._longest = max(map(len, patterns), default=0)
@@ -362,6 +401,27 @@ class Matcher:
                 end = mention.end
         return tuple(chosen)
 
+    def named(self, text: str, mentions: Sequence[Mention]) -> tuple[Mention, ...]:
+        """`mentions` of the paragraph `text` as highlighted and listed: each mention of
+        a descriptive alias replaced by the names inside it, found without the
+        descriptive aliases ("war in Ukraine" -> Ukraine; "nuclear deal" -> nothing).
+        Source: issue 14; the blind-6 gold's "Not entities: generic descriptions"."""
+        if all(m.source != DESCRIPTIVE for m in mentions):
+            return tuple(mentions)
+        out: list[Mention] = []
+        for m in mentions:
+            if m.source != DESCRIPTIVE:
+                out.append(m)
+                continue
+            out += [inner._replace(start=inner.start + m.start, end=inner.end + m.start)
+                    for inner in self._names_only.mentions(text[m.start:m.end])]
+        return tuple(out)
+
+    @cached_property
+    def _names_only(self) -> Matcher:
+        """A matcher without the descriptive aliases, built when `named` first needs it."""
+        return Matcher(self.gazetteer.names_only())
+
     def mentions_many(self, texts: Sequence[str]) -> list[tuple[Mention, ...]]:
         """Mentions for each of an article's paragraphs.
 
@@ -382,7 +442,8 @@ class Matcher:
         if best is None:
             return None
         other, e = best
-        return Mention(start, start + e, source[start:start + e], self._types[other], self._canonicals[other])
+        return Mention(start, start + e, source[start:start + e], self._types[other], self._canonicals[other],
+                       self._sources[other])
 
     def _gazetteer_mentions(self, text: str) -> tuple[list[Mention], bool]:
         """Gazetteer mentions in order, and whether boundary fallbacks may overlap them."""
@@ -406,7 +467,7 @@ class Matcher:
             folded = source = normal
             automaton, first_trigger, first_detector = self._second
         length = len(folded)
-        types, canonicals = self._types, self._canonicals
+        types, canonicals, sources = self._types, self._canonicals, self._sources
         found: list[Mention] = []
         starts: list[int] = []
         overlapping = False
@@ -428,12 +489,13 @@ class Matcher:
             # Inline word-boundary test: this loop is the hot path.
             if not (((before.isalnum() or before == "_") and folded[start].isalnum())
                     or (stop < length and (folded[stop].isalnum() or folded[stop] == "_") and folded[stop - 1].isalnum())):
-                found.append(_new_tuple(Mention, (start, stop, source[start:stop], types[index], canonicals[index], "gazetteer")))
+                found.append(_new_tuple(Mention, (start, stop, source[start:stop], types[index], canonicals[index], sources[index])))
                 continue
             window = folded[start:stop + self._longest]
             for other, s, e in self._overlapping.find_matches_as_indexes(window, overlapping=True):
                 if s < stop - start and _at_boundary(folded, start + s, start + e):
-                    found.append(Mention(start + s, start + e, source[start + s:start + e], types[other], canonicals[other]))
+                    found.append(Mention(start + s, start + e, source[start + s:start + e], types[other], canonicals[other],
+                                         sources[other]))
                     overlapping = True
         return found, overlapping, starts
 
@@ -451,13 +513,13 @@ class Matcher:
         identity) maps the rest."""
         trims = self._trim
         result = []
-        for start, stop, shown, kind, canonical, _ in found:
+        for start, stop, shown, kind, canonical, origin in found:
             front, back = trims.get(shown, (0, 0))
             start += front
             stop -= back
             if offsets is not None:
                 start, stop = offsets[start], offsets[stop]
-            result.append(Mention(start, stop, text[start:stop], kind, canonical))
+            result.append(Mention(start, stop, text[start:stop], kind, canonical, origin))
         if offsets is not None:
             starts = [offsets[start] for start in starts]
         return result, starts
@@ -977,13 +1039,14 @@ def add_to_user_gazetteer(gazetteer: Gazetteer, name: str, kind: str, path: Path
 
 def unused_aliases(gazetteer: Gazetteer, mention_texts: Iterable[str]) -> list[tuple[Entity, str]]:
     """Aliases that no mention was written as, for `check` (the documents already
-    carry their mentions: nothing is matched again)."""
+    carry their mentions: nothing is matched again). Descriptive aliases are not
+    judged: they leave no mention in a document (issue 14)."""
     used = {normalize(fold(text)) for text in mention_texts}
     result = []
     for entity in gazetteer.entities:
         declined = {alias for form, alias in entity.forms if normalize(fold(form)) in used}
         for alias in entity.aliases:
             spellings = {normalize(fold(s)) for s in (alias, *spelling_variants(alias))}
-            if alias not in declined and not any(s in used or s.upper() in used for s in spellings):
+            if alias not in declined and alias not in entity.descriptive and not any(s in used or s.upper() in used for s in spellings):
                 result.append((entity, alias))
     return result

@@ -75,7 +75,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -1001,8 +1001,10 @@ class TopicMatcher:
                 continue
             yield (slot, start, stop) if offsets is None else (slot, offsets[start], offsets[stop - 1] + 1)
 
-    def unused_signals(self, corpus: Iterable[Document]) -> list[tuple[str, str]]:
-        """(topic id, signal) pairs that no passage of `corpus` contains, for `check`."""
+    def unused_signals(self, corpus: Iterable[Document], described: Collection[str] = ()) -> list[tuple[str, str]]:
+        """(topic id, signal) pairs that no passage of `corpus` contains, for `check`.
+        Entities named in `described` (canonical names with descriptive aliases, which
+        leave no mention in a document: annotate.gazetteer, issue 14) are not judged."""
         used: set[tuple[str, str]] = set()
         for doc in corpus:
             for paragraph, mentions in zip(doc.clean.paragraphs, doc.mentions, strict=True):
@@ -1010,6 +1012,7 @@ class TopicMatcher:
                             for topic, signal, _ in self._phrase_topics[slot])
                 canonicals = {m.canonical for m in mentions}
                 used.update((t.id, name) for t in self.topic_map.topics for name, _ in t.entities if name in canonicals)
+        used.update((t.id, name) for t in self.topic_map.topics for name, _ in t.entities if name in described)
         return [(t.id, s) for t in self.topic_map.topics for s, _ in (*t.phrases, *t.entities) if (t.id, s) not in used]
 
 
