@@ -1245,3 +1245,17 @@ def test_the_one_bulleted_line_over_the_body_is_the_headline():
     assert result.meta.title == "Iran and Russia hold joint naval drills" and texts(result) == [BODY, f"{BODY} Again."]
     menu = clean(f"• Iran and Russia hold joint naval drills\n• Sports news\n\n{BODY}\n\n{BODY} Again.", outlets=OUTLETS)
     assert menu.meta.origins["title"] != "text"  # near miss: a bulleted menu's items are no headline
+
+
+def test_a_wire_credit_glued_to_each_sentence_is_cut_and_the_sentences_kept():
+    # an aggregator's story: every line closes with its outlet glued to the full stop (dev set clean8)
+    text = ("Поворот на Восток: что обсудили министры\n"
+            "Министры двух стран обсудили поставки зерна и строительство новой железной дороги.Интерфакс\n"
+            "Стороны также договорились о новой встрече в следующем месяце в Тегеране.Росбалт\n")
+    result = clean(text, outlets=OUTLETS)
+    assert texts(result) == ["Министры двух стран обсудили поставки зерна и строительство новой железной дороги.",
+                             "Стороны также договорились о новой встрече в следующем месяце в Тегеране."]
+    assert result.meta.source == "Interfax"
+    # near miss: a city written without a space after its abbreviation is no credit
+    near = clean(f"T\n\n{BODY}\n\nThe delegation then travelled from Moscow to St.Petersburg", outlets=OUTLETS)
+    assert not any(d.reason.startswith("wire credit glued") for d in near.dropped)
