@@ -1259,3 +1259,6 @@ def test_a_wire_credit_glued_to_each_sentence_is_cut_and_the_sentences_kept():
     # near miss: a city written without a space after its abbreviation is no credit
     near = clean(f"T\n\n{BODY}\n\nThe delegation then travelled from Moscow to St.Petersburg", outlets=OUTLETS)
     assert not any(d.reason.startswith("wire credit glued") for d in near.dropped)
+    # near miss: a photographer glued to a caption is no outlet, and the caption goes as one
+    photo = clean(f"T\n\n{BODY}\n\nThe two ministers shake hands in Tehran.Ivan Petrov\n\n{BODY} Again.", outlets=OUTLETS)
+    assert "The two ministers shake hands in Tehran.Ivan Petrov" in [d.text for d in photo.dropped if d.reason == "photo caption or credit"]

@@ -273,7 +273,7 @@ def clean(raw: str, *, name: str = "", outlets: Mapping[str, str] = EMPTY, langu
 
     for line in lines:
         if line.text:  # half a file's lines are the blank ones between paragraphs: nothing to normalise
-            _normalise(line, drop, found)
+            _normalise(line, drop, found, outlets)
     content = _merge(lines, _hard_wrapped(lines))
     _reference_marks(content, drop)
     for line in content:
@@ -403,7 +403,7 @@ def visible(text: str) -> str:
     return text.strip()
 
 
-def _normalise(line: _Line, drop: Callable, found: _Found) -> None:
+def _normalise(line: _Line, drop: Callable, found: _Found, outlets: Mapping[str, str]) -> None:
     """The visible text of a line; a line that is only markup (an <img>, an <image>
     holding a data: URI) is dropped; a leading ISO stamp ("date 2018-03-02 …", as
     some scrapers write) is lifted."""
@@ -425,16 +425,18 @@ def _normalise(line: _Line, drop: Callable, found: _Found) -> None:
         line.text = text
         drop(line, "timestamp (date metadata)", stamp.group(0).strip())
         text = text[stamp.end():].strip()
-    if glued := _GLUED_CREDIT.search(text):  # "…реки Евфрат.Интерфакс": a news aggregator's credit
-        line.text = text
-        found.sources.append((CREDIT, line.number, glued.group("outlet")))
+    if (glued := _GLUED_CREDIT.search(text)) and ((known := glued.group("outlet").casefold() in outlets) or not glued.group("outlet").isascii()):
+        line.text = text  # "…реки Евфрат.Интерфакс": a news aggregator's credit ("…in Kyiv.Andrii Marienko" is a photographer's)
+        if known:
+            found.sources.append((CREDIT, line.number, glued.group("outlet")))
         drop(line, "wire credit glued to the sentence (source metadata)", glued.group("outlet"))
         text = text[:glued.start("outlet")]
     line.text = text
 
 
 # An outlet's name glued without a space to the full stop closing a line, as news aggregators
-# (dzen.ru stories) credit each sentence: "…с президентом России.Интерфакс". Three lower-case
+# (dzen.ru stories) credit each sentence: "…с президентом России.Интерфакс"; a name in Latin letters
+# is cut only when the outlet table knows it, as photographers sign captions so. Three lower-case
 # letters before the stop keep "in St.Petersburg" and "U.S.Army" whole (dev set clean8, issue 13).
 _GLUED_CREDIT = re.compile(r"(?<=[a-zа-яё]{3}[.!?])(?P<outlet>[A-ZА-ЯЁ][a-zа-яё]+(?:[ -][A-ZА-ЯЁ]?[a-zа-яё]+)?)$")
 
