@@ -50,6 +50,16 @@ def test_outlet_shaped_names_and_bylines():
     assert byline_source("Vladimir Putin, Russian President", OUTLETS) is None
 
 
+def test_an_outlet_before_its_reporters_is_a_byline_and_a_photo_credit_is_none():
+    # a BBC page's header (clean8 dev set): "<outlet> by <names>", then the photo's credit
+    assert byline_source("Gulf Daily News by Jane Roe and John Doe", OUTLETS) == "Gulf Daily News"
+    assert byline_source("photo credit, Reuters", OUTLETS) is None
+    assert byline_source("Image source, Reuters", OUTLETS) is None
+    # near misses: a headline with "by" and a name, and a reporter's byline with an outlet, stay as they were
+    assert byline_source("Talks hosted by Sergei Lavrov", OUTLETS) is None
+    assert byline_source("Jane Roe, Reuters", OUTLETS) == "Reuters"
+
+
 def test_agency_names_from_datelines():
     assert agency_name("INTERFAX.RU", OUTLETS) == "Interfax"  # the domain's name is in the table
     assert agency_name("خبرگزاری «ریانووستی»", {"ریانووستی": "RIA Novosti"}) == "RIA Novosti"

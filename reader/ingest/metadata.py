@@ -362,8 +362,12 @@ def outlet_part(name: str, outlets: Mapping[str, str]) -> str:
     return name
 
 
-# "Tuqa Khalid, Al Arabiya English", "By Jane Doe, Reuters": a name, a comma, an outlet.
-_NAME_OUTLET = re.compile(r"^(?:by\s+)?(?P<person>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3}),\s*(?P<name>[^,]{2,50}?)\.?$", re.I)
+# "Tuqa Khalid, Al Arabiya English", "By Jane Doe, Reuters": a name, a comma, an outlet;
+# "photo credit, Reuters" is a photo's credit, not a byline (BBC pages, clean8 dev set).
+_NAME_OUTLET = re.compile(r"^(?:by\s+)?(?!(?:photo|image|picture)\s+(?:credit|source)s?\s*,)(?P<person>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3}),\s*(?P<name>[^,]{2,50}?)\.?$", re.I)
+# "BBC News by Jane Roe and John Doe": the outlet before its reporters' names (clean8 dev set).
+_OUTLET_BY = re.compile(r"^(?P<name>[^,]{2,40}?) by (?P<person>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3}"
+                        r"(?:(?:,| and) [A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3})*)$")
 # "Items compiled from Tribune news services", "From Reuters and AP news services".
 _SERVICES = re.compile(r"(?:^|\b)(?:items compiled |compiled )?from (?P<name>.{2,40}?) (?:news )?(?:services|wire services|reports)\.?$", re.I)
 # "For more stories from The Media Line go to themedialine.org": the outlet's own promotion.
@@ -378,7 +382,7 @@ def byline_source(line: str, outlets: Mapping[str, str]) -> str | None:
     line = line.strip()
     if match := _PROMO.match(line) or _SERVICES.search(line):
         return match.group("name").strip()
-    if (match := _NAME_OUTLET.match(line)) and outlet_shaped(match.group("name"), outlets):
+    if (match := _NAME_OUTLET.match(line) or _OUTLET_BY.match(line)) and outlet_shaped(match.group("name"), outlets):
         return match.group("name").strip()
     return None
 
