@@ -1262,3 +1262,17 @@ def test_a_wire_credit_glued_to_each_sentence_is_cut_and_the_sentences_kept():
     # near miss: a photographer glued to a caption is no outlet, and the caption goes as one
     photo = clean(f"T\n\n{BODY}\n\nThe two ministers shake hands in Tehran.Ivan Petrov\n\n{BODY} Again.", outlets=OUTLETS)
     assert "The two ministers shake hands in Tehran.Ivan Petrov" in [d.text for d in photo.dropped if d.reason == "photo caption or credit"]
+
+
+def test_a_pointer_to_the_full_text_on_another_site_is_residue():
+    # a digest's page ends by sending the reader to the source (clean8 dev set)
+    result = clean(f"Iran and Russia hold naval drills\n\n{BODY}\n\nRead the rest of the report at the Caspian Policy Institute.",
+                   outlets=OUTLETS)
+    assert texts(result) == [BODY]
+    assert "link to the full text elsewhere" in reasons(result)
+    ru = clean(f"T\n\n{RU_BODY}\n\nПолностью читайте на сайте Каспийского института", outlets=OUTLETS)
+    assert texts(ru) == [RU_BODY]
+    # near miss: a sentence of the article opening with the same verb stays
+    near = clean(f"T\n\n{BODY}\n\nSee the rest of the delegation in Moscow next week, the minister told reporters on Monday.",
+                 outlets=OUTLETS)
+    assert "See the rest of the delegation in Moscow next week, the minister told reporters on Monday." in texts(near)

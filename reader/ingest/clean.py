@@ -160,6 +160,13 @@ _ACTION = re.compile(r"^(?:[\W_]*(?:read (?:more|full (?:story|article))|full (?
                      r"|читать (?:далее|дальше|полностью|также)|подробнее|отправить (?:по|на) (?:e-?mail|почт\w*)"
                      r"|поделиться|распечатать|ادامه(?: مطلب| خبر)?|بیشتر بخوانید|ارسال (?:به|با) (?:ایمیل|دوستان)"
                      r"|اشتراک[\s\u200c]?گذاری|چاپ(?: خبر)?))+[\W_]*$", re.I)  # "Send in e-mailSend in e-mail": twice, glued
+# a pointer to the full text on another site, a digest's last line: "Read the rest of the report at the
+# European Council on Foreign Relations.", "Полностью читайте на сайте РБК" (clean8 dev set, issue 13)
+_ELSEWHERE = re.compile(r"^(?:(?:read|see|view) (?:the )?(?:rest|full (?:text|story|article|report)|whole (?:story|article|report))"
+                        r"(?: of (?:the |this )?(?:report|article|story|piece|paper|analysis|interview))?|continue reading)"
+                        r" (?:at|on|in|from) \S.*$"
+                        r"|^(?:полностью читайте|читайте полностью|полный текст(?: \w+)? читайте) (?:на|в) \S.*$", re.I)
+ELSEWHERE_WORDS = 16  # words of such a pointer at most: a name of an outlet or institute after the verb
 # "… with the international community. READ MORE": a "more" link glued after a paragraph's last sentence;
 _TRAILING_MORE = re.compile(r"(?<=[.!?\"”»])\s+(?:read more|continue reading|full (?:report|story|article)|читать (?:далее|дальше)"
                             r"|ادامه مطلب)[\W_]*$", re.I)
@@ -682,6 +689,8 @@ def _residue(line: _Line, found: _Found, outlets: Mapping[str, str], stop: froze
         return NEWSLETTER
     if line.words <= 8 and _ACTION.match(text):
         return ACTION
+    if line.words <= ELSEWHERE_WORDS and _ELSEWHERE.match(text):
+        return "link to the full text elsewhere"
     if more := _TRAILING_MORE.search(text, max(0, len(text) - MORE_TAIL)):
         drop(line, ACTION, more.group(0).strip())
         line.text = text = text[:more.start()]
