@@ -1276,3 +1276,18 @@ def test_a_pointer_to_the_full_text_on_another_site_is_residue():
     near = clean(f"T\n\n{BODY}\n\nSee the rest of the delegation in Moscow next week, the minister told reporters on Monday.",
                  outlets=OUTLETS)
     assert "See the rest of the delegation in Moscow next week, the minister told reporters on Monday." in texts(near)
+
+
+def test_a_digest_headline_over_a_block_of_labels_and_values():
+    # a think tank's digest (clean8 dev set): headline, labels with values, one paragraph, a pointer that names the institute
+    text = ("Caspian Shipping: Moscow Looks South Again\n\nTopic:\n\n  • Trade\n\nJane Roe\n\nAuthor's Title:\n\nSenior Fellow\n\n"
+            "Caspian Policy Institute\n\nRelated Country:\n\n  • Russia\n  • Iran\n\n"
+            "Russia plans to send more grain to Iran by ship across the northern sea, and the ports on both shores are being widened.\n\n"
+            "Read the rest of the report at the Caspian Policy Institute.")
+    result = clean(text, outlets=OUTLETS)
+    assert result.meta.title == "Caspian Shipping: Moscow Looks South Again"
+    # near miss: a label over the headline, no line above it: the line right above the body is still the headline
+    near = clean("Topic:\n\nTrade\n\nCaspian Shipping: Moscow Looks South Again\n\n"
+                 "Russia plans to send more grain to Iran by ship across the northern sea, and the ports are being widened.",
+                 outlets=OUTLETS)
+    assert near.meta.title == "Caspian Shipping: Moscow Looks South Again"

@@ -1143,13 +1143,12 @@ def _headline(top: list[_Line], rest: list[_Line], every: list[_Line], stop: fro
     if not top:
         return None
     body_stems = set().union(*(_stems(ln, stop) for ln in rest[:HEADLINE_CONTEXT] if not ln.gone)) if rest else set()
-    everything = "\n".join(ln.text for ln in every).casefold()
     later = " ".join(ln.text for ln in rest if not ln.gone).casefold()
-    chosen, weaker = None, []
+    chosen, weaker, labelled = None, [], None
     for line in top:
         summary = line.words >= 4 and line.text.casefold() in later  # repeated by the lead: a summary
         stems = _stems(line, stop)
-        repeated = line.repeated or everything.count(line.text.casefold()) >= 2
+        repeated = line.repeated or _repeated(line, every)
         overlap = len(stems & body_stems) / len(stems) if stems else 0.0
         # a label of a word or two ("پخش زنده", "Ukraine War") names the article only if the body
         # writes all its words, stop words too ("war" is one in the English list)
@@ -1158,17 +1157,32 @@ def _headline(top: list[_Line], rest: list[_Line], every: list[_Line], stop: fro
         if not (repeated or overlap >= TITLE_OVERLAP or (not body_stems and line.words >= 2)):
             if line.words >= 2 and not line.text.endswith(":"):
                 weaker.append((-overlap, line.number, line))
+            elif line.text.endswith(":") and line.words <= TITLE_LABEL_WORDS and labelled is None:
+                labelled = line.number  # "Author's Title:": the lines under it are its values
             continue
         if chosen is None or (chosen.words <= TITLE_SHORT and line.words >= TITLE_LONGER * chosen.words and not summary):
             chosen = line
     if chosen is None and weaker:
         # Nothing certain: the line sharing most words with the body, else the one
-        # right above the body, where headlines stand.
+        # right above the body, where headlines stand; when a block of labels and their
+        # values stands above the body ("Author's Title:" / "European Council on Foreign
+        # Relations", a think tank's digest, clean8 dev set), a line above its first label.
+        if labelled is not None and any(number < labelled for _, number, _ in weaker):
+            weaker = [entry for entry in weaker if entry[1] < labelled]
         best = min(weaker)
         chosen = best[2] if best[0] < 0 else weaker[-1][2]
         if chosen.words <= TITLE_LABEL_WORDS or best[0] == 0 and _AUTHOR.match(chosen.text):
             chosen = None  # a label, or a byline's name sharing no word with the body ("Akbar Novruz")
     return chosen
+
+
+def _repeated(line: _Line, every: list[_Line]) -> bool:
+    """Whether the page writes a line's text again, alone or with a site's name or section
+    (at most SECTION_WORDS more words: "Headline | Site"): a page's title repeats its headline;
+    an institute's name inside a sentence ("Read the rest of the report at the European
+    Council on Foreign Relations.", clean8 dev set) is no repetition of a headline."""
+    text = line.text.casefold()
+    return sum(text in other.text.casefold() and other.words <= line.words + SECTION_WORDS for other in every) >= 2
 
 
 _GLUE = re.compile(r"(?<=[a-zа-яё])\s+(?P<word>[A-ZА-ЯЁ][a-zа-яё]+)\s+(?=[a-zа-яё])")  # "…railway The two…"
