@@ -186,7 +186,7 @@ def test_an_acronym_opening_a_sentence_is_not_a_dateline():
 
 def test_attributions_become_the_source_through_the_outlet_table():
     assert clean(f"T\n\n{BODY}\n\n• source : Mehrnews", outlets=OUTLETS).meta.source == "Mehr News"
-    assert clean(f"T\n\n{BODY}\n\nمنبع:خبرگزاری فارس", outlets=OUTLETS).meta.source == "Fars News"
+    assert clean(f"T\n\n{BODY}\n\nمنبع:خبرگزاری فارس", outlets=OUTLETS).meta.source == "Fars News Agency"
     assert clean(f"T\n\n{BODY}\nAs reported by The Times of Israel").meta.source == "The Times of Israel"
 
 
@@ -628,8 +628,8 @@ FA_BODY = "وزیر امور خارجه ایران روز دوشنبه در مس
 @pytest.mark.parametrize("text, source", [
     (f"Визит в Москву\n\n{RU_BODY}\n\nОб этом сообщает ТАСС.\n\n{RU_BODY}", "TASS"),  # "Об этом сообщает X."
     (f"Визит в Москву\n5 апреля 2016 года, Интерфакс http://www.interfax.ru\n{RU_BODY}", "Interfax"),  # date, outlet, address
-    (f"دیدار در مسکو\n\nبه گزارش سرویس بین الملل خبرگزاری صدا و سیما، {FA_BODY}", "صدا و سیما"),  # a desk, then the agency
-    (f"دیدار در مسکو\n\nبه گزارش گروه سیاسی خبرگزاری فارس، {FA_BODY}", "Fars News"),
+    (f"دیدار در مسکو\n\nبه گزارش سرویس بین الملل خبرگزاری صدا و سیما، {FA_BODY}", "IRIB"),  # a desk, then the agency
+    (f"دیدار در مسکو\n\nبه گزارش گروه سیاسی خبرگزاری فارس، {FA_BODY}", "Fars News Agency"),
     (f"دیدار در مسکو\n\nواحد مرکزی خبر: {FA_BODY}", "واحد مرکزی خبر"),  # "… خبر" (news) names an outlet
     (f"Naval drills begin\n\nRussian and Iranian ships began drills in the Caspian Sea on Monday, Azernews reports.\n\n{BODY}", "Azernews"),
     (f"Naval drills begin\n\nDow Jones Newswires:\n{BODY}", "Dow Jones Newswires"),

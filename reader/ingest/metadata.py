@@ -181,11 +181,13 @@ _FOOTER_DOMAIN = re.compile(r"^(?:https?://)?(?:www\.)?(?P<domain>[a-z0-9-]+(?:\
 def attribution(line: str, outlets: Mapping[str, str]) -> str | None:
     """The source a whole line attributes the article to, or None.
 
-    "Source: X" and "As reported by X" name any X; "(Reuters)", "/TASS/", "— ТАСС",
+    "Source: X" and "As reported by X" name any X (its opening words that are an outlet of
+    the table, as `outlet_part` finds them); "(Reuters)", "/TASS/", "— ТАСС",
     "Trend:" or a bare line need X to be an outlet of the table.
     """
     if match := _LABELLED.match(line) or _AS_REPORTED.match(line) or _BY_DOMAIN.match(line):
-        return match.group("name").strip()
+        name = match.group("name").strip()  # "منبع: صدا و سیمای گیلان": the table's "صدا و سیمای"
+        return name if _is_outlet(name, outlets) else outlet_part(name, outlets)
     for pattern in (_TAG_LINE, _OUTLET_COLON):
         if (match := pattern.match(line)) and _is_outlet((name := (match.group("name") or match.group("dashed")).strip()), outlets):
             return name
