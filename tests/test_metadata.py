@@ -53,7 +53,8 @@ def test_outlet_shaped_names_and_bylines():
 def test_a_provincial_centre_of_irib_is_irib_and_fars_has_its_agency_name():
     # "«صدا و سیمای گیلان»" was shown as the source where the eval and readers know IRIB (clean7 notes)
     assert attribution("منبع: صدا و سیمای گیلان", OUTLETS) == "صدا و سیمای"
-    assert OUTLETS["صدا و سیمای"] == "IRIB" and OUTLETS["فارس"] == OUTLETS["fars"] == "Fars News Agency"
+    assert OUTLETS["صدا و سیمای"] == "IRIB" and OUTLETS["خبرگزاری فارس"] == OUTLETS["fars"] == "Fars News Agency"
+    assert "فارس" not in OUTLETS  # near miss: alone it is the word of "خلیج فارس", the Persian Gulf
     # near miss: a source outside the table stays as written
     assert attribution("منبع: روزنامه اطلاعات", OUTLETS) == "روزنامه اطلاعات"
 
