@@ -186,7 +186,7 @@ def test_an_acronym_opening_a_sentence_is_not_a_dateline():
 
 def test_attributions_become_the_source_through_the_outlet_table():
     assert clean(f"T\n\n{BODY}\n\n• source : Mehrnews", outlets=OUTLETS).meta.source == "Mehr News"
-    assert clean(f"T\n\n{BODY}\n\nمنبع:خبرگزاری فارس", outlets=OUTLETS).meta.source == "Fars News"
+    assert clean(f"T\n\n{BODY}\n\nمنبع:خبرگزاری فارس", outlets=OUTLETS).meta.source == "Fars News Agency"
     assert clean(f"T\n\n{BODY}\nAs reported by The Times of Israel").meta.source == "The Times of Israel"
 
 
@@ -628,8 +628,8 @@ FA_BODY = "وزیر امور خارجه ایران روز دوشنبه در مس
 @pytest.mark.parametrize("text, source", [
     (f"Визит в Москву\n\n{RU_BODY}\n\nОб этом сообщает ТАСС.\n\n{RU_BODY}", "TASS"),  # "Об этом сообщает X."
     (f"Визит в Москву\n5 апреля 2016 года, Интерфакс http://www.interfax.ru\n{RU_BODY}", "Interfax"),  # date, outlet, address
-    (f"دیدار در مسکو\n\nبه گزارش سرویس بین الملل خبرگزاری صدا و سیما، {FA_BODY}", "صدا و سیما"),  # a desk, then the agency
-    (f"دیدار در مسکو\n\nبه گزارش گروه سیاسی خبرگزاری فارس، {FA_BODY}", "Fars News"),
+    (f"دیدار در مسکو\n\nبه گزارش سرویس بین الملل خبرگزاری صدا و سیما، {FA_BODY}", "IRIB"),  # a desk, then the agency
+    (f"دیدار در مسکو\n\nبه گزارش گروه سیاسی خبرگزاری فارس، {FA_BODY}", "Fars News Agency"),
     (f"دیدار در مسکو\n\nواحد مرکزی خبر: {FA_BODY}", "واحد مرکزی خبر"),  # "… خبر" (news) names an outlet
     (f"Naval drills begin\n\nRussian and Iranian ships began drills in the Caspian Sea on Monday, Azernews reports.\n\n{BODY}", "Azernews"),
     (f"Naval drills begin\n\nDow Jones Newswires:\n{BODY}", "Dow Jones Newswires"),
@@ -1245,3 +1245,49 @@ def test_the_one_bulleted_line_over_the_body_is_the_headline():
     assert result.meta.title == "Iran and Russia hold joint naval drills" and texts(result) == [BODY, f"{BODY} Again."]
     menu = clean(f"• Iran and Russia hold joint naval drills\n• Sports news\n\n{BODY}\n\n{BODY} Again.", outlets=OUTLETS)
     assert menu.meta.origins["title"] != "text"  # near miss: a bulleted menu's items are no headline
+
+
+def test_a_wire_credit_glued_to_each_sentence_is_cut_and_the_sentences_kept():
+    # an aggregator's story: every line closes with its outlet glued to the full stop (dev set clean8)
+    text = ("Поворот на Восток: что обсудили министры\n"
+            "Министры двух стран обсудили поставки зерна и строительство новой железной дороги.Интерфакс\n"
+            "Стороны также договорились о новой встрече в следующем месяце в Тегеране.Росбалт\n")
+    result = clean(text, outlets=OUTLETS)
+    assert texts(result) == ["Министры двух стран обсудили поставки зерна и строительство новой железной дороги.",
+                             "Стороны также договорились о новой встрече в следующем месяце в Тегеране."]
+    assert result.meta.source == "Interfax"
+    # near miss: a city written without a space after its abbreviation is no credit
+    near = clean(f"T\n\n{BODY}\n\nThe delegation then travelled from Moscow to St.Petersburg", outlets=OUTLETS)
+    assert not any(d.reason.startswith("wire credit glued") for d in near.dropped)
+    # near miss: a photographer glued to a caption is no outlet, and the caption goes as one
+    photo = clean(f"T\n\n{BODY}\n\nThe two ministers shake hands in Tehran.Ivan Petrov\n\n{BODY} Again.", outlets=OUTLETS)
+    assert "The two ministers shake hands in Tehran.Ivan Petrov" in [d.text for d in photo.dropped if d.reason == "photo caption or credit"]
+
+
+def test_a_pointer_to_the_full_text_on_another_site_is_residue():
+    # a digest's page ends by sending the reader to the source (clean8 dev set)
+    result = clean(f"Iran and Russia hold naval drills\n\n{BODY}\n\nRead the rest of the report at the Caspian Policy Institute.",
+                   outlets=OUTLETS)
+    assert texts(result) == [BODY]
+    assert "link to the full text elsewhere" in reasons(result)
+    ru = clean(f"T\n\n{RU_BODY}\n\nПолностью читайте на сайте Каспийского института", outlets=OUTLETS)
+    assert texts(ru) == [RU_BODY]
+    # near miss: a sentence of the article opening with the same verb stays
+    near = clean(f"T\n\n{BODY}\n\nSee the rest of the delegation in Moscow next week, the minister told reporters on Monday.",
+                 outlets=OUTLETS)
+    assert "See the rest of the delegation in Moscow next week, the minister told reporters on Monday." in texts(near)
+
+
+def test_a_digest_headline_over_a_block_of_labels_and_values():
+    # a think tank's digest (clean8 dev set): headline, labels with values, one paragraph, a pointer that names the institute
+    text = ("Caspian Shipping: Moscow Looks South Again\n\nTopic:\n\n  • Trade\n\nJane Roe\n\nAuthor's Title:\n\nSenior Fellow\n\n"
+            "Caspian Policy Institute\n\nRelated Country:\n\n  • Russia\n  • Iran\n\n"
+            "Russia plans to send more grain to Iran by ship across the northern sea, and the ports on both shores are being widened.\n\n"
+            "Read the rest of the report at the Caspian Policy Institute.")
+    result = clean(text, outlets=OUTLETS)
+    assert result.meta.title == "Caspian Shipping: Moscow Looks South Again"
+    # near miss: a label over the headline, no line above it: the line right above the body is still the headline
+    near = clean("Topic:\n\nTrade\n\nCaspian Shipping: Moscow Looks South Again\n\n"
+                 "Russia plans to send more grain to Iran by ship across the northern sea, and the ports are being widened.",
+                 outlets=OUTLETS)
+    assert near.meta.title == "Caspian Shipping: Moscow Looks South Again"

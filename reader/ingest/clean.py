@@ -160,6 +160,13 @@ _ACTION = re.compile(r"^(?:[\W_]*(?:read (?:more|full (?:story|article))|full (?
                      r"|читать (?:далее|дальше|полностью|также)|подробнее|отправить (?:по|на) (?:e-?mail|почт\w*)"
                      r"|поделиться|распечатать|ادامه(?: مطلب| خبر)?|بیشتر بخوانید|ارسال (?:به|با) (?:ایمیل|دوستان)"
                      r"|اشتراک[\s\u200c]?گذاری|چاپ(?: خبر)?))+[\W_]*$", re.I)  # "Send in e-mailSend in e-mail": twice, glued
+# a pointer to the full text on another site, a digest's last line: "Read the rest of the report at the
+# European Council on Foreign Relations.", "Полностью читайте на сайте РБК" (clean8 dev set, issue 13)
+_ELSEWHERE = re.compile(r"^(?:(?:read|see|view) (?:the )?(?:rest|full (?:text|story|article|report)|whole (?:story|article|report))"
+                        r"(?: of (?:the |this )?(?:report|article|story|piece|paper|analysis|interview))?|continue reading)"
+                        r" (?:at|on|in|from) \S.*$"
+                        r"|^(?:полностью читайте|читайте полностью|полный текст(?: \w+)? читайте) (?:на|в) \S.*$", re.I)
+ELSEWHERE_WORDS = 16  # words of such a pointer at most: a name of an outlet or institute after the verb
 # "… with the international community. READ MORE": a "more" link glued after a paragraph's last sentence;
 _TRAILING_MORE = re.compile(r"(?<=[.!?\"”»])\s+(?:read more|continue reading|full (?:report|story|article)|читать (?:далее|дальше)"
                             r"|ادامه مطلب)[\W_]*$", re.I)
@@ -273,7 +280,7 @@ def clean(raw: str, *, name: str = "", outlets: Mapping[str, str] = EMPTY, langu
 
     for line in lines:
         if line.text:  # half a file's lines are the blank ones between paragraphs: nothing to normalise
-            _normalise(line, drop, found)
+            _normalise(line, drop, found, outlets)
     content = _merge(lines, _hard_wrapped(lines))
     _reference_marks(content, drop)
     for line in content:
@@ -403,7 +410,7 @@ def visible(text: str) -> str:
     return text.strip()
 
 
-def _normalise(line: _Line, drop: Callable, found: _Found) -> None:
+def _normalise(line: _Line, drop: Callable, found: _Found, outlets: Mapping[str, str]) -> None:
     """The visible text of a line; a line that is only markup (an <img>, an <image>
     holding a data: URI) is dropped; a leading ISO stamp ("date 2018-03-02 …", as
     some scrapers write) is lifted."""
@@ -425,7 +432,20 @@ def _normalise(line: _Line, drop: Callable, found: _Found) -> None:
         line.text = text
         drop(line, "timestamp (date metadata)", stamp.group(0).strip())
         text = text[stamp.end():].strip()
+    if (glued := _GLUED_CREDIT.search(text)) and ((known := glued.group("outlet").casefold() in outlets) or not glued.group("outlet").isascii()):
+        line.text = text  # "…реки Евфрат.Интерфакс": a news aggregator's credit ("…in Kyiv.Andrii Marienko" is a photographer's)
+        if known:
+            found.sources.append((CREDIT, line.number, glued.group("outlet")))
+        drop(line, "wire credit glued to the sentence (source metadata)", glued.group("outlet"))
+        text = text[:glued.start("outlet")]
     line.text = text
+
+
+# An outlet's name glued without a space to the full stop closing a line, as news aggregators
+# (dzen.ru stories) credit each sentence: "…с президентом России.Интерфакс"; a name in Latin letters
+# is cut only when the outlet table knows it, as photographers sign captions so. Three lower-case
+# letters before the stop keep "in St.Petersburg" and "U.S.Army" whole (dev set clean8, issue 13).
+_GLUED_CREDIT = re.compile(r"(?<=[a-zа-яё]{3}[.!?])(?P<outlet>[A-ZА-ЯЁ][a-zа-яё]+(?:[ -][A-ZА-ЯЁ]?[a-zа-яё]+)?)$")
 
 
 def _measure(line: _Line, stop: frozenset[str]) -> None:
@@ -669,6 +689,8 @@ def _residue(line: _Line, found: _Found, outlets: Mapping[str, str], stop: froze
         return NEWSLETTER
     if line.words <= 8 and _ACTION.match(text):
         return ACTION
+    if line.words <= ELSEWHERE_WORDS and _ELSEWHERE.match(text):
+        return "link to the full text elsewhere"
     if more := _TRAILING_MORE.search(text, max(0, len(text) - MORE_TAIL)):
         drop(line, ACTION, more.group(0).strip())
         line.text = text = text[:more.start()]
@@ -1121,13 +1143,12 @@ def _headline(top: list[_Line], rest: list[_Line], every: list[_Line], stop: fro
     if not top:
         return None
     body_stems = set().union(*(_stems(ln, stop) for ln in rest[:HEADLINE_CONTEXT] if not ln.gone)) if rest else set()
-    everything = "\n".join(ln.text for ln in every).casefold()
     later = " ".join(ln.text for ln in rest if not ln.gone).casefold()
-    chosen, weaker = None, []
+    chosen, weaker, labelled = None, [], None
     for line in top:
         summary = line.words >= 4 and line.text.casefold() in later  # repeated by the lead: a summary
         stems = _stems(line, stop)
-        repeated = line.repeated or everything.count(line.text.casefold()) >= 2
+        repeated = line.repeated or _repeated(line, every)
         overlap = len(stems & body_stems) / len(stems) if stems else 0.0
         # a label of a word or two ("پخش زنده", "Ukraine War") names the article only if the body
         # writes all its words, stop words too ("war" is one in the English list)
@@ -1136,17 +1157,32 @@ def _headline(top: list[_Line], rest: list[_Line], every: list[_Line], stop: fro
         if not (repeated or overlap >= TITLE_OVERLAP or (not body_stems and line.words >= 2)):
             if line.words >= 2 and not line.text.endswith(":"):
                 weaker.append((-overlap, line.number, line))
+            elif line.text.endswith(":") and line.words <= TITLE_LABEL_WORDS and labelled is None:
+                labelled = line.number  # "Author's Title:": the lines under it are its values
             continue
         if chosen is None or (chosen.words <= TITLE_SHORT and line.words >= TITLE_LONGER * chosen.words and not summary):
             chosen = line
     if chosen is None and weaker:
         # Nothing certain: the line sharing most words with the body, else the one
-        # right above the body, where headlines stand.
+        # right above the body, where headlines stand; when a block of labels and their
+        # values stands above the body ("Author's Title:" / "European Council on Foreign
+        # Relations", a think tank's digest, clean8 dev set), a line above its first label.
+        if labelled is not None and any(number < labelled for _, number, _ in weaker):
+            weaker = [entry for entry in weaker if entry[1] < labelled]
         best = min(weaker)
         chosen = best[2] if best[0] < 0 else weaker[-1][2]
         if chosen.words <= TITLE_LABEL_WORDS or best[0] == 0 and _AUTHOR.match(chosen.text):
             chosen = None  # a label, or a byline's name sharing no word with the body ("Akbar Novruz")
     return chosen
+
+
+def _repeated(line: _Line, every: list[_Line]) -> bool:
+    """Whether the page writes a line's text again, alone or with a site's name or section
+    (at most SECTION_WORDS more words: "Headline | Site"): a page's title repeats its headline;
+    an institute's name inside a sentence ("Read the rest of the report at the European
+    Council on Foreign Relations.", clean8 dev set) is no repetition of a headline."""
+    text = line.text.casefold()
+    return sum(text in other.text.casefold() and other.words <= line.words + SECTION_WORDS for other in every) >= 2
 
 
 _GLUE = re.compile(r"(?<=[a-zа-яё])\s+(?P<word>[A-ZА-ЯЁ][a-zа-яё]+)\s+(?=[a-zа-яё])")  # "…railway The two…"

@@ -181,11 +181,13 @@ _FOOTER_DOMAIN = re.compile(r"^(?:https?://)?(?:www\.)?(?P<domain>[a-z0-9-]+(?:\
 def attribution(line: str, outlets: Mapping[str, str]) -> str | None:
     """The source a whole line attributes the article to, or None.
 
-    "Source: X" and "As reported by X" name any X; "(Reuters)", "/TASS/", "— ТАСС",
+    "Source: X" and "As reported by X" name any X (its opening words that are an outlet of
+    the table, as `outlet_part` finds them); "(Reuters)", "/TASS/", "— ТАСС",
     "Trend:" or a bare line need X to be an outlet of the table.
     """
     if match := _LABELLED.match(line) or _AS_REPORTED.match(line) or _BY_DOMAIN.match(line):
-        return match.group("name").strip()
+        name = match.group("name").strip()  # "منبع: صدا و سیمای گیلان": the table's "صدا و سیمای"
+        return name if _is_outlet(name, outlets) else outlet_part(name, outlets)
     for pattern in (_TAG_LINE, _OUTLET_COLON):
         if (match := pattern.match(line)) and _is_outlet((name := (match.group("name") or match.group("dashed")).strip()), outlets):
             return name
@@ -362,8 +364,12 @@ def outlet_part(name: str, outlets: Mapping[str, str]) -> str:
     return name
 
 
-# "Tuqa Khalid, Al Arabiya English", "By Jane Doe, Reuters": a name, a comma, an outlet.
-_NAME_OUTLET = re.compile(r"^(?:by\s+)?(?P<person>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3}),\s*(?P<name>[^,]{2,50}?)\.?$", re.I)
+# "Tuqa Khalid, Al Arabiya English", "By Jane Doe, Reuters": a name, a comma, an outlet;
+# "photo credit, Reuters" is a photo's credit, not a byline (BBC pages, clean8 dev set).
+_NAME_OUTLET = re.compile(r"^(?:by\s+)?(?!(?:photo|image|picture)\s+(?:credit|source)s?\s*,)(?P<person>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3}),\s*(?P<name>[^,]{2,50}?)\.?$", re.I)
+# "BBC News by Jane Roe and John Doe": the outlet before its reporters' names (clean8 dev set).
+_OUTLET_BY = re.compile(r"^(?P<name>[^,]{2,40}?) by (?P<person>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3}"
+                        r"(?:(?:,| and) [A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3})*)$")
 # "Items compiled from Tribune news services", "From Reuters and AP news services".
 _SERVICES = re.compile(r"(?:^|\b)(?:items compiled |compiled )?from (?P<name>.{2,40}?) (?:news )?(?:services|wire services|reports)\.?$", re.I)
 # "For more stories from The Media Line go to themedialine.org": the outlet's own promotion.
@@ -378,7 +384,7 @@ def byline_source(line: str, outlets: Mapping[str, str]) -> str | None:
     line = line.strip()
     if match := _PROMO.match(line) or _SERVICES.search(line):
         return match.group("name").strip()
-    if (match := _NAME_OUTLET.match(line)) and outlet_shaped(match.group("name"), outlets):
+    if (match := _NAME_OUTLET.match(line) or _OUTLET_BY.match(line)) and outlet_shaped(match.group("name"), outlets):
         return match.group("name").strip()
     return None
 
