@@ -983,7 +983,16 @@ FRAMES_RU = [
      "Москва не признает механизм восстановления международных лесов, заявил постпред."),
     ("strategic_partnership", "Россия и Иран обсудили развитие добрососедских отношений.",
      "Россия и Иран обсудили развитие торговых отношений."),
+    # a listed phrase with a genitive complement after its first noun; a comma ends the complement
+    ("jcpoa", "Лавров обвинил Запад в срыве переговоров Ирана и США по ядерной программе.",
+     "Лавров обвинил Запад в срыве переговоров Ирана и США, по его словам, ядерная программа ни при чем."),
 ]
+
+
+def test_a_russian_frame_does_not_outweigh_a_listed_phrase_inside_it(engines):
+    """"удары США и Израиля по Ирану" reads as "удары по Ирану" (2) without its genitive complement; the listed
+    "удары США и Израиля" (3) inside that stretch keeps its weight."""
+    assert "regional_rivals" in topics_of(engines, "МИД России осудил удары США и Израиля по Ирану.")
 
 
 @pytest.mark.parametrize("topic,carried,near_miss", PASSING_RU_FA + FRAMES_RU)
