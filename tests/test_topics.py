@@ -904,6 +904,9 @@ NOT_THE_OLD_DISPUTE = [
 # the talks with the United States and the snapback by what they are; ties named by the two countries; the
 # Astana-format summit; "в Украине" beside "на Украине"; the Israel–Iran war; names whose words are not the theme.
 RU_PRESS = [
+    # the barter scheme by its press name; an exchange of concessions is no trade
+    ("trade_investment", "Иран и Россия начнут сотрудничество по контракту «нефть в обмен на товары».",
+     "Иран и Россия обсудили снятие санкций в обмен на ограничение ядерной программы."),
     # ships beside the sea's name (the English map's "vessels"); ships alone are no sea
     ("caspian", "Спасательные учения начались в акватории Каспийского моря при участии российских и иранских кораблей.",
      "Спасательные учения начались при участии российских и иранских кораблей."),
