@@ -904,6 +904,12 @@ NOT_THE_OLD_DISPUTE = [
 # the talks with the United States and the snapback by what they are; ties named by the two countries; the
 # Astana-format summit; "в Украине" beside "на Украине"; the Israel–Iran war; names whose words are not the theme.
 RU_PRESS = [
+    # the barter scheme by its press name; an exchange of concessions is no trade
+    ("trade_investment", "Иран и Россия начнут сотрудничество по контракту «нефть в обмен на товары».",
+     "Иран и Россия обсудили снятие санкций в обмен на ограничение ядерной программы."),
+    # ships beside the sea's name (the English map's "vessels"); ships alone are no sea
+    ("caspian", "Спасательные учения начались в акватории Каспийского моря при участии российских и иранских кораблей.",
+     "Спасательные учения начались при участии российских и иранских кораблей."),
     ("jcpoa", "Аракчи и Уиткофф обсудили в Женеве возможное соглашение по ядерной программе Ирана.",
      "Ученые обсудили программу конференции по ядерной физике."),
     ("jcpoa", "Москва не признает механизм восстановления санкций против Ирана, заявил постпред.",
@@ -983,7 +989,16 @@ FRAMES_RU = [
      "Москва не признает механизм восстановления международных лесов, заявил постпред."),
     ("strategic_partnership", "Россия и Иран обсудили развитие добрососедских отношений.",
      "Россия и Иран обсудили развитие торговых отношений."),
+    # a listed phrase with a genitive complement after its first noun; a comma ends the complement
+    ("jcpoa", "Лавров обвинил Запад в срыве переговоров Ирана и США по ядерной программе.",
+     "Лавров обвинил Запад в срыве переговоров Ирана и США, по его словам, ядерная программа ни при чем."),
 ]
+
+
+def test_a_russian_frame_does_not_outweigh_a_listed_phrase_inside_it(engines):
+    """"удары США и Израиля по Ирану" reads as "удары по Ирану" (2) without its genitive complement; the listed
+    "удары США и Израиля" (3) inside that stretch keeps its weight."""
+    assert "regional_rivals" in topics_of(engines, "МИД России осудил удары США и Израиля по Ирану.")
 
 
 @pytest.mark.parametrize("topic,carried,near_miss", PASSING_RU_FA + FRAMES_RU)

@@ -86,7 +86,7 @@ import ahocorasick_rs
 from ..cache import load_parsed
 from .gazetteer import fold
 from .inflect import has_cyrillic, is_finite_verb, is_participle, russian_forms
-from .frames_ru import inserted_adjective_frames, relationship_frames
+from .frames_ru import genitive_complement_frames, inserted_adjective_frames, relationship_frames
 from .passing_rufa import is_persian_item, language_passing_spans
 from .normalize import (needs_normalizing, normalize, normalize_mapped, persian_head_numbers, persian_suffixed,
                         spelling_variants)
@@ -886,10 +886,18 @@ class TopicMatcher:
             # Agreement"), which no topic lists, its words are the evidence.
             if name and name.source != "model" and stop <= name.end and name.end - name.start > stop - start:
                 found[at] = ((), start, stop)
-        # a Russian frame reads as the set phrase it means ("история взаимоотношений Ирана и России"): that phrase's slot
-        found += [(self._slot_signals[slot], start, stop)
-                  for phrase, start, stop in (*relationship_frames(text, mentions), *inserted_adjective_frames(text))
-                  if (slot := self._slots.get(normalize(fold(phrase, _FOLD_PAIRS)))) is not None]
+        # a Russian frame reads as the set phrase it means ("история взаимоотношений Ирана и России"): that phrase's
+        # slot, for each topic that has no listed phrase as heavy inside the frame's stretch ("удары США и Израиля по
+        # Ирану" read as "удары по Ирану" must not outweigh the listed "удары США и Израиля" by containing it)
+        listed = [(topic_id, weight, start, stop) for signals, start, stop in found for topic_id, _, weight in signals]
+        found += [(signals, start, stop)
+                  for phrase, start, stop in (*relationship_frames(text, mentions), *inserted_adjective_frames(text),
+                                              *genitive_complement_frames(text))
+                  if (slot := self._slots.get(normalize(fold(phrase, _FOLD_PAIRS)))) is not None
+                  for signals in (tuple(signal for signal in self._slot_signals[slot]
+                                        if not any(topic_id == signal[0] and weight >= signal[2] and start <= a and b <= stop
+                                                   for topic_id, weight, a, b in listed)),)
+                  if signals]
         # a name inside the name of an office is not evidence either ("envoy for Afghanistan"); the office itself is
         found += [(self._entity_signals[m.canonical], m.start, m.end) for m in mentions if m.canonical in self._entity_signals
                   and not (offices and offices.within(m.start, m.end))]
