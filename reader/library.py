@@ -557,7 +557,8 @@ class Library:
             date, title = cleaned.meta.date, cleaned.meta.title
             headline = self.topic_matcher.passage_topics(title, self.matcher.mentions_many([title])[0], date, HEADLINE_SHARE)
             topics = self.topic_matcher.article_hits([self.topic_matcher.passage_topics(t, m, date, headline=headline)
-                                                      for t, m in zip(texts, mentions, strict=True)], headline)
+                                                      for t, m in zip(texts, mentions, strict=True)], headline,
+                                                     self.topic_matcher.lead_index(texts))
         else:
             topics = tuple(() for _ in cleaned.paragraphs)
         return Document(raw, cleaned, mentions, topics, raw.warnings)

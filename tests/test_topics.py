@@ -1522,3 +1522,38 @@ def test_swift_in_title_case_and_air_strikes_in_two_words_are_evidence(engines):
     assert not topics_of(engines, "Ministers promised a swift response to the flooding.")
     assert "syria" in topics_of(engines, "Russian bombers will fly from Iran for air strikes in Syria, the ministry said.")
     assert "syria" not in topics_of(engines, "Russian bombers will fly from Iran for air strikes, the ministry said.")
+
+
+@pytest.mark.parametrize("texts,lead", [
+    (["Skip to main content", "Drill in Caspian Sea comes during visit by Russian warships", "Iran and Russia held drills."], 2),
+    (["Iran and Russia held drills.", "More to follow."], 0),
+    (["Akbar Novruz", "Joint drills began on Monday, Tasnim reported”"], 0),  # a quote's close is not a sentence's end
+    (["Akbar Novruz", "Joint drills began on Monday, Tasnim reported.”"], 1),
+    # a long paragraph without a full stop is a caption, not furniture before the lead
+    (["The minister and the president attend a plenary session at the forum in the Manege Central Exhibition Hall "
+      "in Moscow during the energy week that brought officials of many countries together", "Russia intervened."], 0),
+    (["Скачать", "Иран и Россия провели учения."], 0),  # Russian leads are judged as they stand
+    (["Menu", "Home", "World", "Iran", "Iran and Russia held drills."], 0),  # past LEAD_REACH: no clear lead
+])
+def test_the_lead_is_the_first_sentence_after_page_furniture(texts, lead):
+    assert TopicMatcher.lead_index(texts) == lead
+
+
+def test_a_one_passage_topic_in_the_lead_after_a_standfirst_is_kept(write):
+    body = "topics:\n  t:\n    signals: {caspian: 3}\n    one_passage_share: 0.5\n  m:\n    signals: {drills: 3}\n"
+    matcher = TopicMatcher(parse_topic_map(load_yaml(write("lead.yaml", body))))
+    drills = (TopicHit("m", 6.0, ("drills",)),)
+    caspian = (TopicHit("t", 3.0, ("Caspian",)), *drills)
+    passages = [(), caspian, drills, drills, drills]
+    assert matcher.article_hits(passages)[1] == drills  # one passage, not the first, outweighed: dropped
+    assert matcher.article_hits(passages, lead_at=1)[1] == caspian
+
+
+def test_a_standfirst_does_not_take_the_lead_from_the_first_paragraph(library, write):
+    text = ("Iran and Russia stage joint naval exercise\n\n"
+            "Drill comes during a three-day visit by Russian warships to a northern Iranian port\n\n"
+            "Iran and Russia held joint naval exercises in the Caspian Sea on Tuesday, the Fars agency reported.\n\n"
+            "An Iranian destroyer and missile boats sailed with the Russian warships in the naval drill.\n\n"
+            "Iran's air defence will get S-300 missiles from Russia, military officials said.\n\n"
+            "The two navies plan more naval drills and military exercises next year.\n")
+    assert "caspian" in library.resolve(str(write("standfirst.txt", text))).topics

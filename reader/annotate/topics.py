@@ -367,6 +367,12 @@ _CLOSED_SUBORDINATORS = ("после", "на фоне", "из-за", "в свя�
 _CLOSING_COMMAS = frozenset(",،")
 _PERSIAN_LETTER = re.compile("[\u0600-\u06ff]")
 _NOT_LATIN = re.compile("[\u0400-\u04ff\u0600-\u06ff]")  # a Cyrillic or an Arabic-script letter
+# An English paragraph that ends as a sentence does ("…the semi-official Fars News Agency reported."), unlike the page
+# furniture and standfirsts a saved page opens with ("Skip to main content", a byline, "Drill in Caspian Sea comes
+# during 3-day visit…", a caption's "(YouTube/rianews)")
+_ENDS_AS_SENTENCE = re.compile(r"[.!?][\"'\u201d\u2019]*\s*$")
+LEAD_REACH = 4  # furniture before the lead runs to a few lines; past these the article has no clear lead
+FURNITURE_WORDS = 25  # a standfirst or a byline is a line; a longer paragraph without a full stop (a caption) is no furniture
 _SPEECH = ("said", "says", "told", "added", "noted", "stated", "explained",  # verbs of a reporting clause
            "заявил", "заявила", "сказал", "сказала", "сообщил", "сообщила", "отметил", "отметила", "подчеркнул",
            "подчеркнула", "добавил", "добавила")
@@ -958,12 +964,13 @@ class TopicMatcher:
         return bool(wanted) and wanted.isdisjoint(keys) and not _NOT_LATIN.search(text)
 
     def article_hits(self, passages: Sequence[tuple[TopicHit, ...]],
-                     headline: Iterable[TopicHit] = ()) -> tuple[tuple[TopicHit, ...], ...]:
+                     headline: Iterable[TopicHit] = (), lead_at: int = 0) -> tuple[tuple[TopicHit, ...], ...]:
         """One article's passage hits (one tuple per paragraph, as `passage_topics` gives them)
         without the topics the article is not on.
 
         A topic with `one_passage_share` is dropped from an article where only one
-        passage is on it, that passage is not the lead (the first), and its score
+        passage is on it, that passage is not the lead (passage `lead_at`, or one of the
+        furniture before it: `lead_index`), and its score
         is below that share of the article's strongest topic's evidence (the sum
         of its passages' scores), unless the `headline` (its hits, as
         `passage_topics` gives them for the title) is on it too:
@@ -973,7 +980,7 @@ class TopicMatcher:
         """
         totals: dict[str, float] = {}
         counts: dict[str, int] = {}
-        lead = {hit.topic for hit in passages[0]} if passages else set()
+        lead = {hit.topic for hits in passages[:lead_at + 1] for hit in hits}
         lead.update(hit.topic for hit in headline)  # a headline names what the article is about
         for hits in passages:
             for hit in hits:
@@ -987,6 +994,27 @@ class TopicMatcher:
         if not dropped:
             return tuple(passages)
         return tuple(tuple(hit for hit in hits if hit.topic not in dropped) for hits in passages)
+
+    @staticmethod
+    def lead_index(texts: Sequence[str]) -> int:
+        """The index of an English article's lead among its paragraphs' `texts`: the first
+        of the first `LEAD_REACH` that ends as a sentence (`_ENDS_AS_SENTENCE`) after lines of
+        furniture (under `FURNITURE_WORDS` words each); 0 when none does, when a longer
+        paragraph comes first (a photo caption that names a minister's office is not
+        where the lead is), or when a Russian or Persian paragraph (`_NOT_LATIN`) does
+        (their leads are judged as they stand). A saved page often opens with furniture or a standfirst
+        ("Drill in Caspian Sea comes during 3-day visit by Russian warships…") before
+        the lead that carries the story (issue 15; Times of Israel, 2015, in
+        /work/devset7/topicsen7/b6en).
+        """
+        for at, text in enumerate(texts[:LEAD_REACH]):
+            if _NOT_LATIN.search(text):
+                break
+            if _ENDS_AS_SENTENCE.search(text):
+                return at
+            if len(text.split()) >= FURNITURE_WORDS:
+                break
+        return 0
 
     def _phrase_matches(self, text: str):
         """(slot, start, end) of each whole-word phrase match in `text`, overlaps included.
