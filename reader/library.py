@@ -556,8 +556,9 @@ class Library:
         if in_field and self.topic_matcher.in_field(mentions, texts):  # names in passing do not count for topics
             date, title = cleaned.meta.date, cleaned.meta.title
             headline = self.topic_matcher.passage_topics(title, self.matcher.mentions_many([title])[0], date, HEADLINE_SHARE)
-            topics = self.topic_matcher.article_hits([self.topic_matcher.passage_topics(t, m, date)
-                                                      for t, m in zip(texts, mentions, strict=True)], headline)
+            topics = self.topic_matcher.article_hits([self.topic_matcher.passage_topics(t, m, date, headline=headline)
+                                                      for t, m in zip(texts, mentions, strict=True)], headline,
+                                                     self.topic_matcher.lead_index(texts))
         else:
             topics = tuple(() for _ in cleaned.paragraphs)
         # Descriptive aliases were topic evidence; what is highlighted and listed is names (issue 14).

@@ -1502,3 +1502,73 @@ def test_an_undated_snapback_report_is_not_the_dispute_before_the_deal(engines):
     assert "nuclear_dispute" not in topics_of(engines, text)
     assert "nuclear_dispute" in topics_of(engines, "The IAEA reported Iran to the UN Security Council over its enrichment.")
 
+
+
+# --- issue 15, round 8: a headline's theme carried by the body's own words ---------------------------------------
+
+def test_a_full_headline_lowers_the_bar_for_its_theme_in_english(write):
+    matcher = small_map(write, "    signals: {caspian: 2, naval: 1}\n")
+    text = "The drills signal defiance, officials said, with ships gathered off the Caspian coast."
+    full = (TopicHit("t", 3.0, ("Naval", "Caspian")),)
+    assert not fires(matcher, text)  # one weight-2 word alone is not the theme
+    assert any(hit.topic == "t" for hit in matcher.passage_topics(text, (), None, headline=full))
+    # a headline with one word of the theme ("…seals found on Caspian coast") is a place: no support
+    place = (TopicHit("t", 2.0, ("Caspian",)),)
+    assert not matcher.passage_topics(text, (), None, headline=place)
+    # Russian and Persian passages are judged on their own words
+    russian = small_map(write, "    signals: {каспий: 2, naval: 1}\n")
+    assert not russian.passage_topics("Корабли собрались у берегов, а Каспий спокоен.", (), None, headline=full)
+
+
+def test_a_naval_drill_headline_puts_the_article_on_the_caspian(library, write):
+    body = ("\n\nState media said Tehran feared new strikes. Iran and Russia held three days of drills in the "
+            "Caspian Sea this week.\n\nDefence ministers of both countries met in Moscow to discuss military ties.\n")
+    drills = library.resolve(str(write("drills.txt", "Iran and Russia hold naval drills in the Caspian Sea" + body))).topics
+    assert "caspian" in drills
+    plain = library.resolve(str(write("plain.txt", "Iran and Russia hold drills" + body))).topics
+    assert "caspian" not in plain
+
+
+def test_swift_in_title_case_and_air_strikes_in_two_words_are_evidence(engines):
+    cut_off = ("Since the 2018 reimposition of sanctions, Iran has been disconnected from the western-based "
+               "Swift financial messaging system.")
+    assert {"banking_finance", "sanctions"} <= set(topics_of(engines, cut_off))
+    assert "sanctions" not in topics_of(engines, cut_off.replace("Swift financial", "financial"))
+    assert not topics_of(engines, "Ministers promised a swift response to the flooding.")
+    assert "syria" in topics_of(engines, "Russian bombers will fly from Iran for air strikes in Syria, the ministry said.")
+    assert "syria" not in topics_of(engines, "Russian bombers will fly from Iran for air strikes, the ministry said.")
+
+
+@pytest.mark.parametrize("texts,lead", [
+    (["Skip to main content", "Drill in Caspian Sea comes during visit by Russian warships", "Iran and Russia held drills."], 2),
+    (["Iran and Russia held drills.", "More to follow."], 0),
+    (["Akbar Novruz", "Joint drills began on Monday, Tasnim reported”"], 0),  # a quote's close is not a sentence's end
+    (["Akbar Novruz", "Joint drills began on Monday, Tasnim reported.”"], 1),
+    # a long paragraph without a full stop is a caption, not furniture before the lead
+    (["The minister and the president attend a plenary session at the forum in the Manege Central Exhibition Hall "
+      "in Moscow during the energy week that brought officials of many countries together", "Russia intervened."], 0),
+    (["Скачать", "Иран и Россия провели учения."], 0),  # Russian leads are judged as they stand
+    (["Menu", "Home", "World", "Iran", "Iran and Russia held drills."], 0),  # past LEAD_REACH: no clear lead
+])
+def test_the_lead_is_the_first_sentence_after_page_furniture(texts, lead):
+    assert TopicMatcher.lead_index(texts) == lead
+
+
+def test_a_one_passage_topic_in_the_lead_after_a_standfirst_is_kept(write):
+    body = "topics:\n  t:\n    signals: {caspian: 3}\n    one_passage_share: 0.5\n  m:\n    signals: {drills: 3}\n"
+    matcher = TopicMatcher(parse_topic_map(load_yaml(write("lead.yaml", body))))
+    drills = (TopicHit("m", 6.0, ("drills",)),)
+    caspian = (TopicHit("t", 3.0, ("Caspian",)), *drills)
+    passages = [(), caspian, drills, drills, drills]
+    assert matcher.article_hits(passages)[1] == drills  # one passage, not the first, outweighed: dropped
+    assert matcher.article_hits(passages, lead_at=1)[1] == caspian
+
+
+def test_a_standfirst_does_not_take_the_lead_from_the_first_paragraph(library, write):
+    text = ("Iran and Russia stage joint naval exercise\n\n"
+            "Drill comes during a three-day visit by Russian warships to a northern Iranian port\n\n"
+            "Iran and Russia held joint naval exercises in the Caspian Sea on Tuesday, the Fars agency reported.\n\n"
+            "An Iranian destroyer and missile boats sailed with the Russian warships in the naval drill.\n\n"
+            "Iran's air defence will get S-300 missiles from Russia, military officials said.\n\n"
+            "The two navies plan more naval drills and military exercises next year.\n")
+    assert "caspian" in library.resolve(str(write("standfirst.txt", text))).topics
