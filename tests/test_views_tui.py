@@ -220,15 +220,21 @@ def test_every_bar_of_several_series_over_100_months_shows(library, width, serie
     asyncio.run(scenario())
 
 
-def test_a_timeline_too_long_for_the_width_goes_by_year_and_Enter_lists_the_year(write, tmp_path):
-    """Two topics over 8 years at 80×24 are charted by year: the caption, the mark and
-    Enter's list are the year's, every passage of its months listed."""
+@pytest.fixture
+def corridor_years(write, tmp_path):
+    """A reader on three corridor stories: 2016-03 (Astara), 2016-11 (Rasht), 2023-05 (Baku)."""
     story = "Rail deal\n\n{date}\n\nRussia and Iran signed a deal on the North-South corridor railway in {city}.\n"
     for name, date, city in (("a", "March 3, 2016", "Astara"), ("b", "November 9, 2016", "Rasht"),
                              ("c", "May 5, 2023", "Baku")):
         write(f"corpus/{name}.txt", story.format(date=date, city=city))
     library = Library(load_config(bundled_config()), [tmp_path / "corpus"]).ensure_fresh()
-    app = make_app(library, tmp_path)
+    return make_app(library, tmp_path), library
+
+
+def test_a_timeline_too_long_for_the_width_goes_by_year_and_Enter_lists_the_year(corridor_years):
+    """Two topics over 8 years at 80×24 are charted by year: the caption, the mark and
+    Enter's list are the year's, every passage of its months listed."""
+    app, library = corridor_years
 
     async def scenario(pilot):
         app.show_timeline(library.subject("north_south_corridor"))
@@ -299,15 +305,10 @@ def test_a_timeline_opened_while_indexing_says_so_and_is_counted_again_when_it_e
     drive(app, scenario, size=(80, 24))
 
 
-def test_a_resize_keeps_the_open_list_and_the_quarter_the_cursor_was_put_on(write, tmp_path):
+def test_a_resize_keeps_the_open_list_and_the_quarter_the_cursor_was_put_on(corridor_years):
     """A newcomer's report: at 100 columns on 2019-Q2 with its passages listed, a resize
     to 80 columns (by year) closed the list, and back at 100 the cursor was on 2019-Q1."""
-    story = "Rail deal\n\n{date}\n\nRussia and Iran signed a deal on the North-South corridor railway in {city}.\n"
-    for name, date, city in (("a", "March 3, 2016", "Astara"), ("b", "November 9, 2016", "Rasht"),
-                             ("c", "May 5, 2023", "Baku")):
-        write(f"corpus/{name}.txt", story.format(date=date, city=city))
-    library = Library(load_config(bundled_config()), [tmp_path / "corpus"]).ensure_fresh()
-    app = make_app(library, tmp_path)
+    app, library = corridor_years
 
     async def scenario(pilot):
         app.show_timeline(library.subject("north_south_corridor"))
