@@ -601,18 +601,15 @@ def _timeline(args: argparse.Namespace) -> int:
 
     args.subjects, args.paths = _split_paths(args.subjects)
     library = _library(args)
-    first = Path(args.subjects[0])
-    if args.subjects[0].strip() and first.exists():  # `timeline DIR`: the folder was read as the topic
-        try:
-            _subject(library, args.subjects[0])
-        except UsageError:
-            raise UsageError(f"{first} is a {'folder' if first.is_dir() else 'file'}, not a topic: give the "
-                             "TOPIC first (timeline TOPIC... [PATH...]; the ids: iranru-reader topics)") from None
     subjects, unknown = [], []
-    for name in args.subjects:  # every unknown name said at once, each subject charted once
+    for place, name in enumerate(args.subjects):  # every unknown name said at once, each subject charted once
         try:
             subject = _subject(library, name)
         except UsageError as error:
+            first = Path(name)
+            if not place and name.strip() and first.exists():  # `timeline DIR`: the folder was read as the topic
+                raise UsageError(f"{first} is a {'folder' if first.is_dir() else 'file'}, not a topic: give the "
+                                 "TOPIC first (timeline TOPIC... [PATH...]; the ids: iranru-reader topics)") from None
             unknown.append(str(error))
         else:
             subjects += [subject] if subject not in subjects else []
