@@ -78,7 +78,8 @@ class ArticleList(ScrollView, can_focus=True):
 
     def row_text(self, index: int) -> str:
         """Both lines of row `index` as plain text (what a reader sees)."""
-        return "\n".join(self._line(index, part).plain for part in range(ROW_HEIGHT))
+        width = self._row_width
+        return "\n".join(self._line(index, part, width).plain for part in range(ROW_HEIGHT))
 
     @property
     def highlighted_id(self) -> str | None:
@@ -86,8 +87,11 @@ class ArticleList(ScrollView, can_focus=True):
 
     # --- rendering -----------------------------------------------------------------
 
-    def _line(self, index: int, part: int) -> Text:
+    def _line(self, index: int, part: int, width: int | None = None) -> Text:
+        """Line `part` of row `index`, cut to `width` cells (the caller's `_row_width`, else read)."""
         entry = self.entries[index]
+        if width is None:
+            width = self._row_width
         if part == 0:
             line = Text(no_wrap=True, overflow="ellipsis")
             line.append("  " if entry.id in self.read else "● ", style="bold")
@@ -95,7 +99,7 @@ class ArticleList(ScrollView, can_focus=True):
             after = (f" · {entry.language}" if entry.language else "") + (" ⚠" if entry.warnings else "")
             # A right-to-left source too long for the row is cut at its logical end, then
             # reordered (display_line), so that it keeps its opening words, as titles do.
-            room = max(1, self._row_width - 1 - line.cell_len - 2 - cell_len(after))
+            room = max(1, width - 1 - line.cell_len - 2 - cell_len(after))
             line.append(f"  {display_line(entry.source, self.display_config, room) if entry.source else UNKNOWN_SOURCE}",
                         style="dim")
             if entry.language:
@@ -103,7 +107,7 @@ class ArticleList(ScrollView, can_focus=True):
             if entry.warnings:
                 line.append(" ⚠", style="bold")
             return line
-        room = max(1, self._row_width - 3)  # the row's two-cell indent and a cell of margin
+        room = max(1, width - 3)  # the row's two-cell indent and a cell of margin
         return Text("  " + display_line(entry.title, self.display_config, room), no_wrap=True, overflow="ellipsis")
 
     @property
@@ -118,7 +122,7 @@ class ArticleList(ScrollView, can_focus=True):
         index, part = divmod(line_number, ROW_HEIGHT)
         if index >= len(self.entries):
             return Strip.blank(width, self.rich_style)
-        text = self._line(index, part)
+        text = self._line(index, part, width)  # the row's width, looked up once a line
         text.truncate(width, overflow="ellipsis", pad=True)
         if index == self.cursor:
             text.stylize("reverse" if self.has_focus else "bold underline")
