@@ -346,7 +346,7 @@ def _articles(doc: YamlDoc, data: dict, warnings: list[str]) -> dict[str, Articl
                 value = value.isoformat()
             if value is not None and not isinstance(value, str):
                 raise doc.error([*where, key], f"'{key}' must be a string, got {_kind(value)}")
-            if key == "date" and value is not None and not _valid_date(value):
+            if key == "date" and value is not None and not valid_date(value):
                 raise doc.error([*where, key], f"date must be YYYY-MM-DD, got '{value}'")
             values[key] = value
         result[str(name)] = ArticleOverride(**values)
@@ -362,7 +362,9 @@ def _sources(doc: YamlDoc, data: dict) -> dict[str, str]:
     return result
 
 
-def _valid_date(value: str) -> bool:
+def valid_date(value: str) -> bool:
+    """Whether `value` is a YYYY-MM-DD day of the calendar (datetime.date: 2022-02-30 is
+    no day, 0000 no year); export.date_bound checks a --from/--to bound with it too."""
     try:
         date.fromisoformat(value)
     except ValueError:

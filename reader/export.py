@@ -11,12 +11,12 @@ plain rather than breaking the line; briefs are written with `atomic.write_atomi
 
 from __future__ import annotations
 
-import datetime
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+from .config import valid_date
 from .models import UNKNOWN_SOURCE, Document
 
 # Escaped wherever they stand: inline syntax (emphasis, code, links, HTML,
@@ -116,17 +116,9 @@ def _link(url: str) -> str:
 def date_bound(text: str) -> str:
     """Validate a --from/--to bound: YYYY, YYYY-MM or YYYY-MM-DD, in the calendar
     (datetime.date: 2022-02-30 is no day, 0000 no year). Raises ValueError."""
-    if not _DATE_BOUND.match(text) or not _calendar_day(bound_day(text, last=False)):
+    if not _DATE_BOUND.match(text) or not valid_date(bound_day(text, last=False)):
         raise ValueError(f"not a date: {text!r} (use YYYY, YYYY-MM or YYYY-MM-DD)")
     return text
-
-
-def _calendar_day(text: str) -> bool:
-    try:
-        datetime.date.fromisoformat(text)
-    except ValueError:
-        return False
-    return True
 
 
 def within(date: str | None, start: str | None, end: str | None) -> bool:
