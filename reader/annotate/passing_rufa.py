@@ -71,17 +71,18 @@ _PERSIAN_ITEM_WORDS = 5  # a Persian item joins its words by ezafe: "مسائل 
 _VERB_END = re.compile(rf"(?:{_VERB})$")
 
 
-def language_passing_spans(text: str) -> list[tuple[int, int]]:
+def language_passing_spans(text: str, lower: str | None = None) -> list[tuple[int, int]]:
     """Character spans of `text` (a Russian or Persian paragraph; anything else
-    gives []) that are passing mentions by the rules of this module. Linear in
-    the length of `text`."""
+    gives []) that are passing mentions by the rules of this module. `lower`:
+    `text` in lower case, character for character, when the caller has it
+    (`topics.passing_spans` does). Linear in the length of `text`."""
     spans: list[tuple[int, int]] = []
     for sidelines in _SIDELINES.finditer(text):
         end = _end(_CLAUSE_END, text, sidelines.end())
         words = text[sidelines.end():end].split(" ")[:_SIDELINES_WORDS]
         spans.append((sidelines.start(), sidelines.end() + len(" ".join(words))))
     if has_cyrillic(text):
-        lower = text.lower()
+        lower = text.lower() if lower is None else lower
         for tail in _ALSO.finditer(text):
             if not is_finite_verb(tail.group(1).strip("«»\"(),")):
                 spans.append((tail.start() + 2, _end(_SENTENCE_END, text, tail.end())))
