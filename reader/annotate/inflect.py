@@ -31,8 +31,8 @@ _INDECLINABLE_ENDINGS = ("и", "о", "у", "ю", "е", "э")
 # Acronyms read as a word (МИД, "мид"), which the press declines as a masculine noun
 # (МИДа, МИДу, МИДом, МИДе; Rosenthal's handbook allows both uses), and their case endings.
 DECLINED_ACRONYMS = frozenset({"МИД"})
-_ACRONYM_ENDINGS = {"gent": "а", "datv": "у", "ablt": "ом", "loct": "е"}
-_ACRONYM = object()  # a plan's step: the acronym takes `_ACRONYM_ENDINGS`
+ACRONYM_ENDINGS = {"gent": "а", "datv": "у", "ablt": "ом", "loct": "е"}
+_ACRONYM = object()  # a plan's step: the acronym takes `ACRONYM_ENDINGS`
 
 
 @cache
@@ -155,7 +155,7 @@ def _decline(words: list[str], plan_and_head, case: str, number: str | None, acr
             continue
         parse, adjective = step
         if parse is _ACRONYM:
-            out.append(word + _ACRONYM_ENDINGS.get(case, "") if acronyms and head_number == "sing" else word)
+            out.append(word + ACRONYM_ENDINGS.get(case, "") if acronyms and head_number == "sing" else word)
             continue
         grammemes = {case, head_number}
         if adjective:

@@ -27,10 +27,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from difflib import SequenceMatcher
 
 from ..models import Mention
 from .gazetteer import PERSIAN_STOP, cyrillic_spans, persian_spans
 from .inflect import has_cyrillic, russian_nominative
+from .model import _OPENERS, _TITLES
 from .normalize import ARABIC_SCRIPT, normalize, normalize_mapped
 
 # Iranian and Arabic first names as the Russian press writes them (the dictionary knows
@@ -232,8 +234,6 @@ _HYPHENATED_WORD = re.compile(r"[\w-]+")
 def _given_before(text: str, start: int, floor: int, persian: bool, lower: _LowerWords) -> re.Match | None:
     """The given name written right before `start` (after `floor`, the previous
     mention's end), or None (see `given_names`)."""
-    from .model import _OPENERS, _TITLES
-
     before = (_PERSIAN_WORD_BEFORE if persian else _LATIN_WORD_BEFORE).search(text, max(floor, start - 30), start)
     if before is None or before.end() != start or text[before.start() - 1:before.start()].isalpha():
         return None
@@ -246,8 +246,6 @@ def _given_before(text: str, start: int, floor: int, persian: bool, lower: _Lowe
 
 
 def _same_name(word: str, name: str) -> bool:
-    from difflib import SequenceMatcher
-
     return SequenceMatcher(None, word.lower(), name.lower()).ratio() >= SAME_NAME_RATIO
 
 

@@ -44,7 +44,7 @@ from collections.abc import Sequence
 
 from ..models import Mention
 from .gazetteer import PERSIAN_STOP, sentence_initial
-from .inflect import has_cyrillic, russian_parse
+from .inflect import ACRONYM_ENDINGS, DECLINED_ACRONYMS, has_cyrillic, russian_parse
 from .model import MAX_ARTICLE_CHARS
 from .normalize import ARABIC_SCRIPT, normalize, normalize_mapped
 
@@ -75,8 +75,10 @@ _EN_MAX_WORDS = 8
 _RU_HEADS = frozenset("""министерство агентство компания корпорация банк флот флотилия штаб сила армия организация совет
 комитет комиссия суд фонд служба союз форум партия парламент академия университет институт центр ассоциация палата
 биржа концерн холдинг управление ведомство дума собрание гвардия корпус госкорпорация""".split())
-# Agency acronyms that name an organisation of the country after them (ВМФ России, МИД РФ).
-_RU_ACRONYMS = frozenset("""ВМФ ВМС ВКС ВВС МИД МИДа МИДу МИДом МИДе МВД МЧС ФСБ СВР ЦБ ГРУ СК ВС КСИР Совбез Совбеза Совбезе Совбезу Совбезом
+# Agency acronyms that name an organisation of the country after them (ВМФ России, МИД РФ), and
+# the case forms of those the press declines (МИДа, МИДу: inflect.DECLINED_ACRONYMS).
+_RU_ACRONYMS = frozenset({acronym + ending for acronym in DECLINED_ACRONYMS for ending in ACRONYM_ENDINGS.values()}) \
+    | frozenset("""ВМФ ВМС ВКС ВВС МИД МВД МЧС ФСБ СВР ЦБ ГРУ СК ВС КСИР Совбез Совбеза Совбезе Совбезу Совбезом
 Минобороны Минэнерго Минфин Минфина Минфине Минтранс Минтранса Минпромторг Минпромторга""".split())
 _RU_WORD = re.compile(r"[А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)*")
 _RU_MAX_WORDS = 7

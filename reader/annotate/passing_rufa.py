@@ -38,6 +38,7 @@ from __future__ import annotations
 import re
 
 from .inflect import has_cyrillic, is_finite_verb
+from .normalize import ARABIC_SCRIPT
 
 _CLAUSE_END = re.compile(r"[,;:.!?—–،؛؟]")
 _SENTENCE_END = re.compile(r"[;.!?؛؟]")
@@ -55,7 +56,6 @@ _TRAILING = re.compile(r"\s(?:из-за|после|на фоне|вследст�
 _SENTENCE_START = re.compile(r"[.!?…]\s")
 _SIDELINES = re.compile(r"(?:\bна полях|در حاشیه(?:\u200c?ی)?)\s")
 _SIDELINES_WORDS = 5  # the event's name: "саммита ШОС в китайском Тяньцзине", "نشست سران سازمان همکاری شانگهای"
-_PERSIAN = re.compile("[\u0600-\u06ff]")
 _PERSIAN_SENTENCE = re.compile(r"[^.!?؟؛:]+")
 _THAT = re.compile(r"(?:^|[\s،,])که\s")
 _COMMA = re.compile("[،,]")
@@ -71,23 +71,24 @@ _PERSIAN_ITEM_WORDS = 5  # a Persian item joins its words by ezafe: "مسائل 
 _VERB_END = re.compile(rf"(?:{_VERB})$")
 
 
-def language_passing_spans(text: str) -> list[tuple[int, int]]:
+def language_passing_spans(text: str, lower: str | None = None) -> list[tuple[int, int]]:
     """Character spans of `text` (a Russian or Persian paragraph; anything else
-    gives []) that are passing mentions by the rules of this module. Linear in
-    the length of `text`."""
+    gives []) that are passing mentions by the rules of this module. `lower`:
+    `text` in lower case, character for character, when the caller has it
+    (`topics.passing_spans` does). Linear in the length of `text`."""
     spans: list[tuple[int, int]] = []
     for sidelines in _SIDELINES.finditer(text):
         end = _end(_CLAUSE_END, text, sidelines.end())
         words = text[sidelines.end():end].split(" ")[:_SIDELINES_WORDS]
         spans.append((sidelines.start(), sidelines.end() + len(" ".join(words))))
     if has_cyrillic(text):
-        lower = text.lower()
+        lower = text.lower() if lower is None else lower
         for tail in _ALSO.finditer(text):
             if not is_finite_verb(tail.group(1).strip("«»\"(),")):
                 spans.append((tail.start() + 2, _end(_SENTENCE_END, text, tail.end())))
         spans += [(maybe.start(), _end(_CLAUSE_END, text, maybe.end())) for maybe in _MAYBE_RU.finditer(lower)]
         spans += _trailing_adverbials(text, lower)
-    if _PERSIAN.search(text):
+    if ARABIC_SCRIPT.search(text):
         spans += [(maybe.start(), _end(_CLAUSE_END, text, maybe.end())) for maybe in _MAYBE_FA.finditer(text)]
         spans += _persian_relative(text)
     return spans
@@ -140,5 +141,5 @@ def is_persian_item(words: list[str]) -> bool:
     `_PERSIAN_ITEM_WORDS` of them (an ezafe chain: "مسائل مربوط به سوریه"), the last no verb (a clause ends in its
     verb: "ایران آماده همکاری است") and no object marker را (an object opens a clause whose verb comes later:
     "ایران، روسیه را شریک راهبردی و اساسی خود می‌داند")."""
-    return (0 < len(words) <= _PERSIAN_ITEM_WORDS and all(_PERSIAN.match(word) for word in words)
+    return (0 < len(words) <= _PERSIAN_ITEM_WORDS and all(ARABIC_SCRIPT.match(word) for word in words)
             and "را" not in words and not _VERB_END.match(words[-1]))

@@ -553,7 +553,7 @@ def passing_spans(text: str, year: int | None = None, lower: str | None = None) 
     recap = _RECAP.search(text) if _RECAP_WORD in text else None  # a substring test first: 50x cheaper than the search
     if recap:
         spans.append((recap.start(), len(text)))
-    spans += language_passing_spans(text)
+    spans += language_passing_spans(text, lower)
     commas = text.replace("،", ",")  # the Arabic comma separates a Persian series: one character for one
     # a short aside in brackets is part of its item ("the United Arab Emirates (UAE), Iran, Ethiopia and Egypt")
     commas = _ASIDE.sub(lambda aside: " " * len(aside.group()), commas)
