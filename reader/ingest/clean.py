@@ -1144,11 +1144,12 @@ def _headline(top: list[_Line], rest: list[_Line], every: list[_Line], stop: fro
         return None
     body_stems = set().union(*(_stems(ln, stop) for ln in rest[:HEADLINE_CONTEXT] if not ln.gone)) if rest else set()
     later = " ".join(ln.text for ln in rest if not ln.gone).casefold()
+    folded = [(ln.text.casefold(), ln.words) for ln in every]  # once, not once per candidate (`_repeated`)
     chosen, weaker, labelled = None, [], None
     for line in top:
         summary = line.words >= 4 and line.text.casefold() in later  # repeated by the lead: a summary
         stems = _stems(line, stop)
-        repeated = line.repeated or _repeated(line, every)
+        repeated = line.repeated or _repeated(line, folded)
         overlap = len(stems & body_stems) / len(stems) if stems else 0.0
         # a label of a word or two ("پخش زنده", "Ukraine War") names the article only if the body
         # writes all its words, stop words too ("war" is one in the English list)
@@ -1176,13 +1177,14 @@ def _headline(top: list[_Line], rest: list[_Line], every: list[_Line], stop: fro
     return chosen
 
 
-def _repeated(line: _Line, every: list[_Line]) -> bool:
+def _repeated(line: _Line, folded: list[tuple[str, int]]) -> bool:
     """Whether the page writes a line's text again, alone or with a site's name or section
     (at most SECTION_WORDS more words: "Headline | Site"): a page's title repeats its headline;
     an institute's name inside a sentence ("Read the rest of the report at the European
-    Council on Foreign Relations.", clean8 dev set) is no repetition of a headline."""
+    Council on Foreign Relations.", clean8 dev set) is no repetition of a headline. `folded`:
+    the page's lines as (text case-folded, words), made once by `_headline`."""
     text = line.text.casefold()
-    return sum(text in other.text.casefold() and other.words <= line.words + SECTION_WORDS for other in every) >= 2
+    return sum(text in other and words <= line.words + SECTION_WORDS for other, words in folded) >= 2
 
 
 _GLUE = re.compile(r"(?<=[a-zа-яё])\s+(?P<word>[A-ZА-ЯЁ][a-zа-яё]+)\s+(?=[a-zа-яё])")  # "…railway The two…"
