@@ -211,9 +211,11 @@ _EDITORIAL_NOTE = re.compile(
     r"|(?:этот|данный|настоящий) материал\b|данное сообщение \(материал\)"
     r"|(?:dieser|der folgende) (?:artikel|beitrag|inhalt) (?:wurde|ist|erschien)\b|(?:cet article|ce contenu) (?:a été|est)\b)", re.I)
 NOTE_WORDS = 40  # an editorial note has at most this many words
-# "Читайте также: <another story's headline>", "Read also:", "بیشتر بخوانید:", "Lesen Sie auch:";
-_READ_ALSO = re.compile(r"^[\W_]*(?:read (?:also|more)|see also|also read|related|читайте (?:также|ещё|еще)|смотрите также|по теме"
-                        r"|بیشتر بخوانید|همچنین بخوانید|بخوانید|lesen sie auch|mehr zum thema|(?:à )?lire aussi)\s*[:：]\s*\S", re.I)
+# "Читайте также: <another story's headline>", "Read also:", "بیشتر بخوانید:", "Lesen Sie auch:"; the words
+# announcing other stories, which `_RELATED_LABEL` (such a label alone on its line) takes too;
+_ANNOUNCE = (r"read (?:also|more)|see also|also read|related|читайте также|смотрите также|по теме"
+             r"|بیشتر بخوانید|lesen sie auch|mehr zum thema|(?:à )?lire aussi")
+_READ_ALSO = re.compile(rf"^[\W_]*(?:{_ANNOUNCE}|читайте (?:ещё|еще)|همچنین بخوانید|بخوانید)\s*[:：]\s*\S", re.I)
 READ_ALSO_WORDS = 25  # with the headline it announces, at most this many words
 # a list of tags: four or more short items between commas, most of them tags proper (`_tag_list`);
 _LIST_COMMA = re.compile(r"\s*[,،]\s*")
@@ -931,11 +933,11 @@ BIOGRAPHY_LINES = 2  # a biography is one of the page's last this many lines
 
 # The label over a block of other stories' headlines or of tags, alone on its line, in the corpus's languages.
 _RELATED_LABEL = re.compile(
-    r"^[\W_]*(?:related(?: (?:articles?|stories|news|topics|content|coverage|links|posts))?|more on this (?:story|topic)|see also"
-    r"|also read|read (?:also|more)|recommended(?: for you| stories)?|you may also like|more (?:stories|news)|top stories|most read"
-    r"|tags|topics|keywords|читайте также|смотрите также|(?:ещ[её] )?по теме|новости по теме|другие новости|похожие (?:новости|материалы)"
-    r"|самое (?:читаемое|популярное)|теги|метки|ключевые слова|(?:مطالب|اخبار|خبرهای) (?:مرتبط|مشابه)|بیشتر بخوانید|پربازدیدترین(?:[\s\u200c]?ها)?"
-    r"|برچسب(?:[\s\u200c]?ها)?|کلمات کلیدی|lesen sie auch|mehr zum thema|(?:à )?lire aussi|sur le même sujet)[\W_]*$", re.I)
+    rf"^[\W_]*(?:{_ANNOUNCE}|related (?:articles?|stories|news|topics|content|coverage|links|posts)|more on this (?:story|topic)"
+    r"|recommended(?: for you| stories)?|you may also like|more (?:stories|news)|top stories|most read"
+    r"|tags|topics|keywords|ещ[её] по теме|новости по теме|другие новости|похожие (?:новости|материалы)"
+    r"|самое (?:читаемое|популярное)|теги|метки|ключевые слова|(?:مطالب|اخبار|خبرهای) (?:مرتبط|مشابه)|پربازدیدترین(?:[\s\u200c]?ها)?"
+    r"|برچسب(?:[\s\u200c]?ها)?|کلمات کلیدی|sur le même sujet)[\W_]*$", re.I)
 RELATED_ITEMS = 12  # a block lists at most this many headlines or tags
 
 
