@@ -434,7 +434,7 @@ def _normalise(line: _Line, drop: Callable, found: _Found, outlets: Mapping[str,
         line.text = text
         drop(line, "timestamp (date metadata)", stamp.group(0).strip())
         text = text[stamp.end():].strip()
-    if (glued := _GLUED_CREDIT.search(text)) and ((known := glued.group("outlet").casefold() in outlets) or not glued.group("outlet").isascii()):
+    if text[-1:].islower() and (glued := _GLUED_CREDIT.search(text)) and ((known := glued.group("outlet").casefold() in outlets) or not glued.group("outlet").isascii()):
         line.text = text  # "…реки Евфрат.Интерфакс": a news aggregator's credit ("…in Kyiv.Andrii Marienko" is a photographer's)
         if known:
             found.sources.append((CREDIT, line.number, glued.group("outlet")))
@@ -447,6 +447,7 @@ def _normalise(line: _Line, drop: Callable, found: _Found, outlets: Mapping[str,
 # (dzen.ru stories) credit each sentence: "…с президентом России.Интерфакс"; a name in Latin letters
 # is cut only when the outlet table knows it, as photographers sign captions so. Three lower-case
 # letters before the stop keep "in St.Petersburg" and "U.S.Army" whole (dev set clean8, issue 13).
+# It ends on a lower-case letter: `_normalise` tests that first, as a search along every line costs more than `visible`.
 _GLUED_CREDIT = re.compile(r"(?<=[a-zа-яё]{3}[.!?])(?P<outlet>[A-ZА-ЯЁ][a-zа-яё]+(?:[ -][A-ZА-ЯЁ]?[a-zа-яё]+)?)$")
 
 
