@@ -188,12 +188,13 @@ def _ticker(text: str) -> bool:
         return False
     headlines = _TICKER_TIME.split(text)[1:]
     return sum(len(_WORD.findall(headline)) >= TICKER_WORDS for headline in headlines) >= TICKER_TIMES
+
+
 # a button's label in capitals glued to the lead: four or more words in capitals, a stop word among them (a
 # dateline in capitals is a place's one or two words, "ТЕГЕРАН", "NEW DELHI");
 _CAPS_LABEL = re.compile(r"^(?P<label>(?:[A-ZА-ЯЁ]{2,}\s+){4,8})(?=[A-ZА-ЯЁ][a-zа-яё])")
 # a player's notice that the browser cannot show it, in English, Russian and Persian;
 _PLAYER = re.compile(r"(?:browser|браузер|مرورگر).{0,60}?(?:does ?n[o']t support|не поддерживает|پشتیبانی\s?(?:نمی|نمی\u200c)\s?کند)"
-
                      r"|(?:does ?n[o']t support|не поддерживает).{0,20}?(?:video|audio|видео|аудио)", re.I)
 PLAYER_WORDS = 20  # a player's notice has at most this many words
 # an embedded post that cannot be shown ("This post can't be displayed because…"), looked for in lines with such a verb
@@ -909,6 +910,8 @@ _LEGAL = re.compile(
 # article about a film's reproduction or a court's copyright ruling lacks
 _OWN_CONTENT = re.compile(r"\b(?:content|material|articles?|stor(?:y|ies)|site|website|staff|feed|views|opinions)\b"
                           r"|материал\w*|сайт\w*|редакци\w*|مطالب|اخبار|محتوا|سایت|دیدگاه|نظرات", re.I)
+
+
 def _legal_notice(content: list[_Line], drop: Callable) -> None:
     """A legal notice or disclaimer (`_LEGAL` and `_OWN_CONTENT` both in it, at most NOTE_WORDS words)
     under the article's last body line, which it would otherwise be since it is a full sentence: from
@@ -1629,8 +1632,6 @@ _LABEL_PREFIX = re.compile(r"^[^\s:：–—-][^:：–—\n]{0,40}?\s*(?:[:：]
 def _same_words(text: str) -> str:
     """A paragraph's words, lower case, without punctuation or half-spaces: what two copies share."""
     return " ".join(WORD_RUN.findall(text.casefold().replace("\u200c", "")))
-
-
 
 
 def _url_spans(text: str) -> tuple[tuple[int, int], ...]:
