@@ -188,12 +188,13 @@ def _ticker(text: str) -> bool:
         return False
     headlines = _TICKER_TIME.split(text)[1:]
     return sum(len(_WORD.findall(headline)) >= TICKER_WORDS for headline in headlines) >= TICKER_TIMES
+
+
 # a button's label in capitals glued to the lead: four or more words in capitals, a stop word among them (a
 # dateline in capitals is a place's one or two words, "ТЕГЕРАН", "NEW DELHI");
 _CAPS_LABEL = re.compile(r"^(?P<label>(?:[A-ZА-ЯЁ]{2,}\s+){4,8})(?=[A-ZА-ЯЁ][a-zа-яё])")
 # a player's notice that the browser cannot show it, in English, Russian and Persian;
 _PLAYER = re.compile(r"(?:browser|браузер|مرورگر).{0,60}?(?:does ?n[o']t support|не поддерживает|پشتیبانی\s?(?:نمی|نمی\u200c)\s?کند)"
-
                      r"|(?:does ?n[o']t support|не поддерживает).{0,20}?(?:video|audio|видео|аудио)", re.I)
 PLAYER_WORDS = 20  # a player's notice has at most this many words
 # an embedded post that cannot be shown ("This post can't be displayed because…"), looked for in lines with such a verb
@@ -211,9 +212,11 @@ _EDITORIAL_NOTE = re.compile(
     r"|(?:этот|данный|настоящий) материал\b|данное сообщение \(материал\)"
     r"|(?:dieser|der folgende) (?:artikel|beitrag|inhalt) (?:wurde|ist|erschien)\b|(?:cet article|ce contenu) (?:a été|est)\b)", re.I)
 NOTE_WORDS = 40  # an editorial note has at most this many words
-# "Читайте также: <another story's headline>", "Read also:", "بیشتر بخوانید:", "Lesen Sie auch:";
-_READ_ALSO = re.compile(r"^[\W_]*(?:read (?:also|more)|see also|also read|related|читайте (?:также|ещё|еще)|смотрите также|по теме"
-                        r"|بیشتر بخوانید|همچنین بخوانید|بخوانید|lesen sie auch|mehr zum thema|(?:à )?lire aussi)\s*[:：]\s*\S", re.I)
+# "Читайте также: <another story's headline>", "Read also:", "بیشتر بخوانید:", "Lesen Sie auch:"; the words
+# announcing other stories, which `_RELATED_LABEL` (such a label alone on its line) takes too;
+_ANNOUNCE = (r"read (?:also|more)|see also|also read|related|читайте также|смотрите также|по теме"
+             r"|بیشتر بخوانید|lesen sie auch|mehr zum thema|(?:à )?lire aussi")
+_READ_ALSO = re.compile(rf"^[\W_]*(?:{_ANNOUNCE}|читайте (?:ещё|еще)|همچنین بخوانید|بخوانید)\s*[:：]\s*\S", re.I)
 READ_ALSO_WORDS = 25  # with the headline it announces, at most this many words
 # a list of tags: four or more short items between commas, most of them tags proper (`_tag_list`);
 _LIST_COMMA = re.compile(r"\s*[,،]\s*")
@@ -432,7 +435,7 @@ def _normalise(line: _Line, drop: Callable, found: _Found, outlets: Mapping[str,
         line.text = text
         drop(line, "timestamp (date metadata)", stamp.group(0).strip())
         text = text[stamp.end():].strip()
-    if (glued := _GLUED_CREDIT.search(text)) and ((known := glued.group("outlet").casefold() in outlets) or not glued.group("outlet").isascii()):
+    if text[-1:].islower() and (glued := _GLUED_CREDIT.search(text)) and ((known := glued.group("outlet").casefold() in outlets) or not glued.group("outlet").isascii()):
         line.text = text  # "…реки Евфрат.Интерфакс": a news aggregator's credit ("…in Kyiv.Andrii Marienko" is a photographer's)
         if known:
             found.sources.append((CREDIT, line.number, glued.group("outlet")))
@@ -445,6 +448,7 @@ def _normalise(line: _Line, drop: Callable, found: _Found, outlets: Mapping[str,
 # (dzen.ru stories) credit each sentence: "…с президентом России.Интерфакс"; a name in Latin letters
 # is cut only when the outlet table knows it, as photographers sign captions so. Three lower-case
 # letters before the stop keep "in St.Petersburg" and "U.S.Army" whole (dev set clean8, issue 13).
+# It ends on a lower-case letter: `_normalise` tests that first, as a search along every line costs more than `visible`.
 _GLUED_CREDIT = re.compile(r"(?<=[a-zа-яё]{3}[.!?])(?P<outlet>[A-ZА-ЯЁ][a-zа-яё]+(?:[ -][A-ZА-ЯЁ]?[a-zа-яё]+)?)$")
 
 
@@ -906,6 +910,8 @@ _LEGAL = re.compile(
 # article about a film's reproduction or a court's copyright ruling lacks
 _OWN_CONTENT = re.compile(r"\b(?:content|material|articles?|stor(?:y|ies)|site|website|staff|feed|views|opinions)\b"
                           r"|материал\w*|сайт\w*|редакци\w*|مطالب|اخبار|محتوا|سایت|دیدگاه|نظرات", re.I)
+
+
 def _legal_notice(content: list[_Line], drop: Callable) -> None:
     """A legal notice or disclaimer (`_LEGAL` and `_OWN_CONTENT` both in it, at most NOTE_WORDS words)
     under the article's last body line, which it would otherwise be since it is a full sentence: from
@@ -931,11 +937,11 @@ BIOGRAPHY_LINES = 2  # a biography is one of the page's last this many lines
 
 # The label over a block of other stories' headlines or of tags, alone on its line, in the corpus's languages.
 _RELATED_LABEL = re.compile(
-    r"^[\W_]*(?:related(?: (?:articles?|stories|news|topics|content|coverage|links|posts))?|more on this (?:story|topic)|see also"
-    r"|also read|read (?:also|more)|recommended(?: for you| stories)?|you may also like|more (?:stories|news)|top stories|most read"
-    r"|tags|topics|keywords|читайте также|смотрите также|(?:ещ[её] )?по теме|новости по теме|другие новости|похожие (?:новости|материалы)"
-    r"|самое (?:читаемое|популярное)|теги|метки|ключевые слова|(?:مطالب|اخبار|خبرهای) (?:مرتبط|مشابه)|بیشتر بخوانید|پربازدیدترین(?:[\s\u200c]?ها)?"
-    r"|برچسب(?:[\s\u200c]?ها)?|کلمات کلیدی|lesen sie auch|mehr zum thema|(?:à )?lire aussi|sur le même sujet)[\W_]*$", re.I)
+    rf"^[\W_]*(?:{_ANNOUNCE}|related (?:articles?|stories|news|topics|content|coverage|links|posts)|more on this (?:story|topic)"
+    r"|recommended(?: for you| stories)?|you may also like|more (?:stories|news)|top stories|most read"
+    r"|tags|topics|keywords|ещ[её] по теме|новости по теме|другие новости|похожие (?:новости|материалы)"
+    r"|самое (?:читаемое|популярное)|теги|метки|ключевые слова|(?:مطالب|اخبار|خبرهای) (?:مرتبط|مشابه)|پربازدیدترین(?:[\s\u200c]?ها)?"
+    r"|برچسب(?:[\s\u200c]?ها)?|کلمات کلیدی|sur le même sujet)[\W_]*$", re.I)
 RELATED_ITEMS = 12  # a block lists at most this many headlines or tags
 
 
@@ -1144,11 +1150,12 @@ def _headline(top: list[_Line], rest: list[_Line], every: list[_Line], stop: fro
         return None
     body_stems = set().union(*(_stems(ln, stop) for ln in rest[:HEADLINE_CONTEXT] if not ln.gone)) if rest else set()
     later = " ".join(ln.text for ln in rest if not ln.gone).casefold()
+    folded = [(ln.text.casefold(), ln.words) for ln in every]  # once, not once per candidate (`_repeated`)
     chosen, weaker, labelled = None, [], None
     for line in top:
         summary = line.words >= 4 and line.text.casefold() in later  # repeated by the lead: a summary
         stems = _stems(line, stop)
-        repeated = line.repeated or _repeated(line, every)
+        repeated = line.repeated or _repeated(line, folded)
         overlap = len(stems & body_stems) / len(stems) if stems else 0.0
         # a label of a word or two ("پخش زنده", "Ukraine War") names the article only if the body
         # writes all its words, stop words too ("war" is one in the English list)
@@ -1176,13 +1183,14 @@ def _headline(top: list[_Line], rest: list[_Line], every: list[_Line], stop: fro
     return chosen
 
 
-def _repeated(line: _Line, every: list[_Line]) -> bool:
+def _repeated(line: _Line, folded: list[tuple[str, int]]) -> bool:
     """Whether the page writes a line's text again, alone or with a site's name or section
     (at most SECTION_WORDS more words: "Headline | Site"): a page's title repeats its headline;
     an institute's name inside a sentence ("Read the rest of the report at the European
-    Council on Foreign Relations.", clean8 dev set) is no repetition of a headline."""
+    Council on Foreign Relations.", clean8 dev set) is no repetition of a headline. `folded`:
+    the page's lines as (text case-folded, words), made once by `_headline`."""
     text = line.text.casefold()
-    return sum(text in other.text.casefold() and other.words <= line.words + SECTION_WORDS for other in every) >= 2
+    return sum(text in other and words <= line.words + SECTION_WORDS for other, words in folded) >= 2
 
 
 _GLUE = re.compile(r"(?<=[a-zа-яё])\s+(?P<word>[A-ZА-ЯЁ][a-zа-яё]+)\s+(?=[a-zа-яё])")  # "…railway The two…"
@@ -1624,8 +1632,6 @@ _LABEL_PREFIX = re.compile(r"^[^\s:：–—-][^:：–—\n]{0,40}?\s*(?:[:：]
 def _same_words(text: str) -> str:
     """A paragraph's words, lower case, without punctuation or half-spaces: what two copies share."""
     return " ".join(WORD_RUN.findall(text.casefold().replace("\u200c", "")))
-
-
 
 
 def _url_spans(text: str) -> tuple[tuple[int, int], ...]:

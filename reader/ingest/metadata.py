@@ -310,7 +310,7 @@ def outlet_in(line: str, outlets: Mapping[str, str]) -> str | None:
 # Words that name a kind of outlet (a newspaper's or agency's name ends, or in Persian and
 # Russian opens, with one): what tells "Al Arabiya English" or "BBC News" from a person's name.
 _OUTLET_LAST = {*DOMAIN_KINDS, "post", "tribune", "herald", "journal", "telegraph", "gazette",
-                "daily", "media", "tv", "radio", "english", "online", "today", "review", "monitor", "observer",
+                "media", "radio", "english", "today", "review", "monitor", "observer",
                 "guardian", "independent", "network", "wire", "service", "services", "international", "weekly",
                 "new", "world", "line", "insider", "report", "standard", "chronicle", "express", "mail",
                 "newswire", "newswires", "فارسی", "نیوز", "آنلاین", "خبر", "پرس", "новости", "онлайн", "медиа"}  # a language edition: "… English", "… فارسی"
