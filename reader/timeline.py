@@ -205,7 +205,7 @@ def text_lines(timeline: Timeline, bars: bool, width: int = 40) -> list[str]:
     lines: list[str] = []
     largest = timeline.largest
     several = bars and len(timeline.series) > 1
-    names = [s.subject.label[:24] for s in timeline.series]
+    names = [s.subject.label if len(s.subject.label) <= 24 else s.subject.label[:23] + "…" for s in timeline.series]
     name_width = max(map(len, names), default=0)
     year = None
     for i in timeline.bars:

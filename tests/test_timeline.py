@@ -80,6 +80,13 @@ def test_year_ticks_one_per_year_and_thinned_on_long_axes():
     assert year_ticks(month_range("2018-01", "2020-12"), gap=13) == ([1, 25], ["2018", "2020"])
 
 
+def test_text_lines_shorten_a_long_name_with_an_ellipsis():
+    """A newcomer's report: 'North–South Transport Co' was cut mid-word with no sign."""
+    long = Subject("topic", "n", "North–South Transport Corridor")
+    lines = text_lines(build_timeline([(long, [("2023-05", 2)]), (TOPIC, [("2023-05", 1)])]), bars=True, width=4)
+    assert "North–South Transport C…" in lines[0] and "Syria" in lines[1]
+
+
 def test_text_bars_scale_to_the_largest_in_eighths():
     assert text_bar(10, 10, 4) == "████"
     assert text_bar(5, 10, 4) == "██"

@@ -110,6 +110,8 @@ def test_timeline_compares_a_second_subject_and_drops_it(app, library):
         assert any(t.startswith("Vladimir Putin ·") for t in texts)
         await pilot.press("escape", "d")  # Esc leaves the list first, then d drops the last
         assert [s.key for s in screen.subjects] == ["north_south_corridor"]
+        await pilot.press("d")  # nothing left to drop: said
+        assert any("Nothing to drop" in str(n.message) for n in app._notifications)
         await pilot.press("escape")
         assert not isinstance(app.screen, TimelineScreen) and where(app)[0] == FIRST
 

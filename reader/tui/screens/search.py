@@ -117,7 +117,8 @@ class SearchScreen(ModalScreen[Location | None]):
                             for entry, i, text in hits)
         more = "+" if len(hits) >= MAX_RESULTS else ""
         self.query_one("#search-count", Static).update(
-            Text(f"{len(hits)}{more} passages" if query.strip() else "type to search", style="dim"))
+            Text(f"{len(hits)}{more} passage{'s' * (len(hits) != 1 or bool(more))}" if query.strip() else "type to search",
+                 style="dim"))
         self._shown_for = query
 
     def on_unmount(self) -> None:

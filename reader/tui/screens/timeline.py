@@ -445,6 +445,8 @@ class TimelineScreen(Screen[Location | None]):
         if len(self.subjects) > 1:
             self.subjects.pop()
             self._replot()
+        else:
+            self.notify("Nothing to drop: d drops the last one compared (a adds one)", timeout=3)
 
     def recount(self, partial: bool) -> None:
         """Chart the subjects again from the index as it is now (`partial`: indexing goes
