@@ -94,6 +94,10 @@ def passage_markdown(doc: Document, index: int) -> str:
     return _line_start("".join(parts))
 
 
+CITED = "— "  # opens each citation line of a brief (`citation`)
+PILCROW = "¶ "  # before the 1-based passage number in a citation
+
+
 def citation(doc: Document, index: int) -> str:
     """"— *Title*, Source, 2017-11-01, <URL>, ¶ 3": ¶ is 1-based, as a reader counts."""
     meta = doc.meta
@@ -102,8 +106,8 @@ def citation(doc: Document, index: int) -> str:
     parts.append(meta.date or "undated")
     if meta.url:
         parts.append(_link(meta.url))
-    parts.append(f"¶ {index + 1}")
-    return "— " + ", ".join(parts)
+    parts.append(f"{PILCROW}{index + 1}")
+    return CITED + ", ".join(parts)
 
 
 def _link(url: str) -> str:

@@ -46,6 +46,9 @@ IMPLICIT_MODE = "\x1b[8h"  # BDSM set: the terminal's default, restored on exit
 _RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 _WORD = re.compile(r"[^\W\d_]+")  # a run of letters, in any script
 _LINE_END_NEUTRAL = ("WS", "BN", "S", "B")  # reset to the paragraph level at a line end (L1)
+# No-break, figure and narrow no-break spaces: Rich's word wrap (`\s`) breaks at them, the
+# line-breaking rules do not (UAX #14, class GL); wrapped as a letter of the same width.
+_NO_BREAK = str.maketrans("\u00a0\u2007\u202f", "___")
 
 
 def has_rtl(text: str) -> bool:
@@ -186,7 +189,7 @@ def visual_lines(text: Text, width: int, shaping: bool = False, rtl: bool | None
     visual order.
 
     `width`: cells per line (at least 1). Lines are wrapped in logical order
-    first (Rich's word wrap, long words folded), then each line is reordered
+    first (Rich's word wrap, long words folded, never at a no-break space), then each line is reordered
     and its spans mapped; a right-to-left paragraph's lines are right-aligned
     (padded on the left to `width`), a left-to-right one's are left as they
     are. Newlines inside `text` start new lines. `rtl`: the paragraph's
@@ -200,7 +203,7 @@ def visual_lines(text: Text, width: int, shaping: bool = False, rtl: bool | None
     lines: list[Text] = []
     start = 0
     for piece in text.split("\n", allow_blank=True):
-        offsets = divide_line(piece.plain, max(1, width), fold=True)
+        offsets = divide_line(piece.plain.translate(_NO_BREAK), max(1, width), fold=True)
         for line, line_start in zip(piece.divide(offsets), [0, *offsets], strict=True):
             line.rstrip()
             first = start + line_start

@@ -144,3 +144,14 @@ def test_a_label_too_long_keeps_its_opening_words():
     shown = display_line(title, Display(), width=20)
     assert cell_len(shown) <= 20 and shown.startswith("…")  # the cut end is on the visual left
     assert shown.rstrip().endswith(title.split()[0][::-1])  # the opening word, reversed into cells, on the right
+
+
+def test_a_no_break_space_keeps_its_words_on_one_line():
+    """A newcomer's report: the brief preview's citation had "¶" at one line's end
+    and its number on the next. Rich's wrap breaks at any `\\s`, a no-break space too."""
+    text = f"— {PERSIAN.split('.')[0]}, IRNA, undated, ¶\u00a012"
+    for width in range(8, len(text)):
+        for line in visual_lines(Text(text), width, rtl=False):
+            assert ("¶" in line.plain) == ("12" in line.plain), (width, line.plain)
+    ordinary = [line.plain for line in visual_lines(Text("a b ¶ 12"), 5, rtl=False)]  # a space still breaks
+    assert ordinary == ["a b ¶", "12"]

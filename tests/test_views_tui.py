@@ -13,6 +13,7 @@ from reader.config import bundled_config, load_config
 from reader.export import Quote, brief_markdown
 from reader.library import Library
 from reader.render import pilcrow
+from reader.render_bidi import has_rtl
 from reader.state import Bookmark, toggle_bookmark
 from reader.timeline import Subject
 from reader.tui.screens.brief import BriefScreen
@@ -501,7 +502,7 @@ def test_B_previews_persian_passages_right_to_left_in_visual_order(tmp_path, siz
     """A newcomer's report: the preview showed Persian in logical order (the first word
     on the left, its letters left to right). Each line is now in visual order: the
     first word at the right end of the first line, right-aligned."""
-    from reader.tui.screens.brief import BidiParagraph, RightToLeft
+    from reader.tui.screens.brief import BidiParagraph, VisualLines
 
     library = Library(load_config(bundled_config()), [FIXTURES / "entities_fa_irna.txt"], cache=False).ensure_fresh()
     app = make_app(library, tmp_path)
@@ -514,7 +515,7 @@ def test_B_previews_persian_passages_right_to_left_in_visual_order(tmp_path, siz
         await wait_until(pilot, lambda: isinstance(app.screen, BriefScreen))
         await pilot.pause()
         quoted = [b for b in app.screen.query(BidiParagraph) if b._content.plain.startswith(passage.split()[0])]
-        assert len(quoted) == 1 and isinstance(quoted[0].render(), RightToLeft)
+        assert len(quoted) == 1 and isinstance(quoted[0].render(), VisualLines)
         block = quoted[0]
         lines = [block.render_line(y).text for y in range(block.size.height)]
         assert len(lines) > 1  # wrapped: each line reordered on its own
@@ -523,9 +524,40 @@ def test_B_previews_persian_passages_right_to_left_in_visual_order(tmp_path, siz
         assert all(line.startswith(" ") or len(line.rstrip()) >= block.size.width - 2 for line in lines[:-1])
         assert lines[-1].startswith(" ")  # the last, short line: right-aligned
         english = [b for b in app.screen.query(BidiParagraph) if "Dates:" in b._content.plain]
-        assert english and not isinstance(english[0].render(), RightToLeft)  # left-to-right text as before
+        assert english and not isinstance(english[0].render(), VisualLines)  # left-to-right text as before
 
     drive(app, scenario, size=size)
+
+
+def test_the_citation_of_a_persian_passage_reads_left_to_right_with_its_pilcrow_and_number_together(tmp_path):
+    """A newcomer's report: in the preview, a Persian article's citation was laid out
+    right to left ("IRNA, undated, ¶ 2 ,<title> —") and "¶" ended one line, its number
+    starting the next. The citation is the reader's words: left to right, "¶ 2" whole."""
+    from reader.tui.screens.brief import BidiParagraph
+
+    library = Library(load_config(bundled_config()), [FIXTURES / "entities_fa_irna.txt"], cache=False).ensure_fresh()
+    app = make_app(library, tmp_path)
+    doc = library.get(library.entries[0].id)
+    app.store.apply(toggle_bookmark(Bookmark(doc.id, 1, "t", "s", "2026-01-01T00:00:00")))
+
+    async def scenario(pilot):
+        await pilot.press("B")
+        await wait_until(pilot, lambda: isinstance(app.screen, BriefScreen))
+        await pilot.pause()
+        cited = [b for b in app.screen.query(BidiParagraph) if b._content.plain.startswith("— ")]
+        assert len(cited) == 1
+        block = cited[0]
+        assert [block.render_line(y).text.strip() for y in range(block.size.height)][0].startswith("— ")
+        laid_out = block.render()
+        for width in range(10, 80):
+            lines = laid_out._laid_out(width).plain.split("\n")
+            assert lines[0].startswith("— ")  # left to right, not right-aligned
+            assert [("¶" in line) == ("2" in line) for line in lines if "¶" in line] == [True], (width, lines)
+        quoted = [b for b in app.screen.query(BidiParagraph) if not b._content.plain.startswith("— ")
+                  and has_rtl(b._content.plain) and not b._cites()]
+        assert quoted  # the quoted passage itself is no citation
+
+    drive(app, scenario, size=(80, 24))
 
 
 def test_an_article_off_the_topic_leaves_no_stale_trail_and_t_in_the_brief_says_why(library, tmp_path):

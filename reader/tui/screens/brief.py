@@ -10,7 +10,10 @@ The file keeps Persian in logical order (a Markdown viewer lays it out); the
 preview lays out each paragraph and heading that holds right-to-left letters
 as the article view does (reader/render_bidi.py: wrapped at the block's width
 in logical order, then each line reordered and right-aligned), since Textual's
-Markdown widget draws text in logical order.
+Markdown widget draws text in logical order. A citation line is the reader's own
+words: it is laid out left to right whatever its title's script, with "¶" kept
+on the line of its number (Textual's Markdown widget turns the no-break space a
+file could hold into a space, and its wrap breaks at either).
 """
 
 from __future__ import annotations
@@ -33,7 +36,7 @@ from textual.widgets import Input, Markdown, Static
 
 from ...atomic import write_atomic
 from ...config import Display
-from ...export import preview
+from ...export import CITED, PILCROW, preview
 from ...render_bidi import has_rtl, visual_lines
 from ..bindings import BRIEF, MODAL, RAW
 
@@ -46,20 +49,21 @@ class BriefScroll(VerticalScroll):
     BINDINGS = RAW  # j/k, g/G, space/PgUp, h/l: as in the raw view
 
 
-class RightToLeft(Visual):
+class VisualLines(Visual):
     """A Markdown block's content laid out for `display` at whatever width it is
-    given: lines in visual order, right-aligned (their bold and italic spans follow
-    their characters)."""
+    given: lines in visual order, right-aligned when right to left (their bold and
+    italic spans follow their characters). `rtl`: as for `visual_lines`."""
 
-    def __init__(self, content: Content, display: Display) -> None:
+    def __init__(self, content: Content, display: Display, rtl: bool | None = None) -> None:
         self.content = content
         self.display = display
+        self.rtl = rtl
         self._by_width: dict[int, Content] = {}  # height, then drawing: laid out once per width
 
     def _laid_out(self, width: int) -> Content:
         if width not in self._by_width:
             logical = Text(self.content.plain, spans=[RichSpan(s.start, s.end, s.style) for s in self.content.spans])
-            lines = visual_lines(logical, max(1, width), self.display.shaping)
+            lines = visual_lines(logical, max(1, width), self.display.shaping, self.rtl)
             self._by_width[width] = Content("\n").join(
                 Content(line.plain, spans=[Span(s.start, s.end, s.style) for s in line.spans]) for line in lines)
         return self._by_width[width]
@@ -75,19 +79,29 @@ class RightToLeft(Visual):
 
 
 class _Bidi:
-    """For a Markdown block: content holding right-to-left letters is drawn as a
-    RightToLeft visual when the app reorders (display: bidi: app)."""
+    """For a Markdown block: when the app reorders (display: bidi: app), content
+    holding right-to-left letters is drawn as VisualLines, and so is a citation
+    line, left to right with its "¶ N" unbroken."""
 
     def render(self):
         bidi = getattr(self._markdown, "bidi", None)
-        if bidi is not None and bidi.reorders and has_rtl(self._content.plain):
-            return RightToLeft(self._content, bidi)
+        if bidi is not None and bidi.reorders:
+            if self._cites():
+                unbroken = self._content.plain.replace(PILCROW, PILCROW.replace(" ", "\u00a0"))  # one for one
+                return VisualLines(Content(unbroken, spans=self._content.spans), bidi, rtl=False)
+            if has_rtl(self._content.plain):
+                return VisualLines(self._content, bidi)
         return super().render()
+
+    def _cites(self) -> bool:
+        return False
 
 
 # Textual's block classes, from Markdown.BLOCKS (textual.widgets.markdown does not export them).
 class BidiParagraph(_Bidi, Markdown.BLOCKS["paragraph_open"]):
-    pass
+    def _cites(self) -> bool:
+        """A citation line: a paragraph of its own (a quoted passage is in a block quote) opening with "— "."""
+        return self._content.plain.startswith(CITED) and not isinstance(self.parent, Markdown.BLOCKS["blockquote_open"])
 
 
 class BidiH1(_Bidi, Markdown.BLOCKS["h1"]):
