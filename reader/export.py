@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from .config import valid_date
-from .models import UNKNOWN_SOURCE, Document
+from .models import Document
 
 # Escaped wherever they stand: inline syntax (emphasis, code, links, HTML,
 # entities, GFM tables and strike-through) and heading marks.
@@ -99,11 +99,12 @@ PILCROW = "¶ "  # before the 1-based passage number in a citation
 
 
 def citation(doc: Document, index: int) -> str:
-    """"— *Title*, Source, 2017-11-01, <URL>, ¶ 3": ¶ is 1-based, as a reader counts."""
+    """"— *Title*, Source, 2017-11-01, <URL>, ¶ 3": ¶ is 1-based, as a reader counts;
+    what the article does not state is said (`Metadata.cited`)."""
     meta = doc.meta
-    parts = [f"*{_escape_inline(meta.title)}*" if meta.title.strip() else "untitled"]
-    parts.append(escape_markdown(meta.source) if meta.source else UNKNOWN_SOURCE)
-    parts.append(meta.date or "undated")
+    title, source, date = meta.cited
+    parts = [f"*{_escape_inline(meta.title)}*" if meta.title.strip() else title,
+             escape_markdown(source), date]
     if meta.url:
         parts.append(_link(meta.url))
     parts.append(f"{PILCROW}{index + 1}")

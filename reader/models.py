@@ -51,7 +51,7 @@ class Paragraph:
 
 
 #: What the reader shows for an article whose source is not known: the article's
-#: header, its row in the list and a brief's citation say it alike.
+#: header, its row in the list and a citation (`Metadata.cited`) say it alike.
 UNKNOWN_SOURCE = "unknown source"
 
 
@@ -69,6 +69,12 @@ class Metadata:
     @property
     def origins(self) -> dict[str, str]:
         return dict(self.provenance)
+
+    @property
+    def cited(self) -> tuple[str, str, str]:
+        """Title, source and date as a citation gives them (a brief's, `y`'s), each
+        said when the article does not state it: "untitled", `UNKNOWN_SOURCE`, "undated"."""
+        return self.title.strip() or "untitled", self.source or UNKNOWN_SOURCE, self.date or "undated"
 
 
 @dataclass(frozen=True)

@@ -403,6 +403,22 @@ def test_copy_passage_with_citation(app):
     drive(app, scenario)
 
 
+def test_copy_says_when_the_source_and_date_are_not_known(write, tmp_path):
+    """A newcomer's report: y left an unknown source out of the citation ("Title, ¶1, [id]")
+    where the brief's citation says "unknown source"; both now say what is missing."""
+    write("untold.txt", "Gas talks in Tehran\n\nIran and Russia discussed gas supplies on the Caspian coast.\n")
+    library = Library(load_config(bundled_config()), [tmp_path / "untold.txt"], cache=False).ensure_fresh()
+    app = make_app(library, tmp_path)
+    doc = library.get(library.entries[0].id)
+    assert doc.meta.source is None and doc.meta.date is None
+
+    async def scenario(pilot):
+        await pilot.press("y")
+        assert app.clipboard.endswith(f"— Gas talks in Tehran, unknown source, undated, ¶1, [{doc.id}]")
+
+    drive(app, scenario)
+
+
 def test_help_lists_every_binding(app):
     from reader.tui.bindings import SECTIONS
 

@@ -1178,7 +1178,7 @@ class ReaderApp(App[None]):
             return
         meta = doc.meta
         where = pilcrow(view.cursor)
-        citation = ", ".join(x for x in (meta.title, meta.source, meta.date, where, f"[{doc.id}]") if x)
+        citation = ", ".join((*meta.cited, where, f"[{doc.id}]"))  # as the brief's: what is missing is said
         self.copy_to_clipboard(f"{doc.clean.paragraphs[view.cursor].text}\n— {citation}")
         self.notify(f"Copied {where} with its citation (OSC 52: works over ssh)", timeout=3)
 
