@@ -314,6 +314,21 @@ def test_search_results_arrive_from_a_worker_and_stale_ones_are_dropped(app):
     drive(app, scenario)
 
 
+def test_the_search_count_says_1_passage_and_n_passages(app):
+    """A newcomer's report: one result was counted "1 passages"."""
+    async def scenario(pilot):
+        await pilot.press("s", *"de-escalation")
+        screen = app.screen
+        results, count = screen.query_one("#search-results"), screen.query_one("#search-count")
+        await wait_until(pilot, lambda: results.option_count > 0)
+        assert results.option_count == 1 and str(count.content) == "1 passage"
+        screen.query_one("#search-input").value = "strategic"  # the near miss: more than one
+        await wait_until(pilot, lambda: results.option_count > 1)
+        assert str(count.content) == f"{results.option_count} passages"
+
+    drive(app, scenario)
+
+
 def test_escape_and_ctrl_g_close_search(app):
     async def scenario(pilot):
         for key in ("escape", "ctrl+g"):
