@@ -223,6 +223,52 @@ def test_every_bar_of_several_series_over_100_months_shows(library, width, serie
     asyncio.run(scenario())
 
 
+@pytest.mark.parametrize("width", [60, 80, 97, 120])
+def test_each_years_tick_is_on_the_column_of_its_bars_mark(width):
+    """A newcomer's report: at some widths a year's tick (┬) stood a column right of its
+    bar (at 80 columns, 2022's beside 2022-Q1's two-column bar). The tick is now the
+    column the cursor's ▲ takes under that bar, at every width and number of series."""
+    from textual.app import App
+
+    from reader.timeline import build_timeline, fitted
+    from reader.tui.screens.timeline import BarLayout, bar_columns
+
+    for periods in range(2, 60):
+        for series in range(1, 5):
+            for inside in range(20, 160, 7):
+                layout = BarLayout.of(periods, series, inside)
+                for period in range(periods):
+                    bars = [column for k in range(series) for column in layout.columns(period, k)]
+                    assert layout.middle(period) == bars[(len(bars) - 1) // 2]
+                    if series == 1:
+                        assert layout.middle(period) == layout.centre(period, 0)
+
+    rows = [("2017-11", 9), ("2018-01", 2), ("2020-01", 1), ("2022-01", 4), ("2022-07", 3)]
+    monthly = build_timeline([(Subject("topic", "a", "a"), rows)])
+
+    class Chart(App):
+        def compose(self):
+            yield TimelineChart()
+
+    async def scenario():
+        app = Chart()
+        async with app.run_test(size=(width, 20)) as pilot:
+            chart = app.query_one(TimelineChart)
+            timeline = fitted(monthly, bar_columns(width, monthly))
+            chart.draw(timeline)
+            await pilot.pause()
+            lines = [chart.render_line(y).text for y in range(chart.size.height)]
+            border = next(line for line in lines if "└" in line)
+            ticks = [x for x, ch in enumerate(border) if ch == "┬"]
+            januaries = [i for i in timeline.bars if timeline.months[i].endswith("-01")]
+            assert len(januaries) == 3
+            for bar in januaries:
+                (_, column), = chart.cursor_columns(bar)
+                assert column in ticks, (timeline.label(bar), column, ticks)
+
+    asyncio.run(scenario())
+
+
 @pytest.fixture
 def corridor_years(write, tmp_path):
     """A reader on three corridor stories: 2016-03 (Astara), 2016-11 (Rasht), 2023-05 (Baku)."""

@@ -95,8 +95,10 @@ class BarLayout:
         return self._start(period) + series * self.width + (self.width - 1) // 2
 
     def middle(self, period: int) -> int:
-        """The middle column of period `period`'s slot: where its tick goes."""
-        return round(LABEL_ROOM + (period + 0.5) * self.slot - 0.5)
+        """The middle column of period `period`'s bars (the left one of two): where its
+        tick goes, so a single series' tick is the column of its bar's cursor mark (the
+        slot's own middle, rounded apart from the bars' start, was a column off)."""
+        return self._start(period) + (self.series * self.width - 1) // 2
 
 
 class MonthList(OptionList):
