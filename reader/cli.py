@@ -625,7 +625,9 @@ def _timeline(args: argparse.Namespace) -> int:
         terminal = sys.stdout.isatty()
         if terminal and len(timeline.series) == 1:
             print(f"{timeline.series[0].subject.label}: passages per month ({timeline.series[0].total} in all)")
-        elif len(timeline.series) > 1 and not terminal:  # a terminal's lines name each series
+        elif terminal:  # its lines name each series: the header says what they count
+            print(" vs ".join(f"{s.subject.label} ({s.total})" for s in timeline.series) + ": passages per month")
+        else:  # a pipe: a header naming each count column, one subject or several
             print("\t".join(["month", *(s.subject.label for s in timeline.series)]))
         for line in text_lines(timeline, bars=terminal):
             print(line)

@@ -158,12 +158,27 @@ def test_cli_timeline_text_and_json(capsys, library):
     assert code == 0
     rows = [line.split("\t") for line in out.splitlines()]
     expected = library.timeline([library.subject("north_south_corridor")])
-    assert rows == [[expected.months[i], str(expected.series[0].counts[i])] for i in expected.bars]
+    # A header names the count column for one subject too (a newcomer's report: only comparing had one).
+    assert rows[0] == ["month", expected.series[0].subject.label]
+    assert rows[1:] == [[expected.months[i], str(expected.series[0].counts[i])] for i in expected.bars]
     code, out, _ = run(capsys, "timeline", "north_south_corridor", "Vladimir Putin", "--json")
     data = json.loads(out)
     assert code == 0 and [s["id"] for s in data["series"]] == ["north_south_corridor", "Vladimir Putin"]
     assert all(len(s["counts"]) == len(data["months"]) for s in data["series"])
     assert data == to_json(library.timeline([library.subject("north_south_corridor"), library.subject("Vladimir Putin")]))
+
+
+def test_cli_timeline_on_a_terminal_says_what_it_counts_when_comparing_too(capsys, library, monkeypatch):
+    import sys
+
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    code, out, _ = run(capsys, "timeline", "north_south_corridor", "Vladimir Putin")
+    subjects = [library.subject("north_south_corridor"), library.subject("Vladimir Putin")]
+    series = library.timeline(subjects).series
+    assert code == 0
+    assert out.splitlines()[0] == f"{series[0].subject.label} ({series[0].total}) vs Vladimir Putin ({series[1].total}): passages per month"
+    code, out, _ = run(capsys, "timeline", "north_south_corridor")
+    assert out.splitlines()[0] == f"{series[0].subject.label}: passages per month ({series[0].total} in all)"
 
 
 def test_cli_timeline_unknown_topic_exits_2_with_a_suggestion(capsys):
