@@ -81,6 +81,12 @@ class Timeline:
         return tuple(i for i in range(len(self.months)) if self.count(i))
 
     @property
+    def charted(self) -> tuple[int, ...]:
+        """Indexes of the series with a dated passage: those that have bars (and take
+        room on the axis); a series with none is named, not drawn."""
+        return tuple(k for k, s in enumerate(self.series) if any(s.counts))
+
+    @property
     def largest(self) -> int:
         """The most passages in one bar of one series (0 without any)."""
         return max((c for s in self.series for c in s.counts), default=0)
@@ -167,9 +173,9 @@ def fitted(timeline: Timeline, columns: int) -> Timeline:
 
 
 def fits(timeline: Timeline, columns: int) -> bool:
-    """Whether `columns` hold a column for each series' bar of every period and one
-    between periods (see `fitted`)."""
-    return len(timeline.months) * (max(1, len(timeline.series)) + 1) <= columns
+    """Whether `columns` hold a column for each charted series' bar of every period
+    (`Timeline.charted`) and one between periods (see `fitted`)."""
+    return len(timeline.months) * (max(1, len(timeline.charted)) + 1) <= columns
 
 
 def year_ticks(months: Sequence[str], most: int = 12, gap: int = 1) -> tuple[list[int], list[str]]:

@@ -23,6 +23,7 @@ from tui_helpers import drive, make_app, option_texts, wait_until, where
 
 FIRST = "003_4958d00dca6ef37f"
 FIXTURES = Path(__file__).parent / "fixtures"
+TOPIC_A = Subject("topic", "a", "a")
 
 
 @pytest.fixture
@@ -244,7 +245,7 @@ def test_each_years_tick_is_on_the_column_of_its_bars_mark(width):
                         assert layout.middle(period) == layout.centre(period, 0)
 
     rows = [("2017-11", 9), ("2018-01", 2), ("2020-01", 1), ("2022-01", 4), ("2022-07", 3)]
-    monthly = build_timeline([(Subject("topic", "a", "a"), rows)])
+    monthly = build_timeline([(TOPIC_A, rows)])
 
     class Chart(App):
         def compose(self):
@@ -267,6 +268,38 @@ def test_each_years_tick_is_on_the_column_of_its_bars_mark(width):
                 assert column in ticks, (timeline.label(bar), column, ticks)
 
     asyncio.run(scenario())
+
+
+def test_a_series_with_no_dated_passage_takes_no_room_on_the_chart():
+    """A newcomer's report: comparing with a subject that has no passage halved the
+    other's bars (and could coarsen months to quarters): it kept a column a period."""
+    from textual.app import App
+
+    from reader.timeline import build_timeline, fitted
+    from reader.tui.screens.timeline import bar_columns
+
+    rows = [(f"2020-{m:02d}", m) for m in range(1, 13)]
+    alone = build_timeline([(TOPIC_A, rows)])
+    compared = build_timeline([(TOPIC_A, rows), (Subject("entity", "Nobody", "Nobody"), [(None, 2)])])
+    assert compared.charted == (0,) and compared.series[1].undated == 2  # named, undated, not drawn
+
+    class Chart(App):
+        def compose(self):
+            yield TimelineChart()
+
+    async def drawn(monthly):
+        app = Chart()
+        async with app.run_test(size=(40, 16)) as pilot:
+            chart = app.query_one(TimelineChart)
+            timeline = fitted(monthly, bar_columns(40, monthly))
+            chart.draw(timeline)
+            await pilot.pause()
+            return timeline.step, [chart.render_line(y).text for y in range(chart.size.height)], \
+                [chart.cursor_columns(bar) for bar in timeline.bars]
+
+    step, lines, marks = asyncio.run(drawn(alone))
+    assert step == 1
+    assert asyncio.run(drawn(compared)) == (step, lines, marks)
 
 
 @pytest.fixture

@@ -157,13 +157,14 @@ class TimelineChart(PlotextPlot):
             return
         largest = max(1, timeline.largest)
         inside = plot_columns(self.size.width, largest)
-        layout = self._layout = BarLayout.of(len(months), len(timeline.series), inside)
-        for k, series in enumerate(timeline.series):
+        charted = timeline.charted  # a series with no dated passage takes no room
+        layout = self._layout = BarLayout.of(len(months), len(charted), inside)
+        for place, k in enumerate(charted):
             xs: list[float] = []
             ys: list[float] = []
-            for i, value in enumerate(series.counts):
+            for i, value in enumerate(timeline.series[k].counts):
                 if value:
-                    for x in layout.columns(i, k):
+                    for x in layout.columns(i, place):
                         xs += [x, x, math.nan]  # NaN ends a segment: one plot call per series
                         ys += [0, value, math.nan]
             if xs:
@@ -222,8 +223,8 @@ class TimelineChart(PlotextPlot):
         for line in reversed(self._lines()):
             if "└" in line and self._layout is not None:
                 left = line.index("└") + 1
-                return [(k, left + self._layout.centre(bar, k))
-                        for k, series in enumerate(self.timeline.series) if series.counts[bar]]
+                return [(k, left + self._layout.centre(bar, place))
+                        for place, k in enumerate(self.timeline.charted) if self.timeline.series[k].counts[bar]]
         return []
 
 
