@@ -302,6 +302,43 @@ def test_a_series_with_no_dated_passage_takes_no_room_on_the_chart():
     assert asyncio.run(drawn(compared)) == (step, lines, marks)
 
 
+def test_four_series_at_60_by_20_leave_the_passage_list_room(app, library, monkeypatch):
+    """A newcomer's report: comparing four subjects at 60×20, the caption's names and
+    keys wrapped to five lines and the passage list kept one. Each series is then
+    given by its fill (the title's key to them), the keys in short: two lines. And the
+    cursor's moves no longer count the chart's room again (by year, each time)."""
+    import reader.tui.screens.timeline as timeline_screen
+
+    subjects = [library.subject(name) for name in ("strategic_partnership", "Vladimir Putin", "syria", "Hassan Rouhani")]
+    grouped = []
+    counting = timeline_screen.by_period
+    monkeypatch.setattr(timeline_screen, "by_period", lambda *a: grouped.append(a) or counting(*a))
+
+    async def scenario(pilot):
+        app.show_timeline(subjects[0])
+        await pilot.pause()
+        screen = app.screen
+        screen.subjects += subjects[1:]
+        screen._replot()
+        await pilot.pause()
+        caption = str(screen.query_one("#timeline-caption").render()).splitlines()
+        label = screen.timeline.label(screen.cursor)
+        counts = "  ".join(f"{MARKERS[k]} {s.counts[screen.cursor]}" for k, s in enumerate(screen.timeline.series))
+        assert caption == [f"{label}:  {counts}", "←/→: year · Enter: passages · a: add · d: drop · Esc"]
+        assert screen.query_one(MonthList).size.height >= 5
+        before = len(grouped)
+        await pilot.press("left", "left", "right", "end", "home")
+        await pilot.pause()
+        assert len(grouped) == before  # the room was kept, not counted again
+        await pilot.press("d", "d")  # two compared: their names fit the line
+        await pilot.pause()
+        caption = str(screen.query_one("#timeline-caption").render()).splitlines()
+        assert caption[0].startswith(f"{screen.timeline.label(screen.cursor)}:  Strategic partnership: ")
+        assert "Vladimir Putin: " in caption[0]
+
+    drive(app, scenario, size=(60, 20))
+
+
 @pytest.fixture
 def corridor_years(write, tmp_path):
     """A reader on three corridor stories: 2016-03 (Astara), 2016-11 (Rasht), 2023-05 (Baku)."""

@@ -248,7 +248,8 @@ class TimelineScreen(Screen[Location | None]):
         """The monthly counts by month, quarter or year, as many bars as the screen's
         width holds (`fitted`), and the cursor on the bar nearest the period holding
         `month` ("YYYY-MM"; None or off the axis: the latest bar)."""
-        self.timeline = fitted(self.monthly, self._columns()) if self.monthly.months else self.monthly
+        self._room = self._columns()  # kept for the caption: counting it groups the months by year
+        self.timeline = fitted(self.monthly, self._room) if self.monthly.months else self.monthly
         bars = self.timeline.bars
         here = self.timeline.period_of(month) if month else None
         self.cursor: int | None = (None if not bars else bars[-1] if here is None
@@ -355,30 +356,56 @@ class TimelineScreen(Screen[Location | None]):
             if listing:  # the list stays open, on the bar's period now
                 self._list_month(focus=focused)
         else:
-            self.call_after_refresh(self._mark)
+            self._redraw()  # the caption's form follows the width
 
     def _caption(self) -> Text:
+        """The cursor's period with each series' count, the notes, and the keys: two
+        lines where the width allows. When the series' names do not fit one line
+        (four compared at 60 columns took five lines and left the list no room), each
+        is given by its fill, as the title names them; the keys, in short."""
+        width = (self.size.width or self.app.size.width) - 2  # the body's padding
+        named, filled = self._counts(named=True), self._counts(named=False)
+        caption = named if named.cell_len <= width else filled
+        unit = self.timeline.unit
+        keys = f"←/→ h/l: {unit} · Enter: passages · a: compare · d: drop · Esc: close"
+        caption.append("\n" + (keys if len(keys) <= width else f"←/→: {unit} · Enter: passages · a: add · d: drop · Esc"),
+                       style="dim")
+        return caption
+
+    def _counts(self, named: bool) -> Text:
+        """The caption's first line, each series `named` ("Syria: 4") or, when several
+        are compared and not `named`, given by its fill ("░ 4")."""
         timeline = self.timeline
+        several = len(timeline.series) > 1
+
+        def each(k: int, count: int, style: str) -> Text:
+            if named or not several:
+                return Text(f"{timeline.series[k].subject.label}: {count}", style=style)
+            return Text.assemble((MARKERS[k], f"{style} {STYLES[k]}"), (f" {count}", style))
+
         caption = Text()
         if self.cursor is None:
             caption.append("No dated passage on this in the corpus.", style="bold")
         else:
             caption.append(f"{timeline.label(self.cursor)}:", style="bold")
-            for series in timeline.series:
-                caption.append(f"  {series.subject.label}: {series.counts[self.cursor]}", style="bold")
+            for k, series in enumerate(timeline.series):
+                caption.append("  ")
+                caption.append_text(each(k, series.counts[self.cursor], "bold"))
         undated = [s.undated for s in timeline.series]
         if any(undated):  # whose, when several are compared
-            each = ", ".join(f"{s.subject.label}: {s.undated}" for s in timeline.series) if len(undated) > 1 else ""
-            caption.append(f"  (+{sum(undated)} undated, not on the axis{f': {each}' if each else ''})", style="dim")
+            caption.append(f"  (+{sum(undated)} undated{', not on the axis' if named else ''}", style="dim")
+            if several:
+                caption.append(": ", style="dim")
+                caption.append_text(Text(", " if named else " ", style="dim").join(
+                    each(k, n, "dim") for k, n in enumerate(undated)))
+            caption.append(")", style="dim")
         duplicates = sum(s.duplicates for s in timeline.series)
         if duplicates:
             caption.append(f"  ({plural(duplicates, 'duplicate passage')} not counted)", style="dim")
         if self.partial:
             caption.append("  (indexing: the counts so far)", style="dim")
-        if timeline.months and not fits(timeline, self._columns()):
+        if timeline.months and not fits(timeline, self._room):
             caption.append("  (too narrow to part every bar: widen the terminal)", style="dim")
-        caption.append(f"\n←/→ h/l: {timeline.unit} · Enter: passages · a: compare · d: drop · Esc: close",
-                       style="dim")
         return caption
 
     # --- keys ---------------------------------------------------------------------
