@@ -40,18 +40,24 @@ def pilcrow(index: int) -> str:
 
 
 def contrast(style: str | Style, base: str | Style) -> Style:
-    """`style` made to stand out inside a paragraph styled `base`.
+    """`style` (an entity type's) as the legend shows it, inside a paragraph styled
+    `base`: the paragraph's attributes the entity does not have are switched off in
+    it (an organisation, bold underline, is not italic inside an italic quote).
 
-    An attribute both have is switched off in the entity (a nationality,
-    italic, shows upright inside an italic quote; a person, bold, shows plain
-    inside a bold subheading). Flipping the base's attributes is one-to-one,
-    so entity types that differ in a plain paragraph still differ inside any
+    Only an entity that would then look like its paragraph, its attributes the
+    paragraph's and no colour of its own (`styles_for` leaves none where none is
+    shown), has those switched off instead: a nationality, italic, shows upright
+    inside an italic quote without colour, a person, bold, plain inside a bold
+    subheading. Types that differ in a plain paragraph still differ inside any
     paragraph, with or without colour. Colours are kept as they are.
     """
     style = Style.parse(style) if isinstance(style, str) else style
     base = Style.parse(base) if isinstance(base, str) else base
-    clash = {name: False for name in _FLIPPED if getattr(base, name) and getattr(style, name)}
-    return style + Style(**clash) if clash else style
+    own = {name for name in _FLIPPED if getattr(style, name)}
+    inherited = {name for name in _FLIPPED if getattr(base, name)}
+    coloured = style.color is not None and style.color != base.color
+    off = inherited if own == inherited and not coloured else inherited - own
+    return style + Style(**dict.fromkeys(off, False)) if off else style
 
 
 def highlight(text: str, mentions: Sequence[Mention], styles: Mapping[str, str],
@@ -164,9 +170,13 @@ def styles_for(styles: Mapping[str, str], color_system: str | None) -> Mapping[s
     has no hue to keep, the free one least like those taken), so that every
     distinct colour stays a distinct visible colour. Types sharing one colour
     (GPE and LOC) keep sharing it. Styles are returned unchanged for
-    truecolor, no colour (None), or a style without a colour.
+    truecolor or a style without a colour; with no colour (None: NO_COLOR, a
+    monochrome terminal), without their colours, so that `contrast` sees what
+    is shown.
     """
-    system = _SYSTEMS.get(color_system or "")
+    if color_system is None:
+        return {kind: str(Style.parse(text).without_color) for kind, text in styles.items()}
+    system = _SYSTEMS.get(color_system)
     if system is None:
         return styles
     parsed = {kind: Style.parse(text) for kind, text in styles.items()}
@@ -227,7 +237,8 @@ def to_ansi(doc: Document, styles: Mapping[str, str], width: int | None = None,
     buffer = io.StringIO()
     console = Console(file=buffer, force_terminal=True, width=width, no_color=no_color,
                       legacy_windows=False, emoji=False, highlight=False, markup=False)
-    styles = styles_for(styles, console.color_system)  # 16 and 256 colours: each type a visible colour
+    # 16 and 256 colours: each type a visible colour; none shown: none (see `contrast`).
+    styles = styles_for(styles, None if no_color else console.color_system)
     # console.width: the terminal's (or 80) when no width is given.
     console.print(article_text(doc, styles, width=console.width, **kwargs), soft_wrap=width is None)
     return buffer.getvalue()

@@ -5,7 +5,7 @@ from rich.cells import cell_len
 
 from reader.config import DEFAULT_STYLES, Display
 from reader.models import Mention
-from reader.render import contrast, highlight, pilcrow, to_ansi, to_json, to_plain
+from reader.render import contrast, highlight, pilcrow, styles_for, to_ansi, to_json, to_plain
 
 
 def test_highlight_builds_spans_not_markup():
@@ -72,15 +72,34 @@ def test_entity_types_stay_distinct_inside_every_paragraph_kind(base):
     from rich.style import Style
 
     paragraph = Style.parse(base)
-    shown = {kind: _attributes(paragraph + contrast(style, base)) for kind, style in DEFAULT_STYLES.items()}
+    shown = {kind: _attributes(paragraph + contrast(style, base)) for kind, style in styles_for(DEFAULT_STYLES, None).items()}
     assert len(set(shown.values())) == len(shown), shown
     assert _attributes(paragraph) not in shown.values()
 
 
-def test_a_nationality_in_a_quote_is_upright_and_keeps_its_colour(library):
-    text = highlight("the Iranian side", [Mention(4, 11, "Iranian", "NORP", "Iranian")], DEFAULT_STYLES, base="italic")
-    span = text.spans[0].style
-    assert span.italic is False and span.color is not None
+def test_a_nationality_in_a_quote_is_upright_only_without_colour(library):
+    mention = [Mention(4, 11, "Iranian", "NORP", "Iranian")]
+    span = highlight("the Iranian side", mention, styles_for(DEFAULT_STYLES, None), base="italic").spans[0].style
+    assert span.italic is False  # else it would look like the quote around it
+    span = highlight("the Iranian side", mention, DEFAULT_STYLES, base="italic").spans[0].style
+    assert span.italic and span.color is not None  # its colour tells it apart: as the legend shows it
+
+
+@pytest.mark.parametrize("colour", [True, False], ids=["colour", "no colour"])
+def test_inside_a_quote_every_type_but_the_one_it_would_hide_looks_as_in_the_legend(colour):
+    """A newcomer's report: in an italic quote an organisation (bold underline) was
+    italic too and a nationality (italic) upright, unlike the legend. Each type now
+    shows its own attributes only; without colour a nationality alone is upright."""
+    from rich.style import Style
+
+    styles = DEFAULT_STYLES if colour else styles_for(DEFAULT_STYLES, None)
+    for kind, style in styles.items():
+        shown = _attributes(Style.parse("italic") + contrast(style, "italic"))
+        legend = _attributes(Style.parse(style))
+        if kind == "NORP" and not colour:
+            assert shown == (False,) * 5
+        else:
+            assert shown == legend, kind
 
 
 def test_passage_numbers_for_people_start_at_one():
@@ -113,9 +132,10 @@ def test_styles_for_keeps_distinct_colours_distinct_and_truecolor_untouched():
     from rich.color import ColorSystem
     from rich.style import Style
 
-    from reader.render import styles_for
-
-    assert styles_for(DEFAULT_STYLES, "truecolor") is DEFAULT_STYLES and styles_for(DEFAULT_STYLES, None) is DEFAULT_STYLES
+    assert styles_for(DEFAULT_STYLES, "truecolor") is DEFAULT_STYLES
+    colourless = styles_for(DEFAULT_STYLES, None)  # no colour shown: none kept, the attributes all
+    assert all(Style.parse(text).color is None for text in colourless.values())
+    assert all(Style.parse(colourless[kind]) == Style.parse(text).without_color for kind, text in DEFAULT_STYLES.items())
     for system, rich_system in (("standard", ColorSystem.STANDARD), ("256", ColorSystem.EIGHT_BIT)):
         styles = styles_for(DEFAULT_STYLES, system)
         by_colour: dict[str, set[int]] = {}
