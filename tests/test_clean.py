@@ -1054,11 +1054,12 @@ def test_the_sites_our_speaking_to_you_at_the_foot_and_once_inside_the_article()
                                   'x"', '"', "", "Talks ended.", "He said “yes”.", "it is ‘final’"])
 def test_a_quote_ending_a_line_is_looked_for_at_its_end_only(line):
     """Issue 17: `_QUOTE_ENDED` is searched in a line's last QUOTE_REACH characters (not along
-    a paragraph of hundreds), which finds what a search of the whole line finds."""
-    from reader.ingest.clean import _QUOTE_ENDED, QUOTE_REACH
+    a paragraph of hundreds), which finds what a search of the whole line finds; one helper,
+    `_quote_ended`, for both places that ask."""
+    from reader.ingest.clean import _QUOTE_ENDED, _quote_ended
 
     for text in (line, "A paragraph of some length before it. " * 5 + line):
-        assert bool(_QUOTE_ENDED.search(text, max(0, len(text) - QUOTE_REACH))) == bool(_QUOTE_ENDED.search(text))
+        assert _quote_ended(text) == bool(_QUOTE_ENDED.search(text))
 
 
 # --- clean7: kinds met on real pages (issue 13, seventh round) -----------------------------

@@ -44,3 +44,13 @@ def test_file_name_dates():
     assert date_in_filename("ria_20230705.txt") == "2023-07-05"
     assert date_in_filename("000_f4d4ea7fa12037db.txt") is None
     assert date_in_filename("report-20231345.txt") is None
+
+
+@pytest.mark.parametrize("word, month", [("Nov.", True), ("мая", True), ("AUGUST", True), ("ژانويه", True),
+                                         ("ژانویه.", True), ("Novel", False), ("Mayor", False)])
+def test_a_month_name_is_known_however_it_is_written(word, month):
+    """`is_month` and the month table key a name alike (`_month_key`): case, a trailing
+    full stop and Arabic ي ك for Persian ی ک aside; a longer word is no month."""
+    from reader.ingest.dates import is_month
+
+    assert is_month(word) is month

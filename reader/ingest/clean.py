@@ -459,7 +459,7 @@ def _measure(line: _Line, stop: frozenset[str]) -> None:
         line.stop_density = sum(map(stop.__contains__, line.tokens)) / line.words
     dense = line.stop_density >= GOOD_STOP_DENSITY or not stop
     line.good = (not line.gone and dense and line.words >= GOOD_WORDS and not line.text.endswith(_TEASER_END)
-                 and (line.terminal and not _QUOTE_ENDED.search(line.text, max(0, len(line.text) - QUOTE_REACH)) or line.words >= GOOD_LONG_WORDS)
+                 and (line.terminal and not _quote_ended(line.text) or line.words >= GOOD_LONG_WORDS)
                  and not _title_case(line))
 
 
@@ -1384,7 +1384,7 @@ def _bottom_zone(bottom: list[_Line], final: _Line | None, drop: Callable, found
             drop(line, "footer domain (source metadata)")
         elif line.text.endswith(_TEASER_END) or line.text.startswith(("...", "…")) or _capitalised_label(line):
             drop(line, "teaser of another story")
-        elif line.stop_density == 0 or _QUOTE_ENDED.search(line.text, max(0, len(line.text) - QUOTE_REACH)) or not (
+        elif line.stop_density == 0 or _quote_ended(line.text) or not (
                 line.terminal and line.words >= STANDFIRST_WORDS or line.text.endswith(_CLOSING) and line.words >= 3):
             if (alias := md.outlet_in(line.text, outlets)) and line.words <= 8:
                 found.sources.append((3, line.number, alias))
@@ -1408,6 +1408,11 @@ LABEL_LINK_WORDS = 10
 # someone ('Гороскоп на 28 ноября: как … не "наломать дров"'), not a paragraph's end.
 _QUOTE_ENDED = re.compile(r"[^.!?…؟\s\"”’'»][\"”’'»]$")
 QUOTE_REACH = 3  # _QUOTE_ENDED ends a line: searched in its last characters only, not along a whole paragraph
+
+
+def _quote_ended(text: str) -> bool:
+    """Whether `text` (one line) ends on a closing quote with no full stop before it (`_QUOTE_ENDED`)."""
+    return _QUOTE_ENDED.search(text, max(0, len(text) - QUOTE_REACH)) is not None
 
 
 def _doubled_captions(content: list[_Line], title: _Line | None, drop: Callable) -> None:

@@ -34,16 +34,21 @@ def _month_names() -> dict[str, int]:
         info = default_loader.get_locale(code).info
         for number, key in enumerate(keys, start=1):
             for name in info.get(key, ()):
-                name = name.lower().rstrip(".").translate(_ARABIC_LETTERS)  # dateparser's Persian "ژانويه": as texts write it, "ژانویه"
+                name = _month_key(name)  # dateparser's Persian "ژانويه": as texts write it, "ژانویه"
                 if len(name) >= 3 and not name.isdigit():
                     names.setdefault(name, number)
     return names
 
 
+def _month_key(word: str) -> str:
+    """A month name as `_month_names` keys it: lower case, no trailing full stop, Arabic ي ك as Persian ی ک."""
+    return word.lower().rstrip(".").translate(_ARABIC_LETTERS)
+
+
 def is_month(word: str) -> bool:
     """Whether `word` (any case, a trailing full stop aside) names a month in a language of LANGUAGES
     ("Nov.", "мая", "August"; dateparser's locale data)."""
-    return word.lower().rstrip(".").translate(_ARABIC_LETTERS) in _month_names()
+    return _month_key(word) in _month_names()
 
 
 @lru_cache(maxsize=1)
@@ -105,7 +110,7 @@ def _convert(match: re.Match, kind: str) -> str | None:
     try:
         if kind == "solar":
             return _solar(int(year), _SOLAR_MONTHS.index(month) + 1, int(day))
-        number = _month_names()[month.lower().rstrip(".")] if kind == "named" else int(month)
+        number = _month_names()[_month_key(month)] if kind == "named" else int(month)
         y, d = int(year), int(day)
         if 1300 <= y < 1500:
             return _solar(y, number, d)
