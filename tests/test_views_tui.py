@@ -58,6 +58,30 @@ def bar_columns(screen: TimelineScreen, month_index: int) -> list[int]:
     return runs[bars.index(month_index)]
 
 
+def drawn_chart(monthly, size: tuple[int, int]):
+    """`monthly` fitted to a chart of `size` alone on a screen and drawn: the timeline,
+    the chart's lines, and each period's cursor columns (`TimelineChart.cursor_columns`)."""
+    from textual.app import App
+
+    from reader.timeline import fitted
+    from reader.tui.screens.timeline import bar_columns
+
+    class Chart(App):
+        def compose(self):
+            yield TimelineChart()
+
+    async def scenario():
+        async with Chart().run_test(size=size) as pilot:
+            chart = pilot.app.query_one(TimelineChart)
+            timeline = fitted(monthly, bar_columns(size[0], monthly))
+            chart.draw(timeline)
+            await pilot.pause()
+            return (timeline, [chart.render_line(y).text for y in range(chart.size.height)],
+                    [dict(chart.cursor_columns(bar)) for bar in range(len(timeline.months))])
+
+    return asyncio.run(scenario())
+
+
 def test_T_charts_the_passage_topic_and_Enter_on_a_month_lands_on_its_passage(app, library):
     async def scenario(pilot):
         topic = app.active_topic
@@ -189,39 +213,21 @@ def test_every_bar_of_several_series_over_100_months_shows(library, width, serie
     80×24, two months shared a column and one series' bar hid the other's (the caption
     named 2026-01, the chart had no bar there). Fitted to the width (`fitted`: by
     year here), each series' bar of each period is drawn where the cursor's mark goes."""
-    from textual.app import App
-
-    from reader.timeline import build_timeline, fitted
-    from reader.tui.screens.timeline import bar_columns
+    from reader.timeline import build_timeline
 
     rows = [(f"{2018 + n // 12}-{n % 12 + 1:02d}", 1 + n % 5 + 30 * (n == 70)) for n in range(100)]
     monthly = build_timeline([(Subject("topic", key, key), rows[k::k + 1]) for k, key in enumerate("abcd"[:series])])
-
-    class Chart(App):
-        def compose(self):
-            yield TimelineChart()
-
-    async def scenario():
-        app = Chart()
-        async with app.run_test(size=(width, 20)) as pilot:
-            chart = app.query_one(TimelineChart)
-            timeline = fitted(monthly, bar_columns(width, monthly))
-            chart.draw(timeline)
-            await pilot.pause()
-            rows = [chart.render_line(y).text for y in range(chart.size.height)]
-            bottom = rows[-3]  # the lowest line of bars, above the axis and its labels
-            previous: dict[int, int] = {}
-            for bar in range(len(timeline.months)):
-                drawn = dict(chart.cursor_columns(bar))
-                for k, series in enumerate(timeline.series):
-                    assert (k in drawn) == bool(series.counts[bar])
-                    if k in drawn:
-                        assert bottom[drawn[k]] == MARKERS[k], (timeline.label(bar), k)
-                if bar and drawn and previous:  # a blank column at least between periods
-                    assert min(drawn.values()) - max(previous.values()) >= 2
-                previous = drawn
-
-    asyncio.run(scenario())
+    timeline, lines, marks = drawn_chart(monthly, (width, 20))
+    bottom = lines[-3]  # the lowest line of bars, above the axis and its labels
+    previous: dict[int, int] = {}
+    for bar, drawn in enumerate(marks):
+        for k, series in enumerate(timeline.series):
+            assert (k in drawn) == bool(series.counts[bar])
+            if k in drawn:
+                assert bottom[drawn[k]] == MARKERS[k], (timeline.label(bar), k)
+        if bar and drawn and previous:  # a blank column at least between periods
+            assert min(drawn.values()) - max(previous.values()) >= 2
+        previous = drawn
 
 
 @pytest.mark.parametrize("width", [60, 80, 97, 120])
@@ -229,10 +235,8 @@ def test_each_years_tick_is_on_the_column_of_its_bars_mark(width):
     """A newcomer's report: at some widths a year's tick (┬) stood a column right of its
     bar (at 80 columns, 2022's beside 2022-Q1's two-column bar). The tick is now the
     column the cursor's ▲ takes under that bar, at every width and number of series."""
-    from textual.app import App
-
-    from reader.timeline import build_timeline, fitted
-    from reader.tui.screens.timeline import BarLayout, bar_columns
+    from reader.timeline import build_timeline
+    from reader.tui.screens.timeline import BarLayout
 
     for periods in range(2, 60):
         for series in range(1, 5):
@@ -245,61 +249,27 @@ def test_each_years_tick_is_on_the_column_of_its_bars_mark(width):
                         assert layout.middle(period) == layout.centre(period, 0)
 
     rows = [("2017-11", 9), ("2018-01", 2), ("2020-01", 1), ("2022-01", 4), ("2022-07", 3)]
-    monthly = build_timeline([(TOPIC_A, rows)])
-
-    class Chart(App):
-        def compose(self):
-            yield TimelineChart()
-
-    async def scenario():
-        app = Chart()
-        async with app.run_test(size=(width, 20)) as pilot:
-            chart = app.query_one(TimelineChart)
-            timeline = fitted(monthly, bar_columns(width, monthly))
-            chart.draw(timeline)
-            await pilot.pause()
-            lines = [chart.render_line(y).text for y in range(chart.size.height)]
-            border = next(line for line in lines if "└" in line)
-            ticks = [x for x, ch in enumerate(border) if ch == "┬"]
-            januaries = [i for i in timeline.bars if timeline.months[i].endswith("-01")]
-            assert len(januaries) == 3
-            for bar in januaries:
-                (_, column), = chart.cursor_columns(bar)
-                assert column in ticks, (timeline.label(bar), column, ticks)
-
-    asyncio.run(scenario())
+    timeline, lines, marks = drawn_chart(build_timeline([(TOPIC_A, rows)]), (width, 20))
+    border = next(line for line in lines if "└" in line)
+    ticks = [x for x, ch in enumerate(border) if ch == "┬"]
+    januaries = [i for i in timeline.bars if timeline.months[i].endswith("-01")]
+    assert len(januaries) == 3
+    for bar in januaries:
+        assert marks[bar][0] in ticks, (timeline.label(bar), marks[bar], ticks)
 
 
 def test_a_series_with_no_dated_passage_takes_no_room_on_the_chart():
     """A newcomer's report: comparing with a subject that has no passage halved the
     other's bars (and could coarsen months to quarters): it kept a column a period."""
-    from textual.app import App
-
-    from reader.timeline import build_timeline, fitted
-    from reader.tui.screens.timeline import bar_columns
+    from reader.timeline import build_timeline
 
     rows = [(f"2020-{m:02d}", m) for m in range(1, 13)]
     alone = build_timeline([(TOPIC_A, rows)])
     compared = build_timeline([(TOPIC_A, rows), (Subject("entity", "Nobody", "Nobody"), [(None, 2)])])
     assert compared.charted == (0,) and compared.series[1].undated == 2  # named, undated, not drawn
-
-    class Chart(App):
-        def compose(self):
-            yield TimelineChart()
-
-    async def drawn(monthly):
-        app = Chart()
-        async with app.run_test(size=(40, 16)) as pilot:
-            chart = app.query_one(TimelineChart)
-            timeline = fitted(monthly, bar_columns(40, monthly))
-            chart.draw(timeline)
-            await pilot.pause()
-            return timeline.step, [chart.render_line(y).text for y in range(chart.size.height)], \
-                [chart.cursor_columns(bar) for bar in timeline.bars]
-
-    step, lines, marks = asyncio.run(drawn(alone))
-    assert step == 1
-    assert asyncio.run(drawn(compared)) == (step, lines, marks)
+    timeline, lines, marks = drawn_chart(alone, (40, 16))
+    assert timeline.step == 1
+    assert drawn_chart(compared, (40, 16))[1:] == (lines, marks)
 
 
 def test_four_series_at_60_by_20_leave_the_passage_list_room(app, library, monkeypatch):
