@@ -729,6 +729,26 @@ def test_rapid_sidebar_width_and_trail_topic_keys_show_one_toast_each(app, lasti
     drive(app, scenario)
 
 
+def test_a_quoted_passage_opening_with_a_dash_is_no_citation():
+    """Russian dialogue opens with "— ": quoted in a brief, it is a passage (in its block
+    quote), laid out as its words say, not as a citation line."""
+    from textual.app import App
+
+    from reader.tui.screens.brief import BidiParagraph, BriefMarkdown
+
+    class Preview(App):
+        def compose(self):
+            yield BriefMarkdown()
+
+    async def scenario():
+        async with Preview().run_test(size=(80, 12)) as pilot:
+            await pilot.app.query_one(BriefMarkdown).update("> — Мы подпишем договор.\n\n— *Договор*, ТАСС, undated, ¶ 1\n")
+            await pilot.pause()
+            return [(b._content.plain, b._cites()) for b in pilot.app.query(BidiParagraph)]
+
+    assert asyncio.run(scenario()) == [("— Мы подпишем договор.", False), ("— Договор, ТАСС, undated, ¶ 1", True)]
+
+
 def test_B_with_nothing_to_brief_offers_no_save(app):
     """With no bookmarks and no topic the preview said so, yet offered "w: save as…"."""
     async def scenario(pilot):
