@@ -941,6 +941,27 @@ RU_PRESS = [
 ]
 
 
+# Misses of the Russian and Persian dev set of topicsru9 (issue 16): the 2025–2026 talks' "new deal" and the lifting of
+# sanctions; a Security Council resolution's measures by what they do; the talks before the deal by the six and the
+# interim deal; the Persian press's new treaty "between the two countries". Each phrase is context or needs support.
+RU_FA_DEVSET9 = [
+    ("jcpoa", "Об этом (новой сделке и отмене санкций) должны договариваться Иран и Соединенные Штаты.",
+     "Об этом (новой сделке по поставкам газа) должны договариваться Иран и Россия."),
+    ("jcpoa", "Иран и США обсудили отмену санкций и новую сделку.",
+     "Россия добивается отмены санкций."),
+    ("sanctions", "Сторонники строгих мер в отношении Ирана рассчитывали убедить Россию высказаться за санкции.",
+     "Власти Ирана приняли строгие меры против распространения вируса."),
+    ("sanctions", "Россия добилась более мягкого подхода к замораживанию счетов иранских организаций, попавших под санкции.",
+     "Суд отменил замораживание счетов иранской компании."),
+    ("sanctions", "Совет Безопасности наложил санкции на иранские банки.",
+     "Совет Безопасности наложил запрет на поставки ракет."),
+    ("nuclear_dispute", "Иран договорился с шестеркой о промежуточном соглашении по ядерной проблеме.",
+     "Шестерка лидеров обсудила промежуточное соглашение о торговле."),
+    ("strategic_partnership",
+     "لاوروف گفت مسکو و تهران روی پیش‌نویس یک توافقنامه جدید بین دو کشور کار می‌کنند که اصول همکاری آنها را تعریف می‌کند.",
+     "لاوروف گفت روی پیش‌نویس یک توافقنامه جدید بین دو کشور کار می‌کنیم."),
+]
+
 # Russian and Persian readings of issue 16's misses (topicsrf7): passing mentions (passing_rufa: a ", а также …" tail,
 # a «که …» clause on the subject, sanctions only foreseen, the sidelines of a summit, a Persian series of ezafe
 # chains); a three-way meeting of ministers is no summit; a Persian signal in the other number.
@@ -1025,7 +1046,7 @@ def test_russian_and_persian_passing_spans(text, passing):
     assert [text[a:b] for a, b in passing_spans(text)] == passing
 
 
-@pytest.mark.parametrize("topic,carried,near_miss", THEMES_RU_FA + NOT_THE_OLD_DISPUTE + RU_PRESS)
+@pytest.mark.parametrize("topic,carried,near_miss", THEMES_RU_FA + NOT_THE_OLD_DISPUTE + RU_PRESS + RU_FA_DEVSET9)
 def test_a_russian_or_persian_theme_is_carried_by_its_press_words(engines, topic, carried, near_miss):
     assert topic in topics_of(engines, carried)
     assert topic not in topics_of(engines, near_miss)
