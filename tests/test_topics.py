@@ -1121,6 +1121,25 @@ def test_a_russian_participial_clause_is_not_read_as_a_series():
     assert "Афганистан" in [series[a:b].strip() for a, b in passing_spans(series)]
 
 
+@pytest.mark.parametrize("text,field", [
+    # the two navies name the two countries: the organisation recogniser takes the country into the name (issue 16,
+    # topicsru9: a Caspian drill article got no topic)
+    ("ВМФ России и ВМС Ирана провели совместные военно-морские учения на Каспии.", True),
+    ("نیروی دریایی روسیه و نیروی دریایی ایران رزمایش مشترک در دریای خزر برگزار کردند.", True),
+    # other countries' navies on the same sea are not the field
+    ("ВМС Казахстана и ВМС Азербайджана провели совместные военно-морские учения на Каспии.", False),
+])
+def test_an_organisation_named_by_a_field_country_counts_for_the_field(tmp_path, text, field):
+    from reader.config import load_config
+    from reader.library import Library
+
+    (tmp_path / "navy.txt").write_text(text + "\n", encoding="utf-8")
+    library = Library(load_config(bundled_config()), [tmp_path], cache=False).ensure_fresh()
+    (doc,) = library.documents()
+    assert bool(doc.topics) is field
+    assert ("military_security" in doc.topics) is field
+
+
 def test_one_treaty_trail_runs_across_languages_in_date_order(tmp_path):
     """A TASS-style Russian story (signing), an English report (the Duma ratifies) and an IRNA-style Persian one (the
     Majlis ratifies), named against their date order: the trail runs Russian, English, Persian by date."""

@@ -842,7 +842,8 @@ class TopicMatcher:
         self._slot_signals = [tuple((topic.id, self._keys[name], weight) for topic, name, weight in self._phrase_topics[slot])
                               for slot in range(len(self._phrases))]
 
-    def in_field(self, mentions: Iterable[Iterable[Mention]], texts: Sequence[str] | None = None) -> bool:
+    def in_field(self, mentions: Iterable[Iterable[Mention]], texts: Sequence[str] | None = None,
+                 inside: Callable[[str], Iterable[str]] | None = None) -> bool:
         """Whether an article's `mentions` (one iterable per paragraph) name the field's
         entities at least `field_min_mentions` times.
 
@@ -851,13 +852,20 @@ class TopicMatcher:
         Kazakhstan, Russia, and Turkmenistan" does not put a report on dying seals
         in the field, while the five presidents who signed the Caspian convention,
         Putin and Rouhani among them, do (issue 15).
+
+        With `inside` (an organisation's name -> the canonical names the gazetteer
+        finds in it), an organisation named by a field entity counts as one mention
+        of it: annotate.orgs takes the country after a Russian or Persian name into
+        the name ("ВМФ России", "ВМС Ирана", "نیروی دریایی روسیه"), and a Caspian drill
+        told by the two navies was out of the field (issue 16).
         """
         wanted = self.topic_map.field_entities
         if not wanted:
             return True
         count = 0
         for at, paragraph in enumerate(mentions):
-            named = [m for m in paragraph if m.canonical in wanted]
+            named = [m for m in paragraph if m.canonical in wanted or (
+                inside is not None and m.type == "ORG" and not wanted.isdisjoint(inside(m.text)))]
             if named and texts is not None:
                 passing = _Intervals(passing_spans(texts[at]), texts[at])
                 count += sum(FIELD_PASSING if passing.overlaps(m.start, m.end) else 1 for m in named)
