@@ -960,6 +960,21 @@ RU_FA_DEVSET9 = [
     ("strategic_partnership",
      "لاوروف گفت مسکو و تهران روی پیش‌نویس یک توافقنامه جدید بین دو کشور کار می‌کنند که اصول همکاری آنها را تعریف می‌کند.",
      "لاوروف گفت روی پیش‌نویس یک توافقنامه جدید بین دو کشور کار می‌کنیم."),
+    # the sanctions on Russia that reach Iran: a cut from SWIFT with its object between, restrictions by their name
+    ("sanctions", "Отключение российских банков от SWIFT ударило по торговле с Ираном.",
+     "Иранские банки перешли от SWIFT к собственной системе сообщений."),
+    ("sanctions", "Антироссийские ограничения ударили по торговле с Ираном.",
+     "Ограничения скорости на трассе Решт — Астара ударили по торговле с Ираном."),
+    ("sanctions", "قطع دسترسی بانک‌های روسیه به سوئیفت به تجارت با ایران آسیب زد.",
+     "بانک مرکزی ایران به سوئیفت متصل شد."),
+    ("sanctions", "محدودیت‌های غرب علیه مسکو و تحریم‌ها پرداخت‌های صادرکنندگان ایرانی را دشوار کرد.",
+     "محدودیت‌های ترافیکی در تهران پرداخت‌های رانندگان را دشوار کرد."),
+    # the talks with the United States by their parties, beside the programme; talks on prisoners are not the deal
+    ("jcpoa", "مذاکرات ایران و آمریکا در مسقط درباره برنامه هسته‌ای برگزار شد.",
+     "مذاکرات ایران و آمریکا درباره تبادل زندانیان برگزار شد."),
+    # drills beside the sea's name; drills on another sea are not the Caspian's
+    ("caspian", "Россия и Иран провели совместные учения на Каспии.",
+     "Россия и Иран провели совместные учения в Индийском океане."),
 ]
 
 # Russian and Persian readings of issue 16's misses (topicsrf7): passing mentions (passing_rufa: a ", а также …" tail,
