@@ -972,6 +972,9 @@ RU_FA_DEVSET9 = [
     # the talks with the United States by their parties, beside the programme; talks on prisoners are not the deal
     ("jcpoa", "مذاکرات ایران و آمریکا در مسقط درباره برنامه هسته‌ای برگزار شد.",
      "مذاکرات ایران و آمریکا درباره تبادل زندانیان برگزار شد."),
+    # the strikes of 2025 by their target and the attacker by its capital; a strike on a plant elsewhere is not Iran's
+    ("regional_rivals", "Россия осуждает атаки США на ядерные объекты Ирана: агрессия Вашингтона нарушает Устав ООН.",
+     "Россия осуждает удары по ядерным объектам на Украине."),
     # drills beside the sea's name; drills on another sea are not the Caspian's
     ("caspian", "Россия и Иран провели совместные учения на Каспии.",
      "Россия и Иран провели совместные учения в Индийском океане."),
