@@ -975,6 +975,10 @@ RU_FA_DEVSET9 = [
     # the strikes of 2025 by their target and the attacker by its capital; a strike on a plant elsewhere is not Iran's
     ("regional_rivals", "Россия осуждает атаки США на ядерные объекты Ирана: агрессия Вашингтона нарушает Устав ООН.",
      "Россия осуждает удары по ядерным объектам на Украине."),
+    # a summit "of the presidents of" three countries: the title does not join the summit to the list of its countries,
+    # so the list's damping does not reach the summit (TopicMatcher's merge)
+    ("trilateral_summits", "Трехсторонний саммит президентов Азербайджана, Ирана и России прошел в Баку.",
+     "Саммит президентов Азербайджана, Ирана и России прошел в Баку."),
     # drills beside the sea's name; drills on another sea are not the Caspian's
     ("caspian", "Россия и Иран провели совместные учения на Каспии.",
      "Россия и Иран провели совместные учения в Индийском океане."),

@@ -1107,18 +1107,20 @@ def _merged(pieces: list[tuple[int, int, str, float]], text: str,
     "energy", the entity Caspian Sea and the word "caspian" as one piece.
     Signals that only share words ("disputed nuclear" and "nuclear
     programme") are one piece at the heavier weight, and so are the parts of one
-    hyphenated word ("trade-economic"). Pieces joined only by
-    titles are one referent ("Chinese President Xi Jinping") and merge too, as
-    do two entity names (keys in `names`) with nothing but a space between
-    them ("премьер-министром Израиля Биньямином Нетаньяху").
+    hyphenated word ("trade-economic"). Pieces joined only by titles are one
+    referent ("Chinese President Xi Jinping") and merge too, unless a phrase comes
+    before the name (entity keys in `names`): "Трехсторонний саммит президентов
+    Азербайджана, Ирана и России" is a summit and a list of its countries, not one
+    passing name (issue 16, topicsru9). Two names with nothing but a space between
+    them merge as well ("премьер-министром Израиля Биньямином Нетаньяху").
     """
     if len(pieces) == 1:
         return pieces
     result: list[tuple[int, int, str, float]] = []
     best = (0, 0, 0.0)  # (start, end, weight) of the signal that speaks for the last stretch
     for start, end, key, weight in sorted(pieces):
-        if result and (start < result[-1][1] or _TITLES.fullmatch(text, result[-1][1], start)
-                       or text[result[-1][1]:start] in _HYPHENS  # one compound word: "trade-economic ties"
+        if result and (start < result[-1][1] or text[result[-1][1]:start] in _HYPHENS  # one compound word: "trade-economic ties"
+                       or ((key not in names or result[-1][2] in names) and _TITLES.fullmatch(text, result[-1][1], start))
                        or (key in names and result[-1][2] in names and _SPACE.fullmatch(text, result[-1][1], start))):
             first, last, best_key, best_weight = result[-1]
             same = (start, end) == best[:2]
