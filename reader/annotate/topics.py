@@ -86,7 +86,7 @@ import ahocorasick_rs
 from ..cache import load_parsed
 from .gazetteer import fold
 from .inflect import has_cyrillic, is_finite_verb, is_participle, russian_forms
-from .frames_ru import genitive_complement_frames, inserted_adjective_frames, relationship_frames
+from .frames_ru import genitive_complement_frames, inserted_adjective_frames, relationship_frames, three_leaders_frames
 from .passing_rufa import is_persian_item, language_passing_spans
 from .normalize import (needs_normalizing, normalize, normalize_mapped, persian_head_numbers, persian_suffixed,
                         spelling_variants)
@@ -919,7 +919,7 @@ class TopicMatcher:
         listed = [(topic_id, weight, start, stop) for signals, start, stop in found for topic_id, _, weight in signals]
         found += [(signals, start, stop)
                   for phrase, start, stop in (*relationship_frames(text, mentions), *inserted_adjective_frames(text),
-                                              *genitive_complement_frames(text))
+                                              *genitive_complement_frames(text), *three_leaders_frames(text, mentions))
                   if (slot := self._slots.get(normalize(fold(phrase, _FOLD_PAIRS)))) is not None
                   for signals in (tuple(signal for signal in self._slot_signals[slot]
                                         if not any(topic_id == signal[0] and weight >= signal[2] and start <= a and b <= stop
