@@ -553,7 +553,7 @@ class Library:
         if deferred:
             self._deferred.append(raw.id)
         mentions, in_field = self.annotate(texts, use_model=not deferred, language=language)
-        if in_field and self.topic_matcher.in_field(mentions, texts):  # names in passing do not count for topics
+        if in_field and self.topic_matcher.in_field(mentions, texts, self._names_in):  # names in passing do not count
             date, title = cleaned.meta.date, cleaned.meta.title
             headline = self.topic_matcher.passage_topics(title, self.matcher.mentions_many([title])[0], date, HEADLINE_SHARE)
             topics = self.topic_matcher.article_hits([self.topic_matcher.passage_topics(t, m, date, headline=headline)
@@ -583,9 +583,13 @@ class Library:
         if use_model and self.config.entity_model:
             mentions = orgs.find(texts, mentions)  # organisations named by a head noun, in every language
             mentions = model.without_cut_names(mentions, self.matcher.cut_names)  # "news agency Tasni": Tasnim cut
-        in_field = self.topic_matcher.in_field(mentions)
+        in_field = self.topic_matcher.in_field(mentions, inside=self._names_in)
         return context.resolve(texts, mentions, spans, in_field, use_model and self.config.entity_model,
                                self.given_names), in_field
+
+    def _names_in(self, text: str) -> list[str]:
+        """The canonical names the gazetteer finds in `text` (an organisation's name: "ВМФ России" -> Russia)."""
+        return [m.canonical for m in self.matcher.mentions(text)]
 
     def _known_name(self, text: str) -> tuple[str, str] | None:
         """(type, canonical) of the gazetteer name that is all of `text`, or None."""

@@ -941,6 +941,52 @@ RU_PRESS = [
 ]
 
 
+# Misses of the Russian and Persian dev set of topicsru9 (issue 16): the 2025–2026 talks' "new deal" and the lifting of
+# sanctions; a Security Council resolution's measures by what they do; the talks before the deal by the six and the
+# interim deal; the Persian press's new treaty "between the two countries". Each phrase is context or needs support.
+RU_FA_DEVSET9 = [
+    ("jcpoa", "Об этом (новой сделке и отмене санкций) должны договариваться Иран и Соединенные Штаты.",
+     "Об этом (новой сделке по поставкам газа) должны договариваться Иран и Россия."),
+    ("jcpoa", "Иран и США обсудили отмену санкций и новую сделку.",
+     "Россия добивается отмены санкций."),
+    ("sanctions", "Сторонники строгих мер в отношении Ирана рассчитывали убедить Россию высказаться за санкции.",
+     "Власти Ирана приняли строгие меры против распространения вируса."),
+    ("sanctions", "Россия добилась более мягкого подхода к замораживанию счетов иранских организаций, попавших под санкции.",
+     "Суд отменил замораживание счетов иранской компании."),
+    ("sanctions", "Совет Безопасности наложил санкции на иранские банки.",
+     "Совет Безопасности наложил запрет на поставки ракет."),
+    ("nuclear_dispute", "Иран договорился с шестеркой о промежуточном соглашении по ядерной проблеме.",
+     "Шестерка лидеров обсудила промежуточное соглашение о торговле."),
+    ("strategic_partnership",
+     "لاوروف گفت مسکو و تهران روی پیش‌نویس یک توافقنامه جدید بین دو کشور کار می‌کنند که اصول همکاری آنها را تعریف می‌کند.",
+     "لاوروف گفت روی پیش‌نویس یک توافقنامه جدید بین دو کشور کار می‌کنیم."),
+    # the sanctions on Russia that reach Iran: a cut from SWIFT with its object between, restrictions by their name
+    ("sanctions", "Отключение российских банков от SWIFT ударило по торговле с Ираном.",
+     "Иранские банки перешли от SWIFT к собственной системе сообщений."),
+    ("sanctions", "Антироссийские ограничения ударили по торговле с Ираном.",
+     "Ограничения скорости на трассе Решт — Астара ударили по торговле с Ираном."),
+    ("sanctions", "قطع دسترسی بانک‌های روسیه به سوئیفت به تجارت با ایران آسیب زد.",
+     "بانک مرکزی ایران به سوئیفت متصل شد."),
+    ("sanctions", "محدودیت‌های غرب علیه مسکو و تحریم‌ها پرداخت‌های صادرکنندگان ایرانی را دشوار کرد.",
+     "محدودیت‌های ترافیکی در تهران پرداخت‌های رانندگان را دشوار کرد."),
+    # the talks with the United States by their parties, beside the programme; talks on prisoners are not the deal
+    ("jcpoa", "مذاکرات ایران و آمریکا در مسقط درباره برنامه هسته‌ای برگزار شد.",
+     "مذاکرات ایران و آمریکا درباره تبادل زندانیان برگزار شد."),
+    # the strikes of 2025 by their target and the attacker by its capital; a strike on a plant elsewhere is not Iran's
+    ("regional_rivals", "Россия осуждает атаки США на ядерные объекты Ирана: агрессия Вашингтона нарушает Устав ООН.",
+     "Россия осуждает удары по ядерным объектам на Украине."),
+    # a summit "of the presidents of" three countries: the title does not join the summit to the list of its countries,
+    # so the list's damping does not reach the summit (TopicMatcher's merge)
+    ("trilateral_summits", "Трехсторонний саммит президентов Азербайджана, Ирана и России прошел в Баку.",
+     "Саммит президентов Азербайджана и Ирана прошел в Баку."),
+    # a meeting of the leaders of three countries named in a row (frames_ru.three_leaders_frames); of ministers, no summit
+    ("trilateral_summits", "14 августа в Сочи состоится встреча президентов России, Азербайджана и Ирана.",
+     "Встреча министров транспорта России, Азербайджана и Ирана прошла в Баку."),
+    # drills beside the sea's name; drills on another sea are not the Caspian's
+    ("caspian", "Россия и Иран провели совместные учения на Каспии.",
+     "Россия и Иран провели совместные учения в Индийском океане."),
+]
+
 # Russian and Persian readings of issue 16's misses (topicsrf7): passing mentions (passing_rufa: a ", а также …" tail,
 # a «که …» clause on the subject, sanctions only foreseen, the sidelines of a summit, a Persian series of ezafe
 # chains); a three-way meeting of ministers is no summit; a Persian signal in the other number.
@@ -1025,7 +1071,7 @@ def test_russian_and_persian_passing_spans(text, passing):
     assert [text[a:b] for a, b in passing_spans(text)] == passing
 
 
-@pytest.mark.parametrize("topic,carried,near_miss", THEMES_RU_FA + NOT_THE_OLD_DISPUTE + RU_PRESS)
+@pytest.mark.parametrize("topic,carried,near_miss", THEMES_RU_FA + NOT_THE_OLD_DISPUTE + RU_PRESS + RU_FA_DEVSET9)
 def test_a_russian_or_persian_theme_is_carried_by_its_press_words(engines, topic, carried, near_miss):
     assert topic in topics_of(engines, carried)
     assert topic not in topics_of(engines, near_miss)
@@ -1098,6 +1144,25 @@ def test_a_russian_participial_clause_is_not_read_as_a_series():
     assert not any("санкции" in clause[a:b] for a, b in passing_spans(clause))
     series = "Наблюдателями являются Белоруссия, Афганистан, Монголия и Иран."  # capitalised names: still a series
     assert "Афганистан" in [series[a:b].strip() for a, b in passing_spans(series)]
+
+
+@pytest.mark.parametrize("text,field", [
+    # the two navies name the two countries: the organisation recogniser takes the country into the name (issue 16,
+    # topicsru9: a Caspian drill article got no topic)
+    ("ВМФ России и ВМС Ирана провели совместные военно-морские учения на Каспии.", True),
+    ("نیروی دریایی روسیه و نیروی دریایی ایران رزمایش مشترک در دریای خزر برگزار کردند.", True),
+    # other countries' navies on the same sea are not the field
+    ("ВМС Казахстана и ВМС Азербайджана провели совместные военно-морские учения на Каспии.", False),
+])
+def test_an_organisation_named_by_a_field_country_counts_for_the_field(tmp_path, text, field):
+    from reader.config import load_config
+    from reader.library import Library
+
+    (tmp_path / "navy.txt").write_text(text + "\n", encoding="utf-8")
+    library = Library(load_config(bundled_config()), [tmp_path], cache=False).ensure_fresh()
+    (doc,) = library.documents()
+    assert bool(doc.topics) is field
+    assert ("military_security" in doc.topics) is field
 
 
 def test_one_treaty_trail_runs_across_languages_in_date_order(tmp_path):

@@ -34,6 +34,10 @@ Source: the misses of the Russian dev sets of issue 16 (the lead's blind set 6,
 ru/02, ru/03, ru/07), where the relationship was the story and no listed
 phrase matched; the genitive complement: topicsru8's dev set (Kommersant,
 "срыве переговоров Ирана и США по ядерной программе").
+
+A meeting or summit of the leaders of three countries named in a row reads as
+"трехсторонняя встреча" (`three_leaders_frames`): "встреча президентов России,
+Азербайджана и Ирана" is the three-way summit without its adjective.
 """
 
 from __future__ import annotations
@@ -134,6 +138,34 @@ def inserted_adjective_frames(text: str) -> list[tuple[str, int, int]]:
             start -= 1
             before = text[words[start].start():word.start()]
             frames.append((f"{before}{noun.group()}".lower(), words[start].start(), noun.end()))
+    return frames
+
+
+THREE_WAY = "трехсторонняя встреча"
+# A meeting or summit of the leaders right before the first of three countries ("встреча президентов России,
+# Азербайджана и Ирана", "саммит глав государств …"), read backwards from that country's mention.
+_LEADERS_BEFORE = re.compile(r"(?:встреч|саммит|переговор)\w*\s+(?:президентов|лидеров|глав(?:\s+государств)?)\s+$",
+                             re.IGNORECASE)
+_LIST_COMMA = re.compile(r",\s*")
+_LIST_AND = re.compile(r"\s+и\s+")
+
+
+def three_leaders_frames(text: str, mentions: Sequence[Mention]) -> list[tuple[str, int, int]]:
+    """(`THREE_WAY`, start, end of the meeting's noun) for each meeting or summit of the leaders of three countries
+    named in a row ("встреча президентов России, Азербайджана и Ирана"): a three-way summit told without the word
+    "трехсторонний" (topicsru9's dev set, REGNUM 2019). `mentions` are the paragraph's entity mentions in reading order; three
+    distinct places (GPE) joined by a comma and "и". [] for text without Cyrillic."""
+    if not has_cyrillic(text):
+        return []
+    places = [m for m in mentions if m.type == "GPE"]
+    frames = []
+    for first, second, third in zip(places, places[1:], places[2:]):
+        lead = _LEADERS_BEFORE.search(text, max(0, first.start - 60), first.start)
+        if (lead and len({first.canonical, second.canonical, third.canonical}) == 3
+                and _LIST_COMMA.fullmatch(text, first.end, second.start) and _LIST_AND.fullmatch(text, second.end, third.start)):
+            # the meeting's noun alone: the countries are a list whose first item takes the leaders' word with it
+            # ("президентов России"), and its passing damping must not reach the meeting
+            frames.append((THREE_WAY, lead.start(), lead.start() + len(lead.group().split()[0])))
     return frames
 
 

@@ -86,7 +86,7 @@ import ahocorasick_rs
 from ..cache import load_parsed
 from .gazetteer import fold
 from .inflect import has_cyrillic, is_finite_verb, is_participle, russian_forms
-from .frames_ru import genitive_complement_frames, inserted_adjective_frames, relationship_frames
+from .frames_ru import genitive_complement_frames, inserted_adjective_frames, relationship_frames, three_leaders_frames
 from .passing_rufa import is_persian_item, language_passing_spans
 from .normalize import (needs_normalizing, normalize, normalize_mapped, persian_head_numbers, persian_suffixed,
                         spelling_variants)
@@ -842,7 +842,8 @@ class TopicMatcher:
         self._slot_signals = [tuple((topic.id, self._keys[name], weight) for topic, name, weight in self._phrase_topics[slot])
                               for slot in range(len(self._phrases))]
 
-    def in_field(self, mentions: Iterable[Iterable[Mention]], texts: Sequence[str] | None = None) -> bool:
+    def in_field(self, mentions: Iterable[Iterable[Mention]], texts: Sequence[str] | None = None,
+                 inside: Callable[[str], Iterable[str]] | None = None) -> bool:
         """Whether an article's `mentions` (one iterable per paragraph) name the field's
         entities at least `field_min_mentions` times.
 
@@ -851,13 +852,20 @@ class TopicMatcher:
         Kazakhstan, Russia, and Turkmenistan" does not put a report on dying seals
         in the field, while the five presidents who signed the Caspian convention,
         Putin and Rouhani among them, do (issue 15).
+
+        With `inside` (an organisation's name -> the canonical names the gazetteer
+        finds in it), an organisation named by a field entity counts as one mention
+        of it: annotate.orgs takes the country after a Russian or Persian name into
+        the name ("ВМФ России", "ВМС Ирана", "نیروی دریایی روسیه"), and a Caspian drill
+        told by the two navies was out of the field (issue 16).
         """
         wanted = self.topic_map.field_entities
         if not wanted:
             return True
         count = 0
         for at, paragraph in enumerate(mentions):
-            named = [m for m in paragraph if m.canonical in wanted]
+            named = [m for m in paragraph if m.canonical in wanted or (
+                inside is not None and m.type == "ORG" and not wanted.isdisjoint(inside(m.text)))]
             if named and texts is not None:
                 passing = _Intervals(passing_spans(texts[at]), texts[at])
                 count += sum(FIELD_PASSING if passing.overlaps(m.start, m.end) else 1 for m in named)
@@ -911,7 +919,7 @@ class TopicMatcher:
         listed = [(topic_id, weight, start, stop) for signals, start, stop in found for topic_id, _, weight in signals]
         found += [(signals, start, stop)
                   for phrase, start, stop in (*relationship_frames(text, mentions), *inserted_adjective_frames(text),
-                                              *genitive_complement_frames(text))
+                                              *genitive_complement_frames(text), *three_leaders_frames(text, mentions))
                   if (slot := self._slots.get(normalize(fold(phrase, _FOLD_PAIRS)))) is not None
                   for signals in (tuple(signal for signal in self._slot_signals[slot]
                                         if not any(topic_id == signal[0] and weight >= signal[2] and start <= a and b <= stop
@@ -1099,18 +1107,20 @@ def _merged(pieces: list[tuple[int, int, str, float]], text: str,
     "energy", the entity Caspian Sea and the word "caspian" as one piece.
     Signals that only share words ("disputed nuclear" and "nuclear
     programme") are one piece at the heavier weight, and so are the parts of one
-    hyphenated word ("trade-economic"). Pieces joined only by
-    titles are one referent ("Chinese President Xi Jinping") and merge too, as
-    do two entity names (keys in `names`) with nothing but a space between
-    them ("премьер-министром Израиля Биньямином Нетаньяху").
+    hyphenated word ("trade-economic"). Pieces joined only by titles are one
+    referent ("Chinese President Xi Jinping") and merge too, unless a phrase comes
+    before the name (entity keys in `names`): "Трехсторонний саммит президентов
+    Азербайджана, Ирана и России" is a summit and a list of its countries, not one
+    passing name (issue 16, topicsru9). Two names with nothing but a space between
+    them merge as well ("премьер-министром Израиля Биньямином Нетаньяху").
     """
     if len(pieces) == 1:
         return pieces
     result: list[tuple[int, int, str, float]] = []
     best = (0, 0, 0.0)  # (start, end, weight) of the signal that speaks for the last stretch
     for start, end, key, weight in sorted(pieces):
-        if result and (start < result[-1][1] or _TITLES.fullmatch(text, result[-1][1], start)
-                       or text[result[-1][1]:start] in _HYPHENS  # one compound word: "trade-economic ties"
+        if result and (start < result[-1][1] or text[result[-1][1]:start] in _HYPHENS  # one compound word: "trade-economic ties"
+                       or ((key not in names or result[-1][2] in names) and _TITLES.fullmatch(text, result[-1][1], start))
                        or (key in names and result[-1][2] in names and _SPACE.fullmatch(text, result[-1][1], start))):
             first, last, best_key, best_weight = result[-1]
             same = (start, end) == best[:2]
