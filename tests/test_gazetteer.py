@@ -325,6 +325,13 @@ def test_persian_and_russian_names_of_the_issue(matcher):
         "Rosatom", "Bushehr nuclear power plant", "Bushehr nuclear power plant"]
 
 
+@pytest.mark.parametrize("text", ["توافقنامه جامع راهبردی ایران و روسیه", "توافق‌نامه جامع راهبردی دو کشور",
+                                  "معاهده مشارکت راهبردی", "پیمان مشارکت راهبردی میان تهران و مسکو"])
+def test_the_2025_treaty_in_the_persian_press_s_wordings(matcher, text):
+    """A newcomer found the treaty tagged in one Persian article of five: these wordings were missing."""
+    assert "Treaty on Comprehensive Strategic Partnership" in canonicals(matcher, text)
+
+
 def test_german_and_french_names_of_the_main_entities(matcher):
     assert canonicals(matcher, "Russland, Moskau, Teheran; Russie, Moscou, Téhéran, Poutine") == [
         "Russia", "Moscow", "Tehran", "Russia", "Moscow", "Tehran", "Vladimir Putin"]
