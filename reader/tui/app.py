@@ -235,8 +235,10 @@ class ReaderApp(App[None]):
         # Immediate: the suspend callback must write before the driver lets the terminal go.
         self.app_suspend_signal.subscribe(self, lambda _: self._terminal_bidi(explicit=False), immediate=True)
         self.app_resume_signal.subscribe(self, lambda _: self._terminal_bidi(explicit=True), immediate=True)
-        # On 16 and 256 colours each type keeps a visible colour of its own (render.styles_for).
-        view.entity_styles = styles_for(config.styles, self.console.color_system)
+        # On 16 and 256 colours each type keeps a visible colour of its own (render.styles_for). Not under
+        # NO_COLOR: Textual greys each colour by its luminance (filter.Monochrome), and a swapped-in ANSI
+        # colour (red for the grey of dates on 256 colours) came out near black on the dark background.
+        view.entity_styles = styles_for(config.styles, None if self.no_color else self.console.color_system)
         view.type_tags = config.type_tags
         view.topic_labels = {t.id: t.label for t in self.library.topic_map.topics}
         legend = self.query_one(Legend)
