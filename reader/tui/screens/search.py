@@ -122,9 +122,11 @@ class SearchScreen(ModalScreen[Location | None]):
         results.set_options(Option(result_prompt(entry, i, text, query, width, display), id=f"{entry.id}\x00{i}")
                             for entry, i, text in hits)
         more = "+" if len(hits) >= MAX_RESULTS else ""
+        # While the corpus is being indexed, what is found is what is indexed so far: say so, not a bare "0 passages".
+        indexing = getattr(self.app, "indexing", "")
         self.query_one("#search-count", Static).update(
             Text(f"{len(hits)}{more} passage{'s' * (len(hits) != 1 or bool(more))}" if query.strip() else "type to search",
-                 style="dim"))
+                 style="dim") + (Text(f" — so far: {indexing}", style="dim") if indexing else Text()))
         self._shown_for = query
 
     def on_unmount(self) -> None:
