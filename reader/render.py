@@ -109,7 +109,7 @@ def article_text(doc: Document, styles: Mapping[str, str], type_tags: bool = Fal
     out = Text()
     out.append_text(_laid_out(Text(doc.meta.title, style="bold"), width, display))
     out.append("\n")
-    out.append(meta_line(doc), style="dim")
+    out.append(meta_line(doc, display), style="dim")
     out.append("\n")
     if doc.topics:
         out.append("topics: " + ", ".join(labels.get(t, t) for t in doc.topics), style="dim")

@@ -55,6 +55,11 @@ _VARIANTS = {
     for folded in set(_LETTERS.values())
 }
 _CYRILLIC_WORD = re.compile(r"[а-яА-ЯёЁ]+")
+# A folded Persian (Arabic-script) word. Persian writes a compound or a prefix three ways: with
+# a half-space (رئیس‌جمهور, می‌شود: the standard), joined (رئیسجمهور) or with a space (رئیس جمهور);
+# `fold` makes the first two one word, and `match_expression` joins the third to them.
+_PERSIAN_WORD = re.compile("[\u0600-\u06ff]+")
+_MIN_PART = 2  # letters on each side of where a joined Persian word may be split (می|شود)
 _MIN_STEM = 4  # shorter stems would match other words: Иран -> ира* finds Ирак
 # Words neither indexed nor searched for (casefolded, as `fold` writes them): the commonest
 # function words of English, Russian and Persian (from the frequency lists of the Snowball
@@ -135,9 +140,13 @@ def match_pattern(query: str) -> re.Pattern[str] | None:
     terms = query_terms(query)
     if not terms:
         return None
-    between = f"{_DROPPED.pattern}*"
-    words = (between.join(_VARIANTS.get(char, re.escape(char)) for char in term) for term in terms)
+    words = ((_PERSIAN_BETWEEN if _PERSIAN_WORD.fullmatch(term) else _BETWEEN).join(
+        _VARIANTS.get(char, re.escape(char)) for char in term) for term in terms)
     return re.compile(r"(?<!\w)(?:" + "|".join(words) + ")", re.IGNORECASE)
+
+
+_BETWEEN = f"{_DROPPED.pattern}*"  # marks and half-spaces, which `fold` drops, between a term's letters
+_PERSIAN_BETWEEN = f"[{_DROPPED.pattern[1:-1]} ]*"  # and in a Persian term a space too: رئیس جمهور
 
 
 def _without_stop_words(term: str) -> str:
@@ -147,9 +156,32 @@ def _without_stop_words(term: str) -> str:
     return kept if kept != term.lower() and WORD_RUN.search(kept) else term
 
 
+def _persian_spellings(term: str, following: str | None) -> tuple[str, int]:
+    """The FTS5 expression for a Persian `term` in its three spellings, and how many
+    query terms it takes (1 or 2). With a Persian `following` term, the two are also
+    one joined word (توافق نامه finds توافقنامه); a term of 5 letters or more alone is
+    also each split of it into two words of `_MIN_PART` letters or more, as a phrase
+    (رئیسجمهور finds رئیس جمهور)."""
+    if following is not None and _PERSIAN_WORD.fullmatch(following):
+        return f'(("{term}"* AND "{following}"*) OR "{term}{following}"*)', 2
+    if len(term) < 2 * _MIN_PART + 1:
+        return f'"{term}"*', 1
+    splits = (f'"{term[:cut]} {term[cut:]}"*' for cut in range(_MIN_PART, len(term) - _MIN_PART + 1))
+    return "(" + " OR ".join((f'"{term}"*', *splits)) + ")", 1
+
+
 def match_expression(query: str) -> str | None:
     """An FTS5 MATCH expression: every word of `query` as a quoted prefix
-    (so FTS syntax in a query is text), or None for an empty query."""
+    (so FTS syntax in a query is text), a Persian word in its joined, half-spaced and
+    spaced spellings alike (`_persian_spellings`), or None for an empty query."""
     # Within a word ("Iran's", "Tehran-to-Moscow": a phrase to FTS5) the stop words go, as in the index.
     terms = [_without_stop_words(t).replace('"', '""') for t in query_terms(query)]
-    return " ".join(f'"{t}"*' for t in terms) if terms else None
+    parts, at = [], 0
+    while at < len(terms):
+        if _PERSIAN_WORD.fullmatch(terms[at]):
+            part, taken = _persian_spellings(terms[at], terms[at + 1] if at + 1 < len(terms) else None)
+        else:
+            part, taken = f'"{terms[at]}"*', 1
+        parts.append(part)
+        at += taken
+    return " ".join(parts) if parts else None

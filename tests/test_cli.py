@@ -359,6 +359,8 @@ def test_show_into_a_pipe_keeps_persian_in_logical_order_unwrapped(capsys):
     assert not any(line.startswith(" ") for line in paragraphs)  # not right-aligned
     code, out, err = run(capsys, "show", str(fixture), "--plain", "--width", "50")
     assert "رئیس\u200cجمهور"[::-1] in out  # a width asked for: laid out for reading, as on screen
+    meta = next(line for line in out.splitlines() if " · " in line)
+    assert "تهران"[::-1] in meta and "تهران" not in meta  # the dateline too (a newcomer saw it in logical order)
 
 
 def test_related_leaves_out_copies_of_the_article_itself(capsys, tmp_path):

@@ -210,6 +210,18 @@ def test_a_gazetteer_surname_takes_its_given_name_or_is_another_person(matcher):
     assert ("Baghaei", "Esmaeil Baghaei", "gazetteer") in people and ("Lavrov", "Sergei Lavrov", "gazetteer") in people
 
 
+def test_a_gerund_opening_a_sentence_is_no_given_name(matcher):
+    """A newcomer saw "Welcoming Pezeshkian" as a person of its own, lost to Masoud Pezeshkian."""
+    text = "Welcoming Pezeshkian as they sat down, Putin spoke. “Addressing Lavrov, he smiled.”"
+    result = resolve([text], [tuple(matcher.mentions(text))], None, True)[0]
+    people = [(m.text, m.canonical) for m in result if m.type == "PERSON"]
+    assert ("Pezeshkian", "Masoud Pezeshkian") in people and ("Lavrov", "Sergei Lavrov") in people
+    # near misses: a given name ending so inside a sentence, and a given name opening one, are given names
+    for text, name in (("He met Sterling Baghaei there.", "Sterling Baghaei"), ("Ahmed Baghaei spoke.", "Ahmed Baghaei")):
+        result = resolve([text], [tuple(matcher.mentions(text))], None, True)[0]
+        assert name in [m.text for m in result if m.type == "PERSON"], text
+
+
 def test_the_surname_alone_follows_a_namesake_the_article_names_in_full(matcher):
     text = "Vladimir Medvedev, a deputy, agreed. Later Medvedev left."
     result = resolve([text], [tuple(matcher.mentions(text))], None, True)[0]

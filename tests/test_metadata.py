@@ -126,6 +126,14 @@ def test_a_domain_names_its_outlet_through_the_table():
     assert table_name("Reuters", OUTLETS) == "Reuters"
 
 
+def test_an_outlet_named_in_persian_or_russian_has_one_display_name():
+    """A newcomer's sidebar showed "رویترز" and "برنا" beside "IRNA" and "TASS"."""
+    assert [table_name(name, OUTLETS) for name in ("رویترز", "Рейтер", "خبرگزاری برنا", "Синьхуа")] == [
+        "Reuters", "Reuters", "Borna", "Xinhua"]
+    assert attribution("منبع: باشگاه خبرنگاران جوان", OUTLETS) == "باشگاه خبرنگاران جوان"
+    assert table_name("باشگاه خبرنگاران جوان", OUTLETS) == "YJC"
+
+
 def test_a_russian_credit_sentence_opened_by_a_few_words():
     from reader.ingest.metadata import credited_outlet
     assert credited_outlet("Президент заявил о поддержке. Его слова передает ТАСС.", OUTLETS) == "TASS"

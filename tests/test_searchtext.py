@@ -69,6 +69,26 @@ def test_search_finds_cyrillic_and_persian_words(languages, query, expected):
     assert any(expected in text for text in hits), hits
 
 
+@pytest.mark.parametrize("query, expected", [
+    ("رئیس جمهور", "رئیس‌جمهور ایران"),  # a space in the query, a half-space in the file
+    ("رئیس جمهور", "رئیس جمهور روسیه"),
+    ("رئیسجمهور", "رئیس جمهور روسیه"),  # joined in the query, a space in the file
+    ("رئیس‌جمهور", "رئیس جمهور روسیه"),
+    ("توافقنامه", "توافق نامه تازه"),
+    ("بیست ساله", "این پیمان بیست‌ساله"),
+    ("می شود", "امضا میشود"),  # a prefix written apart in the query, joined in the file
+])
+def test_persian_half_space_space_and_joined_spellings_find_each_other(languages, query, expected):
+    hits = found(languages, query)
+    assert any(expected in text for text in hits), hits
+
+
+def test_a_persian_word_is_not_split_into_two_unrelated_words(languages):
+    """A split spelling is a phrase of two adjacent words, not the two words anywhere."""
+    assert found(languages, "تهرانروسیه") == []  # both words are in the corpus, never side by side
+    assert match_expression("مسکو") == '"مسکو"*'  # too short to split
+
+
 def test_search_does_not_find_what_is_not_there(languages):
     assert found(languages, "Москвич") == [] and found(languages, "تبریز") == []
     assert not any("Ирак" in text for text in found(languages, "Иран"))
@@ -80,6 +100,7 @@ def test_results_highlight_what_the_index_matched():
     assert found == ["Москв", "وزير", "1403"]
     assert [m.group() for m in match_pattern("елка").finditer("и Ёлка")] == ["Ёлка"]
     assert match_pattern("میخواهند").search("دو کشور می\u200cخواهند").group() == "می\u200cخواهند"
+    assert match_pattern("رئیسجمهور").search("گفت رئیس جمهور روسیه").group() == "رئیس جمهور"
     assert match_pattern("  ") is None
 
 

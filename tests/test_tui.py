@@ -300,6 +300,21 @@ def test_corpus_search_jumps_to_the_passage(app):
     drive(app, scenario)
 
 
+def test_a_search_while_the_corpus_is_indexed_says_its_results_are_so_far(app):
+    """A newcomer saw every search give "0 passages" once, with no word that indexing was under way."""
+    async def scenario(pilot):
+        app._indexing = "indexing 200/5,000"  # what the indexing worker's progress sets
+        await pilot.press("s", *"zzqx")
+        count = app.screen.query_one("#search-count")
+        await wait_until(pilot, lambda: "passage" in str(count.content))
+        assert str(count.content) == "0 passages — so far: indexing 200/5,000"
+        app._indexing = ""  # near miss: indexed, a bare count
+        await pilot.press("backspace")
+        await wait_until(pilot, lambda: str(count.content) == "0 passages")
+
+    drive(app, scenario)
+
+
 def test_search_results_arrive_from_a_worker_and_stale_ones_are_dropped(app):
     async def scenario(pilot):
         await pilot.press("s", *"strategic")

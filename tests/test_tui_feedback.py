@@ -44,6 +44,25 @@ def test_on_16_colours_every_entity_type_keeps_a_visible_colour_of_its_own(libra
     drive(app, scenario)
 
 
+@pytest.mark.parametrize("system", ["256", "standard"])
+def test_under_no_color_every_entity_type_stays_light_on_the_dark_background(library, tmp_path, monkeypatch, system):
+    """A newcomer saw dates (legend and text) near black, grey 237 on 233, under NO_COLOR on 256
+    colours: the red swapped in for their grey was then greyed by its luminance."""
+    from textual.color import Color
+
+    monkeypatch.setattr(constants, "COLOR_SYSTEM", system)
+    monkeypatch.setenv("NO_COLOR", "1")  # Textual reads it when the app is made
+    app = make_app(library, tmp_path)
+
+    async def scenario(pilot):
+        for kind, text in app.view.entity_styles.items():
+            colour = Style.parse(text).color  # none: the terminal's own foreground; else what Textual's filter shows
+            grey = None if colour is None else Color.from_rich_color(colour).monochrome
+            assert grey is None or grey.brightness > 0.45, f"{kind} ({text}) is {grey.hex} without colour"
+
+    drive(app, scenario)
+
+
 def test_toasts_stand_clear_of_the_article_and_the_key_bar(app):
     """At 120x40 the trail, copy and bookmark toasts hid the article's title and metadata."""
     async def scenario(pilot):

@@ -127,6 +127,25 @@ def test_legend_uses_the_gazetteer_labels_and_never_misnames_a_type():
     assert compact_label("Country or city") == "Country/city" and compact_label("Person") == "Person"
 
 
+def test_on_a_small_terminal_the_legend_names_the_types_by_their_tags_on_one_line(app):
+    """A newcomer's legend took 3 lines of 20 at 60x20 and 4 of 12 at 40x12."""
+    seen = {}
+
+    async def scenario(pilot):
+        legend = app.query_one(Legend)
+        seen["height"] = legend.region.height
+        seen["line"] = legend.render_line(0).text
+        seen["styles"] = {segment.text: segment.style for segment in legend.render_line(0) if segment.text.strip()}
+
+    for size in ((60, 20), (40, 12)):
+        drive(app, scenario, size=size)
+        assert seen["height"] == 1 and seen["line"].split() == ["PER", "GPE", "ORG", "NORP", "FAC", "EVT", "LOC", "$", "%",
+                                                                "DATE"], size
+        assert seen["styles"]["PER"].bold and seen["styles"]["GPE"].underline  # each tag in its type's style
+    labels = {"PERSON": "Person", "FAC": "Facility", "EVENT": "Agreement, process or war"}
+    assert legend_text(labels, {}, False, width=30, max_lines=2).plain == "Person  Facility\nAgreement/process/war"  # near miss
+
+
 def test_the_legend_on_screen_names_every_type(app):
     async def scenario(pilot):
         legend = app.query_one(Legend)

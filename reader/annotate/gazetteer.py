@@ -248,6 +248,18 @@ _PATTERNS = [
     # A bare year only after a word that makes it one ("since 2015", "the 2015 deal").
     ("DATE", rf"(?=[12m]){_AFTER_PREPOSITION}(?:mid-)?{_YEAR}(?!\d|%|,\d)\b"),
 ]
+# Russian calendar dates, month in the genitive ("17 января", "5 мая 2023 года"), and a year with "году"
+# ("в 2015 году"); Persian dates in the Solar Hijri months ("۲۸ دی ماه", "۲۶ آبان ۱۴۰۴") and the Gregorian
+# ones as the Persian press writes them ("22 نوامبر 1997"; not "می", which is also the verb prefix). Each
+# opens with digits, which the matcher's triggers already find (Persian digits are folded to ASCII).
+_RU_MONTH = "(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)"
+_FA_MONTH = ("(?:فروردین|اردیبهشت|خرداد|تیر|مرداد|شهریور|مهر|آبان|آذر|دی|بهمن|اسفند"
+             "|ژانویه|فوریه|مارس|آوریل|مه|ژوئن|ژوئیه|جولای|اوت|آگوست|سپتامبر|اکتبر|نوامبر|دسامبر)")
+_PATTERNS += [
+    ("DATE", rf"\d{{1,2}}\s{_RU_MONTH}(?:\s(?:19|20)\d\d(?:\sг(?:ода|\.))?)?(?!\w)"),
+    ("DATE", r"(?:19|20)\d\d\sгод(?:у|а)(?!\w)"),
+    ("DATE", rf"\d{{1,2}}\s{_FA_MONTH}(?:\sماه)?(?:\s\d{{4}})?(?!\w)"),
+]
 _GROUP_KIND = {f"{kind}{i}": kind for i, (kind, _) in enumerate(_PATTERNS)}
 _DATE_WORDS = ("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec Mon Tue Wed Thu Fri Sat Sun "
                "last next this yesterday tomorrow early mid late two three four five six seven eight nine several "
@@ -269,6 +281,7 @@ def _triggers() -> Iterable[str]:
     matcher's automaton finds these with the aliases (a regex scan of every
     position was the slowest step); digit runs are matched in chunks of four."""
     yield from (*"$€£¥", "US$", "C$", "A$", "USD", "EUR", "RUB", "IRR", "CNY", *_DATE_WORDS)
+    yield from "۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩"  # Persian and Arabic-Indic digits (a run's first one starts a pattern; `\d` reads them)
     for width in (1, 2, 3, 4):
         yield from (f"{n:0{width}d}" for n in range(10 ** width))
 

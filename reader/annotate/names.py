@@ -242,7 +242,17 @@ def _given_before(text: str, start: int, floor: int, persian: bool, lower: _Lowe
         return before if _given(normalize(word)) else None
     if word in _TITLES or word in _OPENERS or word in NOT_GIVEN_NAMES or word in lower:
         return None
+    if _OPENING_VERB.fullmatch(word) and not text[:before.start()].rstrip(_QUOTES).endswith(_IN_SENTENCE):
+        return None  # "Welcoming Pezeshkian as they sat down…": a verb opening the sentence, not a given name
     return before
+
+
+# A gerund ("Welcoming", "Speaking", "Addressing"): opening a sentence, it is the verb, which the model
+# may read as a given name ("Welcoming Pezeshkian" as a person). Given names seldom end so; not "-ed",
+# which Ahmed, Mohammed and Saeed do.
+_OPENING_VERB = re.compile(r"[A-Z][a-z]{2,}ing")
+_QUOTES = " \"'“‘«(\n"
+_IN_SENTENCE = tuple("abcdefghijklmnopqrstuvwxyz,;0123456789")  # what ends the text before a word inside a sentence
 
 
 def _same_name(word: str, name: str) -> bool:

@@ -462,6 +462,11 @@ class ReaderApp(App[None]):
             start = last if last and self.library.entry(last.article_id) else Location(rows[0].id, 0)
             self.call_later(self.go, start)
 
+    @property
+    def indexing(self) -> str:
+        """"indexing 1,200/10,000" while new or changed files are being indexed, else ""."""
+        return self._indexing
+
     def _indexing_done(self) -> None:
         self._indexing = ""
         self.query_one(Sidebar).hide_progress()

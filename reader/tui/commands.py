@@ -25,10 +25,11 @@ from textual.fuzzy import Matcher
 from ..annotate.topics import Topic
 from ..fuzzy import article_text, entity_texts, in_order, topic_texts
 from ..library import Library
+from ..render_bidi import display_line
 from ..timeline import Subject
 
 LIMIT = 50  # hits of each kind (articles, topics, entities) a search yields, best first
-Found = tuple[str, str, Callable[[], object]]  # text, help, callback
+Found = tuple[str, str, str, Callable[[], object]]  # text (matched), shown (text in visual order), help, callback
 
 
 def score(matcher: Matcher, text: str) -> float:
@@ -56,7 +57,7 @@ class ReaderCommands(Provider):
             entities, entity_names = library.palette_entities(index)
         finally:
             index.close()
-        found: list[Found] = [(article_text(date, title), "Open this article", partial(app.open_article, article_id))
+        found: list[Found] = [self._article(article_id, date, title)
                               for article_id, date, title in (headlines[r] for r in best if r in headlines)]
         topics, topic_names = library.palette_topics()
         found += [self._topic(topics[place // 2], timeline=bool(place % 2)) for place in topic_names.best(query, LIMIT)]
@@ -64,22 +65,31 @@ class ReaderCommands(Provider):
                   for place in entity_names.best(query, LIMIT, stop)]
         return found
 
+    def _article(self, article_id: str, date: str | None, title: str) -> Found:
+        """An article's entry, its right-to-left title shown in visual order (display_line) after the
+        left-to-right "Article: date", and cut to the palette's width at its logical end first."""
+        app = self.app
+        room = max(10, app.size.width - 20 - len(article_text(date, "")))  # the palette's margins and padding
+        shown = article_text(date, display_line(title, app.library.config.display, room))
+        return article_text(date, title), shown, "Open this article", partial(app.open_article, article_id)
+
     def _topic(self, topic: Topic, timeline: bool) -> Found:
         """A topic's entry: its first passage, or (`timeline`) its passages per month."""
         app = self.app
         texts = topic_texts(topic.label)
         if timeline:
-            return (texts[1], "Its passages per month across the corpus",
+            return (texts[1], texts[1], "Its passages per month across the corpus",
                     partial(app.show_timeline, Subject("topic", topic.id, topic.label)))
-        return texts[0], "Go to the first passage on this topic", partial(app.follow_topic, topic.id, first=True)
+        return texts[0], texts[0], "Go to the first passage on this topic", partial(app.follow_topic, topic.id, first=True)
 
     def _entity(self, name: str, kind: str, timeline: bool) -> Found:
         """An entity's entry: its mentions, or (`timeline`) the passages that mention it per month."""
         app = self.app
         texts = entity_texts(name, kind)
         if timeline:
-            return texts[1], "The passages that mention it, per month", partial(app.show_timeline, Subject("entity", name, name))
-        return texts[0], "Show its mentions and the articles that mention it", partial(app.select_entity, name)
+            return (texts[1], texts[1], "The passages that mention it, per month",
+                    partial(app.show_timeline, Subject("entity", name, name)))
+        return texts[0], texts[0], "Show its mentions and the articles that mention it", partial(app.select_entity, name)
 
     async def search(self, query: str) -> Hits:
         stop = threading.Event()
@@ -88,15 +98,12 @@ class ReaderCommands(Provider):
         finally:
             stop.set()  # a newer query cancelled this search: its thread stops at its next chunk
         matcher = self.matcher(query)
-        for text, help_text, callback in found:
-            yield Hit(score(matcher, text), Content(text), callback, text=text, help=help_text)
+        for text, shown, help_text, callback in found:
+            yield Hit(score(matcher, text), Content(shown), callback, text=text, help=help_text)
 
     async def discover(self) -> Hits:
         """With nothing typed: every topic, then the first LIMIT articles of the list."""
-        for text, help_text, callback in (self._topic(topic, timeline) for topic in self.app.library.topic_map.topics
-                                          for timeline in (False, True)):
-            yield DiscoveryHit(Content(text), callback, text=text, help=help_text)
-        app = self.app
-        for article_id, date, title in next(app.library.headlines(page=LIMIT), []):
-            text = article_text(date, title)
-            yield DiscoveryHit(Content(text), partial(app.open_article, article_id), text=text, help="Open this article")
+        topics = (self._topic(topic, timeline) for topic in self.app.library.topic_map.topics for timeline in (False, True))
+        articles = (self._article(*headline) for headline in next(self.app.library.headlines(page=LIMIT), []))
+        for text, shown, help_text, callback in (*topics, *articles):
+            yield DiscoveryHit(Content(shown), callback, text=text, help=help_text)

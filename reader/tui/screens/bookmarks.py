@@ -14,10 +14,10 @@ from textual.widgets.option_list import Option
 from ...config import Display
 from ...history import Location
 from ...render import pilcrow
-from ...render_bidi import display_line
 from ...state import Bookmark
 from ..bindings import BOOKMARKS, MODAL
 from ..widgets.panel import PaneList
+from .search import passage_prompt
 
 
 def _option_id(mark: Bookmark) -> str:
@@ -42,17 +42,22 @@ class BookmarksScreen(ModalScreen[Location | None]):
         with Vertical(id="bookmarks-body") as body:
             body.border_title = "Bookmarks — Enter: open · d: delete · u: undo · Esc, q or Ctrl+G: close"
             yield Static(self._note(), id="bookmarks-note")
-            yield PaneList(*self._options(), id="bookmark-list")
+            yield PaneList(id="bookmark-list")
 
     def on_mount(self) -> None:
         self.set_focus(self.query_one(PaneList))
+        self.call_after_refresh(self._show, 0)  # once the list has its width (right-to-left titles wrap to it)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._show, self.query_one(PaneList).highlighted or 0)
 
     def _note(self) -> Text:
         return Text("" if self.bookmarks else "No bookmarks yet: press m on a passage.", style="dim")
 
     def _options(self) -> list[Option]:
-        return [Option(Text.assemble((display_line(b.title, self.bidi), "bold"), f"  {pilcrow(b.passage)}\n  ", (b.snippet, "dim")),
-                       id=_option_id(b))
+        width = self.query_one(PaneList).scrollable_content_region.width - 2  # an option's padding: a cell each side
+        return [Option(passage_prompt(Text(), b.title, pilcrow(b.passage), Text(b.snippet, style="dim"), width,
+                                      self.bidi, title_style="bold"), id=_option_id(b))
                 for b in self.bookmarks]
 
     def _show(self, highlight: int) -> None:

@@ -35,32 +35,38 @@ from ..widgets.panel import PaneList
 MAX_RESULTS = 200
 
 
+def passage_prompt(prompt: Text, title: str, label: str, excerpt: Text, width: int = 0,
+                   display: Display = Display(), title_style: str = "") -> Text:
+    """A list item naming a passage: `prompt` (its date, or empty), `title` (in `title_style`)
+    and `label` (the passage's pilcrow) on the first line, `excerpt` under it. A right-to-left
+    title or excerpt is laid out for `display` on lines of `width` cells (the list's), each
+    line in visual order: reordered whole and then wrapped by the list, its end came first."""
+    item, gap = prompt.copy(), "  " if prompt.plain else ""
+    # A right-to-left title too long for the line is wrapped first, then each line reordered (as the panel's titles).
+    head = display_line(title, display)
+    wide = cell_len(f"{prompt.plain}{gap}{head}  {label}") > width > 6
+    laid_title = display_snippet(title, width, display) if wide else None
+    if laid_title is None:
+        item.append_text(Text.assemble(gap, (head, title_style), f"  {label}\n  "))
+    else:
+        laid_title.stylize(title_style)
+        item.append_text(Text.assemble(f"{gap}{label}\n", laid_title, "\n  "))
+    laid_out = display_text(excerpt, width - 2, display) if width > 6 else None
+    item.append_text(excerpt if laid_out is None else Text("\n  ").join(laid_out))
+    return item
+
+
 def result_prompt(entry: Entry, index: int, text: str, query: str, width: int = 0,
                   display: Display = Display()) -> Text:
     """One result: date, title, passage (or "headline"), and `text`, its excerpt around the first
-    match (index.excerpt), highlighted; a right-to-left excerpt is laid out for `display` on lines
-    of `width` cells (the list's), in visual order."""
+    match (index.excerpt), highlighted; laid out as `passage_prompt`."""
     # What the index matched (Persian letters folded, Russian stems): searchtext.match_pattern.
     pattern = match_pattern(query)
-    prompt = Text()
-    prompt.append(entry.date or "—", style="bold")
-    label = "headline" if index == HEADLINE else pilcrow(index)
-    head = f"  {display_line(entry.title, display)}  {label}"
-    # A right-to-left title too long for the line is wrapped first, then each line reordered
-    # (as the panel's titles): wrapped after reordering, its end came first.
-    title = display_snippet(entry.title, width, display) if cell_len(prompt.plain + head) > width > 6 else None
-    if title is None:
-        prompt.append(head + "\n  ")
-    else:
-        prompt.append(f"  {label}\n")
-        prompt.append_text(title)
-        prompt.append("\n  ")
     line = Text(text, style="dim")  # already cut around the match (index.excerpt)
     if pattern:
         line.highlight_regex(pattern, style="bold reverse")
-    laid_out = display_text(line, width - 2, display) if width > 6 else None
-    prompt.append_text(line if laid_out is None else Text("\n  ").join(laid_out))
-    return prompt
+    label = "headline" if index == HEADLINE else pilcrow(index)
+    return passage_prompt(Text(entry.date or "—", style="bold"), entry.title, label, line, width, display)
 
 
 class SearchScreen(ModalScreen[Location | None]):
@@ -116,9 +122,11 @@ class SearchScreen(ModalScreen[Location | None]):
         results.set_options(Option(result_prompt(entry, i, text, query, width, display), id=f"{entry.id}\x00{i}")
                             for entry, i, text in hits)
         more = "+" if len(hits) >= MAX_RESULTS else ""
+        # While the corpus is being indexed, what is found is what is indexed so far: say so, not a bare "0 passages".
+        indexing = getattr(self.app, "indexing", "")
         self.query_one("#search-count", Static).update(
             Text(f"{len(hits)}{more} passage{'s' * (len(hits) != 1 or bool(more))}" if query.strip() else "type to search",
-                 style="dim"))
+                 style="dim") + (Text(f" — so far: {indexing}", style="dim") if indexing else Text()))
         self._shown_for = query
 
     def on_unmount(self) -> None:
