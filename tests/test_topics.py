@@ -1572,3 +1572,74 @@ def test_a_standfirst_does_not_take_the_lead_from_the_first_paragraph(library, w
             "Iran's air defence will get S-300 missiles from Russia, military officials said.\n\n"
             "The two navies plan more naval drills and military exercises next year.\n")
     assert "caspian" in library.resolve(str(write("standfirst.txt", text))).topics
+
+
+# --- issue 15, round 9: English themes in the press's own words (dev set /work/devset8/topicsen9) ----------------
+
+# topic -> (passages that must carry it, near misses that must not), with the bundled map
+OWN_WORDS = {
+    "strategic_partnership": (["Khatami and Putin signed the first broad cooperation agreement between the two nations.",
+                               "Washington is wary of the ties between Iran and Russia, officials in Brussels told reporters."],
+                              ["The central banks signed a cooperation agreement on card payments.",
+                               "The ties between Iran and Iraq were discussed by the two ministers."]),
+    "syria": (["Russian bombers flying from Hamedan struck targets in Syria on Tuesday.",
+               "The bombers hit Jabhat al-Nusra depots near Deir ez-Zor."],
+              ["The bombers returned to their base in southern Russia on Tuesday."]),
+    # undated: the words of the dispute's own period
+    "nuclear_dispute": (["Washington urged Iran to suspend its uranium enrichment program before the Council met.",
+                         "The UN demanded that Iran stop enriching uranium."],
+                        ["Iran will suspend its gas exports to Turkey in winter."]),
+    "ukraine_war": (["Iran backs Russia in its ongoing conflict with Ukraine, Western officials say.",
+                     "Tehran denies any role in Russia's war with Ukraine."],
+                    ["Iran's conflict with Israel dominated the talks in Moscow."]),
+    "regional_rivals": (["Tehran braced for further strikes from the US or Israel, officials said on Monday.",
+                         "Israeli strikes on Iranian nuclear sites drew a sharp Russian condemnation."],
+                        ["The US and Israel signed a memorandum on water technology.",
+                         "Russian strikes on Ukrainian cities continued overnight."]),
+}
+
+
+@pytest.mark.parametrize("topic", sorted(OWN_WORDS))
+def test_a_theme_told_in_the_press_own_words_fires(engines, topic):
+    for text in OWN_WORDS[topic][0]:
+        assert topic in topics_of(engines, text), text
+
+
+@pytest.mark.parametrize("topic", sorted(OWN_WORDS))
+def test_a_near_miss_of_a_theme_in_own_words_does_not(engines, topic):
+    for text in OWN_WORDS[topic][1]:
+        assert topic not in topics_of(engines, text), text
+
+
+def test_nuclear_energy_cooperation_is_not_oil_and_gas(engines):
+    nuclear = "The presidents pledged nuclear energy cooperation in the energy-rich Caspian region."
+    assert "energy_oil_gas" not in topics_of(engines, nuclear)
+    assert "energy_oil_gas" in topics_of(engines, "The presidents pledged energy cooperation in the Caspian region.")
+
+
+def test_a_power_to_impose_sanctions_is_not_their_imposition(write):
+    matcher = small_map(write, "    signals: {sanction*: 2, impos*: 1, additional sanctions: 3, sanctions on: 3}\n")
+    assert not fires(matcher, "The Council is considering a third resolution that could impose additional sanctions on Iran.")
+    assert not fires(matcher, "The IAEA reported Iran to the Security Council, which has the power to impose sanctions.")
+    assert fires(matcher, "The Council imposed additional sanctions on Iran.")
+
+
+def test_a_venue_or_a_destination_on_one_line_is_not_the_theme(library, write):
+    oil = ("Iran and Russia share views in OPEC+\n\n"
+           "Iran's oil minister said the oil market is on the right track after OPEC+ cut output by a million barrels.\n\n"
+           "He spoke on the sidelines of an Iranian-Russian conference of economic cooperation held in Tehran.\n\n"
+           "OPEC+ members led by Russia agreed to cut oil production to support crude prices.\n")
+    topics = library.resolve(str(write("opec.txt", oil))).topics
+    assert "energy_oil_gas" in topics and "trade_investment" not in topics
+    wheat = ("Iran signs wheat import deals with Russia\n\n"
+             "Iran signed memorandums with Russia for wheat imports, and wheat trade with Russia will grow, "
+             "the Iranian agriculture ministry said.\n\n"
+             "Iranian millers buy imported wheat from Russia for flour, with bilateral trade in grain up 20%.\n\n"
+             "Iran can export flour made from Russian wheat to neighbouring Iraq and Afghanistan.\n")
+    topics = library.resolve(str(write("wheat.txt", wheat))).topics
+    assert "trade_investment" in topics and "afghanistan" not in topics
+    # the theme in the lead stays, on one line too
+    taliban = ("Iran and Russia meet the Taliban\n\n"
+               "Iranian and Russian envoys met the Taliban in Kabul to discuss Afghanistan's interim government.\n\n"
+               "Iran and Russia also discussed wheat imports and bilateral trade in Moscow, the ministry said.\n")
+    assert "afghanistan" in library.resolve(str(write("taliban.txt", taliban))).topics
