@@ -1643,3 +1643,43 @@ def test_a_venue_or_a_destination_on_one_line_is_not_the_theme(library, write):
                "Iranian and Russian envoys met the Taliban in Kabul to discuss Afghanistan's interim government.\n\n"
                "Iran and Russia also discussed wheat imports and bilateral trade in Moscow, the ministry said.\n")
     assert "afghanistan" in library.resolve(str(write("taliban.txt", taliban))).topics
+
+
+def test_irans_nuclear_programme_after_the_deal_is_its_file_but_undated_needs_the_deals_words(engines):
+    matcher, topic_matcher = engines
+    text = "Lavrov and Araghchi exchanged views on the Iranian nuclear program before the IAEA Board of Governors met."
+
+    def jcpoa(passage, date):
+        return "jcpoa" in [hit.topic for hit in topic_matcher.passage_topics(passage, matcher.mentions(passage), date)]
+    assert jcpoa(text, "2025-11-17")
+    assert not jcpoa(text, None)  # could be told in 2006 as well
+    assert not jcpoa(text, "2006-03-01")
+    assert jcpoa("Lavrov and Araghchi discussed how to restore the nuclear deal.", None)
+    # a clause on the talks is not the file: "concerned over the war's implications for the talks on Iran's nuclear program"
+    assert not jcpoa("Tehran is concerned over the war's implications for the talks on Iran's nuclear program.", "2022-04-25")
+
+
+@pytest.mark.parametrize("topic,text,near_miss", [
+    ("caspian", "The ministers will discuss security challenges in the Caspian region.",
+     "The ministers will discuss security challenges in the region."),
+    ("afghanistan", "The ministers discussed joint efforts to resolve the Afghan-Pakistani differences.",
+     "The ministers discussed joint efforts to resolve the Indian-Pakistani differences."),
+    ("regional_rivals", "When discussing the conflict between Israel and Palestine, the ministers stressed a peaceful resolution.",
+     "When discussing the conflict between Armenia and Azerbaijan, the ministers stressed a peaceful resolution."),
+])
+def test_a_readouts_own_words_name_its_theme(engines, topic, text, near_miss):
+    assert topic in topics_of(engines, text)
+    assert topic not in topics_of(engines, near_miss)
+
+
+def test_a_closing_line_on_the_sco_and_brics_is_not_the_theme(library, write):
+    trade = ("Putin ratifies free trade deal with Iran\n\n"
+             "Putin signed a law ratifying the free trade agreement between the Eurasian Economic Union and Iran.\n\n"
+             "Business leaders said bilateral trade could reach $40 billion as tariffs fall on most goods.\n\n"
+             "The free trade deal will cut customs duties on 90 percent of goods in trade between Russia and Iran.\n\n"
+             "The growing ties also saw Iran join the Shanghai Cooperation Organization and the BRICS bloc.\n")
+    topics = library.resolve(str(write("fta.txt", trade))).topics
+    assert "trade_investment" in topics and "brics_sco" not in topics
+    joined = ("Iran joins the SCO\n\nIran became a full member of the Shanghai Cooperation Organization on Tuesday.\n\n"
+              "Bilateral trade with Russia grew, the ministry said.\n")
+    assert "brics_sco" in library.resolve(str(write("sco.txt", joined))).topics
