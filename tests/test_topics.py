@@ -1611,12 +1611,6 @@ def test_a_near_miss_of_a_theme_in_own_words_does_not(engines, topic):
         assert topic not in topics_of(engines, text), text
 
 
-def test_nuclear_energy_cooperation_is_not_oil_and_gas(engines):
-    nuclear = "The presidents pledged nuclear energy cooperation in the energy-rich Caspian region."
-    assert "energy_oil_gas" not in topics_of(engines, nuclear)
-    assert "energy_oil_gas" in topics_of(engines, "The presidents pledged energy cooperation in the Caspian region.")
-
-
 def test_a_power_to_impose_sanctions_is_not_their_imposition(write):
     matcher = small_map(write, "    signals: {sanction*: 2, impos*: 1, additional sanctions: 3, sanctions on: 3}\n")
     assert not fires(matcher, "The Council is considering a third resolution that could impose additional sanctions on Iran.")
@@ -1624,25 +1618,39 @@ def test_a_power_to_impose_sanctions_is_not_their_imposition(write):
     assert fires(matcher, "The Council imposed additional sanctions on Iran.")
 
 
-def test_a_venue_or_a_destination_on_one_line_is_not_the_theme(library, write):
-    oil = ("Iran and Russia share views in OPEC+\n\n"
-           "Iran's oil minister said the oil market is on the right track after OPEC+ cut output by a million barrels.\n\n"
-           "He spoke on the sidelines of an Iranian-Russian conference of economic cooperation held in Tehran.\n\n"
-           "OPEC+ members led by Russia agreed to cut oil production to support crude prices.\n")
-    topics = library.resolve(str(write("opec.txt", oil))).topics
-    assert "energy_oil_gas" in topics and "trade_investment" not in topics
-    wheat = ("Iran signs wheat import deals with Russia\n\n"
-             "Iran signed memorandums with Russia for wheat imports, and wheat trade with Russia will grow, "
-             "the Iranian agriculture ministry said.\n\n"
-             "Iranian millers buy imported wheat from Russia for flour, with bilateral trade in grain up 20%.\n\n"
-             "Iran can export flour made from Russian wheat to neighbouring Iraq and Afghanistan.\n")
-    topics = library.resolve(str(write("wheat.txt", wheat))).topics
-    assert "trade_investment" in topics and "afghanistan" not in topics
-    # the theme in the lead stays, on one line too
-    taliban = ("Iran and Russia meet the Taliban\n\n"
-               "Iranian and Russian envoys met the Taliban in Kabul to discuss Afghanistan's interim government.\n\n"
-               "Iran and Russia also discussed wheat imports and bilateral trade in Moscow, the ministry said.\n")
-    assert "afghanistan" in library.resolve(str(write("taliban.txt", taliban))).topics
+# a one-line theme named in passing (a venue, a destination, a closing line) is not the article's; in the lead it is
+ONE_LINE_THEMES = [
+    ("Iran and Russia share views in OPEC+\n\n"
+     "Iran's oil minister said the oil market is on the right track after OPEC+ cut output by a million barrels.\n\n"
+     "He spoke on the sidelines of an Iranian-Russian conference of economic cooperation held in Tehran.\n\n"
+     "OPEC+ members led by Russia agreed to cut oil production to support crude prices.\n",
+     "energy_oil_gas", "trade_investment"),
+    ("Iran signs wheat import deals with Russia\n\n"
+     "Iran signed memorandums with Russia for wheat imports, and wheat trade with Russia will grow, "
+     "the Iranian agriculture ministry said.\n\n"
+     "Iranian millers buy imported wheat from Russia for flour, with bilateral trade in grain up 20%.\n\n"
+     "Iran can export flour made from Russian wheat to neighbouring Iraq and Afghanistan.\n",
+     "trade_investment", "afghanistan"),
+    ("Iran and Russia meet the Taliban\n\n"
+     "Iranian and Russian envoys met the Taliban in Kabul to discuss Afghanistan's interim government.\n\n"
+     "Iran and Russia also discussed wheat imports and bilateral trade in Moscow, the ministry said.\n",
+     "afghanistan", None),
+    ("Putin ratifies free trade deal with Iran\n\n"
+     "Putin signed a law ratifying the free trade agreement between the Eurasian Economic Union and Iran.\n\n"
+     "Business leaders said bilateral trade could reach $40 billion as tariffs fall on most goods.\n\n"
+     "The free trade deal will cut customs duties on 90 percent of goods in trade between Russia and Iran.\n\n"
+     "The growing ties also saw Iran join the Shanghai Cooperation Organization and the BRICS bloc.\n",
+     "trade_investment", "brics_sco"),
+    ("Iran joins the SCO\n\nIran became a full member of the Shanghai Cooperation Organization on Tuesday.\n\n"
+     "Bilateral trade with Russia grew, the ministry said.\n",
+     "brics_sco", None),
+]
+
+
+@pytest.mark.parametrize("text,kept,dropped", ONE_LINE_THEMES)
+def test_a_theme_named_in_passing_on_one_line_is_not_the_articles(library, write, text, kept, dropped):
+    topics = library.resolve(str(write("article.txt", text))).topics
+    assert kept in topics and dropped not in topics
 
 
 def test_irans_nuclear_programme_after_the_deal_is_its_file_but_undated_needs_the_deals_words(engines):
@@ -1660,6 +1668,9 @@ def test_irans_nuclear_programme_after_the_deal_is_its_file_but_undated_needs_th
 
 
 @pytest.mark.parametrize("topic,text,near_miss", [
+    # "nuclear energy cooperation" is not energy cooperation
+    ("energy_oil_gas", "The presidents pledged energy cooperation in the energy-rich Caspian Sea region.",
+     "The presidents pledged nuclear energy cooperation in the energy-rich Caspian Sea region."),
     ("caspian", "The ministers will discuss security challenges in the Caspian region.",
      "The ministers will discuss security challenges in the region."),
     ("afghanistan", "The ministers discussed joint efforts to resolve the Afghan-Pakistani differences.",
@@ -1670,16 +1681,3 @@ def test_irans_nuclear_programme_after_the_deal_is_its_file_but_undated_needs_th
 def test_a_readouts_own_words_name_its_theme(engines, topic, text, near_miss):
     assert topic in topics_of(engines, text)
     assert topic not in topics_of(engines, near_miss)
-
-
-def test_a_closing_line_on_the_sco_and_brics_is_not_the_theme(library, write):
-    trade = ("Putin ratifies free trade deal with Iran\n\n"
-             "Putin signed a law ratifying the free trade agreement between the Eurasian Economic Union and Iran.\n\n"
-             "Business leaders said bilateral trade could reach $40 billion as tariffs fall on most goods.\n\n"
-             "The free trade deal will cut customs duties on 90 percent of goods in trade between Russia and Iran.\n\n"
-             "The growing ties also saw Iran join the Shanghai Cooperation Organization and the BRICS bloc.\n")
-    topics = library.resolve(str(write("fta.txt", trade))).topics
-    assert "trade_investment" in topics and "brics_sco" not in topics
-    joined = ("Iran joins the SCO\n\nIran became a full member of the Shanghai Cooperation Organization on Tuesday.\n\n"
-              "Bilateral trade with Russia grew, the ministry said.\n")
-    assert "brics_sco" in library.resolve(str(write("sco.txt", joined))).topics
