@@ -1637,3 +1637,112 @@ def test_a_standfirst_does_not_take_the_lead_from_the_first_paragraph(library, w
             "Iran's air defence will get S-300 missiles from Russia, military officials said.\n\n"
             "The two navies plan more naval drills and military exercises next year.\n")
     assert "caspian" in library.resolve(str(write("standfirst.txt", text))).topics
+
+
+# --- issue 15, round 9: English themes in the press's own words (dev set /work/devset8/topicsen9) ----------------
+
+# topic -> (passages that must carry it, near misses that must not), with the bundled map
+OWN_WORDS = {
+    "strategic_partnership": (["Khatami and Putin signed the first broad cooperation agreement between the two nations.",
+                               "Washington is wary of the ties between Iran and Russia, officials in Brussels told reporters."],
+                              ["The central banks signed a cooperation agreement on card payments.",
+                               "The ties between Iran and Iraq were discussed by the two ministers."]),
+    "syria": (["Russian bombers flying from Hamedan struck targets in Syria on Tuesday.",
+               "The bombers hit Jabhat al-Nusra depots near Deir ez-Zor."],
+              ["The bombers returned to their base in southern Russia on Tuesday."]),
+    # undated: the words of the dispute's own period
+    "nuclear_dispute": (["Washington urged Iran to suspend its uranium enrichment program before the Council met.",
+                         "The UN demanded that Iran stop enriching uranium."],
+                        ["Iran will suspend its gas exports to Turkey in winter."]),
+    "ukraine_war": (["Iran backs Russia in its ongoing conflict with Ukraine, Western officials say.",
+                     "Tehran denies any role in Russia's war with Ukraine."],
+                    ["Iran's conflict with Israel dominated the talks in Moscow."]),
+    "regional_rivals": (["Tehran braced for further strikes from the US or Israel, officials said on Monday.",
+                         "Israeli strikes on Iranian nuclear sites drew a sharp Russian condemnation."],
+                        ["The US and Israel signed a memorandum on water technology.",
+                         "Russian strikes on Ukrainian cities continued overnight."]),
+}
+
+
+@pytest.mark.parametrize("topic", sorted(OWN_WORDS))
+def test_a_theme_told_in_the_press_own_words_fires(engines, topic):
+    for text in OWN_WORDS[topic][0]:
+        assert topic in topics_of(engines, text), text
+
+
+@pytest.mark.parametrize("topic", sorted(OWN_WORDS))
+def test_a_near_miss_of_a_theme_in_own_words_does_not(engines, topic):
+    for text in OWN_WORDS[topic][1]:
+        assert topic not in topics_of(engines, text), text
+
+
+def test_a_power_to_impose_sanctions_is_not_their_imposition(write):
+    matcher = small_map(write, "    signals: {sanction*: 2, impos*: 1, additional sanctions: 3, sanctions on: 3}\n")
+    assert not fires(matcher, "The Council is considering a third resolution that could impose additional sanctions on Iran.")
+    assert not fires(matcher, "The IAEA reported Iran to the Security Council, which has the power to impose sanctions.")
+    assert fires(matcher, "The Council imposed additional sanctions on Iran.")
+
+
+# a one-line theme named in passing (a venue, a destination, a closing line) is not the article's; in the lead it is
+ONE_LINE_THEMES = [
+    ("Iran and Russia share views in OPEC+\n\n"
+     "Iran's oil minister said the oil market is on the right track after OPEC+ cut output by a million barrels.\n\n"
+     "He spoke on the sidelines of an Iranian-Russian conference of economic cooperation held in Tehran.\n\n"
+     "OPEC+ members led by Russia agreed to cut oil production to support crude prices.\n",
+     "energy_oil_gas", "trade_investment"),
+    ("Iran signs wheat import deals with Russia\n\n"
+     "Iran signed memorandums with Russia for wheat imports, and wheat trade with Russia will grow, "
+     "the Iranian agriculture ministry said.\n\n"
+     "Iranian millers buy imported wheat from Russia for flour, with bilateral trade in grain up 20%.\n\n"
+     "Iran can export flour made from Russian wheat to neighbouring Iraq and Afghanistan.\n",
+     "trade_investment", "afghanistan"),
+    ("Iran and Russia meet the Taliban\n\n"
+     "Iranian and Russian envoys met the Taliban in Kabul to discuss Afghanistan's interim government.\n\n"
+     "Iran and Russia also discussed wheat imports and bilateral trade in Moscow, the ministry said.\n",
+     "afghanistan", None),
+    ("Putin ratifies free trade deal with Iran\n\n"
+     "Putin signed a law ratifying the free trade agreement between the Eurasian Economic Union and Iran.\n\n"
+     "Business leaders said bilateral trade could reach $40 billion as tariffs fall on most goods.\n\n"
+     "The free trade deal will cut customs duties on 90 percent of goods in trade between Russia and Iran.\n\n"
+     "The growing ties also saw Iran join the Shanghai Cooperation Organization and the BRICS bloc.\n",
+     "trade_investment", "brics_sco"),
+    ("Iran joins the SCO\n\nIran became a full member of the Shanghai Cooperation Organization on Tuesday.\n\n"
+     "Bilateral trade with Russia grew, the ministry said.\n",
+     "brics_sco", None),
+]
+
+
+@pytest.mark.parametrize("text,kept,dropped", ONE_LINE_THEMES)
+def test_a_theme_named_in_passing_on_one_line_is_not_the_articles(library, write, text, kept, dropped):
+    topics = library.resolve(str(write("article.txt", text))).topics
+    assert kept in topics and dropped not in topics
+
+
+def test_irans_nuclear_programme_after_the_deal_is_its_file_but_undated_needs_the_deals_words(engines):
+    matcher, topic_matcher = engines
+    text = "Lavrov and Araghchi exchanged views on the Iranian nuclear program before the IAEA Board of Governors met."
+
+    def jcpoa(passage, date):
+        return "jcpoa" in [hit.topic for hit in topic_matcher.passage_topics(passage, matcher.mentions(passage), date)]
+    assert jcpoa(text, "2025-11-17")
+    assert not jcpoa(text, None)  # could be told in 2006 as well
+    assert not jcpoa(text, "2006-03-01")
+    assert jcpoa("Lavrov and Araghchi discussed how to restore the nuclear deal.", None)
+    # a clause on the talks is not the file: "concerned over the war's implications for the talks on Iran's nuclear program"
+    assert not jcpoa("Tehran is concerned over the war's implications for the talks on Iran's nuclear program.", "2022-04-25")
+
+
+@pytest.mark.parametrize("topic,text,near_miss", [
+    # "nuclear energy cooperation" is not energy cooperation
+    ("energy_oil_gas", "The presidents pledged energy cooperation in the energy-rich Caspian Sea region.",
+     "The presidents pledged nuclear energy cooperation in the energy-rich Caspian Sea region."),
+    ("caspian", "The ministers will discuss security challenges in the Caspian region.",
+     "The ministers will discuss security challenges in the region."),
+    ("afghanistan", "The ministers discussed joint efforts to resolve the Afghan-Pakistani differences.",
+     "The ministers discussed joint efforts to resolve the Indian-Pakistani differences."),
+    ("regional_rivals", "When discussing the conflict between Israel and Palestine, the ministers stressed a peaceful resolution.",
+     "When discussing the conflict between Armenia and Azerbaijan, the ministers stressed a peaceful resolution."),
+])
+def test_a_readouts_own_words_name_its_theme(engines, topic, text, near_miss):
+    assert topic in topics_of(engines, text)
+    assert topic not in topics_of(engines, near_miss)

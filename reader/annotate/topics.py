@@ -27,9 +27,9 @@ Evidence is counted the way a reader weighs it (issue 15):
   deal…, signed"), the examples after "including" (an item's length), an
   addition after "as well as", a purpose told as a reaction ("to counter the
   sanctions"), a date told by an event ("the anniversary of the invasion"), a threat or
-  a possibility ("the threat of UN sanctions", "…, which can impose sanctions"), an
-  appositive on the subject ("Iran, site of the world's second-largest gas reserves, …"),
-  a clause on a place ("…, where they back Assad"), the target of a strike or of
+  a possibility ("the threat of UN sanctions", "…, which can impose sanctions", "a resolution
+  that could impose sanctions"), an appositive on the subject ("Iran, site of the world's
+  second-largest gas reserves, …"), a clause on a place ("…, where they back Assad"), the target of a strike or of
   sanctions ("targets of the Islamic State", "sanctions on Iran's oil sector"), and a
   sentence dated `_HISTORY_YEARS` or more before the article (`_history`), or an agreement named by such a year
   ("Iran signed the 2015 nuclear deal, which…": `_NAMED_BY_YEAR`); in English too a party's
@@ -350,6 +350,9 @@ _SUBORDINATORS = ("after", "since", "following", "amid", "amidst", "despite", "a
                   # "…referred to the Security Council, which can impose sanctions")
                   "threat of", "prospect of", "could face", "may face", "might face", "would face",
                   "which can", "which could", "which may", "which might", "which would",
+                  # a power to punish, not its use ("a third resolution that could impose additional sanctions on
+                  # Iran"; "…the Security Council, which has the power to impose sanctions")
+                  "could impose", "can impose", "may impose", "might impose", "would impose", "power to impose",
                   "as well as",  # an addition too ("…, as well as issues related to the next summit of the SCO")
                   # a date told by an event ("in a package marking the second anniversary of Russia's invasion of Ukraine")
                   "anniversary of",
