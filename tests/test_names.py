@@ -158,3 +158,13 @@ def test_a_persian_nationality_after_a_first_name_is_a_surname(library):
     kinds = [(m.text, m.type) for m in found[0] if m.type in ("PERSON", "NORP")]
     # near misses: the adjective after a common noun stays a nationality
     assert kinds == [("حمیدرضا عراقی", "PERSON"), ("عراقی", "NORP"), ("روسی", "NORP")]
+
+
+def test_a_persian_name_stops_before_the_noun_of_a_compound_verb(library):
+    """"دیمیتری آزبروف توافق کردند" (agreed): "توافق" is no surname, so it is neither
+    in the name nor a person elsewhere; near miss: the name itself is still found."""
+    texts = ["معاون وزیر حمل و نقل روسیه دیمیتری آزبروف توافق کردند که نشستی برگزار کنند.",
+             "این توافق برای دو کشور مهم است."]
+    found, _ = library.annotate(texts, language="fa")
+    people = [m.text for ms in found for m in ms if m.type == "PERSON"]
+    assert people == ["دیمیتری آزبروف"]
