@@ -38,6 +38,7 @@ def span(text: str, name: str, label: str) -> model.Span:
     ("Ministry of Defence and", "Ministry of Defence"),
     ("Bank of", "Bank"),
     ("Bank of England", "Bank of England"),  # a joining word inside a name stays
+    ("Energy Giant Gazprom", "Gazprom"),  # a company's epithet, as a title
 ])
 def test_trim_drops_titles_the_and_possessives(raw, expected):
     text = f"Said {raw} today."
@@ -45,10 +46,19 @@ def test_trim_drops_titles_the_and_possessives(raw, expected):
     assert text[start:end] == expected
 
 
-@pytest.mark.parametrize("raw", ["President", "the Supreme", "FM On Nuclear Talks", "x" * 100, "nuclear plant"])
+@pytest.mark.parametrize("raw", ["President", "the Supreme", "FM On Nuclear Talks", "x" * 100, "nuclear plant",
+                                 "LNG", "the MoU", "Liquified Natural Gas", "ATMs"])
 def test_trim_refuses_what_is_not_a_name(raw):
     text = f"Said {raw} today."
     assert model.trim(text, 5, 5 + len(raw)) is None
+
+
+@pytest.mark.parametrize("raw", ["LNG Ltd", "ATM Holdings", "Green Giant"])
+def test_a_name_that_holds_a_common_noun_is_still_a_name(raw):
+    """Near misses of `_NOT_NAMES` and the "Giant" epithet: a company named with them."""
+    text = f"Said {raw} today."
+    start, end = model.trim(text, 5, 5 + len(raw))
+    assert text[start:end] == raw
 
 
 def test_gazetteer_wins_overlaps_and_model_fills_the_rest():

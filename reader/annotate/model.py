@@ -49,8 +49,12 @@ Brigadier Admiral Commander Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. Sir Ambassador Envoy S
 Chief Executive CEO Head Director Governor Spokesman Spokeswoman Spokesperson Senator Rep. Speaker Judge Justice
 Hojatoleslam Hujjat al-Islam Imam Mullah Seyyed Sayyid Former former Acting Then-President Russian Iranian
 Treasury Transport Trade Industry Health Agriculture Sports Culture Roads Petroleum Nuclear Permanent Representative
-Undersecretary Under-Secretary
-""".split())
+Undersecretary Under-Secretary Giant
+""".split())  # "Giant": "Russian Energy Giant Gazprom"
+# Capitalised common nouns and their acronyms the model reads as organisations (the dev-set 8 pages):
+# a product, a document, a machine, not a name.
+_NOT_NAMES = frozenset({"LNG", "Liquefied Natural Gas", "Liquified Natural Gas", "MoU", "MOU", "MoUs",
+                        "Memorandum of Understanding", "ATM", "ATMs", "NFC", "PIN", "POS", "GDP", "VAT", "CEO", "CEOs"})
 _LEADING = ("the ", "The ", "THE ")
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _EDGE_PUNCT = " \t\"'“”‘’«»()[]{}.,;:!?—–-"
@@ -157,7 +161,7 @@ def trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     """A model span without leading titles, "the", trailing possessive, edge
     punctuation and trailing joining words and place kinds ("Convention of the" -> "Convention",
     "Gilan province" -> "Gilan"); None when nothing name-like is left (no capital letter, only
-    titles, longer than MAX_NAME_CHARS)."""
+    titles, longer than MAX_NAME_CHARS, a common noun such as "LNG" or "MoU": `_NOT_NAMES`)."""
     while start < end and text[start] in _EDGE_PUNCT:
         start += 1
     changed = True
@@ -181,7 +185,7 @@ def trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     if trailing:
         end = trailing.start()
     name = text[start:end]
-    if not name or end - start > MAX_NAME_CHARS or not any(c.isupper() for c in name):
+    if not name or end - start > MAX_NAME_CHARS or not any(c.isupper() for c in name) or name in _NOT_NAMES:
         return None
     words = name.split()
     if all(word in _TITLES for word in words) or any(word in _HEADLINE_WORDS for word in words[1:]):
