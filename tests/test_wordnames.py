@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import pytest
 
-from reader.annotate import payments
+from reader.annotate import wordnames
 from reader.models import Mention
 
 
 def networks(text: str, known: tuple[Mention, ...] = ()) -> list[tuple[str, str]]:
-    return [(m.text, m.canonical) for m in payments.find([text], [known])[0] if m.source == "model"]
+    return [(m.text, m.canonical) for m in wordnames.find([text], [known])[0] if m.source == "model"]
 
 
 @pytest.mark.parametrize("text, names", [
@@ -42,4 +42,35 @@ def test_the_cue_counts_only_in_its_own_sentence():
 def test_a_covered_name_is_left_to_its_mention():
     text = "کارت‌های میر در ایران"
     known = (Mention(0, 13, "کارت\u200cهای میر", "ORG", "Mir payment system", "gazetteer"),)
-    assert payments.find([text], [known])[0] == known
+    assert wordnames.find([text], [known])[0] == known
+
+
+def named(text: str, known: tuple[Mention, ...] = ()) -> list[tuple[str, str]]:
+    return [(m.text, m.type) for m in wordnames.find([text], [known])[0] if m.source == "model"]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("پس از حمله روسیه، غرب تحریم‌هایی را علیه روسیه وضع کرد.", [("غرب", "LOC")]),
+    ("تحت تحریم‌های شدید غرب و فشار کشورهای غربی", [("غرب", "LOC"), ("غربی", "NORP")]),
+    ("رسانه‌های غربی و مقامات غربی گفتند.", [("غربی", "NORP"), ("غربی", "NORP")]),
+])
+def test_the_west_and_western_in_persian(text, names):
+    assert named(text) == names
+
+
+@pytest.mark.parametrize("text", [
+    "در شمال غرب باران آمد.",        # north-west
+    "انفجار در غرب کشور رخ داد.",    # west of the country
+    "مرز غربی و بخش غربی شهر",      # the western border: a direction
+    "غربت و غربال",                  # longer words
+])
+def test_the_direction_is_not_the_west(text):
+    assert named(text) == []
+
+
+def test_the_west_of_a_place_and_a_province_named_by_its_side_are_not_the_west():
+    text = "در غرب تهران و استان آذربایجان غربی"
+    tehran, azerbaijan = text.index("تهران"), text.index("آذربایجان")
+    known = (Mention(tehran, tehran + 5, "تهران", "GPE", "Tehran", "gazetteer"),
+             Mention(azerbaijan, azerbaijan + 9, "آذربایجان", "GPE", "Azerbaijan", "gazetteer"))
+    assert named(text, known) == []
