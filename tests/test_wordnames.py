@@ -74,3 +74,17 @@ def test_the_west_of_a_place_and_a_province_named_by_its_side_are_not_the_west()
     known = (Mention(tehran, tehran + 5, "تهران", "GPE", "Tehran", "gazetteer"),
              Mention(azerbaijan, azerbaijan + 9, "آذربایجان", "GPE", "Azerbaijan", "gazetteer"))
     assert named(text, known) == []
+
+
+def test_the_reader_names_the_network_not_the_card_phrase():
+    """The gazetteer no longer lists «کارت‌های میر» or «شبکه شتاب»: the name is the network's
+    word alone (the blind-8 gold); near miss: acceleration in the same article stays a word."""
+    from reader.config import bundled_config, load_config
+    from reader.library import Library
+
+    library = Library(load_config(bundled_config()), cache=False)
+    texts = ["کارت‌های میر در ایران و شبکه شتاب در روسیه پذیرفته می‌شود.", "شتاب رشد اقتصادی کم شد."]
+    found, _ = library.annotate(texts, language="fa")
+    assert [(m.text, m.canonical) for m in found[0] if m.type == "ORG"] == [
+        ("میر", "Mir payment system"), ("شتاب", "Shetab")]
+    assert [m for m in found[1] if m.type == "ORG"] == []
