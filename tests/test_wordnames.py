@@ -11,7 +11,7 @@ from reader.models import Mention
 
 
 def networks(text: str, known: tuple[Mention, ...] = ()) -> list[tuple[str, str]]:
-    return [(m.text, m.canonical) for m in wordnames.find([text], [known])[0] if m.source == "model"]
+    return [(m.text, m.canonical) for m in wordnames.find([text], [known])[0] if m not in known]
 
 
 @pytest.mark.parametrize("text, names", [
@@ -46,7 +46,7 @@ def test_a_covered_name_is_left_to_its_mention():
 
 
 def named(text: str, known: tuple[Mention, ...] = ()) -> list[tuple[str, str]]:
-    return [(m.text, m.type) for m in wordnames.find([text], [known])[0] if m.source == "model"]
+    return [(m.text, m.type) for m in wordnames.find([text], [known])[0] if m not in known]
 
 
 @pytest.mark.parametrize("text, names", [

@@ -10,8 +10,10 @@ acceleration and every visa, so they are named here only where their sentence
 speaks of cards or payments (`_CUES`, or another network's name): «شبکه میر
 روسیه به شبکه بانکی ایران (شتاب) وصل می‌شود», "Visa and Mastercard". A name
 inside a longer word («میرروسیه», «امیر», «ویزای») or already covered by a
-mention is left alone. The mentions carry `source="model"`: a rule standing in
-for the recogniser, as in `orgs`.
+mention is left alone. A name of a gazetteer entity (Mir, Shetab, the West)
+carries `source="gazetteer"` and the entity's canonical name; Visa, which the
+gazetteer cannot list, `source="model"` (a rule standing in for the recogniser, as
+in `orgs`).
 
 The West. «غرب» is the West (LOC, as "Запад") unless it is the direction: after
 a compass word («شمال غرب», north-west) or before a place or a word for a land
@@ -56,7 +58,9 @@ def find(texts: Sequence[str], paragraphs: Sequence[Sequence[Mention]]) -> tuple
             for name in names:
                 start, end = (offsets[name.start()], offsets[name.end()]) if offsets else name.span()
                 if not any(m.start < end and start < m.end for m in mentions):
-                    added.append(Mention(start, end, text[start:end], "ORG", _NETWORKS[name.group()], "model"))
+                    canonical = _NETWORKS[name.group()]
+                    source = "model" if canonical == "Visa" else "gazetteer"
+                    added.append(Mention(start, end, text[start:end], "ORG", canonical, source))
         result.append(tuple(sorted([*mentions, *added], key=lambda m: m.start)) if added else tuple(mentions))
     return tuple(result)
 
@@ -81,7 +85,7 @@ def _west(text: str, normal: str, offsets: list[int] | None, mentions: Sequence[
             place_after = any(m.start >= end and not text[end:m.start].strip() for m in mentions)
             if _COMPASS.search(before) or place_after or _LAND_AFTER.match(normal, hit.end()):
                 continue
-            found.append(Mention(start, end, text[start:end], "LOC", "West", "model"))
+            found.append(Mention(start, end, text[start:end], "LOC", "West", "gazetteer"))
         elif _WESTERN_AFTER.search(before) and not any(m.end <= start and not text[m.end:start].strip() for m in mentions):
-            found.append(Mention(start, end, text[start:end], "NORP", "Western", "model"))
+            found.append(Mention(start, end, text[start:end], "NORP", "Western", "gazetteer"))
     return found
