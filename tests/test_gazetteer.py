@@ -579,3 +579,22 @@ def test_companies_and_banks_of_the_field_are_organisations(matcher):
         ("MAPNA", "MAPNA Group"), ("Iran Khodro", "Iran Khodro"), ("Bank Mellat", "Bank Mellat"),
         ("Bank Sepah", "Bank Sepah"), ("Transneft", "Transneft"), ("KAMAZ", "KAMAZ"),
         ("Sepah", "Islamic Revolutionary Guard Corps")]
+
+
+@pytest.mark.parametrize("text, name, kind, canonical", [
+    ("حق ملت فلسطین", "فلسطین", "GPE", "Palestine"),
+    ("نشست شورای حکام", "شورای حکام", "ORG", "IAEA Board of Governors"),
+    ("Совет управляющих МАГАТЭ принял резолюцию", "Совет управляющих МАГАТЭ", "ORG", "IAEA Board of Governors"),
+    ("military company Wagner group said", "Wagner group", "ORG", "Wagner Group"),
+    ("The United States Treasury Department said", "United States Treasury Department", "ORG", "Treasury Department"),
+])
+def test_names_of_the_fresh_dev_pages(matcher, text, name, kind, canonical):
+    assert (name, kind, canonical) in found(matcher, text)
+
+
+def test_an_alias_with_commas_is_one_alias_not_its_words(matcher):
+    """"Iran Chamber of Commerce, Industries, Mines and Agriculture" was three aliases, so
+    "Industries" alone was the chamber; near miss: the whole name still is."""
+    assert found(matcher, "Shahed Aviation Industries Research Center") == []
+    whole = "Iran Chamber of Commerce, Industries, Mines and Agriculture"
+    assert found(matcher, f"the {whole} said") == [(whole, "ORG", "Iran Chamber of Commerce")]

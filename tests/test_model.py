@@ -271,3 +271,13 @@ def test_a_place_s_kind_in_lower_case_is_trimmed_from_a_model_span():
     assert model.trim(text, start, start + len("Gilan province")) == (start, start + len("Gilan"))
     start = text.index("Gilan Province Council")  # near miss: capitalised, a word of the name
     assert model.trim(text, start, start + len("Gilan Province Council")) == (start, start + len("Gilan Province Council"))
+
+
+def test_an_organisation_span_over_a_comma_is_a_list_of_names():
+    """The model read "Paravar Pars Company, Design and Manufacturing of Aircraft Engines" as one
+    name; near miss: a place keeps its comma ("Washington, D.C.")."""
+    text = "Paravar Pars Company, Design and Manufacturing of Aircraft Engines and Washington, D.C. were named."
+    spans = [(0, text.index(" and Washington"), "ORG"), (text.index("Washington"), text.index(" were"), "GPE")]
+    found = [(m.text, m.type) for m in model.merge(text, (), spans)]
+    assert found == [("Paravar Pars Company", "ORG"), ("Design and Manufacturing of Aircraft Engines", "ORG"),
+                     ("Washington, D.C.", "GPE")]

@@ -168,3 +168,11 @@ def test_a_persian_name_stops_before_the_noun_of_a_compound_verb(library):
     found, _ = library.annotate(texts, language="fa")
     people = [m.text for ms in found for m in ms if m.type == "PERSON"]
     assert people == ["دیمیتری آزبروف"]
+
+
+def test_a_persian_title_is_not_followed_by_a_predicate_read_as_a_name(library):
+    """"وزیر امور خارجه ایران بسیار مهم بود" (very important): no person; near miss: a name
+    after the same title is still one."""
+    found, _ = library.annotate(["دیدار با وزیر امور خارجه ایران بسیار مهم بود.",
+                                 "وزیر امور خارجه روسیه سرگئی لاوروف گفت."], language="fa")
+    assert [m.text for ms in found for m in ms if m.type == "PERSON"] == ["سرگئی لاوروف"]

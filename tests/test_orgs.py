@@ -233,3 +233,29 @@ def test_an_acronym_in_brackets_made_of_the_initials_is_the_same_entity():
     assert ("FTA", "EVENT") in found and ("PTA", "EVENT") in found
     assert ("EU", "ORG") not in found and ("EU", "EVENT") not in found
     assert found.count(("NIOC", "ORG")) == 2
+
+
+def test_a_unit_of_a_known_organisation_is_one_name():
+    """"Islamic Revolutionary Guard Corps Aerospace Force": the known organisation opens its
+    unit's name; near miss: a place before a head stays a modifier only where it is one
+    word of the name, and a Persian known organisation does not take the words after it."""
+    text = "Iran’s Islamic Revolutionary Guard Corps Aerospace Force was designated."
+    irgc = text.index("Islamic")
+    known = places(text, "Iran") + (Mention(irgc, irgc + 33, text[irgc:irgc + 33], "ORG",
+                                            "Islamic Revolutionary Guard Corps", "gazetteer"),)
+    assert ("Islamic Revolutionary Guard Corps Aerospace Force", "ORG") in typed(text, known)
+    alone = "The Islamic Revolutionary Guard Corps said so."
+    assert typed(alone, (Mention(4, 37, alone[4:37], "ORG", "Islamic Revolutionary Guard Corps", "gazetteer"),)) == [
+        ("Islamic Revolutionary Guard Corps", "ORG")]
+
+
+def test_two_names_joined_by_and_stay_two_when_the_first_is_known():
+    text = "Design and Manufacturing of Aircraft Engines and Baharestan Kish Company were hit."
+    first = (Mention(0, 44, text[:44], "ORG", text[:44], "model"),)
+    assert typed(text, first) == [("Design and Manufacturing of Aircraft Engines", "ORG"), ("Baharestan Kish Company", "ORG")]
+
+
+def test_a_lower_case_phrase_in_quotes_after_an_agency_noun_is_no_name():
+    """«точную информацию» after "агентства" is a quotation; near miss: a capitalised name."""
+    assert organisations("предоставить инспекторам агентства «точную информацию» о запасах") == []
+    assert organisations("сообщило агентство «Интерфакс»") == [("Интерфакс", "Интерфакс")]

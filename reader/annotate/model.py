@@ -205,7 +205,7 @@ def merge(text: str, mentions: Sequence[Mention], spans: Sequence[Span]) -> tupl
     """
     kept = list(mentions)
     added = []
-    for start, end, label in spans:
+    for start, end, label in _listed(text, spans):
         kind = LABELS[label]
         trimmed = trim(text, start, end)
         if trimmed is None:
@@ -229,6 +229,21 @@ def merge(text: str, mentions: Sequence[Mention], spans: Sequence[Span]) -> tupl
     if not added:
         return tuple(mentions)
     return tuple(sorted(kept, key=lambda m: m.start))
+
+
+def _listed(text: str, spans: Sequence[Span]) -> list[Span]:
+    """`spans` with each organisation, facility or agreement span that runs over a comma
+    cut into its comma-separated names: the model read a list ("Paravar Pars Company,
+    Design and Manufacturing of Aircraft Engines") as one name. Places keep their comma
+    ("Washington, D.C.")."""
+    out = []
+    for start, end, label in spans:
+        if LABELS[label] in ("PERSON", "GPE", "NORP") or ", " not in text[start:end]:
+            out.append((start, end, label))
+            continue
+        for piece in re.finditer(r"[^,]+", text[start:end]):
+            out.append((start + piece.start(), start + piece.end(), label))
+    return out
 
 
 # Titles only a person bears: a model span that opens with one names a person, whatever its label.
