@@ -264,3 +264,11 @@ def test_a_model_organisation_opening_with_a_known_given_name_is_a_person():
     result, _ = propagate([text], paragraphs, frozenset({"Mohsen", "Ali"}))
     assert [(m.text, m.type) for m in result[0]] == [
         ("Mohsen Karimi", "PERSON"), ("Mohsen Bank", "ORG"), ("Zenith Rostami", "ORG"), ("Ali Reza Karimi Trading", "ORG")]
+
+
+def test_a_place_name_before_a_ship_s_kind_is_the_ship(matcher):
+    """"Russia's Makhachkala battleship" (the fresh dev-set 8 trap); near misses: the city's
+    port, and the city before a common word."""
+    assert ("Makhachkala", "GPE") not in judged(matcher, "Russia's Makhachkala battleship took part")
+    assert ("Makhachkala", "GPE") in judged(matcher, "ships left Makhachkala port for Iran")
+    assert ("Astrakhan", "GPE") in judged(matcher, "the Astrakhan shipyard sailed")

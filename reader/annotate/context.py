@@ -91,8 +91,9 @@ def resolve(texts: Sequence[str], paragraphs: Sequence[Sequence[Mention]],
             if m.type == "NORP" and _COMPOUND_ADJECTIVE.search(text, max(0, m.start - 30), m.start):
                 changed = True  # "российско-иранского", "ирано-американских": a compound adjective, no nationality
                 continue
-            if m.type == "GPE" and _VESSEL_BEFORE.search(text, max(0, m.start - 60), m.start):
-                changed = True  # "warships Volgodonsk and Makhachkala": the ship, not the city
+            if m.type == "GPE" and (_VESSEL_BEFORE.search(text, max(0, m.start - 60), m.start)
+                                    or _VESSEL_AFTER.match(text, m.end)):
+                changed = True  # "warships Volgodonsk and Makhachkala", "the Makhachkala battleship": the ship, not the city
                 continue
             if m.type not in _PLACE_TYPES:
                 out.append(m)
@@ -175,6 +176,9 @@ destroyer destroyers frigate frigates corvette corvettes warship warships submar
 # where the name is also a city's.
 _VESSEL_BEFORE = re.compile(r"\b(?:destroyers?|frigates?|corvettes?|warships?|submarines?|vessels?)(?:,? (?:dubbed|named|called))?"
                             r" (?:[A-Z][\w-]* and )?$")
+# After a place name, a ship's kind makes it the ship: "Russia's Makhachkala battleship" (the fresh dev-set 8 trap).
+_VESSEL_AFTER = re.compile(r" (?:battleships?|destroyers?|frigates?|corvettes?|warships?|submarines?|cruisers?|"
+                           r"missile boats?|landing ships?)\b")
 # A word before a model PERSON that makes it an organisation ("analytical company Prozerno").
 _ORG_BEFORE = frozenset("company firm agency group bank operator carrier airline consultancy".split())
 # Words before a one-word model PERSON that make it a place ("fighting near Al-Bab", "entered Manbij");
