@@ -598,3 +598,21 @@ def test_an_alias_with_commas_is_one_alias_not_its_words(matcher):
     assert found(matcher, "Shahed Aviation Industries Research Center") == []
     whole = "Iran Chamber of Commerce, Industries, Mines and Agriculture"
     assert found(matcher, f"the {whole} said") == [(whole, "ORG", "Iran Chamber of Commerce")]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("after the Second World War", "Second World War"),
+    ("в годы Великой Отечественной войны", "Великой Отечественной войны"),
+    ("عملیات وعده صادق ۲", "عملیات وعده صادق"),
+    ("at the Munich Security Conference", "Munich Security Conference"),
+    ("в формате «3+3»", "формате «3+3»"),
+    ("since the Cold War ended", "Cold War"),
+])
+def test_wars_operations_and_forums_of_the_field_are_events(matcher, text, name):
+    """EVENT recall 6/15 on the blind-8 gold."""
+    assert (name, "EVENT") in [(t, k) for t, k, _ in found(matcher, text)]
+
+
+def test_a_cold_war_in_lower_case_is_a_phrase_not_the_event(matcher):
+    """Near miss: "a new cold war" describes, "the Cold War" names."""
+    assert found(matcher, "fears of a new cold war between them") == []
