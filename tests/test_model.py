@@ -39,6 +39,8 @@ def span(text: str, name: str, label: str) -> model.Span:
     ("Bank of", "Bank"),
     ("Bank of England", "Bank of England"),  # a joining word inside a name stays
     ("Energy Giant Gazprom", "Gazprom"),  # a company's epithet, as a title
+    ("Hamshari Online news website", "Hamshari Online"),  # an outlet's kind in lower case
+    ("Fars News Agency", "Fars News Agency"),  # near miss: capitalised, it is the name
 ])
 def test_trim_drops_titles_the_and_possessives(raw, expected):
     text = f"Said {raw} today."

@@ -59,8 +59,10 @@ _LEADING = ("the ", "The ", "THE ")
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _EDGE_PUNCT = " \t\"'“”‘’«»()[]{}.,;:!?—–-"
 # Joining words a name never ends with: the model running on ("Convention of the", "Ministry of Defence and");
-# and a place's kind in lower case, which the name is without ("Gilan province": the blind-6 gold's "Gilan").
-_TRAILING = re.compile(r"(?:\s+(?:of|the|and|for|at|in|on|to|with|&|province|region|city|county|district))+$")
+# and a place's kind in lower case, which the name is without ("Gilan province": the blind-6 gold's "Gilan"), or an
+# outlet's ("Hamshari Online news website": the dev-set 8 page names "Hamshari Online").
+_TRAILING = re.compile(r"(?:\s+(?:of|the|and|for|at|in|on|to|with|&|province|region|city|county|district"
+                       r"|news|website|newspaper|daily|agency|channel|outlet))+$")
 
 
 @cache
