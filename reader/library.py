@@ -578,7 +578,8 @@ class Library:
         if spans is not None:
             mentions = model.canonicalise(model.rejoined(
                 [model.merge(t, m, s) for t, m, s in zip(texts, mentions, spans, strict=True)], self._known_name))
-        elif use_model and self.config.entity_model:
+        joined = spans is None and use_model and self.config.entity_model and names.reads(texts)
+        if joined:
             mentions = names.find(texts, mentions, self.given_names)  # Russian and Persian names: the English model does not read them
         if use_model and self.config.entity_model:
             mentions = orgs.find(texts, mentions)  # organisations named by a head noun, in every language
@@ -586,7 +587,7 @@ class Library:
             mentions = model.without_cut_names(mentions, self.matcher.cut_names)  # "news agency Tasni": Tasnim cut
         in_field = self.topic_matcher.in_field(mentions)
         return context.resolve(texts, mentions, spans, in_field, use_model and self.config.entity_model,
-                               self.given_names), in_field
+                               self.given_names, joined), in_field
 
     def _known_name(self, text: str) -> tuple[str, str] | None:
         """(type, canonical) of the gazetteer name that is all of `text`, or None."""

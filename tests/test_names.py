@@ -176,3 +176,25 @@ def test_a_persian_title_is_not_followed_by_a_predicate_read_as_a_name(library):
     found, _ = library.annotate(["دیدار با وزیر امور خارجه ایران بسیار مهم بود.",
                                  "وزیر امور خارجه روسیه سرگئی لاوروف گفت."], language="fa")
     assert [m.text for ms in found for m in ms if m.type == "PERSON"] == ["سرگئی لاوروف"]
+
+
+def test_given_names_are_joined_once_for_a_russian_article_and_still_for_an_english_one(library, monkeypatch):
+    """names.find joins the given names of a Russian or Persian article; context.resolve no
+    longer runs it a second time. Near miss: an English article (names.find does not read it)
+    still has them joined, once."""
+    from reader.annotate import context, names
+
+    calls = []
+    real = names.given_names
+
+    def counting(*args, **kwargs):
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(names, "given_names", counting)
+    monkeypatch.setattr(context, "given_names", counting)
+    found, _ = library.annotate(["Глава МИД России Сергей Лавров встретился с Аракчи."], language="ru")
+    assert len(calls) == 1 and ("Сергей Лавров", "PERSON") in {(m.text, m.type) for m in found[0]}
+    calls.clear()
+    library.annotate(["Spokesman Esmaeil Baghaei said so."], language="en")
+    assert len(calls) == 1

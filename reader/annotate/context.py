@@ -55,7 +55,8 @@ _PLACE_TYPES = frozenset({"GPE", "LOC", "ORG", "NORP", "FAC"})
 
 def resolve(texts: Sequence[str], paragraphs: Sequence[Sequence[Mention]],
             spans: Sequence[Sequence[Span]] | None, in_field: bool,
-            use_model: bool = True, own: Mapping[str, frozenset[str]] | None = None) -> tuple[tuple[Mention, ...], ...]:
+            use_model: bool = True, own: Mapping[str, frozenset[str]] | None = None,
+            joined: bool = False) -> tuple[tuple[Mention, ...], ...]:
     """Each paragraph's mentions with ambiguous place names judged in context.
 
     `texts`: the paragraphs' text; `paragraphs`: their mentions (gazetteer,
@@ -71,9 +72,11 @@ def resolve(texts: Sequence[str], paragraphs: Sequence[Sequence[Mention]],
     Renamed mentions then take the article's longest full name
     (`model.canonicalise`). A gazetteer surname takes the given name written
     before it (`names.given_names`, `own`: the gazetteer people's given names;
-    `use_model=False`, the model is off: no names of its own are added).
+    `use_model=False`, the model is off: no names of its own are added; `joined`: `names.find`
+    already did it, for a Russian or Persian article).
     """
-    paragraphs = given_names(texts, paragraphs, use_model, own)
+    if not joined:
+        paragraphs = given_names(texts, paragraphs, use_model, own)
     people = {m.text for ms in paragraphs for m in ms if m.type == "PERSON" and " " in m.text}
     people.update(text[s:e] for text, ss in zip(texts, spans or (), strict=False)
                   for s, e, label in ss if LABELS.get(label) == "PERSON" and " " in text[s:e])

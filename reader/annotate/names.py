@@ -84,7 +84,7 @@ def find(texts: Sequence[str], paragraphs: Sequence[Sequence[Mention]],
     `own`: the gazetteer people's given names (`own_given_names`), which tell a
     namesake from the person (`given_names`).
     """
-    if not any(has_cyrillic(t) or ARABIC_SCRIPT.search(t) for t in texts):
+    if not reads(texts):
         return tuple(map(tuple, paragraphs))
     paragraphs = given_names(texts, [_nisba_surnames(text, _ministries(text, _agencies(text, mentions)))
                                      for text, mentions in zip(texts, paragraphs, strict=True)], own=own)
@@ -131,6 +131,12 @@ Since During Across Between Against Like Via North South East West Northern Sout
 New Old Greater Upper Lower Then Now Still Yet Only Even Both Such Some Many Most Each Every Why How What Who Where
 Whom Whose Which Instead Indeed Moreover Furthermore Nevertheless Nonetheless Otherwise Hence Therefore Perhaps
 Asked Told Quoting Citing Unlike Including Despite Although Though Because Whether Until Unless""".split())
+
+
+def reads(texts: Sequence[str]) -> bool:
+    """Whether `find` reads the article (`texts`, its paragraphs): some Cyrillic or
+    Arabic-script letter; it then joins the gazetteer people's given names itself."""
+    return any(has_cyrillic(t) or ARABIC_SCRIPT.search(t) for t in texts)
 
 
 def own_given_names(entities) -> dict[str, frozenset[str]]:
