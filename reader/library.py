@@ -571,21 +571,23 @@ class Library:
         gazetteer and patterns, then the model's names (if on and `use_model`, and
         the article's `language` is English or unknown; else the Russian and Persian
         names of `names.find`), then ambiguous names judged in context."""
-        from .annotate import context, names, orgs
+        from .annotate import context, names, orgs, wordnames
 
         mentions = tuple(self.matcher.mentions_many(texts))
         spans = self._model_spans(texts, mentions, language) if use_model else None
         if spans is not None:
             mentions = model.canonicalise(model.rejoined(
                 [model.merge(t, m, s) for t, m, s in zip(texts, mentions, spans, strict=True)], self._known_name))
-        elif use_model and self.config.entity_model:
+        joined = spans is None and use_model and self.config.entity_model and names.reads(texts)
+        if joined:
             mentions = names.find(texts, mentions, self.given_names)  # Russian and Persian names: the English model does not read them
         if use_model and self.config.entity_model:
             mentions = orgs.find(texts, mentions)  # organisations named by a head noun, in every language
+            mentions = wordnames.find(texts, mentions)  # «میر», «شتاب», «غرب»: names that are also ordinary words
             mentions = model.without_cut_names(mentions, self.matcher.cut_names)  # "news agency Tasni": Tasnim cut
         in_field = self.topic_matcher.in_field(mentions, inside=self._names_in)
         return context.resolve(texts, mentions, spans, in_field, use_model and self.config.entity_model,
-                               self.given_names), in_field
+                               self.given_names, joined), in_field
 
     def _names_in(self, text: str) -> list[str]:
         """The canonical names the gazetteer finds in `text` (an organisation's name: "ВМФ России" -> Russia)."""

@@ -264,3 +264,23 @@ def test_a_russian_compound_adjective_is_no_nationality(matcher):
     result = resolve([text], [tuple(matcher.mentions(text))], None, True)[0]
     # near misses: the same adjectives standing alone
     assert [m.text for m in result if m.type == "NORP"] == ["иранская", "американских"]
+
+
+def test_a_model_organisation_opening_with_a_known_given_name_is_a_person():
+    """"Mohsen Karimi" read as an organisation (the blind-8 gold): a given name of the
+    gazetteer's people opens it; near misses: an organisation with a head noun, a name
+    whose first word is no given name, a given name in a longer capitalised run."""
+    text = "Mohsen Karimi met Mohsen Bank staff, Zenith Rostami and Ali Reza Karimi Trading Co."
+    paragraphs = [(_model(text, "Mohsen Karimi", "ORG"), _model(text, "Mohsen Bank", "ORG"),
+                   _model(text, "Zenith Rostami", "ORG"), _model(text, "Ali Reza Karimi Trading", "ORG"))]
+    result, _ = propagate([text], paragraphs, frozenset({"Mohsen", "Ali"}))
+    assert [(m.text, m.type) for m in result[0]] == [
+        ("Mohsen Karimi", "PERSON"), ("Mohsen Bank", "ORG"), ("Zenith Rostami", "ORG"), ("Ali Reza Karimi Trading", "ORG")]
+
+
+def test_a_place_name_before_a_ship_s_kind_is_the_ship(matcher):
+    """"Russia's Makhachkala battleship" (the fresh dev-set 8 trap); near misses: the city's
+    port, and the city before a common word."""
+    assert ("Makhachkala", "GPE") not in judged(matcher, "Russia's Makhachkala battleship took part")
+    assert ("Makhachkala", "GPE") in judged(matcher, "ships left Makhachkala port for Iran")
+    assert ("Astrakhan", "GPE") in judged(matcher, "the Astrakhan shipyard sailed")

@@ -38,6 +38,9 @@ def span(text: str, name: str, label: str) -> model.Span:
     ("Ministry of Defence and", "Ministry of Defence"),
     ("Bank of", "Bank"),
     ("Bank of England", "Bank of England"),  # a joining word inside a name stays
+    ("Energy Giant Gazprom", "Gazprom"),  # a company's epithet, as a title
+    ("Hamshari Online news website", "Hamshari Online"),  # an outlet's kind in lower case
+    ("Fars News Agency", "Fars News Agency"),  # near miss: capitalised, it is the name
 ])
 def test_trim_drops_titles_the_and_possessives(raw, expected):
     text = f"Said {raw} today."
@@ -45,10 +48,19 @@ def test_trim_drops_titles_the_and_possessives(raw, expected):
     assert text[start:end] == expected
 
 
-@pytest.mark.parametrize("raw", ["President", "the Supreme", "FM On Nuclear Talks", "x" * 100, "nuclear plant"])
+@pytest.mark.parametrize("raw", ["President", "the Supreme", "FM On Nuclear Talks", "x" * 100, "nuclear plant",
+                                 "LNG", "the MoU", "Liquified Natural Gas", "ATMs"])
 def test_trim_refuses_what_is_not_a_name(raw):
     text = f"Said {raw} today."
     assert model.trim(text, 5, 5 + len(raw)) is None
+
+
+@pytest.mark.parametrize("raw", ["LNG Ltd", "ATM Holdings", "Green Giant"])
+def test_a_name_that_holds_a_common_noun_is_still_a_name(raw):
+    """Near misses of `_NOT_NAMES` and the "Giant" epithet: a company named with them."""
+    text = f"Said {raw} today."
+    start, end = model.trim(text, 5, 5 + len(raw))
+    assert text[start:end] == raw
 
 
 def test_gazetteer_wins_overlaps_and_model_fills_the_rest():
@@ -261,3 +273,13 @@ def test_a_place_s_kind_in_lower_case_is_trimmed_from_a_model_span():
     assert model.trim(text, start, start + len("Gilan province")) == (start, start + len("Gilan"))
     start = text.index("Gilan Province Council")  # near miss: capitalised, a word of the name
     assert model.trim(text, start, start + len("Gilan Province Council")) == (start, start + len("Gilan Province Council"))
+
+
+def test_an_organisation_span_over_a_comma_is_a_list_of_names():
+    """The model read "Paravar Pars Company, Design and Manufacturing of Aircraft Engines" as one
+    name; near miss: a place keeps its comma ("Washington, D.C.")."""
+    text = "Paravar Pars Company, Design and Manufacturing of Aircraft Engines and Washington, D.C. were named."
+    spans = [(0, text.index(" and Washington"), "ORG"), (text.index("Washington"), text.index(" were"), "GPE")]
+    found = [(m.text, m.type) for m in model.merge(text, (), spans)]
+    assert found == [("Paravar Pars Company", "ORG"), ("Design and Manufacturing of Aircraft Engines", "ORG"),
+                     ("Washington, D.C.", "GPE")]

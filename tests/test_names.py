@@ -158,3 +158,43 @@ def test_a_persian_nationality_after_a_first_name_is_a_surname(library):
     kinds = [(m.text, m.type) for m in found[0] if m.type in ("PERSON", "NORP")]
     # near misses: the adjective after a common noun stays a nationality
     assert kinds == [("حمیدرضا عراقی", "PERSON"), ("عراقی", "NORP"), ("روسی", "NORP")]
+
+
+def test_a_persian_name_stops_before_the_noun_of_a_compound_verb(library):
+    """"دیمیتری آزبروف توافق کردند" (agreed): "توافق" is no surname, so it is neither
+    in the name nor a person elsewhere; near miss: the name itself is still found."""
+    texts = ["معاون وزیر حمل و نقل روسیه دیمیتری آزبروف توافق کردند که نشستی برگزار کنند.",
+             "این توافق برای دو کشور مهم است."]
+    found, _ = library.annotate(texts, language="fa")
+    people = [m.text for ms in found for m in ms if m.type == "PERSON"]
+    assert people == ["دیمیتری آزبروف"]
+
+
+def test_a_persian_title_is_not_followed_by_a_predicate_read_as_a_name(library):
+    """"وزیر امور خارجه ایران بسیار مهم بود" (very important): no person; near miss: a name
+    after the same title is still one."""
+    found, _ = library.annotate(["دیدار با وزیر امور خارجه ایران بسیار مهم بود.",
+                                 "وزیر امور خارجه روسیه سرگئی لاوروف گفت."], language="fa")
+    assert [m.text for ms in found for m in ms if m.type == "PERSON"] == ["سرگئی لاوروف"]
+
+
+def test_given_names_are_joined_once_for_a_russian_article_and_still_for_an_english_one(library, monkeypatch):
+    """names.find joins the given names of a Russian or Persian article; context.resolve no
+    longer runs it a second time. Near miss: an English article (names.find does not read it)
+    still has them joined, once."""
+    from reader.annotate import context, names
+
+    calls = []
+    real = names.given_names
+
+    def counting(*args, **kwargs):
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(names, "given_names", counting)
+    monkeypatch.setattr(context, "given_names", counting)
+    found, _ = library.annotate(["Глава МИД России Сергей Лавров встретился с Аракчи."], language="ru")
+    assert len(calls) == 1 and ("Сергей Лавров", "PERSON") in {(m.text, m.type) for m in found[0]}
+    calls.clear()
+    library.annotate(["Spokesman Esmaeil Baghaei said so."], language="en")
+    assert len(calls) == 1

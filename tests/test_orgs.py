@@ -189,3 +189,73 @@ def test_a_known_persian_organisation_takes_the_place_after_it():
 def test_two_english_names_joined_by_and_stay_two():
     text = "Commanders of the Aerospace Force and Russian Navy met."
     assert [name for name, _ in organisations(text, places(text, "Russian", "NORP"))] == ["Aerospace Force", "Russian Navy"]
+
+
+def typed(text: str, known: tuple[Mention, ...] = ()) -> list[tuple[str, str]]:
+    return [(m.text, m.type) for m in orgs.find([text], [known])[0]]
+
+
+def test_an_agreement_named_by_its_head_is_an_event():
+    """Agreements and treaties are EVENT (SPEC §5; the blind-8 gold's EVENT misses): capitalised
+    words before the head, or "on the" and its capitalised complement after it."""
+    text = ("It cites the 1921 Iran-Soviet Treaty, the Trade and Navigation Treaty and the "
+            "Treaty on the Foundations of Relations and Principles of Cooperation.")
+    found = typed(text, places(text, "Iran") + places(text, "Soviet", "NORP"))
+    assert found == [("Iran-Soviet Treaty", "EVENT"), ("Trade and Navigation Treaty", "EVENT"),
+                     ("Treaty on the Foundations of Relations and Principles of Cooperation", "EVENT")]
+
+
+def test_agreement_near_misses():
+    """A head alone (sentence-opening or in lower case) is no name; an organisation's head
+    still names an organisation."""
+    text = "Agreement was reached on gas; the treaty on trade was signed by the Ministry of the Interior."
+    assert typed(text) == [("Ministry of the Interior", "ORG")]
+
+
+def test_the_model_s_agreement_read_as_an_organisation_is_retyped():
+    text = "the Preferential Trade Agreement took effect"
+    model = (Mention(4, 32, "Preferential Trade Agreement", "ORG", "Preferential Trade Agreement", "model"),)
+    assert typed(text, model) == [("Preferential Trade Agreement", "EVENT")]
+    near = (Mention(4, 32, "Preferential Trade Agreement", "EVENT", "Preferential Trade Agreement", "gazetteer"),)
+    assert typed(text, near) == [("Preferential Trade Agreement", "EVENT")]
+
+
+def test_an_acronym_in_brackets_made_of_the_initials_is_the_same_entity():
+    """"Free Trade Agreement (FTA)": the acronym is the agreement (the model read it as an
+    organisation); near misses: brackets that are not its initials, a gazetteer acronym."""
+    text = "a Free Trade Agreement (FTA) and a Preferential Trade Agreement (PTA) with the Union (EU) and NIOC (NIOC)"
+    fta = text.index("FTA")
+    model = (Mention(fta, fta + 3, "FTA", "ORG", "FTA", "model"),)
+    nioc = text.index("NIOC")
+    known = (Mention(nioc, nioc + 4, "NIOC", "ORG", "National Iranian Oil Company", "gazetteer"),
+             Mention(nioc + 6, nioc + 10, "NIOC", "ORG", "National Iranian Oil Company", "gazetteer"))
+    found = typed(text, model + known)
+    assert ("FTA", "EVENT") in found and ("PTA", "EVENT") in found
+    assert ("EU", "ORG") not in found and ("EU", "EVENT") not in found
+    assert found.count(("NIOC", "ORG")) == 2
+
+
+def test_a_unit_of_a_known_organisation_is_one_name():
+    """"Islamic Revolutionary Guard Corps Aerospace Force": the known organisation opens its
+    unit's name; near miss: a place before a head stays a modifier only where it is one
+    word of the name, and a Persian known organisation does not take the words after it."""
+    text = "Iran’s Islamic Revolutionary Guard Corps Aerospace Force was designated."
+    irgc = text.index("Islamic")
+    known = places(text, "Iran") + (Mention(irgc, irgc + 33, text[irgc:irgc + 33], "ORG",
+                                            "Islamic Revolutionary Guard Corps", "gazetteer"),)
+    assert ("Islamic Revolutionary Guard Corps Aerospace Force", "ORG") in typed(text, known)
+    alone = "The Islamic Revolutionary Guard Corps said so."
+    assert typed(alone, (Mention(4, 37, alone[4:37], "ORG", "Islamic Revolutionary Guard Corps", "gazetteer"),)) == [
+        ("Islamic Revolutionary Guard Corps", "ORG")]
+
+
+def test_two_names_joined_by_and_stay_two_when_the_first_is_known():
+    text = "Design and Manufacturing of Aircraft Engines and Baharestan Kish Company were hit."
+    first = (Mention(0, 44, text[:44], "ORG", text[:44], "model"),)
+    assert typed(text, first) == [("Design and Manufacturing of Aircraft Engines", "ORG"), ("Baharestan Kish Company", "ORG")]
+
+
+def test_a_lower_case_phrase_in_quotes_after_an_agency_noun_is_no_name():
+    """«точную информацию» after "агентства" is a quotation; near miss: a capitalised name."""
+    assert organisations("предоставить инспекторам агентства «точную информацию» о запасах") == []
+    assert organisations("сообщило агентство «Интерфакс»") == [("Интерфакс", "Интерфакс")]

@@ -55,7 +55,8 @@ _PLACE_TYPES = frozenset({"GPE", "LOC", "ORG", "NORP", "FAC"})
 
 def resolve(texts: Sequence[str], paragraphs: Sequence[Sequence[Mention]],
             spans: Sequence[Sequence[Span]] | None, in_field: bool,
-            use_model: bool = True, own: Mapping[str, frozenset[str]] | None = None) -> tuple[tuple[Mention, ...], ...]:
+            use_model: bool = True, own: Mapping[str, frozenset[str]] | None = None,
+            joined: bool = False) -> tuple[tuple[Mention, ...], ...]:
     """Each paragraph's mentions with ambiguous place names judged in context.
 
     `texts`: the paragraphs' text; `paragraphs`: their mentions (gazetteer,
@@ -71,9 +72,11 @@ def resolve(texts: Sequence[str], paragraphs: Sequence[Sequence[Mention]],
     Renamed mentions then take the article's longest full name
     (`model.canonicalise`). A gazetteer surname takes the given name written
     before it (`names.given_names`, `own`: the gazetteer people's given names;
-    `use_model=False`, the model is off: no names of its own are added).
+    `use_model=False`, the model is off: no names of its own are added; `joined`: `names.find`
+    already did it, for a Russian or Persian article).
     """
-    paragraphs = given_names(texts, paragraphs, use_model, own)
+    if not joined:
+        paragraphs = given_names(texts, paragraphs, use_model, own)
     people = {m.text for ms in paragraphs for m in ms if m.type == "PERSON" and " " in m.text}
     people.update(text[s:e] for text, ss in zip(texts, spans or (), strict=False)
                   for s, e, label in ss if LABELS.get(label) == "PERSON" and " " in text[s:e])
@@ -91,8 +94,9 @@ def resolve(texts: Sequence[str], paragraphs: Sequence[Sequence[Mention]],
             if m.type == "NORP" and _COMPOUND_ADJECTIVE.search(text, max(0, m.start - 30), m.start):
                 changed = True  # "российско-иранского", "ирано-американских": a compound adjective, no nationality
                 continue
-            if m.type == "GPE" and _VESSEL_BEFORE.search(text, max(0, m.start - 60), m.start):
-                changed = True  # "warships Volgodonsk and Makhachkala": the ship, not the city
+            if m.type == "GPE" and (_VESSEL_BEFORE.search(text, max(0, m.start - 60), m.start)
+                                    or _VESSEL_AFTER.match(text, m.end)):
+                changed = True  # "warships Volgodonsk and Makhachkala", "the Makhachkala battleship": the ship, not the city
                 continue
             if m.type not in _PLACE_TYPES:
                 out.append(m)
@@ -132,7 +136,7 @@ def resolve(texts: Sequence[str], paragraphs: Sequence[Sequence[Mention]],
             changed_any = True
             out = _without_overlaps(sorted(out, key=lambda m: (m.start, -m.end)))
         result.append(tuple(out))
-    result, propagated = propagate(texts, result)
+    result, propagated = propagate(texts, result, frozenset(n for names in (own or {}).values() for n in names if n.isascii()))
     if not in_field:
         result, dropped = _without_list_names(texts, result)
         propagated = propagated or dropped
@@ -175,6 +179,9 @@ destroyer destroyers frigate frigates corvette corvettes warship warships submar
 # where the name is also a city's.
 _VESSEL_BEFORE = re.compile(r"\b(?:destroyers?|frigates?|corvettes?|warships?|submarines?|vessels?)(?:,? (?:dubbed|named|called))?"
                             r" (?:[A-Z][\w-]* and )?$")
+# After a place name, a ship's kind makes it the ship: "Russia's Makhachkala battleship" (the fresh dev-set 8 trap).
+_VESSEL_AFTER = re.compile(r" (?:battleships?|destroyers?|frigates?|corvettes?|warships?|submarines?|cruisers?|"
+                           r"missile boats?|landing ships?)\b")
 # A word before a model PERSON that makes it an organisation ("analytical company Prozerno").
 _ORG_BEFORE = frozenset("company firm agency group bank operator carrier airline consultancy".split())
 # Words before a one-word model PERSON that make it a place ("fighting near Al-Bab", "entered Manbij");
@@ -199,19 +206,22 @@ def _person_words(paragraphs: Sequence[Sequence[Mention]]) -> set[str]:
     return {m.text.split()[-1] for ms in paragraphs for m in ms if m.type == "PERSON"}
 
 
-def _retyped(text: str, m: Mention, people: set[str]) -> Mention:
+def _retyped(text: str, m: Mention, people: set[str], given: frozenset[str] = frozenset()) -> Mention:
     """A model organisation, place or nationality in Latin letters that is a person:
     its last word is the surname of a person in the article ("Vasily Nebenzya" ORG
     where "Nebenzya" is a PERSON; "Bonnafont" GPE after "Jérôme Bonnafont"), or a
     person's title follows it after a comma ("Vasily Nebenzya, Russia's Permanent
     Representative"), or, for a two-word name, an affiliation ("Hanna Notte of the
-    James Martin Center"). Organisations with a head noun ("Lavrov Foundation") stay."""
+    James Martin Center"), or its first word is one of `given`, the gazetteer
+    people's given names ("Mohsen Karimi" read as an organisation, the blind-8
+    gold). Organisations with a head noun ("Lavrov Foundation") stay."""
     if m.type not in ("ORG", "GPE", "NORP") or not m.text[:1].isascii() or not m.text[:1].isalpha():
         return m
     words = m.text.split()
     if len(words) > 3 or any(word in EN_HEADS for word in words):
         return m
-    if words[-1] in people or (len(words) >= 2 and _title_follows(text, m.end)) \
+    if words[-1] in people or (len(words) >= 2 and (_title_follows(text, m.end) or words[0] in given
+                                                    and all(_NAME_WORD.fullmatch(w) for w in words))) \
             or (len(words) == 2 and all(_NAME_WORD.fullmatch(w) for w in words) and _AFFILIATION.match(text, m.end)):
         return m._replace(type="PERSON")
     return m
@@ -230,15 +240,16 @@ def _title_follows(text: str, end: int) -> bool:
     return any(word.lower() in _APPOSITIVE_TITLES for word in after)
 
 
-def propagate(texts: Sequence[str],
-              paragraphs: Sequence[Sequence[Mention]]) -> tuple[tuple[tuple[Mention, ...], ...], bool]:
+def propagate(texts: Sequence[str], paragraphs: Sequence[Sequence[Mention]],
+              given: frozenset[str] = frozenset()) -> tuple[tuple[tuple[Mention, ...], ...], bool]:
     """Model names cleaned and made consistent across the article (the recogniser
     tags a name in one sentence and misses it in the next, or reads "Brandt
     Brandt" as one name). Each model span is first cleaned (`_cleaned`); then
     every other whole-word occurrence of a model name that no mention covers
     becomes a mention of the same type and canonical name. Gazetteer and
     pattern mentions are left as they are. `texts` and `paragraphs` as in
-    `resolve`; returns the mentions and whether any changed."""
+    `resolve`; `given`: the gazetteer people's given names in Latin letters (`_retyped`);
+    returns the mentions and whether any changed."""
     if not any(m.source == "model" for ms in paragraphs for m in ms):
         return tuple(map(tuple, paragraphs)), False  # model off, or nothing found: no work
     common = {w for t in texts for w in _LOWER_WORD.findall(t)}
@@ -259,7 +270,7 @@ def propagate(texts: Sequence[str],
         split.append(out)
     for _ in range(2):  # twice: a name retyped in the first pass ("Vasily Nebenzya") makes its surname a person's
         people = _person_words(split)
-        retyped = [[_retyped(text, m, people) if m.source == "model" else m for m in out]
+        retyped = [[_retyped(text, m, people, given) if m.source == "model" else m for m in out]
                    for text, out in zip(texts, split, strict=True)]
         changed = changed or retyped != split
         split = retyped

@@ -58,7 +58,10 @@ _PERSIAN_FIRST_NAMES = frozenset(normalize(w) for w in """محمد علی حسی
 _PERSIAN_HONORIFIC = normalize("سید")
 # Words the candidate reading's stop list lacks that are never in a name: common words after a
 # person's title (the offices that follow a name, "ماکسیم سوبخ، مشاور ...", are in that list and end it).
-_PERSIAN_COMMON = frozenset(normalize(w) for w in "بار دیگر مدعی دائم اخیر نخست دوم سوم قبلی رغم".split())
+# The nouns of compound verbs after a name ("... دیمیتری آزبروف توافق کردند", agreed) and the adverbs and
+# adjectives of a predicate ("وزیر امور خارجه ایران بسیار مهم بود", very important): never a surname.
+_PERSIAN_COMMON = frozenset(normalize(w) for w in """بار دیگر مدعی دائم اخیر نخست دوم سوم قبلی رغم
+توافق دیدار گفتگو ملاقات تاکید تأکید اعلام اشاره سفر رایزنی بسیار مهم""".split())
 _PERSIAN_LETTERS = "\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc"
 _PERSIAN_NAME_WORD = re.compile(rf"[{_PERSIAN_LETTERS}]{{2,}}")
 _AGENCY = normalize("خبرگزاری")
@@ -81,7 +84,7 @@ def find(texts: Sequence[str], paragraphs: Sequence[Sequence[Mention]],
     `own`: the gazetteer people's given names (`own_given_names`), which tell a
     namesake from the person (`given_names`).
     """
-    if not any(has_cyrillic(t) or ARABIC_SCRIPT.search(t) for t in texts):
+    if not reads(texts):
         return tuple(map(tuple, paragraphs))
     paragraphs = given_names(texts, [_nisba_surnames(text, _ministries(text, _agencies(text, mentions)))
                                      for text, mentions in zip(texts, paragraphs, strict=True)], own=own)
@@ -128,6 +131,12 @@ Since During Across Between Against Like Via North South East West Northern Sout
 New Old Greater Upper Lower Then Now Still Yet Only Even Both Such Some Many Most Each Every Why How What Who Where
 Whom Whose Which Instead Indeed Moreover Furthermore Nevertheless Nonetheless Otherwise Hence Therefore Perhaps
 Asked Told Quoting Citing Unlike Including Despite Although Though Because Whether Until Unless""".split())
+
+
+def reads(texts: Sequence[str]) -> bool:
+    """Whether `find` reads the article (`texts`, its paragraphs): some Cyrillic or
+    Arabic-script letter; it then joins the gazetteer people's given names itself."""
+    return any(has_cyrillic(t) or ARABIC_SCRIPT.search(t) for t in texts)
 
 
 def own_given_names(entities) -> dict[str, frozenset[str]]:
