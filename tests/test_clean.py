@@ -341,6 +341,13 @@ def test_a_page_title_with_a_site_name_under_the_headline_is_dropped():
     assert result.meta.title == "Russian bombers strike from an Iranian airbase"
     assert "headline of another page (title | site)" in reasons(result)
     assert texts(result)[0].startswith("A day after")
+    assert result.meta.source == "Defense Digest"  # the site's name closing another page's headline (issue #13)
+
+
+def test_a_country_closing_another_pages_headline_is_a_section_not_the_source():
+    raw = f"Russia and Iran sign deal\n\nArmy to receive new self-propelled howitzers | Iran\n\n{BODY}"
+    result = clean(raw, outlets=OUTLETS)
+    assert "headline of another page (title | site)" in reasons(result) and result.meta.source is None
 
 
 def test_a_long_web_address_alone_is_never_the_title_or_body():
@@ -830,6 +837,12 @@ BODY_FA = "مقامات روسیه و ایران روز دوشنبه در تهر
     (f"Russia and Iran sign deal\n\nBy Reuters\n\n{BODY}", "Reuters", None),
     (f"Russia and Iran sign deal\n\nBy Reuters Staff\n\n{BODY}", "Reuters", None),
     (f"Russia and Iran sign deal\n\n(UPI/GNA) – {BODY}", "UPI", None),
+    (f"Russia and Iran sign deal\n\n(MENAFN) {BODY}", "MENAFN", None),  # an acronym's tag, no dash (issue #13)
+    (f"Russia and Iran sign deal\n\n(UPDATE) {BODY}", None, None),  # near miss: a label in brackets
+    (f"Russia and Iran sign deal\n\nMoscow, Oct 23, IRNA – {BODY}", "IRNA", "Moscow"),  # the agency closing the place
+    (f"Russia and Iran sign deal\n\nMoscow, Oct 23 – {BODY}", None, "Moscow"),  # near miss: a place and a date only
+    (f"Russia and Iran sign deal\n\nTABNAK: {BODY}", "Tabnak", None),  # the table's outlet opening the lead
+    (f"Russia and Iran sign deal\n\nTEHRAN: {BODY}", None, "TEHRAN"),  # near miss: a place
     (f"Russia and Iran sign deal\n\nMOSCOW. Aug 9 (Interfax) - {BODY}", "Interfax", "MOSCOW"),
     (f"Russia and Iran sign deal\n\nAugust 12, Fineko/abc.az. {BODY}", "abc.az", None),
     (f"Russia and Iran sign deal\n\nSAEDNEWS: {BODY}", "SAEDNEWS", None),

@@ -100,6 +100,8 @@ def find_dateline(text: str, outlets: Mapping[str, str]) -> Dateline | None:
     if match:
         place = match.group("place").strip(" ,.")
         agency = match.group("agency") or match.group("agency2") or match.group("agency3")
+        if not agency and "," in place and _is_outlet(last := place.rsplit(",", 1)[1].strip(), outlets):
+            place, agency = place.rsplit(",", 1)[0].strip(), last  # "Moscow, Oct 23, IRNA –": the agency closes the place
         head = place.split(",")[0].strip()
         if "," not in place and not agency and _NOT_PLACE.match(head) and not head.isupper():
             return None
@@ -259,8 +261,10 @@ def outlet_opening(text: str, outlets: Mapping[str, str]) -> tuple[str, int] | N
         return outlet_part(signed.group("name").strip(), outlets), signed.end()
     if camel := _CAMEL_OUTLET.match(text):  # "АрмИнфо. Президент Ирана…": a brand's glued name and a full stop
         return camel.group("name"), camel.end()
-    if tag := _OPENING_TAG.match(text):  # "(UPI/GNA) – Russia is using…", "(AP) — …"
-        return agency_name(tag.group("name"), outlets) or tag.group("name"), tag.end()
+    if tag := _OPENING_TAG.match(text):  # "(UPI/GNA) – Russia is using…", "(AP) — …", "(MENAFN) The…"
+        name = tag.group("name") or tag.group("acronym")
+        if name.lower() not in _LABELS:  # "(UPDATE) The…", "(VIDEO) …": a label
+            return agency_name(name, outlets) or name, tag.end()
     head = re.match(r"^(?P<name>[A-Z]{3,6}|[A-Z][A-Za-z]{4,15}|[\u0600-\u06FF\u200c ]{3,25}?)\s*(?P<sep>[:：]\s*|\s+(?=[A-Z])|[-–—]\s*)", text)
     if head and (_is_outlet(head.group("name").strip(), outlets)
                  or glued_outlet(head.group("name").strip()) and head.group("sep").strip()):
@@ -295,7 +299,9 @@ def persian_tag(text: str) -> tuple[str, int] | None:
 # A Persian lead signed by the outlet and its reporter: the outlet's name, a Persian semicolon, a name, a dash.
 _OUTLET_REPORTER = re.compile(r"^(?P<name>[\u0600-\u06FF\u200c ]{3,40}?)\s*؛\s*[\u0600-\u06FF\u200c ]{3,30}?\s[-–—]\s*(?=\S)")
 _CAMEL_OUTLET = re.compile(r"^(?P<name>[A-ZА-ЯЁ][a-zа-яё]+[A-ZА-ЯЁ][A-Za-zА-яЁё]*)\.\s+(?=[A-ZА-ЯЁ«\"])")
-_OPENING_TAG = re.compile(r"^\((?P<name>[A-Z][A-Za-z.]*(?:/ ?[A-Z][A-Za-z.]*){0,2})\)\s*[-–—]{1,2}\s*(?=\S)")
+# "(MENAFN) The Kremlin…": an acronym's tag may open the lead without a dash ("(Updated) The…" is a label)
+_OPENING_TAG = re.compile(r"^\((?P<name>[A-Z][A-Za-z.]*(?:/ ?[A-Z][A-Za-z.]*){0,2})\)\s*[-–—]{1,2}\s*(?=\S)"
+                          r"|^\((?P<acronym>[A-Z]{2,8})\)\s+(?=[A-Z])")
 
 
 def outlet_in(line: str, outlets: Mapping[str, str]) -> str | None:
