@@ -843,6 +843,10 @@ BODY_FA = "مقامات روسیه و ایران روز دوشنبه در تهر
     (f"Russia and Iran sign deal\n\nMoscow, Oct 23 – {BODY}", None, "Moscow"),  # near miss: a place and a date only
     (f"Russia and Iran sign deal\n\nTABNAK: {BODY}", "Tabnak", None),  # the table's outlet opening the lead
     (f"Russia and Iran sign deal\n\nTEHRAN: {BODY}", None, "TEHRAN"),  # near miss: a place
+    (f"Россия и Иран подписали соглашение\n\nЧитать inosmi.ru в\n\n{BODY_RU}", "ИноСМИ", None),  # the site's promotion
+    (f"Россия и Иран подписали соглашение\n\nЧитайте нас в Telegram\n\n{BODY_RU}", None, None),  # near miss: no address
+    (f"Вестник Кавказа\n\nРоссия и Иран подписали соглашение\n\n{BODY_RU}", "Вестник Кавказа", None),  # a masthead
+    (f"Новости Кавказа\n\nРоссия и Иран подписали соглашение\n\n{BODY_RU}", None, None),  # near miss: a section label
     (f"Russia and Iran sign deal\n\nMOSCOW. Aug 9 (Interfax) - {BODY}", "Interfax", "MOSCOW"),
     (f"Russia and Iran sign deal\n\nAugust 12, Fineko/abc.az. {BODY}", "abc.az", None),
     (f"Russia and Iran sign deal\n\nSAEDNEWS: {BODY}", "SAEDNEWS", None),

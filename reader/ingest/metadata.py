@@ -321,7 +321,7 @@ _OUTLET_LAST = {*DOMAIN_KINDS, "post", "tribune", "herald", "journal", "telegrap
                 "new", "world", "line", "insider", "report", "standard", "chronicle", "express", "mail",
                 "newswire", "newswires", "فارسی", "نیوز", "آنلاین", "خبر", "پرس", "новости", "онлайн", "медиа"}  # a language edition: "… English", "… فارسی"
 _OUTLET_FIRST = ("خبرگزاری", "روزنامه", "پایگاه", "سایت", "شبکه", "هفته‌نامه", "رادیو", "مجله",
-                 "агентство", "газета", "издание", "телеканал", "радио", "журнал", "ИА", "РИА")
+                 "агентство", "газета", "издание", "телеканал", "радио", "журнал", "Вестник", "ИА", "РИА")
 _OUTLET_NAME = re.compile(r"^(?:The |the )?(?:[A-Z][\w&'’.-]*|[A-Z]{2,})(?: (?:[A-Z][\w&'’.-]*|of|and|de))*$")
 
 
@@ -380,14 +380,19 @@ _OUTLET_BY = re.compile(r"^(?P<name>[^,]{2,40}?) by (?P<person>[A-Z][\w'’.-]+(
 _SERVICES = re.compile(r"(?:^|\b)(?:items compiled |compiled )?from (?P<name>.{2,40}?) (?:news )?(?:services|wire services|reports)\.?$", re.I)
 # "For more stories from The Media Line go to themedialine.org": the outlet's own promotion.
 _PROMO = re.compile(r"^for more (?:stories|news|articles|reports) (?:from|by) (?P<name>.{2,40}?),? (?:go to|visit|see|at) \S+\.?$", re.I)
+# "Читать inosmi.ru в [Telegram]": the site's own promotion, its address.
+_READ_US = re.compile(r"^(?:читать|читайте)\s+(?P<name>[\w-]+(?:\.[\w-]+)*\.[a-zа-я]{2,4})\s+в\b.{0,30}$", re.I)
 
 
 def byline_source(line: str, outlets: Mapping[str, str]) -> str | None:
     """The outlet a byline, a wire-service credit or an outlet's own promotion line names,
     or None: "Tuqa Khalid, Al Arabiya English" -> "Al Arabiya English"; "Items compiled
     from Tribune news services" -> "Tribune"; "For more stories from The Media Line go to
-    themedialine.org" -> "The Media Line"."""
+    themedialine.org" -> "The Media Line"; "Читать inosmi.ru в" -> the table's outlet for
+    the address, or the address itself."""
     line = line.strip()
+    if match := _READ_US.match(line):
+        return domain_outlet(match.group("name"), outlets) or match.group("name")
     if match := _PROMO.match(line) or _SERVICES.search(line):
         return match.group("name").strip()
     if (match := _NAME_OUTLET.match(line) or _OUTLET_BY.match(line)) and outlet_shaped(match.group("name"), outlets):
