@@ -344,8 +344,9 @@ def test_a_page_title_with_a_site_name_under_the_headline_is_dropped():
     assert result.meta.source == "Defense Digest"  # the site's name closing another page's headline (issue #13)
 
 
-def test_a_country_closing_another_pages_headline_is_a_section_not_the_source():
-    raw = f"Russia and Iran sign deal\n\nArmy to receive new self-propelled howitzers | Iran\n\n{BODY}"
+@pytest.mark.parametrize("section", ["United States", "Politics"])
+def test_a_section_closing_another_pages_headline_is_not_the_source(section):
+    raw = f"Russia and Iran sign deal\n\nArmy to receive new self-propelled howitzers | {section}\n\n{BODY}"
     result = clean(raw, outlets=OUTLETS)
     assert "headline of another page (title | site)" in reasons(result) and result.meta.source is None
 

@@ -1352,7 +1352,10 @@ def _top_zone(top: list[_Line], title: _Line | None, rest: list[_Line], drop: Ca
         elif not seen_title:
             drop(line, "page furniture above the headline")
         elif page_title := _PAGE_TITLE.match(line.text):
-            if not md.is_country(site := page_title.group("site")):  # the site's name closes another page's headline ("… | Iran" is a section)
+            # the site's name closes another page's headline: two words or more, a domain or the table's outlet
+            # ("… | Politics", "… | United States" are its sections)
+            site = page_title.group("site")
+            if (" " in site or "." in site or site.lower() in outlets) and not md.is_country(site):
                 found.sources.append((WEAK, line.number, md.outlet_part(site, outlets)))
             drop(line, "headline of another page (title | site)")
         elif line.words >= 4 and line.text.casefold().rstrip(".…").rstrip() in later:  # "…making it all but inevitable…"
