@@ -341,6 +341,14 @@ def test_a_page_title_with_a_site_name_under_the_headline_is_dropped():
     assert result.meta.title == "Russian bombers strike from an Iranian airbase"
     assert "headline of another page (title | site)" in reasons(result)
     assert texts(result)[0].startswith("A day after")
+    assert result.meta.source == "Defense Digest"  # the site's name closing another page's headline (issue #13)
+
+
+@pytest.mark.parametrize("section", ["United States", "Politics"])
+def test_a_section_closing_another_pages_headline_is_not_the_source(section):
+    raw = f"Russia and Iran sign deal\n\nArmy to receive new self-propelled howitzers | {section}\n\n{BODY}"
+    result = clean(raw, outlets=OUTLETS)
+    assert "headline of another page (title | site)" in reasons(result) and result.meta.source is None
 
 
 def test_a_long_web_address_alone_is_never_the_title_or_body():
@@ -830,6 +838,16 @@ BODY_FA = "مقامات روسیه و ایران روز دوشنبه در تهر
     (f"Russia and Iran sign deal\n\nBy Reuters\n\n{BODY}", "Reuters", None),
     (f"Russia and Iran sign deal\n\nBy Reuters Staff\n\n{BODY}", "Reuters", None),
     (f"Russia and Iran sign deal\n\n(UPI/GNA) – {BODY}", "UPI", None),
+    (f"Russia and Iran sign deal\n\n(MENAFN) {BODY}", "MENAFN", None),  # an acronym's tag, no dash (issue #13)
+    (f"Russia and Iran sign deal\n\n(UPDATE) {BODY}", None, None),  # near miss: a label in brackets
+    (f"Russia and Iran sign deal\n\nMoscow, Oct 23, IRNA – {BODY}", "IRNA", "Moscow"),  # the agency closing the place
+    (f"Russia and Iran sign deal\n\nMoscow, Oct 23 – {BODY}", None, "Moscow"),  # near miss: a place and a date only
+    (f"Russia and Iran sign deal\n\nTABNAK: {BODY}", "Tabnak", None),  # the table's outlet opening the lead
+    (f"Russia and Iran sign deal\n\nTEHRAN: {BODY}", None, "TEHRAN"),  # near miss: a place
+    (f"Россия и Иран подписали соглашение\n\nЧитать inosmi.ru в\n\n{BODY_RU}", "ИноСМИ", None),  # the site's promotion
+    (f"Россия и Иран подписали соглашение\n\nЧитайте нас в Telegram\n\n{BODY_RU}", None, None),  # near miss: no address
+    (f"Вестник Кавказа\n\nРоссия и Иран подписали соглашение\n\n{BODY_RU}", "Вестник Кавказа", None),  # a masthead
+    (f"Новости Кавказа\n\nРоссия и Иран подписали соглашение\n\n{BODY_RU}", None, None),  # near miss: a section label
     (f"Russia and Iran sign deal\n\nMOSCOW. Aug 9 (Interfax) - {BODY}", "Interfax", "MOSCOW"),
     (f"Russia and Iran sign deal\n\nAugust 12, Fineko/abc.az. {BODY}", "abc.az", None),
     (f"Russia and Iran sign deal\n\nSAEDNEWS: {BODY}", "SAEDNEWS", None),

@@ -139,7 +139,7 @@ _BULLET = re.compile(r"^[•·▪►▶»◦‣*]\s*")
 _URL = re.compile(r"https?://\S+|www\.[^\s/]+\S*|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|ir|ru|info|news|co\.uk|de|fr)/\S*")
 _TEASER_END = ("…", "...", "…]", "...]")
 # "Russian Tank Army to receive howitzers | Defense Watch": a page title with its site's name, another story's.
-_PAGE_TITLE = re.compile(r"^.{10,}\s[|｜]\s(?:[A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*){0,3}|[\w.-]+\.[a-z]{2,4})$")
+_PAGE_TITLE = re.compile(r"^.{10,}\s[|｜]\s(?P<site>[A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*){0,3}|[\w.-]+\.[a-z]{2,4})$")
 # "Published: Updated:": two labels or more and nothing after them (their values were scripts).
 _LABELS_ONLY = re.compile(r"^(?:[^\W\d_][\w'’-]*(?: [^\W\d_][\w'’-]*)?\s*[:：]\s*){2,4}$")
 
@@ -1351,7 +1351,12 @@ def _top_zone(top: list[_Line], title: _Line | None, rest: list[_Line], drop: Ca
             drop(line, "byline")  # a name alone on its line above the article
         elif not seen_title:
             drop(line, "page furniture above the headline")
-        elif _PAGE_TITLE.match(line.text):
+        elif page_title := _PAGE_TITLE.match(line.text):
+            # the site's name closes another page's headline: two words or more, a domain or the table's outlet
+            # ("… | Politics", "… | United States" are its sections)
+            site = page_title.group("site")
+            if (" " in site or "." in site or site.lower() in outlets) and not md.is_country(site):
+                found.sources.append((WEAK, line.number, md.outlet_part(site, outlets)))
             drop(line, "headline of another page (title | site)")
         elif line.words >= 4 and line.text.casefold().rstrip(".…").rstrip() in later:  # "…making it all but inevitable…"
             drop(line, "summary repeated in the text")

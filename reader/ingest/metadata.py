@@ -100,6 +100,8 @@ def find_dateline(text: str, outlets: Mapping[str, str]) -> Dateline | None:
     if match:
         place = match.group("place").strip(" ,.")
         agency = match.group("agency") or match.group("agency2") or match.group("agency3")
+        if not agency and "," in place and _is_outlet(last := place.rsplit(",", 1)[1].strip(), outlets):
+            place, agency = place.rsplit(",", 1)[0].strip(), last  # "Moscow, Oct 23, IRNA –": the agency closes the place
         head = place.split(",")[0].strip()
         if "," not in place and not agency and _NOT_PLACE.match(head) and not head.isupper():
             return None
@@ -259,8 +261,10 @@ def outlet_opening(text: str, outlets: Mapping[str, str]) -> tuple[str, int] | N
         return outlet_part(signed.group("name").strip(), outlets), signed.end()
     if camel := _CAMEL_OUTLET.match(text):  # "АрмИнфо. Президент Ирана…": a brand's glued name and a full stop
         return camel.group("name"), camel.end()
-    if tag := _OPENING_TAG.match(text):  # "(UPI/GNA) – Russia is using…", "(AP) — …"
-        return agency_name(tag.group("name"), outlets) or tag.group("name"), tag.end()
+    if tag := _OPENING_TAG.match(text):  # "(UPI/GNA) – Russia is using…", "(AP) — …", "(MENAFN) The…"
+        name = tag.group("name") or tag.group("acronym")
+        if name.lower() not in _LABELS:  # "(UPDATE) The…", "(VIDEO) …": a label
+            return agency_name(name, outlets) or name, tag.end()
     head = re.match(r"^(?P<name>[A-Z]{3,6}|[A-Z][A-Za-z]{4,15}|[\u0600-\u06FF\u200c ]{3,25}?)\s*(?P<sep>[:：]\s*|\s+(?=[A-Z])|[-–—]\s*)", text)
     if head and (_is_outlet(head.group("name").strip(), outlets)
                  or glued_outlet(head.group("name").strip()) and head.group("sep").strip()):
@@ -295,7 +299,9 @@ def persian_tag(text: str) -> tuple[str, int] | None:
 # A Persian lead signed by the outlet and its reporter: the outlet's name, a Persian semicolon, a name, a dash.
 _OUTLET_REPORTER = re.compile(r"^(?P<name>[\u0600-\u06FF\u200c ]{3,40}?)\s*؛\s*[\u0600-\u06FF\u200c ]{3,30}?\s[-–—]\s*(?=\S)")
 _CAMEL_OUTLET = re.compile(r"^(?P<name>[A-ZА-ЯЁ][a-zа-яё]+[A-ZА-ЯЁ][A-Za-zА-яЁё]*)\.\s+(?=[A-ZА-ЯЁ«\"])")
-_OPENING_TAG = re.compile(r"^\((?P<name>[A-Z][A-Za-z.]*(?:/ ?[A-Z][A-Za-z.]*){0,2})\)\s*[-–—]{1,2}\s*(?=\S)")
+# "(MENAFN) The Kremlin…": an acronym's tag may open the lead without a dash ("(Updated) The…" is a label)
+_OPENING_TAG = re.compile(r"^\((?P<name>[A-Z][A-Za-z.]*(?:/ ?[A-Z][A-Za-z.]*){0,2})\)\s*[-–—]{1,2}\s*(?=\S)"
+                          r"|^\((?P<acronym>[A-Z]{2,8})\)\s+(?=[A-Z])")
 
 
 def outlet_in(line: str, outlets: Mapping[str, str]) -> str | None:
@@ -315,7 +321,7 @@ _OUTLET_LAST = {*DOMAIN_KINDS, "post", "tribune", "herald", "journal", "telegrap
                 "new", "world", "line", "insider", "report", "standard", "chronicle", "express", "mail",
                 "newswire", "newswires", "فارسی", "نیوز", "آنلاین", "خبر", "پرس", "новости", "онлайн", "медиа"}  # a language edition: "… English", "… فارسی"
 _OUTLET_FIRST = ("خبرگزاری", "روزنامه", "پایگاه", "سایت", "شبکه", "هفته‌نامه", "رادیو", "مجله",
-                 "агентство", "газета", "издание", "телеканал", "радио", "журнал", "ИА", "РИА")
+                 "агентство", "газета", "издание", "телеканал", "радио", "журнал", "Вестник", "ИА", "РИА")
 _OUTLET_NAME = re.compile(r"^(?:The |the )?(?:[A-Z][\w&'’.-]*|[A-Z]{2,})(?: (?:[A-Z][\w&'’.-]*|of|and|de))*$")
 
 
@@ -374,14 +380,19 @@ _OUTLET_BY = re.compile(r"^(?P<name>[^,]{2,40}?) by (?P<person>[A-Z][\w'’.-]+(
 _SERVICES = re.compile(r"(?:^|\b)(?:items compiled |compiled )?from (?P<name>.{2,40}?) (?:news )?(?:services|wire services|reports)\.?$", re.I)
 # "For more stories from The Media Line go to themedialine.org": the outlet's own promotion.
 _PROMO = re.compile(r"^for more (?:stories|news|articles|reports) (?:from|by) (?P<name>.{2,40}?),? (?:go to|visit|see|at) \S+\.?$", re.I)
+# "Читать inosmi.ru в [Telegram]": the site's own promotion, its address.
+_READ_US = re.compile(r"^(?:читать|читайте)\s+(?P<name>[\w-]+(?:\.[\w-]+)*\.[a-zа-я]{2,4})\s+в\b.{0,30}$", re.I)
 
 
 def byline_source(line: str, outlets: Mapping[str, str]) -> str | None:
     """The outlet a byline, a wire-service credit or an outlet's own promotion line names,
     or None: "Tuqa Khalid, Al Arabiya English" -> "Al Arabiya English"; "Items compiled
     from Tribune news services" -> "Tribune"; "For more stories from The Media Line go to
-    themedialine.org" -> "The Media Line"."""
+    themedialine.org" -> "The Media Line"; "Читать inosmi.ru в" -> the table's outlet for
+    the address, or the address itself."""
     line = line.strip()
+    if match := _READ_US.match(line):
+        return domain_outlet(match.group("name"), outlets) or match.group("name")
     if match := _PROMO.match(line) or _SERVICES.search(line):
         return match.group("name").strip()
     if (match := _NAME_OUTLET.match(line) or _OUTLET_BY.match(line)) and outlet_shaped(match.group("name"), outlets):
