@@ -1291,3 +1291,15 @@ def test_a_digest_headline_over_a_block_of_labels_and_values():
                  "Russia plans to send more grain to Iran by ship across the northern sea, and the ports are being widened.",
                  outlets=OUTLETS)
     assert near.meta.title == "Caspian Shipping: Moscow Looks South Again"
+
+
+def test_a_kicker_ending_as_a_clause_hands_the_title_to_the_headline_under_it():
+    text = ("تفاهمنامه همکاری بین دو وزارتخانه ایران و روسیه امضا شد؛\n\nجوانان ایران و روسیه به یکدیگر نزدیک شدند\n\n"
+            "در نخستین روز اجلاس جوانان در روسیه، معاون وزیر ورزش و جوانان ایران و رئیس آژانس جوانان روسیه "
+            "تفاهمنامه همکاری امضا کردند و جوانان دو کشور به یکدیگر نزدیک شدند.")
+    result = clean(text, outlets=OUTLETS)
+    assert result.meta.title == "جوانان ایران و روسیه به یکدیگر نزدیک شدند"
+    assert "تفاهمنامه همکاری بین دو وزارتخانه ایران و روسیه امضا شد؛" in [d.text for d in result.dropped]
+    # near miss: a headline ending with a colon and nothing title-shaped under it stays the title
+    text = "Iran and Russia sign the railway deal:\n\n" + BODY
+    assert clean(text, outlets=OUTLETS).meta.title == "Iran and Russia sign the railway deal:"

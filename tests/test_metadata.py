@@ -165,3 +165,17 @@ def test_one_domain_lookup_for_footers_timestamps_and_agency_tags():
     assert domain_outlet("www.INTERFAX.RU", table) == "Interfax"
     assert domain_outlet("tasnimnews.com", table) is None and table_name("tasnimnews.com", table) == "Tasnim"  # its kind aside
     assert agency_name("INTERFAX.RU", table) == "Interfax" and domain_outlet("example.com", table) is None
+
+
+def test_an_agency_signing_a_dateline_after_a_comma_is_its_source_not_its_place():
+    found = find_dateline("Moscow, Oct 23, IRNA – Iran's envoy met the deputy minister.", OUTLETS)
+    assert (found.where, found.agency) == ("Moscow", "IRNA")
+    found = find_dateline("Tehran, IRNA – Iran's envoy met the deputy minister.", OUTLETS)
+    assert (found.where, found.agency) == ("Tehran", "IRNA")
+    found = find_dateline("Tabriz, May 2, ABNA – The governor said.", OUTLETS)  # an acronym after a date, not in the table
+    assert (found.where, found.agency) == ("Tabriz", "ABNA")
+    # near misses: a country or a state after the place is the place's, not an agency
+    for text, where in (("DUBAI, UAE – The ministers met.", "DUBAI, UAE"), ("AUSTIN, TX – The ministers met.", "AUSTIN, TX"),
+                        ("TEHRAN, IRAN – The ministers met.", "TEHRAN, IRAN")):
+        found = find_dateline(text, OUTLETS)
+        assert (found.where, found.agency) == (where, None), text

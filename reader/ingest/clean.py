@@ -1143,7 +1143,8 @@ def _headline(top: list[_Line], rest: list[_Line], every: list[_Line], stop: fro
               outlets: Mapping[str, str]) -> _Line | None:
     """The headline: a title-shaped line above the body whose words are the body's
     (or that the page repeats), never a whole dateline ("Washington CNN—"); a later
-    candidate much longer than a short first one wins."""
+    candidate much longer than a short first one wins, and so does one under a kicker
+    (a line ending as a clause hands on, `_KICKER_END`: "…امضا شد؛" over its headline)."""
     bullets = [ln for ln in top if not ln.gone and _BULLET.match(ln.text)]  # "• Iran, Russia hold joint drills": one, not a menu
     top = [ln for ln in top if _title_shaped(ln, bulleted=len(bullets) == 1) and not _whole_dateline(ln.text, outlets)]
     if not top:
@@ -1167,7 +1168,8 @@ def _headline(top: list[_Line], rest: list[_Line], every: list[_Line], stop: fro
             elif line.text.endswith(":") and line.words <= TITLE_LABEL_WORDS and labelled is None:
                 labelled = line.number  # "Author's Title:": the lines under it are its values
             continue
-        if chosen is None or (chosen.words <= TITLE_SHORT and line.words >= TITLE_LONGER * chosen.words and not summary):
+        if chosen is None or (chosen.words <= TITLE_SHORT and line.words >= TITLE_LONGER * chosen.words and not summary) \
+                or chosen.text.endswith(_KICKER_END):
             chosen = line
     if chosen is None and weaker:
         # Nothing certain: the line sharing most words with the body, else the one
@@ -1181,6 +1183,10 @@ def _headline(top: list[_Line], rest: list[_Line], every: list[_Line], stop: fro
         if chosen.words <= TITLE_LABEL_WORDS or best[0] == 0 and _AUTHOR.match(chosen.text):
             chosen = None  # a label, or a byline's name sharing no word with the body ("Akbar Novruz")
     return chosen
+
+
+# A kicker over the headline ends as a clause does, handing on to it: "…امضا شد؛", "کرملین:", "Exclusive:"
+_KICKER_END = (";", "؛", ":")
 
 
 def _repeated(line: _Line, folded: list[tuple[str, int]]) -> bool:

@@ -114,6 +114,8 @@ def find_dateline(text: str, outlets: Mapping[str, str]) -> Dateline | None:
         rest = text[match.end():]
         if rest and not (rest[:1].isupper() or rest[:1] in "«\"“'‘" or not rest[:1].isalpha()):
             return None
+        if not agency and (signed := _signed_place(place, outlets)):
+            place, agency = signed  # "Moscow, Oct 23, IRNA –": the agency is the dateline's last part
         found = find_date(place)
         return Dateline(place, agency.strip() if agency else None, found[0] if found else None, match.end())
     match = _ALONE.match(text)
@@ -126,6 +128,21 @@ def find_dateline(text: str, outlets: Mapping[str, str]) -> Dateline | None:
         if agency is None and (colon := _PERSIAN_COLON.match(text, end)) and agency_name(colon.group("agency"), outlets):
             agency, end = colon.group("agency"), colon.end()  # "تهران- ایران پرس: …": the agency closed by a colon
         return Dateline(match.group("place"), agency.strip() if agency else None, None, end)
+    return None
+
+
+def _signed_place(place: str, outlets: Mapping[str, str]) -> tuple[str, str] | None:
+    """A dateline's place whose last comma part is the agency signing it, unbracketed, as IRNA
+    writes it ("Tehran, IRNA", "Moscow, Oct 23, IRNA") -> (place, agency), or None. The part is an
+    outlet of the table, or, after a date ("Oct 23"), an upper-case acronym of three to six letters
+    that is no country: "DUBAI, UAE" and "AUSTIN, TX" are a place and its country or state."""
+    head, comma, last = place.rpartition(",")
+    last = last.strip()
+    if not comma or not head.strip() or is_country(last):
+        return None
+    dated = _DIGIT.search(head.rpartition(",")[2]) is not None
+    if _is_outlet(last, outlets) or dated and re.fullmatch(r"[A-Z]{3,6}", last):
+        return head.strip(" ,"), last
     return None
 
 
