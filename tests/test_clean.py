@@ -1303,3 +1303,13 @@ def test_a_kicker_ending_as_a_clause_hands_the_title_to_the_headline_under_it():
     # near miss: a headline ending with a colon and nothing title-shaped under it stays the title
     text = "Iran and Russia sign the railway deal:\n\n" + BODY
     assert clean(text, outlets=OUTLETS).meta.title == "Iran and Russia sign the railway deal:"
+
+
+def test_a_headline_ending_with_a_colon_is_the_title_and_not_printed_again_in_the_body():
+    text = "What the Kremlin wants from Tehran:\n\n" + BODY + "\n\nThe second paragraph says more about the railway deal."
+    result = clean(text, outlets=OUTLETS)
+    assert (result.meta.title, result.meta.origins["title"]) == ("What the Kremlin wants from Tehran:", "text")
+    assert texts(result)[0] == BODY
+    # near miss: a label ending with a colon right above the body is not the headline over it
+    result = clean("Naval drills begin\n\nDow Jones Newswires:\n" + BODY, outlets=OUTLETS)
+    assert result.meta.title == "Naval drills begin"

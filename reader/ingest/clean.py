@@ -1163,8 +1163,8 @@ def _headline(top: list[_Line], rest: list[_Line], every: list[_Line], stop: fro
         if line.words <= TITLE_LABEL_WORDS and not all(re.search(rf"\b{re.escape(token)}", later) for token in line.tokens):
             overlap = 0.0
         if not (repeated or overlap >= TITLE_OVERLAP or (not body_stems and line.words >= 2)):
-            if line.words >= 2 and not line.text.endswith(":"):
-                weaker.append((-overlap, line.number, line))
+            if line.words > TITLE_LABEL_WORDS or line.words == 2 and not line.text.endswith(":"):
+                weaker.append((-overlap, line.number, line))  # "What the Kremlin wants from Tehran:" too
             elif line.text.endswith(":") and line.words <= TITLE_LABEL_WORDS and labelled is None:
                 labelled = line.number  # "Author's Title:": the lines under it are its values
             continue
@@ -1179,7 +1179,9 @@ def _headline(top: list[_Line], rest: list[_Line], every: list[_Line], stop: fro
         if labelled is not None and any(number < labelled for _, number, _ in weaker):
             weaker = [entry for entry in weaker if entry[1] < labelled]
         best = min(weaker)
-        chosen = best[2] if best[0] < 0 else weaker[-1][2]
+        # right above the body, a line ending with a colon is a label of what follows ("Dow Jones Newswires:")
+        plain = [entry for entry in weaker if not entry[2].text.endswith(":")] or weaker
+        chosen = best[2] if best[0] < 0 else plain[-1][2]
         if chosen.words <= TITLE_LABEL_WORDS or best[0] == 0 and _AUTHOR.match(chosen.text):
             chosen = None  # a label, or a byline's name sharing no word with the body ("Akbar Novruz")
     return chosen
