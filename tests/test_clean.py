@@ -1313,3 +1313,18 @@ def test_a_headline_ending_with_a_colon_is_the_title_and_not_printed_again_in_th
     # near miss: a label ending with a colon right above the body is not the headline over it
     result = clean("Naval drills begin\n\nDow Jones Newswires:\n" + BODY, outlets=OUTLETS)
     assert result.meta.title == "Naval drills begin"
+
+
+def test_a_disclaimer_over_the_first_body_line_is_dropped_as_one_under_the_last_is():
+    note = "Материалы сайта содержат оценки исключительно зарубежных СМИ и не отражают позицию редакции сайта"
+    lead = ("Иранская пресса продолжала активно комментировать итоги президентских выборов и ответное послание "
+            "президента Ирана Владимиру Путину, говорится в обзоре.")
+    result = clean(f"Обзор иранской прессы\n\n{note}\n\n{lead}\n\nРяд газет процитировали послание президента "
+                   "Путину о роли России во внешней политике Ирана.", outlets=OUTLETS)
+    assert note not in texts(result) and texts(result)[0] == lead
+    assert "legal notice or disclaimer" in reasons(result)
+    # near miss: a lead that reports on the editors' position is the article's first sentence
+    lead = ("Редакция газеты заявила, что сохраняет свою позицию по делу о санкциях против Ирана и России, "
+            "сообщили в пресс-службе издания в понедельник.")
+    result = clean(f"Обзор иранской прессы\n\n{lead}\n\nРяд газет процитировали послание президента Путину.", outlets=OUTLETS)
+    assert texts(result)[0] == lead

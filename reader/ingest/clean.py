@@ -904,7 +904,7 @@ def _reader_address(content: list[_Line], drop: Callable) -> None:
 _LEGAL = re.compile(
     r"\b(?:all rights reserved|copyright|unauthori[sz]ed|reproduc\w+|republish\w*|do(?:es)? not necessarily (?:reflect|represent)"
     r"|(?:views|opinions) expressed|auto-generated|syndicated feed|has not been edited)\b"
-    r"|все права защищены|перепечатк\w*|без (?:письменного )?разрешения|мнени\w+ редакции|не обязательно (?:совпадает|отражает)"
+    r"|все права защищены|перепечатк\w*|без (?:письменного )?разрешения|(?:мнени|позици)\w+ редакции|не обязательно (?:совпадает|отражает)"
     r"|حقوق[\s\u200c]\S*\s?(?:این )?(?:سایت|پایگاه|خبرگزاری)?\s?محفوظ|صرفا|صرفاً|لزوما|لزوماً|بازنشر|کپی[\s\u200c]?برداری", re.I)
 # …and a word for what the site publishes (its content, material, stories, news, site), which a sentence of the
 # article about a film's reproduction or a court's copyright ruling lacks
@@ -914,16 +914,19 @@ _OWN_CONTENT = re.compile(r"\b(?:content|material|articles?|stor(?:y|ies)|site|w
 
 def _legal_notice(content: list[_Line], drop: Callable) -> None:
     """A legal notice or disclaimer (`_LEGAL` and `_OWN_CONTENT` both in it, at most NOTE_WORDS words)
-    under the article's last body line, which it would otherwise be since it is a full sentence: from
-    the page's end up, every such line until a body line that is none."""
-    for line in reversed(content):
-        if line.gone:
-            continue
-        if line.words <= NOTE_WORDS and _LEGAL.search(line.text) and _OWN_CONTENT.search(line.text):
-            line.good = False
-            drop(line, "legal notice or disclaimer")
-        elif line.good:
-            return
+    under the article's last body line or over its first ("Материалы ИноСМИ … не отражают позицию
+    редакции" between a digest's headline and its text), which it would otherwise be since it is a
+    full sentence: from the page's end up, and from its top down, every such line until a body line
+    that is none."""
+    for lines in (reversed(content), content):
+        for line in lines:
+            if line.gone:
+                continue
+            if line.words <= NOTE_WORDS and _LEGAL.search(line.text) and _OWN_CONTENT.search(line.text):
+                line.good = False
+                drop(line, "legal notice or disclaimer")
+            elif line.good:
+                break
 
 
 # An author's biography closing the page: a name, "is a" or a dash, and a trade of the press within its first words
