@@ -179,3 +179,14 @@ def test_an_agency_signing_a_dateline_after_a_comma_is_its_source_not_its_place(
                         ("TEHRAN, IRAN – The ministers met.", "TEHRAN, IRAN")):
         found = find_dateline(text, OUTLETS)
         assert (found.where, found.agency) == (where, None), text
+
+
+def test_a_free_tatweel_is_a_dash_after_an_outlet_or_a_place():
+    lead = ("باشگاه خبرنگاران جوان ـ سخنگوی وزارت امور خارجه روسیه روز پنجشنبه در نشست خبری هفتگی خود درباره "
+            "همکاری ایران و روسیه در قفقاز جنوبی سخن گفت.")
+    assert outlet_opening(lead, OUTLETS) == ("باشگاه خبرنگاران جوان", len("باشگاه خبرنگاران جوان ـ "))
+    found = find_dateline("تهران ـ سخنگوی وزارت امور خارجه روسیه روز پنجشنبه سخن گفت.", OUTLETS)
+    assert (found.where, found.agency) == ("تهران", None)
+    # near miss: a tatweel inside a word only stretches it ("جـوان"): no tag, no dateline
+    lead = "باشگاه خبرنگاران جـوان سخنگوی وزارت امور خارجه روسیه روز پنجشنبه سخن گفت."
+    assert outlet_opening(lead, OUTLETS) is None and find_dateline(lead, OUTLETS) is None

@@ -63,7 +63,10 @@ _LATIN = re.compile(
     rf"(?:{_AGENCY_TAIL}\s*\.?\s*(?:[-–—]{{1,2}}\s*)?|{_DASH}(?:(?P<agency3>(?:ИА|РИА|ИТАР)\s[^.\n]{{2,20}}|[А-ЯЁ]{{2,6}}(?: [А-ЯЁ][а-яё]+)?)(?:,\s[А-ЯЁ][а-яё]+(?:\s[А-ЯЁ][а-яё]+){{1,2}})?\.\s+)?)")
 # "TEHRAN, Iran, Jan. 10" alone on its line: a place and a date, no dash.
 _ALONE = re.compile(rf"^(?P<place>{_UPPER}(?:,\s*[^,\s]+(?: [^,\s]+){{0,2}}){{1,3}})$")
-_PERSIAN = re.compile(r"^(?P<place>[\u0600-\u06FF]{3,12})\s*[-–—]\s*(?:(?P<agency>[\u0600-\u06FF ]{2,25}?)\s*[-–—]\s*)?(?=\S)")
+# A dash in Persian text; a tatweel standing free before a space is one too ("باشگاه خبرنگاران جوان ـ …"),
+# one inside a word only stretches it ("جـوان").
+_FA_DASH = r"(?:[-–—]|\u0640(?=\s))"
+_PERSIAN = re.compile(rf"^(?P<place>[\u0600-\u063F\u0641-\u06FF]{{3,12}})\s*{_FA_DASH}\s*(?:(?P<agency>[\u0600-\u06FF ]{{2,25}}?)\s*{_FA_DASH}\s*)?(?=\S)")
 _PERSIAN_COLON = re.compile(r"(?P<agency>[\u0600-\u06FF\u200c ]{2,25}?)\s*[:：]\s*(?=\S)")
 # "Washington CNN—": a place, then an agency's acronym, then a dash (CNN's form).
 _ACRONYM_AGENCY = re.compile(rf"^(?P<place>{_UPPER}|{_TITLE})\s+(?P<agency>[A-Z]{{2,6}})\s*[-–—]{{1,2}}\s*")
@@ -278,11 +281,11 @@ def outlet_opening(text: str, outlets: Mapping[str, str]) -> tuple[str, int] | N
         return camel.group("name"), camel.end()
     if tag := _OPENING_TAG.match(text):  # "(UPI/GNA) – Russia is using…", "(AP) — …"
         return agency_name(tag.group("name"), outlets) or tag.group("name"), tag.end()
-    head = re.match(r"^(?P<name>[A-Z]{3,6}|[A-Z][A-Za-z]{4,15}|[\u0600-\u06FF\u200c ]{3,25}?)\s*(?P<sep>[:：]\s*|\s+(?=[A-Z])|[-–—]\s*)", text)
+    head = re.match(rf"^(?P<name>[A-Z]{{3,6}}|[A-Z][A-Za-z]{{4,15}}|[\u0600-\u06FF\u200c ]{{3,25}}?)\s*(?P<sep>[:：]\s*|\s+(?=[A-Z])|{_FA_DASH}\s*)", text)
     if head and (_is_outlet(head.group("name").strip(), outlets)
                  or glued_outlet(head.group("name").strip()) and head.group("sep").strip()):
         return head.group("name").strip(), head.end()
-    if head and head.group("sep").strip() in "-–—:：" and outlet_shaped(head.group("name").strip(), outlets):
+    if head and head.group("sep").strip() in "-–—:：\u0640" and outlet_shaped(head.group("name").strip(), outlets):
         # "ایندیپندنت فارسی - …", "خبرگزاری ایسنا: …": an outlet-shaped name and a dash or colon
         return agency_name(outlet_part(head.group("name").strip(), outlets), outlets) or head.group("name").strip(), head.end()
     return None
@@ -290,7 +293,7 @@ def outlet_opening(text: str, outlets: Mapping[str, str]) -> tuple[str, int] | N
 
 # "دیپلماسی ایرانی: «برجام» که…": one to three Persian words and a colon opening a long lead paragraph.
 _PERSIAN_TAG = re.compile(r"^(?P<name>[\u0600-\u06FF\u200c]{2,}(?: [\u0600-\u06FF\u200c]{2,}){0,2})\s*:\s*(?=\S)"
-                          r"|^(?P<dashed>[\u0600-\u06FF\u200c]{2,}(?: [\u0600-\u06FF\u200c]{2,}){1,2})\s*[-–—]\s*(?=\S)")
+                          rf"|^(?P<dashed>[\u0600-\u06FF\u200c]{{2,}}(?: [\u0600-\u06FF\u200c]{{2,}}){{1,2}})\s*{_FA_DASH}\s*(?=\S)")
 # …unless its last word is a verb of saying ("وی افزود:", "پوتین گفت:", "وی ادامه داد:"): speech, not an outlet
 _SAYING = ("گفت", "افزود", "داد", "کرد", "نوشت", "است", "شد", "کند", "گوید", "افزاید")
 TAG_LEAD_WORDS = 15  # the paragraph an outlet's tag opens is a lead of at least this many words (a headline quote is shorter)
