@@ -19,7 +19,10 @@ LANGUAGES = ("en", "ru", "fa", "de", "fr", "ar", "uk", "tr", "it", "es")
 _PERSIAN_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
 _SOLAR_MONTHS = ("فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور", "مهر", "آبان", "آذر", "دی", "بهمن", "اسفند")
 _ARABIC_LETTERS = str.maketrans("يك", "یک")
-_YEAR = re.compile(r"(?<!\d)(?:1[34]|19|20)\d\d(?!\d)|[۰-۹٠-٩]{4}")
+# A year ends at a non-digit, or runs into a clock time the scrape glued to it ("12 March 201317:42"
+# is 12 March 2013, 17:42: a year has four digits and a time two, a colon and two).
+_YEAR_END = r"(?:(?!\d)|(?=\d{1,2}:\d\d(?!\d)))"
+_YEAR = re.compile(rf"(?<!\d)(?:1[34]|19|20)\d\d{_YEAR_END}|[۰-۹٠-٩]{{4}}")
 
 
 @lru_cache(maxsize=1)
@@ -60,13 +63,14 @@ def weekday_names() -> frozenset[str]:
 def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     months = "|".join(sorted((re.escape(m) for m in _month_names()), key=len, reverse=True))
     solar = "|".join(_SOLAR_MONTHS)
-    d, y = r"(?P<d>\d{1,2})(?:st|nd|rd|th|er|-?е|-?го)?", r"(?P<y>\d{4})"
+    d, y = r"(?P<d>\d{1,2})(?:st|nd|rd|th|er|-?е|-?го)?", rf"(?P<y>\d{{4}}){_YEAR_END}"
     named = re.compile(
-        rf"(?<!\w)(?:{d}\.?\s*(?P<m>{months})\.?,?\s*(?:\s*[-/]\s*)?{y}|(?P<m2>{months})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}}))(?!\d)",
+        rf"(?<!\w)(?:{d}\.?\s*(?P<m>{months})\.?,?\s*(?:\s*[-/]\s*)?{y}|(?P<m2>{months})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}})){_YEAR_END}",
         re.IGNORECASE)
     numeric = re.compile(r"(?<![\d.:/])(?:(?P<y>\d{4})\s*[-/.]\s*(?P<m>\d{1,2})\s*[-/.]\s*(?P<d>\d{1,2})"
-                         r"|(?P<d2>\d{1,2})\s*(?P<sep>[/.-])\s*(?P<m2>\d{1,2})\s*(?P=sep)\s*(?P<y2>\d{4}))(?![\d:])")
-    persian = re.compile(rf"(?P<d>\d{{1,2}})\s*/?\s*(?P<m>{solar})\s*/?\s*(?P<y>1[34]\d\d)(?!\d)")
+                         r"|(?P<d2>\d{1,2})\s*(?P<sep>[/.-])\s*(?P<m2>\d{1,2})\s*(?P=sep)\s*(?P<y2>\d{4}))"
+                         r"(?:(?![\d:])|(?<=[/.-]\d{4})(?=\d{1,2}:\d\d(?!\d)))")
+    persian = re.compile(rf"(?P<d>\d{{1,2}})\s*/?\s*(?P<m>{solar})\s*/?\s*(?P<y>1[34]\d\d){_YEAR_END}")
     return named, numeric, persian
 
 
