@@ -1328,3 +1328,14 @@ def test_a_disclaimer_over_the_first_body_line_is_dropped_as_one_under_the_last_
             "сообщили в пресс-службе издания в понедельник.")
     result = clean(f"Обзор иранской прессы\n\n{lead}\n\nРяд газет процитировали послание президента Путину.", outlets=OUTLETS)
     assert texts(result)[0] == lead
+
+
+def test_another_storys_headline_injected_between_paragraphs_is_dropped():
+    second = "The railway will link the Caspian ports of Iran with the Russian network by the end of next year."
+    text = f"T\n\n{BODY}\n\nAeroflot Forces Pilots to Repair Aircraft in Armenian Hangars\n\n{second}"
+    result = clean(text, outlets=OUTLETS)
+    assert texts(result) == [BODY, second]
+    assert "another story's headline between paragraphs (not the article's words)" in reasons(result)
+    # near miss: a subheading in the article's own words stays
+    text = f"T\n\n{BODY}\n\nTehran and Moscow Discuss the Railway and the Gas Deal\n\n{second}"
+    assert "Tehran and Moscow Discuss the Railway and the Gas Deal" in texts(clean(text, outlets=OUTLETS))

@@ -52,6 +52,8 @@ CREDIT_PARAGRAPHS = 3  # a "…, пишет ТАСС." credit is looked for in t
 SECTION_WORDS = 4  # "Headline | Russia-Ukraine war": a section label after a bar has at most this many words
 STRAY_WORDS = 4  # a label between paragraphs ("Recommended Videos") has at most this many words
 STRAY_PREFIX = 4  # letters of a word its other forms share ("визит", "визите")
+INJECTED_WORDS = 5  # another story's headline between paragraphs has at least this many content words…
+INJECTED_SHARED = 0.25  # …and the article uses at most this share of them elsewhere
 CAPTION_WORDS = 50  # a photo caption has at most this many words (a lead of 60 ended "…culture.Russian President")
 ALT_WORDS = 3  # an image's alt text over its credit, in lower case, has at most this many words
 CREDIT_TAIL = 90  # characters at a line's end searched for a photo credit
@@ -1450,8 +1452,11 @@ def _captions(body: list[_Line], drop: Callable) -> None:
 def _strays(body: list[_Line], title: _Line | None, stop: frozenset[str], drop: Callable) -> None:
     """A short label between paragraphs ("Recommended Videos", "Читайте также") whose
     content words the article uses nowhere else: the site's, not a subheading (a
-    subheading announces what follows, in the article's own words)."""
-    labels = [line for line in body if not (line.gone or line.good or not 1 <= line.words <= STRAY_WORDS
+    subheading announces what follows, in the article's own words). So too a headline of
+    another story the site injected between paragraphs ("Aeroflot Forced to Send Aircraft
+    for Repair" in a railway story): a longer title-shaped line at most a quarter of whose
+    content words (INJECTED_SHARED) the article uses elsewhere."""
+    labels = [line for line in body if not (line.gone or line.good or not 1 <= line.words <= TITLE_MAX_WORDS
                                             or line.terminal or _DIGIT.search(line.text) or "." in line.text)]
     if not labels:
         return
@@ -1463,8 +1468,12 @@ def _strays(body: list[_Line], title: _Line | None, stop: frozenset[str], drop: 
                 stems[stem] = stems.get(stem, 0) + 1
     for line in labels:
         own = {stem[:STRAY_PREFIX] for stem in _stems(line, stop)}
-        if own and all(stems.get(stem, 0) <= 1 for stem in own):
+        shared = sum(stems.get(stem, 0) > 1 for stem in own)
+        if line.words <= STRAY_WORDS and own and not shared:
             drop(line, "label between paragraphs (not the article's words)")
+        elif line.words > STRAY_WORDS and len(own) >= INJECTED_WORDS and shared <= INJECTED_SHARED * len(own) \
+                and _title_shaped(line) and line.text.count(",") + line.text.count("،") <= 1:  # a list runs on in commas
+            drop(line, "another story's headline between paragraphs (not the article's words)")
 
 
 def _shared(a: str, b: str) -> float:
