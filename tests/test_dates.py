@@ -48,3 +48,10 @@ def test_file_name_dates():
     assert date_in_filename("ria_20230705.txt") == "2023-07-05"
     assert date_in_filename("000_f4d4ea7fa12037db.txt") is None
     assert date_in_filename("report-20231345.txt") is None
+
+
+def test_a_named_weekday_tells_a_month_first_numeric_date():
+    assert find_date("Tue, 10/06/2020 - 23:35")[0] == "2020-10-06"  # 6 October 2020 was a Tuesday
+    # near misses: the weekday of the day-first reading, or none, keeps it
+    assert find_date("Wed, 10/06/2020 - 23:35")[0] == "2020-06-10"
+    assert find_date("10/06/2020")[0] == "2020-06-10"

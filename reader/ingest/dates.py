@@ -50,13 +50,39 @@ def is_month(word: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def weekday_names() -> frozenset[str]:
-    """Weekday names, lower case, in every language of LANGUAGES (dateparser's locale data)."""
+def _weekdays() -> dict[str, int]:
+    """Weekday name (lower case, any language of LANGUAGES; dateparser's locale data) -> 0 (Monday) to 6."""
     from dateparser.languages.loader import default_loader
 
     keys = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-    return frozenset(name.lower().rstrip(".") for code in LANGUAGES
-                     for key in keys for name in default_loader.get_locale(code).info.get(key, ()))
+    names: dict[str, int] = {}
+    for code in LANGUAGES:
+        for number, key in enumerate(keys):
+            for name in default_loader.get_locale(code).info.get(key, ()):
+                names.setdefault(name.lower().rstrip("."), number)
+    return names
+
+
+@lru_cache(maxsize=1)
+def weekday_names() -> frozenset[str]:
+    """Weekday names, lower case, in every language of LANGUAGES (dateparser's locale data)."""
+    return frozenset(_weekdays())
+
+
+def _by_weekday(iso: str, match: re.Match, text: str) -> str:
+    """A numeric date read day first ("10/06/2020": 10 June) read month first instead (6 October)
+    when the text names the weekday of that reading and not of this one ("Tue, 10/06/2020": 6
+    October 2020 was a Tuesday, 10 June a Wednesday), as US sites write dates."""
+    if match.group("d2") is None:
+        return iso
+    try:
+        swapped = date(int(match.group("y2")), int(match.group("d2")), int(match.group("m2")))
+    except ValueError:
+        return iso
+    named = {_weekdays()[word] for word in re.findall(r"[^\W\d_]+", text.lower()) if word in _weekdays()}
+    if len(named) == 1 and swapped.weekday() in named and date.fromisoformat(iso).weekday() not in named:
+        return swapped.isoformat()
+    return iso
 
 
 @lru_cache(maxsize=1)
@@ -93,6 +119,8 @@ def find_date(text: str) -> tuple[str, int, int] | None:
             matches.sort(key=lambda m: m.group("y") is None)
         for match in matches:
             iso = _convert(match, kind)
+            if iso and kind == "numeric":
+                iso = _by_weekday(iso, match, plain)
             if iso:
                 found.append((match.start(), match.end(), iso))
                 break
