@@ -1339,3 +1339,12 @@ def test_another_storys_headline_injected_between_paragraphs_is_dropped():
     # near miss: a subheading in the article's own words stays
     text = f"T\n\n{BODY}\n\nTehran and Moscow Discuss the Railway and the Gas Deal\n\n{second}"
     assert "Tehran and Moscow Discuss the Railway and the Gas Deal" in texts(clean(text, outlets=OUTLETS))
+
+
+def test_a_blog_with_no_headline_keeps_its_short_sentences_above_the_first_long_one():
+    text = f"I have been thinking about Iran a lot.\n\nSo here goes.\n\n{BODY}"
+    result = clean(text, outlets=OUTLETS)
+    assert texts(result) == ["I have been thinking about Iran a lot.", "So here goes.", BODY]
+    # near misses: under a headline the short line is the page's; a prompt without a stop word is furniture
+    assert "So here goes." not in texts(clean(f"Iran and Russia Sign a Railway Deal\n\nSo here goes.\n\n{BODY}", outlets=OUTLETS))
+    assert "Contribute today." not in texts(clean(f"Contribute today.\n\n{BODY}", outlets=OUTLETS))

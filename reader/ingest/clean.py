@@ -1368,8 +1368,17 @@ def _top_zone(top: list[_Line], title: _Line | None, rest: list[_Line], drop: Ca
             drop(line, "headline of another page (title | site)")
         elif line.words >= 4 and line.text.casefold().rstrip(".…").rstrip() in later:  # "…making it all but inevitable…"
             drop(line, "summary repeated in the text")
-        elif line.words < STANDFIRST_WORDS:
+        elif line.words < STANDFIRST_WORDS and not (title is None and _short_sentence(line)):
             drop(line, "page furniture above the article")
+
+
+def _short_sentence(line: _Line) -> bool:
+    """A short line that reads as a sentence of prose ("So here goes."): two words or more, a stop
+    word among them, a full stop, a question mark or an ellipsis at its end. On a page with no
+    headline (a blog's) such lines above the first long one are the text, not the page's furniture
+    ("Contribute today", "Support us!": no stop word, or a prompt's "!")."""
+    return line.words >= 2 and line.stop_density > 0 and line.text.endswith((".", "?", "…", "؟")) \
+        and not line.text.endswith("..")
 
 
 def _bottom_zone(bottom: list[_Line], final: _Line | None, drop: Callable, found: _Found, outlets: Mapping[str, str]) -> None:
