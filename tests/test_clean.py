@@ -1348,3 +1348,17 @@ def test_a_blog_with_no_headline_keeps_its_short_sentences_above_the_first_long_
     # near misses: under a headline the short line is the page's; a prompt without a stop word is furniture
     assert "So here goes." not in texts(clean(f"Iran and Russia Sign a Railway Deal\n\nSo here goes.\n\n{BODY}", outlets=OUTLETS))
     assert "Contribute today." not in texts(clean(f"Contribute today.\n\n{BODY}", outlets=OUTLETS))
+
+
+@pytest.mark.parametrize("lines", [["image caption,", "Ukraine accused Iran of sending drones to Russia, then admitted it."],
+                                   ["Image caption, Ukraine accused Iran of sending drones to Russia, then admitted it."]])
+def test_a_caption_behind_its_label_is_dropped(lines):
+    result = clean("\n\n".join(["Iran is now Russia's main military backer", *lines, BODY]), outlets=OUTLETS)
+    assert texts(result) == [BODY]
+    assert {d.text for d in result.dropped if d.reason == "photo caption or credit"} == set(lines)
+
+
+def test_a_paragraph_mentioning_a_caption_is_not_one():
+    # near miss: the words open no label line, and a long paragraph under a label is text
+    line = "Image captions written by the agency described the drones as Iranian, the ministry said on Monday."
+    assert line in texts(clean(f"Iran is now Russia's main military backer\n\n{BODY}\n\n{line}", outlets=OUTLETS))

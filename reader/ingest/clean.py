@@ -318,6 +318,7 @@ def clean(raw: str, *, name: str = "", outlets: Mapping[str, str] = EMPTY, langu
     _legal_notice(content, drop)
     _related_block(content, drop)
     _caption_under_credit(content, drop)
+    _labelled_captions(content, drop)
     _repeats(content, drop)
     body = [ln for ln in content if not ln.gone or ln.reason == ACTION]  # "READ MORE" still marks where the body ends
     good = [i for i, ln in enumerate(body) if ln.good]
@@ -1067,6 +1068,27 @@ def _caption_under_credit(content: list[_Line], drop: Callable) -> None:
             and after.gone and after.reason != CAPTION):
         line.good = False
         drop(line, CAPTION)
+
+
+# A caption's label, as BBC pages write it ("Image caption," alone on its line, the caption under it,
+# or "Image caption, Ukraine accused Iran…" on one line), in the corpus's languages.
+_CAPTION_LABEL = re.compile(r"^(?:(?:image|photo|picture|video) caption|подпись к (?:фото|изображению)|زیرنویس عکس"
+                            r"|légende(?: de la photo)?|bildunterschrift)\s*[,:：]?(?:\s+(?P<caption>\S.*))?$", re.I)
+
+
+def _labelled_captions(content: list[_Line], drop: Callable) -> None:
+    """A caption behind its label: the label's own line with the caption on it, or the label alone
+    and the next line, of at most CAPTION_WORDS words (a paragraph is longer)."""
+    for position, line in enumerate(content):
+        if not (label := _CAPTION_LABEL.match(line.text)):
+            continue
+        if not line.gone:
+            line.good = False
+            drop(line, CAPTION)
+        after = next((other for other in content[position + 1:] if other.text), None)
+        if label.group("caption") is None and after is not None and not after.gone and after.words <= CAPTION_WORDS:
+            after.good = False
+            drop(after, CAPTION)
 
 
 CAPTION_ABOVE_WORDS = 25  # a caption over the lead is this short (those of a held-out set: 9 to 11 words; a cut lead: 40)
