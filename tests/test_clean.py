@@ -1362,3 +1362,13 @@ def test_a_paragraph_mentioning_a_caption_is_not_one():
     # near miss: the words open no label line, and a long paragraph under a label is text
     line = "Image captions written by the agency described the drones as Iranian, the ministry said on Monday."
     assert line in texts(clean(f"Iran is now Russia's main military backer\n\n{BODY}\n\n{line}", outlets=OUTLETS))
+
+
+def test_a_list_of_cut_teasers_under_the_body_is_not_its_cut_last_paragraph():
+    teasers = ["Aid items donated by millions of Iranians within a national campaign have now reached the besieged…",
+               "Iran's deputy foreign minister has said that Iran and Saudi Arabia are both committed to the…"]
+    result = clean("\n".join([f"Iran Must Use Russia\n\n{BODY}", *teasers]), outlets=OUTLETS)
+    assert texts(result) == [BODY]
+    # near miss: one cut line under the body is its last paragraph, cut by the scrape
+    result = clean("\n".join([f"Iran Must Use Russia\n\n{BODY}", teasers[0]]), outlets=OUTLETS)
+    assert texts(result) == [BODY, teasers[0]]

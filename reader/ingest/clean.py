@@ -1419,7 +1419,10 @@ def _bottom_zone(bottom: list[_Line], final: _Line | None, drop: Callable, found
             continue
         # a subheading may stand between the body and its cut last paragraph, another story's headline not
         after_body = position == 0 or position < CUT_PARAGRAPH_POSITION and remaining[0].words <= STRAY_WORDS
-        if after_body and line.stop_density >= GOOD_STOP_DENSITY and (
+        # …and a cut line over another cut line is the first of a list of teasers ("…reached the beseiged…")
+        listed = line.text.endswith(_TEASER_END) and position + 1 < len(remaining) \
+            and remaining[position + 1].text.endswith(_TEASER_END)
+        if after_body and not listed and line.stop_density >= GOOD_STOP_DENSITY and (
                 line.words >= CUT_PARAGRAPH_WORDS
                 or line is final and line.words >= STANDFIRST_WORDS and line.stop_density >= CUT_STOP_DENSITY):
             continue
