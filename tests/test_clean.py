@@ -1372,3 +1372,19 @@ def test_a_list_of_cut_teasers_under_the_body_is_not_its_cut_last_paragraph():
     # near miss: one cut line under the body is its last paragraph, cut by the scrape
     result = clean("\n".join([f"Iran Must Use Russia\n\n{BODY}", teasers[0]]), outlets=OUTLETS)
     assert texts(result) == [BODY, teasers[0]]
+
+
+def test_a_photo_source_label_is_a_credit_and_never_the_story_source():
+    result = clean(f"Iran and Russia sign a railway deal\n\nImage source, Reuters\n\n{BODY}", outlets=OUTLETS)
+    assert result.meta.source is None and ("Image source, Reuters", "photo caption or credit") in {
+        (d.text, d.reason) for d in result.dropped}
+    # near miss: an agency's tag line is the story's source
+    assert clean(f"Iran and Russia sign a railway deal\n\n(Reuters)\n\n{BODY}", outlets=OUTLETS).meta.source == "Reuters"
+
+
+def test_a_byline_with_its_role_after_a_comma_is_a_byline():
+    result = clean(f"Iran and Russia sign a railway deal\n\nBy Frank Gardner, BBC security correspondent\n\n{BODY}", outlets=OUTLETS)
+    assert texts(result) == [BODY] and "byline" in reasons(result)
+    # near miss: "By Tuesday, …" opens a sentence, not a byline
+    line = "By Tuesday, Iran and Russia will sign the railway deal"
+    assert line in texts(clean(f"Iran and Russia sign a railway deal\n\n{line}\n\n{BODY}", outlets=OUTLETS))

@@ -134,7 +134,9 @@ _CAPTION_POSITION = re.compile(r"\((?:left|right|centre|center|second left|secon
                                r"|(?:از )?(?:راست|چپ)(?: به (?:چپ|راست))?)\)"
                                r"|,\s(?:left|right),\s", re.I)
 # A byline: a label word, then names only ("By Admin", "Текст: Валерия Городецкая").
-_BYLINE = re.compile(r"^(?:by|von|par|por|автор|текст|tекст|text|نویسنده|به قلم)\s*:?\s+(?:[A-ZА-ЯЁ\u0600-\u06ff][\w.'’-]*\s?){1,4}$", re.I)
+# "By Jane Roe", "By Frank Gardner, BBC security correspondent": a name, then its role or outlet after commas
+_BYLINE = re.compile(r"^(?:by|von|par|por|автор|текст|tекст|text|نویسنده|به قلم)\s*:?\s+(?P<first>[A-ZА-ЯЁ\u0600-\u06ff][\w'’-]*)"
+                     r"(?:[\s.]+[A-ZА-ЯЁ\u0600-\u06ff][\w.'’-]*){0,3}(?:,\s*[^,.;:!?]{2,40}){0,3}$", re.I)
 _RELATIVE_TIME = re.compile(r"\b\d+\s*(?:seconds?|minutes?|mins?|hours?|days?|weeks?|months?|years?)\s+ago\b"
                             r"|\bil y a \d+\s+\w+|\d+\s+(?:секунд|минут|час|дн|недел|месяц|год|лет)\w*\s+назад", re.I)
 _BULLET = re.compile(r"^[•·▪►▶»◦‣*]\s*")
@@ -567,7 +569,8 @@ def _furniture_shapes(line: _Line, drop: Callable, found: _Found, outlets: Mappi
             return drop(line, "timestamp (date metadata)")
     if line.words <= 8 and _DIGIT.search(text) and _RELATIVE_TIME.search(text):
         return drop(line, "timestamp")
-    if _BYLINE.match(text) and not text.endswith("."):
+    if (byline := _BYLINE.match(text)) and not text.endswith(".") and not (
+            byline.group("first").lower() in weekday_names() or is_month(byline.group("first"))):  # "By Tuesday, …"
         named = text.split(None, 1)[1].lstrip(": ")  # "By Reuters", "By Reuters Staff": an outlet signs it
         if (outlet := md.outlet_part(named, outlets)).lower() in outlets:
             found.sources.append((2, line.number, outlet))
@@ -986,9 +989,16 @@ def _author_biography(content: list[_Line], drop: Callable) -> None:
             drop(line, "the author's biography")
 
 
+# "Image source, Reuters", "Photo credit, AFP": BBC's credit line, a label and a comma (the agency named
+# is the photo's, not the story's source)
+_SOURCE_LABEL = re.compile(r"^(?:image|photo|picture|video)\s+(?:source|credit)s?\s*[,:：]\s*\S", re.I)
+
+
 def _credit(text: str) -> bool:
     """Whether a line ends in (or opens with) a photo credit; only its last
     CREDIT_TAIL characters are searched, where credits stand."""
+    if _SOURCE_LABEL.match(text):
+        return True
     tail = text[-CREDIT_TAIL:]
     if not ("/" in tail or ":" in tail or tail.endswith(")") or _DOMAIN_END.search(tail) or _GLUED.search(tail)
             or tail.lower().endswith(("photo", "images", "caption"))):
