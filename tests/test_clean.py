@@ -1388,3 +1388,19 @@ def test_a_byline_with_its_role_after_a_comma_is_a_byline():
     # near miss: "By Tuesday, …" opens a sentence, not a byline
     line = "By Tuesday, Iran and Russia will sign the railway deal"
     assert line in texts(clean(f"Iran and Russia sign a railway deal\n\n{line}\n\n{BODY}", outlets=OUTLETS))
+
+
+def test_headlines_joined_by_slashes_make_one_long_title():
+    parts = ["همکاری رسانه‌ای ایران و روسیه موید توافقات دو کشور است",
+             "طرف‌های روسی و ایرانی در موضوع قره‌باغ به دنبال صلح پایدار هستند",
+             "تمایل روس‌ها به ساخت فیلمی درباره ایران و تاریخ روابط دو کشور در سده‌های گذشته"]
+    headline = "/ ".join(parts)
+    lead = ("سومین نشست کمیته همکاری‌های رسانه‌ای ایران و روسیه به صورت آنلاین و به میزبانی وزارت فرهنگ "
+            "و ارشاد اسلامی در تهران برگزار شد و طرف‌های روسی و ایرانی درباره قره‌باغ سخن گفتند.")
+    assert len(headline.split()) > 25
+    result = clean(f"{headline}\n\n{headline}\n\n{lead}", outlets=OUTLETS)
+    assert result.meta.title == headline and texts(result) == [lead]
+    # near miss: as long a line with no slash is a paragraph, not a headline
+    long_line = " ".join(parts)
+    result = clean(f"{long_line}\n\n{lead}", outlets=OUTLETS)
+    assert result.meta.origins["title"] != "text" and long_line in texts(result)

@@ -464,7 +464,8 @@ def _measure(line: _Line, stop: frozenset[str]) -> None:
         line.stop_density = sum(map(stop.__contains__, line.tokens)) / line.words
     dense = line.stop_density >= GOOD_STOP_DENSITY or not stop
     line.good = (not line.gone and dense and line.words >= GOOD_WORDS and not line.text.endswith(_TEASER_END)
-                 and (line.terminal and not _QUOTE_ENDED.search(line.text, max(0, len(line.text) - QUOTE_REACH)) or line.words >= GOOD_LONG_WORDS)
+                 and (line.terminal and not _QUOTE_ENDED.search(line.text, max(0, len(line.text) - QUOTE_REACH))
+                      or line.words >= GOOD_LONG_WORDS and _title_words(line.text) == TITLE_MAX_WORDS)  # not headlines joined by slashes
                  and not _title_case(line))
 
 
@@ -1165,12 +1166,26 @@ def _stems(line: _Line, stop: frozenset[str]) -> set[str]:
     return line.stems
 
 
+def _title_words(text: str) -> int:
+    """How many words a headline may have: TITLE_MAX_WORDS, or twice that for one made of headlines
+    joined by slashes, as Persian agencies write several in one ("…دو کشور است/ طرف‌های روسی …/ تمایل …"),
+    none of its parts longer than SLASH_PART_WORDS."""
+    parts = _SLASH_JOIN.split(text)
+    if len(parts) > 1 and all(len(part.split()) <= SLASH_PART_WORDS for part in parts):
+        return 2 * TITLE_MAX_WORDS
+    return TITLE_MAX_WORDS
+
+
+_SLASH_JOIN = re.compile(r"(?<=\S)/\s+")  # "است/ طرف‌ها": a slash closing a word, then a space (not "km/h", "1/2")
+SLASH_PART_WORDS = 15
+
+
 def _title_shaped(line: _Line, bulleted: bool = False) -> bool:
     """Whether a line reads like a headline; `bulleted`: a bullet may open it (the one bulleted line above the body)."""
     text = _unemphasised(line.text)  # "**Headline**" is no bullet
     if bulleted and (bullet := _BULLET.match(text)):
         text = text[bullet.end():]
-    return (not line.gone and 1 <= line.words <= TITLE_MAX_WORDS and len(text) <= TITLE_MAX_CHARS and not _URL.search(text)
+    return (not line.gone and 1 <= line.words <= _title_words(text) and len(text) <= TITLE_MAX_CHARS and not _URL.search(text)
             and not text[:1].islower()  # "watch the latest videos": a link; headlines open with a capital
             and not (text.endswith(".") and not text.endswith("..") and not line.stopped_headline) and not _BULLET.match(text)
             and not text.endswith(_TEASER_END) and find_date(text) is None and len(_LETTER.findall(text)) >= 0.5 * len(text.replace(" ", "")))
