@@ -1404,3 +1404,17 @@ def test_headlines_joined_by_slashes_make_one_long_title():
     long_line = " ".join(parts)
     result = clean(f"{long_line}\n\n{lead}", outlets=OUTLETS)
     assert result.meta.origins["title"] != "text" and long_line in texts(result)
+
+
+def test_other_stories_under_a_read_more_button_go_with_their_teasers():
+    card = ["Amid Sanctions, Aeroflot Forced to Send Aircraft to Iran for Repair",
+            "In the face of sanctions, Russia's largest airline Aeroflot has been forced to send a plane to Iran for repair."]
+    text = "\n\n".join(["Iran and Russia sign a railway deal", BODY, "Read more about: Iran , Transport", "Read more", *card])
+    result = clean(text, outlets=OUTLETS)
+    assert texts(result) == [BODY]
+    # near miss: under a "Read more" button the article goes on, its subheading and sentences kept
+    rest = ["The Railway Deal", "The railway will link the Caspian ports of Iran with the Russian network next year.",
+            "Officials said the first trains would run in the spring, after the bridge over the river is finished.",
+            "The cost of the line was put at 1.6 billion euros, most of it lent by Russia to Iran."]
+    result = clean("\n\n".join(["Iran and Russia sign a railway deal", BODY, "Read more", *rest]), outlets=OUTLETS)
+    assert texts(result) == [BODY, *rest]

@@ -220,7 +220,7 @@ NOTE_WORDS = 40  # an editorial note has at most this many words
 # announcing other stories, which `_RELATED_LABEL` (such a label alone on its line) takes too;
 _ANNOUNCE = (r"read (?:also|more)|see also|also read|related|читайте также|смотрите также|по теме"
              r"|بیشتر بخوانید|lesen sie auch|mehr zum thema|(?:à )?lire aussi")
-_READ_ALSO = re.compile(rf"^[\W_]*(?:{_ANNOUNCE}|читайте (?:ещё|еще)|همچنین بخوانید|بخوانید)\s*[:：]\s*\S", re.I)
+_READ_ALSO = re.compile(rf"^[\W_]*(?:{_ANNOUNCE}|читайте (?:ещё|еще)|همچنین بخوانید|بخوانید)(?: (?:about|on|more))?\s*[:：]\s*\S", re.I)
 READ_ALSO_WORDS = 25  # with the headline it announces, at most this many words
 # a list of tags: four or more short items between commas, most of them tags proper (`_tag_list`);
 _LIST_COMMA = re.compile(r"\s*[,،]\s*")
@@ -318,7 +318,7 @@ def clean(raw: str, *, name: str = "", outlets: Mapping[str, str] = EMPTY, langu
     _reader_address(content, drop)
     _author_biography(content, drop)
     _legal_notice(content, drop)
-    _related_block(content, drop)
+    _related_block(content, stop, drop)
     _caption_under_credit(content, drop)
     _labelled_captions(content, drop)
     _repeats(content, drop)
@@ -955,24 +955,42 @@ _RELATED_LABEL = re.compile(
 RELATED_ITEMS = 12  # a block lists at most this many headlines or tags
 
 
-def _related_block(content: list[_Line], drop: Callable) -> None:
+def _related_block(content: list[_Line], stop: frozenset[str], drop: Callable) -> None:
     """A label announcing other stories or tags ("Related", "Читайте также", "اخبار مرتبط",
     "Tags") alone on its line, after the first body line, and the items listed under it: lines that read as
     headlines or tags (no sentence end, at most TITLE_MAX_WORDS words, not body text), up to
-    RELATED_ITEMS of them; the article's text resumes at the first sentence."""
-    alive = [line for line in content if not line.gone]
+    RELATED_ITEMS of them, each with the teaser sentence written in its words (`_teaser_of`); the
+    article's text resumes at the first other sentence. A "Read more" button (an action link) is such
+    a label when at most ACTION_TEASERS sentences stand under it."""
+    alive = [line for line in content if not line.gone or line.reason == ACTION]  # "Read more" is an action and a label
     first = next((i for i, line in enumerate(alive) if line.good), len(alive))
     for position, label in enumerate(alive[first + 1:], start=first + 1):  # above the body, the headline may follow one
-        if label.gone or label.words > SECTION_WORDS or not _RELATED_LABEL.match(label.text):
+        if label.words > SECTION_WORDS or not _RELATED_LABEL.match(label.text) or label.gone and label.reason != ACTION:
             continue
-        drop(label, RELATED)
-        for item in alive[position + 1:position + 1 + RELATED_ITEMS]:
-            if item.gone or item.good or item.terminal or item.words > TITLE_MAX_WORDS:
+        if label.gone and sum(line.good for line in alive[position + 1:]) > ACTION_TEASERS:
+            continue  # a "Read more" button the article goes on under
+        if not label.gone:
+            drop(label, RELATED)
+        items = [item for item in alive[position + 1:] if not item.gone][:RELATED_ITEMS]
+        for item, after in zip(items, [*items[1:], None]):
+            if item.good or item.terminal or item.words > TITLE_MAX_WORDS:
                 break
             drop(item, RELATED)
+            if after is not None and _teaser_of(after, item, stop):
+                drop(after, RELATED)  # a card: the story's headline and its teaser sentence
 
 
 RELATED = "other stories or tags under their label"
+ACTION_TEASERS = 2  # a "Read more" button is a label over other stories when at most this many sentences follow it
+TEASER_SHARED = 3  # content words a teaser shares with its story's headline at least (and at least half of them)
+
+
+def _teaser_of(line: _Line, headline: _Line, stop: frozenset[str]) -> bool:
+    """Whether a sentence under another story's headline is that story's teaser: of caption length, written
+    in the headline's words ("Amid Sanctions, Aeroflot Forced to…" / "…Aeroflot has been forced to send…")."""
+    own = {stem[:STRAY_PREFIX] for stem in _stems(headline, stop)}
+    shared = own & {stem[:STRAY_PREFIX] for stem in _stems(line, stop)}
+    return line.words <= CAPTION_WORDS and len(shared) >= max(TEASER_SHARED, len(own) / 2)
 
 
 def _author_biography(content: list[_Line], drop: Callable) -> None:
