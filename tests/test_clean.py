@@ -1418,3 +1418,13 @@ def test_other_stories_under_a_read_more_button_go_with_their_teasers():
             "The cost of the line was put at 1.6 billion euros, most of it lent by Russia to Iran."]
     result = clean("\n\n".join(["Iran and Russia sign a railway deal", BODY, "Read more", *rest]), outlets=OUTLETS)
     assert texts(result) == [BODY, *rest]
+
+
+def test_a_paragraph_closed_by_its_hashtags_is_text_and_a_line_of_hashtags_a_tag_list():
+    paragraph = (f"{BODY} It is unclear whether the drones have been delivered, but Washington believes "
+                 "the training is set for this month #vladimirputin #iran #worldnews")
+    result = clean(f"Why Putin Turned To Iran For Drones\n\n{paragraph}\n\n{BODY}", outlets=OUTLETS)
+    assert paragraph in texts(result)
+    # near miss: the tags alone on their line are the site's
+    result = clean(f"Why Putin Turned To Iran For Drones\n\n{BODY}\n\n#vladimirputin #iran #worldnews\n\n{BODY} Again.", outlets=OUTLETS)
+    assert "#vladimirputin #iran #worldnews" not in texts(result)

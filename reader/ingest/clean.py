@@ -735,7 +735,8 @@ def _residue(line: _Line, found: _Found, outlets: Mapping[str, str], stop: froze
         if when := find_date(text):  # "This post was last modified on March 3, 2021 7:59 pm"
             found.dates.append((1, line.number, when[0]))
         return "editorial note"
-    if _tag_list(line, stop) or "#" in text and len(_HASHTAG.findall(text)) >= 2 and not line.terminal:
+    if _tag_list(line, stop) or "#" in text and len(hashtags := _HASHTAG.findall(text)) >= 2 and not line.terminal \
+            and (line.words <= SHORT_LINE_WORDS or 2 * len(hashtags) >= line.words):  # not a paragraph closed by its tags
         return "tag list"
     if desk := _DESK.match(text):
         name = desk.group("name").strip()
