@@ -190,3 +190,9 @@ def test_a_free_tatweel_is_a_dash_after_an_outlet_or_a_place():
     # near miss: a tatweel inside a word only stretches it ("جـوان"): no tag, no dateline
     lead = "باشگاه خبرنگاران جـوان سخنگوی وزارت امور خارجه روسیه روز پنجشنبه سخن گفت."
     assert outlet_opening(lead, OUTLETS) is None and find_dateline(lead, OUTLETS) is None
+
+
+def test_a_persian_outlet_written_apart_or_run_together_is_found_in_the_table():
+    assert table_name("صدا وسیما", OUTLETS) == table_name("صدا و سیما", OUTLETS) == "IRIB"
+    # near miss: a name the table lacks stays as written
+    assert table_name("صدای آمریکا", OUTLETS) == "صدای آمریکا"

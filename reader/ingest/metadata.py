@@ -228,9 +228,18 @@ def table_name(name: str, outlets: Mapping[str, str]) -> str:
     "www.Tehrantimes.com") its name without the top-level domain and without a kind glued to
     it ("tasnimnews" -> "tasnim"); else the name as it is."""
     key = name.lower().removeprefix("www.")
-    if key in outlets or not _DOMAIN.fullmatch(key):
-        return outlets.get(key, name)
+    if key in outlets:
+        return outlets[key]
+    if not _DOMAIN.fullmatch(key):
+        # Persian writes a name's parts apart, with a half space or run together ("صدا وسیما", "صدا و سیما")
+        joined = {_run_together(alias): shown for alias, shown in outlets.items()}
+        return joined.get(_run_together(key), name)
     return domain_outlet(key, outlets, kinds=True) or name
+
+
+def _run_together(name: str) -> str:
+    """A name without its spaces and half spaces, Arabic ي and ك as Persian ی and ک."""
+    return re.sub(r"[\s\u200c]+", "", name).replace("ي", "ی").replace("ك", "ک")
 
 
 def domain_outlet(host: str, outlets: Mapping[str, str], *, kinds: bool = False) -> str | None:
