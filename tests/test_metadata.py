@@ -196,3 +196,12 @@ def test_a_persian_outlet_written_apart_or_run_together_is_found_in_the_table():
     assert table_name("صدا وسیما", OUTLETS) == table_name("صدا و سیما", OUTLETS) == "IRIB"
     # near miss: a name the table lacks stays as written
     assert table_name("صدای آمریکا", OUTLETS) == "صدای آمریکا"
+
+
+def test_a_russian_dateline_signed_after_a_comma_and_closed_by_a_full_stop():
+    text = "МОСКВА, 13 января, ФедералПресс. В День российской печати центр представил новый проект."
+    found = find_dateline(text, OUTLETS)
+    assert (found.where, agency_name(found.agency, OUTLETS), text[found.end:]) == (
+        "МОСКВА", "ФедералПресс", "В День российской печати центр представил новый проект.")
+    # near miss: words after the date that are no name (a lower-case word among them) open no agency
+    assert find_dateline("ТЕГЕРАН, 5 мая, Иран и Россия. Президенты встретились в Тегеране.", OUTLETS) is None

@@ -80,6 +80,9 @@ _PERSIAN_DATED = re.compile(r"^(?P<place>[\u0600-\u06FF]{3,12}\s*[،,]\s*[\d۰-�
 _DATED_TAG = re.compile(r"^(?P<place>[A-Z][a-z]{2,8}\.? \d{1,2}, (?:19|20)\d\d)\s*\((?P<agency>[A-Z][A-Za-z/-]{1,12})\)\s*[-–—]{1,2}\s*")
 # "August 12, Fineko/abc.az. The Convention…": a date, then an agency (with a slash or as a domain) and a full stop.
 _DATED_AGENCY = re.compile(r"^(?P<place>[A-Z][a-z]{2,8}\.? \d{1,2}),\s*(?P<agency>[A-Z][\w-]*(?:/[\w.-]+|\.[a-z]{2,3}))\.\s+(?=[A-Z])")
+# "МОСКВА, 13 января, ФедералПресс. В День…": an upper-case place, a day and month, the agency, a full stop.
+_DATED_SIGNED = re.compile(r"^(?P<place>[A-ZА-ЯЁ][A-ZА-ЯЁ-]{2,}(?: [A-ZА-ЯЁ][A-ZА-ЯЁ-]{2,})?,\s*\d{1,2}\s+[A-Za-zА-яЁё]{3,10}\.?)"
+                           r",\s*(?P<agency>[A-ZА-ЯЁ][\w-]+(?: [A-ZА-ЯЁ][\w-]+){0,2})\.\s+(?=[A-ZА-ЯЁ«\"])")
 # A word that looks like a dateline place but opens a sentence.
 _NOT_PLACE = re.compile(r"^(?:[A-Z]{2,5}|[A-Z][a-z]+)$")
 
@@ -93,7 +96,7 @@ def find_dateline(text: str, outlets: Mapping[str, str]) -> Dateline | None:
     place before a dash ("تهران-") counts unless the word is an outlet's name.
     An acronym opening a sentence ("NATO is worried - …") is not a dateline.
     """
-    for pattern in (_ACRONYM_AGENCY, _DOTTED, _PERSIAN_DATED, _DATED_TAG, _DATED_AGENCY):
+    for pattern in (_ACRONYM_AGENCY, _DOTTED, _PERSIAN_DATED, _DATED_TAG, _DATED_AGENCY, _DATED_SIGNED):
         if (match := pattern.match(text)) and not _is_outlet(match.group("place"), outlets) \
                 and not glued_outlet(match.group("place").strip()):
             place, agency = match.group("place").strip(" ,.،"), match.group("agency")
@@ -434,8 +437,8 @@ def agency_name(agency: str, outlets: Mapping[str, str]) -> str | None:
     for end in range(len(words) - 1, 0, -1):  # "Trend E.Tariverdiyeva": the agency, then its reporter
         if " ".join(words[:end]).lower() in outlets:
             return outlets[" ".join(words[:end]).lower()]
-    if re.fullmatch(r"[A-ZА-ЯЁ]{2,6}", name) or outlet_shaped(name, outlets):
-        return bare or name
+    if re.fullmatch(r"[A-ZА-ЯЁ]{2,6}|[A-ZА-ЯЁ][a-zа-яё]+[A-ZА-ЯЁ][a-zа-яё]+", name) or outlet_shaped(name, outlets):
+        return bare or name  # an acronym, a brand's glued name ("ФедералПресс") or an outlet-shaped name
     if re.fullmatch(r"[A-Z][A-Z-]+\.[A-Z]{2,4}|[a-z0-9-]+\.[a-z]{2,4}", name):  # INTERFAX.RU, abc.az: not in the table
         return name
     if "/" in name:  # "UPI/GNA", "Fineko/abc.az": two agencies, the first that reads as one
