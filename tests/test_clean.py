@@ -1428,3 +1428,11 @@ def test_a_paragraph_closed_by_its_hashtags_is_text_and_a_line_of_hashtags_a_tag
     # near miss: the tags alone on their line are the site's
     result = clean(f"Why Putin Turned To Iran For Drones\n\n{BODY}\n\n#vladimirputin #iran #worldnews\n\n{BODY} Again.", outlets=OUTLETS)
     assert "#vladimirputin #iran #worldnews" not in texts(result)
+
+
+def test_a_date_stamped_on_a_story_listed_under_latest_news_is_not_the_articles():
+    text = f"Russia remains committed to Bushehr\n\n{BODY}\n\nLatest news\n\nAzerbaijan, Uzbekistan mull cooperation 21 November, 2024 / 20:56"
+    assert clean(text, outlets=OUTLETS).meta.date is None
+    # near miss: a bare timestamp under the label is the article's own
+    text = f"Russia remains committed to Bushehr\n\n{BODY}\n\nLatest news\n\nPublished 21 November 2024"
+    assert clean(text, outlets=OUTLETS).meta.date == "2024-11-21"

@@ -318,7 +318,7 @@ def clean(raw: str, *, name: str = "", outlets: Mapping[str, str] = EMPTY, langu
     _reader_address(content, drop)
     _author_biography(content, drop)
     _legal_notice(content, drop)
-    _related_block(content, stop, drop)
+    _related_block(content, stop, drop, found)
     _caption_under_credit(content, drop)
     _labelled_captions(content, drop)
     _repeats(content, drop)
@@ -950,19 +950,21 @@ BIOGRAPHY_LINES = 2  # a biography is one of the page's last this many lines
 _RELATED_LABEL = re.compile(
     rf"^[\W_]*(?:{_ANNOUNCE}|related (?:articles?|stories|news|topics|content|coverage|links|posts)|more on this (?:story|topic)"
     r"|recommended(?: for you| stories)?|you may also like|more (?:stories|news)|top stories|most read"
+    r"|latest (?:news|stories|articles|posts|headlines)|последние новости|آخرین (?:اخبار|خبرها)"
     r"|tags|topics|keywords|ещ[её] по теме|новости по теме|другие новости|похожие (?:новости|материалы)"
     r"|самое (?:читаемое|популярное)|теги|метки|ключевые слова|(?:مطالب|اخبار|خبرهای) (?:مرتبط|مشابه)|پربازدیدترین(?:[\s\u200c]?ها)?"
     r"|برچسب(?:[\s\u200c]?ها)?|کلمات کلیدی|sur le même sujet)[\W_]*$", re.I)
 RELATED_ITEMS = 12  # a block lists at most this many headlines or tags
 
 
-def _related_block(content: list[_Line], stop: frozenset[str], drop: Callable) -> None:
+def _related_block(content: list[_Line], stop: frozenset[str], drop: Callable, found: _Found) -> None:
     """A label announcing other stories or tags ("Related", "Читайте также", "اخبار مرتبط",
     "Tags") alone on its line, after the first body line, and the items listed under it: lines that read as
     headlines or tags (no sentence end, at most TITLE_MAX_WORDS words, not body text), up to
     RELATED_ITEMS of them, each with the teaser sentence written in its words (`_teaser_of`); the
     article's text resumes at the first other sentence. A "Read more" button (an action link) is such
-    a label when at most ACTION_TEASERS sentences stand under it."""
+    a label when at most ACTION_TEASERS sentences stand under it. A date stamped on a listed story
+    ("… mull cooperation 21 November, 2024 / 20:56" under "Latest news") is that story's, not the article's."""
     alive = [line for line in content if not line.gone or line.reason == ACTION]  # "Read more" is an action and a label
     first = next((i for i, line in enumerate(alive) if line.good), len(alive))
     for position, label in enumerate(alive[first + 1:], start=first + 1):  # above the body, the headline may follow one
@@ -972,6 +974,9 @@ def _related_block(content: list[_Line], stop: frozenset[str], drop: Callable) -
             continue  # a "Read more" button the article goes on under
         if not label.gone:
             drop(label, RELATED)
+        under = content.index(label) + 1
+        listed = {line.number for line in content[under:under + RELATED_ITEMS] if line.gone and _stamped_headline(line.text)}
+        found.dates[:] = [entry for entry in found.dates if entry[1] not in listed]
         items = [item for item in alive[position + 1:] if not item.gone][:RELATED_ITEMS]
         for item, after in zip(items, [*items[1:], None]):
             if item.good or item.terminal or item.words > TITLE_MAX_WORDS:
@@ -982,6 +987,15 @@ def _related_block(content: list[_Line], stop: frozenset[str], drop: Callable) -
 
 
 RELATED = "other stories or tags under their label"
+STAMPED_HEADLINE_WORDS = 3  # words besides its date and time in a listed story's stamped headline ("Published" is one)
+
+
+def _stamped_headline(text: str) -> bool:
+    """Whether a line is a story's headline with its date ("Azerbaijan, Uzbekistan mull cooperation 21
+    November, 2024 / 20:56"), not a bare timestamp ("Published 5 July 2023")."""
+    when = find_date(text)
+    rest = text[:when[1]] + text[when[2]:] if when else text
+    return len(_WORD.findall(_TIME.sub(" ", rest))) >= STAMPED_HEADLINE_WORDS
 ACTION_TEASERS = 2  # a "Read more" button is a label over other stories when at most this many sentences follow it
 TEASER_SHARED = 3  # content words a teaser shares with its story's headline at least (and at least half of them)
 
