@@ -1436,3 +1436,11 @@ def test_a_date_stamped_on_a_story_listed_under_latest_news_is_not_the_articles(
     # near miss: a bare timestamp under the label is the article's own
     text = f"Russia remains committed to Bushehr\n\n{BODY}\n\nLatest news\n\nPublished 21 November 2024"
     assert clean(text, outlets=OUTLETS).meta.date == "2024-11-21"
+
+
+def test_an_outlet_and_its_place_over_the_article_give_source_and_dateline():
+    result = clean(f"Iran and Russia sign a railway deal\n\nBy Sarah Rainsford\nBBC News, Moscow\n\n{BODY}", outlets=OUTLETS)
+    assert (result.meta.source, result.meta.dateline, texts(result)) == ("BBC News", "Moscow", [BODY])
+    # near miss: a place and its country name no outlet
+    result = clean(f"Iran and Russia sign a railway deal\n\nTehran, Iran\n\n{BODY}", outlets=OUTLETS)
+    assert (result.meta.source, result.meta.dateline) == (None, None)

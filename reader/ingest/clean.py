@@ -1410,6 +1410,10 @@ def derive_title(name: str, lead: str) -> tuple[str, str]:
 
 # --- zones ---------------------------------------------------------------------------------
 
+# An outlet and the place it reports from, alone on a line over the article: "PressTV, Téhéran", "BBC News, Moscow".
+_OUTLET_PLACE = re.compile(r"^(?P<outlet>[^,\d]{2,30}?),\s*(?P<place>[A-ZÀ-ÞА-ЯЁ][\w'’-]+(?: [A-ZÀ-ÞА-ЯЁ][\w'’-]+)?)$")
+
+
 def _top_zone(top: list[_Line], title: _Line | None, rest: list[_Line], drop: Callable, found: _Found,
               outlets: Mapping[str, str]) -> None:
     """Above the first body line: the headline, a standfirst under it, and furniture."""
@@ -1440,6 +1444,11 @@ def _top_zone(top: list[_Line], title: _Line | None, rest: list[_Line], drop: Ca
             if dateline.agency and (agency := md.agency_name(dateline.agency, outlets)):
                 found.sources.append((0, line.number, agency))
             drop(line, "dateline (dateline metadata)")
+        elif (signed := _OUTLET_PLACE.match(line.text)) and md.outlet_shaped(signed.group("outlet"), outlets) \
+                and not md.outlet_shaped(signed.group("place"), outlets):
+            found.sources.append((3, line.number, md.outlet_part(signed.group("outlet"), outlets)))
+            found.dateline = found.dateline or signed.group("place")
+            drop(line, "outlet and place (source and dateline metadata)")  # "PressTV, Téhéran", "BBC News, Moscow"
         elif _AUTHOR.match(line.text) and not md.outlet_shaped(line.text, outlets):
             drop(line, "byline")  # a name alone on its line above the article
         elif not seen_title:
