@@ -1310,3 +1310,156 @@ def test_a_digest_headline_over_a_block_of_labels_and_values():
                  "Russia plans to send more grain to Iran by ship across the northern sea, and the ports are being widened.",
                  outlets=OUTLETS)
     assert near.meta.title == "Caspian Shipping: Moscow Looks South Again"
+
+
+def test_a_kicker_ending_as_a_clause_hands_the_title_to_the_headline_under_it():
+    text = ("تفاهمنامه همکاری بین دو وزارتخانه ایران و روسیه امضا شد؛\n\nجوانان ایران و روسیه به یکدیگر نزدیک شدند\n\n"
+            "در نخستین روز اجلاس جوانان در روسیه، معاون وزیر ورزش و جوانان ایران و رئیس آژانس جوانان روسیه "
+            "تفاهمنامه همکاری امضا کردند و جوانان دو کشور به یکدیگر نزدیک شدند.")
+    result = clean(text, outlets=OUTLETS)
+    assert result.meta.title == "جوانان ایران و روسیه به یکدیگر نزدیک شدند"
+    assert "تفاهمنامه همکاری بین دو وزارتخانه ایران و روسیه امضا شد؛" in [d.text for d in result.dropped]
+    # near miss: a headline ending with a colon and nothing title-shaped under it stays the title
+    text = "Iran and Russia sign the railway deal:\n\n" + BODY
+    assert clean(text, outlets=OUTLETS).meta.title == "Iran and Russia sign the railway deal:"
+
+
+def test_a_headline_ending_with_a_colon_is_the_title_and_not_printed_again_in_the_body():
+    text = "What the Kremlin wants from Tehran:\n\n" + BODY + "\n\nThe second paragraph says more about the railway deal."
+    result = clean(text, outlets=OUTLETS)
+    assert (result.meta.title, result.meta.origins["title"]) == ("What the Kremlin wants from Tehran:", "text")
+    assert texts(result)[0] == BODY
+    # near miss: a label ending with a colon right above the body is not the headline over it
+    result = clean("Naval drills begin\n\nDow Jones Newswires:\n" + BODY, outlets=OUTLETS)
+    assert result.meta.title == "Naval drills begin"
+
+
+def test_a_disclaimer_over_the_first_body_line_is_dropped_as_one_under_the_last_is():
+    note = "Материалы сайта содержат оценки исключительно зарубежных СМИ и не отражают позицию редакции сайта"
+    lead = ("Иранская пресса продолжала активно комментировать итоги президентских выборов и ответное послание "
+            "президента Ирана Владимиру Путину, говорится в обзоре.")
+    result = clean(f"Обзор иранской прессы\n\n{note}\n\n{lead}\n\nРяд газет процитировали послание президента "
+                   "Путину о роли России во внешней политике Ирана.", outlets=OUTLETS)
+    assert note not in texts(result) and texts(result)[0] == lead
+    assert "legal notice or disclaimer" in reasons(result)
+    # near miss: a lead that reports on the editors' position is the article's first sentence
+    lead = ("Редакция газеты заявила, что сохраняет свою позицию по делу о санкциях против Ирана и России, "
+            "сообщили в пресс-службе издания в понедельник.")
+    result = clean(f"Обзор иранской прессы\n\n{lead}\n\nРяд газет процитировали послание президента Путину.", outlets=OUTLETS)
+    assert texts(result)[0] == lead
+
+
+def test_another_storys_headline_injected_between_paragraphs_is_dropped():
+    second = "The railway will link the Caspian ports of Iran with the Russian network by the end of next year."
+    text = f"T\n\n{BODY}\n\nAeroflot Forces Pilots to Repair Aircraft in Armenian Hangars\n\n{second}"
+    result = clean(text, outlets=OUTLETS)
+    assert texts(result) == [BODY, second]
+    assert "another story's headline between paragraphs (not the article's words)" in reasons(result)
+    # near miss: a subheading in the article's own words stays
+    text = f"T\n\n{BODY}\n\nTehran and Moscow Discuss the Railway and the Gas Deal\n\n{second}"
+    assert "Tehran and Moscow Discuss the Railway and the Gas Deal" in texts(clean(text, outlets=OUTLETS))
+
+
+def test_a_blog_with_no_headline_keeps_its_short_sentences_above_the_first_long_one():
+    text = f"I have been thinking about Iran a lot.\n\nSo here goes.\n\n{BODY}"
+    result = clean(text, outlets=OUTLETS)
+    assert texts(result) == ["I have been thinking about Iran a lot.", "So here goes.", BODY]
+    # near misses: under a headline the short line is the page's; a prompt without a stop word is furniture
+    assert "So here goes." not in texts(clean(f"Iran and Russia Sign a Railway Deal\n\nSo here goes.\n\n{BODY}", outlets=OUTLETS))
+    assert "Contribute today." not in texts(clean(f"Contribute today.\n\n{BODY}", outlets=OUTLETS))
+
+
+@pytest.mark.parametrize("lines", [["image caption,", "Ukraine accused Iran of sending drones to Russia, then admitted it."],
+                                   ["Image caption, Ukraine accused Iran of sending drones to Russia, then admitted it."]])
+def test_a_caption_behind_its_label_is_dropped(lines):
+    result = clean("\n\n".join(["Iran is now Russia's main military backer", *lines, BODY]), outlets=OUTLETS)
+    assert texts(result) == [BODY]
+    assert {d.text for d in result.dropped if d.reason == "photo caption or credit"} == set(lines)
+
+
+def test_a_paragraph_mentioning_a_caption_is_not_one():
+    # near miss: the words open no label line, and a long paragraph under a label is text
+    line = "Image captions written by the agency described the drones as Iranian, the ministry said on Monday."
+    assert line in texts(clean(f"Iran is now Russia's main military backer\n\n{BODY}\n\n{line}", outlets=OUTLETS))
+
+
+def test_a_list_of_cut_teasers_under_the_body_is_not_its_cut_last_paragraph():
+    teasers = ["Aid items donated by millions of Iranians within a national campaign have now reached the besieged…",
+               "Iran's deputy foreign minister has said that Iran and Saudi Arabia are both committed to the…"]
+    result = clean("\n".join([f"Iran Must Use Russia\n\n{BODY}", *teasers]), outlets=OUTLETS)
+    assert texts(result) == [BODY]
+    # near miss: one cut line under the body is its last paragraph, cut by the scrape
+    result = clean("\n".join([f"Iran Must Use Russia\n\n{BODY}", teasers[0]]), outlets=OUTLETS)
+    assert texts(result) == [BODY, teasers[0]]
+
+
+def test_a_photo_source_label_is_a_credit_and_never_the_story_source():
+    result = clean(f"Iran and Russia sign a railway deal\n\nImage source, Reuters\n\n{BODY}", outlets=OUTLETS)
+    assert result.meta.source is None and ("Image source, Reuters", "photo caption or credit") in {
+        (d.text, d.reason) for d in result.dropped}
+    # near miss: an agency's tag line is the story's source
+    assert clean(f"Iran and Russia sign a railway deal\n\n(Reuters)\n\n{BODY}", outlets=OUTLETS).meta.source == "Reuters"
+
+
+def test_a_byline_with_its_role_after_a_comma_is_a_byline():
+    result = clean(f"Iran and Russia sign a railway deal\n\nBy Frank Gardner, BBC security correspondent\n\n{BODY}", outlets=OUTLETS)
+    assert texts(result) == [BODY] and "byline" in reasons(result)
+    # near miss: "By Tuesday, …" opens a sentence, not a byline
+    line = "By Tuesday, Iran and Russia will sign the railway deal"
+    assert line in texts(clean(f"Iran and Russia sign a railway deal\n\n{line}\n\n{BODY}", outlets=OUTLETS))
+
+
+def test_headlines_joined_by_slashes_make_one_long_title():
+    parts = ["همکاری رسانه‌ای ایران و روسیه موید توافقات دو کشور است",
+             "طرف‌های روسی و ایرانی در موضوع قره‌باغ به دنبال صلح پایدار هستند",
+             "تمایل روس‌ها به ساخت فیلمی درباره ایران و تاریخ روابط دو کشور در سده‌های گذشته"]
+    headline = "/ ".join(parts)
+    lead = ("سومین نشست کمیته همکاری‌های رسانه‌ای ایران و روسیه به صورت آنلاین و به میزبانی وزارت فرهنگ "
+            "و ارشاد اسلامی در تهران برگزار شد و طرف‌های روسی و ایرانی درباره قره‌باغ سخن گفتند.")
+    assert len(headline.split()) > 25
+    result = clean(f"{headline}\n\n{headline}\n\n{lead}", outlets=OUTLETS)
+    assert result.meta.title == headline and texts(result) == [lead]
+    # near miss: as long a line with no slash is a paragraph, not a headline
+    long_line = " ".join(parts)
+    result = clean(f"{long_line}\n\n{lead}", outlets=OUTLETS)
+    assert result.meta.origins["title"] != "text" and long_line in texts(result)
+
+
+def test_other_stories_under_a_read_more_button_go_with_their_teasers():
+    card = ["Amid Sanctions, Aeroflot Forced to Send Aircraft to Iran for Repair",
+            "In the face of sanctions, Russia's largest airline Aeroflot has been forced to send a plane to Iran for repair."]
+    text = "\n\n".join(["Iran and Russia sign a railway deal", BODY, "Read more about: Iran , Transport", "Read more", *card])
+    result = clean(text, outlets=OUTLETS)
+    assert texts(result) == [BODY]
+    # near miss: under a "Read more" button the article goes on, its subheading and sentences kept
+    rest = ["The Railway Deal", "The railway will link the Caspian ports of Iran with the Russian network next year.",
+            "Officials said the first trains would run in the spring, after the bridge over the river is finished.",
+            "The cost of the line was put at 1.6 billion euros, most of it lent by Russia to Iran."]
+    result = clean("\n\n".join(["Iran and Russia sign a railway deal", BODY, "Read more", *rest]), outlets=OUTLETS)
+    assert texts(result) == [BODY, *rest]
+
+
+def test_a_paragraph_closed_by_its_hashtags_is_text_and_a_line_of_hashtags_a_tag_list():
+    paragraph = (f"{BODY} It is unclear whether the drones have been delivered, but Washington believes "
+                 "the training is set for this month #vladimirputin #iran #worldnews")
+    result = clean(f"Why Putin Turned To Iran For Drones\n\n{paragraph}\n\n{BODY}", outlets=OUTLETS)
+    assert paragraph in texts(result)
+    # near miss: the tags alone on their line are the site's
+    result = clean(f"Why Putin Turned To Iran For Drones\n\n{BODY}\n\n#vladimirputin #iran #worldnews\n\n{BODY} Again.", outlets=OUTLETS)
+    assert "#vladimirputin #iran #worldnews" not in texts(result)
+
+
+def test_a_date_stamped_on_a_story_listed_under_latest_news_is_not_the_articles():
+    text = f"Russia remains committed to Bushehr\n\n{BODY}\n\nLatest news\n\nAzerbaijan, Uzbekistan mull cooperation 21 November, 2024 / 20:56"
+    assert clean(text, outlets=OUTLETS).meta.date is None
+    # near miss: a bare timestamp under the label is the article's own
+    text = f"Russia remains committed to Bushehr\n\n{BODY}\n\nLatest news\n\nPublished 21 November 2024"
+    assert clean(text, outlets=OUTLETS).meta.date == "2024-11-21"
+
+
+def test_an_outlet_and_its_place_over_the_article_give_source_and_dateline():
+    result = clean(f"Iran and Russia sign a railway deal\n\nBy Sarah Rainsford\nBBC News, Moscow\n\n{BODY}", outlets=OUTLETS)
+    assert (result.meta.source, result.meta.dateline, texts(result)) == ("BBC News", "Moscow", [BODY])
+    # near miss: a place and its country name no outlet
+    result = clean(f"Iran and Russia sign a railway deal\n\nTehran, Iran\n\n{BODY}", outlets=OUTLETS)
+    assert (result.meta.source, result.meta.dateline) == (None, None)

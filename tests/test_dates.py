@@ -22,13 +22,17 @@ from reader.ingest.dates import date_in_filename, find_date
     ("تاریخ انتشار: ۱۹:۵۰ - ۲۷-۱۲-۱۳۸۸", "2010-03-18"),  # day-month-year between dashes
     ("14 ژانویه 2025", "2025-01-14"),  # a Gregorian month in Persian letters (dateparser writes "ژانويه")
     ("۱۱ اکتبر ۲۰۲۴", "2024-10-11"),
+    ("12 March 201317:42", "2013-03-12"),  # a clock time glued to the year by the scrape
+    ("Tue Mar 12, 201317:42", "2013-03-12"),
+    ("12.03.201317:42", "2013-03-12"),
 ])
 def test_stated_dates(text, iso):
     assert find_date(text)[0] == iso
 
 
 @pytest.mark.parametrize("text", ["March 02, 11:02 UTC+3 MOSCOW", "February 30, 2017", "he paid 2,000 in 2015",
-                                  "on Monday", "15 дек", "1 May", "won 2-1 in 2020", "1-2.2020"])
+                                  "on Monday", "15 дек", "1 May", "won 2-1 in 2020", "1-2.2020",
+                                  "12 March 2013175", "12.03.20131"])  # digits glued to a year, but no clock time
 def test_no_date_without_a_full_stated_date(text):
     assert find_date(text) is None
 
@@ -54,3 +58,10 @@ def test_a_month_name_is_known_however_it_is_written(word, month):
     from reader.ingest.dates import is_month
 
     assert is_month(word) is month
+
+
+def test_a_named_weekday_tells_a_month_first_numeric_date():
+    assert find_date("Tue, 10/06/2020 - 23:35")[0] == "2020-10-06"  # 6 October 2020 was a Tuesday
+    # near misses: the weekday of the day-first reading, or none, keeps it
+    assert find_date("Wed, 10/06/2020 - 23:35")[0] == "2020-06-10"
+    assert find_date("10/06/2020")[0] == "2020-06-10"

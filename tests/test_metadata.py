@@ -173,3 +173,43 @@ def test_one_domain_lookup_for_footers_timestamps_and_agency_tags():
     assert domain_outlet("www.INTERFAX.RU", table) == "Interfax"
     assert domain_outlet("tasnimnews.com", table) is None and table_name("tasnimnews.com", table) == "Tasnim"  # its kind aside
     assert agency_name("INTERFAX.RU", table) == "Interfax" and domain_outlet("example.com", table) is None
+
+
+def test_an_agency_signing_a_dateline_after_a_comma_is_its_source_not_its_place():
+    found = find_dateline("Moscow, Oct 23, IRNA – Iran's envoy met the deputy minister.", OUTLETS)
+    assert (found.where, found.agency) == ("Moscow", "IRNA")
+    found = find_dateline("Tehran, IRNA – Iran's envoy met the deputy minister.", OUTLETS)
+    assert (found.where, found.agency) == ("Tehran", "IRNA")
+    found = find_dateline("Tabriz, May 2, ABNA – The governor said.", OUTLETS)  # an acronym after a date, not in the table
+    assert (found.where, found.agency) == ("Tabriz", "ABNA")
+    # near misses: a country or a state after the place is the place's, not an agency
+    for text, where in (("DUBAI, UAE – The ministers met.", "DUBAI, UAE"), ("AUSTIN, TX – The ministers met.", "AUSTIN, TX"),
+                        ("TEHRAN, IRAN – The ministers met.", "TEHRAN, IRAN")):
+        found = find_dateline(text, OUTLETS)
+        assert (found.where, found.agency) == (where, None), text
+
+
+def test_a_free_tatweel_is_a_dash_after_an_outlet_or_a_place():
+    lead = ("باشگاه خبرنگاران جوان ـ سخنگوی وزارت امور خارجه روسیه روز پنجشنبه در نشست خبری هفتگی خود درباره "
+            "همکاری ایران و روسیه در قفقاز جنوبی سخن گفت.")
+    assert outlet_opening(lead, OUTLETS) == ("باشگاه خبرنگاران جوان", len("باشگاه خبرنگاران جوان ـ "))
+    found = find_dateline("تهران ـ سخنگوی وزارت امور خارجه روسیه روز پنجشنبه سخن گفت.", OUTLETS)
+    assert (found.where, found.agency) == ("تهران", None)
+    # near miss: a tatweel inside a word only stretches it ("جـوان"): no tag, no dateline
+    lead = "باشگاه خبرنگاران جـوان سخنگوی وزارت امور خارجه روسیه روز پنجشنبه سخن گفت."
+    assert outlet_opening(lead, OUTLETS) is None and find_dateline(lead, OUTLETS) is None
+
+
+def test_a_persian_outlet_written_apart_or_run_together_is_found_in_the_table():
+    assert table_name("صدا وسیما", OUTLETS) == table_name("صدا و سیما", OUTLETS) == "IRIB"
+    # near miss: a name the table lacks stays as written
+    assert table_name("صدای آمریکا", OUTLETS) == "صدای آمریکا"
+
+
+def test_a_russian_dateline_signed_after_a_comma_and_closed_by_a_full_stop():
+    text = "МОСКВА, 13 января, ФедералПресс. В День российской печати центр представил новый проект."
+    found = find_dateline(text, OUTLETS)
+    assert (found.where, agency_name(found.agency, OUTLETS), text[found.end:]) == (
+        "МОСКВА", "ФедералПресс", "В День российской печати центр представил новый проект.")
+    # near miss: words after the date that are no name (a lower-case word among them) open no agency
+    assert find_dateline("ТЕГЕРАН, 5 мая, Иран и Россия. Президенты встретились в Тегеране.", OUTLETS) is None

@@ -52,6 +52,8 @@ CREDIT_PARAGRAPHS = 3  # a "…, пишет ТАСС." credit is looked for in t
 SECTION_WORDS = 4  # "Headline | Russia-Ukraine war": a section label after a bar has at most this many words
 STRAY_WORDS = 4  # a label between paragraphs ("Recommended Videos") has at most this many words
 STRAY_PREFIX = 4  # letters of a word its other forms share ("визит", "визите")
+INJECTED_WORDS = 5  # another story's headline between paragraphs has at least this many content words…
+INJECTED_SHARED = 0.25  # …and the article uses at most this share of them elsewhere
 CAPTION_WORDS = 50  # a photo caption has at most this many words (a lead of 60 ended "…culture.Russian President")
 ALT_WORDS = 3  # an image's alt text over its credit, in lower case, has at most this many words
 CREDIT_TAIL = 90  # characters at a line's end searched for a photo credit
@@ -132,7 +134,9 @@ _CAPTION_POSITION = re.compile(r"\((?:left|right|centre|center|second left|secon
                                r"|(?:از )?(?:راست|چپ)(?: به (?:چپ|راست))?)\)"
                                r"|,\s(?:left|right),\s", re.I)
 # A byline: a label word, then names only ("By Admin", "Текст: Валерия Городецкая").
-_BYLINE = re.compile(r"^(?:by|von|par|por|автор|текст|tекст|text|نویسنده|به قلم)\s*:?\s+(?:[A-ZА-ЯЁ\u0600-\u06ff][\w.'’-]*\s?){1,4}$", re.I)
+# "By Jane Roe", "By Frank Gardner, BBC security correspondent": a name, then its role or outlet after commas
+_BYLINE = re.compile(r"^(?:by|von|par|por|автор|текст|tекст|text|نویسنده|به قلم)\s*:?\s+(?P<first>[A-ZА-ЯЁ\u0600-\u06ff][\w'’-]*)"
+                     r"(?:[\s.]+[A-ZА-ЯЁ\u0600-\u06ff][\w.'’-]*){0,3}(?:,\s*[^,.;:!?]{2,40}){0,3}$", re.I)
 _RELATIVE_TIME = re.compile(r"\b\d+\s*(?:seconds?|minutes?|mins?|hours?|days?|weeks?|months?|years?)\s+ago\b"
                             r"|\bil y a \d+\s+\w+|\d+\s+(?:секунд|минут|час|дн|недел|месяц|год|лет)\w*\s+назад", re.I)
 _BULLET = re.compile(r"^[•·▪►▶»◦‣*]\s*")
@@ -216,7 +220,7 @@ NOTE_WORDS = 40  # an editorial note has at most this many words
 # announcing other stories, which `_RELATED_LABEL` (such a label alone on its line) takes too;
 _ANNOUNCE = (r"read (?:also|more)|see also|also read|related|читайте также|смотрите также|по теме"
              r"|بیشتر بخوانید|lesen sie auch|mehr zum thema|(?:à )?lire aussi")
-_READ_ALSO = re.compile(rf"^[\W_]*(?:{_ANNOUNCE}|читайте (?:ещё|еще)|همچنین بخوانید|بخوانید)\s*[:：]\s*\S", re.I)
+_READ_ALSO = re.compile(rf"^[\W_]*(?:{_ANNOUNCE}|читайте (?:ещё|еще)|همچنین بخوانید|بخوانید)(?: (?:about|on|more))?\s*[:：]\s*\S", re.I)
 READ_ALSO_WORDS = 25  # with the headline it announces, at most this many words
 # a list of tags: four or more short items between commas, most of them tags proper (`_tag_list`);
 _LIST_COMMA = re.compile(r"\s*[,،]\s*")
@@ -314,8 +318,9 @@ def clean(raw: str, *, name: str = "", outlets: Mapping[str, str] = EMPTY, langu
     _reader_address(content, drop)
     _author_biography(content, drop)
     _legal_notice(content, drop)
-    _related_block(content, drop)
+    _related_block(content, stop, drop, found)
     _caption_under_credit(content, drop)
+    _labelled_captions(content, drop)
     _repeats(content, drop)
     body = [ln for ln in content if not ln.gone or ln.reason == ACTION]  # "READ MORE" still marks where the body ends
     good = [i for i, ln in enumerate(body) if ln.good]
@@ -459,7 +464,8 @@ def _measure(line: _Line, stop: frozenset[str]) -> None:
         line.stop_density = sum(map(stop.__contains__, line.tokens)) / line.words
     dense = line.stop_density >= GOOD_STOP_DENSITY or not stop
     line.good = (not line.gone and dense and line.words >= GOOD_WORDS and not line.text.endswith(_TEASER_END)
-                 and (line.terminal and not _quote_ended(line.text) or line.words >= GOOD_LONG_WORDS)
+                 and (line.terminal and not _quote_ended(line.text)
+                      or line.words >= GOOD_LONG_WORDS and _title_words(line.text) == TITLE_MAX_WORDS)  # not headlines joined by slashes
                  and not _title_case(line))
 
 
@@ -564,7 +570,8 @@ def _furniture_shapes(line: _Line, drop: Callable, found: _Found, outlets: Mappi
             return drop(line, "timestamp (date metadata)")
     if line.words <= 8 and _DIGIT.search(text) and _RELATIVE_TIME.search(text):
         return drop(line, "timestamp")
-    if _BYLINE.match(text) and not text.endswith("."):
+    if (byline := _BYLINE.match(text)) and not text.endswith(".") and not (
+            byline.group("first").lower() in weekday_names() or is_month(byline.group("first"))):  # "By Tuesday, …"
         named = text.split(None, 1)[1].lstrip(": ")  # "By Reuters", "By Reuters Staff": an outlet signs it
         if (outlet := md.outlet_part(named, outlets)).lower() in outlets:
             found.sources.append((2, line.number, outlet))
@@ -728,7 +735,8 @@ def _residue(line: _Line, found: _Found, outlets: Mapping[str, str], stop: froze
         if when := find_date(text):  # "This post was last modified on March 3, 2021 7:59 pm"
             found.dates.append((1, line.number, when[0]))
         return "editorial note"
-    if _tag_list(line, stop) or "#" in text and len(_HASHTAG.findall(text)) >= 2 and not line.terminal:
+    if _tag_list(line, stop) or "#" in text and len(hashtags := _HASHTAG.findall(text)) >= 2 and not line.terminal \
+            and (line.words <= SHORT_LINE_WORDS or 2 * len(hashtags) >= line.words):  # not a paragraph closed by its tags
         return "tag list"
     if desk := _DESK.match(text):
         name = desk.group("name").strip()
@@ -904,7 +912,7 @@ def _reader_address(content: list[_Line], drop: Callable) -> None:
 _LEGAL = re.compile(
     r"\b(?:all rights reserved|copyright|unauthori[sz]ed|reproduc\w+|republish\w*|do(?:es)? not necessarily (?:reflect|represent)"
     r"|(?:views|opinions) expressed|auto-generated|syndicated feed|has not been edited)\b"
-    r"|все права защищены|перепечатк\w*|без (?:письменного )?разрешения|мнени\w+ редакции|не обязательно (?:совпадает|отражает)"
+    r"|все права защищены|перепечатк\w*|без (?:письменного )?разрешения|(?:мнени|позици)\w+ редакции|не обязательно (?:совпадает|отражает)"
     r"|حقوق[\s\u200c]\S*\s?(?:این )?(?:سایت|پایگاه|خبرگزاری)?\s?محفوظ|صرفا|صرفاً|لزوما|لزوماً|بازنشر|کپی[\s\u200c]?برداری", re.I)
 # …and a word for what the site publishes (its content, material, stories, news, site), which a sentence of the
 # article about a film's reproduction or a court's copyright ruling lacks
@@ -914,16 +922,19 @@ _OWN_CONTENT = re.compile(r"\b(?:content|material|articles?|stor(?:y|ies)|site|w
 
 def _legal_notice(content: list[_Line], drop: Callable) -> None:
     """A legal notice or disclaimer (`_LEGAL` and `_OWN_CONTENT` both in it, at most NOTE_WORDS words)
-    under the article's last body line, which it would otherwise be since it is a full sentence: from
-    the page's end up, every such line until a body line that is none."""
-    for line in reversed(content):
-        if line.gone:
-            continue
-        if line.words <= NOTE_WORDS and _LEGAL.search(line.text) and _OWN_CONTENT.search(line.text):
-            line.good = False
-            drop(line, "legal notice or disclaimer")
-        elif line.good:
-            return
+    under the article's last body line or over its first ("Материалы ИноСМИ … не отражают позицию
+    редакции" between a digest's headline and its text), which it would otherwise be since it is a
+    full sentence: from the page's end up, and from its top down, every such line until a body line
+    that is none."""
+    for lines in (reversed(content), content):
+        for line in lines:
+            if line.gone:
+                continue
+            if line.words <= NOTE_WORDS and _LEGAL.search(line.text) and _OWN_CONTENT.search(line.text):
+                line.good = False
+                drop(line, "legal notice or disclaimer")
+            elif line.good:
+                break
 
 
 # An author's biography closing the page: a name, "is a" or a dash, and a trade of the press within its first words
@@ -939,30 +950,62 @@ BIOGRAPHY_LINES = 2  # a biography is one of the page's last this many lines
 _RELATED_LABEL = re.compile(
     rf"^[\W_]*(?:{_ANNOUNCE}|related (?:articles?|stories|news|topics|content|coverage|links|posts)|more on this (?:story|topic)"
     r"|recommended(?: for you| stories)?|you may also like|more (?:stories|news)|top stories|most read"
+    r"|latest (?:news|stories|articles|posts|headlines)|последние новости|آخرین (?:اخبار|خبرها)"
     r"|tags|topics|keywords|ещ[её] по теме|новости по теме|другие новости|похожие (?:новости|материалы)"
     r"|самое (?:читаемое|популярное)|теги|метки|ключевые слова|(?:مطالب|اخبار|خبرهای) (?:مرتبط|مشابه)|پربازدیدترین(?:[\s\u200c]?ها)?"
     r"|برچسب(?:[\s\u200c]?ها)?|کلمات کلیدی|sur le même sujet)[\W_]*$", re.I)
 RELATED_ITEMS = 12  # a block lists at most this many headlines or tags
 
 
-def _related_block(content: list[_Line], drop: Callable) -> None:
+def _related_block(content: list[_Line], stop: frozenset[str], drop: Callable, found: _Found) -> None:
     """A label announcing other stories or tags ("Related", "Читайте также", "اخبار مرتبط",
     "Tags") alone on its line, after the first body line, and the items listed under it: lines that read as
     headlines or tags (no sentence end, at most TITLE_MAX_WORDS words, not body text), up to
-    RELATED_ITEMS of them; the article's text resumes at the first sentence."""
-    alive = [line for line in content if not line.gone]
+    RELATED_ITEMS of them, each with the teaser sentence written in its words (`_teaser_of`); the
+    article's text resumes at the first other sentence. A "Read more" button (an action link) is such
+    a label when at most ACTION_TEASERS sentences stand under it. A date stamped on a listed story
+    ("… mull cooperation 21 November, 2024 / 20:56" under "Latest news") is that story's, not the article's."""
+    alive = [line for line in content if not line.gone or line.reason == ACTION]  # "Read more" is an action and a label
     first = next((i for i, line in enumerate(alive) if line.good), len(alive))
     for position, label in enumerate(alive[first + 1:], start=first + 1):  # above the body, the headline may follow one
-        if label.gone or label.words > SECTION_WORDS or not _RELATED_LABEL.match(label.text):
+        if label.words > SECTION_WORDS or not _RELATED_LABEL.match(label.text) or label.gone and label.reason != ACTION:
             continue
-        drop(label, RELATED)
-        for item in alive[position + 1:position + 1 + RELATED_ITEMS]:
-            if item.gone or item.good or item.terminal or item.words > TITLE_MAX_WORDS:
+        if label.gone and sum(line.good for line in alive[position + 1:]) > ACTION_TEASERS:
+            continue  # a "Read more" button the article goes on under
+        if not label.gone:
+            drop(label, RELATED)
+        under = content.index(label) + 1
+        listed = {line.number for line in content[under:under + RELATED_ITEMS] if line.gone and _stamped_headline(line.text)}
+        found.dates[:] = [entry for entry in found.dates if entry[1] not in listed]
+        items = [item for item in alive[position + 1:] if not item.gone][:RELATED_ITEMS]
+        for item, after in zip(items, [*items[1:], None]):
+            if item.good or item.terminal or item.words > TITLE_MAX_WORDS:
                 break
             drop(item, RELATED)
+            if after is not None and _teaser_of(after, item, stop):
+                drop(after, RELATED)  # a card: the story's headline and its teaser sentence
 
 
 RELATED = "other stories or tags under their label"
+STAMPED_HEADLINE_WORDS = 3  # words besides its date and time in a listed story's stamped headline ("Published" is one)
+
+
+def _stamped_headline(text: str) -> bool:
+    """Whether a line is a story's headline with its date ("Azerbaijan, Uzbekistan mull cooperation 21
+    November, 2024 / 20:56"), not a bare timestamp ("Published 5 July 2023")."""
+    when = find_date(text)
+    rest = text[:when[1]] + text[when[2]:] if when else text
+    return len(_WORD.findall(_TIME.sub(" ", rest))) >= STAMPED_HEADLINE_WORDS
+ACTION_TEASERS = 2  # a "Read more" button is a label over other stories when at most this many sentences follow it
+TEASER_SHARED = 3  # content words a teaser shares with its story's headline at least (and at least half of them)
+
+
+def _teaser_of(line: _Line, headline: _Line, stop: frozenset[str]) -> bool:
+    """Whether a sentence under another story's headline is that story's teaser: of caption length, written
+    in the headline's words ("Amid Sanctions, Aeroflot Forced to…" / "…Aeroflot has been forced to send…")."""
+    own = {stem[:STRAY_PREFIX] for stem in _stems(headline, stop)}
+    shared = own & {stem[:STRAY_PREFIX] for stem in _stems(line, stop)}
+    return line.words <= CAPTION_WORDS and len(shared) >= max(TEASER_SHARED, len(own) / 2)
 
 
 def _author_biography(content: list[_Line], drop: Callable) -> None:
@@ -980,9 +1023,16 @@ def _author_biography(content: list[_Line], drop: Callable) -> None:
             drop(line, "the author's biography")
 
 
+# "Image source, Reuters", "Photo credit, AFP": BBC's credit line, a label and a comma (the agency named
+# is the photo's, not the story's source)
+_SOURCE_LABEL = re.compile(r"^(?:image|photo|picture|video)\s+(?:source|credit)s?\s*[,:：]\s*\S", re.I)
+
+
 def _credit(text: str) -> bool:
     """Whether a line ends in (or opens with) a photo credit; only its last
     CREDIT_TAIL characters are searched, where credits stand."""
+    if _SOURCE_LABEL.match(text):
+        return True
     tail = text[-CREDIT_TAIL:]
     if not ("/" in tail or ":" in tail or tail.endswith(")") or _DOMAIN_END.search(tail) or _GLUED.search(tail)
             or tail.lower().endswith(("photo", "images", "caption"))):
@@ -1064,6 +1114,27 @@ def _caption_under_credit(content: list[_Line], drop: Callable) -> None:
         drop(line, CAPTION)
 
 
+# A caption's label, as BBC pages write it ("Image caption," alone on its line, the caption under it,
+# or "Image caption, Ukraine accused Iran…" on one line), in the corpus's languages.
+_CAPTION_LABEL = re.compile(r"^(?:(?:image|photo|picture|video) caption|подпись к (?:фото|изображению)|زیرنویس عکس"
+                            r"|légende(?: de la photo)?|bildunterschrift)\s*[,:：]?(?:\s+(?P<caption>\S.*))?$", re.I)
+
+
+def _labelled_captions(content: list[_Line], drop: Callable) -> None:
+    """A caption behind its label: the label's own line with the caption on it, or the label alone
+    and the next line, of at most CAPTION_WORDS words (a paragraph is longer)."""
+    for position, line in enumerate(content):
+        if not (label := _CAPTION_LABEL.match(line.text)):
+            continue
+        if not line.gone:
+            line.good = False
+            drop(line, CAPTION)
+        after = next((other for other in content[position + 1:] if other.text), None)
+        if label.group("caption") is None and after is not None and not after.gone and after.words <= CAPTION_WORDS:
+            after.good = False
+            drop(after, CAPTION)
+
+
 CAPTION_ABOVE_WORDS = 25  # a caption over the lead is this short (those of a held-out set: 9 to 11 words; a cut lead: 40)
 
 
@@ -1128,12 +1199,26 @@ def _stems(line: _Line, stop: frozenset[str]) -> set[str]:
     return line.stems
 
 
+def _title_words(text: str) -> int:
+    """How many words a headline may have: TITLE_MAX_WORDS, or twice that for one made of headlines
+    joined by slashes, as Persian agencies write several in one ("…دو کشور است/ طرف‌های روسی …/ تمایل …"),
+    none of its parts longer than SLASH_PART_WORDS."""
+    parts = _SLASH_JOIN.split(text)
+    if len(parts) > 1 and all(len(part.split()) <= SLASH_PART_WORDS for part in parts):
+        return 2 * TITLE_MAX_WORDS
+    return TITLE_MAX_WORDS
+
+
+_SLASH_JOIN = re.compile(r"(?<=\S)/\s+")  # "است/ طرف‌ها": a slash closing a word, then a space (not "km/h", "1/2")
+SLASH_PART_WORDS = 15
+
+
 def _title_shaped(line: _Line, bulleted: bool = False) -> bool:
     """Whether a line reads like a headline; `bulleted`: a bullet may open it (the one bulleted line above the body)."""
     text = _unemphasised(line.text)  # "**Headline**" is no bullet
     if bulleted and (bullet := _BULLET.match(text)):
         text = text[bullet.end():]
-    return (not line.gone and 1 <= line.words <= TITLE_MAX_WORDS and len(text) <= TITLE_MAX_CHARS and not _URL.search(text)
+    return (not line.gone and 1 <= line.words <= _title_words(text) and len(text) <= TITLE_MAX_CHARS and not _URL.search(text)
             and not text[:1].islower()  # "watch the latest videos": a link; headlines open with a capital
             and not (text.endswith(".") and not text.endswith("..") and not line.stopped_headline) and not _BULLET.match(text)
             and not text.endswith(_TEASER_END) and find_date(text) is None and len(_LETTER.findall(text)) >= 0.5 * len(text.replace(" ", "")))
@@ -1143,7 +1228,8 @@ def _headline(top: list[_Line], rest: list[_Line], every: list[_Line], stop: fro
               outlets: Mapping[str, str]) -> _Line | None:
     """The headline: a title-shaped line above the body whose words are the body's
     (or that the page repeats), never a whole dateline ("Washington CNN—"); a later
-    candidate much longer than a short first one wins."""
+    candidate much longer than a short first one wins, and so does one under a kicker
+    (a line ending as a clause hands on, `_KICKER_END`: "…امضا شد؛" over its headline)."""
     bullets = [ln for ln in top if not ln.gone and _BULLET.match(ln.text)]  # "• Iran, Russia hold joint drills": one, not a menu
     top = [ln for ln in top if _title_shaped(ln, bulleted=len(bullets) == 1) and not _whole_dateline(ln.text, outlets)]
     if not top:
@@ -1162,12 +1248,13 @@ def _headline(top: list[_Line], rest: list[_Line], every: list[_Line], stop: fro
         if line.words <= TITLE_LABEL_WORDS and not all(re.search(rf"\b{re.escape(token)}", later) for token in line.tokens):
             overlap = 0.0
         if not (repeated or overlap >= TITLE_OVERLAP or (not body_stems and line.words >= 2)):
-            if line.words >= 2 and not line.text.endswith(":"):
-                weaker.append((-overlap, line.number, line))
+            if line.words > TITLE_LABEL_WORDS or line.words == 2 and not line.text.endswith(":"):
+                weaker.append((-overlap, line.number, line))  # "What the Kremlin wants from Tehran:" too
             elif line.text.endswith(":") and line.words <= TITLE_LABEL_WORDS and labelled is None:
                 labelled = line.number  # "Author's Title:": the lines under it are its values
             continue
-        if chosen is None or (chosen.words <= TITLE_SHORT and line.words >= TITLE_LONGER * chosen.words and not summary):
+        if chosen is None or (chosen.words <= TITLE_SHORT and line.words >= TITLE_LONGER * chosen.words and not summary) \
+                or chosen.text.endswith(_KICKER_END):
             chosen = line
     if chosen is None and weaker:
         # Nothing certain: the line sharing most words with the body, else the one
@@ -1177,10 +1264,16 @@ def _headline(top: list[_Line], rest: list[_Line], every: list[_Line], stop: fro
         if labelled is not None and any(number < labelled for _, number, _ in weaker):
             weaker = [entry for entry in weaker if entry[1] < labelled]
         best = min(weaker)
-        chosen = best[2] if best[0] < 0 else weaker[-1][2]
+        # right above the body, a line ending with a colon is a label of what follows ("Dow Jones Newswires:")
+        plain = [entry for entry in weaker if not entry[2].text.endswith(":")] or weaker
+        chosen = best[2] if best[0] < 0 else plain[-1][2]
         if chosen.words <= TITLE_LABEL_WORDS or best[0] == 0 and _AUTHOR.match(chosen.text):
             chosen = None  # a label, or a byline's name sharing no word with the body ("Akbar Novruz")
     return chosen
+
+
+# A kicker over the headline ends as a clause does, handing on to it: "…امضا شد؛", "کرملین:", "Exclusive:"
+_KICKER_END = (";", "؛", ":")
 
 
 def _repeated(line: _Line, folded: list[tuple[str, int]]) -> bool:
@@ -1317,6 +1410,10 @@ def derive_title(name: str, lead: str) -> tuple[str, str]:
 
 # --- zones ---------------------------------------------------------------------------------
 
+# An outlet and the place it reports from, alone on a line over the article: "PressTV, Téhéran", "BBC News, Moscow".
+_OUTLET_PLACE = re.compile(r"^(?P<outlet>[^,\d]{2,30}?),\s*(?P<place>[A-ZÀ-ÞА-ЯЁ][\w'’-]+(?: [A-ZÀ-ÞА-ЯЁ][\w'’-]+)?)$")
+
+
 def _top_zone(top: list[_Line], title: _Line | None, rest: list[_Line], drop: Callable, found: _Found,
               outlets: Mapping[str, str]) -> None:
     """Above the first body line: the headline, a standfirst under it, and furniture."""
@@ -1347,6 +1444,11 @@ def _top_zone(top: list[_Line], title: _Line | None, rest: list[_Line], drop: Ca
             if dateline.agency and (agency := md.agency_name(dateline.agency, outlets)):
                 found.sources.append((0, line.number, agency))
             drop(line, "dateline (dateline metadata)")
+        elif (signed := _OUTLET_PLACE.match(line.text)) and md.outlet_shaped(signed.group("outlet"), outlets) \
+                and not md.outlet_shaped(signed.group("place"), outlets):
+            found.sources.append((3, line.number, md.outlet_part(signed.group("outlet"), outlets)))
+            found.dateline = found.dateline or signed.group("place")
+            drop(line, "outlet and place (source and dateline metadata)")  # "PressTV, Téhéran", "BBC News, Moscow"
         elif _AUTHOR.match(line.text) and not md.outlet_shaped(line.text, outlets):
             drop(line, "byline")  # a name alone on its line above the article
         elif not seen_title:
@@ -1360,8 +1462,17 @@ def _top_zone(top: list[_Line], title: _Line | None, rest: list[_Line], drop: Ca
             drop(line, "headline of another page (title | site)")
         elif line.words >= 4 and line.text.casefold().rstrip(".…").rstrip() in later:  # "…making it all but inevitable…"
             drop(line, "summary repeated in the text")
-        elif line.words < STANDFIRST_WORDS:
+        elif line.words < STANDFIRST_WORDS and not (title is None and _short_sentence(line)):
             drop(line, "page furniture above the article")
+
+
+def _short_sentence(line: _Line) -> bool:
+    """A short line that reads as a sentence of prose ("So here goes."): two words or more, a stop
+    word among them, a full stop, a question mark or an ellipsis at its end. On a page with no
+    headline (a blog's) such lines above the first long one are the text, not the page's furniture
+    ("Contribute today", "Support us!": no stop word, or a prompt's "!")."""
+    return line.words >= 2 and line.stop_density > 0 and line.text.endswith((".", "?", "…", "؟")) \
+        and not line.text.endswith("..")
 
 
 def _bottom_zone(bottom: list[_Line], final: _Line | None, drop: Callable, found: _Found, outlets: Mapping[str, str]) -> None:
@@ -1380,7 +1491,10 @@ def _bottom_zone(bottom: list[_Line], final: _Line | None, drop: Callable, found
             continue
         # a subheading may stand between the body and its cut last paragraph, another story's headline not
         after_body = position == 0 or position < CUT_PARAGRAPH_POSITION and remaining[0].words <= STRAY_WORDS
-        if after_body and line.stop_density >= GOOD_STOP_DENSITY and (
+        # …and a cut line over another cut line is the first of a list of teasers ("…reached the beseiged…")
+        listed = line.text.endswith(_TEASER_END) and position + 1 < len(remaining) \
+            and remaining[position + 1].text.endswith(_TEASER_END)
+        if after_body and not listed and line.stop_density >= GOOD_STOP_DENSITY and (
                 line.words >= CUT_PARAGRAPH_WORDS
                 or line is final and line.words >= STANDFIRST_WORDS and line.stop_density >= CUT_STOP_DENSITY):
             continue
@@ -1449,8 +1563,11 @@ def _captions(body: list[_Line], drop: Callable) -> None:
 def _strays(body: list[_Line], title: _Line | None, stop: frozenset[str], drop: Callable) -> None:
     """A short label between paragraphs ("Recommended Videos", "Читайте также") whose
     content words the article uses nowhere else: the site's, not a subheading (a
-    subheading announces what follows, in the article's own words)."""
-    labels = [line for line in body if not (line.gone or line.good or not 1 <= line.words <= STRAY_WORDS
+    subheading announces what follows, in the article's own words). So too a headline of
+    another story the site injected between paragraphs ("Aeroflot Forced to Send Aircraft
+    for Repair" in a railway story): a longer title-shaped line at most a quarter of whose
+    content words (INJECTED_SHARED) the article uses elsewhere."""
+    labels = [line for line in body if not (line.gone or line.good or not 1 <= line.words <= TITLE_MAX_WORDS
                                             or line.terminal or _DIGIT.search(line.text) or "." in line.text)]
     if not labels:
         return
@@ -1462,8 +1579,12 @@ def _strays(body: list[_Line], title: _Line | None, stop: frozenset[str], drop: 
                 stems[stem] = stems.get(stem, 0) + 1
     for line in labels:
         own = {stem[:STRAY_PREFIX] for stem in _stems(line, stop)}
-        if own and all(stems.get(stem, 0) <= 1 for stem in own):
+        shared = sum(stems.get(stem, 0) > 1 for stem in own)
+        if line.words <= STRAY_WORDS and own and not shared:
             drop(line, "label between paragraphs (not the article's words)")
+        elif line.words > STRAY_WORDS and len(own) >= INJECTED_WORDS and shared <= INJECTED_SHARED * len(own) \
+                and _title_shaped(line) and line.text.count(",") + line.text.count("،") <= 1:  # a list runs on in commas
+            drop(line, "another story's headline between paragraphs (not the article's words)")
 
 
 def _shared(a: str, b: str) -> float:

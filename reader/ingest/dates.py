@@ -19,7 +19,10 @@ LANGUAGES = ("en", "ru", "fa", "de", "fr", "ar", "uk", "tr", "it", "es")
 _PERSIAN_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
 _SOLAR_MONTHS = ("فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور", "مهر", "آبان", "آذر", "دی", "بهمن", "اسفند")
 _ARABIC_LETTERS = str.maketrans("يك", "یک")
-_YEAR = re.compile(r"(?<!\d)(?:1[34]|19|20)\d\d(?!\d)|[۰-۹٠-٩]{4}")
+# A year ends at a non-digit, or runs into a clock time the scrape glued to it ("12 March 201317:42"
+# is 12 March 2013, 17:42: a year has four digits and a time two, a colon and two).
+_YEAR_END = r"(?:(?!\d)|(?=\d{1,2}:\d\d(?!\d)))"
+_YEAR = re.compile(rf"(?<!\d)(?:1[34]|19|20)\d\d{_YEAR_END}|[۰-۹٠-٩]{{4}}")
 
 
 @lru_cache(maxsize=1)
@@ -52,26 +55,53 @@ def is_month(word: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def weekday_names() -> frozenset[str]:
-    """Weekday names, lower case, in every language of LANGUAGES (dateparser's locale data)."""
+def _weekdays() -> dict[str, int]:
+    """Weekday name (lower case, any language of LANGUAGES; dateparser's locale data) -> 0 (Monday) to 6."""
     from dateparser.languages.loader import default_loader
 
     keys = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-    return frozenset(name.lower().rstrip(".") for code in LANGUAGES
-                     for key in keys for name in default_loader.get_locale(code).info.get(key, ()))
+    names: dict[str, int] = {}
+    for code in LANGUAGES:
+        for number, key in enumerate(keys):
+            for name in default_loader.get_locale(code).info.get(key, ()):
+                names.setdefault(name.lower().rstrip("."), number)
+    return names
+
+
+@lru_cache(maxsize=1)
+def weekday_names() -> frozenset[str]:
+    """Weekday names, lower case, in every language of LANGUAGES (dateparser's locale data)."""
+    return frozenset(_weekdays())
+
+
+def _by_weekday(iso: str, match: re.Match, text: str) -> str:
+    """A numeric date read day first ("10/06/2020": 10 June) read month first instead (6 October)
+    when the text names the weekday of that reading and not of this one ("Tue, 10/06/2020": 6
+    October 2020 was a Tuesday, 10 June a Wednesday), as US sites write dates."""
+    if match.group("d2") is None:
+        return iso
+    try:
+        swapped = date(int(match.group("y2")), int(match.group("d2")), int(match.group("m2")))
+    except ValueError:
+        return iso
+    named = {_weekdays()[word] for word in re.findall(r"[^\W\d_]+", text.lower()) if word in _weekdays()}
+    if len(named) == 1 and swapped.weekday() in named and date.fromisoformat(iso).weekday() not in named:
+        return swapped.isoformat()
+    return iso
 
 
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     months = "|".join(sorted((re.escape(m) for m in _month_names()), key=len, reverse=True))
     solar = "|".join(_SOLAR_MONTHS)
-    d, y = r"(?P<d>\d{1,2})(?:st|nd|rd|th|er|-?е|-?го)?", r"(?P<y>\d{4})"
+    d, y = r"(?P<d>\d{1,2})(?:st|nd|rd|th|er|-?е|-?го)?", rf"(?P<y>\d{{4}}){_YEAR_END}"
     named = re.compile(
-        rf"(?<!\w)(?:{d}\.?\s*(?P<m>{months})\.?,?\s*(?:\s*[-/]\s*)?{y}|(?P<m2>{months})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}}))(?!\d)",
+        rf"(?<!\w)(?:{d}\.?\s*(?P<m>{months})\.?,?\s*(?:\s*[-/]\s*)?{y}|(?P<m2>{months})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}})){_YEAR_END}",
         re.IGNORECASE)
     numeric = re.compile(r"(?<![\d.:/])(?:(?P<y>\d{4})\s*[-/.]\s*(?P<m>\d{1,2})\s*[-/.]\s*(?P<d>\d{1,2})"
-                         r"|(?P<d2>\d{1,2})\s*(?P<sep>[/.-])\s*(?P<m2>\d{1,2})\s*(?P=sep)\s*(?P<y2>\d{4}))(?![\d:])")
-    persian = re.compile(rf"(?P<d>\d{{1,2}})\s*/?\s*(?P<m>{solar})\s*/?\s*(?P<y>1[34]\d\d)(?!\d)")
+                         r"|(?P<d2>\d{1,2})\s*(?P<sep>[/.-])\s*(?P<m2>\d{1,2})\s*(?P=sep)\s*(?P<y2>\d{4}))"
+                         r"(?:(?![\d:])|(?<=[/.-]\d{4})(?=\d{1,2}:\d\d(?!\d)))")
+    persian = re.compile(rf"(?P<d>\d{{1,2}})\s*/?\s*(?P<m>{solar})\s*/?\s*(?P<y>1[34]\d\d){_YEAR_END}")
     return named, numeric, persian
 
 
@@ -94,6 +124,8 @@ def find_date(text: str) -> tuple[str, int, int] | None:
             matches.sort(key=lambda m: m.group("y") is None)
         for match in matches:
             iso = _convert(match, kind)
+            if iso and kind == "numeric":
+                iso = _by_weekday(iso, match, plain)
             if iso:
                 found.append((match.start(), match.end(), iso))
                 break

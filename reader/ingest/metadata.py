@@ -63,7 +63,10 @@ _LATIN = re.compile(
     rf"(?:{_AGENCY_TAIL}\s*\.?\s*(?:[-–—]{{1,2}}\s*)?|{_DASH}(?:(?P<agency3>(?:ИА|РИА|ИТАР)\s[^.\n]{{2,20}}|[А-ЯЁ]{{2,6}}(?: [А-ЯЁ][а-яё]+)?)(?:,\s[А-ЯЁ][а-яё]+(?:\s[А-ЯЁ][а-яё]+){{1,2}})?\.\s+)?)")
 # "TEHRAN, Iran, Jan. 10" alone on its line: a place and a date, no dash.
 _ALONE = re.compile(rf"^(?P<place>{_UPPER}(?:,\s*[^,\s]+(?: [^,\s]+){{0,2}}){{1,3}})$")
-_PERSIAN = re.compile(r"^(?P<place>[\u0600-\u06FF]{3,12})\s*[-–—]\s*(?:(?P<agency>[\u0600-\u06FF ]{2,25}?)\s*[-–—]\s*)?(?=\S)")
+# A dash in Persian text; a tatweel standing free before a space is one too ("باشگاه خبرنگاران جوان ـ …"),
+# one inside a word only stretches it ("جـوان").
+_FA_DASH = r"(?:[-–—]|\u0640(?=\s))"
+_PERSIAN = re.compile(rf"^(?P<place>[\u0600-\u063F\u0641-\u06FF]{{3,12}})\s*{_FA_DASH}\s*(?:(?P<agency>[\u0600-\u06FF ]{{2,25}}?)\s*{_FA_DASH}\s*)?(?=\S)")
 _PERSIAN_COLON = re.compile(r"(?P<agency>[\u0600-\u06FF\u200c ]{2,25}?)\s*[:：]\s*(?=\S)")
 # "Washington CNN—": a place, then an agency's acronym, then a dash (CNN's form).
 _ACRONYM_AGENCY = re.compile(rf"^(?P<place>{_UPPER}|{_TITLE})\s+(?P<agency>[A-Z]{{2,6}})\s*[-–—]{{1,2}}\s*")
@@ -77,6 +80,9 @@ _PERSIAN_DATED = re.compile(r"^(?P<place>[\u0600-\u06FF]{3,12}\s*[،,]\s*[\d۰-�
 _DATED_TAG = re.compile(r"^(?P<place>[A-Z][a-z]{2,8}\.? \d{1,2}, (?:19|20)\d\d)\s*\((?P<agency>[A-Z][A-Za-z/-]{1,12})\)\s*[-–—]{1,2}\s*")
 # "August 12, Fineko/abc.az. The Convention…": a date, then an agency (with a slash or as a domain) and a full stop.
 _DATED_AGENCY = re.compile(r"^(?P<place>[A-Z][a-z]{2,8}\.? \d{1,2}),\s*(?P<agency>[A-Z][\w-]*(?:/[\w.-]+|\.[a-z]{2,3}))\.\s+(?=[A-Z])")
+# "МОСКВА, 13 января, ФедералПресс. В День…": an upper-case place, a day and month, the agency, a full stop.
+_DATED_SIGNED = re.compile(r"^(?P<place>[A-ZА-ЯЁ][A-ZА-ЯЁ-]{2,}(?: [A-ZА-ЯЁ][A-ZА-ЯЁ-]{2,})?,\s*\d{1,2}\s+[A-Za-zА-яЁё]{3,10}\.?)"
+                           r",\s*(?P<agency>[A-ZА-ЯЁ][\w-]+(?: [A-ZА-ЯЁ][\w-]+){0,2})\.\s+(?=[A-ZА-ЯЁ«\"])")
 # A word that looks like a dateline place but opens a sentence.
 _NOT_PLACE = re.compile(r"^(?:[A-Z]{2,5}|[A-Z][a-z]+)$")
 
@@ -90,7 +96,7 @@ def find_dateline(text: str, outlets: Mapping[str, str]) -> Dateline | None:
     place before a dash ("تهران-") counts unless the word is an outlet's name.
     An acronym opening a sentence ("NATO is worried - …") is not a dateline.
     """
-    for pattern in (_ACRONYM_AGENCY, _DOTTED, _PERSIAN_DATED, _DATED_TAG, _DATED_AGENCY):
+    for pattern in (_ACRONYM_AGENCY, _DOTTED, _PERSIAN_DATED, _DATED_TAG, _DATED_AGENCY, _DATED_SIGNED):
         if (match := pattern.match(text)) and not _is_outlet(match.group("place"), outlets) \
                 and not glued_outlet(match.group("place").strip()):
             place, agency = match.group("place").strip(" ,.،"), match.group("agency")
@@ -116,6 +122,8 @@ def find_dateline(text: str, outlets: Mapping[str, str]) -> Dateline | None:
         rest = text[match.end():]
         if rest and not (rest[:1].isupper() or rest[:1] in "«\"“'‘" or not rest[:1].isalpha()):
             return None
+        if not agency and (signed := _signed_place(place, outlets)):
+            place, agency = signed  # "Moscow, Oct 23, IRNA –": the agency is the dateline's last part
         found = find_date(place)
         return Dateline(place, agency.strip() if agency else None, found[0] if found else None, match.end())
     match = _ALONE.match(text)
@@ -128,6 +136,21 @@ def find_dateline(text: str, outlets: Mapping[str, str]) -> Dateline | None:
         if agency is None and (colon := _PERSIAN_COLON.match(text, end)) and agency_name(colon.group("agency"), outlets):
             agency, end = colon.group("agency"), colon.end()  # "تهران- ایران پرس: …": the agency closed by a colon
         return Dateline(match.group("place"), agency.strip() if agency else None, None, end)
+    return None
+
+
+def _signed_place(place: str, outlets: Mapping[str, str]) -> tuple[str, str] | None:
+    """A dateline's place whose last comma part is the agency signing it, unbracketed, as IRNA
+    writes it ("Tehran, IRNA", "Moscow, Oct 23, IRNA") -> (place, agency), or None. The part is an
+    outlet of the table, or, after a date ("Oct 23"), an upper-case acronym of three to six letters
+    that is no country: "DUBAI, UAE" and "AUSTIN, TX" are a place and its country or state."""
+    head, comma, last = place.rpartition(",")
+    last = last.strip()
+    if not comma or not head.strip() or is_country(last):
+        return None
+    dated = _DIGIT.search(head.rpartition(",")[2]) is not None
+    if _is_outlet(last, outlets) or dated and re.fullmatch(r"[A-Z]{3,6}", last):
+        return head.strip(" ,"), last
     return None
 
 
@@ -210,9 +233,18 @@ def table_name(name: str, outlets: Mapping[str, str]) -> str:
     "www.Tehrantimes.com") its name without the top-level domain and without a kind glued to
     it ("tasnimnews" -> "tasnim"); else the name as it is."""
     key = name.lower().removeprefix("www.")
-    if key in outlets or not _DOMAIN.fullmatch(key):
-        return outlets.get(key, name)
+    if key in outlets:
+        return outlets[key]
+    if not _DOMAIN.fullmatch(key):
+        # Persian writes a name's parts apart, with a half space or run together ("صدا وسیما", "صدا و سیما")
+        joined = {_run_together(alias): shown for alias, shown in outlets.items()}
+        return joined.get(_run_together(key), name)
     return domain_outlet(key, outlets, kinds=True) or name
+
+
+def _run_together(name: str) -> str:
+    """A name without its spaces and half spaces, Arabic ي and ك as Persian ی and ک."""
+    return re.sub(r"[\s\u200c]+", "", name).replace("ي", "ی").replace("ك", "ک")
 
 
 def domain_outlet(host: str, outlets: Mapping[str, str], *, kinds: bool = False) -> str | None:
@@ -265,11 +297,11 @@ def outlet_opening(text: str, outlets: Mapping[str, str]) -> tuple[str, int] | N
         name = tag.group("name") or tag.group("acronym")
         if name.lower() not in _LABELS:  # "(UPDATE) The…", "(VIDEO) …": a label
             return agency_name(name, outlets) or name, tag.end()
-    head = re.match(r"^(?P<name>[A-Z]{3,6}|[A-Z][A-Za-z]{4,15}|[\u0600-\u06FF\u200c ]{3,25}?)\s*(?P<sep>[:：]\s*|\s+(?=[A-Z])|[-–—]\s*)", text)
+    head = re.match(rf"^(?P<name>[A-Z]{{3,6}}|[A-Z][A-Za-z]{{4,15}}|[\u0600-\u06FF\u200c ]{{3,25}}?)\s*(?P<sep>[:：]\s*|\s+(?=[A-Z])|{_FA_DASH}\s*)", text)
     if head and (_is_outlet(head.group("name").strip(), outlets)
                  or glued_outlet(head.group("name").strip()) and head.group("sep").strip()):
         return head.group("name").strip(), head.end()
-    if head and head.group("sep").strip() in "-–—:：" and outlet_shaped(head.group("name").strip(), outlets):
+    if head and head.group("sep").strip() in "-–—:：\u0640" and outlet_shaped(head.group("name").strip(), outlets):
         # "ایندیپندنت فارسی - …", "خبرگزاری ایسنا: …": an outlet-shaped name and a dash or colon
         return agency_name(outlet_part(head.group("name").strip(), outlets), outlets) or head.group("name").strip(), head.end()
     return None
@@ -277,7 +309,7 @@ def outlet_opening(text: str, outlets: Mapping[str, str]) -> tuple[str, int] | N
 
 # "دیپلماسی ایرانی: «برجام» که…": one to three Persian words and a colon opening a long lead paragraph.
 _PERSIAN_TAG = re.compile(r"^(?P<name>[\u0600-\u06FF\u200c]{2,}(?: [\u0600-\u06FF\u200c]{2,}){0,2})\s*:\s*(?=\S)"
-                          r"|^(?P<dashed>[\u0600-\u06FF\u200c]{2,}(?: [\u0600-\u06FF\u200c]{2,}){1,2})\s*[-–—]\s*(?=\S)")
+                          rf"|^(?P<dashed>[\u0600-\u06FF\u200c]{{2,}}(?: [\u0600-\u06FF\u200c]{{2,}}){{1,2}})\s*{_FA_DASH}\s*(?=\S)")
 # …unless its last word is a verb of saying ("وی افزود:", "پوتین گفت:", "وی ادامه داد:"): speech, not an outlet
 _SAYING = ("گفت", "افزود", "داد", "کرد", "نوشت", "است", "شد", "کند", "گوید", "افزاید")
 TAG_LEAD_WORDS = 15  # the paragraph an outlet's tag opens is a lead of at least this many words (a headline quote is shorter)
@@ -416,8 +448,8 @@ def agency_name(agency: str, outlets: Mapping[str, str]) -> str | None:
     for end in range(len(words) - 1, 0, -1):  # "Trend E.Tariverdiyeva": the agency, then its reporter
         if " ".join(words[:end]).lower() in outlets:
             return outlets[" ".join(words[:end]).lower()]
-    if re.fullmatch(r"[A-ZА-ЯЁ]{2,6}", name) or outlet_shaped(name, outlets):
-        return bare or name
+    if re.fullmatch(r"[A-ZА-ЯЁ]{2,6}|[A-ZА-ЯЁ][a-zа-яё]+[A-ZА-ЯЁ][a-zа-яё]+", name) or outlet_shaped(name, outlets):
+        return bare or name  # an acronym, a brand's glued name ("ФедералПресс") or an outlet-shaped name
     if re.fullmatch(r"[A-Z][A-Z-]+\.[A-Z]{2,4}|[a-z0-9-]+\.[a-z]{2,4}", name):  # INTERFAX.RU, abc.az: not in the table
         return name
     if "/" in name:  # "UPI/GNA", "Fineko/abc.az": two agencies, the first that reads as one
