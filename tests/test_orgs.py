@@ -189,3 +189,24 @@ def test_a_known_persian_organisation_takes_the_place_after_it():
 def test_two_english_names_joined_by_and_stay_two():
     text = "Commanders of the Aerospace Force and Russian Navy met."
     assert [name for name, _ in organisations(text, places(text, "Russian", "NORP"))] == ["Aerospace Force", "Russian Navy"]
+
+
+def test_an_acronym_in_brackets_after_an_organisation_is_that_organisation():
+    text = ("Глава Федеральной службы по военно-техническому сотрудничеству (ФСВТС) прибыл; "
+            "его помощник (ИО) и гости из Ирана (ИРИ) тоже.")
+    found = organisations(text, places(text, "Ирана"))
+    full = "Федеральной службы по военно-техническому сотрудничеству"
+    assert ("ФСВТС", full) in found  # the same organisation as the full name before it
+    # near misses: brackets after a common noun or a place name no organisation
+    assert [name for name, _ in found] == [full, "ФСВТС"]
+
+
+def test_a_quoted_company_opening_a_sentence():
+    text = "Компания «Зарубежнефть» подписала контракт. Компания подписала «дорожную карту»."
+    assert [name for name, _ in organisations(text)] == ["Зарубежнефть"]  # near miss: quotes after a verb
+
+
+def test_a_russian_head_before_a_capitalised_word_it_cannot_read_gives_no_fragment():
+    text = "Заседание Организации Исламского сотрудничества прошло, депутаты Думы голосовали."
+    # the lone "Организации" would be a fragment of a longer name; "Думы" alone is the name
+    assert [name for name, _ in organisations(text)] == ["Думы"]

@@ -130,8 +130,29 @@ def find(texts: Sequence[str], paragraphs: Sequence[Sequence[Mention]]) -> tuple
             spans = _persian(text, mentions) + _quoted(text)
         else:
             spans = _english(text, mentions)
-        result.append(_merged(text, mentions, spans) if spans else tuple(mentions))
+        result.append(_bracketed_acronyms(text, _merged(text, mentions, spans) if spans else tuple(mentions)))
     return tuple(result)
+
+
+# An acronym in brackets right after a name: "Федеральной службы по военно-техническому сотрудничеству (ФСВТС)",
+# "National Iranian Gas Company (NIGC)"; two to eight capitals, Latin or Cyrillic.
+_BRACKETED_ACRONYM = re.compile(r" ?\(([A-ZА-ЯЁ]{2,8})\)")
+
+
+def _bracketed_acronyms(text: str, mentions: Sequence[Mention]) -> tuple[Mention, ...]:
+    """`mentions` (sorted by start) plus each acronym in brackets right after an
+    organisation's mention that no mention covers: the same organisation (its
+    canonical name), as a later bare "ФСВТС" is. Offsets are characters; the
+    convention is the press's own (the full name, then its short form)."""
+    known = {m.start for m in mentions}
+    added = []
+    for m in mentions:
+        hit = _BRACKETED_ACRONYM.match(text, m.end) if m.type == "ORG" else None
+        if hit is not None and hit.start(1) not in known:
+            added.append(Mention(hit.start(1), hit.end(1), hit.group(1), "ORG", m.canonical, "model"))
+    if not added:
+        return tuple(mentions)
+    return tuple(sorted([*mentions, *added], key=lambda m: m.start))
 
 
 # A newspaper or channel named like a place: "газете Turkiye", "the daily Iran", "روزنامه ایران".
@@ -247,7 +268,7 @@ def _english(text: str, mentions: Sequence[Mention]) -> list[tuple[int, int]]:
 # "госкорпорации «Ростех»", "شرکت «گازپروم»", "روزنامه «کیهان»".
 _QUOTED = re.compile(r"(?<![\w])(?:(?:гос|авиа)?(?:компани|корпораци)[яиюей]|концерн[аеуом]?|холдинг[аеуом]?|банк[аеуом]?"
                      r"|агентств[оаеу]м?|телеканал[аеуом]?|издани[еяюи]|газет[аеуыой]|фирм[аеуыой]|завод[аеуом]?"
-                     r"|شرکت|خبرگزاری|روزنامه|بانک|هلدینگ|گروه|پایگاه خبری)\s+«([^«»\n]{2,60})»")
+                     r"|شرکت|خبرگزاری|روزنامه|بانک|هلدینگ|گروه|پایگاه خبری)\s+«([^«»\n]{2,60})»", re.IGNORECASE)  # "Компания «…»" opening a sentence
 
 
 def _quoted(text: str) -> list[tuple[int, int]]:
@@ -292,6 +313,10 @@ def _russian(text: str, mentions: Sequence[Mention]) -> list[tuple[int, int]]:
         last = None
         if lemma in _RU_HEADS:  # a capitalised head and its complement: Организации по атомной энергии
             last = _russian_complement(text, words, i)
+            if last == i and i + 1 < len(words) and _joined(text, word, words[i + 1]) \
+                    and words[i + 1].group()[:1].isupper() and not covered[words[i + 1].start()]:
+                i += 1  # "Организации Исламского сотрудничества": the name goes on in words this rule cannot read
+                continue
         elif pos in ("ADJF", "PRTF"):  # Каспийской флотилии, Национальной иранской газовой компанией
             j = i + 1
             while j < len(words) and j - i < _RU_MAX_WORDS and _joined(text, words[j - 1], words[j]):
