@@ -210,3 +210,10 @@ def test_a_russian_head_before_a_capitalised_word_it_cannot_read_gives_no_fragme
     text = "Заседание Организации Исламского сотрудничества прошло, депутаты Думы голосовали."
     # the lone "Организации" would be a fragment of a longer name; "Думы" alone is the name
     assert [name for name, _ in organisations(text)] == ["Думы"]
+
+
+def test_latin_named_companies_after_a_russian_company_noun():
+    text = ("Госкорпорация подписала меморандумы с иранскими компаниями SAHAB и SpaceOmid; компания Mapna Group "
+            "тоже. Компании в 2022 году писали в Telegram-канале, а компания Telegram-бот не нужна.")
+    # near misses: a year after the noun, a Latin word that opens a Cyrillic compound
+    assert [name for name, _ in organisations(text)] == ["SAHAB", "SpaceOmid", "Mapna Group"]

@@ -124,7 +124,7 @@ def find(texts: Sequence[str], paragraphs: Sequence[Sequence[Mention]]) -> tuple
     for text, mentions in zip(texts, paragraphs, strict=True):
         mentions = _outlets_named_like_places(text, mentions)
         if has_cyrillic(text):
-            spans = _russian(text, mentions) + _quoted(text)
+            spans = _russian(text, mentions) + _quoted(text) + _latin_named(text)
         elif ARABIC_SCRIPT.search(text):
             mentions = _persian_known_and_place(text, mentions)
             spans = _persian(text, mentions) + _quoted(text)
@@ -274,6 +274,19 @@ _QUOTED = re.compile(r"(?<![\w])(?:(?:гос|авиа)?(?:компани|кор�
 def _quoted(text: str) -> list[tuple[int, int]]:
     """The names in «» after a company, bank, agency or newspaper noun (see `_QUOTED`)."""
     return [hit.span(1) for hit in _QUOTED.finditer(text) if hit.group(1).strip() == hit.group(1)]
+
+
+# A foreign company the Russian press names in Latin letters after the noun, one or two joined by "и":
+# "с иранскими компаниями SAHAB и SpaceOmid", "компания Mapna Group".
+_LATIN_NAME = r"([A-Z][A-Za-z0-9&]*(?:-[A-Za-z0-9&]+)*(?: [A-Z][A-Za-z0-9&]*(?:-[A-Za-z0-9&]+)*){0,3})(?![\w-])"
+_LATIN_NAMED = re.compile(r"(?<![\w])(?:(?:[Гг]ос|[Аа]виа)?(?:[Кк]омпани|[Кк]орпораци)(?:ями|ям|ях|ей|й|я|и|ю)|[Кк]онцерн[аеуом]?"
+                          r"|[Хх]олдинг[аеуом]?|[Фф]ирм[аеуыой])\s+" + _LATIN_NAME + r"(?:\s+и\s+" + _LATIN_NAME + r")?")
+
+
+def _latin_named(text: str) -> list[tuple[int, int]]:
+    """The Latin-lettered names right after a Russian company noun (see `_LATIN_NAMED`):
+    each name's (start, end) in characters."""
+    return [hit.span(group) for hit in _LATIN_NAMED.finditer(text) for group in (1, 2) if hit.group(group)]
 
 
 def _en_modifier(text: str, word: re.Match) -> bool:
