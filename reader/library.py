@@ -571,7 +571,7 @@ class Library:
         gazetteer and patterns, then the model's names (if on and `use_model`, and
         the article's `language` is English or unknown; else the Russian and Persian
         names of `names.find`), then ambiguous names judged in context."""
-        from .annotate import context, names, orgs, wordnames
+        from .annotate import context, facilities, names, orgs, wordnames
 
         mentions = tuple(self.matcher.mentions_many(texts))
         spans = self._model_spans(texts, mentions, language) if use_model else None
@@ -584,6 +584,7 @@ class Library:
         if use_model and self.config.entity_model:
             mentions = orgs.find(texts, mentions)  # organisations named by a head noun, in every language
             mentions = wordnames.find(texts, mentions)  # «میر», «شتاب», «غرب»: names that are also ordinary words
+            mentions = facilities.find(texts, mentions)  # Persian and Russian facilities named by a head noun
             mentions = model.without_cut_names(mentions, self.matcher.cut_names)  # "news agency Tasni": Tasnim cut
         in_field = self.topic_matcher.in_field(mentions, inside=self._names_in)
         return context.resolve(texts, mentions, spans, in_field, use_model and self.config.entity_model,

@@ -633,3 +633,40 @@ def test_wars_operations_and_forums_of_the_field_are_events(matcher, text, name)
 def test_a_cold_war_in_lower_case_is_a_phrase_not_the_event(matcher):
     """Near miss: "a new cold war" describes, "the Cold War" names."""
     assert found(matcher, "fears of a new cold war between them") == []
+
+
+@pytest.mark.parametrize("text, surface, canonical", [
+    # Russian: a base form listed once, its cases generated (Ростех's listed: pymorphy3 reads it as "Рос" + "тех")
+    ("Делегации обсудили ситуацию в Евразии и Азии.", "Евразии", "Eurasia"),
+    ("Представители Ростеха прибыли в Тегеран.", "Ростеха", "Rostec"),
+    ("Путин прибыл в Тяньцзинь на саммит.", "Тяньцзинь", "Tianjin"),
+    ("Беседа прошла в Тяньцзине.", "Тяньцзине", "Tianjin"),
+    ("Заседание Организации Договора о коллективной безопасности прошло в Минске.",
+     "Организации Договора о коллективной безопасности", "Collective Security Treaty Organization"),
+    ("Иран ратифицирует Конвенцию о правовом статусе Каспия.", "Конвенцию о правовом статусе Каспия",
+     "Convention on the Legal Status of the Caspian Sea"),
+    ("Контракт получила Зарубежнефть.", "Зарубежнефть", "Zarubezhneft"),
+    ("Глава Центробанка Ирана выступил.", "Центробанка Ирана", "Central Bank of Iran"),
+    # Persian: matched on normalised text (a half-space or a space alike)
+    ("کشتی‌ها در دریای مازندران حرکت کردند.", "دریای مازندران", "Caspian Sea"),
+    ("این کشور در آسیا قرار دارد.", "آسیا", "Asia"),
+    ("رئیس جمهور در اجلاس شانگهای پلاس سخنرانی کرد.", "اجلاس شانگهای پلاس", "SCO Plus"),
+    ("در دو اجلاس شانگهای و شانگهای پلاس شرکت کرد.", "شانگهای پلاس", "SCO Plus"),
+    ("کمیسیون مشترک برجام امروز تشکیل شد.", "کمیسیون مشترک برجام", "JCPOA Joint Commission"),
+    ("همکاری در سایت هسته ای فردو ادامه دارد.", "سایت هسته ای فردو", "Fordow"),
+    ("خروج آمریکا از برنامه جامع اقدامات مشترک", "برنامه جامع اقدامات مشترک", "Joint Comprehensive Plan of Action"),
+    ("سازمان پیمان امنیت جمعی بیانیه داد.", "سازمان پیمان امنیت جمعی", "Collective Security Treaty Organization"),
+])
+def test_russian_and_persian_places_organisations_and_events(matcher, text, surface, canonical):
+    assert any(m.text == surface and m.canonical == canonical for m in matcher.mentions(text))
+
+
+@pytest.mark.parametrize("text, canonical", [
+    ("Центробанк повысил ставку.", "Bank of Russia"),  # the central bank alone: whose is not said
+    ("آسیاب آبی در روستا کار می‌کند.", "Asia"),  # a mill: whole words only
+    ("Ростехнадзор проверил станцию.", "Rostec"),  # another agency
+    ("سایت خبری این گزارش را منتشر کرد.", "Fordow"),  # a website
+    ("саммит ШОС в Тяньцзине", "SCO Plus"),  # the summit itself, not the "plus" format
+])
+def test_russian_and_persian_near_misses(matcher, text, canonical):
+    assert canonical not in {m.canonical for m in matcher.mentions(text)}

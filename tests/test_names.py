@@ -198,3 +198,10 @@ def test_given_names_are_joined_once_for_a_russian_article_and_still_for_an_engl
     calls.clear()
     library.annotate(["Spokesman Esmaeil Baghaei said so."], language="en")
     assert len(calls) == 1
+
+
+def test_persian_common_words_after_a_title_or_a_first_name_are_no_names(library):
+    people = {m.text for m in mentions(library, "fa_common_words.txt") if m.type == "PERSON"}
+    assert "الکسی اوورچوک" in people  # must find: a first name and a surname the gazetteer lacks
+    # near misses: "elect", "the text", "some reports" after a title; "علی الخصوص" (especially) is not Ali
+    assert people == {"جو بایدن", "الکسی اوورچوک"}

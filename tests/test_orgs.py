@@ -259,3 +259,31 @@ def test_a_lower_case_phrase_in_quotes_after_an_agency_noun_is_no_name():
     """«точную информацию» after "агентства" is a quotation; near miss: a capitalised name."""
     assert organisations("предоставить инспекторам агентства «точную информацию» о запасах") == []
     assert organisations("сообщило агентство «Интерфакс»") == [("Интерфакс", "Интерфакс")]
+
+
+def test_an_acronym_in_brackets_after_an_organisation_is_that_organisation():
+    text = ("Глава Федеральной службы по военно-техническому сотрудничеству (ФСВТС) прибыл; "
+            "его помощник (ИО) и гости из Ирана (ИРИ) тоже.")
+    found = organisations(text, places(text, "Ирана"))
+    full = "Федеральной службы по военно-техническому сотрудничеству"
+    assert ("ФСВТС", full) in found  # the same organisation as the full name before it
+    # near misses: brackets after a common noun or a place name no organisation
+    assert [name for name, _ in found] == [full, "ФСВТС"]
+
+
+def test_a_quoted_company_opening_a_sentence():
+    text = "Компания «Зарубежнефть» подписала контракт. Компания подписала «дорожную карту»."
+    assert [name for name, _ in organisations(text)] == ["Зарубежнефть"]  # near miss: quotes after a verb
+
+
+def test_a_russian_head_before_a_capitalised_word_it_cannot_read_gives_no_fragment():
+    text = "Заседание Организации Исламского сотрудничества прошло, депутаты Думы голосовали."
+    # the lone "Организации" would be a fragment of a longer name; "Думы" alone is the name
+    assert [name for name, _ in organisations(text)] == ["Думы"]
+
+
+def test_latin_named_companies_after_a_russian_company_noun():
+    text = ("Госкорпорация подписала меморандумы с иранскими компаниями SAHAB и SpaceOmid; компания Mapna Group "
+            "тоже. Компании в 2022 году писали в Telegram-канале, а компания Telegram-бот не нужна.")
+    # near misses: a year after the noun, a Latin word that opens a Cyrillic compound
+    assert [name for name, _ in organisations(text)] == ["SAHAB", "SpaceOmid", "Mapna Group"]

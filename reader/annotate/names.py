@@ -59,9 +59,11 @@ _PERSIAN_HONORIFIC = normalize("سید")
 # Words the candidate reading's stop list lacks that are never in a name: common words after a
 # person's title (the offices that follow a name, "ماکسیم سوبخ، مشاور ...", are in that list and end it).
 # The nouns of compound verbs after a name ("... دیمیتری آزبروف توافق کردند", agreed) and the adverbs and
-# adjectives of a predicate ("وزیر امور خارجه ایران بسیار مهم بود", very important): never a surname.
+# adjectives of a predicate ("وزیر امور خارجه ایران بسیار مهم بود", very important): never a surname. "منتخب"
+# (elect), "متن" (text), "برخی" (some) and "الخصوص" ("علی الخصوص", especially: not the first name Ali) from
+# Persian pages of the fa/ru dev set (issue 16).
 _PERSIAN_COMMON = frozenset(normalize(w) for w in """بار دیگر مدعی دائم اخیر نخست دوم سوم قبلی رغم
-توافق دیدار گفتگو ملاقات تاکید تأکید اعلام اشاره سفر رایزنی بسیار مهم""".split())
+توافق دیدار گفتگو ملاقات تاکید تأکید اعلام اشاره سفر رایزنی بسیار مهم منتخب متن برخی الخصوص""".split())
 _PERSIAN_LETTERS = "\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc"
 _PERSIAN_NAME_WORD = re.compile(rf"[{_PERSIAN_LETTERS}]{{2,}}")
 _AGENCY = normalize("خبرگزاری")

@@ -133,38 +133,41 @@ def find(texts: Sequence[str], paragraphs: Sequence[Sequence[Mention]]) -> tuple
     for text, mentions in zip(texts, paragraphs, strict=True):
         mentions = _outlets_named_like_places(text, mentions)
         if has_cyrillic(text):
-            spans = _russian(text, mentions) + _quoted(text)
+            spans = _russian(text, mentions) + _quoted(text) + _latin_named(text)
         elif ARABIC_SCRIPT.search(text):
             mentions = _persian_known_and_place(text, mentions)
             spans = _persian(text, mentions) + _quoted(text)
         else:
             spans = _english(text, mentions)
-        merged = _merged(text, mentions, spans) if spans else tuple(mentions)
-        result.append(merged if has_cyrillic(text) or ARABIC_SCRIPT.search(text) else _bracketed_acronyms(text, merged))
+        result.append(_bracketed_acronyms(text, _merged(text, mentions, spans) if spans else tuple(mentions)))
     return tuple(result)
 
 
-_BRACKETED = re.compile(r" ?\(([A-Z]{2,6})\)")
+# An acronym in brackets right after a name: "Preferential Trade Agreement (PTA)", "National Iranian Gas
+# Company (NIGC)", "Федеральной службы по военно-техническому сотрудничеству (ФСВТС)"; 2 to 8 capitals.
+_BRACKETED = re.compile(r" ?\(([A-ZА-ЯЁ]{2,8})\)")
 
 
 def _bracketed_acronyms(text: str, mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
-    """An acronym in brackets right after an organisation's, agreement's or facility's name,
-    made of its capitalised words' initials, is that entity: "Preferential Trade Agreement
-    (PTA)" gives "PTA" the agreement's type and canonical name (the model read "FTA" as an
-    organisation, and missed "PTA"). A gazetteer mention of the acronym wins."""
+    """An acronym in brackets right after an organisation's, agreement's or facility's name is
+    that entity (its type and canonical name), where it is made of the name's capitalised words'
+    initials, or (an organisation) opens with the name's first letter, as a Russian one does
+    (ФСВТС). It replaces the model's reading of the same span (the model read "FTA" as an
+    organisation, and missed "PTA" and "ФСВТС"); a gazetteer mention of the acronym wins.
+    Offsets are characters; `mentions` sorted by start."""
     out = list(mentions)
-    for i, m in enumerate(mentions):
+    for m in mentions:
         hit = _BRACKETED.match(text, m.end)
         if m.type not in ("ORG", "EVENT", "FAC") or hit is None:
             continue
+        acronym = hit.group(1)
         initials = "".join(w[0] for w in re.split(r"[\s-]+", m.text) if w[:1].isupper())
-        if hit.group(1) != initials:
+        if acronym != initials and not (m.type == "ORG" and acronym[0] == m.text[:1].upper()):
             continue
         start, end = hit.span(1)
         there = [j for j, other in enumerate(out) if other.start < end and start < other.end]
         if all(out[j].source == "model" and (out[j].start, out[j].end) == (start, end) for j in there):
-            acronym = Mention(start, end, hit.group(1), m.type, m.canonical, "model")
-            out = [o for j, o in enumerate(out) if j not in there] + [acronym]
+            out = [o for j, o in enumerate(out) if j not in there] + [Mention(start, end, acronym, m.type, m.canonical, "model")]
     return tuple(sorted(out, key=lambda m: m.start))
 
 
@@ -306,12 +309,25 @@ def _english(text: str, mentions: Sequence[Mention]) -> list[tuple[int, int]]:
 # "госкорпорации «Ростех»", "شرکت «گازپروم»", "روزنامه «کیهان»".
 _QUOTED = re.compile(r"(?<![\w])(?:(?:гос|авиа)?(?:компани|корпораци)[яиюей]|концерн[аеуом]?|холдинг[аеуом]?|банк[аеуом]?"
                      r"|агентств[оаеу]м?|телеканал[аеуом]?|издани[еяюи]|газет[аеуыой]|фирм[аеуыой]|завод[аеуом]?"
-                     r"|شرکت|خبرگزاری|روزنامه|بانک|هلدینگ|گروه|پایگاه خبری)\s+«(?![а-яё])([^«»\n]{2,60})»")
+                     r"|شرکت|خبرگزاری|روزنامه|بانک|هلدینگ|گروه|پایگاه خبری)\s+«(?![а-яё])([^«»\n]{2,60})»", re.IGNORECASE)  # "Компания «…»" opening a sentence
 
 
 def _quoted(text: str) -> list[tuple[int, int]]:
     """The names in «» after a company, bank, agency or newspaper noun (see `_QUOTED`)."""
     return [hit.span(1) for hit in _QUOTED.finditer(text) if hit.group(1).strip() == hit.group(1)]
+
+
+# A foreign company the Russian press names in Latin letters after the noun, one or two joined by "и":
+# "с иранскими компаниями SAHAB и SpaceOmid", "компания Mapna Group".
+_LATIN_NAME = r"([A-Z][A-Za-z0-9&]*(?:-[A-Za-z0-9&]+)*(?: [A-Z][A-Za-z0-9&]*(?:-[A-Za-z0-9&]+)*){0,3})(?![\w-])"
+_LATIN_NAMED = re.compile(r"(?<![\w])(?:(?:[Гг]ос|[Аа]виа)?(?:[Кк]омпани|[Кк]орпораци)(?:ями|ям|ях|ей|й|я|и|ю)|[Кк]онцерн[аеуом]?"
+                          r"|[Хх]олдинг[аеуом]?|[Фф]ирм[аеуыой])\s+" + _LATIN_NAME + r"(?:\s+и\s+" + _LATIN_NAME + r")?")
+
+
+def _latin_named(text: str) -> list[tuple[int, int]]:
+    """The Latin-lettered names right after a Russian company noun (see `_LATIN_NAMED`):
+    each name's (start, end) in characters."""
+    return [hit.span(group) for hit in _LATIN_NAMED.finditer(text) for group in (1, 2) if hit.group(group)]
 
 
 def _en_modifier(text: str, word: re.Match) -> bool:
@@ -351,6 +367,10 @@ def _russian(text: str, mentions: Sequence[Mention]) -> list[tuple[int, int]]:
         last = None
         if lemma in _RU_HEADS:  # a capitalised head and its complement: Организации по атомной энергии
             last = _russian_complement(text, words, i)
+            if last == i and i + 1 < len(words) and _joined(text, word, words[i + 1]) \
+                    and words[i + 1].group()[:1].isupper() and not covered[words[i + 1].start()]:
+                i += 1  # "Организации Исламского сотрудничества": the name goes on in words this rule cannot read
+                continue
         elif pos in ("ADJF", "PRTF"):  # Каспийской флотилии, Национальной иранской газовой компанией
             j = i + 1
             while j < len(words) and j - i < _RU_MAX_WORDS and _joined(text, words[j - 1], words[j]):
