@@ -63,7 +63,7 @@ def find(texts: Sequence[str], paragraphs: Sequence[Sequence[Mention]]) -> tuple
             spans = [hit.span(1) if hit.group(1) else hit.span(2) for hit in _RU_NAMED.finditer(text)]
         else:
             spans = []
-        result.append(_merged(text, mentions, spans))
+        result.append(_merged(text, mentions, spans) if spans else tuple(mentions))
     return tuple(result)
 
 

@@ -996,6 +996,8 @@ def _stamped_headline(text: str) -> bool:
     when = find_date(text)
     rest = text[:when[1]] + text[when[2]:] if when else text
     return len(_WORD.findall(_TIME.sub(" ", rest))) >= STAMPED_HEADLINE_WORDS
+
+
 ACTION_TEASERS = 2  # a "Read more" button is a label over other stories when at most this many sentences follow it
 TEASER_SHARED = 3  # content words a teaser shares with its story's headline at least (and at least half of them)
 
@@ -1203,6 +1205,8 @@ def _title_words(text: str) -> int:
     """How many words a headline may have: TITLE_MAX_WORDS, or twice that for one made of headlines
     joined by slashes, as Persian agencies write several in one ("…دو کشور است/ طرف‌های روسی …/ تمایل …"),
     none of its parts longer than SLASH_PART_WORDS."""
+    if "/" not in text:  # nearly every line (a line's measure asks): no split
+        return TITLE_MAX_WORDS
     parts = _SLASH_JOIN.split(text)
     if len(parts) > 1 and all(len(part.split()) <= SLASH_PART_WORDS for part in parts):
         return 2 * TITLE_MAX_WORDS

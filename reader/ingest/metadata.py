@@ -106,8 +106,8 @@ def find_dateline(text: str, outlets: Mapping[str, str]) -> Dateline | None:
     if match:
         place = match.group("place").strip(" ,.")
         agency = match.group("agency") or match.group("agency2") or match.group("agency3")
-        if not agency and "," in place and _is_outlet(last := place.rsplit(",", 1)[1].strip(), outlets):
-            place, agency = place.rsplit(",", 1)[0].strip(), last  # "Moscow, Oct 23, IRNA –": the agency closes the place
+        if not agency and (signed := _signed_place(place, outlets)):
+            place, agency = signed  # "Moscow, Oct 23, IRNA –": the agency is the dateline's last part
         head = place.split(",")[0].strip()
         if "," not in place and not agency and _NOT_PLACE.match(head) and not head.isupper():
             return None
@@ -122,8 +122,6 @@ def find_dateline(text: str, outlets: Mapping[str, str]) -> Dateline | None:
         rest = text[match.end():]
         if rest and not (rest[:1].isupper() or rest[:1] in "«\"“'‘" or not rest[:1].isalpha()):
             return None
-        if not agency and (signed := _signed_place(place, outlets)):
-            place, agency = signed  # "Moscow, Oct 23, IRNA –": the agency is the dateline's last part
         found = find_date(place)
         return Dateline(place, agency.strip() if agency else None, found[0] if found else None, match.end())
     match = _ALONE.match(text)

@@ -364,8 +364,8 @@ class TimelineScreen(Screen[Location | None]):
         (four compared at 60 columns took five lines and left the list no room), each
         is given by its fill, as the title names them; the keys, in short."""
         width = (self.size.width or self.app.size.width) - 2  # the body's padding
-        named, filled = self._counts(named=True), self._counts(named=False)
-        caption = named if named.cell_len <= width else filled
+        named = self._counts(named=True)
+        caption = named if named.cell_len <= width else self._counts(named=False)
         unit = self.timeline.unit
         keys = f"←/→ h/l: {unit} · Enter: passages · a: compare · d: drop · Esc: close"
         caption.append("\n" + (keys if len(keys) <= width else f"←/→: {unit} · Enter: passages · a: add · d: drop · Esc"),
