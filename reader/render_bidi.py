@@ -46,6 +46,11 @@ IMPLICIT_MODE = "\x1b[8h"  # BDSM set: the terminal's default, restored on exit
 _RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 _WORD = re.compile(r"[^\W\d_]+")  # a run of letters, in any script
 _LINE_END_NEUTRAL = ("WS", "BN", "S", "B")  # reset to the paragraph level at a line end (L1)
+# The hyphens of a date ("2025-08-29"): after an Arabic-script letter UAX #9 makes its digits Arabic numbers
+# (W2), which only a common separator ("/", ",", ".") joins (W4), so the hyphens split the date into three numbers
+# laid out right to left, "29-08-2025" (a newcomer's brief: "تابناک · 2025-08-29"). Read as "/" for the levels
+# only, as Persian writes dates ("1403/10/28"): one number, in order. A score or range ("5-3") is left to UAX #9.
+_DATE = re.compile(r"(?<!\d)(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}-\d{1,2}-\d{4})(?!\d)")  # not a score or a range, "5-3"
 # No-break, figure and narrow no-break spaces: Rich's word wrap (`\s`) breaks at them, the
 # line-breaking rules do not (UAX #14, class GL); wrapped as a letter of the same width.
 _NO_BREAK = str.maketrans("\u00a0\u2007\u202f", "___")
@@ -79,7 +84,8 @@ def levels(text: str, rtl: bool) -> tuple[tuple[int, ...], tuple[str, ...]]:
     storage = uax9.get_empty_storage()
     storage["base_level"] = 1 if rtl else 0
     storage["base_dir"] = "R" if rtl else "L"
-    uax9.get_embedding_levels(text, storage)
+    read = _DATE.sub(lambda date: date.group().replace("-", "/"), text)  # one for one: the offsets are the text's
+    uax9.get_embedding_levels(read, storage)
     uax9.explicit_embed_and_overrides(storage)
     uax9.resolve_weak_types(storage)
     uax9.resolve_neutral_types(storage, False)
@@ -89,7 +95,7 @@ def levels(text: str, rtl: bool) -> tuple[tuple[int, ...], tuple[str, ...]]:
     kept = iter(storage["chars"])
     found = next(kept, None)
     resolved, kinds = [], []
-    for char in text:
+    for char in read:
         if found is not None and found["ch"] == char:
             resolved.append(found["level"])
             kinds.append(found["orig"])

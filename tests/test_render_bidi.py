@@ -12,7 +12,7 @@ from rich.text import Text
 from reader.config import Display
 from reader.models import Mention
 from reader.render import highlight
-from reader.render_bidi import display_snippet, display_text, has_rtl, is_rtl, visual_lines
+from reader.render_bidi import display_line, display_snippet, display_text, has_rtl, is_rtl, visual_lines
 
 FIXTURES = Path(__file__).parent / "fixtures" / "bidi"
 
@@ -155,3 +155,11 @@ def test_a_no_break_space_keeps_its_words_on_one_line():
             assert ("¶" in line.plain) == ("12" in line.plain), (width, line.plain)
     ordinary = [line.plain for line in visual_lines(Text("a b ¶ 12"), 5, rtl=False)]  # a space still breaks
     assert ordinary == ["a b ¶", "12"]
+
+
+def test_a_date_after_persian_letters_keeps_its_order():
+    """A newcomer's brief showed "تابناک · 2025-08-29" as "29-08-2025 · کانبات": after an Arabic-script
+    letter UAX #9 makes the digits Arabic numbers, which a hyphen does not join (W2, W4)."""
+    assert display_line("تابناک · 2025-08-29", Display()) == "2025-08-29 · کانبات"
+    assert display_line("— تابناک, 29-08-2025, ¶ 2", Display()) == "2 ¶ ,29-08-2025 ,کانبات —"
+    assert display_line("تابناک 5-3 برد", Display()) == "درب 3-5 کانبات"  # near miss: a score, as UAX #9 lays it out
