@@ -14,6 +14,7 @@ the same code on an in-memory database.
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
 import os
@@ -21,6 +22,7 @@ import re
 import sqlite3
 import zlib
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -231,6 +233,23 @@ def decompress(data: bytes, dictionary: bytes = b"") -> bytes:
     return unpacker.decompress(data) + unpacker.flush()
 
 
+@contextmanager
+def _locked(location: Path, purpose: str) -> Iterator[bool]:
+    """An exclusive lock (flock) on a file beside the cache at `location`, one per `purpose`;
+    yields whether another program held it first (this one waited)."""
+    with open(location.with_name(f"{location.name}.{purpose}.lock"), "a") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            waited = False
+        except BlockingIOError:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            waited = True
+        try:
+            yield waited
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
 class CorpusIndex:
     """One sqlite database of analysed articles; safe to open from several processes.
 
@@ -242,6 +261,12 @@ class CorpusIndex:
     def __init__(self, location: Path, version: str, dictionary: bytes = b""):
         self.location = location
         location.parent.mkdir(parents=True, exist_ok=True)
+        # Readers started together on one corpus made, dropped and re-paged its new cache at once: "database
+        # disk image is malformed" (a newcomer's three sessions). One program at a time sets it up.
+        with _locked(location, "setup"):
+            self._set_up(location, version, dictionary)
+
+    def _set_up(self, location: Path, version: str, dictionary: bytes) -> None:
         self.db = sqlite3.connect(str(location), timeout=30, check_same_thread=False)
         # For a new file only: 64 KiB pages hold some twenty stored documents each, so the
         # slack a page leaves (part of a document's size) is a smaller share: 4 KiB pages held
@@ -268,6 +293,15 @@ class CorpusIndex:
         self.dictionary: bytes = row[0] if row and isinstance(row[0], bytes) else b""
         self._names: dict[tuple[str, str], int] = {}
         self.db.execute(_ORDER_INDEX)
+
+    @contextmanager
+    def writing(self) -> Iterator[bool]:
+        """Hold the cache for analysing and writing files, against another program doing
+        it at once (two readers started together wrote the same files: "UNIQUE constraint
+        failed: articles.path"); yields whether it had to wait for one, whose work the
+        caller should then look at again."""
+        with _locked(self.location, "write") as waited:
+            yield waited
 
     def _repage(self) -> None:
         """Give a cache emptied for a new version this version's page size (VACUUM, out of

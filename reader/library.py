@@ -331,13 +331,20 @@ class Library:
         reader's: WORKER_NICENESS); their rows are written here, by one writer, `batch`
         articles a transaction, each batch reported as `progress(done, total)`.
         """
-        plan = self.pending
         index = index or self.index
+        with index.writing() as waited:
+            if waited:  # another program indexed these files meanwhile: what is left to do now
+                self._plan = self.plan(index)
+            self._refresh(self.pending, index, batch, (workers, niceness), progress)
+
+    def _refresh(self, plan: Plan, index: CorpusIndex, batch: int, pool: tuple[int | None, int],
+                 progress: Progress | None) -> None:
+        """`refresh`'s work, with the cache held (`CorpusIndex.writing`)."""
         index.forget(plan.removed)
         skipped = list(plan.skipped)
         jobs = [Job(path, plan.ids[path], plan.stamps[path], plan.known.get(path)) for path in plan.to_check]
         deferred: list[str] = []
-        self._write_analysed(jobs, index, batch, (workers, niceness), progress, skipped.append, deferred.append)
+        self._write_analysed(jobs, index, batch, pool, progress, skipped.append, deferred.append)
         if deferred:
             index.set_model_pending(sorted({*index.model_pending(), *deferred}))
         if jobs or plan.removed:  # after files went too: a duplicate whose original went is kept now

@@ -50,6 +50,36 @@ def test_second_start_reads_the_cache(corpus):
     assert second.get("003_4958d00dca6ef37f").clean.paragraphs == first.get("003_4958d00dca6ef37f").clean.paragraphs
 
 
+def test_a_reader_started_while_another_indexes_waits_and_writes_nothing_twice(corpus):
+    """A newcomer started three readers on one corpus at once: two died, "UNIQUE constraint failed:
+    articles.path" and "database disk image is malformed". The second waits for the first's
+    indexing, then finds nothing left to do (its plan, made before, is made again)."""
+    import threading
+
+    first = Library(load_config(bundled_config()), [corpus])
+    second = Library(load_config(bundled_config()), [corpus])
+    assert len(first.pending.to_check) == len(second.pending.to_check) == 5  # both planned before either indexed
+    analysed = counting(second)
+    failed: list[BaseException] = []
+
+    def start_second() -> None:
+        try:
+            second.refresh()
+        except BaseException as error:  # noqa: BLE001 - reported below
+            failed.append(error)
+
+    with first.index.writing() as waited:
+        assert not waited
+        later = threading.Thread(target=start_second)
+        later.start()
+        later.join(timeout=1)
+        assert later.is_alive()  # waiting for the first
+        first._refresh(first.pending, first.index, 100, (None, 0), None)
+    later.join(timeout=60)
+    assert not failed and analysed == []
+    assert [e.id for e in second.entries] == [e.id for e in first.entries] and len(second.entries) == 5
+
+
 def test_changed_file_is_reanalysed_and_touched_file_is_not(corpus):
     Library(load_config(bundled_config()), [corpus]).ensure_fresh()
     changed, touched = corpus / "003_4958d00dca6ef37f.txt", corpus / "000_f4d4ea7fa12037db.txt"
