@@ -49,7 +49,7 @@ def test_trim_drops_titles_the_and_possessives(raw, expected):
 
 
 @pytest.mark.parametrize("raw", ["President", "the Supreme", "FM On Nuclear Talks", "x" * 100, "nuclear plant",
-                                 "LNG", "the MoU", "Liquified Natural Gas", "ATMs"])
+                                 "LNG", "the MoU", "Liquified Natural Gas", "ATMs", "the NPP"])
 def test_trim_refuses_what_is_not_a_name(raw):
     text = f"Said {raw} today."
     assert model.trim(text, 5, 5 + len(raw)) is None
@@ -283,3 +283,29 @@ def test_an_organisation_span_over_a_comma_is_a_list_of_names():
     found = [(m.text, m.type) for m in model.merge(text, (), spans)]
     assert found == [("Paravar Pars Company", "ORG"), ("Design and Manufacturing of Aircraft Engines", "ORG"),
                      ("Washington, D.C.", "GPE")]
+
+
+@pytest.mark.parametrize("name", ["Company for Railroad, Ports and Airports Expansion",
+                                  "Ministry of Roads, Housing and Urban Development"])
+def test_a_name_whose_commas_list_what_its_preposition_governs_stays_whole(name):
+    """A newcomer's page showed "Company for Railroad" and "Ports" as two organisations;
+    the near miss above (a list of two names) is still cut."""
+    text = f"Iran signed with the {name} on Monday."
+    start = text.index(name)
+    found = [(m.text, m.type) for m in model.merge(text, (), [(start, start + len(name), "ORG")])]
+    assert found == [(name, "ORG")]
+    first = name.index(",")  # the model stopped at the series' first item and took the next as a name
+    second = (start + first + 2, start + name.index(" ", first + 2), "ORG")
+    found = [(m.text, m.type) for m in model.merge(text, (), [(start - 4, start + first, "ORG"), second])]
+    assert found == [(name, "ORG")]
+
+
+@pytest.mark.parametrize("names", [("Ministry of Defence", "Russia", "Iran"), ("Ministry of Energy", "Rosatom", "Gazprom Neft")])
+def test_a_list_after_a_governed_name_is_not_joined_to_it(names):
+    """Near miss of the series above: the model read the items as names of their own (a place; a
+    company after "and")."""
+    text = f"The {names[0]}, {names[1]} and {names[2]} signed on Monday."
+    spans = [(text.index(name), text.index(name) + len(name), "GPE" if name in ("Russia", "Iran") else "ORG")
+             for name in names]
+    found = [m.text for m in model.merge(text, (), spans)]
+    assert found == list(names)

@@ -54,7 +54,8 @@ Undersecretary Under-Secretary Giant
 # Capitalised common nouns and their acronyms the model reads as organisations (the dev-set 8 pages):
 # a product, a document, a machine, not a name.
 _NOT_NAMES = frozenset({"LNG", "Liquefied Natural Gas", "Liquified Natural Gas", "MoU", "MOU", "MoUs",
-                        "Memorandum of Understanding", "ATM", "ATMs", "NFC", "PIN", "POS", "GDP", "VAT", "CEO", "CEOs"})
+                        "Memorandum of Understanding", "ATM", "ATMs", "NFC", "PIN", "POS", "GDP", "VAT", "CEO", "CEOs",
+                        "NPP", "NPPs"})  # "the NPP": a nuclear power plant, named before (the gazetteer's FAC)
 _LEADING = ("the ", "The ", "THE ")
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _EDGE_PUNCT = " \t\"'“”‘’«»()[]{}.,;:!?—–-"
@@ -233,18 +234,49 @@ def merge(text: str, mentions: Sequence[Mention], spans: Sequence[Span]) -> tupl
     return tuple(sorted(kept, key=lambda m: m.start))
 
 
+# A name's own serial list, governed by a preposition: "Company for Railroad, Ports and Airports Expansion",
+# "Ministry of Roads, Housing and Urban Development" (a newcomer's page, stop 24).
+_NAMED_SERIES = re.compile(r"\b(?:of|for)\s+[A-Z][\w-]*(?:,\s+[A-Z][\w-]*)+,?\s+and\s+[A-Z]")
+# The rest of such a series after a span the model stopped at its first item ("the Company for Railroad").
+_GOVERNED = re.compile(r"\b(?:of|for)\s+[A-Z][\w-]*$")
+_SERIES_REST = re.compile(r"(?:,\s+[A-Z][\w-]*)+,?\s+and\s+(?P<tail>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)")
+
+
 def _listed(text: str, spans: Sequence[Span]) -> list[Span]:
     """`spans` with each organisation, facility or agreement span that runs over a comma
     cut into its comma-separated names: the model read a list ("Paravar Pars Company,
     Design and Manufacturing of Aircraft Engines") as one name. Places keep their comma
-    ("Washington, D.C.")."""
+    ("Washington, D.C."), and so does a name whose commas list what a preposition governs
+    ("Ministry of Roads, Housing and Urban Development": `_NAMED_SERIES`)."""
     out = []
-    for start, end, label in spans:
-        if LABELS[label] in ("PERSON", "GPE", "NORP") or ", " not in text[start:end]:
+    for start, end, label in _series_joined(text, spans):
+        if LABELS[label] in ("PERSON", "GPE", "NORP") or ", " not in text[start:end] \
+                or _NAMED_SERIES.search(text, start, end):
             out.append((start, end, label))
             continue
         for piece in re.finditer(r"[^,]+", text[start:end]):
             out.append((start + piece.start(), start + piece.end(), label))
+    return out
+
+
+def _series_joined(text: str, spans: Sequence[Span]) -> list[Span]:
+    """`spans` with an organisation the model stopped at the first item of its own series
+    ("the Company for Railroad" + "Ports" for "the Company for Railroad, Ports and Airports
+    Expansion") run to the series' end (`_SERIES_REST`); the spans inside it are dropped.
+    Not when the model read a name of another type in the series or a name of its own after
+    "and": "the Ministry of Defence, Russia and Iran", "the Ministry of Energy, Rosatom and
+    Gazprom Neft" are lists."""
+    out: list[Span] = []
+    reach = -1
+    for start, end, label in sorted(spans):
+        if start < reach:
+            continue
+        rest = _SERIES_REST.match(text, end) if LABELS[label] in ("ORG", "FAC") and \
+            _GOVERNED.search(text, start, end) else None
+        if rest and not any(end <= s < rest.end() and (LABELS[kind] != "ORG" or s == rest.start("tail"))
+                            for s, _, kind in spans):
+            end = reach = rest.end()
+        out.append((start, end, label))
     return out
 
 
