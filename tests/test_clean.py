@@ -128,6 +128,18 @@ def test_short_lines_inside_the_body_stay_as_subheadings():
     assert kinds["The Railway Summit"] == "subheading" and kinds["“Quoted words,” he said."] == "quote"
 
 
+@pytest.mark.parametrize("opening, kind", [
+    ("«Роснефть» и Национальная иранская нефтяная компания подписали меморандум.", "body"),
+    ("“Tehran Times” reported the deal on Monday, citing the ministry.", "body"),
+    ("«Мы готовы к сотрудничеству», — сказал министр.", "quote"),  # near misses: quotations
+    ("“We will build the railway together and finish it by 2028” the minister said.", "quote"),
+    ("«Пауза».", "quote"),
+])
+def test_a_paragraph_opening_with_a_name_in_quotes_is_not_a_quotation(opening, kind):
+    result = clean(f"T\n\n{BODY}\n\n{opening}\n\n{BODY.replace('Monday', 'Friday')}")
+    assert {p.text: p.kind for p in result.paragraphs}[opening] == kind
+
+
 def test_a_label_between_paragraphs_in_words_the_article_never_uses_is_dropped():
     result = clean(f"T\n\n{BODY}\n\nSuggested Clips\n\n{BODY.replace('Monday', 'Friday')}\n\nMore text follows here.")
     assert "Suggested Clips" not in texts(result)

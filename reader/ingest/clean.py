@@ -1786,9 +1786,29 @@ def masked(paragraph: Paragraph) -> str:
 def _kind(text: str, index: int, total: int) -> str:
     if _is_subheading(text, index, total):
         return "subheading"
-    if text.startswith(_OPEN_QUOTES):
+    if _opens_quoting(text):
         return "quote"
     return "body"
+
+
+_CLOSE_QUOTE = {'"': '"', '“': '”', '‘': '’', "'": "'", '«': '»'}
+NAME_IN_QUOTES_WORDS = 4  # «Росатом», “Tehran Times”, «Северный поток — 2»: a name, not a quotation
+
+
+def _opens_quoting(text: str) -> bool:
+    """Whether a paragraph opens with a quotation (shown as one: italic), not with a name in
+    quotes that the sentence goes on from ("«Роснефть» и НИОК подписали…", a newcomer's page):
+    a quoted opening of at most NAME_IN_QUOTES_WORDS words with no punctuation inside or right
+    after it (", — сказал он": a speaker follows a quotation), followed by more of the sentence,
+    is a name."""
+    if not text.startswith(_OPEN_QUOTES):
+        return False
+    close = text.find(_CLOSE_QUOTE[text[0]], 1)
+    if close < 0:
+        return True
+    quoted, after = text[1:close], text[close + 1:].strip()
+    return len(quoted.split()) > NAME_IN_QUOTES_WORDS or any(c in quoted for c in ".,!?…;:؟،") \
+        or len(after.split()) < 2 or after[0] in ".,!?…;:؟،—–-"
 
 
 def _is_subheading(text: str, index: int, total: int) -> bool:
