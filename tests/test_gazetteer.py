@@ -98,6 +98,10 @@ def test_nationality_plurals(matcher):
     ("встретились 17 января 2025 года в Москве", "DATE", "17 января 2025 года"),
     ("5 мая они снова встретились", "DATE", "5 мая"),
     ("в 2015 году был подписан", "DATE", "2015 году"),
+    ("подписан в январе 2025 года в Москве", "DATE", "январе 2025 года"),  # a month without a day, as "in March"
+    ("В марте стороны обсудили", "DATE", "марте"),
+    ("поставки идут с мая 2024 года", "DATE", "мая 2024 года"),
+    ("в конце июня они встретились", "DATE", "июня"),
     ("روز ۲۸ دی ماه به مسکو رفت", "DATE", "۲۸ دی ماه"),
     ("در ۲۶ آبان ۱۴۰۴ امضا شد", "DATE", "۲۶ آبان ۱۴۰۴"),
     ("مسکو - ایرنا 22 نوامبر 1997", "DATE", "22 نوامبر 1997"),
@@ -111,7 +115,8 @@ def test_patterns(matcher, text, kind, span):
 @pytest.mark.parametrize("text", ["four de-escalation zones", "the next 20 years", "three devices", "1,500 troops", "2015 people",
                                   "Theresa May said", "for three years", "the March of the Volunteers",
                                   "в 2 евро-зоне", "3, 5 and 7",
-                                  "۱۰ می\u200cشود", "۱۴۰۳ مسافر", "3 маяка", "в 2015 годовом отчёте"])
+                                  "۱۰ می\u200cشود", "۱۴۰۳ مسافر", "3 маяка", "в 2015 годовом отчёте",
+                                  "в маеве", "Бомарте сказал", "с маяка"])
 def test_patterns_do_not_fire_on_ordinary_numbers(matcher, text):
     assert [m for m in matcher.mentions(text) if m.type in ("MONEY", "PERCENT", "DATE")] == []
 

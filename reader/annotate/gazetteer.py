@@ -255,8 +255,15 @@ _PATTERNS = [
 _RU_MONTH = "(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)"
 _FA_MONTH = ("(?:فروردین|اردیبهشت|خرداد|تیر|مرداد|شهریور|مهر|آبان|آذر|دی|بهمن|اسفند"
              "|ژانویه|فوریه|مارس|آوریل|مه|ژوئن|ژوئیه|جولای|اوت|آگوست|سپتامبر|اکتبر|نوامبر|دسامبر)")
+# A Russian month without a day, as "in March" in English: in the prepositional after "в" ("в январе 2025
+# года", "В марте"), in the genitive after "с", "до" and the parts of a month ("с мая", "в конце июня").
+_RU_MONTH_IN = "(?:январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|ноябре|декабре)"
+_RU_YEAR = r"(?:\s(?:19|20)\d\d(?:\sг(?:ода|\.))?)?(?!\w)"
+_RU_BEFORE_MONTH = "(?:" + "|".join(rf"(?<=\b{w} )" for w in "с С до начала конца середины начале конце середине".split()) + ")"
 _PATTERNS += [
-    ("DATE", rf"\d{{1,2}}\s{_RU_MONTH}(?:\s(?:19|20)\d\d(?:\sг(?:ода|\.))?)?(?!\w)"),
+    ("DATE", rf"\d{{1,2}}\s{_RU_MONTH}{_RU_YEAR}"),
+    ("DATE", rf"(?:(?<=\bв )|(?<=\bВ )){_RU_MONTH_IN}{_RU_YEAR}"),
+    ("DATE", rf"{_RU_BEFORE_MONTH}{_RU_MONTH}{_RU_YEAR}"),
     ("DATE", r"(?:19|20)\d\d\sгод(?:у|а)(?!\w)"),
     ("DATE", rf"\d{{1,2}}\s{_FA_MONTH}(?:\sماه)?(?:\s\d{{4}})?(?!\w)"),
 ]
@@ -281,6 +288,7 @@ def _triggers() -> Iterable[str]:
     matcher's automaton finds these with the aliases (a regex scan of every
     position was the slowest step); digit runs are matched in chunks of four."""
     yield from (*"$€£¥", "US$", "C$", "A$", "USD", "EUR", "RUB", "IRR", "CNY", *_DATE_WORDS)
+    yield from re.findall(r"[а-я]+", _RU_MONTH + _RU_MONTH_IN)  # "в марте", "с мая" (no day before them)
     yield from "۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩"  # Persian and Arabic-Indic digits (a run's first one starts a pattern; `\d` reads them)
     for width in (1, 2, 3, 4):
         yield from (f"{n:0{width}d}" for n in range(10 ** width))
