@@ -1,6 +1,8 @@
 import codecs
 
-from reader.ingest.decode import decode, discover, read_article
+import pytest
+
+from reader.ingest.decode import DecodeError, decode, discover, read_article
 from reader.models import RawArticle, Skipped
 
 from conftest import SEEDS
@@ -58,6 +60,22 @@ def test_a_utf16_byte_order_mark_before_binary_bytes_is_no_article(write):
 
 def test_utf16_without_bom_is_recognised():
     assert decode("Moscow and Tehran agreed.".encode("utf-16-le")) == ("Moscow and Tehran agreed.", "utf-16-le")
+
+
+@pytest.mark.parametrize("text", ["Россия и Иран подписали договор о стратегическом партнёрстве в Москве.\n" * 4,
+                                  "ایران و روسیه قرارداد همکاری راهبردی را در مسکو امضا کردند.\n" * 4])
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_russian_and_persian_utf16_without_bom_are_recognised(text, encoding):
+    """Their UTF-16 has NULs only at spaces and points, too few for the NUL pattern: a
+    newcomer's `iconv -t utf-16le` files were skipped as binary."""
+    assert decode(text.encode(encoding)) == (text, encoding)
+
+
+@pytest.mark.parametrize("data", [bytes(range(256)) * 8, b"\x04\x10" * 300, b"\x06\x00\x06\x01" * 300 + b"\x00"])
+def test_bytes_with_a_narrow_high_byte_but_no_text_stay_binary(data):
+    """Near misses: every byte value; one script's letters with no space; an odd length."""
+    with pytest.raises(DecodeError):
+        decode(data)
 
 
 def test_windows_1252_fallback():
