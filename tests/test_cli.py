@@ -2,6 +2,7 @@ import json
 from pathlib import Path
 
 import pytest
+from rich.cells import cell_len
 
 from reader.cli import main
 
@@ -358,9 +359,16 @@ def test_show_into_a_pipe_keeps_persian_in_logical_order_unwrapped(capsys):
     assert paragraphs and not any("رئیس\u200cجمهور"[::-1] in line for line in out.splitlines())
     assert not any(line.startswith(" ") for line in paragraphs)  # not right-aligned
     code, out, err = run(capsys, "show", str(fixture), "--plain", "--width", "50")
-    assert "رئیس\u200cجمهور"[::-1] in out  # a width asked for: laid out for reading, as on screen
-    meta = next(line for line in out.splitlines() if " · " in line)
-    assert "تهران"[::-1] in meta and "تهران" not in meta  # the dateline too (a newcomer saw it in logical order)
+    lines = out.splitlines()  # wrapped for a file: still as written (a second newcomer's grep found nothing)
+    assert any("رئیس\u200cجمهور" in line for line in lines) and not any("رئیس\u200cجمهور"[::-1] in line for line in lines)
+    assert max(map(cell_len, lines)) <= 50
+    for flags in (["--plain", "--width", "50", "--bidi", "visual"], ["--ansi", "--width", "50"]):
+        code, out, err = run(capsys, "show", str(fixture), *flags)  # for a terminal (less -R): as on screen
+        assert "رئیس\u200cجمهور"[::-1] in out
+        meta = next(line for line in out.splitlines() if " · " in line)
+        assert "تهران"[::-1] in meta and "تهران" not in meta  # the dateline too (a newcomer saw it in logical order)
+    code, out, err = run(capsys, "show", str(fixture), "--ansi", "--bidi", "logical")
+    assert "رئیس\u200cجمهور" in out
 
 
 def test_related_leaves_out_copies_of_the_article_itself(capsys, tmp_path):
