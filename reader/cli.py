@@ -568,7 +568,8 @@ def _view_parsers(add) -> None:
     _corpus_paths(p)
     p.add_argument("--from", dest="start", metavar="DATE", help="only passages dated on or after DATE (YYYY[-MM[-DD]])")
     p.add_argument("--to", dest="end", metavar="DATE", help="only passages dated on or before DATE (YYYY[-MM[-DD]])")
-    p.add_argument("--out", metavar="FILE", help="write here (atomically); '-' prints it (default: brief-NAME-DATE.md)")
+    p.add_argument("--out", metavar="FILE", help="write here (atomically); '-' prints it (default: printed into a pipe; "
+                                                 "on a terminal, a new brief-NAME-DATE.md here, never replacing one)")
     _common(p)
 
     p = add("serve")
@@ -646,7 +647,7 @@ def _timeline(args: argparse.Namespace) -> int:
 def _brief(args: argparse.Namespace) -> int:
     from datetime import date
 
-    from .export import brief_markdown, date_bound, default_name, gather
+    from .export import brief_markdown, date_bound, default_name, free_path, gather
     from .state import StateStore
 
     try:
@@ -680,12 +681,13 @@ def _brief(args: argparse.Namespace) -> int:
         _say(f"nothing to brief: no passage{between}")
         return NOTHING
     text = brief_markdown(title, quotes, start, end, made=date.today().isoformat(), duplicates=duplicates)
-    out = args.out or default_name(title, date.today().isoformat())
-    if out == "-":
+    # Into a pipe, stdout is data: the brief itself (a newcomer's `brief … | head` printed nothing).
+    if args.out == "-" or (args.out is None and not sys.stdout.isatty()):
         sys.stdout.write(text)
         return OK
-    _write_file(Path(out), text)
-    _say(f"wrote {out}: {plural(len(quotes), 'passage')}")
+    out = Path(args.out) if args.out else free_path(Path.cwd(), default_name(title, date.today().isoformat()))
+    _write_file(out, text)
+    _say(f"wrote {safe_line(str(out))}: {plural(len(quotes), 'passage')}")
     return OK
 
 

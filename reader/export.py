@@ -15,6 +15,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from .config import valid_date
 from .models import Document
@@ -160,6 +161,19 @@ def gather(wanted: Iterable[tuple[str, int]], get: Callable[[str], Document | No
 def default_name(title: str, today: str) -> str:
     """"brief-north-south-transport-corridor-2026-11-30.md" for a brief titled "Brief: North–South…"."""
     return f"brief-{slug(title.removeprefix('Brief: '))}-{today}.md"
+
+
+def free_path(folder: Path, name: str) -> Path:
+    """`folder / name`, or with "-2", "-3"… before its suffix when that file exists: a
+    default name never replaces an earlier brief (a newcomer's `w` in the reader replaced
+    the brief `iranru-reader brief` had written that day)."""
+    path = folder / name
+    stem, suffix = path.stem, path.suffix
+    number = 1
+    while path.exists():
+        number += 1
+        path = folder / f"{stem}-{number}{suffix}"
+    return path
 
 
 def bound_day(bound: str, last: bool) -> str:

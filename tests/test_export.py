@@ -257,3 +257,17 @@ def test_cli_brief_out_on_a_folder_exits_2_and_leaves_nothing_behind(capsys, tmp
     code, out, err = run(capsys, "brief", "--topic", "syria", "--out", str(folder))
     assert code == 2 and out == "" and f"cannot write {folder}" in err
     assert sorted(os.listdir(folder)) == ["old.md"] and sorted(os.listdir(tmp_path)) == ["briefs"]
+
+
+def test_cli_brief_prints_into_a_pipe_and_never_replaces_an_earlier_file(capsys, tmp_path, monkeypatch):
+    """A newcomer's `brief … | head` printed nothing (it wrote a file), and a default name
+    replaced the brief written before it."""
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(capsys, "brief", "--topic", "north_south_corridor")  # capsys: stdout is not a terminal
+    assert code == 0 and out.startswith("# Brief: ") and os.listdir(tmp_path) == []
+    monkeypatch.setattr("sys.stdout.isatty", lambda: True)
+    for _ in range(2):
+        code, out, err = run(capsys, "brief", "--topic", "north_south_corridor")
+        assert code == 0 and out == "" and "wrote " in err
+    first, second = sorted(os.listdir(tmp_path), key=len)
+    assert second == first.replace(".md", "-2.md")

@@ -506,6 +506,32 @@ def test_B_previews_the_bookmarks_brief_and_w_saves_it_atomically(app, library, 
     drive(app, scenario, size=(80, 24))
 
 
+def test_w_never_replaces_an_earlier_brief_without_a_second_enter(app, tmp_path, monkeypatch):
+    """A newcomer's `w` Enter replaced the brief `iranru-reader brief` had written that day."""
+    monkeypatch.chdir(tmp_path)
+
+    async def scenario(pilot):
+        await pilot.press("B")
+        await wait_until(pilot, lambda: isinstance(app.screen, BriefScreen))
+        screen = app.screen
+        await pilot.pause()
+        earlier = tmp_path / screen.file_name
+        earlier.write_text("earlier brief", encoding="utf-8")
+        await pilot.press("w")
+        box = screen.query_one("#brief-path", Input)
+        assert box.value == str(tmp_path / earlier.name.replace(".md", "-2.md"))  # a free name proposed
+        box.value = str(earlier)
+        await pilot.press("enter")  # asks first
+        await pilot.pause()
+        assert app.screen is screen and earlier.read_text(encoding="utf-8") == "earlier brief"
+        assert any("exists: Enter again replaces it" in str(n.message) for n in app._notifications)
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: app.screen is not screen)
+        assert earlier.read_text(encoding="utf-8") == screen.text
+
+    drive(app, scenario, size=(80, 24))
+
+
 def test_a_long_brief_is_previewed_up_to_its_first_articles_and_saved_whole(app, library, monkeypatch):
     """A newcomer's report: B on a topic of 1,056 passages froze the reader 76 s (and
     Esc 43 s more) while Textual's Markdown widget built the whole 448 KB brief."""

@@ -36,7 +36,7 @@ from textual.widgets import Input, Markdown, Static
 
 from ...atomic import write_atomic
 from ...config import Display
-from ...export import CITED, PILCROW, preview
+from ...export import CITED, PILCROW, free_path, preview
 from ...render_bidi import has_rtl, visual_lines
 from ..bindings import BRIEF, MODAL, RAW
 
@@ -134,6 +134,7 @@ class BriefScreen(Screen[Path | None]):
         self.source = first
         self.text = ""
         self.file_name = "brief.md"
+        self.replace: Path | None = None  # an existing file the user was asked about (Enter again replaces it)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="brief-body"):
@@ -181,7 +182,7 @@ class BriefScreen(Screen[Path | None]):
             self.notify("Nothing to save", timeout=3)
             return
         box = self.query_one("#brief-path", Input)
-        box.value = str(Path.cwd() / self.file_name)
+        box.value = str(free_path(Path.cwd(), self.file_name))
         box.display = True
         self.set_focus(box)
 
@@ -191,6 +192,11 @@ class BriefScreen(Screen[Path | None]):
             self.notify("Type a file name to save the brief as", severity="warning", timeout=3)
             return
         path = Path(event.value.strip()).expanduser()
+        if path.is_file() and path != self.replace:
+            self.replace = path  # a newcomer's `w` replaced an earlier brief without a word
+            self.notify(f"{path.name} exists: Enter again replaces it, or change the name", severity="warning",
+                        markup=False, timeout=6)
+            return
         try:
             write_atomic(path, self.text)
         except OSError as error:
