@@ -154,15 +154,31 @@ def test_raw_view_stays_in_logical_order(tmp_path):
     assert "تهران – ایرنا – رئیس\u200cجمهور" in body and "می\u200cخواهند" in body  # the RLM file's half-space
 
 
-def test_the_panel_shown_later_lays_out_its_persian_snippets(tmp_path):
-    """At 80×24 the panel starts hidden, so its list had no width when its options were
-    built: shown with `p`, a newcomer read its Persian snippets in logical order."""
+def _two_persian_stories(tmp_path):
+    """A library of the Persian agency fixture and another story sharing its topics, and its app."""
     text = (FIXTURES / "fa_agency.txt").read_text(encoding="utf-8")
     (tmp_path / "fa.txt").write_text(text, encoding="utf-8")
     (tmp_path / "fa2.txt").write_text(text.replace("بیست‌ساله", "بیست ساله و تازه"), encoding="utf-8")  # another story
     (tmp_path / "config.yaml").write_text("corpus: [fa.txt, fa2.txt]\n")
     library = Library(load_config(tmp_path / "config.yaml"), cache=False).ensure_fresh()
-    app = make_app(library, tmp_path)
+    return library, make_app(library, tmp_path)
+
+
+def _assert_snippets_in_visual_order(seen):
+    """seen["prompts"]: the links list's options; seen["paragraphs"]: the article's text."""
+    snippets = [p for p in seen["prompts"] if "¶" in p]
+    assert snippets, seen["prompts"]
+    words = {w for paragraph in seen["paragraphs"] for w in paragraph.split()
+             if len(w) >= 3 and w != w[::-1] and not any(c.isdigit() for c in w)}  # digits run left to right
+    shown = {w for p in snippets for w in p.split()}
+    assert shown & {w[::-1] for w in words}  # visual order: each word's letters right to left
+    assert not shown & words, shown & words  # no word in logical order
+
+
+def test_the_panel_shown_later_lays_out_its_persian_snippets(tmp_path):
+    """At 80×24 the panel starts hidden, so its list had no width when its options were
+    built: shown with `p`, a newcomer read its Persian snippets in logical order."""
+    library, app = _two_persian_stories(tmp_path)
     seen = {}
 
     async def scenario(pilot):
@@ -181,13 +197,36 @@ def test_the_panel_shown_later_lays_out_its_persian_snippets(tmp_path):
         seen["paragraphs"] = [p.text for p in library.get("fa").clean.paragraphs]
 
     drive(app, scenario, size=(80, 24))
-    snippets = [p for p in seen["prompts"] if "¶" in p]
-    assert snippets, seen["prompts"]
-    words = {w for paragraph in seen["paragraphs"] for w in paragraph.split()
-             if len(w) >= 3 and w != w[::-1] and not any(c.isdigit() for c in w)}  # digits run left to right
-    shown = {w for p in snippets for w in p.split()}
-    assert shown & {w[::-1] for w in words}  # visual order: each word's letters right to left
-    assert not shown & words, shown & words  # no word in logical order
+    _assert_snippets_in_visual_order(seen)
+
+
+def test_the_panel_hidden_and_shown_again_lays_out_what_was_built_meanwhile(tmp_path):
+    """A newcomer at 120×40 hid the panel, moved, and pressed `p`: the Persian snippets
+    built while it was hidden came back in logical order at the width of before."""
+    library, app = _two_persian_stories(tmp_path)
+    seen = {}
+
+    async def scenario(pilot):
+        from reader.tui.widgets.panel import LinkList
+
+        doc = app.view.doc
+        related = [i for i in range(len(doc.clean.paragraphs)) if library.related(doc, i)]
+        assert not app.panel.has_class("-hidden")
+        await pilot.press(*["j"] * (related[0] - app.view.cursor))
+        await pilot.pause()
+        await pilot.press("p")  # hidden
+        await pilot.pause()
+        await pilot.press("k", "j")  # the list is built again while hidden
+        await pilot.pause()
+        await pilot.press("p")
+        await pilot.pause()
+        await pilot.pause()
+        links = app.panel.query_one(LinkList)
+        seen["prompts"] = [str(links.get_option_at_index(i).prompt) for i in range(links.option_count)]
+        seen["paragraphs"] = [p.text for p in library.get("fa").clean.paragraphs]
+
+    drive(app, scenario, size=(120, 40))
+    _assert_snippets_in_visual_order(seen)
 
 
 def test_an_entitys_other_articles_and_a_months_passages_read_right_to_left(tmp_path):

@@ -351,7 +351,7 @@ class ReaderApp(App[None]):
 
     def _links_width(self) -> int:
         """Cells of text in one option of the panel's links list (0 before layout)."""
-        return max(0, self.panel.query_one(LinkList).scrollable_content_region.width - 2)
+        return self.panel.query_one(LinkList).text_width()
 
     def _much_to_index(self) -> bool:
         """Enough new or changed text that indexing it before the first frame would show."""

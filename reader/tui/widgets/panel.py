@@ -56,17 +56,24 @@ class EntityList(PaneList):
 
 class LinkList(PaneList):
     """The panel's list of links. Its right-to-left snippets are laid out for its
-    width, which is 0 while the panel is hidden (at 80×24 it starts hidden): a new
-    width asks the app to build the options again (`Relaid`)."""
+    width, which is 0 while the panel is hidden (at 80×24 it starts hidden): shown at
+    a width its options were not built for, it asks the app to build them again
+    (`Relaid`). Options built while hidden and shown at the width of before were left
+    in logical order (a newcomer's `p` after moving with the panel hidden)."""
 
     class Relaid(Message):
         """The list's width changed: its options want laying out again."""
 
-    _laid_out_for = 0
+    _built_for = 0
 
-    def on_resize(self, event: events.Resize) -> None:
-        if event.size.width != self._laid_out_for:
-            self._laid_out_for = event.size.width
+    def text_width(self) -> int:
+        """Cells of text in one option (0 before layout or while hidden); the options
+        about to be built are laid out for it."""
+        self._built_for = max(0, self.scrollable_content_region.width - 2)
+        return self._built_for
+
+    def on_resize(self, _: events.Resize) -> None:
+        if max(0, self.scrollable_content_region.width - 2) != self._built_for:
             self.post_message(self.Relaid())
 
 
