@@ -111,9 +111,12 @@ def article_text(date: str | None, title: str) -> str:
     return f"Article: {date or '—'} {title}"
 
 
-def entity_texts(name: str, kind: str) -> tuple[str, str]:
-    """An entity's two entries in the command palette: its mentions, its timeline."""
-    return f"Entity: {name} ({kind})", f"Entity: {name} ({kind}) — timeline"
+def entity_texts(name: str, kind: str, alias: str = "") -> tuple[str, str]:
+    """An entity's two entries in the command palette: its mentions, its timeline; with
+    the `alias` it was found by, when that is not its name ("Entity: Vladimir Putin
+    (PERSON) · Путина")."""
+    named = f"Entity: {name} ({kind})" + (f" · {alias}" if alias else "")
+    return named, f"{named} — timeline"
 
 
 def topic_texts(label: str) -> tuple[str, str]:

@@ -711,6 +711,23 @@ class Library:
             self._entities = (index or self.index).entities()
         return self._entities
 
+    def entity_named(self, name: str, index: CorpusIndex | None = None) -> str | None:
+        """The canonical name of the corpus's entity that `name` names: the canonical name
+        itself (case, spaces and dashes aside), or any alias or inflected form the gazetteer
+        matches whole, in any language (putin, Путина, پوتین); None when none does. `index`:
+        as `corpus_entities`'."""
+        known = {canonical for canonical, _ in self.corpus_entities(index)}
+        for canonical in known:
+            if same_name(name, canonical):
+                return canonical
+        typed = name.strip()
+        for form in dict.fromkeys((typed, " ".join(w[:1].upper() + w[1:] for w in typed.split()))):
+            # as typed, and capitalised: the gazetteer's aliases are names ("putin" is Putin)
+            whole = [m for m in self.matcher.mentions(form) if (m.start, m.end) == (0, len(form))]
+            if whole and whole[0].canonical in known:
+                return whole[0].canonical
+        return None
+
     def palette_articles(self, index: CorpusIndex | None = None) -> tuple[array, FuzzyNames]:
         """The command palette's look-up of articles: their rowids in the list's order and
         their names (`article_text`, reader.fuzzy) in that order. Read once per article
@@ -761,16 +778,8 @@ class Library:
         for topic in self.topic_map.topics:
             if same_name(name, topic.id) or same_name(name, topic.label):
                 return Subject("topic", topic.id, topic.label)
-        known = {canonical for canonical, _ in self.corpus_entities()}
-        for canonical in known:
-            if same_name(name, canonical):
-                return Subject("entity", canonical, canonical)
-        typed = name.strip()
-        for form in dict.fromkeys((typed, " ".join(w[:1].upper() + w[1:] for w in typed.split()))):
-            # as typed, and capitalised: the gazetteer's aliases are names ("putin" is Putin)
-            whole = [m for m in self.matcher.mentions(form) if (m.start, m.end) == (0, len(form))]
-            if whole and whole[0].canonical in known:
-                return Subject("entity", whole[0].canonical, whole[0].canonical)
+        if canonical := self.entity_named(name):
+            return Subject("entity", canonical, canonical)
         names = [t.id for t in self.topic_map.topics] + [t.label for t in self.topic_map.topics] + \
             [canonical for canonical, _ in self.corpus_entities()]
         close = suggest(name, names)

@@ -44,9 +44,10 @@ def score(matcher: Matcher, text: str) -> float:
 
 
 class ReaderCommands(Provider):
-    def _found(self, query: str, stop: Callable[[], bool]) -> list[Found]:
+    def _found(self, query: str, stop: Callable[[], bool]) -> tuple[list[Found], bool]:
         """Worker thread: the best LIMIT articles, topics and entries of entities for
-        `query`, as (text, help, callback); read on a connection of the thread's own."""
+        `query`, as (text, help, callback), and whether no entity's name matched; read on
+        a connection of the thread's own."""
         app = self.app
         library: Library = app.library
         index = library.connect()
@@ -61,9 +62,22 @@ class ReaderCommands(Provider):
                               for article_id, date, title in (headlines[r] for r in best if r in headlines)]
         topics, topic_names = library.palette_topics()
         found += [self._topic(topics[place // 2], timeline=bool(place % 2)) for place in topic_names.best(query, LIMIT)]
-        found += [self._entity(*entities[place // 2], timeline=bool(place % 2))
-                  for place in entity_names.best(query, LIMIT, stop)]
-        return found
+        places = entity_names.best(query, LIMIT, stop)
+        found += [self._entity(*entities[place // 2], timeline=bool(place % 2)) for place in places]
+        return found, not places
+
+    def _named(self, query: str) -> tuple[str, str] | None:
+        """Worker thread: (name, type) of the entity `query` names by an alias or inflected
+        form in any language (Путина, پوتین, JCPOA; a newcomer found nothing by them), or
+        None. The first call builds the gazetteer's matcher (a warm start has none): the
+        other hits are shown before it."""
+        library: Library = self.app.library
+        index = library.connect()
+        try:
+            named = library.entity_named(query, index) if query.strip() else None
+            return next(((name, kind) for name, kind in library.corpus_entities(index) if name == named), None)
+        finally:
+            index.close()
 
     def _article(self, article_id: str, date: str | None, title: str) -> Found:
         """An article's entry, its right-to-left title shown in visual order (display_line) after the
@@ -82,24 +96,31 @@ class ReaderCommands(Provider):
                     partial(app.show_timeline, Subject("topic", topic.id, topic.label)))
         return texts[0], texts[0], "Go to the first passage on this topic", partial(app.follow_topic, topic.id, first=True)
 
-    def _entity(self, name: str, kind: str, timeline: bool) -> Found:
-        """An entity's entry: its mentions, or (`timeline`) the passages that mention it per month."""
+    def _entity(self, name: str, kind: str, timeline: bool, alias: str = "") -> Found:
+        """An entity's entry: its mentions, or (`timeline`) the passages that mention it per
+        month; `alias`: the form it was found by (a right-to-left one shown in visual order)."""
         app = self.app
-        texts = entity_texts(name, kind)
+        texts = entity_texts(name, kind, alias)
+        shown = entity_texts(name, kind, display_line(alias, app.library.config.display, app.size.width) if alias else "")
         if timeline:
-            return (texts[1], texts[1], "The passages that mention it, per month",
+            return (texts[1], shown[1], "The passages that mention it, per month",
                     partial(app.show_timeline, Subject("entity", name, name)))
-        return texts[0], texts[0], "Show its mentions and the articles that mention it", partial(app.select_entity, name)
+        return texts[0], shown[0], "Show its mentions and the articles that mention it", partial(app.select_entity, name)
 
     async def search(self, query: str) -> Hits:
         stop = threading.Event()
         try:
-            found = await asyncio.to_thread(self._found, query, stop.is_set)
+            found, no_entity = await asyncio.to_thread(self._found, query, stop.is_set)
         finally:
             stop.set()  # a newer query cancelled this search: its thread stops at its next chunk
         matcher = self.matcher(query)
         for text, shown, help_text, callback in found:
             yield Hit(score(matcher, text), Content(shown), callback, text=text, help=help_text)
+        named = await asyncio.to_thread(self._named, query) if no_entity else None
+        if named:
+            for timeline in (False, True):
+                text, shown, help_text, callback = self._entity(*named, timeline, alias=query.strip())
+                yield Hit(score(matcher, text), Content(shown), callback, text=text, help=help_text)
 
     async def discover(self) -> Hits:
         """With nothing typed: every topic, then the first LIMIT articles of the list."""

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import ModalScreen, Screen
@@ -507,6 +507,7 @@ class SubjectPicker(ModalScreen[Subject | None]):
 
     def __init__(self, library: Library) -> None:
         super().__init__()
+        self.library = library
         self.candidates = [Subject("topic", t.id, t.label) for t in library.topic_map.topics] + \
             [Subject("entity", name, name) for name, _ in library.corpus_entities()]
 
@@ -517,14 +518,14 @@ class SubjectPicker(ModalScreen[Subject | None]):
             yield MonthList(id="picker-list")
 
     def on_mount(self) -> None:
-        self._fill("")
+        self._fill(self._matching(""))
 
     def _matching(self, query: str) -> list[Subject]:
         words = query.casefold().split()
         return [s for s in self.candidates if all(w in s.label.casefold() for w in words)][:self.LIMIT]
 
-    def _fill(self, query: str) -> None:
-        self.shown = self._matching(query)
+    def _fill(self, shown: list[Subject]) -> None:
+        self.shown = shown
         options = [Option(Text.assemble((s.label, "bold"), (f"  {s.kind}", "dim")), id=str(i))
                    for i, s in enumerate(self.shown)]
         picker = self.query_one(MonthList)
@@ -533,7 +534,22 @@ class SubjectPicker(ModalScreen[Subject | None]):
 
     @on(Input.Changed, "#picker-input")
     def typed(self, event: Input.Changed) -> None:
-        self._fill(event.value)
+        self._fill(self._matching(event.value))
+        if not self.shown and event.value.strip():
+            self._find_named(event.value)
+
+    @work(thread=True, exclusive=True, group="picker-alias")
+    def _find_named(self, query: str) -> None:
+        """No name holds what was typed: the entity it names by an alias or inflected form in
+        any language (Путина, پوتین: a newcomer found nothing), looked up off the event loop
+        (the first look-up builds the gazetteer's matcher, a second or more)."""
+        named = self.library.entity_named(query)
+        if named:
+            self.app.call_from_thread(self._named_found, query, Subject("entity", named, named))
+
+    def _named_found(self, query: str, subject: Subject) -> None:
+        if self.query_one("#picker-input", Input).value == query and not self.shown:
+            self._fill([subject])
 
     @on(Input.Submitted, "#picker-input")
     def submitted(self, event: Input.Submitted) -> None:
