@@ -47,7 +47,7 @@ CUT_STOP_DENSITY = 0.25  # a shorter cut paragraph ending the file has at least 
 DATE_LINE_EXTRA_WORDS = 6  # words besides the date in a timestamp line
 SHORT_LINE_WORDS = 14  # longer lines are text or captions, never a label, date, code or byline
 DERIVED_TITLE_CHARS = 80
-MASTHEAD_WORDS = 4  # an outlet's name over the page ("BBC News") has at most this many words
+MASTHEAD_WORDS = md.MASTHEAD_WORDS  # an outlet's name over the page ("BBC News") has at most this many words
 CREDIT_PARAGRAPHS = 3  # a "…, пишет ТАСС." credit is looked for in this many first and last paragraphs
 SECTION_WORDS = 4  # "Headline | Russia-Ukraine war": a section label after a bar has at most this many words
 STRAY_WORDS = 4  # a label between paragraphs ("Recommended Videos") has at most this many words
@@ -549,6 +549,14 @@ def _furniture_shapes(line: _Line, drop: Callable, found: _Found, outlets: Mappi
     if (source := md.attribution(text, outlets)) is not None:
         found.sources.append((0 if md.labelled(text) else 1, line.number, source))
         return drop(line, "source attribution (source metadata)")
+    if holder := md.copyright_holder(text, outlets):  # the site's own name: used when nothing better names a source
+        found.sources.append((3, line.number, holder))
+        return drop(line, "copyright line (source metadata)")
+    if desk := md.bar_byline(text, outlets):  # "By Jane Roe | Devdiscourse News Desk | Moscow | Updated: …"
+        found.sources.append((2, line.number, desk))
+        if when := find_date(text):
+            found.dates.append((1, line.number, when[0]))
+        return drop(line, "byline (source metadata)")
     if _LABELS_ONLY.match(text):
         return drop(line, "labels without values")
     if not line.good and (source := md.byline_source(text.split("|")[-1], outlets)) is not None:

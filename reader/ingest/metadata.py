@@ -231,6 +231,50 @@ _PERSIAN_REPORT = re.compile(r"^به گزارش (?:خبرنگار |خبرگزا�
 _FOOTER_DOMAIN = re.compile(r"^(?:https?://)?(?:www\.)?(?P<domain>[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,6})/?$", re.IGNORECASE)
 
 
+# "© 2021 Tehran Times. All rights reserved.", "Copyright © 2023 PressTV", "© 1999-2024 Lenta.ru": the site's own name
+_COPYRIGHT = re.compile(r"^(?:copyright\s*)?(?:©|\(c\)|copyright\b)\s*(?P<rest>.{2,80})$", re.I)
+_YEARS = re.compile(r"\b(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?\b")
+_RIGHTS = re.compile(r"(?:all rights reserved|все права защищены|کلیه حقوق|تمامی حقوق).*$", re.I)
+_PICTURE = re.compile(r"\b(?:photo|image|picture|фото|عکس)", re.I)
+COPYRIGHT_WORDS = 12  # a copyright line has at most this many words; a longer one is a notice's sentence
+
+
+def copyright_holder(line: str, outlets: Mapping[str, str]) -> str | None:
+    """The site a copyright line names, its own name (issue 13: the weakest evidence, after an agency's
+    tag and a credit in the lead): "© 2021 Tehran Times. All rights reserved." -> "Tehran Times",
+    "Copyright © 2023 PressTV" -> "PressTV", "© 1999-2024 Lenta.ru" -> "Lenta.ru"; None for a photo's
+    credit ("© Photo: Reuters"), or a holder that reads as no outlet's name (a table's, a domain, or
+    capitalised words)."""
+    match = _COPYRIGHT.match(line.strip()) if "©" in line or "opyright" in line or "(c)" in line.lower() else None
+    if not match or len(line.split()) > COPYRIGHT_WORDS or _PICTURE.search(line):
+        return None
+    rest = _RIGHTS.sub("", _YEARS.sub(" ", match.group("rest").replace("©", " ")))
+    name = re.split(r"\s*\|\s*|\.\s+|,\s*", rest.strip(" .,-–—"))[0].strip(" .,-–—")
+    name = re.sub(r"^by\s+", "", name, flags=re.I)
+    if _is_outlet(name, outlets) or _DOMAIN.fullmatch(name.lower()) or outlet_shaped(name, outlets) \
+            or name and len(name.split()) <= MASTHEAD_WORDS and _OUTLET_NAME.match(name) or glued_outlet(name):
+        return name
+    return None
+
+
+MASTHEAD_WORDS = 4  # words at most of an outlet's name standing alone (over the page, a copyright's holder)
+# "By Jane Roe | Devdiscourse News Desk | Moscow | Updated: …": a reporter's name, then the outlet's desk.
+_BAR_BYLINE = re.compile(r"^by\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s*\|\s*(?P<name>[^|]{2,40}?)\s*(?:\||$)", re.I)
+_DESK_SUFFIX = re.compile(r"\s+(?:news\s+)?desk$", re.I)
+
+
+def bar_byline(line: str, outlets: Mapping[str, str]) -> str | None:
+    """The outlet a byline whose parts a bar divides names after the reporter ("By Jane Roe | Devdiscourse
+    News Desk | Moscow | Updated: …" -> "Devdiscourse"), or None where that part reads as no outlet's
+    (a desk's name, the table's, or an outlet-shaped name)."""
+    match = _BAR_BYLINE.match(line) if "|" in line else None
+    if not match:
+        return None
+    name = match.group("name")
+    bare = _DESK_SUFFIX.sub("", name)
+    return bare if bare != name or _is_outlet(name, outlets) or outlet_shaped(name, outlets) else None
+
+
 def labelled(line: str) -> bool:
     """Whether a line names the source under a label ("Source: Mehr News", "منبع: مهر", "Источник: ТАСС"):
     the strongest evidence of a source, with an agency's tag (issue 13's order)."""
@@ -606,6 +650,12 @@ def original_story(text: str) -> str | None:
     return match.group("name") if match else None
 
 
+# "По сообщению ТАСС, …", "По данным агентства Интерфакс, …": an outlet (of the table, or outlet-shaped) named
+# before the sentence's comma as what it reports from.
+_RUSSIAN_PER = re.compile(r"(?:^|[.!?]\s+)(?:По сообщению|По данным|По информации)\s+(?:(?:информ)?агентства\s+|издания\s+|газеты\s+|телеканала\s+)?"
+                          r"(?P<name>«[^»]{2,30}»|[A-ZА-ЯЁ][\w.-]*(?:\s[A-ZА-ЯЁ][\w.-]*){0,2}),")
+
+
 # "Ранее News.ru писал о том…": a name in Latin letters with a dot, or in quotes (a capitalised Russian word
 # there is a person's: "Ранее Песков сообщал").
 _EARLIER = re.compile(r"(?:^|[.!?]\s+)Ранее (?P<name>[A-Za-z][\w-]*\.[a-z]{2,4}|«[^»]{2,30}») (?:писал|писала|писало|сообщал|сообщала|сообщало)\b")
@@ -642,6 +692,9 @@ def credited_outlet(text: str, outlets: Mapping[str, str]) -> str | None:
         return outlets.get(match.group("name").lower(), match.group("name"))
     if "Ранее " in text and (match := _EARLIER.search(text)):  # "Ранее News.ru писал…": the outlet recalling its own report
         return outlets.get(match.group("name").strip("«»").lower(), match.group("name").strip("«»"))
+    if "По " in text and (match := _RUSSIAN_PER.search(text)) \
+            and ((name := match.group("name").strip("«»")).lower() in outlets or outlet_shaped(name, outlets)):
+        return outlets.get(name.lower(), name)  # "По сообщению ТАСС, …"
     if not any(verb in text for verb in ("пиш", "перед", "сообщ", "привод", "цитир", "информир")):
         return None
     match = _RUSSIAN_CREDIT.search(text)
