@@ -61,17 +61,17 @@ _DASH = r"(?:\s+[-–—]{1,2}\s*|[-–—]{1,2}\s+|:\s+|\s*[-–—]{1,2}$)"
 _LATIN = re.compile(
     rf"^(?P<place>(?:{_UPPER})(?:,\s*{_WHEN}|\.\s*{_DAY_MONTH})?|(?:{_TITLE}),\s*{_WHEN})\.?\s*"
     rf"(?:{_AGENCY_TAIL}\s*\.?\s*(?:[-–—]{{1,2}}\s*)?|{_DASH}(?:(?P<agency3>(?:ИА|РИА|ИТАР)\s[^.\n]{{2,20}}|[А-ЯЁ]{{2,6}}(?: [А-ЯЁ][а-яё]+)?)(?:,\s[А-ЯЁ][а-яё]+(?:\s[А-ЯЁ][а-яё]+){{1,2}})?\.\s+)?)")
+# "March 6", "Oct. 3", "8 сентября": a month's name (checked by `_named_month`) and a day
+_MONTH_DAY = r"(?:(?P<month>[A-Z][a-z]{2,8})\.?\s\d{1,2}|\d{1,2}\s(?P<month2>[A-Za-zА-яЁё]{3,9}))"
 # "TEHRAN, Iran, Jan. 10" alone on its line: a place and a date, no dash; in title case ("Baku, Azerbaijan,
 # March 6", Trend's), its last part must be a day and a month.
 _ALONE = re.compile(rf"^(?P<place>{_UPPER}(?:,\s*[^,\s]+(?: [^,\s]+){{0,2}}){{1,3}})$"
-                    rf"|^{_TITLE}(?:,\s*{_TITLE})?,\s*(?:(?P<month>[A-Z][a-z]{{2,8}})\.?\s\d{{1,2}}|\d{{1,2}}\s(?P<month2>[A-Za-zА-яЁё]{{3,9}}))(?:,?\s(?:19|20)\d\d)?$")
+                    rf"|^{_TITLE}(?:,\s*{_TITLE})?,\s*{_MONTH_DAY}(?:,?\s(?:19|20)\d\d)?$")
 # "BAKU, Azerbaijan, October 13. Cooperation in…": a place in capitals, a day and a month, a full stop (Trend's form).
-_DATED_STOP = re.compile(r"^(?P<place>[A-ZА-ЯЁ]{3,}(?: [A-ZА-ЯЁ]{3,})?(?:,\s*[A-ZА-ЯЁ][a-zа-яё]+){0,2},\s*"
-                         r"(?:(?P<month>[A-Z][a-z]{2,8})\.?\s\d{1,2}|\d{1,2}\s(?P<month2>[A-Za-zА-яЁё]{3,9})))\.\s+(?=[A-ZА-ЯЁ«\"“])")
+_DATED_STOP = re.compile(rf"^(?P<place>[A-ZА-ЯЁ]{{3,}}(?: [A-ZА-ЯЁ]{{3,}})?(?:,\s*[A-ZА-ЯЁ][a-zа-яё]+){{0,2}},\s*{_MONTH_DAY})"
+                         r"\.\s+(?=[A-ZА-ЯЁ«\"“])")
 # "Tehran (IP) - Iran's President…": a place in title case, an agency's tag in brackets, a dash.
 _TITLE_TAG = re.compile(rf"^(?P<place>{_TITLE})\s*\((?P<agency>[^()\n]{{1,30}})\)\s*[-–—]{{1,2}}\s*(?=\S)")
-# A place in capitals alone on its line over the lead ("TEHRAN", "NEW DELHI"): one or two words of letters.
-_CAPS_ALONE = re.compile(r"^[A-ZА-ЯЁ]{3,}(?:[ -][A-ZА-ЯЁ]{3,})?$")
 # A dash in Persian text; a tatweel standing free before a space is one too ("باشگاه خبرنگاران جوان ـ …"),
 # one inside a word only stretches it ("جـوان").
 _FA_DASH = r"(?:[-–—]|\u0640(?=\s))"
@@ -153,6 +153,10 @@ def _named_month(match: re.Match) -> bool:
     groups = match.re.groupindex
     word = next((match.group(g) for g in ("month", "month2") if g in groups and match.group(g)), None)
     return word is None or is_month(word)
+
+
+# A place in capitals alone on its line over the lead ("TEHRAN", "NEW DELHI"): one or two words of letters.
+_CAPS_ALONE = re.compile(r"^[A-ZА-ЯЁ]{3,}(?:[ -][A-ZА-ЯЁ]{3,})?$")
 
 
 def caps_alone(text: str, outlets: Mapping[str, str]) -> Dateline | None:
