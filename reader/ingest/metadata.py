@@ -141,6 +141,8 @@ def find_dateline(text: str, outlets: Mapping[str, str]) -> Dateline | None:
     match = _PERSIAN.match(text)
     if match and not _is_outlet(match.group("place"), outlets) and not glued_outlet(match.group("place")):
         agency, end = match.group("agency"), match.end()
+        if end == len(text) and agency and is_country(match.group("place")):
+            return None  # "ایران-روسیه": two countries, a tag's words; "مسکو- سانا" is a city and its agency
         if agency is None and (colon := _PERSIAN_COLON.match(text, end)) and agency_name(colon.group("agency"), outlets):
             agency, end = colon.group("agency"), colon.end()  # "تهران- ایران پرس: …": the agency closed by a colon
         return Dateline(match.group("place"), agency.strip() if agency else None, None, end)
