@@ -85,7 +85,8 @@ def test_order_of_evidence():
     assert clean(f"{HEAD}\n\n{EN[:-1]}, IRNA reported.\n\n{EN}\n\n{site}", outlets=OUTLETS).meta.source == "IRNA"
     assert clean(f"{HEAD}\n\n{EN}\n\n{EN} Again.\n\n{site}", outlets=OUTLETS).meta.source == "Tehran Times"
     # an outlet quoted in the middle of the story is not the source, and none is invented
-    middle = "\n\n".join([EN] * 6 + ["Reuters reported that the talks went well."] + [EN] * 4)
+    paragraphs = [f"On day {day} of the visit the delegations went on with their talks on trade." for day in range(10)]
+    middle = "\n\n".join(paragraphs[:6] + ["Reuters reported that the talks went well."] + paragraphs[6:])
     assert clean(f"{HEAD}\n\n{middle}", outlets=OUTLETS).meta.source is None
     assert clean(f"{HEAD}\n\n{EN}\n\n{EN} Again.", outlets=OUTLETS).meta.source is None
 
@@ -102,3 +103,19 @@ def test_site_names_in_copyright_lines_and_bylines():
     result = clean(f"{HEAD}\n\n{byline}\n\n{EN}\n\n{EN} Again.", outlets=OUTLETS)
     assert (result.meta.source, result.paragraphs[0].text) == ("Devdiscourse", EN)
     assert clean(f"{HEAD}\n\n{EN}\n\n{EN} Again.\n\nCopyright © 2023 PressTV", outlets=OUTLETS).meta.source == "Press TV"
+
+
+def test_an_outlet_told_or_interviewing_and_closing_credits():
+    assert credited_outlet(f"{RU[:-1]}, заявил «РИА Новости» посол Ирана в Москве.", OUTLETS) == "RIA Novosti"
+    assert credited_outlet(f"В интервью РБК дипломат подчеркнул, что {RU[0].lower()}{RU[1:]}", OUTLETS) == "RBC"
+    assert credited_outlet(f"{EN[:-1]}, the envoy said in an interview with Reuters.", OUTLETS) == "Reuters"
+    assert credited_outlet(f"{RU[:-1]}, заявил Путин журналистам.", OUTLETS) is None  # a person told, no outlet
+    assert credited_outlet(f"According to an IRIB report, {EN[0].lower()}{EN[1:]}", OUTLETS) == "IRIB"
+    assert credited_outlet(f"Officials met. CNN writes about this with reference to satellite images.", OUTLETS) == "CNN"
+    assert credited_outlet(f"Officials met. NATO reported nothing new.", OUTLETS) is None  # no outlet of the table
+    result = clean(f"Посол поблагодарил Россию\n\n{RU}\n\n{RU} Ещё.\n\nПо материалам ТАСС", outlets=OUTLETS)
+    assert result.meta.source == "TASS"
+    # "فارس:" opens a paragraph as the agency's tag; alone the word is the Persian Gulf's and no outlet
+    result = clean(f"{FA_HEAD}\n\n{FA}\n\nفارس: {FA}", outlets=OUTLETS)
+    assert result.meta.source == "Fars"
+    assert clean(f"{FA_HEAD}\n\n{FA}\n\nتنش در خلیج فارس ادامه دارد و {FA}", outlets=OUTLETS).meta.source is None

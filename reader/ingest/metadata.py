@@ -228,7 +228,7 @@ _LABELLED = re.compile(r"^[•·*\-\s]*(?:source|sources|source\(s\)|via|منب�
 # "توسط nastoor.ir", "By example.com": the site signing the article with its address.
 _BY_DOMAIN = re.compile(r"^(?:by|توسط|от)\s+(?P<name>(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6})\.?$", re.IGNORECASE)
 _LABEL_INSIDE = re.compile(r"(?:^|\s)(?:source|منبع|источник|quelle)\s*[:：]\s*(?P<name>[^:：|]{2,40}?)\s*$", re.IGNORECASE)
-_UNCOLONED = re.compile(r"^(?:منبع|источник)\s+(?P<name>.{2,40}?)\.?$", re.IGNORECASE)
+_UNCOLONED = re.compile(r"^(?:منبع|источник|по материалам)\s+(?P<name>.{2,40}?)\.?$", re.IGNORECASE)
 _AS_REPORTED = re.compile(r"^(?:as\s+)?(?:reported|originally published)\s+by\s+(?P<name>.{2,80}?)\.?$", re.IGNORECASE)
 _TAG_LINE = re.compile(r"^(?:[(/]\s*(?P<name>[^()/]{2,30}?)\s*[)/]|[-–—]\s*(?P<dashed>[^-–—]{2,30}?))\.?$")
 _OUTLET_COLON = re.compile(r"^(?P<name>[^:：]{2,40}?)\s*[:：]$")
@@ -391,6 +391,8 @@ def outlet_opening(text: str, outlets: Mapping[str, str]) -> tuple[str, int] | N
         if name.lower() not in _LABELS:  # "(UPDATE) The…", "(VIDEO) …": a label
             return agency_name(name, outlets) or name, tag.end()
     head = re.match(rf"^(?P<name>[A-Z]{{3,6}}|[A-Z][A-Za-z]{{4,15}}|[\u0600-\u06FF\u200c ]{{3,25}}?)\s*(?P<sep>[:：]\s*|\s+(?=[A-Z])|{_FA_DASH}\s*)", text)
+    if head and head.group("sep").strip() and (agency := f"خبرگزاری {head.group('name').strip()}") in outlets:
+        return outlets[agency], head.end()  # "فارس: سفیر روسیه…": an agency's tag without its "خبرگزاری"
     if head and (_is_outlet(head.group("name").strip(), outlets)
                  or glued_outlet(head.group("name").strip()) and head.group("sep").strip()):
         return head.group("name").strip(), head.end()
@@ -640,13 +642,36 @@ _AGENCY_REPORTED = re.compile(r"(?:,\s|(?:^|[.!?]\s)(?=The\s))(?:[A-Z][\w-]*['�
                               r"(?P<name>[\w.-]+(?: [A-Z][\w.-]*){0,2}) (?:news agency|News Agency) (?:reported|reports|said)\b")
 
 
-# "ISNA citing an interview…", "…. Tasnim quoted the minister…": an outlet (of the table, or outlet-shaped) opening
-# a sentence of the lead, citing or quoting; "he was quoted by the Itar-Tass news agency as saying".
-_CITING = re.compile(r"(?:^|[.!?]\s+)(?:[Tt]he\s)?(?P<name>[A-Z][\w.-]*(?: [A-Z][\w.-]*){0,3}) (?:citing|quoting|cited|quoted)\b"
+# "ISNA citing an interview…", "…. Tasnim quoted the minister…", "CNN writes about this…": an outlet (of the table,
+# or outlet-shaped) opening a sentence of the lead, citing, quoting or reporting; "he was quoted by the Itar-Tass
+# news agency as saying".
+_CITING = re.compile(r"(?:^|[.!?]\s+)(?:[Tt]he\s)?(?P<name>[A-Z][\w.-]*(?: [A-Z][\w.-]*){0,3}) (?:citing|quoting|cited|quoted|writes|wrote|reports|reported)\b"
                      r"|\bquoted by (?:the )?(?P<by>[A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})(?: [Nn]ews [Aa]gency)? as saying\b")
 # "To read the original story by Reuters, click here.": the story rewritten from another outlet's.
 _ORIGINAL = re.compile(r"\b(?:read|see|view) the original (?:story|article|report|text)(?: in [A-Z]\w+)? (?:by|from|at|on|in) "
                        r"(?:the )?(?P<name>[A-Z][\w.&/-]*(?: [A-Z][\w.&/-]*){0,3})")
+
+
+# "…, заявил «РИА Новости» посол…", "сообщил ТАСС": the outlet a person told; "В интервью РБК дипломат…",
+# "in an interview with Reuters", "در گفت‌وگو با ایرنا": the outlet interviewing. The name must be the table's: a
+# person told or met there is no outlet ("заявил Путин").
+_TOLD = re.compile(r"\b(?:заявил|заявила|сообщил|сообщила|рассказал|рассказала|сказал|сказала)\s+(?P<told>«[^»]{2,30}»|[A-ZА-ЯЁ][\w.-]*(?:\s[A-ZА-ЯЁ][\w.-]*)?)"
+                   r"|\b(?:[Вв] интервью|[Вв] беседе с)\s+(?:(?:теле)?каналу\s+|изданию\s+|газете\s+|агентству\s+|(?:теле)?каналом\s+|изданием\s+|агентством\s+)?"
+                   r"(?P<asked>«[^»]{2,30}»|[A-ZА-ЯЁ][\w.-]*(?:\s[A-ZА-ЯЁ][\w.-]*)?)"
+                   r"|\b[Ii]n an interview with (?:the )?(?P<with>[A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})"
+                   r"|در گفت(?:\s|\u200c)?و(?:\s|\u200c)?گو با (?P<fa>[\u0600-\u06FF\u200c]+(?: [\u0600-\u06FF\u200c]+)?)")
+
+
+def told_outlet(text: str, outlets: Mapping[str, str]) -> str | None:
+    """The outlet of the table a lead says a person told or gave an interview to ("…, заявил «РИА Новости» посол
+    Ирана…", "В интервью РБК дипломат…", "in an interview with Reuters", "در گفت‌وگو با ایرنا") -> its display name,
+    or None. Its longest opening words that the table knows ("РБК дипломат" -> "РБК")."""
+    for match in _TOLD.finditer(text):
+        words = next(group for group in match.groups() if group).strip("«»").rstrip(".").split()
+        for end in range(len(words), 0, -1):
+            if (name := " ".join(words[:end]).lower()) in outlets:
+                return outlets[name]
+    return None
 
 
 def original_story(text: str) -> str | None:
@@ -668,7 +693,7 @@ _EARLIER = re.compile(r"(?:^|[.!?]\s+)Ранее (?P<name>[A-Za-z][\w-]*\.[a-z]{
 CREDIT_TAIL = 60  # characters at a paragraph's end that hold a closing credit ("… — ТАСС", "… (Xinhua)")
 _CLOSING_TAG = re.compile(r"[.!?»\"”]\s*\((?P<name>[^()\d]{2,25})\)\.?$")  # an agency's tag closing the last paragraph
 # "according to Tasnim", "according to the Mehr News Agency": an outlet (of the table, or outlet-shaped) named as the source
-_ACCORDING = re.compile(r"\baccording to (?:the )?(?P<name>[A-Z][\w-]*(?:\.[\w-]+)*(?: (?:[A-Z][\w-]*|of))*)(?=[\s,.;)]|$)")
+_ACCORDING = re.compile(r"\b[Aa]ccording to (?:the |an? )?(?P<name>[A-Z][\w-]*(?:\.[\w-]+)*(?: (?:[A-Z][\w-]*|of))*)(?=[\s,.;)]|$)")
 # "… . به گزارش ایرنا، …": the Persian attribution opening a later sentence of the paragraph
 _PERSIAN_REPORT_INSIDE = re.compile(r"[.!؟:]\s+(?=به گزارش )")
 _DASH_CREDIT = re.compile(r"[.!?»\"”]\s*[-–—]\s*(?P<name>[^-–—.\n]{2,30}?)\.?$")
@@ -681,7 +706,9 @@ def credited_outlet(text: str, outlets: Mapping[str, str]) -> str | None:
     if (match := _DASH_CREDIT.search(text, tail) or text.endswith((")", ").")) and _CLOSING_TAG.search(text, tail)) \
             and _is_outlet(match.group("name"), outlets):
         return outlets[match.group("name").lower()]  # "… заявил он. — ТАСС", "… international law. (Xinhua)"
-    for match in _CITING.finditer(text) if "cit" in text or "quot" in text else ():  # "ISNA citing an interview…"
+    if told := told_outlet(text, outlets):
+        return told
+    for match in _CITING.finditer(text) if any(verb in text for verb in ("cit", "quot", "writ", "wrot", "report")) else ():
         if (name := match.group("name") or match.group("by")).lower() in outlets or outlet_shaped(name, outlets):
             return outlets.get(name.lower(), name)
     for match in _ACCORDING.finditer(text) if "ccording" in text else ():  # "…, according to Tasnim."
