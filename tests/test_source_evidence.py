@@ -119,3 +119,9 @@ def test_an_outlet_told_or_interviewing_and_closing_credits():
     result = clean(f"{FA_HEAD}\n\n{FA}\n\nفارس: {FA}", outlets=OUTLETS)
     assert result.meta.source == "Fars"
     assert clean(f"{FA_HEAD}\n\n{FA}\n\nتنش در خلیج فارس ادامه دارد و {FA}", outlets=OUTLETS).meta.source is None
+
+
+def test_credits_with_words_between_the_verb_and_the_outlet():
+    assert credited_outlet(f"«{RU}», - приводит слова иранского лидера агентство Tasnim.", OUTLETS) == "Tasnim"
+    assert credited_outlet(f"{EN[:-1]}, Trend reports citing IRNA.", OUTLETS) == "Trend"  # the reporting outlet
+    assert credited_outlet(f"«{RU}», - приводит слова иранского лидера.", OUTLETS) is None  # no outlet named

@@ -624,10 +624,11 @@ ATTRIBUTION_CHARS = 80  # how far "به نقل از" may run before its comma
 
 # "…, пишет ТАСС.", "Как передает Report со ссылкой на…", "…, сообщает РИА Новости.": a Russian sentence
 # naming the outlet it is taken from.
-# A few words may open that sentence ("Его слова передает ТАСС.", "Слова министра приводит РИА Новости.").
+# A few words may open that sentence ("Его слова передает ТАСС.", "Слова министра приводит РИА Новости."), and a few
+# stand between the verb and the kind of outlet ("…, - приводит слова иранского лидера агентство Tasnim.").
 _RUSSIAN_CREDIT = re.compile(r"(?:^|[,.]\s*)(?:[-–—]\s*)?(?:[^\W\d][^.!?,«»\"]{0,30}?\s)?(?:[Кк]ак\s+|[Оо]б этом\s+)?"
                              r"(?:передает|передаёт|пишет|сообщает|сообщило|сообщил|приводит|цитирует|информирует)\s+"
-                             r"(?:(?:теле)?канал\s+|(?:информ)?агентство\s+|издание\s+|газета\s+|радиостанция\s+|корреспондент\s+)?"
+                             r"(?:(?:[а-яё]+\s+){0,3}?(?:(?:теле)?канал|(?:информ)?агентство|издание|газета|радиостанция|корреспондент)\s+)?"
                              r"(?P<name>«[^»]{2,30}»|\"[^\"]{2,30}\"|[A-ZА-ЯЁ]{2,5}\s[«\"][^»\"]{2,30}[»\"]?|[«\"][^»\"]{2,30}$"
                              r"|[A-ZА-ЯЁ][\w.-]*(?:\s[A-ZА-ЯЁ][\w.-]*){0,2})"
                              r"(?=\s*(?:[.,]|со ссылкой|$))")
@@ -636,7 +637,7 @@ _RUSSIAN_CREDIT = re.compile(r"(?:^|[,.]\s*)(?:[-–—]\s*)?(?:[^\W\d][^.!?,«�
 # "…, Azernews reports.": an English sentence (the paragraph's last, or the first of a hard-wrapped lead joined to
 # the rest: "…, Trend reports. Speaking at…") ending with the outlet that reports it (one word, or
 # an outlet-shaped name: "…, John Smith reported." is a reporter).
-_ENGLISH_CREDIT = re.compile(r",\s(?P<name>[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,3}) (?:reports|reported|writes|wrote)\.(?=\s+[A-Z]|$)")
+_ENGLISH_CREDIT = re.compile(r",\s(?P<name>[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,3}) (?:reports|reported|writes|wrote)(?: citing [^.,]{2,40})?\.(?=\s+[A-Z]|$)")
 # "…, Germany’s dpa news agency reported on Saturday": an agency named as one, reporting.
 _AGENCY_REPORTED = re.compile(r"(?:,\s|(?:^|[.!?]\s)(?=The\s))(?:[A-Z][\w-]*['’]s\s)?(?:[Tt]he\s)?(?:[a-z][\w-]*\s){0,2}"
                               r"(?P<name>[\w.-]+(?: [A-Z][\w.-]*){0,2}) (?:news agency|News Agency) (?:reported|reports|said)\b")
