@@ -47,7 +47,7 @@ CUT_STOP_DENSITY = 0.25  # a shorter cut paragraph ending the file has at least 
 DATE_LINE_EXTRA_WORDS = 6  # words besides the date in a timestamp line
 SHORT_LINE_WORDS = 14  # longer lines are text or captions, never a label, date, code or byline
 DERIVED_TITLE_CHARS = 80
-MASTHEAD_WORDS = 4  # an outlet's name over the page ("BBC News") has at most this many words
+MASTHEAD_WORDS = md.MASTHEAD_WORDS  # an outlet's name over the page ("BBC News") has at most this many words
 CREDIT_PARAGRAPHS = 3  # a "…, пишет ТАСС." credit is looked for in this many first and last paragraphs
 SECTION_WORDS = 4  # "Headline | Russia-Ukraine war": a section label after a bar has at most this many words
 STRAY_WORDS = 4  # a label between paragraphs ("Recommended Videos") has at most this many words
@@ -230,7 +230,7 @@ _DESK = re.compile(r"^(?P<name>(?:[A-Z][\w&.'’-]*\s+){1,4}?)(?:(?P<beat>[A-Z][
 # a Russian byline's first line, a date and the outlet ("31.08.2025, ПРАЙМ"), then the author's name.
 _DATED_OUTLET = re.compile(r"^(?:.{10,}?\s[-–—]\s)?(?P<date>\d{1,2}\.\d{1,2}\.(?:19|20)\d\d)\s*,\s*(?P<name>[^\W\d][^,\d]{1,30}?)\.?$")
 _AUTHOR = re.compile(r"^[A-ZА-ЯЁ][a-zа-яё'’-]+(?: [A-ZА-ЯЁ][a-zа-яё'’.-]+){1,2}$")
-LEAD_CREDIT, CREDIT = 1, 5  # rank of an outlet credited by the lead, and by another paragraph
+LEAD_CREDIT, CREDIT = 1, 5  # rank of an outlet credited by the lead (the paragraph after it: one more), and by a closing one
 WEAK = 6  # rank of metadata a residue line gives: used only when nothing else names it
 
 
@@ -345,11 +345,14 @@ def clean(raw: str, *, name: str = "", outlets: Mapping[str, str] = EMPTY, langu
             headline, standfirst = headline[:cut].rstrip(), headline[cut:]
             paragraphs.insert(0, (title_line.number, standfirst))
 
-    for position, (number, text) in enumerate(paragraphs[:CREDIT_PARAGRAPHS] + paragraphs[-CREDIT_PARAGRAPHS:]):
+    count = len(paragraphs)
+    for position in [*range(min(CREDIT_PARAGRAPHS, count)), *range(max(0, count - CREDIT_PARAGRAPHS), count)]:
+        number, text = paragraphs[position]
         if credited := md.credited_outlet(text, outlets):  # "…, пишет ТАСС."
-            # the lead handing the story to an agency ("…, IRNA reported.") names the story's source, which
-            # the site's own name (after the headline, in a masthead or footer) does not
-            found.sources.append((LEAD_CREDIT if position == 0 else CREDIT, number, credited))
+            # a credit in the first two paragraphs ("…, IRNA reported.", "…, пишет ТАСС.") attributes the story and
+            # outranks the site's own name (after the headline, in a masthead or footer); one in the closing
+            # paragraphs is used only when nothing else names a source (issue 13's order of evidence)
+            found.sources.append((LEAD_CREDIT + position if position < 2 else CREDIT, number, credited))
             break
     provenance = {"language": "derived"} if language else {}
     if title_line is not None:
@@ -544,8 +547,16 @@ def _furniture_shapes(line: _Line, drop: Callable, found: _Found, outlets: Mappi
     if _STORY_CODE.match(text):
         return drop(line, "story code")
     if (source := md.attribution(text, outlets)) is not None:
-        found.sources.append((1, line.number, source))
+        found.sources.append((0 if md.labelled(text) else 1, line.number, source))
         return drop(line, "source attribution (source metadata)")
+    if holder := md.copyright_holder(text, outlets):  # the site's own name: used when nothing better names a source
+        found.sources.append((3, line.number, holder))
+        return drop(line, "copyright line (source metadata)")
+    if desk := md.bar_byline(text, outlets):  # "By Jane Roe | Devdiscourse News Desk | Moscow | Updated: …"
+        found.sources.append((2, line.number, desk))
+        if when := find_date(text):
+            found.dates.append((1, line.number, when[0]))
+        return drop(line, "byline (source metadata)")
     if _LABELS_ONLY.match(text):
         return drop(line, "labels without values")
     if not line.good and (source := md.byline_source(text.split("|")[-1], outlets)) is not None:
@@ -637,7 +648,7 @@ def _split_labels(content: list[_Line], drop: Callable, found: _Found, outlets: 
         if _STORY_CODE.match(joined):
             reason = "story code"
         elif (source := md.attribution(joined, outlets)) is not None:
-            found.sources.append((1, label.number, md.outlet_part(source, outlets)))
+            found.sources.append((0 if md.labelled(joined) else 1, label.number, md.outlet_part(source, outlets)))
             reason = "source attribution (source metadata)"
         elif (when := find_date(joined)) is not None and not _WORD.findall(_TIME.sub(" ", joined[when[2]:])):
             found.dates.append((1, label.number, when[0]))
@@ -720,6 +731,8 @@ def _residue(line: _Line, found: _Found, outlets: Mapping[str, str], stop: froze
             _measure(line, stop)
     end = text[-CLICK_TAIL:]
     if ("lick" in end or "ажмите" in end or "کلیک" in end) and (click := _CLICK.search(text, max(0, len(text) - CLICK_TAIL))):
+        if original := md.original_story(click.group(0)):  # the story it rewrites names its source
+            found.sources.append((1, line.number, original))
         if click.start() == 0:
             return READER
         drop(line, READER, click.group(0).strip())  # "… To read the original story by Reuters, click here."
@@ -1443,7 +1456,8 @@ def _top_zone(top: list[_Line], title: _Line | None, rest: list[_Line], drop: Ca
             found.sources.append((3, line.number, md.outlet_part(line.text, outlets)))
         if (when := find_date(line.text)) is not None:
             found.dates.append((4, line.number, when[0]))
-        if line.words <= 8 and (dateline := _whole_dateline(line.text, outlets)):
+        if line.words <= 8 and (dateline := _whole_dateline(line.text, outlets)
+                                or (md.caps_alone(line.text, outlets) if seen_title and line is top[-1] else None)):
             found.dateline = found.dateline or dateline.where or None
             if dateline.agency and (agency := md.agency_name(dateline.agency, outlets)):
                 found.sources.append((0, line.number, agency))

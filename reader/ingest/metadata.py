@@ -61,18 +61,27 @@ _DASH = r"(?:\s+[-–—]{1,2}\s*|[-–—]{1,2}\s+|:\s+|\s*[-–—]{1,2}$)"
 _LATIN = re.compile(
     rf"^(?P<place>(?:{_UPPER})(?:,\s*{_WHEN}|\.\s*{_DAY_MONTH})?|(?:{_TITLE}),\s*{_WHEN})\.?\s*"
     rf"(?:{_AGENCY_TAIL}\s*\.?\s*(?:[-–—]{{1,2}}\s*)?|{_DASH}(?:(?P<agency3>(?:ИА|РИА|ИТАР)\s[^.\n]{{2,20}}|[А-ЯЁ]{{2,6}}(?: [А-ЯЁ][а-яё]+)?)(?:,\s[А-ЯЁ][а-яё]+(?:\s[А-ЯЁ][а-яё]+){{1,2}})?\.\s+)?)")
-# "TEHRAN, Iran, Jan. 10" alone on its line: a place and a date, no dash.
-_ALONE = re.compile(rf"^(?P<place>{_UPPER}(?:,\s*[^,\s]+(?: [^,\s]+){{0,2}}){{1,3}})$")
+# "March 6", "Oct. 3", "8 сентября": a month's name (checked by `_named_month`) and a day
+_MONTH_DAY = r"(?:(?P<month>[A-Z][a-z]{2,8})\.?\s\d{1,2}|\d{1,2}\s(?P<month2>[A-Za-zА-яЁё]{3,9}))"
+# "TEHRAN, Iran, Jan. 10" alone on its line: a place and a date, no dash; in title case ("Baku, Azerbaijan,
+# March 6", Trend's), its last part must be a day and a month.
+_ALONE = re.compile(rf"^(?P<place>{_UPPER}(?:,\s*[^,\s]+(?: [^,\s]+){{0,2}}){{1,3}})$"
+                    rf"|^{_TITLE}(?:,\s*{_TITLE})?,\s*{_MONTH_DAY}(?:,?\s(?:19|20)\d\d)?$")
+# "BAKU, Azerbaijan, October 13. Cooperation in…": a place in capitals, a day and a month, a full stop (Trend's form).
+_DATED_STOP = re.compile(rf"^(?P<place>[A-ZА-ЯЁ]{{3,}}(?: [A-ZА-ЯЁ]{{3,}})?(?:,\s*[A-ZА-ЯЁ][a-zа-яё]+){{0,2}},\s*{_MONTH_DAY})"
+                         r"\.\s+(?=[A-ZА-ЯЁ«\"“])")
+# "Tehran (IP) - Iran's President…": a place in title case, an agency's tag in brackets, a dash.
+_TITLE_TAG = re.compile(rf"^(?P<place>{_TITLE})\s*\((?P<agency>[^()\n]{{1,30}})\)\s*[-–—]{{1,2}}\s*(?=\S)")
 # A dash in Persian text; a tatweel standing free before a space is one too ("باشگاه خبرنگاران جوان ـ …"),
 # one inside a word only stretches it ("جـوان").
 _FA_DASH = r"(?:[-–—]|\u0640(?=\s))"
-_PERSIAN = re.compile(rf"^(?P<place>[\u0600-\u063F\u0641-\u06FF]{{3,12}})\s*{_FA_DASH}\s*(?:(?P<agency>[\u0600-\u06FF ]{{2,25}}?)\s*{_FA_DASH}\s*)?(?=\S)")
+_PERSIAN = re.compile(rf"^(?P<place>[\u0600-\u063F\u0641-\u06FF]{{3,12}})\s*{_FA_DASH}\s*(?:(?P<agency>[\u0600-\u06FF ]{{2,25}}?)\s*(?:{_FA_DASH}\s*|$))?(?=\S|$)")
 _PERSIAN_COLON = re.compile(r"(?P<agency>[\u0600-\u06FF\u200c ]{2,25}?)\s*[:：]\s*(?=\S)")
 # "Washington CNN—": a place, then an agency's acronym, then a dash (CNN's form).
 _ACRONYM_AGENCY = re.compile(rf"^(?P<place>{_UPPER}|{_TITLE})\s+(?P<agency>[A-Z]{{2,6}})\s*[-–—]{{1,2}}\s*")
 # "Москва. 12 марта. INTERFAX.RU - ": a place, a day and month, each closed by a full stop, an agency, a dash.
 _DOTTED = re.compile(r"^(?P<place>[A-ZА-ЯЁ][a-zа-яё-]+(?: [A-ZА-ЯЁ][a-zа-яё-]+)?\.\s*\d{1,2}\s+[a-zа-яё]{3,10})\.\s*"
-                     r"(?P<agency>[A-ZА-ЯЁ][A-ZА-ЯЁa-zа-яё.-]{1,24})\s*[-–—]{1,2}\s+")
+                     r"(?:(?P<agency>[A-ZА-ЯЁ][A-ZА-ЯЁa-zа-яё.-]{1,24})\s*)?[-–—]{1,2}\s+")
 # "مسکو، 22 مرداد، خبرگزاری «ریانووستی»/": a Persian place, a day and month, an agency, then a slash or dash.
 _PERSIAN_DATED = re.compile(r"^(?P<place>[\u0600-\u06FF]{3,12}\s*[،,]\s*[\d۰-۹]{1,2}\s+[\u0600-\u06FF]{2,9})"
                             r"(?:\s*[،,]\s*(?P<agency>[^/\n،,–—-]{2,40}?))?\s*[/–—-]\s*")
@@ -96,10 +105,11 @@ def find_dateline(text: str, outlets: Mapping[str, str]) -> Dateline | None:
     place before a dash ("تهران-") counts unless the word is an outlet's name.
     An acronym opening a sentence ("NATO is worried - …") is not a dateline.
     """
-    for pattern in (_ACRONYM_AGENCY, _DOTTED, _PERSIAN_DATED, _DATED_TAG, _DATED_AGENCY, _DATED_SIGNED):
+    for pattern in (_ACRONYM_AGENCY, _DOTTED, _PERSIAN_DATED, _DATED_TAG, _DATED_AGENCY, _DATED_SIGNED, _TITLE_TAG, _DATED_STOP):
         if (match := pattern.match(text)) and not _is_outlet(match.group("place"), outlets) \
-                and not glued_outlet(match.group("place").strip()):
-            place, agency = match.group("place").strip(" ,.،"), match.group("agency")
+                and not glued_outlet(match.group("place").strip()) and _named_month(match) \
+                and (pattern is not _TITLE_TAG or agency_name(match.group("agency"), outlets)):
+            place, agency = match.group("place").strip(" ,.،"), match.groupdict().get("agency")
             found = find_date(place)
             return Dateline(place, agency.strip() if agency else None, found[0] if found else None, match.end())
     match = _LATIN.match(text)
@@ -125,16 +135,42 @@ def find_dateline(text: str, outlets: Mapping[str, str]) -> Dateline | None:
         found = find_date(place)
         return Dateline(place, agency.strip() if agency else None, found[0] if found else None, match.end())
     match = _ALONE.match(text)
-    if match and any(c.isdigit() for c in text):
+    if match and any(c.isdigit() for c in text) and _named_month(match):
         found = find_date(text)
         return Dateline(text.strip(" ,."), None, found[0] if found else None, len(text))
     match = _PERSIAN.match(text)
     if match and not _is_outlet(match.group("place"), outlets) and not glued_outlet(match.group("place")):
         agency, end = match.group("agency"), match.end()
+        if end == len(text) and agency and is_country(match.group("place")):
+            return None  # "ایران-روسیه": two countries, a tag's words; "مسکو- سانا" is a city and its agency
         if agency is None and (colon := _PERSIAN_COLON.match(text, end)) and agency_name(colon.group("agency"), outlets):
             agency, end = colon.group("agency"), colon.end()  # "تهران- ایران پرس: …": the agency closed by a colon
         return Dateline(match.group("place"), agency.strip() if agency else None, None, end)
     return None
+
+
+def _named_month(match: re.Match) -> bool:
+    """Whether the month a dateline pattern's `month` or `month2` group holds, where it has one, is a month's
+    name ("October", "янв", "Oct"): "Smith, John 5" is no dateline."""
+    groups = match.re.groupindex
+    word = next((match.group(g) for g in ("month", "month2") if g in groups and match.group(g)), None)
+    return word is None or is_month(word)
+
+
+# A place in capitals alone on its line over the lead ("TEHRAN", "NEW DELHI"): one or two words of letters.
+_CAPS_ALONE = re.compile(r"^[A-ZА-ЯЁ]{3,}(?:[ -][A-ZА-ЯЁ]{3,})?$")
+
+
+def caps_alone(text: str, outlets: Mapping[str, str]) -> Dateline | None:
+    """A place in capitals alone on its line right over the lead ("TEHRAN", "NEW DELHI", as Hürriyet and
+    AA print it), or None: not a label ("ANALYSIS"), a word shaped as an adjective or
+    abstract noun ("EXCLUSIVE"), an outlet's name ("IRNA") or a country's ("RUSSIA", a kicker). The
+    caller vouches for the position: only the line over the lead is a dateline so; elsewhere such a line
+    is a section's name."""
+    if not _CAPS_ALONE.match(text) or text.lower() in _LABELS or word_shaped(text) \
+            or _is_outlet(text, outlets) or glued_outlet(text) or is_country(text):
+        return None
+    return Dateline(text, None, None, len(text))
 
 
 def _signed_place(place: str, outlets: Mapping[str, str]) -> tuple[str, str] | None:
@@ -192,13 +228,63 @@ _LABELLED = re.compile(r"^[•·*\-\s]*(?:source|sources|source\(s\)|via|منب�
 # "توسط nastoor.ir", "By example.com": the site signing the article with its address.
 _BY_DOMAIN = re.compile(r"^(?:by|توسط|от)\s+(?P<name>(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6})\.?$", re.IGNORECASE)
 _LABEL_INSIDE = re.compile(r"(?:^|\s)(?:source|منبع|источник|quelle)\s*[:：]\s*(?P<name>[^:：|]{2,40}?)\s*$", re.IGNORECASE)
-_UNCOLONED = re.compile(r"^(?:منبع|источник)\s+(?P<name>.{2,40}?)\.?$", re.IGNORECASE)
+_UNCOLONED = re.compile(r"^(?:منبع|источник|по материалам)\s+(?P<name>.{2,40}?)\.?$", re.IGNORECASE)
 _AS_REPORTED = re.compile(r"^(?:as\s+)?(?:reported|originally published)\s+by\s+(?P<name>.{2,80}?)\.?$", re.IGNORECASE)
 _TAG_LINE = re.compile(r"^(?:[(/]\s*(?P<name>[^()/]{2,30}?)\s*[)/]|[-–—]\s*(?P<dashed>[^-–—]{2,30}?))\.?$")
 _OUTLET_COLON = re.compile(r"^(?P<name>[^:：]{2,40}?)\s*[:：]$")
-_PERSIAN_REPORT = re.compile(r"^به گزارش (?:خبرنگار |خبرگزاری |(?:گروه|سرویس) [\u0600-\u06FF ]{2,30}?(?:خبرگزاری )?)?(?P<name>[\u0600-\u06FF\u200c ]{2,30}?)"
+_PERSIAN_REPORT = re.compile(r"^به گزارش (?:خبرنگار |خبرگزاری |(?:گروه|سرویس) [\u0600-\u06FF ]{2,30}?(?:خبرگزاری )?)?(?P<name>[\u0600-\u06FF\u200c ]{2,60}?)"
                              r"\s*(?P<end>[،,؛]|\s(?=به نقل از))")
 _FOOTER_DOMAIN = re.compile(r"^(?:https?://)?(?:www\.)?(?P<domain>[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,6})/?$", re.IGNORECASE)
+
+
+# "© 2021 Tehran Times. All rights reserved.", "Copyright © 2023 PressTV", "© 1999-2024 Lenta.ru": the site's own name
+_COPYRIGHT = re.compile(r"^(?:copyright\s*)?(?:©|\(c\)|copyright\b)\s*(?P<rest>.{2,80})$", re.I)
+_YEARS = re.compile(r"\b(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?\b")
+_RIGHTS = re.compile(r"(?:all rights reserved|все права защищены|کلیه حقوق|تمامی حقوق).*$", re.I)
+_PICTURE = re.compile(r"\b(?:photo|image|picture|фото|عکس)", re.I)
+COPYRIGHT_WORDS = 12  # a copyright line has at most this many words; a longer one is a notice's sentence
+
+
+def copyright_holder(line: str, outlets: Mapping[str, str]) -> str | None:
+    """The site a copyright line names, its own name (issue 13: the weakest evidence, after an agency's
+    tag and a credit in the lead): "© 2021 Tehran Times. All rights reserved." -> "Tehran Times",
+    "Copyright © 2023 PressTV" -> "PressTV", "© 1999-2024 Lenta.ru" -> "Lenta.ru"; None for a photo's
+    credit ("© Photo: Reuters"), or a holder that reads as no outlet's name (a table's, a domain, or
+    capitalised words)."""
+    match = _COPYRIGHT.match(line.strip()) if "©" in line or "opyright" in line or "(c)" in line.lower() else None
+    if not match or len(line.split()) > COPYRIGHT_WORDS or _PICTURE.search(line):
+        return None
+    rest = _RIGHTS.sub("", _YEARS.sub(" ", match.group("rest").replace("©", " ")))
+    name = re.split(r"\s*\|\s*|\.\s+|,\s*", rest.strip(" .,-–—"))[0].strip(" .,-–—")
+    name = re.sub(r"^by\s+", "", name, flags=re.I)
+    if _is_outlet(name, outlets) or _DOMAIN.fullmatch(name.lower()) or outlet_shaped(name, outlets) \
+            or name and len(name.split()) <= MASTHEAD_WORDS and _OUTLET_NAME.match(name) or glued_outlet(name):
+        return name
+    return None
+
+
+MASTHEAD_WORDS = 4  # words at most of an outlet's name standing alone (over the page, a copyright's holder)
+# "By Jane Roe | Devdiscourse News Desk | Moscow | Updated: …": a reporter's name, then the outlet's desk.
+_BAR_BYLINE = re.compile(r"^by\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s*\|\s*(?P<name>[^|]{2,40}?)\s*(?:\||$)", re.I)
+_DESK_SUFFIX = re.compile(r"\s+(?:news\s+)?desk$", re.I)
+
+
+def bar_byline(line: str, outlets: Mapping[str, str]) -> str | None:
+    """The outlet a byline whose parts a bar divides names after the reporter ("By Jane Roe | Devdiscourse
+    News Desk | Moscow | Updated: …" -> "Devdiscourse"), or None where that part reads as no outlet's
+    (a desk's name, the table's, or an outlet-shaped name)."""
+    match = _BAR_BYLINE.match(line) if "|" in line else None
+    if not match:
+        return None
+    name = match.group("name")
+    bare = _DESK_SUFFIX.sub("", name)
+    return bare if bare != name or _is_outlet(name, outlets) or outlet_shaped(name, outlets) else None
+
+
+def labelled(line: str) -> bool:
+    """Whether a line names the source under a label ("Source: Mehr News", "منبع: مهر", "Источник: ТАСС"):
+    the strongest evidence of a source, with an agency's tag (issue 13's order)."""
+    return bool(_LABELLED.match(line))
 
 
 def attribution(line: str, outlets: Mapping[str, str]) -> str | None:
@@ -242,7 +328,12 @@ def table_name(name: str, outlets: Mapping[str, str]) -> str:
 
 def _run_together(name: str) -> str:
     """A name without its spaces and half spaces, Arabic ي and ك as Persian ی and ک."""
-    return re.sub(r"[\s\u200c]+", "", name).replace("ي", "ی").replace("ك", "ک")
+    return persian_letters(re.sub(r"[\s\u200c]+", "", name))
+
+
+def persian_letters(text: str) -> str:
+    """Arabic ي and ك written as Persian ی and ک, as older Persian pages and blogs type them ("ايرنا")."""
+    return text.replace("ي", "ی").replace("ك", "ک")
 
 
 def domain_outlet(host: str, outlets: Mapping[str, str], *, kinds: bool = False) -> str | None:
@@ -269,16 +360,18 @@ def footer_domain(line: str) -> str | None:
 def outlet_opening(text: str, outlets: Mapping[str, str]) -> tuple[str, int] | None:
     """An outlet named at a paragraph's start: "IRNA The three…", "به گزارش ایلنا، …",
     "خبرگزاری فارس: …" -> (name, characters to strip: 0 when the words are part of the sentence)."""
-    if match := _PERSIAN_REPORT.match(text):
-        name = match.group("name").strip()
+    if match := _PERSIAN_REPORT.match(persian_letters(text)):
+        # "به گزارش ایرنا از مسکو،": the outlet, then the place it reports from
+        name = _REPORTED_FROM.sub("", match.group("name").strip())
         agency = "خبرگزاری " in match.group(0)[:match.start("name") + len(name)]
         if "خبرگزاری " in name:  # "به گزارش سرویس بین الملل خبرگزاری صدا و سیما،": the desk, then the agency
             name = name.split("خبرگزاری ", 1)[1].strip()
         if agency and name:  # named as an agency: its name, whatever it is
             return outlet_part(name, outlets), 0
         words = name.split()
-        if match.group(0).startswith(("به گزارش گروه", "به گزارش سرویس")):  # the desk's words, then the outlet's
-            for size in range(1, min(3, len(words)) + 1):
+        if match.group(0).startswith(("به گزارش گروه", "به گزارش سرویس")) or _DESK_WORDS.intersection(words):
+            # the desk's words, then the outlet's ("به گزارش خبرنگار حوزه … گروه … باشگاه خبرنگاران جوان،")
+            for size in range(1, min(DESK_TAIL, len(words)) + 1):
                 if _is_outlet(tail := " ".join(words[-size:]), outlets) or outlet_shaped(tail, outlets):
                     return tail, 0
         # "به گزارش تابناک به نقل از …" names the reporting outlet whatever it is; before a comma
@@ -287,6 +380,8 @@ def outlet_opening(text: str, outlets: Mapping[str, str]) -> tuple[str, int] | N
         # a single word that is not a plural ("به گزارش مشرق،", not "به گزارش رسانه‌ها،") is an outlet's name
         single = " " not in name and not name.endswith(("ها", "ان"))
         return (outlet_part(name, outlets), 0) if known or single or outlet_shaped(name, outlets) else None
+    if (wrote := _OUTLET_WROTE.match(text)) and (_is_outlet(name := wrote.group("name").strip(), outlets) or outlet_shaped(name, outlets)):
+        return outlet_part(name, outlets), 0  # "ایسنا نوشت: …": the outlet, a verb of writing, a colon
     if signed := _OUTLET_REPORTER.match(text):  # "باشگاه خبرنگاران جوان؛ زهرا نجفی - …": the outlet, its reporter, a dash
         return outlet_part(signed.group("name").strip(), outlets), signed.end()
     if camel := _CAMEL_OUTLET.match(text):  # "АрмИнфо. Президент Ирана…": a brand's glued name and a full stop
@@ -296,6 +391,8 @@ def outlet_opening(text: str, outlets: Mapping[str, str]) -> tuple[str, int] | N
         if name.lower() not in _LABELS:  # "(UPDATE) The…", "(VIDEO) …": a label
             return agency_name(name, outlets) or name, tag.end()
     head = re.match(rf"^(?P<name>[A-Z]{{3,6}}|[A-Z][A-Za-z]{{4,15}}|[\u0600-\u06FF\u200c ]{{3,25}}?)\s*(?P<sep>[:：]\s*|\s+(?=[A-Z])|{_FA_DASH}\s*)", text)
+    if head and head.group("sep").strip() and (agency := f"خبرگزاری {head.group('name').strip()}") in outlets:
+        return outlets[agency], head.end()  # "فارس: سفیر روسیه…": an agency's tag without its "خبرگزاری"
     if head and (_is_outlet(head.group("name").strip(), outlets)
                  or glued_outlet(head.group("name").strip()) and head.group("sep").strip()):
         return head.group("name").strip(), head.end()
@@ -305,6 +402,12 @@ def outlet_opening(text: str, outlets: Mapping[str, str]) -> tuple[str, int] | N
     return None
 
 
+_REPORTED_FROM = re.compile(r"\s+از\s+[\u0600-\u06FF]+$")  # "… از مسکو": where the outlet reports from
+# Words of a newsroom's desk before the outlet's name in "به گزارش …": reporter, beat, group, service.
+_DESK_WORDS = frozenset({"خبرنگار", "حوزه", "گروه", "سرویس"})
+DESK_TAIL = 4  # words at most of the outlet's name closing such a desk's
+# "ایسنا نوشت: …", "تسنیم گزارش داد: …": an outlet, a verb of writing or reporting, a colon.
+_OUTLET_WROTE = re.compile(r"^(?P<name>[\u0600-\u06FF\u200c ]{2,30}?)\s+(?:نوشت|گزارش داد|گزارش می‌دهد)\s*[:：]\s*")
 # "دیپلماسی ایرانی: «برجام» که…": one to three Persian words and a colon opening a long lead paragraph.
 _PERSIAN_TAG = re.compile(r"^(?P<name>[\u0600-\u06FF\u200c]{2,}(?: [\u0600-\u06FF\u200c]{2,}){0,2})\s*:\s*(?=\S)"
                           rf"|^(?P<dashed>[\u0600-\u06FF\u200c]{{2,}}(?: [\u0600-\u06FF\u200c]{{2,}}){{1,2}})\s*{_FA_DASH}\s*(?=\S)")
@@ -521,21 +624,68 @@ ATTRIBUTION_CHARS = 80  # how far "به نقل از" may run before its comma
 
 # "…, пишет ТАСС.", "Как передает Report со ссылкой на…", "…, сообщает РИА Новости.": a Russian sentence
 # naming the outlet it is taken from.
-# A few words may open that sentence ("Его слова передает ТАСС.", "Слова министра приводит РИА Новости.").
-_RUSSIAN_CREDIT = re.compile(r"(?:^|[,.]\s*)(?:[^\W\d][^.!?,«»\"]{0,30}?\s)?(?:[Кк]ак\s+|[Оо]б этом\s+)?"
-                             r"(?:передает|передаёт|пишет|сообщает|сообщило|сообщил|приводит|цитирует)\s+"
-                             r"(?:(?:теле)?канал\s+|(?:информ)?агентство\s+|издание\s+|газета\s+|радиостанция\s+|корреспондент\s+)?"
+# A few words may open that sentence ("Его слова передает ТАСС.", "Слова министра приводит РИА Новости."), and a few
+# stand between the verb and the kind of outlet ("…, - приводит слова иранского лидера агентство Tasnim.").
+_RUSSIAN_CREDIT = re.compile(r"(?:^|[,.]\s*)(?:[-–—]\s*)?(?:[^\W\d][^.!?,«»\"]{0,30}?\s)?(?:[Кк]ак\s+|[Оо]б этом\s+)?"
+                             r"(?:передает|передаёт|пишет|сообщает|сообщило|сообщил|приводит|цитирует|информирует)\s+"
+                             r"(?:(?:[а-яё]+\s+){0,3}?(?:(?:теле)?канал|(?:информ)?агентство|издание|газета|радиостанция|корреспондент)\s+)?"
                              r"(?P<name>«[^»]{2,30}»|\"[^\"]{2,30}\"|[A-ZА-ЯЁ]{2,5}\s[«\"][^»\"]{2,30}[»\"]?|[«\"][^»\"]{2,30}$"
                              r"|[A-ZА-ЯЁ][\w.-]*(?:\s[A-ZА-ЯЁ][\w.-]*){0,2})"
                              r"(?=\s*(?:[.,]|со ссылкой|$))")
 
 
-# "…, Azernews reports.": an English sentence ending with the outlet that reports it (one word, or
+# "…, Azernews reports.": an English sentence (the paragraph's last, or the first of a hard-wrapped lead joined to
+# the rest: "…, Trend reports. Speaking at…") ending with the outlet that reports it (one word, or
 # an outlet-shaped name: "…, John Smith reported." is a reporter).
-_ENGLISH_CREDIT = re.compile(r",\s(?P<name>[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,3}) (?:reports|reported|writes|wrote)\.$")
+_ENGLISH_CREDIT = re.compile(r",\s(?P<name>[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,3}) (?:reports|reported|writes|wrote)(?: citing [^.,]{2,40})?\.(?=\s+[A-Z]|$)")
 # "…, Germany’s dpa news agency reported on Saturday": an agency named as one, reporting.
 _AGENCY_REPORTED = re.compile(r"(?:,\s|(?:^|[.!?]\s)(?=The\s))(?:[A-Z][\w-]*['’]s\s)?(?:[Tt]he\s)?(?:[a-z][\w-]*\s){0,2}"
                               r"(?P<name>[\w.-]+(?: [A-Z][\w.-]*){0,2}) (?:news agency|News Agency) (?:reported|reports|said)\b")
+
+
+# "ISNA citing an interview…", "…. Tasnim quoted the minister…", "CNN writes about this…": an outlet (of the table,
+# or outlet-shaped) opening a sentence of the lead, citing, quoting or reporting; "he was quoted by the Itar-Tass
+# news agency as saying".
+_CITING = re.compile(r"(?:^|[.!?]\s+)(?:[Tt]he\s)?(?P<name>[A-Z][\w.-]*(?: [A-Z][\w.-]*){0,3}) (?:citing|quoting|cited|quoted|writes|wrote|reports|reported)\b"
+                     r"|\bquoted by (?:the )?(?P<by>[A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})(?: [Nn]ews [Aa]gency)? as saying\b")
+# "To read the original story by Reuters, click here.": the story rewritten from another outlet's.
+_ORIGINAL = re.compile(r"\b(?:read|see|view) the original (?:story|article|report|text)(?: in [A-Z]\w+)? (?:by|from|at|on|in) "
+                       r"(?:the )?(?P<name>[A-Z][\w.&/-]*(?: [A-Z][\w.&/-]*){0,3})")
+
+
+# "…, заявил «РИА Новости» посол…", "сообщил ТАСС": the outlet a person told; "В интервью РБК дипломат…",
+# "in an interview with Reuters", "در گفت‌وگو با ایرنا": the outlet interviewing. The name must be the table's: a
+# person told or met there is no outlet ("заявил Путин").
+_TOLD = re.compile(r"\b(?:заявил|заявила|сообщил|сообщила|рассказал|рассказала|сказал|сказала)\s+(?P<told>«[^»]{2,30}»|[A-ZА-ЯЁ][\w.-]*(?:\s[A-ZА-ЯЁ][\w.-]*)?)"
+                   r"|\b(?:[Вв] интервью|[Вв] беседе с)\s+(?:(?:теле)?каналу\s+|изданию\s+|газете\s+|агентству\s+|(?:теле)?каналом\s+|изданием\s+|агентством\s+)?"
+                   r"(?P<asked>«[^»]{2,30}»|[A-ZА-ЯЁ][\w.-]*(?:\s[A-ZА-ЯЁ][\w.-]*)?)"
+                   r"|\b[Ii]n an interview with (?:the )?(?P<with>[A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})"
+                   r"|در گفت(?:\s|\u200c)?و(?:\s|\u200c)?گو با (?P<fa>[\u0600-\u06FF\u200c]+(?: [\u0600-\u06FF\u200c]+)?)")
+
+
+def told_outlet(text: str, outlets: Mapping[str, str]) -> str | None:
+    """The outlet of the table a lead says a person told or gave an interview to ("…, заявил «РИА Новости» посол
+    Ирана…", "В интервью РБК дипломат…", "in an interview with Reuters", "در گفت‌وگو با ایرنا") -> its display name,
+    or None. Its longest opening words that the table knows ("РБК дипломат" -> "РБК")."""
+    for match in _TOLD.finditer(text):
+        words = next(group for group in match.groups() if group).strip("«»").rstrip(".").split()
+        for end in range(len(words), 0, -1):
+            if (name := " ".join(words[:end]).lower()) in outlets:
+                return outlets[name]
+    return None
+
+
+def original_story(text: str) -> str | None:
+    """The outlet whose story a line says it rewrites ("To read the original story by Reuters, click
+    here." -> "Reuters"), or None. RFE/RL closes its rewrites of agency copy so."""
+    match = _ORIGINAL.search(text) if "original" in text else None
+    return match.group("name") if match else None
+
+
+# "По сообщению ТАСС, …", "По данным агентства Интерфакс, …": an outlet (of the table, or outlet-shaped) named
+# before the sentence's comma as what it reports from.
+_RUSSIAN_PER = re.compile(r"(?:^|[.!?]\s+)(?:По сообщению|По данным|По информации)\s+(?:(?:информ)?агентства\s+|издания\s+|газеты\s+|телеканала\s+)?"
+                          r"(?P<name>«[^»]{2,30}»|[A-ZА-ЯЁ][\w.-]*(?:\s[A-ZА-ЯЁ][\w.-]*){0,2}),")
 
 
 # "Ранее News.ru писал о том…": a name in Latin letters with a dot, or in quotes (a capitalised Russian word
@@ -544,7 +694,7 @@ _EARLIER = re.compile(r"(?:^|[.!?]\s+)Ранее (?P<name>[A-Za-z][\w-]*\.[a-z]{
 CREDIT_TAIL = 60  # characters at a paragraph's end that hold a closing credit ("… — ТАСС", "… (Xinhua)")
 _CLOSING_TAG = re.compile(r"[.!?»\"”]\s*\((?P<name>[^()\d]{2,25})\)\.?$")  # an agency's tag closing the last paragraph
 # "according to Tasnim", "according to the Mehr News Agency": an outlet (of the table, or outlet-shaped) named as the source
-_ACCORDING = re.compile(r"\baccording to (?:the )?(?P<name>[A-Z][\w-]*(?:\.[\w-]+)*(?: (?:[A-Z][\w-]*|of))*)(?=[\s,.;)]|$)")
+_ACCORDING = re.compile(r"\b[Aa]ccording to (?:the |an? )?(?P<name>[A-Z][\w-]*(?:\.[\w-]+)*(?: (?:[A-Z][\w-]*|of))*)(?=[\s,.;)]|$)")
 # "… . به گزارش ایرنا، …": the Persian attribution opening a later sentence of the paragraph
 _PERSIAN_REPORT_INSIDE = re.compile(r"[.!؟:]\s+(?=به گزارش )")
 _DASH_CREDIT = re.compile(r"[.!?»\"”]\s*[-–—]\s*(?P<name>[^-–—.\n]{2,30}?)\.?$")
@@ -557,6 +707,11 @@ def credited_outlet(text: str, outlets: Mapping[str, str]) -> str | None:
     if (match := _DASH_CREDIT.search(text, tail) or text.endswith((")", ").")) and _CLOSING_TAG.search(text, tail)) \
             and _is_outlet(match.group("name"), outlets):
         return outlets[match.group("name").lower()]  # "… заявил он. — ТАСС", "… international law. (Xinhua)"
+    if told := told_outlet(text, outlets):
+        return told
+    for match in _CITING.finditer(text) if any(verb in text for verb in ("cit", "quot", "writ", "wrot", "report")) else ():
+        if (name := match.group("name") or match.group("by")).lower() in outlets or outlet_shaped(name, outlets):
+            return outlets.get(name.lower(), name)
     for match in _ACCORDING.finditer(text) if "ccording" in text else ():  # "…, according to Tasnim."
         if (name := match.group("name")).lower() in outlets or outlet_shaped(name, outlets):
             return outlets.get(name.lower(), name)
@@ -566,11 +721,15 @@ def credited_outlet(text: str, outlets: Mapping[str, str]) -> str | None:
         words = match.group("name").split()
         return next((outlets[" ".join(words[i:]).lower()] for i in range(len(words)) if " ".join(words[i:]).lower() in outlets),
                     match.group("name"))
-    if (match := _ENGLISH_CREDIT.search(text)) and (" " not in match.group("name") or outlet_shaped(match.group("name"), outlets)):
+    if (match := _ENGLISH_CREDIT.search(text)) and (" " not in match.group("name") and match.end() == len(text)
+                                                     or outlet_shaped(match.group("name"), outlets)):
         return outlets.get(match.group("name").lower(), match.group("name"))
     if "Ранее " in text and (match := _EARLIER.search(text)):  # "Ранее News.ru писал…": the outlet recalling its own report
         return outlets.get(match.group("name").strip("«»").lower(), match.group("name").strip("«»"))
-    if "пиш" not in text and "перед" not in text and "сообщ" not in text and "привод" not in text and "цитир" not in text:
+    if "По " in text and (match := _RUSSIAN_PER.search(text)) \
+            and ((name := match.group("name").strip("«»")).lower() in outlets or outlet_shaped(name, outlets)):
+        return outlets.get(name.lower(), name)  # "По сообщению ТАСС, …"
+    if not any(verb in text for verb in ("пиш", "перед", "сообщ", "привод", "цитир", "информир")):
         return None
     match = _RUSSIAN_CREDIT.search(text)
     if not match:
