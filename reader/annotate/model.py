@@ -56,6 +56,7 @@ Undersecretary Under-Secretary Giant
 _NOT_NAMES = frozenset({"LNG", "Liquefied Natural Gas", "Liquified Natural Gas", "MoU", "MOU", "MoUs",
                         "Memorandum of Understanding", "ATM", "ATMs", "NFC", "PIN", "POS", "GDP", "VAT", "CEO", "CEOs",
                         "NPP", "NPPs"})  # "the NPP": a nuclear power plant, named before (the gazetteer's FAC)
+_COMPASS = frozenset("North South East West Northern Southern Eastern Western".split())
 _LEADING = ("the ", "The ", "THE ")
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _EDGE_PUNCT = " \t\"'“”‘’«»()[]{}.,;:!?—–-"
@@ -193,6 +194,8 @@ def trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     words = name.split()
     if all(word in _TITLES for word in words) or any(word in _HEADLINE_WORDS for word in words[1:]):
         return None
+    if all(part in _COMPASS for part in re.split(r"[-–—\s]+", name)):
+        return None  # "the North-South route": directions, not a place's name (a newcomer's GPE)
     if not name[0].isupper() and not name[0].isdigit():
         return None
     return start, end
@@ -218,7 +221,7 @@ def merge(text: str, mentions: Sequence[Mention], spans: Sequence[Span]) -> tupl
             # "UN Envoy Dmitry Polyanskiy": the gazetteer's "UN" wins, the titled name after it is still a name
             rest = max(m.end for m in overlapping)
             trimmed = trim(text, rest, end) if rest < end and all(m.start >= trimmed[0] for m in overlapping) else None
-            if trimmed is None or not _titled(text, rest, trimmed[0]) \
+            if trimmed is None or not (_titled(text, rest, trimmed[0]) or kind == "PERSON" and _full_name(text, *trimmed)) \
                     or any(m.start < trimmed[1] and trimmed[0] < m.end for m in kept):
                 continue
             overlapping, start = [], rest
@@ -240,6 +243,14 @@ _NAMED_SERIES = re.compile(r"\b(?:of|for)\s+[A-Z][\w-]*(?:,\s+[A-Z][\w-]*)+,?\s+
 # The rest of such a series after a span the model stopped at its first item ("the Company for Railroad").
 _GOVERNED = re.compile(r"\b(?:of|for)\s+[A-Z][\w-]*$")
 _SERIES_REST = re.compile(r"(?:,\s+[A-Z][\w-]*)+,?\s+and\s+(?P<tail>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)")
+
+
+def _full_name(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is two or three capitalised words, as a person's name after
+    the place the model read into it ("Ambassador to Austria Fereydoun Barkeshli": the
+    gazetteer's Austria, then a name; a newcomer saw neither Barkeshli nor a person)."""
+    words = text[start:end].split()
+    return 2 <= len(words) <= 3 and all(w[:1].isupper() and w[1:].isalpha() and w[1:].islower() for w in words)
 
 
 def _listed(text: str, spans: Sequence[Span]) -> list[Span]:
