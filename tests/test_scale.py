@@ -170,6 +170,8 @@ def test_a_cold_start_with_many_files_paints_before_any_file_is_stated(tmp_path,
     async def scenario(pilot):
         await wait_until(pilot, lambda: checking.is_set())
         assert app.query_one(Sidebar).query("ProgressBar")  # on screen, the stat still held
+        # and said: a newcomer's header read "0 articles" over a blank pane for 6 s
+        assert "indexing: reading the folder" in app.sub_title and "Indexing the folder" in app.view.empty_hint.plain
         release.set()
         await wait_until(pilot, lambda: app.view.doc is not None, limit=60)
         assert app.view.doc.id == "000"

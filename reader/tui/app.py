@@ -256,8 +256,13 @@ class ReaderApp(App[None]):
         if check:
             self._show_entries()
         elif in_background:
+            # Said at once: the header read "0 articles" and the article pane was blank for the
+            # 6 s a newcomer's cold start took to list its first analysed article.
+            self._indexing = "indexing: reading the folder…"
             self._show_entries()
             self.query_one(Sidebar).show_progress(0, None)  # no total until the files are stat'ed
+            view.show_empty(Text("Indexing the folder: its articles are listed here as they are analysed "
+                                 "(the analysers take a few seconds to start).", style="dim"))
             self.run_worker(self._plan_and_build_index, thread=True, exclusive=True, group="index")
         else:
             self.library.defer_model = True  # the first paint never waits for the model's import
@@ -404,7 +409,7 @@ class ReaderApp(App[None]):
         if last:
             plan.to_check.sort(key=lambda path: plan.ids[path] != last.article_id)  # stable
         if not get_current_worker().is_cancelled and self.is_running:
-            self.call_from_thread(self._show_progress, 0, len(plan.to_check))
+            self.call_from_thread(self._indexed, 0, len(plan.to_check))
             self._build_index()
 
     def _run_indexing(self, library: Library, job, on_progress, then, list_order: bool = False) -> None:
