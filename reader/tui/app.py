@@ -8,6 +8,7 @@ in `bindings.py` with an id, so `keymap:` in config.yaml can remap it.
 from __future__ import annotations
 
 import gc
+import os
 import sqlite3
 import threading
 from collections import OrderedDict
@@ -105,7 +106,11 @@ class ReaderApp(App[None]):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (PANEL_BESIDE_FROM, "-wide")]
 
     def __init__(self, library: Library, store: StateStore | None = None) -> None:
-        super().__init__()
+        # NO_COLOR (no-color.org: no colour at all): Textual 8.2 strips colours (its NoColor
+        # filter) only with native ANSI colours; otherwise it greys them by luminance
+        # (Monochrome), and the screen still carried 256-colour greys (38;5;253 on 48;5;233).
+        # The same test as Textual's (app.py: NO_COLOR present).
+        super().__init__(ansi_color=True if "NO_COLOR" in os.environ else None)
         self.library = library
         self.store = store or StateStore.for_corpus(library.paths, library.config.corpus)
         self.history = History()
