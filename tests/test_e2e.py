@@ -182,6 +182,45 @@ def test_no_color_means_no_colour_with_every_mark_still_shown(session_factory):
     assert reader.exit_status() == 0
 
 
+GREYS_256 = {0, 7, 8, 15, 16, 59, 102, 145, 188, 231, *range(232, 256)}  # black, white and greys of xterm's 256
+
+
+@pytest.mark.parametrize("term", ["xterm", "xterm-256color"])
+def test_without_colorterm_the_configured_colours_show_in_the_terminals_palette(session_factory, library, term):
+    """Over ssh COLORTERM is seldom passed on: TERM=xterm (16 colours) or xterm-256color alone.
+    Each entity type in the legend carries the colour config.yaml gives it, as the
+    terminal's palette has it (render.styles_for), and two configured colours stay two."""
+    from rich.color import ColorSystem, ColorType
+    from rich.style import Style
+
+    from reader.render import styles_for
+    from reader.tui.widgets.legend import compact_label
+
+    styles, labels = library.config.styles, library.gazetteer.labels
+    system = ColorSystem.STANDARD if term == "xterm" else ColorSystem.EIGHT_BIT
+    mapped = styles_for(styles, "standard" if term == "xterm" else "256")
+    reader = session_factory("120x40", env=(f"TERM={term}", "COLORTERM="))  # no COLORTERM: the terminal's palette
+    reader.wait_ready()
+    screen = reader.screen(ansi=True)
+    shown = {}
+    for kind, style in styles.items():  # the legend, at the foot: each type's label in its style
+        found = re.findall(f"((?:\x1b\\[[0-9;]*m)+){re.escape(compact_label(labels[kind]))}\x1b", screen)
+        assert found, (kind, screen)
+        shown[kind] = colours(found[-1])
+        colour = Style.parse(mapped[kind]).color
+        if colour.type == ColorType.STANDARD and system == ColorSystem.EIGHT_BIT:
+            # a 16-colour one swapped in for a grey: Textual draws it in its own theme's shade
+            assert len(shown[kind]) == 1 and shown[kind][0].startswith("38;5;"), (kind, shown[kind])
+        else:
+            expected = ";".join(colour.downgrade(system).get_ansi_codes(foreground=True))
+            assert shown[kind] == [expected], (kind, style, shown[kind], expected)
+    greys = {"30", "37", "90", "97", *(f"38;5;{n}" for n in GREYS_256)}  # read as body text, not as colour
+    assert not greys & {code for codes in shown.values() for code in codes}, shown
+    assert len(set(map(tuple, shown.values()))) == len({Style.parse(style).color for style in styles.values()})
+    reader.keys("q")
+    assert reader.exit_status() == 0
+
+
 def test_no_color_and_16_colours_keep_entity_types_apart(session_factory):
     reader = session_factory("80x24", env=("NO_COLOR=1", "TERM=xterm"))
     reader.wait_ready()
