@@ -357,6 +357,8 @@ def test_escape_and_ctrl_g_close_search(app):
 @pytest.mark.parametrize("typed,expected", [
     ("new chapter", ("004_1930e3c77fad4e3e", None)),          # an article by fuzzy title
     ("entity wang yi", ("004_1930e3c77fad4e3e", "Wang Yi")),  # an entity: opens where it is mentioned
+    ("002", ("002_c60d12b64ace6e87", None)),                  # an id as `list` prints it, its start
+    ("fb143f89bf631b66.txt", ("001_fb143f89bf631b66", None)),  # a file's name as `ls` prints it, its end
 ])
 def test_command_palette_jumps_by_fuzzy_name(app, typed, expected):
     async def scenario(pilot):
