@@ -54,8 +54,8 @@ from ..timeline import Subject
 from .widgets.article import ArticleView, find_hits
 from .widgets.keybar import KeyBar
 from .widgets.legend import Legend
-from .widgets.panel import (SEP, EntityList, LinkList, PaneList, Panel, dated_title, follow_topic_options,
-                            passage_snippet, related_options)
+from .widgets.panel import (SEP, EntityList, LaidOutList, LinkList, PaneList, Panel, dated_title,
+                            follow_topic_options, passage_snippet, related_options)
 from .widgets.raw import RawView
 from .widgets.sidebar import ArticleList, FilterInput, Sidebar
 
@@ -351,12 +351,15 @@ class ReaderApp(App[None]):
         driver.write(EXPLICIT_MODE if explicit else IMPLICIT_MODE)
         driver.flush()
 
-    def on_link_list_relaid(self, _: LinkList.Relaid) -> None:
-        self._links_after_frame()
+    def on_laid_out_list_relaid(self, event: LaidOutList.Relaid) -> None:
+        if isinstance(event.pane, LinkList):
+            self._links_after_frame()
+        elif self.view.doc is not None:
+            self._show_entities(self.view.doc)
 
     def _links_width(self) -> int:
         """Cells of text in one option of the panel's links list (0 before layout)."""
-        return max(0, self.panel.query_one(LinkList).scrollable_content_region.width - 2)
+        return self.panel.query_one(LinkList).text_width
 
     def _much_to_index(self) -> bool:
         """Enough new or changed text that indexing it before the first frame would show."""
