@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from rich.cells import cell_len
 from textual.events import Key
 
 from reader.config import bundled_config, load_config
@@ -449,6 +450,27 @@ def test_copy_says_when_the_source_and_date_are_not_known(write, tmp_path):
         assert app.clipboard.endswith(f"— Gas talks in Tehran, unknown source, undated, ¶1, [{doc.id}]")
 
     drive(app, scenario)
+
+
+@pytest.mark.parametrize("keys, body", [("question_mark", "#help-body"), ("s", "#search-body"), ("M", "#bookmarks-body"),
+                                        ("plus", "#candidates-body"), ("T a", "#picker-body")])
+def test_a_dialogs_keys_show_whole_at_80x24(app, keys, body):
+    """At 80x24 the bookmarks dialog's title ended "Esc, q or Ctrl+G:…", the names dialog's
+    "Esc, q or C…" and the timeline's picker lost its last letter: how to close was cut."""
+    seen = {}
+
+    async def scenario(pilot):
+        for key in keys.split():
+            await pilot.press(key)
+            await pilot.pause(0.3)
+        await wait_until(pilot, lambda: bool(app.screen.query(body)))
+        widget = app.screen.query_one(body)
+        await pilot.pause()
+        seen["title"], seen["width"] = widget.border_title, widget.outer_size.width
+
+    drive(app, scenario, size=(80, 24))
+    # Textual draws a border title between "╭─ " and " ─╮", cut with "…" where it is longer
+    assert cell_len(seen["title"]) <= seen["width"] - 6, seen
 
 
 def test_help_lists_every_binding(app):
