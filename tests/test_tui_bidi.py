@@ -347,9 +347,11 @@ def test_persian_rows_laid_out_for_a_list_still_fit_it_once_the_list_has_focus(t
                              and app.screen.query_one("#search-results", OptionList).option_count > 0)
             results = app.screen.query_one("#search-results", OptionList)
         else:
-            await pilot.press("p", "e")  # the panel, below the article at 80x24, and its entities focused
+            await pilot.press("e")  # the panel shown (below the article at 80x24), its entities focused
             results = app.panel.query_one("#entities", OptionList)
             await wait_until(pilot, lambda: results.has_focus and results.option_count > 0)
+            await pilot.pause(0.2)  # laid out again for the width the panel got: a row still highlighted
+            assert results.highlighted is not None and not results.get_option_at_index(results.highlighted).disabled
         await pilot.pause(0.2)
         seen["focused"] = results.has_focus
         seen["width"] = results.scrollable_content_region.width - 2  # an option's padding, a cell each side

@@ -354,8 +354,10 @@ class ReaderApp(App[None]):
     def on_laid_out_list_relaid(self, event: LaidOutList.Relaid) -> None:
         if isinstance(event.pane, LinkList):
             self._links_after_frame()
-        elif self.view.doc is not None:
+        elif self.view.doc is not None:  # the same entities, laid out again: the same row stays highlighted
+            highlighted = event.pane.highlighted
             self._show_entities(self.view.doc)
+            event.pane.highlighted = highlighted
 
     def _links_width(self) -> int:
         """Cells of text in one option of the panel's links list (0 before layout)."""
