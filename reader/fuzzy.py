@@ -111,6 +111,12 @@ def article_text(date: str | None, title: str) -> str:
     return f"Article: {date or '—'} {title}"
 
 
+def file_text(name: str) -> str:
+    """An article as the command palette names it by its file (`name`: the file's name,
+    its id with the extension): what is matched when an id or a file name is typed."""
+    return f"File: {name}"
+
+
 def entity_texts(name: str, kind: str, alias: str = "") -> tuple[str, str]:
     """An entity's two entries in the command palette: its mentions, its timeline; with
     the `alias` it was found by, when that is not its name ("Entity: Vladimir Putin

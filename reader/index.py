@@ -531,6 +531,15 @@ class CorpusIndex:
         rows = self.db.execute(f"SELECT rowid, id, date, title FROM articles WHERE rowid IN ({marks})", tuple(rowids))
         return {rowid: (aid, when, title) for rowid, aid, when, title in rows}
 
+    def file_names(self, rowids: Sequence[int] | None = None) -> dict[int, str]:
+        """rowid -> the name of the article's file (the last part of its stored path,
+        as `named` matches it), for `rowids` (at most 500 a call) or every article: what
+        the command palette finds an article by besides its headline."""
+        query = "SELECT rowid, path FROM articles"
+        if rowids is not None:
+            query += f" WHERE rowid IN ({','.join('?' * len(rowids))})"
+        return {rowid: os.path.basename(path) for rowid, path in self.db.execute(query, tuple(rowids or ()))}
+
     def titles(self) -> list[tuple[int, str, str]]:
         """(rowid, id, title) of every article, unordered (a scan of the table, where the
         list's order read it through the order index, row by row: 10 times slower):

@@ -198,7 +198,7 @@ class Library:
         self._duplicates: dict[str, str] | None = None
         self._copies: dict[str, frozenset[str]] = {}  # kept id -> every article of its story (with `_duplicates`)
         self._palette_lock = threading.Lock()
-        self._palette_articles: tuple[Rows, array, FuzzyNames] | None = None  # for these rows: rowids, names
+        self._palette_articles: tuple[Rows, array, FuzzyNames, FuzzyNames] | None = None  # rows: rowids, titles, files
         self._palette_entities: tuple[list[tuple[str, str]], FuzzyNames] | None = None
         self._palette_topics: tuple[TopicMap, FuzzyNames] | None = None
         # Per subject ("kind:key"): its month counts, and its passages in duplicates, kept while
@@ -728,21 +728,25 @@ class Library:
                 return whole[0].canonical
         return None
 
-    def palette_articles(self, index: CorpusIndex | None = None) -> tuple[array, FuzzyNames]:
-        """The command palette's look-up of articles: their rowids in the list's order and
-        their names (`article_text`, reader.fuzzy) in that order. Read once per article
-        list (a scan of the articles table, through `index`: a worker's connection) and
-        kept: at 100,000 articles some 12 MB, where the palette's candidates were every
-        article's title, scored one by one on each keystroke (issue 17)."""
+    def palette_articles(self, index: CorpusIndex | None = None) -> tuple[array, FuzzyNames, FuzzyNames]:
+        """The command palette's look-up of articles: their rowids in the list's order,
+        their names (`article_text`, reader.fuzzy) and their files' names (bare: what is
+        typed matches the name alone, an id from `list` or a name from `ls`) in that order.
+        Read once per article list (two scans of the articles table, through `index`: a
+        worker's connection) and kept: at 100,000 articles some 12 MB for the names, where
+        the palette's candidates were every article's title, scored one by one on each
+        keystroke (issue 17)."""
         rows = self.rows()
-        rows.read_order(index or self.index)  # on the palette's worker, not the event loop's connection
+        index = index or self.index
+        rows.read_order(index)  # on the palette's worker, not the event loop's connection
         with self._palette_lock:
             if self._palette_articles is None or self._palette_articles[0] is not rows:
-                fields = {rowid: (title, when) for rowid, _, title, _, when, _ in (index or self.index).list_fields()}
+                fields = {rowid: (title, when) for rowid, _, title, _, when, _ in index.list_fields()}
+                files = index.file_names()
                 order = array("q", (rowid for rowid in rows.rowids() if rowid in fields))
                 names = FuzzyNames(article_text(fields[rowid][1], fields[rowid][0]) for rowid in order)
-                self._palette_articles = (rows, order, names)
-            return self._palette_articles[1], self._palette_articles[2]
+                self._palette_articles = (rows, order, names, FuzzyNames(files.get(rowid, "") for rowid in order))
+            return self._palette_articles[1:]
 
     def palette_entities(self, index: CorpusIndex | None = None) -> tuple[list[tuple[str, str]], FuzzyNames]:
         """The command palette's look-up of entities: `corpus_entities` and their names

@@ -184,4 +184,6 @@ def match_expression(query: str) -> str | None:
             part, taken = f'"{terms[at]}"*', 1
         parts.append(part)
         at += taken
-    return " ".join(parts) if parts else None
+    # Explicit AND: FTS5 joins phrases by a space, but not a parenthesised group and what
+    # follows it ('((a AND b) OR ab) c' is a syntax error; two Persian word pairs were one).
+    return " AND ".join(parts) if parts else None

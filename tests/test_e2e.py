@@ -4,6 +4,7 @@ and once through a real ssh connection; ../shared/tools/tui-drive does both."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -69,8 +70,10 @@ class Session:
                                 capture_output=True, text=True, timeout=10)
         return result.stdout.strip()
 
-    def wait(self, regex: str, timeout: float = 20) -> int:
-        return int(drive("wait", self.name, regex, "--timeout", str(timeout), timeout=timeout + 10).strip())
+    def wait(self, regex: str, timeout: float = 20, ansi: bool = False) -> int:
+        """Milliseconds until `regex` (grep -E, a line; with `ansi`, of the SGR-coded screen) shows."""
+        return int(drive("wait", self.name, regex, "--timeout", str(timeout), *(["--ansi"] if ansi else []),
+                         timeout=timeout + 10).strip())
 
     def keys(self, *keys: str) -> None:
         drive("keys", self.name, "--delay", "0.15", *keys)
@@ -131,6 +134,89 @@ def test_escape_closes_a_dialog_at_once(session_factory):
     reader.wait("· [0-9]+ words", timeout=5)  # the article's header (at 100x30 the panel starts hidden)
     closed = "Search all articles" not in reader.screen()
     assert closed and time.monotonic() - start < 2.0  # no multi-second Escape delay
+    reader.keys("q")
+    assert reader.exit_status() == 0
+
+
+def colours(ansi: str) -> list[str]:
+    """The colour-setting SGR parameters on a screen (`tui-drive screen --ansi`):
+    30-37, 40-47, 90-97, 100-107 and 38/48 with their arguments; the defaults (39, 49) are not colours."""
+    found = []
+    for sequence in re.findall(r"\x1b\[([0-9;]*)m", ansi):
+        params = [int(p) if p else 0 for p in sequence.split(";")]
+        while params:
+            code = params.pop(0)
+            if code in (38, 48):
+                size = 2 if params[:1] == [5] else 4  # 5;N or 2;R;G;B
+                found.append(";".join(map(str, [code, *params[:size]])))
+                del params[:size]
+            elif 30 <= code <= 37 or 40 <= code <= 47 or 90 <= code <= 97 or 100 <= code <= 107:
+                found.append(str(code))
+    return found
+
+
+def test_no_color_means_no_colour_with_every_mark_still_shown(session_factory):
+    """NO_COLOR on a truecolor terminal (no-color.org): Textual greyed colours by
+    luminance (38;5;253 on 48;5;233) instead of dropping them. Without colour, entity
+    types, the passage cursor, the sidebar's row and a box's text cursor still show."""
+    reader = session_factory("80x24", env=("NO_COLOR=1", "COLORTERM=truecolor"))
+    reader.wait_ready()
+    screens = [reader.screen(ansi=True)]
+    for attribute in ("\x1b[1m", "\x1b[4m", "\x1b[3m", "\x1b[7m"):  # bold, underline, italic, reverse
+        assert attribute in screens[0]
+    assert "█" in screens[0]  # the passage cursor's bar
+    reader.keys("/")
+    reader.keys("-l", "Putin")
+    reader.wait("find “Putin”")
+    for _ in range(8):  # the box's cursor blinks: reversed in one frame of two
+        screens.append(reader.screen(ansi=True))
+        if re.search(r"Putin\x1b\[7m ", screens[-1]):
+            break
+        time.sleep(0.15)
+    assert re.search(r"Putin\x1b\[7m ", screens[-1]), screens[-1]
+    reader.keys("Escape", "z", "BTab")  # the sidebar, focused: the open article's row reversed
+    reader.wait("\x1b\\[[0-9;]*7[0-9;]*m *2017-11-01", ansi=True)
+    screens.append(reader.screen(ansi=True))
+    assert [colours(screen) for screen in screens] == [[]] * len(screens)
+    reader.keys("q")
+    assert reader.exit_status() == 0
+
+
+GREYS_256 = {0, 7, 8, 15, 16, 59, 102, 145, 188, 231, *range(232, 256)}  # black, white and greys of xterm's 256
+
+
+@pytest.mark.parametrize("term", ["xterm", "xterm-256color"])
+def test_without_colorterm_the_configured_colours_show_in_the_terminals_palette(session_factory, library, term):
+    """Over ssh COLORTERM is seldom passed on: TERM=xterm (16 colours) or xterm-256color alone.
+    Each entity type in the legend carries the colour config.yaml gives it, as the
+    terminal's palette has it (render.styles_for), and two configured colours stay two."""
+    from rich.color import ColorSystem, ColorType
+    from rich.style import Style
+
+    from reader.render import styles_for
+    from reader.tui.widgets.legend import compact_label
+
+    styles, labels = library.config.styles, library.gazetteer.labels
+    system = ColorSystem.STANDARD if term == "xterm" else ColorSystem.EIGHT_BIT
+    mapped = styles_for(styles, "standard" if term == "xterm" else "256")
+    reader = session_factory("120x40", env=(f"TERM={term}", "COLORTERM="))  # no COLORTERM: the terminal's palette
+    reader.wait_ready()
+    screen = reader.screen(ansi=True)
+    shown = {}
+    for kind, style in styles.items():  # the legend, at the foot: each type's label in its style
+        found = re.findall(f"((?:\x1b\\[[0-9;]*m)+){re.escape(compact_label(labels[kind]))}\x1b", screen)
+        assert found, (kind, screen)
+        shown[kind] = colours(found[-1])
+        colour = Style.parse(mapped[kind]).color
+        if colour.type == ColorType.STANDARD and system == ColorSystem.EIGHT_BIT:
+            # a 16-colour one swapped in for a grey: Textual draws it in its own theme's shade
+            assert len(shown[kind]) == 1 and shown[kind][0].startswith("38;5;"), (kind, shown[kind])
+        else:
+            expected = ";".join(colour.downgrade(system).get_ansi_codes(foreground=True))
+            assert shown[kind] == [expected], (kind, style, shown[kind], expected)
+    greys = {"30", "37", "90", "97", *(f"38;5;{n}" for n in GREYS_256)}  # read as body text, not as colour
+    assert not greys & {code for codes in shown.values() for code in codes}, shown
+    assert len(set(map(tuple, shown.values()))) == len({Style.parse(style).color for style in styles.values()})
     reader.keys("q")
     assert reader.exit_status() == 0
 

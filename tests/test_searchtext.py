@@ -33,7 +33,7 @@ def test_russian_words_become_stems_and_short_stems_are_not_cut(query, terms):
 
 
 def test_fts_syntax_in_a_query_is_text():
-    assert match_expression('a" OR b') == '"a"""* "OR"* "b"*'
+    assert match_expression('a" OR b') == '"a"""* AND "OR"* AND "b"*'
     assert match_expression("   ") is None
 
 
@@ -77,6 +77,7 @@ def test_search_finds_cyrillic_and_persian_words(languages, query, expected):
     ("توافقنامه", "توافق نامه تازه"),
     ("بیست ساله", "این پیمان بیست‌ساله"),
     ("می شود", "امضا میشود"),  # a prefix written apart in the query, joined in the file
+    ("رئیس جمهور ایران روز", "رئیس‌جمهور ایران روز"),  # two pairs: FTS5 refused '(…) (…)', the dialog crashed
 ])
 def test_persian_half_space_space_and_joined_spellings_find_each_other(languages, query, expected):
     hits = found(languages, query)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from rich.cells import cell_len
 from textual.events import Key
 
 from reader.config import bundled_config, load_config
@@ -357,6 +358,8 @@ def test_escape_and_ctrl_g_close_search(app):
 @pytest.mark.parametrize("typed,expected", [
     ("new chapter", ("004_1930e3c77fad4e3e", None)),          # an article by fuzzy title
     ("entity wang yi", ("004_1930e3c77fad4e3e", "Wang Yi")),  # an entity: opens where it is mentioned
+    ("002", ("002_c60d12b64ace6e87", None)),                  # an id as `list` prints it, its start
+    ("fb143f89bf631b66.txt", ("001_fb143f89bf631b66", None)),  # a file's name as `ls` prints it, its end
 ])
 def test_command_palette_jumps_by_fuzzy_name(app, typed, expected):
     async def scenario(pilot):
@@ -447,6 +450,27 @@ def test_copy_says_when_the_source_and_date_are_not_known(write, tmp_path):
         assert app.clipboard.endswith(f"— Gas talks in Tehran, unknown source, undated, ¶1, [{doc.id}]")
 
     drive(app, scenario)
+
+
+@pytest.mark.parametrize("keys, body", [("question_mark", "#help-body"), ("s", "#search-body"), ("M", "#bookmarks-body"),
+                                        ("plus", "#candidates-body"), ("T a", "#picker-body")])
+def test_a_dialogs_keys_show_whole_at_80x24(app, keys, body):
+    """At 80x24 the bookmarks dialog's title ended "Esc, q or Ctrl+G:…", the names dialog's
+    "Esc, q or C…" and the timeline's picker lost its last letter: how to close was cut."""
+    seen = {}
+
+    async def scenario(pilot):
+        for key in keys.split():
+            await pilot.press(key)
+            await pilot.pause(0.3)
+        await wait_until(pilot, lambda: bool(app.screen.query(body)))
+        widget = app.screen.query_one(body)
+        await pilot.pause()
+        seen["title"], seen["width"] = widget.border_title, widget.outer_size.width
+
+    drive(app, scenario, size=(80, 24))
+    # Textual draws a border title between "╭─ " and " ─╮", cut with "…" where it is longer
+    assert cell_len(seen["title"]) <= seen["width"] - 6, seen
 
 
 def test_help_lists_every_binding(app):

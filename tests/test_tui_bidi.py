@@ -348,6 +348,61 @@ def test_a_persian_entity_in_the_panel_is_in_visual_order():
     assert kept == [f"  {name}  ×1"]
 
 
+def test_a_long_persian_entity_wraps_in_reading_order_in_a_narrow_panel():
+    """At 80×24 a newcomer's entity pane (about 20 cells) showed "سازمان صداوسیمای جمهوری
+    اسلامی ایران" reordered as one line and then wrapped by the list: its last words on
+    the first row, its first word on the second."""
+    from reader.models import CleanText, Document, Mention, Metadata, Paragraph, RawArticle
+    from reader.tui.widgets.panel import entity_options
+
+    name = "سازمان صداوسیمای جمهوری اسلامی ایران"
+    text = f"{name} گفت."
+    doc = Document(RawArticle("fa1", Path("fa1.txt"), text, "utf-8"),
+                   CleanText(Metadata("عنوان"), (Paragraph(0, "body", text, 1),), ()),
+                   ((Mention(0, len(name), name, "ORG", name),),))
+    rows = [o.prompt.plain for o in entity_options(doc, {"ORG": "Organisation"}, {}, Display(), width=24) if o.id]
+    rows = rows[0].split("\n")
+    assert len(rows) > 1 and all(cell_len(row) <= 24 for row in rows), rows
+    assert rows[0].rstrip().endswith(name.split()[0][::-1])  # the first word first, at the right
+    assert rows[-1].endswith(f"{name.split()[-1][::-1]}  ×1")  # the last word, then the count
+
+
+@pytest.mark.parametrize("pane", ["search", "entities"])
+def test_persian_rows_laid_out_for_a_list_still_fit_it_once_the_list_has_focus(tmp_path, pane):
+    """At 80x24 a newcomer's Persian search results showed each passage's first word on
+    the row after the rest of its line: laid out for the list's width, the rows lost a
+    cell to the focus bar when Enter moved to the results, and the list wrapped them again."""
+    from textual.widgets import OptionList
+
+    from tui_helpers import wait_until
+
+    app = make_app(persian_library(tmp_path), tmp_path)
+    seen = {}
+
+    async def scenario(pilot):
+        if pane == "search":
+            await pilot.press("s", *"همکاری ایران", "enter")
+            await wait_until(pilot, lambda: app.screen.query("#search-results")
+                             and app.screen.query_one("#search-results", OptionList).option_count > 0)
+            results = app.screen.query_one("#search-results", OptionList)
+        else:
+            await pilot.press("e")  # the panel shown (below the article at 80x24), its entities focused
+            results = app.panel.query_one("#entities", OptionList)
+            await wait_until(pilot, lambda: results.has_focus and results.option_count > 0)
+            await pilot.pause(0.2)  # laid out again for the width the panel got: a row still highlighted
+            assert results.highlighted is not None and not results.get_option_at_index(results.highlighted).disabled
+        await pilot.pause(0.2)
+        seen["focused"] = results.has_focus
+        seen["width"] = results.scrollable_content_region.width - 2  # an option's padding, a cell each side
+        seen["rows"] = [row for i in range(results.option_count)
+                        for row in results.get_option_at_index(i).prompt.plain.split("\n")]
+
+    drive(app, scenario, size=(80, 24))
+    persian = [row for row in seen["rows"] if any("\u0600" <= c <= "\u06ff" for c in row)]
+    assert seen["focused"] and persian, seen["rows"]
+    assert all(cell_len(row) <= seen["width"] for row in persian), (seen["width"], persian)
+
+
 def test_a_persian_bookmark_reads_right_to_left_at_80_columns(tmp_path):
     """A newcomer saw a bookmarked Persian title with its two lines swapped (reordered whole,
     then wrapped by the list) and its snippet in logical order."""

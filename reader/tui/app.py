@@ -8,6 +8,7 @@ in `bindings.py` with an id, so `keymap:` in config.yaml can remap it.
 from __future__ import annotations
 
 import gc
+import os
 import sqlite3
 import threading
 from collections import OrderedDict
@@ -53,8 +54,8 @@ from ..timeline import Subject
 from .widgets.article import ArticleView, find_hits
 from .widgets.keybar import KeyBar
 from .widgets.legend import Legend
-from .widgets.panel import (SEP, EntityList, LinkList, PaneList, Panel, dated_title, follow_topic_options,
-                            passage_snippet, related_options)
+from .widgets.panel import (SEP, EntityList, LaidOutList, LinkList, PaneList, Panel, dated_title,
+                            follow_topic_options, passage_snippet, related_options)
 from .widgets.raw import RawView
 from .widgets.sidebar import ArticleList, FilterInput, Sidebar
 
@@ -105,7 +106,11 @@ class ReaderApp(App[None]):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (PANEL_BESIDE_FROM, "-wide")]
 
     def __init__(self, library: Library, store: StateStore | None = None) -> None:
-        super().__init__()
+        # NO_COLOR (no-color.org: no colour at all): Textual 8.2 strips colours (its NoColor
+        # filter) only with native ANSI colours; otherwise it greys them by luminance
+        # (Monochrome), and the screen still carried 256-colour greys (38;5;253 on 48;5;233).
+        # The same test as Textual's (app.py: NO_COLOR present).
+        super().__init__(ansi_color=True if "NO_COLOR" in os.environ else None)
         self.library = library
         self.store = store or StateStore.for_corpus(library.paths, library.config.corpus)
         self.history = History()
@@ -351,8 +356,13 @@ class ReaderApp(App[None]):
         driver.write(EXPLICIT_MODE if explicit else IMPLICIT_MODE)
         driver.flush()
 
-    def on_link_list_relaid(self, _: LinkList.Relaid) -> None:
-        self._links_after_frame()
+    def on_laid_out_list_relaid(self, event: LaidOutList.Relaid) -> None:
+        if isinstance(event.pane, LinkList):
+            self._links_after_frame()
+        elif self.view.doc is not None:  # the same entities, laid out again: the same row stays highlighted
+            highlighted = event.pane.highlighted
+            self._show_entities(self.view.doc)
+            event.pane.highlighted = highlighted
 
     def _links_width(self) -> int:
         """Cells of text in one option of the panel's links list (0 before layout)."""

@@ -18,14 +18,16 @@ import threading
 from collections.abc import Callable
 from functools import partial
 
+from rich.cells import cell_len
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.fuzzy import Matcher
 
 from ..annotate.topics import Topic
-from ..fuzzy import article_text, entity_texts, in_order, topic_texts
+from ..fuzzy import article_text, entity_texts, file_text, in_order, topic_texts
 from ..library import Library
 from ..render_bidi import display_line
+from ..sanitize import safe_line
 from ..timeline import Subject
 
 LIMIT = 50  # hits of each kind (articles, topics, entities) a search yields, best first
@@ -52,14 +54,17 @@ class ReaderCommands(Provider):
         library: Library = app.library
         index = library.connect()
         try:
-            rowids, names = library.palette_articles(index)
+            rowids, names, files = library.palette_articles(index)
             best = [rowids[place] for place in names.best(query, LIMIT, stop)]
-            headlines = index.headlines_at(best)
+            # By its file too (an id from `list`, a name from `ls`): those the headline did not find.
+            by_file = [r for r in dict.fromkeys(rowids[place] for place in files.best(query, LIMIT, stop)) if r not in best]
+            headlines = index.headlines_at([*best, *by_file])
+            file_names = index.file_names(by_file)
             entities, entity_names = library.palette_entities(index)
         finally:
             index.close()
-        found: list[Found] = [self._article(article_id, date, title)
-                              for article_id, date, title in (headlines[r] for r in best if r in headlines)]
+        found: list[Found] = [self._article(*headlines[r]) for r in best if r in headlines]
+        found += [self._article(*headlines[r], file=file_names[r]) for r in by_file if r in headlines and r in file_names]
         topics, topic_names = library.palette_topics()
         found += [self._topic(topics[place // 2], timeline=bool(place % 2)) for place in topic_names.best(query, LIMIT)]
         places = entity_names.best(query, LIMIT, stop)
@@ -79,13 +84,16 @@ class ReaderCommands(Provider):
         finally:
             index.close()
 
-    def _article(self, article_id: str, date: str | None, title: str) -> Found:
+    def _article(self, article_id: str, date: str | None, title: str, file: str | None = None) -> Found:
         """An article's entry, its right-to-left title shown in visual order (display_line) after the
-        left-to-right "Article: date", and cut to the palette's width at its logical end first."""
+        left-to-right "Article: date", and cut to the palette's width at its logical end first.
+        Found by its `file`'s name: "File: name · date title", matched on "File: name"."""
         app = self.app
-        room = max(10, app.size.width - 20 - len(article_text(date, "")))  # the palette's margins and padding
-        shown = article_text(date, display_line(title, app.library.config.display, room))
-        return article_text(date, title), shown, "Open this article", partial(app.open_article, article_id)
+        text = article_text(date, title) if file is None else file_text(file)
+        head = article_text(date, "") if file is None else f"{file_text(safe_line(file))} · {date or '—'} "
+        room = max(10, app.size.width - 20 - cell_len(head))  # the palette's margins and padding
+        shown = head + display_line(title, app.library.config.display, room)
+        return text, shown, "Open this article", partial(app.open_article, article_id)
 
     def _topic(self, topic: Topic, timeline: bool) -> Found:
         """A topic's entry: its first passage, or (`timeline`) its passages per month."""

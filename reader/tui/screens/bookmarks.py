@@ -40,7 +40,7 @@ class BookmarksScreen(ModalScreen[Location | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="bookmarks-body") as body:
-            body.border_title = "Bookmarks — Enter: open · d: delete · u: undo · Esc, q or Ctrl+G: close"
+            body.border_title = "Bookmarks — Enter: open · d: delete · u: undo · Esc: close"
             yield Static(self._note(), id="bookmarks-note")
             yield PaneList(id="bookmark-list")
 

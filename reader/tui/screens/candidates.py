@@ -30,7 +30,7 @@ class CandidatesScreen(ModalScreen[tuple[str, str] | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="candidates-body") as body:
-            body.border_title = "Add to your gazetteer — Enter: add · t: change type · Esc, q or Ctrl+G: close"
+            body.border_title = "Add to your gazetteer — Enter: add · t: change type · Esc: close"
             yield Static(Text(EMPTY if not self.names else "", style="dim"))
             yield PaneList(*self._options(), id="candidate-list")  # j/k/g/G move, as in every list
 

@@ -513,7 +513,7 @@ class SubjectPicker(ModalScreen[Subject | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="picker-body") as body:
-            body.border_title = "Compare with — type, ↓ to the list, Enter: add · Esc: cancel"
+            body.border_title = "Compare with — type, ↓: the list, Enter: add · Esc: cancel"
             yield Input(placeholder="a topic or an entity", id="picker-input")
             yield MonthList(id="picker-list")
 

@@ -50,38 +50,49 @@ def first_enabled(options: OptionList) -> int | None:
     return next((i for i in range(options.option_count) if not options.get_option_at_index(i).disabled), None)
 
 
-class EntityList(PaneList):
-    pass
-
-
-class LinkList(PaneList):
-    """The panel's list of links. Its right-to-left snippets are laid out for its
-    width, which is 0 while the panel is hidden (at 80×24 it starts hidden): shown at
-    a width its options were not built for, it asks the app to build them again
-    (`Relaid`). Options built while hidden and shown at the width of before were left
-    in logical order (a newcomer's `p` after moving with the panel hidden)."""
+class LaidOutList(PaneList):
+    """A panel list whose right-to-left rows are laid out for its width, which is 0
+    while the panel is hidden (at 80×24 it starts hidden): shown at a width its options
+    were not built for, it asks the app to build them again (`Relaid`). Options built
+    while hidden and shown at the width of before were left in logical order (a
+    newcomer's `p` after moving with the panel hidden)."""
 
     class Relaid(Message):
         """The list's width changed: its options want laying out again."""
 
+        def __init__(self, pane: LaidOutList) -> None:
+            super().__init__()
+            self.pane = pane
+
     _built_for = 0
 
     def text_width(self) -> int:
-        """Cells of text in one option (0 before layout or while hidden); the options
-        about to be built are laid out for it."""
+        """Cells of text in one of its options (0 before layout or while hidden); the
+        options about to be built are laid out for it."""
         self._built_for = max(0, self.scrollable_content_region.width - 2)
         return self._built_for
 
     def on_resize(self, _: events.Resize) -> None:
         if max(0, self.scrollable_content_region.width - 2) != self._built_for:
-            self.post_message(self.Relaid())
+            self.post_message(self.Relaid(self))
+
+
+class EntityList(LaidOutList):
+    """The article's entities; a long right-to-left name is wrapped before it is reordered."""
+
+
+class LinkList(LaidOutList):
+    """Same-topic passages, or an entity's mentions: right-to-left snippets laid out."""
 
 
 def entity_options(doc: Document, labels: Mapping[str, str], styles: Mapping[str, str],
-                   display: Display = Display()) -> list[Option]:
+                   display: Display = Display(), width: int = 0) -> list[Option]:
     """Entities of `doc` grouped by type (in gazetteer order), most mentioned first, a
-    right-to-left name in visual order for `display` (display_line); each option's id is
-    "entity:TYPE:canonical name"."""
+    right-to-left name in visual order for `display`; each option's id is
+    "entity:TYPE:canonical name". `width`: the list's cells of text. A name and its
+    count too long for it are wrapped, then each line reordered (display_snippet): the
+    list wrapped the reordered line, and "سازمان صداوسیمای جمهوری اسلامی ایران" at
+    80×24 showed its last four words on the first line, its first on the second."""
     counts: Counter[tuple[str, str]] = Counter(
         (m.type, m.canonical) for mentions in doc.mentions for m in mentions
     )
@@ -97,8 +108,10 @@ def entity_options(doc: Document, labels: Mapping[str, str], styles: Mapping[str
         for count, name in group:
             # the type in the id: a name of two types in one article ("Georgia" GPE and PERSON)
             # is listed under both, and two options with one id crashed the panel
-            options.append(Option(Text.assemble("  ", display_line(name, display), (f"  ×{count}", "dim")),
-                                  id=f"entity:{kind}:{name}"))
+            times = f"  ×{count}"
+            laid_out = display_snippet(name, width - cell_len(times), display)
+            shown = Text.assemble("  ", display_line(name, display)) if laid_out is None else laid_out
+            options.append(Option(shown.append(times, style="dim"), id=f"entity:{kind}:{name}"))
     return options
 
 
@@ -194,7 +207,7 @@ class Panel(Vertical):
 
     def show_entities(self, doc: Document, labels: Mapping[str, str], styles: Mapping[str, str],
                       display: Display = Display()) -> None:
-        options = entity_options(doc, labels, styles, display)
+        options = entity_options(doc, labels, styles, display, self.query_one(EntityList).text_width())
         total = sum(len(m) for m in doc.mentions)
         distinct = sum(1 for o in options if o.id)
         self.query_one("#entities-title", Static).update(Text(f"Entities: {distinct} ({total} mentions) · e"))
