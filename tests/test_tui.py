@@ -426,6 +426,25 @@ def test_raw_view_shows_every_line_with_reasons(app):
     drive(app, scenario)
 
 
+@pytest.mark.parametrize("back", ["escape", "r"])
+def test_back_from_the_raw_view_the_passage_cursor_is_on_screen(app, back):
+    """A newcomer reported that r then Esc left the cursor's passage off screen (} then
+    spoke of a passage they could not see); not reproduced here, at 80×24 or in tmux:
+    this guards it."""
+    async def scenario(pilot):
+        await app.open_article("002_c60d12b64ace6e87")
+        await pilot.press(*["j"] * 12)
+        view = app.view
+        await pilot.press("r")
+        await pilot.press(back)
+        await pilot.pause()
+        region = view.passage_region(view.cursor)
+        assert view.scroll_offset.y <= region.y and region.y + min(region.height, view.size.height) \
+            <= view.scroll_offset.y + view.size.height, (view.cursor, region, view.scroll_offset)
+
+    drive(app, scenario, size=(80, 24))
+
+
 def test_copy_passage_with_citation(app):
     async def scenario(pilot):
         await pilot.press("j", "y")

@@ -526,7 +526,8 @@ class ReaderApp(App[None]):
         header is laid out again only later). A right-to-left title is cut to it at its
         logical end and then reordered (display_line): cut by the header after
         reordering, it lost its opening words."""
-        title = self.query_one("HeaderTitle") if self.is_mounted else None
+        titles = self.query("HeaderTitle") if self.is_mounted else None  # none while the app closes
+        title = titles.first() if titles else None
         if title is None or not title.size.width:
             return None
         width = title.size.width

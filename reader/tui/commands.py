@@ -124,7 +124,8 @@ class ReaderCommands(Provider):
         matcher = self.matcher(query)
         for text, shown, help_text, callback in found:
             yield Hit(score(matcher, text), Content(shown), callback, text=text, help=help_text)
-        named = await asyncio.to_thread(self._named, query) if no_entity else None
+        # Only a query with letters can name one ("002", an id, cannot): the list is final sooner.
+        named = await asyncio.to_thread(self._named, query) if no_entity and sum(map(str.isalpha, query)) >= 2 else None
         if named:
             for timeline in (False, True):
                 text, shown, help_text, callback = self._entity(*named, timeline, alias=query.strip())
