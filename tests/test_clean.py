@@ -1463,3 +1463,15 @@ def test_an_outlet_and_its_place_over_the_article_give_source_and_dateline():
     # near miss: a place and its country name no outlet
     result = clean(f"Iran and Russia sign a railway deal\n\nTehran, Iran\n\n{BODY}", outlets=OUTLETS)
     assert (result.meta.source, result.meta.dateline) == (None, None)
+
+
+# --- kinds met on a fresh dev set (issue 13, clean11): each its own fixture ---------------
+
+def test_an_embedded_posts_signature_is_dropped_and_its_date_is_not_the_articles():
+    result = fixture("embedded_post_ru.txt")
+    assert result.meta.date is None
+    assert "— Foreign Minister (@ForeignMinisterX) March 3, 2021" in dropped_texts(result)
+    assert "Useful meeting with my colleague in Moscow." in texts(result)  # the post itself is quoted text
+    assert texts(result)[-1] == "Стороны также договорились о следующей встрече в Тегеране."
+    # near miss: a signed timestamp without a handle is the article's own
+    assert clean(f"T\n\n— Staff, March 3, 2021\n\n{BODY}").meta.date == "2021-03-03"

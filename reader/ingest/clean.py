@@ -556,6 +556,8 @@ def _furniture_shapes(line: _Line, drop: Callable, found: _Found, outlets: Mappi
     if not text.endswith(".") and (stamped := _stamped_byline(text)):
         found.dates.append((_date_rank(text), line.number, stamped))
         return drop(line, "byline with a timestamp (date metadata)")
+    if _EMBED_SIGNATURE.match(text):
+        return drop(line, EMBED_SIGNATURE)
     if when := find_date(text):
         rest = text[:when[1]] + text[when[2]:]
         extra = len(_WORD.findall(_TIME.sub(" ", rest)))
@@ -650,6 +652,11 @@ def _split_labels(content: list[_Line], drop: Callable, found: _Found, outlets: 
 
 # A label saying what a date is: the article's publication ranks first; an update, after a bare date
 # (a page's own date over its header, "۰۹ ارديبهشت ۱۴۰۳", stood above a 1388 article's "تاریخ انتشار").
+# An embedded post's signature under its text, as Twitter's embed code writes it: a dash, the author's
+# name, the handle in brackets and the post's date ("— Javad Zarif (@JZarif) December 30, 2019"). The
+# date is the post's, not the article's (a Russian page quoting a tweet was dated by it; dev set clean11).
+_EMBED_SIGNATURE = re.compile(r"^[—–-]\s*[^()\n]{1,60}?\s*\(@\w{1,30}\)\s*\S")
+EMBED_SIGNATURE = "embedded post's signature (its date is the post's)"
 _PUBLISHED = re.compile(r"\b(?:published|posted|publication date|date of publication|added on)\b|опубликовано|дата публикации"
                         r"|تاریخ انتشار|(?:^|\s)انتشار\s*:|veröffentlicht|publié", re.I)
 _UPDATED = re.compile(r"\b(?:updated|modified)\b|обновлено|изменено|به[\s\u200c]?روز[\s\u200c]?(?:شده|رسانی)|بروزرسانی"
