@@ -1475,3 +1475,16 @@ def test_an_embedded_posts_signature_is_dropped_and_its_date_is_not_the_articles
     assert texts(result)[-1] == "Стороны также договорились о следующей встрече в Тегеране."
     # near miss: a signed timestamp without a handle is the article's own
     assert clean(f"T\n\n— Staff, March 3, 2021\n\n{BODY}").meta.date == "2021-03-03"
+
+
+def test_a_caption_alone_over_its_credit_or_framed_by_furniture_is_dropped():
+    result = fixture("caption_by_credit_en.txt")
+    body = " ".join(texts(result))
+    for residue in ("shake hands at the port", "Chart of the ferry routes", "Public Domain"):
+        assert residue not in body, residue
+    assert result.meta.title == "Caspian neighbours widen their ferry service"
+    assert texts(result)[0].startswith("Iran and Russia agreed on Tuesday")
+    assert texts(result)[-1].startswith("Officials said the service")
+    # near miss: a subheading stands between paragraphs, not over a credit
+    text = f"T\n\n{BODY}\n\nGas deal on the table\n\n{BODY} Again."
+    assert "Gas deal on the table" in texts(clean(text))

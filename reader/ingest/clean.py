@@ -116,7 +116,7 @@ _CREDIT = re.compile(
     r"|(?:Stock Photo|Getty Images|hide caption|toggle caption|Photo)$"
     r"|[.!?]\s+(?:www\.)?[\w-]+\.(?:com|org|net|ru|ir|gov|gov\.ru|co\.uk)$"
     # a credit in brackets closing a caption: "(AP Photo/…)", "(photo credit: …)", "(… Copyright 2021 …)", "(Twitter/ Amb_X)"
-    r"|\([^()]*(?:photo|фото|عکس|credit|copyright|©|getty|all rights reserved)[^()]*\)$"
+    r"|\([^()]*(?:photo|фото|عکس|credit|copyright|©|getty|all rights reserved|public domain|creative commons)[^()]*\)$"
     r"|\((?:[\w.'’-]+ ?){1,4}/ ?[\w.'’@-]+(?: [\w.'’-]+){0,3}\)$"
     r"|\bfile photo$|\((?:file )?(?:image|photo|picture|pic)\)$"  # "European Union flags (File image)"
     # a photographer's name glued to the caption's last full stop by the scrape: "on Sept. 1.Andrii Marienko"
@@ -332,6 +332,7 @@ def clean(raw: str, *, name: str = "", outlets: Mapping[str, str] = EMPTY, langu
     _caption_under_headline(content, title_line, stop, drop)
     _doubled_captions(content, title_line, drop)
     _captions(content, drop)
+    _caption_by_credit(content, title_line, drop)
     _strays(body[first:last + 1] if good else [], title_line, stop, drop)
 
     paragraphs = [(ln.number, ln.text) for ln in content if not ln.gone and ln is not title_line]
@@ -1569,6 +1570,26 @@ def _captions(body: list[_Line], drop: Callable) -> None:
         for line, caption in ((before, after), (after, before)):
             if not line.gone and caption.reason == CAPTION and line.words >= 3 and line.text.rstrip(".") in caption.text:
                 drop(line, CAPTION)
+
+
+CREDIT_LINE_WORDS = 8  # a photo credit alone on its line ("OFFICE OF THE IRANIAN PRESIDENCY/AP") has at most this many words
+
+
+def _caption_by_credit(content: list[_Line], title: _Line | None, drop: Callable) -> None:
+    """A photo's caption (or alt text) standing alone over a dropped caption or credit: a line that is
+    not the headline nor body-shaped, of 3 to CAPTION_ABOVE_WORDS words, right above a credit alone on
+    its line ("Volodin meets President Rouhani in Tehran this week" / "OFFICE OF THE IRANIAN
+    PRESIDENCY/AP"), or, without a full stop, between furniture and a dropped caption ("." / "Map of
+    the corridor with its routes" / "Map of … (From the Public Domain)"). A subheading stands under
+    body text and over body text (dev set clean11, issue 13)."""
+    for position, line in enumerate(content[:-1]):
+        below = content[position + 1]
+        if line.gone or line.good or line is title or below.reason != CAPTION or not 3 <= line.words <= CAPTION_ABOVE_WORDS:
+            continue
+        credit_alone = below.words <= CREDIT_LINE_WORDS and _credit(below.text)
+        framed = not line.terminal and (position == 0 or content[position - 1].gone)
+        if credit_alone and not line.terminal or framed:
+            drop(line, CAPTION)
 
 
 def _strays(body: list[_Line], title: _Line | None, stop: frozenset[str], drop: Callable) -> None:
