@@ -1488,3 +1488,12 @@ def test_a_caption_alone_over_its_credit_or_framed_by_furniture_is_dropped():
     # near miss: a subheading stands between paragraphs, not over a credit
     text = f"T\n\n{BODY}\n\nGas deal on the table\n\n{BODY} Again."
     assert "Gas deal on the table" in texts(clean(text))
+
+
+def test_a_wire_storys_staff_credits_in_brackets_in_any_language_are_dropped():
+    result = fixture("wire_credits_fr.txt")
+    assert texts(result)[-1].startswith("Les navires transporteront")
+    assert "wire credits" in reasons(result)
+    # near miss: a bracketed sentence naming no staff is the article's
+    aside = "(Putin met Raisi in Tehran; Erdogan joined them later.)"
+    assert aside in texts(clean(f"T\n\n{BODY}\n\n{aside}"))

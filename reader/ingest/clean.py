@@ -1064,16 +1064,31 @@ def _repeats(content: list[_Line], drop: Callable) -> None:
             seen.setdefault(key, line)
 
 
+# A wire story's staff credits in brackets, in any language: parts between semicolons naming people
+# ("(Reporting by …; Editing by …)", "(Reportage de Reuters ; rédaction Anastasia … ; édité par Kate …)").
+_STAFF_PART = re.compile(r"^[^()]{0,40}?[A-ZÀ-ÞА-ЯЁ][a-zß-ÿа-яё'’-]+ [A-ZÀ-ÞА-ЯЁ][a-zß-ÿа-яё'’-]+")
+STAFF_NAMES = 2  # parts naming a person at least
+
+
+def _staff_credits(text: str) -> bool:
+    """Whether a bracketed line lists a wire story's staff: parts between semicolons, STAFF_NAMES of
+    them or more opening on a person's name and surname after a role ("rédaction Anastasia T…")."""
+    if not (text.startswith("(") and text.endswith(")") and ";" in text):
+        return False
+    parts = text[1:-1].split(";")
+    return sum(bool(_STAFF_PART.match(part.strip())) for part in parts) >= STAFF_NAMES
+
+
 def _end_marker(body: list[_Line], drop: Callable, found: _Found, outlets: Mapping[str, str]) -> None:
     """An agency tag alone on its line, after some body text, ends a wire story:
     what follows is the site's."""
     good = [i for i, ln in enumerate(body) if ln.good]
     for position in range(good[0] + 1 if good else len(body), len(body)):
         line = body[position]
-        if line.gone or not re.match(r"^\((?:[^()]{2,30}|reporting by [^()]+)\)$", line.text, re.I):
+        if line.gone or not (re.match(r"^\((?:[^()]{2,30}|reporting by [^()]+)\)$", line.text, re.I) or _staff_credits(line.text)):
             continue
         name = line.text.strip("()")
-        if name.lower().startswith(("reporting", "editing", "writing")):
+        if name.lower().startswith(("reporting", "editing", "writing")) or _staff_credits(line.text):
             drop(line, "wire credits")
         elif md.attribution(line.text, outlets) or name.lower() in outlets:
             found.sources.append((0, line.number, name))
