@@ -1497,3 +1497,12 @@ def test_a_wire_storys_staff_credits_in_brackets_in_any_language_are_dropped():
     # near miss: a bracketed sentence naming no staff is the article's
     aside = "(Putin met Raisi in Tehran; Erdogan joined them later.)"
     assert aside in texts(clean(f"T\n\n{BODY}\n\n{aside}"))
+
+
+def test_a_caption_repeated_behind_a_players_buttons_is_a_caption():
+    result = fixture("caption_behind_buttons_ru.txt")
+    assert not any("полноэкранного" in t for t in texts(result))
+    assert texts(result)[-1].startswith("Министр также сообщил")
+    # near miss: a body line ending as a caption does is kept (it is body-shaped)
+    line = "Министр сказал, что первые суда выйдут весной из порта Министр транспорта на пресс-конференции."
+    assert line in texts(clean(f"T\n\n{BODY}\n\n{line}\n\nФото: Агентство Министр транспорта на пресс-конференции"))

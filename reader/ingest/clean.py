@@ -1583,8 +1583,23 @@ def _captions(body: list[_Line], drop: Callable) -> None:
             drop(before, CAPTION)  # an image's alt text in lower case over its credit: "встреча" / "Фото: kremlin.ru"
     for before, after in zip(body, body[1:]):
         for line, caption in ((before, after), (after, before)):
-            if not line.gone and caption.reason == CAPTION and line.words >= 3 and line.text.rstrip(".") in caption.text:
+            if not line.gone and caption.reason == CAPTION and line.words >= 3 and (
+                    line.text.rstrip(".") in caption.text or not line.good and _shared_tail(line.text, caption.text) >= CAPTION_TAIL_WORDS):
                 drop(line, CAPTION)
+
+
+CAPTION_TAIL_WORDS = 3  # words a line ends on as its neighbouring caption does: the caption again behind a player's buttons
+
+
+def _shared_tail(a: str, b: str) -> int:
+    """How many words two lines end on alike ("Выйти из полноэкранного режима … Посол Ирана в РФ Казем
+    Джалали" and "Фото: …, Коммерсантъ Посол Ирана в РФ Казем Джалали": five)."""
+    shared = 0
+    for x, y in zip(reversed(a.split()), reversed(b.split())):
+        if x != y:
+            break
+        shared += 1
+    return shared
 
 
 CREDIT_LINE_WORDS = 8  # a photo credit alone on its line ("OFFICE OF THE IRANIAN PRESIDENCY/AP") has at most this many words
