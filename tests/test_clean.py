@@ -1506,3 +1506,13 @@ def test_a_caption_repeated_behind_a_players_buttons_is_a_caption():
     # near miss: a body line ending as a caption does is kept (it is body-shaped)
     line = "Министр сказал, что первые суда выйдут весной из порта Министр транспорта на пресс-конференции."
     assert line in texts(clean(f"T\n\n{BODY}\n\n{line}\n\nФото: Агентство Министр транспорта на пресс-конференции"))
+
+
+def test_cards_under_a_read_more_label_go_with_their_teasers():
+    result = fixture("related_cards_en.txt")
+    assert texts(result)[-1] == "Officials said the first crossing was planned for April, weather permitting."
+    # near miss: the article resuming under an inline label, a subheading between its paragraphs, stays
+    rest = ["The line is expected to carry most of the grain that now goes by rail through Kazakhstan.",
+            "New cranes for Astrakhan", "Astrakhan and Anzali will both receive new cranes before the first ships arrive."]
+    result = clean("\n\n".join(["Caspian ferry line to open", BODY, "Read also", "Azerbaijan Opens Rail Bridge", *rest]))
+    assert texts(result)[-3:] == rest

@@ -972,7 +972,10 @@ def _related_block(content: list[_Line], stop: frozenset[str], drop: Callable, f
     RELATED_ITEMS of them, each with the teaser sentence written in its words (`_teaser_of`); the
     article's text resumes at the first other sentence. A "Read more" button (an action link) is such
     a label when at most ACTION_TEASERS sentences stand under it. A date stamped on a listed story
-    ("… mull cooperation 21 November, 2024 / 20:56" under "Latest news") is that story's, not the article's."""
+    ("… mull cooperation 21 November, 2024 / 20:56" under "Latest news") is that story's, not the article's.
+    Where the lines under the label are mostly not body text (cards: a kicker, a headline, a teaser, a
+    reading time), a teaser followed by another card's line goes too, however few of its headline's
+    words it uses (dev set clean11)."""
     alive = [line for line in content if not line.gone or line.reason == ACTION]  # "Read more" is an action and a label
     first = next((i for i, line in enumerate(alive) if line.good), len(alive))
     for position, label in enumerate(alive[first + 1:], start=first + 1):  # above the body, the headline may follow one
@@ -986,7 +989,11 @@ def _related_block(content: list[_Line], stop: frozenset[str], drop: Callable, f
         listed = {line.number for line in content[under:under + RELATED_ITEMS] if line.gone and _stamped_headline(line.text)}
         found.dates[:] = [entry for entry in found.dates if entry[1] not in listed]
         items = [item for item in alive[position + 1:] if not item.gone][:RELATED_ITEMS]
+        cards = sum(not item.good for item in items) > sum(item.good for item in items)
         for item, after in zip(items, [*items[1:], None]):
+            if cards and item.good and after is not None and not (after.good or after.terminal or after.gone):
+                drop(item, RELATED)  # a card's teaser with few of its headline's words, another card under it
+                continue
             if item.good or item.terminal or item.words > TITLE_MAX_WORDS:
                 break
             drop(item, RELATED)
