@@ -1516,3 +1516,11 @@ def test_cards_under_a_read_more_label_go_with_their_teasers():
             "New cranes for Astrakhan", "Astrakhan and Anzali will both receive new cranes before the first ships arrive."]
     result = clean("\n\n".join(["Caspian ferry line to open", BODY, "Read also", "Azerbaijan Opens Rail Bridge", *rest]))
     assert texts(result)[-3:] == rest
+
+
+def test_a_staffs_name_and_its_blurb_naming_it_again_are_dropped():
+    result = fixture("staff_blurb_en.txt")
+    assert texts(result)[-1] == "Officials said the first crossing was planned for April, weather permitting."
+    # near miss: a sentence opening with a subheading's words is the article's
+    text = f"T\n\n{BODY}\n\nGas Deal Talks\n\nThe Gas Deal Talks went on for hours, officials in both capitals said."
+    assert texts(clean(text))[-1].startswith("The Gas Deal Talks went on")

@@ -819,9 +819,10 @@ def _residue_neighbours(content: list[_Line], drop: Callable, found: _Found, out
     for before, after in zip(alive, alive[1:]):
         if before.reason == DATED_BYLINE and not after.gone and _AUTHOR.match(after.text):
             drop(after, "byline")
-        elif (not before.gone and not after.gone and _AUTHOR.match(before.text) and after.words <= BIO_WORDS
-              and _BIO.match(after.text[len(before.text):]) and after.text.startswith(before.text)):
-            # "Niamh Kavanagh" / "Niamh Kavanagh is a social media and digital marketing expert…": the author's blurb
+        elif (not before.gone and not after.gone and (_AUTHOR.match(before.text) or _staff_name(before.text))
+              and after.words <= BIO_WORDS and (rest := _named_again(after.text, before.text)) is not None and _BIO.match(rest)):
+            # "Niamh Kavanagh" / "Niamh Kavanagh is a social media and digital marketing expert…": the author's blurb;
+            # "IFP Editorial Staff" / "The IFP Editorial Staff is composed of…": a desk's (dev set clean11)
             drop(before, "the author's name and biography")
             drop(after, "the author's name and biography")
         elif (not before.gone and not after.gone and before.words <= MASTHEAD_WORDS and after.text.startswith(before.text)
@@ -830,6 +831,26 @@ def _residue_neighbours(content: list[_Line], drop: Callable, found: _Found, out
             found.sources.append((2, before.number, md.outlet_part(before.text, outlets)))
             drop(before, "the outlet's description (source metadata)")
             drop(after, "the outlet's description (source metadata)")
+
+
+ARTICLE_LETTERS = 3  # an article before a name ("The", "Der", "Le") has at most this many letters
+
+
+def _named_again(text: str, name: str) -> str | None:
+    """What follows `name` opening `text`, perhaps after an article ("The IFP Editorial Staff is …"
+    after "IFP Editorial Staff": " is …"), or None when `text` does not open with it."""
+    if not text.startswith(name):
+        first, _, text = text.partition(" ")
+        if not (first.isalpha() and len(first) <= ARTICLE_LETTERS and text.startswith(name)):
+            return None
+    return text[len(name):]
+
+
+def _staff_name(text: str) -> bool:
+    """Whether a line is a desk's or a staff's name: 2 to MASTHEAD_WORDS words, each capitalised
+    ("IFP Editorial Staff"), not a sentence."""
+    words = text.split()
+    return 2 <= len(words) <= MASTHEAD_WORDS and all(word[:1].isupper() for word in words) and not text.endswith(_TERMINAL)
 
 
 # The site speaking to its reader, in English, Russian and Persian: the second person ("you", "вы",
