@@ -1524,3 +1524,15 @@ def test_a_staffs_name_and_its_blurb_naming_it_again_are_dropped():
     # near miss: a sentence opening with a subheading's words is the article's
     text = f"T\n\n{BODY}\n\nGas Deal Talks\n\nThe Gas Deal Talks went on for hours, officials in both capitals said."
     assert texts(clean(text))[-1].startswith("The Gas Deal Talks went on")
+
+
+def test_a_caption_over_the_byline_and_a_label_over_web_addresses_are_dropped():
+    result = fixture("caption_over_byline_en.txt")
+    assert texts(result) == ["Iran and Russia agreed on Tuesday to open a new ferry line across the Caspian Sea. "
+                             "Jane Roe reports from Astrakhan."]
+    assert result.meta.title == "Caspian ferry line to open in spring"
+    assert result.meta.date is None  # the caption's date is the photo's
+    # near miss: a colon over an address the article goes on under is text
+    line = "The ministry published the timetable of the new ferry line on its website:"
+    text = f"T\n\n{BODY}\n\n{line}\n\nwww.ferries.example\n\nTickets will go on sale in March, the ministry said in its statement."
+    assert line in texts(clean(text))

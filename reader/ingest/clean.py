@@ -322,12 +322,14 @@ def clean(raw: str, *, name: str = "", outlets: Mapping[str, str] = EMPTY, langu
     _caption_under_credit(content, drop)
     _labelled_captions(content, drop)
     _repeats(content, drop)
+    _caption_over_byline(content, drop, outlets)
     body = [ln for ln in content if not ln.gone or ln.reason == ACTION]  # "READ MORE" still marks where the body ends
     good = [i for i, ln in enumerate(body) if ln.good]
     first, last = (good[0], good[-1]) if good else (len(body), -1)
     title_line = _headline(body[:first], body[first:], content, stop, outlets)
     _top_zone(body[:first], title_line, body[first:], drop, found, outlets)
     _bottom_zone(body[last + 1:] if good else [], content[-1] if content else None, drop, found, outlets)
+    _address_label(content, drop)
     _caption_above_lead(content, title_line, drop)
     _caption_under_headline(content, title_line, stop, drop)
     _doubled_captions(content, title_line, drop)
@@ -515,7 +517,7 @@ def _furniture_shapes(line: _Line, drop: Callable, found: _Found, outlets: Mappi
     if _URL.fullmatch(bare := text.strip(" |•·-–—")):  # before the length test: a slug's words are many
         if outlet := _stamp_outlet(bare, outlets):  # "http://today.reuters.com/news/…": weak, used when nothing else names one
             found.sources.append((WEAK, line.number, outlet))
-        return drop(line, "web address")
+        return drop(line, WEB_ADDRESS)
     if text[-1:].isdigit() and (tail := _HEADLINE_TAIL.search(text)) and len(text[:tail.start()].split()) >= 4 and (when := find_date(tail.group("date"))):
         # "Иран хочет увеличить … из России — РИА Новости, 27.07.2022": the outlet and date after a headline
         found.sources.append((3, line.number, md.outlet_part(tail.group("outlet"), outlets)))
@@ -607,6 +609,19 @@ def _page_frame(content: list[_Line], drop: Callable) -> None:
     if shared >= FRAME_CHARS and shared >= 0.9 * min(len(top.text), len(foot.text)):
         drop(top, "the site's text at the top and the foot")
         drop(foot, "the site's text at the top and the foot")
+
+
+WEB_ADDRESS = "web address"
+
+
+def _address_label(content: list[_Line], drop: Callable) -> None:
+    """A line ending with a colon over nothing but web addresses and furniture to the end of the page
+    ("Press TV’s website can also be accessed at the following alternate addresses:" / "www.presstv.co.uk"):
+    the label of the addresses, the site's, not the article's last paragraph (dev set clean11)."""
+    for position, line in enumerate(content[:-1]):
+        if (not line.gone and line.text.endswith((":", "：")) and content[position + 1].reason == WEB_ADDRESS
+                and all(later.gone for later in content[position + 1:])):
+            drop(line, "label of web addresses below the article")
 
 
 def _comment_section(content: list[_Line], drop: Callable) -> None:
@@ -1519,6 +1534,23 @@ def _top_zone(top: list[_Line], title: _Line | None, rest: list[_Line], drop: Ca
             drop(line, "summary repeated in the text")
         elif line.words < STANDFIRST_WORDS and not (title is None and _short_sentence(line)):
             drop(line, "page furniture above the article")
+
+
+def _caption_over_byline(content: list[_Line], drop: Callable, outlets: Mapping[str, str]) -> None:
+    """A photo's caption written as a sentence over the byline ("Shoigu and Dehghan shake hands during
+    their meeting in Moscow…" / "Riley Waggaman" / "Press TV, Moscow" / lead): the first body-shaped
+    line, of at most CAPTION_WORDS words, right above a reporter's name and an outlet and place under
+    it, with body text under them. A lead never stands over its own byline (dev set clean11)."""
+    alive = [line for line in content if not line.gone]
+    first = next((i for i, line in enumerate(alive) if line.good), None)
+    if first is None or first + 3 >= len(alive):
+        return
+    line, name, signed = alive[first:first + 3]
+    if (line.words <= CAPTION_WORDS and _AUTHOR.match(name.text) and not name.good
+            and (place := _OUTLET_PLACE.match(signed.text)) and md.outlet_shaped(place.group("outlet"), outlets)
+            and any(later.good for later in alive[first + 3:])):
+        line.good = False
+        drop(line, CAPTION)
 
 
 def _short_sentence(line: _Line) -> bool:
