@@ -1536,3 +1536,11 @@ def test_a_caption_over_the_byline_and_a_label_over_web_addresses_are_dropped():
     line = "The ministry published the timetable of the new ferry line on its website:"
     text = f"T\n\n{BODY}\n\n{line}\n\nwww.ferries.example\n\nTickets will go on sale in March, the ministry said in its statement."
     assert line in texts(clean(text))
+
+
+def test_a_speakers_name_and_colon_over_the_lead_is_no_dateline():
+    result = fixture("speaker_colon_ru.txt")
+    assert result.meta.dateline == "АСТРАХАНЬ"
+    assert "Петров: Россия откроет паромную линию весной" in texts(result)
+    # near miss: a place and a colon opening a sentence is the dateline
+    assert clean(f"T\n\nКазань: {BODY}").meta.dateline == "Казань"

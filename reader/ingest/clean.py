@@ -1791,9 +1791,12 @@ def _lift_dateline(paragraphs: list[tuple[int, str]], found: _Found, outlets: Ma
     while position < min(3, len(paragraphs)):
         number, text = paragraphs[position]
         line = _Line(number, text)
+        # a place and a colon open a lead, a sentence: "Лавров: России небезразлично то, как развивается ситуация
+        # с Ираном", a speaker's words under a headline without a full stop, names no place (dev set clean11)
         dateline = None if dated else (
             md.find_dateline(text, outlets)
-            or (md.lead_place(text, stop, outlets) or md.caps_place(text, stop, outlets) if position <= 1 else None))
+            or ((text.endswith(_TERMINAL) and md.lead_place(text, stop, outlets)) or md.caps_place(text, stop, outlets)
+                if position <= 1 else None))
         if dateline is None:
             if opening := md.outlet_opening(text, outlets) or (md.persian_tag(text) if position == 0 else None):
                 found.sources.append((1 + position, number, opening[0]))
