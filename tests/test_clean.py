@@ -1544,3 +1544,10 @@ def test_a_speakers_name_and_colon_over_the_lead_is_no_dateline():
     assert "Петров: Россия откроет паромную линию весной" in texts(result)
     # near miss: a place and a colon opening a sentence is the dateline
     assert clean(f"T\n\nКазань: {BODY}").meta.dateline == "Казань"
+
+
+def test_the_outlet_and_date_closing_a_pages_description_are_metadata_and_the_copy_goes():
+    result = fixture("description_tail_ru.txt")
+    assert result.meta.date == "2021-03-03"
+    assert not any("РИА Новости, 03.03.2021" in t for t in texts(result))
+    assert sum("паромная линия через Каспий откроется весной" in t for t in texts(result)) == 1
