@@ -1551,3 +1551,13 @@ def test_the_outlet_and_date_closing_a_pages_description_are_metadata_and_the_co
     assert result.meta.date == "2021-03-03"
     assert not any("РИА Новости, 03.03.2021" in t for t in texts(result))
     assert sum("паромная линия через Каспий откроется весной" in t for t in texts(result)) == 1
+
+
+def test_a_russian_caption_naming_the_people_pictured_is_neither_headline_nor_text():
+    result = fixture("nominal_caption_ru.txt")
+    assert result.meta.origins["title"] == "derived"
+    assert texts(result)[0].startswith("Министр транспорта России Иван Петров и министр дорог Ирана Али Резаи подписали")
+    assert len(texts(result)) == 2
+    # near miss: a long Russian headline states what happened, with its verb
+    headline = "Министр транспорта России Иван Петров и министр дорог Ирана Али Резаи подписали в порту Астрахани соглашение о пароме"
+    assert clean(f"{headline}\n{texts(result)[0]}\n{texts(result)[1]}").meta.title == headline

@@ -22,6 +22,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from types import MappingProxyType
 
+from ..annotate.inflect import has_cyrillic, is_finite_verb
 from ..models import CleanText, Dropped, Metadata, Paragraph, RawArticle
 from ..searchtext import WORD_RUN
 from . import metadata as md
@@ -1211,8 +1212,12 @@ def _caption_above_lead(content: list[_Line], title: _Line | None, drop: Callabl
     """A photo's caption kept as the standfirst: a line without a full stop right above the
     lead, with furniture (an image's alt text, a timestamp) and not the headline right above
     it ("Iranian technicians" / "Western powers suspect Iran's nuclear ambitions are not
-    peaceful" / lead, as BBC pages were scraped). A standfirst stands under its headline."""
+    peaceful" / lead, as BBC pages were scraped). A standfirst stands under its headline. So is
+    a Russian caption naming the people pictured without a verb (`_nominal_caption`) right above the lead."""
     first = next((i for i, line in enumerate(content) if line.good and not line.gone), None)
+    if first is not None and first >= 1 and not content[first - 1].gone and content[first - 1] is not title \
+            and _nominal_caption(content[first - 1]):
+        drop(content[first - 1], CAPTION)  # the people pictured, named without a verb, over the lead
     if first is None or first < 2:
         return
     line, above = content[first - 1], content[first - 2]
@@ -1302,7 +1307,8 @@ def _headline(top: list[_Line], rest: list[_Line], every: list[_Line], stop: fro
     candidate much longer than a short first one wins, and so does one under a kicker
     (a line ending as a clause hands on, `_KICKER_END`: "…امضا شد؛" over its headline)."""
     bullets = [ln for ln in top if not ln.gone and _BULLET.match(ln.text)]  # "• Iran, Russia hold joint drills": one, not a menu
-    top = [ln for ln in top if _title_shaped(ln, bulleted=len(bullets) == 1) and not _whole_dateline(ln.text, outlets)]
+    top = [ln for ln in top if _title_shaped(ln, bulleted=len(bullets) == 1) and not _whole_dateline(ln.text, outlets)
+           and not _nominal_caption(ln)]
     if not top:
         return None
     body_stems = set().union(*(_stems(ln, stop) for ln in rest[:HEADLINE_CONTEXT] if not ln.gone)) if rest else set()
@@ -1341,6 +1347,20 @@ def _headline(top: list[_Line], rest: list[_Line], every: list[_Line], stop: fro
         if chosen.words <= TITLE_LABEL_WORDS or best[0] == 0 and _AUTHOR.match(chosen.text):
             chosen = None  # a label, or a byline's name sharing no word with the body ("Akbar Novruz")
     return chosen
+
+
+NOMINAL_CAPTION_WORDS = 15  # a Russian line this long without a verb names who is pictured: a caption
+
+
+def _nominal_caption(line: _Line) -> bool:
+    """Whether a line is a Russian photo caption, not a headline: NOMINAL_CAPTION_WORDS words or more
+    and no finite verb (pymorphy3's reading, `inflect.is_finite_verb`), nor a colon or a dash that
+    joins two parts of a headline ("Министр иностранных дел РФ Сергей Лавров и министр … Зариф на
+    пресс-конференции по итогам встречи", over a lead naming them; dev set clean11). A Russian
+    headline that long states what happened."""
+    if line.words < NOMINAL_CAPTION_WORDS or not has_cyrillic(line.text) or any(mark in line.text for mark in (":", " – ", " — ", " - ")):
+        return False
+    return not any(is_finite_verb(word) for word in line.tokens)
 
 
 # A kicker over the headline ends as a clause does, handing on to it: "…امضا شد؛", "کرملین:", "Exclusive:"
