@@ -1561,3 +1561,12 @@ def test_a_russian_caption_naming_the_people_pictured_is_neither_headline_nor_te
     # near miss: a long Russian headline states what happened, with its verb
     headline = "Министр транспорта России Иван Петров и министр дорог Ирана Али Резаи подписали в порту Астрахани соглашение о пароме"
     assert clean(f"{headline}\n{texts(result)[0]}\n{texts(result)[1]}").meta.title == headline
+
+
+def test_a_line_stating_when_published_and_when_updated_is_one_timestamp():
+    result = fixture("two_dates_fr.txt")
+    assert result.meta.date == "2021-03-02"
+    assert texts(result)[0].startswith("Téhéran et Moscou ouvriront")
+    # near miss: a sentence naming two dates is text
+    line = "Les ministres se sont vus du 2 mars 2021 au 3 mars 2021 à Bakou."
+    assert line in texts(clean(f"T\n\n{line}\n\n{BODY}"))

@@ -108,7 +108,7 @@ _STORY_CODE = re.compile(r"^(?:[^\d:：]{2,30}[:：#№]|[^\d:：]{0,20}\b(?:cod
 _DIGIT = re.compile(r"\d")
 _DOMAIN_END = re.compile(r"\.[a-z]{2,4}$")
 _LETTER = re.compile(r"[^\W\d_]")
-_TIME = re.compile(r"\b\d{1,2}[:.]\d\d\b(?:\s*[ap]\.?m\b\.?)?", re.I)
+_TIME = re.compile(r"\b\d{1,2}(?:[:.]|h(?=\d\d\b))\d\d\b(?:\s*[ap]\.?m\b\.?)?", re.I)  # "14:32", "2.30 pm", French "14h32"
 # A photo credit: "Name/AGENCY", "X/AFP/Getty Images", "Photo: …", "/ AP" closing a caption.
 _CREDIT = re.compile(
     r"(?:^|[\s\[(])[A-ZА-ЯЁ][\w'’-]*(?:\s[A-ZА-ЯЁ][\w'’-]*){0,3}/[A-ZА-ЯЁ0-9][\w-]*(?:\s[A-ZА-ЯЁ][\w-]*){0,3}(?:/[\w -]+)*[\])]?$"
@@ -566,6 +566,11 @@ def _furniture_shapes(line: _Line, drop: Callable, found: _Found, outlets: Mappi
     if when := find_date(text):
         rest = text[:when[1]] + text[when[2]:]
         extra = len(_WORD.findall(_TIME.sub(" ", rest)))
+        if extra > DATE_LINE_EXTRA_WORDS and not line.terminal and (again := find_date(text[when[2]:])):
+            # published and updated on one line ("Publié le mardi 12 mars 2024 à 14h32 Mis à jour le 12 mars 2024 à
+            # 16h05"), not a sentence: each date has its own label and time, DATE_LINE_EXTRA_WORDS words each (dev set clean11)
+            rest = text[:when[1]] + text[when[2]:when[2] + again[1]] + text[when[2] + again[2]:]
+            extra = len(_WORD.findall(_TIME.sub(" ", rest))) - DATE_LINE_EXTRA_WORDS
         if extra <= DATE_LINE_EXTRA_WORDS:
             found.dates.append((_date_rank(rest), line.number, when[0]))
             named = _NAME_BEFORE_DATE.match(text[:when[1]])
