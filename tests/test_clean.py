@@ -1570,3 +1570,12 @@ def test_a_line_stating_when_published_and_when_updated_is_one_timestamp():
     # near miss: a sentence naming two dates is text
     line = "Les ministres se sont vus du 2 mars 2021 au 3 mars 2021 à Bakou."
     assert line in texts(clean(f"T\n\n{line}\n\n{BODY}"))
+
+
+def test_of_two_bare_dates_over_the_headline_the_nearer_one_is_the_storys():
+    result = fixture("masthead_date_de.txt")
+    assert result.meta.date == "2021-03-02"  # the masthead's is the day the page was printed
+    assert result.meta.title == "Fähre über das Kaspische Meer"
+    # near miss: a labelled date wins wherever it stands
+    text = f"Published 1 March 2021\n\nT\n\n2 March 2021\n\n{BODY}"
+    assert clean(text).meta.date == "2021-03-01"
