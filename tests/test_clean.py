@@ -1579,3 +1579,11 @@ def test_of_two_bare_dates_over_the_headline_the_nearer_one_is_the_storys():
     # near miss: a labelled date wins wherever it stands
     text = f"Published 1 March 2021\n\nT\n\n2 March 2021\n\n{BODY}"
     assert clean(text).meta.date == "2021-03-01"
+
+
+def test_a_sites_tagline_naming_its_masthead_is_not_the_headline():
+    result = fixture("site_tagline_en.txt")
+    assert result.meta.title == "Ferry line across the Caspian to open in spring, ministers say"
+    assert not any("Caspian Times" in t for t in texts(result))
+    # near miss: without a masthead over it, a line naming Iran and Russia may be the headline
+    assert clean(f"Stories on Iran and Russia\n\n{BODY}").meta.title == "Stories on Iran and Russia"

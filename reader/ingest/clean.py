@@ -1320,7 +1320,8 @@ def _headline(top: list[_Line], rest: list[_Line], every: list[_Line], stop: fro
     """The headline: a title-shaped line above the body whose words are the body's
     (or that the page repeats), never a whole dateline ("Washington CNN—"); a later
     candidate much longer than a short first one wins, and so does one under a kicker
-    (a line ending as a clause hands on, `_KICKER_END`: "…امضا شد؛" over its headline)."""
+    (a line ending as a clause hands on, `_KICKER_END`: "…امضا شد؛" over its headline). A line holding
+    an outlet-shaped name over it ("Persian News" / "All Persian News Related to Iran") is the site's tagline."""
     bullets = [ln for ln in top if not ln.gone and _BULLET.match(ln.text)]  # "• Iran, Russia hold joint drills": one, not a menu
     top = [ln for ln in top if _title_shaped(ln, bulleted=len(bullets) == 1) and not _whole_dateline(ln.text, outlets)
            and not _nominal_caption(ln)]
@@ -1330,7 +1331,12 @@ def _headline(top: list[_Line], rest: list[_Line], every: list[_Line], stop: fro
     later = " ".join(ln.text for ln in rest if not ln.gone).casefold()
     folded = [(ln.text.casefold(), ln.words) for ln in every]  # once, not once per candidate (`_repeated`)
     chosen, weaker, labelled = None, [], None
+    mastheads: list[str] = []  # outlet-shaped names over the candidates ("Persian News")
     for line in top:
+        if any(name in line.text for name in mastheads):
+            continue  # "All Persian News Related to Iran" under "Persian News": the site's tagline (dev set clean11)
+        if line.words >= 2 and line.words <= MASTHEAD_WORDS and md.outlet_shaped(line.text, outlets):
+            mastheads.append(line.text)
         summary = line.words >= 4 and line.text.casefold() in later  # repeated by the lead: a summary
         stems = _stems(line, stop)
         repeated = line.repeated or _repeated(line, folded)
