@@ -1587,3 +1587,9 @@ def test_a_sites_tagline_naming_its_masthead_is_not_the_headline():
     assert not any("Caspian Times" in t for t in texts(result))
     # near miss: without a masthead over it, a line naming Iran and Russia may be the headline
     assert clean(f"Stories on Iran and Russia\n\n{BODY}").meta.title == "Stories on Iran and Russia"
+
+
+def test_prompts_under_the_article_a_negated_imperative_and_a_short_exclamation_are_dropped():
+    result = fixture("channel_prompts_ru.txt")
+    assert texts(result)[-1].startswith("Первые суда выйдут в апреле")
+    assert result.meta.title == "Россия и Иран откроют паромную линию через Каспий!"  # over the article a headline may exclaim

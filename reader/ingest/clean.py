@@ -894,9 +894,11 @@ _SECOND_PERSON = frozenset(["you", "your", "yours", "вы", "вас", "вам", 
 _FIRST_PLURAL = frozenset(["our", "us", "ما", *(f"наш{end}" for end in _POSSESSIVE)])
 _COOKIES = frozenset(["cookie", "cookies", "куки", "کوکی", "کوکی‌ها"])
 _PROMPT = re.compile(r"[\W_]*(?:subscribe|follow us|join (?:us|our)|click here|download (?:our|the) app|sign up|don['’]t miss|stay (?:tuned|informed)"
-                     r"|[А-ЯЁ][а-яё]{2,}(?:йтесь|итесь|айте|яйте|ите)(?![а-яё]))\b", re.I)  # opening the line
+                     r"|(?:не\s+)?[А-ЯЁ][а-яё]{2,}(?:йтесь|итесь|айте|яйте|ите)(?![а-яё]))\b", re.I)  # opening the line ("Не упустите…" too)
 _PROMPT_END = re.compile(r"(?:بخوانید|ببینید|بشنوید|دنبال کنید|عضو شوید|بپیوندید|کلیک کنید|مراجعه کنید)\s*[.!]?$")  # closing it
 PROMPT_TAIL = 30  # characters at a line's end searched for a prompt's closing verb
+EXCLAIM_WORDS = 12  # a short exclamation, not quoted, under the article is a prompt too (dev set clean11)
+EXCLAIM = "exclamation"
 _CLICK = re.compile(r"(?:^|(?<=[.!?])\s+)[^.!?]{0,80}?\b(?:click here|нажмите (?:здесь|сюда)|اینجا کلیک کنید)\b[.!]?$", re.I)
 _QUOTE_MARK = re.compile(r"[\"“”«»„]")
 ADDRESS_WORDS = 80  # a notice to the reader (a legal warning, a cookie banner) has at most this many words
@@ -909,12 +911,14 @@ COOKIE = "cookie notice"
 def _address(line: _Line) -> str:
     """How a line (of at most ADDRESS_WORDS words) speaks to the reader, or "": a cookie banner
     ("cookie": the word and the second person or the site), a prompt ("prompt": an imperative
-    opening or closing it), the second person twice, or with the site's "our" ("you"); quoted
-    speech is the article's."""
+    opening or closing it), the second person twice, or with the site's "our" ("you"), a short
+    exclamation (EXCLAIM); quoted speech is the article's."""
     text, tokens = line.text, line.tokens
     second = 0 if _SECOND_PERSON.isdisjoint(tokens) else sum(map(_SECOND_PERSON.__contains__, tokens))
     cookie = not _COOKIES.isdisjoint(tokens)
     prompt = _PROMPT.match(text) or _PROMPT_END.search(text, max(0, len(text) - PROMPT_TAIL))
+    if not (prompt or second or cookie) and text.endswith("!") and line.words <= EXCLAIM_WORDS and not _QUOTE_MARK.search(text):
+        return EXCLAIM  # "Сохрани номер URA.RU - сообщи новость первым!"
     ours = second and not _FIRST_PLURAL.isdisjoint(tokens)  # "Our support team will be happy to assist you!"
     if not (cookie or prompt or second >= 2 or ours) or _QUOTE_MARK.search(text):
         return ""
@@ -945,10 +949,17 @@ def _reader_address(content: list[_Line], drop: Callable) -> None:
     for position, line in enumerate(alive):
         if not line.address:
             continue
+        if line.address == EXCLAIM:
+            continue  # below, once the prompts under it are gone
         if line.address == "cookie":
             drop(line, COOKIE)
         elif line.address == "prompt, to you" or position in edges and not (
                 voice and line.address == "you" and line.good and _FIRST_PLURAL.isdisjoint(line.tokens)):
+            drop(line, READER)
+    alive = [line for line in content if not line.gone]
+    last = max((i for i, line in enumerate(alive) if line.good), default=len(alive))
+    for line in alive[last + 1:]:
+        if line.address == EXCLAIM:  # under the article; over it, a headline may exclaim
             drop(line, READER)
     tail = [line for line in content if not line.gone or line.reason in (READER, COOKIE)]
     while tail and tail[-1].gone:
