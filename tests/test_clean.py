@@ -1593,3 +1593,13 @@ def test_prompts_under_the_article_a_negated_imperative_and_a_short_exclamation_
     result = fixture("channel_prompts_ru.txt")
     assert texts(result)[-1].startswith("Первые суда выйдут в апреле")
     assert result.meta.title == "Россия и Иран откроют паромную линию через Каспий!"  # over the article a headline may exclaim
+
+
+def test_the_sites_offer_under_an_article_it_cut_off_is_dropped():
+    result = fixture("paywall_de.txt")
+    assert texts(result)[-1].endswith("sobald die Häfen in beiden Ländern ...")
+    assert len(texts(result)) == 2
+    # near miss: an article going on under a paragraph that trails off keeps its paragraphs
+    rest = [f"{BODY} Then the talks went on ...", "Ports on the Caspian", BODY.replace("Monday", "Tuesday"),
+            BODY.replace("Monday", "Friday")]
+    assert texts(clean("\n\n".join(["T", BODY, *rest])))[-1] == rest[-1]

@@ -330,6 +330,7 @@ def clean(raw: str, *, name: str = "", outlets: Mapping[str, str] = EMPTY, langu
     _author_biography(content, drop)
     _legal_notice(content, drop)
     _related_block(content, stop, drop, found)
+    _below_the_cut(content, drop)
     _caption_under_credit(content, drop)
     _labelled_captions(content, drop)
     _repeats(content, drop)
@@ -1192,6 +1193,28 @@ def _reference_marks(content: list[_Line], drop: Callable) -> None:
         # each mark as written, with the punctuation glued to it ("[1],"): the raw words stay findable
         drop(line, "numbered link mark", " ".join(re.findall(r"\S*\[\d{1,3}\]\S*", line.text)))
         line.text = bare
+
+
+OFFER_LINES = 3  # lines under a cut article that make the site's offer at least (a paywall: prices, plans, logins)
+
+
+def _below_the_cut(content: list[_Line], drop: Callable) -> None:
+    """What stands under an article its site cut off ("… seit seine ..." / "Artikel-Länge: 3864 Zeichen" /
+    "Sie benötigen ein Online-Abo" / prices and plans): the last paragraph ending as a teaser does
+    (`_TEASER_END`), with body text over it, and under it OFFER_LINES lines or more, at most a third of them
+    body-shaped (a plan's blurb). An article going on under a paragraph that trails off has body text
+    under it (dev set clean11)."""
+    alive = [line for line in content if not line.gone]
+    cut = next((i for i in range(len(alive) - 1, 0, -1) if alive[i].words >= GOOD_WORDS and alive[i].text.endswith(_TEASER_END)
+                and any(line.good for line in alive[:i])), None)
+    if cut is None:
+        return
+    rest = alive[cut + 1:]
+    body = sum(line.good for line in rest)
+    if len(rest) >= OFFER_LINES and len(rest) - body >= 2 * body:
+        for line in rest:
+            line.good = False
+            drop(line, "under the article its site cut off (the site's offer)")
 
 
 def _caption_under_credit(content: list[_Line], drop: Callable) -> None:
