@@ -1603,3 +1603,12 @@ def test_the_sites_offer_under_an_article_it_cut_off_is_dropped():
     rest = [f"{BODY} Then the talks went on ...", "Ports on the Caspian", BODY.replace("Monday", "Tuesday"),
             BODY.replace("Monday", "Friday")]
     assert texts(clean("\n\n".join(["T", BODY, *rest])))[-1] == rest[-1]
+
+
+def test_tags_one_a_line_under_timestamps_are_not_joined_into_a_paragraph():
+    result = fixture("tag_lines_ru.txt")
+    assert texts(result)[0].startswith("Министр транспорта России") and len(texts(result)) == 2
+    assert {"иран", "россия", "каспийское море"} <= dropped_texts(result)
+    assert result.meta.date == "2021-03-02"  # published, then modified: the first stamp with a time
+    # near miss: a sentence broken before its lower-case end goes on
+    assert texts(clean(f"T\n\n{BODY[:-1]} with\nthe ministers.")) == [BODY[:-1] + " with the ministers."]

@@ -264,12 +264,13 @@ class _Found:
     dateline: str | None = None
 
     def best_date(self, lead: int | None) -> str | None:
-        """The strongest date; of equally strong ones, the nearest above the lead (raw line `lead`), then the
-        first below it: a site prints today's date over its masthead and the story's by the headline
-        ("Gegründet 1947 Montag, 21. Oktober 2019, Nr. 244" … "26.11.2015 / Ausland / Seite 7"; dev set clean11)."""
+        """The strongest date, the first of equally strong ones; of bare dates (BARE_DATE: no label, no
+        time), the nearest above the lead (raw line `lead`): a site prints today's date over its masthead
+        and the story's by the headline ("Gegründet 1947 Montag, 21. Oktober 2019, Nr. 244" … "26.11.2015 /
+        Ausland / Seite 7"; dev set clean11), while stamps with a time come published, then modified."""
         def key(entry: tuple[int, int, str]) -> tuple[int, bool, int]:
             rank, number, _ = entry
-            above = lead is not None and number < lead
+            above = rank == BARE_DATE and lead is not None and number < lead
             return rank, not above, -number if above else number
         return min(self.dates, key=key)[2] if self.dates else None
 
@@ -324,6 +325,7 @@ def clean(raw: str, *, name: str = "", outlets: Mapping[str, str] = EMPTY, langu
         if not line.gone:
             _furniture_shapes(line, drop, found, outlets, stop)
     _page_frame(content, drop)
+    _tag_lines(content, drop)
     _comment_section(content, drop)
     _residue_neighbours(content, drop, found, outlets)
     _reader_address(content, drop)
@@ -642,6 +644,26 @@ def _address_label(content: list[_Line], drop: Callable) -> None:
             drop(line, "label of web addresses below the article")
 
 
+TAG_RUN = 2  # lines in a row, each a tag in lower case, that make a list of tags at least
+
+
+def _tag_lines(content: list[_Line], drop: Callable) -> None:
+    """Tags one a line ("сша" / "иран" / "казем джалали"): TAG_RUN lines or more in a row, each of at
+    most TAG_WORDS words, opening in lower case and not a sentence (a subheading or a list item of the
+    article opens with a capital). Dev set clean11."""
+    run: list[_Line] = []
+    for line in [*content, None]:
+        if line is not None and not line.gone and 1 <= line.words <= TAG_WORDS and line.text[:1].islower() \
+                and not line.terminal:
+            run.append(line)
+            continue
+        if len(run) >= TAG_RUN:
+            for tag in run:
+                tag.good = False
+                drop(tag, "tag list")
+        run = []
+
+
 def _comment_section(content: list[_Line], drop: Callable) -> None:
     """The heading of a comment section after some body text ends the article: it and
     every line after it (the form, its notices, the readers' comments) are the site's,
@@ -721,6 +743,9 @@ def _stamp_outlet(rest: str, outlets: Mapping[str, str]) -> str | None:
     return next((outlet for host in hosts if (outlet := md.domain_outlet(host, outlets))), None)
 
 
+BARE_DATE = 1  # `_date_rank` of a timestamp with neither a label nor a time
+
+
 def _date_rank(label: str) -> int:
     """The rank (lower wins) of a timestamp line's date by the words beside it: a publication
     label -1, a time 0, nothing 1, an update label 2."""
@@ -728,7 +753,7 @@ def _date_rank(label: str) -> int:
         return 2
     if _PUBLISHED.search(label):
         return -1
-    return 0 if _TIME.search(label) else 1
+    return 0 if _TIME.search(label) else BARE_DATE
 
 
 def _residue(line: _Line, found: _Found, outlets: Mapping[str, str], stop: frozenset[str], drop: Callable) -> str | None:
@@ -1845,7 +1870,8 @@ def _continues(previous: str, following: str) -> bool:
     capitals ("BBC News" over "watch One-Minute World News": a masthead, then a link).
     A sentence's last words in quotes, broken off as a link onto a line of their own, go
     on with a line of CONTINUED_WORDS words or more ending in lower case ("…, сообщает
-    корреспондент" / "«Ленты.ру».")."""
+    корреспондент" / "«Ленты.ру»."). A timestamp, and a short item over another (tags, one a
+    line), are not sentences."""
     if previous.endswith(_TERMINAL):
         return False
     if (len(words := previous.split()) >= CONTINUED_WORDS and following[:1] in "«“\"" and words[-1][:1].islower()
@@ -1853,6 +1879,10 @@ def _continues(previous: str, following: str) -> bool:
         return True
     if not (following[:1].islower() or re.search(r"\w-$", previous)):
         return False
+    if (stamp := _ISO_STAMP.match(previous)) and stamp.end() == len(previous):
+        return False  # "2020-03-03T18:30:00+03:00" over "интервью - авторы": a page's metadata, one item a line
+    if len(previous.split()) <= TAG_WORDS and len(following.split()) <= TAG_WORDS and not following.endswith(_TERMINAL):
+        return False  # "сша" / "иран" / "казем джалали": a list of tags, one a line (dev set clean11)
     words = previous.split()
     return not (len(words) <= MASTHEAD_WORDS - 1 and all(w[:1].isupper() for w in words) and not re.search(r"\w-$", previous))
 
