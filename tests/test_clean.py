@@ -1612,3 +1612,14 @@ def test_tags_one_a_line_under_timestamps_are_not_joined_into_a_paragraph():
     assert result.meta.date == "2021-03-02"  # published, then modified: the first stamp with a time
     # near miss: a sentence broken before its lower-case end goes on
     assert texts(clean(f"T\n\n{BODY[:-1]} with\nthe ministers.")) == [BODY[:-1] + " with the ministers."]
+
+
+def test_a_caption_over_the_storys_timestamp_and_headline_is_a_caption():
+    result = fixture("caption_over_stamp_fr.txt")
+    assert result.meta.title == "Une ligne de ferry sur la Caspienne"
+    assert result.meta.date == "2021-03-02"
+    assert texts(result) == ["L'Iran et la Russie ouvriront au printemps une nouvelle ligne de ferry sur la mer Caspienne, "
+                             "ont annoncé mardi les deux ministres."]
+    # near miss: a lead over a subheading, without a timestamp between them, is the lead
+    lead = "L'Iran et la Russie ouvriront au printemps une nouvelle ligne de ferry, ont annoncé les ministres."
+    assert texts(clean(f"T\n\n{lead}\n\nUne ligne de ferry\n\n{BODY}"))[0] == lead

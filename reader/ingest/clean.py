@@ -1641,15 +1641,20 @@ def _caption_over_byline(content: list[_Line], drop: Callable, outlets: Mapping[
     """A photo's caption written as a sentence over the byline ("Shoigu and Dehghan shake hands during
     their meeting in Moscow…" / "Riley Waggaman" / "Press TV, Moscow" / lead): the first body-shaped
     line, of at most CAPTION_WORDS words, right above a reporter's name and an outlet and place under
-    it, with body text under them. A lead never stands over its own byline (dev set clean11)."""
+    it, with body text under them; or right above the story's timestamp and a headline over body text.
+    A lead never stands over its own byline, nor over its headline (dev set clean11)."""
     alive = [line for line in content if not line.gone]
     first = next((i for i, line in enumerate(alive) if line.good), None)
-    if first is None or first + 3 >= len(alive):
+    if first is None or first + 2 >= len(alive) or alive[first].words > CAPTION_WORDS:
         return
     line, name, signed = alive[first:first + 3]
-    if (line.words <= CAPTION_WORDS and _AUTHOR.match(name.text) and not name.good
-            and (place := _OUTLET_PLACE.match(signed.text)) and md.outlet_shaped(place.group("outlet"), outlets)
-            and any(later.good for later in alive[first + 3:])):
+    bylined = (_AUTHOR.match(name.text) and not name.good and (place := _OUTLET_PLACE.match(signed.text))
+               and md.outlet_shaped(place.group("outlet"), outlets) and any(later.good for later in alive[first + 3:]))
+    # …or over the story's timestamp and its headline ("Le président russe … rencontre son homologue…" /
+    # "8 janvier 2023" / "Iran-Russie, un partenariat controversé à Téhéran" / lead)
+    stamped = (content[content.index(line) + 1].reason.startswith("timestamp") and not name.good and _title_shaped(name)
+               and signed.good)
+    if bylined or stamped:
         line.good = False
         drop(line, CAPTION)
 
