@@ -1485,9 +1485,12 @@ def test_a_caption_alone_over_its_credit_or_framed_by_furniture_is_dropped():
     assert result.meta.title == "Caspian neighbours widen their ferry service"
     assert texts(result)[0].startswith("Iran and Russia agreed on Tuesday")
     assert texts(result)[-1].startswith("Officials said the service")
-    # near miss: a subheading stands between paragraphs, not over a credit
+    # near misses: a subheading stands between paragraphs, not over a credit; a deck over a caption with its credit
     text = f"T\n\n{BODY}\n\nGas deal on the table\n\n{BODY} Again."
     assert "Gas deal on the table" in texts(clean(text))
+    deck = "Ministers discuss the gas deal and the railway"
+    result = clean(f"Russian and Iranian officials discuss railway\n\n{deck}\nJane Roe (Photo: ministry.example)\n\n{BODY}")
+    assert deck in texts(result)
 
 
 def test_a_wire_storys_staff_credits_in_brackets_in_any_language_are_dropped():

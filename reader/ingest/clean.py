@@ -1782,7 +1782,7 @@ def _caption_by_credit(content: list[_Line], title: _Line | None, drop: Callable
         below = content[position + 1]
         if line.gone or line.good or line is title or below.reason != CAPTION or not 3 <= line.words <= CAPTION_ABOVE_WORDS:
             continue
-        credit_alone = below.words <= CREDIT_LINE_WORDS and _credit(below.text)
+        credit_alone = below.words <= CREDIT_LINE_WORDS and "(" not in below.text and _credit(below.text)  # not "Name (Фото: …)"
         framed = not line.terminal and (position == 0 or content[position - 1].gone)
         if credit_alone and not line.terminal or framed:
             drop(line, CAPTION)
