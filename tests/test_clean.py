@@ -1626,3 +1626,5 @@ def test_a_caption_over_the_storys_timestamp_and_headline_is_a_caption():
     # near miss: a lead over a subheading, without a timestamp between them, is the lead
     lead = "L'Iran et la Russie ouvriront au printemps une nouvelle ligne de ferry, ont annoncé les ministres."
     assert texts(clean(f"T\n\n{lead}\n\nUne ligne de ferry\n\n{BODY}"))[0] == lead
+    # …and a standfirst over the timestamp and a section's label is the standfirst
+    assert texts(clean(f"Ferry line across the Caspian\n\n{BODY}\n\n2 March 2021\n\nPolitics\n\n{BODY} Again."))[0] == BODY

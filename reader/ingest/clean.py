@@ -1653,7 +1653,7 @@ def _caption_over_byline(content: list[_Line], drop: Callable, outlets: Mapping[
     # …or over the story's timestamp and its headline ("Le président russe … rencontre son homologue…" /
     # "8 janvier 2023" / "Iran-Russie, un partenariat controversé à Téhéran" / lead)
     stamped = (content[content.index(line) + 1].reason.startswith("timestamp") and not name.good and _title_shaped(name)
-               and signed.good)
+               and name.words > TITLE_SHORT and signed.good)  # a headline, not a section's label ("Politics")
     if bylined or stamped:
         line.good = False
         drop(line, CAPTION)
