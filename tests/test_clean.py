@@ -1554,6 +1554,9 @@ def test_the_outlet_and_date_closing_a_pages_description_are_metadata_and_the_co
     assert result.meta.date == "2021-03-03"
     assert not any("РИА Новости, 03.03.2021" in t for t in texts(result))
     assert sum("паромная линия через Каспий откроется весной" in t for t in texts(result)) == 1
+    # near miss: a place and a date after a sentence name no outlet
+    line = "The deal on the ferry line was signed by both ministers. Moscow, 12.03.2020"
+    assert line in texts(clean(f"T\n\n{BODY}\n\n{line}"))
 
 
 def test_a_russian_caption_naming_the_people_pictured_is_neither_headline_nor_text():

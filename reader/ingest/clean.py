@@ -125,7 +125,7 @@ _CREDIT = re.compile(
 _GLUED = re.compile(r"[.!?][A-Z]")
 _HASHTAG = re.compile(r"(?:^|\s)#\w+")
 _NAME_BEFORE_DATE = re.compile(r"^(?P<name>[^\W\d_][^\d|–—:-]{1,30}?)\s[-–—|]\s*$")
-_HEADLINE_TAIL = re.compile(r"(?:\s[-–—|]|(?<=[.!?]))\s(?P<outlet>[^\d\s,–—|-][^\d,–—|]{1,38}?),\s*(?P<date>\d{1,2}\.\d{1,2}\.(?:19|20)\d\d)$")
+_HEADLINE_TAIL = re.compile(r"(?:\s(?P<bar>[-–—|])|(?<=[.!?]))\s(?P<outlet>[^\d\s,–—|-][^\d,–—|]{1,38}?),\s*(?P<date>\d{1,2}\.\d{1,2}\.(?:19|20)\d\d)$")
 # "Iranian Defense Ministry via AP": a handout's credit, a photo agency closing a short line.
 _VIA_AGENCY = re.compile(r"\bvia (?:AP|AFP|Reuters|EPA|Getty Images|ТАСС|РИА Новости|ISNA|IRNA|WANA)\)?$")
 VIA_TAIL = 40  # characters at a line's end searched for "via <agency>" (searching only there is cheaper)
@@ -532,9 +532,11 @@ def _furniture_shapes(line: _Line, drop: Callable, found: _Found, outlets: Mappi
         if outlet := _stamp_outlet(bare, outlets):  # "http://today.reuters.com/news/…": weak, used when nothing else names one
             found.sources.append((WEAK, line.number, outlet))
         return drop(line, WEB_ADDRESS)
-    if text[-1:].isdigit() and (tail := _HEADLINE_TAIL.search(text)) and len(text[:tail.start()].split()) >= 4 and (when := find_date(tail.group("date"))):
+    if text[-1:].isdigit() and (tail := _HEADLINE_TAIL.search(text)) and len(text[:tail.start()].split()) >= 4 \
+            and (tail.group("bar") or md.outlet_shaped(tail.group("outlet"), outlets)) and (when := find_date(tail.group("date"))):
         # "Иран хочет увеличить … из России — РИА Новости, 27.07.2022": the outlet and date after a headline, or
-        # after the page's description of the story, a sentence ("… заявил Лавров. РИА Новости, 05.02.2026")
+        # after the page's description of the story, a sentence, where an outlet's name follows it ("… заявил
+        # Лавров. РИА Новости, 05.02.2026"; "… was signed. Moscow, 12.03.2020" names a place)
         found.sources.append((3, line.number, md.outlet_part(tail.group("outlet"), outlets)))
         found.dates.append((1, line.number, when[0]))
         drop(line, "outlet and date after the headline (metadata)", tail.group(0).strip())
