@@ -1477,3 +1477,171 @@ def test_an_outlet_and_its_place_over_the_article_give_source_and_dateline():
     # near miss: a place and its country name no outlet
     result = clean(f"Iran and Russia sign a railway deal\n\nTehran, Iran\n\n{BODY}", outlets=OUTLETS)
     assert (result.meta.source, result.meta.dateline) == (None, None)
+
+
+# --- kinds met on a fresh dev set (issue 13, clean11): each its own fixture ---------------
+
+def test_an_embedded_posts_signature_is_dropped_and_its_date_is_not_the_articles():
+    result = fixture("embedded_post_ru.txt")
+    assert result.meta.date is None
+    assert "— Foreign Minister (@ForeignMinisterX) March 3, 2021" in dropped_texts(result)
+    assert "Useful meeting with my colleague in Moscow." in texts(result)  # the post itself is quoted text
+    assert texts(result)[-1] == "Стороны также договорились о следующей встрече в Тегеране."
+    # near miss: a signed timestamp without a handle is the article's own
+    assert clean(f"T\n\n— Staff, March 3, 2021\n\n{BODY}").meta.date == "2021-03-03"
+
+
+def test_a_caption_alone_over_its_credit_or_framed_by_furniture_is_dropped():
+    result = fixture("caption_by_credit_en.txt")
+    body = " ".join(texts(result))
+    for residue in ("shake hands at the port", "Chart of the ferry routes", "Public Domain"):
+        assert residue not in body, residue
+    assert result.meta.title == "Caspian neighbours widen their ferry service"
+    assert texts(result)[0].startswith("Iran and Russia agreed on Tuesday")
+    assert texts(result)[-1].startswith("Officials said the service")
+    # near misses: a subheading stands between paragraphs, not over a credit; a deck over a caption with its credit
+    text = f"T\n\n{BODY}\n\nGas deal on the table\n\n{BODY} Again."
+    assert "Gas deal on the table" in texts(clean(text))
+    deck = "Ministers discuss the gas deal and the railway"
+    result = clean(f"Russian and Iranian officials discuss railway\n\n{deck}\nJane Roe (Photo: ministry.example)\n\n{BODY}")
+    assert deck in texts(result)
+
+
+def test_a_wire_storys_staff_credits_in_brackets_in_any_language_are_dropped():
+    result = fixture("wire_credits_fr.txt")
+    assert texts(result)[-1].startswith("Les navires transporteront")
+    assert "wire credits" in reasons(result)
+    # near miss: a bracketed sentence naming no staff is the article's
+    aside = "(Putin met Raisi in Tehran; Erdogan joined them later.)"
+    assert aside in texts(clean(f"T\n\n{BODY}\n\n{aside}"))
+
+
+def test_a_caption_repeated_behind_a_players_buttons_is_a_caption():
+    result = fixture("caption_behind_buttons_ru.txt")
+    assert not any("полноэкранного" in t for t in texts(result))
+    assert texts(result)[-1].startswith("Министр также сообщил")
+    # near miss: a body line ending as a caption does is kept (it is body-shaped)
+    line = "Министр сказал, что первые суда выйдут весной из порта Министр транспорта на пресс-конференции."
+    assert line in texts(clean(f"T\n\n{BODY}\n\n{line}\n\nФото: Агентство Министр транспорта на пресс-конференции"))
+
+
+def test_cards_under_a_read_more_label_go_with_their_teasers():
+    result = fixture("related_cards_en.txt")
+    assert texts(result)[-1] == "Officials said the first crossing was planned for April, weather permitting."
+    # near miss: the article resuming under an inline label, a subheading between its paragraphs, stays
+    rest = ["The line is expected to carry most of the grain that now goes by rail through Kazakhstan.",
+            "New cranes for Astrakhan", "Astrakhan and Anzali will both receive new cranes before the first ships arrive."]
+    result = clean("\n\n".join(["Caspian ferry line to open", BODY, "Read also", "Azerbaijan Opens Rail Bridge", *rest]))
+    assert texts(result)[-3:] == rest
+
+
+def test_a_staffs_name_and_its_blurb_naming_it_again_are_dropped():
+    result = fixture("staff_blurb_en.txt")
+    assert texts(result)[-1] == "Officials said the first crossing was planned for April, weather permitting."
+    # near miss: a sentence opening with a subheading's words is the article's
+    text = f"T\n\n{BODY}\n\nGas Deal Talks\n\nThe Gas Deal Talks went on for hours, officials in both capitals said."
+    assert texts(clean(text))[-1].startswith("The Gas Deal Talks went on")
+
+
+def test_a_caption_over_the_byline_and_a_label_over_web_addresses_are_dropped():
+    result = fixture("caption_over_byline_en.txt")
+    assert texts(result) == ["Iran and Russia agreed on Tuesday to open a new ferry line across the Caspian Sea. "
+                             "Jane Roe reports from Astrakhan."]
+    assert result.meta.title == "Caspian ferry line to open in spring"
+    assert result.meta.date is None  # the caption's date is the photo's
+    # near miss: a colon over an address the article goes on under is text
+    line = "The ministry published the timetable of the new ferry line on its website:"
+    text = f"T\n\n{BODY}\n\n{line}\n\nwww.ferries.example\n\nTickets will go on sale in March, the ministry said in its statement."
+    assert line in texts(clean(text))
+
+
+def test_a_speakers_name_and_colon_over_the_lead_is_no_dateline():
+    result = fixture("speaker_colon_ru.txt")
+    assert result.meta.dateline == "АСТРАХАНЬ"
+    assert "Петров: Россия откроет паромную линию весной" in texts(result)
+    # near miss: a place and a colon opening a sentence is the dateline
+    assert clean(f"T\n\nКазань: {BODY}").meta.dateline == "Казань"
+
+
+def test_the_outlet_and_date_closing_a_pages_description_are_metadata_and_the_copy_goes():
+    result = fixture("description_tail_ru.txt")
+    assert result.meta.date == "2021-03-03"
+    assert not any("РИА Новости, 03.03.2021" in t for t in texts(result))
+    assert sum("паромная линия через Каспий откроется весной" in t for t in texts(result)) == 1
+    # near miss: a place and a date after a sentence name no outlet
+    line = "The deal on the ferry line was signed by both ministers. Moscow, 12.03.2020"
+    assert line in texts(clean(f"T\n\n{BODY}\n\n{line}"))
+
+
+def test_a_russian_caption_naming_the_people_pictured_is_neither_headline_nor_text():
+    result = fixture("nominal_caption_ru.txt")
+    assert result.meta.origins["title"] == "derived"
+    assert texts(result)[0].startswith("Министр транспорта России Иван Петров и министр дорог Ирана Али Резаи подписали")
+    assert len(texts(result)) == 2
+    # near miss: a long Russian headline states what happened, with its verb
+    headline = "Министр транспорта России Иван Петров и министр дорог Ирана Али Резаи подписали в порту Астрахани соглашение о пароме"
+    assert clean(f"{headline}\n{texts(result)[0]}\n{texts(result)[1]}").meta.title == headline
+
+
+def test_a_line_stating_when_published_and_when_updated_is_one_timestamp():
+    result = fixture("two_dates_fr.txt")
+    assert result.meta.date == "2021-03-02"
+    assert texts(result)[0].startswith("Téhéran et Moscou ouvriront")
+    # near miss: a sentence naming two dates is text
+    line = "Les ministres se sont vus du 2 mars 2021 au 3 mars 2021 à Bakou."
+    assert line in texts(clean(f"T\n\n{line}\n\n{BODY}"))
+
+
+def test_of_two_bare_dates_over_the_headline_the_nearer_one_is_the_storys():
+    result = fixture("masthead_date_de.txt")
+    assert result.meta.date == "2021-03-02"  # the masthead's is the day the page was printed
+    assert result.meta.title == "Fähre über das Kaspische Meer"
+    # near miss: a labelled date wins wherever it stands
+    text = f"Published 1 March 2021\n\nT\n\n2 March 2021\n\n{BODY}"
+    assert clean(text).meta.date == "2021-03-01"
+
+
+def test_a_sites_tagline_naming_its_masthead_is_not_the_headline():
+    result = fixture("site_tagline_en.txt")
+    assert result.meta.title == "Ferry line across the Caspian to open in spring, ministers say"
+    assert not any("Caspian Times" in t for t in texts(result))
+    # near miss: without a masthead over it, a line naming Iran and Russia may be the headline
+    assert clean(f"Stories on Iran and Russia\n\n{BODY}").meta.title == "Stories on Iran and Russia"
+
+
+def test_prompts_under_the_article_a_negated_imperative_and_a_short_exclamation_are_dropped():
+    result = fixture("channel_prompts_ru.txt")
+    assert texts(result)[-1].startswith("Первые суда выйдут в апреле")
+    assert result.meta.title == "Россия и Иран откроют паромную линию через Каспий!"  # over the article a headline may exclaim
+
+
+def test_the_sites_offer_under_an_article_it_cut_off_is_dropped():
+    result = fixture("paywall_de.txt")
+    assert texts(result)[-1].endswith("sobald die Häfen in beiden Ländern ...")
+    assert len(texts(result)) == 2
+    # near miss: an article going on under a paragraph that trails off keeps its paragraphs
+    rest = [f"{BODY} Then the talks went on ...", "Ports on the Caspian", BODY.replace("Monday", "Tuesday"),
+            BODY.replace("Monday", "Friday")]
+    assert texts(clean("\n\n".join(["T", BODY, *rest])))[-1] == rest[-1]
+
+
+def test_tags_one_a_line_under_timestamps_are_not_joined_into_a_paragraph():
+    result = fixture("tag_lines_ru.txt")
+    assert texts(result)[0].startswith("Министр транспорта России") and len(texts(result)) == 2
+    assert {"иран", "россия", "каспийское море"} <= dropped_texts(result)
+    assert result.meta.date == "2021-03-02"  # published, then modified: the first stamp with a time
+    # near miss: a sentence broken before its lower-case end goes on
+    assert texts(clean(f"T\n\n{BODY[:-1]} with\nthe ministers.")) == [BODY[:-1] + " with the ministers."]
+
+
+def test_a_caption_over_the_storys_timestamp_and_headline_is_a_caption():
+    result = fixture("caption_over_stamp_fr.txt")
+    assert result.meta.title == "Une ligne de ferry sur la Caspienne"
+    assert result.meta.date == "2021-03-02"
+    assert texts(result) == ["L'Iran et la Russie ouvriront au printemps une nouvelle ligne de ferry sur la mer Caspienne, "
+                             "ont annoncé mardi les deux ministres."]
+    # near miss: a lead over a subheading, without a timestamp between them, is the lead
+    lead = "L'Iran et la Russie ouvriront au printemps une nouvelle ligne de ferry, ont annoncé les ministres."
+    assert texts(clean(f"T\n\n{lead}\n\nUne ligne de ferry\n\n{BODY}"))[0] == lead
+    # …and a standfirst over the timestamp and a section's label is the standfirst
+    assert texts(clean(f"Ferry line across the Caspian\n\n{BODY}\n\n2 March 2021\n\nPolitics\n\n{BODY} Again."))[0] == BODY

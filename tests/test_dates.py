@@ -25,6 +25,7 @@ from reader.ingest.dates import date_in_filename, find_date
     ("12 March 201317:42", "2013-03-12"),  # a clock time glued to the year by the scrape
     ("Tue Mar 12, 201317:42", "2013-03-12"),
     ("12.03.201317:42", "2013-03-12"),
+    ("MIN READFeb 23, 2018 | 08:00 GMT", "2018-02-23"),  # a label in capitals glued to the month by the scrape
 ])
 def test_stated_dates(text, iso):
     assert find_date(text)[0] == iso
@@ -32,7 +33,8 @@ def test_stated_dates(text, iso):
 
 @pytest.mark.parametrize("text", ["March 02, 11:02 UTC+3 MOSCOW", "February 30, 2017", "he paid 2,000 in 2015",
                                   "on Monday", "15 дек", "1 May", "won 2-1 in 2020", "1-2.2020",
-                                  "12 March 2013175", "12.03.20131"])  # digits glued to a year, but no clock time
+                                  "12 March 2013175", "12.03.20131",
+                                  "readFeb 23, 2018"])  # glued to a lower-case word: not a label  # digits glued to a year, but no clock time
 def test_no_date_without_a_full_stated_date(text):
     assert find_date(text) is None
 

@@ -22,6 +22,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from types import MappingProxyType
 
+from ..annotate.inflect import has_cyrillic, is_finite_verb
 from ..models import CleanText, Dropped, Metadata, Paragraph, RawArticle
 from ..searchtext import WORD_RUN
 from . import metadata as md
@@ -107,7 +108,7 @@ _STORY_CODE = re.compile(r"^(?:[^\d:：]{2,30}[:：#№]|[^\d:：]{0,20}\b(?:cod
 _DIGIT = re.compile(r"\d")
 _DOMAIN_END = re.compile(r"\.[a-z]{2,4}$")
 _LETTER = re.compile(r"[^\W\d_]")
-_TIME = re.compile(r"\b\d{1,2}[:.]\d\d\b(?:\s*[ap]\.?m\b\.?)?", re.I)
+_TIME = re.compile(r"\b\d{1,2}(?:[:.]|h(?=\d\d\b))\d\d\b(?:\s*[ap]\.?m\b\.?)?", re.I)  # "14:32", "2.30 pm", French "14h32"
 # A photo credit: "Name/AGENCY", "X/AFP/Getty Images", "Photo: …", "/ AP" closing a caption.
 _CREDIT = re.compile(
     r"(?:^|[\s\[(])[A-ZА-ЯЁ][\w'’-]*(?:\s[A-ZА-ЯЁ][\w'’-]*){0,3}/[A-ZА-ЯЁ0-9][\w-]*(?:\s[A-ZА-ЯЁ][\w-]*){0,3}(?:/[\w -]+)*[\])]?$"
@@ -116,7 +117,7 @@ _CREDIT = re.compile(
     r"|(?:Stock Photo|Getty Images|hide caption|toggle caption|Photo)$"
     r"|[.!?]\s+(?:www\.)?[\w-]+\.(?:com|org|net|ru|ir|gov|gov\.ru|co\.uk)$"
     # a credit in brackets closing a caption: "(AP Photo/…)", "(photo credit: …)", "(… Copyright 2021 …)", "(Twitter/ Amb_X)"
-    r"|\([^()]*(?:photo|фото|عکس|credit|copyright|©|getty|all rights reserved)[^()]*\)$"
+    r"|\([^()]*(?:photo|фото|عکس|credit|copyright|©|getty|all rights reserved|public domain|creative commons)[^()]*\)$"
     r"|\((?:[\w.'’-]+ ?){1,4}/ ?[\w.'’@-]+(?: [\w.'’-]+){0,3}\)$"
     r"|\bfile photo$|\((?:file )?(?:image|photo|picture|pic)\)$"  # "European Union flags (File image)"
     # a photographer's name glued to the caption's last full stop by the scrape: "on Sept. 1.Andrii Marienko"
@@ -124,7 +125,7 @@ _CREDIT = re.compile(
 _GLUED = re.compile(r"[.!?][A-Z]")
 _HASHTAG = re.compile(r"(?:^|\s)#\w+")
 _NAME_BEFORE_DATE = re.compile(r"^(?P<name>[^\W\d_][^\d|–—:-]{1,30}?)\s[-–—|]\s*$")
-_HEADLINE_TAIL = re.compile(r"\s[-–—|]\s(?P<outlet>[^\d\s,–—|-][^\d,–—|]{1,38}?),\s*(?P<date>\d{1,2}\.\d{1,2}\.(?:19|20)\d\d)$")
+_HEADLINE_TAIL = re.compile(r"(?:\s(?P<bar>[-–—|])|(?<=[.!?]))\s(?P<outlet>[^\d\s,–—|-][^\d,–—|]{1,38}?),\s*(?P<date>\d{1,2}\.\d{1,2}\.(?:19|20)\d\d)$")
 # "Iranian Defense Ministry via AP": a handout's credit, a photo agency closing a short line.
 _VIA_AGENCY = re.compile(r"\bvia (?:AP|AFP|Reuters|EPA|Getty Images|ТАСС|РИА Новости|ISNA|IRNA|WANA)\)?$")
 VIA_TAIL = 40  # characters at a line's end searched for "via <agency>" (searching only there is cheaper)
@@ -262,6 +263,17 @@ class _Found:
     sources: list[tuple[int, int, str]]
     dateline: str | None = None
 
+    def best_date(self, lead: int | None) -> str | None:
+        """The strongest date, the first of equally strong ones; of bare dates (BARE_DATE: no label, no
+        time), the nearest above the lead (raw line `lead`): a site prints today's date over its masthead
+        and the story's by the headline ("Gegründet 1947 Montag, 21. Oktober 2019, Nr. 244" … "26.11.2015 /
+        Ausland / Seite 7"; dev set clean11), while stamps with a time come published, then modified."""
+        def key(entry: tuple[int, int, str]) -> tuple[int, bool, int]:
+            rank, number, _ = entry
+            above = rank == BARE_DATE and lead is not None and number < lead
+            return rank, not above, -number if above else number
+        return min(self.dates, key=key)[2] if self.dates else None
+
     def best(self, kind: str) -> str | None:
         found = getattr(self, kind)
         return min(found)[2] if found else None
@@ -313,25 +325,30 @@ def clean(raw: str, *, name: str = "", outlets: Mapping[str, str] = EMPTY, langu
         if not line.gone:
             _furniture_shapes(line, drop, found, outlets, stop)
     _page_frame(content, drop)
+    _tag_lines(content, drop)
     _comment_section(content, drop)
     _residue_neighbours(content, drop, found, outlets)
     _reader_address(content, drop)
     _author_biography(content, drop)
     _legal_notice(content, drop)
     _related_block(content, stop, drop, found)
+    _below_the_cut(content, drop)
     _caption_under_credit(content, drop)
     _labelled_captions(content, drop)
     _repeats(content, drop)
+    _caption_over_byline(content, drop, outlets)
     body = [ln for ln in content if not ln.gone or ln.reason == ACTION]  # "READ MORE" still marks where the body ends
     good = [i for i, ln in enumerate(body) if ln.good]
     first, last = (good[0], good[-1]) if good else (len(body), -1)
     title_line = _headline(body[:first], body[first:], content, stop, outlets)
     _top_zone(body[:first], title_line, body[first:], drop, found, outlets)
     _bottom_zone(body[last + 1:] if good else [], content[-1] if content else None, drop, found, outlets)
+    _address_label(content, drop)
     _caption_above_lead(content, title_line, drop)
     _caption_under_headline(content, title_line, stop, drop)
     _doubled_captions(content, title_line, drop)
     _captions(content, drop)
+    _caption_by_credit(content, title_line, drop)
     _strays(body[first:last + 1] if good else [], title_line, stop, drop)
 
     paragraphs = [(ln.number, ln.text) for ln in content if not ln.gone and ln is not title_line]
@@ -369,7 +386,7 @@ def clean(raw: str, *, name: str = "", outlets: Mapping[str, str] = EMPTY, langu
     else:
         lead = paragraphs[0][1] if paragraphs else ""
         title, provenance["title"] = derive_title(name, lead[md.attribution_end(lead):].lstrip())
-    when = found.best("dates")
+    when = found.best_date(body[first].number if good else None)
     if when:
         provenance["date"] = "text"
     elif when := date_in_filename(name):
@@ -517,9 +534,12 @@ def _furniture_shapes(line: _Line, drop: Callable, found: _Found, outlets: Mappi
     if _URL.fullmatch(bare := text.strip(" |•·-–—")):  # before the length test: a slug's words are many
         if outlet := _stamp_outlet(bare, outlets):  # "http://today.reuters.com/news/…": weak, used when nothing else names one
             found.sources.append((WEAK, line.number, outlet))
-        return drop(line, "web address")
-    if text[-1:].isdigit() and (tail := _HEADLINE_TAIL.search(text)) and len(text[:tail.start()].split()) >= 4 and (when := find_date(tail.group("date"))):
-        # "Иран хочет увеличить … из России — РИА Новости, 27.07.2022": the outlet and date after a headline
+        return drop(line, WEB_ADDRESS)
+    if text[-1:].isdigit() and (tail := _HEADLINE_TAIL.search(text)) and len(text[:tail.start()].split()) >= 4 \
+            and (tail.group("bar") or md.outlet_shaped(tail.group("outlet"), outlets)) and (when := find_date(tail.group("date"))):
+        # "Иран хочет увеличить … из России — РИА Новости, 27.07.2022": the outlet and date after a headline, or
+        # after the page's description of the story, a sentence, where an outlet's name follows it ("… заявил
+        # Лавров. РИА Новости, 05.02.2026"; "… was signed. Moscow, 12.03.2020" names a place)
         found.sources.append((3, line.number, md.outlet_part(tail.group("outlet"), outlets)))
         found.dates.append((1, line.number, when[0]))
         drop(line, "outlet and date after the headline (metadata)", tail.group(0).strip())
@@ -567,9 +587,16 @@ def _furniture_shapes(line: _Line, drop: Callable, found: _Found, outlets: Mappi
     if not text.endswith(".") and (stamped := _stamped_byline(text)):
         found.dates.append((_date_rank(text), line.number, stamped))
         return drop(line, "byline with a timestamp (date metadata)")
+    if _EMBED_SIGNATURE.match(text):
+        return drop(line, EMBED_SIGNATURE)
     if when := find_date(text):
         rest = text[:when[1]] + text[when[2]:]
         extra = len(_WORD.findall(_TIME.sub(" ", rest)))
+        if extra > DATE_LINE_EXTRA_WORDS and not line.terminal and (again := find_date(text[when[2]:])):
+            # published and updated on one line ("Publié le mardi 12 mars 2024 à 14h32 Mis à jour le 12 mars 2024 à
+            # 16h05"), not a sentence: each date has its own label and time, DATE_LINE_EXTRA_WORDS words each (dev set clean11)
+            rest = text[:when[1]] + text[when[2]:when[2] + again[1]] + text[when[2] + again[2]:]
+            extra = len(_WORD.findall(_TIME.sub(" ", rest))) - DATE_LINE_EXTRA_WORDS
         if extra <= DATE_LINE_EXTRA_WORDS:
             found.dates.append((_date_rank(rest), line.number, when[0]))
             named = _NAME_BEFORE_DATE.match(text[:when[1]])
@@ -617,6 +644,39 @@ def _page_frame(content: list[_Line], drop: Callable) -> None:
         drop(foot, "the site's text at the top and the foot")
 
 
+WEB_ADDRESS = "web address"
+
+
+def _address_label(content: list[_Line], drop: Callable) -> None:
+    """A line ending with a colon over nothing but web addresses and furniture to the end of the page
+    ("Press TV’s website can also be accessed at the following alternate addresses:" / "www.presstv.co.uk"):
+    the label of the addresses, the site's, not the article's last paragraph (dev set clean11)."""
+    for position, line in enumerate(content[:-1]):
+        if (not line.gone and line.text.endswith((":", "：")) and content[position + 1].reason == WEB_ADDRESS
+                and all(later.gone for later in content[position + 1:])):
+            drop(line, "label of web addresses below the article")
+
+
+TAG_RUN = 2  # lines in a row, each a tag in lower case, that make a list of tags at least
+
+
+def _tag_lines(content: list[_Line], drop: Callable) -> None:
+    """Tags one a line ("сша" / "иран" / "казем джалали"): TAG_RUN lines or more in a row, each of at
+    most TAG_WORDS words, opening in lower case and not a sentence (a subheading or a list item of the
+    article opens with a capital). Dev set clean11."""
+    run: list[_Line] = []
+    for line in [*content, None]:
+        if line is not None and not line.gone and 1 <= line.words <= TAG_WORDS and line.text[:1].islower() \
+                and not line.terminal:
+            run.append(line)
+            continue
+        if len(run) >= TAG_RUN:
+            for tag in run:
+                tag.good = False
+                drop(tag, "tag list")
+        run = []
+
+
 def _comment_section(content: list[_Line], drop: Callable) -> None:
     """The heading of a comment section after some body text ends the article: it and
     every line after it (the form, its notices, the readers' comments) are the site's,
@@ -661,6 +721,11 @@ def _split_labels(content: list[_Line], drop: Callable, found: _Found, outlets: 
 
 # A label saying what a date is: the article's publication ranks first; an update, after a bare date
 # (a page's own date over its header, "۰۹ ارديبهشت ۱۴۰۳", stood above a 1388 article's "تاریخ انتشار").
+# An embedded post's signature under its text, as Twitter's embed code writes it: a dash, the author's
+# name, the handle in brackets and the post's date ("— Javad Zarif (@JZarif) December 30, 2019"). The
+# date is the post's, not the article's (a Russian page quoting a tweet was dated by it; dev set clean11).
+_EMBED_SIGNATURE = re.compile(r"^[—–-]\s*[^()\n]{1,60}?\s*\(@\w{1,30}\)\s*\S")
+EMBED_SIGNATURE = "embedded post's signature (its date is the post's)"
 _PUBLISHED = re.compile(r"\b(?:published|posted|publication date|date of publication|added on)\b|опубликовано|дата публикации"
                         r"|تاریخ انتشار|(?:^|\s)انتشار\s*:|veröffentlicht|publié", re.I)
 _UPDATED = re.compile(r"\b(?:updated|modified)\b|обновлено|изменено|به[\s\u200c]?روز[\s\u200c]?(?:شده|رسانی)|بروزرسانی"
@@ -691,6 +756,9 @@ def _stamp_outlet(rest: str, outlets: Mapping[str, str]) -> str | None:
     return next((outlet for host in hosts if (outlet := md.domain_outlet(host, outlets))), None)
 
 
+BARE_DATE = 1  # `_date_rank` of a timestamp with neither a label nor a time
+
+
 def _date_rank(label: str) -> int:
     """The rank (lower wins) of a timestamp line's date by the words beside it: a publication
     label -1, a time 0, nothing 1, an update label 2."""
@@ -698,7 +766,7 @@ def _date_rank(label: str) -> int:
         return 2
     if _PUBLISHED.search(label):
         return -1
-    return 0 if _TIME.search(label) else 1
+    return 0 if _TIME.search(label) else BARE_DATE
 
 
 def _residue(line: _Line, found: _Found, outlets: Mapping[str, str], stop: frozenset[str], drop: Callable) -> str | None:
@@ -824,9 +892,10 @@ def _residue_neighbours(content: list[_Line], drop: Callable, found: _Found, out
     for before, after in zip(alive, alive[1:]):
         if before.reason == DATED_BYLINE and not after.gone and _AUTHOR.match(after.text):
             drop(after, "byline")
-        elif (not before.gone and not after.gone and _AUTHOR.match(before.text) and after.words <= BIO_WORDS
-              and _BIO.match(after.text[len(before.text):]) and after.text.startswith(before.text)):
-            # "Niamh Kavanagh" / "Niamh Kavanagh is a social media and digital marketing expert…": the author's blurb
+        elif (not before.gone and not after.gone and (_AUTHOR.match(before.text) or _staff_name(before.text))
+              and after.words <= BIO_WORDS and (rest := _named_again(after.text, before.text)) is not None and _BIO.match(rest)):
+            # "Niamh Kavanagh" / "Niamh Kavanagh is a social media and digital marketing expert…": the author's blurb;
+            # "IFP Editorial Staff" / "The IFP Editorial Staff is composed of…": a desk's (dev set clean11)
             drop(before, "the author's name and biography")
             drop(after, "the author's name and biography")
         elif (not before.gone and not after.gone and before.words <= MASTHEAD_WORDS and after.text.startswith(before.text)
@@ -835,6 +904,26 @@ def _residue_neighbours(content: list[_Line], drop: Callable, found: _Found, out
             found.sources.append((2, before.number, md.outlet_part(before.text, outlets)))
             drop(before, "the outlet's description (source metadata)")
             drop(after, "the outlet's description (source metadata)")
+
+
+ARTICLE_LETTERS = 3  # an article before a name ("The", "Der", "Le") has at most this many letters
+
+
+def _named_again(text: str, name: str) -> str | None:
+    """What follows `name` opening `text`, perhaps after an article ("The IFP Editorial Staff is …"
+    after "IFP Editorial Staff": " is …"), or None when `text` does not open with it."""
+    if not text.startswith(name):
+        first, _, text = text.partition(" ")
+        if not (first.isalpha() and len(first) <= ARTICLE_LETTERS and text.startswith(name)):
+            return None
+    return text[len(name):]
+
+
+def _staff_name(text: str) -> bool:
+    """Whether a line is a desk's or a staff's name: 2 to MASTHEAD_WORDS words, each capitalised
+    ("IFP Editorial Staff"), not a sentence."""
+    words = text.split()
+    return 2 <= len(words) <= MASTHEAD_WORDS and all(word[:1].isupper() for word in words) and not text.endswith(_TERMINAL)
 
 
 # The site speaking to its reader, in English, Russian and Persian: the second person ("you", "вы",
@@ -846,9 +935,11 @@ _SECOND_PERSON = frozenset(["you", "your", "yours", "вы", "вас", "вам", 
 _FIRST_PLURAL = frozenset(["our", "us", "ما", *(f"наш{end}" for end in _POSSESSIVE)])
 _COOKIES = frozenset(["cookie", "cookies", "куки", "کوکی", "کوکی‌ها"])
 _PROMPT = re.compile(r"[\W_]*(?:subscribe|follow us|join (?:us|our)|click here|download (?:our|the) app|sign up|don['’]t miss|stay (?:tuned|informed)"
-                     r"|[А-ЯЁ][а-яё]{2,}(?:йтесь|итесь|айте|яйте|ите)(?![а-яё]))\b", re.I)  # opening the line
+                     r"|(?:не\s+)?[А-ЯЁ][а-яё]{2,}(?:йтесь|итесь|айте|яйте|ите)(?![а-яё]))\b", re.I)  # opening the line ("Не упустите…" too)
 _PROMPT_END = re.compile(r"(?:بخوانید|ببینید|بشنوید|دنبال کنید|عضو شوید|بپیوندید|کلیک کنید|مراجعه کنید)\s*[.!]?$")  # closing it
 PROMPT_TAIL = 30  # characters at a line's end searched for a prompt's closing verb
+EXCLAIM_WORDS = 12  # a short exclamation, not quoted, under the article is a prompt too (dev set clean11)
+EXCLAIM = "exclamation"
 _CLICK = re.compile(r"(?:^|(?<=[.!?])\s+)[^.!?]{0,80}?\b(?:click here|нажмите (?:здесь|сюда)|اینجا کلیک کنید)\b[.!]?$", re.I)
 _QUOTE_MARK = re.compile(r"[\"“”«»„]")
 ADDRESS_WORDS = 80  # a notice to the reader (a legal warning, a cookie banner) has at most this many words
@@ -861,12 +952,14 @@ COOKIE = "cookie notice"
 def _address(line: _Line) -> str:
     """How a line (of at most ADDRESS_WORDS words) speaks to the reader, or "": a cookie banner
     ("cookie": the word and the second person or the site), a prompt ("prompt": an imperative
-    opening or closing it), the second person twice, or with the site's "our" ("you"); quoted
-    speech is the article's."""
+    opening or closing it), the second person twice, or with the site's "our" ("you"), a short
+    exclamation (EXCLAIM); quoted speech is the article's."""
     text, tokens = line.text, line.tokens
     second = 0 if _SECOND_PERSON.isdisjoint(tokens) else sum(map(_SECOND_PERSON.__contains__, tokens))
     cookie = not _COOKIES.isdisjoint(tokens)
     prompt = _PROMPT.match(text) or _PROMPT_END.search(text, max(0, len(text) - PROMPT_TAIL))
+    if not (prompt or second or cookie) and text.endswith("!") and line.words <= EXCLAIM_WORDS and not _QUOTE_MARK.search(text):
+        return EXCLAIM  # "Сохрани номер URA.RU - сообщи новость первым!"
     ours = second and not _FIRST_PLURAL.isdisjoint(tokens)  # "Our support team will be happy to assist you!"
     if not (cookie or prompt or second >= 2 or ours) or _QUOTE_MARK.search(text):
         return ""
@@ -897,10 +990,17 @@ def _reader_address(content: list[_Line], drop: Callable) -> None:
     for position, line in enumerate(alive):
         if not line.address:
             continue
+        if line.address == EXCLAIM:
+            continue  # below, once the prompts under it are gone
         if line.address == "cookie":
             drop(line, COOKIE)
         elif line.address == "prompt, to you" or position in edges and not (
                 voice and line.address == "you" and line.good and _FIRST_PLURAL.isdisjoint(line.tokens)):
+            drop(line, READER)
+    alive = [line for line in content if not line.gone]
+    last = max((i for i, line in enumerate(alive) if line.good), default=len(alive))
+    for line in alive[last + 1:]:
+        if line.address == EXCLAIM:  # under the article; over it, a headline may exclaim
             drop(line, READER)
     tail = [line for line in content if not line.gone or line.reason in (READER, COOKIE)]
     while tail and tail[-1].gone:
@@ -977,7 +1077,10 @@ def _related_block(content: list[_Line], stop: frozenset[str], drop: Callable, f
     RELATED_ITEMS of them, each with the teaser sentence written in its words (`_teaser_of`); the
     article's text resumes at the first other sentence. A "Read more" button (an action link) is such
     a label when at most ACTION_TEASERS sentences stand under it. A date stamped on a listed story
-    ("… mull cooperation 21 November, 2024 / 20:56" under "Latest news") is that story's, not the article's."""
+    ("… mull cooperation 21 November, 2024 / 20:56" under "Latest news") is that story's, not the article's.
+    Where the lines under the label are mostly not body text (cards: a kicker, a headline, a teaser, a
+    reading time), a teaser followed by another card's line goes too, however few of its headline's
+    words it uses (dev set clean11)."""
     alive = [line for line in content if not line.gone or line.reason == ACTION]  # "Read more" is an action and a label
     first = next((i for i, line in enumerate(alive) if line.good), len(alive))
     for position, label in enumerate(alive[first + 1:], start=first + 1):  # above the body, the headline may follow one
@@ -991,7 +1094,11 @@ def _related_block(content: list[_Line], stop: frozenset[str], drop: Callable, f
         listed = {line.number for line in content[under:under + RELATED_ITEMS] if line.gone and _stamped_headline(line.text)}
         found.dates[:] = [entry for entry in found.dates if entry[1] not in listed]
         items = [item for item in alive[position + 1:] if not item.gone][:RELATED_ITEMS]
+        cards = sum(not item.good for item in items) > sum(item.good for item in items)
         for item, after in zip(items, [*items[1:], None]):
+            if cards and item.good and after is not None and not (after.good or after.terminal or after.gone):
+                drop(item, RELATED)  # a card's teaser with few of its headline's words, another card under it
+                continue
             if item.good or item.terminal or item.words > TITLE_MAX_WORDS:
                 break
             drop(item, RELATED)
@@ -1069,16 +1176,31 @@ def _repeats(content: list[_Line], drop: Callable) -> None:
             seen.setdefault(key, line)
 
 
+# A wire story's staff credits in brackets, in any language: parts between semicolons naming people
+# ("(Reporting by …; Editing by …)", "(Reportage de Reuters ; rédaction Anastasia … ; édité par Kate …)").
+_STAFF_PART = re.compile(r"^[^()]{0,40}?[A-ZÀ-ÞА-ЯЁ][a-zß-ÿа-яё'’-]+ [A-ZÀ-ÞА-ЯЁ][a-zß-ÿа-яё'’-]+")
+STAFF_NAMES = 2  # parts naming a person at least
+
+
+def _staff_credits(text: str) -> bool:
+    """Whether a bracketed line lists a wire story's staff: parts between semicolons, STAFF_NAMES of
+    them or more opening on a person's name and surname after a role ("rédaction Anastasia T…")."""
+    if not (text.startswith("(") and text.endswith(")") and ";" in text):
+        return False
+    parts = text[1:-1].split(";")
+    return sum(bool(_STAFF_PART.match(part.strip())) for part in parts) >= STAFF_NAMES
+
+
 def _end_marker(body: list[_Line], drop: Callable, found: _Found, outlets: Mapping[str, str]) -> None:
     """An agency tag alone on its line, after some body text, ends a wire story:
     what follows is the site's."""
     good = [i for i, ln in enumerate(body) if ln.good]
     for position in range(good[0] + 1 if good else len(body), len(body)):
         line = body[position]
-        if line.gone or not re.match(r"^\((?:[^()]{2,30}|reporting by [^()]+)\)$", line.text, re.I):
+        if line.gone or not (re.match(r"^\((?:[^()]{2,30}|reporting by [^()]+)\)$", line.text, re.I) or _staff_credits(line.text)):
             continue
         name = line.text.strip("()")
-        if name.lower().startswith(("reporting", "editing", "writing")):
+        if name.lower().startswith(("reporting", "editing", "writing")) or _staff_credits(line.text):
             drop(line, "wire credits")
         elif md.attribution(line.text, outlets) or name.lower() in outlets:
             found.sources.append((0, line.number, name))
@@ -1111,6 +1233,28 @@ def _reference_marks(content: list[_Line], drop: Callable) -> None:
         # each mark as written, with the punctuation glued to it ("[1],"): the raw words stay findable
         drop(line, "numbered link mark", " ".join(re.findall(r"\S*\[\d{1,3}\]\S*", line.text)))
         line.text = bare
+
+
+OFFER_LINES = 3  # lines under a cut article that make the site's offer at least (a paywall: prices, plans, logins)
+
+
+def _below_the_cut(content: list[_Line], drop: Callable) -> None:
+    """What stands under an article its site cut off ("… seit seine ..." / "Artikel-Länge: 3864 Zeichen" /
+    "Sie benötigen ein Online-Abo" / prices and plans): the last paragraph ending as a teaser does
+    (`_TEASER_END`), with body text over it, and under it OFFER_LINES lines or more, at most a third of them
+    body-shaped (a plan's blurb). An article going on under a paragraph that trails off has body text
+    under it (dev set clean11)."""
+    alive = [line for line in content if not line.gone]
+    cut = next((i for i in range(len(alive) - 1, 0, -1) if alive[i].words >= GOOD_WORDS and alive[i].text.endswith(_TEASER_END)
+                and any(line.good for line in alive[:i])), None)
+    if cut is None:
+        return
+    rest = alive[cut + 1:]
+    body = sum(line.good for line in rest)
+    if len(rest) >= OFFER_LINES and len(rest) - body >= 2 * body:
+        for line in rest:
+            line.good = False
+            drop(line, "under the article its site cut off (the site's offer)")
 
 
 def _caption_under_credit(content: list[_Line], drop: Callable) -> None:
@@ -1157,8 +1301,12 @@ def _caption_above_lead(content: list[_Line], title: _Line | None, drop: Callabl
     """A photo's caption kept as the standfirst: a line without a full stop right above the
     lead, with furniture (an image's alt text, a timestamp) and not the headline right above
     it ("Iranian technicians" / "Western powers suspect Iran's nuclear ambitions are not
-    peaceful" / lead, as BBC pages were scraped). A standfirst stands under its headline."""
+    peaceful" / lead, as BBC pages were scraped). A standfirst stands under its headline. So is
+    a Russian caption naming the people pictured without a verb (`_nominal_caption`) right above the lead."""
     first = next((i for i, line in enumerate(content) if line.good and not line.gone), None)
+    if first is not None and first >= 1 and not content[first - 1].gone and content[first - 1] is not title \
+            and _nominal_caption(content[first - 1]):
+        drop(content[first - 1], CAPTION)  # the people pictured, named without a verb, over the lead
     if first is None or first < 2:
         return
     line, above = content[first - 1], content[first - 2]
@@ -1246,16 +1394,23 @@ def _headline(top: list[_Line], rest: list[_Line], every: list[_Line], stop: fro
     """The headline: a title-shaped line above the body whose words are the body's
     (or that the page repeats), never a whole dateline ("Washington CNN—"); a later
     candidate much longer than a short first one wins, and so does one under a kicker
-    (a line ending as a clause hands on, `_KICKER_END`: "…امضا شد؛" over its headline)."""
+    (a line ending as a clause hands on, `_KICKER_END`: "…امضا شد؛" over its headline). A line holding
+    an outlet-shaped name over it ("Persian News" / "All Persian News Related to Iran") is the site's tagline."""
     bullets = [ln for ln in top if not ln.gone and _BULLET.match(ln.text)]  # "• Iran, Russia hold joint drills": one, not a menu
-    top = [ln for ln in top if _title_shaped(ln, bulleted=len(bullets) == 1) and not _whole_dateline(ln.text, outlets)]
+    top = [ln for ln in top if _title_shaped(ln, bulleted=len(bullets) == 1) and not _whole_dateline(ln.text, outlets)
+           and not _nominal_caption(ln)]
     if not top:
         return None
     body_stems = set().union(*(_stems(ln, stop) for ln in rest[:HEADLINE_CONTEXT] if not ln.gone)) if rest else set()
     later = " ".join(ln.text for ln in rest if not ln.gone).casefold()
     folded = [(ln.text.casefold(), ln.words) for ln in every]  # once, not once per candidate (`_repeated`)
     chosen, weaker, labelled = None, [], None
+    mastheads: list[str] = []  # outlet-shaped names over the candidates ("Persian News")
     for line in top:
+        if any(name in line.text for name in mastheads):
+            continue  # "All Persian News Related to Iran" under "Persian News": the site's tagline (dev set clean11)
+        if line.words >= 2 and line.words <= MASTHEAD_WORDS and md.outlet_shaped(line.text, outlets):
+            mastheads.append(line.text)
         summary = line.words >= 4 and line.text.casefold() in later  # repeated by the lead: a summary
         stems = _stems(line, stop)
         repeated = line.repeated or _repeated(line, folded)
@@ -1287,6 +1442,20 @@ def _headline(top: list[_Line], rest: list[_Line], every: list[_Line], stop: fro
         if chosen.words <= TITLE_LABEL_WORDS or best[0] == 0 and _AUTHOR.match(chosen.text):
             chosen = None  # a label, or a byline's name sharing no word with the body ("Akbar Novruz")
     return chosen
+
+
+NOMINAL_CAPTION_WORDS = 15  # a Russian line this long without a verb names who is pictured: a caption
+
+
+def _nominal_caption(line: _Line) -> bool:
+    """Whether a line is a Russian photo caption, not a headline: NOMINAL_CAPTION_WORDS words or more
+    and no finite verb (pymorphy3's reading, `inflect.is_finite_verb`), nor a colon or a dash that
+    joins two parts of a headline ("Министр иностранных дел РФ Сергей Лавров и министр … Зариф на
+    пресс-конференции по итогам встречи", over a lead naming them; dev set clean11). A Russian
+    headline that long states what happened."""
+    if line.words < NOMINAL_CAPTION_WORDS or not has_cyrillic(line.text) or any(mark in line.text for mark in (":", " – ", " — ", " - ")):
+        return False
+    return not any(is_finite_verb(word) for word in line.tokens)
 
 
 # A kicker over the headline ends as a clause does, handing on to it: "…امضا شد؛", "کرملین:", "Exclusive:"
@@ -1484,6 +1653,28 @@ def _top_zone(top: list[_Line], title: _Line | None, rest: list[_Line], drop: Ca
             drop(line, "page furniture above the article")
 
 
+def _caption_over_byline(content: list[_Line], drop: Callable, outlets: Mapping[str, str]) -> None:
+    """A photo's caption written as a sentence over the byline ("Shoigu and Dehghan shake hands during
+    their meeting in Moscow…" / "Riley Waggaman" / "Press TV, Moscow" / lead): the first body-shaped
+    line, of at most CAPTION_WORDS words, right above a reporter's name and an outlet and place under
+    it, with body text under them; or right above the story's timestamp and a headline over body text.
+    A lead never stands over its own byline, nor over its headline (dev set clean11)."""
+    alive = [line for line in content if not line.gone]
+    first = next((i for i, line in enumerate(alive) if line.good), None)
+    if first is None or first + 2 >= len(alive) or alive[first].words > CAPTION_WORDS:
+        return
+    line, name, signed = alive[first:first + 3]
+    bylined = (_AUTHOR.match(name.text) and not name.good and (place := _OUTLET_PLACE.match(signed.text))
+               and md.outlet_shaped(place.group("outlet"), outlets) and any(later.good for later in alive[first + 3:]))
+    # …or over the story's timestamp and its headline ("Le président russe … rencontre son homologue…" /
+    # "8 janvier 2023" / "Iran-Russie, un partenariat controversé à Téhéran" / lead)
+    stamped = (content[content.index(line) + 1].reason.startswith("timestamp") and not name.good and _title_shaped(name)
+               and name.words > TITLE_SHORT and signed.good)  # a headline, not a section's label ("Politics")
+    if bylined or stamped:
+        line.good = False
+        drop(line, CAPTION)
+
+
 def _short_sentence(line: _Line) -> bool:
     """A short line that reads as a sentence of prose ("So here goes."): two words or more, a stop
     word among them, a full stop, a question mark or an ellipsis at its end. On a page with no
@@ -1574,8 +1765,43 @@ def _captions(body: list[_Line], drop: Callable) -> None:
             drop(before, CAPTION)  # an image's alt text in lower case over its credit: "встреча" / "Фото: kremlin.ru"
     for before, after in zip(body, body[1:]):
         for line, caption in ((before, after), (after, before)):
-            if not line.gone and caption.reason == CAPTION and line.words >= 3 and line.text.rstrip(".") in caption.text:
+            if not line.gone and caption.reason == CAPTION and line.words >= 3 and (
+                    line.text.rstrip(".") in caption.text or not line.good and _shared_tail(line.text, caption.text) >= CAPTION_TAIL_WORDS):
                 drop(line, CAPTION)
+
+
+CAPTION_TAIL_WORDS = 3  # words a line ends on as its neighbouring caption does: the caption again behind a player's buttons
+
+
+def _shared_tail(a: str, b: str) -> int:
+    """How many words two lines end on alike ("Выйти из полноэкранного режима … Посол Ирана в РФ Казем
+    Джалали" and "Фото: …, Коммерсантъ Посол Ирана в РФ Казем Джалали": five)."""
+    shared = 0
+    for x, y in zip(reversed(a.split()), reversed(b.split())):
+        if x != y:
+            break
+        shared += 1
+    return shared
+
+
+CREDIT_LINE_WORDS = 8  # a photo credit alone on its line ("OFFICE OF THE IRANIAN PRESIDENCY/AP") has at most this many words
+
+
+def _caption_by_credit(content: list[_Line], title: _Line | None, drop: Callable) -> None:
+    """A photo's caption (or alt text) standing alone over a dropped caption or credit: a line that is
+    not the headline nor body-shaped, of 3 to CAPTION_ABOVE_WORDS words, right above a credit alone on
+    its line ("Volodin meets President Rouhani in Tehran this week" / "OFFICE OF THE IRANIAN
+    PRESIDENCY/AP"), or, without a full stop, between furniture and a dropped caption ("." / "Map of
+    the corridor with its routes" / "Map of … (From the Public Domain)"). A subheading stands under
+    body text and over body text (dev set clean11, issue 13)."""
+    for position, line in enumerate(content[:-1]):
+        below = content[position + 1]
+        if line.gone or line.good or line is title or below.reason != CAPTION or not 3 <= line.words <= CAPTION_ABOVE_WORDS:
+            continue
+        credit_alone = below.words <= CREDIT_LINE_WORDS and "(" not in below.text and _credit(below.text)  # not "Name (Фото: …)"
+        framed = not line.terminal and (position == 0 or content[position - 1].gone)
+        if credit_alone and not line.terminal or framed:
+            drop(line, CAPTION)
 
 
 def _strays(body: list[_Line], title: _Line | None, stop: frozenset[str], drop: Callable) -> None:
@@ -1665,7 +1891,8 @@ def _continues(previous: str, following: str) -> bool:
     capitals ("BBC News" over "watch One-Minute World News": a masthead, then a link).
     A sentence's last words in quotes, broken off as a link onto a line of their own, go
     on with a line of CONTINUED_WORDS words or more ending in lower case ("…, сообщает
-    корреспондент" / "«Ленты.ру».")."""
+    корреспондент" / "«Ленты.ру»."). A timestamp, and a short item over another (tags, one a
+    line), are not sentences."""
     if previous.endswith(_TERMINAL):
         return False
     if (len(words := previous.split()) >= CONTINUED_WORDS and following[:1] in "«“\"" and words[-1][:1].islower()
@@ -1673,6 +1900,10 @@ def _continues(previous: str, following: str) -> bool:
         return True
     if not (following[:1].islower() or re.search(r"\w-$", previous)):
         return False
+    if (stamp := _ISO_STAMP.match(previous)) and stamp.end() == len(previous):
+        return False  # "2020-03-03T18:30:00+03:00" over "интервью - авторы": a page's metadata, one item a line
+    if len(previous.split()) <= TAG_WORDS and len(following.split()) <= TAG_WORDS and not following.endswith(_TERMINAL):
+        return False  # "сша" / "иран" / "казем джалали": a list of tags, one a line (dev set clean11)
     words = previous.split()
     return not (len(words) <= MASTHEAD_WORDS - 1 and all(w[:1].isupper() for w in words) and not re.search(r"\w-$", previous))
 
@@ -1687,9 +1918,12 @@ def _lift_dateline(paragraphs: list[tuple[int, str]], found: _Found, outlets: Ma
     while position < min(3, len(paragraphs)):
         number, text = paragraphs[position]
         line = _Line(number, text)
+        # a place and a colon open a lead, a sentence: "Лавров: России небезразлично то, как развивается ситуация
+        # с Ираном", a speaker's words under a headline without a full stop, names no place (dev set clean11)
         dateline = None if dated else (
             md.find_dateline(text, outlets)
-            or (md.lead_place(text, stop, outlets) or md.caps_place(text, stop, outlets) if position <= 1 else None))
+            or ((text.endswith(_TERMINAL) and md.lead_place(text, stop, outlets)) or md.caps_place(text, stop, outlets)
+                if position <= 1 else None))
         if dateline is None:
             if opening := md.outlet_opening(text, outlets) or (md.persian_tag(text) if position == 0 else None):
                 found.sources.append((1 + position, number, opening[0]))

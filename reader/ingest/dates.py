@@ -90,13 +90,18 @@ def _by_weekday(iso: str, match: re.Match, text: str) -> str:
     return iso
 
 
+# A month's name glued to a label in capitals before it by the scrape ("MIN READFeb 23, 2018"):
+# two capitals, then the month's capital and a lower-case letter (dev set clean11, issue 13).
+_GLUED_LABEL = r"(?<=(?-i:[A-Z]{2}))(?=(?-i:[A-Z][a-z]))"
+
+
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     months = "|".join(sorted((re.escape(m) for m in _month_names()), key=len, reverse=True))
     solar = "|".join(_SOLAR_MONTHS)
     d, y = r"(?P<d>\d{1,2})(?:st|nd|rd|th|er|-?е|-?го)?", rf"(?P<y>\d{{4}}){_YEAR_END}"
     named = re.compile(
-        rf"(?<!\w)(?:{d}\.?\s*(?P<m>{months})\.?,?\s*(?:\s*[-/]\s*)?{y}|(?P<m2>{months})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}})){_YEAR_END}",
+        rf"(?:(?<!\w)|{_GLUED_LABEL})(?:{d}\.?\s*(?P<m>{months})\.?,?\s*(?:\s*[-/]\s*)?{y}|(?P<m2>{months})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}})){_YEAR_END}",
         re.IGNORECASE)
     numeric = re.compile(r"(?<![\d.:/])(?:(?P<y>\d{4})\s*[-/.]\s*(?P<m>\d{1,2})\s*[-/.]\s*(?P<d>\d{1,2})"
                          r"|(?P<d2>\d{1,2})\s*(?P<sep>[/.-])\s*(?P<m2>\d{1,2})\s*(?P=sep)\s*(?P<y2>\d{4}))"
