@@ -140,6 +140,35 @@ def test_a_paragraph_opening_with_a_name_in_quotes_is_not_a_quotation(opening, k
     assert {p.text: p.kind for p in result.paragraphs}[opening] == kind
 
 
+@pytest.mark.parametrize("line", ["A Partnership of Necessity", "– руководитель внешнеполитического ведомства"])
+def test_a_section_heading_and_a_quotation_s_speaker_are_not_labels(line):
+    """A newcomer's pages lost both as "label between paragraphs"; the near miss below
+    ("Suggested Clips") is still dropped."""
+    result = clean(f"T\n\n{BODY}\n\n{line}\n\n{BODY.replace('Monday', 'Friday')}\n\nMore text follows here.")
+    kind = {p.text: p.kind for p in result.paragraphs}[line]
+    assert kind == ("subheading" if line[0].isupper() else "body")  # the speaker is no heading
+
+
+def test_a_breadcrumb_trail_that_runs_into_the_headline_is_cut_from_it():
+    """A newcomer's sidebar showed "Home > Energy > Russia invests USD8 billion in Iran's gas sector";
+    near miss: a headline listing countries with slashes is no trail (no home page first)."""
+    result = clean(f"Home > Energy > Russia invests USD8 billion in Iran's gas sector\n\n{BODY}\n\n{BODY}")
+    assert result.meta.title == "Russia invests USD8 billion in Iran's gas sector"
+    assert "Home > Energy >" in [d.text for d in result.dropped if d.reason == "breadcrumb trail"]
+    near = clean(f"Iran / Russia / China: a new axis forms in the Caspian region\n\n{BODY}\n\n{BODY}")
+    assert near.meta.title.startswith("Iran / Russia / China")
+
+
+def test_a_link_to_the_site_glued_to_the_lead_is_dropped_and_names_the_source():
+    """A newcomer's aggregator page opened "Читать на сайте Вестник КавказаИран проводит…"."""
+    result = clean(f"Т\n\nЧитать на сайте Вестник КавказаРоссия и Иран обсудили визит. {BODY_RU}\n\n{BODY_RU}")
+    assert texts(result)[0].startswith("Россия и Иран обсудили визит.")
+    assert result.meta.source == "Вестник Кавказа"
+    assert "link to the site glued to the lead (source metadata)" in reasons(result)
+    near = clean(f"Т\n\nЧитать на сайте можно всё. {BODY_RU}\n\n{BODY_RU}")  # near miss: nothing glued
+    assert texts(near)[0].startswith("Читать на сайте можно всё.")
+
+
 def test_a_label_between_paragraphs_in_words_the_article_never_uses_is_dropped():
     result = clean(f"T\n\n{BODY}\n\nSuggested Clips\n\n{BODY.replace('Monday', 'Friday')}\n\nMore text follows here.")
     assert "Suggested Clips" not in texts(result)

@@ -103,6 +103,24 @@ def _breadcrumb(text: str) -> bool:
                for item in items if item.strip())  # "Moscow | Updated: 20-01-2026 16:11 IST | …" is a timestamp
 
 
+# A trail's first item, its site's home page: a trail that runs into the headline on one line
+# ("Home > Energy > Russia invests USD8 billion in Iran's gas sector", a newcomer's title) is cut there.
+_HOME = frozenset("home главная خانه startseite accueil inicio".split()) | {"صفحه اصلی"}
+
+
+def _crumbs_before(text: str) -> str:
+    """The breadcrumb trail a line opens with, up to its last bar, when its first item is the
+    home page (`_HOME`), its items are short (CRUMB_WORDS) and the rest is longer; else ""."""
+    bars = list(_CRUMB_BAR.finditer(text))
+    if len(bars) < CRUMB_ITEMS - 1 or len({bar.group() for bar in bars}) > 1:
+        return ""
+    items = _CRUMB_BAR.split(text)
+    if items[0].strip().casefold() not in _HOME or len(items[-1].split()) <= CRUMB_WORDS \
+            or not all(1 <= len(item.split()) <= CRUMB_WORDS and not _DIGIT.search(item) for item in items[:-1]):
+        return ""
+    return text[:bars[-1].end()]
+
+
 _CAPTCHA = re.compile(r"^\d{1,3}\s*[-+x×*]\s*\d{1,3}\s*=\s*\??$")
 _STORY_CODE = re.compile(r"^(?:[^\d:：]{2,30}[:：#№]|[^\d:：]{0,20}\b(?:code|id|no|number|код|номер|کد|شناسه|شماره))\s*\d{4,}$", re.I)
 _DIGIT = re.compile(r"\d")
@@ -178,6 +196,10 @@ _TRAILING_MORE = re.compile(r"(?<=[.!?\"”»])\s+(?:read more|continue reading|
 # …or opening one, between arrows ("▼ читать продолжение новости ▼Основная цель…");
 _LEADING_MORE = re.compile(r"^[\W_]*(?:read more|continue reading|читать (?:далее|дальше|продолжение(?: новости)?)|ادامه مطلب)"
                            r"\s*[▼▲►»>]+\s*(?=\w)", re.I)
+# "Читать на сайте Вестник КавказаИран проводит…": an aggregator's link to the site, glued to the lead
+# (the site's name ends where a lower-case letter meets the lead's capital; a newcomer's page).
+_READ_ON_SITE = re.compile(r"^(?:[Чч]итать|[Чч]итайте|Read it|Read this)\s+(?:на сайте|on)\s+"
+                           r"(?P<site>[A-ZА-ЯЁ][^\n]{1,40}?[a-zа-яё])(?=[A-ZА-ЯЁ][a-zа-яё])")
 # a ticker: headlines each glued to its time ("…в Казахстан 26 Ноябрь 2025 г., 15:56Президент…");
 _GLUED_TIME = re.compile(r"\b\d{1,2}:\d\d(?=[^\W\d_])")
 TICKER_TIMES = 2  # at least this many times glued to the next headline
@@ -564,6 +586,10 @@ def _furniture_shapes(line: _Line, drop: Callable, found: _Found, outlets: Mappi
         return drop(line, ACTION)
     if _breadcrumb(text):
         return drop(line, "breadcrumb trail")
+    if crumbs := _crumbs_before(text):
+        drop(line, "breadcrumb trail", crumbs.strip())
+        line.text = text = text[len(crumbs):]
+        _measure(line, stop)
     if _STORY_CODE.match(text):
         return drop(line, "story code")
     if (source := md.attribution(text, outlets)) is not None:
@@ -789,6 +815,11 @@ def _residue(line: _Line, found: _Found, outlets: Mapping[str, str], stop: froze
         glued = "" if lead.group(0)[-1:].isspace() else text[lead.end():].split(" ", 1)[0]  # "▼Учения", as written
         drop(line, ACTION, lead.group(0).strip() + glued)
         line.text = text = text[lead.end():]
+        _measure(line, stop)
+    if site := _READ_ON_SITE.match(text):
+        found.sources.append((WEAK, line.number, site.group("site")))
+        drop(line, "link to the site glued to the lead (source metadata)", site.group(0))
+        line.text = text = text[site.end():]
         _measure(line, stop)
     if ":" in text and (len(_GLUED_TIME.findall(text)) >= TICKER_TIMES or not line.terminal and _ticker(text)):
         return "other stories' headlines with their times"  # glued, or between them: "Новости дня 12:05 Курс рубля вырос 12:30 В…"
@@ -1804,6 +1835,13 @@ def _caption_by_credit(content: list[_Line], title: _Line | None, drop: Callable
             drop(line, CAPTION)
 
 
+# Not labels, though short and in words the article may not use (a newcomer's pages): the speaker
+# a quotation ends with, on a line of its own ("– руководитель внешнеполитического ведомства"),
+# and an essay's section heading, an article and a phrase ("A Partnership of Necessity").
+_SPEAKER_AFTER_QUOTE = re.compile(r"^[-–—]\s*[^\W\d_A-ZА-ЯЁ]")
+_ESSAY_HEADING = re.compile(r"^(?:A|An|The)\s+[A-Z]\w+\s+(?:of|for|and|in|with)\s+[A-Z]")
+
+
 def _strays(body: list[_Line], title: _Line | None, stop: frozenset[str], drop: Callable) -> None:
     """A short label between paragraphs ("Recommended Videos", "Читайте также") whose
     content words the article uses nowhere else: the site's, not a subheading (a
@@ -1812,7 +1850,8 @@ def _strays(body: list[_Line], title: _Line | None, stop: frozenset[str], drop: 
     for Repair" in a railway story): a longer title-shaped line at most a quarter of whose
     content words (INJECTED_SHARED) the article uses elsewhere."""
     labels = [line for line in body if not (line.gone or line.good or not 1 <= line.words <= TITLE_MAX_WORDS
-                                            or line.terminal or _DIGIT.search(line.text) or "." in line.text)]
+                                            or line.terminal or _DIGIT.search(line.text) or "." in line.text
+                                            or _SPEAKER_AFTER_QUOTE.match(line.text) or _ESSAY_HEADING.match(line.text))]
     if not labels:
         return
     # compared on their first STRAY_PREFIX letters: "визите" under a text that writes "визит"
@@ -2062,7 +2101,7 @@ def _opens_quoting(text: str) -> bool:
 def _is_subheading(text: str, index: int, total: int) -> bool:
     """A short line, not a sentence, with body text after it."""
     words = text.split()
-    if index == total - 1 or not 1 <= len(words) <= 14 or len(text) > 110:
+    if index == total - 1 or not 1 <= len(words) <= 14 or len(text) > 110 or _SPEAKER_AFTER_QUOTE.match(text):
         return False
     inner = text.strip("\"“”‘’'«»")
     if inner.endswith((".", ",", ";", ":", "!", "?", "…", "؟")) or not (inner[:1].isupper() or not inner[:1].isascii()):
