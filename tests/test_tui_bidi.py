@@ -175,9 +175,12 @@ def _assert_snippets_in_visual_order(seen):
     assert not shown & words, shown & words  # no word in logical order
 
 
-def test_the_panel_shown_later_lays_out_its_persian_snippets(tmp_path):
+@pytest.mark.parametrize("size, hide", [((80, 24), False), ((120, 40), True)])
+def test_the_panel_shown_later_lays_out_its_persian_snippets(tmp_path, size, hide):
     """At 80×24 the panel starts hidden, so its list had no width when its options were
-    built: shown with `p`, a newcomer read its Persian snippets in logical order."""
+    built: shown with `p`, a newcomer read its Persian snippets in logical order. At
+    120×40 another hid it (`hide`), moved, and pressed `p`: the snippets built while it
+    was hidden came back in logical order at the width of before."""
     library, app = _two_persian_stories(tmp_path)
     seen = {}
 
@@ -188,6 +191,9 @@ def test_the_panel_shown_later_lays_out_its_persian_snippets(tmp_path):
         index = next(i for i in range(len(doc.clean.paragraphs)) if library.related(doc, i))
         await pilot.press(*["j"] * (index - app.view.cursor))
         await pilot.pause()
+        if hide:
+            await pilot.press("p", "k", "j")  # the list is built again while hidden
+            await pilot.pause()
         assert app.panel.has_class("-hidden")
         await pilot.press("p")
         await pilot.pause()
@@ -196,36 +202,7 @@ def test_the_panel_shown_later_lays_out_its_persian_snippets(tmp_path):
         seen["prompts"] = [str(links.get_option_at_index(i).prompt) for i in range(links.option_count)]
         seen["paragraphs"] = [p.text for p in library.get("fa").clean.paragraphs]
 
-    drive(app, scenario, size=(80, 24))
-    _assert_snippets_in_visual_order(seen)
-
-
-def test_the_panel_hidden_and_shown_again_lays_out_what_was_built_meanwhile(tmp_path):
-    """A newcomer at 120×40 hid the panel, moved, and pressed `p`: the Persian snippets
-    built while it was hidden came back in logical order at the width of before."""
-    library, app = _two_persian_stories(tmp_path)
-    seen = {}
-
-    async def scenario(pilot):
-        from reader.tui.widgets.panel import LinkList
-
-        doc = app.view.doc
-        related = [i for i in range(len(doc.clean.paragraphs)) if library.related(doc, i)]
-        assert not app.panel.has_class("-hidden")
-        await pilot.press(*["j"] * (related[0] - app.view.cursor))
-        await pilot.pause()
-        await pilot.press("p")  # hidden
-        await pilot.pause()
-        await pilot.press("k", "j")  # the list is built again while hidden
-        await pilot.pause()
-        await pilot.press("p")
-        await pilot.pause()
-        await pilot.pause()
-        links = app.panel.query_one(LinkList)
-        seen["prompts"] = [str(links.get_option_at_index(i).prompt) for i in range(links.option_count)]
-        seen["paragraphs"] = [p.text for p in library.get("fa").clean.paragraphs]
-
-    drive(app, scenario, size=(120, 40))
+    drive(app, scenario, size=size)
     _assert_snippets_in_visual_order(seen)
 
 
