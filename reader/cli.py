@@ -570,6 +570,7 @@ def _view_parsers(add) -> None:
     p.add_argument("--to", dest="end", metavar="DATE", help="only passages dated on or before DATE (YYYY[-MM[-DD]])")
     p.add_argument("--out", metavar="FILE", help="write here (atomically); '-' prints it (default: printed into a pipe; "
                                                  "on a terminal, a new brief-NAME-DATE.md here, never replacing one)")
+    p.add_argument("--force", action="store_true", help="let --out replace a file that exists (else exit 2)")
     _common(p)
 
     p = add("serve")
@@ -686,6 +687,8 @@ def _brief(args: argparse.Namespace) -> int:
         sys.stdout.write(text)
         return OK
     out = Path(args.out) if args.out else free_path(Path.cwd(), default_name(title, date.today().isoformat()))
+    if out.is_file() and not args.force:  # a newcomer's notes, named by mistake, were replaced
+        raise UsageError(f"{safe_line(str(out))} exists: --force replaces it")
     _write_file(out, text)
     _say(f"wrote {safe_line(str(out))}: {plural(len(quotes), 'passage')}")
     return OK

@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterable
 from itertools import accumulate
 
 CHUNK = 4_096  # names searched by one call of a regular expression
+DASHES = str.maketrans("‐‑‒–—―−", "-------")  # Unicode's dashes and minus, typed as a hyphen-minus
 
 
 class FuzzyNames:
@@ -32,7 +33,8 @@ class FuzzyNames:
     def __init__(self, names: Iterable[str]):
         """`names`: any text (a line break in a name is read as a space). Only their
         lower-cased text is kept (with an int per name): at 100,000 titles about 11 MB."""
-        lines = [" ".join(name.lower().splitlines()) for name in names]  # lower() is not always as long ("İ")
+        # lower() is not always as long ("İ"); dashes are one ("North-South" finds "North–South")
+        lines = [" ".join(name.lower().translate(DASHES).splitlines()) for name in names]
         self._text = "".join(f"\n{line}" for line in lines) + "\n"
         self._starts = array("q", accumulate((len(line) + 1 for line in lines[:-1]), initial=0))  # each line's "\n"
         self._count = len(lines)
@@ -48,7 +50,7 @@ class FuzzyNames:
         that a search in a worker thread gives the event loop its turns (a regular
         expression holds the GIL for as long as it runs); `stop()` is asked between
         chunks (e.g. a newer query came) and ends the search with what was found."""
-        query = query.lower()
+        query = query.lower().translate(DASHES)
         if not query.strip() or "\n" in query or limit <= 0:
             return []
         found: dict[int, None] = {}

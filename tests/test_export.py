@@ -271,3 +271,13 @@ def test_cli_brief_prints_into_a_pipe_and_never_replaces_an_earlier_file(capsys,
         assert code == 0 and out == "" and "wrote " in err
     first, second = sorted(os.listdir(tmp_path), key=len)
     assert second == first.replace(".md", "-2.md")
+
+
+def test_cli_brief_out_never_replaces_a_file_unless_forced(capsys, tmp_path):
+    """A newcomer's `--out mine.md` replaced their notes without a word."""
+    notes = tmp_path / "mine.md"
+    notes.write_text("MY NOTES", encoding="utf-8")
+    code, out, err = run(capsys, "brief", "--topic", "north_south_corridor", "--out", str(notes))
+    assert code == 2 and f"{notes} exists: --force replaces it" in err and notes.read_text(encoding="utf-8") == "MY NOTES"
+    code, out, err = run(capsys, "brief", "--topic", "north_south_corridor", "--out", str(notes), "--force")
+    assert code == 0 and notes.read_text(encoding="utf-8").startswith("# Brief: ")

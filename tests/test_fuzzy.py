@@ -71,3 +71,11 @@ def test_in_order_gives_places_that_spell_the_query(text, query):
         assert "".join(text[i] for i in places) == query and places == sorted(set(places))
     else:
         assert places == []
+
+
+def test_a_hyphen_typed_finds_a_name_written_with_a_dash():
+    """A newcomer typed "North-South" in Ctrl+P: the topic "North–South Transport Corridor" (an
+    en dash) was not offered; the near miss, a name without it, still is not."""
+    names = FuzzyNames(["Topic: North–South Transport Corridor", "Topic: Syria", "Entity: North Korea (GPE)"])
+    assert names.best("north-south", 5) == [0]
+    assert names.best("north–south", 5) == [0]

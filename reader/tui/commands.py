@@ -24,7 +24,7 @@ from textual.content import Content
 from textual.fuzzy import Matcher
 
 from ..annotate.topics import Topic
-from ..fuzzy import article_text, entity_texts, file_text, in_order, topic_texts
+from ..fuzzy import DASHES, article_text, entity_texts, file_text, in_order, topic_texts
 from ..library import Library
 from ..render_bidi import display_line
 from ..sanitize import safe_line
@@ -38,6 +38,7 @@ def score(matcher: Matcher, text: str) -> float:
     """Textual's score of `text` for the query; without the query as one piece in it,
     scored at the leftmost places of its characters (`in_order`): Textual's matcher
     tries every way they fall in the text, which on a long title takes seconds."""
+    text = text.translate(DASHES)  # as FuzzyNames reads names: "North-South" typed finds "North–South"
     lowered, query = text.lower(), matcher.query.lower()
     if query in lowered:
         return matcher.match(text)
