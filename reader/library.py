@@ -236,7 +236,12 @@ class Library:
 
     def _location(self, cache: bool) -> Path:
         if cache:
-            return cache_dir() / f"index-{corpus_key(self.paths)}.sqlite"
+            # One index per corpus and set of config files: a second config over the same folder (a
+            # `list --config other.yaml`, a ./config.yaml) rebuilt the open reader's index under it,
+            # which then found nothing (a newcomer's report); an edit of the same files still rebuilds.
+            config = self.config
+            files = (*(config.files or (config.path,)), config.gazetteer, config.topics)
+            return cache_dir() / f"index-{corpus_key(self.paths)}-{corpus_key(files)}.sqlite"
         self._scratch = _scratch()
         return Path(self._scratch.name) / "index.sqlite"
 

@@ -157,6 +157,23 @@ def test_an_index_from_an_older_schema_is_rebuilt(corpus):
     assert len(analysed) == 5 and again.trail("jcpoa")
 
 
+def test_two_configs_over_one_folder_keep_an_index_each(corpus, tmp_path):
+    """A newcomer ran `list --config tags.yaml` on the folder their reader had open: the
+    index was rebuilt under it, and the reader then found nothing. Each config's files
+    have their own index; an edit of them still rebuilds that one."""
+    other = tmp_path / "tags.yaml"
+    other.write_text("entities: {type_tags: true}\n")
+    first = Library(load_config(bundled_config()), [corpus]).ensure_fresh()
+    second = Library(load_config(other), [corpus])
+    assert second.location != first.location
+    second.ensure_fresh()
+    again = Library(load_config(bundled_config()), [corpus])
+    assert again.location == first.location
+    analysed = counting(again)
+    again.ensure_fresh()
+    assert analysed == []  # the first config's index was left as it was
+
+
 def test_no_cache_writes_nothing(corpus, capsys):
     assert main(["list", str(corpus), "--no-cache"]) == 0
     assert not cache_dir().exists() or not any(cache_dir().glob("index-*"))

@@ -459,6 +459,8 @@ def test_the_topic_the_reader_is_on_is_charted_ahead_and_T_makes_no_query(app, l
     from reader.index import CorpusIndex
 
     async def scenario(pilot):
+        await wait_until(pilot, lambda: app.view.doc is not None)  # opening it sets the topic: set it after
+        await pilot.pause()
         app.active_topic = "syria"
         await wait_until(pilot, lambda: app._timeline is not None and [s.key for s in app._timeline.subjects] == ["syria"])
         prepared = app._timeline
@@ -487,6 +489,8 @@ def test_palette_lists_timelines_for_topics_and_entities(app):
 
 def test_T_without_a_topic_says_what_to_do(app):
     async def scenario(pilot):
+        await wait_until(pilot, lambda: app.view.doc is not None)  # opening it sets the topic: clear it after
+        await pilot.pause()
         app.active_topic = None
         await pilot.press("T")
         assert not isinstance(app.screen, TimelineScreen)
