@@ -63,7 +63,8 @@ EMPTY: Mapping[str, str] = MappingProxyType({})
 CAPTION = "photo caption or credit"
 
 _TERMINAL = ('.', '!', '?', '"', '”', '’', "'", ':', ')', '…', '»', '؟', '.»', ';')
-_OPEN_QUOTES = ('"', '“', '‘', "'", '«')
+_CLOSE_QUOTE = {'"': '"', '“': '”', '‘': '’', "'": "'", '«': '»'}  # each opening quotation mark's closing one
+_OPEN_QUOTES = tuple(_CLOSE_QUOTE)
 _CLOSING = ('.', '”', '»', '"', '’')  # how the last sentence of an article ends (not "!" or "?": forms and prompts)
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-ZА-ЯЁ“\"‘'«])")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
@@ -2078,7 +2079,6 @@ def _kind(text: str, index: int, total: int) -> str:
     return "body"
 
 
-_CLOSE_QUOTE = {'"': '"', '“': '”', '‘': '’', "'": "'", '«': '»'}
 NAME_IN_QUOTES_WORDS = 4  # «Росатом», “Tehran Times”, «Северный поток — 2»: a name, not a quotation
 
 
