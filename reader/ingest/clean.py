@@ -107,11 +107,15 @@ def _breadcrumb(text: str) -> bool:
 # A trail's first item, its site's home page: a trail that runs into the headline on one line
 # ("Home > Energy > Russia invests USD8 billion in Iran's gas sector", a newcomer's title) is cut there.
 _HOME = frozenset("home главная خانه startseite accueil inicio".split()) | {"صفحه اصلی"}
+_HOME_FIRST = frozenset(home.split()[0] for home in _HOME)
 
 
 def _crumbs_before(text: str) -> str:
     """The breadcrumb trail a line opens with, up to its last bar, when its first item is the
-    home page (`_HOME`), its items are short (CRUMB_WORDS) and the rest is longer; else ""."""
+    home page (`_HOME`), its items are short (CRUMB_WORDS) and the rest is longer; else "".
+    Most lines fail on their first word, before any search for bars (it runs on every line)."""
+    if not text.split(None, 1)[:1] or text.split(None, 1)[0].casefold() not in _HOME_FIRST:
+        return ""
     bars = list(_CRUMB_BAR.finditer(text))
     if len(bars) < CRUMB_ITEMS - 1 or len({bar.group() for bar in bars}) > 1:
         return ""
