@@ -7,6 +7,7 @@ from rich.cells import cell_len
 from textual.events import Key
 
 from reader.config import bundled_config, load_config
+from reader.history import Location
 from reader.library import Library
 from reader.state import StateStore
 from reader.tui.app import FindInput, ReaderApp, ReadingScreen
@@ -16,7 +17,7 @@ from reader.tui.screens.search import SearchScreen
 from reader.tui.widgets.article import ArticleView
 from reader.tui.widgets.keybar import KeyBar
 from reader.tui.widgets.raw import RawView
-from reader.tui.widgets.panel import EntityList, LinkList
+from reader.tui.widgets.panel import EntityList, LinkList, first_enabled
 from reader.tui.widgets.sidebar import ArticleList, Sidebar
 
 from tui_helpers import drive, header_text, make_app, marked, option_texts, wait_until, where
@@ -167,6 +168,26 @@ def test_related_topic_can_be_followed(app):
         await pilot.press("enter")
         await pilot.pause()
         assert app.active_topic == "sanctions" and "sanctions" in app.view.doc.topic_ids(app.view.cursor)
+
+    drive(app, scenario)
+
+
+def test_links_built_again_keep_the_row_the_user_is_on(app):
+    """The list is built again after a frame (a cursor move's deferred rebuild, a new
+    width): the row highlighted meanwhile stays highlighted. CI's Enter once chose the
+    first row, a jump, instead of the "related topic" row the user was on."""
+    async def scenario(pilot):
+        await app.follow_topic("jcpoa")
+        links = app.query_one(LinkList)
+        ids = [links.get_option_at_index(i).id for i in range(links.option_count)]
+        row = ids.index("topic:sanctions")
+        assert row != first_enabled(links)
+        links.highlighted = row
+        app._refresh_links()
+        assert links.highlighted == row
+        await app.go(Location(app.view.doc.id, app.view.cursor + 1))
+        app._refresh_links()  # another passage: its list starts at its first row
+        assert links.highlighted == first_enabled(links)
 
     drive(app, scenario)
 

@@ -213,8 +213,17 @@ class Panel(Vertical):
         self.query_one("#entities-title", Static).update(Text(f"Entities: {distinct} ({total} mentions) · e"))
         self.query_one(EntityList).set_options(options)
 
+    _links_shown: tuple[str, list[str | None]] = ("", [])
+
     def show_links(self, title: Text, options: Sequence[Option]) -> None:
+        """Show `options` under `title`, the first enabled row highlighted; the same list
+        built again (title and row ids unchanged: laid out for a new width, or rebuilt
+        after a frame for a cursor move) keeps the row the user is on. An Enter on a
+        "related topic" row once followed the first row's jump instead."""
         self.query_one("#links-title", Static).update(title)
         links = self.query_one(LinkList)
+        shown = (title.plain, [option.id for option in options])
+        kept = links.highlighted if shown == self._links_shown else None
+        self._links_shown = shown
         links.set_options(options)
-        links.highlighted = first_enabled(links)
+        links.highlighted = first_enabled(links) if kept is None else kept
