@@ -2,7 +2,7 @@
 
     python benchmarks/scale_keys.py --corpus DIR [--config FILE] [--only KIND] [--runs N]
 
-KIND is one of trail, palette, timeline, cold, show (default: each, one process
+KIND is one of trail, palette, filter, search, timeline, cold, show (default: each, one process
 apiece so that each has its own peak memory). The reader is opened with Pilot at
 120×40 on DIR (warm: index it first, e.g. `iranru-reader list DIR --config FILE`;
 `cold` uses a fresh cache folder) and, as benchmarks/timeline_draw.py does, a
@@ -14,6 +14,12 @@ shows its effect (Pilot's wait for idle not counted):
 - palette: Ctrl+P to the palette's first frame, then "tehran" typed, from the
   last letter to the first frame listing a hit; and the longest event-loop gap
   while the palette is up (a stall the keys would feel);
+- filter: Tab to the article list, `/` and "tehran" typed at once (a fast
+  typist: the filter's fields are still being read), from the last letter to
+  the first frame listing only the matching articles; then " ti" typed on; and
+  the longest event-loop gap while typing;
+- search: `s` (search all) and "sanctions oil" typed, from the last letter to
+  the first frame listing its hits, and the longest event-loop gap meanwhile;
 - timeline: T to the chart, then Enter to the month's passages listed;
 - cold: from the app's start to its first frame, on an empty cache (the files
   are not indexed: the run stops there);
@@ -41,7 +47,7 @@ from pathlib import Path
 
 ROOT = Path(os.environ.get("READER_ROOT", Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(ROOT))
-KINDS = ("trail", "palette", "timeline", "cold", "show")
+KINDS = ("trail", "palette", "filter", "search", "timeline", "cold", "show")
 TOPIC = "strategic_partnership"
 TICK = 0.005  # seconds between the event loop's samples
 
@@ -162,6 +168,70 @@ def run_palette(library, runs: int) -> dict:
             await pilot.pause(0.2)
         out["open_ms"], out["typed_to_hits_ms"] = statistics.median(opened), statistics.median(typed)
         out["longest_loop_gap_ms"] = max(gaps)
+
+    return in_reader(library, body)
+
+
+async def typed_to_frame(pilot, frames, keys: str, probe) -> tuple[float, float]:
+    """ms from the last of `keys` (typed one by one, as fast as Pilot sends them) to the
+    first frame after which `probe()` holds, and the longest event-loop gap from the
+    first key until then."""
+    done = asyncio.Event()
+    gap = asyncio.create_task(loop_gaps(done.is_set))
+    await pilot.press(*keys[:-1])
+    shown = await frames.key(pilot, (keys[-1],), probe)
+    done.set()
+    return shown, await gap
+
+
+def run_filter(library, runs: int) -> dict:
+    from reader.tui.widgets.sidebar import ArticleList
+
+    async def body(app, pilot, frames, out) -> None:
+        articles = app.query_one(ArticleList)
+        first, again, gaps = [], [], []
+        for _ in range(runs):
+            app.library.reload_rows()  # a fresh list: its filter fields unread, as after a start
+            app._show_entries()
+            await pilot.pause(0.2)
+            app.focus_now(articles)
+            await pilot.press("slash")
+            shown, gap = await typed_to_frame(pilot, frames, "tehran", lambda: (
+                app.shown_entries is not None and app.shown_entries.words == ("tehran",)))
+            first.append(shown)
+            gaps.append(gap)
+            shown, gap = await typed_to_frame(pilot, frames, " ti", lambda: (
+                app.shown_entries is not None and app.shown_entries.words == ("tehran", "ti")))
+            again.append(shown)
+            gaps.append(gap)
+            out["listed"] = len(app.shown_entries)
+            await pilot.press("escape")
+            await pilot.pause(0.3)
+        out["typed_to_list_ms"], out["typed_on_ms"] = statistics.median(first), statistics.median(again)
+        out["longest_loop_gap_ms"] = max(gaps)
+
+    return in_reader(library, body)
+
+
+def run_search(library, runs: int) -> dict:
+    from reader.tui.screens.search import SearchScreen
+
+    async def body(app, pilot, frames, out) -> None:
+        typed, gaps = [], []
+        for _ in range(runs):
+            await pilot.press("s")
+            await pilot.pause(0.2)
+
+            def listed() -> bool:
+                screen = app.screen
+                return isinstance(screen, SearchScreen) and screen._shown_for == "sanctions oil"
+
+            shown, gap = await typed_to_frame(pilot, frames, "sanctions oil", listed)
+            typed.append(shown)
+            gaps.append(gap)
+            await pilot.press("escape")
+            await pilot.pause(0.3)
+        out["typed_to_hits_ms"], out["longest_loop_gap_ms"] = statistics.median(typed), max(gaps)
 
     return in_reader(library, body)
 

@@ -557,10 +557,12 @@ class CorpusIndex:
         row = self.db.execute("SELECT rowid FROM articles WHERE id = ?", (article_id,)).fetchone()
         return None if row is None else row[0]
 
-    def list_fields(self) -> list[tuple[int, str, str, str | None, str | None, str | None]]:
-        """(rowid, id, title, source, date, language) of every article: what the
-        sidebar's filter matches, without the rest of an entry."""
-        return self.db.execute("SELECT rowid, id, title, source, date, language FROM articles").fetchall()
+    def list_fields(self) -> Iterator[tuple[int, str, str, str | None, str | None, str | None]]:
+        """(rowid, id, title, source, date, language) of every article, one row at a time
+        (a cursor: read it once, before the next query on this connection): what the
+        sidebar's filter matches, without the rest of an entry. At 100,000 articles the
+        list of all rows cost 55 MB more at its peak than what its readers keep."""
+        return iter(self.db.execute("SELECT rowid, id, title, source, date, language FROM articles"))
 
     def topic_articles(self, topic: str) -> set[int]:
         """The rowids of the articles with a passage on `topic` (an id), duplicates

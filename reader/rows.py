@@ -14,6 +14,7 @@ then narrows lists of ints. No Textual here: the sidebar and the tests use it al
 
 from __future__ import annotations
 
+import threading
 from collections import OrderedDict
 from collections.abc import Collection, Sequence
 
@@ -84,23 +85,26 @@ class _Haystacks:
         self.index = index
         self._found: dict[int, tuple[str, str | None, str]] | None = None
         self._topics: dict[str, set[int]] = {}
+        self._reading = threading.Lock()  # one read at a time: a second waits for the first's
 
     def get(self, index: CorpusIndex | None = None, fresh: bool = False) -> dict[int, tuple[str, str | None, str]]:
         """rowid -> (haystack, language, source casefolded); `index`: another connection to read them
         through (a worker's), else this list's own; `fresh`: read again, not the first read's
         (the topics' articles too)."""
-        if self._found is None or fresh:
-            self._topics = {}
-            self._found = {rowid: (haystack(aid, title, source, when, lang), lang, (source or "").casefold())
-                           for rowid, aid, title, source, when, lang in (index or self.index).list_fields()}
-        return self._found
+        with self._reading:
+            if self._found is None or fresh:
+                self._topics = {}
+                self._found = {rowid: (haystack(aid, title, source, when, lang), lang, (source or "").casefold())
+                               for rowid, aid, title, source, when, lang in (index or self.index).list_fields()}
+            return self._found
 
-    def on_topic(self, topic: str) -> set[int]:
-        """The rowids of the articles with a passage on `topic` (an id), read once: typing
-        on after `topic:sanctions` queried the passages table again on every keystroke."""
+    def on_topic(self, topic: str, index: CorpusIndex | None = None) -> set[int]:
+        """The rowids of the articles with a passage on `topic` (an id), read once (through
+        `index`, a worker's connection, else this list's own): typing on after
+        `topic:sanctions` queried the passages table again on every keystroke."""
         found = self._topics.get(topic)
         if found is None:
-            found = self._topics[topic] = self.index.topic_articles(topic)
+            found = self._topics[topic] = (index or self.index).topic_articles(topic)
         return found
 
 
@@ -180,13 +184,17 @@ class Rows(Sequence[Entry]):
         except ValueError:
             return None
 
-    def prepare_filter(self, index: CorpusIndex) -> None:
+    def prepare_filter(self, index: CorpusIndex, words: Sequence[str] = ()) -> None:
         """Read what the filter looks in ahead, through `index` (a worker's own
         connection), so that the first word typed does not wait for it: at 10,000
         articles that read took 435 ms on the first keystroke (issue 17). The list's
-        whole order too, if no worker has read it yet (`read_order`)."""
+        whole order too, if no worker has read it yet (`read_order`), and the articles
+        of the topics that `words` name (`topic:ID`), so `filtered(words)` reads nothing."""
         self._base.read_order(index)
         self._haystacks.get(index)
+        for word in words:
+            if prefix_of(word) == "topic":
+                self._haystacks.on_topic(word[6:], index)
 
     def filtered(self, words: Sequence[str]) -> Rows:
         """The rows holding every one of `words` (casefolded; see `matches_words`;

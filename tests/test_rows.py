@@ -125,6 +125,18 @@ def test_the_filter_fields_read_ahead_on_another_connection_serve_the_first_word
     assert [e.id for e in rows.filtered(["tehran"])] == _matching(library.entries, ["tehran"])
 
 
+def test_the_worker_reads_a_topic_words_articles_too(library, monkeypatch):
+    """The app filters a long list in a worker: `topic:` words' articles are read on the
+    worker's connection, not on the list's (which belongs to the event loop)."""
+    rows = Rows(library.index)
+    words = ["topic:syria", "tribune"]
+    _on_another_connection(library, lambda index: rows.prepare_filter(index, words))
+    real = type(library.index).topic_articles
+    monkeypatch.setattr(type(library.index), "topic_articles", lambda index, topic: (
+        pytest.fail("read on the list's connection") if index is library.index else real(index, topic)))
+    assert [e.id for e in rows.filtered(words)] == _matching(library.entries, words)
+
+
 def test_a_filter_survives_the_index_changing_under_it(library):
     """A newcomer rebuilt the cache from another shell while the reader was open: the
     next filter keystroke crashed on a row the first read of the haystacks lacked."""

@@ -310,6 +310,30 @@ def test_sidebar_filter(app):
     drive(app, scenario)
 
 
+def test_a_long_list_is_filtered_in_a_worker_and_the_last_words_typed_win(app, monkeypatch):
+    """Past FILTER_IN_PLACE articles (here: past 0) the filter runs in a worker, the
+    header says "filtering…" meanwhile, and a burst of keys shows the list of the
+    words typed last, not of a keystroke whose worker finished later."""
+    import reader.tui.app as app_module
+
+    monkeypatch.setattr(app_module, "FILTER_IN_PLACE", 0)
+
+    async def scenario(pilot):
+        app.query_one(ArticleList).focus()
+        with app._filtering:  # a worker busy: the keys' workers wait for it
+            await pilot.press("slash", *"tri")
+            assert "filter “tri”: filtering…" in app.sub_title and len(app.shown_entries) == 5
+            await pilot.press(*"bune")
+        await wait_until(pilot, lambda: app.shown_entries.words == ("tribune",))
+        assert [e.source for e in app.shown_entries] == ["Financial Tribune"] * 2
+        assert "filter “tribune”: 2 shown" in app.sub_title
+        await pilot.press("space", *"topic:syria")
+        await wait_until(pilot, lambda: app.shown_entries.words == ("tribune", "topic:syria"))
+        assert [e.id for e in app.shown_entries] == [e.id for e in app.library.rows().filtered(["tribune", "topic:syria"])]
+
+    drive(app, scenario)
+
+
 def test_corpus_search_jumps_to_the_passage(app):
     async def scenario(pilot):
         await pilot.press("s")

@@ -72,6 +72,7 @@ PREPARE_AFTER = 0.5  # seconds after the first article is shown: the timeline sc
 # Up to this many articles the same-topic list is found at once (about 1 ms for the seeds);
 # more, in a worker: at 10,000 articles its query took 150-500 ms, and ] and [ waited for it (issue 17).
 RELATED_IN_PLACE = 2_000
+FILTER_IN_PLACE = 2_000  # articles: a list this long is filtered at once (a few ms), a longer one in a worker
 RELATED_KEPT = 64  # same-topic lists kept, by (article, passage topics): back, forward and j/k reuse them
 
 
@@ -115,6 +116,8 @@ class ReaderApp(App[None]):
         self.store = store or StateStore.for_corpus(library.paths, library.config.corpus)
         self.history = History()
         self.shown_entries: Rows | None = None  # the sidebar's rows, through the filter
+        self._filter_waits: Rows | None = None  # rows a worker is filtering (`_show_rows`)
+        self._filtering = threading.Lock()  # held by the worker that filters
         self._active_topic: str | None = None
         self.selected_entity: str | None = None
         self.match_mode = "find"
@@ -389,8 +392,22 @@ class ReaderApp(App[None]):
             self._related.clear()
         else:
             rows = self.shown_entries  # typing on narrows what is shown
-        words = self.query_one(FilterInput).value.casefold().split()
-        self.shown_entries = rows.filtered(words)
+        self._show_rows(rows)
+
+    def _show_rows(self, rows: Rows, shown: Rows | None = None) -> None:
+        """Show `rows` through the filter's words (`shown`: that result, found before).
+        A list longer than FILTER_IN_PLACE is filtered in a worker (`_filter`) and shown
+        when it is done: at 100,000 articles a first word took 80 ms on the event loop
+        (every row looked at), and a fast typist's first letter read the filter's fields
+        there too (450 ms, and twice their memory while a worker read them as well)."""
+        words = tuple(self.query_one(FilterInput).value.casefold().split())
+        if shown is None and words and len(rows) > FILTER_IN_PLACE:
+            self._filter_waits = rows
+            self.run_worker(partial(self._filter, rows, words), thread=True, exclusive=True, group="filter")
+            self._update_subtitle()
+            return
+        self._filter_waits = None
+        self.shown_entries = rows.filtered(words) if shown is None else shown
         article_list = self.query_one(ArticleList)
         # Keep the list's own cursor: batches land while the reader may be moving in the list.
         current = article_list.highlighted_id or (self.view.doc.id if self.view.doc else None)
@@ -447,12 +464,33 @@ class ReaderApp(App[None]):
             self.call_from_thread(then)
 
     def _prepare_filter(self, rows: Rows) -> None:
-        """Worker thread: read the rows' filter fields on a connection of its own."""
+        """Worker thread: read the rows' filter fields ahead, on a connection of its own."""
         index = self.library.connect()
         try:
             rows.prepare_filter(index)
         finally:
             index.close()
+
+    def _filter(self, rows: Rows, words: tuple[str, ...]) -> None:
+        """Worker thread: `rows` through `words`, shown if no later keystroke has asked
+        for another list meanwhile; one at a time (a burst of keys queued one thread
+        a key, each over every row, and together they starved the event loop)."""
+        with self._filtering:
+            if get_current_worker().is_cancelled:
+                return
+            index = self.library.connect()
+            try:
+                rows.prepare_filter(index, words)
+            finally:
+                index.close()
+            shown = rows.filtered(words)
+        if not get_current_worker().is_cancelled:
+            self.call_from_thread(self._filtered, rows, words, shown)
+
+    def _filtered(self, rows: Rows, words: tuple[str, ...], shown: Rows) -> None:
+        if self._filter_waits is rows and self.is_mounted and \
+                tuple(self.query_one(FilterInput).value.casefold().split()) == words:
+            self._show_rows(rows, shown)
 
     def _start_model_pass(self) -> None:
         """Add the statistical recogniser's names to the articles indexed without it, in a
@@ -504,7 +542,8 @@ class ReaderApp(App[None]):
         query = self.query_one(FilterInput).value if self.is_mounted else ""
         if query:
             problems = filter_problems(query.casefold().split(), self.library.topic_map.by_id)
-            parts.append(f"filter “{query}”: {len(self.shown_entries or ())} shown" + "".join(f" — {p}" for p in problems))
+            shown = "filtering…" if self._filter_waits is not None else f"{len(self.shown_entries or ())} shown"
+            parts.append(f"filter “{query}”: {shown}" + "".join(f" — {p}" for p in problems))
         if self.is_mounted and self.view.find_query:
             hits, current = self._find_hits, self.view.current_match
             at = f"{hits.index(current) + 1}/{len(hits)}" if current in hits else \
@@ -947,8 +986,7 @@ class ReaderApp(App[None]):
         sidebar = self.query_one(Sidebar)
         if sidebar.has_focus_within:
             sidebar.open_filter()
-            self.run_worker(partial(self._prepare_filter, self.library.rows()), thread=True, exclusive=True,
-                            group="filter")
+            self.run_worker(partial(self._prepare_filter, self.library.rows()), thread=True, group="filter-fields")
             return
         box = self.query_one(FindInput)
         box.display = True
