@@ -255,6 +255,19 @@ async def main():
         for key in ("j", "j", "j", "tab", "pagedown", "pagedown") if kind != "bare" else ("down",):
             await pilot.press(key)
         await pilot.pause(0.5)
+        if kind != "bare":  # a filter word and a palette query: what they read stays (the filter's fields, the names)
+            app.query_one("#articles").focus()
+            await pilot.press("slash", *"tehran")
+            for _ in range(100):
+                if app.shown_entries.words == ("tehran",):
+                    break
+                await pilot.pause(0.1)
+            else:
+                sys.exit("the sidebar filter did not show its list")
+            await pilot.press("escape", "ctrl+p", *"tehran")
+            await pilot.pause(3.0)  # the palette's names are read in a worker
+            await pilot.press("escape")
+            await pilot.pause(0.5)
 asyncio.run(main())
 try:  # this process's own peak: ru_maxrss keeps the parent's across fork and exec (getrusage(2))
     with open("/proc/self/status") as status:
@@ -266,7 +279,8 @@ except OSError:
 
 def peak_rss_mb(kind: str, corpus: Path, config: Path, env: dict[str, str]) -> float:
     """Max RSS (MB) of a headless 120x40 session: the bare app, or the reader on
-    `corpus` (warm) once its check of the files is done, moved about a little.
+    `corpus` (warm) once its check of the files is done, moved about a little, with
+    a sidebar filter word and a Ctrl+P query (each reads a field or two of every article).
     Its own high-water mark (VmHWM, proc(5)): the ru_maxrss it read before was at least
     this process's size (65 MB with the corpora loaded), which raised the bare app's floor."""
     out = subprocess.run([sys.executable, "-c", MEMORY_SCRIPT.format(root=str(ROOT)), kind, str(corpus), str(config)],

@@ -27,15 +27,34 @@ CHUNK = 4_096  # names searched by one call of a regular expression
 DASHES = str.maketrans("‐‑‒–—―−", "-------")  # Unicode's dashes and minus, typed as a hyphen-minus
 
 
+def _line(name: str) -> str:
+    """A name as searched: lower-cased as Textual's matcher does (lower() is not always
+    as long: "İ"), dashes as one ("North-South" finds "North–South"), on one line."""
+    return " ".join(name.lower().translate(DASHES).splitlines())
+
+
 class FuzzyNames:
     """Names searched for a query's characters; each found as its place in the given order."""
 
     def __init__(self, names: Iterable[str]):
         """`names`: any text (a line break in a name is read as a space). Only their
         lower-cased text is kept (with an int per name): at 100,000 titles about 11 MB."""
-        # lower() is not always as long ("İ"); dashes are one ("North-South" finds "North–South")
-        lines = [" ".join(name.lower().translate(DASHES).splitlines()) for name in names]
-        self._text = "".join(f"\n{line}" for line in lines) + "\n"
+        self._keep([_line(name) for name in names])
+
+    @classmethod
+    def placed(cls, count: int, named: Iterable[tuple[int, str]]) -> FuzzyNames:
+        """`count` names given as (place, name) pairs in any order ("" where no pair is
+        given): no list of the names in their order is made first (20 MB at 100,000
+        titles, alive beside the copy read here)."""
+        lines = [""] * count
+        for at, name in named:
+            lines[at] = _line(name)
+        found = cls.__new__(cls)
+        found._keep(lines)
+        return found
+
+    def _keep(self, lines: list[str]) -> None:
+        self._text = "\n" + "\n".join(lines) + "\n" if lines else "\n"  # no copy of each line with its "\n"
         self._starts = array("q", accumulate((len(line) + 1 for line in lines[:-1]), initial=0))  # each line's "\n"
         self._count = len(lines)
 

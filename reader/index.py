@@ -524,6 +524,13 @@ class CorpusIndex:
                 f"SELECT id, date, title FROM articles WHERE id IN ({marks})", chunk))
         return found
 
+    def list_names(self) -> Iterator[tuple[int, str | None, str, str]]:
+        """(rowid, date, title, path) of every article, unordered, one row at a time (a
+        cursor: read it once, before the next query on this connection): what the command
+        palette finds an article by. A scan: in the list's order, through its index, it
+        took ten times as long (1.25 s at 100,000 articles)."""
+        return iter(self.db.execute("SELECT rowid, date, title, path FROM articles"))
+
     def headlines_at(self, rowids: Sequence[int]) -> dict[int, tuple[str, str | None, str]]:
         """rowid -> (id, date, title) for `rowids` (those still indexed; at most 500 a
         call): what the command palette names an article by, without its entry."""
@@ -531,14 +538,12 @@ class CorpusIndex:
         rows = self.db.execute(f"SELECT rowid, id, date, title FROM articles WHERE rowid IN ({marks})", tuple(rowids))
         return {rowid: (aid, when, title) for rowid, aid, when, title in rows}
 
-    def file_names(self, rowids: Sequence[int] | None = None) -> dict[int, str]:
+    def file_names(self, rowids: Sequence[int]) -> dict[int, str]:
         """rowid -> the name of the article's file (the last part of its stored path,
-        as `named` matches it), for `rowids` (at most 500 a call) or every article: what
-        the command palette finds an article by besides its headline."""
-        query = "SELECT rowid, path FROM articles"
-        if rowids is not None:
-            query += f" WHERE rowid IN ({','.join('?' * len(rowids))})"
-        return {rowid: os.path.basename(path) for rowid, path in self.db.execute(query, tuple(rowids or ()))}
+        as `named` matches it), for `rowids` (at most 500 a call): what the command
+        palette finds an article by besides its headline."""
+        query = f"SELECT rowid, path FROM articles WHERE rowid IN ({','.join('?' * len(rowids))})"
+        return {rowid: os.path.basename(path) for rowid, path in self.db.execute(query, tuple(rowids))}
 
     def titles(self) -> list[tuple[int, str, str]]:
         """(rowid, id, title) of every article, unordered (a scan of the table, where the

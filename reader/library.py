@@ -738,20 +738,23 @@ class Library:
         their names (`article_text`, reader.fuzzy) and their files' names (bare: what is
         typed matches the name alone, an id from `list` or a name from `ls`) in that order.
         Read once per article list (two scans of the articles table, through `index`: a
-        worker's connection) and kept: at 100,000 articles some 12 MB for the names, where
-        the palette's candidates were every article's title, scored one by one on each
-        keystroke (issue 17)."""
+        worker's connection) and kept: at 100,000 articles some 21 MB for
+        both, where the palette's candidates were every article's title, scored one by
+        one on each keystroke (issue 17). Each is built from its own pass, so one list of
+        100,000 strings is alive at a time: building both through dicts of every article
+        peaked at 97 MB more than they keep."""
         rows = self.rows()
         index = index or self.index
         rows.read_order(index)  # on the palette's worker, not the event loop's connection
         with self._palette_lock:
             if self._palette_articles is None or self._palette_articles[0] is not rows:
-                texts = {rowid: article_text(when, title) for rowid, _, title, _, when, _ in index.list_fields()}
-                files = index.file_names()
-                order = array("q", (rowid for rowid in rows.rowids() if rowid in texts))
-                names = FuzzyNames(texts[rowid] for rowid in order)
-                del texts  # the names hold one string of them all: 12 MB at 100,000 articles, where the texts took 30
-                self._palette_articles = (rows, order, names, FuzzyNames(files.get(rowid, "") for rowid in order))
+                order = array("q", rows.rowids())
+                place = {rowid: at for at, rowid in enumerate(order)}  # an article indexed since is left out
+                names = FuzzyNames.placed(len(order), ((place[rowid], article_text(when, title))
+                                                       for rowid, when, title, _ in index.list_names() if rowid in place))
+                files = FuzzyNames.placed(len(order), ((place[rowid], os.path.basename(path))
+                                                       for rowid, _, _, path in index.list_names() if rowid in place))
+                self._palette_articles = (rows, order, names, files)
             return self._palette_articles[1:]
 
     def palette_entities(self, index: CorpusIndex | None = None) -> tuple[list[tuple[str, str]], FuzzyNames]:

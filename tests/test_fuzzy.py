@@ -79,3 +79,15 @@ def test_a_hyphen_typed_finds_a_name_written_with_a_dash():
     names = FuzzyNames(["Topic: North–South Transport Corridor", "Topic: Syria", "Entity: North Korea (GPE)"])
     assert names.best("north-south", 5) == [0]
     assert names.best("north–south", 5) == [0]
+
+
+def test_names_given_by_place_in_any_order_are_the_names_in_that_order():
+    """The palette reads its names from an unordered scan, each with its place in the
+    list: they must be searched as the same names given in order, and a place no pair
+    names (an article gone since) matches nothing."""
+    titles = ["Tehran talks", "Moscow – Tehran corridor", "Caspian summit", "Oil deal in Tehran"]
+    ordered = FuzzyNames(titles)
+    placed = FuzzyNames.placed(5, [(3, titles[3]), (0, titles[0]), (2, titles[2]), (1, titles[1])])
+    for query in ("tehran", "moscow-tehran", "cs", "oil"):
+        assert placed.best(query, 10) == ordered.best(query, 10)
+    assert len(placed) == 5 and sorted(placed.best("a", 10)) == [0, 1, 2, 3]  # place 4: ""

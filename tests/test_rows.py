@@ -211,3 +211,12 @@ def test_a_topic_word_reads_its_articles_once_while_the_list_stands(library, mon
     assert asked == [topic, topic] and rows._haystacks.get()[rows._order[0]] == gone
     assert [e.id for e in Rows(library.index).filtered([f"topic:{topic}"])] == on_topic  # a new list: read again
     assert asked == [topic, topic, topic]
+
+
+def test_the_filters_fields_let_go_are_read_again(library):
+    """Closing the filter lets its fields go (35 MB at 100,000 articles); the next word reads them again."""
+    rows = Rows(library.index)
+    assert [e.id for e in rows.filtered(["tribune"])] == _matching(library.entries, ["tribune"])
+    rows.forget_filter()
+    assert rows._haystacks._found is None
+    assert [e.id for e in rows.filtered(["tribune"])] == _matching(library.entries, ["tribune"])

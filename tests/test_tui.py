@@ -330,6 +330,9 @@ def test_a_long_list_is_filtered_in_a_worker_and_the_last_words_typed_win(app, m
         await pilot.press("space", *"topic:syria")
         await wait_until(pilot, lambda: app.shown_entries.words == ("tribune", "topic:syria"))
         assert [e.id for e in app.shown_entries] == [e.id for e in app.library.rows().filtered(["tribune", "topic:syria"])]
+        await pilot.press("escape")  # closed: every article listed, the filter's fields let go
+        await wait_until(pilot, lambda: len(app.shown_entries) == 5)
+        assert app.shown_entries._haystacks._found is None
 
     drive(app, scenario)
 

@@ -407,6 +407,8 @@ class ReaderApp(App[None]):
             self._update_subtitle()
             return
         self._filter_waits = None
+        if not words and not self.query_one(FilterInput).display:  # closed: its fields are read again on "/"
+            rows.forget_filter()
         self.shown_entries = rows.filtered(words) if shown is None else shown
         article_list = self.query_one(ArticleList)
         # Keep the list's own cursor: batches land while the reader may be moving in the list.
