@@ -134,7 +134,9 @@ _LETTER = re.compile(r"[^\W\d_]")
 _TIME = re.compile(r"\b\d{1,2}(?:[:.]|h(?=\d\d\b))\d\d\b(?:\s*[ap]\.?m\b\.?)?", re.I)  # "14:32", "2.30 pm", French "14h32"
 # A photo credit: "Name/AGENCY", "X/AFP/Getty Images", "Photo: …", "/ AP" closing a caption.
 _CREDIT = re.compile(
-    r"(?:^|[\s\[(])[A-ZА-ЯЁ][\w'’-]*(?:\s[A-ZА-ЯЁ][\w'’-]*){0,3}/[A-ZА-ЯЁ0-9][\w-]*(?:\s[A-ZА-ЯЁ][\w-]*){0,3}(?:/[\w -]+)*[\])]?$"
+    # (not a time zone closing a timestamp: "17:54 Asia/Kabul", "Europe/Moscow")
+    r"(?:^|[\s\[(])(?!(?:Africa|America|Antarctica|Asia|Atlantic|Australia|Europe|Indian|Pacific|Etc)/[A-Z][\w-]*$)"
+    r"[A-ZА-ЯЁ][\w'’-]*(?:\s[A-ZА-ЯЁ][\w'’-]*){0,3}/[A-ZА-ЯЁ0-9][\w-]*(?:\s[A-ZА-ЯЁ][\w-]*){0,3}(?:/[\w -]+)*[\])]?$"
     r"|(?:^|\s)(?:photo|photos|foto|фото|picture|image|credit|عکس)(?:\s*[,/&и]\s*(?:video|видео|فیلم))?\s*(?:[:：]|[-–—]\s)"
     r"|\s/\s*(?:AP|AFP|Reuters|EPA|Getty Images|ТАСС|РИА Новости)$"
     r"|(?:Stock Photo|Getty Images|hide caption|toggle caption|Photo)$"
