@@ -24,3 +24,27 @@ def test_a_dari_dated_line_with_its_time_zone_is_the_date_not_a_caption():
     assert texts(result) == [FA_BODY]
     assert "photo caption or credit" not in reasons(result)
     assert "timestamp (date metadata)" in reasons(result)
+
+
+FA_TEASER = ("رئیس جمهور ایران در سفری به مسکو با رئیس جمهور روسیه دیدار کرد و دو طرف توافقی راهبردی "
+             "برای همکاری اقتصادی امضا کردند که بخش انرژی را هم در بر می گیرد و تا ده سال اعتبار دارد ...")
+
+
+def test_a_question_headline_over_a_teaser_is_the_title_not_also_the_first_paragraph():
+    """The headline asks its question over a lead cut with "...": no line is body-shaped, the fallback
+    made every sentence body, the question too, and the title was derived from that copy."""
+    headline = "آیا همکاری ایران و روسیه وارد مرحله تازه ای شده است؟"
+    result = clean(f"{headline}\n{FA_TEASER}\nClick\nTo Read Full Article", outlets=OUTLETS, language="fa")
+    assert result.meta.title == headline and result.meta.origins["title"] == "text"
+    assert texts(result)[0] == FA_TEASER
+    assert headline not in texts(result)
+
+
+def test_the_headline_again_with_arabic_letters_or_half_spaces_is_a_repeat():
+    """A copy of the headline differing in ي/ی, ك/ک, a half-space or its closing mark is the same line."""
+    headline = "پزشکیان در مسکو با پوتین دیدار کرد"
+    copy = "پزشكيان در مسکو با پوتين ديدار کرد."
+    result = clean(f"{headline}\n{copy}\n\n{FA_BODY}", outlets=OUTLETS, language="fa")
+    assert result.meta.title == headline
+    assert texts(result) == [FA_BODY]
+    assert copy in {d.text for d in result.dropped}

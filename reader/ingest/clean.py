@@ -335,16 +335,21 @@ def clean(raw: str, *, name: str = "", outlets: Mapping[str, str] = EMPTY, langu
         _measure(line, stop)
     _bulleted_sentences(content)
     first = next((i for i, line in enumerate(content) if line.good), None)
+    demoted = None  # the headline written as a sentence, which no fallback below makes body again
     if first is not None and _question_headline(content[first:], opening=all(ln.gone for ln in content[:first])):
-        content[first].good = False  # "Will Putin’s Su-35s Give Tehran Air Superiority…?" over a label: the headline
+        demoted = content[first]  # "Will Putin’s Su-35s Give Tehran Air Superiority…?" over a label: the headline
+        demoted.good = False
     elif first is not None:  # "… to discuss ground forces cooperation." over "MOSCOW, Aug 21 (Reuters) – …": the headline
         for above in (first, first - 1) if first else (first,):
             if _sentence_over_dateline(content[above:], outlets):
-                content[above].good, content[above].stopped_headline = False, True
+                demoted = content[above]
+                demoted.good, demoted.stopped_headline = False, True
                 break
     if not any(ln.good for ln in content):  # a short text: every sentence is body…
+        # …but the headline asking its question over a teaser ("…؟" over a lead cut with "..."), which
+        # became body again here, its copy kept as the first paragraph under a title derived from it
         for line in content:
-            line.good = line.terminal and line.words >= 2
+            line.good = line.terminal and line.words >= 2 and line is not demoted
     if not any(ln.good for ln in content):  # …and without sentences, every line is
         for line in content[1:] or content:
             line.good = True
@@ -1200,13 +1205,19 @@ def _credit(text: str) -> bool:
     return bool(_CREDIT.search(tail))
 
 
+def _repeat_key(text: str) -> str:
+    """A short line as its copies share it: case, half-spaces, Arabic ي ك for Persian ی ک and the closing
+    mark aside ("…دیدار کرد" and "…ديدار کرد."; a headline written again by the page's teaser)."""
+    return md.persian_letters(text.casefold().replace("\u200c", "")).rstrip(" .!?؟…")
+
+
 def _repeats(content: list[_Line], drop: Callable) -> None:
     """A short line seen before (a menu entry, a section label, a repeated headline)."""
     seen: dict[str, _Line] = {}
     for line in content:
         if line.gone:
             continue
-        key = line.text.casefold()
+        key = line.text.casefold() if line.good else _repeat_key(line.text)  # body copies: `_collapse_duplicates`
         if key in seen and line.words <= TITLE_MAX_WORDS:
             drop(line, "repeated line")
             seen[key].repeated = True
@@ -2059,8 +2070,9 @@ _LABEL_PREFIX = re.compile(r"^[^\s:：–—-][^:：–—\n]{0,40}?\s*(?:[:：]
 
 
 def _same_words(text: str) -> str:
-    """A paragraph's words, lower case, without punctuation or half-spaces: what two copies share."""
-    return " ".join(WORD_RUN.findall(text.casefold().replace("\u200c", "")))
+    """A paragraph's words, lower case, without punctuation or half-spaces, Arabic ي ك as Persian ی ک:
+    what two copies share."""
+    return " ".join(WORD_RUN.findall(md.persian_letters(text.casefold().replace("\u200c", ""))))
 
 
 def _url_spans(text: str) -> tuple[tuple[int, int], ...]:
