@@ -4,6 +4,7 @@ from reader.config import bundled_config, load_config
 from reader.ingest.clean import clean
 
 OUTLETS = load_config(bundled_config()).sources
+BODY = "Russian and Iranian officials met in Tehran on Monday to discuss the new railway and the gas deal in April."
 FA_BODY = ("وزیران خارجه ایران و روسیه روز دوشنبه در تهران درباره راه‌آهن و قرارداد گاز با یکدیگر گفت‌وگو کردند "
            "و بر ادامه همکاری‌ها تأکید کردند.")
 
@@ -48,3 +49,26 @@ def test_the_headline_again_with_arabic_letters_or_half_spaces_is_a_repeat():
     assert result.meta.title == headline
     assert texts(result) == [FA_BODY]
     assert copy in {d.text for d in result.dropped}
+
+
+RU_LEAD = ("МОСКВА, 3 марта. /ТАСС/. Россия и Иран договорились провести переговоры о строительстве железной дороги "
+           "в Тегеране 15 апреля, сообщил журналистам министр транспорта.")
+
+
+def test_a_short_standfirst_under_the_headline_is_kept_as_text():
+    """A standfirst of four words under a TASS headline is a clause (a finite verb) sharing the story's words."""
+    result = clean(f"Россия и Иран обсудят железную дорогу\n\nПереговоры пройдут 15 апреля\n\n{RU_LEAD}",
+                   outlets=OUTLETS, language="ru")
+    assert texts(result)[0] == "Переговоры пройдут 15 апреля"
+    english = clean(f"Russia and Iran to discuss the railway\n\nTalks may resume in April\n\n{BODY}", outlets=OUTLETS, language="en")
+    assert texts(english)[0] == "Talks may resume in April"
+
+
+def test_a_short_label_under_the_headline_is_still_furniture():
+    """No verb, Title Case, a colon or no shared word: a section's or menu's label, not a standfirst."""
+    for label in ("Главные новости дня", "Все материалы сюжета:", "Подписывайтесь на наш канал"):
+        result = clean(f"Россия и Иран обсудят железную дорогу\n\n{label}\n\n{RU_LEAD}", outlets=OUTLETS, language="ru")
+        assert label not in texts(result), label
+    for label in ("Latest News From Iran", "More on this story"):
+        result = clean(f"Russia and Iran to discuss the railway\n\n{label}\n\n{BODY}", outlets=OUTLETS, language="en")
+        assert label not in texts(result), label

@@ -375,7 +375,7 @@ def clean(raw: str, *, name: str = "", outlets: Mapping[str, str] = EMPTY, langu
     good = [i for i, ln in enumerate(body) if ln.good]
     first, last = (good[0], good[-1]) if good else (len(body), -1)
     title_line = _headline(body[:first], body[first:], content, stop, outlets)
-    _top_zone(body[:first], title_line, body[first:], drop, found, outlets)
+    _top_zone(body[:first], title_line, body[first:], drop, found, outlets, stop)
     _bottom_zone(body[last + 1:] if good else [], content[-1] if content else None, drop, found, outlets)
     _address_label(content, drop)
     _caption_above_lead(content, title_line, drop)
@@ -1650,16 +1650,18 @@ _OUTLET_PLACE = re.compile(r"^(?P<outlet>[^,\d]{2,30}?),\s*(?P<place>[A-ZÀ-ÞА
 
 
 def _top_zone(top: list[_Line], title: _Line | None, rest: list[_Line], drop: Callable, found: _Found,
-              outlets: Mapping[str, str]) -> None:
+              outlets: Mapping[str, str], stop: frozenset[str] = frozenset()) -> None:
     """Above the first body line: the headline, a standfirst under it, and furniture."""
     later = " ".join(ln.text for ln in rest if not ln.gone).casefold()
     seen_title = title is None
+    under_title = False  # the line is the first one under the headline, where a standfirst stands
     for line in top:
         if line is title:
-            seen_title = True
+            seen_title = under_title = True
             continue
         if line.gone:
             continue
+        standfirst, under_title = under_title and _short_standfirst(line, rest, stop), False
         if title is not None and line.text.casefold() == title.text.casefold():
             drop(line, "repeated title")
             continue
@@ -1698,8 +1700,37 @@ def _top_zone(top: list[_Line], title: _Line | None, rest: list[_Line], drop: Ca
             drop(line, "headline of another page (title | site)")
         elif line.words >= 4 and line.text.casefold().rstrip(".…").rstrip() in later:  # "…making it all but inevitable…"
             drop(line, "summary repeated in the text")
-        elif line.words < STANDFIRST_WORDS and not (title is None and _short_sentence(line)):
+        elif line.words < STANDFIRST_WORDS and not (title is None and _short_sentence(line)) and not standfirst:
             drop(line, "page furniture above the article")
+
+
+STANDFIRST_SHORT = 3  # words at least of a standfirst shorter than STANDFIRST_WORDS ("Мероприятие может состояться 12 августа")
+
+
+def _short_standfirst(line: _Line, rest: list[_Line], stop: frozenset[str]) -> bool:
+    """Whether a short line right under the headline is its standfirst, article text: a clause of
+    STANDFIRST_SHORT words or more, in sentence case (not a Title Case label nor one closing with a
+    colon), with a finite verb when Russian (a stop word otherwise), sharing a content word with the
+    article's first lines. A menu's or section's label ("Все новости", "Latest News") is none of these."""
+    text = line.text
+    if line.words < STANDFIRST_SHORT or not text[:1].isupper() or text.endswith((":", "：")) or _URL.search(text) \
+            or text.endswith(_TEASER_END) or line.address:
+        return False
+    long_words = [w for w in text.split()[1:] if w[:1].isalpha() and w.lower() not in _SMALL_WORDS]
+    if long_words and sum(w[:1].isupper() for w in long_words) >= TITLE_CASE_SHARE * len(long_words):
+        return False  # "Latest News From Iran": a label in Title Case
+    if has_cyrillic(text):
+        if not any(is_finite_verb(word) for word in line.tokens):
+            return False
+    elif not line.stop_density:
+        return False
+    return bool({w[:5] if len(w) >= 6 else w[:4] for w in line.tokens if len(w) > 2} & _body_stems(rest))
+
+
+def _body_stems(rest: list[_Line]) -> set[str]:
+    """The crude stems (`_stems`) of every word of the body's first HEADLINE_CONTEXT lines, stop words too
+    (a list's "переговоры", "заявил" are a story's words as well)."""
+    return {w[:5] if len(w) >= 6 else w[:4] for ln in rest[:HEADLINE_CONTEXT] if not ln.gone for w in ln.tokens if len(w) > 2}
 
 
 def _caption_over_byline(content: list[_Line], drop: Callable, outlets: Mapping[str, str]) -> None:
