@@ -72,3 +72,22 @@ def test_a_short_label_under_the_headline_is_still_furniture():
     for label in ("Latest News From Iran", "More on this story"):
         result = clean(f"Russia and Iran to discuss the railway\n\n{label}\n\n{BODY}", outlets=OUTLETS, language="en")
         assert label not in texts(result), label
+
+
+def test_a_disclaimer_of_responsibility_for_content_is_a_legal_notice():
+    """"X is not responsible for the content of …" under the article (and its Russian and Persian forms)."""
+    for language, body, notice in (
+            ("en", BODY, "The Daily Example is not responsible for the content of linked stories."),
+            ("en", BODY, "This website assumes no responsibility for the content of external sites."),
+            ("ru", RU_LEAD, "Редакция не несет ответственности за содержание опубликованных материалов."),
+            ("fa", FA_BODY, "این پایگاه در قبال محتوای مطالب منتشرشده از دیگر رسانه‌ها مسئولیتی ندارد.")):
+        result = clean(f"Headline of the story here\n\n{body}\n\n{notice}", outlets=OUTLETS, language=language)
+        assert notice not in texts(result), notice
+        assert "legal notice or disclaimer" in reasons(result)
+
+
+def test_a_sentence_denying_responsibility_for_an_event_is_article_text():
+    """The article's own sentence: no word for what a site publishes (content, material, articles)."""
+    quote = "Iran is not responsible for the attack on the tanker, the foreign ministry said on Tuesday evening."
+    result = clean(f"Headline of the story here\n\n{BODY}\n\n{quote}", outlets=OUTLETS, language="en")
+    assert quote in texts(result)

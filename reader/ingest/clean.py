@@ -1067,9 +1067,14 @@ def _reader_address(content: list[_Line], drop: Callable) -> None:
 # trade (rights, reproduction, necessarily reflect, merely mirrors, editorial opinion)…
 _LEGAL = re.compile(
     r"\b(?:all rights reserved|copyright|unauthori[sz]ed|reproduc\w+|republish\w*|do(?:es)? not necessarily (?:reflect|represent)"
-    r"|(?:views|opinions) expressed|auto-generated|syndicated feed|has not been edited)\b"
+    r"|(?:views|opinions) expressed|auto-generated|syndicated feed|has not been edited"
+    # "X is not responsible for the content of quoted articles", "… assumes no responsibility for …"
+    r"|(?:is|are) not (?:held )?responsible for|(?:shall|will|can|could) ?not be (?:held )?responsible for"
+    r"|(?:assumes?|takes?|accepts?|bears?) no (?:responsibility|liability) for)\b"
     r"|все права защищены|перепечатк\w*|без (?:письменного )?разрешения|(?:мнени|позици)\w+ редакции|не обязательно (?:совпадает|отражает)"
-    r"|حقوق[\s\u200c]\S*\s?(?:این )?(?:سایت|پایگاه|خبرگزاری)?\s?محفوظ|صرفا|صرفاً|لزوما|لزوماً|بازنشر|کپی[\s\u200c]?برداری", re.I)
+    r"|не\s+нес[её]т\s+(?:никакой\s+)?ответственност"  # "Редакция не несет ответственности за содержание …"
+    r"|حقوق[\s\u200c]\S*\s?(?:این )?(?:سایت|پایگاه|خبرگزاری)?\s?محفوظ|صرفا|صرفاً|لزوما|لزوماً|بازنشر|کپی[\s\u200c]?برداری"
+    r"|مسئولیتی\s+(?:\S+\s+){0,3}?(?:ندارد|نمی[\s\u200c]?پذیرد|نخواهد داشت)", re.I)  # "… در قبال محتوای … مسئولیتی ندارد"
 # …and a word for what the site publishes (its content, material, stories, news, site), which a sentence of the
 # article about a film's reproduction or a court's copyright ruling lacks
 _OWN_CONTENT = re.compile(r"\b(?:content|material|articles?|stor(?:y|ies)|site|website|staff|feed|views|opinions)\b"
