@@ -91,3 +91,24 @@ def test_a_sentence_denying_responsibility_for_an_event_is_article_text():
     quote = "Iran is not responsible for the attack on the tanker, the foreign ministry said on Tuesday evening."
     result = clean(f"Headline of the story here\n\n{BODY}\n\n{quote}", outlets=OUTLETS, language="en")
     assert quote in texts(result)
+
+
+def test_a_wiki_edit_link_is_cut_from_the_headline_and_from_section_titles():
+    """"[ edit ]" beside a wiki page's headings, in any of its languages, goes to `dropped`: the title and
+    the text keep the rest, and a line that is only the link goes whole."""
+    raw = (f"Россия и Иран обсудят железную дорогу [ Редагувати ]\n\n{RU_LEAD}\n\nИстория [править]\n\n"
+           "Первые переговоры о дороге прошли в прошлом году в Баку и закончились подписанием меморандума.\n\n[ edit ]")
+    result = clean(raw, outlets=OUTLETS, language="ru")
+    assert result.meta.title == "Россия и Иран обсудят железную дорогу"
+    assert not any("[" in text for text in texts(result))
+    edits = [d.text for d in result.dropped if d.reason == "wiki edit link"]
+    assert edits == ["[ Редагувати ]", "[править]", "[ edit ]"]
+    persian = clean(f"دیدار وزیران خارجه در تهران [ ویرایش ]\n\n{FA_BODY}", outlets=OUTLETS, language="fa")
+    assert persian.meta.title == "دیدار وزیران خارجه در تهران"
+
+
+def test_a_bracketed_word_that_is_no_edit_link_stays():
+    """"[edited]" in a quotation, "[sic]", a reference "[1]": not the wiki's link."""
+    line = "The minister said the deal was [edited for length] signed on Monday in Tehran by both sides."
+    result = clean(f"Headline of the story here\n\n{BODY}\n\n{line}", outlets=OUTLETS, language="en")
+    assert line in texts(result)

@@ -472,6 +472,15 @@ def visible(text: str) -> str:
     return text.strip()
 
 
+# A wiki's edit link beside a heading, in brackets: "[ edit ]", "[edit | edit source]", "[ править ]",
+# "[ Редагувати ]", "[ ویرایش ]", as a scrape of a wiki page keeps it after the headline and each section's title.
+_EDIT_LINK = re.compile(r"\s*\[\s*(?:edit|edit source|править|править код|редактировать|редагувати|редагувати код|ویرایش|"
+                        r"ویرایش مبدأ|bearbeiten|quelltext bearbeiten|modifier|modifier le code|editar|modifica)"
+                        r"(?:\s*[|·]\s*(?:edit source|править код|редагувати код|ویرایش مبدأ|quelltext bearbeiten|modifier le code))?\s*\]",
+                        re.I)
+EDIT_LINK = "wiki edit link"
+
+
 def _normalise(line: _Line, drop: Callable, found: _Found, outlets: Mapping[str, str]) -> None:
     """The visible text of a line; a line that is only markup (an <img>, an <image>
     holding a data: URI) is dropped; a leading ISO stamp ("date 2018-03-02 …", as
@@ -494,6 +503,15 @@ def _normalise(line: _Line, drop: Callable, found: _Found, outlets: Mapping[str,
         line.text = text
         drop(line, "timestamp (date metadata)", stamp.group(0).strip())
         text = text[stamp.end():].strip()
+    if "[" in text and (edits := list(_EDIT_LINK.finditer(text))):  # "Заголовок раздела [ править ]"
+        line.text = text
+        rest = _EDIT_LINK.sub(" ", text).strip()
+        if not rest:
+            drop(line, EDIT_LINK)
+            return
+        for edit in edits:
+            drop(line, EDIT_LINK, edit.group(0).strip())
+        text = _SPACES.sub(" ", rest)
     if text[-1:].islower() and (glued := _GLUED_CREDIT.search(text)) and ((known := glued.group("outlet").casefold() in outlets) or not glued.group("outlet").isascii()):
         line.text = text  # "…реки Евфрат.Интерфакс": a news aggregator's credit ("…in Kyiv.Andrii Marienko" is a photographer's)
         if known:
