@@ -112,3 +112,27 @@ def test_a_bracketed_word_that_is_no_edit_link_stays():
     line = "The minister said the deal was [edited for length] signed on Monday in Tehran by both sides."
     result = clean(f"Headline of the story here\n\n{BODY}\n\n{line}", outlets=OUTLETS, language="en")
     assert line in texts(result)
+
+
+def test_a_caption_marked_illustrative_or_archive_is_a_caption():
+    """A caption closed or opened by its marker ("Иллюстративное фото.", "File photo.", "عکس تزئینی است")."""
+    for language, headline, body, caption in (
+            ("ru", "Россия и Иран обсудят железную дорогу", RU_LEAD, "Вокзал в Тегеране. Иллюстративное фото."),
+            ("ru", "Россия и Иран обсудят железную дорогу", RU_LEAD, "Архивное фото: вокзал в Тегеране"),
+            ("ru", "Россия и Иран обсудят железную дорогу", RU_LEAD, "Фото из открытых источников"),
+            ("en", "Russia and Iran to discuss the railway", BODY, "A train at a station in Tehran. File photo."),
+            ("en", "Russia and Iran to discuss the railway", BODY, "A train at a station in Tehran (Illustrative image)"),
+            ("fa", "دیدار وزیران خارجه در تهران", FA_BODY, "ایستگاه راه‌آهن تهران - عکس تزئینی است")):
+        result = clean(f"{headline}\n\n{caption}\n\n{body}", outlets=OUTLETS, language=language)
+        assert caption not in texts(result), caption
+        assert (caption, "photo caption or credit") in {(d.text, d.reason) for d in result.dropped}
+
+
+def test_a_sentence_about_an_archive_photo_is_article_text():
+    """The marker's words inside the article's sentence, not a sentence of their own."""
+    line = "The ministry later published an archive photo of the talks, which took place in Moscow in 2019."
+    result = clean(f"Russia and Iran to discuss the railway\n\n{BODY}\n\n{line}", outlets=OUTLETS, language="en")
+    assert line in texts(result)
+    ru = "Позднее министерство опубликовало архивное фото."
+    result = clean(f"Россия и Иран обсудят железную дорогу\n\n{RU_LEAD}\n\n{ru}", outlets=OUTLETS, language="ru")
+    assert ru in texts(result)

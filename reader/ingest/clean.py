@@ -1216,10 +1216,22 @@ def _author_biography(content: list[_Line], drop: Callable) -> None:
 _SOURCE_LABEL = re.compile(r"^(?:image|photo|picture|video)\s+(?:source|credit)s?\s*[,:：]\s*\S", re.I)
 
 
+# A caption's marker, a sentence of its own closing the caption (or the whole line): "… Каспийского моря.
+# Иллюстративное фото.", "Архивное фото", "Фото из открытых источников", "File photo.", "(Illustrative image)",
+# "عکس تزئینی است", "عکس آرشیوی". After a sentence's end only: "He showed an archive photo." is the article's.
+_MARKS = (r"(?:иллюстративное|иллюстрационное|архивное)\s+фото(?:графия)?|фото\s+(?:из\s+)?(?:открытых\s+источников|архива)"
+          r"|(?:file|illustrative|illustration|archive|stock|representational|representative)\s+(?:photo|image|picture|pic)(?:graph)?"
+          r"|عکس\s+(?:(?:تزئینی|تزیینی|آرشیوی|تزئینی\s+و\s+آرشیوی)(?:\s+است)?|از\s+آرشیو)")
+_CAPTION_MARK = re.compile(rf"(?:^|[.!?]\s+|\(\s*|\s[-–—|]\s*)(?:{_MARKS})\s*[.)]?\s*$", re.I)
+_CAPTION_MARK_FIRST = re.compile(rf"^(?:{_MARKS})\s*[.:：]\s+\S", re.I)  # "Архивное фото. Побережье Каспия"
+
+
 def _credit(text: str) -> bool:
-    """Whether a line ends in (or opens with) a photo credit; only its last
-    CREDIT_TAIL characters are searched, where credits stand."""
+    """Whether a line ends in (or opens with) a photo credit or a caption's marker (`_CAPTION_MARK`);
+    only its last CREDIT_TAIL characters are searched, where credits stand."""
     if _SOURCE_LABEL.match(text):
+        return True
+    if _CAPTION_MARK.search(text, max(0, len(text) - CREDIT_TAIL)) or _CAPTION_MARK_FIRST.match(text):
         return True
     tail = text[-CREDIT_TAIL:]
     if not ("/" in tail or ":" in tail or tail.endswith(")") or _DOMAIN_END.search(tail) or _GLUED.search(tail)
