@@ -136,3 +136,30 @@ def test_a_sentence_about_an_archive_photo_is_article_text():
     ru = "Позднее министерство опубликовало архивное фото."
     result = clean(f"Россия и Иран обсудят железную дорогу\n\n{RU_LEAD}\n\n{ru}", outlets=OUTLETS, language="ru")
     assert ru in texts(result)
+
+
+RU_STORY = ("Москва, 3 марта. Министр транспорта России заявил, что переговоры о строительстве железной дороги "
+            "Решт — Астара пройдут в Тегеране в апреле.")
+
+
+def test_the_sites_tagline_over_the_article_is_neither_its_title_nor_its_text():
+    """The site speaking of itself ("… на страницах нашего блога!") over the headline: a full sentence, so it
+    was the first paragraph and the derived title, the real headline under it a subheading."""
+    tagline = "Главные события дня, новости экономики, спорта и культуры и многое другое на страницах нашего сайта!"
+    headline = "Россия и Иран обсудят строительство железной дороги Решт — Астара"
+    result = clean(f"{tagline}\n\n{headline}\n\n{RU_STORY}\n\nСтороны также обсудят поставки газа и зерна в ближайшие месяцы.",
+                   outlets=OUTLETS, language="ru")
+    assert result.meta.title == headline
+    assert tagline not in texts(result) and headline not in texts(result)
+    assert (tagline, "the site's tagline (it speaks of itself)") in {(d.text, d.reason) for d in result.dropped}
+    english = clean(f"All the latest stories from the region, every day, on our website!\n\nRussia and Iran to discuss the railway"
+                    f"\n\n{BODY}", outlets=OUTLETS, language="en")
+    assert english.meta.title == "Russia and Iran to discuss the railway"
+
+
+def test_a_sentence_naming_a_site_in_the_article_is_kept():
+    """"The US … the site": no "our" before the site's word; a quoted "our site" is speech."""
+    first = "The US struck the site near the border on Monday, officials in Tehran and Moscow said in statements."
+    result = clean(f"Russia and Iran to discuss the railway\n\n{first}\n\n{BODY}", outlets=OUTLETS, language="en")
+    assert first in texts(result)
+

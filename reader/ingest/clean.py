@@ -363,6 +363,7 @@ def clean(raw: str, *, name: str = "", outlets: Mapping[str, str] = EMPTY, langu
     _comment_section(content, drop)
     _residue_neighbours(content, drop, found, outlets)
     _reader_address(content, drop)
+    _site_tagline(content, drop)
     _author_biography(content, drop)
     _legal_notice(content, drop)
     _related_block(content, stop, drop, found)
@@ -1097,6 +1098,32 @@ _LEGAL = re.compile(
 # article about a film's reproduction or a court's copyright ruling lacks
 _OWN_CONTENT = re.compile(r"\b(?:content|material|articles?|stor(?:y|ies)|site|website|staff|feed|views|opinions)\b"
                           r"|материал\w*|сайт\w*|редакци\w*|مطالب|اخبار|محتوا|سایت|دیدگاه|نظرات", re.I)
+
+
+# A word for the site itself, which its tagline names with "our": "…на страницах нашего блога!", "…on our website"
+# (the two words together: "The US struck the site…" has "us" and "site", a minister's "سایت … ما" is quoted)
+_OUR_SITE = re.compile(r"\bour\s+(?:web\s?)?(?:site|website|blog|portal|channel|pages)\b"
+                       r"|\bнаш\w*\s+(?:[\w]+-)?(?:блог|сайт|портал|канал|издани)"
+                       r"|(?:سایت|وبلاگ|کانال|پایگاه)(?:[\s\u200c](?:خبری|اینترنتی|تلگرام|ما))?\s+ما(?![\w\u200c])", re.I)
+TAGLINE = "the site's tagline (it speaks of itself)"
+
+
+def _site_tagline(content: list[_Line], drop: Callable) -> None:
+    """The site describing itself, in the first person plural with a word for the site ("Все, что случилось
+    в мире за последние сутки, … на страницах нашего блога!"): a full sentence, so body-shaped, but the
+    site's, not the article's; over the article's first body line or under its last (from each edge, every
+    such line until a body line that is none), never quoted speech. It would be the first paragraph, and
+    the derived title over the real headline below it."""
+    for lines in (content, reversed(content)):
+        for line in lines:
+            if line.gone:
+                continue
+            if line.words <= ADDRESS_WORDS and not _FIRST_PLURAL.isdisjoint(line.tokens) and _OUR_SITE.search(line.text) \
+                    and not _QUOTE_MARK.search(line.text):
+                line.good = False
+                drop(line, TAGLINE)
+            elif line.good:
+                break
 
 
 def _legal_notice(content: list[_Line], drop: Callable) -> None:
