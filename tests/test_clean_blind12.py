@@ -163,3 +163,14 @@ def test_a_sentence_naming_a_site_in_the_article_is_kept():
     result = clean(f"Russia and Iran to discuss the railway\n\n{first}\n\n{BODY}", outlets=OUTLETS, language="en")
     assert first in texts(result)
 
+
+def test_a_title_case_city_with_a_date_and_a_full_stop_is_the_dateline():
+    """"Москва, 3 марта. Министр…" (a known city, a day and month, a full stop), as "МОСКВА, 3 марта. /ТАСС/." is."""
+    result = clean(f"Россия и Иран обсудят железную дорогу\n\n{RU_STORY}", outlets=OUTLETS, language="ru")
+    assert result.meta.dateline == "Москва"
+    assert texts(result)[0].startswith("Министр транспорта")
+    assert ("Москва, 3 марта.", "dateline (dateline metadata)") in {(d.text, d.reason) for d in result.dropped}
+    # not a known city's name: the sentence stays whole
+    other = "Весна, 3 марта. Министр транспорта России заявил, что переговоры пройдут в Тегеране в апреле."
+    kept = clean(f"Россия и Иран обсудят железную дорогу\n\n{other}", outlets=OUTLETS, language="ru")
+    assert kept.meta.dateline is None and texts(kept)[0] == other
