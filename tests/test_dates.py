@@ -16,6 +16,9 @@ from reader.ingest.dates import date_in_filename, find_date
     ("8 janvier 2023", "2023-01-08"),
     ("5. Juli 2023", "2023-07-05"),
     ("۲۶ آبان ۱۴۰۴", "2025-11-17"),  # Solar Hijri, Persian digits
+    ("جوزا 4, 1401 09:12", "2022-05-25"),  # Afghan (Dari) month names, month first: Jawza = Khordad
+    ("۱۰ حوت ۱۳۹۸", "2020-02-29"),  # Hut = Esfand, day first
+    ("عقرب ۳، ۱۴۰۰", "2021-10-25"),
     ("تاریخ انتشار : سه شنبه ۲۸ دی ۱۴۰۰ ساعت ۱۶:۱۴", "2022-01-18"),
     ("13:57 04 / 12 /1403", "2025-02-22"),  # Solar Hijri by its year, day/month/year
     ("date 2018-03-02", "2018-03-02"),
@@ -34,7 +37,8 @@ def test_stated_dates(text, iso):
 @pytest.mark.parametrize("text", ["March 02, 11:02 UTC+3 MOSCOW", "February 30, 2017", "he paid 2,000 in 2015",
                                   "on Monday", "15 дек", "1 May", "won 2-1 in 2020", "1-2.2020",
                                   "12 March 2013175", "12.03.20131",
-                                  "readFeb 23, 2018"])  # glued to a lower-case word: not a label  # digits glued to a year, but no clock time
+                                  "readFeb 23, 2018",
+                                  "میزان 20 درصد در 1400", "سال 1400 میزان 12 درصد"])  # a Dari month's word, not a date  # glued to a lower-case word: not a label  # digits glued to a year, but no clock time
 def test_no_date_without_a_full_stated_date(text):
     assert find_date(text) is None
 

@@ -134,7 +134,9 @@ _LETTER = re.compile(r"[^\W\d_]")
 _TIME = re.compile(r"\b\d{1,2}(?:[:.]|h(?=\d\d\b))\d\d\b(?:\s*[ap]\.?m\b\.?)?", re.I)  # "14:32", "2.30 pm", French "14h32"
 # A photo credit: "Name/AGENCY", "X/AFP/Getty Images", "Photo: …", "/ AP" closing a caption.
 _CREDIT = re.compile(
-    r"(?:^|[\s\[(])[A-ZА-ЯЁ][\w'’-]*(?:\s[A-ZА-ЯЁ][\w'’-]*){0,3}/[A-ZА-ЯЁ0-9][\w-]*(?:\s[A-ZА-ЯЁ][\w-]*){0,3}(?:/[\w -]+)*[\])]?$"
+    # (not a time zone closing a timestamp: "17:54 Asia/Kabul", "Europe/Moscow")
+    r"(?:^|[\s\[(])(?!(?:Africa|America|Antarctica|Asia|Atlantic|Australia|Europe|Indian|Pacific|Etc)/[A-Z][\w-]*$)"
+    r"[A-ZА-ЯЁ][\w'’-]*(?:\s[A-ZА-ЯЁ][\w'’-]*){0,3}/[A-ZА-ЯЁ0-9][\w-]*(?:\s[A-ZА-ЯЁ][\w-]*){0,3}(?:/[\w -]+)*[\])]?$"
     r"|(?:^|\s)(?:photo|photos|foto|фото|picture|image|credit|عکس)(?:\s*[,/&и]\s*(?:video|видео|فیلم))?\s*(?:[:：]|[-–—]\s)"
     r"|\s/\s*(?:AP|AFP|Reuters|EPA|Getty Images|ТАСС|РИА Новости)$"
     r"|(?:Stock Photo|Getty Images|hide caption|toggle caption|Photo)$"
@@ -333,16 +335,21 @@ def clean(raw: str, *, name: str = "", outlets: Mapping[str, str] = EMPTY, langu
         _measure(line, stop)
     _bulleted_sentences(content)
     first = next((i for i, line in enumerate(content) if line.good), None)
+    demoted = None  # the headline written as a sentence, which no fallback below makes body again
     if first is not None and _question_headline(content[first:], opening=all(ln.gone for ln in content[:first])):
-        content[first].good = False  # "Will Putin’s Su-35s Give Tehran Air Superiority…?" over a label: the headline
+        demoted = content[first]  # "Will Putin’s Su-35s Give Tehran Air Superiority…?" over a label: the headline
+        demoted.good = False
     elif first is not None:  # "… to discuss ground forces cooperation." over "MOSCOW, Aug 21 (Reuters) – …": the headline
         for above in (first, first - 1) if first else (first,):
             if _sentence_over_dateline(content[above:], outlets):
-                content[above].good, content[above].stopped_headline = False, True
+                demoted = content[above]
+                demoted.good, demoted.stopped_headline = False, True
                 break
     if not any(ln.good for ln in content):  # a short text: every sentence is body…
+        # …but the headline asking its question over a teaser ("…؟" over a lead cut with "..."), which
+        # became body again here, its copy kept as the first paragraph under a title derived from it
         for line in content:
-            line.good = line.terminal and line.words >= 2
+            line.good = line.terminal and line.words >= 2 and line is not demoted
     if not any(ln.good for ln in content):  # …and without sentences, every line is
         for line in content[1:] or content:
             line.good = True
@@ -356,6 +363,7 @@ def clean(raw: str, *, name: str = "", outlets: Mapping[str, str] = EMPTY, langu
     _comment_section(content, drop)
     _residue_neighbours(content, drop, found, outlets)
     _reader_address(content, drop)
+    _site_tagline(content, drop)
     _author_biography(content, drop)
     _legal_notice(content, drop)
     _related_block(content, stop, drop, found)
@@ -368,7 +376,7 @@ def clean(raw: str, *, name: str = "", outlets: Mapping[str, str] = EMPTY, langu
     good = [i for i, ln in enumerate(body) if ln.good]
     first, last = (good[0], good[-1]) if good else (len(body), -1)
     title_line = _headline(body[:first], body[first:], content, stop, outlets)
-    _top_zone(body[:first], title_line, body[first:], drop, found, outlets)
+    _top_zone(body[:first], title_line, body[first:], drop, found, outlets, stop)
     _bottom_zone(body[last + 1:] if good else [], content[-1] if content else None, drop, found, outlets)
     _address_label(content, drop)
     _caption_above_lead(content, title_line, drop)
@@ -465,6 +473,15 @@ def visible(text: str) -> str:
     return text.strip()
 
 
+# A wiki's edit link beside a heading, in brackets: "[ edit ]", "[edit | edit source]", "[ править ]",
+# "[ Редагувати ]", "[ ویرایش ]", as a scrape of a wiki page keeps it after the headline and each section's title.
+_EDIT_LINK = re.compile(r"\s*\[\s*(?:edit|edit source|править|править код|редактировать|редагувати|редагувати код|ویرایش|"
+                        r"ویرایش مبدأ|bearbeiten|quelltext bearbeiten|modifier|modifier le code|editar|modifica)"
+                        r"(?:\s*[|·]\s*(?:edit source|править код|редагувати код|ویرایش مبدأ|quelltext bearbeiten|modifier le code))?\s*\]",
+                        re.I)
+EDIT_LINK = "wiki edit link"
+
+
 def _normalise(line: _Line, drop: Callable, found: _Found, outlets: Mapping[str, str]) -> None:
     """The visible text of a line; a line that is only markup (an <img>, an <image>
     holding a data: URI) is dropped; a leading ISO stamp ("date 2018-03-02 …", as
@@ -487,6 +504,15 @@ def _normalise(line: _Line, drop: Callable, found: _Found, outlets: Mapping[str,
         line.text = text
         drop(line, "timestamp (date metadata)", stamp.group(0).strip())
         text = text[stamp.end():].strip()
+    if "[" in text and (edits := list(_EDIT_LINK.finditer(text))):  # "Заголовок раздела [ править ]"
+        line.text = text
+        rest = _EDIT_LINK.sub(" ", text).strip()
+        if not rest:
+            drop(line, EDIT_LINK)
+            return
+        for edit in edits:
+            drop(line, EDIT_LINK, edit.group(0).strip())
+        text = _SPACES.sub(" ", rest)
     if text[-1:].islower() and (glued := _GLUED_CREDIT.search(text)) and ((known := glued.group("outlet").casefold() in outlets) or not glued.group("outlet").isascii()):
         line.text = text  # "…реки Евфрат.Интерфакс": a news aggregator's credit ("…in Kyiv.Andrii Marienko" is a photographer's)
         if known:
@@ -1060,13 +1086,44 @@ def _reader_address(content: list[_Line], drop: Callable) -> None:
 # trade (rights, reproduction, necessarily reflect, merely mirrors, editorial opinion)…
 _LEGAL = re.compile(
     r"\b(?:all rights reserved|copyright|unauthori[sz]ed|reproduc\w+|republish\w*|do(?:es)? not necessarily (?:reflect|represent)"
-    r"|(?:views|opinions) expressed|auto-generated|syndicated feed|has not been edited)\b"
+    r"|(?:views|opinions) expressed|auto-generated|syndicated feed|has not been edited"
+    # "X is not responsible for the content of quoted articles", "… assumes no responsibility for …"
+    r"|(?:is|are) not (?:held )?responsible for|(?:shall|will|can|could) ?not be (?:held )?responsible for"
+    r"|(?:assumes?|takes?|accepts?|bears?) no (?:responsibility|liability) for)\b"
     r"|все права защищены|перепечатк\w*|без (?:письменного )?разрешения|(?:мнени|позици)\w+ редакции|не обязательно (?:совпадает|отражает)"
-    r"|حقوق[\s\u200c]\S*\s?(?:این )?(?:سایت|پایگاه|خبرگزاری)?\s?محفوظ|صرفا|صرفاً|لزوما|لزوماً|بازنشر|کپی[\s\u200c]?برداری", re.I)
+    r"|не\s+нес[её]т\s+(?:никакой\s+)?ответственност"  # "Редакция не несет ответственности за содержание …"
+    r"|حقوق[\s\u200c]\S*\s?(?:این )?(?:سایت|پایگاه|خبرگزاری)?\s?محفوظ|صرفا|صرفاً|لزوما|لزوماً|بازنشر|کپی[\s\u200c]?برداری"
+    r"|مسئولیتی\s+(?:\S+\s+){0,3}?(?:ندارد|نمی[\s\u200c]?پذیرد|نخواهد داشت)", re.I)  # "… در قبال محتوای … مسئولیتی ندارد"
 # …and a word for what the site publishes (its content, material, stories, news, site), which a sentence of the
 # article about a film's reproduction or a court's copyright ruling lacks
 _OWN_CONTENT = re.compile(r"\b(?:content|material|articles?|stor(?:y|ies)|site|website|staff|feed|views|opinions)\b"
                           r"|материал\w*|сайт\w*|редакци\w*|مطالب|اخبار|محتوا|سایت|دیدگاه|نظرات", re.I)
+
+
+# A word for the site itself, which its tagline names with "our": "…на страницах нашего блога!", "…on our website"
+# (the two words together: "The US struck the site…" has "us" and "site", a minister's "سایت … ما" is quoted)
+_OUR_SITE = re.compile(r"\bour\s+(?:web\s?)?(?:site|website|blog|portal|channel|pages)\b"
+                       r"|\bнаш\w*\s+(?:[\w]+-)?(?:блог|сайт|портал|канал|издани)"
+                       r"|(?:سایت|وبلاگ|کانال|پایگاه)(?:[\s\u200c](?:خبری|اینترنتی|تلگرام|ما))?\s+ما(?![\w\u200c])", re.I)
+TAGLINE = "the site's tagline (it speaks of itself)"
+
+
+def _site_tagline(content: list[_Line], drop: Callable) -> None:
+    """The site describing itself, in the first person plural with a word for the site ("Все, что случилось
+    в мире за последние сутки, … на страницах нашего блога!"): a full sentence, so body-shaped, but the
+    site's, not the article's; over the article's first body line or under its last (from each edge, every
+    such line until a body line that is none), never quoted speech. It would be the first paragraph, and
+    the derived title over the real headline below it."""
+    for lines in (content, reversed(content)):
+        for line in lines:
+            if line.gone:
+                continue
+            if line.words <= ADDRESS_WORDS and not _FIRST_PLURAL.isdisjoint(line.tokens) and _OUR_SITE.search(line.text) \
+                    and not _QUOTE_MARK.search(line.text):
+                line.good = False
+                drop(line, TAGLINE)
+            elif line.good:
+                break
 
 
 def _legal_notice(content: list[_Line], drop: Callable) -> None:
@@ -1186,10 +1243,22 @@ def _author_biography(content: list[_Line], drop: Callable) -> None:
 _SOURCE_LABEL = re.compile(r"^(?:image|photo|picture|video)\s+(?:source|credit)s?\s*[,:：]\s*\S", re.I)
 
 
+# A caption's marker, a sentence of its own closing the caption (or the whole line): "… Каспийского моря.
+# Иллюстративное фото.", "Архивное фото", "Фото из открытых источников", "File photo.", "(Illustrative image)",
+# "عکس تزئینی است", "عکس آرشیوی". After a sentence's end only: "He showed an archive photo." is the article's.
+_MARKS = (r"(?:иллюстративное|иллюстрационное|архивное)\s+фото(?:графия)?|фото\s+(?:из\s+)?(?:открытых\s+источников|архива)"
+          r"|(?:file|illustrative|illustration|archive|stock|representational|representative)\s+(?:photo|image|picture|pic)(?:graph)?"
+          r"|عکس\s+(?:(?:تزئینی|تزیینی|آرشیوی|تزئینی\s+و\s+آرشیوی)(?:\s+است)?|از\s+آرشیو)")
+_CAPTION_MARK = re.compile(rf"(?:^|[.!?]\s+|\(\s*|\s[-–—|]\s*)(?:{_MARKS})\s*[.)]?\s*$", re.I)
+_CAPTION_MARK_FIRST = re.compile(rf"^(?:{_MARKS})\s*[.:：]\s+\S", re.I)  # "Архивное фото. Побережье Каспия"
+
+
 def _credit(text: str) -> bool:
-    """Whether a line ends in (or opens with) a photo credit; only its last
-    CREDIT_TAIL characters are searched, where credits stand."""
+    """Whether a line ends in (or opens with) a photo credit or a caption's marker (`_CAPTION_MARK`);
+    only its last CREDIT_TAIL characters are searched, where credits stand."""
     if _SOURCE_LABEL.match(text):
+        return True
+    if _CAPTION_MARK.search(text, max(0, len(text) - CREDIT_TAIL)) or _CAPTION_MARK_FIRST.match(text):
         return True
     tail = text[-CREDIT_TAIL:]
     if not ("/" in tail or ":" in tail or tail.endswith(")") or _DOMAIN_END.search(tail) or _GLUED.search(tail)
@@ -1198,13 +1267,19 @@ def _credit(text: str) -> bool:
     return bool(_CREDIT.search(tail))
 
 
+def _repeat_key(text: str) -> str:
+    """A short line as its copies share it: case, half-spaces, Arabic ي ك for Persian ی ک and the closing
+    mark aside ("…دیدار کرد" and "…ديدار کرد."; a headline written again by the page's teaser)."""
+    return md.persian_letters(text.casefold().replace("\u200c", "")).rstrip(" .!?؟…")
+
+
 def _repeats(content: list[_Line], drop: Callable) -> None:
     """A short line seen before (a menu entry, a section label, a repeated headline)."""
     seen: dict[str, _Line] = {}
     for line in content:
         if line.gone:
             continue
-        key = line.text.casefold()
+        key = line.text.casefold() if line.good else _repeat_key(line.text)  # body copies: `_collapse_duplicates`
         if key in seen and line.words <= TITLE_MAX_WORDS:
             drop(line, "repeated line")
             seen[key].repeated = True
@@ -1637,16 +1712,18 @@ _OUTLET_PLACE = re.compile(r"^(?P<outlet>[^,\d]{2,30}?),\s*(?P<place>[A-ZÀ-ÞА
 
 
 def _top_zone(top: list[_Line], title: _Line | None, rest: list[_Line], drop: Callable, found: _Found,
-              outlets: Mapping[str, str]) -> None:
+              outlets: Mapping[str, str], stop: frozenset[str] = frozenset()) -> None:
     """Above the first body line: the headline, a standfirst under it, and furniture."""
     later = " ".join(ln.text for ln in rest if not ln.gone).casefold()
     seen_title = title is None
+    under_title = False  # the line is the first one under the headline, where a standfirst stands
     for line in top:
         if line is title:
-            seen_title = True
+            seen_title = under_title = True
             continue
         if line.gone:
             continue
+        standfirst, under_title = under_title and _short_standfirst(line, rest, stop), False
         if title is not None and line.text.casefold() == title.text.casefold():
             drop(line, "repeated title")
             continue
@@ -1685,8 +1762,37 @@ def _top_zone(top: list[_Line], title: _Line | None, rest: list[_Line], drop: Ca
             drop(line, "headline of another page (title | site)")
         elif line.words >= 4 and line.text.casefold().rstrip(".…").rstrip() in later:  # "…making it all but inevitable…"
             drop(line, "summary repeated in the text")
-        elif line.words < STANDFIRST_WORDS and not (title is None and _short_sentence(line)):
+        elif line.words < STANDFIRST_WORDS and not (title is None and _short_sentence(line)) and not standfirst:
             drop(line, "page furniture above the article")
+
+
+STANDFIRST_SHORT = 3  # words at least of a standfirst shorter than STANDFIRST_WORDS ("Мероприятие может состояться 12 августа")
+
+
+def _short_standfirst(line: _Line, rest: list[_Line], stop: frozenset[str]) -> bool:
+    """Whether a short line right under the headline is its standfirst, article text: a clause of
+    STANDFIRST_SHORT words or more, in sentence case (not a Title Case label nor one closing with a
+    colon), with a finite verb when Russian (a stop word otherwise), sharing a content word with the
+    article's first lines. A menu's or section's label ("Все новости", "Latest News") is none of these."""
+    text = line.text
+    if line.words < STANDFIRST_SHORT or not text[:1].isupper() or text.endswith((":", "：")) or _URL.search(text) \
+            or text.endswith(_TEASER_END) or line.address:
+        return False
+    long_words = [w for w in text.split()[1:] if w[:1].isalpha() and w.lower() not in _SMALL_WORDS]
+    if long_words and sum(w[:1].isupper() for w in long_words) >= TITLE_CASE_SHARE * len(long_words):
+        return False  # "Latest News From Iran": a label in Title Case
+    if has_cyrillic(text):
+        if not any(is_finite_verb(word) for word in line.tokens):
+            return False
+    elif not line.stop_density:
+        return False
+    return bool({w[:5] if len(w) >= 6 else w[:4] for w in line.tokens if len(w) > 2} & _body_stems(rest))
+
+
+def _body_stems(rest: list[_Line]) -> set[str]:
+    """The crude stems (`_stems`) of every word of the body's first HEADLINE_CONTEXT lines, stop words too
+    (a list's "переговоры", "заявил" are a story's words as well)."""
+    return {w[:5] if len(w) >= 6 else w[:4] for ln in rest[:HEADLINE_CONTEXT] if not ln.gone for w in ln.tokens if len(w) > 2}
 
 
 def _caption_over_byline(content: list[_Line], drop: Callable, outlets: Mapping[str, str]) -> None:
@@ -2057,8 +2163,9 @@ _LABEL_PREFIX = re.compile(r"^[^\s:：–—-][^:：–—\n]{0,40}?\s*(?:[:：]
 
 
 def _same_words(text: str) -> str:
-    """A paragraph's words, lower case, without punctuation or half-spaces: what two copies share."""
-    return " ".join(WORD_RUN.findall(text.casefold().replace("\u200c", "")))
+    """A paragraph's words, lower case, without punctuation or half-spaces, Arabic ي ك as Persian ی ک:
+    what two copies share."""
+    return " ".join(WORD_RUN.findall(md.persian_letters(text.casefold().replace("\u200c", ""))))
 
 
 def _url_spans(text: str) -> tuple[tuple[int, int], ...]:

@@ -18,6 +18,11 @@ from functools import lru_cache
 LANGUAGES = ("en", "ru", "fa", "de", "fr", "ar", "uk", "tr", "it", "es")
 _PERSIAN_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
 _SOLAR_MONTHS = ("فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور", "مهر", "آبان", "آذر", "دی", "بهمن", "اسفند")
+# The same months as Afghanistan (Dari) names them, after the zodiac: "سرطان 10, 1399" is 10 Tir 1399. Most are
+# also common words ("میزان" a measure, "حمل" transport, "جدی" serious): read only between a day and a Solar year.
+_DARI_MONTHS = ("حمل", "ثور", "جوزا", "سرطان", "اسد", "سنبله", "میزان", "عقرب", "قوس", "جدی", "دلو", "حوت")
+_SOLAR_NUMBER = {**{name: number for number, name in enumerate(_SOLAR_MONTHS, start=1)},
+                 **{name: number for number, name in enumerate(_DARI_MONTHS, start=1)}, "جوزاء": 3}
 _ARABIC_LETTERS = str.maketrans("يك", "یک")
 # A year ends at a non-digit, or runs into a clock time the scrape glued to it ("12 March 201317:42"
 # is 12 March 2013, 17:42: a year has four digits and a time two, a colon and two).
@@ -98,7 +103,7 @@ _GLUED_LABEL = r"(?<=(?-i:[A-Z]{2}))(?=(?-i:[A-Z][a-z]))"
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     months = "|".join(sorted((re.escape(m) for m in _month_names()), key=len, reverse=True))
-    solar = "|".join(_SOLAR_MONTHS)
+    solar = "|".join(sorted(_SOLAR_NUMBER, key=len, reverse=True))
     d, y = r"(?P<d>\d{1,2})(?:st|nd|rd|th|er|-?е|-?го)?", rf"(?P<y>\d{{4}}){_YEAR_END}"
     named = re.compile(
         rf"(?:(?<!\w)|{_GLUED_LABEL})(?:{d}\.?\s*(?P<m>{months})\.?,?\s*(?:\s*[-/]\s*)?{y}|(?P<m2>{months})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}})){_YEAR_END}",
@@ -106,7 +111,9 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     numeric = re.compile(r"(?<![\d.:/])(?:(?P<y>\d{4})\s*[-/.]\s*(?P<m>\d{1,2})\s*[-/.]\s*(?P<d>\d{1,2})"
                          r"|(?P<d2>\d{1,2})\s*(?P<sep>[/.-])\s*(?P<m2>\d{1,2})\s*(?P=sep)\s*(?P<y2>\d{4}))"
                          r"(?:(?![\d:])|(?<=[/.-]\d{4})(?=\d{1,2}:\d\d(?!\d)))")
-    persian = re.compile(rf"(?P<d>\d{{1,2}})\s*/?\s*(?P<m>{solar})\s*/?\s*(?P<y>1[34]\d\d){_YEAR_END}")
+    # "۲۶ آبان ۱۴۰۴", "26/آبان/1404"; month first as Afghan sites write it: "سرطان 10, 1399"
+    persian = re.compile(rf"(?:(?P<d>\d{{1,2}})\s*/?\s*(?P<m>{solar})\s*/?\s*(?P<y>1[34]\d\d)"
+                         rf"|(?<!\w)(?P<m2>{solar})\s+(?P<d2>\d{{1,2}})\s*[,،]?\s+(?P<y2>1[34]\d\d)){_YEAR_END}")
     return named, numeric, persian
 
 
@@ -114,7 +121,7 @@ def find_date(text: str) -> tuple[str, int, int] | None:
     """The first full date stated in `text`: (ISO date, start, end) in characters, or None.
 
     Accepts "Dec 03, 2015", "Wednesday 5 July 2023", "17 мая 2023 года",
-    "۲۸ دی ۱۴۰۰", "2018-03-02", "05.08.2024", "04 / 12 /1403", "۲۷-۱۲-۱۳۸۸" (Solar
+    "۲۸ دی ۱۴۰۰", "سرطان 10, 1399" (Dari month names), "2018-03-02", "05.08.2024", "04 / 12 /1403", "۲۷-۱۲-۱۳۸۸" (Solar
     Hijri by its year). Impossible dates (February 30) and dates without a year are not found;
     of two numeric dates, one written year first wins ("3/1/2006 … 2006-03-01": March 1).
     """
@@ -146,7 +153,7 @@ def _convert(match: re.Match, kind: str) -> str | None:
                         group.get("y") or group.get("y2"))
     try:
         if kind == "solar":
-            return _solar(int(year), _SOLAR_MONTHS.index(month) + 1, int(day))
+            return _solar(int(year), _SOLAR_NUMBER[month], int(day))
         number = _month_names()[_month_key(month)] if kind == "named" else int(month)
         y, d = int(year), int(day)
         if 1300 <= y < 1500:

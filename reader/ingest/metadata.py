@@ -8,7 +8,7 @@ issue 13): agency tags "(Reuters)", "/TASS/", "(Xinhua)", "(MNA)", "— ИА
 Persian "به گزارش <outlet>،"; a footer domain. Datelines: "MOSCOW, Jan 5
 (Reuters) -", "DUBAI, February 13. /TASS/.", "MOSCOW, Aug. 9 (Xinhua) --",
 "ASTANA:", "TEHRAN (Realist English).", "Moscow, 12 March 2001 (RFE/RL) --",
-"МОСКВА, 5 января. /ТАСС/.", "ТЕГЕРАН, 31 авг - ПРАЙМ, Марина Вялова." (the agency's
+"МОСКВА, 5 января. /ТАСС/.", "Москва, 31 августа." (a known city), "ТЕГЕРАН, 31 авг - ПРАЙМ, Марина Вялова." (the agency's
 reporter after it), "Tehran, Iran –", "تهران- ایرنا-".
 """
 
@@ -92,6 +92,9 @@ _DATED_AGENCY = re.compile(r"^(?P<place>[A-Z][a-z]{2,8}\.? \d{1,2}),\s*(?P<agenc
 # "МОСКВА, 13 января, ФедералПресс. В День…": an upper-case place, a day and month, the agency, a full stop.
 _DATED_SIGNED = re.compile(r"^(?P<place>[A-ZА-ЯЁ][A-ZА-ЯЁ-]{2,}(?: [A-ZА-ЯЁ][A-ZА-ЯЁ-]{2,})?,\s*\d{1,2}\s+[A-Za-zА-яЁё]{3,10}\.?)"
                            r",\s*(?P<agency>[A-ZА-ЯЁ][\w-]+(?: [A-ZА-ЯЁ][\w-]+){0,2})\.\s+(?=[A-ZА-ЯЁ«\"])")
+# "Москва, 31 августа. Пресс-секретарь…", "Tehran, Iran, March 6. The…": `_DATED_STOP` with the place in title case;
+# a sentence may open so ("Россия, 5 мая. …" is rare, "Иван, 5 лет…" not dated), so the place must be a known city.
+_TITLE_DATED_STOP = re.compile(rf"^(?P<place>{_TITLE}(?:,\s*[A-ZА-ЯЁ][a-zа-яё]+)?,\s*{_MONTH_DAY})\.\s+(?=[A-ZА-ЯЁ«\"“])")
 # A word that looks like a dateline place but opens a sentence.
 _NOT_PLACE = re.compile(r"^(?:[A-Z]{2,5}|[A-Z][a-z]+)$")
 
@@ -105,10 +108,12 @@ def find_dateline(text: str, outlets: Mapping[str, str]) -> Dateline | None:
     place before a dash ("تهران-") counts unless the word is an outlet's name.
     An acronym opening a sentence ("NATO is worried - …") is not a dateline.
     """
-    for pattern in (_ACRONYM_AGENCY, _DOTTED, _PERSIAN_DATED, _DATED_TAG, _DATED_AGENCY, _DATED_SIGNED, _TITLE_TAG, _DATED_STOP):
+    for pattern in (_ACRONYM_AGENCY, _DOTTED, _PERSIAN_DATED, _DATED_TAG, _DATED_AGENCY, _DATED_SIGNED, _TITLE_TAG, _DATED_STOP,
+                    _TITLE_DATED_STOP):
         if (match := pattern.match(text)) and not _is_outlet(match.group("place"), outlets) \
                 and not glued_outlet(match.group("place").strip()) and _named_month(match) \
-                and (pattern is not _TITLE_TAG or agency_name(match.group("agency"), outlets)):
+                and (pattern is not _TITLE_TAG or agency_name(match.group("agency"), outlets)) \
+                and (pattern is not _TITLE_DATED_STOP or is_city(match.group("place").split(",")[0])):
             place, agency = match.group("place").strip(" ,.،"), match.groupdict().get("agency")
             found = find_date(place)
             return Dateline(place, agency.strip() if agency else None, found[0] if found else None, match.end())
@@ -212,6 +217,23 @@ def is_country(name: str) -> bool:
     """Whether a name is a country's, in English, Russian or Persian (CLDR territory names through
     Babel, trafilatura's own dependency): "RUSSIA", "Россия", "ایران"."""
     return name.casefold() in _countries()
+
+
+def is_city(name: str) -> bool:
+    """Whether a name is a known city's, in English, Russian or Persian: the cities that name time zones
+    (CLDR's exemplar cities through Babel, and the zone names themselves: "Москва", "Tehran", "کابل")."""
+    return name.strip().casefold() in _cities()
+
+
+@lru_cache(maxsize=1)
+def _cities() -> frozenset[str]:
+    import zoneinfo
+
+    from babel import Locale
+
+    names = {zone.rsplit("/", 1)[1].replace("_", " ") for zone in zoneinfo.available_timezones() if "/" in zone}
+    names |= {value["city"] for code in ("en", "ru", "fa") for value in Locale(code).time_zones.values() if value.get("city")}
+    return frozenset(name.casefold() for name in names)
 
 
 @lru_cache(maxsize=1)
