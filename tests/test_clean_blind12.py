@@ -107,11 +107,16 @@ def test_a_wiki_edit_link_is_cut_from_the_headline_and_from_section_titles():
     assert persian.meta.title == "دیدار وزیران خارجه در تهران"
 
 
+def _kept(line: str, before: str = BODY, after: str = "", language: str = "en",
+          headline: str = "Russia and Iran to discuss the railway") -> bool:
+    """Whether `line`, between `before` and `after` under `headline`, is article text."""
+    raw = "\n\n".join(part for part in (headline, before, line, after) if part)
+    return line in texts(clean(raw, outlets=OUTLETS, language=language))
+
+
 def test_a_bracketed_word_that_is_no_edit_link_stays():
     """"[edited]" in a quotation, "[sic]", a reference "[1]": not the wiki's link."""
-    line = "The minister said the deal was [edited for length] signed on Monday in Tehran by both sides."
-    result = clean(f"Headline of the story here\n\n{BODY}\n\n{line}", outlets=OUTLETS, language="en")
-    assert line in texts(result)
+    assert _kept("The minister said the deal was [edited for length] signed on Monday in Tehran by both sides.")
 
 
 def test_a_caption_marked_illustrative_or_archive_is_a_caption():
@@ -130,12 +135,9 @@ def test_a_caption_marked_illustrative_or_archive_is_a_caption():
 
 def test_a_sentence_about_an_archive_photo_is_article_text():
     """The marker's words inside the article's sentence, not a sentence of their own."""
-    line = "The ministry later published an archive photo of the talks, which took place in Moscow in 2019."
-    result = clean(f"Russia and Iran to discuss the railway\n\n{BODY}\n\n{line}", outlets=OUTLETS, language="en")
-    assert line in texts(result)
-    ru = "Позднее министерство опубликовало архивное фото."
-    result = clean(f"Россия и Иран обсудят железную дорогу\n\n{RU_LEAD}\n\n{ru}", outlets=OUTLETS, language="ru")
-    assert ru in texts(result)
+    assert _kept("The ministry later published an archive photo of the talks, which took place in Moscow in 2019.")
+    assert _kept("Позднее министерство опубликовало архивное фото.", RU_LEAD, language="ru",
+                 headline="Россия и Иран обсудят железную дорогу")
 
 
 RU_STORY = ("Москва, 3 марта. Министр транспорта России заявил, что переговоры о строительстве железной дороги "
@@ -159,9 +161,8 @@ def test_the_sites_tagline_over_the_article_is_neither_its_title_nor_its_text():
 
 def test_a_sentence_naming_a_site_in_the_article_is_kept():
     """"The US … the site": no "our" before the site's word; a quoted "our site" is speech."""
-    first = "The US struck the site near the border on Monday, officials in Tehran and Moscow said in statements."
-    result = clean(f"Russia and Iran to discuss the railway\n\n{first}\n\n{BODY}", outlets=OUTLETS, language="en")
-    assert first in texts(result)
+    assert _kept("The US struck the site near the border on Monday, officials in Tehran and Moscow said in statements.",
+                 before="", after=BODY)
 
 
 def test_a_title_case_city_with_a_date_and_a_full_stop_is_the_dateline():
