@@ -43,13 +43,34 @@ def clear_cache() -> int:
     return count
 
 
+_PACKAGE = Path(__file__).resolve().parent
+#: What a wheel packs into reader/_bundled (pyproject.toml's force-include); in a source
+#: checkout these lie at the repository's root, beside the package.
+SHIPPED = ("seeds", "config.yaml", "gazetteer.yaml", "topics.yaml", "topics.ru.yaml", "topics.fa.yaml")
+
+
+def place(path: Path) -> str:
+    """`path` as the cache's keys name it: a file shipped with the program (the package's
+    modules, the bundled config, gazetteer, topic maps and seeds) by its place in the
+    program, any other resolved. Another install of the same program (another venv, a
+    fresh clone) then finds the same index and reading state: keyed by where the program
+    lay, a newcomer's second install re-indexed a 100,000-article folder."""
+    resolved = Path(path).resolve()
+    for root, label in ((_PACKAGE / "_bundled", "bundled"), (_PACKAGE.parent, "bundled"), (_PACKAGE, "reader")):
+        if resolved.is_relative_to(root):
+            inside = resolved.relative_to(root)
+            if label == "reader" or (inside.parts and inside.parts[0] in SHIPPED):
+                return f"{label}:{inside.as_posix()}"
+    return str(resolved)
+
+
 def corpus_key(paths: Iterable[Path]) -> str:
-    """A corpus's identity: 16 hex digits from its resolved paths, in any order.
+    """A corpus's identity: 16 hex digits from its paths (`place`), in any order.
 
     Names its index in the cache folder and its reading state (read marks,
     bookmarks, last position) in the state folder.
     """
-    return _digest_hex("\n".join(sorted(str(Path(p).resolve()) for p in paths)).encode(), size=8)
+    return _digest_hex("\n".join(sorted(place(p) for p in paths)).encode(), size=8)
 
 
 @cache

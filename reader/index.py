@@ -28,6 +28,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import __version__
+from .cache import place
 from .models import (
     CleanText,
     Document,
@@ -119,7 +120,7 @@ def fingerprint(*files: Path) -> str:
     """Changes whenever any of `files` or the program changes: then the index is rebuilt."""
     digest = hashlib.blake2b(f"{__version__}/{SCHEMA}".encode(), digest_size=16)
     for file in files:
-        digest.update(str(file).encode())
+        digest.update(place(file).encode())  # the program's own files by their place in it: any install alike
         try:
             digest.update(file.read_bytes())
         except OSError:

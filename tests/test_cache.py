@@ -101,3 +101,27 @@ def test_a_warm_start_does_not_import_pyyaml(tmp_path):
     runs = [subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout.strip()
             for _ in range(2)]
     assert runs == ["True", "False"]
+
+
+def test_two_installs_of_the_program_key_its_shipped_files_alike(tmp_path, monkeypatch):
+    """A newcomer's second install (another venv) re-indexed a 100,000-article folder: the
+    index's name and fingerprint held where the program's own files lay. Shipped files
+    (a wheel's reader/_bundled, a checkout's root files, the package's modules) are keyed
+    by their place in the program; two user corpora at two paths stay two."""
+    from reader.index import fingerprint
+
+    keys = []
+    for install in ("venv-a", "venv-b"):
+        package = tmp_path / install / "site-packages" / "reader"
+        (package / "_bundled" / "seeds").mkdir(parents=True)
+        (package / "annotate").mkdir()
+        (package / "_bundled" / "config.yaml").write_text("corpus: seeds\n")
+        (package / "annotate" / "topics.py").write_text("RULES = 1\n")
+        monkeypatch.setattr(cache, "_PACKAGE", package)
+        shipped = [package / "_bundled" / "config.yaml", package / "annotate" / "topics.py"]
+        keys.append((cache.corpus_key([package / "_bundled" / "seeds"]), fingerprint(*shipped),
+                     cache.place(package / "_bundled" / "config.yaml")))
+    assert keys[0] == keys[1] and keys[0][2] == "bundled:config.yaml"
+    (tmp_path / "one").mkdir()
+    (tmp_path / "two").mkdir()
+    assert cache.corpus_key([tmp_path / "one"]) != cache.corpus_key([tmp_path / "two"])
