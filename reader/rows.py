@@ -40,7 +40,7 @@ FILTER_PREFIXES = {
     "source": "source:tass — articles whose source holds that word",
 }
 FILTER_SYNTAX = ("words in the title, source, date or id, all of them (case aside); "
-                 + "; ".join(FILTER_PREFIXES.values()))
+                 + "; ".join(FILTER_PREFIXES.values()) + "; Down or Enter: to the list, Esc: clear")
 
 
 def prefix_of(word: str) -> str | None:

@@ -310,6 +310,19 @@ def test_sidebar_filter(app):
     drive(app, scenario)
 
 
+def test_down_in_the_filter_box_goes_to_the_list_and_enter_opens_the_row(app):
+    async def scenario(pilot):
+        app.query_one(ArticleList).focus()
+        await pilot.press("slash", *"tribune", "down")
+        articles = app.query_one(ArticleList)
+        assert app.focused is articles and app.query_one("#filter").value == "tribune"
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert app.view.doc.id == app.shown_entries[1].id and app.focused is app.view
+
+    drive(app, scenario)
+
+
 def test_a_long_list_is_filtered_in_a_worker_and_the_last_words_typed_win(app, monkeypatch):
     """Past FILTER_IN_PLACE articles (here: past 0) the filter runs in a worker, the
     header says "filtering…" meanwhile, and a burst of keys shows the list of the

@@ -231,6 +231,13 @@ class Sidebar(Vertical):
         event.stop()
         self.post_message(self.FilterChanged(event.value))
 
+    def key_down(self, event: events.Key) -> None:
+        """Down in the filter box goes to the list, its cursor on the first row shown (a
+        newcomer's Down stayed in the box: only Enter left it)."""
+        if self.screen.focused is self.query_one(FilterInput):
+            event.stop()
+            self.screen.set_focus(self.query_one(ArticleList))
+
     @on(Input.Submitted, "#filter")
     def filter_done(self, event: Input.Submitted) -> None:
         event.stop()
