@@ -51,3 +51,13 @@ def test_russian_and_persian_by_their_letters_and_their_neighbours_still_by_the_
         assert (detect(russian), detect(persian)) == ("ru", "fa")
     assert (detect(bulgarian), detect(ukrainian)) == ("bg", "uk")
     assert detect(kurdish) != "fa"
+
+
+def test_a_name_heavy_english_lead_is_english_not_a_pidgin():
+    """py3langid read this generated lead (names, titles, "on Nov. 1.") as Nigerian Pidgin:
+    48 of 100,000 articles were left out of `lang:en`. Languages no article of the reader is
+    written in are left out of the model's candidates (NOT_NEWS)."""
+    lead = ("Leader of Islamic Revolution Ayatollah Seyyed Ali Khamenei receives Russian President Vladimir "
+            "Lavrov in Mashhad on Nov. 1. Leader of Islamic Revolution Ayatollah Seyyed Ali Khamenei receives "
+            "Russian President Vladimir Lavrov in Isfahan on Nov. 1.")
+    assert detect(lead) == "en"
