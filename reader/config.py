@@ -156,7 +156,9 @@ def load_config(explicit: str | Path | None = None, use_cache: bool = True) -> C
     Raises ConfigError (file:line:col) when either file is wrong: each file is
     validated on its own, so an error points into the file that has it.
     """
-    path = find_config(explicit)
+    # Absolute: the parsed file is cached with its path (cache.load_parsed), and a relative one
+    # read again from another folder named another file (a second index of the same corpus).
+    path = find_config(explicit).absolute()
     if not path.is_file():
         raise ConfigError(path, None, None, "config file not found")
     bundled = bundled_config()

@@ -240,3 +240,18 @@ def test_layout_setting(write):
     for bad in ("layout: {sidebar: sometimes}\n", "layout: {sidebar_width: 3}\n", "layout: [auto]\n"):
         with pytest.raises(ConfigError, match="c.yaml:1"):
             load_config(write("c.yaml", bad))
+
+
+def test_a_config_named_relative_to_one_folder_is_the_same_file_from_another(tmp_path, monkeypatch):
+    """`list --config bench.yaml` in its folder, then the reader with the file's full path from
+    another: the parsed file came from the cache with its relative path, which the second
+    folder resolved to another file, so the one corpus got a second index."""
+    home, elsewhere = tmp_path / "home", tmp_path / "elsewhere"
+    home.mkdir()
+    elsewhere.mkdir()
+    (home / "bench.yaml").write_text("entities:\n  model: false\n")
+    monkeypatch.chdir(home)
+    first = load_config("bench.yaml")
+    monkeypatch.chdir(elsewhere)
+    again = load_config(home / "bench.yaml")
+    assert first.files == again.files and all(path.is_absolute() for path in again.files)
