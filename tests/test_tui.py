@@ -992,3 +992,25 @@ def test_the_search_dialog_closes_its_connection_only_when_no_search_is_on_it(li
         assert closer.is_alive() and not screen._closed
     closer.join(5)
     assert screen._closed and screen.search("Tehran") == []
+
+
+def test_search_results_of_one_text_are_one_entry_naming_its_copies(library):
+    """A wire story run by forty outlets listed forty identical results; the panel's same-topic
+    list names at most COPIES_NAMED outlets of a group and counts the rest."""
+    from reader.index import Entry
+    from reader.tui.widgets.panel import COPIES_NAMED
+
+    def entry(number: int, source: str) -> Entry:
+        return Entry(f"a{number}", f"a{number}.txt", "Oil deal", source, f"2020-01-{number:02d}", 100, (), ())
+
+    wire = "Iran and Russia signed an oil deal in Tehran on Monday."
+    hits = [(entry(n, f"Outlet {n}"), 2, wire) for n in range(1, 6)] + [(entry(9, "Other"), 1, "Sanctions on oil.")]
+    screen = SearchScreen(library)
+    try:
+        options = screen._options("oil", hits, 70)
+    finally:
+        screen.index.close()
+    assert [option.id for option in options] == ["a1\x002", "a9\x001"]
+    shown = options[0].prompt.plain
+    assert "same text in 5 articles: Outlet 1 (2020-01-01); Outlet 2 (2020-01-02); Outlet 3 (2020-01-03); +2 more" in shown
+    assert COPIES_NAMED == 3 and "same text" not in options[1].prompt.plain

@@ -996,12 +996,16 @@ class ReaderApp(App[None]):
 
     @on(Input.Changed, "#find")
     def find_changed(self, event: Input.Changed) -> None:
+        try:
+            view = self.view
+        except NoMatches:  # typed in the burst that quit: the screen is going (a traceback on exit)
+            return
         self._clear_entity()
         self.match_mode = "find"
-        self.view.find_query = event.value
-        self.view.current_match = None
-        self._find_hits = find_hits(self.view.doc, event.value) if self.view.doc else []
-        self.view.refresh_passages()
+        view.find_query = event.value
+        view.current_match = None
+        self._find_hits = find_hits(view.doc, event.value) if view.doc else []
+        view.refresh_passages()
         self._update_subtitle()
 
     @on(Input.Submitted, "#find")

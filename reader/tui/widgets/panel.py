@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
+from typing import TypeVar
 
 from rich.cells import cell_len
 from rich.text import Text
@@ -28,6 +29,7 @@ from ...render import pilcrow
 from ..bindings import LIST
 
 SEP = "\x00"  # separates fields in option ids (article ids may hold ':')
+T = TypeVar("T")
 
 
 class PaneList(OptionList):
@@ -115,13 +117,23 @@ def entity_options(doc: Document, labels: Mapping[str, str], styles: Mapping[str
     return options
 
 
-def same_text_groups(related: Sequence[Related]) -> list[list[Related]]:
-    """Related passages grouped by their text, in rank order: a wire story printed by
-    two outlets is one entry (the snippet, folded, stands for the text)."""
-    groups: dict[str, list[Related]] = {}
-    for rel in related:
-        groups.setdefault(" ".join(rel.passage.snippet.casefold().split()), []).append(rel)
+def same_text_groups(items: Sequence[T], text: Callable[[T], str]) -> list[list[T]]:
+    """`items` grouped by their `text` (case and spacing aside), in their order: a wire
+    story printed by several outlets is one entry of a list."""
+    groups: dict[str, list[T]] = {}
+    for item in items:
+        groups.setdefault(" ".join(text(item).casefold().split()), []).append(item)
     return list(groups.values())
+
+
+COPIES_NAMED = 3  # outlets named in a "same text in N articles" line; the rest counted
+
+
+def copies_line(copies: Sequence[str]) -> str:
+    """ "same text in N articles: A; B; C; +M more" for the labels of a group's copies:
+    forty outlets, every one named, took fifteen lines of the panel (a newcomer's report)."""
+    named = "; ".join(copies[:COPIES_NAMED]) + (f"; +{len(copies) - COPIES_NAMED} more" if len(copies) > COPIES_NAMED else "")
+    return f"same text in {len(copies)} articles: {named}"
 
 
 def related_options(related: Sequence[Related], topics: Mapping[str, Topic], active: str | None,
@@ -131,7 +143,7 @@ def related_options(related: Sequence[Related], topics: Mapping[str, Topic], act
     so a passage that several articles share lists every source. `width`: the
     list's width in cells, for laying out right-to-left snippets."""
     options: list[Option] = []
-    for group in same_text_groups(related)[:limit]:
+    for group in same_text_groups(related, lambda rel: rel.passage.snippet)[:limit]:
         rel = group[0]
         p = rel.passage
         prompt = dated_title(p.date, p.title, width, display)
@@ -142,7 +154,7 @@ def related_options(related: Sequence[Related], topics: Mapping[str, Topic], act
             # Each copy by its outlet, else its id (the titles are one text's), then its date if known.
             outlets = [(source_of(r.passage.article_id) or r.passage.article_id)
                        + (f" ({r.passage.date})" if r.passage.date else "") for r in group]
-            prompt.append(f"\n  same text in {len(group)} articles: " + "; ".join(outlets), style="dim italic")
+            prompt.append("\n  " + copies_line(outlets), style="dim italic")
         options.append(Option(prompt, id=f"jump:{p.article_id}{SEP}{p.index}"))
     return options
 
