@@ -156,3 +156,22 @@ def test_m_and_y_say_why_they_do_nothing_from_any_pane(app, library, tmp_path):
         assert any("Nothing to bookmark: no article is open" in str(n.message) for n in nothing._notifications)
 
     drive(nothing, no_article)
+
+
+def test_a_filter_that_keeps_no_article_says_why_in_the_list(app):
+    """At 80 columns the header's note was cut ("filter “topic:sanktions”: 0…"): the empty
+    list says which words kept nothing and what is wrong with them."""
+    async def scenario(pilot):
+        app.query_one("#articles").focus()
+        await pilot.press("slash", *"tehran topic:sanktions")
+        await pilot.pause()
+        articles = app.query_one("#articles")
+        assert len(app.shown_entries) == 0
+        shown = " ".join("".join(segment.text for y in range(12) for segment in articles.render_line(y)).split())
+        assert "No article holds every word of “tehran topic:sanktions”" in shown
+        assert "No topic “sanktions”" in shown and "Esc to clear it" in shown
+        await pilot.press("escape")
+        await pilot.pause()
+        assert len(app.shown_entries) == 5 and articles.empty_note is None
+
+    drive(app, scenario)

@@ -413,8 +413,20 @@ class ReaderApp(App[None]):
         article_list = self.query_one(ArticleList)
         # Keep the list's own cursor: batches land while the reader may be moving in the list.
         current = article_list.highlighted_id or (self.view.doc.id if self.view.doc else None)
-        article_list.show_entries(self.shown_entries, self.store.state.read, current)
+        article_list.show_entries(self.shown_entries, self.store.state.read, current, self._filter_note(words))
         self._update_subtitle()
+
+    def _filter_note(self, words: tuple[str, ...]) -> Text | None:
+        """What the list says when the filter keeps no article: the words, and what is
+        wrong with any of them (`filter_problems`)."""
+        if not words or self.shown_entries:
+            return None
+        note = Text()
+        note.append(f"No article holds every word of “{' '.join(words)}”.", style="bold")
+        for problem in filter_problems(list(words), self.library.topic_map.by_id):
+            note.append(f"\n\n{problem[0].upper()}{problem[1:]}.")
+        note.append("\n\nBackspace to widen it, Esc to clear it.", style="dim")
+        return note
 
     def _build_index(self) -> None:
         """Worker thread: index new and changed files, showing progress; the UI stays live.

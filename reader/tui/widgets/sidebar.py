@@ -54,14 +54,19 @@ class ArticleList(ScrollView, can_focus=True):
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.entries: Sequence[Entry] = ()  # Rows once shown: read from the index as drawn
+        self.empty_note: Text | None = None  # shown, wrapped, where no row is (a filter that keeps none)
         self.read: set[str] = set()
         self.cursor = 0
         self.display_config = Display()  # `display:` config: right-to-left titles in visual order
 
     # --- content -----------------------------------------------------------------
 
-    def show_entries(self, entries: Rows, read: frozenset[str] | set[str], current: str | None) -> None:
+    def show_entries(self, entries: Rows, read: frozenset[str] | set[str], current: str | None,
+                     empty_note: Text | None = None) -> None:
+        """Show `entries`, the cursor on `current` if listed; `empty_note`: what the list
+        says when it has no row (the header's filter note was cut at 80 columns)."""
         self.entries = entries
+        self.empty_note = empty_note
         self.read = set(read)
         self.virtual_size = Size(self.size.width, len(self.entries) * ROW_HEIGHT)
         self.point_at(current)
@@ -121,6 +126,11 @@ class ArticleList(ScrollView, can_focus=True):
         line_number = self.scroll_offset.y + y
         index, part = divmod(line_number, ROW_HEIGHT)
         if index >= len(self.entries):
+            if not self.entries and self.empty_note is not None:
+                lines = self.empty_note.wrap(self.app.console, max(1, width - 2))
+                if line_number < len(lines):
+                    return line_strip(Text(" ").append_text(lines[line_number]).render(self.app.console), width,
+                                      self.rich_style)
             return Strip.blank(width, self.rich_style)
         text = self._line(index, part, width)  # the row's width, looked up once a line
         text.truncate(width, overflow="ellipsis", pad=True)
