@@ -435,6 +435,22 @@ def test_command_palette_jumps_by_fuzzy_name(app, typed, expected):
     drive(app, scenario)
 
 
+def test_a_name_typed_in_the_palette_lists_its_entity_before_the_titles_that_hold_it(app):
+    """"putin" scores the same in every title holding it as in "Entity: Vladimir Putin", and
+    the entity came after fifty titles (a newcomer paged past them at 100,000 articles)."""
+    async def scenario(pilot):
+        await pilot.press("ctrl+p", *"putin")
+        await wait_until(pilot, lambda: bool(app.screen.query("CommandList"))
+                         and app.screen.query_one("CommandList").option_count >= 3)
+        await pilot.pause(0.3)
+        listed = app.screen.query_one("CommandList")
+        first = [str(listed.get_option_at_index(i).prompt) for i in range(2)]
+        assert all("Vladimir Putin" in text and "Entity" in text for text in first), first
+        assert any("Article:" in str(listed.get_option_at_index(i).prompt) for i in range(listed.option_count))
+
+    drive(app, scenario)
+
+
 def test_bookmarks_toggle_list_and_jump(app):
     async def scenario(pilot):
         await pilot.press("j", "j", "m")

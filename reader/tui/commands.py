@@ -64,12 +64,15 @@ class ReaderCommands(Provider):
             entities, entity_names = library.palette_entities(index)
         finally:
             index.close()
-        found: list[Found] = [self._article(*headlines[r]) for r in best if r in headlines]
-        found += [self._article(*headlines[r], file=file_names[r]) for r in by_file if r in headlines and r in file_names]
+        # Topics and entities first: the palette keeps equal scores in this order, and "putin"
+        # scores the same in fifty titles as in "Entity: Vladimir Putin", listed after them all.
         topics, topic_names = library.palette_topics()
-        found += [self._topic(topics[place // 2], timeline=bool(place % 2)) for place in topic_names.best(query, LIMIT)]
+        found: list[Found] = [self._topic(topics[place // 2], timeline=bool(place % 2))
+                              for place in topic_names.best(query, LIMIT)]
         places = entity_names.best(query, LIMIT, stop)
         found += [self._entity(*entities[place // 2], timeline=bool(place % 2)) for place in places]
+        found += [self._article(*headlines[r]) for r in best if r in headlines]
+        found += [self._article(*headlines[r], file=file_names[r]) for r in by_file if r in headlines and r in file_names]
         return found, not places
 
     def _named(self, query: str) -> tuple[str, str] | None:
