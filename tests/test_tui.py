@@ -1010,23 +1010,28 @@ def test_the_search_dialog_closes_its_connection_only_when_no_search_is_on_it(li
     assert screen._closed and screen.search("Tehran") == []
 
 
-def test_search_results_of_one_text_are_one_entry_naming_its_copies(library):
-    """A wire story run by forty outlets listed forty identical results; the panel's same-topic
-    list names at most COPIES_NAMED outlets of a group and counts the rest."""
-    from reader.index import Entry
-    from reader.tui.widgets.panel import COPIES_NAMED
+def test_a_group_of_copies_names_three_outlets_and_counts_the_rest():
+    """The same-topic panel named every outlet of a forty-copy wire story (fifteen lines)."""
+    from reader.tui.widgets.panel import copies_line
 
-    def entry(number: int, source: str) -> Entry:
-        return Entry(f"a{number}", f"a{number}.txt", "Oil deal", source, f"2020-01-{number:02d}", 100, (), ())
+    assert copies_line(["TASS", "IRNA"]) == "same text in 2 articles: TASS; IRNA"
+    assert copies_line([f"Outlet {n}" for n in range(1, 41)]) == \
+        "same text in 40 articles: Outlet 1; Outlet 2; Outlet 3; +37 more"
 
-    wire = "Iran and Russia signed an oil deal in Tehran on Monday."
-    hits = [(entry(n, f"Outlet {n}"), 2, wire) for n in range(1, 6)] + [(entry(9, "Other"), 1, "Sanctions on oil.")]
-    screen = SearchScreen(library)
-    try:
-        options = screen._options("oil", hits, 70)
-    finally:
-        screen.index.close()
-    assert [option.id for option in options] == ["a1\x002", "a9\x001"]
-    shown = options[0].prompt.plain
-    assert "same text in 5 articles: Outlet 1 (2020-01-01); Outlet 2 (2020-01-02); Outlet 3 (2020-01-03); +2 more" in shown
-    assert COPIES_NAMED == 3 and "same text" not in options[1].prompt.plain
+
+def test_closing_the_filter_puts_the_lists_cursor_back_on_the_article_read(app):
+    """Esc gave the whole list back with its cursor on the filtered list's first row, and
+    a newcomer's Enter there opened another article than the one being read."""
+    async def scenario(pilot):
+        reading = app.library.rows()[-1]
+        assert reading.source != "Financial Tribune"
+        await app.open_article(reading.id)
+        app.query_one(ArticleList).focus()
+        await pilot.press("slash", *"tribune")
+        await pilot.pause()
+        assert app.query_one(ArticleList).highlighted_id != reading.id
+        await pilot.press("escape")
+        await pilot.pause()
+        assert len(app.shown_entries) == 5 and app.query_one(ArticleList).highlighted_id == reading.id
+
+    drive(app, scenario)

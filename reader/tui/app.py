@@ -407,12 +407,17 @@ class ReaderApp(App[None]):
             self._update_subtitle()
             return
         self._filter_waits = None
-        if not words and not self.query_one(FilterInput).display:  # closed: its fields are read again on "/"
+        closed = not words and not self.query_one(FilterInput).display
+        if closed:  # its fields are read again on "/"
             rows.forget_filter()
+        unfiltered = closed and self.shown_entries is not None and bool(self.shown_entries.words)
         self.shown_entries = rows.filtered(words) if shown is None else shown
         article_list = self.query_one(ArticleList)
-        # Keep the list's own cursor: batches land while the reader may be moving in the list.
-        current = article_list.highlighted_id or (self.view.doc.id if self.view.doc else None)
+        # Keep the list's own cursor: batches land while the reader may be moving in the list. A
+        # closed filter gives the list back with the cursor on the article read, not on the row
+        # the filtered list had first (a newcomer's Enter then opened that one).
+        reading = self.view.doc.id if self.view.doc else None
+        current = (reading if unfiltered else None) or article_list.highlighted_id or reading
         article_list.show_entries(self.shown_entries, self.store.state.read, current, self._filter_note(words))
         self._update_subtitle()
 
@@ -421,11 +426,14 @@ class ReaderApp(App[None]):
         wrong with any of them (`filter_problems`)."""
         if not words or self.shown_entries:
             return None
+        problems = filter_problems(list(words), self.library.topic_map.by_id)
         note = Text()
-        note.append(f"No article holds every word of “{' '.join(words)}”.", style="bold")
-        for problem in filter_problems(list(words), self.library.topic_map.by_id):
-            note.append(f"\n\n{problem[0].upper()}{problem[1:]}.")
-        note.append("\n\nBackspace to widen it, Esc to clear it.", style="dim")
+        # A word the filter cannot use first: "tehran topic:sanktions" blamed every word, tehran too.
+        for problem in problems:
+            note.append(f"{problem[0].upper()}{problem[1:]}.\n\n", style="bold")
+        if not problems:
+            note.append(f"No article holds every word of “{' '.join(words)}”.\n\n", style="bold")
+        note.append("Backspace to widen the filter, Esc to clear it.", style="dim")
         return note
 
     def _build_index(self) -> None:

@@ -30,7 +30,7 @@ from ...render_bidi import display_line, display_snippet, display_text
 from ...searchtext import match_pattern
 from ...render import pilcrow
 from ..bindings import MODAL
-from ..widgets.panel import PaneList, copies_line, same_text_groups
+from ..widgets.panel import PaneList
 
 MAX_RESULTS = 200
 
@@ -107,18 +107,9 @@ class SearchScreen(ModalScreen[Location | None]):
         return self.query_one("#search-results", OptionList).scrollable_content_region.width - 2
 
     def _options(self, query: str, hits: list[tuple[Entry, int, str]], width: int) -> list[Option]:
-        """One option per distinct excerpt: a wire story run by forty outlets listed forty
-        identical results (a newcomer's report); its copies are named under it."""
         display = self.library.config.display
-        options = []
-        for group in same_text_groups(hits, lambda hit: hit[2]):
-            entry, i, text = group[0]
-            prompt = result_prompt(entry, i, text, query, width, display)
-            if len(group) > 1:
-                copies = [(copy.source or copy.id) + (f" ({copy.date})" if copy.date else "") for copy, _, _ in group]
-                prompt.append("\n  " + copies_line(copies), style="dim italic")
-            options.append(Option(prompt, id=f"{entry.id}\x00{i}"))
-        return options
+        return [Option(result_prompt(entry, i, text, query, width, display), id=f"{entry.id}\x00{i}")
+                for entry, i, text in hits]
 
     @work(thread=True, exclusive=True, group="search")
     def _search_in_background(self, query: str, width: int) -> None:
@@ -143,10 +134,9 @@ class SearchScreen(ModalScreen[Location | None]):
         more = "+" if len(hits) >= MAX_RESULTS else ""
         # While the corpus is being indexed, what is found is what is indexed so far: say so, not a bare "0 passages".
         indexing = getattr(self.app, "indexing", "")
-        distinct = f", {results.option_count} distinct" if results.option_count < len(hits) else ""
         self.query_one("#search-count", Static).update(
-            Text(f"{len(hits)}{more} passage{'s' * (len(hits) != 1 or bool(more))}{distinct}" if query.strip()
-                 else "type to search", style="dim") + (Text(f" — so far: {indexing}", style="dim") if indexing else Text()))
+            Text(f"{len(hits)}{more} passage{'s' * (len(hits) != 1 or bool(more))}" if query.strip() else "type to search",
+                 style="dim") + (Text(f" — so far: {indexing}", style="dim") if indexing else Text()))
         self._shown_for = query
 
     def on_unmount(self) -> None:
