@@ -56,11 +56,11 @@ def place(path: Path) -> str:
     fresh clone) then finds the same index and reading state: keyed by where the program
     lay, a newcomer's second install re-indexed a 100,000-article folder."""
     resolved = Path(path).resolve()
-    for root, label in ((_PACKAGE / "_bundled", "bundled"), (_PACKAGE.parent, "bundled"), (_PACKAGE, "reader")):
-        if resolved.is_relative_to(root):
-            inside = resolved.relative_to(root)
-            if label == "reader" or (inside.parts and inside.parts[0] in SHIPPED):
-                return f"{label}:{inside.as_posix()}"
+    for root in (_PACKAGE / "_bundled", _PACKAGE.parent):  # a wheel's place for them, a checkout's
+        if resolved.is_relative_to(root) and (inside := resolved.relative_to(root)).parts and inside.parts[0] in SHIPPED:
+            return f"bundled:{inside.as_posix()}"
+    if resolved.is_relative_to(_PACKAGE):
+        return f"reader:{resolved.relative_to(_PACKAGE).as_posix()}"
     return str(resolved)
 
 

@@ -43,6 +43,11 @@ FILTER_SYNTAX = ("words in the title, source, date or id, all of them (case asid
                  + "; ".join(FILTER_PREFIXES.values()) + "; Down or Enter: to the list, Esc: clear")
 
 
+def filter_words(typed: str) -> tuple[str, ...]:
+    """The filter's words in what was typed in its box: casefolded, split at spaces."""
+    return tuple(typed.casefold().split())
+
+
 def prefix_of(word: str) -> str | None:
     """"topic" for "topic:syria"; None for a word that is no `name:value` pair
     ("iran:", "12:30", "https://…" are words like any other)."""

@@ -376,7 +376,7 @@ def clean(raw: str, *, name: str = "", outlets: Mapping[str, str] = EMPTY, langu
     good = [i for i, ln in enumerate(body) if ln.good]
     first, last = (good[0], good[-1]) if good else (len(body), -1)
     title_line = _headline(body[:first], body[first:], content, stop, outlets)
-    _top_zone(body[:first], title_line, body[first:], drop, found, outlets, stop)
+    _top_zone(body[:first], title_line, body[first:], drop, found, outlets)
     _bottom_zone(body[last + 1:] if good else [], content[-1] if content else None, drop, found, outlets)
     _address_label(content, drop)
     _caption_above_lead(content, title_line, drop)
@@ -1465,11 +1465,16 @@ def _caption_under_headline(content: list[_Line], title: _Line | None, stop: fro
 
 # --- the headline --------------------------------------------------------------------------
 
+def _crude_stem(word: str) -> str:
+    """A word cut to a prefix (5 letters, 4 for short words): a crude stem that lets
+    "коридор" meet "коридора" and "Ruble" meet "rubles"."""
+    return word[:5] if len(word) >= 6 else word[:4]
+
+
 def _stems(line: _Line, stop: frozenset[str]) -> set[str]:
-    """A line's content words cut to a prefix (5 letters, 4 for short words): a crude
-    stem that lets "коридор" meet "коридора" and "Ruble" meet "rubles"."""
+    """A line's content words (of three letters or more) as `_crude_stem`s, kept on the line."""
     if line.stems is None:
-        line.stems = {w[:5] if len(w) >= 6 else w[:4] for w in set(line.tokens).difference(stop) if len(w) > 2}
+        line.stems = {_crude_stem(w) for w in set(line.tokens).difference(stop) if len(w) > 2}
     return line.stems
 
 
@@ -1712,7 +1717,7 @@ _OUTLET_PLACE = re.compile(r"^(?P<outlet>[^,\d]{2,30}?),\s*(?P<place>[A-ZÀ-ÞА
 
 
 def _top_zone(top: list[_Line], title: _Line | None, rest: list[_Line], drop: Callable, found: _Found,
-              outlets: Mapping[str, str], stop: frozenset[str] = frozenset()) -> None:
+              outlets: Mapping[str, str]) -> None:
     """Above the first body line: the headline, a standfirst under it, and furniture."""
     later = " ".join(ln.text for ln in rest if not ln.gone).casefold()
     seen_title = title is None
@@ -1723,7 +1728,7 @@ def _top_zone(top: list[_Line], title: _Line | None, rest: list[_Line], drop: Ca
             continue
         if line.gone:
             continue
-        standfirst, under_title = under_title and _short_standfirst(line, rest, stop), False
+        standfirst, under_title = under_title and _short_standfirst(line, rest), False
         if title is not None and line.text.casefold() == title.text.casefold():
             drop(line, "repeated title")
             continue
@@ -1769,7 +1774,7 @@ def _top_zone(top: list[_Line], title: _Line | None, rest: list[_Line], drop: Ca
 STANDFIRST_SHORT = 3  # words at least of a standfirst shorter than STANDFIRST_WORDS ("Мероприятие может состояться 12 августа")
 
 
-def _short_standfirst(line: _Line, rest: list[_Line], stop: frozenset[str]) -> bool:
+def _short_standfirst(line: _Line, rest: list[_Line]) -> bool:
     """Whether a short line right under the headline is its standfirst, article text: a clause of
     STANDFIRST_SHORT words or more, in sentence case (not a Title Case label nor one closing with a
     colon), with a finite verb when Russian (a stop word otherwise), sharing a content word with the
@@ -1786,13 +1791,13 @@ def _short_standfirst(line: _Line, rest: list[_Line], stop: frozenset[str]) -> b
             return False
     elif not line.stop_density:
         return False
-    return bool({w[:5] if len(w) >= 6 else w[:4] for w in line.tokens if len(w) > 2} & _body_stems(rest))
+    return bool({_crude_stem(w) for w in line.tokens if len(w) > 2} & _body_stems(rest))
 
 
 def _body_stems(rest: list[_Line]) -> set[str]:
-    """The crude stems (`_stems`) of every word of the body's first HEADLINE_CONTEXT lines, stop words too
+    """The `_crude_stem`s of every word of the body's first HEADLINE_CONTEXT lines, stop words too
     (a list's "переговоры", "заявил" are a story's words as well)."""
-    return {w[:5] if len(w) >= 6 else w[:4] for ln in rest[:HEADLINE_CONTEXT] if not ln.gone for w in ln.tokens if len(w) > 2}
+    return {_crude_stem(w) for ln in rest[:HEADLINE_CONTEXT] if not ln.gone for w in ln.tokens if len(w) > 2}
 
 
 def _caption_over_byline(content: list[_Line], drop: Callable, outlets: Mapping[str, str]) -> None:

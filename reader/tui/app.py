@@ -48,7 +48,7 @@ from .bindings import APP
 if TYPE_CHECKING:
     from .screens.timeline import TimelineScreen
 from .commands import ReaderCommands
-from ..rows import Rows, filter_problems
+from ..rows import Rows, filter_problems, filter_words
 from .toasts import Toasts
 from ..timeline import Subject
 from .widgets.article import ArticleView, find_hits
@@ -400,14 +400,15 @@ class ReaderApp(App[None]):
         when it is done: at 100,000 articles a first word took 80 ms on the event loop
         (every row looked at), and a fast typist's first letter read the filter's fields
         there too (450 ms, and twice their memory while a worker read them as well)."""
-        words = tuple(self.query_one(FilterInput).value.casefold().split())
+        box = self.query_one(FilterInput)
+        words = filter_words(box.value)
         if shown is None and words and len(rows) > FILTER_IN_PLACE:
             self._filter_waits = rows
             self.run_worker(partial(self._filter, rows, words), thread=True, exclusive=True, group="filter")
             self._update_subtitle()
             return
         self._filter_waits = None
-        closed = not words and not self.query_one(FilterInput).display
+        closed = not words and not box.display
         if closed:  # its fields are read again on "/"
             rows.forget_filter()
         unfiltered = closed and self.shown_entries is not None and bool(self.shown_entries.words)
@@ -426,7 +427,7 @@ class ReaderApp(App[None]):
         wrong with any of them (`filter_problems`)."""
         if not words or self.shown_entries:
             return None
-        problems = filter_problems(list(words), self.library.topic_map.by_id)
+        problems = filter_problems(words, self.library.topic_map.by_id)
         note = Text()
         # A word the filter cannot use first: "tehran topic:sanktions" blamed every word, tehran too.
         for problem in problems:
@@ -510,8 +511,7 @@ class ReaderApp(App[None]):
             self.call_from_thread(self._filtered, rows, words, shown)
 
     def _filtered(self, rows: Rows, words: tuple[str, ...], shown: Rows) -> None:
-        if self._filter_waits is rows and self.is_mounted and \
-                tuple(self.query_one(FilterInput).value.casefold().split()) == words:
+        if self._filter_waits is rows and self.is_mounted and filter_words(self.query_one(FilterInput).value) == words:
             self._show_rows(rows, shown)
 
     def _start_model_pass(self) -> None:
@@ -563,7 +563,7 @@ class ReaderApp(App[None]):
         parts = [plural(total, "article")] + ([self._indexing] if self._indexing else [])
         query = self.query_one(FilterInput).value if self.is_mounted else ""
         if query:
-            problems = filter_problems(query.casefold().split(), self.library.topic_map.by_id)
+            problems = filter_problems(filter_words(query), self.library.topic_map.by_id)
             shown = "filtering…" if self._filter_waits is not None else f"{len(self.shown_entries or ())} shown"
             parts.append(f"filter “{query}”: {shown}" + "".join(f" — {p}" for p in problems))
         if self.is_mounted and self.view.find_query:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
-from typing import TypeVar
 
 from rich.cells import cell_len
 from rich.text import Text
@@ -29,7 +28,6 @@ from ...render import pilcrow
 from ..bindings import LIST
 
 SEP = "\x00"  # separates fields in option ids (article ids may hold ':')
-T = TypeVar("T")
 
 
 class PaneList(OptionList):
@@ -117,12 +115,12 @@ def entity_options(doc: Document, labels: Mapping[str, str], styles: Mapping[str
     return options
 
 
-def same_text_groups(items: Sequence[T], text: Callable[[T], str]) -> list[list[T]]:
-    """`items` grouped by their `text` (case and spacing aside), in their order: a wire
-    story printed by several outlets is one entry of a list."""
-    groups: dict[str, list[T]] = {}
-    for item in items:
-        groups.setdefault(" ".join(text(item).casefold().split()), []).append(item)
+def same_text_groups(related: Sequence[Related]) -> list[list[Related]]:
+    """Related passages grouped by their text, in rank order: a wire story printed by
+    two outlets is one entry (the snippet, folded, stands for the text)."""
+    groups: dict[str, list[Related]] = {}
+    for rel in related:
+        groups.setdefault(" ".join(rel.passage.snippet.casefold().split()), []).append(rel)
     return list(groups.values())
 
 
@@ -143,7 +141,7 @@ def related_options(related: Sequence[Related], topics: Mapping[str, Topic], act
     so a passage that several articles share lists every source. `width`: the
     list's width in cells, for laying out right-to-left snippets."""
     options: list[Option] = []
-    for group in same_text_groups(related, lambda rel: rel.passage.snippet)[:limit]:
+    for group in same_text_groups(related)[:limit]:
         rel = group[0]
         p = rel.passage
         prompt = dated_title(p.date, p.title, width, display)

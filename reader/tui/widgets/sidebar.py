@@ -55,6 +55,7 @@ class ArticleList(ScrollView, can_focus=True):
         super().__init__(**kwargs)
         self.entries: Sequence[Entry] = ()  # Rows once shown: read from the index as drawn
         self.empty_note: Text | None = None  # shown, wrapped, where no row is (a filter that keeps none)
+        self._note_lines: tuple[int, list[Text]] = (0, [])  # the note wrapped, and the width it was wrapped for
         self.read: set[str] = set()
         self.cursor = 0
         self.display_config = Display()  # `display:` config: right-to-left titles in visual order
@@ -66,7 +67,7 @@ class ArticleList(ScrollView, can_focus=True):
         """Show `entries`, the cursor on `current` if listed; `empty_note`: what the list
         says when it has no row (the header's filter note was cut at 80 columns)."""
         self.entries = entries
-        self.empty_note = empty_note
+        self.empty_note, self._note_lines = empty_note, (0, [])
         self.read = set(read)
         self.virtual_size = Size(self.size.width, len(self.entries) * ROW_HEIGHT)
         self.point_at(current)
@@ -127,7 +128,7 @@ class ArticleList(ScrollView, can_focus=True):
         index, part = divmod(line_number, ROW_HEIGHT)
         if index >= len(self.entries):
             if not self.entries and self.empty_note is not None:
-                lines = self.empty_note.wrap(self.app.console, max(1, width - 2))
+                lines = self._wrapped_note(max(1, width - 2))
                 if line_number < len(lines):
                     return line_strip(Text(" ").append_text(lines[line_number]).render(self.app.console), width,
                                       self.rich_style)
@@ -137,6 +138,12 @@ class ArticleList(ScrollView, can_focus=True):
         if index == self.cursor:
             text.stylize("reverse" if self.has_focus else "bold underline")
         return line_strip(text.render(self.app.console), width, self.rich_style)
+
+    def _wrapped_note(self, width: int) -> list[Text]:
+        """`empty_note`'s lines at `width` cells, wrapped once per note and width, not for every line drawn."""
+        if self._note_lines[0] != width:
+            self._note_lines = (width, list(self.empty_note.wrap(self.app.console, width)))
+        return self._note_lines[1]
 
     def on_resize(self) -> None:
         self.virtual_size = Size(self.size.width, len(self.entries) * ROW_HEIGHT)
