@@ -168,7 +168,7 @@ def test_a_filter_that_keeps_no_article_says_why_in_the_list(app):
         articles = app.query_one("#articles")
         assert len(app.shown_entries) == 0
         shown = " ".join("".join(segment.text for y in range(12) for segment in articles.render_line(y)).split())
-        assert shown.startswith("No topic “sanktions”") and "Esc to clear it" in shown
+        assert shown.startswith("No topic “sanktions”") and "(/ from the list); Esc in the box clears it" in shown
         assert "No article holds" not in shown  # tehran alone is in articles: the topic is what is wrong
         for _ in "topic:sanktions":
             await pilot.press("backspace")
@@ -176,6 +176,8 @@ def test_a_filter_that_keeps_no_article_says_why_in_the_list(app):
         await pilot.pause()
         shown = " ".join("".join(segment.text for y in range(12) for segment in articles.render_line(y)).split())
         assert shown.startswith("No article holds every word of “tehran zzz”.")
+        await pilot.press("down", "slash")  # from the list, / goes back to the box, its words kept
+        assert app.focused is app.query_one("#filter") and app.query_one("#filter").value == "tehran zzz"
         await pilot.press("escape")
         await pilot.pause()
         assert len(app.shown_entries) == 5 and articles.empty_note is None

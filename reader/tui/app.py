@@ -434,7 +434,9 @@ class ReaderApp(App[None]):
             note.append(f"{problem[0].upper()}{problem[1:]}.\n\n", style="bold")
         if not problems:
             note.append(f"No article holds every word of “{' '.join(words)}”.\n\n", style="bold")
-        note.append("Backspace to widen the filter, Esc to clear it.", style="dim")
+        # keys that work where the note is read: in the box, and from the list after Down (a newcomer's
+        # Backspace and Esc there did nothing to the filter)
+        note.append("Change the words in the filter box (/ from the list); Esc in the box clears it.", style="dim")
         return note
 
     def _build_index(self) -> None:
